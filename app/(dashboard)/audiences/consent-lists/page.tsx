@@ -1,0 +1,52 @@
+import { ShieldCheck } from "lucide-react";
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { guardPage } from "@/lib/auth/guard";
+import { listConsentLists } from "@/lib/consent/queries";
+import { formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Consent lists" };
+
+export default async function ConsentListsPage() {
+  const user = await guardPage("audiences.view");
+  const lists = await listConsentLists(user.workspaceId);
+  return (
+    <>
+      <PageHeader
+        title="Consent lists"
+        description="Each list is a purpose people opted in to. Opt-outs from any source apply to every later send."
+      />
+      {lists.length === 0 ? (
+        <EmptyState icon={<ShieldCheck className="size-6" />} title="No consent lists yet">
+          Create a list for each purpose you message people about, such as &ldquo;Promotions&rdquo; or &ldquo;Order
+          updates&rdquo;, then import opt-ins with their proof.
+        </EmptyState>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          {lists.map((list) => (
+            <Card key={list.id} className="p-5">
+              <div className="flex items-start justify-between gap-4">
+                <div>
+                  <h2 className="font-semibold">{list.name}</h2>
+                  {list.description && <p className="mt-1 text-sm text-muted">{list.description}</p>}
+                </div>
+                <Badge>{list.category.toLowerCase()}</Badge>
+              </div>
+              <dl className="mt-4 grid grid-cols-2 gap-4">
+                <div>
+                  <dt className="text-xs text-muted uppercase">Opted in</dt>
+                  <dd className="text-xl font-semibold text-brand-700 tabular-nums">{formatNumber(list.optedIn)}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-muted uppercase">Opted out</dt>
+                  <dd className="text-xl font-semibold tabular-nums">{formatNumber(list.optedOut)}</dd>
+                </div>
+              </dl>
+            </Card>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import type { NavItem } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/db/generated/enums";
+import { Sidebar } from "./sidebar";
+import { UserMenu } from "./user-menu";
+
+export function AppShell({
+  navigation,
+  user,
+  workspaceName,
+  children,
+}: {
+  navigation: NavItem[];
+  user: { name: string; email: string; role: Role };
+  workspaceName: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <Sidebar navigation={navigation} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-between border-b border-line bg-white px-6">
+          <div className="flex items-center gap-2">
+            <span className="text-xs tracking-wide text-muted uppercase">Workspace</span>
+            <span className="font-medium">{workspaceName}</span>
+          </div>
+          <UserMenu name={user.name} email={user.email} role={user.role} />
+        </header>
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

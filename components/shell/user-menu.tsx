@@ -1,0 +1,45 @@
+"use client";
+import { ChevronDown, LogOut } from "lucide-react";
+import { signOut } from "next-auth/react";
+import { DropdownMenu } from "radix-ui";
+import { Badge } from "@/components/ui/badge";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/db/generated/enums";
+
+export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {
+  const initials = name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="flex items-center gap-3 rounded-md px-2 py-1 hover:bg-gray-100"
+        aria-label={`Account menu for ${name}`}
+      >
+        <span className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-900" aria-hidden>
+          {initials}
+        </span>
+        <span className="hidden text-left sm:block">
+          <span className="block text-sm leading-tight font-medium">{name}</span>
+          <span className="block text-xs leading-tight text-muted">{email}</span>
+        </span>
+        <Badge tone="green">{ROLE_LABELS[role]}</Badge>
+        <ChevronDown className="size-4 text-muted" aria-hidden />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-48 rounded-md border border-line bg-white p-1 shadow-lg">
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted">Signed in as {ROLE_LABELS[role]}</DropdownMenu.Label>
+          <DropdownMenu.Item
+            onSelect={() => void signOut({ callbackUrl: "/login" })}
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
+          >
+            <LogOut className="size-4" aria-hidden /> Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

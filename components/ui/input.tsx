@@ -1,0 +1,27 @@
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/utils";
+
+const field =
+  "block w-full rounded-md border border-line bg-white px-3 py-2 text-sm shadow-xs placeholder:text-gray-400 focus:border-brand-600 aria-invalid:border-red-500";
+
+export function Input({ className, ...props }: ComponentProps<"input">) {
+  return <input className={cn(field, "h-9", className)} {...props} />;
+}
+
+export function Select({ className, ...props }: ComponentProps<"select">) {
+  return <select className={cn(field, "h-9 pr-8", className)} {...props} />;
+}
+
+export function Label({ className, ...props }: ComponentProps<"label">) {
+  return <label className={cn("mb-1 block text-sm font-medium text-ink", className)} {...props} />;
+}
+
+/** The error under a field, linked to it with aria-describedby by the caller. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-600">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { UserPlus } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createUserAction } from "@/app/(dashboard)/settings/users/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
+
+export function CreateUserDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<CreateUserInput>({ resolver: zodResolver(createUserSchema), defaultValues: { role: "MARKETER" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await createUserAction(values);
+    if (!result.ok) {
+      for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
+        form.setError(field as keyof CreateUserInput, { message: messages[0] });
+      }
+      setFormError(result.error.message);
+      return;
+    }
+    setCreated({ email: values.email, password: result.data.temporaryPassword });
+    form.reset();
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setCreated(null);
+          setFormError(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlus className="size-4" aria-hidden /> Add user
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="Add a user" description="They sign in with their email and the one-time password shown next.">
+        {created ? (
+          <div role="status" className="space-y-3 text-sm">
+            <p>
+              <strong>{created.email}</strong> can now sign in.
+            </p>
+            {created.password ? (
+              <p>
+                One-time password (shown only now, share it securely):{" "}
+                <code className="rounded bg-gray-100 px-2 py-1 font-mono" data-testid="temporary-password">
+                  {created.password}
+                </code>
+              </p>
+            ) : (
+              <p>They already had a Parley account and keep their own password.</p>
+            )}
+            <Button variant="secondary" onClick={() => setCreated(null)}>
+              Add another
+            </Button>
+          </div>
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="space-y-4">
+            {formError && (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+                {formError}
+              </p>
+            )}
+            <div>
+              <Label htmlFor="new-user-name">Name</Label>
+              <Input id="new-user-name" aria-invalid={Boolean(errors.name)} aria-describedby="new-user-name-error" {...form.register("name")} />
+              <FieldError id="new-user-name-error" message={errors.name?.message} />
+            </div>
+            <div>
+              <Label htmlFor="new-user-email">Email</Label>
+              <Input id="new-user-email" type="email" aria-invalid={Boolean(errors.email)} aria-describedby="new-user-email-error" {...form.register("email")} />
+              <FieldError id="new-user-email-error" message={errors.email?.message} />
+            </div>
+            <div>
+              <Label htmlFor="new-user-role">Role</Label>
+              <Select id="new-user-role" {...form.register("role")}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </Select>
+              <FieldError id="new-user-role-error" message={errors.role?.message} />
+            </div>
+            <div className="flex justify-end">
+              <Button type="submit" disabled={isSubmitting}>
+                {isSubmitting ? "Adding…" : "Add user"}
+              </Button>
+            </div>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

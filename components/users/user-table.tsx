@@ -1,0 +1,90 @@
+"use client";
+import { useState, useTransition } from "react";
+import { changeRoleAction, setUserActiveAction } from "@/app/(dashboard)/settings/users/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { LocalTime } from "@/components/ui/local-time";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/db/generated/enums";
+
+type Member = { id: string; name: string; email: string; role: Role; active: boolean; lastLoginAt: Date | null };
+
+export function UserTable({ members, currentUserId }: { members: Member[]; currentUserId: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = (work: () => Promise<{ ok: boolean; error?: { message: string } }>) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await work();
+      if (!result.ok) setError(result.error?.message ?? "That did not work.");
+    });
+
+  return (
+    <>
+      {error && (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <Table aria-busy={pending}>
+        <caption className="sr-only">Workspace users</caption>
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Email</Th>
+            <Th>Role</Th>
+            <Th>Status</Th>
+            <Th>Last sign-in</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <Td className="font-medium">
+                {m.name}
+                {m.id === currentUserId && <span className="ml-2 text-xs text-muted">(you)</span>}
+              </Td>
+              <Td>{m.email}</Td>
+              <Td>
+                <Select
+                  aria-label={`Role of ${m.name}`}
+                  value={m.role}
+                  disabled={pending || !m.active}
+                  onChange={(e) => run(() => changeRoleAction({ userId: m.id, role: e.target.value as Role }))}
+                  className="w-36"
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role]}
+                    </option>
+                  ))}
+                </Select>
+              </Td>
+              <Td>{m.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}</Td>
+              <Td className="text-muted">{m.lastLoginAt ? <LocalTime value={m.lastLoginAt} /> : "Never"}</Td>
+              <Td className="text-right">
+                {m.id !== currentUserId && (
+                  <Button
+                    variant={m.active ? "secondary" : "ghost"}
+                    size="sm"
+                    disabled={pending}
+                    onClick={() => run(() => setUserActiveAction({ userId: m.id, active: !m.active }))}
+                  >
+                    {m.active ? `Deactivate` : `Reactivate`}
+                    <span className="sr-only"> {m.name}</span>
+                  </Button>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// The one wrapper every server action goes through: session, role and workspace checked on the server
+// (fail closed), input parsed with zod, and a result the form can show.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { requirePermission, type CurrentUser } from "@/lib/auth/guard";
+import type { Permission } from "@/lib/auth/permissions";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+export type ActionError = { code: ErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "form"] ??= []).push(issue.message);
+  return out;
+}
+
+export function action<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.output<S>, user: CurrentUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    try {
+      const user = await requirePermission(permission);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: { code: "VALIDATION", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) },
+        };
+      }
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
+      }
+      const requestId = randomUUID();
+      logger.error("server action failed", { requestId, permission, error });
+      return { ok: false, error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } };
+    }
+  };
+}

@@ -1,0 +1,28 @@
+// One sentence per audit entry, for people rather than machines.
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/db/generated/enums";
+
+type Details = Record<string, unknown> | null | undefined;
+
+function role(value: unknown): string {
+  return typeof value === "string" && value in ROLE_LABELS ? ROLE_LABELS[value as Role] : String(value);
+}
+
+export function describeAudit(action: string, details: Details): string {
+  const d = details ?? {};
+  const who = typeof d.email === "string" ? d.email : "a user";
+  switch (action) {
+    case "user.created":
+      return `Added ${who} as ${role(d.role)}`;
+    case "user.role_changed":
+      return `Changed ${who} from ${role(d.from)} to ${role(d.to)}`;
+    case "user.deactivated":
+      return `Deactivated ${who}`;
+    case "user.reactivated":
+      return `Reactivated ${who}`;
+    case "workspace.seeded":
+      return `Created the demo workspace with ${String(d.contacts ?? 0)} contacts`;
+    default:
+      return action;
+  }
+}

@@ -1,0 +1,30 @@
+// The Prisma client on the pg driver adapter: one per process, created on first use so that importing
+// this module (during `next build`, say) needs no database.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "./generated/client";
+
+export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+}
+
+const globalForPrisma = globalThis as unknown as { parleyPrisma?: PrismaClient };
+
+function client(): PrismaClient {
+  return (globalForPrisma.parleyPrisma ??= createPrismaClient(env().DATABASE_URL));
+}
+
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const value = Reflect.get(client(), property);
+    return typeof value === "function" ? value.bind(client()) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  await globalForPrisma.parleyPrisma?.$disconnect();
+  globalForPrisma.parleyPrisma = undefined;
+}
+
+export { Prisma } from "./generated/client";
+export type { Role, JobStatus } from "./generated/client";

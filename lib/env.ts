@@ -1,0 +1,73 @@
+// The one reader of process.env: parses it with zod at start-up. In development and tests the secrets
+// are generated once into .data/secrets.json; in production a missing secret stops the start.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// connection string" }).optional(),
+  APP_URL: z.url({ message: "APP_URL must be the dashboard's public URL, e.g. https://parley.example.com" }).default(
+    "http://localhost:3000",
+  ),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "ENCRYPTION_KEY must be 64 hex characters (32 bytes)")
+    .optional(),
+  PARLEY_DATA_DIR: z.string().default(".data"),
+  PARLEY_WORKER_ID: z.string().optional(),
+  /** Set by `npm start` when it runs the embedded PostgreSQL: secrets may then live in the data folder. */
+  PARLEY_EMBEDDED: z.enum(["0", "1"]).default("0"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema> & { DATABASE_URL: string; AUTH_SECRET: string; ENCRYPTION_KEY: string };
+
+const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "AUTH_SECRET", "ENCRYPTION_KEY"] as const;
+
+/** Secrets for the embedded mode, made once and kept with its data so sessions survive a restart. */
+function localSecrets(dataDir: string): { AUTH_SECRET: string; ENCRYPTION_KEY: string } {
+  const file = path.resolve(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = { AUTH_SECRET: randomBytes(32).toString("base64url"), ENCRYPTION_KEY: randomBytes(32).toString("hex") };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && env.PARLEY_EMBEDDED !== "1") {
+    const missing = REQUIRED_IN_PRODUCTION.filter((key) => !env[key]);
+    if (missing.length) throw new Error(`Missing required environment variable(s) in production: ${missing.join(", ")}`);
+  }
+  const fallback = env.AUTH_SECRET && env.ENCRYPTION_KEY ? undefined : localSecrets(env.PARLEY_DATA_DIR);
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Run `npm start`, which starts the embedded PostgreSQL and sets it.");
+  }
+  return {
+    ...env,
+    DATABASE_URL: env.DATABASE_URL,
+    AUTH_SECRET: env.AUTH_SECRET ?? fallback!.AUTH_SECRET,
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? fallback!.ENCRYPTION_KEY,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment (parsed on first use, so `next build` needs no database). */
+export function env(): Env {
+  if (!cached) {
+    cached = parseEnv(process.env);
+    // next-auth reads its public URL from NEXTAUTH_URL; Parley has one name for it, APP_URL.
+    process.env.NEXTAUTH_URL ??= cached.APP_URL;
+  }
+  return cached;
+}

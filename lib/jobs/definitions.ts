@@ -1,0 +1,29 @@
+// Every job type: a zod payload schema and an idempotent handler (a job may run twice).
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { LOGIN_WINDOW_MINUTES } from "@/lib/auth/login";
+
+type JobDefinition<S extends z.ZodType> = { schema: S; handler: (payload: z.output<S>) => Promise<void> };
+
+function define<S extends z.ZodType>(schema: S, handler: (payload: z.output<S>) => Promise<void>): JobDefinition<S> {
+  return { schema, handler };
+}
+
+export const JOBS = {
+  /** Deletes expired sessions, stale sign-in failures and finished jobs older than a week. */
+  "maintenance.cleanup": define(z.object({}), async () => {
+    const now = Date.now();
+    await db.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+    await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now - LOGIN_WINDOW_MINUTES * 60_000) } } });
+    await db.job.deleteMany({ where: { status: "DONE", finishedAt: { lt: new Date(now - 7 * 86_400_000) } } });
+  }),
+} satisfies Record<string, JobDefinition<z.ZodType>>;
+
+export type JobType = keyof typeof JOBS;
+
+export async function runJob(type: string, payload: unknown): Promise<void> {
+  const definition = JOBS[type as JobType] as JobDefinition<z.ZodType> | undefined;
+  if (!definition) throw new Error(`Unknown job type "${type}"`);
+  await definition.handler(definition.schema.parse(payload));
+}

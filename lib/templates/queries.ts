@@ -1,0 +1,10 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+export async function listTemplates(workspaceId: string) {
+  return db.template.findMany({
+    where: { workspaceId },
+    orderBy: [{ updatedAt: "desc" }],
+    select: { id: true, name: true, language: true, category: true, status: true, quality: true, rejectionReason: true, updatedAt: true },
+  });
+}

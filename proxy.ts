@@ -1,0 +1,18 @@
+// Sends anonymous visitors to the login page. It only looks for the session cookie: deciding who may
+// see what is the server-side guard's job (lib/auth/guard.ts), on every page, action and route.
+import { NextResponse, type NextRequest } from "next/server";
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+export function proxy(request: NextRequest) {
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const login = new URL("/login", request.url);
+  const path = request.nextUrl.pathname + request.nextUrl.search;
+  if (path !== "/") login.searchParams.set("callbackUrl", path);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  // Everything but the login page, auth and public API routes, and static files.
+  matcher: ["/((?!login|api/auth|api/health|api/webhooks|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)"],
+};

