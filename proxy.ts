@@ -1,8 +1,7 @@
 // Sends anonymous visitors to the login page. It only looks for the session cookie: deciding who may
 // see what is the server-side guard's job (lib/auth/guard.ts), on every page, action and route.
 import { NextResponse, type NextRequest } from "next/server";
-
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+import { SESSION_COOKIES } from "@/lib/auth/permissions";
 
 export function proxy(request: NextRequest) {
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();

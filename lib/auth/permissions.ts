@@ -1,6 +1,9 @@
 // Who may do what: the one table every page, action and route handler consults (fail closed).
 import type { Role } from "@/lib/db/generated/enums";
 
+/** next-auth's session cookie, by its plain and its secure (https) name. */
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
 export const ROLES = ["ADMIN", "MARKETER", "MANAGER"] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Record<Role, string> = { ADMIN: "Admin", MARKETER: "Marketer", MANAGER: "Manager" };

@@ -45,12 +45,15 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
       }
       if (jobs.length === BATCH) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, POLL_MS);
-        wake = () => {
+        const done = () => {
           clearTimeout(timer);
+          signal.removeEventListener("abort", done);
+          wake = () => {};
           resolve();
         };
-        signal.addEventListener("abort", wake, { once: true });
+        const timer = setTimeout(done, POLL_MS);
+        wake = done;
+        signal.addEventListener("abort", done, { once: true });
       });
     }
   } finally {

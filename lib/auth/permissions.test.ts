@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { can, homeFor, navigationFor, PERMISSIONS } from "./permissions";
+
+const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.label);
+
+describe("permissions", () => {
+  it("gives admins every permission", () => {
+    expect(PERMISSIONS.every((p) => can("ADMIN", p))).toBe(true);
+  });
+
+  it("lets marketers build and send but not administer", () => {
+    expect(can("MARKETER", "campaigns.edit")).toBe(true);
+    expect(can("MARKETER", "templates.edit")).toBe(true);
+    expect(can("MARKETER", "users.manage")).toBe(false);
+    expect(can("MARKETER", "consent.edit")).toBe(false);
+    expect(can("MARKETER", "settings.manage")).toBe(false);
+  });
+
+  it("keeps managers read-only apart from approving campaigns", () => {
+    expect(can("MANAGER", "analytics.view")).toBe(true);
+    expect(can("MANAGER", "campaigns.approve")).toBe(true);
+    for (const p of ["campaigns.edit", "templates.edit", "contacts.edit", "consent.edit", "inbox.reply", "users.manage"] as const) {
+      expect(can("MANAGER", p)).toBe(false);
+    }
+  });
+
+  it("fails closed without a role", () => {
+    expect(can(null, "campaigns.view")).toBe(false);
+    expect(can(undefined, "analytics.view")).toBe(false);
+    expect(can("OWNER" as never, "analytics.view")).toBe(false);
+  });
+
+  it("shows each role only the navigation it can use", () => {
+    expect(labels("ADMIN")).toEqual(["Campaigns", "Templates", "Audiences", "Inbox", "Analytics", "Settings"]);
+    expect(labels("MARKETER")).toEqual(["Campaigns", "Templates", "Audiences", "Inbox", "Analytics"]);
+    expect(labels("MANAGER")).not.toContain("Settings");
+    expect(navigationFor("ADMIN").find((i) => i.label === "Settings")?.children?.map((c) => c.label)).toEqual([
+      "WhatsApp",
+      "Users",
+      "Audit log",
+    ]);
+  });
+
+  it("lands managers on analytics and the others on campaigns", () => {
+    expect(homeFor("MANAGER")).toBe("/analytics");
+    expect(homeFor("MARKETER")).toBe("/campaigns");
+    expect(homeFor("ADMIN")).toBe("/campaigns");
+  });
+});

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Outside Next.js, "server-only" would throw on import; tests are server code.
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["{lib,components,scripts}/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["{lib,app,scripts,prisma}/**/*.integration.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration-global-setup.ts"],
+          setupFiles: ["tests/integration-setup.ts"],
+          // One database per test run, shared by the files: they run one after another.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
