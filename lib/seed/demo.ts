@@ -2,14 +2,11 @@
 // Seeding runs in one transaction and only when the demo workspace is missing, so it is idempotent.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
-import { db, type Prisma, type Role } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
+import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
 
-export const DEMO_WORKSPACE_SLUG = "demo";
-export const DEMO_USERS: { email: string; name: string; role: Role; password: string }[] = [
-  { email: "admin@parley.demo", name: "Ada Admin", role: "ADMIN", password: "parley-admin-demo" },
-  { email: "marketer@parley.demo", name: "Mia Marketer", role: "MARKETER", password: "parley-marketer-demo" },
-  { email: "manager@parley.demo", name: "Max Manager", role: "MANAGER", password: "parley-manager-demo" },
-];
+export { DEMO_USERS, DEMO_WORKSPACE_SLUG };
+
 export const DEMO_CONTACT_COUNT = 500;
 
 const FIRST = ["Ana", "Bruno", "Chen", "Divya", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kofi", "Lucia", "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq"];

@@ -20,18 +20,26 @@ type Engine = {
   free(): void;
 };
 
+// The glue module keeps the instance in module state, so it is instantiated once per process.
+let glue: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } }> | undefined;
+
+function loadGlue() {
+  return (glue ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    // Node 20 cannot import a .wasm module, so compile it by hand and wire it to its JS glue.
+    const bg = await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href);
+    const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
+    const instance = await WebAssembly.instantiate(new WebAssembly.Module(bytes), { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return bg;
+  })());
+}
+
 async function loadEngine(connectionString: string, datamodel: string): Promise<Engine> {
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  // Node 20 cannot import a .wasm module, so compile it by hand and wire it to its JS glue.
-  const bg = await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href);
-  const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
-  const instance = await WebAssembly.instantiate(new WebAssembly.Module(bytes), { "./schema_engine_bg.js": bg });
-  bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString }),
-  );
+  const bg = await loadGlue();
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
   const log = (message: string) => {
     if (process.env.PARLEY_DEBUG_MIGRATIONS) console.error(message);
   };

@@ -1,0 +1,32 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test } from "./fixtures";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join("; ")})`);
+}
+
+test("the login page has no serious accessibility problems", async ({ page }) => {
+  await page.goto("/login");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the shell and the admin pages have no serious accessibility problems", async ({ page }) => {
+  await signInAs(page, "ADMIN");
+  for (const path of ["/campaigns", "/audiences/contacts", "/audiences/consent-lists", "/settings/users", "/settings/audit-log"]) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});
+
+test("the sign-in form works from the keyboard alone", async ({ page }) => {
+  await page.goto("/login");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.type("marketer@parley.demo");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("parley-marketer-demo");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Campaigns" })).toBeVisible();
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { verifyLogin } from "@/lib/auth/login";
+import { db } from "@/lib/db/client";
+import { DEMO_CONTACT_COUNT, DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } from "./demo";
+
+async function counts() {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+  const where = { workspaceId: workspace.id };
+  return {
+    members: await db.membership.count({ where }),
+    contacts: await db.contact.count({ where }),
+    consentEvents: await db.consentEvent.count({ where }),
+    templates: await db.template.count({ where }),
+  };
+}
+
+describe("demo seed", () => {
+  it("creates the demo once and changes nothing the second time", async () => {
+    await seedDemo();
+    const before = await counts();
+    expect(before.members).toBe(3);
+    expect(before.contacts).toBe(DEMO_CONTACT_COUNT);
+    expect(before.templates).toBe(2);
+    expect(before.consentEvents).toBeGreaterThanOrEqual(DEMO_CONTACT_COUNT * 2);
+
+    expect(await seedDemo()).toEqual({ created: false });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("gives each demo user a working login with their role", async () => {
+    await seedDemo();
+    for (const user of DEMO_USERS) {
+      const result = await verifyLogin({ email: user.email, password: user.password }, `10.8.0.${user.role.length}`);
+      expect(result).toMatchObject({ ok: true, role: user.role });
+    }
+  });
+
+  it("stores valid E.164 numbers and consent that matches its events", async () => {
+    await seedDemo();
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+    const phones = await db.contact.findMany({ where: { workspaceId: workspace.id }, select: { phone: true } });
+    expect(phones.every((c) => /^\+[1-9]\d{7,14}$/.test(c.phone))).toBe(true);
+    const optOutEvents = await db.consentEvent.count({ where: { workspaceId: workspace.id, action: "OPT_OUT" } });
+    const optedOutStates = await db.contactConsent.count({ where: { workspaceId: workspace.id, optedIn: false } });
+    expect(optOutEvents).toBeGreaterThan(0);
+    expect(optedOutStates).toBe(optOutEvents);
+  });
+});
