@@ -1,0 +1,189 @@
+// A typed client for the Graph API calls in CLOUD_API.md, over keep-alive HTTP with timeouts.
+// Requests are validated before they leave and responses after they arrive; Meta's errors become
+// WhatsAppApiError with a classification (retry, back off, suppress, pause, fix).
+// The access token goes into the Authorization header and nowhere else: not into errors, not into logs.
+import { Agent, request, type Dispatcher } from "undici";
+import type { z } from "zod";
+import { classifyError, type ErrorClassification } from "./errors";
+import {
+  createTemplateRequestSchema,
+  createTemplateResponseSchema,
+  graphErrorSchema,
+  listTemplatesResponseSchema,
+  markReadRequestSchema,
+  mediaUploadResponseSchema,
+  phoneNumberHealthSchema,
+  sendMessageRequestSchema,
+  sendMessageResponseSchema,
+  successResponseSchema,
+  uploadHandleResponseSchema,
+  uploadSessionResponseSchema,
+  type CreateTemplateRequest,
+  type SendMessageRequest,
+} from "./schemas";
+
+export type WhatsAppCredentials = {
+  /** e.g. https://graph.facebook.com/v23.0, or the sandbox's http://127.0.0.1:4010/v23.0 */
+  baseUrl: string;
+  wabaId: string;
+  phoneNumberId: string;
+  accessToken: string;
+  /** The Meta app's id, for the resumable upload of template header samples. */
+  appId?: string;
+};
+
+export class WhatsAppApiError extends Error {
+  readonly classification: ErrorClassification;
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly subcode?: number,
+    readonly details?: string,
+    readonly fbtraceId?: string,
+  ) {
+    super(message);
+    this.name = "WhatsAppApiError";
+    this.classification = classifyError(code, status);
+  }
+}
+
+/** One keep-alive connection pool per process, shared by every account's client. */
+const sharedAgent = new Agent({
+  keepAliveTimeout: 30_000,
+  keepAliveMaxTimeout: 600_000,
+  connections: 128,
+  pipelining: 1,
+  connect: { timeout: 5_000 },
+  headersTimeout: 15_000,
+  bodyTimeout: 60_000,
+});
+
+export type ClientOptions = { dispatcher?: Dispatcher; timeoutMs?: number };
+
+export function createWhatsAppClient(credentials: WhatsAppCredentials, options: ClientOptions = {}) {
+  const dispatcher = options.dispatcher ?? sharedAgent;
+  const base = credentials.baseUrl.replace(/\/+$/, "");
+
+  async function call<S extends z.ZodType>(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    schema: S,
+    body?: { json?: unknown; raw?: Buffer | FormData; headers?: Record<string, string> },
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${credentials.accessToken}`, ...body?.headers };
+    let payload: string | Buffer | FormData | undefined;
+    if (body?.json !== undefined) {
+      headers["content-type"] = "application/json";
+      payload = JSON.stringify(body.json);
+    } else if (body?.raw) {
+      payload = body.raw;
+    }
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(`${base}${path}`, {
+        method,
+        headers,
+        body: payload as string | Buffer | undefined,
+        dispatcher,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
+    } catch (error) {
+      // Network failures and timeouts: Meta may or may not have acted, the caller decides (code 2: transient).
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new WhatsAppApiError(0, 2, `Could not reach the WhatsApp Cloud API: ${reason}`);
+    }
+    const text = await response.body.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      throw new WhatsAppApiError(response.statusCode, response.statusCode >= 500 ? 2 : 100, `Unexpected non-JSON answer (HTTP ${response.statusCode})`);
+    }
+    if (response.statusCode >= 400) {
+      const parsed = graphErrorSchema.safeParse(json);
+      if (!parsed.success) throw new WhatsAppApiError(response.statusCode, response.statusCode >= 500 ? 2 : 100, `HTTP ${response.statusCode}`);
+      const e = parsed.data.error;
+      throw new WhatsAppApiError(response.statusCode, e.code, e.message, e.error_subcode, e.error_data?.details, e.fbtrace_id);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new WhatsAppApiError(response.statusCode, 100, `Unexpected response shape from ${method} ${path}: ${parsed.error.issues[0]?.message}`);
+    }
+    return parsed.data;
+  }
+
+  function validated<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new WhatsAppApiError(400, 100, `Invalid request: ${issue?.path.join(".")}: ${issue?.message}`);
+    }
+    return parsed.data;
+  }
+
+  const phone = encodeURIComponent(credentials.phoneNumberId);
+  const waba = encodeURIComponent(credentials.wabaId);
+
+  return {
+    /** Any message: template, text, media or interactive. Acceptance is not delivery. */
+    sendMessage(message: SendMessageRequest) {
+      return call("POST", `/${phone}/messages`, sendMessageResponseSchema, { json: validated(sendMessageRequestSchema, message) });
+    },
+
+    markRead(messageId: string) {
+      const json = validated(markReadRequestSchema, { messaging_product: "whatsapp", status: "read", message_id: messageId });
+      return call("POST", `/${phone}/messages`, successResponseSchema, { json });
+    },
+
+    createTemplate(template: CreateTemplateRequest) {
+      return call("POST", `/${waba}/message_templates`, createTemplateResponseSchema, {
+        json: validated(createTemplateRequestSchema, template),
+      });
+    },
+
+    listTemplates(page: { after?: string; limit?: number } = {}) {
+      const query = new URLSearchParams({
+        fields: "id,name,status,category,language,components,quality_score,rejected_reason,parameter_format",
+        limit: String(page.limit ?? 100),
+        ...(page.after ? { after: page.after } : {}),
+      });
+      return call("GET", `/${waba}/message_templates?${query}`, listTemplatesResponseSchema);
+    },
+
+    deleteTemplate(name: string) {
+      return call("DELETE", `/${waba}/message_templates?${new URLSearchParams({ name })}`, successResponseSchema);
+    },
+
+    /** Media for sending (ids expire after 30 days). */
+    uploadMedia(file: { bytes: Buffer; mimeType: string; fileName: string }) {
+      const form = new FormData();
+      form.set("messaging_product", "whatsapp");
+      form.set("type", file.mimeType);
+      form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.fileName);
+      return call("POST", `/${phone}/media`, mediaUploadResponseSchema, { raw: form });
+    },
+
+    /** A header sample for template creation, through the Resumable Upload API: returns the handle `h`. */
+    async uploadHeaderHandle(file: { bytes: Buffer; mimeType: string; fileName: string }) {
+      if (!credentials.appId) throw new WhatsAppApiError(400, 100, "The Meta app id is needed to upload template header samples.");
+      const query = new URLSearchParams({ file_length: String(file.bytes.length), file_type: file.mimeType, file_name: file.fileName });
+      const session = await call("POST", `/${encodeURIComponent(credentials.appId)}/uploads?${query}`, uploadSessionResponseSchema);
+      const uploaded = await call("POST", `/${session.id}`, uploadHandleResponseSchema, {
+        raw: file.bytes,
+        headers: { file_offset: "0", "content-type": "application/octet-stream" },
+      });
+      return uploaded.h;
+    },
+
+    getPhoneNumberHealth() {
+      const query = new URLSearchParams({
+        fields: "id,display_phone_number,verified_name,quality_rating,throughput,whatsapp_business_manager_messaging_limit",
+      });
+      return call("GET", `/${phone}?${query}`, phoneNumberHealthSchema);
+    },
+  };
+}
+
+export type WhatsAppClient = ReturnType<typeof createWhatsAppClient>;

@@ -1,0 +1,364 @@
+// zod schemas for the Cloud API shapes Parley sends and receives (shared/whatsapp/CLOUD_API.md; the
+// OpenAPI description is the final word and the tests check these requests against it). The sandbox
+// validates what it receives with the same schemas, so client and stand-in cannot drift apart.
+import { z } from "zod";
+
+// ------------------------------------------------------------------ shared pieces
+
+/** A recipient as Meta takes it: digits, optionally with a leading +. */
+export const recipientSchema = z.string().regex(/^\+?[1-9]\d{6,14}$/, { message: "to must be a phone number in international format" });
+
+const mediaObject = z.union([
+  z.object({ id: z.string().min(1), caption: z.string().max(1024).optional(), filename: z.string().optional() }).strict(),
+  z.object({ link: z.url(), caption: z.string().max(1024).optional(), filename: z.string().optional() }).strict(),
+]);
+
+const contextSchema = z.object({ message_id: z.string().min(1) });
+
+const base = {
+  messaging_product: z.literal("whatsapp"),
+  recipient_type: z.literal("individual").optional(),
+  to: recipientSchema,
+  context: contextSchema.optional(),
+  biz_opaque_callback_data: z.string().max(512).optional(),
+};
+
+// ------------------------------------------------------------------ template messages
+
+const textParameter = z.object({ type: z.literal("text"), text: z.string().min(1), parameter_name: z.string().optional() });
+const currencyParameter = z.object({
+  type: z.literal("currency"),
+  currency: z.object({ fallback_value: z.string(), code: z.string().length(3), amount_1000: z.number().int() }),
+});
+const dateTimeParameter = z.object({ type: z.literal("date_time"), date_time: z.object({ fallback_value: z.string() }) });
+const headerMediaParameter = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("image"), image: mediaObject }),
+  z.object({ type: z.literal("video"), video: mediaObject }),
+  z.object({ type: z.literal("document"), document: mediaObject }),
+  z.object({
+    type: z.literal("location"),
+    location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }),
+  }),
+]);
+
+export const templateComponentSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("header"), parameters: z.array(z.union([headerMediaParameter, textParameter])).max(1) }),
+  z.object({ type: z.literal("body"), parameters: z.array(z.union([textParameter, currencyParameter, dateTimeParameter])) }),
+  z.object({
+    type: z.literal("button"),
+    sub_type: z.enum(["quick_reply", "url", "copy_code", "flow", "catalog", "CATALOG"]),
+    index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/)]),
+    parameters: z.array(
+      z.union([
+        z.object({ type: z.literal("payload"), payload: z.string().max(256) }),
+        z.object({ type: z.literal("text"), text: z.string().min(1).max(2000) }),
+        z.object({ type: z.literal("coupon_code"), coupon_code: z.string().max(20) }),
+        z.object({ type: z.literal("action"), action: z.record(z.string(), z.unknown()) }),
+      ]),
+    ),
+  }),
+  z.object({
+    type: z.literal("limited_time_offer"),
+    parameters: z.array(z.object({ type: z.literal("limited_time_offer"), limited_time_offer: z.object({ expiration_time_ms: z.number().int() }) })),
+  }),
+  z.object({
+    type: z.literal("carousel"),
+    cards: z
+      .array(z.object({ card_index: z.number().int().min(0).max(9), components: z.array(z.record(z.string(), z.unknown())) }))
+      .max(10),
+  }),
+]);
+export type TemplateSendComponent = z.infer<typeof templateComponentSchema>;
+
+export const sendTemplateRequestSchema = z.object({
+  ...base,
+  type: z.literal("template"),
+  template: z.object({
+    name: z.string().regex(/^[a-z0-9_]{1,512}$/, { message: "template.name must be lowercase letters, digits and underscores" }),
+    language: z.object({ code: z.string().min(2).max(15), policy: z.literal("deterministic").optional() }),
+    components: z.array(templateComponentSchema).optional(),
+  }),
+});
+export type SendTemplateRequest = z.infer<typeof sendTemplateRequestSchema>;
+
+// ------------------------------------------------------------------ session (in-window) messages
+
+export const sendTextRequestSchema = z.object({
+  ...base,
+  type: z.literal("text"),
+  text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }),
+});
+
+export const sendMediaRequestSchema = z.discriminatedUnion("type", [
+  z.object({ ...base, type: z.literal("image"), image: mediaObject }),
+  z.object({ ...base, type: z.literal("video"), video: mediaObject }),
+  z.object({ ...base, type: z.literal("document"), document: mediaObject }),
+  z.object({ ...base, type: z.literal("audio"), audio: mediaObject }),
+  z.object({ ...base, type: z.literal("sticker"), sticker: mediaObject }),
+]);
+
+const interactiveHeader = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text"), text: z.string().min(1).max(60) }),
+  z.object({ type: z.literal("image"), image: mediaObject }),
+  z.object({ type: z.literal("video"), video: mediaObject }),
+  z.object({ type: z.literal("document"), document: mediaObject }),
+]);
+const interactiveBody = z.object({ text: z.string().min(1).max(1024) });
+const interactiveFooter = z.object({ text: z.string().min(1).max(60) });
+
+export const interactiveSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("button"),
+    header: interactiveHeader.optional(),
+    body: interactiveBody,
+    footer: interactiveFooter.optional(),
+    action: z.object({
+      buttons: z
+        .array(z.object({ type: z.literal("reply"), reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }) }))
+        .min(1)
+        .max(3, { message: "interactive.action.buttons: at most 3 reply buttons" }),
+    }),
+  }),
+  z.object({
+    type: z.literal("list"),
+    header: z.object({ type: z.literal("text"), text: z.string().min(1).max(60) }).optional(),
+    body: interactiveBody.extend({ text: z.string().min(1).max(4096) }),
+    footer: interactiveFooter.optional(),
+    action: z.object({
+      button: z.string().min(1).max(20),
+      sections: z
+        .array(
+          z.object({
+            title: z.string().max(24).optional(),
+            rows: z
+              .array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() }))
+              .min(1),
+          }),
+        )
+        .min(1)
+        .max(10)
+        .refine((sections) => sections.reduce((n, s) => n + s.rows.length, 0) <= 10, {
+          message: "interactive.action.sections: at most 10 rows in all",
+        }),
+    }),
+  }),
+  z.object({
+    type: z.literal("cta_url"),
+    header: interactiveHeader.optional(),
+    body: interactiveBody,
+    footer: interactiveFooter.optional(),
+    action: z.object({ name: z.literal("cta_url"), parameters: z.object({ display_text: z.string().min(1).max(20), url: z.url() }) }),
+  }),
+]);
+
+export const sendInteractiveRequestSchema = z.object({ ...base, type: z.literal("interactive"), interactive: interactiveSchema });
+
+export const markReadRequestSchema = z.object({
+  messaging_product: z.literal("whatsapp"),
+  status: z.literal("read"),
+  message_id: z.string().min(1),
+  typing_indicator: z.object({ type: z.literal("text") }).optional(),
+});
+
+export const sendMessageRequestSchema = z.union([
+  sendTemplateRequestSchema,
+  sendTextRequestSchema,
+  sendInteractiveRequestSchema,
+  sendMediaRequestSchema,
+]);
+export type SendMessageRequest = z.infer<typeof sendMessageRequestSchema>;
+
+// ------------------------------------------------------------------ templates (management)
+
+export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
+
+export const createTemplateRequestSchema = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, { message: "name must be lowercase letters, digits and underscores (at most 512)" }),
+  language: z.string().min(2).max(15),
+  category: z.enum(TEMPLATE_CATEGORIES),
+  parameter_format: z.enum(["POSITIONAL", "NAMED"]).optional(),
+  allow_category_change: z.boolean().optional(),
+  components: z.array(z.looseObject({ type: z.string() })).min(1),
+});
+export type CreateTemplateRequest = z.infer<typeof createTemplateRequestSchema>;
+
+export const createTemplateResponseSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  category: z.string(),
+});
+
+export const templateSummarySchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  status: z.string(),
+  category: z.string(),
+  components: z.array(z.looseObject({ type: z.string() })).optional(),
+  quality_score: z.looseObject({ score: z.string() }).optional(),
+  rejected_reason: z.string().optional(),
+  parameter_format: z.string().optional(),
+});
+export const listTemplatesResponseSchema = z.object({
+  data: z.array(templateSummarySchema),
+  paging: z.looseObject({ cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
+});
+
+// ------------------------------------------------------------------ responses
+
+export const sendMessageResponseSchema = z.object({
+  messaging_product: z.literal("whatsapp"),
+  contacts: z.array(z.object({ input: z.string(), wa_id: z.string() })),
+  messages: z.array(
+    z.object({ id: z.string(), message_status: z.enum(["accepted", "held_for_quality_assessment", "paused"]).optional() }),
+  ),
+});
+export type SendMessageResponse = z.infer<typeof sendMessageResponseSchema>;
+
+export const successResponseSchema = z.object({ success: z.boolean() });
+
+export const graphErrorSchema = z.object({
+  error: z.looseObject({
+    message: z.string(),
+    type: z.string().optional(),
+    code: z.number().int(),
+    error_subcode: z.number().int().optional(),
+    error_data: z.looseObject({ details: z.string().optional() }).optional(),
+    fbtrace_id: z.string().optional(),
+  }),
+});
+export type GraphError = z.infer<typeof graphErrorSchema>["error"];
+
+export const phoneNumberHealthSchema = z.looseObject({
+  id: z.string(),
+  display_phone_number: z.string().optional(),
+  verified_name: z.string().optional(),
+  quality_rating: z.string().optional(),
+  throughput: z.looseObject({ level: z.string() }).optional(),
+  whatsapp_business_manager_messaging_limit: z.string().optional(),
+});
+export type PhoneNumberHealth = z.infer<typeof phoneNumberHealthSchema>;
+
+export const mediaUploadResponseSchema = z.object({ id: z.string() });
+export const uploadSessionResponseSchema = z.object({ id: z.string().startsWith("upload:") });
+export const uploadHandleResponseSchema = z.object({ h: z.string() });
+
+// ------------------------------------------------------------------ webhooks
+
+const epochSeconds = z.union([z.string().regex(/^\d+$/), z.number().int()]).transform((v) => new Date(Number(v) * 1000));
+
+export const webhookErrorSchema = z.looseObject({
+  code: z.number().int(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+});
+
+export const STATUS_VALUES = ["sent", "delivered", "read", "failed", "played", "deleted", "warning"] as const;
+
+export const statusSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.enum(STATUS_VALUES),
+  timestamp: epochSeconds,
+  recipient_id: z.string(),
+  biz_opaque_callback_data: z.string().optional(),
+  pricing: z.looseObject({ billable: z.boolean().optional(), pricing_model: z.string().optional(), type: z.string().optional(), category: z.string().optional() }).optional(),
+  conversation: z.looseObject({ id: z.string().optional() }).optional(),
+  errors: z.array(webhookErrorSchema).optional(),
+});
+export type StatusEvent = z.infer<typeof statusSchema>;
+
+export const inboundMessageSchema = z.looseObject({
+  id: z.string().min(1),
+  from: z.string().min(1),
+  timestamp: epochSeconds,
+  type: z.string(),
+  context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
+  text: z.looseObject({ body: z.string() }).optional(),
+  button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
+  interactive: z
+    .looseObject({
+      type: z.string(),
+      button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
+      list_reply: z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }).optional(),
+    })
+    .optional(),
+  referral: z.looseObject({}).optional(),
+});
+export type InboundMessageEvent = z.infer<typeof inboundMessageSchema>;
+
+export const messagesValueSchema = z.looseObject({
+  messaging_product: z.literal("whatsapp"),
+  metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }),
+  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
+  statuses: z.array(statusSchema).optional(),
+  messages: z.array(inboundMessageSchema).optional(),
+  errors: z.array(webhookErrorSchema).optional(),
+});
+
+const templateRef = {
+  message_template_id: z.union([z.number(), z.string()]).transform(String),
+  message_template_name: z.string(),
+  message_template_language: z.string(),
+};
+
+export const templateStatusValueSchema = z.looseObject({
+  ...templateRef,
+  event: z.string(),
+  reason: z.string().nullish(),
+  message_template_category: z.string().optional(),
+  rejection_info: z.looseObject({ reason: z.string().optional(), recommendation: z.string().optional() }).optional(),
+});
+export const templateQualityValueSchema = z.looseObject({
+  ...templateRef,
+  previous_quality_score: z.string().optional(),
+  new_quality_score: z.string(),
+});
+export const templateCategoryValueSchema = z.looseObject({
+  ...templateRef,
+  previous_category: z.string().optional(),
+  new_category: z.string(),
+});
+export const userPreferencesValueSchema = z.looseObject({
+  messaging_product: z.literal("whatsapp").optional(),
+  metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }).optional(),
+  user_preferences: z.array(
+    z.looseObject({ wa_id: z.string(), category: z.string(), value: z.enum(["stop", "resume"]), timestamp: epochSeconds, detail: z.string().optional() }),
+  ),
+});
+export const phoneQualityValueSchema = z.looseObject({
+  display_phone_number: z.string().optional(),
+  event: z.string(),
+  current_limit: z.string().optional(),
+});
+export const accountUpdateValueSchema = z.looseObject({ event: z.string() });
+
+export const webhookChangeSchema = z.object({ field: z.string(), value: z.unknown() });
+export const webhookPayloadSchema = z.object({
+  object: z.literal("whatsapp_business_account"),
+  entry: z.array(z.object({ id: z.string(), time: z.number().optional(), changes: z.array(webhookChangeSchema) })).min(1),
+});
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+
+/** Each change parsed by its field; unknown fields are passed over (Meta adds fields over time). */
+export function parseChange(change: z.infer<typeof webhookChangeSchema>) {
+  switch (change.field) {
+    case "messages":
+      return { field: "messages" as const, value: messagesValueSchema.parse(change.value) };
+    case "message_template_status_update":
+      return { field: change.field, value: templateStatusValueSchema.parse(change.value) };
+    case "message_template_quality_update":
+      return { field: change.field, value: templateQualityValueSchema.parse(change.value) };
+    case "template_category_update":
+      return { field: change.field, value: templateCategoryValueSchema.parse(change.value) };
+    case "user_preferences":
+      return { field: change.field, value: userPreferencesValueSchema.parse(change.value) };
+    case "phone_number_quality_update":
+      return { field: change.field, value: phoneQualityValueSchema.parse(change.value) };
+    case "account_update":
+      return { field: change.field, value: accountUpdateValueSchema.parse(change.value) };
+    default:
+      return { field: "unknown" as const, value: change.value, name: change.field };
+  }
+}
+export type ParsedChange = ReturnType<typeof parseChange>;
