@@ -1,49 +1,32 @@
-// The worker loop: wakes on NOTIFY (or every few seconds), claims jobs, runs them, records the outcome.
-// It runs as its own process (`npm run worker`), never inside the web server.
+// The worker process: two loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
+// jobs (lib/jobs/definitions.ts) and stored webhook deliveries (lib/webhooks/process.ts).
+// It runs as its own process (`npm run worker`), never inside the web server; run as many as needed.
 import "server-only";
 import { hostname } from "node:os";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { WEBHOOKS_CHANNEL } from "@/lib/webhooks/ingest";
+import { processPendingWebhooks } from "@/lib/webhooks/process";
 import { runJob } from "./definitions";
 import { claimJobs, completeJob, enqueueJob, failJob, JOBS_CHANNEL } from "./queue";
 
-const POLL_MS = 2000;
-const BATCH = 10;
+const IDLE_POLL_MS = 2000;
+const JOB_BATCH = 10;
+const WEBHOOK_BATCH = 500;
 
-/** Hourly maintenance, enqueued once per hour however many workers run. */
-async function scheduleMaintenance(): Promise<void> {
-  const hour = new Date().toISOString().slice(0, 13);
-  await enqueueJob("maintenance.cleanup", {}, { dedupeKey: `maintenance.cleanup:${hour}` });
-}
-
-export async function runWorker(signal: AbortSignal): Promise<void> {
-  const workerId = env().PARLEY_WORKER_ID ?? `${hostname()}:${process.pid}`;
-  const listener = new pg.Client({ connectionString: env().DATABASE_URL });
+/** A loop that runs `step` while it reports more work, then sleeps until woken or the poll interval. */
+function createLoop(name: string, signal: AbortSignal, step: () => Promise<boolean>) {
   let wake: () => void = () => {};
-  await listener.connect();
-  listener.on("notification", () => wake());
-  await listener.query(`LISTEN ${JOBS_CHANNEL}`);
-  logger.info("worker ready", { workerId });
-
-  let scheduledAt = 0;
-  try {
+  const run = async () => {
     while (!signal.aborted) {
-      if (Date.now() - scheduledAt > 60_000) {
-        await scheduleMaintenance();
-        scheduledAt = Date.now();
+      let more = false;
+      try {
+        more = await step();
+      } catch (error) {
+        logger.error(`${name} loop error`, { error });
       }
-      const jobs = await claimJobs(workerId, BATCH);
-      for (const job of jobs) {
-        try {
-          await runJob(job.type, job.payload);
-          await completeJob(job.id);
-        } catch (error) {
-          logger.warn("job failed", { jobId: job.id.toString(), type: job.type, attempt: job.attempts, error });
-          await failJob(job, error);
-        }
-      }
-      if (jobs.length === BATCH) continue;
+      if (more) continue;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -51,11 +34,51 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
           wake = () => {};
           resolve();
         };
-        const timer = setTimeout(done, POLL_MS);
+        const timer = setTimeout(done, IDLE_POLL_MS);
         wake = done;
         signal.addEventListener("abort", done, { once: true });
       });
     }
+  };
+  return { run, wake: () => wake() };
+}
+
+export async function runWorker(signal: AbortSignal): Promise<void> {
+  const workerId = env().PARLEY_WORKER_ID ?? `${hostname()}:${process.pid}`;
+  let scheduledAt = 0;
+
+  const jobs = createLoop("jobs", signal, async () => {
+    // Hourly maintenance, enqueued once per hour however many workers run.
+    if (Date.now() - scheduledAt > 60_000) {
+      await enqueueJob("maintenance.cleanup", {}, { dedupeKey: `maintenance.cleanup:${new Date().toISOString().slice(0, 13)}` });
+      scheduledAt = Date.now();
+    }
+    const claimed = await claimJobs(workerId, JOB_BATCH);
+    for (const job of claimed) {
+      try {
+        await runJob(job.type, job.payload);
+        await completeJob(job.id);
+      } catch (error) {
+        logger.warn("job failed", { jobId: job.id.toString(), type: job.type, attempt: job.attempts, error });
+        await failJob(job, error);
+      }
+    }
+    return claimed.length === JOB_BATCH;
+  });
+
+  const webhooks = createLoop("webhooks", signal, async () => {
+    const { processed, failed } = await processPendingWebhooks(WEBHOOK_BATCH);
+    return processed + failed === WEBHOOK_BATCH;
+  });
+
+  const listener = new pg.Client({ connectionString: env().DATABASE_URL });
+  await listener.connect();
+  listener.on("notification", (n) => (n.channel === WEBHOOKS_CHANNEL ? webhooks.wake() : jobs.wake()));
+  await listener.query(`LISTEN ${JOBS_CHANNEL}`);
+  await listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
+  logger.info("worker ready", { workerId });
+  try {
+    await Promise.all([jobs.run(), webhooks.run()]);
   } finally {
     await listener.end();
     logger.info("worker stopped", { workerId });

@@ -129,6 +129,7 @@ CREATE TABLE "WhatsAppAccount" (
     "workspaceId" TEXT NOT NULL,
     "wabaId" TEXT NOT NULL,
     "phoneNumberId" TEXT NOT NULL,
+    "appId" TEXT,
     "displayPhoneNumber" TEXT,
     "graphApiBase" TEXT NOT NULL DEFAULT 'https://graph.facebook.com/v23.0',
     "accessTokenEncrypted" TEXT NOT NULL,
@@ -283,6 +284,8 @@ CREATE TABLE "Message" (
     "errorReason" TEXT,
     "skipReason" TEXT,
     "clickedButton" TEXT,
+    "pricingCategory" TEXT,
+    "billable" BOOLEAN,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3),
     "claimedAt" TIMESTAMP(3),
@@ -297,6 +300,23 @@ CREATE TABLE "Message" (
 );
 
 -- CreateTable
+CREATE TABLE "MessageStatusEvent" (
+    "id" BIGSERIAL NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "wamid" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "messageId" TEXT,
+    "recipient" TEXT NOT NULL,
+    "errorCode" INTEGER,
+    "errorTitle" TEXT,
+    "pricingCategory" TEXT,
+    "occurredAt" TIMESTAMP(3) NOT NULL,
+    "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MessageStatusEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "WebhookDelivery" (
     "id" BIGSERIAL NOT NULL,
     "workspaceId" TEXT,
@@ -305,6 +325,7 @@ CREATE TABLE "WebhookDelivery" (
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "processedAt" TIMESTAMP(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMP(3),
     "lastError" TEXT,
 
     CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("id")
@@ -377,7 +398,13 @@ CREATE INDEX "Job_status_runAt_idx" ON "Job"("status", "runAt");
 CREATE UNIQUE INDEX "WhatsAppAccount_workspaceId_key" ON "WhatsAppAccount"("workspaceId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "WhatsAppAccount_phoneNumberId_key" ON "WhatsAppAccount"("phoneNumberId");
+
+-- CreateIndex
 CREATE INDEX "Template_workspaceId_status_idx" ON "Template"("workspaceId", "status");
+
+-- CreateIndex
+CREATE INDEX "Template_metaTemplateId_idx" ON "Template"("metaTemplateId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Template_workspaceId_name_language_key" ON "Template"("workspaceId", "name", "language");
@@ -419,7 +446,19 @@ CREATE INDEX "Message_campaignId_state_idx" ON "Message"("campaignId", "state");
 CREATE UNIQUE INDEX "Message_campaignId_contactId_key" ON "Message"("campaignId", "contactId");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_processedAt_receivedAt_idx" ON "WebhookDelivery"("processedAt", "receivedAt");
+CREATE INDEX "MessageStatusEvent_messageId_idx" ON "MessageStatusEvent"("messageId");
+
+-- CreateIndex
+CREATE INDEX "MessageStatusEvent_workspaceId_occurredAt_idx" ON "MessageStatusEvent"("workspaceId", "occurredAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MessageStatusEvent_wamid_status_key" ON "MessageStatusEvent"("wamid", "status");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_receivedAt_idx" ON "WebhookDelivery"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_workspaceId_processedAt_idx" ON "WebhookDelivery"("workspaceId", "processedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Conversation_contactId_key" ON "Conversation"("contactId");
@@ -503,9 +542,6 @@ ALTER TABLE "Message" ADD CONSTRAINT "Message_campaignId_fkey" FOREIGN KEY ("cam
 ALTER TABLE "Message" ADD CONSTRAINT "Message_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "Conversation" ADD CONSTRAINT "Conversation_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -527,3 +563,6 @@ BEGIN
 END $$;
 CREATE TRIGGER "ConsentEvent_append_only" BEFORE UPDATE ON "ConsentEvent"
   FOR EACH ROW EXECUTE FUNCTION parley_append_only();
+
+-- The processor's queue: deliveries not processed yet, in arrival order.
+CREATE INDEX "WebhookDelivery_pending_idx" ON "WebhookDelivery" (id) WHERE "processedAt" IS NULL;

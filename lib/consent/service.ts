@@ -1,0 +1,56 @@
+// Consent events are appended, never changed; each contact's current state per list (ContactConsent) is
+// kept in step in the same transaction. An event without a list applies to every list of its kind:
+// an opt-out from STOP, WhatsApp's own setting or error 131050 stops all marketing at once.
+import "server-only";
+import { db, type Prisma } from "@/lib/db/client";
+import type { ConsentAction, ConsentSource } from "@/lib/db/generated/enums";
+
+export type ConsentEventInput = {
+  workspaceId: string;
+  contactId: string;
+  /** null: every marketing list (global opt-out or resume). */
+  consentListId: string | null;
+  action: ConsentAction;
+  source: ConsentSource;
+  proof?: string;
+  actorId?: string | null;
+  occurredAt?: Date;
+};
+
+type Tx = Prisma.TransactionClient;
+
+export async function recordConsentEvent(input: ConsentEventInput, tx: Tx = db): Promise<void> {
+  const occurredAt = input.occurredAt ?? new Date();
+  await tx.consentEvent.create({
+    data: {
+      workspaceId: input.workspaceId,
+      contactId: input.contactId,
+      consentListId: input.consentListId,
+      action: input.action,
+      source: input.source,
+      proof: input.proof,
+      actorId: input.actorId ?? null,
+      occurredAt,
+    },
+  });
+  const optedIn = input.action === "OPT_IN";
+  if (input.consentListId) {
+    await tx.contactConsent.upsert({
+      where: { contactId_consentListId: { contactId: input.contactId, consentListId: input.consentListId } },
+      update: { optedIn, changedAt: occurredAt },
+      create: { contactId: input.contactId, consentListId: input.consentListId, workspaceId: input.workspaceId, optedIn, changedAt: occurredAt },
+    });
+    return;
+  }
+  // Global: an opt-out closes every marketing list; a resume reopens the lists the person had joined.
+  // An event older than the list's last change (a late, out-of-order delivery) does not undo it.
+  await tx.contactConsent.updateMany({
+    where: {
+      contactId: input.contactId,
+      consentList: { category: "MARKETING" },
+      optedIn: !optedIn,
+      changedAt: { lte: occurredAt },
+    },
+    data: { optedIn, changedAt: occurredAt },
+  });
+}

@@ -1,0 +1,16 @@
+// A plain node-postgres pool for the few hot paths that need what Prisma does not give cheaply:
+// multi-row inserts of raw bytes (webhook ingestion) and LISTEN/NOTIFY.
+import "server-only";
+import pg from "pg";
+import { env } from "@/lib/env";
+
+const globalForPg = globalThis as unknown as { parleyPgPool?: pg.Pool };
+
+export function pgPool(): pg.Pool {
+  return (globalForPg.parleyPgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 }));
+}
+
+export async function closePgPool(): Promise<void> {
+  await globalForPg.parleyPgPool?.end();
+  globalForPg.parleyPgPool = undefined;
+}

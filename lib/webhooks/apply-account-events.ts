@@ -1,0 +1,86 @@
+// Template reviews, template quality and category changes, WhatsApp's own marketing opt-out setting,
+// and phone number updates.
+import "server-only";
+import { recordConsentEvent } from "@/lib/consent/service";
+import type { Prisma } from "@/lib/db/client";
+import type { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
+import type { ParsedChange } from "@/lib/whatsapp/schemas";
+
+const STATUS_FROM_EVENT: Record<string, TemplateStatus> = {
+  APPROVED: "APPROVED",
+  REJECTED: "REJECTED",
+  PENDING: "PENDING",
+  PAUSED: "PAUSED",
+  DISABLED: "DISABLED",
+  IN_APPEAL: "IN_APPEAL",
+  PENDING_DELETION: "PENDING_DELETION",
+  DELETED: "DELETED",
+  ARCHIVED: "ARCHIVED",
+  LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+  REINSTATED: "APPROVED",
+  UNARCHIVED: "APPROVED",
+};
+
+type Change<F extends ParsedChange["field"]> = Extract<ParsedChange, { field: F }>;
+
+export async function applyTemplateStatus(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"message_template_status_update">) {
+  const v = change.value;
+  const status = STATUS_FROM_EVENT[v.event];
+  if (!status) return; // FLAGGED, LOCKED: informational, the status stays
+  const reason =
+    status === "REJECTED" ? [v.reason, v.rejection_info?.reason].filter((r) => r && r !== "NONE").join(": ") || "Rejected by Meta" : null;
+  await tx.template.updateMany({
+    where: { workspaceId, metaTemplateId: v.message_template_id },
+    data: { status, rejectionReason: reason },
+  });
+}
+
+export async function applyTemplateQuality(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"message_template_quality_update">) {
+  await tx.template.updateMany({
+    where: { workspaceId, metaTemplateId: change.value.message_template_id },
+    data: { quality: change.value.new_quality_score },
+  });
+}
+
+export async function applyTemplateCategory(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"template_category_update">) {
+  const category = change.value.new_category as TemplateCategory;
+  if (!["MARKETING", "UTILITY", "AUTHENTICATION"].includes(category)) return;
+  await tx.template.updateMany({ where: { workspaceId, metaTemplateId: change.value.message_template_id }, data: { category } });
+}
+
+/** WhatsApp's own "stop marketing messages" setting: a global opt-out (or its resume), kept even for unknown numbers. */
+export async function applyUserPreferences(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"user_preferences">) {
+  for (const pref of change.value.user_preferences) {
+    if (pref.category !== "marketing_messages") continue;
+    const phone = `+${pref.wa_id.replace(/^\+/, "")}`;
+    const contact = await tx.contact.upsert({
+      where: { workspaceId_phone: { workspaceId, phone } },
+      create: { workspaceId, phone },
+      update: {},
+      select: { id: true },
+    });
+    await recordConsentEvent(
+      {
+        workspaceId,
+        contactId: contact.id,
+        consentListId: null,
+        action: pref.value === "stop" ? "OPT_OUT" : "OPT_IN",
+        source: "WHATSAPP_SETTING",
+        proof: pref.detail ?? `WhatsApp marketing preference: ${pref.value}`,
+        occurredAt: pref.timestamp,
+      },
+      tx,
+    );
+  }
+}
+
+export async function applyPhoneQuality(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"phone_number_quality_update">) {
+  const v = change.value;
+  await tx.whatsAppAccount.updateMany({
+    where: { workspaceId },
+    data: {
+      ...(v.current_limit ? { messagingLimitTier: v.current_limit } : {}),
+      ...(v.event === "THROUGHPUT_UPGRADE" ? { throughputPerSecond: 1000 } : {}),
+    },
+  });
+}

@@ -1,0 +1,95 @@
+// Inbound messages: stored once per wamid with their contact and conversation (the 24-hour window runs
+// from the newest one), linked to the campaign message they answer, and read for consent keywords.
+import "server-only";
+import { recordConsentEvent } from "@/lib/consent/service";
+import { consentKeyword } from "@/lib/consent/keywords";
+import type { Prisma } from "@/lib/db/client";
+import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
+
+export type InboundInput = { workspaceId: string; message: InboundMessageEvent; profileName?: string };
+
+/** The text a person chose: a typed message, a template button or an interactive reply. */
+export function replyText(message: InboundMessageEvent): string | undefined {
+  return (
+    message.text?.body ??
+    message.button?.text ??
+    message.interactive?.button_reply?.title ??
+    message.interactive?.list_reply?.title
+  );
+}
+
+function clickedButton(message: InboundMessageEvent): string | undefined {
+  return message.button?.payload ?? message.button?.text ?? message.interactive?.button_reply?.id ?? message.interactive?.list_reply?.id;
+}
+
+export async function applyInbound(tx: Prisma.TransactionClient, input: InboundInput): Promise<boolean> {
+  const { workspaceId, message } = input;
+  const phone = `+${message.from.replace(/^\+/, "")}`;
+  const contact = await tx.contact.upsert({
+    where: { workspaceId_phone: { workspaceId, phone } },
+    create: { workspaceId, phone, name: input.profileName },
+    update: {},
+    select: { id: true },
+  });
+  const conversation = await tx.conversation.upsert({
+    where: { contactId: contact.id },
+    create: { workspaceId, contactId: contact.id, lastActivityAt: message.timestamp },
+    update: {},
+    select: { id: true },
+  });
+
+  const campaignMessage = message.context?.id
+    ? await tx.message.findFirst({ where: { workspaceId, wamid: message.context.id }, select: { id: true } })
+    : null;
+  const { count } = await tx.inboundMessage.createMany({
+    data: [
+      {
+        workspaceId,
+        contactId: contact.id,
+        conversationId: conversation.id,
+        wamid: message.id,
+        type: message.type,
+        payload: message as Prisma.InputJsonValue,
+        contextWamid: message.context?.id,
+        campaignMessageId: campaignMessage?.id,
+        receivedAt: message.timestamp,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (count === 0) return false; // the same delivery again: nothing changes
+
+  await tx.$executeRaw`
+    UPDATE "Conversation" SET
+      "lastInboundAt" = GREATEST("lastInboundAt", ${message.timestamp}),
+      "lastActivityAt" = GREATEST("lastActivityAt", ${message.timestamp}),
+      "unreadCount" = "unreadCount" + 1,
+      "resolvedAt" = NULL
+    WHERE id = ${conversation.id}`;
+
+  if (campaignMessage) {
+    await tx.$executeRaw`
+      UPDATE "Message" SET
+        state = CASE WHEN state IN ('SKIPPED', 'REPLIED') THEN state ELSE 'REPLIED'::"MessageState" END,
+        "repliedAt" = LEAST("repliedAt", ${message.timestamp}),
+        "clickedButton" = COALESCE("clickedButton", ${clickedButton(message) ?? null})
+      WHERE id = ${campaignMessage.id}`;
+  }
+
+  const keyword = consentKeyword(replyText(message));
+  if (keyword) {
+    await recordConsentEvent(
+      {
+        workspaceId,
+        contactId: contact.id,
+        consentListId: null,
+        action: keyword,
+        source: "KEYWORD",
+        proof: `Replied "${replyText(message)}" (${message.id})`,
+        occurredAt: message.timestamp,
+      },
+      tx,
+    );
+  }
+  return true;
+}

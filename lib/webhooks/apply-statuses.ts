@@ -1,0 +1,140 @@
+// Status events in bulk: each (wamid, status) is recorded once, and only new events move a message.
+// A message's state only moves forward: sent < failed < delivered < read < replied. A failure outranks
+// "sent" but not proof that the phone got the message, so the state is the furthest stage of the set of
+// events, whatever order (or batches) they arrive in. SKIPPED messages were never sent and stay so.
+import "server-only";
+import type { Prisma } from "@/lib/db/client";
+import type { StatusEvent } from "@/lib/whatsapp/schemas";
+import { classifyError } from "@/lib/whatsapp/errors";
+import { recordConsentEvent } from "@/lib/consent/service";
+
+export type StatusInput = { workspaceId: string; event: StatusEvent };
+
+/** Parley puts "pm:<message id>" into biz_opaque_callback_data when it sends. */
+export const CALLBACK_PREFIX = "pm:";
+export function messageIdFromCallback(data: string | undefined): string | null {
+  return data?.startsWith(CALLBACK_PREFIX) ? data.slice(CALLBACK_PREFIX.length) : null;
+}
+
+const STATE_OF: Record<string, string> = { sent: "SENT", delivered: "DELIVERED", read: "READ", played: "READ", failed: "FAILED" };
+const RANK: Record<string, number> = { SENT: 20, FAILED: 25, DELIVERED: 30, READ: 40 };
+
+type NewEvent = {
+  workspaceId: string;
+  wamid: string;
+  status: string;
+  messageId: string | null;
+  recipient: string;
+  errorCode: number | null;
+  errorTitle: string | null;
+  pricingCategory: string | null;
+  occurredAt: Date;
+};
+
+export async function applyStatuses(tx: Prisma.TransactionClient, inputs: StatusInput[]): Promise<number> {
+  const events = inputs.filter((i) => STATE_OF[i.event.status]);
+  if (events.length === 0) return 0;
+  const inserted = await tx.$queryRawUnsafe<NewEvent[]>(
+    `INSERT INTO "MessageStatusEvent" ("workspaceId", wamid, status, "messageId", recipient, "errorCode", "errorTitle", "pricingCategory", "occurredAt")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[])
+     ON CONFLICT (wamid, status) DO NOTHING
+     RETURNING "workspaceId", wamid, status, "messageId", recipient, "errorCode", "errorTitle", "pricingCategory", "occurredAt"`,
+    events.map((e) => e.workspaceId),
+    events.map((e) => e.event.id),
+    events.map((e) => e.event.status),
+    events.map((e) => messageIdFromCallback(e.event.biz_opaque_callback_data)),
+    events.map((e) => e.event.recipient_id),
+    events.map((e) => e.event.errors?.[0]?.code ?? null),
+    events.map((e) => e.event.errors?.[0]?.title ?? e.event.errors?.[0]?.message ?? null),
+    events.map((e) => e.event.pricing?.category ?? null),
+    events.map((e) => e.event.timestamp.toISOString()),
+  );
+  if (inserted.length === 0) return 0;
+
+  // One row per message: the earliest time of each stage, the furthest stage reached, the failure if any.
+  type Agg = { key: string; byId: boolean; wamid: string; rank: number; sentAt?: Date; deliveredAt?: Date; readAt?: Date; failedAt?: Date; errorCode?: number; errorReason?: string; pricingCategory?: string };
+  const perMessage = new Map<string, Agg>();
+  for (const e of inserted) {
+    const key = e.messageId ?? `wamid:${e.wamid}`;
+    const agg = perMessage.get(key) ?? { key: e.messageId ?? e.wamid, byId: Boolean(e.messageId), wamid: e.wamid, rank: 0 };
+    const state = STATE_OF[e.status]!;
+    const earliest = (current: Date | undefined) => (current && current < e.occurredAt ? current : e.occurredAt);
+    agg.rank = Math.max(agg.rank, RANK[state]!);
+    if (state === "FAILED") {
+      agg.failedAt = earliest(agg.failedAt);
+      agg.errorCode = e.errorCode ?? undefined;
+      agg.errorReason = e.errorCode ? classifyError(e.errorCode).explanation : (e.errorTitle ?? "Failed");
+    }
+    if (state === "SENT") agg.sentAt = earliest(agg.sentAt);
+    if (state === "DELIVERED") agg.deliveredAt = earliest(agg.deliveredAt);
+    if (state === "READ") agg.readAt = earliest(agg.readAt);
+    if (e.pricingCategory) agg.pricingCategory = e.pricingCategory;
+    perMessage.set(key, agg);
+  }
+  const rows = [...perMessage.values()];
+  const stateFor = (rank: number) => Object.entries(RANK).find(([, r]) => r === rank)?.[0] ?? null;
+  const iso = (d: Date | undefined) => d?.toISOString() ?? null;
+
+  await tx.$executeRawUnsafe(
+    `WITH ev AS (
+       SELECT * FROM unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[],
+                            $8::timestamptz[], $9::int[], $10::text[], $11::text[])
+         AS t(key, by_id, wamid, reached, sent_at, delivered_at, read_at, failed_at, error_code, error_reason, pricing)
+     ), target AS (
+       SELECT m.id AS message_id, ev.*,
+              CASE m.state WHEN 'QUEUED' THEN 0 WHEN 'CLAIMED' THEN 10 WHEN 'SENT' THEN 20 WHEN 'FAILED' THEN 25
+                           WHEN 'DELIVERED' THEN 30 WHEN 'READ' THEN 40 WHEN 'REPLIED' THEN 50 ELSE 99 END AS current_rank,
+              CASE ev.reached WHEN 'SENT' THEN 20 WHEN 'FAILED' THEN 25 WHEN 'DELIVERED' THEN 30 WHEN 'READ' THEN 40 END AS new_rank
+       FROM ev JOIN "Message" m ON (ev.by_id AND m.id = ev.key) OR (NOT ev.by_id AND m.wamid = ev.key)
+     )
+     UPDATE "Message" m SET
+       wamid = COALESCE(m.wamid, t.wamid),
+       state = CASE WHEN t.new_rank > t.current_rank THEN t.reached::"MessageState" ELSE m.state END,
+       "sentAt" = LEAST(m."sentAt", t.sent_at),
+       "deliveredAt" = LEAST(m."deliveredAt", t.delivered_at),
+       "readAt" = LEAST(m."readAt", t.read_at),
+       "failedAt" = LEAST(m."failedAt", t.failed_at),
+       "errorCode" = COALESCE(t.error_code, m."errorCode"),
+       "errorReason" = COALESCE(t.error_reason, m."errorReason"),
+       "pricingCategory" = COALESCE(t.pricing, m."pricingCategory"),
+       billable = CASE WHEN t.pricing IS NOT NULL THEN true ELSE m.billable END
+     FROM target t WHERE m.id = t.message_id AND t.current_rank <> 99`,
+    rows.map((r) => r.key),
+    rows.map((r) => r.byId),
+    rows.map((r) => r.wamid),
+    rows.map((r) => stateFor(r.rank)),
+    rows.map((r) => iso(r.sentAt)),
+    rows.map((r) => iso(r.deliveredAt)),
+    rows.map((r) => iso(r.readAt)),
+    rows.map((r) => iso(r.failedAt)),
+    rows.map((r) => r.errorCode ?? null),
+    rows.map((r) => r.errorReason ?? null),
+    rows.map((r) => r.pricingCategory ?? null),
+  );
+
+  // Failures that change the contact: an opt-out (131050) or an unreachable number (131026).
+  for (const e of inserted.filter((e) => e.errorCode === 131050 || e.errorCode === 131026)) {
+    const contact = await tx.contact.findUnique({
+      where: { workspaceId_phone: { workspaceId: e.workspaceId, phone: `+${e.recipient.replace(/^\+/, "")}` } },
+      select: { id: true },
+    });
+    if (!contact) continue;
+    if (e.errorCode === 131026) {
+      await tx.contact.update({ where: { id: contact.id }, data: { unreachable: true } });
+    } else {
+      await recordConsentEvent(
+        {
+          workspaceId: e.workspaceId,
+          contactId: contact.id,
+          consentListId: null,
+          action: "OPT_OUT",
+          source: "ERROR_131050",
+          proof: `Meta error 131050 on message ${e.wamid}`,
+          occurredAt: e.occurredAt,
+        },
+        tx,
+      );
+    }
+  }
+  return inserted.length;
+}
