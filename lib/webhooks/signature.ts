@@ -7,7 +7,8 @@ export function signBody(body: Buffer | string, appSecret: string): string {
 }
 
 export function verifySignature(body: Buffer, header: string | null | undefined, appSecret: string): boolean {
-  if (!header || !/^sha256=[0-9a-f]{64}$/i.test(header)) return false;
+  // Exactly as Meta sends it: lower-case hex, so that any change of a character is a different signature.
+  if (!header || !/^sha256=[0-9a-f]{64}$/.test(header)) return false;
   const expected = Buffer.from(signBody(body, appSecret).slice(7), "hex");
   const given = Buffer.from(header.slice(7), "hex");
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -17,7 +17,7 @@ const contextSchema = z.object({ message_id: z.string().min(1) });
 
 const base = {
   messaging_product: z.literal("whatsapp"),
-  recipient_type: z.literal("individual").optional(),
+  recipient_type: z.literal("individual").default("individual"),
   to: recipientSchema,
   context: contextSchema.optional(),
   biz_opaque_callback_data: z.string().max(512).optional(),
@@ -47,7 +47,8 @@ export const templateComponentSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("button"),
     sub_type: z.enum(["quick_reply", "url", "copy_code", "flow", "catalog", "CATALOG"]),
-    index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/)]),
+    // Sent as a string, as the OpenAPI description has it (Meta also takes a number).
+    index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/)]).transform(String),
     parameters: z.array(
       z.union([
         z.object({ type: z.literal("payload"), payload: z.string().max(256) }),
@@ -75,7 +76,7 @@ export const sendTemplateRequestSchema = z.object({
   type: z.literal("template"),
   template: z.object({
     name: z.string().regex(/^[a-z0-9_]{1,512}$/, { message: "template.name must be lowercase letters, digits and underscores" }),
-    language: z.object({ code: z.string().min(2).max(15), policy: z.literal("deterministic").optional() }),
+    language: z.object({ code: z.string().min(2).max(15), policy: z.literal("deterministic").default("deterministic") }),
     components: z.array(templateComponentSchema).optional(),
   }),
 });
@@ -175,7 +176,8 @@ export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as
 export const createTemplateRequestSchema = z.object({
   name: z.string().regex(/^[a-z0-9_]{1,512}$/, { message: "name must be lowercase letters, digits and underscores (at most 512)" }),
   language: z.string().min(2).max(15),
-  category: z.enum(TEMPLATE_CATEGORIES),
+  // Meta takes the category in either case ("marketing" or "MARKETING").
+  category: z.string().transform((c) => c.toUpperCase()).pipe(z.enum(TEMPLATE_CATEGORIES)),
   parameter_format: z.enum(["POSITIONAL", "NAMED"]).optional(),
   allow_category_change: z.boolean().optional(),
   components: z.array(z.looseObject({ type: z.string() })).min(1),

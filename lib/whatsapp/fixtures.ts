@@ -1,0 +1,11 @@
+// Meta's example requests and webhook deliveries, from shared/whatsapp/fixtures beside the project.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../../shared/whatsapp/fixtures");
+
+export function fixtures(prefix: string): [string, unknown][] {
+  return readdirSync(FIXTURES_DIR)
+    .filter((f) => f.startsWith(prefix) && f.endsWith(".json"))
+    .map((f) => [f, JSON.parse(readFileSync(path.join(FIXTURES_DIR, f), "utf8"))]);
+}

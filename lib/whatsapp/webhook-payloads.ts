@@ -1,0 +1,121 @@
+// Webhook bodies in Meta's shapes (see shared/whatsapp/fixtures): the sandbox sends them, tests build them.
+export type NumberRef = { wabaId: string; phoneNumberId: string; displayPhoneNumber: string };
+
+type Change = { field: string; value: unknown };
+
+export function envelope(wabaId: string, changes: Change[]) {
+  return { object: "whatsapp_business_account", entry: [{ id: wabaId, changes }] };
+}
+
+const metadata = (n: NumberRef) => ({ display_phone_number: n.displayPhoneNumber, phone_number_id: n.phoneNumberId });
+const seconds = (at: Date) => String(Math.floor(at.getTime() / 1000));
+
+export type StatusSpec = {
+  wamid: string;
+  status: "sent" | "delivered" | "read" | "failed";
+  at: Date;
+  recipient: string;
+  callbackData?: string;
+  category?: string;
+  error?: { code: number; title: string };
+};
+
+export function statusChange(n: NumberRef, statuses: StatusSpec[]): Change {
+  return {
+    field: "messages",
+    value: {
+      messaging_product: "whatsapp",
+      metadata: metadata(n),
+      statuses: statuses.map((s) => ({
+        id: s.wamid,
+        status: s.status,
+        timestamp: seconds(s.at),
+        recipient_id: s.recipient,
+        ...(s.callbackData ? { biz_opaque_callback_data: s.callbackData } : {}),
+        ...(s.status !== "failed" && s.category
+          ? { pricing: { billable: true, pricing_model: "PMP", type: "regular", category: s.category } }
+          : {}),
+        ...(s.error
+          ? { errors: [{ code: s.error.code, title: s.error.title, message: s.error.title, error_data: { details: s.error.title } }] }
+          : {}),
+      })),
+    },
+  };
+}
+
+export type InboundSpec = {
+  wamid: string;
+  from: string;
+  at: Date;
+  name?: string;
+  contextWamid?: string;
+} & ({ text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } });
+
+export function inboundChange(n: NumberRef, message: InboundSpec): Change {
+  const content =
+    "text" in message
+      ? { type: "text", text: { body: message.text } }
+      : "button" in message
+        ? { type: "button", button: message.button }
+        : { type: "interactive", interactive: { type: "button_reply", button_reply: message.buttonReply } };
+  return {
+    field: "messages",
+    value: {
+      messaging_product: "whatsapp",
+      metadata: metadata(n),
+      contacts: [{ profile: { name: message.name ?? "WhatsApp user" }, wa_id: message.from }],
+      messages: [
+        {
+          ...(message.contextWamid ? { context: { from: n.displayPhoneNumber, id: message.contextWamid } } : {}),
+          from: message.from,
+          id: message.wamid,
+          timestamp: seconds(message.at),
+          ...content,
+        },
+      ],
+    },
+  };
+}
+
+export function userPreferenceChange(n: NumberRef, waId: string, value: "stop" | "resume", at: Date): Change {
+  return {
+    field: "user_preferences",
+    value: {
+      messaging_product: "whatsapp",
+      metadata: metadata(n),
+      contacts: [{ wa_id: waId }],
+      user_preferences: [
+        {
+          wa_id: waId,
+          detail: value === "stop" ? "User requested to stop marketing messages" : "User requested to resume marketing messages",
+          category: "marketing_messages",
+          value,
+          timestamp: Math.floor(at.getTime() / 1000),
+        },
+      ],
+    },
+  };
+}
+
+export function templateStatusChange(t: {
+  id: string;
+  name: string;
+  language: string;
+  event: string;
+  category?: string;
+  reason?: string;
+  explanation?: string;
+}): Change {
+  return {
+    field: "message_template_status_update",
+    value: {
+      event: t.event,
+      message_template_id: Number(t.id),
+      message_template_name: t.name,
+      message_template_language: t.language,
+      reason: t.reason ?? "NONE",
+      ...(t.category ? { message_template_category: t.category } : {}),
+      ...(t.explanation ? { rejection_info: { reason: t.explanation, recommendation: "Edit the template and submit it again." } } : {}),
+    },
+  };
+}
