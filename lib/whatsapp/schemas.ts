@@ -80,7 +80,7 @@ export const sendTemplateRequestSchema = z.object({
     components: z.array(templateComponentSchema).optional(),
   }),
 });
-export type SendTemplateRequest = z.infer<typeof sendTemplateRequestSchema>;
+export type SendTemplateRequest = z.input<typeof sendTemplateRequestSchema>;
 
 // ------------------------------------------------------------------ session (in-window) messages
 
@@ -167,7 +167,8 @@ export const sendMessageRequestSchema = z.union([
   sendInteractiveRequestSchema,
   sendMediaRequestSchema,
 ]);
-export type SendMessageRequest = z.infer<typeof sendMessageRequestSchema>;
+/** What callers pass (defaults such as recipient_type are filled in by the schema). */
+export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
 
 // ------------------------------------------------------------------ templates (management)
 
