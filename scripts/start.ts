@@ -7,11 +7,12 @@
 //   npm run dev               the same with `next dev` (hot reload)
 //   PARLEY_DATA_DIR=dir       keep data, secrets and the lock somewhere else (tests use this)
 //   PORT=3100                 web port (default 3000)
+//   PARLEY_SANDBOX=1          run the WhatsApp sandbox with your own DATABASE_URL too (always on when embedded)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.ts";
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.ts";
 import { applyMigrations, root } from "./lib/schema-engine.ts";
 
 const args = new Set(process.argv.slice(2));
@@ -119,7 +120,7 @@ async function waitForHealth(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(url);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -184,12 +185,35 @@ async function main() {
   Object.assign(process.env, env);
 
   // lib/ is imported only now, so that it reads the environment set above.
-  const { DEMO_USERS, seedDemo } = await import("@/lib/seed/demo");
+  const { DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } = await import("@/lib/seed/demo");
   const { disconnectDb } = await import("@/lib/db/client");
   const seed = embedded || process.env.PARLEY_DEMO === "1";
   if (seed) {
     const { created } = await seedDemo();
     say(created ? "Seeded the demo workspace." : "Demo workspace found: keeping your data.");
+  }
+
+  // The WhatsApp sandbox: a local stand-in for Meta's Cloud API, connected to the demo workspace.
+  let sandboxUrl: string | undefined;
+  if (embedded || process.env.PARLEY_SANDBOX === "1") {
+    const { sandboxCredentials, connectWorkspaceToSandbox } = await import("@/lib/whatsapp/sandbox/bootstrap");
+    const { db } = await import("@/lib/db/client");
+    const credentials = sandboxCredentials(dataDir);
+    const sandboxPort = await freePort();
+    sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    run(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], {
+      ...env,
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_ACCESS_TOKEN: credentials.accessToken,
+      SANDBOX_APP_SECRET: credentials.appSecret,
+      SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
+    }, "sandbox");
+    await waitForHealth(`${sandboxUrl}/_sandbox/health`, 30_000);
+    const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
+    if (demo) {
+      const templates = await connectWorkspaceToSandbox(demo.id, sandboxUrl, credentials);
+      await fetch(`${sandboxUrl}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) });
+    }
   }
   await disconnectDb();
 
@@ -205,9 +229,10 @@ async function main() {
   }
   run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env, "worker");
 
-  await waitForHealth(`http://127.0.0.1:${port}`, devMode ? 120_000 : 60_000);
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, devMode ? 120_000 : 60_000);
   say("");
   say(`Parley is running at ${appUrl}`);
+  if (sandboxUrl) say(`WhatsApp sandbox (stand-in for Meta's Cloud API) at ${sandboxUrl}`);
   if (seed) {
     say("Sign in as:");
     for (const user of DEMO_USERS) say(`  ${user.role.padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);

@@ -139,8 +139,8 @@ export async function seedDemo(): Promise<{ created: boolean }> {
 
       await tx.template.createMany({
         data: [
-          { workspaceId: ws, name: "summer_sale", language: "en_US", category: "MARKETING", components: SUMMER_SALE, status: "APPROVED", quality: "GREEN" },
-          { workspaceId: ws, name: "order_shipped", language: "en_US", category: "UTILITY", components: ORDER_SHIPPED, status: "APPROVED", quality: "GREEN" },
+          { workspaceId: ws, name: "summer_sale", language: "en_US", category: "MARKETING", components: SUMMER_SALE, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000001" },
+          { workspaceId: ws, name: "order_shipped", language: "en_US", category: "UTILITY", components: ORDER_SHIPPED, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000002" },
         ],
       });
       await tx.auditLog.create({

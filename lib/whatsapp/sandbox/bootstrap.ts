@@ -1,0 +1,54 @@
+// Connecting a workspace to the local sandbox (the embedded mode does it on every start): the account
+// points at the sandbox's address, and the sandbox learns the templates Meta would already hold.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db/client";
+import { saveAccount } from "../accounts";
+import { sandboxConfigSchema } from "./config";
+
+export type SandboxCredentials = { accessToken: string; appSecret: string; verifyToken: string };
+
+/** Made once per data folder, like the auth secret, so a restart keeps the connection working. */
+export function sandboxCredentials(dataDir: string): SandboxCredentials {
+  const file = path.join(dataDir, "sandbox.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const credentials = {
+    accessToken: `SANDBOX${randomBytes(24).toString("base64url")}`,
+    appSecret: randomBytes(16).toString("hex"),
+    verifyToken: randomBytes(12).toString("base64url"),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  return credentials;
+}
+
+/** Points the workspace's WhatsApp account at the sandbox; returns the templates to load into it. */
+export async function connectWorkspaceToSandbox(workspaceId: string, sandboxUrl: string, credentials: SandboxCredentials) {
+  const ids = sandboxConfigSchema.parse({ accessToken: "-", appSecret: "-" });
+  const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { isSandbox: true } });
+  if (existing && !existing.isSandbox) return []; // a real account was connected: leave it alone
+  await saveAccount(
+    workspaceId,
+    {
+      wabaId: ids.wabaId,
+      phoneNumberId: ids.phoneNumberId,
+      appId: ids.appId,
+      graphApiBase: `${sandboxUrl}/v23.0`,
+      accessToken: credentials.accessToken,
+      appSecret: credentials.appSecret,
+      verifyToken: credentials.verifyToken,
+    },
+    { isSandbox: true },
+  );
+  await db.whatsAppAccount.update({
+    where: { workspaceId },
+    data: { displayPhoneNumber: `+${ids.displayPhoneNumber}`, qualityRating: "GREEN", messagingLimitTier: "TIER_10K" },
+  });
+  const templates = await db.template.findMany({
+    where: { workspaceId, metaTemplateId: { not: null }, status: { notIn: ["DRAFT", "DELETED"] } },
+    select: { metaTemplateId: true, name: true, language: true, category: true, components: true, status: true, quality: true },
+  });
+  return templates.map((t) => ({ ...t, id: t.metaTemplateId }));
+}

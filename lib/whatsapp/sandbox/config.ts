@@ -1,0 +1,52 @@
+// The sandbox's scenario: who the fake recipients are, how fast they read and answer, how Meta's
+// webhooks misbehave (duplicates, out-of-order). Every choice is drawn from the seed, so a scenario
+// repeats exactly. Change it at start (SANDBOX_* variables) or at run time (POST /_sandbox/config).
+import { z } from "zod";
+
+const share = z.number().min(0).max(1);
+
+export const sandboxConfigSchema = z.object({
+  seed: z.number().int().default(42),
+  /** Credentials the sandbox accepts and signs with (the embedded mode generates them once). */
+  accessToken: z.string().min(1),
+  appSecret: z.string().min(1),
+  /** Where signed webhooks go, e.g. http://127.0.0.1:3000/api/webhooks/whatsapp; empty: none are sent. */
+  webhookUrl: z.string().default(""),
+  wabaId: z.string().default("900000000000001"),
+  phoneNumberId: z.string().default("900000000000101"),
+  displayPhoneNumber: z.string().default("15550100100"),
+  appId: z.string().default("900000000000999"),
+  /** Messages per second per phone number before 130429 (Meta's default is 80). */
+  throughputPerSecond: z.number().int().positive().default(80),
+  /** Pair rate: a burst of this many messages to one person, then one per `pairRefillSeconds`. */
+  pairBurst: z.number().int().positive().default(45),
+  pairRefillSeconds: z.number().positive().default(6),
+  /** How long a submitted template stays PENDING before Meta's decision. */
+  templateReviewMs: z.number().int().nonnegative().default(4000),
+  /** Time multiplier for every webhook delay: 0.01 makes a minute pass in 0.6 s. */
+  timeScale: z.number().positive().default(1),
+  webhooks: z.boolean().default(true),
+  /** Shares of recipients, decided per number from the seed. */
+  notOnWhatsAppShare: share.default(0.02),
+  stoppedMarketingShare: share.default(0.01),
+  /** Shares of delivered messages. */
+  readShare: share.default(0.7),
+  replyShare: share.default(0.05),
+  buttonTapShare: share.default(0.15),
+  stopShare: share.default(0.01),
+  userPreferencesStopShare: share.default(0.005),
+  /** Transient failures after acceptance (131000), as a share of messages. */
+  transientFailureShare: share.default(0),
+  /** Webhook misbehaviour. */
+  duplicateRate: share.default(0.02),
+  outOfOrderRate: share.default(0.05),
+  /** Webhooks sent at once, at most. */
+  webhookConcurrency: z.number().int().positive().default(64),
+});
+export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
+export type SandboxConfigInput = z.input<typeof sandboxConfigSchema>;
+
+/** The patchable part at run time (credentials and ids stay). */
+export const sandboxConfigPatchSchema = sandboxConfigSchema
+  .omit({ accessToken: true, appSecret: true, wabaId: true, phoneNumberId: true, displayPhoneNumber: true, appId: true })
+  .partial();

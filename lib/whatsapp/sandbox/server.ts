@@ -1,0 +1,462 @@
+// The sandbox: a stand-in for the WhatsApp Cloud API on localhost. It serves the same endpoints, checks
+// the same rules (auth, payload shape, throughput per number, pair rate, template status, the 24-hour
+// window, opted-out and unreachable numbers) with Meta's error format, and posts signed webhooks back in
+// Meta's shapes. It logs every request it receives, so tests can check what was really sent.
+//
+// Control endpoints (not Meta's): GET /_sandbox/health, GET /_sandbox/log?since=N&limit=N,
+// GET /_sandbox/stats, POST /_sandbox/config (patch the scenario), POST /_sandbox/inbound (a customer
+// writes in), POST /_sandbox/templates (load templates Meta already holds), POST /_sandbox/reset (the log).
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  createTemplateRequestSchema,
+  markReadRequestSchema,
+  sendMessageRequestSchema,
+  type CreateTemplateRequest,
+} from "../schemas";
+import { envelope, inboundChange, statusChange, templateStatusChange, userPreferenceChange, type NumberRef } from "../webhook-payloads";
+import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
+import { fateOf, type Fate } from "./fate";
+import { TokenBucket } from "./rate-limit";
+import { looksPromotional, REASON_EXPLANATIONS, reviewDecision, structuralProblems } from "./template-review";
+import { WebhookSender } from "./webhook-sender";
+
+const MAX_BODY_BYTES = 100 * 1024 * 1024;
+const MAX_LOG = 1_000_000;
+const WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Template ids are numbers as at Meta (kept below 2^53 so they survive JSON). */
+const FIRST_TEMPLATE_ID = 9_100_000_000_000;
+
+type StoredTemplate = CreateTemplateRequest & { id: string; status: string; rejectedReason?: string; quality: string };
+export type LogEntry = { seq: number; at: string; method: string; path: string; status: number; body: unknown; response: unknown };
+
+class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+    readonly details?: string,
+    readonly subcode?: number,
+  ) {
+    super(message);
+  }
+  toJSON() {
+    return {
+      error: {
+        message: this.message,
+        type: "OAuthException",
+        code: this.code,
+        ...(this.subcode ? { error_subcode: this.subcode } : {}),
+        error_data: { messaging_product: "whatsapp", details: this.details ?? this.message },
+        fbtrace_id: `sandbox-${randomBytes(6).toString("hex")}`,
+      },
+    };
+  }
+}
+
+const invalid = (details: string) => new GraphError(400, 100, "(#100) Invalid parameter", details);
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new GraphError(413, 100, "Request entity too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function createSandbox(input: SandboxConfigInput) {
+  let config: SandboxConfig = sandboxConfigSchema.parse(input);
+  const number: NumberRef = { wabaId: config.wabaId, phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber };
+  const sender = new WebhookSender(() => config);
+  const log: LogEntry[] = [];
+  let seq = 0;
+  let wamidCounter = 0;
+  const templates = new Map<string, StoredTemplate>(); // key: name|language
+  const sentCount = new Map<string, number>(); // recipient → messages accepted so far
+  const lastInbound = new Map<string, number>(); // recipient → time they last wrote
+  const optedOut = new Set<string>(); // recipients who sent STOP or used WhatsApp's setting
+  const inboundWamids = new Set<string>();
+  const pairBuckets = new Map<string, TokenBucket>();
+  const uploads = new Map<string, number>();
+  let throughput = new TokenBucket(config.throughputPerSecond, config.throughputPerSecond);
+  const counters = { accepted: 0, rejected130429: 0, rejected131056: 0, rejectedOther: 0 };
+
+  const nextWamid = () => `wamid.SANDBOX${Buffer.from(`${config.seed}:${++wamidCounter}:${Date.now()}`).toString("base64url")}`;
+  const webhook = (changes: Parameters<typeof envelope>[1], afterMs: number) => sender.schedule(envelope(number.wabaId, changes), afterMs);
+
+  function auth(req: IncomingMessage) {
+    if (req.headers.authorization !== `Bearer ${config.accessToken}`) {
+      throw new GraphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "The access token is missing or wrong.");
+    }
+  }
+
+  function requireNumber(phoneId: string) {
+    if (phoneId !== config.phoneNumberId) {
+      throw new GraphError(400, 100, `Unsupported post request. Object with ID '${phoneId}' does not exist`, undefined, 33);
+    }
+  }
+
+  function parseJson(raw: Buffer): unknown {
+    try {
+      return JSON.parse(raw.toString("utf8"));
+    } catch {
+      throw invalid("The request body is not valid JSON.");
+    }
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  function scheduleFate(wamid: string, to: string, callbackData: string | undefined, category: string | undefined, fates: Fate[]) {
+    const at = (afterMs: number) => new Date(Date.now() + afterMs);
+    for (const fate of fates) {
+      const base = { wamid, recipient: to, callbackData, category: category?.toLowerCase() };
+      switch (fate.kind) {
+        case "status":
+          webhook([statusChange(number, [{ ...base, status: fate.status, at: at(fate.afterMs) }])], fate.afterMs);
+          break;
+        case "failed":
+          webhook([statusChange(number, [{ ...base, status: "failed", at: at(fate.afterMs), error: { code: fate.code, title: fate.title } }])], fate.afterMs);
+          break;
+        case "reply":
+          customerWrites({ from: to, text: fate.text, contextWamid: wamid }, fate.afterMs);
+          break;
+        case "button":
+          customerWrites({ from: to, button: { payload: fate.payload, text: fate.text }, contextWamid: wamid }, fate.afterMs);
+          break;
+        case "interactive_reply":
+          customerWrites({ from: to, buttonReply: { id: fate.id, title: fate.title }, contextWamid: wamid }, fate.afterMs);
+          break;
+        case "stop_keyword":
+          customerWrites({ from: to, text: "STOP", contextWamid: wamid }, fate.afterMs);
+          break;
+        case "user_preferences_stop":
+          setTimeout(() => optedOut.add(to), fate.afterMs);
+          webhook([userPreferenceChange(number, to, "stop", at(fate.afterMs))], fate.afterMs);
+          break;
+      }
+    }
+  }
+
+  function customerWrites(
+    message: { from: string; contextWamid?: string; name?: string } & ({ text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } }),
+    afterMs = 0,
+  ): string {
+    const wamid = nextWamid();
+    const when = Date.now() + afterMs;
+    setTimeout(() => {
+      lastInbound.set(message.from, when);
+      inboundWamids.add(wamid);
+      if ("text" in message && message.text.trim().toUpperCase() === "STOP") optedOut.add(message.from);
+    }, afterMs);
+    webhook([inboundChange(number, { ...message, wamid, at: new Date(when) })], afterMs);
+    return wamid;
+  }
+
+  function sendMessage(body: unknown) {
+    if (body && typeof body === "object" && (body as { status?: unknown }).status === "read") {
+      const read = markReadRequestSchema.safeParse(body);
+      if (!read.success) throw invalid(read.error.issues[0]?.message ?? "Invalid mark-as-read request");
+      if (!inboundWamids.has(read.data.message_id)) throw invalid(`Unknown message id ${read.data.message_id}`);
+      return { success: true };
+    }
+    const parsed = sendMessageRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new GraphError(400, 131008, "(#131008) Required parameter is missing or invalid", `${issue?.path.join(".") || "body"}: ${issue?.message}`);
+    }
+    const message = parsed.data;
+    const to = message.to.replace(/^\+/, "");
+
+    let category: string | undefined;
+    let quickReplies: { payload: string; text: string }[] = [];
+    if (message.type === "template") {
+      const template = templates.get(`${message.template.name}|${message.template.language.code}`);
+      if (!template) throw new GraphError(404, 132001, "(#132001) Template name does not exist in the translation", `template name (${message.template.name}) does not exist in ${message.template.language.code}`);
+      if (template.status === "PAUSED") throw new GraphError(400, 132015, "(#132015) Template is paused", "The template is paused because of low quality.");
+      if (template.status === "DISABLED") throw new GraphError(400, 132016, "(#132016) Template is disabled", "The template was disabled because of low quality.");
+      if (template.status !== "APPROVED") throw new GraphError(400, 132001, "(#132001) Template name does not exist in the translation", `template ${template.name} is ${template.status}, not APPROVED`);
+      const body = template.components.find((c) => c.type.toUpperCase() === "BODY") as { text?: string } | undefined;
+      const expected = new Set([...(body?.text ?? "").matchAll(/\{\{\s*([a-z0-9_]+)\s*\}\}/g)].map((m) => m[1])).size;
+      const given = message.template.components?.find((c) => c.type === "body")?.parameters.length ?? 0;
+      if (expected !== given) throw new GraphError(400, 132000, "(#132000) Number of parameters does not match the expected number of params", `body: expected ${expected} parameters, received ${given}`);
+      category = template.category;
+      const buttons = (template.components.find((c) => c.type.toUpperCase() === "BUTTONS") as { buttons?: { type: string; text: string }[] } | undefined)?.buttons ?? [];
+      quickReplies = buttons
+        .map((b, index) => ({ b, index }))
+        .filter(({ b }) => b.type.toUpperCase() === "QUICK_REPLY")
+        .map(({ b, index }) => {
+          const param = message.template.components?.find((c) => c.type === "button" && c.sub_type === "quick_reply" && Number(c.index) === index);
+          const payload = param?.type === "button" ? param.parameters.find((p) => p.type === "payload") : undefined;
+          return { text: b.text, payload: payload && "payload" in payload ? payload.payload : b.text };
+        });
+    }
+
+    if (!throughput.take()) {
+      counters.rejected130429++;
+      throw new GraphError(400, 130429, "(#130429) Rate limit hit", "Cloud API message throughput has been reached.", 2494055);
+    }
+    let pair = pairBuckets.get(to);
+    if (!pair) pairBuckets.set(to, (pair = new TokenBucket(config.pairBurst, 1 / config.pairRefillSeconds)));
+    if (!pair.take()) {
+      counters.rejected131056++;
+      throw new GraphError(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit", "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.");
+    }
+
+    const wamid = nextWamid();
+    const ordinal = sentCount.get(to) ?? 0;
+    sentCount.set(to, ordinal + 1);
+    counters.accepted++;
+    const replyButtons = message.type === "interactive" && message.interactive.type === "button" ? message.interactive.action.buttons.map((b) => b.reply) : [];
+    const fates = fateOf(config, {
+      to,
+      ordinal,
+      type: message.type,
+      category,
+      quickReplies,
+      replyButtons,
+      windowOpen: Date.now() - (lastInbound.get(to) ?? 0) < WINDOW_MS,
+      optedOut: optedOut.has(to),
+    });
+    scheduleFate(wamid, to, message.biz_opaque_callback_data, category, fates);
+    return { messaging_product: "whatsapp", contacts: [{ input: message.to, wa_id: to }], messages: [{ id: wamid, message_status: "accepted" }] };
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  function createTemplate(body: unknown) {
+    const parsed = createTemplateRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw invalid(`${issue?.path.join(".") || "body"}: ${issue?.message}`);
+    }
+    const request = parsed.data;
+    const problems = structuralProblems(request);
+    if (problems.length) throw new GraphError(400, 100, "(#100) Invalid parameter", problems.join("; "), 2388043);
+    const key = `${request.name}|${request.language}`;
+    if (templates.has(key)) {
+      throw new GraphError(400, 100, "(#100) Invalid parameter", `Content in this language already exists for ${request.name}`, 2388024);
+    }
+    const id = String(Math.max(FIRST_TEMPLATE_ID, ...[...templates.values()].map((t) => Number(t.id))) + 1);
+    const template: StoredTemplate = { ...request, id, status: "PENDING", quality: "UNKNOWN" };
+    templates.set(key, template);
+    const decision = reviewDecision(request);
+    const afterMs = config.templateReviewMs;
+    setTimeout(() => {
+      template.status = decision ? "REJECTED" : "APPROVED";
+      if (decision) template.rejectedReason = decision;
+    }, afterMs);
+    webhook(
+      [
+        templateStatusChange({
+          id,
+          name: request.name,
+          language: request.language,
+          category: request.category,
+          event: decision ? "REJECTED" : "APPROVED",
+          reason: decision ?? "NONE",
+          explanation: decision ? REASON_EXPLANATIONS[decision] : undefined,
+        }),
+      ],
+      afterMs,
+    );
+    if (!decision && looksPromotional(request)) {
+      setTimeout(() => (template.category = "MARKETING"), afterMs + 1000);
+      webhook(
+        [
+          {
+            field: "template_category_update",
+            value: { message_template_id: Number(id), message_template_name: request.name, message_template_language: request.language, previous_category: "UTILITY", new_category: "MARKETING" },
+          },
+        ],
+        afterMs + 1000,
+      );
+    }
+    return { id, status: "PENDING", category: request.category };
+  }
+
+  function listTemplates(url: URL) {
+    const all = [...templates.values()].filter((t) => t.status !== "DELETED");
+    const after = Number(url.searchParams.get("after") ?? 0);
+    const limit = Math.min(Number(url.searchParams.get("limit") ?? 100), 100);
+    const page = all.slice(after, after + limit);
+    return {
+      data: page.map((t) => ({
+        id: t.id,
+        name: t.name,
+        language: t.language,
+        status: t.status,
+        category: t.category,
+        components: t.components,
+        parameter_format: t.parameter_format ?? "POSITIONAL",
+        quality_score: { score: t.quality },
+        ...(t.rejectedReason ? { rejected_reason: t.rejectedReason } : {}),
+      })),
+      paging: after + limit < all.length ? { cursors: { after: String(after + limit) }, next: "more" } : { cursors: {} },
+    };
+  }
+
+  function deleteTemplate(url: URL) {
+    const name = url.searchParams.get("name");
+    const matches = [...templates.values()].filter((t) => t.name === name);
+    if (!name || matches.length === 0) throw invalid(`Message template "${name ?? ""}" not found`);
+    for (const t of matches) t.status = "DELETED";
+    return { success: true };
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  async function route(req: IncomingMessage, url: URL): Promise<{ status: number; body: unknown; logged: unknown }> {
+    const method = req.method ?? "GET";
+    const parts = url.pathname.split("/").filter(Boolean);
+
+    if (parts[0] === "_sandbox") {
+      const raw = method === "POST" ? await readBody(req) : Buffer.alloc(0);
+      const body = raw.length ? parseJson(raw) : {};
+      switch (`${method} ${parts[1]}`) {
+        case "GET health":
+          return { status: 200, body: { ok: true }, logged: undefined };
+        case "GET log": {
+          const since = Number(url.searchParams.get("since") ?? 0);
+          const limit = Math.min(Number(url.searchParams.get("limit") ?? 10_000), 100_000);
+          const start = log.findIndex((e) => e.seq > since);
+          return { status: 200, body: { entries: start < 0 ? [] : log.slice(start, start + limit), lastSeq: seq }, logged: undefined };
+        }
+        case "GET stats":
+          return { status: 200, body: { ...counters, webhooks: sender.stats, pendingWebhooks: sender.pending, config: { ...config, accessToken: undefined, appSecret: undefined } }, logged: undefined };
+        case "POST config": {
+          // Only the fields given: the schema's defaults must not reset the others.
+          const parsed = sandboxConfigPatchSchema.parse(body);
+          const patch: Partial<SandboxConfig> = Object.fromEntries(Object.entries(parsed).filter(([key]) => key in (body as object)));
+          config = { ...config, ...patch };
+          if (patch.throughputPerSecond) throughput = new TokenBucket(patch.throughputPerSecond, patch.throughputPerSecond);
+          return { status: 200, body: { ok: true }, logged: undefined };
+        }
+        case "POST inbound": {
+          const b = body as { from?: string; text?: string; name?: string; contextWamid?: string };
+          if (!b.from || !/^\d{7,15}$/.test(b.from) || !b.text) throw invalid("from (digits) and text are required");
+          return { status: 200, body: { wamid: customerWrites({ from: b.from, text: b.text, name: b.name, contextWamid: b.contextWamid }) }, logged: undefined };
+        }
+        case "POST templates": {
+          // Templates Meta already holds (the embedded mode loads the workspace's on every start).
+          const list = (body as { templates?: unknown[] }).templates ?? [];
+          for (const item of list) {
+            const t = item as StoredTemplate;
+            const request = createTemplateRequestSchema.parse(t);
+            templates.set(`${request.name}|${request.language}`, { ...request, id: String(t.id), status: String(t.status), quality: t.quality ?? "GREEN" });
+          }
+          return { status: 200, body: { loaded: list.length }, logged: undefined };
+        }
+        case "POST reset":
+          log.length = 0;
+          return { status: 200, body: { ok: true }, logged: undefined };
+        default:
+          throw new GraphError(404, 100, `Unknown sandbox endpoint ${method} ${url.pathname}`);
+      }
+    }
+
+    auth(req);
+    // /v23.0/<object>[/<edge>]
+    const [, object, edge] = parts;
+    if (!parts[0]?.match(/^v\d+\.\d+$/) || !object) throw new GraphError(400, 2500, "Unknown path components", url.pathname);
+
+    if (object.startsWith("upload:") && method === "POST") {
+      if (!uploads.has(object)) throw invalid(`Unknown upload session ${object}`);
+      const raw = await readBody(req);
+      if (raw.length !== uploads.get(object)) throw invalid(`file_length was ${uploads.get(object)}, received ${raw.length} bytes`);
+      return { status: 200, body: { h: `4::${Buffer.from(`${object}:${raw.length}`).toString("base64url")}` }, logged: { bytes: raw.length } };
+    }
+    if (edge === "uploads" && method === "POST") {
+      if (object !== config.appId) throw invalid(`Unknown app id ${object}`);
+      const length = Number(url.searchParams.get("file_length"));
+      const type = url.searchParams.get("file_type") ?? "";
+      if (!Number.isInteger(length) || length <= 0) throw invalid("file_length must be a positive integer");
+      if (!/^(image\/(jpeg|png)|video\/mp4|application\/pdf)$/.test(type)) throw invalid(`file_type ${type} is not supported`);
+      const id = `upload:${randomBytes(8).toString("hex")}`;
+      uploads.set(id, length);
+      return { status: 200, body: { id }, logged: { file_length: length, file_type: type } };
+    }
+    if (edge === "messages" && method === "POST") {
+      requireNumber(object);
+      const body = parseJson(await readBody(req));
+      return { status: 200, body: sendMessage(body), logged: body };
+    }
+    if (edge === "media" && method === "POST") {
+      requireNumber(object);
+      const raw = await readBody(req);
+      if (!String(req.headers["content-type"]).startsWith("multipart/form-data")) throw invalid("Media upload must be multipart/form-data");
+      return { status: 200, body: { id: String(Date.now()) + randomBytes(2).readUInt16BE(0) }, logged: { bytes: raw.length } };
+    }
+    if (edge === "message_templates") {
+      if (object !== config.wabaId) throw new GraphError(400, 100, `Unsupported request. Object with ID '${object}' does not exist`, undefined, 33);
+      if (method === "POST") {
+        const body = parseJson(await readBody(req));
+        return { status: 200, body: createTemplate(body), logged: body };
+      }
+      if (method === "GET") return { status: 200, body: listTemplates(url), logged: undefined };
+      if (method === "DELETE") return { status: 200, body: deleteTemplate(url), logged: { name: url.searchParams.get("name") } };
+    }
+    if (!edge && method === "GET") {
+      requireNumber(object);
+      const tier = config.throughputPerSecond >= 1000 ? "HIGH" : "STANDARD";
+      return {
+        status: 200,
+        body: {
+          id: config.phoneNumberId,
+          display_phone_number: `+${config.displayPhoneNumber}`,
+          verified_name: "Parley Sandbox",
+          quality_rating: "GREEN",
+          throughput: { level: tier },
+          whatsapp_business_manager_messaging_limit: "TIER_10K",
+        },
+        logged: undefined,
+      };
+    }
+    throw new GraphError(400, 100, `Unsupported ${method} request to ${url.pathname}`);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://sandbox");
+    let status = 200;
+    let body: unknown;
+    let logged: unknown;
+    try {
+      ({ status, body, logged } = await route(req, url));
+    } catch (error) {
+      const graph = error instanceof GraphError ? error : new GraphError(500, 1, "An unknown error occurred");
+      if (graph.code !== 130429 && graph.code !== 131056) counters.rejectedOther++;
+      status = graph.status;
+      body = graph.toJSON();
+      logged = null;
+    }
+    if (!url.pathname.startsWith("/_sandbox")) {
+      log.push({ seq: ++seq, at: new Date().toISOString(), method: req.method ?? "GET", path: url.pathname, status, body: logged, response: body });
+      if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
+    }
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  const server: Server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 60_000;
+
+  return {
+    listen(port = 0, host = "127.0.0.1"): Promise<number> {
+      return new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as AddressInfo).port)));
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await sender.close();
+    },
+    /** For tests in the same process. */
+    get pendingWebhooks() {
+      return sender.pending;
+    },
+  };
+}
+export type Sandbox = ReturnType<typeof createSandbox>;

@@ -1,0 +1,112 @@
+// How the sandbox judges a submitted template, as Meta does: structural problems are refused at once
+// (HTTP 400, code 100); content problems are accepted as PENDING and rejected later with Meta's reason.
+//
+// The documented trigger for demos and tests: a template whose name contains "reject" is rejected.
+// A suffix chooses the reason: _reject_promotional, _reject_abusive, _reject_scam, _reject_category,
+// _reject_mismatch; any other "reject" gives INVALID_FORMAT.
+import type { CreateTemplateRequest } from "../schemas";
+
+type Component = { type: string; [key: string]: unknown };
+type Button = { type: string; text?: string; url?: string; phone_number?: string; example?: unknown };
+
+const PLACEHOLDER = /\{\{\s*([a-z0-9_]+)\s*\}\}/g;
+
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+function byType(components: Component[], type: string): Component | undefined {
+  return components.find((c) => c.type.toUpperCase() === type);
+}
+
+/** Problems Meta refuses outright, each naming the field and the limit. */
+export function structuralProblems(request: CreateTemplateRequest): string[] {
+  const problems: string[] = [];
+  const components = request.components as Component[];
+  const body = byType(components, "BODY");
+  const header = byType(components, "HEADER");
+  const footer = byType(components, "FOOTER");
+  const buttons = (byType(components, "BUTTONS")?.buttons as Button[] | undefined) ?? [];
+  const lto = byType(components, "LIMITED_TIME_OFFER");
+  const carousel = byType(components, "CAROUSEL");
+
+  if (!body || typeof body.text !== "string") {
+    problems.push("components: a BODY component with text is required");
+  } else {
+    const limit = lto ? 600 : 1024;
+    if (body.text.length > limit) problems.push(`BODY text: at most ${limit} characters (has ${body.text.length})`);
+    const params = placeholders(body.text);
+    const example = body.example as { body_text?: string[][]; body_text_named_params?: unknown[] } | undefined;
+    const samples = example?.body_text?.[0]?.length ?? example?.body_text_named_params?.length ?? 0;
+    if (params.length > 0 && samples !== new Set(params).size) {
+      problems.push(`BODY example: every variable needs a sample (${new Set(params).size} variables, ${samples} samples)`);
+    }
+  }
+  if (header && String(header.format).toUpperCase() === "TEXT") {
+    const text = String(header.text ?? "");
+    if (text.length > 60) problems.push(`HEADER text: at most 60 characters (has ${text.length})`);
+    if (placeholders(text).length > 1) problems.push("HEADER text: at most 1 variable");
+  }
+  if (footer) {
+    const text = String(footer.text ?? "");
+    if (text.length > 60) problems.push(`FOOTER text: at most 60 characters (has ${text.length})`);
+    if (placeholders(text).length > 0) problems.push("FOOTER text: variables are not allowed");
+    if (lto) problems.push("FOOTER: not allowed in limited-time-offer templates");
+  }
+  const count = (type: string) => buttons.filter((b) => b.type.toUpperCase() === type).length;
+  if (buttons.length > 10) problems.push(`BUTTONS: at most 10 in all (has ${buttons.length})`);
+  if (count("QUICK_REPLY") > 10) problems.push("BUTTONS: at most 10 quick replies");
+  if (count("URL") > 2) problems.push("BUTTONS: at most 2 URL buttons");
+  if (count("PHONE_NUMBER") > 1) problems.push("BUTTONS: at most 1 phone number button");
+  if (count("COPY_CODE") > 1) problems.push("BUTTONS: at most 1 copy-code button");
+  const kinds = buttons.map((b) => (b.type.toUpperCase() === "QUICK_REPLY" ? "Q" : "O")).join("");
+  if (/Q+O+Q+/.test(kinds)) problems.push("BUTTONS: quick replies must be grouped together, not mixed with other buttons");
+  for (const [i, b] of buttons.entries()) {
+    if (b.text && b.text.length > 25) problems.push(`BUTTONS[${i}] text: at most 25 characters`);
+    if (b.url) {
+      if (b.url.length > 2000) problems.push(`BUTTONS[${i}] url: at most 2000 characters`);
+      const vars = placeholders(b.url);
+      if (vars.length > 1 || (vars.length === 1 && !/\{\{\s*[a-z0-9_]+\s*\}\}$/.test(b.url))) {
+        problems.push(`BUTTONS[${i}] url: one variable at most, at the end only`);
+      }
+      if (vars.length === 1 && !b.example) problems.push(`BUTTONS[${i}] example: the URL variable needs a sample`);
+    }
+    if (b.phone_number && b.phone_number.length > 20) problems.push(`BUTTONS[${i}] phone_number: at most 20 characters`);
+  }
+  if (carousel && Array.isArray(carousel.cards) && carousel.cards.length > 10) problems.push("CAROUSEL: at most 10 cards");
+  if (lto && request.category !== "MARKETING") problems.push("LIMITED_TIME_OFFER: marketing templates only");
+  return problems;
+}
+
+const TRIGGER_REASONS: Record<string, string> = {
+  promotional: "PROMOTIONAL",
+  abusive: "ABUSIVE_CONTENT",
+  scam: "SCAM",
+  category: "INCORRECT_CATEGORY",
+  mismatch: "TAG_CONTENT_MISMATCH",
+};
+
+export const REASON_EXPLANATIONS: Record<string, string> = {
+  INVALID_FORMAT: "The template's format is not valid: a variable is at the very start or end, or two variables touch.",
+  PROMOTIONAL: "The content is promotional for the chosen category.",
+  ABUSIVE_CONTENT: "The content was found abusive.",
+  SCAM: "The content looks like a scam.",
+  INCORRECT_CATEGORY: "The category does not match the content.",
+  TAG_CONTENT_MISMATCH: "The content does not match the template's category.",
+};
+
+/** Meta's decision after review: null approves, else the rejection reason. */
+export function reviewDecision(request: CreateTemplateRequest): string | null {
+  const trigger = request.name.match(/reject(?:_([a-z]+))?/);
+  if (trigger) return TRIGGER_REASONS[trigger[1] ?? ""] ?? "INVALID_FORMAT";
+  const body = String(byType(request.components as Component[], "BODY")?.text ?? "").trim();
+  if (/^\{\{[^}]+\}\}/.test(body) || /\{\{[^}]+\}\}[.!?]?$/.test(body)) return "INVALID_FORMAT";
+  if (/\}\}\s*\{\{/.test(body)) return "INVALID_FORMAT";
+  return null;
+}
+
+/** Utility templates that read like promotions are moved to marketing by Meta after approval. */
+export function looksPromotional(request: CreateTemplateRequest): boolean {
+  const body = String(byType(request.components as Component[], "BODY")?.text ?? "");
+  return request.category === "UTILITY" && /\b(sale|discount|\d+\s?% off|offer|deal)s?\b/i.test(body);
+}
