@@ -87,6 +87,25 @@ function storeDurably(body: Buffer, signature: string): Promise<void> {
 
 // ------------------------------------------------------------------ the receiver
 
+/** Reads a request body, giving up (null) as soon as it passes `limit` bytes, declared or not. */
+export async function readBodyWithin(request: Request, limit = MAX_WEBHOOK_BYTES): Promise<Buffer | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
+  const reader = request.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+}
+
 export type ReceiveResult = { status: 200 | 401 | 413 | 503; message: string };
 
 export async function receiveWebhook(body: Buffer, signature: string | null): Promise<ReceiveResult> {

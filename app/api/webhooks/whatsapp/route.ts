@@ -1,4 +1,4 @@
-import { MAX_WEBHOOK_BYTES, receiveWebhook, verifyToken } from "@/lib/webhooks/ingest";
+import { readBodyWithin, receiveWebhook, verifyToken } from "@/lib/webhooks/ingest";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +11,8 @@ export async function GET(request: Request) {
 
 /** Raw bytes → signature check → durable insert → 200. Processing happens in the worker. */
 export async function POST(request: Request) {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_WEBHOOK_BYTES) return new Response("Payload too large", { status: 413 });
-  const body = Buffer.from(await request.arrayBuffer());
+  const body = await readBodyWithin(request);
+  if (!body) return new Response("Payload too large (3 MB at most)", { status: 413 });
   const result = await receiveWebhook(body, request.headers.get("x-hub-signature-256"));
   return new Response(result.message, { status: result.status });
 }

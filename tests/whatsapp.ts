@@ -1,0 +1,59 @@
+// Integration-test helpers for the WhatsApp layer: a connected account per workspace, signed
+// deliveries through the real receiver, and a campaign with message rows to receive statuses.
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { forgetWebhookSecrets, receiveWebhook } from "@/lib/webhooks/ingest";
+import { processPendingWebhooks } from "@/lib/webhooks/process";
+import { signBody } from "@/lib/webhooks/signature";
+import { saveAccount } from "@/lib/whatsapp/accounts";
+import type { NumberRef } from "@/lib/whatsapp/webhook-payloads";
+
+export const APP_SECRET = "integration-app-secret";
+export const VERIFY_TOKEN = "integration-verify-token";
+
+export async function connectAccount(workspaceId: string): Promise<NumberRef> {
+  const n = randomInt(1e9, 9e9);
+  const number = { wabaId: `7${n}`, phoneNumberId: `8${n}`, displayPhoneNumber: "15550001111" };
+  await saveAccount(workspaceId, {
+    wabaId: number.wabaId,
+    phoneNumberId: number.phoneNumberId,
+    accessToken: "token",
+    appSecret: APP_SECRET,
+    verifyToken: VERIFY_TOKEN,
+    graphApiBase: "http://127.0.0.1:9/v23.0",
+  });
+  forgetWebhookSecrets();
+  return number;
+}
+
+/** Sends a body through the real receiver (signature, durable insert) and returns the HTTP status. */
+export async function post(body: unknown): Promise<number> {
+  const raw = Buffer.from(JSON.stringify(body));
+  return (await receiveWebhook(raw, signBody(raw, APP_SECRET))).status;
+}
+
+/** Processes until nothing is pending, in batches of `batch`. */
+export async function drain(batch = 500) {
+  let total = { processed: 0, failed: 0 };
+  for (;;) {
+    const r = await processPendingWebhooks(batch);
+    total = { processed: total.processed + r.processed, failed: total.failed + r.failed };
+    if (r.processed + r.failed === 0) return total;
+  }
+}
+
+export async function campaignWithMessages(workspaceId: string, phones: string[]) {
+  const campaign = await db.campaign.create({ data: { workspaceId, name: `Test ${Date.now()}`, status: "SENDING" } });
+  const messages = [];
+  for (const phone of phones) {
+    const contact = await db.contact.upsert({
+      where: { workspaceId_phone: { workspaceId, phone } },
+      create: { workspaceId, phone },
+      update: {},
+    });
+    messages.push(
+      await db.message.create({ data: { workspaceId, campaignId: campaign.id, contactId: contact.id, state: "CLAIMED" } }),
+    );
+  }
+  return { campaign, messages };
+}
