@@ -90,13 +90,14 @@ export const sendTextRequestSchema = z.object({
   text: z.object({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }),
 });
 
-export const sendMediaRequestSchema = z.discriminatedUnion("type", [
+const mediaRequests = [
   z.object({ ...base, type: z.literal("image"), image: mediaObject }),
   z.object({ ...base, type: z.literal("video"), video: mediaObject }),
   z.object({ ...base, type: z.literal("document"), document: mediaObject }),
   z.object({ ...base, type: z.literal("audio"), audio: mediaObject }),
   z.object({ ...base, type: z.literal("sticker"), sticker: mediaObject }),
-]);
+] as const;
+export const sendMediaRequestSchema = z.discriminatedUnion("type", [...mediaRequests]);
 
 const interactiveHeader = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), text: z.string().min(1).max(60) }),
@@ -161,11 +162,12 @@ export const markReadRequestSchema = z.object({
   typing_indicator: z.object({ type: z.literal("text") }).optional(),
 });
 
-export const sendMessageRequestSchema = z.union([
+// Discriminated by type, so that an error names the field at fault rather than "invalid input".
+export const sendMessageRequestSchema = z.discriminatedUnion("type", [
   sendTemplateRequestSchema,
   sendTextRequestSchema,
   sendInteractiveRequestSchema,
-  sendMediaRequestSchema,
+  ...mediaRequests,
 ]);
 /** What callers pass (defaults such as recipient_type are filled in by the schema). */
 export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
