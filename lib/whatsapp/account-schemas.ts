@@ -16,3 +16,13 @@ export const accountSchema = z.object({
   verifyToken: z.string().trim().max(200).optional(),
 });
 export type AccountInput = z.infer<typeof accountSchema>;
+
+export const testMessageSchema = z.object({
+  to: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s()-]/g, ""))
+    .pipe(z.string().regex(/^\+?[1-9]\d{6,14}$/, { message: "Enter the number in international format, e.g. +34 610 000 001." })),
+  templateId: z.string().min(1, { message: "Choose an approved template." }),
+});
+export type TestMessageInput = z.infer<typeof testMessageSchema>;

@@ -1,22 +1,38 @@
-import { MessageCircle } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
+import { AccountForm } from "@/components/whatsapp/account-form";
+import { ConnectionSummary } from "@/components/whatsapp/connection-summary";
+import { TestMessageForm } from "@/components/whatsapp/test-message-form";
+import { WebhookActivity } from "@/components/whatsapp/webhook-activity";
 import { guardPage } from "@/lib/auth/guard";
+import { env } from "@/lib/env";
+import { listApprovedTemplates } from "@/lib/templates/queries";
+import { getAccountSummary } from "@/lib/whatsapp/accounts";
 
 export const metadata: Metadata = { title: "WhatsApp connection" };
 
 export default async function WhatsAppSettingsPage() {
-  await guardPage("settings.manage");
+  const user = await guardPage("settings.manage");
+  const [account, templates] = await Promise.all([getAccountSummary(user.workspaceId), listApprovedTemplates(user.workspaceId)]);
   return (
     <>
       <PageHeader
         title="WhatsApp connection"
-        description="Your WhatsApp Business Account, phone number and webhook secret. Tokens are stored encrypted and never shown again."
+        description="Your WhatsApp Business Account, phone number and webhook. Parley sends through Meta's Cloud API with these."
       />
-      <EmptyState icon={<MessageCircle className="size-6" />} title="No WhatsApp account connected">
-        Connecting needs your WABA id, phone number id, a system-user access token, the app secret and a verify token
-        from Meta&apos;s developer dashboard. The connection form and the local sandbox arrive with the WhatsApp layer.
-      </EmptyState>
+      <div className="space-y-6">
+        {account && <ConnectionSummary account={account} />}
+        {account && <TestMessageForm templates={templates} />}
+        {account && <WebhookActivity callbackUrl={`${env().APP_URL}/api/webhooks/whatsapp`} />}
+        <AccountForm
+          connected={Boolean(account)}
+          defaults={
+            account
+              ? { wabaId: account.wabaId, phoneNumberId: account.phoneNumberId, appId: account.appId ?? "", graphApiBase: account.graphApiBase }
+              : {}
+          }
+        />
+      </div>
     </>
   );
 }

@@ -1,0 +1,36 @@
+// What the settings page shows live: the latest statuses and inbound messages, and the backlog.
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
+import { replyText } from "./apply-inbound";
+import { webhookBacklog } from "./process";
+
+export async function webhookActivity(workspaceId: string) {
+  const [statuses, inbound, backlog] = await Promise.all([
+    db.messageStatusEvent.findMany({
+      where: { workspaceId },
+      orderBy: { id: "desc" },
+      take: 12,
+      select: { id: true, wamid: true, status: true, recipient: true, errorCode: true, occurredAt: true, recordedAt: true },
+    }),
+    db.inboundMessage.findMany({
+      where: { workspaceId },
+      orderBy: { receivedAt: "desc" },
+      take: 6,
+      select: { id: true, type: true, payload: true, receivedAt: true, contact: { select: { phone: true, name: true } } },
+    }),
+    webhookBacklog(workspaceId),
+  ]);
+  return {
+    statuses: statuses.map((s) => ({ ...s, id: s.id.toString() })),
+    inbound: inbound.map((m) => ({
+      id: m.id,
+      type: m.type,
+      text: replyText(m.payload as InboundMessageEvent) ?? `[${m.type}]`,
+      from: m.contact.name ? `${m.contact.name} (${m.contact.phone})` : m.contact.phone,
+      receivedAt: m.receivedAt,
+    })),
+    backlog,
+  };
+}
+export type WebhookActivity = Awaited<ReturnType<typeof webhookActivity>>;

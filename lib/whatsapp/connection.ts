@@ -1,0 +1,106 @@
+// What the WhatsApp settings page does: save the connection, test it, send one test template.
+// Errors from Meta come back as a sentence the admin can act on, never as a raw API error.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/service";
+import { db } from "@/lib/db/client";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
+import type { AccountInput, TestMessageInput } from "./account-schemas";
+import { clientFor, refreshPhoneHealth, saveAccount } from "./accounts";
+import { WhatsAppApiError } from "./client";
+import type { TemplateSendComponent } from "./schemas";
+
+function explain(error: unknown): never {
+  if (error instanceof WhatsAppApiError) {
+    throw new ValidationError(`${error.classification.explanation} (Meta error ${error.code}${error.details ? `: ${error.details}` : ""})`);
+  }
+  throw error;
+}
+
+export async function updateConnection(workspaceId: string, actorId: string, input: AccountInput) {
+  const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { id: true } });
+  if (!existing && (!input.accessToken || !input.appSecret || !input.verifyToken)) {
+    throw new ValidationError("A new connection needs the access token, the app secret and a verify token.", {
+      ...(input.accessToken ? {} : { accessToken: ["Paste the system user's access token."] }),
+      ...(input.appSecret ? {} : { appSecret: ["Paste the app secret from the Meta app's basic settings."] }),
+      ...(input.verifyToken ? {} : { verifyToken: ["Choose a verify token and enter the same one in Meta's webhook settings."] }),
+    });
+  }
+  await saveAccount(workspaceId, input, { isSandbox: false });
+  forgetWebhookSecrets();
+  await recordAudit(workspaceId, actorId, {
+    action: "whatsapp.connection_updated",
+    targetType: "whatsapp_account",
+    // Which secrets changed, never their values.
+    details: {
+      phoneNumberId: input.phoneNumberId,
+      wabaId: input.wabaId,
+      changedSecrets: (["accessToken", "appSecret", "verifyToken"] as const).filter((k) => input[k]),
+    },
+  });
+}
+
+export async function testConnection(workspaceId: string) {
+  try {
+    const health = await refreshPhoneHealth(workspaceId);
+    if (!health) throw new NotFoundError("A WhatsApp connection");
+    return {
+      displayPhoneNumber: health.display_phone_number ?? null,
+      verifiedName: health.verified_name ?? null,
+      quality: health.quality_rating ?? null,
+      throughput: health.throughput?.level ?? null,
+      messagingLimit: health.whatsapp_business_manager_messaging_limit ?? null,
+    };
+  } catch (error) {
+    explain(error);
+  }
+}
+
+type TemplateComponent = { type: string; format?: string; text?: string; example?: { body_text?: string[][]; header_text?: string[] }; buttons?: { type: string; url?: string; example?: string[] }[] };
+
+/** The send-time components of a template, filled with the samples it was approved with. */
+export function sampleComponents(components: TemplateComponent[]): TemplateSendComponent[] {
+  const out: TemplateSendComponent[] = [];
+  for (const c of components) {
+    const type = c.type.toUpperCase();
+    if (type === "HEADER" && c.format?.toUpperCase() === "IMAGE") {
+      out.push({ type: "header", parameters: [{ type: "image", image: { link: "https://placehold.co/800x418.png" } }] });
+    } else if (type === "HEADER" && c.example?.header_text?.length) {
+      out.push({ type: "header", parameters: c.example.header_text.map((text) => ({ type: "text" as const, text })) });
+    } else if (type === "BODY" && c.example?.body_text?.[0]?.length) {
+      out.push({ type: "body", parameters: c.example.body_text[0].map((text) => ({ type: "text" as const, text })) });
+    } else if (type === "BUTTONS") {
+      c.buttons?.forEach((b, index) => {
+        if (b.type.toUpperCase() === "URL" && b.url?.includes("{{") && b.example?.[0]) {
+          out.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: b.example[0] }] });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** One approved template to one number, filled with its samples: a check that sending works end to end. */
+export async function sendTestMessage(workspaceId: string, actorId: string, input: TestMessageInput) {
+  const template = await db.template.findFirst({
+    where: { id: input.templateId, workspaceId, status: "APPROVED" },
+    select: { name: true, language: true, components: true },
+  });
+  if (!template) throw new ValidationError("That template is not approved in this workspace.", { templateId: ["Choose an approved template."] });
+  const client = await clientFor(workspaceId);
+  if (!client) throw new ValidationError("Connect a WhatsApp account first.");
+  try {
+    const response = await client.sendMessage({
+      messaging_product: "whatsapp",
+      to: input.to.replace(/^\+/, ""),
+      type: "template",
+      biz_opaque_callback_data: `test:${randomUUID()}`,
+      template: { name: template.name, language: { code: template.language }, components: sampleComponents(template.components as TemplateComponent[]) },
+    });
+    await recordAudit(workspaceId, actorId, { action: "whatsapp.test_message_sent", targetType: "template", details: { template: template.name, to: input.to } });
+    return { wamid: response.messages[0]!.id };
+  } catch (error) {
+    explain(error);
+  }
+}
