@@ -29,7 +29,7 @@ export default defineConfig({
   },
   webServer: {
     // The same launcher a newcomer runs, on a fresh throwaway data folder.
-    command: "node --conditions=react-server --import tsx scripts/start.ts --fresh",
+    command: "node --import tsx --import ./scripts/lib/allow-server-only.mjs scripts/start.ts --fresh",
     url: `${baseURL}/api/health`,
     env: { PARLEY_DATA_DIR: ".data/e2e", PORT: String(PORT), APP_URL: baseURL, DATABASE_URL: "" },
     timeout: 240_000,

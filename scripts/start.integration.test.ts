@@ -44,7 +44,7 @@ describe("npm start", () => {
     mkdirSync(dataDir, { recursive: true });
     // This test process stands in for the Parley that is already running.
     writeFileSync(path.join(dataDir, "parley.lock"), JSON.stringify({ pid: process.pid, url: "http://localhost:3999" }));
-    const run = promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/start.ts"], {
       cwd: root,
       env: { ...process.env, PARLEY_DATA_DIR: dataDir, DATABASE_URL: "" },
     });

@@ -9,10 +9,11 @@
 //   PORT=3100                 web port (default 3000)
 //   PARLEY_SANDBOX=1          run the WhatsApp sandbox with your own DATABASE_URL too (always on when embedded)
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.ts";
+import { buildIsCurrent } from "./lib/build.ts";
 import { applyMigrations, root } from "./lib/schema-engine.ts";
 
 const args = new Set(process.argv.slice(2));
@@ -22,6 +23,9 @@ const dataDir = path.resolve(root, process.env.PARLEY_DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const lockFile = path.join(dataDir, "parley.lock");
+
+/** How Parley's own processes run TypeScript: tsx, with lib/'s "server-only" marker allowed. */
+const NODE_TS = ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs"];
 
 const children: ChildProcess[] = [];
 let postgres: RunningPostgres | undefined;
@@ -65,27 +69,6 @@ async function ensureDatabase(server: RunningPostgres, name: string) {
   } finally {
     await client.end();
   }
-}
-
-/** The newest modification time below a folder (the generated client and build output excluded). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const sources = ["app", "components", "lib", "public", "prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
-  const newest = Math.max(
-    ...sources.map((s) => path.join(root, s)).filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
-  );
-  return newest < statSync(buildId).mtimeMs;
 }
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
@@ -201,7 +184,7 @@ async function main() {
     const credentials = sandboxCredentials(dataDir);
     const sandboxPort = await freePort();
     sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    run(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], {
+    run(process.execPath, [...NODE_TS, "scripts/sandbox.ts"], {
       ...env,
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_ACCESS_TOKEN: credentials.accessToken,
@@ -217,17 +200,12 @@ async function main() {
   }
   await disconnectDb();
 
-  const nextBin = path.join(root, "node_modules/.bin/next");
-  if (devMode) {
-    run(nextBin, ["dev", "-p", String(port)], { ...env, NODE_ENV: "development" }, "web");
-  } else {
-    if (!buildIsCurrent()) {
-      say("Building the app (once per change to its sources)…");
-      await runToEnd(nextBin, ["build"], { ...env, NODE_ENV: "production" });
-    }
-    run(nextBin, ["start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "web");
+  if (!devMode && !buildIsCurrent()) {
+    say("Building the app (once per change to its sources)…");
+    await runToEnd(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NODE_ENV: "production" });
   }
-  run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env, "worker");
+  run(process.execPath, [...NODE_TS, "scripts/web.ts", ...(devMode ? ["--dev"] : [])], { ...env, NODE_ENV: devMode ? "development" : "production" }, "web");
+  run(process.execPath, [...NODE_TS, "scripts/worker.ts"], env, "worker");
 
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, devMode ? 120_000 : 60_000);
   say("");

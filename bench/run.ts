@@ -1,0 +1,16 @@
+// `npm run bench -- <name>`: run one benchmark (or all) and print its results table.
+import { benchWebhooks } from "./webhooks.ts";
+
+const BENCHMARKS: Record<string, () => Promise<void>> = { webhooks: benchWebhooks };
+
+const names = process.argv.slice(2);
+const chosen = names.length ? names : Object.keys(BENCHMARKS);
+for (const name of chosen) {
+  const bench = BENCHMARKS[name];
+  if (!bench) {
+    console.error(`Unknown benchmark "${name}". Available: ${Object.keys(BENCHMARKS).join(", ")}`);
+    process.exit(1);
+  }
+  await bench();
+}
+process.exit(0);

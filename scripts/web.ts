@@ -1,0 +1,31 @@
+// The production web process: Next.js behind Node's own HTTP server, with one fast path. POSTs to
+// /api/webhooks/whatsapp (Meta's deliveries, the busiest endpoint by far) go straight to the same
+// lib/webhooks code the Next.js route uses, without the framework's per-request work; everything
+// else, GET handshakes included, is Next.js as usual.
+import { createServer } from "node:http";
+import next from "next";
+import { handleWebhookPost } from "@/lib/webhooks/node-handler";
+import { root } from "./lib/schema-engine.ts";
+
+const port = Number(process.env.PORT ?? 3000);
+const dev = process.argv.includes("--dev");
+const app = next({ dev, dir: root, port, hostname: "0.0.0.0" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  if (req.method === "POST" && req.url?.split("?")[0] === "/api/webhooks/whatsapp") {
+    void handleWebhookPost(req, res);
+    return;
+  }
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`web ready on http://localhost:${port}${dev ? " (development)" : ""}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
