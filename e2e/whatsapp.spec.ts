@@ -1,9 +1,15 @@
+import { readFileSync } from "node:fs";
 import { expect, signInAs, test } from "./fixtures";
 
 test("an admin tests the sandbox connection, sends a test message and watches its webhooks arrive", async ({ page }) => {
   await signInAs(page, "ADMIN");
   await page.goto("/settings/whatsapp");
   await expect(page.getByText("Sandbox: no real messages leave this machine")).toBeVisible();
+  // The access token and app secret never reach the browser, not even in the page's data.
+  const secrets = JSON.parse(readFileSync(".data/e2e/sandbox.json", "utf8")) as { accessToken: string; appSecret: string };
+  const html = await page.content();
+  expect(html).not.toContain(secrets.accessToken);
+  expect(html).not.toContain(secrets.appSecret);
 
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Connected: Parley Sandbox" })).toBeVisible();

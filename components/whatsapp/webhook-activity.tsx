@@ -51,6 +51,18 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
         )}
       </div>
       {query.isError && <p role="alert" className="mt-4 text-sm text-red-700">Could not load the latest webhooks. Retrying…</p>}
+      {data && data.failed.length > 0 && (
+        <div className="mt-4 rounded-md border border-red-200 bg-red-50 p-4 text-sm">
+          <p className="font-medium text-red-900">Deliveries kept for a retry (nothing is dropped):</p>
+          <ul className="mt-2 space-y-1 text-red-800">
+            {data.failed.map((f) => (
+              <li key={f.id}>
+                #{f.id}, received <LocalTime value={f.receivedAt} />, {f.attempts} attempt{f.attempts === 1 ? "" : "s"}: {f.lastError}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="statuses-heading">
           <h3 id="statuses-heading" className="mb-2 text-sm font-medium">Latest message statuses</h3>

@@ -3,10 +3,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 import { replyText } from "./apply-inbound";
-import { webhookBacklog } from "./process";
+import { listFailedWebhooks, webhookBacklog } from "./process";
 
 export async function webhookActivity(workspaceId: string) {
-  const [statuses, inbound, backlog] = await Promise.all([
+  const [statuses, inbound, backlog, failed] = await Promise.all([
     db.messageStatusEvent.findMany({
       where: { workspaceId },
       orderBy: { id: "desc" },
@@ -20,6 +20,7 @@ export async function webhookActivity(workspaceId: string) {
       select: { id: true, type: true, payload: true, receivedAt: true, contact: { select: { phone: true, name: true } } },
     }),
     webhookBacklog(workspaceId),
+    listFailedWebhooks(workspaceId, 5),
   ]);
   return {
     statuses: statuses.map((s) => ({ ...s, id: s.id.toString() })),
@@ -31,6 +32,7 @@ export async function webhookActivity(workspaceId: string) {
       receivedAt: m.receivedAt,
     })),
     backlog,
+    failed,
   };
 }
 export type WebhookActivity = Awaited<ReturnType<typeof webhookActivity>>;
