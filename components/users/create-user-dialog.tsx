@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/app/(dashboard)/settings/users/actions";
 import { Button } from "@/components/ui/button";
+import { setServerErrors } from "@/components/ui/server-errors";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
@@ -21,9 +22,7 @@ export function CreateUserDialog() {
     setFormError(null);
     const result = await createUserAction(values);
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-        form.setError(field as keyof CreateUserInput, { message: messages[0] });
-      }
+      setServerErrors(form, result.error);
       setFormError(result.error.message);
       return;
     }

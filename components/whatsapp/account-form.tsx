@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { saveConnectionAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { Button } from "@/components/ui/button";
+import { setServerErrors } from "@/components/ui/server-errors";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { accountSchema, type AccountInput } from "@/lib/whatsapp/account-schemas";
@@ -27,9 +28,7 @@ export function AccountForm({ defaults, connected }: { defaults: Partial<Account
     setMessage(null);
     const result = await saveConnectionAction(values);
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-        form.setError(field as keyof AccountInput, { message: messages[0] });
-      }
+      setServerErrors(form, result.error);
       setMessage({ ok: false, text: result.error.message });
       return;
     }

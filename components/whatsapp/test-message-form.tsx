@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { sendTestMessageAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { setServerErrors } from "@/components/ui/server-errors";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account-schemas";
 
@@ -17,6 +18,7 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
   const onSubmit = form.handleSubmit(async (values) => {
     setResult(null);
     const response = await sendTestMessageAction(values);
+    if (!response.ok) setServerErrors(form, response.error);
     setResult(response.ok ? { ok: true, text: `Accepted by WhatsApp as ${response.data.wamid}. Watch its statuses arrive below.` } : { ok: false, text: response.error.message });
   });
 
