@@ -1,8 +1,8 @@
-// Meta's example requests and webhook deliveries, from shared/whatsapp/fixtures beside the project.
+// Meta's example requests and webhook deliveries (tests/whatsapp-reference, copied from shared/whatsapp).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../../shared/whatsapp/fixtures");
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../tests/whatsapp-reference/fixtures");
 
 export function fixtures(prefix: string): [string, unknown][] {
   return readdirSync(FIXTURES_DIR)

@@ -1,4 +1,4 @@
-// Meta's OpenAPI description (shared/whatsapp/meta-openapi-v23.yaml) as a validator for the requests
+// Meta's OpenAPI description (tests/whatsapp-reference/meta-openapi-v23.yaml) as a validator for the requests
 // Parley builds. Its schemas combine a base with allOf and forbid extra properties in each part, which
 // JSON Schema reads as "no properties at all": parts are merged before compiling.
 import { readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { parse } from "yaml";
 
 type Schema = Record<string, unknown>;
 
-export const OPENAPI_PATH = path.resolve(import.meta.dirname, "../../../shared/whatsapp/meta-openapi-v23.yaml");
+export const OPENAPI_PATH = path.resolve(import.meta.dirname, "../../tests/whatsapp-reference/meta-openapi-v23.yaml");
 
 function resolveRef(root: Schema, ref: string): Schema {
   return ref
