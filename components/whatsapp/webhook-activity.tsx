@@ -33,7 +33,7 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
             <Activity className="size-4 text-brand-600" aria-hidden /> Webhooks
           </h2>
           <p className="mt-1 text-sm text-muted">
-            Callback URL for Meta: <code className="rounded bg-gray-100 px-1.5 py-0.5 text-xs">{callbackUrl}</code>. Updates every 2 seconds.
+            Callback URL for Meta: <code className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-ink">{callbackUrl}</code>. Updates every 2 seconds.
           </p>
         </div>
         {data && (
