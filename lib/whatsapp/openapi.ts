@@ -46,12 +46,27 @@ function normalise(node: unknown, root: Schema): unknown {
   return schema;
 }
 
-export function openApiValidator(schemaName: string) {
-  const root = parse(readFileSync(OPENAPI_PATH, "utf8")) as Schema;
+let document: Schema | undefined;
+const load = () => (document ??= parse(readFileSync(OPENAPI_PATH, "utf8")) as Schema);
+
+/**
+ * A validator for a named schema ("Message"), or for an operation's JSON request body
+ * ({ path: "/{Version}/{WABA-ID}/message_templates", method: "post" }).
+ */
+export function openApiValidator(target: string | { path: string; method: string }) {
+  const root = load();
   const components = normalise(root.components, root) as Schema;
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-  ajv.addSchema({ $id: "meta", components }, "meta");
-  const validate = ajv.compile({ $ref: `meta#/components/schemas/${schemaName}` });
+  let schema: Schema;
+  if (typeof target === "string") {
+    schema = { $ref: `#/components/schemas/${target}` };
+  } else {
+    const operation = ((root.paths as Schema)[target.path] as Schema)[target.method] as Schema;
+    const body = ((operation.requestBody as Schema).content as Schema)["application/json"] as Schema;
+    schema = normalise(body.schema, root) as Schema;
+  }
+  // The components travel with the schema, so its "#/components/..." references resolve.
+  const validate = ajv.compile({ ...schema, components });
   return (data: unknown) => {
     const ok = validate(data);
     return { ok, errors: ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`) };

@@ -4,16 +4,11 @@
 // The documented trigger for demos and tests: a template whose name contains "reject" is rejected.
 // A suffix chooses the reason: _reject_promotional, _reject_abusive, _reject_scam, _reject_category,
 // _reject_mismatch; any other "reject" gives INVALID_FORMAT.
+import { looksPromotional as promotional, placeholders } from "@/lib/templates/rules";
 import type { CreateTemplateRequest } from "../schemas";
 
 type Component = { type: string; [key: string]: unknown };
 type Button = { type: string; text?: string; url?: string; phone_number?: string; example?: unknown };
-
-const PLACEHOLDER = /\{\{\s*([a-z0-9_]+)\s*\}\}/g;
-
-export function placeholders(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
-}
 
 function byType(components: Component[], type: string): Component | undefined {
   return components.find((c) => c.type.toUpperCase() === type);
@@ -107,6 +102,5 @@ export function reviewDecision(request: CreateTemplateRequest): string | null {
 
 /** Utility templates that read like promotions are moved to marketing by Meta after approval. */
 export function looksPromotional(request: CreateTemplateRequest): boolean {
-  const body = String(byType(request.components as Component[], "BODY")?.text ?? "");
-  return request.category === "UTILITY" && /\b(sale|discount|\d+\s?% off|offer|deal)s?\b/i.test(body);
+  return promotional(request.category, String(byType(request.components as Component[], "BODY")?.text ?? ""));
 }
