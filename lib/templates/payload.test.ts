@@ -65,3 +65,15 @@ describe("template creation payload", () => {
     expect(structuralProblems(createTemplateRequestSchema.parse(payload))).toEqual([]);
   });
 });
+
+describe("reading Meta's components back into the builder", () => {
+  it("round-trips Meta's examples", async () => {
+    const { fromMetaComponents } = await import("./from-meta");
+    for (const name of ["create_template_request_marketing_positional", "create_template_request_marketing_named_image_url"]) {
+      const request = fixture(name) as Parameters<typeof toCreateTemplateRequest>[0] & { components: unknown; parameter_format?: string; category: string };
+      const input = fromMetaComponents({ ...request, parameterFormat: request.parameter_format ?? "POSITIONAL" });
+      const handle = (request.components as { example?: { header_handle?: string[] } }[])[0]?.example?.header_handle?.[0];
+      expect(toCreateTemplateRequest(input, handle)).toEqual(request);
+    }
+  });
+});

@@ -143,6 +143,11 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       });
     },
 
+    /** Edits a submitted template (rejected, paused or approved): it goes back to review. */
+    editTemplate(metaTemplateId: string, edit: { components: CreateTemplateRequest["components"]; category?: CreateTemplateRequest["category"] }) {
+      return call("POST", `/${encodeURIComponent(metaTemplateId)}`, successResponseSchema, { json: edit });
+    },
+
     listTemplates(page: { after?: string; limit?: number } = {}) {
       const query = new URLSearchParams({
         fields: "id,name,status,category,language,components,quality_score,rejected_reason,parameter_format",

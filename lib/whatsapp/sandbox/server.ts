@@ -243,26 +243,8 @@ export function createSandbox(input: SandboxConfigInput) {
     const id = String(Math.max(FIRST_TEMPLATE_ID, ...[...templates.values()].map((t) => Number(t.id))) + 1);
     const template: StoredTemplate = { ...request, id, status: "PENDING", quality: "UNKNOWN" };
     templates.set(key, template);
-    const decision = reviewDecision(request);
+    const decision = review(template, request);
     const afterMs = config.templateReviewMs;
-    setTimeout(() => {
-      template.status = decision ? "REJECTED" : "APPROVED";
-      if (decision) template.rejectedReason = decision;
-    }, afterMs);
-    webhook(
-      [
-        templateStatusChange({
-          id,
-          name: request.name,
-          language: request.language,
-          category: request.category,
-          event: decision ? "REJECTED" : "APPROVED",
-          reason: decision ?? "NONE",
-          explanation: decision ? REASON_EXPLANATIONS[decision] : undefined,
-        }),
-      ],
-      afterMs,
-    );
     if (!decision && looksPromotional(request)) {
       setTimeout(() => (template.category = "MARKETING"), afterMs + 1000);
       webhook(
@@ -276,6 +258,43 @@ export function createSandbox(input: SandboxConfigInput) {
       );
     }
     return { id, status: "PENDING", category: request.category };
+  }
+
+  /** Decides a template after the review delay and tells Parley by webhook, as Meta does. */
+  function review(template: StoredTemplate, request: CreateTemplateRequest) {
+    const decision = reviewDecision(request);
+    const afterMs = config.templateReviewMs;
+    setTimeout(() => {
+      template.status = decision ? "REJECTED" : "APPROVED";
+      template.rejectedReason = decision ?? undefined;
+    }, afterMs);
+    webhook(
+      [
+        templateStatusChange({
+          id: template.id,
+          name: request.name,
+          language: request.language,
+          category: request.category,
+          event: decision ? "REJECTED" : "APPROVED",
+          reason: decision ?? "NONE",
+          explanation: decision ? REASON_EXPLANATIONS[decision] : undefined,
+        }),
+      ],
+      afterMs,
+    );
+    return decision;
+  }
+
+  function editTemplate(id: string, body: unknown) {
+    const template = [...templates.values()].find((t) => t.id === id)!;
+    const edit = body as { components?: unknown; category?: string };
+    const parsed = createTemplateRequestSchema.safeParse({ ...template, ...edit, category: edit.category ?? template.category });
+    if (!parsed.success) throw invalid(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+    const problems = structuralProblems(parsed.data);
+    if (problems.length) throw new GraphError(400, 100, "(#100) Invalid parameter", problems.join("; "), 2388043);
+    Object.assign(template, { components: parsed.data.components, category: parsed.data.category, status: "PENDING", rejectedReason: undefined });
+    review(template, parsed.data);
+    return { success: true };
   }
 
   function listTemplates(url: URL) {
@@ -398,6 +417,10 @@ export function createSandbox(input: SandboxConfigInput) {
       }
       if (method === "GET") return { status: 200, body: listTemplates(url), logged: undefined };
       if (method === "DELETE") return { status: 200, body: deleteTemplate(url), logged: { name: url.searchParams.get("name") } };
+    }
+    if (!edge && method === "POST" && [...templates.values()].some((t) => t.id === object)) {
+      const body = parseJson(await readBody(req));
+      return { status: 200, body: editTemplate(object, body), logged: body };
     }
     if (!edge && method === "GET") {
       requireNumber(object);

@@ -1,0 +1,55 @@
+// Meta's components read back into the builder's input (for templates created before the builder, or
+// imported from the WhatsApp account). The inverse of payload.ts.
+import { LANGUAGE_CODES } from "./languages";
+import { placeholders } from "./rules";
+import { EMPTY_TEMPLATE, type TemplateButton, type TemplateInput } from "./schemas";
+
+type MetaComponent = {
+  type: string;
+  format?: string;
+  text?: string;
+  example?: { header_text?: string[]; body_text?: string[][]; body_text_named_params?: { param_name: string; example: string }[] };
+  buttons?: { type: string; text?: string; url?: string; phone_number?: string; example?: string[] | string }[];
+};
+
+export function fromMetaComponents(t: { name: string; language: string; category: string; parameterFormat: string; components: unknown }): TemplateInput {
+  const components = (Array.isArray(t.components) ? t.components : []) as MetaComponent[];
+  const find = (type: string) => components.find((c) => c.type.toUpperCase() === type);
+  const input: TemplateInput = {
+    ...EMPTY_TEMPLATE,
+    name: t.name,
+    language: (LANGUAGE_CODES as readonly string[]).includes(t.language) ? t.language : "en_US",
+    category: t.category as TemplateInput["category"],
+    parameterFormat: t.parameterFormat === "NAMED" ? "NAMED" : "POSITIONAL",
+  };
+  const header = find("HEADER");
+  const format = header?.format?.toUpperCase();
+  if (format === "TEXT") input.header = { type: "TEXT", text: header!.text ?? "", sample: header!.example?.header_text?.[0] };
+  else if (format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT") input.header = { type: format, mediaAssetId: "" };
+  else if (format === "LOCATION") input.header = { type: "LOCATION" };
+
+  const body = find("BODY");
+  if (body?.text) {
+    const vars = [...new Set(placeholders(body.text))];
+    const samples: Record<string, string> = {};
+    const named = body.example?.body_text_named_params;
+    if (named) for (const p of named) samples[p.param_name] = p.example;
+    else vars.sort((a, b) => Number(a) - Number(b)).forEach((v, i) => (samples[v] = body.example?.body_text?.[0]?.[i] ?? ""));
+    input.body = { text: body.text, samples };
+  }
+  input.footer = find("FOOTER")?.text ?? "";
+  input.buttons = (find("BUTTONS")?.buttons ?? []).map((b): TemplateButton => {
+    const example = Array.isArray(b.example) ? b.example[0] : b.example;
+    switch (b.type.toUpperCase()) {
+      case "URL":
+        return { type: "URL", text: b.text ?? "", url: b.url ?? "", sample: example };
+      case "PHONE_NUMBER":
+        return { type: "PHONE_NUMBER", text: b.text ?? "", phoneNumber: b.phone_number ?? "" };
+      case "COPY_CODE":
+        return { type: "COPY_CODE", example: example ?? "" };
+      default:
+        return { type: "QUICK_REPLY", text: b.text ?? "" };
+    }
+  });
+  return input;
+}

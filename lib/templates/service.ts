@@ -1,0 +1,154 @@
+// Templates: drafts saved as the builder's input, submitted to Meta (or the sandbox) for review, and
+// edited within Meta's limits. Status changes arrive by webhook (lib/webhooks/apply-account-events.ts).
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { db, Prisma } from "@/lib/db/client";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { clientFor } from "@/lib/whatsapp/accounts";
+import { WhatsAppApiError } from "@/lib/whatsapp/client";
+import type { CreateTemplateRequest } from "@/lib/whatsapp/schemas";
+import { toCreateTemplateRequest } from "./payload";
+import { EMPTY_TEMPLATE, templateInputSchema, type TemplateInput } from "./schemas";
+import { fromMetaComponents } from "./from-meta";
+
+/** Meta: an approved template may be edited 10 times in 30 days, and once in 24 hours. */
+export const EDITS_PER_30_DAYS = 10;
+const DAY_MS = 86_400_000;
+
+const EDITABLE = new Set(["DRAFT", "REJECTED", "APPROVED", "PAUSED"]);
+
+export async function getTemplateOrThrow(workspaceId: string, id: string) {
+  const template = await db.template.findFirst({
+    where: { id, workspaceId },
+    select: {
+      id: true,
+      name: true,
+      language: true,
+      category: true,
+      status: true,
+      quality: true,
+      rejectionReason: true,
+      metaTemplateId: true,
+      components: true,
+      draft: true,
+      parameterFormat: true,
+      updatedAt: true,
+      submittedAt: true,
+    },
+  });
+  if (!template) throw new NotFoundError("That template");
+  return template;
+}
+
+/** The builder's view of a template: its draft, or its submitted components read back. */
+export async function getTemplateForBuilder(workspaceId: string, id: string) {
+  const t = await getTemplateOrThrow(workspaceId, id);
+  const input: TemplateInput = t.draft
+    ? { ...EMPTY_TEMPLATE, ...(t.draft as Partial<TemplateInput>) }
+    : fromMetaComponents({ name: t.name, language: t.language, category: t.category, parameterFormat: t.parameterFormat, components: t.components });
+  return { ...t, input, editsLeft: t.status === "APPROVED" ? await editsLeft(workspaceId, t.id) : null };
+}
+
+async function editsLeft(workspaceId: string, templateId: string) {
+  const edits = await db.auditLog.findMany({
+    where: { workspaceId, targetId: templateId, action: "template.edited", createdAt: { gte: new Date(Date.now() - 30 * DAY_MS) } },
+    select: { createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const last = edits[0]?.createdAt;
+  return {
+    in30Days: Math.max(0, EDITS_PER_30_DAYS - edits.length),
+    nextEditAt: last && Date.now() - last.getTime() < DAY_MS ? new Date(last.getTime() + DAY_MS) : null,
+  };
+}
+
+/** Saves the builder's input as it is (a draft may be incomplete); returns the template's id. */
+export async function saveDraft(workspaceId: string, actorId: string, input: TemplateInput, id?: string): Promise<string> {
+  const data = {
+    name: input.name,
+    language: input.language,
+    category: input.category,
+    parameterFormat: input.parameterFormat,
+    draft: input as unknown as Prisma.InputJsonValue,
+  };
+  try {
+    if (id) {
+      const existing = await getTemplateOrThrow(workspaceId, id);
+      if (!EDITABLE.has(existing.status)) throw new ValidationError(`A ${existing.status.toLowerCase()} template cannot be edited.`);
+      // Once submitted, the name and language are Meta's key: they stay.
+      const keep = existing.metaTemplateId ? { name: existing.name, language: existing.language } : {};
+      await db.template.update({ where: { id }, data: { ...data, ...keep } });
+      return id;
+    }
+    const created = await db.template.create({ data: { ...data, workspaceId, components: [], status: "DRAFT" } });
+    await recordAudit(workspaceId, actorId, { action: "template.created", targetType: "template", targetId: created.id, details: { name: input.name } });
+    return created.id;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ConflictError(`A template named ${input.name} already exists in ${input.language}. Choose another name, or add the language to that template.`);
+    }
+    throw error;
+  }
+}
+
+function metaError(error: unknown): never {
+  if (error instanceof WhatsAppApiError) {
+    throw new ValidationError(`Meta refused the template: ${error.details ?? error.message}`);
+  }
+  throw error;
+}
+
+/** Sends the saved draft for Meta's review: a new template, or an edit of one Meta already holds. */
+export async function submitTemplate(workspaceId: string, actorId: string, id: string) {
+  const template = await getTemplateForBuilder(workspaceId, id);
+  const parsed = templateInputSchema.safeParse(template.input);
+  if (!parsed.success) {
+    throw new ValidationError(`The template is not ready: ${parsed.error.issues[0]?.message}`);
+  }
+  if (parsed.data.header.type === "IMAGE" || parsed.data.header.type === "VIDEO" || parsed.data.header.type === "DOCUMENT") {
+    throw new ValidationError("Media headers need the media library, which is not available yet: choose a text or location header.");
+  }
+  if (template.status === "APPROVED") {
+    const left = template.editsLeft!;
+    if (left.nextEditAt) throw new ValidationError(`An approved template can be edited once in 24 hours: the next edit is possible from ${left.nextEditAt.toISOString()}.`);
+    if (left.in30Days === 0) throw new ValidationError("This template was edited 10 times in the last 30 days, Meta's limit.");
+  } else if (!EDITABLE.has(template.status)) {
+    throw new ValidationError(`A ${template.status.toLowerCase()} template cannot be submitted.`);
+  }
+  const client = await clientFor(workspaceId);
+  if (!client) throw new ValidationError("Connect a WhatsApp account in Settings → WhatsApp first.");
+  const payload: CreateTemplateRequest = toCreateTemplateRequest(parsed.data);
+
+  let metaTemplateId = template.metaTemplateId;
+  try {
+    if (metaTemplateId) {
+      await client.editTemplate(metaTemplateId, { components: payload.components, ...(template.status === "APPROVED" ? {} : { category: payload.category }) });
+    } else {
+      metaTemplateId = (await client.createTemplate(payload)).id;
+    }
+  } catch (error) {
+    metaError(error);
+  }
+  await db.template.update({
+    where: { id },
+    data: {
+      status: "PENDING",
+      rejectionReason: null,
+      metaTemplateId,
+      components: payload.components as Prisma.InputJsonValue,
+      submittedAt: new Date(),
+      ...(template.status === "APPROVED" ? { editCount30d: { increment: 1 }, lastEditedAt: new Date() } : {}),
+    },
+  });
+  await recordAudit(workspaceId, actorId, {
+    action: template.status === "APPROVED" ? "template.edited" : "template.submitted",
+    targetType: "template",
+    targetId: id,
+    details: { name: template.name, language: template.language },
+  });
+}
+
+export async function templateStatus(workspaceId: string, id: string) {
+  const t = await getTemplateOrThrow(workspaceId, id);
+  return { status: t.status, rejectionReason: t.rejectionReason, quality: t.quality, category: t.category };
+}
