@@ -1,9 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
-export async function listTemplates(workspaceId: string) {
+import type { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
+
+export type TemplateFilters = { q?: string; status?: TemplateStatus; category?: TemplateCategory };
+
+export async function listTemplates(workspaceId: string, filters: TemplateFilters = {}) {
   return db.template.findMany({
-    where: { workspaceId },
+    where: {
+      workspaceId,
+      ...(filters.q ? { name: { contains: filters.q.trim().toLowerCase() } } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.category ? { category: filters.category } : {}),
+    },
     orderBy: [{ updatedAt: "desc" }],
     select: { id: true, name: true, language: true, category: true, status: true, quality: true, rejectionReason: true, updatedAt: true },
   });

@@ -1,25 +1,86 @@
-import { FileText } from "lucide-react";
+import { FileText, Plus } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Input, Label, Select } from "@/components/ui/input";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TemplateStatusBadge } from "@/components/templates/template-status-badge";
 import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
 import { listTemplates } from "@/lib/templates/queries";
-import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Templates" };
 
-export default async function TemplatesPage() {
+const pick = <T extends string>(value: string | undefined, allowed: Record<string, T>): T | undefined =>
+  value && value in allowed ? allowed[value] : undefined;
+
+export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string; category?: string }> }) {
   const user = await guardPage("templates.view");
-  const templates = await listTemplates(user.workspaceId);
+  const params = await searchParams;
+  const filters = { q: params.q, status: pick(params.status, TemplateStatus), category: pick(params.category, TemplateCategory) };
+  const templates = await listTemplates(user.workspaceId, filters);
+  const filtered = Boolean(filters.q || filters.status || filters.category);
+  const editor = can(user.role, "templates.edit");
   return (
     <>
-      <PageHeader title="Templates" description="Message templates approved by Meta, ready for campaigns." />
+      <PageHeader
+        title="Templates"
+        description="Message templates approved by Meta, ready for campaigns."
+        actions={
+          editor && (
+            <Button asChild>
+              <Link href="/templates/new">
+                <Plus className="size-4" aria-hidden /> New template
+              </Link>
+            </Button>
+          )
+        }
+      />
+      <form role="search" aria-label="Filter templates" className="mb-4 flex flex-wrap items-end gap-3">
+        <div>
+          <Label htmlFor="q">Search by name</Label>
+          <Input id="q" name="q" defaultValue={filters.q} placeholder="summer_sale" />
+        </div>
+        <div>
+          <Label htmlFor="status">Status</Label>
+          <Select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Any</option>
+            {Object.values(TemplateStatus).map((s) => (
+              <option key={s} value={s}>
+                {s.charAt(0) + s.slice(1).toLowerCase().replaceAll("_", " ")}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="category">Category</Label>
+          <Select id="category" name="category" defaultValue={filters.category ?? ""}>
+            <option value="">Any</option>
+            {Object.values(TemplateCategory).map((c) => (
+              <option key={c} value={c}>
+                {c.charAt(0) + c.slice(1).toLowerCase()}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+        {filtered && (
+          <Link href="/templates" className="pb-2 text-sm text-brand-700 underline">
+            Clear filters
+          </Link>
+        )}
+      </form>
       {templates.length === 0 ? (
-        <EmptyState icon={<FileText className="size-6" />} title="No templates yet">
-          Templates are the messages Meta approves for sending outside a conversation. Build one with a header, body,
-          buttons and samples, then submit it for approval.
+        <EmptyState icon={<FileText className="size-6" />} title={filtered ? "No template matches these filters" : "No templates yet"}>
+          {filtered
+            ? "Try another name or status, or clear the filters."
+            : "Templates are the messages Meta approves for sending outside a conversation. Build one with a header, body, buttons and samples, then submit it for approval."}
         </EmptyState>
       ) : (
         <Table>
@@ -37,7 +98,11 @@ export default async function TemplatesPage() {
           <tbody>
             {templates.map((t) => (
               <tr key={t.id}>
-                <Td className="font-medium">{t.name}</Td>
+                <Td className="font-medium">
+                  <Link href={`/templates/${t.id}`} className="text-brand-700 hover:underline">
+                    {t.name}
+                  </Link>
+                </Td>
                 <Td>
                   <Badge>{t.category.toLowerCase()}</Badge>
                 </Td>
@@ -46,7 +111,9 @@ export default async function TemplatesPage() {
                   <TemplateStatusBadge status={t.status} reason={t.rejectionReason} />
                 </Td>
                 <Td>{t.quality ?? "Unknown"}</Td>
-                <Td><LocalTime value={t.updatedAt} /></Td>
+                <Td>
+                  <LocalTime value={t.updatedAt} />
+                </Td>
               </tr>
             ))}
           </tbody>

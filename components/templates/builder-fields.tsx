@@ -1,0 +1,154 @@
+"use client";
+// The builder's content fields: header, body with its variable samples, footer. Counters show each
+// limit as you type; errors come from the one template schema.
+import { Plus } from "lucide-react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { placeholders } from "@/lib/templates/rules";
+import { LIMITS, type TemplateInput } from "@/lib/templates/schemas";
+import { cn } from "@/lib/utils";
+
+export function Counter({ id, value, limit }: { id: string; value: string; limit: number }) {
+  return (
+    <span id={id} className={cn("text-xs tabular-nums", value.length > limit ? "font-medium text-red-700" : "text-muted")}>
+      {value.length.toLocaleString("en-US")} / {limit.toLocaleString("en-US")}
+    </span>
+  );
+}
+
+function errorAt(errors: Record<string, unknown>, path: string): string | undefined {
+  const node = path.split(".").reduce<unknown>((n, key) => (n as Record<string, unknown> | undefined)?.[key], errors);
+  return (node as { message?: string } | undefined)?.message;
+}
+
+export function useFieldError() {
+  const { formState } = useFormContext<TemplateInput>();
+  return (path: string) => errorAt(formState.errors as Record<string, unknown>, path);
+}
+
+export function HeaderFields() {
+  const { register, setValue } = useFormContext<TemplateInput>();
+  const header = useWatch<TemplateInput, "header">({ name: "header" });
+  const error = useFieldError();
+  const text = header.type === "TEXT" ? header.text : "";
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-semibold">Header</legend>
+      <div>
+        <Label htmlFor="header-type">Header type</Label>
+        <Select
+          id="header-type"
+          value={header.type}
+          onChange={(e) => {
+            const type = e.target.value as TemplateInput["header"]["type"];
+            setValue("header", type === "TEXT" ? { type, text: "" } : type === "NONE" || type === "LOCATION" ? { type } : { type, mediaAssetId: "" }, {
+              shouldValidate: true,
+            });
+          }}
+        >
+          <option value="NONE">None</option>
+          <option value="TEXT">Text</option>
+          <option value="IMAGE">Image</option>
+          <option value="VIDEO">Video</option>
+          <option value="DOCUMENT">Document</option>
+          <option value="LOCATION">Location (sent with each message)</option>
+        </Select>
+      </div>
+      {header.type === "TEXT" && (
+        <>
+          <div>
+            <div className="flex items-end justify-between">
+              <Label htmlFor="header-text">Header text</Label>
+              <Counter id="header-text-count" value={text} limit={LIMITS.headerText} />
+            </div>
+            <Input id="header-text" aria-describedby="header-text-count header-text-error" aria-invalid={Boolean(error("header.text"))} {...register("header.text")} />
+            <FieldError id="header-text-error" message={error("header.text")} />
+          </div>
+          {placeholders(text).length > 0 && (
+            <div>
+              <Label htmlFor="header-sample">Sample for {`{{${placeholders(text)[0]}}}`}</Label>
+              <Input id="header-sample" aria-describedby="header-sample-error" {...register("header.sample")} />
+              <FieldError id="header-sample-error" message={error("header.sample")} />
+            </div>
+          )}
+        </>
+      )}
+      {(header.type === "IMAGE" || header.type === "VIDEO" || header.type === "DOCUMENT") && (
+        <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Media headers need a sample from the media library, which is not available yet. Use a text or location header for now.
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function BodyFields() {
+  const { register, setValue, getValues } = useFormContext<TemplateInput>();
+  const body = useWatch<TemplateInput, "body">({ name: "body" });
+  const format = useWatch<TemplateInput, "parameterFormat">({ name: "parameterFormat" });
+  const footer = useWatch<TemplateInput, "footer">({ name: "footer" });
+  const error = useFieldError();
+  const variables = [...new Set(placeholders(body.text))];
+
+  const addVariable = () => {
+    const text = getValues("body.text");
+    const next = format === "NAMED" ? `{{variable_${variables.length + 1}}}` : `{{${variables.length + 1}}}`;
+    setValue("body.text", `${text}${text && !text.endsWith(" ") ? " " : ""}${next}`, { shouldValidate: true });
+  };
+
+  return (
+    <>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">Body</legend>
+        <div>
+          <div className="flex items-end justify-between">
+            <Label htmlFor="body-text">Message</Label>
+            <Counter id="body-text-count" value={body.text} limit={LIMITS.body} />
+          </div>
+          <textarea
+            id="body-text"
+            rows={6}
+            className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-600 aria-invalid:border-red-500"
+            aria-describedby="body-text-help body-text-count body-text-error"
+            aria-invalid={Boolean(error("body.text"))}
+            {...register("body.text")}
+          />
+          <p id="body-text-help" className="mt-1 text-xs text-muted">
+            WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Variables: {format === "NAMED" ? "{{first_name}}" : "{{1}}, {{2}}…"}
+          </p>
+          <FieldError id="body-text-error" message={error("body.text")} />
+          <Button type="button" variant="secondary" size="sm" className="mt-2" onClick={addVariable}>
+            <Plus className="size-4" aria-hidden /> Add variable
+          </Button>
+        </div>
+        {variables.length > 0 && (
+          <div className="grid gap-3 sm:grid-cols-2">
+            {variables.map((v) => (
+              <div key={v}>
+                <Label htmlFor={`sample-${v}`}>Sample for {`{{${v}}}`}</Label>
+                <Input
+                  id={`sample-${v}`}
+                  value={body.samples[v] ?? ""}
+                  aria-describedby={`sample-${v}-error`}
+                  aria-invalid={Boolean(error(`body.samples.${v}`))}
+                  onChange={(e) => setValue("body.samples", { ...getValues("body.samples"), [v]: e.target.value }, { shouldValidate: true })}
+                />
+                <FieldError id={`sample-${v}-error`} message={error(`body.samples.${v}`)} />
+              </div>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend className="sr-only">Footer</legend>
+        <div className="flex items-end justify-between">
+          <Label htmlFor="footer">Footer (optional)</Label>
+          <Counter id="footer-count" value={footer} limit={LIMITS.footer} />
+        </div>
+        <Input id="footer" aria-describedby="footer-count footer-error" aria-invalid={Boolean(error("footer"))} {...register("footer")} />
+        <FieldError id="footer-error" message={error("footer")} />
+      </fieldset>
+    </>
+  );
+}

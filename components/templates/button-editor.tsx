@@ -1,0 +1,104 @@
+"use client";
+// Buttons: quick replies, URL (static or with a dynamic suffix), phone number, copy code, each within
+// Meta's counts. Add buttons are disabled once a kind reaches its limit.
+import { Trash2 } from "lucide-react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { placeholders } from "@/lib/templates/rules";
+import { LIMITS, type TemplateButton, type TemplateInput } from "@/lib/templates/schemas";
+import { Counter, useFieldError } from "./builder-fields";
+
+const KINDS: { type: TemplateButton["type"]; label: string; max: number; make: () => TemplateButton }[] = [
+  { type: "QUICK_REPLY", label: "Quick reply", max: LIMITS.quickReplies, make: () => ({ type: "QUICK_REPLY", text: "" }) },
+  { type: "URL", label: "Visit website", max: LIMITS.urlButtons, make: () => ({ type: "URL", text: "", url: "https://" }) },
+  { type: "PHONE_NUMBER", label: "Call phone number", max: LIMITS.phoneButtons, make: () => ({ type: "PHONE_NUMBER", text: "", phoneNumber: "+" }) },
+  { type: "COPY_CODE", label: "Copy offer code", max: LIMITS.copyCodeButtons, make: () => ({ type: "COPY_CODE", example: "" }) },
+];
+
+export function ButtonEditor() {
+  const { register, control } = useFormContext<TemplateInput>();
+  const { fields, append, remove } = useFieldArray({ control, name: "buttons" });
+  const buttons = useWatch<TemplateInput, "buttons">({ name: "buttons" });
+  const error = useFieldError();
+
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-semibold">Buttons ({buttons.length} of {LIMITS.buttonsTotal})</legend>
+      <FieldError id="buttons-error" message={error("buttons")} />
+      {fields.map((field, i) => {
+        const button = buttons[i];
+        if (!button) return null;
+        const kind = KINDS.find((k) => k.type === button.type)!;
+        const id = (name: string) => `button-${i}-${name}`;
+        return (
+          <div key={field.id} className="rounded-md border border-line p-3">
+            <div className="mb-2 flex items-center justify-between">
+              <span className="text-xs font-medium tracking-wide text-muted uppercase">
+                Button {i + 1}: {kind.label}
+              </span>
+              <Button type="button" variant="ghost" size="sm" onClick={() => remove(i)} aria-label={`Remove button ${i + 1}`}>
+                <Trash2 className="size-4" aria-hidden />
+              </Button>
+            </div>
+            <div className="grid gap-3 sm:grid-cols-2">
+              {button.type !== "COPY_CODE" && (
+                <div>
+                  <div className="flex items-end justify-between">
+                    <Label htmlFor={id("text")}>Button {i + 1} label</Label>
+                    <Counter id={id("text-count")} value={button.text} limit={LIMITS.buttonLabel} />
+                  </div>
+                  <Input id={id("text")} aria-describedby={`${id("text-count")} ${id("text-error")}`} {...register(`buttons.${i}.text`)} />
+                  <FieldError id={id("text-error")} message={error(`buttons.${i}.text`)} />
+                </div>
+              )}
+              {button.type === "URL" && (
+                <>
+                  <div>
+                    <Label htmlFor={id("url")}>Button {i + 1} URL</Label>
+                    <Input id={id("url")} aria-describedby={`${id("url-help")} ${id("url-error")}`} {...register(`buttons.${i}.url`)} />
+                    <p id={id("url-help")} className="mt-1 text-xs text-muted">
+                      End with {"{{1}}"} for a suffix that changes per recipient.
+                    </p>
+                    <FieldError id={id("url-error")} message={error(`buttons.${i}.url`)} />
+                  </div>
+                  {placeholders(button.url).length > 0 && (
+                    <div>
+                      <Label htmlFor={id("sample")}>Button {i + 1} sample suffix</Label>
+                      <Input id={id("sample")} aria-describedby={id("sample-error")} {...register(`buttons.${i}.sample`)} />
+                      <FieldError id={id("sample-error")} message={error(`buttons.${i}.sample`)} />
+                    </div>
+                  )}
+                </>
+              )}
+              {button.type === "PHONE_NUMBER" && (
+                <div>
+                  <Label htmlFor={id("phone")}>Button {i + 1} phone number</Label>
+                  <Input id={id("phone")} aria-describedby={id("phone-error")} {...register(`buttons.${i}.phoneNumber`)} />
+                  <FieldError id={id("phone-error")} message={error(`buttons.${i}.phoneNumber`)} />
+                </div>
+              )}
+              {button.type === "COPY_CODE" && (
+                <div>
+                  <Label htmlFor={id("code")}>Button {i + 1} sample code</Label>
+                  <Input id={id("code")} aria-describedby={id("code-error")} {...register(`buttons.${i}.example`)} />
+                  <FieldError id={id("code-error")} message={error(`buttons.${i}.example`)} />
+                </div>
+              )}
+            </div>
+          </div>
+        );
+      })}
+      <div className="flex flex-wrap gap-2">
+        {KINDS.map((kind) => {
+          const full = buttons.filter((b) => b.type === kind.type).length >= kind.max || buttons.length >= LIMITS.buttonsTotal;
+          return (
+            <Button key={kind.type} type="button" variant="secondary" size="sm" disabled={full} onClick={() => append(kind.make())}>
+              + {kind.label}
+            </Button>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

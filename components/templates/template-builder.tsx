@@ -1,0 +1,193 @@
+"use client";
+// The template builder: the form on the left, the live phone preview on the right, Meta's review status
+// on top (polled while Meta decides). One zod schema checks every limit as you type and again on the server.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
+import { AlertTriangle } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { FormProvider, useForm, useFormContext, useWatch } from "react-hook-form";
+import { saveTemplateDraftAction, submitTemplateAction } from "@/app/(dashboard)/templates/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { setServerErrors } from "@/components/ui/server-errors";
+import type { TemplateStatus } from "@/lib/db/generated/enums";
+import { LANGUAGES } from "@/lib/templates/languages";
+import { hiddenOnDesktop, looksPromotional } from "@/lib/templates/rules";
+import { templateInputSchema, type TemplateInput } from "@/lib/templates/schemas";
+import { BodyFields, HeaderFields, useFieldError } from "./builder-fields";
+import { ButtonEditor } from "./button-editor";
+import { PhonePreview } from "./phone-preview";
+import { TemplateStatusBadge } from "./template-status-badge";
+
+type Existing = {
+  id: string;
+  status: TemplateStatus;
+  rejectionReason: string | null;
+  submitted: boolean;
+  editsLeft: { in30Days: number; nextEditAt: Date | null } | null;
+};
+
+export const templateKeys = { status: (id: string) => ["templates", id, "status"] as const };
+
+function useReviewStatus(existing?: Existing) {
+  return useQuery({
+    queryKey: templateKeys.status(existing?.id ?? "new"),
+    enabled: Boolean(existing),
+    initialData: existing ? { status: existing.status, rejectionReason: existing.rejectionReason } : undefined,
+    queryFn: async () => {
+      const response = await fetch(`/api/v1/templates/${existing!.id}`, { cache: "no-store" });
+      if (!response.ok) throw new Error("Could not load the template's status");
+      return (await response.json()) as { status: TemplateStatus; rejectionReason: string | null };
+    },
+    refetchInterval: (query) => (query.state.data?.status === "PENDING" ? 2000 : false),
+  });
+}
+
+function Warnings() {
+  const buttons = useWatch<TemplateInput, "buttons">({ name: "buttons" });
+  const category = useWatch<TemplateInput, "category">({ name: "category" });
+  const body = useWatch<TemplateInput, "body">({ name: "body" });
+  const warnings = [
+    hiddenOnDesktop(buttons.map((b) => b.type)) && "WhatsApp desktop will not show this template: it has 4 or more buttons, or quick replies mixed with other buttons.",
+    looksPromotional(category, body.text) && "This utility template reads like a promotion: Meta may move it to marketing (and price it as marketing).",
+  ].filter(Boolean) as string[];
+  if (!warnings.length) return null;
+  return (
+    <ul className="space-y-2" aria-label="Warnings">
+      {warnings.map((w) => (
+        <li key={w} className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {w}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Basics({ locked }: { locked: boolean }) {
+  const { register } = useFormContext<TemplateInput>();
+  const error = useFieldError();
+  return (
+    <fieldset className="grid gap-4 sm:grid-cols-2">
+      <legend className="sr-only">Name, category and language</legend>
+      <div className="sm:col-span-2">
+        <Label htmlFor="name">Name</Label>
+        <Input id="name" disabled={locked} aria-describedby="name-error" aria-invalid={Boolean(error("name"))} placeholder="summer_sale_2026" {...register("name")} />
+        <FieldError id="name-error" message={error("name")} />
+      </div>
+      <div>
+        <Label htmlFor="category">Category</Label>
+        <Select id="category" {...register("category")}>
+          <option value="MARKETING">Marketing</option>
+          <option value="UTILITY">Utility</option>
+          <option value="AUTHENTICATION">Authentication</option>
+        </Select>
+      </div>
+      <div>
+        <Label htmlFor="language">Language</Label>
+        <Select id="language" disabled={locked} {...register("language")}>
+          {LANGUAGES.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name} ({code})
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="sm:col-span-2">
+        <Label htmlFor="parameter-format">Variables</Label>
+        <Select id="parameter-format" {...register("parameterFormat")}>
+          <option value="POSITIONAL">Numbered: {"{{1}}, {{2}}"}</option>
+          <option value="NAMED">Named: {"{{first_name}}"}</option>
+        </Select>
+      </div>
+    </fieldset>
+  );
+}
+
+export function TemplateBuilder({ initial, existing, canEdit }: { initial: TemplateInput; existing?: Existing; canEdit: boolean }) {
+  const router = useRouter();
+  const form = useForm<TemplateInput>({ resolver: zodResolver(templateInputSchema), mode: "onChange", defaultValues: initial });
+  const values = useWatch({ control: form.control }) as TemplateInput;
+  const review = useReviewStatus(existing);
+  const status = review.data?.status ?? "DRAFT";
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const editable = canEdit && status !== "PENDING";
+
+  const after = (result: Awaited<ReturnType<typeof saveTemplateDraftAction>>, ok: string) => {
+    if (!result.ok) {
+      setServerErrors(form, result.error);
+      setMessage({ ok: false, text: result.error.message });
+      return;
+    }
+    setMessage({ ok: true, text: ok });
+    if (!existing) router.replace(`/templates/${result.data.id}`);
+    else void review.refetch();
+    router.refresh();
+  };
+
+  const saveDraft = () => start(async () => after(await saveTemplateDraftAction({ id: existing?.id, input: form.getValues() }), "Draft saved."));
+  const submit = form.handleSubmit((input) =>
+    start(async () => after(await submitTemplateAction({ id: existing?.id, input }), "Submitted: Meta is reviewing it. This page updates when it decides.")),
+  );
+
+  return (
+    <FormProvider {...form}>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <form onSubmit={submit} noValidate className="space-y-6">
+          {existing && (
+            <Card className="flex flex-wrap items-center gap-3 p-4" aria-live="polite">
+              <span className="text-sm text-muted">Status</span>
+              <TemplateStatusBadge status={status} />
+              {status === "PENDING" && <span className="text-sm text-muted">Meta is reviewing it…</span>}
+              {status === "REJECTED" && review.data?.rejectionReason && (
+                <span role="alert" className="text-sm text-red-800">
+                  Rejected by Meta: {review.data.rejectionReason}. Edit it and submit again.
+                </span>
+              )}
+              {existing.editsLeft && (
+                <span className="text-sm text-muted">
+                  {existing.editsLeft.in30Days} of 10 edits left in 30 days
+                  {existing.editsLeft.nextEditAt ? `; next edit from ${new Date(existing.editsLeft.nextEditAt).toLocaleString()}` : ""}
+                </span>
+              )}
+            </Card>
+          )}
+          <fieldset disabled={!editable || pending} className="space-y-6">
+            <Card className="space-y-6 p-6">
+              <Basics locked={Boolean(existing?.submitted)} />
+            </Card>
+            <Card className="space-y-6 p-6">
+              <HeaderFields />
+              <BodyFields />
+            </Card>
+            <Card className="p-6">
+              <ButtonEditor />
+            </Card>
+          </fieldset>
+          <Warnings />
+          {canEdit && (
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit" disabled={!editable || pending}>
+                {pending ? "Working…" : status === "APPROVED" ? "Submit edit for approval" : "Submit for approval"}
+              </Button>
+              <Button type="button" variant="secondary" onClick={saveDraft} disabled={!editable || pending}>
+                Save draft
+              </Button>
+              {message && (
+                <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-brand-700" : "text-red-700"}`}>
+                  {message.text}
+                </p>
+              )}
+            </div>
+          )}
+        </form>
+        <aside className="lg:sticky lg:top-6 lg:self-start">
+          <h2 className="mb-3 text-sm font-semibold">Preview, with your samples</h2>
+          <PhonePreview template={values} />
+        </aside>
+      </div>
+    </FormProvider>
+  );
+}
