@@ -103,7 +103,7 @@ export function BodyFields() {
         <legend className="text-sm font-semibold">Body</legend>
         <div>
           <div className="flex items-end justify-between">
-            <Label htmlFor="body-text">Message</Label>
+            <Label htmlFor="body-text">Body text</Label>
             <Counter id="body-text-count" value={body.text} limit={LIMITS.body} />
           </div>
           <textarea

@@ -28,7 +28,7 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
   // WhatsApp shows up to 3 buttons; with more, the third becomes "See all options".
   const shown = buttons.length > 3 ? buttons.slice(0, 2) : buttons;
   return (
-    <figure aria-label="Message preview" className="mx-auto w-full max-w-sm rounded-[2rem] border-8 border-gray-900 bg-[#efeae2] p-3 shadow-xl">
+    <figure aria-label="WhatsApp preview" className="mx-auto w-full max-w-sm rounded-[2rem] border-8 border-gray-900 bg-[#efeae2] p-3 shadow-xl">
       <figcaption className="mb-3 rounded-t-xl bg-[#075e54] px-3 py-2 text-sm font-medium text-white">Acme Coffee Co. · WhatsApp</figcaption>
       <div className="max-w-[92%] rounded-lg rounded-tl-none bg-white p-1 text-[0.92rem] leading-snug text-gray-900 shadow-sm">
         {header.type !== "NONE" && header.type !== "TEXT" && (

@@ -1,0 +1,65 @@
+import { expect, signInAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+async function buildTemplate(page: Page, name: string) {
+  await page.goto("/templates");
+  await page.getByRole("link", { name: "New template" }).click();
+  await expect(page.getByRole("heading", { name: "New template" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Header type").selectOption("TEXT");
+  await page.getByLabel("Header text").fill("Spring at Acme");
+  await page.getByLabel("Body text").fill("Hi {{1}}, our *spring blend* is here: get {{2}} off this week.");
+  await page.getByLabel("Sample for {{1}}").fill("Ana");
+  await page.getByLabel("Sample for {{2}}").fill("20%");
+  await page.getByRole("button", { name: "+ Quick reply" }).click();
+  await page.getByLabel("Button 1 label").fill("Show me deals");
+  await page.getByRole("button", { name: "+ Quick reply" }).click();
+  await page.getByLabel("Button 2 label").fill("Stop promotions");
+  await page.getByRole("button", { name: "+ Visit website" }).click();
+  await page.getByLabel("Button 3 label").fill("Shop now");
+  await page.getByLabel("Button 3 URL").fill("https://shop.example.com/spring/{{1}}");
+  await page.getByLabel("Button 3 sample suffix").fill("ana-42");
+}
+
+test("a marketer builds a template, checks the preview, submits it and sees it approved", async ({ page }) => {
+  await signInAs(page, "MARKETER");
+  await buildTemplate(page, "spring_offer_e2e");
+
+  // The limits are enforced as you type, naming the field and the limit.
+  await page.getByLabel("Button 1 label").fill("A label far longer than twenty-five");
+  await expect(page.getByText("Button 1 label: at most 25 characters (35 now).")).toBeVisible();
+  await page.getByLabel("Button 1 label").fill("Show me deals");
+
+  const preview = page.getByRole("figure", { name: "WhatsApp preview" });
+  await expect(preview.getByTestId("preview-body")).toHaveText("Hi Ana, our spring blend is here: get 20% off this week.");
+  await expect(preview.locator("b")).toHaveText("spring blend");
+  await expect(preview.getByRole("listitem")).toHaveText(["Show me deals", "Stop promotions", "Shop now"]);
+  await expect(page.getByText("WhatsApp desktop will not show this template")).toBeVisible();
+
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
+  await expect(page.getByText("Approved", { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  await page.goto("/templates?q=spring_offer_e2e");
+  await expect(page.getByRole("row", { name: /spring_offer_e2e/ })).toContainText("Approved");
+});
+
+test("a template Meta rejects shows the reason and can be edited again", async ({ page }) => {
+  await signInAs(page, "MARKETER");
+  await buildTemplate(page, "spring_reject_promotional");
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Rejected by Meta: PROMOTIONAL" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "Submit for approval" })).toBeEnabled();
+  await page.goto("/templates?status=REJECTED");
+  await expect(page.getByRole("row", { name: /spring_reject_promotional/ })).toContainText("PROMOTIONAL");
+});
+
+test("a manager sees templates read-only and cannot open the builder", async ({ page }) => {
+  await signInAs(page, "MANAGER");
+  await page.goto("/templates");
+  await expect(page.getByRole("link", { name: "New template" })).toHaveCount(0);
+  await page.getByRole("link", { name: "summer_sale" }).click();
+  await expect(page.getByLabel("Body text")).toBeDisabled();
+  await expect(page.getByRole("button", { name: /Submit/ })).toHaveCount(0);
+  expect((await page.goto("/templates/new"))?.status()).toBe(403);
+});
