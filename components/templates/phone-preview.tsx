@@ -43,10 +43,10 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
         <div className="px-2 pt-1 pb-1">
           {headerText && <p className="mb-1 font-semibold">{headerText}</p>}
           <p className="break-words whitespace-pre-wrap" data-testid="preview-body">
-            {body.text ? render(formatWhatsApp(fillPlaceholders(body.text, body.samples))) : <span className="text-gray-400">Your message…</span>}
+            {body.text ? render(formatWhatsApp(fillPlaceholders(body.text, body.samples))) : <span className="text-gray-500">Your message…</span>}
           </p>
           {footer && <p className="mt-1 text-xs text-gray-500">{footer}</p>}
-          <p className="mt-0.5 text-right text-[0.65rem] text-gray-400">10:24</p>
+          <p className="mt-0.5 text-right text-[0.65rem] text-gray-500">10:24</p>
         </div>
         {shown.length > 0 && (
           <ul className="border-t border-gray-100">
