@@ -152,3 +152,89 @@ export async function templateStatus(workspaceId: string, id: string) {
   const t = await getTemplateOrThrow(workspaceId, id);
   return { status: t.status, rejectionReason: t.rejectionReason, quality: t.quality, category: t.category };
 }
+
+/** A copy as a new draft, named <name>_copy (or _copy_2, …), in the same language. */
+export async function duplicateTemplate(workspaceId: string, actorId: string, id: string): Promise<string> {
+  const source = await getTemplateForBuilder(workspaceId, id);
+  const taken = new Set(
+    (await db.template.findMany({ where: { workspaceId, name: { startsWith: `${source.name}_copy` } }, select: { name: true } })).map((t) => t.name),
+  );
+  let name = `${source.name}_copy`;
+  for (let n = 2; taken.has(name); n++) name = `${source.name}_copy_${n}`;
+  return saveDraft(workspaceId, actorId, { ...source.input, name: name.slice(0, 512) });
+}
+
+/**
+ * Deletes one language version. A draft Meta never saw is removed; a submitted one is deleted at Meta and
+ * kept here as DELETED (its name stays blocked at Meta for 30 days).
+ */
+export async function deleteTemplate(workspaceId: string, actorId: string, id: string) {
+  const template = await getTemplateOrThrow(workspaceId, id);
+  if (template.metaTemplateId) {
+    const client = await clientFor(workspaceId);
+    if (!client) throw new ValidationError("Connect a WhatsApp account in Settings → WhatsApp first.");
+    try {
+      await client.deleteTemplate(template.name, template.metaTemplateId);
+    } catch (error) {
+      metaError(error);
+    }
+    await db.template.update({ where: { id }, data: { status: "DELETED" } });
+  } else {
+    await db.template.delete({ where: { id } });
+  }
+  await recordAudit(workspaceId, actorId, { action: "template.deleted", targetType: "template", targetId: id, details: { name: template.name, language: template.language } });
+}
+
+const STATUSES = new Set(["APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED", "IN_APPEAL", "PENDING_DELETION", "DELETED", "ARCHIVED", "LIMIT_EXCEEDED"]);
+
+/** Brings in the templates that already exist on the WhatsApp account (all pages); returns how many. */
+export async function importTemplates(workspaceId: string, actorId: string): Promise<number> {
+  const client = await clientFor(workspaceId);
+  if (!client) throw new ValidationError("Connect a WhatsApp account in Settings → WhatsApp first.");
+  let imported = 0;
+  let after: string | undefined;
+  try {
+    do {
+      const page = await client.listTemplates({ after });
+      for (const t of page.data) {
+        const category = ["MARKETING", "UTILITY", "AUTHENTICATION"].includes(t.category) ? (t.category as "MARKETING") : "MARKETING";
+        const fields = {
+          category,
+          status: (STATUSES.has(t.status) ? t.status : "PENDING") as "APPROVED",
+          components: (t.components ?? []) as Prisma.InputJsonValue,
+          quality: t.quality_score?.score ?? null,
+          rejectionReason: t.rejected_reason && t.rejected_reason !== "NONE" ? t.rejected_reason : null,
+          metaTemplateId: t.id,
+          parameterFormat: t.parameter_format ?? "POSITIONAL",
+          draft: Prisma.DbNull,
+        };
+        await db.template.upsert({
+          where: { workspaceId_name_language: { workspaceId, name: t.name, language: t.language } },
+          create: { workspaceId, name: t.name, language: t.language, ...fields },
+          update: fields,
+        });
+        imported++;
+      }
+      after = page.paging?.next ? page.paging.cursors?.after : undefined;
+    } while (after);
+  } catch (error) {
+    metaError(error);
+  }
+  await recordAudit(workspaceId, actorId, { action: "template.imported", targetType: "template", details: { count: imported } });
+  return imported;
+}
+
+/** A new language version of the same template: a draft with the same name and content to translate. */
+export async function addLanguage(workspaceId: string, actorId: string, id: string, language: TemplateInput["language"]) {
+  const source = await getTemplateForBuilder(workspaceId, id);
+  return saveDraft(workspaceId, actorId, { ...source.input, language });
+}
+
+/** The other language versions of a template (same name). */
+export async function languageVersions(workspaceId: string, name: string) {
+  return db.template.findMany({
+    where: { workspaceId, name, status: { not: "DELETED" } },
+    orderBy: { language: "asc" },
+    select: { id: true, language: true, status: true },
+  });
+}

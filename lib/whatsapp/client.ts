@@ -157,8 +157,10 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       return call("GET", `/${waba}/message_templates?${query}`, listTemplatesResponseSchema);
     },
 
-    deleteTemplate(name: string) {
-      return call("DELETE", `/${waba}/message_templates?${new URLSearchParams({ name })}`, successResponseSchema);
+    /** Deletes every language of a template, or only one when its Meta id (`hsm_id`) is given. */
+    deleteTemplate(name: string, metaTemplateId?: string) {
+      const query = new URLSearchParams({ name, ...(metaTemplateId ? { hsm_id: metaTemplateId } : {}) });
+      return call("DELETE", `/${waba}/message_templates?${query}`, successResponseSchema);
     },
 
     /** Media for sending (ids expire after 30 days). */

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { templateShapeSchema } from "@/lib/templates/schemas";
-import { saveDraft, submitTemplate } from "@/lib/templates/service";
+import { addLanguage, deleteTemplate, duplicateTemplate, importTemplates, saveDraft, submitTemplate } from "@/lib/templates/service";
 
 const draftSchema = z.object({ id: z.string().optional(), input: templateShapeSchema });
 
@@ -19,4 +19,29 @@ export const submitTemplateAction = action("templates.edit", draftSchema, async 
   await submitTemplate(user.workspaceId, user.userId, saved);
   revalidatePath("/templates");
   return { id: saved };
+});
+
+const idSchema = z.object({ id: z.string().min(1) });
+
+export const duplicateTemplateAction = action("templates.edit", idSchema, async ({ id }, user) => {
+  const copy = await duplicateTemplate(user.workspaceId, user.userId, id);
+  revalidatePath("/templates");
+  return { id: copy };
+});
+
+export const deleteTemplateAction = action("templates.edit", idSchema, async ({ id }, user) => {
+  await deleteTemplate(user.workspaceId, user.userId, id);
+  revalidatePath("/templates");
+});
+
+export const addLanguageAction = action("templates.edit", idSchema.extend({ language: templateShapeSchema.shape.language }), async ({ id, language }, user) => {
+  const version = await addLanguage(user.workspaceId, user.userId, id, language);
+  revalidatePath("/templates");
+  return { id: version };
+});
+
+export const importTemplatesAction = action("templates.edit", z.object({}), async (_input, user) => {
+  const count = await importTemplates(user.workspaceId, user.userId);
+  revalidatePath("/templates");
+  return { count };
 });

@@ -7,6 +7,8 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ImportTemplatesButton } from "@/components/templates/import-templates-button";
+import { RefreshWhilePending } from "@/components/templates/refresh-while-pending";
 import { TemplateStatusBadge } from "@/components/templates/template-status-badge";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -25,6 +27,10 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const templates = await listTemplates(user.workspaceId, filters);
   const filtered = Boolean(filters.q || filters.status || filters.category);
   const editor = can(user.role, "templates.edit");
+  // Language versions of one template share its name: one row each name.
+  const byName = new Map<string, typeof templates>();
+  for (const t of templates) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+  const groups = [...byName];
   return (
     <>
       <PageHeader
@@ -32,11 +38,14 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         description="Message templates approved by Meta, ready for campaigns."
         actions={
           editor && (
-            <Button asChild>
-              <Link href="/templates/new">
-                <Plus className="size-4" aria-hidden /> New template
-              </Link>
-            </Button>
+            <>
+              <ImportTemplatesButton />
+              <Button asChild>
+                <Link href="/templates/new">
+                  <Plus className="size-4" aria-hidden /> New template
+                </Link>
+              </Button>
+            </>
           )
         }
       />
@@ -76,6 +85,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           </Link>
         )}
       </form>
+      <RefreshWhilePending pending={templates.some((t) => t.status === "PENDING")} />
       {templates.length === 0 ? (
         <EmptyState icon={<FileText className="size-6" />} title={filtered ? "No template matches these filters" : "No templates yet"}>
           {filtered
@@ -89,30 +99,37 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
             <tr>
               <Th>Name</Th>
               <Th>Category</Th>
-              <Th>Language</Th>
-              <Th>Status</Th>
+              <Th>Languages and status</Th>
               <Th>Quality</Th>
               <Th>Last edit</Th>
             </tr>
           </thead>
           <tbody>
-            {templates.map((t) => (
-              <tr key={t.id}>
+            {groups.map(([name, versions]) => (
+              <tr key={name}>
                 <Td className="font-medium">
-                  <Link href={`/templates/${t.id}`} className="text-brand-700 hover:underline">
-                    {t.name}
+                  <Link href={`/templates/${versions[0]!.id}`} className="text-brand-700 hover:underline">
+                    {name}
                   </Link>
                 </Td>
                 <Td>
-                  <Badge>{t.category.toLowerCase()}</Badge>
+                  <Badge>{versions[0]!.category.toLowerCase()}</Badge>
                 </Td>
-                <Td>{t.language}</Td>
                 <Td>
-                  <TemplateStatusBadge status={t.status} reason={t.rejectionReason} />
+                  <ul className="space-y-1">
+                    {versions.map((t) => (
+                      <li key={t.id} className="flex flex-wrap items-center gap-2">
+                        <Link href={`/templates/${t.id}`} className="font-mono text-xs text-brand-700 hover:underline">
+                          {t.language}
+                        </Link>
+                        <TemplateStatusBadge status={t.status} reason={t.rejectionReason} />
+                      </li>
+                    ))}
+                  </ul>
                 </Td>
-                <Td>{t.quality ?? "Unknown"}</Td>
+                <Td>{versions.map((t) => t.quality ?? "Unknown").join(", ")}</Td>
                 <Td>
-                  <LocalTime value={t.updatedAt} />
+                  <LocalTime value={versions.reduce((a, t) => (t.updatedAt > a ? t.updatedAt : a), versions[0]!.updatedAt)} />
                 </Td>
               </tr>
             ))}

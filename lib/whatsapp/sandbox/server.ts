@@ -320,7 +320,8 @@ export function createSandbox(input: SandboxConfigInput) {
 
   function deleteTemplate(url: URL) {
     const name = url.searchParams.get("name");
-    const matches = [...templates.values()].filter((t) => t.name === name);
+    const hsmId = url.searchParams.get("hsm_id");
+    const matches = [...templates.values()].filter((t) => t.name === name && (!hsmId || t.id === hsmId));
     if (!name || matches.length === 0) throw invalid(`Message template "${name ?? ""}" not found`);
     for (const t of matches) t.status = "DELETED";
     return { success: true };

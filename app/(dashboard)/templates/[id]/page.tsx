@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
+import { TemplateActions } from "@/components/templates/template-actions";
 import { TemplateBuilder } from "@/components/templates/template-builder";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { getTemplateForBuilder } from "@/lib/templates/service";
+import { getTemplateForBuilder, languageVersions } from "@/lib/templates/service";
 
 export const metadata: Metadata = { title: "Template" };
 
@@ -15,12 +16,19 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const editor = can(user.role, "templates.edit");
+  const versions = editor ? await languageVersions(user.workspaceId, template.name) : [];
   return (
     <>
       <PageHeader title={template.name || "Untitled template"} description={`${template.language} · ${template.category.toLowerCase()}`} />
+      {editor && (
+        <div className="mb-6">
+          <TemplateActions id={template.id} versions={versions} submitted={Boolean(template.metaTemplateId)} />
+        </div>
+      )}
       <TemplateBuilder
         initial={template.input}
-        canEdit={can(user.role, "templates.edit")}
+        canEdit={editor}
         existing={{
           id: template.id,
           status: template.status,

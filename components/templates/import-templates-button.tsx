@@ -1,0 +1,34 @@
+"use client";
+import { Download } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { importTemplatesAction } from "@/app/(dashboard)/templates/actions";
+import { Button } from "@/components/ui/button";
+
+export function ImportTemplatesButton() {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <span className="flex items-center gap-3">
+      {message && (
+        <span role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-brand-700" : "text-red-700"}`}>
+          {message.text}
+        </span>
+      )}
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const result = await importTemplatesAction({});
+            setMessage(result.ok ? { ok: true, text: `Imported ${result.data.count} template${result.data.count === 1 ? "" : "s"} from WhatsApp.` } : { ok: false, text: result.error.message });
+            router.refresh();
+          })
+        }
+      >
+        <Download className="size-4" aria-hidden /> {pending ? "Importing…" : "Import from WhatsApp"}
+      </Button>
+    </span>
+  );
+}

@@ -1,0 +1,84 @@
+// The template service against the sandbox over HTTP: submit, edit limits, import, duplicate, languages, delete.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { saveAccount } from "@/lib/whatsapp/accounts";
+import { createSandbox, type Sandbox } from "@/lib/whatsapp/sandbox/server";
+import { createWorkspace } from "@/tests/factories";
+import { EMPTY_TEMPLATE, type TemplateInput } from "./schemas";
+import { addLanguage, deleteTemplate, duplicateTemplate, getTemplateForBuilder, importTemplates, languageVersions, saveDraft, submitTemplate } from "./service";
+
+let sandbox: Sandbox;
+let base: string;
+let ws: string;
+let actor: string;
+
+const input = (name: string): TemplateInput => ({
+  ...EMPTY_TEMPLATE,
+  name,
+  body: { text: "Hi {{1}}, your table for {{2}} is ready.", samples: { "1": "Ana", "2": "two" } },
+  buttons: [{ type: "QUICK_REPLY", text: "On my way" }],
+});
+
+beforeAll(async () => {
+  sandbox = createSandbox({ accessToken: "tok", appSecret: "sec", templateReviewMs: 0, webhooks: false });
+  base = `http://127.0.0.1:${await sandbox.listen(0)}`;
+  const { workspace, users } = await createWorkspace(["MARKETER"]);
+  ws = workspace.id;
+  actor = users.MARKETER.id;
+  await saveAccount(ws, { wabaId: "900000000000001", phoneNumberId: "900000000000101", appId: "900000000000999", graphApiBase: `${base}/v23.0`, accessToken: "tok", appSecret: "sec", verifyToken: "v" });
+});
+afterAll(() => sandbox.close());
+
+describe("templates through the sandbox", () => {
+  it("submits a draft, and its edit goes back to review once approved", async () => {
+    const id = await saveDraft(ws, actor, input("table_ready"));
+    await submitTemplate(ws, actor, id);
+    const submitted = await db.template.findUniqueOrThrow({ where: { id } });
+    expect(submitted).toMatchObject({ status: "PENDING", metaTemplateId: expect.stringMatching(/^\d+$/) });
+    expect(submitted.components).toEqual(expect.arrayContaining([expect.objectContaining({ type: "BODY", example: { body_text: [["Ana", "two"]] } })]));
+
+    await db.template.update({ where: { id }, data: { status: "APPROVED" } }); // as the status webhook would
+    expect((await getTemplateForBuilder(ws, id)).editsLeft).toEqual({ in30Days: 10, nextEditAt: null });
+    await submitTemplate(ws, actor, id);
+    await db.template.update({ where: { id }, data: { status: "APPROVED" } });
+    const after = await getTemplateForBuilder(ws, id);
+    expect(after.editsLeft?.in30Days).toBe(9);
+    expect(after.editsLeft?.nextEditAt).not.toBeNull();
+    await expect(submitTemplate(ws, actor, id)).rejects.toThrow(/can be edited once in 24 hours/);
+  });
+
+  it("imports what the WhatsApp account holds", async () => {
+    await fetch(`${base}/_sandbox/templates`, {
+      method: "POST",
+      body: JSON.stringify({ templates: [{ id: "9100000000777", name: "made_in_manager", language: "es_ES", category: "UTILITY", status: "APPROVED", components: [{ type: "BODY", text: "Tu pedido está listo." }] }] }),
+    });
+    expect(await importTemplates(ws, actor)).toBeGreaterThanOrEqual(2);
+    expect(await db.template.findFirst({ where: { workspaceId: ws, name: "made_in_manager" } })).toMatchObject({ status: "APPROVED", language: "es_ES", metaTemplateId: "9100000000777" });
+  });
+
+  it("duplicates into a new draft and adds language versions under the same name", async () => {
+    const id = await saveDraft(ws, actor, input("brunch_menu"));
+    const copy = await duplicateTemplate(ws, actor, id);
+    const again = await duplicateTemplate(ws, actor, id);
+    expect((await db.template.findMany({ where: { id: { in: [copy, again] } }, orderBy: { name: "asc" } })).map((t) => [t.name, t.status])).toEqual([
+      ["brunch_menu_copy", "DRAFT"],
+      ["brunch_menu_copy_2", "DRAFT"],
+    ]);
+    await addLanguage(ws, actor, id, "es_ES");
+    expect((await languageVersions(ws, "brunch_menu")).map((v) => v.language)).toEqual(["en_US", "es_ES"]);
+    await expect(addLanguage(ws, actor, id, "es_ES")).rejects.toThrow("A template named brunch_menu already exists in es_ES");
+  });
+
+  it("removes a draft, and deletes a submitted version at Meta while keeping it as DELETED", async () => {
+    const draft = await saveDraft(ws, actor, input("never_sent"));
+    await deleteTemplate(ws, actor, draft);
+    expect(await db.template.count({ where: { id: draft } })).toBe(0);
+
+    const sent = await saveDraft(ws, actor, input("gone_soon"));
+    await submitTemplate(ws, actor, sent);
+    await deleteTemplate(ws, actor, sent);
+    expect((await db.template.findUniqueOrThrow({ where: { id: sent } })).status).toBe("DELETED");
+    const list = (await (await fetch(`${base}/v23.0/900000000000001/message_templates`, { headers: { authorization: "Bearer tok" } })).json()) as { data: { name: string }[] };
+    expect(list.data.map((t) => t.name)).not.toContain("gone_soon");
+  });
+});
