@@ -12,6 +12,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the login page, auth and public API routes, and static files.
-  matcher: ["/((?!login|api/auth|api/health|api/webhooks|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)"],
+  // Everything but the login page, the API and static files.
+  // API routes answer for themselves (401 JSON), and large uploads must not be buffered here.
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)"],
 };

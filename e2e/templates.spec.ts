@@ -1,5 +1,9 @@
-import { expect, signInAs, test } from "./fixtures";
 import type { Page } from "@playwright/test";
+import sharp from "sharp";
+import { expect, signInAs, test } from "./fixtures";
+
+const coffeePng = () =>
+  sharp({ create: { width: 800, height: 418, channels: 3, background: { r: 111, g: 78, b: 55 } } }).png().toBuffer();
 
 async function buildTemplate(page: Page, name: string) {
   await page.goto("/templates");
@@ -21,9 +25,16 @@ async function buildTemplate(page: Page, name: string) {
   await page.getByLabel("Button 3 sample suffix").fill("ana-42");
 }
 
-test("a marketer builds a template, checks the preview, submits it and sees it approved", async ({ page }) => {
+test("a marketer builds a template with an image header, checks the preview, submits it and sees it approved", async ({ page }) => {
   await signInAs(page, "MARKETER");
   await buildTemplate(page, "spring_offer_e2e");
+  await page.getByLabel("Header type").selectOption("IMAGE");
+
+  // The media library refuses what WhatsApp would refuse, then takes the image.
+  await page.getByLabel("Upload image").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
+  await expect(page.getByRole("alert").filter({ hasText: "notes.txt: not a file WhatsApp takes as a header" })).toBeVisible();
+  await page.getByLabel("Upload image").setInputFiles({ name: "spring-blend.png", mimeType: "image/png", buffer: await coffeePng() });
+  await expect(page.getByRole("radio", { name: "spring-blend.png" })).toHaveAttribute("aria-checked", "true");
 
   // The limits are enforced as you type, naming the field and the limit.
   await page.getByLabel("Button 1 label").fill("A label far longer than twenty-five");
@@ -31,6 +42,7 @@ test("a marketer builds a template, checks the preview, submits it and sees it a
   await page.getByLabel("Button 1 label").fill("Show me deals");
 
   const preview = page.getByRole("figure", { name: "WhatsApp preview" });
+  await expect(preview.getByRole("img", { name: "Header image" })).toBeVisible();
   await expect(preview.getByTestId("preview-body")).toHaveText("Hi Ana, our spring blend is here: get 20% off this week.");
   await expect(preview.locator("b")).toHaveText("spring blend");
   await expect(preview.getByRole("listitem")).toHaveText(["Show me deals", "Stop promotions", "Shop now"]);
@@ -62,4 +74,22 @@ test("a manager sees templates read-only and cannot open the builder", async ({ 
   await expect(page.getByLabel("Body text")).toBeDisabled();
   await expect(page.getByRole("button", { name: /Submit/ })).toHaveCount(0);
   expect((await page.goto("/templates/new"))?.status()).toBe(403);
+});
+
+test("a marketer adds a language version, duplicates and deletes a template", async ({ page }) => {
+  await signInAs(page, "MARKETER");
+  await page.goto("/templates");
+  await page.getByRole("link", { name: "order_shipped" }).click();
+  await page.getByLabel("Language to add").selectOption("es_ES");
+  await page.getByRole("button", { name: "Add language" }).click();
+  await expect(page.getByRole("navigation", { name: "Language versions" }).getByRole("link")).toHaveText(["en_US · approved", "es_ES · draft"]);
+
+  await page.getByRole("button", { name: "Duplicate" }).click();
+  await expect(page.getByRole("heading", { name: "order_shipped_copy" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toContainText("This draft was never submitted");
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/templates$/);
+  await expect(page.getByRole("link", { name: "order_shipped_copy" })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /order_shipped/ })).toContainText("es_ES");
 });

@@ -8,6 +8,7 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { placeholders } from "@/lib/templates/rules";
 import { LIMITS, type TemplateInput } from "@/lib/templates/schemas";
 import { cn } from "@/lib/utils";
+import { MediaPicker } from "./media-picker";
 
 export function Counter({ id, value, limit }: { id: string; value: string; limit: number }) {
   return (
@@ -75,9 +76,14 @@ export function HeaderFields() {
         </>
       )}
       {(header.type === "IMAGE" || header.type === "VIDEO" || header.type === "DOCUMENT") && (
-        <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Media headers need a sample from the media library, which is not available yet. Use a text or location header for now.
-        </p>
+        <div>
+          <MediaPicker
+            kind={header.type}
+            value={header.mediaAssetId}
+            onChange={(mediaAssetId) => setValue("header", { type: header.type, mediaAssetId }, { shouldValidate: true })}
+          />
+          <FieldError id="header-media-error" message={error("header.mediaAssetId")} />
+        </div>
       )}
     </fieldset>
   );

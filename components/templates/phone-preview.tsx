@@ -5,6 +5,7 @@ import { Fragment, type ReactNode } from "react";
 import { formatWhatsApp, type FormattedNode } from "@/lib/templates/formatting";
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { TemplateInput } from "@/lib/templates/schemas";
+import { mediaUrl } from "./media-picker";
 
 function render(nodes: FormattedNode[]): ReactNode {
   return nodes.map((node, i) => {
@@ -31,7 +32,10 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
     <figure aria-label="WhatsApp preview" className="mx-auto w-full max-w-sm rounded-[2rem] border-8 border-gray-900 bg-[#efeae2] p-3 shadow-xl">
       <figcaption className="mb-3 rounded-t-xl bg-[#075e54] px-3 py-2 text-sm font-medium text-white">Acme Coffee Co. · WhatsApp</figcaption>
       <div className="max-w-[92%] rounded-lg rounded-tl-none bg-white p-1 text-[0.92rem] leading-snug text-gray-900 shadow-sm">
-        {header.type !== "NONE" && header.type !== "TEXT" && (
+        {header.type === "IMAGE" && header.mediaAssetId ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a private, authenticated thumbnail
+          <img src={mediaUrl(header.mediaAssetId, true)} alt="Header image" className="mb-1 max-h-48 w-full rounded-md object-cover" />
+        ) : header.type !== "NONE" && header.type !== "TEXT" && (
           <div className="mb-1 flex h-32 items-center justify-center rounded-md bg-gray-200 text-gray-500">
             {(() => {
               const Icon = MEDIA_ICON[header.type];

@@ -47,6 +47,19 @@ describe("templates through the sandbox", () => {
     await expect(submitTemplate(ws, actor, id)).rejects.toThrow(/can be edited once in 24 hours/);
   });
 
+  it("uploads an image header's sample through Meta's resumable upload and sends its handle", async () => {
+    const { uploadMedia } = await import("@/lib/media/service");
+    const sharp = (await import("sharp")).default;
+    const png = await sharp({ create: { width: 100, height: 50, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const asset = await uploadMedia(ws, actor, { name: "header.png", bytes: png });
+    const id = await saveDraft(ws, actor, { ...input("with_picture"), header: { type: "IMAGE", mediaAssetId: asset.id } });
+    await submitTemplate(ws, actor, id);
+    const { entries } = (await (await fetch(`${base}/_sandbox/log`)).json()) as { entries: { path: string; body: unknown }[] };
+    expect(entries.some((e) => e.path.endsWith("/uploads") && (e.body as { file_type?: string }).file_type === "image/png")).toBe(true);
+    const header = ((await db.template.findUniqueOrThrow({ where: { id } })).components as { type: string; example?: { header_handle?: string[] } }[])[0]!;
+    expect(header).toMatchObject({ type: "HEADER", format: "IMAGE", example: { header_handle: [expect.stringMatching(/^4::/)] } });
+  });
+
   it("imports what the WhatsApp account holds", async () => {
     await fetch(`${base}/_sandbox/templates`, {
       method: "POST",

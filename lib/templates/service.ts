@@ -4,6 +4,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { readMedia } from "@/lib/media/service";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError } from "@/lib/whatsapp/client";
 import type { CreateTemplateRequest } from "@/lib/whatsapp/schemas";
@@ -105,9 +106,6 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
   if (!parsed.success) {
     throw new ValidationError(`The template is not ready: ${parsed.error.issues[0]?.message}`);
   }
-  if (parsed.data.header.type === "IMAGE" || parsed.data.header.type === "VIDEO" || parsed.data.header.type === "DOCUMENT") {
-    throw new ValidationError("Media headers need the media library, which is not available yet: choose a text or location header.");
-  }
   if (template.status === "APPROVED") {
     const left = template.editsLeft!;
     if (left.nextEditAt) throw new ValidationError(`An approved template can be edited once in 24 hours: the next edit is possible from ${left.nextEditAt.toISOString()}.`);
@@ -117,10 +115,16 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
   }
   const client = await clientFor(workspaceId);
   if (!client) throw new ValidationError("Connect a WhatsApp account in Settings → WhatsApp first.");
-  const payload: CreateTemplateRequest = toCreateTemplateRequest(parsed.data);
-
   let metaTemplateId = template.metaTemplateId;
+  let payload: CreateTemplateRequest;
   try {
+    const header = parsed.data.header;
+    // A media header's sample goes to Meta first; the template refers to it by the handle Meta returns.
+    const handle =
+      header.type === "IMAGE" || header.type === "VIDEO" || header.type === "DOCUMENT"
+        ? await readMedia(workspaceId, header.mediaAssetId).then((file) => client.uploadHeaderHandle({ bytes: file.bytes, mimeType: file.mimeType, fileName: file.fileName }))
+        : undefined;
+    payload = toCreateTemplateRequest(parsed.data, handle);
     if (metaTemplateId) {
       await client.editTemplate(metaTemplateId, { components: payload.components, ...(template.status === "APPROVED" ? {} : { category: payload.category }) });
     } else {

@@ -394,7 +394,7 @@ export function createSandbox(input: SandboxConfigInput) {
       const length = Number(url.searchParams.get("file_length"));
       const type = url.searchParams.get("file_type") ?? "";
       if (!Number.isInteger(length) || length <= 0) throw invalid("file_length must be a positive integer");
-      if (!/^(image\/(jpeg|png)|video\/mp4|application\/pdf)$/.test(type)) throw invalid(`file_type ${type} is not supported`);
+      if (!/^(image\/(jpeg|png)|video\/(mp4|3gpp)|application\/pdf)$/.test(type)) throw invalid(`file_type ${type} is not supported`);
       const id = `upload:${randomBytes(8).toString("hex")}`;
       uploads.set(id, length);
       return { status: 200, body: { id }, logged: { file_length: length, file_type: type } };

@@ -1,0 +1,34 @@
+import { requirePermission } from "@/lib/auth/guard";
+import { ValidationError } from "@/lib/errors";
+import { jsonError } from "@/lib/http";
+import { listMedia, uploadMedia } from "@/lib/media/service";
+import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
+
+export const dynamic = "force-dynamic";
+
+/** The media library, optionally one kind (?kind=IMAGE). */
+export async function GET(request: Request) {
+  try {
+    const user = await requirePermission("templates.view");
+    const kind = new URL(request.url).searchParams.get("kind");
+    return Response.json(await listMedia(user.workspaceId, kind && kind in MEDIA_RULES ? (kind as MediaKind) : undefined));
+  } catch (error) {
+    return jsonError(error);
+  }
+}
+
+/** Upload one file (multipart field "file"). */
+export async function POST(request: Request) {
+  try {
+    const user = await requirePermission("templates.edit");
+    if (Number(request.headers.get("content-length") ?? 0) > MEDIA_RULES.DOCUMENT.maxBytes + 64 * 1024) {
+      throw new ValidationError("The file is larger than anything WhatsApp takes (100 MB at most, for PDFs).");
+    }
+    const file = (await request.formData()).get("file");
+    if (!(file instanceof File)) throw new ValidationError("Choose a file to upload.", { file: ["Choose a file to upload."] });
+    const asset = await uploadMedia(user.workspaceId, user.userId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    return Response.json(asset, { status: 201 });
+  } catch (error) {
+    return jsonError(error);
+  }
+}
