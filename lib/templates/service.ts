@@ -141,7 +141,7 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
       metaTemplateId,
       components: payload.components as Prisma.InputJsonValue,
       submittedAt: new Date(),
-      ...(template.status === "APPROVED" ? { editCount30d: { increment: 1 }, lastEditedAt: new Date() } : {}),
+      ...(template.status === "APPROVED" ? { lastEditedAt: new Date() } : {}),
     },
   });
   await recordAudit(workspaceId, actorId, {
