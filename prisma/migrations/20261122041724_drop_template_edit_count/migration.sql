@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Template" DROP COLUMN "editCount30d";
