@@ -1,5 +1,12 @@
-// Points lib/env at the throwaway database before any lib module reads it.
-import { inject } from "vitest";
+// Points lib/env at the throwaway database before any lib module reads it, and gives server actions
+// the request context they expect outside Next.js (see tests/request-context.ts).
+import { inject, vi } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.PARLEY_DATA_DIR = inject("dataDir");
+
+vi.mock("next/headers", async () => {
+  const { cookieJar } = await import("./request-context");
+  return { cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined) }) };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));

@@ -10,6 +10,7 @@ import { FormProvider, useForm, useFormContext, useWatch } from "react-hook-form
 import { saveTemplateDraftAction, submitTemplateAction } from "@/app/(dashboard)/templates/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { setServerErrors } from "@/components/ui/server-errors";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
@@ -175,11 +176,7 @@ export function TemplateBuilder({ initial, existing, canEdit }: { initial: Templ
               <Button type="button" variant="secondary" onClick={saveDraft} disabled={!editable || pending}>
                 Save draft
               </Button>
-              {message && (
-                <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-brand-700" : "text-red-700"}`}>
-                  {message.text}
-                </p>
-              )}
+              <StatusMessage outcome={message} />
             </div>
           )}
         </form>

@@ -6,6 +6,7 @@ import { saveConnectionAction } from "@/app/(dashboard)/settings/whatsapp/action
 import { Button } from "@/components/ui/button";
 import { setServerErrors } from "@/components/ui/server-errors";
 import { Card } from "@/components/ui/card";
+import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { accountSchema, type AccountInput } from "@/lib/whatsapp/account-schemas";
 
@@ -69,11 +70,7 @@ export function AccountForm({ defaults, connected }: { defaults: Partial<Account
           <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? "Saving…" : "Save connection"}
           </Button>
-          {message && (
-            <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-brand-700" : "text-red-700"}`}>
-              {message.text}
-            </p>
-          )}
+          <StatusMessage outcome={message} />
         </div>
       </form>
     </Card>

@@ -5,6 +5,7 @@ import { testConnectionAction } from "@/app/(dashboard)/settings/whatsapp/action
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { StatusMessage } from "@/components/ui/status-message";
 import type { AccountSummary } from "@/lib/whatsapp/accounts";
 
 export function ConnectionSummary({ account }: { account: AccountSummary }) {
@@ -46,11 +47,7 @@ export function ConnectionSummary({ account }: { account: AccountSummary }) {
           <PlugZap className="size-4" aria-hidden /> {pending ? "Testing…" : "Test connection"}
         </Button>
       </div>
-      {result && (
-        <p role="status" className={`mt-4 rounded-md px-3 py-2 text-sm ${result.ok ? "bg-brand-50 text-brand-900" : "bg-red-50 text-red-800"}`}>
-          {result.text}
-        </p>
-      )}
+      <StatusMessage outcome={result} boxed className="mt-4" />
       <dl className="mt-6 grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-4">
         {facts.map(([label, value]) => (
           <div key={label}>

@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { sendTestMessageAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { StatusMessage } from "@/components/ui/status-message";
 import { setServerErrors } from "@/components/ui/server-errors";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account-schemas";
@@ -48,11 +49,7 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
         </Button>
       </form>
       {templates.length === 0 && <p className="mt-3 text-sm text-muted">No approved template yet: build one and wait for Meta&apos;s approval.</p>}
-      {result && (
-        <p role={result.ok ? "status" : "alert"} className={`mt-4 rounded-md px-3 py-2 text-sm ${result.ok ? "bg-brand-50 text-brand-900" : "bg-red-50 text-red-800"}`}>
-          {result.text}
-        </p>
-      )}
+      <StatusMessage outcome={result} boxed className="mt-4" />
     </Card>
   );
 }

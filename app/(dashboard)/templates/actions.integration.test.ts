@@ -1,24 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIES } from "@/lib/auth/permissions";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { EMPTY_TEMPLATE } from "@/lib/templates/schemas";
-import { createWorkspace, sessionCookieFor } from "@/tests/factories";
+import { createWorkspace } from "@/tests/factories";
+import { actAnonymously, actAs } from "@/tests/request-context";
+import { saveTemplateDraftAction, submitTemplateAction } from "./actions";
 
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-
-const { saveTemplateDraftAction, submitTemplateAction } = await import("./actions");
-beforeEach(() => jar.clear());
+beforeEach(() => actAnonymously());
 
 const input = { ...EMPTY_TEMPLATE, name: "manager_attempt", body: { text: "Hello there, friend.", samples: {} } };
 
 describe("template actions", () => {
   it("refuse a manager, called directly, and change nothing", async () => {
     const { workspace, users } = await createWorkspace(["MANAGER"]);
-    jar.set(SESSION_COOKIES[0]!, await sessionCookieFor(users.MANAGER.id, workspace.id));
+    await actAs(users.MANAGER.id, workspace.id);
     expect(await saveTemplateDraftAction({ input })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await submitTemplateAction({ input })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await db.template.count({ where: { workspaceId: workspace.id } })).toBe(0);
@@ -26,7 +20,7 @@ describe("template actions", () => {
 
   it("save a marketer's incomplete draft, but refuse to submit it, naming what is missing", async () => {
     const { workspace, users } = await createWorkspace(["MARKETER"]);
-    jar.set(SESSION_COOKIES[0]!, await sessionCookieFor(users.MARKETER.id, workspace.id));
+    await actAs(users.MARKETER.id, workspace.id);
     const draft = { ...input, name: "half_done", body: { text: "Hi {{1}}, hello.", samples: {} } };
     const saved = await saveTemplateDraftAction({ input: draft });
     expect(saved.ok).toBe(true);

@@ -1,24 +1,17 @@
 // The server actions called directly, as an attacker would, without the UI: the guard must refuse.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIES } from "@/lib/auth/permissions";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createWorkspace, sessionCookieFor } from "@/tests/factories";
+import { createWorkspace } from "@/tests/factories";
+import { actAnonymously, actAs } from "@/tests/request-context";
+import { changeRoleAction, createUserAction } from "./actions";
 
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-
-const { changeRoleAction, createUserAction } = await import("./actions");
-
-beforeEach(() => jar.clear());
+beforeEach(() => actAnonymously());
 
 describe("user management actions", () => {
   it("refuses a manager and a marketer, and changes nothing", async () => {
     const { workspace, users } = await createWorkspace();
     for (const role of ["MANAGER", "MARKETER"] as const) {
-      jar.set(SESSION_COOKIES[0]!, await sessionCookieFor(users[role].id, workspace.id));
+      await actAs(users[role].id, workspace.id);
       const result = await createUserAction({ name: "Eve", email: `eve-${role}@example.test`, role: "ADMIN" });
       expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "You do not have permission to do that." } });
       const promote = await changeRoleAction({ userId: users[role].id, role: "ADMIN" });
@@ -31,14 +24,14 @@ describe("user management actions", () => {
   it("refuses a caller with no session or a forged cookie", async () => {
     const anonymous = await createUserAction({ name: "Eve", email: "eve-anon@example.test", role: "ADMIN" });
     expect(anonymous).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
-    jar.set(SESSION_COOKIES[0]!, "forged.token.value");
+    actAnonymously("forged.token.value");
     const forged = await createUserAction({ name: "Eve", email: "eve-forged@example.test", role: "ADMIN" });
     expect(forged).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
 
   it("lets an admin act, and reports bad input per field", async () => {
     const { workspace, users } = await createWorkspace(["ADMIN"]);
-    jar.set(SESSION_COOKIES[0]!, await sessionCookieFor(users.ADMIN.id, workspace.id));
+    await actAs(users.ADMIN.id, workspace.id);
     const bad = await createUserAction({ name: "", email: "not-an-email", role: "ADMIN" });
     expect(bad).toMatchObject({
       ok: false,
@@ -51,7 +44,7 @@ describe("user management actions", () => {
   it("cannot reach into another workspace by id", async () => {
     const mine = await createWorkspace(["ADMIN"]);
     const theirs = await createWorkspace(["ADMIN", "MARKETER"]);
-    jar.set(SESSION_COOKIES[0]!, await sessionCookieFor(mine.users.ADMIN.id, mine.workspace.id));
+    await actAs(mine.users.ADMIN.id, mine.workspace.id);
     const result = await changeRoleAction({ userId: theirs.users.MARKETER.id, role: "ADMIN" });
     expect(result).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
