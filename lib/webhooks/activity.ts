@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
-import { replyText } from "./apply-inbound";
+import { replyText } from "@/lib/whatsapp/inbound";
 import { listFailedWebhooks, webhookBacklog } from "./process";
 
 export async function webhookActivity(workspaceId: string) {

@@ -4,19 +4,10 @@ import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { consentKeyword } from "@/lib/consent/keywords";
 import type { Prisma } from "@/lib/db/client";
+import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 
 export type InboundInput = { workspaceId: string; message: InboundMessageEvent; profileName?: string };
-
-/** The text a person chose: a typed message, a template button or an interactive reply. */
-export function replyText(message: InboundMessageEvent): string | undefined {
-  return (
-    message.text?.body ??
-    message.button?.text ??
-    message.interactive?.button_reply?.title ??
-    message.interactive?.list_reply?.title
-  );
-}
 
 function clickedButton(message: InboundMessageEvent): string | undefined {
   return message.button?.payload ?? message.button?.text ?? message.interactive?.button_reply?.id ?? message.interactive?.list_reply?.id;

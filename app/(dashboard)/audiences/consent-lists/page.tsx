@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
 import { formatNumber } from "@/lib/format";
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Consent lists" };
 export default async function ConsentListsPage() {
   const user = await guardPage("audiences.view");
   const lists = await listConsentLists(user.workspaceId);
+  const admin = can(user.role, "consent.edit");
   return (
     <>
       <PageHeader
@@ -43,6 +45,16 @@ export default async function ConsentListsPage() {
                   <dd className="text-xl font-semibold tabular-nums">{formatNumber(list.optedOut)}</dd>
                 </div>
               </dl>
+              {admin && (
+                <p className="mt-4 flex gap-4 text-sm">
+                  <a className="font-medium text-brand-700 underline" href={`/api/v1/consent-lists/${list.id}/export?format=csv`}>
+                    Export record (CSV)<span className="sr-only"> for {list.name}</span>
+                  </a>
+                  <a className="font-medium text-brand-700 underline" href={`/api/v1/consent-lists/${list.id}/export?format=json`}>
+                    Export record (JSON)<span className="sr-only"> for {list.name}</span>
+                  </a>
+                </p>
+              )}
             </Card>
           ))}
         </div>

@@ -40,7 +40,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
             <tbody>
               {contacts.map((c) => (
                 <tr key={c.id}>
-                  <Td className="font-medium">{c.name ?? "—"}</Td>
+                  <Td className="font-medium">
+                    <Link href={`/audiences/contacts/${c.id}`} className="text-brand-700 hover:underline">
+                      {c.name ?? c.phone}
+                    </Link>
+                  </Td>
                   <Td className="font-mono text-xs">{c.phone}</Td>
                   <Td>{c.locale ?? "—"}</Td>
                   <Td>

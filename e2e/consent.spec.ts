@@ -1,0 +1,40 @@
+import { expect, signInAs, test } from "./fixtures";
+
+test("an admin records an opt-out on a contact, sees it in the history and exports the list's record", async ({ page }) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/audiences/contacts");
+  await page.getByRole("table", { name: "Contacts" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Consent now" })).toBeVisible();
+
+  await page.getByLabel("Consent list").selectOption({ label: "Promotions" });
+  await page.getByLabel("Change").selectOption("OPT_OUT");
+  await page.getByLabel("Source").selectOption("PHONE");
+  await page.getByLabel("Wording or proof").fill("Asked by phone to stop offers, call ref 88");
+  await page.getByRole("button", { name: "Record consent change" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Recorded." })).toBeVisible();
+  await expect(page.getByText("Promotions: opted out")).toBeVisible();
+  const history = page.getByRole("table", { name: "Consent history" });
+  await expect(history.getByRole("row").nth(1)).toContainText("Asked by phone to stop offers, call ref 88");
+  await expect(history.getByRole("row").nth(1)).toContainText("Ada Admin");
+
+  await page.goto("/audiences/consent-lists");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export record (CSV) for Promotions" }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import("node:fs");
+  const csv = readFileSync(file, "utf8");
+  expect(csv.split("\r\n")[0]).toBe("occurredAt,recordedAt,phone,name,action,scope,source,proof,actor");
+  expect(csv).toContain("Asked by phone to stop offers, call ref 88");
+});
+
+test("a manager reads a contact's consent but cannot change or export it", async ({ page }) => {
+  await signInAs(page, "MANAGER");
+  await page.goto("/audiences/contacts");
+  await page.getByRole("table", { name: "Contacts" }).getByRole("link").first().click();
+  await expect(page.getByRole("table", { name: "Consent history" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Record consent change" })).toHaveCount(0);
+  await page.goto("/audiences/consent-lists");
+  await expect(page.getByRole("link", { name: /Export record/ })).toHaveCount(0);
+  const api = await page.request.get(`/api/v1/consent-lists/anything/export`);
+  expect(api.status()).toBe(403);
+});

@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { recordConsentAction } from "@/app/(dashboard)/audiences/contacts/actions";
+import { db } from "@/lib/db/client";
+import { createWorkspace } from "@/tests/factories";
+import { actAnonymously, actAs } from "@/tests/request-context";
+import { CONSENT_EXPORT_COLUMNS, exportConsentRecord, toCsv } from "./admin";
+import { recordConsentEvent } from "./service";
+
+beforeEach(() => actAnonymously());
+
+async function setup() {
+  const { workspace, users } = await createWorkspace();
+  const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Promotions", category: "MARKETING" } });
+  const contact = await db.contact.create({ data: { workspaceId: workspace.id, phone: "+34610000301", name: "=HYPERLINK(\"http://evil\")" } });
+  return { ws: workspace.id, users, list, contact };
+}
+
+describe("consent recorded by hand", () => {
+  it("is refused for a manager and a marketer, called directly, and changes nothing", async () => {
+    const { ws, users, list, contact } = await setup();
+    for (const role of ["MANAGER", "MARKETER"] as const) {
+      await actAs(users[role].id, ws);
+      const result = await recordConsentAction({ contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "Signed form #12 in the store" });
+      expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    }
+    expect(await db.consentEvent.count({ where: { contactId: contact.id } })).toBe(0);
+  });
+
+  it("by an admin appends an event with its proof and actor, and changes the state", async () => {
+    const { ws, users, list, contact } = await setup();
+    await actAs(users.ADMIN.id, ws);
+    const noProof = await recordConsentAction({ contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "" });
+    expect(noProof).toMatchObject({ ok: false, error: { fieldErrors: { proof: [expect.stringContaining("an opt-in needs the wording")] } } });
+    const ok = await recordConsentAction({ contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "Signed form #12 in the store" });
+    expect(ok).toEqual({ ok: true, data: undefined });
+    expect(await db.contactConsent.findFirst({ where: { contactId: contact.id } })).toMatchObject({ optedIn: true });
+    expect(await db.consentEvent.findFirst({ where: { contactId: contact.id } })).toMatchObject({ action: "OPT_IN", source: "PAPER", actorId: users.ADMIN.id, proof: "Signed form #12 in the store" });
+  });
+});
+
+describe("consent export", () => {
+  it("holds the list's events and the global ones, with formulas defused", async () => {
+    const { ws, users, list, contact } = await setup();
+    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "+1 checkbox", actorId: users.ADMIN.id, occurredAt: new Date("2026-01-01T00:00:00Z") });
+    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: 'Replied "STOP"', occurredAt: new Date("2026-02-01T00:00:00Z") });
+    const { rows } = await exportConsentRecord(ws, list.id);
+    expect(rows.map((r) => [r.action, r.scope, r.source])).toEqual([
+      ["OPT_IN", "Promotions", "WEB_FORM"],
+      ["OPT_OUT", "All marketing lists", "KEYWORD"],
+    ]);
+    const csv = toCsv(CONSENT_EXPORT_COLUMNS, rows);
+    expect(csv.split("\r\n")[0]).toBe("occurredAt,recordedAt,phone,name,action,scope,source,proof,actor");
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).toContain("'+1 checkbox");
+    expect(csv).toContain('"Replied ""STOP"""');
+  });
+});

@@ -1,0 +1,67 @@
+// What admins do with consent by hand: record an opt-in with its proof or an opt-out, and export a
+// list's full record for an audit. Every change is an appended event, and audited.
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import type { RecordConsentInput } from "./schemas";
+import { recordConsentEvent } from "./service";
+
+export async function recordConsentByAdmin(workspaceId: string, actorId: string, input: RecordConsentInput) {
+  const [contact, list] = await Promise.all([
+    db.contact.findFirst({ where: { id: input.contactId, workspaceId }, select: { id: true, phone: true } }),
+    db.consentList.findFirst({ where: { id: input.consentListId, workspaceId }, select: { id: true, name: true } }),
+  ]);
+  if (!contact) throw new NotFoundError("That contact");
+  if (!list) throw new NotFoundError("That consent list");
+  await db.$transaction(async (tx) => {
+    await recordConsentEvent(
+      { workspaceId, contactId: contact.id, consentListId: list.id, action: input.action, source: input.source, proof: input.proof || undefined, actorId },
+      tx,
+    );
+    await recordAudit(workspaceId, actorId, {
+      action: input.action === "OPT_IN" ? "consent.opted_in" : "consent.opted_out",
+      targetType: "contact",
+      targetId: contact.id,
+      details: { phone: contact.phone, list: list.name, source: input.source },
+    }, tx);
+  });
+}
+
+/** A spreadsheet must not run what a contact typed: cells that start like a formula are quoted. */
+export function csvCell(value: unknown): string {
+  let text = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export async function exportConsentRecord(workspaceId: string, consentListId: string) {
+  const list = await db.consentList.findFirst({ where: { id: consentListId, workspaceId }, select: { id: true, name: true } });
+  if (!list) throw new NotFoundError("That consent list");
+  // The list's own events and the global ones (STOP, WhatsApp's setting, 131050) that apply to it.
+  const events = await db.consentEvent.findMany({
+    where: { workspaceId, OR: [{ consentListId }, { consentListId: null }] },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    select: { occurredAt: true, recordedAt: true, action: true, source: true, proof: true, actorId: true, consentListId: true, contact: { select: { phone: true, name: true } } },
+  });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => Boolean(a)))];
+  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+  const rows = events.map((e) => ({
+    occurredAt: e.occurredAt.toISOString(),
+    recordedAt: e.recordedAt.toISOString(),
+    phone: e.contact.phone,
+    name: e.contact.name ?? "",
+    action: e.action,
+    scope: e.consentListId ? list.name : "All marketing lists",
+    source: e.source,
+    proof: e.proof ?? "",
+    actor: e.actorId ? (actors.get(e.actorId) ?? e.actorId) : "",
+  }));
+  return { list, rows };
+}
+
+export const CONSENT_EXPORT_COLUMNS = ["occurredAt", "recordedAt", "phone", "name", "action", "scope", "source", "proof", "actor"] as const;
+
+export function toCsv(columns: readonly string[], rows: Record<string, string>[]): string {
+  return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\r\n") + "\r\n";
+}

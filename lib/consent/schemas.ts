@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** Sources an admin can record by hand; the others (keyword, WhatsApp setting, 131050, import) are automatic. */
+export const MANUAL_SOURCES = ["ADMIN", "WEB_FORM", "SMS", "CHAT", "PHONE", "PAPER"] as const;
+
+export const recordConsentSchema = z
+  .object({
+    contactId: z.string().min(1),
+    consentListId: z.string().min(1, { message: "Choose a consent list." }),
+    action: z.enum(["OPT_IN", "OPT_OUT"]),
+    source: z.enum(MANUAL_SOURCES, { message: "Choose where the consent was given or withdrawn." }),
+    proof: z.string().trim().max(2000, { message: "Proof: at most 2,000 characters." }),
+  })
+  .refine((v) => v.action === "OPT_OUT" || v.proof.length >= 10, {
+    path: ["proof"],
+    message: "Proof: an opt-in needs the wording the person agreed to, or where the proof is kept (at least 10 characters).",
+  });
+export type RecordConsentInput = z.infer<typeof recordConsentSchema>;
