@@ -38,3 +38,18 @@ test("a manager reads a contact's consent but cannot change or export it", async
   const api = await page.request.get(`/api/v1/consent-lists/anything/export`);
   expect(api.status()).toBe(403);
 });
+
+test("an admin erases a contact at their request", async ({ page }) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/audiences/contacts");
+  const total = Number((await page.getByText(/people in this workspace/).textContent())!.match(/[\d,]+/)![0].replace(",", ""));
+  const firstRow = page.getByRole("table", { name: "Contacts" }).getByRole("row").nth(1);
+  const phone = (await firstRow.getByRole("cell").nth(1).textContent())!;
+  await firstRow.getByRole("link").click();
+  await page.getByRole("button", { name: "Erase contact" }).click();
+  await expect(page.getByRole("dialog")).toContainText("anonymised suppression");
+  await page.getByRole("dialog").getByRole("button", { name: "Erase" }).click();
+  await expect(page).toHaveURL(/\/audiences\/contacts$/);
+  await expect(page.getByText(`${(total - 1).toLocaleString("en-US")} people in this workspace`)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Contacts" }).getByRole("cell", { name: phone, exact: true })).toHaveCount(0);
+});

@@ -55,3 +55,26 @@ describe("consent export", () => {
     expect(csv).toContain('"Replied ""STOP"""');
   });
 });
+
+describe("erasing a contact", () => {
+  it("deletes everything about them but keeps a suppression an admin cannot opt in past", async () => {
+    const { eraseContact, exportContactData, suppressedSince } = await import("@/lib/contacts/privacy");
+    const { ws, users, list, contact } = await setup();
+    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "checkbox" });
+    const exported = await exportContactData(ws, contact.id);
+    expect(exported.contact.consentEvents).toHaveLength(1);
+
+    await eraseContact(ws, users.ADMIN.id, contact.id);
+    expect(await db.contact.count({ where: { id: contact.id } })).toBe(0);
+    expect(await db.consentEvent.count({ where: { contactId: contact.id } })).toBe(0);
+    expect(await suppressedSince(ws, "+34610000301")).toBeInstanceOf(Date);
+    const stored = JSON.stringify(await db.suppression.findMany({ where: { workspaceId: ws } }));
+    expect(stored).not.toContain("34610000301");
+
+    // The number comes back (an import, a message): it cannot be opted in again by hand.
+    const again = await db.contact.create({ data: { workspaceId: ws, phone: "+34610000301" } });
+    await actAs(users.ADMIN.id, ws);
+    const result = await recordConsentAction({ contactId: again.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "A new paper form, supposedly" });
+    expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining("asked to be erased") } });
+  });
+});

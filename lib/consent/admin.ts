@@ -3,7 +3,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { suppressedSince } from "@/lib/contacts/privacy";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { RecordConsentInput } from "./schemas";
 import { recordConsentEvent } from "./service";
 
@@ -14,6 +15,10 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
   ]);
   if (!contact) throw new NotFoundError("That contact");
   if (!list) throw new NotFoundError("That consent list");
+  const suppressed = input.action === "OPT_IN" ? await suppressedSince(workspaceId, contact.phone) : null;
+  if (suppressed) {
+    throw new ValidationError(`This number asked to be erased on ${suppressed.toISOString().slice(0, 10)} and is suppressed: it cannot be opted in again by hand.`);
+  }
   await db.$transaction(async (tx) => {
     await recordConsentEvent(
       { workspaceId, contactId: contact.id, consentListId: list.id, action: input.action, source: input.source, proof: input.proof || undefined, actorId },
@@ -23,7 +28,7 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
       action: input.action === "OPT_IN" ? "consent.opted_in" : "consent.opted_out",
       targetType: "contact",
       targetId: contact.id,
-      details: { phone: contact.phone, list: list.name, source: input.source },
+      details: { list: list.name, source: input.source },
     }, tx);
   });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PrivacyActions } from "@/components/audiences/privacy-actions";
 import { RecordConsentForm } from "@/components/audiences/record-consent-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -28,11 +29,12 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader title={contact.name ?? contact.phone} description={`${contact.phone} · ${contact.locale ?? "no locale"} · ${contact.timeZone ?? "no time zone"}`} />
-      <p className="-mt-4 mb-6 text-sm">
+      <div className="-mt-4 mb-6 flex flex-wrap items-center justify-between gap-4 text-sm">
         <Link href="/audiences/contacts" className="text-brand-700 underline">
           ← All contacts
         </Link>
-      </p>
+        {admin && <PrivacyActions contactId={contact.id} label={contact.name ?? contact.phone} />}
+      </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-5">
           <h2 className="font-semibold">Details</h2>
