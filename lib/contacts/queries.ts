@@ -1,13 +1,26 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 
 export const CONTACTS_PAGE_SIZE = 50;
 
+export type ContactFilters = { q?: string; tag?: string; listId?: string; consent?: "in" | "out" };
+
+function contactWhere(workspaceId: string, f: ContactFilters): Prisma.ContactWhereInput {
+  const q = f.q?.trim();
+  const digits = q?.replace(/[^\d]/g, "");
+  return {
+    workspaceId,
+    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(digits ? [{ phone: { contains: digits } }] : [])] } : {}),
+    ...(f.tag ? { tags: { has: f.tag } } : {}),
+    ...(f.listId ? { consents: { some: { consentListId: f.listId, ...(f.consent ? { optedIn: f.consent === "in" } : {}) } } } : {}),
+  };
+}
+
 /** One page of contacts in a stable order; `after` is the last id of the previous page. */
-export async function listContacts(workspaceId: string, after?: string) {
+export async function listContacts(workspaceId: string, after?: string, filters: ContactFilters = {}) {
   const rows = await db.contact.findMany({
-    where: { workspaceId },
+    where: contactWhere(workspaceId, filters),
     orderBy: { id: "asc" },
     take: CONTACTS_PAGE_SIZE + 1,
     ...(after ? { cursor: { id: after }, skip: 1 } : {}),
@@ -24,8 +37,8 @@ export async function listContacts(workspaceId: string, after?: string) {
   return { contacts: page, nextCursor: rows.length > CONTACTS_PAGE_SIZE ? page.at(-1)!.id : null };
 }
 
-export function countContacts(workspaceId: string) {
-  return db.contact.count({ where: { workspaceId } });
+export function countContacts(workspaceId: string, filters: ContactFilters = {}) {
+  return db.contact.count({ where: contactWhere(workspaceId, filters) });
 }
 
 /** Everything the contact page shows: details, consent per list with its history, messages both ways. */

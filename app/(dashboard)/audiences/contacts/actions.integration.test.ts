@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { recordConsentAction } from "@/app/(dashboard)/audiences/contacts/actions";
+import { CONSENT_EXPORT_COLUMNS, exportConsentRecord, toCsv } from "@/lib/consent/admin";
+import { recordConsentEvent } from "@/lib/consent/service";
+import { recordConsentAction } from "./actions";
 import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/tests/factories";
 import { actAnonymously, actAs } from "@/tests/request-context";
-import { CONSENT_EXPORT_COLUMNS, exportConsentRecord, toCsv } from "./admin";
-import { recordConsentEvent } from "./service";
 
 beforeEach(() => actAnonymously());
 
