@@ -62,7 +62,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             {contact.consents.map((c) => (
               <li key={c.consentList.id}>
                 <Badge tone={c.optedIn ? "green" : "red"}>
-                  {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since <LocalTime value={c.changedAt} dateOnly />
+                  {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since{" "}<LocalTime value={c.changedAt} dateOnly />
                 </Badge>
               </li>
             ))}
