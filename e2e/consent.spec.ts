@@ -53,3 +53,21 @@ test("an admin erases a contact at their request", async ({ page }) => {
   await expect(page.getByText(`${(total - 1).toLocaleString("en-US")} people in this workspace`)).toBeVisible();
   await expect(page.getByRole("table", { name: "Contacts" }).getByRole("cell", { name: phone, exact: true })).toHaveCount(0);
 });
+
+test("an admin creates a consent list, and a second one with the same name is refused", async ({ page }) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/audiences/consent-lists");
+  for (const attempt of [1, 2]) {
+    await page.getByRole("button", { name: "New consent list" }).click();
+    const dialog = page.getByRole("dialog", { name: "New consent list" });
+    await dialog.getByLabel("Name").fill("Appointment reminders");
+    await dialog.getByLabel("Purpose").selectOption("UTILITY");
+    await dialog.getByRole("button", { name: "Create list" }).click();
+    if (attempt === 1) {
+      await expect(dialog).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "Appointment reminders" })).toBeVisible();
+    } else {
+      await expect(dialog.getByRole("alert")).toHaveText("A consent list named Appointment reminders already exists.");
+    }
+  }
+});

@@ -4,8 +4,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { db } from "@/lib/db/client";
 import { suppressedSince } from "@/lib/contacts/privacy";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { RecordConsentInput } from "./schemas";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { ConsentListInput, RecordConsentInput } from "./schemas";
 import { recordConsentEvent } from "./service";
 
 export async function recordConsentByAdmin(workspaceId: string, actorId: string, input: RecordConsentInput) {
@@ -69,4 +69,15 @@ export const CONSENT_EXPORT_COLUMNS = ["occurredAt", "recordedAt", "phone", "nam
 
 export function toCsv(columns: readonly string[], rows: Record<string, string>[]): string {
   return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\r\n") + "\r\n";
+}
+
+export async function createConsentList(workspaceId: string, actorId: string, input: ConsentListInput) {
+  const existing = await db.consentList.findUnique({ where: { workspaceId_name: { workspaceId, name: input.name } }, select: { id: true } });
+  if (existing) throw new ConflictError(`A consent list named ${input.name} already exists.`);
+  const list = await db.consentList.create({
+    data: { workspaceId, name: input.name, description: input.description || null, category: input.category },
+    select: { id: true },
+  });
+  await recordAudit(workspaceId, actorId, { action: "consent_list.created", targetType: "consent_list", targetId: list.id, details: { name: input.name } });
+  return list;
 }

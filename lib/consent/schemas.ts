@@ -16,3 +16,10 @@ export const recordConsentSchema = z
     message: "Proof: an opt-in needs the wording the person agreed to, or where the proof is kept (at least 10 characters).",
   });
 export type RecordConsentInput = z.infer<typeof recordConsentSchema>;
+
+export const consentListSchema = z.object({
+  name: z.string().trim().min(1, { message: "Name: required, e.g. Promotions." }).max(60, { message: "Name: at most 60 characters." }),
+  description: z.string().trim().max(200, { message: "Description: at most 200 characters." }),
+  category: z.enum(["MARKETING", "UTILITY"], { message: "Purpose: marketing or utility." }),
+});
+export type ConsentListInput = z.infer<typeof consentListSchema>;

@@ -2,6 +2,7 @@ import { ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { CreateConsentListDialog } from "@/components/audiences/create-consent-list-dialog";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
@@ -18,6 +19,7 @@ export default async function ConsentListsPage() {
       <PageHeader
         title="Consent lists"
         description="Each list is a purpose people opted in to. Opt-outs from any source apply to every later send."
+        actions={admin && <CreateConsentListDialog />}
       />
       {lists.length === 0 ? (
         <EmptyState icon={<ShieldCheck className="size-6" />} title="No consent lists yet">

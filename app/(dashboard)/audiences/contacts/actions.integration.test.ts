@@ -78,3 +78,15 @@ describe("erasing a contact", () => {
     expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining("asked to be erased") } });
   });
 });
+
+describe("creating a consent list", () => {
+  it("is for admins only", async () => {
+    const { createConsentListAction } = await import("../consent-lists/actions");
+    const { ws, users } = await setup();
+    await actAs(users.MARKETER.id, ws);
+    expect(await createConsentListAction({ name: "Sneaky", description: "", category: "MARKETING" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    await actAs(users.ADMIN.id, ws);
+    expect(await createConsentListAction({ name: "Newsletter", description: "Monthly", category: "MARKETING" })).toMatchObject({ ok: true });
+    expect(await db.consentList.findMany({ where: { workspaceId: ws }, select: { name: true }, orderBy: { name: "asc" } })).toEqual([{ name: "Newsletter" }, { name: "Promotions" }]);
+  });
+});
