@@ -71,3 +71,17 @@ test("an admin creates a consent list, and a second one with the same name is re
     }
   }
 });
+
+test("an admin sets the workspace's keywords, and a word cannot be both", async ({ page }) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/audiences/consent-lists");
+  await page.getByLabel("Opt-out keywords").fill("STOP, BAJA, basta");
+  await page.getByLabel("Opt-in keywords").fill("START, basta");
+  await page.getByRole("button", { name: "Save keywords" }).click();
+  await expect(page.getByText("Opt-in keywords: a word cannot be both an opt-out and an opt-in keyword.")).toBeVisible();
+  await page.getByLabel("Opt-in keywords").fill("START, ALTA");
+  await page.getByRole("button", { name: "Save keywords" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Opt-out keywords")).toHaveValue("STOP, BAJA, BASTA");
+});

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { db } from "@/lib/db/client";
 import { suppressedSince } from "@/lib/contacts/privacy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { ConsentListInput, RecordConsentInput } from "./schemas";
+import type { ConsentListInput, KeywordSettings, RecordConsentInput } from "./schemas";
 import { recordConsentEvent } from "./service";
 
 export async function recordConsentByAdmin(workspaceId: string, actorId: string, input: RecordConsentInput) {
@@ -80,4 +80,16 @@ export async function createConsentList(workspaceId: string, actorId: string, in
   });
   await recordAudit(workspaceId, actorId, { action: "consent_list.created", targetType: "consent_list", targetId: list.id, details: { name: input.name } });
   return list;
+}
+
+export async function getKeywordSettings(workspaceId: string) {
+  return db.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { optOutKeywords: true, optInKeywords: true, optOutReply: true, optInReply: true },
+  });
+}
+
+export async function updateKeywordSettings(workspaceId: string, actorId: string, settings: KeywordSettings) {
+  await db.workspace.update({ where: { id: workspaceId }, data: settings });
+  await recordAudit(workspaceId, actorId, { action: "consent.keywords_updated", targetType: "workspace", targetId: workspaceId, details: { optOut: settings.optOutKeywords, optIn: settings.optInKeywords } });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { consentKeyword } from "./keywords";
 
+const keywords = { optOut: ["STOP", "STOP PROMOTIONS", "BAJA", "ARRÊT"], optIn: ["START"] };
+
 describe("consentKeyword", () => {
   it.each([
     ["STOP", "OPT_OUT"],
@@ -13,6 +15,13 @@ describe("consentKeyword", () => {
     ["Show me deals", null],
     ["", null],
   ])("%j means %s", (text, expected) => {
-    expect(consentKeyword(text)).toBe(expected);
+    expect(consentKeyword(text, keywords)).toBe(expected);
+  });
+});
+
+describe("workspace keywords", () => {
+  it("match however they were typed in settings", () => {
+    expect(consentKeyword("basta ya!", { optOut: ["  Basta  ya "], optIn: [] })).toBe("OPT_OUT");
+    expect(consentKeyword("STOP", { optOut: ["BASTA"], optIn: [] })).toBeNull();
   });
 });

@@ -1,20 +1,15 @@
-// Opt-out and opt-in keywords applied to inbound messages. The Audiences work makes them configurable
-// per workspace; these are the defaults, in the languages of the seed markets.
-export const DEFAULT_OPT_OUT_KEYWORDS = ["STOP", "STOP PROMOTIONS", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "BAJA", "ARRÊT", "ARRET", "PARAR", "SAIR", "STOPP"];
-export const DEFAULT_OPT_IN_KEYWORDS = ["START", "UNSTOP", "SUBSCRIBE", "ALTA", "RESUME"];
+// Opt-out and opt-in keywords, set per workspace (defaults in the schema: STOP, UNSUBSCRIBE, BAJA, ARRÊT,
+// PARAR…), applied to inbound messages: the whole message must be the keyword.
+export type Keywords = { optOut: string[]; optIn: string[] };
 
-function normalise(text: string): string {
+export function normaliseKeyword(text: string): string {
   return text.trim().replace(/[.!¡?¿]+$/u, "").replace(/\s+/g, " ").toUpperCase();
 }
 
-/** What an inbound text or button means for consent, if anything: the whole message must be the keyword. */
-export function consentKeyword(
-  text: string | undefined,
-  keywords = { optOut: DEFAULT_OPT_OUT_KEYWORDS, optIn: DEFAULT_OPT_IN_KEYWORDS },
-): "OPT_OUT" | "OPT_IN" | null {
+export function consentKeyword(text: string | undefined, keywords: Keywords): "OPT_OUT" | "OPT_IN" | null {
   if (!text) return null;
-  const word = normalise(text);
-  if (keywords.optOut.includes(word)) return "OPT_OUT";
-  if (keywords.optIn.includes(word)) return "OPT_IN";
+  const word = normaliseKeyword(text);
+  if (keywords.optOut.some((k) => normaliseKeyword(k) === word)) return "OPT_OUT";
+  if (keywords.optIn.some((k) => normaliseKeyword(k) === word)) return "OPT_IN";
   return null;
 }

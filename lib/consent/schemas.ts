@@ -23,3 +23,24 @@ export const consentListSchema = z.object({
   category: z.enum(["MARKETING", "UTILITY"], { message: "Purpose: marketing or utility." }),
 });
 export type ConsentListInput = z.infer<typeof consentListSchema>;
+
+const keywordList = (label: string) =>
+  z
+    .string()
+    .transform((v) => [...new Set(v.split(",").map((k) => k.trim().replace(/\s+/g, " ").toUpperCase()).filter(Boolean))])
+    .pipe(z.array(z.string().max(30, { message: `${label}: each keyword at most 30 characters.` })).max(30, { message: `${label}: at most 30 keywords.` }));
+
+/** Keywords are typed comma-separated; replies are sent inside the 24-hour window. */
+export const keywordSettingsSchema = z
+  .object({
+    optOutKeywords: keywordList("Opt-out keywords").pipe(z.array(z.string()).min(1, { message: "Opt-out keywords: keep at least one, such as STOP." })),
+    optInKeywords: keywordList("Opt-in keywords"),
+    optOutReply: z.string().trim().min(1, { message: "Opt-out reply: required." }).max(1024, { message: "Opt-out reply: at most 1,024 characters." }),
+    optInReply: z.string().trim().min(1, { message: "Opt-in reply: required." }).max(1024, { message: "Opt-in reply: at most 1,024 characters." }),
+  })
+  .refine((v) => !v.optOutKeywords.some((k) => v.optInKeywords.includes(k)), {
+    path: ["optInKeywords"],
+    message: "Opt-in keywords: a word cannot be both an opt-out and an opt-in keyword.",
+  });
+export type KeywordSettingsInput = z.input<typeof keywordSettingsSchema>;
+export type KeywordSettings = z.output<typeof keywordSettingsSchema>;

@@ -19,14 +19,16 @@ export async function enqueueJob(
   type: string,
   payload: Prisma.InputJsonValue,
   options: { workspaceId?: string; runAt?: Date; maxAttempts?: number; dedupeKey?: string } = {},
+  /** A transaction, so that the job exists only if the work that asked for it is committed. */
+  client: Pick<typeof db, "$executeRaw"> = db,
 ): Promise<void> {
   // With a dedupe key the same job is only ever created once.
-  await db.$executeRaw`
+  await client.$executeRaw`
     INSERT INTO "Job" ("workspaceId", type, payload, "runAt", "maxAttempts", "dedupeKey")
     VALUES (${options.workspaceId ?? null}, ${type}, ${JSON.stringify(payload)}::jsonb,
             ${options.runAt ?? new Date()}, ${options.maxAttempts ?? 5}, ${options.dedupeKey ?? null})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
-  await db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${type})`;
+  await client.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${type})`;
 }
 
 export async function claimJobs(workerId: string, limit: number): Promise<ClaimedJob[]> {

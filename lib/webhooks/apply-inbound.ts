@@ -2,12 +2,14 @@
 // from the newest one), linked to the campaign message they answer, and read for consent keywords.
 import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
-import { consentKeyword } from "@/lib/consent/keywords";
+import { consentKeyword, type Keywords } from "@/lib/consent/keywords";
+import { enqueueJob } from "@/lib/jobs/queue";
 import type { Prisma } from "@/lib/db/client";
 import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 
-export type InboundInput = { workspaceId: string; message: InboundMessageEvent; profileName?: string };
+export type ConsentSettings = { keywords: Keywords; replies: Record<"OPT_OUT" | "OPT_IN", string> };
+export type InboundInput = { workspaceId: string; message: InboundMessageEvent; profileName?: string; consent: ConsentSettings };
 
 function clickedButton(message: InboundMessageEvent): string | undefined {
   return message.button?.payload ?? message.button?.text ?? message.interactive?.button_reply?.id ?? message.interactive?.list_reply?.id;
@@ -67,7 +69,7 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
       WHERE id = ${campaignMessage.id}`;
   }
 
-  const keyword = consentKeyword(replyText(message));
+  const keyword = consentKeyword(replyText(message), input.consent.keywords);
   if (keyword) {
     await recordConsentEvent(
       {
@@ -79,6 +81,13 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
         proof: `Replied "${replyText(message)}" (${message.id})`,
         occurredAt: message.timestamp,
       },
+      tx,
+    );
+    // The person just wrote, so the 24-hour window is open: confirm, once per message (dedupe key).
+    await enqueueJob(
+      "consent.confirm",
+      { workspaceId, to: message.from, text: input.consent.replies[keyword], replyTo: message.id },
+      { workspaceId, dedupeKey: `consent.confirm:${message.id}` },
       tx,
     );
   }

@@ -13,19 +13,32 @@ import {
   applyTemplateStatus,
   applyUserPreferences,
 } from "./apply-account-events";
-import { applyInbound } from "./apply-inbound";
+import { applyInbound, type ConsentSettings } from "./apply-inbound";
 import { applyStatuses, type StatusInput } from "./apply-statuses";
 
 type Delivery = { id: bigint; rawBody: Uint8Array };
-type Accounts = { byPhone: Map<string, string>; byWaba: Map<string, string> };
+type Accounts = { byPhone: Map<string, string>; byWaba: Map<string, string>; consent: Map<string, ConsentSettings> };
 
 const RETRY_BASE_SECONDS = 30;
 
 async function loadAccounts(tx: Prisma.TransactionClient): Promise<Accounts> {
-  const rows = await tx.whatsAppAccount.findMany({ select: { workspaceId: true, wabaId: true, phoneNumberId: true } });
+  const rows = await tx.whatsAppAccount.findMany({
+    select: {
+      workspaceId: true,
+      wabaId: true,
+      phoneNumberId: true,
+      workspace: { select: { optOutKeywords: true, optInKeywords: true, optOutReply: true, optInReply: true } },
+    },
+  });
   return {
     byPhone: new Map(rows.map((r) => [r.phoneNumberId, r.workspaceId])),
     byWaba: new Map(rows.map((r) => [r.wabaId, r.workspaceId])),
+    consent: new Map(
+      rows.map((r) => [
+        r.workspaceId,
+        { keywords: { optOut: r.workspace.optOutKeywords, optIn: r.workspace.optInKeywords }, replies: { OPT_OUT: r.workspace.optOutReply, OPT_IN: r.workspace.optInReply } },
+      ]),
+    ),
   };
 }
 
@@ -46,7 +59,8 @@ async function applyDeliveries(tx: Prisma.TransactionClient, deliveries: Deliver
             for (const event of change.value.statuses ?? []) statuses.push({ workspaceId, event });
             const names = new Map(change.value.contacts?.map((c) => [c.wa_id, c.profile?.name]));
             for (const message of change.value.messages ?? []) {
-              later.push((t) => applyInbound(t, { workspaceId, message, profileName: names.get(message.from) ?? undefined }));
+              const consent = accounts.consent.get(workspaceId)!;
+              later.push((t) => applyInbound(t, { workspaceId, message, profileName: names.get(message.from) ?? undefined, consent }));
             }
             break;
           }

@@ -3,8 +3,10 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CreateConsentListDialog } from "@/components/audiences/create-consent-list-dialog";
+import { KeywordSettingsForm } from "@/components/audiences/keyword-settings-form";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { getKeywordSettings } from "@/lib/consent/admin";
 import { listConsentLists } from "@/lib/consent/queries";
 import { formatNumber } from "@/lib/format";
 
@@ -14,6 +16,7 @@ export default async function ConsentListsPage() {
   const user = await guardPage("audiences.view");
   const lists = await listConsentLists(user.workspaceId);
   const admin = can(user.role, "consent.edit");
+  const keywords = admin ? await getKeywordSettings(user.workspaceId) : null;
   return (
     <>
       <PageHeader
@@ -59,6 +62,11 @@ export default async function ConsentListsPage() {
               )}
             </Card>
           ))}
+        </div>
+      )}
+      {keywords && (
+        <div className="mt-8">
+          <KeywordSettingsForm initial={keywords} />
         </div>
       )}
     </>
