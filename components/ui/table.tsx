@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: ComponentProps<"table">) {
@@ -9,8 +9,25 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
   );
 }
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="col" className={cn("border-b border-line bg-gray-50 px-4 py-2.5 font-medium text-muted", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("border-b border-line bg-gray-50 px-4 py-2.5 font-medium text-muted", className)}
+      {...props}
+    />
+  );
 }
 export function Td({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("border-b border-line px-4 py-3 align-middle", className)} {...props} />;
+}
+
+/** The one row a table shows when it has nothing to list: say why, or what to do next. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <Td colSpan={columns} className="py-6 text-center text-muted">
+        {children}
+      </Td>
+    </tr>
+  );
 }

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { WebhookActivity as Activity_ } from "@/lib/webhooks/activity";
 
 export const webhookKeys = { activity: ["whatsapp", "activity"] as const };
@@ -33,16 +33,25 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
             <Activity className="size-4 text-brand-600" aria-hidden /> Webhooks
           </h2>
           <p className="mt-1 text-sm text-muted">
-            Callback URL for Meta: <code className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-ink">{callbackUrl}</code>. Updates every 2 seconds.
+            Callback URL for Meta:{" "}
+            <code className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-ink">{callbackUrl}</code>. Updates every 2
+            seconds.
           </p>
         </div>
         {data && (
           <div className="flex items-center gap-2 text-sm" aria-live="polite">
-            <Badge tone={data.backlog.pending > 0 ? "amber" : "green"}>{data.backlog.pending} waiting to be processed</Badge>
+            <Badge tone={data.backlog.pending > 0 ? "amber" : "green"}>
+              {data.backlog.pending} waiting to be processed
+            </Badge>
             {data.backlog.failed > 0 && (
               <>
                 <Badge tone="red">{data.backlog.failed} could not be processed</Badge>
-                <Button size="sm" variant="secondary" disabled={retrying} onClick={() => startRetry(async () => void (await retryWebhooksAction({}), await query.refetch()))}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={retrying}
+                  onClick={() => startRetry(async () => void (await retryWebhooksAction({}), await query.refetch()))}
+                >
                   Retry now
                 </Button>
               </>
@@ -50,14 +59,19 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
           </div>
         )}
       </div>
-      {query.isError && <p role="alert" className="mt-4 text-sm text-red-700">Could not load the latest webhooks. Retrying…</p>}
+      {query.isError && (
+        <p role="alert" className="mt-4 text-sm text-red-700">
+          Could not load the latest webhooks. Retrying…
+        </p>
+      )}
       {data && data.failed.length > 0 && (
         <div className="mt-4 rounded-md border border-red-200 bg-red-50 p-4 text-sm">
           <p className="font-medium text-red-900">Deliveries kept for a retry (nothing is dropped):</p>
           <ul className="mt-2 space-y-1 text-red-800">
             {data.failed.map((f) => (
               <li key={f.id}>
-                #{f.id}, received <LocalTime value={f.receivedAt} />, {f.attempts} attempt{f.attempts === 1 ? "" : "s"}: {f.lastError}
+                #{f.id}, received <LocalTime value={f.receivedAt} />, {f.attempts} attempt{f.attempts === 1 ? "" : "s"}:{" "}
+                {f.lastError}
               </li>
             ))}
           </ul>
@@ -65,7 +79,9 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
       )}
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="statuses-heading">
-          <h3 id="statuses-heading" className="mb-2 text-sm font-medium">Latest message statuses</h3>
+          <h3 id="statuses-heading" className="mb-2 text-sm font-medium">
+            Latest message statuses
+          </h3>
           <Table>
             <caption className="sr-only">Latest message statuses</caption>
             <thead>
@@ -76,14 +92,12 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
               </tr>
             </thead>
             <tbody>
-              {data?.statuses.length === 0 && (
-                <tr>
-                  <Td colSpan={3} className="text-center text-muted">No statuses yet: send a test message.</Td>
-                </tr>
-              )}
+              {data?.statuses.length === 0 && <EmptyRow columns={3}>No statuses yet: send a test message.</EmptyRow>}
               {data?.statuses.map((s) => (
                 <tr key={s.id}>
-                  <Td className="whitespace-nowrap"><LocalTime value={s.occurredAt} /></Td>
+                  <Td className="whitespace-nowrap">
+                    <LocalTime value={s.occurredAt} />
+                  </Td>
                   <Td className="font-mono text-xs">+{s.recipient}</Td>
                   <Td>
                     <Badge tone={TONE[s.status as keyof typeof TONE] ?? "neutral"}>{s.status}</Badge>
@@ -95,7 +109,9 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
           </Table>
         </section>
         <section aria-labelledby="inbound-heading">
-          <h3 id="inbound-heading" className="mb-2 text-sm font-medium">Latest messages from contacts</h3>
+          <h3 id="inbound-heading" className="mb-2 text-sm font-medium">
+            Latest messages from contacts
+          </h3>
           <Table>
             <caption className="sr-only">Latest messages from contacts</caption>
             <thead>
@@ -106,14 +122,12 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
               </tr>
             </thead>
             <tbody>
-              {data?.inbound.length === 0 && (
-                <tr>
-                  <Td colSpan={3} className="text-center text-muted">No messages from contacts yet.</Td>
-                </tr>
-              )}
+              {data?.inbound.length === 0 && <EmptyRow columns={3}>No messages from contacts yet.</EmptyRow>}
               {data?.inbound.map((m) => (
                 <tr key={m.id}>
-                  <Td className="whitespace-nowrap"><LocalTime value={m.receivedAt} /></Td>
+                  <Td className="whitespace-nowrap">
+                    <LocalTime value={m.receivedAt} />
+                  </Td>
                   <Td className="text-xs">{m.from}</Td>
                   <Td>{m.text}</Td>
                 </tr>

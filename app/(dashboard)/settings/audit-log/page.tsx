@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { describeAudit } from "@/lib/audit/describe";
 import { listAuditLog } from "@/lib/audit/service";
 import { guardPage } from "@/lib/auth/guard";
@@ -16,7 +16,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const { entries, nextCursor } = await listAuditLog(user.workspaceId, cursor);
   return (
     <>
-      <PageHeader title="Audit log" description="Every change to users, consent and the WhatsApp connection, newest first." />
+      <PageHeader
+        title="Audit log"
+        description="Every change to users, consent and the WhatsApp connection, newest first."
+      />
       <Table>
         <caption className="sr-only">Audit log</caption>
         <thead>
@@ -28,13 +31,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </tr>
         </thead>
         <tbody>
-          {entries.length === 0 && (
-            <tr>
-              <Td colSpan={4} className="py-10 text-center text-muted">
-                Nothing has been changed yet.
-              </Td>
-            </tr>
-          )}
+          {entries.length === 0 && <EmptyRow columns={4}>Nothing has been changed yet.</EmptyRow>}
           {entries.map((entry) => (
             <tr key={entry.id}>
               <Td className="whitespace-nowrap">

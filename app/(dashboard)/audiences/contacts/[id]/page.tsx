@@ -6,7 +6,7 @@ import { RecordConsentForm } from "@/components/audiences/record-consent-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
@@ -28,7 +28,10 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const attributes = Object.entries((contact.attributes ?? {}) as Record<string, unknown>);
   return (
     <>
-      <PageHeader title={contact.name ?? contact.phone} description={`${contact.phone} · ${contact.locale ?? "no locale"} · ${contact.timeZone ?? "no time zone"}`} />
+      <PageHeader
+        title={contact.name ?? contact.phone}
+        description={`${contact.phone} · ${contact.locale ?? "no locale"} · ${contact.timeZone ?? "no time zone"}`}
+      />
       <div className="-mt-4 mb-6 flex flex-wrap items-center justify-between gap-4 text-sm">
         <Link href="/audiences/contacts" className="text-brand-700 underline">
           ← All contacts
@@ -51,18 +54,27 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             </div>
             <div className="flex justify-between gap-4">
               <dt className="text-muted">WhatsApp</dt>
-              <dd>{contact.unreachable ? <Badge tone="red">Not reachable (131026)</Badge> : <Badge tone="green">Reachable</Badge>}</dd>
+              <dd>
+                {contact.unreachable ? (
+                  <Badge tone="red">Not reachable (131026)</Badge>
+                ) : (
+                  <Badge tone="green">Reachable</Badge>
+                )}
+              </dd>
             </div>
           </dl>
         </Card>
         <Card className="p-5 lg:col-span-2">
           <h2 className="font-semibold">Consent now</h2>
           <ul className="mt-3 flex flex-wrap gap-2">
-            {contact.consents.length === 0 && <li className="text-sm text-muted">No consent recorded: this person receives no templates.</li>}
+            {contact.consents.length === 0 && (
+              <li className="text-sm text-muted">No consent recorded: this person receives no templates.</li>
+            )}
             {contact.consents.map((c) => (
               <li key={c.consentList.id}>
                 <Badge tone={c.optedIn ? "green" : "red"}>
-                  {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since{" "}<LocalTime value={c.changedAt} dateOnly />
+                  {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since{" "}
+                  <LocalTime value={c.changedAt} dateOnly />
                 </Badge>
               </li>
             ))}
@@ -95,7 +107,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               <Td className="whitespace-nowrap">
                 <LocalTime value={e.occurredAt} />
               </Td>
-              <Td>{e.action === "OPT_IN" ? <Badge tone="green">Opted in</Badge> : <Badge tone="red">Opted out</Badge>}</Td>
+              <Td>
+                {e.action === "OPT_IN" ? <Badge tone="green">Opted in</Badge> : <Badge tone="red">Opted out</Badge>}
+              </Td>
               <Td>{e.consentList?.name ?? "All marketing lists"}</Td>
               <Td className="text-xs">{e.source.toLowerCase().replaceAll("_", " ")}</Td>
               <Td className="max-w-md text-xs">{e.proof ?? "—"}</Td>
@@ -107,7 +121,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
 
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="sent-heading">
-          <h2 id="sent-heading" className="mb-3 font-semibold">Campaign messages sent</h2>
+          <h2 id="sent-heading" className="mb-3 font-semibold">
+            Campaign messages sent
+          </h2>
           <Table>
             <caption className="sr-only">Campaign messages sent</caption>
             <thead>
@@ -119,9 +135,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             </thead>
             <tbody>
               {contact.messages.length === 0 && (
-                <tr>
-                  <Td colSpan={3} className="text-center text-muted">No campaign has reached this person yet.</Td>
-                </tr>
+                <EmptyRow columns={3}>No campaign has reached this person yet.</EmptyRow>
               )}
               {contact.messages.map((m) => (
                 <tr key={m.id}>
@@ -137,7 +151,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </Table>
         </section>
         <section aria-labelledby="received-heading">
-          <h2 id="received-heading" className="mb-3 font-semibold">Messages received</h2>
+          <h2 id="received-heading" className="mb-3 font-semibold">
+            Messages received
+          </h2>
           <Table>
             <caption className="sr-only">Messages received</caption>
             <thead>
@@ -147,11 +163,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               </tr>
             </thead>
             <tbody>
-              {contact.inbound.length === 0 && (
-                <tr>
-                  <Td colSpan={2} className="text-center text-muted">Nothing received from this person yet.</Td>
-                </tr>
-              )}
+              {contact.inbound.length === 0 && <EmptyRow columns={2}>Nothing received from this person yet.</EmptyRow>}
               {contact.inbound.map((m) => (
                 <tr key={m.id}>
                   <Td className="whitespace-nowrap">
