@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // OWASP's argon2id recommendation: 19 MiB, 2 iterations, 1 lane.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

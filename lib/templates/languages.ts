@@ -15,4 +15,3 @@ export const LANGUAGES = [
 ] as const;
 
 export const LANGUAGE_CODES = LANGUAGES.map(([code]) => code) as unknown as readonly [string, ...string[]];
-export const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(LANGUAGES);

@@ -64,11 +64,6 @@ const RULES: Record<number, Rule> = {
   190: { action: "fix_request", explanation: "The access token expired or was revoked. An admin must update it in Settings → WhatsApp." },
 };
 
-/** Codes that pause a whole campaign (DESIGN invariants; issue "Campaigns" point 4). */
-export const CAMPAIGN_PAUSING_CODES = Object.entries(RULES)
-  .filter(([, rule]) => rule.action === "pause_campaign")
-  .map(([code]) => Number(code));
-
 export function classifyError(code: number, httpStatus?: number): ErrorClassification {
   const rule = RULES[code];
   if (rule) return { code, ...rule };
@@ -77,8 +72,4 @@ export function classifyError(code: number, httpStatus?: number): ErrorClassific
     return { code, action: "retry", explanation: `Meta returned an unexpected server error (${code}). Parley retries.` };
   }
   return { code, action: "fix_request", explanation: `Meta refused the message with error ${code}. It is not retried automatically.` };
-}
-
-export function isRetryable(action: ErrorAction): boolean {
-  return action === "retry" || action === "back_off" || action === "retry_recipient_later";
 }
