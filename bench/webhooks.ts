@@ -15,6 +15,7 @@ import pg from "pg";
 import { buildIsCurrent } from "../scripts/lib/build.ts";
 import { freePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.ts";
 import { applyMigrations, root } from "../scripts/lib/schema-engine.ts";
+import { waitForUrl } from "../scripts/lib/wait.ts";
 import { printTable, type Row } from "./table.ts";
 
 const APP_SECRET = "bench-app-secret";
@@ -71,18 +72,6 @@ function signedRequests(): autocannon.Request[] {
       },
     },
   ];
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 export async function benchWebhooks() {
@@ -152,7 +141,7 @@ export async function benchWebhooks() {
       const args = server.args.at(-1) === "-p" ? [...server.args, String(port)] : server.args;
       web = spawn(server.command, args, { cwd: root, env: { ...env, PORT: String(port) }, stdio: "ignore" });
       const base = `http://127.0.0.1:${port}`;
-      await waitFor(`${base}/api/health`);
+      await waitForUrl(`${base}/api/health`, 60_000);
       await autocannon({ url: base, connections: 10, amount: 3000, requests: signedRequests() }); // warm-up
       await run(base, `${server.label}: max, 100 connections`, { connections: 100, amount: 30_000 });
       await run(base, `${server.label}: steady 1,000/s`, { connections: 50, overallRate: 1000, amount: 15_000 });

@@ -14,6 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.ts";
 import { buildIsCurrent } from "./lib/build.ts";
+import { waitForUrl } from "./lib/wait.ts";
 import { applyMigrations, root } from "./lib/schema-engine.ts";
 
 const args = new Set(process.argv.slice(2));
@@ -99,20 +100,6 @@ function runToEnd(command: string, commandArgs: string[], env: NodeJS.ProcessEnv
   });
 }
 
-async function waitForHealth(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`The web server did not answer at ${url} within ${timeoutMs / 1000} s.`);
-}
-
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
@@ -191,7 +178,7 @@ async function main() {
       SANDBOX_APP_SECRET: credentials.appSecret,
       SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
     }, "sandbox");
-    await waitForHealth(`${sandboxUrl}/_sandbox/health`, 30_000);
+    await waitForUrl(`${sandboxUrl}/_sandbox/health`, 30_000);
     const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
     if (demo) {
       const templates = await connectWorkspaceToSandbox(demo.id, sandboxUrl, credentials);
@@ -207,7 +194,7 @@ async function main() {
   run(process.execPath, [...NODE_TS, "scripts/web.ts", ...(devMode ? ["--dev"] : [])], { ...env, NODE_ENV: devMode ? "development" : "production" }, "web");
   run(process.execPath, [...NODE_TS, "scripts/worker.ts"], env, "worker");
 
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`, devMode ? 120_000 : 60_000);
+  await waitForUrl(`http://127.0.0.1:${port}/api/health`, devMode ? 120_000 : 60_000);
   say("");
   say(`Parley is running at ${appUrl}`);
   if (sandboxUrl) say(`WhatsApp sandbox (stand-in for Meta's Cloud API) at ${sandboxUrl}`);

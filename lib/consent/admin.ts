@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { db } from "@/lib/db/client";
 import { suppressedSince } from "@/lib/contacts/privacy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { usersById } from "@/lib/users/service";
 import type { ConsentListInput, KeywordSettings, RecordConsentInput } from "./schemas";
 import { recordConsentEvent } from "./service";
 
@@ -49,8 +50,7 @@ export async function exportConsentRecord(workspaceId: string, consentListId: st
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     select: { occurredAt: true, recordedAt: true, action: true, source: true, proof: true, actorId: true, consentListId: true, contact: { select: { phone: true, name: true } } },
   });
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((a): a is string => Boolean(a)))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+  const actors = await usersById(events.map((e) => e.actorId));
   const rows = events.map((e) => ({
     occurredAt: e.occurredAt.toISOString(),
     recordedAt: e.recordedAt.toISOString(),
@@ -60,7 +60,7 @@ export async function exportConsentRecord(workspaceId: string, consentListId: st
     scope: e.consentListId ? list.name : "All marketing lists",
     source: e.source,
     proof: e.proof ?? "",
-    actor: e.actorId ? (actors.get(e.actorId) ?? e.actorId) : "",
+    actor: e.actorId ? (actors.get(e.actorId)?.email ?? e.actorId) : "",
   }));
   return { list, rows };
 }

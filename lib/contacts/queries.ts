@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { usersById } from "@/lib/users/service";
 
 export const CONTACTS_PAGE_SIZE = 50;
 
@@ -70,11 +71,10 @@ export async function getContactDetail(workspaceId: string, id: string) {
     },
   });
   if (!contact) throw new NotFoundError("That contact");
-  const actorIds = [...new Set(contact.consentEvents.map((e) => e.actorId).filter((a): a is string => Boolean(a)))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const actors = await usersById(contact.consentEvents.map((e) => e.actorId));
   return {
     ...contact,
-    consentEvents: contact.consentEvents.map((e) => ({ ...e, id: e.id.toString(), actor: e.actorId ? (actors.get(e.actorId) ?? "A former user") : null })),
+    consentEvents: contact.consentEvents.map((e) => ({ ...e, id: e.id.toString(), actor: e.actorId ? (actors.get(e.actorId)?.name ?? "A former user") : null })),
   };
 }
 export type ContactDetail = Awaited<ReturnType<typeof getContactDetail>>;

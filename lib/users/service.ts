@@ -108,3 +108,11 @@ export async function setMemberActive(workspaceId: string, actorId: string, inpu
     }, tx);
   });
 }
+
+/** Names and emails of the users behind a set of ids (actors in histories), in one query. */
+export async function usersById(ids: (string | null | undefined)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map<string, { name: string; email: string }>();
+  const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  return new Map(rows.map((u) => [u.id, { name: u.name, email: u.email }]));
+}
