@@ -18,6 +18,13 @@ export async function listTemplates(workspaceId: string, filters: TemplateFilter
   });
 }
 
+/** Language versions of one template share its name: the list shows one group per name. */
+export async function listTemplateGroups(workspaceId: string, filters: TemplateFilters = {}) {
+  const byName = new Map<string, Awaited<ReturnType<typeof listTemplates>>>();
+  for (const t of await listTemplates(workspaceId, filters)) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
+  return [...byName];
+}
+
 export async function listApprovedTemplates(workspaceId: string) {
   return db.template.findMany({
     where: { workspaceId, status: "APPROVED" },

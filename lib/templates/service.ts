@@ -3,6 +3,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
+import { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readMedia } from "@/lib/media/service";
 import { clientFor } from "@/lib/whatsapp/accounts";
@@ -189,7 +190,8 @@ export async function deleteTemplate(workspaceId: string, actorId: string, id: s
   await recordAudit(workspaceId, actorId, { action: "template.deleted", targetType: "template", targetId: id, details: { name: template.name, language: template.language } });
 }
 
-const STATUSES = new Set(["APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED", "IN_APPEAL", "PENDING_DELETION", "DELETED", "ARCHIVED", "LIMIT_EXCEEDED"]);
+const isStatus = (value: string): value is TemplateStatus => value !== "DRAFT" && value in TemplateStatus;
+const isCategory = (value: string): value is TemplateCategory => value in TemplateCategory;
 
 /** Brings in the templates that already exist on the WhatsApp account (all pages); returns how many. */
 export async function importTemplates(workspaceId: string, actorId: string): Promise<number> {
@@ -201,10 +203,9 @@ export async function importTemplates(workspaceId: string, actorId: string): Pro
     do {
       const page = await client.listTemplates({ after });
       for (const t of page.data) {
-        const category = ["MARKETING", "UTILITY", "AUTHENTICATION"].includes(t.category) ? (t.category as "MARKETING") : "MARKETING";
         const fields = {
-          category,
-          status: (STATUSES.has(t.status) ? t.status : "PENDING") as "APPROVED",
+          category: isCategory(t.category) ? t.category : TemplateCategory.MARKETING,
+          status: isStatus(t.status) ? t.status : TemplateStatus.PENDING,
           components: (t.components ?? []) as Prisma.InputJsonValue,
           quality: t.quality_score?.score ?? null,
           rejectionReason: t.rejected_reason && t.rejected_reason !== "NONE" ? t.rejected_reason : null,

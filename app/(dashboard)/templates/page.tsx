@@ -13,7 +13,7 @@ import { TemplateStatusBadge } from "@/components/templates/template-status-badg
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
-import { listTemplates } from "@/lib/templates/queries";
+import { listTemplateGroups } from "@/lib/templates/queries";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -24,13 +24,9 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const user = await guardPage("templates.view");
   const params = await searchParams;
   const filters = { q: params.q, status: pick(params.status, TemplateStatus), category: pick(params.category, TemplateCategory) };
-  const templates = await listTemplates(user.workspaceId, filters);
+  const groups = await listTemplateGroups(user.workspaceId, filters);
   const filtered = Boolean(filters.q || filters.status || filters.category);
   const editor = can(user.role, "templates.edit");
-  // Language versions of one template share its name: one row each name.
-  const byName = new Map<string, typeof templates>();
-  for (const t of templates) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
-  const groups = [...byName];
   return (
     <>
       <PageHeader
@@ -85,8 +81,8 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           </Link>
         )}
       </form>
-      <RefreshWhilePending pending={templates.some((t) => t.status === "PENDING")} />
-      {templates.length === 0 ? (
+      <RefreshWhilePending pending={groups.some(([, versions]) => versions.some((t) => t.status === "PENDING"))} />
+      {groups.length === 0 ? (
         <EmptyState icon={<FileText className="size-6" />} title={filtered ? "No template matches these filters" : "No templates yet"}>
           {filtered
             ? "Try another name or status, or clear the filters."
