@@ -5,13 +5,10 @@ import { FileText, Upload, Video } from "lucide-react";
 import { useState } from "react";
 import type { MediaItem } from "@/lib/media/service";
 import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
+import { mediaUrl } from "@/lib/media/urls";
 import { cn } from "@/lib/utils";
 
 export const mediaKeys = { list: (kind: MediaKind) => ["media", kind] as const };
-
-export function mediaUrl(id: string, thumbnail = false) {
-  return `/api/v1/media/${id}${thumbnail ? "?thumbnail=1" : ""}`;
-}
 
 export function MediaPicker({ kind, value, onChange, disabled }: { kind: MediaKind; value: string; onChange: (id: string) => void; disabled?: boolean }) {
   const queryClient = useQueryClient();

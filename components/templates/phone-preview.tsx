@@ -5,7 +5,7 @@ import { Fragment, type ReactNode } from "react";
 import { formatWhatsApp, type FormattedNode } from "@/lib/templates/formatting";
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { TemplateInput } from "@/lib/templates/schemas";
-import { mediaUrl } from "./media-picker";
+import { mediaUrl } from "@/lib/media/urls";
 
 function render(nodes: FormattedNode[]): ReactNode {
   return nodes.map((node, i) => {

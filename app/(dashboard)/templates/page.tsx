@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
@@ -20,10 +21,18 @@ export const metadata: Metadata = { title: "Templates" };
 const pick = <T extends string>(value: string | undefined, allowed: Record<string, T>): T | undefined =>
   value && value in allowed ? allowed[value] : undefined;
 
-export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string; category?: string }> }) {
+export default async function TemplatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; status?: string; category?: string }>;
+}) {
   const user = await guardPage("templates.view");
   const params = await searchParams;
-  const filters = { q: params.q, status: pick(params.status, TemplateStatus), category: pick(params.category, TemplateCategory) };
+  const filters = {
+    q: params.q,
+    status: pick(params.status, TemplateStatus),
+    category: pick(params.category, TemplateCategory),
+  };
   const groups = await listTemplateGroups(user.workspaceId, filters);
   const filtered = Boolean(filters.q || filters.status || filters.category);
   const editor = can(user.role, "templates.edit");
@@ -45,7 +54,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           )
         }
       />
-      <form role="search" aria-label="Filter templates" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterForm label="Filter templates" clearHref="/templates" filtered={filtered}>
         <div>
           <Label htmlFor="q">Search by name</Label>
           <Input id="q" name="q" defaultValue={filters.q} placeholder="summer_sale" />
@@ -72,18 +81,13 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
             ))}
           </Select>
         </div>
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        {filtered && (
-          <Link href="/templates" className="pb-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+      </FilterForm>
       <RefreshWhilePending pending={groups.some(([, versions]) => versions.some((t) => t.status === "PENDING"))} />
       {groups.length === 0 ? (
-        <EmptyState icon={<FileText className="size-6" />} title={filtered ? "No template matches these filters" : "No templates yet"}>
+        <EmptyState
+          icon={<FileText className="size-6" />}
+          title={filtered ? "No template matches these filters" : "No templates yet"}
+        >
           {filtered
             ? "Try another name or status, or clear the filters."
             : "Templates are the messages Meta approves for sending outside a conversation. Build one with a header, body, buttons and samples, then submit it for approval."}
@@ -125,7 +129,9 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                 </Td>
                 <Td>{versions.map((t) => t.quality ?? "Unknown").join(", ")}</Td>
                 <Td>
-                  <LocalTime value={versions.reduce((a, t) => (t.updatedAt > a ? t.updatedAt : a), versions[0]!.updatedAt)} />
+                  <LocalTime
+                    value={versions.reduce((a, t) => (t.updatedAt > a ? t.updatedAt : a), versions[0]!.updatedAt)}
+                  />
                 </Td>
               </tr>
             ))}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Input, Label, Select } from "@/components/ui/input";
 import { guardPage } from "@/lib/auth/guard";
 import { listConsentLists } from "@/lib/consent/queries";
@@ -31,7 +31,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     filtered ? countContacts(user.workspaceId) : null,
     listConsentLists(user.workspaceId),
   ]);
-  const keep = new URLSearchParams(Object.entries({ q: params.q, tag: params.tag, list: params.list, consent: params.consent }).filter(([, v]) => v) as [string, string][]);
+  const keep = new URLSearchParams(
+    Object.entries({ q: params.q, tag: params.tag, list: params.list, consent: params.consent }).filter(
+      ([, v]) => v,
+    ) as [string, string][],
+  );
   return (
     <>
       <PageHeader
@@ -42,7 +46,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
             : `${formatNumber(total)} people in this workspace, with their consent per list.`
         }
       />
-      <form role="search" aria-label="Filter contacts" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterForm label="Filter contacts" clearHref="/audiences/contacts" filtered={filtered}>
         <div>
           <Label htmlFor="q">Name or phone</Label>
           <Input id="q" name="q" defaultValue={params.q} placeholder="Ana, +34 610…" />
@@ -70,15 +74,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
             <option value="out">Opted out</option>
           </Select>
         </div>
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        {filtered && (
-          <Link href="/audiences/contacts" className="pb-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+      </FilterForm>
       {total === 0 && filtered ? (
         <EmptyState icon={<Users className="size-6" />} title="Nobody matches these filters">
           Try another name, tag or list, or clear the filters.
@@ -131,7 +127,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
               </Link>
             )}
             {nextCursor && (
-              <Link className="font-medium text-brand-700 underline" href={`/audiences/contacts?${new URLSearchParams([...keep, ["after", nextCursor]])}`}>
+              <Link
+                className="font-medium text-brand-700 underline"
+                href={`/audiences/contacts?${new URLSearchParams([...keep, ["after", nextCursor]])}`}
+              >
                 Next page
               </Link>
             )}
