@@ -1,7 +1,8 @@
 // `npm run bench -- <name>`: run one benchmark (or all) and print its results table.
+import { benchImport } from "./import.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { webhooks: benchWebhooks };
+const BENCHMARKS: Record<string, () => Promise<void>> = { webhooks: benchWebhooks, import: benchImport };
 
 const names = process.argv.slice(2);
 const chosen = names.length ? names : Object.keys(BENCHMARKS);

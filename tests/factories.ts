@@ -27,3 +27,17 @@ export async function sessionCookieFor(userId: string, workspaceId: string): Pro
   const sid = await createSession({ userId, workspaceId });
   return encode({ token: { sid }, secret: env().AUTH_SECRET });
 }
+
+/** Runs the workspace's queued jobs now, as the worker would (other test files' jobs are left alone). */
+export async function runQueuedJobs(workspaceId: string) {
+  const { runJob } = await import("@/lib/jobs/definitions");
+  for (;;) {
+    const jobs = await db.job.findMany({ where: { workspaceId, status: "QUEUED" }, orderBy: { id: "asc" } });
+    if (jobs.length === 0) return;
+    for (const job of jobs) {
+      await db.job.update({ where: { id: job.id }, data: { status: "RUNNING" } });
+      await runJob(job.type, job.payload);
+      await db.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: new Date() } });
+    }
+  }
+}

@@ -34,13 +34,6 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
   });
 }
 
-/** A spreadsheet must not run what a contact typed: cells that start like a formula are quoted. */
-export function csvCell(value: unknown): string {
-  let text = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export async function exportConsentRecord(workspaceId: string, consentListId: string) {
   const list = await db.consentList.findFirst({ where: { id: consentListId, workspaceId }, select: { id: true, name: true } });
   if (!list) throw new NotFoundError("That consent list");
@@ -66,10 +59,6 @@ export async function exportConsentRecord(workspaceId: string, consentListId: st
 }
 
 export const CONSENT_EXPORT_COLUMNS = ["occurredAt", "recordedAt", "phone", "name", "action", "scope", "source", "proof", "actor"] as const;
-
-export function toCsv(columns: readonly string[], rows: Record<string, string>[]): string {
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\r\n") + "\r\n";
-}
 
 export async function createConsentList(workspaceId: string, actorId: string, input: ConsentListInput) {
   const existing = await db.consentList.findUnique({ where: { workspaceId_name: { workspaceId, name: input.name } }, select: { id: true } });

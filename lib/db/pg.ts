@@ -9,3 +9,8 @@ const globalForPg = globalThis as unknown as { parleyPgPool?: pg.Pool };
 export function pgPool(): pg.Pool {
   return (globalForPg.parleyPgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 }));
 }
+
+export async function closePgPool(): Promise<void> {
+  await globalForPg.parleyPgPool?.end();
+  globalForPg.parleyPgPool = undefined;
+}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { LOGIN_WINDOW_MINUTES } from "@/lib/auth/login";
 import { clientFor } from "@/lib/whatsapp/accounts";
+import { failImport, runImport } from "@/lib/imports/service";
 
 type JobDefinition<S extends z.ZodType> = { schema: S; handler: (payload: z.output<S>) => Promise<void> };
 
@@ -32,6 +33,14 @@ export const JOBS = {
       const client = await clientFor(workspaceId);
       if (!client) return;
       await client.sendMessage({ messaging_product: "whatsapp", to, type: "text", text: { body: text }, context: { message_id: replyTo } });
+    },
+  ),
+
+  /** Checks (dry run) or imports an uploaded contacts file. A failure is shown on the import's page, not retried. */
+  "contacts.import": define(
+    z.object({ importId: z.string(), mode: z.enum(["check", "import"]), actorId: z.string().nullable() }),
+    async ({ importId, mode, actorId }) => {
+      await runImport(importId, mode, actorId).catch((error: unknown) => failImport(importId, error));
     },
   ),
 } satisfies Record<string, JobDefinition<z.ZodType>>;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CONSENT_EXPORT_COLUMNS, exportConsentRecord, toCsv } from "@/lib/consent/admin";
+import { CONSENT_EXPORT_COLUMNS, exportConsentRecord } from "@/lib/consent/admin";
+import { toCsv } from "@/lib/csv";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { recordConsentAction } from "./actions";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,6 @@
 import { requirePermission } from "@/lib/auth/guard";
-import { CONSENT_EXPORT_COLUMNS, exportConsentRecord, toCsv } from "@/lib/consent/admin";
+import { CONSENT_EXPORT_COLUMNS, exportConsentRecord } from "@/lib/consent/admin";
+import { toCsv } from "@/lib/csv";
 import { jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,137 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { beforeEach, describe, expect, it } from "vitest";
+import { startImportRunAction } from "@/app/(dashboard)/audiences/contacts/import/actions";
+import { recordConsentEvent } from "@/lib/consent/service";
+import { phoneHash } from "@/lib/contacts/privacy";
+import { db } from "@/lib/db/client";
+import type { ImportMapping } from "@/lib/imports/schemas";
+import { createImport, getImport, rejectedReport } from "@/lib/imports/service";
+import { createWorkspace, runQueuedJobs } from "@/tests/factories";
+import { actAnonymously, actAs } from "@/tests/request-context";
+
+beforeEach(() => actAnonymously());
+
+const PROOF = "Checkout box: 'Send me offers on WhatsApp'";
+const phoneOf = (i: number) => `6${String(10_000_000 + i).padStart(8, "0")}`; // Spanish mobiles, 9 digits
+
+/**
+ * 10,000 rows the way spreadsheets write them: a BOM, semicolons, CRLF, quoted newlines and delimiters,
+ * doubled quotes, numbers in four notations, a blank line, invalid numbers, scientific notation, duplicates.
+ */
+function nastyCsv(): string {
+  const lines = ["Phone;Full name;Tier;Tags;Opted in;Consent time"];
+  for (let i = 0; i < 10_000; i++) {
+    let phone = [`+34 ${phoneOf(i)}`, `0034${phoneOf(i)}`, phoneOf(i), `'+34-${phoneOf(i)}`][i % 4]!;
+    if (i % 100 === 99) phone = "12345";
+    if (i % 100 === 98) phone = `+34${phoneOf(i - 1)}`;
+    if (i % 1000 === 500) phone = "6.1E+08";
+    const name = i % 7 === 0 ? `"Line one\r\nLine two ${i}"` : i % 7 === 1 ? `"Smith; ""The Boss"" ${i}"` : `Person ${i}`;
+    lines.push(`${phone};${name};${i % 2 ? "gold" : "silver"};"vip, spain";yes;2025-03-01 10:00`);
+    if (i === 5000) lines.push(";;;;;");
+  }
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+const MAPPING = (listId: string): ImportMapping => ({
+  columns: [{ target: "phone" }, { target: "name" }, { target: "attribute", attribute: "tier" }, { target: "tags" }, { target: "optedIn" }, { target: "time" }],
+  consentListId: listId,
+  proof: PROOF,
+});
+
+async function upload(workspaceId: string, userId: string, text: string, name = "contacts.csv") {
+  return createImport(workspaceId, userId, name, new Blob([text]).stream());
+}
+
+async function run(importId: string, mode: "check" | "import", mapping: ImportMapping, workspaceId: string) {
+  const started = await startImportRunAction({ importId, mode, mapping });
+  expect(started).toEqual({ ok: true, data: undefined });
+  await runQueuedJobs(workspaceId);
+  return getImport(workspaceId, importId);
+}
+
+describe("CSV import", () => {
+  it("imports a nasty 10,000-row file with exact counts, a check first that writes nothing, and again changes nothing", async () => {
+    const { workspace, users } = await createWorkspace();
+    const ws = workspace.id;
+    await db.workspace.update({ where: { id: ws }, data: { defaultCountry: "ES" } });
+    const list = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions" } });
+    // Row 12 (i = 10) exists with another name; row 32 (i = 30) exists, same name, and sent STOP in 2026;
+    // row 22 (i = 20) was erased at the person's request.
+    await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(10)}`, name: "Old name" } });
+    const stopped = await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(30)}`, name: "Person 30", attributes: { tier: "silver" }, tags: ["vip", "spain"] } });
+    await recordConsentEvent({ workspaceId: ws, contactId: stopped.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", occurredAt: new Date("2026-01-01") });
+    await db.suppression.create({ data: { workspaceId: ws, phoneHash: phoneHash(ws, `+34${phoneOf(20)}`), reason: "Erased" } });
+    await actAs(users.ADMIN.id, ws);
+
+    const { id } = await upload(ws, users.ADMIN.id, nastyCsv());
+    const uploaded = await getImport(ws, id);
+    expect(uploaded.headers).toEqual(["Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
+    expect(uploaded.sample[0]).toEqual(["+34 610000000", "Line one\r\nLine two 0", "silver", "vip, spain", "yes", "2025-03-01 10:00"]);
+
+    const expected = {
+      rows: 10_000, created: 9787, updated: 1, unchanged: 1, duplicate: 100, invalid: 110, suppressed: 1,
+      consent: { optedIn: 9788, optedOut: 0, unchanged: 0, keptOptedOut: 1 },
+    };
+    const checked = await run(id, "check", MAPPING(list.id), ws);
+    expect(checked.status).toBe("CHECKED");
+    expect(checked.counts).toEqual(expected);
+    expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(2); // the check wrote nothing
+    expect(checked.rejects.slice(1, 3)).toEqual([
+      { row: 100, reason: "duplicate of row 99 (same phone +34610000097)" },
+      { row: 101, reason: "phone 12345: not a valid number for ES" },
+    ]);
+    expect(checked.rejects).toContainEqual({ row: 22, reason: "erased at the person's request: Parley keeps them out of every import" });
+    expect(checked.rejects).toContainEqual({ row: 502, reason: "phone 6.1E+08 was turned into scientific notation by a spreadsheet; format the column as text and export again" });
+    const report = parse(await readFile((await rejectedReport(ws, id))!.file, "utf8")) as string[][];
+    expect(report[0]).toEqual(["row", "reason", "Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
+    expect(report).toHaveLength(1 + 100 + 110 + 1);
+    expect(report[1]).toEqual(["22", "erased at the person's request: Parley keeps them out of every import", "'+34 610000020", "Person 20", "silver", "vip, spain", "yes", "2025-03-01 10:00"]);
+
+    const imported = await run(id, "import", MAPPING(list.id), ws);
+    expect(imported.status).toBe("DONE");
+    expect(imported.counts).toEqual(expected);
+    expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(9789);
+    expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(7)}` } } })).toMatchObject({
+      name: "Line one\r\nLine two 7",
+      attributes: { tier: "gold" },
+      tags: ["vip", "spain"],
+    });
+    expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(10)}` } } })).toMatchObject({ name: "Person 10" });
+    expect(await db.contactConsent.count({ where: { consentListId: list.id, optedIn: true } })).toBe(9788);
+    expect(await db.contactConsent.findUnique({ where: { contactId_consentListId: { contactId: stopped.id, consentListId: list.id } } })).toBeNull();
+    const event = await db.consentEvent.findFirst({ where: { consentListId: list.id } });
+    expect(event).toMatchObject({ action: "OPT_IN", source: "IMPORT", proof: PROOF, actorId: users.ADMIN.id, occurredAt: new Date("2025-03-01T10:00:00Z") });
+
+    // The same file again: nothing new, nothing updated, no consent event.
+    const events = await db.consentEvent.count({ where: { workspaceId: ws } });
+    const lastUpdate = await db.contact.aggregate({ where: { workspaceId: ws }, _max: { updatedAt: true } });
+    const again = await upload(ws, users.ADMIN.id, nastyCsv());
+    await run(again.id, "check", MAPPING(list.id), ws);
+    const second = await run(again.id, "import", MAPPING(list.id), ws);
+    expect(second.counts).toEqual({ ...expected, created: 0, updated: 0, unchanged: 9789, consent: { optedIn: 0, optedOut: 0, unchanged: 9788, keptOptedOut: 1 } });
+    expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(events);
+    expect(await db.contact.aggregate({ where: { workspaceId: ws }, _max: { updatedAt: true } })).toEqual(lastUpdate);
+  });
+
+  it("refuses consent columns from a marketer, an import before its check, and a file that isn't CSV", async () => {
+    const { workspace, users } = await createWorkspace();
+    const ws = workspace.id;
+    const list = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions" } });
+    await actAs(users.MARKETER.id, ws);
+    const { id } = await upload(ws, users.MARKETER.id, "phone,name,opted in\n+34610000001,Ana,yes\n");
+    const mapping: ImportMapping = { columns: [{ target: "phone" }, { target: "name" }, { target: "optedIn" }], consentListId: list.id, proof: PROOF };
+    expect(await startImportRunAction({ importId: id, mode: "check", mapping })).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringContaining("Only admins can import consent") } });
+    const plain: ImportMapping = { columns: [{ target: "phone" }, { target: "name" }, { target: "ignore" }] };
+    expect(await startImportRunAction({ importId: id, mode: "import", mapping: plain })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    const checked = await run(id, "check", plain, ws);
+    expect(checked.counts).toMatchObject({ rows: 1, created: 1, consent: { optedIn: 0 } });
+
+    await actAs(users.MANAGER.id, ws);
+    expect(await startImportRunAction({ importId: id, mode: "import", mapping: plain })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(0);
+
+    await expect(upload(ws, users.ADMIN.id, "")).rejects.toThrow("The file is empty.");
+    await expect(upload(ws, users.ADMIN.id, 'phone,name\n"+34610000001,Ana\n')).rejects.toThrow(/can't be read as CSV: .*quote/i);
+  });
+});

@@ -1,0 +1,210 @@
+// Turning one row of an uploaded file into a contact (or a reason it can't be one). Pure: no database.
+import type { ConsentSource } from "@/lib/db/generated/enums";
+import { normalisePhone } from "@/lib/contacts/phone";
+import type { ImportMapping } from "./schemas";
+
+const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+/**
+ * The delimiter of a file from its first lines: the candidate that splits the header and the next rows
+ * into the same number of fields (more than one), counting only outside quotes. Excel's `sep=;` line wins.
+ */
+export function sniffDelimiter(sample: string): { delimiter: string; sepLine: boolean } {
+  const first = sample.split(/\r?\n/, 1)[0] ?? "";
+  const sep = /^"?sep=(.)"?$/i.exec(first.trim());
+  if (sep) return { delimiter: sep[1]!, sepLine: true };
+  const lines = sample.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
+  let best: { delimiter: string; score: number } = { delimiter: ",", score: -1 };
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
+    const header = counts[0] ?? 0;
+    if (header === 0) continue;
+    // Rows that agree with the header; quoted newlines make some lines disagree, which only lowers the score.
+    const score = counts.filter((c) => c === header).length * 1000 + header;
+    if (score > best.score) best = { delimiter, score };
+  }
+  return { delimiter: best.delimiter, sepLine: false };
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+/** A cell as a person meant it: Excel's `="0612…"` and leading apostrophe undone, odd spaces trimmed. */
+export function cleanCell(value: string | undefined): string {
+  if (!value) return "";
+  let text = value.replace(/[\u00a0\u200b\ufeff]/g, " ").trim();
+  const formula = /^="(.*)"$/.exec(text);
+  if (formula) text = formula[1]!;
+  if (text.startsWith("'")) text = text.slice(1);
+  return text.trim();
+}
+
+const YES = new Set(["yes", "y", "true", "1", "x", "opted in", "opt-in", "optin", "subscribed", "si", "sí", "oui", "ja"]);
+const NO = new Set(["no", "n", "false", "0", "opted out", "opt-out", "optout", "unsubscribed", "non", "nein"]);
+
+export function parseYesNo(text: string): boolean | undefined {
+  const key = text.toLowerCase();
+  return YES.has(key) ? true : NO.has(key) ? false : undefined;
+}
+
+const SOURCES: Record<string, ConsentSource> = {
+  web: "WEB_FORM",
+  "web form": "WEB_FORM",
+  web_form: "WEB_FORM",
+  website: "WEB_FORM",
+  form: "WEB_FORM",
+  sms: "SMS",
+  chat: "CHAT",
+  whatsapp: "CHAT",
+  phone: "PHONE",
+  call: "PHONE",
+  paper: "PAPER",
+  "in store": "PAPER",
+  import: "IMPORT",
+};
+export const SOURCE_HINT = "web form, SMS, chat, phone, paper or import";
+
+export function parseSource(text: string): ConsentSource | undefined {
+  return SOURCES[text.toLowerCase().replace(/\s+/g, " ")];
+}
+
+/** ISO 8601, or `YYYY-MM-DD[ HH:MM[:SS]]` read as UTC. Day/month orders are ambiguous, so refused. */
+export function parseConsentTime(text: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!match) return undefined;
+  const [, y, mo, d, h = "00", mi = "00", s = "00", zone = "Z"] = match;
+  const offset = zone === "Z" ? "Z" : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+  // Date rolls 2025-02-30 over into March; a calendar day that doesn't exist is refused instead.
+  const day = new Date(`${y}-${mo}-${d}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return undefined;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Meta's style: language lower-case, region upper-case, joined by an underscore (en_US, es, pt_BR). */
+export function normaliseLocale(text: string): string | undefined {
+  const match = /^([a-z]{2,3})(?:[-_]([a-z]{2}))?$/i.exec(text);
+  if (!match) return undefined;
+  return match[2] ? `${match[1]!.toLowerCase()}_${match[2].toUpperCase()}` : match[1]!.toLowerCase();
+}
+
+const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone").map((z) => z.toLowerCase()));
+const TIME_ZONE_NAMES = new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
+
+export function normaliseTimeZone(text: string): string | undefined {
+  const key = text.toLowerCase();
+  if (key === "utc" || key === "gmt") return "UTC";
+  return TIME_ZONES.has(key) ? TIME_ZONE_NAMES.get(key) : undefined;
+}
+
+export function splitTags(text: string): string[] {
+  return [...new Set(text.split(/[,;|]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].map((t) => t.slice(0, 40));
+}
+
+export type ImportedConsent = { listId: string; optedIn: boolean; source: ConsentSource; time?: Date; proof?: string };
+export type ImportedContact = {
+  phone: string;
+  name?: string;
+  locale?: string;
+  timeZone?: string;
+  attributes: Record<string, string>;
+  tags: string[];
+  consent?: ImportedConsent;
+};
+export type RowResult = { ok: true; contact: ImportedContact } | { ok: false; reason: string };
+
+export type RowContext = {
+  mapping: ImportMapping;
+  defaultCountry: string;
+  /** Consent lists by lower-case name. */
+  lists: Map<string, string>;
+};
+
+/** One row of cells (in the file's column order) into a contact, or the first reason it can't be imported. */
+export function mapRow(cells: readonly string[], { mapping, defaultCountry, lists }: RowContext): RowResult {
+  const contact: ImportedContact = { phone: "", attributes: {}, tags: [] };
+  let optedIn: boolean | undefined;
+  let listName: string | undefined;
+  let source: ConsentSource = "IMPORT";
+  let time: Date | undefined;
+  let proof = mapping.proof || undefined;
+
+  for (let i = 0; i < mapping.columns.length; i++) {
+    const column = mapping.columns[i]!;
+    if (column.target === "ignore") continue;
+    const value = cleanCell(cells[i]);
+    if (column.target === "phone") {
+      if (/^\d+(?:[.,]\d+)?E\+?\d+$/i.test(value)) {
+        return { ok: false, reason: `phone ${value} was turned into scientific notation by a spreadsheet; format the column as text and export again` };
+      }
+      const phone = normalisePhone(value, defaultCountry);
+      if (!phone.ok) return { ok: false, reason: value ? `phone ${value}: ${phone.reason}` : "no phone number" };
+      contact.phone = phone.e164;
+      continue;
+    }
+    if (!value) continue;
+    switch (column.target) {
+      case "name":
+        contact.name = value.slice(0, 200);
+        break;
+      case "locale": {
+        const locale = normaliseLocale(value);
+        if (!locale) return { ok: false, reason: `language ${value} is not a language code such as en, es or pt_BR` };
+        contact.locale = locale;
+        break;
+      }
+      case "timeZone": {
+        const zone = normaliseTimeZone(value);
+        if (!zone) return { ok: false, reason: `time zone ${value} is not an IANA zone such as Europe/Madrid` };
+        contact.timeZone = zone;
+        break;
+      }
+      case "tags":
+        contact.tags = splitTags(value);
+        break;
+      case "attribute":
+        contact.attributes[column.attribute!] = value.slice(0, 500);
+        break;
+      case "optedIn":
+        optedIn = parseYesNo(value);
+        if (optedIn === undefined) return { ok: false, reason: `opted in: ${value} is neither yes nor no` };
+        break;
+      case "list":
+        listName = value;
+        break;
+      case "source": {
+        const parsed = parseSource(value);
+        if (!parsed) return { ok: false, reason: `consent source ${value} is not one of ${SOURCE_HINT}` };
+        source = parsed;
+        break;
+      }
+      case "time":
+        time = parseConsentTime(value);
+        if (!time) return { ok: false, reason: `consent time ${value} is not a date such as 2025-03-01 or 2025-03-01T10:00:00Z` };
+        if (time.getTime() > Date.now() + 60_000) return { ok: false, reason: `consent time ${value} is in the future` };
+        break;
+      case "proof":
+        proof = value.slice(0, 2000);
+        break;
+    }
+  }
+
+  const hasConsentColumns = optedIn !== undefined || listName !== undefined;
+  if (mapping.consentListId || hasConsentColumns) {
+    const listId = listName ? lists.get(listName.toLowerCase()) : mapping.consentListId;
+    if (listName && !listId) return { ok: false, reason: `no consent list named ${listName}` };
+    if (listId) {
+      const consent: ImportedConsent = { listId, optedIn: optedIn ?? true, source, time, proof };
+      if (consent.optedIn && (!proof || proof.length < 10)) return { ok: false, reason: "an opt-in without the wording or proof of consent" };
+      contact.consent = consent;
+    }
+  }
+  return { ok: true, contact };
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/** What a column of the file becomes. Consent columns need the consent.edit permission (admins). */
+export const COLUMN_TARGETS = {
+  ignore: "Don't import",
+  phone: "Phone number",
+  name: "Name",
+  locale: "Language (locale)",
+  timeZone: "Time zone",
+  tags: "Tags",
+  attribute: "Custom attribute",
+  optedIn: "Consent: opted in (yes/no)",
+  list: "Consent: list name",
+  source: "Consent: source",
+  time: "Consent: time",
+  proof: "Consent: wording or proof",
+} as const;
+export type ColumnTarget = keyof typeof COLUMN_TARGETS;
+export const CONSENT_TARGETS: readonly ColumnTarget[] = ["optedIn", "list", "source", "time", "proof"];
+
+export const ATTRIBUTE_KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
+
+const columnSchema = z.object({
+  target: z.enum(Object.keys(COLUMN_TARGETS) as [ColumnTarget, ...ColumnTarget[]]),
+  attribute: z.string().trim().optional(),
+});
+
+/** One entry per column of the file, in the file's order, plus the list for rows that don't name one. */
+export const importMappingSchema = z
+  .object({
+    columns: z.array(columnSchema).min(1).max(200),
+    consentListId: z.string().optional(),
+    /** Wording or proof for every opt-in of the file, where a row has none of its own. */
+    proof: z.string().trim().max(2000, { message: "Proof: at most 2,000 characters." }).optional(),
+  })
+  .superRefine((mapping, ctx) => {
+    const count = (target: ColumnTarget) => mapping.columns.filter((c) => c.target === target).length;
+    if (count("phone") !== 1) ctx.addIssue({ code: "custom", path: ["columns"], message: "Choose exactly one column for the phone number." });
+    for (const target of Object.keys(COLUMN_TARGETS) as ColumnTarget[]) {
+      if (target !== "ignore" && target !== "attribute" && count(target) > 1) {
+        ctx.addIssue({ code: "custom", path: ["columns"], message: `Only one column can be "${COLUMN_TARGETS[target]}".` });
+      }
+    }
+    const keys = new Set<string>();
+    mapping.columns.forEach((column, index) => {
+      if (column.target !== "attribute") return;
+      const key = column.attribute ?? "";
+      if (!ATTRIBUTE_KEY.test(key)) {
+        ctx.addIssue({ code: "custom", path: ["columns", index, "attribute"], message: "Attribute name: a letter, then letters, digits or _ (at most 40)." });
+      } else if (keys.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["columns", index, "attribute"], message: `Attribute ${key} is mapped twice.` });
+      }
+      keys.add(key);
+    });
+    const usesConsent = mapping.columns.some((c) => CONSENT_TARGETS.includes(c.target));
+    if (usesConsent && !mapping.consentListId && count("list") === 0) {
+      ctx.addIssue({ code: "custom", path: ["consentListId"], message: "Consent columns need a list: choose one, or map a column that names it." });
+    }
+    if ((usesConsent || mapping.consentListId) && count("proof") === 0 && (mapping.proof ?? "").length < 10) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["proof"],
+        message: "Proof: map a column with the wording each person agreed to, or describe it for the whole file (at least 10 characters).",
+      });
+    }
+  });
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+export function usesConsent(mapping: ImportMapping): boolean {
+  return Boolean(mapping.consentListId) || mapping.columns.some((c) => CONSENT_TARGETS.includes(c.target));
+}

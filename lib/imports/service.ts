@@ -1,0 +1,427 @@
+// Contact imports: upload, map, check (a dry run that writes nothing), import. Checking and importing run
+// as a job in the worker and stream the file: rows are validated in JavaScript, copied into a temporary
+// table with COPY, then written with a few set-based statements per chunk. Importing the same file twice
+// changes nothing: contacts are upserted only where a value differs, consent only where its state changes.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable, type Writable } from "node:stream";
+import { once } from "node:events";
+import { pipeline } from "node:stream/promises";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { recordAudit } from "@/lib/audit/service";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/guard";
+import { phoneHash } from "@/lib/contacts/privacy";
+import { csvLine } from "@/lib/csv";
+import { db, type Prisma } from "@/lib/db/client";
+import { pgPool } from "@/lib/db/pg";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { detectFormat, importFile, readRecords } from "./file";
+import { cleanCell, mapRow, type ImportedContact } from "./rows";
+import { CONSENT_TARGETS, importMappingSchema, usesConsent, type ColumnTarget, type ImportMapping } from "./schemas";
+
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+const REJECTS_KEPT = 100; // shown on the page; the full list is in the downloadable report
+const CHUNK_ROWS = 50_000;
+
+export type ImportCounts = {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicate: number;
+  invalid: number;
+  suppressed: number;
+  consent: { optedIn: number; optedOut: number; unchanged: number; keptOptedOut: number };
+};
+export type RejectedRow = { row: number; reason: string };
+export type ImportMode = "check" | "import";
+
+// ---------------------------------------------------------------- upload and mapping
+
+/** Stores an uploaded file, reads its header and first rows, and suggests what each column is. */
+export async function createImport(workspaceId: string, userId: string, fileName: string, body: ReadableStream<Uint8Array>) {
+  const id = randomUUID().replaceAll("-", "");
+  const file = importFile(id);
+  await mkdir(path.dirname(file), { recursive: true });
+  let size = 0;
+  try {
+    await pipeline(
+      Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>),
+      async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          size += chunk.length;
+          if (size > MAX_IMPORT_BYTES) throw new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts.`);
+          yield chunk;
+        }
+      },
+      createWriteStream(file),
+    );
+    if (size === 0) throw new ValidationError("The file is empty.");
+    const { headers, sample } = await readHead(file);
+    if (headers.length < 1 || headers.every((h) => !h)) throw new ValidationError("The file has no header row: the first line must name the columns.");
+    const created = await db.contactImport.create({
+      data: { id, workspaceId, createdById: userId, fileName: fileName.slice(0, 200) || "contacts.csv", sizeBytes: size, headers, sample },
+      select: { id: true },
+    });
+    return created;
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
+}
+
+async function readHead(file: string): Promise<{ headers: string[]; sample: string[][] }> {
+  const { format } = await detectFormat(file);
+  const records: string[][] = [];
+  try {
+    for await (const record of readRecords(file, format)) {
+      records.push((record as string[]).map(cleanCell));
+      if (records.length > 5) break;
+    }
+  } catch (error) {
+    throw new ValidationError(`The file can't be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const [headers = [], ...sample] = records;
+  return { headers: headers.map((h) => h.slice(0, 100)), sample };
+}
+
+const GUESSES: [RegExp, ColumnTarget][] = [
+  [/^(phone|mobile|cell|msisdn|whats ?app|tel|telephone|number|phone ?number|wa_?id)$/i, "phone"],
+  [/^(name|full ?name|contact|contact ?name|first ?name)$/i, "name"],
+  [/^(locale|language|lang)$/i, "locale"],
+  [/^(time ?zone|tz|timezone)$/i, "timeZone"],
+  [/^(tags?|labels?)$/i, "tags"],
+  [/^(opted ?in|opt[-_ ]?in|consent|subscribed|marketing ?consent)$/i, "optedIn"],
+  [/^(list|consent ?list)$/i, "list"],
+  [/^(source|consent ?source)$/i, "source"],
+  [/^(consent ?(time|date)|opted ?in ?(at|on)|consented ?at|opt[-_ ]?in ?date)$/i, "time"],
+  [/^(proof|wording|consent ?(text|wording|proof))$/i, "proof"],
+];
+
+/** A first guess at the mapping, from the column names; unknown columns become attributes. */
+export function suggestMapping(headers: string[], canEditConsent: boolean): ImportMapping["columns"] {
+  const taken = new Set<ColumnTarget>();
+  return headers.map((header) => {
+    const guess = GUESSES.find(([pattern, target]) => pattern.test(header.trim()) && !taken.has(target))?.[1];
+    if (guess && (canEditConsent || !CONSENT_TARGETS.includes(guess))) {
+      taken.add(guess);
+      return { target: guess };
+    }
+    const key = header.trim().replace(/[^a-zA-Z0-9_]+/g, "_").replace(/^[^a-zA-Z]+|_+$/g, "").slice(0, 40);
+    return key ? { target: "attribute" as const, attribute: key } : { target: "ignore" as const };
+  });
+}
+
+export async function getImport(workspaceId: string, id: string) {
+  const row = await db.contactImport.findFirst({ where: { id, workspaceId } });
+  if (!row) throw new NotFoundError("That import");
+  return {
+    ...row,
+    sizeBytes: Number(row.sizeBytes),
+    sample: row.sample as string[][],
+    mapping: row.mapping as ImportMapping | null,
+    counts: row.counts as ImportCounts | null,
+    rejects: row.rejects as RejectedRow[],
+  };
+}
+export type ImportView = Awaited<ReturnType<typeof getImport>>;
+
+export async function listImports(workspaceId: string) {
+  return db.contactImport.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, fileName: true, status: true, counts: true, createdAt: true, finishedAt: true },
+  });
+}
+
+/**
+ * Starts a check (dry run) or the import itself as a job. An import needs a finished check of the same
+ * mapping first, so what is written is what the check showed. A second click while it runs changes nothing.
+ */
+export async function startImportRun(user: CurrentUser, id: string, mode: ImportMode, mapping: ImportMapping) {
+  const current = await getImport(user.workspaceId, id);
+  if (mapping.columns.length !== current.headers.length) throw new ValidationError("The mapping must have one entry per column of the file.");
+  if (usesConsent(mapping) && !can(user.role, "consent.edit")) {
+    throw new ForbiddenError("Only admins can import consent. Set the consent columns to \"Don't import\", or ask an admin.");
+  }
+  if (mapping.consentListId) {
+    const list = await db.consentList.findFirst({ where: { id: mapping.consentListId, workspaceId: user.workspaceId }, select: { id: true } });
+    if (!list) throw new ValidationError("That consent list does not exist.", { consentListId: ["Choose a consent list."] });
+  }
+  // Stored JSONB orders keys its own way: compare both as the schema writes them.
+  const checkedMapping = current.mapping && JSON.stringify(importMappingSchema.parse(current.mapping));
+  if (mode === "import" && (current.status !== "CHECKED" || checkedMapping !== JSON.stringify(mapping))) {
+    throw new ConflictError("Check the file with this mapping before importing it.");
+  }
+  const from = mode === "check" ? (["UPLOADED", "CHECKED", "FAILED"] as const) : (["CHECKED"] as const);
+  const started = await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    const { count } = await tx.contactImport.updateMany({
+      where: { id, workspaceId: user.workspaceId, status: { in: [...from] } },
+      data: { status: mode === "check" ? "CHECKING" : "IMPORTING", mapping, progress: 0, error: null, startedAt: new Date(), finishedAt: null },
+    });
+    if (count === 1) {
+      await enqueueJob("contacts.import", { importId: id, mode, actorId: user.userId }, { workspaceId: user.workspaceId, maxAttempts: 3 }, tx);
+    }
+    return count === 1;
+  });
+  if (!started) throw new ConflictError(mode === "check" ? "This file is being checked or imported already." : "This file is being imported already.");
+}
+
+/** The rejected rows report (row number, reason, the row as it was), or null when there is none. */
+export async function rejectedReport(workspaceId: string, id: string): Promise<{ file: string; name: string } | null> {
+  const row = await getImport(workspaceId, id);
+  const file = importFile(row.id, "rejected");
+  const exists = await stat(file).then(() => true, () => false);
+  return exists ? { file, name: `${row.fileName.replace(/\.[^.]+$/, "")}-rejected-rows.csv` } : null;
+}
+
+// ---------------------------------------------------------------- the run (in the worker)
+
+const STAGING = `
+  CREATE TEMP TABLE IF NOT EXISTS import_rows (
+    phone text NOT NULL, name text, locale text, time_zone text, attributes jsonb NOT NULL, tags text[] NOT NULL,
+    list_id text, opted_in boolean, source text, occurred_at timestamptz, proof text)`;
+
+/** A value for COPY's text format. */
+function copyValue(value: string | boolean | null | undefined): string {
+  if (value == null) return "\\N";
+  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+}
+
+/** A text[] literal: {"a","b"}. */
+function arrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
+}
+
+function copyLine(c: ImportedContact): string {
+  const consent = c.consent;
+  return [
+    c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
+    consent?.listId, consent?.optedIn, consent?.source, consent?.time?.toISOString(), consent?.proof,
+  ].map(copyValue).join("\t") + "\n";
+}
+
+async function write(stream: Writable, text: string) {
+  if (!stream.write(text)) await once(stream, "drain");
+}
+
+/**
+ * Reads, validates and writes a file. Parsing (JavaScript) and writing (PostgreSQL) overlap: while the
+ * database applies one chunk of rows, the next chunk is being read.
+ */
+export async function runImport(importId: string, mode: ImportMode, actorId: string | null): Promise<ImportCounts> {
+  const record = await db.contactImport.findUnique({ where: { id: importId }, include: { workspace: { select: { defaultCountry: true } } } });
+  if (!record?.mapping) throw new Error(`Import ${importId} has no mapping`);
+  const mapping = importMappingSchema.parse(record.mapping);
+  const workspaceId = record.workspaceId;
+  const file = importFile(importId);
+  const size = Number(record.sizeBytes);
+
+  const setProgress = (progress: number) => db.contactImport.update({ where: { id: importId }, data: { progress } });
+  const lists = new Map(
+    (await db.consentList.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((l) => [l.name.toLowerCase(), l.id]),
+  );
+  const suppressed = new Set((await db.suppression.findMany({ where: { workspaceId }, select: { phoneHash: true } })).map((s) => s.phoneHash));
+  const counts: ImportCounts = {
+    rows: 0, created: 0, updated: 0, unchanged: 0, duplicate: 0, invalid: 0, suppressed: 0,
+    consent: { optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 0 },
+  };
+  const rejects: RejectedRow[] = [];
+  const reportFile = importFile(importId, "rejected");
+  await rm(reportFile, { force: true });
+  let report: Writable | undefined;
+  const reject = async (row: number, reason: string, cells: string[]) => {
+    if (rejects.length < REJECTS_KEPT) rejects.push({ row, reason });
+    if (!report) {
+      report = createWriteStream(reportFile);
+      await write(report, csvLine(["row", "reason", ...record.headers]));
+    }
+    await write(report, csvLine([row, reason, ...cells]));
+  };
+
+  const client = await pgPool().connect();
+  const now = new Date();
+  let applying: Promise<void> = Promise.resolve();
+  let chunks = 0;
+  const flush = async (lines: string) => {
+    await applying; // one chunk in the database at a time, the next one being read meanwhile
+    applying = applyChunk(client, lines, { workspaceId, actorId, now, chunk: chunks++ }, counts);
+    applying.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  };
+  try {
+    await client.query(STAGING);
+    // A check runs the very statements of the import inside one transaction and rolls it back: its counts are exact.
+    await client.query("BEGIN");
+    const { format } = await detectFormat(file);
+    const firstRow = new Map<string, number>();
+    let lastReported = 0;
+    let chunk = "";
+    let chunkRows = 0;
+    let index = 0;
+    for await (const cells of readRecords(file, format, (bytes) => {
+      if (bytes - lastReported > size / 50) {
+        lastReported = bytes;
+        setProgress((0.95 * bytes) / size).catch(() => {}); // the bar may lag; the run goes on
+      }
+    }) as AsyncIterable<string[]>) {
+      if (index++ === 0) continue; // the header
+      const row = index; // as a spreadsheet numbers it: the header is row 1
+      if (cells.every((cell) => !cell.trim())) continue;
+      counts.rows++;
+      const result = mapRow(cells, { mapping, defaultCountry: record.workspace.defaultCountry, lists });
+      if (!result.ok) {
+        counts.invalid++;
+        await reject(row, result.reason, cells);
+        continue;
+      }
+      const { phone } = result.contact;
+      const first = firstRow.get(phone);
+      if (first !== undefined) {
+        counts.duplicate++;
+        await reject(row, `duplicate of row ${first} (same phone ${phone})`, cells);
+        continue;
+      }
+      firstRow.set(phone, row);
+      if (suppressed.size > 0 && suppressed.has(phoneHash(workspaceId, phone))) {
+        counts.suppressed++;
+        await reject(row, "erased at the person's request: Parley keeps them out of every import", cells);
+        continue;
+      }
+      chunk += copyLine(result.contact);
+      if (++chunkRows === CHUNK_ROWS) {
+        await flush(chunk);
+        chunk = "";
+        chunkRows = 0;
+      }
+    }
+    if (chunkRows > 0) await flush(chunk);
+    await applying;
+    await client.query(mode === "check" ? "ROLLBACK" : "COMMIT");
+    // A check leaves every row it wrote behind as dead rows; clear them now rather than slow the import.
+    if (mode === "check") await client.query(`VACUUM "Contact", "ContactConsent", "ConsentEvent"`);
+    if (report) {
+      report.end();
+      await once(report, "finish");
+    }
+  } catch (error) {
+    await applying.catch(() => {});
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    report?.destroy();
+    client.release();
+  }
+
+  await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    await tx.contactImport.update({
+      where: { id: importId },
+      data: { status: mode === "check" ? "CHECKED" : "DONE", progress: 1, counts, rejects, finishedAt: new Date() },
+    });
+    if (mode === "import") {
+      await recordAudit(workspaceId, actorId, { action: "contacts.imported", targetType: "import", targetId: importId, details: { file: record.fileName, ...counts } }, tx);
+    }
+  });
+  return counts;
+}
+
+/** A run that failed for good: the page shows why; the file can be checked again. */
+export async function failImport(importId: string, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  await db.contactImport.update({
+    where: { id: importId },
+    data: { status: "FAILED", error: `The file could not be processed: ${message}`.slice(0, 1000), finishedAt: new Date() },
+  });
+}
+
+type Run = { workspaceId: string; actorId: string | null; now: Date; chunk: number };
+
+async function applyChunk(client: PoolClient, lines: string, c: Run, counts: ImportCounts) {
+  await client.query("TRUNCATE import_rows");
+  const copy = client.query(copyFrom("COPY import_rows FROM STDIN"));
+  copy.end(lines);
+  await once(copy, "finish");
+  await client.query("ANALYZE import_rows");
+
+  // Contacts: new ones inserted; existing ones updated only where the file adds or changes something.
+  // Empty cells never erase what is known; tags and attributes are merged.
+  const contacts = await client.query<{ created: number; updated: number; total: number }>(
+    `WITH src AS (SELECT * FROM import_rows),
+     up AS (
+       INSERT INTO "Contact" (id, "workspaceId", phone, name, locale, "timeZone", attributes, tags, "createdAt", "updatedAt")
+       SELECT 'c' || replace(gen_random_uuid()::text, '-', ''), $1, phone, name, locale, time_zone, attributes, tags, $2, $2
+       FROM src
+       ON CONFLICT ("workspaceId", phone) DO UPDATE SET
+         name = COALESCE(EXCLUDED.name, "Contact".name),
+         locale = COALESCE(EXCLUDED.locale, "Contact".locale),
+         "timeZone" = COALESCE(EXCLUDED."timeZone", "Contact"."timeZone"),
+         attributes = "Contact".attributes || EXCLUDED.attributes,
+         tags = "Contact".tags || ARRAY(SELECT t FROM unnest(EXCLUDED.tags) t WHERE t <> ALL ("Contact".tags)),
+         "updatedAt" = $2
+       WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM "Contact".name)
+          OR (EXCLUDED.locale IS NOT NULL AND EXCLUDED.locale IS DISTINCT FROM "Contact".locale)
+          OR (EXCLUDED."timeZone" IS NOT NULL AND EXCLUDED."timeZone" IS DISTINCT FROM "Contact"."timeZone")
+          OR NOT ("Contact".attributes @> EXCLUDED.attributes)
+          OR NOT ("Contact".tags @> EXCLUDED.tags)
+       RETURNING (xmax = 0) AS created)
+     SELECT (SELECT count(*) FROM src)::int AS total,
+            count(*) FILTER (WHERE created)::int AS created,
+            count(*) FILTER (WHERE NOT created)::int AS updated
+     FROM up`,
+    [c.workspaceId, c.now],
+  );
+  const { created, updated, total } = contacts.rows[0]!;
+  counts.created += created;
+  counts.updated += updated;
+  counts.unchanged += total - created - updated;
+
+  // Rows are looked up one by one through the unique indexes (LATERAL), never by scanning every contact.
+  // The planner must still know how big the tables have grown, or it prefers a scan per row: statistics
+  // matter while the tables are small next to what is being added.
+  if (c.chunk < 2) await client.query(`ANALYZE "Contact", "ContactConsent"`);
+
+  // Consent: an event only where the state changes. An opt-in never overrides an opt-out (of this list,
+  // or a global STOP) unless the file dates the consent after it.
+  const consent = await client.query<{ outcome: keyof ImportCounts["consent"]; n: number }>(
+    `WITH src AS (
+       SELECT c.id AS contact_id, r.list_id, r.opted_in, r.source::"ConsentSource" AS source, r.proof,
+              COALESCE(r.occurred_at, $2) AS occurred_at, r.occurred_at IS NOT NULL AS dated
+       FROM import_rows r
+       CROSS JOIN LATERAL (SELECT id FROM "Contact" WHERE "workspaceId" = $1 AND phone = r.phone) c
+       WHERE r.list_id IS NOT NULL),
+     global_last AS (
+       SELECT DISTINCT ON ("contactId") "contactId", action, "occurredAt" FROM "ConsentEvent"
+       WHERE "workspaceId" = $1 AND "consentListId" IS NULL
+       ORDER BY "contactId", "occurredAt" DESC, id DESC),
+     decided AS (
+       SELECT s.*, CASE
+         WHEN s.opted_in AND cc."optedIn" THEN 'unchanged'
+         WHEN NOT s.opted_in AND cc."optedIn" = false THEN 'unchanged'
+         WHEN NOT s.opted_in THEN 'optedOut'
+         WHEN cc."optedIn" = false AND (NOT s.dated OR s.occurred_at <= cc."changedAt") THEN 'keptOptedOut'
+         WHEN g.action = 'OPT_OUT' AND (NOT s.dated OR s.occurred_at <= g."occurredAt") THEN 'keptOptedOut'
+         ELSE 'optedIn' END AS outcome
+       FROM src s
+       LEFT JOIN LATERAL (SELECT "optedIn", "changedAt" FROM "ContactConsent"
+                          WHERE "contactId" = s.contact_id AND "consentListId" = s.list_id) cc ON true
+       LEFT JOIN global_last g ON g."contactId" = s.contact_id),
+     events AS (
+       INSERT INTO "ConsentEvent" ("workspaceId", "contactId", "consentListId", action, source, proof, "actorId", "occurredAt", "recordedAt")
+       SELECT $1, contact_id, list_id, (CASE WHEN outcome = 'optedIn' THEN 'OPT_IN' ELSE 'OPT_OUT' END)::"ConsentAction",
+              source, proof, $3, occurred_at, $2
+       FROM decided WHERE outcome IN ('optedIn', 'optedOut')),
+     state AS (
+       INSERT INTO "ContactConsent" ("contactId", "consentListId", "workspaceId", "optedIn", "changedAt")
+       SELECT contact_id, list_id, $1, outcome = 'optedIn', occurred_at FROM decided WHERE outcome IN ('optedIn', 'optedOut')
+       ON CONFLICT ("contactId", "consentListId") DO UPDATE SET "optedIn" = EXCLUDED."optedIn", "changedAt" = EXCLUDED."changedAt")
+     SELECT outcome, count(*)::int AS n FROM decided GROUP BY outcome`,
+    [c.workspaceId, c.now, c.actorId],
+  );
+  for (const { outcome, n } of consent.rows) counts.consent[outcome] += n;
+}
