@@ -43,13 +43,15 @@ export async function recordConsentEvent(input: ConsentEventInput, tx: Tx = db):
     return;
   }
   // Global: an opt-out closes every marketing list; a resume reopens the lists the person had joined.
-  // An event older than the list's last change (a late, out-of-order delivery) does not undo it.
+  // An event older than the list's last change (a late, out-of-order delivery) does not undo it. Meta's
+  // timestamps are whole seconds, so an opt-out wins a tie within its second.
+  const horizon = optedIn ? occurredAt : new Date(occurredAt.getTime() + 999);
   await tx.contactConsent.updateMany({
     where: {
       contactId: input.contactId,
       consentList: { category: "MARKETING" },
       optedIn: !optedIn,
-      changedAt: { lte: occurredAt },
+      changedAt: { lte: horizon },
     },
     data: { optedIn, changedAt: occurredAt },
   });

@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/** What a condition looks at. Contact fields and attributes compare text; the rest have their own operators. */
+export const SEGMENT_FIELDS = {
+  attribute: "Attribute",
+  name: "Name",
+  phone: "Phone",
+  locale: "Language",
+  timeZone: "Time zone",
+  tag: "Tag",
+  consent: "Consent list",
+  created: "Added",
+  engagement: "Engagement",
+} as const;
+export type SegmentField = keyof typeof SEGMENT_FIELDS;
+
+export const TEXT_OPERATORS = {
+  equals: "is",
+  not_equals: "is not",
+  contains: "contains",
+  not_contains: "does not contain",
+  in: "is one of",
+  not_in: "is none of",
+  empty: "is empty",
+  not_empty: "is not empty",
+} as const;
+export const TAG_OPERATORS = { has: "has tag", not_has: "does not have tag" } as const;
+export const CONSENT_OPERATORS = { opted_in: "is opted in to", not_opted_in: "is not opted in to" } as const;
+export const CREATED_OPERATORS = { after: "on or after", before: "before", last_days: "in the last N days", not_last_days: "more than N days ago" } as const;
+export const ENGAGEMENT_OPERATORS = { did: "did", did_not: "did not" } as const;
+export const ENGAGEMENT_EVENTS = { received: "receive", read: "read", clicked: "tap a button in", replied: "reply to" } as const;
+
+export const OPERATORS_BY_FIELD: Record<SegmentField, Record<string, string>> = {
+  attribute: TEXT_OPERATORS,
+  name: TEXT_OPERATORS,
+  phone: TEXT_OPERATORS,
+  locale: TEXT_OPERATORS,
+  timeZone: TEXT_OPERATORS,
+  tag: TAG_OPERATORS,
+  consent: CONSENT_OPERATORS,
+  created: CREATED_OPERATORS,
+  engagement: ENGAGEMENT_OPERATORS,
+};
+
+const text = z.string().trim().max(500, { message: "At most 500 characters." });
+
+/** One flat shape for every condition (easy to edit in a form); what each field needs is checked below. */
+export const conditionSchema = z
+  .object({
+    field: z.enum(Object.keys(SEGMENT_FIELDS) as [SegmentField, ...SegmentField[]]),
+    op: z.string(),
+    key: text.optional(), // attribute name
+    value: text.optional(),
+    listId: z.string().optional(),
+    event: z.enum(Object.keys(ENGAGEMENT_EVENTS) as [keyof typeof ENGAGEMENT_EVENTS]).optional(),
+    campaignId: z.string().optional(), // engagement with one campaign, or any when empty
+    days: z.coerce.number().int().min(1).max(3650).optional().or(z.literal("").transform(() => undefined)),
+  })
+  .superRefine((c, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (!(c.op in OPERATORS_BY_FIELD[c.field])) return issue("op", "Choose a comparison.");
+    if (c.field === "attribute" && !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(c.key ?? "")) issue("key", "Attribute: a name such as tier or city.");
+    const needsValue =
+      (c.field in { attribute: 1, name: 1, phone: 1, locale: 1, timeZone: 1 } && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";
+    if (needsValue && !c.value) issue("value", "Value: required.");
+    if (c.field === "consent" && !c.listId) issue("listId", "Choose a consent list.");
+    if (c.field === "created") {
+      if (c.op === "after" || c.op === "before") {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(c.value ?? "") || Number.isNaN(Date.parse(c.value!))) issue("value", "Date: choose a day.");
+      } else if (!c.days) issue("days", "Days: a number from 1 to 3,650.");
+    }
+    if (c.field === "engagement" && !c.event) issue("event", "Choose what the contact did.");
+    if (c.field === "engagement" && !c.campaignId && !c.days) issue("days", "Choose a campaign, or a number of days, or both.");
+  });
+export type SegmentCondition = z.infer<typeof conditionSchema>;
+
+export const groupSchema = z.object({
+  match: z.enum(["all", "any"]),
+  conditions: z.array(conditionSchema).min(1, { message: "A group needs at least one condition." }).max(20, { message: "At most 20 conditions in a group." }),
+});
+
+export const segmentRulesSchema = z.object({
+  match: z.enum(["all", "any"]),
+  groups: z.array(groupSchema).min(1).max(10, { message: "At most 10 groups." }),
+});
+export type SegmentRules = z.infer<typeof segmentRulesSchema>;
+
+export const segmentSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().trim().min(1, { message: "Name: required, e.g. Gold customers in Madrid." }).max(80, { message: "Name: at most 80 characters." }),
+  rules: segmentRulesSchema,
+});
+export type SegmentInput = z.infer<typeof segmentSchema>;
+
+export const EMPTY_CONDITION: SegmentCondition = { field: "attribute", op: "equals", key: "", value: "" };
+export const EMPTY_RULES: SegmentRules = { match: "all", groups: [{ match: "all", conditions: [EMPTY_CONDITION] }] };
+
+/** "in" values are typed comma-separated. */
+export function listValues(value: string | undefined): string[] {
+  return [...new Set((value ?? "").split(",").map((v) => v.trim()).filter(Boolean))];
+}

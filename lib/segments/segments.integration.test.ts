@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { saveSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
+import { recordConsentEvent } from "@/lib/consent/service";
+import { db } from "@/lib/db/client";
+import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
+import { createWorkspace } from "@/tests/factories";
+import { actAnonymously, actAs } from "@/tests/request-context";
+import { campaignWithMessages, connectAccount, drain, post } from "@/tests/whatsapp";
+import type { SegmentRules } from "./schemas";
+import { countSegment, previewSegment } from "./service";
+
+beforeEach(() => actAnonymously());
+
+async function setup() {
+  const { workspace, users } = await createWorkspace();
+  const ws = workspace.id;
+  const list = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions" } });
+  const people = [
+    { phone: "+34610000201", name: "Ana", attributes: { tier: "gold", city: "Madrid" }, tags: ["vip"] },
+    { phone: "+34610000202", name: "Bea", attributes: { tier: "Gold", city: "Sevilla" }, tags: [] },
+    { phone: "+34610000203", name: "Carl", attributes: { tier: "silver", city: "Madrid" }, tags: ["vip"] },
+    { phone: "+34610000204", name: "Dan", attributes: { city: "Bilbao" }, tags: [] },
+  ];
+  const contacts = [];
+  for (const p of people) {
+    const contact = await db.contact.create({ data: { workspaceId: ws, ...p } });
+    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "Signup form v3" });
+    contacts.push(contact);
+  }
+  return { ws, users, list, contacts };
+}
+
+const rules = (match: "all" | "any", ...groups: SegmentRules["groups"]): SegmentRules => ({ match, groups });
+
+describe("segments", () => {
+  it("count attribute, tag, consent and engagement rules with AND/OR groups and negations", async () => {
+    const { ws, list, contacts } = await setup();
+    const count = (r: SegmentRules) => countSegment(ws, r);
+    const gold = { field: "attribute", op: "equals", key: "tier", value: "gold" } as const;
+    expect(await count(rules("all", { match: "all", conditions: [gold] }))).toBe(2); // case-insensitive
+    expect(await count(rules("all", { match: "all", conditions: [{ ...gold, op: "not_equals" }] }))).toBe(2); // Dan has no tier: kept
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "attribute", op: "in", key: "city", value: "Madrid, Bilbao" }] }))).toBe(3);
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "attribute", op: "empty", key: "tier" }] }))).toBe(1);
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "a" }] }))).toBe(4);
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "%" }] }))).toBe(0); // a literal %
+    const vip = { field: "tag", op: "has", value: "VIP" } as const;
+    expect(await count(rules("all", { match: "all", conditions: [gold, vip] }))).toBe(1);
+    expect(await count(rules("all", { match: "any", conditions: [gold, vip] }))).toBe(3);
+    expect(await count(rules("any", { match: "all", conditions: [gold, vip] }, { match: "all", conditions: [{ field: "attribute", op: "equals", key: "city", value: "bilbao" }] }))).toBe(2);
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "created", op: "last_days", days: 1 }] }))).toBe(4);
+
+    const { messages } = await campaignWithMessages(ws, [contacts[0]!.phone, contacts[1]!.phone]);
+    await db.message.update({ where: { id: messages[0]!.id }, data: { deliveredAt: new Date(), readAt: new Date() } });
+    await db.message.update({ where: { id: messages[1]!.id }, data: { deliveredAt: new Date() } });
+    const campaignId = messages[0]!.campaignId;
+    const delivered = { field: "engagement", op: "did", event: "received", campaignId } as const;
+    const notRead = { field: "engagement", op: "did_not", event: "read", campaignId } as const;
+    expect(await count(rules("all", { match: "all", conditions: [delivered, notRead] }))).toBe(1); // retarget: delivered, not read
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "engagement", op: "did", event: "read", days: 7 }] }))).toBe(1);
+
+    const preview = await previewSegment(ws, rules("all", { match: "all", conditions: [gold] }));
+    expect(preview.map((c) => c.name).sort()).toEqual(["Ana", "Bea"]);
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }))).toBe(4);
+  });
+
+  it("drops a contact from the count as soon as their STOP arrives by webhook", async () => {
+    const { ws, list, contacts } = await setup();
+    const number = await connectAccount(ws);
+    const promotions: SegmentRules = rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }, { field: "tag", op: "has", value: "vip" }] });
+    expect(await countSegment(ws, promotions)).toBe(2);
+    await post(envelope(number.wabaId, [inboundChange(number, { wamid: `wamid.stop.${ws}`, from: contacts[0]!.phone.slice(1), at: new Date(), text: "STOP" })]));
+    await drain();
+    expect(await countSegment(ws, promotions)).toBe(1);
+  });
+
+  it("are saved by marketers and admins only, with a clear error for an unfinished rule", async () => {
+    const { ws, users } = await setup();
+    const input = { name: "Gold", rules: rules("all", { match: "all", conditions: [{ field: "attribute", op: "equals", key: "tier", value: "gold" }] }) };
+    await actAs(users.MANAGER.id, ws);
+    expect(await saveSegmentAction(input)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    await actAs(users.MARKETER.id, ws);
+    const unfinished = await saveSegmentAction({ name: "Gold", rules: rules("all", { match: "all", conditions: [{ field: "attribute", op: "equals", key: "tier", value: "" }] }) });
+    expect(unfinished).toMatchObject({ ok: false, error: { fieldErrors: { "rules.groups.0.conditions.0.value": ["Value: required."] } } });
+    expect(await saveSegmentAction(input)).toMatchObject({ ok: true });
+    expect(await saveSegmentAction(input)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await db.segment.count({ where: { workspaceId: ws } })).toBe(1);
+  });
+});

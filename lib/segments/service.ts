@@ -1,0 +1,63 @@
+// Segments: saved rules, counted and previewed live while they are edited, evaluated again at launch.
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { db, Prisma } from "@/lib/db/client";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { segmentWhere } from "./compile";
+import { segmentRulesSchema, type SegmentInput, type SegmentRules } from "./schemas";
+
+export const PREVIEW_SIZE = 10;
+
+export async function countSegment(workspaceId: string, rules: SegmentRules): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Contact" c WHERE c."workspaceId" = ${workspaceId} AND ${segmentWhere(rules)}`;
+  return row?.n ?? 0;
+}
+
+export async function previewSegment(workspaceId: string, rules: SegmentRules) {
+  return db.$queryRaw<{ id: string; name: string | null; phone: string; createdAt: Date }[]>`
+    SELECT c.id, c.name, c.phone, c."createdAt" FROM "Contact" c
+    WHERE c."workspaceId" = ${workspaceId} AND ${segmentWhere(rules)}
+    ORDER BY c."createdAt" DESC, c.id LIMIT ${PREVIEW_SIZE}`;
+}
+
+export async function listSegments(workspaceId: string) {
+  const segments = await db.segment.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, rules: true, updatedAt: true } });
+  return Promise.all(
+    segments.map(async (s) => {
+      const rules = segmentRulesSchema.safeParse(s.rules);
+      return { id: s.id, name: s.name, updatedAt: s.updatedAt, count: rules.success ? await countSegment(workspaceId, rules.data) : null };
+    }),
+  );
+}
+
+export async function getSegment(workspaceId: string, id: string) {
+  const segment = await db.segment.findFirst({ where: { id, workspaceId }, select: { id: true, name: true, rules: true } });
+  if (!segment) throw new NotFoundError("That segment");
+  return { ...segment, rules: segmentRulesSchema.parse(segment.rules) };
+}
+
+export async function saveSegment(workspaceId: string, actorId: string, input: SegmentInput): Promise<{ id: string }> {
+  const clash = await db.segment.findFirst({ where: { workspaceId, name: input.name, NOT: input.id ? { id: input.id } : undefined }, select: { id: true } });
+  if (clash) throw new ConflictError(`A segment named ${input.name} already exists.`);
+  const rules = input.rules as Prisma.InputJsonValue;
+  return db.$transaction(async (tx: Prisma.TransactionClient) => {
+    let id = input.id;
+    if (id) {
+      const { count } = await tx.segment.updateMany({ where: { id, workspaceId }, data: { name: input.name, rules } });
+      if (count === 0) throw new NotFoundError("That segment");
+    } else {
+      id = (await tx.segment.create({ data: { workspaceId, name: input.name, rules }, select: { id: true } })).id;
+    }
+    await recordAudit(workspaceId, actorId, { action: input.id ? "segment.updated" : "segment.created", targetType: "segment", targetId: id, details: { name: input.name } }, tx);
+    return { id };
+  });
+}
+
+export async function deleteSegment(workspaceId: string, actorId: string, id: string) {
+  await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    const { count } = await tx.segment.deleteMany({ where: { id, workspaceId } });
+    if (count === 0) throw new NotFoundError("That segment");
+    await recordAudit(workspaceId, actorId, { action: "segment.deleted", targetType: "segment", targetId: id }, tx);
+  });
+}
