@@ -69,3 +69,24 @@ export type ImportMapping = z.infer<typeof importMappingSchema>;
 export function usesConsent(mapping: ImportMapping): boolean {
   return Boolean(mapping.consentListId) || mapping.columns.some((c) => CONSENT_TARGETS.includes(c.target));
 }
+
+export type ImportCounts = {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicate: number;
+  invalid: number;
+  suppressed: number;
+  consent: { optedIn: number; optedOut: number; unchanged: number; keptOptedOut: number };
+};
+export type RejectedRow = { row: number; reason: string };
+
+export const IMPORT_STATUS = {
+  UPLOADED: { label: "Waiting for a mapping", tone: "neutral" },
+  CHECKING: { label: "Checking", tone: "blue" },
+  CHECKED: { label: "Checked, not imported", tone: "amber" },
+  IMPORTING: { label: "Importing", tone: "blue" },
+  DONE: { label: "Imported", tone: "green" },
+  FAILED: { label: "Failed", tone: "red" },
+} as const;

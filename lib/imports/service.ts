@@ -23,23 +23,12 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { enqueueJob } from "@/lib/jobs/queue";
 import { detectFormat, importFile, readRecords } from "./file";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
-import { CONSENT_TARGETS, importMappingSchema, usesConsent, type ColumnTarget, type ImportMapping } from "./schemas";
+import { CONSENT_TARGETS, importMappingSchema, usesConsent, type ColumnTarget, type ImportCounts, type ImportMapping, type RejectedRow } from "./schemas";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 const REJECTS_KEPT = 100; // shown on the page; the full list is in the downloadable report
 const CHUNK_ROWS = 50_000;
 
-export type ImportCounts = {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  duplicate: number;
-  invalid: number;
-  suppressed: number;
-  consent: { optedIn: number; optedOut: number; unchanged: number; keptOptedOut: number };
-};
-export type RejectedRow = { row: number; reason: string };
 export type ImportMode = "check" | "import";
 
 // ---------------------------------------------------------------- upload and mapping
@@ -160,7 +149,7 @@ export async function startImportRun(user: CurrentUser, id: string, mode: Import
   if (mode === "import" && (current.status !== "CHECKED" || checkedMapping !== JSON.stringify(mapping))) {
     throw new ConflictError("Check the file with this mapping before importing it.");
   }
-  const from = mode === "check" ? (["UPLOADED", "CHECKED", "FAILED"] as const) : (["CHECKED"] as const);
+  const from = mode === "check" ? (["UPLOADED", "CHECKED", "DONE", "FAILED"] as const) : (["CHECKED"] as const);
   const started = await db.$transaction(async (tx: Prisma.TransactionClient) => {
     const { count } = await tx.contactImport.updateMany({
       where: { id, workspaceId: user.workspaceId, status: { in: [...from] } },
@@ -260,7 +249,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     // A check runs the very statements of the import inside one transaction and rolls it back: its counts are exact.
     await client.query("BEGIN");
     const { format } = await detectFormat(file);
-    const firstRow = new Map<string, number>();
+    const firstRow = new Map<number, number>();
     let lastReported = 0;
     let chunk = "";
     let chunkRows = 0;
@@ -282,13 +271,14 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
         continue;
       }
       const { phone } = result.contact;
-      const first = firstRow.get(phone);
+      const key = Number(phone.slice(1)); // E.164 has at most 15 digits: exact as a number, and far smaller than a string
+      const first = firstRow.get(key);
       if (first !== undefined) {
         counts.duplicate++;
         await reject(row, `duplicate of row ${first} (same phone ${phone})`, cells);
         continue;
       }
-      firstRow.set(phone, row);
+      firstRow.set(key, row);
       if (suppressed.size > 0 && suppressed.has(phoneHash(workspaceId, phone))) {
         counts.suppressed++;
         await reject(row, "erased at the person's request: Parley keeps them out of every import", cells);

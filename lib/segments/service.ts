@@ -61,3 +61,12 @@ export async function deleteSegment(workspaceId: string, actorId: string, id: st
     await recordAudit(workspaceId, actorId, { action: "segment.deleted", targetType: "segment", targetId: id }, tx);
   });
 }
+
+/** What the rule builder offers to choose from: consent lists and campaigns that have sent. */
+export async function segmentChoices(workspaceId: string) {
+  const [lists, campaigns] = await Promise.all([
+    db.consentList.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.campaign.findMany({ where: { workspaceId, launchedAt: { not: null } }, orderBy: { launchedAt: "desc" }, take: 200, select: { id: true, name: true } }),
+  ]);
+  return { lists, campaigns };
+}

@@ -1,0 +1,76 @@
+"use client";
+import { Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input, Label } from "@/components/ui/input";
+import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+
+/** Sends the file as the request body (streamed to disk by the server), with upload progress. */
+function upload(file: File, onProgress: (fraction: number) => void): Promise<{ id: string }> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", `/api/v1/imports?name=${encodeURIComponent(file.name)}`);
+    request.setRequestHeader("content-type", "text/csv");
+    request.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    request.onload = () => {
+      const body = JSON.parse(request.responseText || "{}");
+      if (request.status === 201) resolve(body);
+      else reject(new Error(body.error?.message ?? "The upload failed."));
+    };
+    request.onerror = () => reject(new Error("The upload was interrupted. Check your connection and try again."));
+    request.send(file);
+  });
+}
+
+export function ImportUpload() {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!file) return setOutcome({ ok: false, text: "Choose a CSV file first." });
+    setOutcome(null);
+    setProgress(0);
+    try {
+      const { id } = await upload(file, setProgress);
+      router.push(`/audiences/contacts/import/${id}`);
+    } catch (error) {
+      setProgress(null);
+      setOutcome({ ok: false, text: (error as Error).message });
+    }
+  };
+
+  return (
+    <Card className="p-6">
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <div>
+          <Label htmlFor="import-file">CSV file</Label>
+          <Input id="import-file" type="file" accept=".csv,.txt,text/csv" aria-describedby="import-file-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="h-auto py-1.5" />
+          <p id="import-file-hint" className="mt-1 text-xs text-muted">
+            Comma, semicolon, tab or pipe separated; UTF-8, UTF-16 or Windows encoding; up to 512 MB. The first line names the columns.
+          </p>
+        </div>
+        {progress !== null && (
+          <div>
+            <p className="text-sm" id="upload-label">
+              Uploading… {Math.round(progress * 100)}%
+            </p>
+            <div role="progressbar" aria-labelledby="upload-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} className="mt-1 h-2 rounded bg-gray-100">
+              <div className="h-2 rounded bg-brand-600 transition-all" style={{ width: `${progress * 100}%` }} />
+            </div>
+          </div>
+        )}
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={progress !== null}>
+            <Upload className="size-4" aria-hidden /> Upload and map columns
+          </Button>
+          <StatusMessage outcome={outcome} />
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,339 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Plus, Trash2, Users } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useDeferredValue, useState } from "react";
+import type { z } from "zod";
+import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
+import { saveSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { setServerErrors } from "@/components/ui/server-errors";
+import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { formatNumber } from "@/lib/format";
+import {
+  EMPTY_CONDITION,
+  ENGAGEMENT_EVENTS,
+  OPERATORS_BY_FIELD,
+  SEGMENT_FIELDS,
+  segmentRulesSchema,
+  segmentSchema,
+  type SegmentField,
+  type SegmentInput,
+} from "@/lib/segments/schemas";
+
+type Option = { id: string; name: string };
+type FormValues = z.input<typeof segmentSchema>;
+type Preview = { count: number; contacts: { id: string; name: string | null; phone: string }[]; ms: number };
+
+async function fetchPreview(rules: string): Promise<Preview> {
+  const response = await fetch(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, { cache: "no-store" });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error?.message ?? "Could not count the segment.");
+  return body;
+}
+
+export function SegmentBuilder({ initial, lists, campaigns, canEdit }: { initial: SegmentInput; lists: Option[]; campaigns: Option[]; canEdit: boolean }) {
+  const router = useRouter();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const form = useForm<FormValues, unknown, SegmentInput>({ resolver: zodResolver(segmentSchema), defaultValues: initial });
+  const groups = useFieldArray({ control: form.control, name: "rules.groups" });
+  const { errors, isSubmitting } = form.formState;
+
+  // The live count follows the rules as they are typed, once they are complete enough to evaluate.
+  const rules = useWatch({ control: form.control, name: "rules" });
+  const parsed = segmentRulesSchema.safeParse(rules);
+  const key = useDeferredValue(parsed.success ? JSON.stringify(parsed.data) : null);
+  const preview = useQuery({
+    queryKey: ["segment-preview", key],
+    queryFn: () => fetchPreview(key!),
+    enabled: key !== null,
+    placeholderData: keepPreviousData,
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await saveSegmentAction(values);
+    if (!result.ok) {
+      setServerErrors(form, result.error);
+      return setOutcome({ ok: false, text: result.error.message });
+    }
+    setOutcome({ ok: true, text: "Segment saved. Campaigns evaluate it again when they launch." });
+    if (!initial.id) router.push(`/audiences/segments/${result.data.id}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <fieldset disabled={!canEdit} className="space-y-4">
+        <Card className="p-5">
+          <Label htmlFor="segment-name">Segment name</Label>
+          <Input id="segment-name" aria-invalid={Boolean(errors.name)} aria-describedby="segment-name-error" {...form.register("name")} />
+          <FieldError id="segment-name-error" message={errors.name?.message} />
+        </Card>
+        <div className="flex items-center gap-2 text-sm">
+          <Label htmlFor="match" className="mb-0">
+            Contacts who match
+          </Label>
+          <Select id="match" className="w-auto" {...form.register("rules.match")}>
+            <option value="all">all</option>
+            <option value="any">any</option>
+          </Select>
+          <span>of these groups:</span>
+        </div>
+        {groups.fields.map((group, g) => (
+          <GroupEditor
+            key={group.id}
+            index={g}
+            control={form.control}
+            register={form.register}
+            setValue={form.setValue}
+            errors={errors}
+            lists={lists}
+            campaigns={campaigns}
+            onRemove={groups.fields.length > 1 ? () => groups.remove(g) : undefined}
+          />
+        ))}
+        {canEdit && (
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="button" variant="secondary" onClick={() => groups.append({ match: "all", conditions: [EMPTY_CONDITION] })}>
+              <Plus className="size-4" aria-hidden /> Add a group
+            </Button>
+            <Button type="submit" disabled={isSubmitting}>
+              Save segment
+            </Button>
+            <StatusMessage outcome={outcome} />
+          </div>
+        )}
+      </fieldset>
+
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label="Who matches">
+        <Card className="p-5" aria-live="polite">
+          <p className="flex items-center gap-2 text-sm text-muted">
+            <Users className="size-4" aria-hidden /> Matching contacts
+          </p>
+          {key === null ? (
+            <p className="mt-2 text-sm text-muted">Finish the conditions to see who matches.</p>
+          ) : preview.isError ? (
+            <p className="mt-2 text-sm text-red-700" role="alert">
+              {preview.error.message}
+            </p>
+          ) : (
+            <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="segment-count">
+              {preview.data ? formatNumber(preview.data.count) : "…"}
+            </p>
+          )}
+          {preview.data && key !== null && <p className="mt-1 text-xs text-muted">Counted in {preview.data.ms} ms. Counted again when a campaign launches.</p>}
+        </Card>
+        <div>
+          <h2 className="mb-2 text-sm font-medium">First matches</h2>
+          <Table aria-label="First matching contacts">
+            <thead>
+              <tr>
+                <Th>Name</Th>
+                <Th>Phone</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {(preview.data?.contacts ?? []).map((c) => (
+                <tr key={c.id}>
+                  <Td>
+                    <Link href={`/audiences/contacts/${c.id}`} className="text-brand-700 hover:underline">
+                      {c.name || "Unnamed"}
+                    </Link>
+                  </Td>
+                  <Td className="tabular-nums">{c.phone}</Td>
+                </tr>
+              ))}
+              {preview.data?.contacts.length === 0 && <EmptyRow columns={2}>No one matches these rules yet.</EmptyRow>}
+            </tbody>
+          </Table>
+        </div>
+      </aside>
+    </form>
+  );
+}
+
+type EditorProps = {
+  index: number;
+  control: Control<FormValues>;
+  register: UseFormRegister<FormValues>;
+  setValue: UseFormSetValue<FormValues>;
+  errors: FieldErrors<FormValues>;
+  lists: Option[];
+  campaigns: Option[];
+};
+
+function GroupEditor({ index, control, register, setValue, errors, lists, campaigns, onRemove }: EditorProps & { onRemove?: () => void }) {
+  const conditions = useFieldArray({ control, name: `rules.groups.${index}.conditions` });
+  return (
+    <Card className="space-y-3 p-5">
+      <div className="flex items-center justify-between gap-2">
+        <div className="flex items-center gap-2 text-sm">
+          <Label htmlFor={`group-${index}-match`} className="mb-0">
+            Group {index + 1}: match
+          </Label>
+          <Select id={`group-${index}-match`} className="w-auto" {...register(`rules.groups.${index}.match`)}>
+            <option value="all">all conditions</option>
+            <option value="any">any condition</option>
+          </Select>
+        </div>
+        {onRemove && (
+          <Button type="button" variant="ghost" size="sm" onClick={onRemove}>
+            <Trash2 className="size-4" aria-hidden /> Remove group {index + 1}
+          </Button>
+        )}
+      </div>
+      {conditions.fields.map((condition, c) => (
+        <ConditionEditor
+          key={condition.id}
+          group={index}
+          index={c}
+          control={control}
+          register={register}
+          setValue={setValue}
+          errors={errors}
+          lists={lists}
+          campaigns={campaigns}
+          onRemove={conditions.fields.length > 1 ? () => conditions.remove(c) : undefined}
+        />
+      ))}
+      <Button type="button" variant="secondary" size="sm" onClick={() => conditions.append(EMPTY_CONDITION)}>
+        <Plus className="size-4" aria-hidden /> Add a condition
+      </Button>
+    </Card>
+  );
+}
+
+function ConditionEditor({ group, index, control, register, setValue, errors, lists, campaigns, onRemove }: Omit<EditorProps, "index"> & { group: number; index: number; onRemove?: () => void }) {
+  const path = `rules.groups.${group}.conditions.${index}` as const;
+  const field = useWatch({ control, name: `${path}.field` }) as SegmentField;
+  const op = useWatch({ control, name: `${path}.op` });
+  const fieldErrors = errors.rules?.groups?.[group]?.conditions?.[index];
+  const id = (name: string) => `g${group}-c${index}-${name}`;
+  const label = `Condition ${index + 1} of group ${group + 1}`;
+  const operators = OPERATORS_BY_FIELD[field] ?? {};
+  const isText = ["attribute", "name", "phone", "locale", "timeZone"].includes(field);
+  const control_ = (name: "key" | "value" | "listId" | "event" | "campaignId" | "days" | "op", title: string, input: React.ReactNode) => (
+    <div>
+      <Label htmlFor={id(name)} className="sr-only">
+        {label}: {title}
+      </Label>
+      {input}
+      <FieldError id={id(`${name}-error`)} message={fieldErrors?.[name]?.message} />
+    </div>
+  );
+  const invalid = (name: "key" | "value" | "listId" | "event" | "days" | "op") => ({
+    "aria-invalid": Boolean(fieldErrors?.[name]),
+    "aria-describedby": id(`${name}-error`),
+  });
+
+  return (
+    <div className="flex flex-wrap items-start gap-2 rounded-md bg-gray-50 p-3" role="group" aria-label={label}>
+      <div>
+        <Label htmlFor={id("field")} className="sr-only">
+          {label}: field
+        </Label>
+        <Select
+          id={id("field")}
+          className="w-36"
+          {...register(`${path}.field`, {
+            // Each field has its own comparisons: start from the first one.
+            onChange: (e: React.ChangeEvent<HTMLSelectElement>) => setValue(`${path}.op`, Object.keys(OPERATORS_BY_FIELD[e.target.value as SegmentField])[0]!),
+          })}
+        >
+          {Object.entries(SEGMENT_FIELDS).map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {field === "attribute" && control_("key", "attribute name", <Input id={id("key")} placeholder="tier" className="w-32" {...invalid("key")} {...register(`${path}.key`)} />)}
+      {field === "engagement" &&
+        control_(
+          "op",
+          "did or did not",
+          <Select id={id("op")} className="w-28" {...register(`${path}.op`)}>
+            {Object.entries(operators).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </Select>,
+        )}
+      {field === "engagement"
+        ? control_(
+            "event",
+            "what",
+            <Select id={id("event")} className="w-40" {...invalid("event")} {...register(`${path}.event`)}>
+              <option value="">choose…</option>
+              {Object.entries(ENGAGEMENT_EVENTS).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </Select>,
+          )
+        : control_(
+            "op",
+            "comparison",
+            <Select id={id("op")} className="w-44" {...invalid("op")} {...register(`${path}.op`)}>
+              <option value="">choose…</option>
+              {Object.entries(operators).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </Select>,
+          )}
+      {(field === "tag" || (isText && !["empty", "not_empty"].includes(op))) &&
+        control_(
+          "value",
+          op === "in" || op === "not_in" ? "values, comma-separated" : "value",
+          <Input id={id("value")} className="w-44" placeholder={op?.endsWith("in") ? "Madrid, Sevilla" : field === "tag" ? "vip" : "gold"} {...invalid("value")} {...register(`${path}.value`)} />,
+        )}
+      {field === "consent" &&
+        control_(
+          "listId",
+          "consent list",
+          <Select id={id("listId")} className="w-44" {...invalid("listId")} {...register(`${path}.listId`)}>
+            <option value="">choose a list…</option>
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </Select>,
+        )}
+      {field === "created" &&
+        (op === "after" || op === "before"
+          ? control_("value", "date", <Input id={id("value")} type="date" className="w-44" {...invalid("value")} {...register(`${path}.value`)} />)
+          : control_("days", "days", <Input id={id("days")} type="number" min={1} max={3650} className="w-24" placeholder="30" {...invalid("days")} {...register(`${path}.days`)} />))}
+      {field === "engagement" && (
+        <>
+          {control_(
+            "campaignId",
+            "campaign",
+            <Select id={id("campaignId")} className="w-48" {...register(`${path}.campaignId`)}>
+              <option value="">any campaign</option>
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>,
+          )}
+          {control_("days", "in the last N days (optional)", <Input id={id("days")} type="number" min={1} max={3650} className="w-24" placeholder="days" {...invalid("days")} {...register(`${path}.days`)} />)}
+        </>
+      )}
+      {onRemove && (
+        <Button type="button" variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${label.toLowerCase()}`}>
+          <Trash2 className="size-4" aria-hidden />
+        </Button>
+      )}
+    </div>
+  );
+}
