@@ -38,7 +38,14 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const port = await freePort();
   const isRoot = process.getuid?.() === 0;
-  const tuning = ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"];
+  // PostgreSQL's defaults suit a tiny machine; these suit a laptop or a small server. Shared buffers hold a
+  // million contacts (segment counts read them from memory); a large WAL allowance keeps a big import from
+  // forcing checkpoints, each of which makes every next page write a full copy.
+  const tuning = [
+    ...["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"],
+    ...["-c", "shared_buffers=512MB", "-c", "work_mem=16MB", "-c", "maintenance_work_mem=256MB"],
+    ...["-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=15min"],
+  ];
   if (options.ephemeral) tuning.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,

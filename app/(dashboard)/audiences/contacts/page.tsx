@@ -1,4 +1,4 @@
-import { Users } from "lucide-react";
+import { Upload, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -7,6 +7,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Input, Label, Select } from "@/components/ui/input";
 import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { Button } from "@/components/ui/button";
 import { listConsentLists } from "@/lib/consent/queries";
 import { countContacts, listContacts } from "@/lib/contacts/queries";
 import { formatNumber } from "@/lib/format";
@@ -40,6 +42,15 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Contacts"
+        actions={
+          can(user.role, "contacts.edit") && (
+            <Button asChild variant="secondary">
+              <Link href="/audiences/contacts/import">
+                <Upload className="size-4" aria-hidden /> Import CSV
+              </Link>
+            </Button>
+          )
+        }
         description={
           filtered
             ? `${formatNumber(total)} of ${formatNumber(all ?? 0)} people match.`

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { cleanCell, mapRow, normaliseLocale, normaliseTimeZone, parseConsentTime, parseYesNo, sniffDelimiter, splitTags } from "./rows";
+import type { ImportMapping } from "./schemas";
+
+describe("sniffDelimiter", () => {
+  it.each([
+    ["phone,name\n+1,Ana\n+2,Bea", ","],
+    ["phone;name;city\n+1;Ana, Jr;Madrid\n+2;Bea;Sevilla", ";"],
+    ["phone\tname\n+1\tAna", "\t"],
+    ['phone|name\n+1|"Ana|Bea"', "|"],
+    ['phone,name\n"+1","Line\nbreak"\n+2,Bea', ","],
+  ])("finds the delimiter of %j", (sample, expected) => {
+    expect(sniffDelimiter(sample)).toEqual({ delimiter: expected, sepLine: false });
+  });
+
+  it("obeys Excel's sep= line", () => {
+    expect(sniffDelimiter("sep=;\nphone;name,x\n")).toEqual({ delimiter: ";", sepLine: true });
+  });
+});
+
+describe("cells as spreadsheets write them", () => {
+  it.each([
+    ['="0612345678"', "0612345678"],
+    ["'+34 611", "+34 611"],
+    ["\u00a0 Ana \u200b", "Ana"],
+    [undefined, ""],
+  ])("cleans %j", (raw, expected) => expect(cleanCell(raw)).toBe(expected));
+
+  it("reads yes/no, times, locales, zones and tags", () => {
+    expect([parseYesNo("Yes"), parseYesNo("0"), parseYesNo("sí"), parseYesNo("maybe")]).toEqual([true, false, true, undefined]);
+    expect(parseConsentTime("2025-03-01")).toEqual(new Date("2025-03-01T00:00:00Z"));
+    expect(parseConsentTime("2025-03-01 10:30")).toEqual(new Date("2025-03-01T10:30:00Z"));
+    expect(parseConsentTime("2025-03-01T10:30:00+0200")).toEqual(new Date("2025-03-01T08:30:00Z"));
+    expect(parseConsentTime("2025-02-30")).toBeUndefined();
+    expect(parseConsentTime("01/03/2025")).toBeUndefined();
+    expect([normaliseLocale("pt-br"), normaliseLocale("ES"), normaliseLocale("español")]).toEqual(["pt_BR", "es", undefined]);
+    expect([normaliseTimeZone("europe/madrid"), normaliseTimeZone("utc"), normaliseTimeZone("Mars/Olympus")]).toEqual(["Europe/Madrid", "UTC", undefined]);
+    expect(splitTags("VIP; spain | vip,")).toEqual(["vip", "spain"]);
+  });
+});
+
+describe("mapRow", () => {
+  const mapping: ImportMapping = {
+    columns: [{ target: "phone" }, { target: "name" }, { target: "attribute", attribute: "tier" }, { target: "optedIn" }, { target: "list" }, { target: "source" }],
+    proof: "Signed up at the counter, form v2",
+  };
+  const ctx = { mapping, defaultCountry: "ES", lists: new Map([["promotions", "list-1"]]) };
+
+  it("turns a row into a contact with its consent", () => {
+    expect(mapRow(["611 222 333", "Ana", "gold", "yes", "Promotions", "web form"], ctx)).toEqual({
+      ok: true,
+      contact: {
+        phone: "+34611222333",
+        name: "Ana",
+        attributes: { tier: "gold" },
+        tags: [],
+        consent: { listId: "list-1", optedIn: true, source: "WEB_FORM", time: undefined, proof: "Signed up at the counter, form v2" },
+      },
+    });
+  });
+
+  it.each([
+    [["", "Ana", "", "yes", "Promotions", ""], "no phone number"],
+    [["3.4611E+10", "Ana", "", "yes", "Promotions", ""], "phone 3.4611E+10 was turned into scientific notation by a spreadsheet; format the column as text and export again"],
+    [["12345", "Ana", "", "yes", "Promotions", ""], "phone 12345: not a valid number for ES"],
+    [["611222333", "Ana", "", "perhaps", "Promotions", ""], "opted in: perhaps is neither yes nor no"],
+    [["611222333", "Ana", "", "yes", "Newsletter", ""], "no consent list named Newsletter"],
+    [["611222333", "Ana", "", "yes", "Promotions", "carrier pigeon"], "consent source carrier pigeon is not one of web form, SMS, chat, phone, paper or import"],
+  ])("refuses %j: %s", (cells, reason) => {
+    expect(mapRow(cells, ctx)).toEqual({ ok: false, reason });
+  });
+
+  it("refuses an opt-in without proof", () => {
+    expect(mapRow(["611222333", "Ana", "", "yes", "Promotions", ""], { ...ctx, mapping: { ...mapping, proof: undefined } })).toEqual({
+      ok: false,
+      reason: "an opt-in without the wording or proof of consent",
+    });
+  });
+});
