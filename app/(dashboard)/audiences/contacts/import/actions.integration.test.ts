@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { startImportRunAction } from "@/app/(dashboard)/audiences/contacts/import/actions";
+import { startImportRunAction } from "./actions";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { phoneHash } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
