@@ -235,19 +235,25 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     await write(report, csvLine([row, reason, ...cells]));
   };
 
-  const client = await pgPool().connect();
+  // Two connections ("lanes") apply chunks side by side while this process reads the next one, so the
+  // database's work spreads over two cores. Each lane holds one transaction until the end: a check rolls
+  // both back (its counts are exact: they come from the very statements of the import), an import commits both.
+  const lanes = await Promise.all([pgPool().connect(), pgPool().connect()]);
+  const busy: Promise<void>[] = lanes.map(() => Promise.resolve());
   const now = new Date();
-  let applying: Promise<void> = Promise.resolve();
   let chunks = 0;
   const flush = async (lines: string) => {
-    await applying; // one chunk in the database at a time, the next one being read meanwhile
-    applying = applyChunk(client, lines, { workspaceId, actorId, now, chunk: chunks++ }, counts);
-    applying.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    const lane = chunks % lanes.length;
+    await busy[lane]; // that lane's previous chunk first; the other lane keeps working meanwhile
+    busy[lane] = applyChunk(lanes[lane]!, lines, { workspaceId, actorId, now }, counts);
+    busy[lane].catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    chunks++;
   };
   try {
-    await client.query(STAGING);
-    // A check runs the very statements of the import inside one transaction and rolls it back: its counts are exact.
-    await client.query("BEGIN");
+    for (const lane of lanes) {
+      await lane.query(STAGING);
+      await lane.query("BEGIN");
+    }
     const { format } = await detectFormat(file);
     const firstRow = new Map<number, number>();
     let lastReported = 0;
@@ -292,21 +298,21 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
       }
     }
     if (chunkRows > 0) await flush(chunk);
-    await applying;
-    await client.query(mode === "check" ? "ROLLBACK" : "COMMIT");
+    await Promise.all(busy);
+    for (const lane of lanes) await lane.query(mode === "check" ? "ROLLBACK" : "COMMIT");
     // A check leaves every row it wrote behind as dead rows; clear them now rather than slow the import.
-    if (mode === "check") await client.query(`VACUUM "Contact", "ContactConsent", "ConsentEvent"`);
+    if (mode === "check") await lanes[0]!.query(`VACUUM "Contact", "ContactConsent", "ConsentEvent"`);
     if (report) {
       report.end();
       await once(report, "finish");
     }
   } catch (error) {
-    await applying.catch(() => {});
-    await client.query("ROLLBACK").catch(() => {});
+    await Promise.allSettled(busy);
+    await Promise.allSettled(lanes.map((lane) => lane.query("ROLLBACK")));
     throw error;
   } finally {
     report?.destroy();
-    client.release();
+    for (const lane of lanes) lane.release();
   }
 
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -330,7 +336,7 @@ export async function failImport(importId: string, error: unknown) {
   });
 }
 
-type Run = { workspaceId: string; actorId: string | null; now: Date; chunk: number };
+type Run = { workspaceId: string; actorId: string | null; now: Date };
 
 async function applyChunk(client: PoolClient, lines: string, c: Run, counts: ImportCounts) {
   await client.query("TRUNCATE import_rows");
@@ -371,10 +377,11 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
   counts.updated += updated;
   counts.unchanged += total - created - updated;
 
-  // Rows are looked up one by one through the unique indexes (LATERAL), never by scanning every contact.
-  // The planner must still know how big the tables have grown, or it prefers a scan per row: statistics
-  // matter while the tables are small next to what is being added.
-  if (c.chunk < 2) await client.query(`ANALYZE "Contact", "ContactConsent"`);
+  // Rows are looked up one by one through the unique indexes, never by scanning every contact. Table
+  // statistics can't be trusted mid-import (the other lane's rows are invisible to ANALYZE until commit), so
+  // the plan is pinned: each lookup is its own subquery (OFFSET 0 keeps the planner from merging it into a
+  // join it would misjudge) on a key that names one row.
+  await client.query("SET LOCAL enable_seqscan = off");
 
   // Consent: an event only where the state changes. An opt-in never overrides an opt-out (of this list,
   // or a global STOP) unless the file dates the consent after it.
@@ -383,7 +390,7 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
        SELECT c.id AS contact_id, r.list_id, r.opted_in, r.source::"ConsentSource" AS source, r.proof,
               COALESCE(r.occurred_at, $2) AS occurred_at, r.occurred_at IS NOT NULL AS dated
        FROM import_rows r
-       CROSS JOIN LATERAL (SELECT id FROM "Contact" WHERE "workspaceId" = $1 AND phone = r.phone) c
+       CROSS JOIN LATERAL (SELECT id FROM "Contact" WHERE "workspaceId" = $1 AND phone = r.phone OFFSET 0) c
        WHERE r.list_id IS NOT NULL),
      global_last AS (
        SELECT DISTINCT ON ("contactId") "contactId", action, "occurredAt" FROM "ConsentEvent"
@@ -399,7 +406,7 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
          ELSE 'optedIn' END AS outcome
        FROM src s
        LEFT JOIN LATERAL (SELECT "optedIn", "changedAt" FROM "ContactConsent"
-                          WHERE "contactId" = s.contact_id AND "consentListId" = s.list_id) cc ON true
+                          WHERE "contactId" = s.contact_id AND "consentListId" = s.list_id OFFSET 0) cc ON true
        LEFT JOIN global_last g ON g."contactId" = s.contact_id),
      events AS (
        INSERT INTO "ConsentEvent" ("workspaceId", "contactId", "consentListId", action, source, proof, "actorId", "occurredAt", "recordedAt")
