@@ -1,18 +1,21 @@
 // `npm run bench -- import`: a 1,000,000-row contacts file checked, imported, and imported again.
 //
-// A real, durable PostgreSQL (embedded; fsync on), the worker's own code (lib/imports/service.ts) in this
-// process, and the peak memory of the process (maxRSS: everything, the file generator included).
+// A real, durable PostgreSQL (embedded; fsync on) and the worker's own code (lib/imports/service.ts), each
+// run in a process of its own started like the worker; its peak resident memory is reported.
 // Rows: phone in mixed notations, name, two attributes, tags, opted in with a consent time; 1% invalid
 // numbers and 1% duplicates, so the rejected-rows report is written too.
 import { createReadStream, createWriteStream, rmSync } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { spawnSync } from "node:child_process";
+import type { ImportCounts } from "../lib/imports/schemas.ts";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.ts";
 import { applyMigrations, root } from "../scripts/lib/schema-engine.ts";
 import { printTable, type Row } from "./table.ts";
 
+const NODE_TS = ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs"];
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 
 async function writeFile(file: string) {
@@ -49,15 +52,16 @@ export async function benchImport() {
   const sql = new pg.Client({ connectionString: url });
   await sql.connect();
   try {
-    await sql.query(`INSERT INTO "Workspace" (id, name, slug, "defaultCountry", "updatedAt") VALUES ('bench', 'Bench', 'bench', 'ES', now())`);
+    await sql.query(`INSERT INTO "Workspace" (id, name, slug, "defaultCountry", "updatedAt") VALUES ('bench', 'Bench', 'bench', 'ES', now()), ('bench2', 'Bench 2', 'bench2', 'ES', now())`);
     await sql.query(`INSERT INTO "ConsentList" (id, "workspaceId", name) VALUES ('promos', 'bench', 'Promotions')`);
     const source = path.join(dataDir, "source.csv");
     console.log(`Writing a ${ROWS.toLocaleString("en")}-row file…`);
     await writeFile(source);
 
-    const { createImport, runImport } = await import("@/lib/imports/service");
+    const { createImport } = await import("@/lib/imports/service");
     const { db, disconnectDb } = await import("@/lib/db/client");
-    const upload = await createImport("bench", "bench", "contacts.csv", Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>);
+    const upload = async (workspaceId: string) =>
+      (await createImport(workspaceId, "bench", "contacts.csv", Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>)).id;
     const mapping = {
       columns: [
         { target: "phone" },
@@ -71,21 +75,24 @@ export async function benchImport() {
       consentListId: "promos",
       proof: "Checkout box: Send me offers on WhatsApp",
     };
-    const size = (await db.contactImport.findUniqueOrThrow({ where: { id: upload.id } })).sizeBytes;
-
     const contactsOnly = { ...mapping, columns: mapping.columns.map((c) => (["optedIn", "time"].includes(c.target) ? { target: "ignore" } : c)), consentListId: undefined };
+    const withConsent = await upload("bench");
+    const withoutConsent = await upload("bench2");
+    const size = (await db.contactImport.findUniqueOrThrow({ where: { id: withConsent } })).sizeBytes;
+
     const rows: Row[] = [];
-    console.log(`Process memory before the first run: ${Math.round(process.memoryUsage().rss / 1e6)} MB resident.`);
-    for (const [label, mode, map] of [
-      ["contacts only: import into an empty workspace", "import", contactsOnly],
-      ["contacts + opt-ins: check (dry run, rolled back)", "check", mapping],
-      ["contacts + opt-ins: import (contacts exist, opt-ins new)", "import", mapping],
-      ["contacts + opt-ins: same file again (nothing changes)", "import", mapping],
+    for (const [label, importId, mode, map] of [
+      ["contacts + opt-ins: check (dry run, rolled back)", withConsent, "check", mapping],
+      ["contacts + opt-ins: import into an empty workspace", withConsent, "import", mapping],
+      ["contacts + opt-ins: same file again (nothing changes)", withConsent, "import", mapping],
+      ["contacts only: import into an empty workspace", withoutConsent, "import", contactsOnly],
     ] as const) {
-      await db.contactImport.update({ where: { id: upload.id }, data: { mapping: map } });
-      const started = performance.now();
-      const counts = await runImport(upload.id, mode, null);
-      const seconds = (performance.now() - started) / 1000;
+      await db.contactImport.update({ where: { id: importId }, data: { mapping: map } });
+      // In a process of its own, started like the worker, so its memory is the import's and nothing else's.
+      const child = spawnSync(process.execPath, [...NODE_TS, "bench/import-run.ts", importId, mode], { cwd: root, env: process.env, encoding: "utf8" });
+      if (child.status !== 0) throw new Error(`Import run failed: ${child.stderr}`);
+      const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { counts: ImportCounts; seconds: number; peakRssMb: number };
+      const { counts, seconds } = result;
       rows.push({
         run: label,
         rows: counts.rows,
@@ -97,7 +104,7 @@ export async function benchImport() {
         rejected: counts.invalid + counts.duplicate,
         "opt-ins": counts.consent.optedIn,
         "MB/s": (Number(size) / 1e6 / seconds).toFixed(1),
-        "peak RSS MB": Math.round(process.resourceUsage().maxRSS / 1024), // the whole process so far, Prisma and the file writer included
+        "peak RSS MB": result.peakRssMb,
       });
     }
     await printTable(`Contact import: ${ROWS.toLocaleString("en")} rows, ${(Number(size) / 1e6).toFixed(0)} MB (durable PostgreSQL)`, rows);

@@ -19,6 +19,16 @@ export function PrivacyActions({ contactId, label }: { contactId: string; label:
           <Download className="size-4" aria-hidden /> Export all data (JSON)
         </a>
       </Button>
+      <Button asChild variant="secondary" size="sm">
+        <a href={`/api/v1/contacts/${contactId}/consent`}>
+          <Download className="size-4" aria-hidden /> Consent record (CSV)
+        </a>
+      </Button>
+      <Button asChild variant="secondary" size="sm">
+        <a href={`/api/v1/contacts/${contactId}/consent?format=json`}>
+          <Download className="size-4" aria-hidden /> Consent record (JSON)
+        </a>
+      </Button>
       <Dialog>
         <DialogTrigger asChild>
           <Button variant="secondary" size="sm">

@@ -1,8 +1,9 @@
-// What admins do with consent by hand: record an opt-in with its proof or an opt-out, and export a
-// list's full record for an audit. Every change is an appended event, and audited.
+// What admins do with consent by hand: record an opt-in with its proof or an opt-out, and export the
+// full record of a list or a contact for an audit. Every change is an appended event, and audited.
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
-import { db } from "@/lib/db/client";
+import { toCsv } from "@/lib/csv";
+import { db, type Prisma } from "@/lib/db/client";
 import { suppressedSince } from "@/lib/contacts/privacy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { usersById } from "@/lib/users/service";
@@ -34,14 +35,31 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
   });
 }
 
-export async function exportConsentRecord(workspaceId: string, consentListId: string) {
-  const list = await db.consentList.findFirst({ where: { id: consentListId, workspaceId }, select: { id: true, name: true } });
-  if (!list) throw new NotFoundError("That consent list");
-  // The list's own events and the global ones (STOP, WhatsApp's setting, 131050) that apply to it.
+/**
+ * The full consent record of a list (its events and the global ones that apply to it) or of one contact
+ * (every event about them), oldest first, for an audit.
+ */
+export async function exportConsentRecord(workspaceId: string, scope: { consentListId: string } | { contactId: string }) {
+  let title: string;
+  let where: Prisma.ConsentEventWhereInput;
+  if ("consentListId" in scope) {
+    const list = await db.consentList.findFirst({ where: { id: scope.consentListId, workspaceId }, select: { name: true } });
+    if (!list) throw new NotFoundError("That consent list");
+    title = list.name;
+    where = { workspaceId, OR: [{ consentListId: scope.consentListId }, { consentListId: null }] };
+  } else {
+    const contact = await db.contact.findFirst({ where: { id: scope.contactId, workspaceId }, select: { phone: true } });
+    if (!contact) throw new NotFoundError("That contact");
+    title = contact.phone;
+    where = { workspaceId, contactId: scope.contactId };
+  }
   const events = await db.consentEvent.findMany({
-    where: { workspaceId, OR: [{ consentListId }, { consentListId: null }] },
+    where,
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    select: { occurredAt: true, recordedAt: true, action: true, source: true, proof: true, actorId: true, consentListId: true, contact: { select: { phone: true, name: true } } },
+    select: {
+      occurredAt: true, recordedAt: true, action: true, source: true, proof: true, actorId: true,
+      consentList: { select: { name: true } }, contact: { select: { phone: true, name: true } },
+    },
   });
   const actors = await usersById(events.map((e) => e.actorId));
   const rows = events.map((e) => ({
@@ -50,12 +68,25 @@ export async function exportConsentRecord(workspaceId: string, consentListId: st
     phone: e.contact.phone,
     name: e.contact.name ?? "",
     action: e.action,
-    scope: e.consentListId ? list.name : "All marketing lists",
+    scope: e.consentList?.name ?? "All marketing lists",
     source: e.source,
     proof: e.proof ?? "",
     actor: e.actorId ? (actors.get(e.actorId)?.email ?? e.actorId) : "",
   }));
-  return { list, rows };
+  return { title, rows };
+}
+
+/** A consent record as a download: ?format=csv (the default) or ?format=json. */
+export function consentRecordDownload(request: Request, { title, rows }: Awaited<ReturnType<typeof exportConsentRecord>>): Response {
+  const name = `consent-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${new Date().toISOString().slice(0, 10)}`;
+  if (new URL(request.url).searchParams.get("format") === "json") {
+    return new Response(JSON.stringify({ record: title, exportedAt: new Date().toISOString(), events: rows }, null, 2), {
+      headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${name}.json"` },
+    });
+  }
+  return new Response(toCsv(CONSENT_EXPORT_COLUMNS, rows), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` },
+  });
 }
 
 export const CONSENT_EXPORT_COLUMNS = ["occurredAt", "recordedAt", "phone", "name", "action", "scope", "source", "proof", "actor"] as const;

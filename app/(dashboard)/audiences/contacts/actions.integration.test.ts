@@ -44,7 +44,7 @@ describe("consent export", () => {
     const { ws, users, list, contact } = await setup();
     await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "+1 checkbox", actorId: users.ADMIN.id, occurredAt: new Date("2026-01-01T00:00:00Z") });
     await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: 'Replied "STOP"', occurredAt: new Date("2026-02-01T00:00:00Z") });
-    const { rows } = await exportConsentRecord(ws, list.id);
+    const { rows } = await exportConsentRecord(ws, { consentListId: list.id });
     expect(rows.map((r) => [r.action, r.scope, r.source])).toEqual([
       ["OPT_IN", "Promotions", "WEB_FORM"],
       ["OPT_OUT", "All marketing lists", "KEYWORD"],
@@ -54,6 +54,29 @@ describe("consent export", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain("'+1 checkbox");
     expect(csv).toContain('"Replied ""STOP"""');
+  });
+});
+
+describe("a contact's consent record", () => {
+  it("downloads as CSV and JSON for an admin, every list and the global events, and is refused to a manager", async () => {
+    const { ws, users, list, contact } = await setup();
+    const other = await db.consentList.create({ data: { workspaceId: ws, name: "Order updates", category: "UTILITY" } });
+    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "Form v3", occurredAt: new Date("2026-01-01T00:00:00Z") });
+    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: other.id, action: "OPT_IN", source: "CHAT", proof: "Asked in chat", occurredAt: new Date("2026-01-02T00:00:00Z") });
+    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: "STOP", occurredAt: new Date("2026-02-01T00:00:00Z") });
+    const { GET } = await import("@/app/api/v1/contacts/[id]/consent/route");
+    const call = (format = "") => GET(new Request(`http://localhost/api/v1/contacts/${contact.id}/consent${format}`), { params: Promise.resolve({ id: contact.id }) });
+
+    await actAs(users.ADMIN.id, ws);
+    const csv = await call();
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines.map((l) => l.split(",").slice(4, 7).join(","))).toEqual(["action,scope,source", "OPT_IN,Promotions,WEB_FORM", "OPT_IN,Order updates,CHAT", "OPT_OUT,All marketing lists,KEYWORD"]);
+    const json = await (await call("?format=json")).json();
+    expect(json.events).toHaveLength(3);
+
+    await actAs(users.MANAGER.id, ws);
+    expect((await call()).status).toBe(403);
   });
 });
 

@@ -1,0 +1,15 @@
+import { requirePermission } from "@/lib/auth/guard";
+import { consentRecordDownload, exportConsentRecord } from "@/lib/consent/admin";
+import { jsonError } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** Every consent event of one contact, for an audit: ?format=csv (default) or ?format=json. Admins only. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await requirePermission("consent.edit");
+    return consentRecordDownload(request, await exportConsentRecord(user.workspaceId, { contactId: (await params).id }));
+  } catch (error) {
+    return jsonError(error);
+  }
+}
