@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "ConsentEvent_consentListId_occurredAt_idx";
