@@ -26,7 +26,13 @@ import {
   type RejectedRow,
 } from "@/lib/imports/schemas";
 
-type Run = { status: keyof typeof IMPORT_STATUS; progress: number; counts: ImportCounts | null; rejects: RejectedRow[]; error: string | null };
+type Run = {
+  status: keyof typeof IMPORT_STATUS;
+  progress: number;
+  counts: ImportCounts | null;
+  rejects: RejectedRow[];
+  error: string | null;
+};
 type Props = {
   id: string;
   fileName: string;
@@ -46,7 +52,16 @@ async function fetchRun(id: string): Promise<Run> {
   return response.json();
 }
 
-export function ImportWizard({ id, fileName, headers, sample, initialMapping, initialRun, lists, canEditConsent }: Props) {
+export function ImportWizard({
+  id,
+  fileName,
+  headers,
+  sample,
+  initialMapping,
+  initialRun,
+  lists,
+  canEditConsent,
+}: Props) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<ImportMapping>({ resolver: zodResolver(importMappingSchema), defaultValues: initialMapping });
@@ -60,7 +75,9 @@ export function ImportWizard({ id, fileName, headers, sample, initialMapping, in
   });
   const status = run.data.status;
   const running = RUNNING.has(status);
-  const targets = Object.entries(COLUMN_TARGETS).filter(([t]) => canEditConsent || !CONSENT_TARGETS.includes(t as ColumnTarget));
+  const targets = Object.entries(COLUMN_TARGETS).filter(
+    ([t]) => canEditConsent || !CONSENT_TARGETS.includes(t as ColumnTarget),
+  );
 
   const start = (mode: "check" | "import") =>
     form.handleSubmit(async (mapping) => {
@@ -95,13 +112,19 @@ export function ImportWizard({ id, fileName, headers, sample, initialMapping, in
               {headers.map((header, i) => (
                 <tr key={`${header}-${i}`}>
                   <Td className="font-medium">{header || `(column ${i + 1}, no name)`}</Td>
-                  <Td className="max-w-xs truncate text-muted">{sample.map((row) => row[i]).filter(Boolean).slice(0, 3).join(" · ") || "empty"}</Td>
+                  <Td className="max-w-xs truncate text-muted">
+                    {sample
+                      .map((row) => row[i])
+                      .filter(Boolean)
+                      .slice(0, 3)
+                      .join(" · ") || "empty"}
+                  </Td>
                   <Td>
                     <div className="flex flex-wrap gap-2">
                       <Label htmlFor={`col-${i}`} className="sr-only">
                         Import column {header || i + 1} as
                       </Label>
-                      <Select id={`col-${i}`} className="w-56" {...form.register(`columns.${i}.target`)}>
+                      <Select id={`col-${i}`} className="w-64" {...form.register(`columns.${i}.target`)}>
                         {targets.map(([value, label]) => (
                           <option key={value} value={value}>
                             {label}
@@ -135,7 +158,11 @@ export function ImportWizard({ id, fileName, headers, sample, initialMapping, in
             <div className="mt-5 grid gap-4 md:grid-cols-2">
               <div>
                 <Label htmlFor="consent-list">Consent list for these contacts (optional)</Label>
-                <Select id="consent-list" aria-describedby="consent-list-hint consent-list-error" {...form.register("consentListId", { setValueAs: (v) => v || undefined })}>
+                <Select
+                  id="consent-list"
+                  aria-describedby="consent-list-hint consent-list-error"
+                  {...form.register("consentListId", { setValueAs: (v) => v || undefined })}
+                >
                   <option value="">None: import contacts without consent</option>
                   {lists.map((l) => (
                     <option key={l.id} value={l.id}>
@@ -144,22 +171,36 @@ export function ImportWizard({ id, fileName, headers, sample, initialMapping, in
                   ))}
                 </Select>
                 <p id="consent-list-hint" className="mt-1 text-xs text-muted">
-                  Rows opt in to this list unless a column says otherwise or names another list. An import never overrides a later opt-out.
+                  Rows opt in to this list unless a column says otherwise or names another list. An import never
+                  overrides a later opt-out.
                 </p>
                 <FieldError id="consent-list-error" message={errors.consentListId?.message} />
               </div>
               <div>
                 <Label htmlFor="proof">Wording or proof of consent, for the whole file</Label>
-                <Input id="proof" placeholder="Checkout box: “Send me offers on WhatsApp”, 2025 form" aria-describedby="proof-error" aria-invalid={Boolean(errors.proof)} {...form.register("proof")} />
+                <Input
+                  id="proof"
+                  placeholder="Checkout box: “Send me offers on WhatsApp”, 2025 form"
+                  aria-describedby="proof-error"
+                  aria-invalid={Boolean(errors.proof)}
+                  {...form.register("proof")}
+                />
                 <FieldError id="proof-error" message={errors.proof?.message} />
               </div>
             </div>
           ) : (
-            <p className="mt-4 text-sm text-muted">Only admins import consent. Contacts you import here can be opted in by an admin later.</p>
+            <p className="mt-4 text-sm text-muted">
+              Only admins import consent. Contacts you import here can be opted in by an admin later.
+            </p>
           )}
         </fieldset>
         <div className="mt-5 flex flex-wrap items-center gap-3">
-          <Button type="button" variant={status === "CHECKED" ? "secondary" : "primary"} disabled={running || isSubmitting} onClick={() => start("check")}>
+          <Button
+            type="button"
+            variant={status === "CHECKED" ? "secondary" : "primary"}
+            disabled={running || isSubmitting}
+            onClick={() => start("check")}
+          >
             2. Check the file (writes nothing)
           </Button>
           {status === "CHECKED" && run.data.counts && (
@@ -176,7 +217,14 @@ export function ImportWizard({ id, fileName, headers, sample, initialMapping, in
           <p id="run-label" className="text-sm font-medium">
             {status === "CHECKING" ? "Checking" : "Importing"} {fileName}… {Math.round(run.data.progress * 100)}%
           </p>
-          <div role="progressbar" aria-labelledby="run-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(run.data.progress * 100)} className="mt-2 h-3 rounded bg-gray-100">
+          <div
+            role="progressbar"
+            aria-labelledby="run-label"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(run.data.progress * 100)}
+            className="mt-2 h-3 rounded bg-gray-100"
+          >
             <div className="h-3 rounded bg-brand-600 transition-all" style={{ width: `${run.data.progress * 100}%` }} />
           </div>
           <p className="mt-2 text-xs text-muted">This runs in the background: you can leave this page and come back.</p>
@@ -189,12 +237,24 @@ export function ImportWizard({ id, fileName, headers, sample, initialMapping, in
         </p>
       )}
 
-      {!running && run.data.counts && <Results id={id} status={status} counts={run.data.counts} rejects={run.data.rejects} />}
+      {!running && run.data.counts && (
+        <Results id={id} status={status} counts={run.data.counts} rejects={run.data.rejects} />
+      )}
     </div>
   );
 }
 
-function Results({ id, status, counts, rejects }: { id: string; status: Run["status"]; counts: ImportCounts; rejects: RejectedRow[] }) {
+function Results({
+  id,
+  status,
+  counts,
+  rejects,
+}: {
+  id: string;
+  status: Run["status"];
+  counts: ImportCounts;
+  rejects: RejectedRow[];
+}) {
   const rejected = counts.invalid + counts.duplicate + counts.suppressed;
   const done = status === "DONE";
   return (
@@ -220,12 +280,17 @@ function Results({ id, status, counts, rejects }: { id: string; status: Run["sta
         <Stat label="Invalid" value={formatNumber(counts.invalid)} />
         <Stat label="Erased before" value={formatNumber(counts.suppressed)} hint="Kept out at their request" />
       </div>
-      {counts.consent.optedIn + counts.consent.optedOut + counts.consent.unchanged + counts.consent.keptOptedOut > 0 && (
+      {counts.consent.optedIn + counts.consent.optedOut + counts.consent.unchanged + counts.consent.keptOptedOut >
+        0 && (
         <div className="grid gap-3 sm:grid-cols-4">
           <Stat label="Opt-ins" value={formatNumber(counts.consent.optedIn)} />
           <Stat label="Opt-outs" value={formatNumber(counts.consent.optedOut)} />
           <Stat label="Consent unchanged" value={formatNumber(counts.consent.unchanged)} />
-          <Stat label="Kept opted out" value={formatNumber(counts.consent.keptOptedOut)} hint="Opted out after the consent in the file" />
+          <Stat
+            label="Kept opted out"
+            value={formatNumber(counts.consent.keptOptedOut)}
+            hint="Opted out after the consent in the file"
+          />
         </div>
       )}
       {rejected > 0 && (
@@ -240,22 +305,29 @@ function Results({ id, status, counts, rejects }: { id: string; status: Run["sta
               </a>
             </Button>
           </div>
-          <Table aria-label="Rejected rows">
-            <thead>
-              <tr>
-                <Th className="w-20">Row</Th>
-                <Th>Reason</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rejects.map((r) => (
-                <tr key={r.row}>
-                  <Td className="tabular-nums">{r.row}</Td>
-                  <Td>{r.reason}</Td>
+          <div
+            className="max-h-96 overflow-y-auto rounded-lg"
+            tabIndex={0}
+            role="region"
+            aria-label="Rejected rows, scrollable"
+          >
+            <Table aria-label="Rejected rows">
+              <thead>
+                <tr>
+                  <Th className="w-20">Row</Th>
+                  <Th>Reason</Th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
+              </thead>
+              <tbody>
+                {rejects.map((r) => (
+                  <tr key={r.row}>
+                    <Td className="tabular-nums">{r.row}</Td>
+                    <Td>{r.reason}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
         </div>
       )}
     </Card>

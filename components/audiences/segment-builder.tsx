@@ -6,7 +6,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import type { z } from "zod";
-import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister, type UseFormSetValue } from "react-hook-form";
+import {
+  useFieldArray,
+  useForm,
+  useWatch,
+  type Control,
+  type FieldErrors,
+  type UseFormRegister,
+  type UseFormSetValue,
+} from "react-hook-form";
 import { saveSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -37,10 +45,23 @@ async function fetchPreview(rules: string): Promise<Preview> {
   return body;
 }
 
-export function SegmentBuilder({ initial, lists, campaigns, canEdit }: { initial: SegmentInput; lists: Option[]; campaigns: Option[]; canEdit: boolean }) {
+export function SegmentBuilder({
+  initial,
+  lists,
+  campaigns,
+  canEdit,
+}: {
+  initial: SegmentInput;
+  lists: Option[];
+  campaigns: Option[];
+  canEdit: boolean;
+}) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form = useForm<FormValues, unknown, SegmentInput>({ resolver: zodResolver(segmentSchema), defaultValues: initial });
+  const form = useForm<FormValues, unknown, SegmentInput>({
+    resolver: zodResolver(segmentSchema),
+    defaultValues: initial,
+  });
   const groups = useFieldArray({ control: form.control, name: "rules.groups" });
   const { errors, isSubmitting } = form.formState;
 
@@ -70,7 +91,12 @@ export function SegmentBuilder({ initial, lists, campaigns, canEdit }: { initial
       <fieldset disabled={!canEdit} className="space-y-4">
         <Card className="p-5">
           <Label htmlFor="segment-name">Segment name</Label>
-          <Input id="segment-name" aria-invalid={Boolean(errors.name)} aria-describedby="segment-name-error" {...form.register("name")} />
+          <Input
+            id="segment-name"
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby="segment-name-error"
+            {...form.register("name")}
+          />
           <FieldError id="segment-name-error" message={errors.name?.message} />
         </Card>
         <div className="flex items-center gap-2 text-sm">
@@ -98,7 +124,11 @@ export function SegmentBuilder({ initial, lists, campaigns, canEdit }: { initial
         ))}
         {canEdit && (
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="button" variant="secondary" onClick={() => groups.append({ match: "all", conditions: [EMPTY_CONDITION] })}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => groups.append({ match: "all", conditions: [EMPTY_CONDITION] })}
+            >
               <Plus className="size-4" aria-hidden /> Add a group
             </Button>
             <Button type="submit" disabled={isSubmitting}>
@@ -125,7 +155,11 @@ export function SegmentBuilder({ initial, lists, campaigns, canEdit }: { initial
               {preview.data ? formatNumber(preview.data.count) : "…"}
             </p>
           )}
-          {preview.data && key !== null && <p className="mt-1 text-xs text-muted">Counted in {preview.data.ms} ms. Counted again when a campaign launches.</p>}
+          {preview.data && key !== null && (
+            <p className="mt-1 text-xs text-muted">
+              Counted in {preview.data.ms} ms. Counted again when a campaign launches.
+            </p>
+          )}
         </Card>
         <div>
           <h2 className="mb-2 text-sm font-medium">First matches</h2>
@@ -166,7 +200,16 @@ type EditorProps = {
   campaigns: Option[];
 };
 
-function GroupEditor({ index, control, register, setValue, errors, lists, campaigns, onRemove }: EditorProps & { onRemove?: () => void }) {
+function GroupEditor({
+  index,
+  control,
+  register,
+  setValue,
+  errors,
+  lists,
+  campaigns,
+  onRemove,
+}: EditorProps & { onRemove?: () => void }) {
   const conditions = useFieldArray({ control, name: `rules.groups.${index}.conditions` });
   return (
     <Card className="space-y-3 p-5">
@@ -207,7 +250,17 @@ function GroupEditor({ index, control, register, setValue, errors, lists, campai
   );
 }
 
-function ConditionEditor({ group, index, control, register, setValue, errors, lists, campaigns, onRemove }: Omit<EditorProps, "index"> & { group: number; index: number; onRemove?: () => void }) {
+function ConditionEditor({
+  group,
+  index,
+  control,
+  register,
+  setValue,
+  errors,
+  lists,
+  campaigns,
+  onRemove,
+}: Omit<EditorProps, "index"> & { group: number; index: number; onRemove?: () => void }) {
   const path = `rules.groups.${group}.conditions.${index}` as const;
   const field = useWatch({ control, name: `${path}.field` }) as SegmentField;
   const op = useWatch({ control, name: `${path}.op` });
@@ -216,7 +269,11 @@ function ConditionEditor({ group, index, control, register, setValue, errors, li
   const label = `Condition ${index + 1} of group ${group + 1}`;
   const operators = OPERATORS_BY_FIELD[field] ?? {};
   const isText = ["attribute", "name", "phone", "locale", "timeZone"].includes(field);
-  const control_ = (name: "key" | "value" | "listId" | "event" | "campaignId" | "days" | "op", title: string, input: React.ReactNode) => (
+  const control_ = (
+    name: "key" | "value" | "listId" | "event" | "campaignId" | "days" | "op",
+    title: string,
+    input: React.ReactNode,
+  ) => (
     <div>
       <Label htmlFor={id(name)} className="sr-only">
         {label}: {title}
@@ -238,10 +295,11 @@ function ConditionEditor({ group, index, control, register, setValue, errors, li
         </Label>
         <Select
           id={id("field")}
-          className="w-36"
+          className="w-40"
           {...register(`${path}.field`, {
             // Each field has its own comparisons: start from the first one.
-            onChange: (e: React.ChangeEvent<HTMLSelectElement>) => setValue(`${path}.op`, Object.keys(OPERATORS_BY_FIELD[e.target.value as SegmentField])[0]!),
+            onChange: (e: React.ChangeEvent<HTMLSelectElement>) =>
+              setValue(`${path}.op`, Object.keys(OPERATORS_BY_FIELD[e.target.value as SegmentField])[0]!),
           })}
         >
           {Object.entries(SEGMENT_FIELDS).map(([value, text]) => (
@@ -251,12 +309,17 @@ function ConditionEditor({ group, index, control, register, setValue, errors, li
           ))}
         </Select>
       </div>
-      {field === "attribute" && control_("key", "attribute name", <Input id={id("key")} placeholder="tier" className="w-32" {...invalid("key")} {...register(`${path}.key`)} />)}
+      {field === "attribute" &&
+        control_(
+          "key",
+          "attribute name",
+          <Input id={id("key")} placeholder="tier" className="w-32" {...invalid("key")} {...register(`${path}.key`)} />,
+        )}
       {field === "engagement" &&
         control_(
           "op",
           "did or did not",
-          <Select id={id("op")} className="w-28" {...register(`${path}.op`)}>
+          <Select key={field} id={id("op")} className="w-28" {...register(`${path}.op`)}>
             {Object.entries(operators).map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
@@ -280,7 +343,7 @@ function ConditionEditor({ group, index, control, register, setValue, errors, li
         : control_(
             "op",
             "comparison",
-            <Select id={id("op")} className="w-44" {...invalid("op")} {...register(`${path}.op`)}>
+            <Select key={field} id={id("op")} className="w-44" {...invalid("op")} {...register(`${path}.op`)}>
               <option value="">choose…</option>
               {Object.entries(operators).map(([value, text]) => (
                 <option key={value} value={value}>
@@ -293,7 +356,13 @@ function ConditionEditor({ group, index, control, register, setValue, errors, li
         control_(
           "value",
           op === "in" || op === "not_in" ? "values, comma-separated" : "value",
-          <Input id={id("value")} className="w-44" placeholder={op?.endsWith("in") ? "Madrid, Sevilla" : field === "tag" ? "vip" : "gold"} {...invalid("value")} {...register(`${path}.value`)} />,
+          <Input
+            id={id("value")}
+            className="w-44"
+            placeholder={op?.endsWith("in") ? "Madrid, Sevilla" : field === "tag" ? "vip" : "gold"}
+            {...invalid("value")}
+            {...register(`${path}.value`)}
+          />,
         )}
       {field === "consent" &&
         control_(
@@ -310,8 +379,31 @@ function ConditionEditor({ group, index, control, register, setValue, errors, li
         )}
       {field === "created" &&
         (op === "after" || op === "before"
-          ? control_("value", "date", <Input id={id("value")} type="date" className="w-44" {...invalid("value")} {...register(`${path}.value`)} />)
-          : control_("days", "days", <Input id={id("days")} type="number" min={1} max={3650} className="w-24" placeholder="30" {...invalid("days")} {...register(`${path}.days`)} />))}
+          ? control_(
+              "value",
+              "date",
+              <Input
+                id={id("value")}
+                type="date"
+                className="w-44"
+                {...invalid("value")}
+                {...register(`${path}.value`)}
+              />,
+            )
+          : control_(
+              "days",
+              "days",
+              <Input
+                id={id("days")}
+                type="number"
+                min={1}
+                max={3650}
+                className="w-24"
+                placeholder="30"
+                {...invalid("days")}
+                {...register(`${path}.days`)}
+              />,
+            ))}
       {field === "engagement" && (
         <>
           {control_(
@@ -326,7 +418,20 @@ function ConditionEditor({ group, index, control, register, setValue, errors, li
               ))}
             </Select>,
           )}
-          {control_("days", "in the last N days (optional)", <Input id={id("days")} type="number" min={1} max={3650} className="w-24" placeholder="days" {...invalid("days")} {...register(`${path}.days`)} />)}
+          {control_(
+            "days",
+            "in the last N days (optional)",
+            <Input
+              id={id("days")}
+              type="number"
+              min={1}
+              max={3650}
+              className="w-24"
+              placeholder="days"
+              {...invalid("days")}
+              {...register(`${path}.days`)}
+            />,
+          )}
         </>
       )}
       {onRemove && (
