@@ -4,15 +4,14 @@
 // run in a process of its own started like the worker; its peak resident memory is reported.
 // Rows: phone in mixed notations, name, two attributes, tags, opted in with a consent time; 1% invalid
 // numbers and 1% duplicates, so the rejected-rows report is written too.
-import { createReadStream, createWriteStream, rmSync } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { spawnSync } from "node:child_process";
 import type { ImportCounts } from "../lib/imports/schemas.ts";
-import pg from "pg";
-import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.ts";
-import { applyMigrations, root } from "../scripts/lib/schema-engine.ts";
+import { root } from "../scripts/lib/schema-engine.ts";
+import { withBenchDatabase } from "./database.ts";
 import { printTable, type Row } from "./table.ts";
 
 const NODE_TS = ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs"];
@@ -42,16 +41,7 @@ async function writeFile(file: string) {
 }
 
 export async function benchImport() {
-  const dataDir = path.join(root, ".data/bench-import");
-  rmSync(dataDir, { recursive: true, force: true });
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
-  await postgres.createDatabase("parley");
-  const url = postgres.url("parley");
-  await applyMigrations(url);
-  Object.assign(process.env, { DATABASE_URL: url, PARLEY_DATA_DIR: dataDir, PARLEY_EMBEDDED: "1" });
-  const sql = new pg.Client({ connectionString: url });
-  await sql.connect();
-  try {
+  await withBenchDatabase("import", async (sql, dataDir) => {
     await sql.query(`INSERT INTO "Workspace" (id, name, slug, "defaultCountry", "updatedAt") VALUES ('bench', 'Bench', 'bench', 'ES', now()), ('bench2', 'Bench 2', 'bench2', 'ES', now())`);
     await sql.query(`INSERT INTO "ConsentList" (id, "workspaceId", name) VALUES ('promos', 'bench', 'Promotions')`);
     const source = path.join(dataDir, "source.csv");
@@ -59,7 +49,7 @@ export async function benchImport() {
     await writeFile(source);
 
     const { createImport } = await import("@/lib/imports/service");
-    const { db, disconnectDb } = await import("@/lib/db/client");
+    const { db } = await import("@/lib/db/client");
     const upload = async (workspaceId: string) =>
       (await createImport(workspaceId, "bench", "contacts.csv", Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>)).id;
     const mapping = {
@@ -108,11 +98,5 @@ export async function benchImport() {
       });
     }
     await printTable(`Contact import: ${ROWS.toLocaleString("en")} rows, ${(Number(size) / 1e6).toFixed(0)} MB (durable PostgreSQL)`, rows);
-    await disconnectDb();
-    await (await import("@/lib/db/pg")).closePgPool();
-  } finally {
-    await sql.end();
-    await postgres.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

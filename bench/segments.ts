@@ -4,11 +4,7 @@
 // consent on a list for 70% (a tenth of them opted out), and a campaign of 200,000 messages (90% delivered,
 // 50% read, 5% replied, 3% tapped a button). Each segment is counted 20 times with the code the product
 // uses (lib/segments); the table shows p50, p95 and the slowest.
-import { rmSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
-import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.ts";
-import { applyMigrations, root } from "../scripts/lib/schema-engine.ts";
+import { withBenchDatabase } from "./database.ts";
 import type { SegmentRules } from "../lib/segments/schemas.ts";
 import { printTable, type Row } from "./table.ts";
 
@@ -30,16 +26,7 @@ const SEGMENTS: [string, SegmentRules][] = [
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 export async function benchSegments() {
-  const dataDir = path.join(root, ".data/bench-segments");
-  rmSync(dataDir, { recursive: true, force: true });
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
-  await postgres.createDatabase("parley");
-  const url = postgres.url("parley");
-  await applyMigrations(url);
-  Object.assign(process.env, { DATABASE_URL: url, PARLEY_DATA_DIR: dataDir, PARLEY_EMBEDDED: "1" });
-  const sql = new pg.Client({ connectionString: url });
-  await sql.connect();
-  try {
+  await withBenchDatabase("segments", async (sql) => {
     console.log(`Seeding ${CONTACTS.toLocaleString("en")} contacts…`);
     await sql.query(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('bench', 'Bench', 'bench', now())`);
     await sql.query(`INSERT INTO "ConsentList" (id, "workspaceId", name) VALUES ('promos', 'bench', 'Promotions')`);
@@ -69,7 +56,6 @@ export async function benchSegments() {
     await sql.query(`VACUUM ANALYZE`);
 
     const { countSegment } = await import("@/lib/segments/service");
-    const { disconnectDb } = await import("@/lib/db/client");
     const rows: Row[] = [];
     for (const [name, rules] of SEGMENTS) {
       await countSegment("bench", rules); // warm
@@ -90,10 +76,5 @@ export async function benchSegments() {
       rows.push({ segment: name, matches: count, "p50 ms": Math.round(percentile(times, 50)), "p95 ms": Math.round(percentile(times, 95)), "max ms": Math.round(times.at(-1)!) });
     }
     await printTable(`Segment counts over ${CONTACTS.toLocaleString("en")} contacts (${RUNS} runs each)`, rows);
-    await disconnectDb();
-  } finally {
-    await sql.end();
-    await postgres.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -287,6 +287,10 @@ function ConditionEditor({
     "aria-describedby": id(`${name}-error`),
   });
 
+  const daysInput = (placeholder: string) => (
+    <Input id={id("days")} type="number" min={1} max={3650} className="w-24" placeholder={placeholder} {...invalid("days")} {...register(`${path}.days`)} />
+  );
+
   return (
     <div className="flex flex-wrap items-start gap-2 rounded-md bg-gray-50 p-3" role="group" aria-label={label}>
       <div>
@@ -390,20 +394,7 @@ function ConditionEditor({
                 {...register(`${path}.value`)}
               />,
             )
-          : control_(
-              "days",
-              "days",
-              <Input
-                id={id("days")}
-                type="number"
-                min={1}
-                max={3650}
-                className="w-24"
-                placeholder="30"
-                {...invalid("days")}
-                {...register(`${path}.days`)}
-              />,
-            ))}
+          : control_("days", "days", daysInput("30")))}
       {field === "engagement" && (
         <>
           {control_(
@@ -418,20 +409,7 @@ function ConditionEditor({
               ))}
             </Select>,
           )}
-          {control_(
-            "days",
-            "in the last N days (optional)",
-            <Input
-              id={id("days")}
-              type="number"
-              min={1}
-              max={3650}
-              className="w-24"
-              placeholder="days"
-              {...invalid("days")}
-              {...register(`${path}.days`)}
-            />,
-          )}
+          {control_("days", "in the last N days (optional)", daysInput("days"))}
         </>
       )}
       {onRemove && (

@@ -1,0 +1,28 @@
+// A durable embedded PostgreSQL for one benchmark: migrated, named in the environment for lib/ code,
+// and removed afterwards with its data folder.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.ts";
+import { applyMigrations, root } from "../scripts/lib/schema-engine.ts";
+
+export async function withBenchDatabase(name: string, run: (sql: pg.Client, dataDir: string) => Promise<void>) {
+  const dataDir = path.join(root, `.data/bench-${name}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
+  await postgres.createDatabase("parley");
+  const url = postgres.url("parley");
+  await applyMigrations(url);
+  Object.assign(process.env, { DATABASE_URL: url, PARLEY_DATA_DIR: dataDir, PARLEY_EMBEDDED: "1" });
+  const sql = new pg.Client({ connectionString: url });
+  await sql.connect();
+  try {
+    await run(sql, dataDir);
+  } finally {
+    const { disconnectDb } = await import("@/lib/db/client");
+    await disconnectDb();
+    await sql.end();
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
