@@ -3,7 +3,7 @@
 // table with COPY, then written with a few set-based statements per chunk. Importing the same file twice
 // changes nothing: contacts are upserted only where a value differs, consent only where its state changes.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -176,7 +176,7 @@ export async function rejectedReport(workspaceId: string, id: string): Promise<{
 
 const STAGING = `
   CREATE TEMP TABLE IF NOT EXISTS import_rows (
-    phone text NOT NULL, name text, locale text, time_zone text, attributes jsonb NOT NULL, tags text[] NOT NULL,
+    id text NOT NULL, phone text NOT NULL, name text, locale text, time_zone text, attributes jsonb NOT NULL, tags text[] NOT NULL,
     list_id text, opted_in boolean, source text, occurred_at timestamptz, proof text)`;
 
 /** A value for COPY's text format. */
@@ -190,10 +190,11 @@ function arrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
 }
 
-function copyLine(c: ImportedContact): string {
+/** `id` is the contact's id if the row turns out to be new: unique per run, and cheaper made here than in SQL. */
+function copyLine(id: string, c: ImportedContact): string {
   const consent = c.consent;
   return [
-    c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
+    id, c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
     consent?.listId, consent?.optedIn, consent?.source, consent?.time?.toISOString(), consent?.proof,
   ].map(copyValue).join("\t") + "\n";
 }
@@ -242,6 +243,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   const lanes = await Promise.all(Array.from({ length: LANES }, () => pgPool().connect()));
   const busy: Promise<void>[] = lanes.map(() => Promise.resolve());
   const now = new Date();
+  const idPrefix = `c${randomBytes(8).toString("hex")}`;
   let chunks = 0;
   const flush = async (lines: string) => {
     const lane = chunks % lanes.length;
@@ -291,7 +293,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
         await reject(row, "erased at the person's request: Parley keeps them out of every import", cells);
         continue;
       }
-      chunk += copyLine(result.contact);
+      chunk += copyLine(idPrefix + row.toString(36), result.contact);
       if (++chunkRows === CHUNK_ROWS) {
         await flush(chunk);
         chunk = "";
@@ -344,7 +346,6 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
   const copy = client.query(copyFrom("COPY import_rows FROM STDIN"));
   copy.end(lines);
   await once(copy, "finish");
-  await client.query("ANALYZE import_rows");
 
   // Contacts: new ones inserted; existing ones updated only where the file adds or changes something.
   // Empty cells never erase what is known; tags and attributes are merged.
@@ -352,7 +353,7 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
     `WITH src AS (SELECT * FROM import_rows),
      up AS (
        INSERT INTO "Contact" (id, "workspaceId", phone, name, locale, "timeZone", attributes, tags, "createdAt", "updatedAt")
-       SELECT 'c' || replace(gen_random_uuid()::text, '-', ''), $1, phone, name, locale, time_zone, attributes, tags, $2, $2
+       SELECT id, $1, phone, name, locale, time_zone, attributes, tags, $2, $2
        FROM src
        ON CONFLICT ("workspaceId", phone) DO UPDATE SET
          name = COALESCE(EXCLUDED.name, "Contact".name),
