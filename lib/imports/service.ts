@@ -27,7 +27,7 @@ import { CONSENT_TARGETS, importMappingSchema, usesConsent, type ColumnTarget, t
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 const REJECTS_KEPT = 100; // shown on the page; the full list is in the downloadable report
-const CHUNK_ROWS = 50_000;
+const CHUNK_ROWS = 25_000;
 const LANES = 3; // database connections applying chunks at once
 
 export type ImportMode = "check" | "import";
