@@ -100,7 +100,7 @@ export function ImportWizard({
         </div>
         <fieldset disabled={running} className="mt-4">
           <legend className="sr-only">Column mapping</legend>
-          <Table>
+          <Table caption="Column mapping">
             <thead>
               <tr>
                 <Th>Column in the file</Th>
@@ -311,7 +311,7 @@ function Results({
             role="region"
             aria-label="Rejected rows, scrollable"
           >
-            <Table aria-label="Rejected rows">
+            <Table caption="Rejected rows">
               <thead>
                 <tr>
                   <Th className="w-20">Row</Th>

@@ -163,7 +163,7 @@ export function SegmentBuilder({
         </Card>
         <div>
           <h2 className="mb-2 text-sm font-medium">First matches</h2>
-          <Table aria-label="First matching contacts">
+          <Table caption="First matching contacts">
             <thead>
               <tr>
                 <Th>Name</Th>

@@ -1,10 +1,14 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/** `caption` names the table for screen readers (and tests); sighted users have the heading above it. */
+export function Table({ className, caption, children, ...props }: ComponentProps<"table"> & { caption: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
-      <table className={cn("w-full text-left text-sm [&_tbody_tr:last-child_td]:border-b-0", className)} {...props} />
+      <table className={cn("w-full text-left text-sm [&_tbody_tr:last-child_td]:border-b-0", className)} {...props}>
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
     </div>
   );
 }

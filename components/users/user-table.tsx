@@ -29,8 +29,7 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
           {error}
         </p>
       )}
-      <Table aria-busy={pending}>
-        <caption className="sr-only">Workspace users</caption>
+      <Table caption="Workspace users" aria-busy={pending}>
         <thead>
           <tr>
             <Th>Name</Th>

@@ -82,8 +82,7 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
           <h3 id="statuses-heading" className="mb-2 text-sm font-medium">
             Latest message statuses
           </h3>
-          <Table>
-            <caption className="sr-only">Latest message statuses</caption>
+          <Table caption="Latest message statuses">
             <thead>
               <tr>
                 <Th>When</Th>
@@ -112,8 +111,7 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
           <h3 id="inbound-heading" className="mb-2 text-sm font-medium">
             Latest messages from contacts
           </h3>
-          <Table>
-            <caption className="sr-only">Latest messages from contacts</caption>
+          <Table caption="Latest messages from contacts">
             <thead>
               <tr>
                 <Th>When</Th>

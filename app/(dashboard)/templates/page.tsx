@@ -93,8 +93,7 @@ export default async function TemplatesPage({
             : "Templates are the messages Meta approves for sending outside a conversation. Build one with a header, body, buttons and samples, then submit it for approval."}
         </EmptyState>
       ) : (
-        <Table>
-          <caption className="sr-only">Templates</caption>
+        <Table caption="Templates">
           <thead>
             <tr>
               <Th>Name</Th>

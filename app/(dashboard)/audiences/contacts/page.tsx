@@ -96,8 +96,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         </EmptyState>
       ) : (
         <>
-          <Table>
-            <caption className="sr-only">Contacts</caption>
+          <Table caption="Contacts">
             <thead>
               <tr>
                 <Th>Name</Th>

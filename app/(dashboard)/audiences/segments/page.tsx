@@ -32,7 +32,7 @@ export default async function SegmentsPage() {
           They are evaluated again at launch, so a campaign always reaches today&apos;s audience.
         </EmptyState>
       ) : (
-        <Table>
+        <Table caption="Segments">
           <thead>
             <tr>
               <Th>Name</Th>

@@ -20,8 +20,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         title="Audit log"
         description="Every change to users, consent and the WhatsApp connection, newest first."
       />
-      <Table>
-        <caption className="sr-only">Audit log</caption>
+      <Table caption="Audit log">
         <thead>
           <tr>
             <Th>When</Th>

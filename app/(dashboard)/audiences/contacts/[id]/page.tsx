@@ -89,8 +89,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
       </div>
 
       <h2 className="mt-8 mb-3 font-semibold">Consent history</h2>
-      <Table>
-        <caption className="sr-only">Consent history</caption>
+      <Table caption="Consent history">
         <thead>
           <tr>
             <Th>When</Th>
@@ -124,8 +123,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <h2 id="sent-heading" className="mb-3 font-semibold">
             Campaign messages sent
           </h2>
-          <Table>
-            <caption className="sr-only">Campaign messages sent</caption>
+          <Table caption="Campaign messages sent">
             <thead>
               <tr>
                 <Th>Campaign</Th>
@@ -154,8 +152,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           <h2 id="received-heading" className="mb-3 font-semibold">
             Messages received
           </h2>
-          <Table>
-            <caption className="sr-only">Messages received</caption>
+          <Table caption="Messages received">
             <thead>
               <tr>
                 <Th>When</Th>

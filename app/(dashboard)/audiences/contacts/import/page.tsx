@@ -23,7 +23,7 @@ export default async function ImportPage() {
       />
       <ImportUpload />
       <h2 className="mt-8 mb-3 font-semibold">Recent imports</h2>
-      <Table>
+      <Table caption="Recent imports">
         <thead>
           <tr>
             <Th>File</Th>
