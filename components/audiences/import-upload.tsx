@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
+import { ProgressBar } from "@/components/ui/progress";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 
 /** Sends the file as the request body (streamed to disk by the server), with upload progress. */
@@ -55,14 +56,7 @@ export function ImportUpload() {
           </p>
         </div>
         {progress !== null && (
-          <div>
-            <p className="text-sm" id="upload-label">
-              Uploading… {Math.round(progress * 100)}%
-            </p>
-            <div role="progressbar" aria-labelledby="upload-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} className="mt-1 h-2 rounded bg-gray-100">
-              <div className="h-2 rounded bg-brand-600 transition-all" style={{ width: `${progress * 100}%` }} />
-            </div>
-          </div>
+          <ProgressBar label="Uploading…" value={progress} />
         )}
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={progress !== null}>

@@ -10,6 +10,7 @@ import { startImportRunAction } from "@/app/(dashboard)/audiences/contacts/impor
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
+import { ProgressBar } from "@/components/ui/progress";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { setServerErrors } from "@/components/ui/server-errors";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
@@ -214,19 +215,7 @@ export function ImportWizard({
 
       {running && (
         <Card className="p-6" aria-live="polite">
-          <p id="run-label" className="text-sm font-medium">
-            {status === "CHECKING" ? "Checking" : "Importing"} {fileName}… {Math.round(run.data.progress * 100)}%
-          </p>
-          <div
-            role="progressbar"
-            aria-labelledby="run-label"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(run.data.progress * 100)}
-            className="mt-2 h-3 rounded bg-gray-100"
-          >
-            <div className="h-3 rounded bg-brand-600 transition-all" style={{ width: `${run.data.progress * 100}%` }} />
-          </div>
+          <ProgressBar label={`${status === "CHECKING" ? "Checking" : "Importing"} ${fileName}…`} value={run.data.progress} />
           <p className="mt-2 text-xs text-muted">This runs in the background: you can leave this page and come back.</p>
         </Card>
       )}
