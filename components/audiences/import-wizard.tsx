@@ -21,6 +21,7 @@ import {
   CONSENT_TARGETS,
   IMPORT_STATUS,
   importMappingSchema,
+  rejectedCount,
   type ColumnTarget,
   type ImportCounts,
   type ImportMapping,
@@ -244,7 +245,7 @@ function Results({
   counts: ImportCounts;
   rejects: RejectedRow[];
 }) {
-  const rejected = counts.invalid + counts.duplicate + counts.suppressed;
+  const rejected = rejectedCount(counts);
   const done = status === "DONE";
   return (
     <Card className="space-y-5 p-6">

@@ -95,13 +95,13 @@ export function normaliseLocale(text: string): string | undefined {
   return match[2] ? `${match[1]!.toLowerCase()}_${match[2].toUpperCase()}` : match[1]!.toLowerCase();
 }
 
-const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone").map((z) => z.toLowerCase()));
-const TIME_ZONE_NAMES = new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
+/** IANA zones by lower-case name, to accept europe/madrid as Europe/Madrid. */
+const TIME_ZONES = new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
 
 export function normaliseTimeZone(text: string): string | undefined {
   const key = text.toLowerCase();
   if (key === "utc" || key === "gmt") return "UTC";
-  return TIME_ZONES.has(key) ? TIME_ZONE_NAMES.get(key) : undefined;
+  return TIME_ZONES.get(key);
 }
 
 export function splitTags(text: string): string[] {

@@ -52,11 +52,11 @@ export const importMappingSchema = z
       }
       keys.add(key);
     });
-    const usesConsent = mapping.columns.some((c) => CONSENT_TARGETS.includes(c.target));
-    if (usesConsent && !mapping.consentListId && count("list") === 0) {
+    const consentColumns = mapping.columns.some((c) => CONSENT_TARGETS.includes(c.target));
+    if (consentColumns && !mapping.consentListId && count("list") === 0) {
       ctx.addIssue({ code: "custom", path: ["consentListId"], message: "Consent columns need a list: choose one, or map a column that names it." });
     }
-    if ((usesConsent || mapping.consentListId) && count("proof") === 0 && (mapping.proof ?? "").length < 10) {
+    if (usesConsent(mapping) && count("proof") === 0 && (mapping.proof ?? "").length < 10) {
       ctx.addIssue({
         code: "custom",
         path: ["proof"],
@@ -81,6 +81,11 @@ export type ImportCounts = {
   consent: { optedIn: number; optedOut: number; unchanged: number; keptOptedOut: number };
 };
 export type RejectedRow = { row: number; reason: string };
+
+/** Rows left out of an import: invalid, repeated, or erased before. */
+export function rejectedCount(counts: ImportCounts): number {
+  return counts.invalid + counts.duplicate + counts.suppressed;
+}
 
 export const IMPORT_STATUS = {
   UPLOADED: { label: "Waiting for a mapping", tone: "neutral" },

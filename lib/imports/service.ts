@@ -71,7 +71,7 @@ async function readHead(file: string): Promise<{ headers: string[]; sample: stri
   const records: string[][] = [];
   try {
     for await (const record of readRecords(file, format)) {
-      records.push((record as string[]).map(cleanCell));
+      records.push(record.map(cleanCell));
       if (records.length > 5) break;
     }
   } catch (error) {
@@ -120,14 +120,13 @@ export async function getImport(workspaceId: string, id: string) {
     rejects: row.rejects as RejectedRow[],
   };
 }
-export type ImportView = Awaited<ReturnType<typeof getImport>>;
 
 export async function listImports(workspaceId: string) {
   return db.contactImport.findMany({
     where: { workspaceId },
     orderBy: { createdAt: "desc" },
     take: 10,
-    select: { id: true, fileName: true, status: true, counts: true, createdAt: true, finishedAt: true },
+    select: { id: true, fileName: true, status: true, counts: true, createdAt: true },
   });
 }
 
@@ -238,8 +237,9 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   };
 
   // Several connections ("lanes") apply chunks side by side while this process reads the next one, so
-  // the database's work spreads over the machine's cores and one lane's waits (WAL, locks) cost nothing. Each lane holds one transaction until the end: a check rolls
-  // both back (its counts are exact: they come from the very statements of the import), an import commits both.
+  // the database's work spreads over the machine's cores and one lane's waits (WAL, locks) cost nothing.
+  // Each lane holds one transaction until the end: a check rolls them all back (its counts are exact: they
+  // come from the very statements of the import), an import commits them all.
   const lanes = await Promise.all(Array.from({ length: LANES }, () => pgPool().connect()));
   const busy: Promise<void>[] = lanes.map(() => Promise.resolve());
   const now = new Date();
@@ -247,7 +247,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   let chunks = 0;
   const flush = async (lines: string) => {
     const lane = chunks % lanes.length;
-    await busy[lane]; // that lane's previous chunk first; the other lane keeps working meanwhile
+    await busy[lane]; // that lane's previous chunk first; the other lanes keep working meanwhile
     busy[lane] = applyChunk(lanes[lane]!, lines, { workspaceId, actorId, now }, counts);
     busy[lane].catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     chunks++;
@@ -268,7 +268,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
         lastReported = bytes;
         setProgress((0.95 * bytes) / size).catch(() => {}); // the bar may lag; the run goes on
       }
-    }) as AsyncIterable<string[]>) {
+    })) {
       if (index++ === 0) continue; // the header
       const row = index; // as a spreadsheet numbers it: the header is row 1
       if (cells.every((cell) => !cell.trim())) continue;

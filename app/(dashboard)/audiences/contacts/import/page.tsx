@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { formatNumber } from "@/lib/format";
-import { IMPORT_STATUS, type ImportCounts } from "@/lib/imports/schemas";
+import { IMPORT_STATUS, rejectedCount, type ImportCounts } from "@/lib/imports/schemas";
 import { listImports } from "@/lib/imports/service";
 
 export const metadata: Metadata = { title: "Import contacts" };
@@ -49,7 +49,7 @@ export default async function ImportPage() {
                 </Td>
                 <Td className="text-right tabular-nums">{counts ? formatNumber(counts.created) : "–"}</Td>
                 <Td className="text-right tabular-nums">{counts ? formatNumber(counts.updated) : "–"}</Td>
-                <Td className="text-right tabular-nums">{counts ? formatNumber(counts.invalid + counts.duplicate + counts.suppressed) : "–"}</Td>
+                <Td className="text-right tabular-nums">{counts ? formatNumber(rejectedCount(counts)) : "–"}</Td>
                 <Td>
                   <LocalTime value={i.createdAt} />
                 </Td>
