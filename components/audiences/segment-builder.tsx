@@ -6,15 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import type { z } from "zod";
-import {
-  useFieldArray,
-  useForm,
-  useWatch,
-  type Control,
-  type FieldErrors,
-  type UseFormRegister,
-  type UseFormSetValue,
-} from "react-hook-form";
+import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "react-hook-form";
 import { saveSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -28,6 +20,7 @@ import {
   ENGAGEMENT_EVENTS,
   OPERATORS_BY_FIELD,
   SEGMENT_FIELDS,
+  TEXT_FIELDS,
   segmentRulesSchema,
   segmentSchema,
   type SegmentField,
@@ -87,129 +80,121 @@ export function SegmentBuilder({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <fieldset disabled={!canEdit} className="space-y-4">
-        <Card className="p-5">
-          <Label htmlFor="segment-name">Segment name</Label>
-          <Input
-            id="segment-name"
-            aria-invalid={Boolean(errors.name)}
-            aria-describedby="segment-name-error"
-            {...form.register("name")}
-          />
-          <FieldError id="segment-name-error" message={errors.name?.message} />
-        </Card>
-        <div className="flex items-center gap-2 text-sm">
-          <Label htmlFor="match" className="mb-0">
-            Contacts who match
-          </Label>
-          <Select id="match" className="w-auto" {...form.register("rules.match")}>
-            <option value="all">all</option>
-            <option value="any">any</option>
-          </Select>
-          <span>of these groups:</span>
-        </div>
-        {groups.fields.map((group, g) => (
-          <GroupEditor
-            key={group.id}
-            index={g}
-            control={form.control}
-            register={form.register}
-            setValue={form.setValue}
-            errors={errors}
-            lists={lists}
-            campaigns={campaigns}
-            onRemove={groups.fields.length > 1 ? () => groups.remove(g) : undefined}
-          />
-        ))}
-        {canEdit && (
-          <div className="flex flex-wrap items-center gap-3">
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => groups.append({ match: "all", conditions: [EMPTY_CONDITION] })}
-            >
-              <Plus className="size-4" aria-hidden /> Add a group
-            </Button>
-            <Button type="submit" disabled={isSubmitting}>
-              Save segment
-            </Button>
-            <StatusMessage outcome={outcome} />
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <fieldset disabled={!canEdit} className="space-y-4">
+          <Card className="p-5">
+            <Label htmlFor="segment-name">Segment name</Label>
+            <Input
+              id="segment-name"
+              aria-invalid={Boolean(errors.name)}
+              aria-describedby="segment-name-error"
+              {...form.register("name")}
+            />
+            <FieldError id="segment-name-error" message={errors.name?.message} />
+          </Card>
+          <div className="flex items-center gap-2 text-sm">
+            <Label htmlFor="match" className="mb-0">
+              Contacts who match
+            </Label>
+            <Select id="match" className="w-auto" {...form.register("rules.match")}>
+              <option value="all">all</option>
+              <option value="any">any</option>
+            </Select>
+            <span>of these groups:</span>
           </div>
-        )}
-      </fieldset>
+          {groups.fields.map((group, g) => (
+            <GroupEditor
+              key={group.id}
+              index={g}
+              choices={{ lists, campaigns }}
+              onRemove={groups.fields.length > 1 ? () => groups.remove(g) : undefined}
+            />
+          ))}
+          {canEdit && (
+            <div className="flex flex-wrap items-center gap-3">
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => groups.append({ match: "all", conditions: [EMPTY_CONDITION] })}
+              >
+                <Plus className="size-4" aria-hidden /> Add a group
+              </Button>
+              <Button type="submit" disabled={isSubmitting}>
+                Save segment
+              </Button>
+              <StatusMessage outcome={outcome} />
+            </div>
+          )}
+        </fieldset>
 
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label="Who matches">
-        <Card className="p-5" aria-live="polite">
-          <p className="flex items-center gap-2 text-sm text-muted">
-            <Users className="size-4" aria-hidden /> Matching contacts
-          </p>
-          {key === null ? (
-            <p className="mt-2 text-sm text-muted">Finish the conditions to see who matches.</p>
-          ) : preview.isError ? (
-            <p className="mt-2 text-sm text-red-700" role="alert">
-              {preview.error.message}
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label="Who matches">
+          <Card className="p-5" aria-live="polite">
+            <p className="flex items-center gap-2 text-sm text-muted">
+              <Users className="size-4" aria-hidden /> Matching contacts
             </p>
-          ) : (
-            <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="segment-count">
-              {preview.data ? formatNumber(preview.data.count) : "…"}
-            </p>
-          )}
-          {preview.data && key !== null && (
-            <p className="mt-1 text-xs text-muted">
-              Counted in {preview.data.ms} ms. Counted again when a campaign launches.
-            </p>
-          )}
-        </Card>
-        <div>
-          <h2 className="mb-2 text-sm font-medium">First matches</h2>
-          <Table caption="First matching contacts">
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>Phone</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {(preview.data?.contacts ?? []).map((c) => (
-                <tr key={c.id}>
-                  <Td>
-                    <Link href={`/audiences/contacts/${c.id}`} className="text-brand-700 hover:underline">
-                      {c.name || "Unnamed"}
-                    </Link>
-                  </Td>
-                  <Td className="tabular-nums">{c.phone}</Td>
+            {key === null ? (
+              <p className="mt-2 text-sm text-muted">Finish the conditions to see who matches.</p>
+            ) : preview.isError ? (
+              <p className="mt-2 text-sm text-red-700" role="alert">
+                {preview.error.message}
+              </p>
+            ) : (
+              <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="segment-count">
+                {preview.data ? formatNumber(preview.data.count) : "…"}
+              </p>
+            )}
+            {preview.data && key !== null && (
+              <p className="mt-1 text-xs text-muted">
+                Counted in {preview.data.ms} ms. Counted again when a campaign launches.
+              </p>
+            )}
+          </Card>
+          <div>
+            <h2 className="mb-2 text-sm font-medium">First matches</h2>
+            <Table caption="First matching contacts">
+              <thead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Phone</Th>
                 </tr>
-              ))}
-              {preview.data?.contacts.length === 0 && <EmptyRow columns={2}>No one matches these rules yet.</EmptyRow>}
-            </tbody>
-          </Table>
-        </div>
-      </aside>
-    </form>
+              </thead>
+              <tbody>
+                {(preview.data?.contacts ?? []).map((c) => (
+                  <tr key={c.id}>
+                    <Td>
+                      <Link href={`/audiences/contacts/${c.id}`} className="text-brand-700 hover:underline">
+                        {c.name || "Unnamed"}
+                      </Link>
+                    </Td>
+                    <Td className="tabular-nums">{c.phone}</Td>
+                  </tr>
+                ))}
+                {preview.data?.contacts.length === 0 && (
+                  <EmptyRow columns={2}>No one matches these rules yet.</EmptyRow>
+                )}
+              </tbody>
+            </Table>
+          </div>
+        </aside>
+      </form>
+    </FormProvider>
   );
 }
 
-type EditorProps = {
-  index: number;
-  control: Control<FormValues>;
-  register: UseFormRegister<FormValues>;
-  setValue: UseFormSetValue<FormValues>;
-  errors: FieldErrors<FormValues>;
-  lists: Option[];
-  campaigns: Option[];
-};
+type Choices = { lists: Option[]; campaigns: Option[] };
 
-function GroupEditor({
-  index,
-  control,
-  register,
-  setValue,
-  errors,
-  lists,
-  campaigns,
-  onRemove,
-}: EditorProps & { onRemove?: () => void }) {
+/** The options of a select, from a value → label table. */
+function Options({ of }: { of: Record<string, string> }) {
+  return Object.entries(of).map(([value, text]) => (
+    <option key={value} value={value}>
+      {text}
+    </option>
+  ));
+}
+
+function GroupEditor({ index, choices, onRemove }: { index: number; choices: Choices; onRemove?: () => void }) {
+  const { control, register } = useFormContext<FormValues>();
   const conditions = useFieldArray({ control, name: `rules.groups.${index}.conditions` });
   return (
     <Card className="space-y-3 p-5">
@@ -234,12 +219,7 @@ function GroupEditor({
           key={condition.id}
           group={index}
           index={c}
-          control={control}
-          register={register}
-          setValue={setValue}
-          errors={errors}
-          lists={lists}
-          campaigns={campaigns}
+          choices={choices}
           onRemove={conditions.fields.length > 1 ? () => conditions.remove(c) : undefined}
         />
       ))}
@@ -253,14 +233,20 @@ function GroupEditor({
 function ConditionEditor({
   group,
   index,
-  control,
-  register,
-  setValue,
-  errors,
-  lists,
-  campaigns,
+  choices: { lists, campaigns },
   onRemove,
-}: Omit<EditorProps, "index"> & { group: number; index: number; onRemove?: () => void }) {
+}: {
+  group: number;
+  index: number;
+  choices: Choices;
+  onRemove?: () => void;
+}) {
+  const {
+    control,
+    register,
+    setValue,
+    formState: { errors },
+  } = useFormContext<FormValues>();
   const path = `rules.groups.${group}.conditions.${index}` as const;
   const field = useWatch({ control, name: `${path}.field` }) as SegmentField;
   const op = useWatch({ control, name: `${path}.op` });
@@ -268,8 +254,8 @@ function ConditionEditor({
   const id = (name: string) => `g${group}-c${index}-${name}`;
   const label = `Condition ${index + 1} of group ${group + 1}`;
   const operators = OPERATORS_BY_FIELD[field] ?? {};
-  const isText = ["attribute", "name", "phone", "locale", "timeZone"].includes(field);
-  const control_ = (
+  const isText = TEXT_FIELDS.includes(field);
+  const labelled = (
     name: "key" | "value" | "listId" | "event" | "campaignId" | "days" | "op",
     title: string,
     input: React.ReactNode,
@@ -288,7 +274,16 @@ function ConditionEditor({
   });
 
   const daysInput = (placeholder: string) => (
-    <Input id={id("days")} type="number" min={1} max={3650} className="w-24" placeholder={placeholder} {...invalid("days")} {...register(`${path}.days`)} />
+    <Input
+      id={id("days")}
+      type="number"
+      min={1}
+      max={3650}
+      className="w-24"
+      placeholder={placeholder}
+      {...invalid("days")}
+      {...register(`${path}.days`)}
+    />
   );
 
   return (
@@ -306,58 +301,42 @@ function ConditionEditor({
               setValue(`${path}.op`, Object.keys(OPERATORS_BY_FIELD[e.target.value as SegmentField])[0]!),
           })}
         >
-          {Object.entries(SEGMENT_FIELDS).map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
+          <Options of={SEGMENT_FIELDS} />
         </Select>
       </div>
       {field === "attribute" &&
-        control_(
+        labelled(
           "key",
           "attribute name",
           <Input id={id("key")} placeholder="tier" className="w-32" {...invalid("key")} {...register(`${path}.key`)} />,
         )}
       {field === "engagement" &&
-        control_(
+        labelled(
           "op",
           "did or did not",
           <Select key={field} id={id("op")} className="w-28" {...register(`${path}.op`)}>
-            {Object.entries(operators).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
+            <Options of={operators} />
           </Select>,
         )}
       {field === "engagement"
-        ? control_(
+        ? labelled(
             "event",
             "what",
             <Select id={id("event")} className="w-40" {...invalid("event")} {...register(`${path}.event`)}>
               <option value="">choose…</option>
-              {Object.entries(ENGAGEMENT_EVENTS).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
+              <Options of={ENGAGEMENT_EVENTS} />
             </Select>,
           )
-        : control_(
+        : labelled(
             "op",
             "comparison",
             <Select key={field} id={id("op")} className="w-44" {...invalid("op")} {...register(`${path}.op`)}>
               <option value="">choose…</option>
-              {Object.entries(operators).map(([value, text]) => (
-                <option key={value} value={value}>
-                  {text}
-                </option>
-              ))}
+              <Options of={operators} />
             </Select>,
           )}
       {(field === "tag" || (isText && !["empty", "not_empty"].includes(op))) &&
-        control_(
+        labelled(
           "value",
           op === "in" || op === "not_in" ? "values, comma-separated" : "value",
           <Input
@@ -369,7 +348,7 @@ function ConditionEditor({
           />,
         )}
       {field === "consent" &&
-        control_(
+        labelled(
           "listId",
           "consent list",
           <Select id={id("listId")} className="w-44" {...invalid("listId")} {...register(`${path}.listId`)}>
@@ -383,7 +362,7 @@ function ConditionEditor({
         )}
       {field === "created" &&
         (op === "after" || op === "before"
-          ? control_(
+          ? labelled(
               "value",
               "date",
               <Input
@@ -394,10 +373,10 @@ function ConditionEditor({
                 {...register(`${path}.value`)}
               />,
             )
-          : control_("days", "days", daysInput("30")))}
+          : labelled("days", "days", daysInput("30")))}
       {field === "engagement" && (
         <>
-          {control_(
+          {labelled(
             "campaignId",
             "campaign",
             <Select id={id("campaignId")} className="w-48" {...register(`${path}.campaignId`)}>
@@ -409,7 +388,7 @@ function ConditionEditor({
               ))}
             </Select>,
           )}
-          {control_("days", "in the last N days (optional)", daysInput("days"))}
+          {labelled("days", "in the last N days (optional)", daysInput("days"))}
         </>
       )}
       {onRemove && (

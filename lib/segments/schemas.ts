@@ -13,6 +13,8 @@ export const SEGMENT_FIELDS = {
   engagement: "Engagement",
 } as const;
 export type SegmentField = keyof typeof SEGMENT_FIELDS;
+/** Fields compared as text (contact columns and attributes). */
+export const TEXT_FIELDS: readonly SegmentField[] = ["attribute", "name", "phone", "locale", "timeZone"];
 
 export const TEXT_OPERATORS = {
   equals: "is",
@@ -61,7 +63,7 @@ export const conditionSchema = z
     if (!(c.op in OPERATORS_BY_FIELD[c.field])) return issue("op", "Choose a comparison.");
     if (c.field === "attribute" && !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(c.key ?? "")) issue("key", "Attribute: a name such as tier or city.");
     const needsValue =
-      (c.field in { attribute: 1, name: 1, phone: 1, locale: 1, timeZone: 1 } && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";
+      (TEXT_FIELDS.includes(c.field) && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";
     if (needsValue && !c.value) issue("value", "Value: required.");
     if (c.field === "consent" && !c.listId) issue("listId", "Choose a consent list.");
     if (c.field === "created") {
