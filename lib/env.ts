@@ -18,6 +18,8 @@ const schema = z.object({
     .optional(),
   PARLEY_DATA_DIR: z.string().default(".data"),
   PARLEY_WORKER_ID: z.string().optional(),
+  /** A message claimed this long ago with no word from Meta goes back to the queue (its worker died). */
+  PARLEY_RECLAIM_SECONDS: z.coerce.number().int().positive().default(300),
   /** Set by `npm start` when it runs the embedded PostgreSQL: secrets may then live in the data folder. */
   PARLEY_EMBEDDED: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

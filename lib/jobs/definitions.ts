@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { LOGIN_WINDOW_MINUTES } from "@/lib/auth/login";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { failImport, runImport } from "@/lib/imports/service";
+import { startCampaign } from "@/lib/campaigns/service";
 
 type JobDefinition<S extends z.ZodType> = { schema: S; handler: (payload: z.output<S>) => Promise<void> };
 
@@ -43,6 +44,9 @@ export const JOBS = {
       await runImport(importId, mode, actorId).catch((error: unknown) => failImport(importId, error));
     },
   ),
+
+  /** A launched campaign's start, at its scheduled time: one message row per recipient. */
+  "campaigns.start": define(z.object({ campaignId: z.string() }), async ({ campaignId }) => startCampaign(campaignId)),
 } satisfies Record<string, JobDefinition<z.ZodType>>;
 
 export type JobType = keyof typeof JOBS;

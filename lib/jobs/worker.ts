@@ -1,5 +1,6 @@
-// The worker process: two loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
-// jobs (lib/jobs/definitions.ts) and stored webhook deliveries (lib/webhooks/process.ts).
+// The worker process: three loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
+// jobs (lib/jobs/definitions.ts), stored webhook deliveries (lib/webhooks/process.ts) and campaign
+// messages (lib/dispatch).
 // It runs as its own process (`npm run worker`), never inside the web server; run as many as needed.
 import "server-only";
 import { hostname } from "node:os";
@@ -8,6 +9,8 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { WEBHOOKS_CHANNEL } from "@/lib/webhooks/ingest";
 import { processPendingWebhooks } from "@/lib/webhooks/process";
+import { DISPATCH_CHANNEL } from "@/lib/campaigns/service";
+import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { runJob } from "./definitions";
 import { claimJobs, completeJob, enqueueJob, failJob, JOBS_CHANNEL } from "./queue";
 
@@ -71,14 +74,18 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
     return processed + failed === WEBHOOK_BATCH;
   });
 
+  // Its own connection: LISTEN, and the advisory locks that give this worker its sender numbers.
   const listener = new pg.Client({ connectionString: env().DATABASE_URL });
   await listener.connect();
-  listener.on("notification", (n) => (n.channel === WEBHOOKS_CHANNEL ? webhooks.wake() : jobs.wake()));
+  const dispatcher = createDispatcher(listener);
+  const dispatch = createLoop("dispatch", signal, dispatcher.round);
+  listener.on("notification", (n) => (n.channel === WEBHOOKS_CHANNEL ? webhooks.wake() : n.channel === DISPATCH_CHANNEL ? dispatch.wake() : jobs.wake()));
   await listener.query(`LISTEN ${JOBS_CHANNEL}`);
   await listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
+  await listener.query(`LISTEN ${DISPATCH_CHANNEL}`);
   logger.info("worker ready", { workerId });
   try {
-    await Promise.all([jobs.run(), webhooks.run()]);
+    await Promise.all([jobs.run(), webhooks.run(), dispatch.run()]);
   } finally {
     await listener.end();
     logger.info("worker stopped", { workerId });

@@ -1,0 +1,36 @@
+// Estimated cost of a campaign from the price table in lib/campaigns/prices.json (edit it to match the
+// rate card Meta gives your business). Markets are found by the phone number's calling code.
+import prices from "./prices.json";
+
+export type PriceCategory = "MARKETING" | "UTILITY" | "AUTHENTICATION";
+type Market = (typeof prices.markets)[number] | typeof prices.otherMarkets;
+
+export const PRICE_CURRENCY = prices.currency;
+export const PRICE_SOURCE = prices.source;
+
+/** The market of an E.164 number (longest calling code first). */
+export function marketOf(phone: string): Market {
+  const digits = phone.replace(/^\+/, "");
+  for (const length of [3, 2, 1]) {
+    const market = prices.markets.find((m) => m.callingCodes.includes(digits.slice(0, length)));
+    if (market) return market;
+  }
+  return prices.otherMarkets;
+}
+
+export type CostLine = { market: string; recipients: number; unitPrice: number; cost: number };
+
+/** Cost per market for counts of recipients keyed by a prefix of their number (at least 4 digits after +). */
+export function estimateCost(countsByPrefix: { prefix: string; count: number }[], category: PriceCategory): { lines: CostLine[]; total: number } {
+  const byMarket = new Map<string, CostLine>();
+  for (const { prefix, count } of countsByPrefix) {
+    const market = marketOf(prefix);
+    const unitPrice = market[category];
+    const line = byMarket.get(market.market) ?? { market: market.market, recipients: 0, unitPrice, cost: 0 };
+    line.recipients += count;
+    line.cost += count * unitPrice;
+    byMarket.set(market.market, line);
+  }
+  const lines = [...byMarket.values()].sort((a, b) => b.cost - a.cost);
+  return { lines, total: lines.reduce((sum, l) => sum + l.cost, 0) };
+}

@@ -1,0 +1,64 @@
+// The campaign builder's input: one schema for the form and the server action.
+import { z } from "zod";
+
+/** Contact fields a variable can take its value from. */
+export const CONTACT_FIELDS = { first_name: "First name", name: "Full name", phone: "Phone number", locale: "Language" } as const;
+export type ContactField = keyof typeof CONTACT_FIELDS;
+
+export const variableSchema = z
+  .object({
+    source: z.enum(["field", "attribute", "constant"]),
+    value: z.string().trim().max(500),
+    fallback: z.string().trim().max(500).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.source === "field" && !(v.value in CONTACT_FIELDS)) ctx.addIssue({ code: "custom", path: ["value"], message: "Pick a contact field." });
+    if (v.source === "attribute" && !/^[A-Za-z0-9_.-]{1,64}$/.test(v.value)) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Name the attribute (letters, digits, _ . -)." });
+    }
+    if (v.source === "constant" && !v.value) ctx.addIssue({ code: "custom", path: ["value"], message: "Type the value to send." });
+  });
+export type Variable = z.output<typeof variableSchema>;
+
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Pick a date and a time.");
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, for example 21:00.");
+
+export const scheduleSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("now") }),
+  /** A moment in the workspace's time zone. */
+  z.object({ mode: z.literal("at"), at: localDateTime }),
+  /** The same wall-clock time in each recipient's time zone (the workspace's when theirs is unknown). */
+  z.object({ mode: z.literal("local"), at: localDateTime }),
+]);
+export type Schedule = z.output<typeof scheduleSchema>;
+
+export const quietHoursSchema = z
+  .object({ enabled: z.boolean(), start: clock, end: clock })
+  .refine((q) => !q.enabled || q.start !== q.end, { message: "Quiet hours must start and end at different times.", path: ["end"] });
+export type QuietHours = z.output<typeof quietHoursSchema>;
+
+export const campaignInputSchema = z.object({
+  name: z.string().trim().min(1, "Name the campaign.").max(120, "At most 120 characters."),
+  templateName: z.string().min(1, "Pick an approved template."),
+  fallbackLanguage: z.string().min(2, "Pick the language for contacts whose language has no version."),
+  consentListId: z.string().min(1, "Pick the consent list this campaign is for."),
+  segmentIds: z.array(z.string().min(1)).max(10).default([]),
+  excludeSegmentIds: z.array(z.string().min(1)).max(10).default([]),
+  /** Keyed by slot: "header", "body.<name>", "button.<index>" (URL suffix), "payload.<index>" (quick reply). */
+  variables: z.record(z.string().regex(/^(header|body\.[A-Za-z0-9_]+|button\.\d|payload\.\d)$/), variableSchema).default({}),
+  headerMediaId: z.string().default(""),
+  schedule: scheduleSchema,
+  quietHours: quietHoursSchema,
+  /** Messages per second; empty: the sender number's limit. */
+  sendRatePerSec: z.number().int().min(1, "At least 1 per second.").max(1000, "Meta's ceiling is 1,000 per second.").nullable().default(null),
+});
+export type CampaignInput = z.output<typeof campaignInputSchema>;
+export type CampaignFormValues = z.input<typeof campaignInputSchema>;
+
+/** What the builder stores in Campaign.variableMapping. */
+export const mappingSchema = campaignInputSchema.pick({ templateName: true, fallbackLanguage: true, variables: true, headerMediaId: true });
+export type Mapping = z.output<typeof mappingSchema>;
+
+export const audienceSchema = campaignInputSchema.pick({ segmentIds: true, excludeSegmentIds: true });
+
+export const campaignIdSchema = z.object({ id: z.string().min(1) });

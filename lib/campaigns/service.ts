@@ -1,0 +1,198 @@
+// Campaign changes: drafts, launch (idempotent), approval, pause / resume / cancel, and the start that
+// materialises one message row per recipient in one statement. Every transition is a conditional
+// UPDATE on the current status, so a double click or two workers change a campaign once.
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/guard";
+import { recordAudit } from "@/lib/audit/service";
+import { db, Prisma } from "@/lib/db/client";
+import type { CampaignStatus } from "@/lib/db/generated/enums";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { audienceSql } from "./audience";
+import { audiencePlan, buildPreflight, loadPlan, type CampaignPlan } from "./plan";
+import type { CampaignInput } from "./schemas";
+
+export const DISPATCH_CHANNEL = "parley_dispatch";
+
+async function checkReferences(workspaceId: string, input: CampaignInput) {
+  const [list, segments, templates, media] = await Promise.all([
+    db.consentList.count({ where: { id: input.consentListId, workspaceId } }),
+    db.segment.count({ where: { workspaceId, id: { in: [...input.segmentIds, ...input.excludeSegmentIds] } } }),
+    db.template.findMany({ where: { workspaceId, name: input.templateName, status: "APPROVED" }, select: { language: true } }),
+    input.headerMediaId ? db.mediaAsset.count({ where: { id: input.headerMediaId, workspaceId } }) : Promise.resolve(1),
+  ]);
+  const errors: Record<string, string[]> = {};
+  if (!list) errors.consentListId = ["That consent list does not exist in this workspace."];
+  if (segments !== new Set([...input.segmentIds, ...input.excludeSegmentIds]).size) errors.segmentIds = ["A segment does not exist in this workspace."];
+  if (templates.length === 0) errors.templateName = ["Pick a template Meta has approved."];
+  else if (!templates.some((t) => t.language === input.fallbackLanguage)) errors.fallbackLanguage = ["Pick one of the template's approved languages."];
+  if (!media) errors.headerMediaId = ["That media file does not exist in this workspace."];
+  if (input.segmentIds.some((id) => input.excludeSegmentIds.includes(id))) errors.excludeSegmentIds = ["A segment cannot be both included and excluded."];
+  if (Object.keys(errors).length) throw new ValidationError("Check the highlighted fields.", errors);
+}
+
+function draftData(input: CampaignInput) {
+  return {
+    name: input.name,
+    consentListId: input.consentListId,
+    audience: { segmentIds: input.segmentIds, excludeSegmentIds: input.excludeSegmentIds },
+    variableMapping: { templateName: input.templateName, fallbackLanguage: input.fallbackLanguage, variables: input.variables, headerMediaId: input.headerMediaId },
+    schedule: input.schedule,
+    quietHours: input.quietHours,
+    sendRatePerSec: input.sendRatePerSec,
+  };
+}
+
+/** Creates a draft, or changes one (only drafts change). */
+export async function saveCampaign(user: CurrentUser, input: CampaignInput, id?: string): Promise<{ id: string }> {
+  await checkReferences(user.workspaceId, input);
+  const template = await db.template.findFirst({ where: { workspaceId: user.workspaceId, name: input.templateName, language: input.fallbackLanguage }, select: { id: true } });
+  const data = { ...draftData(input), templateId: template?.id ?? null };
+  if (!id) {
+    const created = await db.campaign.create({ data: { ...data, workspaceId: user.workspaceId, createdById: user.userId }, select: { id: true } });
+    await recordAudit(user.workspaceId, user.userId, { action: "campaign.created", targetType: "campaign", targetId: created.id, details: { name: input.name } });
+    return created;
+  }
+  const { count } = await db.campaign.updateMany({ where: { id, workspaceId: user.workspaceId, status: "DRAFT" }, data });
+  if (!count) {
+    await findCampaign(user.workspaceId, id);
+    throw new ConflictError("Only a draft can be changed: this campaign has been launched.");
+  }
+  await recordAudit(user.workspaceId, user.userId, { action: "campaign.updated", targetType: "campaign", targetId: id });
+  return { id };
+}
+
+async function findCampaign(workspaceId: string, id: string) {
+  const campaign = await db.campaign.findFirst({ where: { id, workspaceId }, select: { id: true, status: true, createdById: true, name: true } });
+  if (!campaign) throw new NotFoundError("That campaign");
+  return campaign;
+}
+
+/** When the start job runs: now, the scheduled moment, or the first time zone to reach the local time. */
+async function startTime(plan: CampaignPlan, tx: Prisma.TransactionClient): Promise<Date> {
+  const { schedule } = plan;
+  if (schedule.mode === "now") return new Date();
+  // UTC+14 (Kiritimati) is the first zone to reach any wall-clock time.
+  const zone = schedule.mode === "at" ? plan.workspace.timeZone : "Pacific/Kiritimati";
+  const [row] = await tx.$queryRaw<{ at: Date }[]>`SELECT GREATEST(now(), ${schedule.at}::timestamp AT TIME ZONE ${zone}) AS at`;
+  return row!.at;
+}
+
+async function schedule(tx: Prisma.TransactionClient, plan: CampaignPlan) {
+  const runAt = await startTime(plan, tx);
+  await enqueueJob("campaigns.start", { campaignId: plan.campaign.id }, { workspaceId: plan.campaign.workspaceId, runAt, dedupeKey: `campaigns.start:${plan.campaign.id}` }, tx);
+}
+
+export type LaunchResult = { status: CampaignStatus; alreadyLaunched: boolean };
+
+/**
+ * Checks the campaign again and launches it, or sends it for approval when the workspace asks for one.
+ * Idempotent: a second call (a double click, a retry) finds it launched and changes nothing.
+ */
+export async function launchCampaign(user: CurrentUser, id: string): Promise<LaunchResult> {
+  const plan = await loadPlan(user.workspaceId, id);
+  if (plan.campaign.status !== "DRAFT") return { status: plan.campaign.status, alreadyLaunched: true };
+  const preflight = await buildPreflight(plan);
+  if (preflight.blockers.length) throw new ValidationError(`This campaign cannot launch yet. ${preflight.blockers.join(" ")}`);
+  const status: CampaignStatus = plan.workspace.requireApproval ? "AWAITING_APPROVAL" : "SCHEDULED";
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({
+      where: { id, workspaceId: user.workspaceId, status: "DRAFT" },
+      data: { status, statusReason: null, preflight: preflight as unknown as Prisma.InputJsonValue },
+    });
+    if (!count) {
+      const now = await tx.campaign.findUniqueOrThrow({ where: { id }, select: { status: true } });
+      return { status: now.status, alreadyLaunched: true };
+    }
+    if (status === "SCHEDULED") await schedule(tx, plan);
+    await recordAudit(user.workspaceId, user.userId, { action: status === "SCHEDULED" ? "campaign.launched" : "campaign.approval_requested", targetType: "campaign", targetId: id, details: { recipients: preflight.willSend } }, tx);
+    return { status, alreadyLaunched: false };
+  });
+}
+
+/** A manager or admin approves; the person who asked cannot approve their own campaign. */
+export async function approveCampaign(user: CurrentUser, id: string): Promise<void> {
+  const campaign = await findCampaign(user.workspaceId, id);
+  if (campaign.createdById === user.userId) throw new ForbiddenError("Someone other than the campaign's author approves it.");
+  const plan = await loadPlan(user.workspaceId, id);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({
+      where: { id, workspaceId: user.workspaceId, status: "AWAITING_APPROVAL" },
+      data: { status: "SCHEDULED", approvedById: user.userId, approvedAt: new Date() },
+    });
+    if (!count) throw new ConflictError("This campaign is not waiting for approval.");
+    await schedule(tx, plan);
+    await recordAudit(user.workspaceId, user.userId, { action: "campaign.approved", targetType: "campaign", targetId: id }, tx);
+  });
+}
+
+/** Sends it back to its author as a draft, with the reason. */
+export async function rejectCampaign(user: CurrentUser, id: string, reason: string): Promise<void> {
+  await transition(user, id, ["AWAITING_APPROVAL"], "DRAFT", `Sent back: ${reason}`, "campaign.rejected", "This campaign is not waiting for approval.");
+}
+
+async function transition(user: CurrentUser, id: string, from: CampaignStatus[], to: CampaignStatus, statusReason: string | null, action: string, conflict: string) {
+  await findCampaign(user.workspaceId, id);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.campaign.updateMany({ where: { id, workspaceId: user.workspaceId, status: { in: from } }, data: { status: to, statusReason } });
+    if (!count) throw new ConflictError(conflict);
+    if (to === "CANCELLED") {
+      await tx.message.updateMany({ where: { campaignId: id, state: "QUEUED" }, data: { state: "SKIPPED", skipReason: "cancelled" } });
+      await tx.job.deleteMany({ where: { dedupeKey: `campaigns.start:${id}`, status: "QUEUED" } });
+    }
+    await recordAudit(user.workspaceId, user.userId, { action, targetType: "campaign", targetId: id }, tx);
+    await tx.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, ${id})`;
+  });
+}
+
+export const pauseCampaign = (user: CurrentUser, id: string) =>
+  transition(user, id, ["SENDING", "SCHEDULED"], "PAUSED", `Paused by ${user.name}`, "campaign.paused", "Only a sending or scheduled campaign can be paused.");
+
+export async function resumeCampaign(user: CurrentUser, id: string) {
+  const started = await db.message.count({ where: { campaignId: id, workspaceId: user.workspaceId } });
+  // A campaign paused before its start goes back to waiting for it (the start job is still queued).
+  await transition(user, id, ["PAUSED"], started ? "SENDING" : "SCHEDULED", null, "campaign.resumed", "Only a paused campaign can be resumed.");
+}
+
+export const cancelCampaign = (user: CurrentUser, id: string) =>
+  transition(user, id, ["SCHEDULED", "AWAITING_APPROVAL", "SENDING", "PAUSED"], "CANCELLED", `Cancelled by ${user.name}`, "campaign.cancelled", "This campaign has already finished.");
+
+export async function deleteDraft(user: CurrentUser, id: string) {
+  const { count } = await db.campaign.deleteMany({ where: { id, workspaceId: user.workspaceId, status: "DRAFT" } });
+  if (!count) throw new ConflictError("Only a draft can be deleted; a launched campaign is kept with its report.");
+  await recordAudit(user.workspaceId, user.userId, { action: "campaign.deleted", targetType: "campaign", targetId: id });
+}
+
+/**
+ * The start (a job at the scheduled time): the audience is evaluated again and one INSERT … SELECT
+ * makes a message row per recipient, queued with its send time or skipped with its reason.
+ * Idempotent: it acts only on a SCHEDULED campaign, and (campaign, contact) is unique.
+ */
+export async function startCampaign(campaignId: string): Promise<void> {
+  const found = await db.campaign.findUnique({ where: { id: campaignId }, select: { workspaceId: true, status: true } });
+  if (found?.status !== "SCHEDULED") return;
+  const plan = await loadPlan(found.workspaceId, campaignId);
+  const audience = await audiencePlan(plan);
+  const zone = plan.workspace.timeZone;
+  const sendAt =
+    plan.schedule.mode === "local"
+      ? Prisma.sql`GREATEST(now(), ${plan.schedule.at}::timestamp AT TIME ZONE COALESCE(z.name, ${zone}))`
+      : Prisma.sql`now()`;
+  await db.$transaction(
+    async (tx) => {
+      const [locked] = await tx.$queryRaw<{ status: CampaignStatus }[]>`SELECT status FROM "Campaign" WHERE id = ${campaignId} FOR UPDATE`;
+      if (locked?.status !== "SCHEDULED") return;
+      await tx.$executeRaw`
+        WITH zones AS MATERIALIZED (SELECT name FROM pg_timezone_names)
+        INSERT INTO "Message" (id, "workspaceId", "campaignId", "contactId", state, "skipReason", "nextAttemptAt")
+        SELECT gen_random_uuid()::text, ${found.workspaceId}, ${campaignId}, a.id,
+               (CASE WHEN a.skip IS NULL THEN 'QUEUED' ELSE 'SKIPPED' END)::"MessageState", a.skip,
+               CASE WHEN a.skip IS NULL THEN ${sendAt} END
+        FROM (${audienceSql(audience)}) a LEFT JOIN zones z ON z.name = a."timeZone"
+        ON CONFLICT ("campaignId", "contactId") DO NOTHING`;
+      await tx.campaign.update({ where: { id: campaignId }, data: { status: "SENDING", launchedAt: new Date() } });
+      await tx.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, ${campaignId})`;
+    },
+    { timeout: 600_000 },
+  );
+}
