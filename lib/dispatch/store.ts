@@ -58,8 +58,11 @@ export type Outcome =
 /** Records a batch's outcomes in one statement. Rows a webhook already moved on are left as they are. */
 export async function recordOutcomes(outcomes: Outcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  const col = <T,>(pick: (o: Outcome) => T | undefined) => outcomes.map((o) => pick(o) ?? null);
+  // Rows are locked in id order, as the webhook processing locks them, so the two never deadlock.
+  const sorted = [...outcomes].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const col = <T,>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);
   await db.$executeRaw`
+    WITH locked AS (SELECT id FROM "Message" WHERE id = ANY(${col((o) => o.id)}::text[]) ORDER BY id FOR UPDATE)
     UPDATE "Message" m SET
       state = (CASE o.kind WHEN 'sent' THEN 'SENT' WHEN 'failed' THEN 'FAILED' WHEN 'skipped' THEN 'SKIPPED'
                ELSE CASE WHEN k.status = 'CANCELLED' THEN 'SKIPPED' ELSE 'QUEUED' END END)::"MessageState",
@@ -75,8 +78,8 @@ export async function recordOutcomes(outcomes: Outcome[]): Promise<void> {
     FROM unnest(${col((o) => o.id)}::text[], ${col((o) => o.kind)}::text[], ${col((o) => ("wamid" in o ? o.wamid : null))}::text[],
                 ${col((o) => ("at" in o ? o.at : null))}::timestamptz[], ${col((o) => ("code" in o ? o.code : null))}::int[],
                 ${col((o) => ("reason" in o ? o.reason : null))}::text[], ${col((o) => ("refund" in o ? o.refund : false))}::boolean[])
-      AS o(id, kind, wamid, at, code, reason, refund), "Campaign" k
-    WHERE m.id = o.id AND k.id = m."campaignId" AND m.state = 'CLAIMED'`;
+      AS o(id, kind, wamid, at, code, reason, refund), "Campaign" k, locked l
+    WHERE m.id = o.id AND l.id = o.id AND k.id = m."campaignId" AND m.state = 'CLAIMED'`;
 }
 
 /**

@@ -72,6 +72,12 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     perMessage.set(key, agg);
   }
   const rows = [...perMessage.values()];
+  // Lock the messages in id order (as the dispatcher does) before changing them: no deadlock between the two.
+  await tx.$queryRawUnsafe(
+    `SELECT 1 FROM "Message" WHERE id = ANY($1::text[]) OR wamid = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    rows.filter((r) => r.byId).map((r) => r.key),
+    rows.filter((r) => !r.byId).map((r) => r.key),
+  );
   const stateFor = (rank: number) => Object.entries(RANK).find(([, r]) => r === rank)?.[0] ?? null;
   const iso = (d: Date | undefined) => d?.toISOString() ?? null;
 

@@ -1,0 +1,57 @@
+// Crash safety: the real worker process is killed with SIGKILL in the middle of a campaign and started
+// again. Every recipient ends in exactly one state and the sandbox received nobody twice.
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { acceptedSends, counts, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+
+const RECIPIENTS = 3000;
+let ws: SandboxWorkspace;
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  for (const child of children) child.kill("SIGKILL");
+  await ws?.sandbox.close();
+});
+
+function startWorker(name: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/worker.ts"], {
+    env: { ...process.env, PARLEY_WORKER_ID: name, PARLEY_RECLAIM_SECONDS: "3", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  return child;
+}
+
+async function accepted() {
+  return ((await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as { accepted: number }).accepted;
+}
+
+describe("a worker killed mid-campaign", () => {
+  it("loses and duplicates nothing when it is started again", { timeout: 120_000 }, async () => {
+    ws = await sandboxWorkspace({ contacts: RECIPIENTS });
+    const id = await launch(ws, { sendRatePerSec: 300 });
+
+    const first = startWorker("crash-first");
+    await expect.poll(accepted, { timeout: 60_000, interval: 100 }).toBeGreaterThan(RECIPIENTS / 4);
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    const atKill = await counts(id);
+    expect(atKill.QUEUED).toBeGreaterThan(0); // really in the middle
+
+    startWorker("crash-second");
+    await expect
+      .poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id } })).status, { timeout: 90_000, interval: 250 })
+      .toBe("COMPLETED");
+
+    const sends = await acceptedSends(ws.base);
+    const ids = sends.map((e) => e.body.biz_opaque_callback_data!.replace("pm:", ""));
+    expect(ids.length).toBe(new Set(ids).size); // nobody twice
+    expect(ids.length).toBe(RECIPIENTS); // nobody lost
+    const final = await counts(id);
+    expect(final.QUEUED ?? 0).toBe(0);
+    expect(final.CLAIMED ?? 0).toBe(0);
+    const withWamid = await db.message.count({ where: { campaignId: id, wamid: { not: null } } });
+    await expect.poll(async () => db.message.count({ where: { campaignId: id, wamid: { not: null } } }), { timeout: 15_000 }).toBe(RECIPIENTS);
+    expect(withWamid).toBeLessThanOrEqual(RECIPIENTS);
+  });
+});
