@@ -102,9 +102,9 @@ export function campaignInput(ws: SandboxWorkspace, overrides: Partial<CampaignF
     fallbackLanguage: "en_US",
     consentListId: ws.list.id,
     variables: {
-      "body.1": { source: "field", value: "first_name", fallback: "there" },
-      "body.2": { source: "constant", value: "20%" },
-      "button.1": { source: "constant", value: "autumn" },
+      "body:1": { source: "field", value: "first_name", fallback: "there" },
+      "body:2": { source: "constant", value: "20%" },
+      "button:1": { source: "constant", value: "autumn" },
     },
     schedule: { mode: "now" },
     quietHours: { enabled: false, start: "21:00", end: "09:00" },

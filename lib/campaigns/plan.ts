@@ -175,16 +175,14 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
     template: { name: mapping.templateName, category: plan.category, versions: plan.templates.map((t) => ({ language: t.language, status: t.status })) },
     variables: slots.map((s, i) => ({ slot: s.key, label: s.label, mapped: Boolean(mapping.variables[s.key]) || s.optional, emptyFor: emptyFor[i] ?? 0 })),
     tier: audience.tier,
-    sendRate: sendRateOf(plan),
+    sendRate: sendRateOf(plan.campaign.sendRatePerSec, plan.account?.throughputPerSecond ?? null),
     blockers,
     warnings,
   };
 }
 
 /** Messages per second: the campaign's own rate, never above the number's limit. */
-export function sendRateOf(plan: Pick<CampaignPlan, "campaign" | "account">): number | null {
-  const limit = plan.account?.throughputPerSecond ?? null;
-  const own = plan.campaign.sendRatePerSec;
+export function sendRateOf(own: number | null, limit: number | null): number | null {
   if (limit === null) return own;
   return own ? Math.min(own, limit) : limit;
 }

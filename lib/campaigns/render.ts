@@ -31,14 +31,14 @@ export function templateSlots(components: unknown): Slot[] {
     slots.push({ key: "header", label: `Header {{${placeholders(header.text!)[0]}}}`, optional: false });
   }
   for (const name of new Set(placeholders(find(components, "BODY")?.text ?? ""))) {
-    slots.push({ key: `body.${name}`, label: `Body {{${name}}}`, optional: false });
+    slots.push({ key: `body:${name}`, label: `Body {{${name}}}`, optional: false });
   }
   (find(components, "BUTTONS")?.buttons ?? []).forEach((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "URL" && placeholders(b.url ?? "").length) {
-      slots.push({ key: `button.${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false });
+      slots.push({ key: `button:${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false });
     }
-    if (type === "QUICK_REPLY") slots.push({ key: `payload.${index}`, label: `“${b.text}” reply payload`, optional: true });
+    if (type === "QUICK_REPLY") slots.push({ key: `payload:${index}`, label: `“${b.text}” reply payload`, optional: true });
   });
   return slots;
 }
@@ -128,16 +128,16 @@ export function renderTemplateMessage(input: {
   if (ordered.length) {
     components.push({
       type: "body",
-      parameters: ordered.map((name) => ({ type: "text" as const, text: value(`body.${name}`), ...(named ? { parameter_name: name } : {}) })),
+      parameters: ordered.map((name) => ({ type: "text" as const, text: value(`body:${name}`), ...(named ? { parameter_name: name } : {}) })),
     });
   }
   (find(version.components, "BUTTONS")?.buttons ?? []).forEach((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "URL" && placeholders(b.url ?? "").length) {
-      components.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: value(`button.${index}`) }] });
+      components.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: value(`button:${index}`) }] });
     }
     if (type === "QUICK_REPLY") {
-      const variable = mapping.variables[`payload.${index}`];
+      const variable = mapping.variables[`payload:${index}`];
       const payload = (variable ? resolveVariable(variable, contact) : "") || (b.text ?? "");
       components.push({ type: "button", sub_type: "quick_reply", index: String(index), parameters: [{ type: "payload", payload: payload.slice(0, 256) }] });
     }
@@ -163,11 +163,11 @@ export function previewText(version: TemplateVersion, mapping: Pick<Mapping, "va
   const headerName = placeholders(header?.text ?? "")[0];
   return {
     header: header?.format?.toUpperCase() === "TEXT" ? fillPlaceholders(header.text ?? "", headerName ? { [headerName]: mapping.variables.header ? resolveVariable(mapping.variables.header, contact) : undefined } : {}) : null,
-    body: fillPlaceholders(find(version.components, "BODY")?.text ?? "", values("body.")),
+    body: fillPlaceholders(find(version.components, "BODY")?.text ?? "", values("body:")),
     footer: find(version.components, "FOOTER")?.text ?? null,
     buttons: (find(version.components, "BUTTONS")?.buttons ?? []).map((b, index) => ({
       text: b.text ?? (b.type.toUpperCase() === "COPY_CODE" ? "Copy code" : ""),
-      url: b.url ? fillPlaceholders(b.url, { [placeholders(b.url)[0] ?? ""]: mapping.variables[`button.${index}`] ? resolveVariable(mapping.variables[`button.${index}`]!, contact) : undefined }) : null,
+      url: b.url ? fillPlaceholders(b.url, { [placeholders(b.url)[0] ?? ""]: mapping.variables[`button:${index}`] ? resolveVariable(mapping.variables[`button:${index}`]!, contact) : undefined }) : null,
     })),
   };
 }

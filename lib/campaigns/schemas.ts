@@ -44,8 +44,8 @@ export const campaignInputSchema = z.object({
   consentListId: z.string().min(1, "Pick the consent list this campaign is for."),
   segmentIds: z.array(z.string().min(1)).max(10).default([]),
   excludeSegmentIds: z.array(z.string().min(1)).max(10).default([]),
-  /** Keyed by slot: "header", "body.<name>", "button.<index>" (URL suffix), "payload.<index>" (quick reply). */
-  variables: z.record(z.string().regex(/^(header|body\.[A-Za-z0-9_]+|button\.\d|payload\.\d)$/), variableSchema).default({}),
+  /** Keyed by slot: "header", "body:<name>", "button:<index>" (URL suffix), "payload:<index>" (quick reply). */
+  variables: z.record(z.string().regex(/^(header|body:[A-Za-z0-9_]+|button:\d|payload:\d)$/), variableSchema).default({}),
   headerMediaId: z.string().default(""),
   schedule: scheduleSchema,
   quietHours: quietHoursSchema,

@@ -72,7 +72,7 @@ export class NumberSender {
       quietHours: plan.quietHours,
       timeZone: plan.workspace.timeZone,
       headerMediaId,
-      rate: sendRateOf(plan) ?? 80,
+      rate: sendRateOf(plan.campaign.sendRatePerSec, plan.account?.throughputPerSecond ?? null) ?? 80,
     };
     this.contexts.set(campaignId, context);
     return context;

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CampaignControls } from "@/components/campaigns/campaign-controls";
+import { CampaignStatusBadge } from "@/components/campaigns/campaign-status";
+import { LiveProgress } from "@/components/campaigns/live-progress";
+import { MessagePreviews } from "@/components/campaigns/message-previews";
+import { PreflightReport } from "@/components/campaigns/preflight-report";
+import { Card, PageHeader } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
+import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { buildPreflight, loadPlan } from "@/lib/campaigns/plan";
+import { campaignProgress, getCampaign, recipientPreviews } from "@/lib/campaigns/queries";
+
+export const metadata: Metadata = { title: "Campaign" };
+
+export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await guardPage("campaigns.view");
+  const { id } = await params;
+  const campaign = await getCampaign(user.workspaceId, id);
+  const draft = campaign.status === "DRAFT";
+  // A draft is checked now; a launched campaign keeps the report it was launched with.
+  const [report, previews, progress] = await Promise.all([
+    draft || !campaign.preflight ? loadPlan(user.workspaceId, id).then(buildPreflight) : campaign.preflight,
+    draft || campaign.status === "AWAITING_APPROVAL" ? recipientPreviews(user.workspaceId, id) : null,
+    draft ? null : campaignProgress(user.workspaceId, id),
+  ]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/campaigns" className="text-brand-700 hover:underline">
+          ← Campaigns
+        </Link>
+      </p>
+      <PageHeader
+        title={campaign.name}
+        description={`${campaign.consentList ? `To “${campaign.consentList.name}”` : "No consent list yet"} · created by ${campaign.createdBy ?? "someone"}${campaign.approvedBy ? ` · approved by ${campaign.approvedBy}` : ""}`}
+        actions={<CampaignStatusBadge status={campaign.status} />}
+      />
+      <div className="space-y-8">
+        {campaign.statusReason && campaign.status !== "PAUSED" && (
+          <Card className="border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">{campaign.statusReason}</Card>
+        )}
+        {campaign.status === "AWAITING_APPROVAL" && (
+          <p className="text-sm text-muted">
+            This workspace asks for approval: a manager or an admin other than its author approves it before it goes.
+          </p>
+        )}
+        <CampaignControls
+          id={id}
+          status={campaign.status}
+          canEdit={can(user.role, "campaigns.edit")}
+          canApprove={can(user.role, "campaigns.approve") && campaign.createdById !== user.userId}
+          blocked={report.blockers.length > 0}
+          requireApproval={campaign.workspace.requireApproval}
+        />
+        {campaign.launchedAt && (
+          <p className="text-sm text-muted">
+            Started <LocalTime value={campaign.launchedAt} />
+            {campaign.completedAt && (
+              <>
+                {" "}
+                · finished <LocalTime value={campaign.completedAt} />
+              </>
+            )}
+          </p>
+        )}
+        {progress && <LiveProgress id={id} initial={progress} />}
+        {previews && <MessagePreviews previews={previews} />}
+        <PreflightReport report={report} kept={!draft} />
+      </div>
+    </>
+  );
+}

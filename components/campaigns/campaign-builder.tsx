@@ -1,0 +1,298 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
+import { saveCampaignAction } from "@/app/(dashboard)/campaigns/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { setServerErrors } from "@/components/ui/server-errors";
+import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { headerMediaKind, type Slot } from "@/lib/campaigns/render";
+import { campaignInputSchema, CONTACT_FIELDS, type CampaignFormValues, type CampaignInput } from "@/lib/campaigns/schemas";
+
+type Choices = {
+  templates: { name: string; category: string; languages: string[]; slots: Slot[]; components: unknown }[];
+  lists: { id: string; name: string; category: string }[];
+  segments: { id: string; name: string }[];
+  media: { id: string; kind: string; fileName: string }[];
+  account: { displayPhoneNumber: string | null; throughputPerSecond: number } | null;
+  timeZone: string;
+};
+type Form = UseFormReturn<CampaignFormValues, unknown, CampaignInput>;
+
+export const EMPTY_CAMPAIGN: CampaignFormValues = {
+  name: "",
+  templateName: "",
+  fallbackLanguage: "",
+  consentListId: "",
+  segmentIds: [],
+  excludeSegmentIds: [],
+  variables: {},
+  headerMediaId: "",
+  schedule: { mode: "now" },
+  quietHours: { enabled: false, start: "21:00", end: "09:00" },
+  sendRatePerSec: null,
+};
+
+function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <Card className="space-y-4 p-5">
+      <div>
+        <h2 className="font-semibold">{title}</h2>
+        {description && <p className="text-sm text-muted">{description}</p>}
+      </div>
+      {children}
+    </Card>
+  );
+}
+
+export function CampaignBuilder({ id, initial, choices }: { id?: string; initial: CampaignFormValues; choices: Choices }) {
+  const router = useRouter();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const form: Form = useForm<CampaignFormValues, unknown, CampaignInput>({ resolver: zodResolver(campaignInputSchema), defaultValues: initial });
+  const { errors, isSubmitting } = form.formState;
+  const templateName = useWatch({ control: form.control, name: "templateName" });
+  const mode = useWatch({ control: form.control, name: "schedule.mode" });
+  const quiet = useWatch({ control: form.control, name: "quietHours.enabled" });
+  const template = choices.templates.find((t) => t.name === templateName);
+  const mediaKind = template ? headerMediaKind(template.components) : null;
+
+  const onSubmit = form.handleSubmit(async (campaign) => {
+    const result = await saveCampaignAction({ id, campaign });
+    if (!result.ok) {
+      setServerErrors(form, { ...result.error, fieldErrors: Object.fromEntries(Object.entries(result.error.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^campaign\./, ""), v])) });
+      return setOutcome({ ok: false, text: result.error.message });
+    }
+    router.push(`/campaigns/${result.data.id}`);
+  });
+
+  const pickTemplate = (name: string) => {
+    const next = choices.templates.find((t) => t.name === name);
+    form.setValue("templateName", name, { shouldValidate: Boolean(errors.templateName) });
+    form.setValue("fallbackLanguage", next?.languages.includes("en_US") ? "en_US" : (next?.languages[0] ?? ""));
+    form.setValue("variables", {});
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
+      <Section title="Campaign">
+        <div>
+          <Label htmlFor="name">Name</Label>
+          <Input id="name" aria-invalid={Boolean(errors.name)} aria-describedby="name-error" placeholder="Autumn coffee sale" {...form.register("name")} />
+          <FieldError id="name-error" message={errors.name?.message} />
+        </div>
+      </Section>
+
+      <Section title="Message" description="An approved template; each contact gets the version in their language, or the fallback.">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <Label htmlFor="templateName">Template</Label>
+            <Select id="templateName" aria-invalid={Boolean(errors.templateName)} aria-describedby="templateName-error" value={templateName} onChange={(e) => pickTemplate(e.target.value)}>
+              <option value="">Pick an approved template…</option>
+              {choices.templates.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} ({t.category.toLowerCase()}, {t.languages.join(", ")})
+                </option>
+              ))}
+            </Select>
+            <FieldError id="templateName-error" message={errors.templateName?.message} />
+            {choices.templates.length === 0 && <p className="mt-1 text-sm text-muted">No template is approved yet: submit one in Templates first.</p>}
+          </div>
+          <div>
+            <Label htmlFor="fallbackLanguage">Fallback language</Label>
+            <Select id="fallbackLanguage" aria-describedby="fallbackLanguage-error" disabled={!template} {...form.register("fallbackLanguage")}>
+              {(template?.languages ?? []).map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+            <FieldError id="fallbackLanguage-error" message={errors.fallbackLanguage?.message} />
+          </div>
+        </div>
+        {mediaKind && (
+          <div>
+            <Label htmlFor="headerMediaId">Header {mediaKind.toLowerCase()}</Label>
+            <Select id="headerMediaId" aria-invalid={Boolean(errors.headerMediaId)} aria-describedby="headerMediaId-error" {...form.register("headerMediaId")}>
+              <option value="">Pick from the media library…</option>
+              {choices.media.filter((m) => m.kind === mediaKind).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.fileName}
+                </option>
+              ))}
+            </Select>
+            <FieldError id="headerMediaId-error" message={errors.headerMediaId?.message} />
+          </div>
+        )}
+        {template && template.slots.length > 0 && <Variables form={form} slots={template.slots} />}
+      </Section>
+
+      <Section title="Audience" description="Who is on the consent list (or in the segments you pick), minus the exclusions. Opt-outs are checked again for every message.">
+        <div>
+          <Label htmlFor="consentListId">Consent list</Label>
+          <Select id="consentListId" aria-invalid={Boolean(errors.consentListId)} aria-describedby="consentListId-error" {...form.register("consentListId")}>
+            <option value="">Pick the purpose people agreed to…</option>
+            {choices.lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name} ({l.category.toLowerCase()})
+              </option>
+            ))}
+          </Select>
+          <FieldError id="consentListId-error" message={errors.consentListId?.message} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SegmentChecks form={form} name="segmentIds" legend="Only these segments (none: the whole list)" segments={choices.segments} />
+          <SegmentChecks form={form} name="excludeSegmentIds" legend="Leave out these segments" segments={choices.segments} />
+        </div>
+      </Section>
+
+      <Section title="When" description={`Times are in the workspace's time zone (${choices.timeZone}) unless you pick each recipient's own.`}>
+        <fieldset className="space-y-2">
+          <legend className="sr-only">Schedule</legend>
+          {(
+            [
+              ["now", "Send now"],
+              ["at", "At a date and time"],
+              ["local", "At a local time in each recipient's time zone"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input type="radio" value={value} {...form.register("schedule.mode")} /> {label}
+            </label>
+          ))}
+        </fieldset>
+        {mode !== "now" && (
+          <div className="max-w-xs">
+            <Label htmlFor="schedule-at">{mode === "local" ? "Local date and time" : "Date and time"}</Label>
+            <Input id="schedule-at" type="datetime-local" aria-describedby="schedule-at-error" {...form.register("schedule.at" as "schedule")} />
+            <FieldError id="schedule-at-error" message={(errors.schedule as { at?: { message?: string } } | undefined)?.at?.message} />
+          </div>
+        )}
+        <div className="space-y-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" {...form.register("quietHours.enabled")} /> Quiet hours: hold messages while it is night where the recipient is
+          </label>
+          {quiet && (
+            <div className="flex flex-wrap items-end gap-3">
+              <div>
+                <Label htmlFor="quiet-start">From</Label>
+                <Input id="quiet-start" type="time" className="w-32" {...form.register("quietHours.start")} />
+              </div>
+              <div>
+                <Label htmlFor="quiet-end">Until</Label>
+                <Input id="quiet-end" type="time" className="w-32" aria-describedby="quiet-end-error" {...form.register("quietHours.end")} />
+              </div>
+              <FieldError id="quiet-end-error" message={errors.quietHours?.end?.message ?? errors.quietHours?.message} />
+            </div>
+          )}
+        </div>
+      </Section>
+
+      <Section title="Sender" description={choices.account ? `From ${choices.account.displayPhoneNumber ?? "your WhatsApp number"}, whose limit is ${choices.account.throughputPerSecond} messages per second.` : "No WhatsApp number is connected yet: an admin connects one in Settings → WhatsApp."}>
+        <div className="max-w-xs">
+          <Label htmlFor="sendRatePerSec">Messages per second</Label>
+          <Input
+            id="sendRatePerSec"
+            type="number"
+            min={1}
+            max={1000}
+            placeholder={choices.account ? `${choices.account.throughputPerSecond} (the number's limit)` : "the number's limit"}
+            aria-describedby="sendRatePerSec-error"
+            {...form.register("sendRatePerSec", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
+          />
+          <FieldError id="sendRatePerSec-error" message={errors.sendRatePerSec?.message} />
+        </div>
+      </Section>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Checking…" : "Save and review"}
+        </Button>
+        <StatusMessage outcome={outcome} />
+      </div>
+    </form>
+  );
+}
+
+function SegmentChecks({ form, name, legend, segments }: { form: Form; name: "segmentIds" | "excludeSegmentIds"; legend: string; segments: Choices["segments"] }) {
+  return (
+    <fieldset>
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      {segments.length === 0 ? (
+        <p className="text-sm text-muted">No segments yet.</p>
+      ) : (
+        <div className="max-h-40 space-y-1 overflow-y-auto">
+          {segments.map((s) => (
+            <label key={s.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={s.id} {...form.register(name)} /> {s.name}
+            </label>
+          ))}
+        </div>
+      )}
+      <FieldError id={`${name}-error`} message={form.formState.errors[name]?.message} />
+    </fieldset>
+  );
+}
+
+function Variables({ form, slots }: { form: Form; slots: Slot[] }) {
+  const variables = useWatch({ control: form.control, name: "variables" }) ?? {};
+  const errors = form.formState.errors.variables as Record<string, { value?: { message?: string }; message?: string }> | undefined;
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium">Variables: where each value comes from for each recipient</legend>
+      {slots.map((slot) => {
+        const v = variables[slot.key];
+        const field = `variables.${slot.key}` as const;
+        const idBase = `var-${slot.key.replace(":", "-")}`;
+        return (
+          <div key={slot.key} className="grid gap-2 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_1fr]">
+            <div>
+              <Label htmlFor={`${idBase}-source`}>{slot.label}</Label>
+              <Select
+                id={`${idBase}-source`}
+                value={v?.source ?? ""}
+                onChange={(e) => {
+                  const source = e.target.value as "field" | "attribute" | "constant" | "";
+                  form.setValue("variables", {
+                    ...Object.fromEntries(Object.entries(variables).filter(([key]) => key !== slot.key)),
+                    ...(source ? { [slot.key]: { source, value: source === "field" ? "first_name" : "", fallback: "" } } : {}),
+                  });
+                }}
+              >
+                <option value="">{slot.optional ? "The button's text" : "Pick a source…"}</option>
+                <option value="field">Contact field</option>
+                <option value="attribute">Contact attribute</option>
+                <option value="constant">The same text for everyone</option>
+              </Select>
+            </div>
+            {v && (
+              <div>
+                <Label htmlFor={`${idBase}-value`}>{v.source === "field" ? "Field" : v.source === "attribute" ? "Attribute name" : "Text"}</Label>
+                {v.source === "field" ? (
+                  <Select id={`${idBase}-value`} {...form.register(`${field}.value` as never)}>
+                    {Object.entries(CONTACT_FIELDS).map(([key, label]) => (
+                      <option key={key} value={key}>
+                        {label}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  <Input id={`${idBase}-value`} aria-describedby={`${idBase}-error`} placeholder={v.source === "attribute" ? "city" : ""} {...form.register(`${field}.value` as never)} />
+                )}
+                <FieldError id={`${idBase}-error`} message={errors?.[slot.key]?.value?.message} />
+              </div>
+            )}
+            {v && v.source !== "constant" && (
+              <div>
+                <Label htmlFor={`${idBase}-fallback`}>When empty, use</Label>
+                <Input id={`${idBase}-fallback`} placeholder="there" {...form.register(`${field}.fallback` as never)} />
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

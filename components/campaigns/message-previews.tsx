@@ -1,0 +1,39 @@
+import { Card } from "@/components/ui/card";
+import type { recipientPreviews } from "@/lib/campaigns/queries";
+
+type Previews = Awaited<ReturnType<typeof recipientPreviews>>;
+
+/** The message as three real recipients will read it, with their values filled in. */
+export function MessagePreviews({ previews }: { previews: Previews }) {
+  return (
+    <section aria-labelledby="previews-title" className="space-y-3">
+      <h2 id="previews-title" className="text-lg font-semibold">
+        As three recipients will read it
+      </h2>
+      {previews.length === 0 ? (
+        <p className="text-sm text-muted">Nobody in the audience can be sent this campaign yet, so there is nobody to preview.</p>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-3">
+          {previews.map(({ contact, language, message }) => (
+            <Card key={contact.id} className="bg-[#efeae2] p-3">
+              <p className="mb-2 text-xs text-gray-700">
+                To {contact.name ?? contact.phone} · {contact.phone} · {language}
+              </p>
+              <div className="rounded-lg rounded-tl-none bg-white p-2 text-sm whitespace-pre-wrap text-gray-900 shadow-sm">
+                {message.header && <p className="font-semibold">{message.header}</p>}
+                <p>{message.body}</p>
+                {message.footer && <p className="mt-1 text-xs text-gray-500">{message.footer}</p>}
+              </div>
+              {message.buttons.map((b, i) => (
+                <p key={i} className="mt-1 rounded-lg bg-white p-1.5 text-center text-sm text-sky-700 shadow-sm" title={b.url ?? undefined}>
+                  {b.text}
+                  {b.url && <span className="block truncate text-xs text-gray-500">{b.url}</span>}
+                </p>
+              ))}
+            </Card>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
