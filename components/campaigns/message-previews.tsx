@@ -1,3 +1,4 @@
+import { WhatsAppText } from "@/components/templates/phone-preview";
 import { Card } from "@/components/ui/card";
 import type { recipientPreviews } from "@/lib/campaigns/queries";
 
@@ -21,7 +22,9 @@ export function MessagePreviews({ previews }: { previews: Previews }) {
               </p>
               <div className="rounded-lg rounded-tl-none bg-white p-2 text-sm whitespace-pre-wrap text-gray-900 shadow-sm">
                 {message.header && <p className="font-semibold">{message.header}</p>}
-                <p>{message.body}</p>
+                <p>
+                  <WhatsAppText text={message.body} />
+                </p>
                 {message.footer && <p className="mt-1 text-xs text-gray-500">{message.footer}</p>}
               </div>
               {message.buttons.map((b, i) => (

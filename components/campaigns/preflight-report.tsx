@@ -150,7 +150,7 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
                 report.variables.map((v) => (
                   <tr key={v.slot}>
                     <Td>{v.label}</Td>
-                    <Td>{!v.mapped ? "Not mapped" : v.emptyFor ? `Empty for ${formatNumber(v.emptyFor)} (no fallback)` : "For everyone"}</Td>
+                    <Td>{!v.mapped ? (v.optional ? "The button's text" : "Not mapped") : v.emptyFor ? `Empty for ${formatNumber(v.emptyFor)} (no fallback)` : "For everyone"}</Td>
                   </tr>
                 ))
               )}

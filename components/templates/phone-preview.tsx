@@ -7,6 +7,11 @@ import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { TemplateInput } from "@/lib/templates/schemas";
 import { mediaUrl } from "@/lib/media/urls";
 
+/** Text with WhatsApp's formatting (*bold*, _italic_, ~strike~, ```code```) as it shows on the phone. */
+export function WhatsAppText({ text }: { text: string }) {
+  return <>{render(formatWhatsApp(text))}</>;
+}
+
 function render(nodes: FormattedNode[]): ReactNode {
   return nodes.map((node, i) => {
     if (typeof node === "string") return <Fragment key={i}>{node}</Fragment>;

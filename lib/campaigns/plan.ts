@@ -96,7 +96,7 @@ export type Preflight = {
   languages: { language: string; count: number }[];
   cost: { currency: string; category: PriceCategory; lines: CostLine[]; total: number };
   template: { name: string; category: string; versions: { language: string; status: string }[] };
-  variables: { slot: string; label: string; mapped: boolean; emptyFor: number }[];
+  variables: { slot: string; label: string; mapped: boolean; optional: boolean; emptyFor: number }[];
   tier: { name: string; limit: number; reached: number } | null;
   sendRate: number | null;
   blockers: string[];
@@ -121,14 +121,15 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
   const unmapped = slots.filter((s) => !s.optional && !mapping.variables[s.key]);
   for (const s of unmapped) blockers.push(`${s.label} has no value: map it to a contact field, an attribute or a constant.`);
   const mediaKind = plan.fallback ? headerMediaKind(plan.fallback.components) : null;
-  if (mediaKind && !mapping.headerMediaId) blockers.push(`The template's header needs a ${mediaKind.toLowerCase()}: pick one from the media library.`);
+  if (mediaKind && !mapping.headerMediaId) blockers.push(`The template's header needs ${mediaKind === "IMAGE" ? "an image" : `a ${mediaKind.toLowerCase()}`}: pick one from the media library.`);
   if (plan.schedule.mode === "at") {
     const [row] = await db.$queryRaw<{ past: boolean }[]>`SELECT (${plan.schedule.at}::timestamp AT TIME ZONE ${plan.workspace.timeZone}) < now() AS past`;
     if (row?.past) blockers.push("The scheduled time has passed: pick a later time or send now.");
   }
 
   const audience = await audiencePlan(plan);
-  const empties = slots.map((s) => emptyValueSql(audience, s.key) ?? Prisma.sql`false`);
+  // An unmapped quick-reply payload is the button's text: never empty.
+  const empties = slots.map((s) => (s.optional && !mapping.variables[s.key] ? null : emptyValueSql(audience, s.key)) ?? Prisma.sql`false`);
   const rows = campaign.consentListId && plan.missingSegments.length === 0
     ? await db.$queryRaw<{ skip: SkipReason | null; prefix: string; locale: string | null; n: number; empty: number[] }[]>`
         WITH a AS (${audienceSql(audience)})
@@ -173,7 +174,7 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
     languages: [...languages.entries()].map(([language, count]) => ({ language, count })).sort((a, b) => b.count - a.count),
     cost: { currency: PRICE_CURRENCY, category: plan.category, ...cost },
     template: { name: mapping.templateName, category: plan.category, versions: plan.templates.map((t) => ({ language: t.language, status: t.status })) },
-    variables: slots.map((s, i) => ({ slot: s.key, label: s.label, mapped: Boolean(mapping.variables[s.key]) || s.optional, emptyFor: emptyFor[i] ?? 0 })),
+    variables: slots.map((s, i) => ({ slot: s.key, label: s.label, mapped: Boolean(mapping.variables[s.key]), optional: s.optional, emptyFor: emptyFor[i] ?? 0 })),
     tier: audience.tier,
     sendRate: sendRateOf(plan.campaign.sendRatePerSec, plan.account?.throughputPerSecond ?? null),
     blockers,

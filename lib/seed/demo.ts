@@ -1,4 +1,4 @@
-// The demo workspace: a user per role, ~500 contacts with consent, two approved templates.
+// The demo workspace: a user per role, ~500 contacts with consent, two approved templates, two segments.
 // Seeding runs in one transaction and only when the demo workspace is missing, so it is idempotent.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
@@ -141,6 +141,16 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         data: [
           { workspaceId: ws, name: "summer_sale", language: "en_US", category: "MARKETING", components: SUMMER_SALE, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000001" },
           { workspaceId: ws, name: "order_shipped", language: "en_US", category: "UTILITY", components: ORDER_SHIPPED, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000002" },
+        ],
+      });
+      await tx.segment.createMany({
+        data: [
+          { workspaceId: ws, name: "VIP customers", rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "tag", op: "has", value: "vip" }] }] } },
+          {
+            workspaceId: ws,
+            name: "Gold tier",
+            rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "attribute", key: "loyaltyTier", op: "equals", value: "gold" }] }] },
+          },
         ],
       });
       await tx.auditLog.create({
