@@ -47,6 +47,7 @@ export async function sandboxWorkspace(options: { contacts?: number; sandbox?: P
     ...ids,
     webhookUrl: await webhookUrl(),
     timeScale: 0.02,
+    throughputPerSecond: options.throughput ?? 1000,
     notOnWhatsAppShare: 0,
     stoppedMarketingShare: 0,
     replyShare: 0,

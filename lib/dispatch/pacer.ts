@@ -1,7 +1,11 @@
-// Pure: spaces sends evenly at a rate (a GCRA-style schedule: each send takes the next free slot, idle
-// time is never saved up into a burst), slows down when Meta says 130429 and recovers gradually.
+// Pure: spaces sends evenly at a rate (a GCRA-style schedule: each send takes the next free slot; at
+// most TOLERANCE_MS of idle time is made up, so the short pauses between batches cost no throughput but
+// a quiet spell never turns into a burst), slows down when Meta says 130429 and recovers gradually.
+const TOLERANCE_MS = 100;
+
 export class Pacer {
   private nextSlot = 0;
+  private pausedUntil = 0;
   private current: number;
   private target: number;
 
@@ -14,22 +18,28 @@ export class Pacer {
     return this.current;
   }
 
-  /** A new target rate (the campaign's or the number's); a lowered current rate climbs back to it. */
+  /** A new target rate (the campaign's or the number's); after a back-off the rate climbs back to it. */
   setTarget(rate: number) {
+    const slowed = this.current < this.target;
     this.target = rate;
-    this.current = Math.min(this.current, rate);
+    this.current = slowed ? Math.min(this.current, rate) : rate;
   }
 
   /** Milliseconds to wait before the next send may go; reserves that slot. */
   reserve(now: number): number {
-    const at = Math.max(this.nextSlot, now);
+    const at = Math.max(this.nextSlot, now - TOLERANCE_MS);
     this.nextSlot = at + 1000 / this.current;
-    return at - now;
+    return Math.max(0, at - now);
   }
 
-  /** Meta's throughput error: nothing goes for `pauseMs`, then 10% slower. */
+  /**
+   * Meta's throughput error: nothing goes for `pauseMs`, then at half the rate (it climbs back by 5% a
+   * batch). The errors of one burst halve it once, not once each.
+   */
   backOff(now: number, pauseMs = 1000) {
-    this.current = Math.max(1, this.current * 0.9);
+    if (now < this.pausedUntil) return;
+    this.pausedUntil = now + pauseMs;
+    this.current = Math.max(1, this.current / 2);
     this.nextSlot = Math.max(this.nextSlot, now + pauseMs);
   }
 

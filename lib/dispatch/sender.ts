@@ -38,7 +38,7 @@ type CampaignContext = {
 const backoffMs = (attempts: number, base: number) => Math.min(base ** attempts * 1000, 3_600_000) * (0.8 + Math.random() * 0.4);
 
 export class NumberSender {
-  private pacer = new Pacer(80);
+  private pacer = new Pacer(1);
   private contexts = new Map<string, CampaignContext>();
   private client: WhatsAppClient | null = null;
   private clientAt = 0;

@@ -305,6 +305,9 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     for (const lane of lanes) await lane.query(mode === "check" ? "ROLLBACK" : "COMMIT");
     // A check leaves every row it wrote behind as dead rows; clear them now rather than slow the import.
     if (mode === "check") await lanes[0]!.query(`VACUUM "Contact", "ContactConsent", "ConsentEvent"`);
+    // After an import, fresh statistics at once (autovacuum would take a while): segment counts and a
+    // campaign launched right after must not be planned for the tables as they were before.
+    else await lanes[0]!.query(`ANALYZE "Contact", "ContactConsent"`);
     if (report) {
       report.end();
       await once(report, "finish");

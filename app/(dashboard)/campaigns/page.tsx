@@ -6,6 +6,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { ProgressBar } from "@/components/ui/progress";
+import { RefreshWhile } from "@/components/ui/refresh-while";
 import { Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -28,6 +29,7 @@ export default async function CampaignsPage() {
   return (
     <>
       <PageHeader title="Campaigns" description="Send an approved template to an opted-in audience and watch it land." actions={newButton} />
+      <RefreshWhile active={campaigns.some((c) => c.status === "SENDING" || c.status === "SCHEDULED")} />
       {campaigns.length === 0 ? (
         <EmptyState icon={<Megaphone className="size-6" />} title="No campaigns yet" action={newButton}>
           {canEdit
@@ -67,7 +69,7 @@ export default async function CampaignsPage() {
                     <Td>
                       {c.counts.total ? (
                         <>
-                          <ProgressBar label={`${c.name}: sent`} value={sendable ? sent / sendable : 1} />
+                          <ProgressBar label="Sent" value={sendable ? sent / sendable : 1} />
                           <p className="mt-1 text-xs text-muted">
                             {formatNumber(sent)} of {formatNumber(sendable)} sent
                           </p>

@@ -9,7 +9,7 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ImportTemplatesButton } from "@/components/templates/import-templates-button";
-import { RefreshWhilePending } from "@/components/templates/refresh-while-pending";
+import { RefreshWhile } from "@/components/ui/refresh-while";
 import { TemplateStatusBadge } from "@/components/templates/template-status-badge";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -82,7 +82,7 @@ export default async function TemplatesPage({
           </Select>
         </div>
       </FilterForm>
-      <RefreshWhilePending pending={groups.some(([, versions]) => versions.some((t) => t.status === "PENDING"))} />
+      <RefreshWhile active={groups.some(([, versions]) => versions.some((t) => t.status === "PENDING"))} />
       {groups.length === 0 ? (
         <EmptyState
           icon={<FileText className="size-6" />}

@@ -2,13 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-/** Re-renders the page every few seconds while a template waits for Meta's decision. */
-export function RefreshWhilePending({ pending }: { pending: boolean }) {
+/** Re-renders the page every few seconds while something on it is still changing (a template in review, a campaign sending). */
+export function RefreshWhile({ active }: { active: boolean }) {
   const router = useRouter();
   useEffect(() => {
-    if (!pending) return;
+    if (!active) return;
     const timer = setInterval(() => router.refresh(), 3000);
     return () => clearInterval(timer);
-  }, [pending, router]);
+  }, [active, router]);
   return null;
 }

@@ -1,0 +1,166 @@
+// `npm run bench -- dispatch`: campaign sending end to end, on this machine.
+//
+// A durable embedded PostgreSQL, the sandbox as its own process over HTTP, the worker as its own process
+// (`scripts/worker.ts`, as in production). A campaign is launched through lib/campaigns and the clock runs
+// from its start until every message is handed to the sandbox.
+// 1. Limits lifted (the number and the sandbox take 5,000/s), webhooks off: what one machine sends.
+// 2. The number at Meta's default 80/s, webhooks on (statuses flow back and are processed meanwhile):
+//    the measured rate against 80, and how many 130429 errors the sandbox answered.
+// CPU is the share of the machine's cores busy during the run; memory is each process's peak RSS.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { cpus } from "node:os";
+import pg from "pg";
+import { freePort } from "../scripts/lib/embedded-postgres.ts";
+import { withBenchDatabase } from "./database.ts";
+import { printTable, type Row } from "./table.ts";
+
+const SECRET = "bench-app-secret";
+const TOKEN = "bench-token";
+const ids = { wabaId: "910000000000001", phoneNumberId: "910000000000101" };
+const COMPONENTS = [
+  { type: "BODY", text: "Hi {{1}}, your order {{2}} is on its way.", example: { body_text: [["Ana", "#1"]] } },
+  { type: "BUTTONS", buttons: [{ type: "URL", text: "Track", url: "https://shop.example.com/t/{{1}}", example: ["1"] }] },
+];
+
+const node = (script: string, env: Record<string, string>) =>
+  spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+
+/** Resolves when the process prints `text` (its ready line). */
+const printed = (child: ChildProcess, text: string) =>
+  new Promise<void>((resolve) => child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()));
+
+/** CPU seconds and resident memory of a process, from /proc. */
+function usage(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return { cpu: (Number(stat[11]) + Number(stat[12])) / 100, rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 };
+}
+function machineBusy() {
+  const [, ...t] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+  const idle = t[3]! + t[4]!;
+  return { busy: t.reduce((a, b) => a + b, 0) - idle, total: t.reduce((a, b) => a + b, 0) };
+}
+
+async function scenario(sql: pg.Client, label: string, options: { recipients: number; limit: number; webhooks: boolean }): Promise<Row> {
+  const sandboxPort = await freePort();
+  const receiver = createServer();
+  const { handleWebhookPost } = await import("@/lib/webhooks/node-handler");
+  receiver.on("request", (req, res) => void handleWebhookPost(req, res));
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  const sandbox = node("scripts/sandbox.ts", {
+    SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_ACCESS_TOKEN: TOKEN,
+    SANDBOX_APP_SECRET: SECRET,
+    SANDBOX_WEBHOOK_URL: options.webhooks ? `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/whatsapp` : "",
+    SANDBOX_CONFIG: JSON.stringify({ ...ids, throughputPerSecond: options.limit, webhooks: options.webhooks, pairBurst: 1000 }),
+  });
+  const base = `http://127.0.0.1:${sandboxPort}`;
+  await printed(sandbox, "sandbox ready");
+
+  const { db } = await import("@/lib/db/client");
+  const { saveAccount } = await import("@/lib/whatsapp/accounts");
+  const { forgetWebhookSecrets } = await import("@/lib/webhooks/ingest");
+  const { saveCampaign, launchCampaign, startCampaign } = await import("@/lib/campaigns/service");
+  const { campaignInputSchema } = await import("@/lib/campaigns/schemas");
+  await sql.query(`TRUNCATE "Workspace", "User", "WebhookDelivery", "MessageStatusEvent", "Job" CASCADE`);
+  const workspace = await db.workspace.create({ data: { name: "Bench", slug: `bench-${Date.now()}` } });
+  const user = await db.user.create({ data: { email: `bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "x" } });
+  await saveAccount(workspace.id, { ...ids, graphApiBase: `${base}/v23.0`, accessToken: TOKEN, appSecret: SECRET, verifyToken: "v" });
+  await db.whatsAppAccount.update({ where: { workspaceId: workspace.id }, data: { throughputPerSecond: options.limit, messagingLimitTier: "TIER_UNLIMITED" } });
+  forgetWebhookSecrets();
+  await db.template.create({ data: { workspaceId: workspace.id, name: "shipped", language: "en_US", category: "UTILITY", components: COMPONENTS, status: "APPROVED", metaTemplateId: "1" } });
+  await fetch(`${base}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates: [{ id: "1", name: "shipped", language: "en_US", category: "UTILITY", components: COMPONENTS, status: "APPROVED" }] }) });
+  const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Orders", category: "UTILITY" } });
+  await sql.query(
+    `WITH c AS (INSERT INTO "Contact" (id, "workspaceId", phone, name, "updatedAt")
+       SELECT gen_random_uuid()::text, $1, '+3461' || lpad(i::text, 7, '0'), 'Person ' || i, now() FROM generate_series(1, $3::int) i RETURNING id)
+     INSERT INTO "ContactConsent" ("contactId", "consentListId", "workspaceId", "optedIn", "changedAt") SELECT id, $2, $1, true, now() FROM c`,
+    [workspace.id, list.id, options.recipients],
+  );
+  await sql.query(`ANALYZE "Contact", "ContactConsent"`); // as an import leaves them
+  const member = await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "MARKETER" } });
+  const actor = { sessionId: "bench", userId: user.id, email: user.email, name: "Bench", workspaceId: workspace.id, workspaceName: "Bench", role: member.role };
+  const input = campaignInputSchema.parse({
+    name: label,
+    templateName: "shipped",
+    fallbackLanguage: "en_US",
+    consentListId: list.id,
+    variables: { "body:1": { source: "field", value: "first_name" }, "body:2": { source: "constant", value: "#10423" }, "button:0": { source: "constant", value: "10423" } },
+    schedule: { mode: "now" },
+    quietHours: { enabled: false, start: "21:00", end: "09:00" },
+  });
+  const { id } = await saveCampaign(actor, input);
+  await launchCampaign(actor, id);
+  await sql.query(`DELETE FROM "Job"`); // the start is run here, timed on its own
+  const worker = node("scripts/worker.ts", { PARLEY_WORKER_ID: "bench", LOG_LEVEL: "info" });
+  await printed(worker, "worker ready");
+
+  const materialiseStart = Date.now();
+  await startCampaign(id);
+  const materialiseMs = Date.now() - materialiseStart;
+  const peak = { worker: 0, sandbox: 0 };
+  const cpu0 = { worker: usage(worker.pid!).cpu, sandbox: usage(sandbox.pid!).cpu };
+  const machine0 = machineBusy();
+  const started = Date.now();
+  const procs: [keyof typeof peak, ChildProcess][] = [["worker", worker], ["sandbox", sandbox]];
+  let done = false;
+  while (!done) {
+    await new Promise((r) => setTimeout(r, 250));
+    for (const [name, p] of procs) peak[name] = Math.max(peak[name], usage(p.pid!).rssMb);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Message" WHERE "campaignId" = $1 AND state IN ('QUEUED', 'CLAIMED')`, [id]);
+    done = rows[0].n === 0;
+    if (Date.now() - started > 600_000) throw new Error("dispatch did not finish in 10 minutes");
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const machine1 = machineBusy();
+  const cpuOf = (p: ChildProcess) => usage(p.pid!).cpu;
+  const stats = (await (await fetch(`${base}/_sandbox/stats`)).json()) as { accepted: number; rejected130429: number };
+  // The pace as the sandbox saw it: accepted sends from the first to the last.
+  const log = (await (await fetch(`${base}/_sandbox/log?limit=1000000`)).json()) as { entries: { at: string; status: number; path: string; body: { type?: string; biz_opaque_callback_data?: string } }[] };
+  // Template sends only (the worker also answers STOP keywords with a confirmation while webhooks flow).
+  const accepted = log.entries.filter((e) => e.status === 200 && e.path.endsWith("/messages") && e.body.type === "template");
+  const times = accepted.map((e) => Date.parse(e.at));
+  const received = new Set(accepted.map((e) => e.body.biz_opaque_callback_data));
+  const paced = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
+  const { rows } = await sql.query(`SELECT count(*)::int AS total FROM "Message" WHERE "campaignId" = $1`, [id]);
+  const row: Row = {
+    scenario: label,
+    recipients: options.recipients,
+    "number limit/s": options.limit,
+    webhooks: options.webhooks ? "on" : "off",
+    "rows made (ms)": materialiseMs,
+    seconds: seconds.toFixed(1),
+    "end-to-end/s": Math.round(received.size / seconds),
+    "paced/s (sandbox)": paced.toFixed(1),
+    accepted: accepted.length,
+    "130429": stats.rejected130429,
+    "received twice": accepted.length - received.size,
+    "never sent": rows[0].total - received.size,
+    "machine CPU %": Math.round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total)),
+    "worker CPU %": Math.round((100 * (cpuOf(worker) - cpu0.worker)) / seconds),
+    "sandbox CPU %": Math.round((100 * (cpuOf(sandbox) - cpu0.sandbox)) / seconds),
+    "worker MB": Math.round(peak.worker),
+    "sandbox MB": Math.round(peak.sandbox),
+  };
+  for (const [, p] of procs) p.kill("SIGTERM");
+  await Promise.all(procs.map(([, p]) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once("exit", r)))));
+  receiver.close();
+  return row;
+}
+
+export async function benchDispatch() {
+  const recipients = Number(process.env.BENCH_DISPATCH_RECIPIENTS ?? 50_000);
+  const paced = Number(process.env.BENCH_DISPATCH_PACED ?? 4_800);
+  await withBenchDatabase("dispatch", async (sql) => {
+    const rows = [
+      await scenario(sql, "limits lifted, webhooks off", { recipients, limit: 5_000, webhooks: false }),
+      await scenario(sql, "number at 80/s, webhooks on", { recipients: paced, limit: 80, webhooks: true }),
+    ];
+    const { closePgPool } = await import("@/lib/db/pg");
+    await closePgPool();
+    await printTable(`Campaign dispatch (${cpus().length} cores): worker and sandbox each in their own process, durable PostgreSQL`, rows);
+  });
+}

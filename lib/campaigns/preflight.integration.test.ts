@@ -1,0 +1,59 @@
+// The pre-flight report counts exactly who will be sent and why the others are skipped, and the launch
+// materialises the same answer as message rows.
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { campaignInput, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+import { runQueuedJobs } from "@/tests/factories";
+import { buildPreflight, loadPlan } from "./plan";
+import { launchCampaign, saveCampaign } from "./service";
+
+let ws: SandboxWorkspace;
+afterAll(() => ws?.sandbox.close());
+
+describe("pre-flight report", () => {
+  it("counts the frequency cap, the messaging limit, empty variables, invalid numbers and the cost", async () => {
+    ws = await sandboxWorkspace({ contacts: 60 }); // Spanish mobiles, opted in
+    const w = ws.workspace.id;
+    await db.workspace.update({ where: { id: w }, data: { marketingCapPer7Days: 1 } });
+    await db.whatsAppAccount.update({ where: { workspaceId: w }, data: { messagingLimitTier: "TIER_50" } });
+    const contacts = await db.contact.findMany({ where: { workspaceId: w }, orderBy: { phone: "asc" } });
+    // Two contacts have a nickname; one got a marketing message yesterday; one number is broken.
+    await db.contact.updateMany({ where: { id: { in: [contacts[0]!.id, contacts[1]!.id] } }, data: { attributes: { nickname: "Lu" } } });
+    const earlier = await db.campaign.create({ data: { workspaceId: w, name: "Earlier", templateId: ws.template.id, status: "COMPLETED" } });
+    await db.message.create({ data: { workspaceId: w, campaignId: earlier.id, contactId: contacts[2]!.id, state: "DELIVERED", sentAt: new Date(Date.now() - 12 * 3_600_000) } });
+    const broken = await db.contact.create({ data: { workspaceId: w, phone: "+3412" } }); // stored before validation existed
+    await db.contactConsent.create({ data: { contactId: broken.id, consentListId: ws.list.id, workspaceId: w, optedIn: true, changedAt: new Date() } });
+
+    const user = ws.userOf("MARKETER");
+    const variables = {
+      "body:1": { source: "attribute" as const, value: "nickname" }, // no fallback
+      "body:2": { source: "constant" as const, value: "20%" },
+      "button:1": { source: "constant" as const, value: "autumn" },
+    };
+    const { id } = await saveCampaign(user, campaignInput(ws, { variables }));
+    const report = await buildPreflight(await loadPlan(w, id));
+
+    expect(report.targeted).toBe(61);
+    const skipped = Object.fromEntries(report.skipped.map((s) => [s.reason, s.count]));
+    // 61 targeted: 1 invalid, 1 capped, 57 without a nickname; 2 left, well within the 50 a day.
+    expect(skipped).toEqual({ invalid_number: 1, frequency_cap: 1, missing_variable: 57 });
+    expect(report.willSend).toBe(2);
+    expect(report.variables.find((v) => v.slot === "body:1")).toMatchObject({ mapped: true, emptyFor: 59 });
+    expect(report.warnings.join(" ")).toMatch(/57 recipients have an empty variable and no fallback/);
+    expect(report.cost.lines).toEqual([{ market: "Spain", recipients: 2, unitPrice: 0.0615, cost: 0.123 }]);
+    expect(report.blockers).toEqual([]);
+
+    // With a fallback everyone has a value, and the number's limit (50 a day; 1 reached) cuts the rest.
+    await saveCampaign(user, campaignInput(ws, { variables: { ...variables, "body:1": { source: "attribute", value: "nickname", fallback: "there" } } }), id);
+    const again = await buildPreflight(await loadPlan(w, id));
+    expect(Object.fromEntries(again.skipped.map((s) => [s.reason, s.count]))).toEqual({ invalid_number: 1, frequency_cap: 1, messaging_limit: 10 });
+    expect(again.willSend).toBe(49);
+    expect(again.tier).toEqual({ name: "TIER_50", limit: 50, reached: 1 });
+
+    // The launch makes the same rows.
+    await launchCampaign(user, id);
+    await runQueuedJobs(w);
+    const rows = await db.message.groupBy({ by: ["state", "skipReason"], where: { campaignId: id }, _count: true });
+    expect(Object.fromEntries(rows.map((r) => [r.skipReason ?? r.state, r._count]))).toEqual({ QUEUED: 49, invalid_number: 1, frequency_cap: 1, messaging_limit: 10 });
+  });
+});

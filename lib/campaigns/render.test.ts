@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { sendMessageRequestSchema } from "@/lib/whatsapp/schemas";
+import { marketOf, estimateCost } from "./pricing";
+import { MissingValueError, renderTemplateMessage, resolveVariable, routeLanguage, templateSlots } from "./render";
+
+const PROMO = [
+  { type: "HEADER", format: "IMAGE" },
+  { type: "BODY", text: "Hi {{1}}, *{{2}}* off until {{3}}. {{1}}, see you!" },
+  { type: "FOOTER", text: "Reply STOP to unsubscribe" },
+  {
+    type: "BUTTONS",
+    buttons: [
+      { type: "QUICK_REPLY", text: "Show me deals" },
+      { type: "URL", text: "Shop", url: "https://shop.example.com/sale/{{1}}" },
+      { type: "PHONE_NUMBER", text: "Call us" },
+    ],
+  },
+];
+const contact = { phone: "+34612345678", name: "  Lucía  Pérez ", locale: "es_ES", attributes: { city: "Madrid", points: 120, empty: "" } };
+
+describe("template slots", () => {
+  it("lists each variable once, URL endings, and optional quick-reply payloads", () => {
+    expect(templateSlots(PROMO).map((s) => [s.key, s.optional])).toEqual([
+      ["body:1", false],
+      ["body:2", false],
+      ["body:3", false],
+      ["payload:0", true],
+      ["button:1", false],
+    ]);
+    expect(templateSlots([{ type: "HEADER", format: "TEXT", text: "Hello {{name}}" }, { type: "BODY", text: "No variables" }]).map((s) => s.key)).toEqual(["header"]);
+  });
+});
+
+describe("variable values", () => {
+  it("come from a field, an attribute or a constant, else the fallback", () => {
+    expect(resolveVariable({ source: "field", value: "first_name", fallback: "" }, contact)).toBe("Lucía");
+    expect(resolveVariable({ source: "field", value: "name", fallback: "" }, contact)).toBe("Lucía  Pérez");
+    expect(resolveVariable({ source: "attribute", value: "points", fallback: "" }, contact)).toBe("120");
+    expect(resolveVariable({ source: "attribute", value: "empty", fallback: "friend" }, contact)).toBe("friend");
+    expect(resolveVariable({ source: "attribute", value: "missing", fallback: "" }, contact)).toBe("");
+    expect(resolveVariable({ source: "field", value: "first_name", fallback: "there" }, { ...contact, name: null })).toBe("there");
+    expect(resolveVariable({ source: "constant", value: "25%", fallback: "" }, contact)).toBe("25%");
+  });
+});
+
+describe("language routing", () => {
+  const versions = ["en_US", "es_ES", "pt_BR"];
+  it.each([
+    ["es_ES", "es_ES"],
+    ["es-ES", "es_ES"],
+    ["es_MX", "es_ES"],
+    ["pt_PT", "pt_BR"],
+    ["de_DE", "en_US"],
+    [null, "en_US"],
+  ])("sends %s the %s version", (locale, expected) => {
+    expect(routeLanguage(locale, versions, "en_US")).toBe(expected);
+  });
+});
+
+describe("the send request", () => {
+  const mapping = {
+    variables: {
+      "body:1": { source: "field" as const, value: "first_name", fallback: "there" },
+      "body:2": { source: "constant" as const, value: "25%", fallback: "" },
+      "body:3": { source: "attribute" as const, value: "until", fallback: "Sunday" },
+      "button:1": { source: "attribute" as const, value: "city", fallback: "" },
+    },
+  };
+  const version = { name: "summer_sale", language: "es_ES", components: PROMO, parameterFormat: "POSITIONAL" };
+
+  it("fills each component in Meta's format, with Parley's id for the webhooks", () => {
+    const request = renderTemplateMessage({ version, mapping, contact, headerMediaId: "media-1", callbackData: "pm:msg-1" });
+    expect(request).toEqual({
+      messaging_product: "whatsapp",
+      to: "+34612345678",
+      type: "template",
+      biz_opaque_callback_data: "pm:msg-1",
+      template: {
+        name: "summer_sale",
+        language: { code: "es_ES", policy: "deterministic" },
+        components: [
+          { type: "header", parameters: [{ type: "image", image: { id: "media-1" } }] },
+          { type: "body", parameters: [{ type: "text", text: "Lucía" }, { type: "text", text: "25%" }, { type: "text", text: "Sunday" }] },
+          { type: "button", sub_type: "quick_reply", index: "0", parameters: [{ type: "payload", payload: "Show me deals" }] },
+          { type: "button", sub_type: "url", index: "1", parameters: [{ type: "text", text: "Madrid" }] },
+        ],
+      },
+    });
+    expect(sendMessageRequestSchema.safeParse(request).success).toBe(true);
+  });
+
+  it("names parameters for named templates", () => {
+    const named = { name: "welcome", language: "en_US", parameterFormat: "NAMED", components: [{ type: "BODY", text: "Hi {{first_name}}" }] };
+    const request = renderTemplateMessage({ version: named, mapping: { variables: { "body:first_name": { source: "field", value: "first_name", fallback: "" } } }, contact, callbackData: "pm:x" });
+    expect(request.template.components).toEqual([{ type: "body", parameters: [{ type: "text", text: "Lucía", parameter_name: "first_name" }] }]);
+  });
+
+  it("refuses an empty value without a fallback, and a media header without media", () => {
+    expect(() => renderTemplateMessage({ version, mapping, contact: { ...contact, attributes: {} }, headerMediaId: "m", callbackData: "pm:x" })).toThrow(MissingValueError);
+    expect(() => renderTemplateMessage({ version, mapping, contact, callbackData: "pm:x" })).toThrow(/header media/);
+  });
+});
+
+describe("pricing", () => {
+  it("finds the market by the longest calling code and sums the cost", () => {
+    expect(marketOf("+2348012345678").market).toBe("Nigeria");
+    expect(marketOf("+14155550123").market).toBe("North America");
+    expect(marketOf("+3546123456").market).toBe("Other");
+    const { lines, total } = estimateCost([{ prefix: "+3461", count: 100 }, { prefix: "+3462", count: 100 }, { prefix: "+4915", count: 10 }], "MARKETING");
+    expect(lines.map((l) => [l.market, l.recipients])).toEqual([["Spain", 200], ["Germany", 10]]);
+    expect(total).toBeCloseTo(200 * 0.0615 + 10 * 0.1365);
+  });
+});
