@@ -1,6 +1,7 @@
 // The sending invariants (DESIGN.md 1-3) against the real database and a sandbox over HTTP: each
 // recipient is sent at most once and ends in one explained state, whatever the workers, pauses,
 // cancels, opt-outs and Meta's errors do.
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { cancelCampaign, launchCampaign, pauseCampaign, resumeCampaign, saveCampaign } from "@/lib/campaigns/service";
@@ -8,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { acceptedSends, addOptedInContacts, campaignInput, counts, dispatchUntil, launch, sandboxWorkspace, startDispatcher, type SandboxWorkspace } from "@/tests/campaigns";
 import { runQueuedJobs } from "@/tests/factories";
 import { drain } from "@/tests/whatsapp";
+import { uploadMedia } from "@/lib/media/service";
 import { NumberSender } from "./sender";
 
 const open: SandboxWorkspace[] = [];
@@ -61,6 +63,22 @@ describe("dispatch", () => {
     await expect.poll(async () => { await drain(); const c = await counts(id); return (c.DELIVERED ?? 0) + (c.READ ?? 0); }, { timeout: 10_000 }).toBe(300);
     const sent = await acceptedSends(ws.base);
     expect(sent[0]!.body).toMatchObject({ type: "template", template: { name: "promo", components: expect.arrayContaining([{ type: "body", parameters: [{ type: "text", text: "Person" }, { type: "text", text: "20%" }] }]) } });
+  });
+
+  it("uploads the header image to WhatsApp once and sends every recipient its id", async () => {
+    const ws = await workspace({ contacts: 5 });
+    const components = [{ type: "HEADER", format: "IMAGE", example: { header_handle: ["h"] } }, ...(ws.template.components as object[])];
+    await db.template.update({ where: { id: ws.template.id }, data: { components } });
+    await fetch(`${ws.base}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates: [{ id: ws.template.metaTemplateId, name: "promo", language: "en_US", category: "MARKETING", components, status: "APPROVED" }] }) });
+    const png = await sharp({ create: { width: 800, height: 418, channels: 3, background: "#6f4e37" } }).png().toBuffer();
+    const asset = await uploadMedia(ws.workspace.id, ws.users.MARKETER.id, { name: "autumn.png", bytes: png });
+    const id = await launch(ws, { headerMediaId: asset.id });
+    await dispatchUntil(id);
+    const { entries } = (await (await fetch(`${ws.base}/_sandbox/log`)).json()) as { entries: { path: string; body: { template?: { components: { type: string; parameters: { image?: { id: string } }[] }[] } } }[] };
+    expect(entries.filter((e) => e.path.endsWith("/media"))).toHaveLength(1);
+    const headers = entries.flatMap((e) => e.body?.template?.components.filter((c) => c.type === "header") ?? []);
+    expect(headers).toHaveLength(5);
+    expect(new Set(headers.map((h) => h.parameters[0]!.image!.id)).size).toBe(1);
   });
 
   it("launches once however many times it is asked at once", async () => {

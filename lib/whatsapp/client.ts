@@ -69,10 +69,10 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     method: "GET" | "POST" | "DELETE",
     path: string,
     schema: S,
-    body?: { json?: unknown; raw?: Buffer | FormData; headers?: Record<string, string> },
+    body?: { json?: unknown; raw?: Buffer; headers?: Record<string, string> },
   ): Promise<z.output<S>> {
     const headers: Record<string, string> = { authorization: `Bearer ${credentials.accessToken}`, ...body?.headers };
-    let payload: string | Buffer | FormData | undefined;
+    let payload: string | Buffer | undefined;
     if (body?.json !== undefined) {
       headers["content-type"] = "application/json";
       payload = JSON.stringify(body.json);
@@ -84,7 +84,7 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       response = await request(`${base}${path}`, {
         method,
         headers,
-        body: payload as string | Buffer | undefined,
+        body: payload,
         dispatcher,
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
@@ -164,12 +164,16 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     },
 
     /** Media for sending (ids expire after 30 days). */
-    uploadMedia(file: { bytes: Buffer; mimeType: string; fileName: string }) {
+    async uploadMedia(file: { bytes: Buffer; mimeType: string; fileName: string }) {
       const form = new FormData();
       form.set("messaging_product", "whatsapp");
       form.set("type", file.mimeType);
       form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.fileName);
-      return call("POST", `/${phone}/media`, mediaUploadResponseSchema, { raw: form });
+      // Encoded here (the multipart body and its boundary): the undici package's request() does not take
+      // the runtime's own FormData.
+      const encoded = new Response(form);
+      const raw = Buffer.from(await encoded.arrayBuffer());
+      return call("POST", `/${phone}/media`, mediaUploadResponseSchema, { raw, headers: { "content-type": encoded.headers.get("content-type")! } });
     },
 
     /** A header sample for template creation, through the Resumable Upload API: returns the handle `h`. */
