@@ -70,7 +70,7 @@ export function LiveProgress({ id, initial }: { id: string; initial: Progress })
         <ProgressBar label="Sent" value={sendable ? settled / sendable : 0} />
         <p className="mt-2 text-sm text-muted" aria-live="polite">
           {formatNumber(settled)} of {formatNumber(sendable)} handed to WhatsApp
-          {data.perSecond ? ` · ${data.perSecond} per second` : ""}
+          {data.status === "SENDING" && data.perSecond ? ` · ${data.perSecond} per second` : ""}
           {data.etaSeconds ? ` · about ${formatDuration(data.etaSeconds)} left` : ""}
           {data.nextDueAt ? ` · next messages go at ${new Date(data.nextDueAt).toLocaleString()}` : ""}
         </p>
