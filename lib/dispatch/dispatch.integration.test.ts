@@ -188,6 +188,21 @@ describe("dispatch", () => {
     expect(await counts(id)).not.toHaveProperty("QUEUED");
   });
 
+  it("retries a recipient later on 131056 (too many messages to one person) and still sends once per campaign", async () => {
+    // Meta lets a business send one person a burst, then one message per refill period.
+    const ws = await workspace({ contacts: 3, sandbox: { pairBurst: 1, pairRefillSeconds: 1 } });
+    const first = await launch(ws);
+    const second = await launch(ws, { name: "Second" });
+    await dispatchUntil(second, async () => (await db.message.count({ where: { campaignId: { in: [first, second] }, state: { in: ["QUEUED", "CLAIMED"] } } })) === 0, 30_000);
+    const stats = (await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as { rejected131056: number };
+    expect(stats.rejected131056).toBeGreaterThan(0);
+    const retried = await db.message.findMany({ where: { campaignId: { in: [first, second] }, attempts: { gt: 1 } } });
+    expect(retried.length).toBeGreaterThan(0);
+    const { ids, duplicates } = await sentIds(ws.base);
+    expect(duplicates).toEqual([]);
+    expect(ids).toHaveLength(6);
+  });
+
   it("pauses the campaign with Meta's reason when the template is paused (132015)", async () => {
     const ws = await workspace({ contacts: 20 });
     await fetch(`${ws.base}/_sandbox/templates`, {
