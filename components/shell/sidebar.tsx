@@ -1,5 +1,6 @@
 "use client";
 import { BarChart3, FileText, Inbox, Megaphone, Settings, Users, type LucideIcon } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/auth/permissions";
@@ -13,6 +14,21 @@ const ICONS: Record<string, LucideIcon> = {
   "/analytics": BarChart3,
   "/settings": Settings,
 };
+
+/** Conversations waiting for an answer, polled every 10 seconds. */
+function UnreadBadge() {
+  const { data } = useQuery({
+    queryKey: ["inbox-unread"],
+    queryFn: async () => ((await (await fetch("/api/v1/inbox/unread", { cache: "no-store" })).json()) as { unread?: number }).unread ?? 0,
+    refetchInterval: 10_000,
+  });
+  if (!data) return null;
+  return (
+    <span className="ml-auto rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white" aria-label={`${data} unread conversations`} data-testid="inbox-unread">
+      {data}
+    </span>
+  );
+}
 
 export function Sidebar({ navigation }: { navigation: NavItem[] }) {
   const pathname = usePathname();
@@ -41,6 +57,7 @@ export function Sidebar({ navigation }: { navigation: NavItem[] }) {
               >
                 <Icon className="size-4" aria-hidden />
                 {item.label}
+                {item.href === "/inbox" && <UnreadBadge />}
               </Link>
               {item.children && item.children.length > 0 && (
                 <ul className="mt-1 ml-7 space-y-1 border-l border-line pl-3">

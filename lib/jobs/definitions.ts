@@ -6,6 +6,7 @@ import { LOGIN_WINDOW_MINUTES } from "@/lib/auth/login";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { failImport, runImport } from "@/lib/imports/service";
 import { startCampaign } from "@/lib/campaigns/service";
+import { sendAutoReply } from "@/lib/inbox/service";
 
 type JobDefinition<S extends z.ZodType> = { schema: S; handler: (payload: z.output<S>) => Promise<void> };
 
@@ -47,6 +48,12 @@ export const JOBS = {
 
   /** A launched campaign's start, at its scheduled time: one message row per recipient. */
   "campaigns.start": define(z.object({ campaignId: z.string() }), async ({ campaignId }) => startCampaign(campaignId)),
+
+  /** A keyword auto-reply from the workspace's quick answers (only inside the 24-hour window). */
+  "inbox.autoreply": define(
+    z.object({ workspaceId: z.string(), conversationId: z.string(), savedReplyId: z.string(), replyTo: z.string() }),
+    async ({ workspaceId, conversationId, savedReplyId, replyTo }) => sendAutoReply(workspaceId, conversationId, savedReplyId, replyTo),
+  ),
 } satisfies Record<string, JobDefinition<z.ZodType>>;
 
 export type JobType = keyof typeof JOBS;

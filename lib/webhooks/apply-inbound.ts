@@ -70,6 +70,17 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
   }
 
   const keyword = consentKeyword(replyText(message), input.consent.keywords);
+  const text = replyText(message)?.trim().toUpperCase();
+  const autoReply = !keyword && text ? await tx.savedReply.findFirst({ where: { workspaceId, keyword: text }, select: { id: true } }) : null;
+  if (autoReply) {
+    // A keyword auto-reply: sent by the worker while the window this message opened is open.
+    await enqueueJob(
+      "inbox.autoreply",
+      { workspaceId, conversationId: conversation.id, savedReplyId: autoReply.id, replyTo: message.id },
+      { workspaceId, dedupeKey: `inbox.autoreply:${message.id}` },
+      tx,
+    );
+  }
   if (keyword) {
     await recordConsentEvent(
       {

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/client";
 import type { StatusEvent } from "@/lib/whatsapp/schemas";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { recordConsentEvent } from "@/lib/consent/service";
+import { foldOutboundStatuses } from "@/lib/inbox/service";
 
 export type StatusInput = { workspaceId: string; event: StatusEvent };
 
@@ -117,6 +118,9 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     rows.map((r) => r.errorReason ?? null),
     rows.map((r) => r.pricingCategory ?? null),
   );
+
+  // Inbox replies (not campaign messages) are matched by their wamid.
+  await foldOutboundStatuses(tx, [...new Set(inserted.filter((e) => !e.messageId).map((e) => e.wamid))]);
 
   // Failures that change the contact: an opt-out (131050) or an unreachable number (131026).
   for (const e of inserted.filter((e) => e.errorCode === 131050 || e.errorCode === 131026)) {

@@ -1,19 +1,39 @@
-import { Inbox } from "lucide-react";
+import { MessagesSquare } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import Link from "next/link";
+import { ConversationList } from "@/components/inbox/conversation-list";
+import { Card, PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { inboxChoices, listConversations } from "@/lib/inbox/queries";
+import { inboxFilterSchema } from "@/lib/inbox/schemas";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-export default async function InboxPage() {
-  await guardPage("inbox.view");
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const user = await guardPage("inbox.view");
+  const filters = inboxFilterSchema.parse(await searchParams);
+  const [conversations, choices] = await Promise.all([listConversations(user.workspaceId, user.userId, filters), inboxChoices(user.workspaceId)]);
   return (
     <>
-      <PageHeader title="Inbox" description="Replies and questions from your contacts, answered inside WhatsApp's 24-hour window." />
-      <EmptyState icon={<Inbox className="size-6" />} title="No conversations yet">
-        When a contact replies to a campaign or messages your number, the conversation appears here with the campaign
-        it answers.
-      </EmptyState>
+      <PageHeader
+        title="Inbox"
+        description="Replies and questions from your contacts, answered inside WhatsApp's 24-hour window."
+        actions={
+          can(user.role, "inbox.reply") ? (
+            <Link href="/inbox/quick-answers" className="text-sm text-brand-700 underline">
+              Saved replies and auto-replies
+            </Link>
+          ) : undefined
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-[22rem_1fr]">
+        <ConversationList initial={conversations} campaigns={choices.campaigns} />
+        <Card className="flex flex-col items-center justify-center p-10 text-center text-sm text-muted">
+          <MessagesSquare className="mb-3 size-8 text-brand-600" aria-hidden />
+          {conversations.length ? "Pick a conversation to read it and reply." : "Nothing to answer yet: conversations appear here as soon as someone writes."}
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,0 +1,220 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Plus, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { sendReplyAction } from "@/app/(dashboard)/inbox/actions";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import type { InboxChoices } from "@/lib/inbox/queries";
+import { fillSavedReply, replySchema, type ReplyFormValues, type ReplyInput } from "@/lib/inbox/schemas";
+
+const KINDS = [
+  ["text", "Text"],
+  ["buttons", "Reply buttons"],
+  ["list", "List"],
+  ["media", "Media"],
+  ["template", "Template"],
+] as const;
+
+const EMPTY: Record<ReplyInput["kind"], ReplyFormValues> = {
+  text: { kind: "text", body: "" },
+  buttons: { kind: "buttons", body: "", buttons: [{ title: "" }, { title: "" }] },
+  list: { kind: "list", body: "", button: "Options", rows: [{ title: "", description: "" }] },
+  media: { kind: "media", mediaId: "", caption: "" },
+  template: { kind: "template", templateId: "", values: [] },
+};
+
+function Counter({ value, max }: { value: string | undefined; max: number }) {
+  const n = value?.length ?? 0;
+  return <span className={n > max ? "text-red-700" : "text-muted"}>{n.toLocaleString()} / {max.toLocaleString()}</span>;
+}
+
+/** Replies: free text, media, reply buttons and lists inside the 24-hour window; templates only outside it. */
+export function Composer({ conversationId, windowOpen, replyTo, contact, choices, onSent }: {
+  conversationId: string;
+  windowOpen: boolean;
+  replyTo?: string;
+  contact: { name: string | null; phone: string };
+  choices: InboxChoices;
+  onSent: () => void;
+}) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const form = useForm<ReplyFormValues, unknown, ReplyInput>({ resolver: zodResolver(replySchema), mode: "onChange", defaultValues: windowOpen ? EMPTY.text : EMPTY.template });
+  const kind = useWatch({ control: form.control, name: "kind" });
+  const values = useWatch({ control: form.control }) as Record<string, unknown> & { body?: string; templateId?: string };
+  const buttons = useFieldArray({ control: form.control, name: "buttons" as never });
+  const rows = useFieldArray({ control: form.control, name: "rows" as never });
+  const errors = form.formState.errors as Record<string, { message?: string; root?: { message?: string } } & Record<number, Record<string, { message?: string }>>>;
+  const template = choices.templates.find((t) => t.id === values.templateId);
+  const allowed = windowOpen ? KINDS : KINDS.filter(([k]) => k === "template");
+
+  const onSubmit = form.handleSubmit(async (reply) => {
+    const result = await sendReplyAction({ conversationId, replyTo, reply });
+    if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
+    setOutcome(result.data.state === "FAILED" ? { ok: false, text: `WhatsApp refused it: ${result.data.errorReason}` } : { ok: true, text: "Sent." });
+    form.reset(EMPTY[reply.kind]);
+    onSent();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3 border-t border-line bg-white p-4" aria-label="Reply">
+      {!windowOpen && (
+        <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="note">
+          The 24-hour window is closed: WhatsApp only lets a business write first with an approved template. When they answer, you can write freely again.
+        </p>
+      )}
+      <div role="radiogroup" aria-label="Kind of reply" className="flex flex-wrap gap-1">
+        {allowed.map(([value, label]) => (
+          <label key={value} className={`cursor-pointer rounded-md border px-2.5 py-1 text-sm ${kind === value ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line"}`}>
+            <input type="radio" className="sr-only" name="reply-kind" checked={kind === value} onChange={() => form.reset(EMPTY[value])} />
+            {label}
+          </label>
+        ))}
+      </div>
+
+      {(kind === "text" || kind === "buttons" || kind === "list") && (
+        <div>
+          <div className="flex items-end justify-between">
+            <Label htmlFor="reply-body">Message</Label>
+            <span className="text-xs">
+              <Counter value={values.body} max={kind === "buttons" ? 1024 : 4096} />
+            </span>
+          </div>
+          <textarea id="reply-body" rows={3} className="w-full rounded-md border border-line p-2 text-sm" aria-describedby="reply-body-error" placeholder="*bold* _italic_ ~strike~" {...form.register("body" as never)} />
+          <FieldError id="reply-body-error" message={errors.body?.message} />
+          {choices.savedReplies.length > 0 && (
+            <div className="mt-1 max-w-xs">
+              <Label htmlFor="saved-reply" className="sr-only">
+                Insert a saved reply
+              </Label>
+              <Select
+                id="saved-reply"
+                value=""
+                onChange={(e) => {
+                  const saved = choices.savedReplies.find((s) => s.id === e.target.value);
+                  if (saved) form.setValue("body" as never, fillSavedReply(saved.body, contact) as never, { shouldValidate: true });
+                }}
+              >
+                <option value="">Insert a saved reply…</option>
+                {choices.savedReplies.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          )}
+        </div>
+      )}
+
+      {kind === "buttons" && (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">Reply buttons (up to 3, 20 characters each)</legend>
+          {buttons.fields.map((field, i) => (
+            <div key={field.id} className="flex items-center gap-2">
+              <Label htmlFor={`button-${i}`} className="sr-only">{`Button ${i + 1}`}</Label>
+              <Input id={`button-${i}`} placeholder={`Button ${i + 1}`} aria-describedby={`button-${i}-error`} {...form.register(`buttons.${i}.title` as never)} />
+              <Button type="button" variant="ghost" size="sm" aria-label={`Remove button ${i + 1}`} onClick={() => buttons.remove(i)}>
+                <Trash2 className="size-4" aria-hidden />
+              </Button>
+              <FieldError id={`button-${i}-error`} message={errors.buttons?.[i]?.title?.message} />
+            </div>
+          ))}
+          <FieldError id="buttons-error" message={errors.buttons?.message ?? errors.buttons?.root?.message} />
+          {buttons.fields.length < 3 && (
+            <Button type="button" variant="secondary" size="sm" onClick={() => buttons.append({ title: "" } as never)}>
+              <Plus className="size-4" aria-hidden /> Add a button
+            </Button>
+          )}
+        </fieldset>
+      )}
+
+      {kind === "list" && (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">List (up to 10 options)</legend>
+          <div className="max-w-xs">
+            <Label htmlFor="list-button">Menu button text</Label>
+            <Input id="list-button" aria-describedby="list-button-error" {...form.register("button" as never)} />
+            <FieldError id="list-button-error" message={errors.button?.message} />
+          </div>
+          {rows.fields.map((field, i) => (
+            <div key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
+              <div>
+                <Label htmlFor={`row-${i}`} className="sr-only">{`Option ${i + 1}`}</Label>
+                <Input id={`row-${i}`} placeholder={`Option ${i + 1} (24 characters)`} aria-describedby={`row-${i}-error`} {...form.register(`rows.${i}.title` as never)} />
+                <FieldError id={`row-${i}-error`} message={errors.rows?.[i]?.title?.message} />
+              </div>
+              <div>
+                <Label htmlFor={`row-${i}-description`} className="sr-only">{`Option ${i + 1} description`}</Label>
+                <Input id={`row-${i}-description`} placeholder="Description (optional, 72)" {...form.register(`rows.${i}.description` as never)} />
+              </div>
+              <Button type="button" variant="ghost" size="sm" aria-label={`Remove option ${i + 1}`} onClick={() => rows.remove(i)}>
+                <Trash2 className="size-4" aria-hidden />
+              </Button>
+            </div>
+          ))}
+          <FieldError id="rows-error" message={errors.rows?.message ?? errors.rows?.root?.message} />
+          {rows.fields.length < 10 && (
+            <Button type="button" variant="secondary" size="sm" onClick={() => rows.append({ title: "", description: "" } as never)}>
+              <Plus className="size-4" aria-hidden /> Add an option
+            </Button>
+          )}
+        </fieldset>
+      )}
+
+      {kind === "media" && (
+        <div className="grid gap-2 sm:grid-cols-2">
+          <div>
+            <Label htmlFor="reply-media">File from the media library</Label>
+            <Select id="reply-media" aria-describedby="reply-media-error" {...form.register("mediaId" as never)}>
+              <option value="">Pick a file…</option>
+              {choices.media.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.fileName} ({m.kind.toLowerCase()})
+                </option>
+              ))}
+            </Select>
+            <FieldError id="reply-media-error" message={errors.mediaId?.message} />
+          </div>
+          <div>
+            <Label htmlFor="reply-caption">Caption</Label>
+            <Input id="reply-caption" {...form.register("caption" as never)} />
+          </div>
+        </div>
+      )}
+
+      {kind === "template" && (
+        <div className="space-y-2">
+          <div className="max-w-md">
+            <Label htmlFor="reply-template">Approved template</Label>
+            <Select id="reply-template" aria-describedby="reply-template-error" {...form.register("templateId" as never)}>
+              <option value="">Pick a template…</option>
+              {choices.templates.filter((t) => !t.hasMediaHeader).map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+            </Select>
+            <FieldError id="reply-template-error" message={errors.templateId?.message} />
+          </div>
+          {template?.slots.map((label, i) => (
+            <div key={`${template.id}-${i}`} className="max-w-md">
+              <Label htmlFor={`template-value-${i}`}>{label}</Label>
+              <Input id={`template-value-${i}`} aria-describedby={`template-value-${i}-error`} {...form.register(`values.${i}` as never)} />
+              <FieldError id={`template-value-${i}-error`} message={errors.values?.[i]?.message as string | undefined} />
+            </div>
+          ))}
+        </div>
+      )}
+
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Sending…" : "Send"}
+        </Button>
+        <StatusMessage outcome={outcome} />
+      </div>
+    </form>
+  );
+}

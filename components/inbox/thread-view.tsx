@@ -1,0 +1,133 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { addNoteAction, assignAction, markReadAction, resolveAction } from "@/app/(dashboard)/inbox/actions";
+import { Button } from "@/components/ui/button";
+import { Input, Label, Select } from "@/components/ui/input";
+import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import type { InboxChoices, Thread } from "@/lib/inbox/queries";
+import { windowState } from "@/lib/inbox/schemas";
+import { Composer } from "./composer";
+import { MessageBubble } from "./message-bubble";
+
+async function fetchThread(id: string): Promise<Thread> {
+  const response = await fetch(`/api/v1/inbox/${id}`, { cache: "no-store" });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error?.message ?? "Could not load the conversation.");
+  return body;
+}
+
+function countdown(ms: number) {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  return h ? `${h} h ${m} min` : `${m} min`;
+}
+
+/** One conversation, live: new messages and delivery ticks arrive without a reload (polled every 3 s). */
+export function ThreadView({ initial, choices, canReply }: { initial: Thread; choices: InboxChoices; canReply: boolean }) {
+  const { data: thread = initial, refetch, error } = useQuery({ queryKey: ["thread", initial.id], queryFn: () => fetchThread(initial.id), initialData: initial, refetchInterval: 3000 });
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [note, setNote] = useState("");
+  const [now, setNow] = useState(() => Date.now());
+  const end = useRef<HTMLDivElement>(null);
+  const window = windowState(thread.lastInboundAt, now);
+  const lastInbound = [...thread.timeline].reverse().find((t) => t.kind === "inbound");
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  // Opening the conversation (or a new message arriving while it is open) marks it read, on WhatsApp too.
+  useEffect(() => {
+    if (canReply && thread.unreadCount > 0) void markReadAction({ conversationId: thread.id });
+  }, [canReply, thread.id, thread.unreadCount]);
+  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [thread.timeline.length]);
+
+  const act = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) => {
+    const result = await run();
+    setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.error!.message });
+    await refetch();
+  };
+
+  return (
+    <section aria-label={`Conversation with ${thread.contact.name ?? thread.contact.phone}`} className="flex min-h-[70vh] flex-col rounded-lg border border-line bg-[#efeae2]">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-line bg-white p-4">
+        <div>
+          <h2 className="font-semibold">{thread.contact.name ?? thread.contact.phone}</h2>
+          <p className="text-sm text-muted">
+            {thread.contact.phone} ·{" "}
+            <span data-testid="window-state">{window.open ? `window open: ${countdown(window.remainingMs)} left to reply freely` : "window closed: templates only"}</span>
+          </p>
+        </div>
+        {canReply && (
+          <div className="flex flex-wrap items-end gap-2">
+            <div>
+              <Label htmlFor="assignee" className="text-xs">
+                Assigned to
+              </Label>
+              <Select
+                id="assignee"
+                className="h-8 w-44"
+                value={thread.assignedTo?.id ?? ""}
+                onChange={(e) => act(() => assignAction({ conversationId: thread.id, assigneeId: e.target.value || null }), "Assigned.")}
+              >
+                <option value="">Nobody</option>
+                {choices.members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <Button size="sm" variant="secondary" onClick={() => act(() => resolveAction({ conversationId: thread.id, resolved: !thread.resolvedAt }), thread.resolvedAt ? "Reopened." : "Marked resolved.")}>
+              {thread.resolvedAt ? "Reopen" : "Mark resolved"}
+            </Button>
+          </div>
+        )}
+        {!canReply && <p className="text-sm text-muted">{thread.assignedTo ? `Assigned to ${thread.assignedTo.name}` : "Unassigned"} · read only</p>}
+      </header>
+      {error && (
+        <p role="alert" className="bg-red-50 p-2 text-sm text-red-700">
+          {error.message} Retrying…
+        </p>
+      )}
+      <div className="flex-1 space-y-2 overflow-y-auto p-4" aria-live="polite" aria-label="Messages">
+        {thread.timeline.map((item) => (
+          <MessageBubble key={`${item.kind}-${item.id}`} item={item} />
+        ))}
+        <div ref={end} />
+      </div>
+      <StatusMessage outcome={outcome} className="px-4" />
+      {canReply && (
+        <>
+          <Composer
+            key={`${window.open}`}
+            conversationId={thread.id}
+            windowOpen={window.open}
+            replyTo={window.open ? lastInbound?.kind === "inbound" ? lastInbound.wamid : undefined : undefined}
+            contact={thread.contact}
+            choices={choices}
+            onSent={() => void refetch()}
+          />
+          <form
+            className="flex items-end gap-2 border-t border-line bg-amber-50/60 p-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(() => addNoteAction({ conversationId: thread.id, body: note }), "Note added.").then(() => setNote(""));
+            }}
+          >
+            <div className="flex-1">
+              <Label htmlFor="note" className="text-xs">
+                Internal note (your team sees it; it is never sent)
+              </Label>
+              <Input id="note" value={note} onChange={(e) => setNote(e.target.value)} />
+            </div>
+            <Button size="sm" variant="secondary" type="submit" disabled={!note.trim()}>
+              Add note
+            </Button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+// Reads for the inbox: the conversation list (filters, search, newest activity first), one thread with
+// everything said in it, and the unread count for the navigation.
+import "server-only";
+import { headerMediaKind, templateSlots } from "@/lib/campaigns/render";
+import { db, Prisma } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { listMedia } from "@/lib/media/service";
+import { windowState, WINDOW_MS, type InboxFilter } from "./schemas";
+
+const PAGE = 50;
+
+export async function listConversations(workspaceId: string, userId: string, f: InboxFilter) {
+  const since = new Date(Date.now() - WINDOW_MS);
+  const where: Prisma.ConversationWhereInput = {
+    workspaceId,
+    ...(f.filter === "resolved" ? { resolvedAt: { not: null } } : f.filter === "all" ? {} : { resolvedAt: null }),
+    ...(f.filter === "unread" ? { unreadCount: { gt: 0 } } : {}),
+    ...(f.filter === "mine" ? { assignedToId: userId } : {}),
+    ...(f.filter === "unassigned" ? { assignedToId: null } : {}),
+    ...(f.filter === "open_window" ? { lastInboundAt: { gt: since } } : {}),
+    ...(f.filter === "closed_window" ? { OR: [{ lastInboundAt: null }, { lastInboundAt: { lte: since } }] } : {}),
+    ...(f.campaignId ? { messages: { some: { campaignMessage: { campaignId: f.campaignId } } } } : {}),
+    ...(f.q ? { contact: { OR: [{ name: { contains: f.q, mode: "insensitive" } }, { phone: { contains: f.q.replace(/[\s()-]/g, "") } }] } } : {}),
+  };
+  const conversations = await db.conversation.findMany({
+    where,
+    orderBy: { lastActivityAt: "desc" },
+    take: PAGE,
+    select: {
+      id: true,
+      unreadCount: true,
+      lastInboundAt: true,
+      lastActivityAt: true,
+      resolvedAt: true,
+      assignedToId: true,
+      contact: { select: { name: true, phone: true } },
+      messages: { orderBy: { receivedAt: "desc" }, take: 1, select: { type: true, payload: true } },
+    },
+  });
+  return conversations.map(({ messages, ...c }) => ({ ...c, preview: messages[0] ? previewOf(messages[0].type, messages[0].payload) : "", window: windowState(c.lastInboundAt) }));
+}
+export type ConversationSummary = Awaited<ReturnType<typeof listConversations>>[number];
+
+/** One line for the list: what the person sent, as WhatsApp would summarise it. */
+export function previewOf(type: string, payload: unknown): string {
+  const p = (payload ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  switch (type) {
+    case "text":
+      return String(p.text?.body ?? "");
+    case "button":
+      return String(p.button?.text ?? "Tapped a button");
+    case "interactive": {
+      const i = p.interactive as { button_reply?: { title: string }; list_reply?: { title: string } } | undefined;
+      return i?.button_reply?.title ?? i?.list_reply?.title ?? "Interactive reply";
+    }
+    case "image":
+    case "video":
+    case "audio":
+    case "document":
+    case "sticker":
+      return `${type[0]!.toUpperCase()}${type.slice(1)}${p[type]?.caption ? `: ${String(p[type]!.caption)}` : ""}`;
+    case "location":
+      return `Location${p.location?.name ? `: ${String(p.location.name)}` : ""}`;
+    case "contacts":
+      return "Shared a contact";
+    case "reaction":
+      return `Reacted ${String(p.reaction?.emoji ?? "")}`;
+    default:
+      return `A ${type} message (not shown by Parley)`;
+  }
+}
+
+export type TimelineItem =
+  | { kind: "inbound"; id: string; at: string; type: string; payload: unknown; wamid: string; campaign: { id: string; name: string } | null; repliesTo: string | null }
+  | { kind: "outbound"; id: string; at: string; type: string; payload: unknown; state: string; errorReason: string | null; author: string | null; repliesTo: string | null }
+  | { kind: "note"; id: string; at: string; body: string; author: string | null };
+
+export async function getThread(workspaceId: string, id: string) {
+  const conversation = await db.conversation.findFirst({
+    where: { id, workspaceId },
+    include: {
+      contact: { select: { id: true, name: true, phone: true, locale: true, tags: true } },
+      messages: { orderBy: { receivedAt: "asc" }, take: 500, include: { campaignMessage: { select: { wamid: true, campaign: { select: { id: true, name: true } } } } } },
+      replies: { orderBy: { createdAt: "asc" }, take: 500 },
+      notes: { orderBy: { createdAt: "asc" }, take: 200 },
+    },
+  });
+  if (!conversation) throw new NotFoundError("That conversation");
+  const authorIds = [...new Set([...conversation.replies.map((r) => r.authorId), ...conversation.notes.map((n) => n.authorId), conversation.assignedToId].filter((x): x is string => Boolean(x)))];
+  const users = await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } });
+  const nameOf = (uid: string | null) => (uid ? (users.find((u) => u.id === uid)?.name ?? "A former member") : null);
+  const timeline: TimelineItem[] = [
+    ...conversation.messages.map((m) => ({
+      kind: "inbound" as const,
+      id: m.id,
+      at: m.receivedAt.toISOString(),
+      type: m.type,
+      payload: m.payload,
+      wamid: m.wamid,
+      campaign: m.campaignMessage?.campaign ?? null,
+      repliesTo: m.contextWamid,
+    })),
+    ...conversation.replies.map((r) => ({
+      kind: "outbound" as const,
+      id: r.id,
+      at: r.createdAt.toISOString(),
+      type: r.type,
+      payload: r.payload,
+      state: r.state,
+      errorReason: r.errorReason,
+      author: r.authorId ? nameOf(r.authorId) : "Auto-reply",
+      repliesTo: r.contextWamid,
+    })),
+    ...conversation.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.createdAt.toISOString(), body: n.body, author: nameOf(n.authorId) })),
+  ];
+  // Meta's timestamps are whole seconds, so a tap on a button can carry a time before the message that
+  // showed the button. A message that answers another is placed after it.
+  const sentAt = new Map<string, number>([
+    ...conversation.messages.map((m) => [m.wamid, m.receivedAt.getTime()] as const),
+    ...conversation.replies.filter((r) => r.wamid).map((r) => [r.wamid!, r.createdAt.getTime()] as const),
+  ]);
+  const order = (t: TimelineItem) => Math.max(Date.parse(t.at), t.kind !== "note" && t.repliesTo ? (sentAt.get(t.repliesTo) ?? 0) + 1 : 0);
+  timeline.sort((a, b) => order(a) - order(b));
+  return {
+    id: conversation.id,
+    contact: conversation.contact,
+    unreadCount: conversation.unreadCount,
+    resolvedAt: conversation.resolvedAt?.toISOString() ?? null,
+    assignedTo: conversation.assignedToId ? { id: conversation.assignedToId, name: nameOf(conversation.assignedToId) } : null,
+    lastInboundAt: conversation.lastInboundAt?.toISOString() ?? null,
+    timeline,
+  };
+}
+export type Thread = Awaited<ReturnType<typeof getThread>>;
+
+export async function unreadConversations(workspaceId: string): Promise<number> {
+  return db.conversation.count({ where: { workspaceId, unreadCount: { gt: 0 }, resolvedAt: null } });
+}
+
+/** What the composer and the side panel offer. */
+export async function inboxChoices(workspaceId: string) {
+  const [templates, media, members, savedReplies, campaigns] = await Promise.all([
+    db.template.findMany({ where: { workspaceId, status: "APPROVED" }, orderBy: [{ name: "asc" }, { language: "asc" }], select: { id: true, name: true, language: true, components: true } }),
+    listMedia(workspaceId),
+    db.membership.findMany({ where: { workspaceId, role: { in: ["ADMIN", "MARKETER"] } }, select: { user: { select: { id: true, name: true } } } }),
+    db.savedReply.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, body: true, keyword: true } }),
+    db.campaign.findMany({ where: { workspaceId, launchedAt: { not: null } }, orderBy: { launchedAt: "desc" }, take: 50, select: { id: true, name: true } }),
+  ]);
+  return {
+    templates: templates.map((t) => ({ id: t.id, label: `${t.name} (${t.language})`, slots: templateSlots(t.components).filter((s) => !s.optional).map((s) => s.label), hasMediaHeader: headerMediaKind(t.components) !== null })),
+    media: media.map((m) => ({ id: m.id, kind: m.kind, fileName: m.fileName })),
+    members: members.map((m) => m.user),
+    savedReplies,
+    campaigns,
+  };
+}
+export type InboxChoices = Awaited<ReturnType<typeof inboxChoices>>;
