@@ -24,3 +24,21 @@ export async function signInAs(page: Page, role: Role) {
 }
 
 export const test = base;
+
+/** Builds a campaign of order_shipped to the "VIP customers" segment and leaves the browser on its review page. */
+export async function buildVipCampaign(page: Page, name: string) {
+  await page.goto("/campaigns/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Template").selectOption("order_shipped");
+  await page.getByLabel("Body {{1}}").selectOption("field");
+  await page.getByLabel("Body {{2}}").selectOption("constant");
+  await page.locator("#var-body-2-value").fill("#10423");
+  await page.getByLabel("Body {{3}}").selectOption("constant");
+  await page.locator("#var-body-3-value").fill("Friday");
+  await page.getByLabel(/Track order/).selectOption("constant");
+  await page.locator("#var-button-0-value").fill("10423");
+  await page.getByLabel("Consent list").selectOption({ label: "Order updates (utility)" });
+  await page.getByRole("checkbox", { name: "VIP customers" }).first().check();
+  await page.getByRole("button", { name: "Save and review" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible({ timeout: 20_000 });
+}

@@ -41,7 +41,9 @@ export function ThreadView({ initial, choices, canReply }: { initial: Thread; ch
   useEffect(() => {
     if (canReply && thread.unreadCount > 0) void markReadAction({ conversationId: thread.id });
   }, [canReply, thread.id, thread.unreadCount]);
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [thread.timeline.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [thread.timeline.length]);
 
   const act = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) => {
     const result = await run();

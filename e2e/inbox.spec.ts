@@ -1,0 +1,47 @@
+import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
+
+test("a marketer opens a reply to a campaign, answers with reply buttons inside the window, and sees the answer arrive", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signInAs(page, "MARKETER");
+  // A campaign whose recipients answer: the sandbox's people reply to a share of what they read.
+  await buildVipCampaign(page, "Inbox follow-up");
+  await page.getByRole("button", { name: "Launch campaign" }).click();
+  await expect(page.getByRole("heading", { name: "Delivery" })).toBeVisible({ timeout: 20_000 });
+
+  await page.goto("/inbox");
+  await page.getByLabel("Replied to campaign").selectOption({ label: "Inbox follow-up" });
+  const conversations = page.getByRole("navigation", { name: "Conversations" }).getByRole("link");
+  await expect(conversations.first()).toBeVisible({ timeout: 60_000 }); // the list refreshes by itself
+  await expect(page.getByTestId("inbox-unread")).toBeVisible({ timeout: 15_000 });
+  await conversations.first().click();
+
+  const thread = page.getByRole("region", { name: /Conversation with/ });
+  await expect(thread.getByText(/Reply to campaign Inbox follow-up/).last()).toBeVisible();
+  await expect(thread.getByRole("link", { name: "Inbox follow-up" }).last()).toBeVisible();
+  await expect(thread.getByTestId("window-state")).toContainText("window open");
+
+  await thread.getByText("Reply buttons", { exact: true }).click();
+  await thread.getByLabel("Message", { exact: true }).fill("Sorry to hear that! When should we call you?");
+  await thread.getByRole("textbox", { name: "Button 1" }).fill("This morning");
+  await thread.getByRole("textbox", { name: "Button 2" }).fill("This afternoon");
+  await thread.getByRole("button", { name: "Add a button" }).click();
+  await thread.getByRole("textbox", { name: "Button 3" }).fill("A much too long button title");
+  await expect(thread.getByText("Button: at most 20 characters (WhatsApp's limit).")).toBeVisible();
+  await thread.getByRole("textbox", { name: "Button 3" }).fill("Tomorrow");
+  await thread.getByRole("button", { name: "Send" }).click();
+
+  // Delivered, read, then the person taps one of the buttons: all without reloading.
+  await expect(thread.getByTestId("delivery-state").last()).toContainText(/Delivered|Read/, { timeout: 30_000 });
+  await expect(thread.getByText(/Chose “(This morning|This afternoon|Tomorrow)”/)).toBeVisible({ timeout: 45_000 });
+});
+
+test("a manager reads conversations but has no composer, and cannot open the saved replies", async ({ page }) => {
+  await signInAs(page, "MANAGER");
+  await page.goto("/inbox");
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("link").first().click();
+  await expect(page.getByText("read only")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Reply" })).toHaveCount(0);
+  await expect(page.getByLabel("Internal note (your team sees it; it is never sent)")).toHaveCount(0);
+  const response = await page.goto("/inbox/quick-answers");
+  expect(response?.status()).toBe(403);
+});
