@@ -66,6 +66,13 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           </p>
         )}
         {progress && <LiveProgress id={id} initial={progress} />}
+        {progress && progress.counts.replied > 0 && (
+          <p className="text-sm">
+            <Link href={`/inbox?campaignId=${id}`} className="font-medium text-brand-700 underline">
+              Read and answer the {progress.counts.replied} replies in the inbox
+            </Link>
+          </p>
+        )}
         {previews && <MessagePreviews previews={previews} />}
         <PreflightReport report={report} kept={!draft} />
       </div>
