@@ -80,7 +80,8 @@ export async function sandboxWorkspace(options: { contacts?: number; sandbox?: P
     workspaceName: workspace.name,
     role,
   });
-  return { workspace, users, userOf, sandbox, base, list, template };
+  const number = { ...ids, displayPhoneNumber: "15550100100" };
+  return { workspace, users, userOf, sandbox, base, list, template, number };
 }
 
 /** `count` contacts opted in to the list, numbers `prefix` + 4 digits (in one statement). */

@@ -7,7 +7,8 @@ import { windowState } from "@/lib/inbox/schemas";
 import { dispatchUntil, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { runQueuedJobs } from "@/tests/factories";
 import { actAnonymously, actAs } from "@/tests/request-context";
-import { drain } from "@/tests/whatsapp";
+import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
+import { drain, post } from "@/tests/whatsapp";
 import { markReadAction, saveSavedReplyAction, sendReplyAction } from "./actions";
 
 let ws: SandboxWorkspace;
@@ -79,14 +80,18 @@ describe("inbox", () => {
     expect((await log()).find((e) => e.body.type === "template" && e.body.to === "+34699100003")?.body.template).toMatchObject({ name: "promo" });
   });
 
-  it("links a button reply to the campaign message it answers, and filters by that campaign", async () => {
+  it("links a quick-reply button tap to the campaign message it answers, and filters by that campaign", async () => {
     const id = await launch(ws, { name: "Inbox link" });
     await dispatchUntil(id);
     const message = await db.message.findFirstOrThrow({ where: { campaignId: id, wamid: { not: null } }, include: { contact: true } });
-    const conversation = await customerWrites(message.contact.phone.slice(1), "Show me", message.wamid!);
+    // The person taps the template's "Show me" quick reply: Meta sends a button message with the context.
+    const tap = { wamid: `wamid.tap.${message.id}`, from: message.contact.phone.slice(1), at: new Date(), button: { payload: "Show me", text: "Show me" }, contextWamid: message.wamid! };
+    expect(await post(envelope(ws.number.wabaId, [inboundChange(ws.number, tap)]))).toBe(200);
+    await drain();
+    const conversation = await db.conversation.findFirstOrThrow({ where: { contactId: message.contactId } });
     const thread = await getThread(ws.workspace.id, conversation.id);
-    expect(thread.timeline.find((t) => t.kind === "inbound" && t.campaign)).toMatchObject({ campaign: { id, name: "Inbox link" } });
-    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ state: "REPLIED" });
+    expect(thread.timeline.find((t) => t.kind === "inbound")).toMatchObject({ type: "button", campaign: { id, name: "Inbox link" }, repliesTo: message.wamid });
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ state: "REPLIED", clickedButton: "Show me" });
     const byCampaign = await listConversations(ws.workspace.id, ws.users.MARKETER.id, { filter: "all", q: "", campaignId: id });
     expect(byCampaign.map((c) => c.id)).toEqual([conversation.id]);
   });
