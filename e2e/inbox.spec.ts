@@ -10,6 +10,7 @@ test("a marketer opens a reply to a campaign, answers with reply buttons inside 
 
   await page.goto("/inbox");
   await page.getByLabel("Replied to campaign").selectOption({ label: "Inbox follow-up" });
+  await expect(page).toHaveURL(/campaignId=/);
   const conversations = page.getByRole("navigation", { name: "Conversations" }).getByRole("link");
   await expect(conversations.first()).toBeVisible({ timeout: 60_000 }); // the list refreshes by itself
   await expect(page.getByTestId("inbox-unread")).toBeVisible({ timeout: 15_000 });

@@ -24,11 +24,23 @@ async function fetchList(query: string): Promise<ConversationSummary[]> {
 }
 
 /** Conversations, newest activity first; filters and search live in the address, the list refreshes every 5 s. */
-export function ConversationList({ initial, activeId, campaigns }: { initial: ConversationSummary[]; activeId?: string; campaigns: { id: string; name: string }[] }) {
+export function ConversationList({ initial, initialQuery, activeId, campaigns }: {
+  /** The list the server rendered, for the filters in `initialQuery`. */
+  initial: ConversationSummary[];
+  initialQuery: string;
+  activeId?: string;
+  campaigns: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const params = useSearchParams();
   const query = params.toString();
-  const { data = initial, error } = useQuery({ queryKey: ["conversations", query], queryFn: () => fetchList(query), initialData: initial, refetchInterval: 5000 });
+  // The server's list stands only for the filters it was made with; another filter waits for its own.
+  const { data, error } = useQuery({
+    queryKey: ["conversations", query],
+    queryFn: () => fetchList(query),
+    initialData: query === initialQuery ? initial : undefined,
+    refetchInterval: 5000,
+  });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -75,7 +87,11 @@ export function ConversationList({ initial, activeId, campaigns }: { initial: Co
           {error.message}
         </p>
       )}
-      {data.length === 0 ? (
+      {!data ? (
+        <p className="p-6 text-center text-sm text-muted" role="status">
+          Loading conversations…
+        </p>
+      ) : data.length === 0 ? (
         <p className="p-6 text-center text-sm text-muted">No conversations here. When a contact writes to your number or answers a campaign, it shows up at once.</p>
       ) : (
         <ul className="max-h-[75vh] divide-y divide-line overflow-y-auto">

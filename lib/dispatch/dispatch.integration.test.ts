@@ -91,6 +91,8 @@ describe("dispatch", () => {
     await runQueuedJobs(ws.workspace.id);
     await runQueuedJobs(ws.workspace.id);
     expect(await db.message.count({ where: { campaignId: id } })).toBe(5);
+    await dispatchUntil(id);
+    expect((await sentIds(ws.base)).ids).toHaveLength(5);
   });
 
   it("never sends a message twice from two workers claiming at once", async () => {

@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 export type ClaimedMessage = {
   id: string;
@@ -55,9 +56,23 @@ export type Outcome =
   /** Back to the queue, due at `at` (a cancelled campaign's are skipped instead). */
   | { id: string; kind: "release"; at: Date; refund?: boolean };
 
-/** Records a batch's outcomes in one statement. Rows a webhook already moved on are left as they are. */
+/**
+ * Records a batch's outcomes in one statement. Rows a webhook already moved on are left as they are.
+ * Should the statement fail, each outcome is recorded on its own, so one bad row never costs the others
+ * their record (an unrecorded send stays claimed until its webhook or the recovery settles it).
+ */
 export async function recordOutcomes(outcomes: Outcome[]): Promise<void> {
   if (outcomes.length === 0) return;
+  try {
+    await recordBatch(outcomes);
+  } catch (error) {
+    if (outcomes.length === 1) throw error;
+    logger.error("recording a batch failed; recording one by one", { error });
+    for (const outcome of outcomes) await recordBatch([outcome]).catch((e: unknown) => logger.error("an outcome could not be recorded", { messageId: outcome.id, error: e }));
+  }
+}
+
+async function recordBatch(outcomes: Outcome[]): Promise<void> {
   // Rows are locked in id order, as the webhook processing locks them, so the two never deadlock.
   const sorted = [...outcomes].sort((a, b) => (a.id < b.id ? -1 : 1));
   const col = <T,>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);

@@ -85,7 +85,9 @@ export function createSandbox(input: SandboxConfigInput) {
   let throughput = new TokenBucket(config.throughputPerSecond, config.throughputPerSecond);
   const counters = { accepted: 0, rejected130429: 0, rejected131056: 0, rejectedOther: 0 };
 
-  const nextWamid = () => `wamid.SANDBOX${Buffer.from(`${config.seed}:${++wamidCounter}:${Date.now()}`).toString("base64url")}`;
+  // Unique across sandboxes too (Meta's are unique everywhere): several can share one database in tests.
+  const instance = randomBytes(4).toString("hex");
+  const nextWamid = () => `wamid.SANDBOX${Buffer.from(`${config.seed}:${instance}:${++wamidCounter}:${Date.now()}`).toString("base64url")}`;
   const webhook = (changes: Parameters<typeof envelope>[1], afterMs: number) => sender.schedule(envelope(number.wabaId, changes), afterMs);
 
   function auth(req: IncomingMessage) {
