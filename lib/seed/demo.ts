@@ -1,8 +1,11 @@
-// The demo workspace: a user per role, ~500 contacts with consent, two approved templates, two segments.
+// The demo workspace: a user per role, ~500 contacts with consent, two approved templates, two segments,
+// and a campaign sent a week ago with its deliveries, reads, failures, replies and button taps.
 // Seeding runs in one transaction and only when the demo workspace is missing, so it is idempotent.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
+import { estimateCost } from "@/lib/campaigns/pricing";
+import { classifyError } from "@/lib/whatsapp/errors";
 import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
 
 export { DEMO_USERS, DEMO_WORKSPACE_SLUG };
@@ -137,12 +140,16 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       await tx.consentEvent.createMany({ data: events });
       await tx.contactConsent.createMany({ data: states });
 
-      await tx.template.createMany({
+      const templates = await tx.template.createManyAndReturn({
         data: [
           { workspaceId: ws, name: "summer_sale", language: "en_US", category: "MARKETING", components: SUMMER_SALE, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000001" },
           { workspaceId: ws, name: "order_shipped", language: "en_US", category: "UTILITY", components: ORDER_SHIPPED, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000002" },
         ],
+        select: { id: true, name: true },
       });
+      const summerSale = templates.find((t) => t.name === "summer_sale")!;
+      const marketer = await tx.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "MARKETER")!.email }, select: { id: true } });
+      await seedFinishedCampaign(tx, { workspaceId: ws, templateId: summerSale.id, listId: promotions.id, createdById: marketer.id, contacts: created, optedOut });
       await tx.segment.createMany({
         data: [
           { workspaceId: ws, name: "VIP customers", rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "tag", op: "has", value: "vip" }] }] } },
@@ -160,4 +167,125 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     { timeout: 60_000 },
   );
   return { created: true };
+}
+
+/**
+ * "Summer sale launch", sent eight days ago to the Promotions list: every contact has its row, skipped
+ * (opted out, US +1 marketing block) or sent, then delivered, read, replied or tapped, or failed with Meta's
+ * code; replies and taps are in the inbox, linked to the campaign.
+ */
+async function seedFinishedCampaign(
+  tx: Prisma.TransactionClient,
+  c: { workspaceId: string; templateId: string; listId: string; createdById: string; contacts: { id: string; phone: string }[]; optedOut: Set<string> },
+) {
+  const random = mulberry32(7);
+  const launchedAt = new Date(Date.now() - 8 * 86_400_000);
+  const at = (ms: number) => new Date(launchedAt.getTime() + ms);
+  const campaign = await tx.campaign.create({
+    data: {
+      workspaceId: c.workspaceId,
+      name: "Summer sale launch",
+      templateId: c.templateId,
+      consentListId: c.listId,
+      status: "COMPLETED",
+      createdById: c.createdById,
+      launchedAt,
+      completedAt: at(20_000),
+      variableMapping: {
+        templateName: "summer_sale",
+        fallbackLanguage: "en_US",
+        headerMediaId: "",
+        variables: { "body:1": { source: "field", value: "first_name", fallback: "there" }, "body:2": { source: "constant", value: "25%", fallback: "" }, "button:2": { source: "constant", value: "summer-2026", fallback: "" } },
+      },
+    },
+  });
+  const messages: Prisma.MessageCreateManyInput[] = [];
+  const inbound: { contactId: string; from: string; wamid: string; messageWamid: string; messageId: string; at: Date; kind: "text" | "button"; text: string }[] = [];
+  const REPLIES = ["Do you have oat milk in the Madrid shop?", "Is the discount valid online too?", "Great, I'll come by tomorrow"];
+  c.contacts.forEach((contact, i) => {
+    const id = `demo-summer-${i}`;
+    const base = { id, workspaceId: c.workspaceId, campaignId: campaign.id, contactId: contact.id, createdAt: launchedAt };
+    if (c.optedOut.has(contact.phone)) return messages.push({ ...base, state: "SKIPPED", skipReason: "opted_out" });
+    if (contact.phone.startsWith("+1")) return messages.push({ ...base, state: "SKIPPED", skipReason: "us_marketing_block" });
+    const sentAt = at(i * 40);
+    const wamid = `wamid.DEMO${i}`;
+    const roll = random();
+    if (roll < 0.03) {
+      const code = roll < 0.015 ? 131026 : 131049;
+      return messages.push({ ...base, wamid, state: "FAILED", attempts: 1, sentAt, failedAt: at(i * 40 + 900), errorCode: code, errorReason: classifyError(code).explanation });
+    }
+    const deliveredAt = at(i * 40 + 1500 + random() * 3000);
+    const read = random() < 0.68;
+    const readAt = read ? new Date(deliveredAt.getTime() + random() * 6 * 3_600_000) : null;
+    const answer = read ? random() : 1;
+    const repliedAt = answer < 0.2 && readAt ? new Date(readAt.getTime() + 60_000 + random() * 600_000) : null;
+    const tapped = answer < 0.12;
+    messages.push({
+      ...base,
+      wamid,
+      attempts: 1,
+      state: repliedAt ? "REPLIED" : read ? "READ" : "DELIVERED",
+      sentAt,
+      deliveredAt,
+      readAt,
+      repliedAt,
+      clickedButton: tapped ? "Show me deals" : null,
+      pricingCategory: "marketing",
+      billable: true,
+    });
+    if (repliedAt) inbound.push({ contactId: contact.id, from: contact.phone.slice(1), wamid: `wamid.DEMOIN${i}`, messageWamid: wamid, messageId: id, at: repliedAt, kind: tapped ? "button" : "text", text: tapped ? "Show me deals" : REPLIES[i % REPLIES.length]! });
+  });
+  await tx.message.createMany({ data: messages });
+  for (const reply of inbound) {
+    const conversation = await tx.conversation.create({
+      data: { workspaceId: c.workspaceId, contactId: reply.contactId, lastInboundAt: reply.at, lastActivityAt: reply.at, unreadCount: 1 },
+    });
+    const common = { from: reply.from, id: reply.wamid, timestamp: String(Math.floor(reply.at.getTime() / 1000)), context: { from: "15550100100", id: reply.messageWamid } };
+    const payload = reply.kind === "button" ? { ...common, type: "button", button: { payload: reply.text, text: reply.text } } : { ...common, type: "text", text: { body: reply.text } };
+    await tx.inboundMessage.create({
+      data: {
+        workspaceId: c.workspaceId,
+        contactId: reply.contactId,
+        conversationId: conversation.id,
+        wamid: reply.wamid,
+        type: reply.kind,
+        payload,
+        contextWamid: payload.context.id,
+        campaignMessageId: reply.messageId,
+        receivedAt: reply.at,
+      },
+    });
+  }
+  const sent = messages.filter((m) => m.state !== "SKIPPED");
+  const skipped = (reason: string) => messages.filter((m) => m.skipReason === reason).length;
+  const cost = estimateCost(
+    sent.map((m) => ({ prefix: c.contacts.find((x) => x.id === m.contactId)!.phone.slice(0, 5), count: 1 })),
+    "MARKETING",
+  );
+  await tx.campaign.update({
+    where: { id: campaign.id },
+    data: {
+      preflight: {
+        computedAt: launchedAt.toISOString(),
+        targeted: messages.length,
+        willSend: sent.length,
+        skipped: [
+          { reason: "us_marketing_block", label: "Meta does not deliver marketing to US (+1) numbers", count: skipped("us_marketing_block") },
+          { reason: "opted_out", label: "Opted out", count: skipped("opted_out") },
+        ],
+        languages: [{ language: "en_US", count: sent.length }],
+        cost: { currency: "USD", category: "MARKETING", ...cost },
+        template: { name: "summer_sale", category: "MARKETING", versions: [{ language: "en_US", status: "APPROVED" }] },
+        variables: [
+          { slot: "body:1", label: "Body {{1}}", mapped: true, optional: false, emptyFor: 0 },
+          { slot: "body:2", label: "Body {{2}}", mapped: true, optional: false, emptyFor: 0 },
+          { slot: "button:2", label: "“Shop now” link ending", mapped: true, optional: false, emptyFor: 0 },
+        ],
+        tier: null,
+        sendRate: 80,
+        blockers: [],
+        warnings: [],
+      },
+    },
+  });
 }
