@@ -113,12 +113,13 @@ export class NumberSender {
     }, STATUS_CHECK_MS);
     const outcomes: Outcome[] = [];
     this.throttled = false;
+    const contextOf = new Map(contexts.map((c) => [c.id, c])); // this batch's, even if a pause drops one from the cache
     try {
       const queue = [...claimed];
       await Promise.all(
         Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
           for (let message = queue.shift(); message; message = queue.shift()) {
-            const outcome = await this.sendOne(client, message, this.contexts.get(message.campaignId)!, live);
+            const outcome = await this.sendOne(client, message, contextOf.get(message.campaignId)!, live);
             if (outcome) outcomes.push(outcome);
           }
         }),
