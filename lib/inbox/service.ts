@@ -59,6 +59,12 @@ async function buildRequest(workspaceId: string, to: string, reply: ReplyInput, 
     case "template": {
       const template = await db.template.findFirst({ where: { id: reply.templateId, workspaceId, status: "APPROVED" } });
       if (!template) throw new ValidationError("Pick a template Meta has approved.", { "reply.templateId": ["Pick a template Meta has approved."] });
+      // A template goes only to someone opted in for its purpose (a list of its category) and not opted out.
+      const consented = await db.contactConsent.count({ where: { workspaceId, contact: { phone: to }, optedIn: true, consentList: { category: template.category } } });
+      if (!consented) {
+        const why = `This person has not opted in to ${template.category.toLowerCase()} messages, or has opted out: no template can be sent to them. They can still write to you.`;
+        throw new ValidationError(why, { "reply.templateId": [why] });
+      }
       const slots = templateSlots(template.components).filter((s) => !s.optional);
       if (reply.values.length !== slots.length) {
         throw new ValidationError(`This template needs ${slots.length} values: ${slots.map((s) => s.label).join(", ")}.`, { "reply.values": ["Fill every variable."] });

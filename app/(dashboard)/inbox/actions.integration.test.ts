@@ -75,7 +75,12 @@ describe("inbox", () => {
     if (!refused.ok) expect(refused.error.message).toMatch(/24-hour window is closed.*approved template.*“Template”/);
     expect(await db.outboundMessage.count({ where: { conversationId: conversation.id } })).toBe(0);
 
-    const template = await sendReplyAction({ conversationId: conversation.id, reply: { kind: "template", templateId: ws.template.id, values: ["Lucía", "10%", "autumn"] } });
+    const reply = { kind: "template" as const, templateId: ws.template.id, values: ["Lucía", "10%", "autumn"] };
+    // A marketing template only to someone opted in to a marketing list.
+    const notOptedIn = await sendReplyAction({ conversationId: conversation.id, reply });
+    expect(notOptedIn).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringMatching(/has not opted in to marketing messages/) } });
+    await db.contactConsent.create({ data: { contactId: conversation.contactId, consentListId: ws.list.id, workspaceId: ws.workspace.id, optedIn: true, changedAt: new Date() } });
+    const template = await sendReplyAction({ conversationId: conversation.id, reply });
     expect(template).toMatchObject({ ok: true, data: { state: "SENT" } });
     expect((await log()).find((e) => e.body.type === "template" && e.body.to === "+34699100003")?.body.template).toMatchObject({ name: "promo" });
   });
