@@ -3,10 +3,10 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { LOGIN_WINDOW_MINUTES } from "@/lib/auth/login";
-import { clientFor } from "@/lib/whatsapp/accounts";
 import { failImport, runImport } from "@/lib/imports/service";
 import { startCampaign } from "@/lib/campaigns/service";
-import { sendAutoReply } from "@/lib/inbox/service";
+import { windowState } from "@/lib/inbox/schemas";
+import { sendAutoReply, sendReply } from "@/lib/inbox/service";
 
 type JobDefinition<S extends z.ZodType> = { schema: S; handler: (payload: z.output<S>) => Promise<void> };
 
@@ -23,18 +23,13 @@ export const JOBS = {
     await db.job.deleteMany({ where: { status: "DONE", finishedAt: { lt: new Date(now - 7 * 86_400_000) } } });
   }),
 
-  /** The reply confirming a STOP or START keyword, sent only while the 24-hour window is open. */
+  /** The reply confirming a STOP or START keyword, sent only while the 24-hour window is open (shown in the inbox). */
   "consent.confirm": define(
     z.object({ workspaceId: z.string(), to: z.string(), text: z.string().min(1).max(4096), replyTo: z.string() }),
     async ({ workspaceId, to, text, replyTo }) => {
-      const conversation = await db.conversation.findFirst({
-        where: { workspaceId, contact: { phone: `+${to.replace(/^\+/, "")}` } },
-        select: { lastInboundAt: true },
-      });
-      if (!conversation?.lastInboundAt || Date.now() - conversation.lastInboundAt.getTime() > 24 * 3_600_000) return; // window closed
-      const client = await clientFor(workspaceId);
-      if (!client) return;
-      await client.sendMessage({ messaging_product: "whatsapp", to, type: "text", text: { body: text }, context: { message_id: replyTo } });
+      const conversation = await db.conversation.findFirst({ where: { workspaceId, contact: { phone: `+${to.replace(/^\+/, "")}` } }, select: { id: true, lastInboundAt: true } });
+      if (!conversation || !windowState(conversation.lastInboundAt).open) return;
+      await sendReply(workspaceId, null, { conversationId: conversation.id, replyTo, reply: { kind: "text", body: text } });
     },
   ),
 
