@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Progress } from "@/lib/campaigns/queries";
 import { formatDuration, formatNumber } from "@/lib/format";
+import { SkipTable } from "./skip-table";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
 
@@ -98,11 +99,7 @@ export function LiveProgress({ id, initial }: { id: string; initial: Progress })
             </thead>
             <tbody>
               {data.failures.length === 0 ? (
-                <tr>
-                  <Td colSpan={3} className="text-muted">
-                    No failures.
-                  </Td>
-                </tr>
+                <EmptyRow columns={3}>No failures.</EmptyRow>
               ) : (
                 data.failures.map((f) => (
                   <tr key={f.code ?? "none"}>
@@ -115,32 +112,7 @@ export function LiveProgress({ id, initial }: { id: string; initial: Progress })
             </tbody>
           </Table>
         </Card>
-        <Card>
-          <Table caption="Skipped, by reason">
-            <thead>
-              <tr>
-                <Th>Reason</Th>
-                <Th className="text-right">Contacts</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.skips.length === 0 ? (
-                <tr>
-                  <Td colSpan={2} className="text-muted">
-                    Nobody skipped.
-                  </Td>
-                </tr>
-              ) : (
-                data.skips.map((s) => (
-                  <tr key={s.reason}>
-                    <Td>{s.label}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(s.count)}</Td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </Table>
-        </Card>
+        <SkipTable caption="Skipped, by reason" rows={data.skips} empty="Nobody skipped." />
       </div>
     </section>
   );

@@ -1,8 +1,9 @@
 import { AlertTriangle, Ban, CheckCircle2 } from "lucide-react";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Preflight } from "@/lib/campaigns/plan";
 import { formatDuration, formatNumber } from "@/lib/format";
+import { SkipTable } from "./skip-table";
 
 const money = (value: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: value < 1 ? 4 : 2 }).format(value);
 
@@ -63,32 +64,7 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
       </dl>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <Table caption="Skipped, by reason">
-            <thead>
-              <tr>
-                <Th>Skipped because</Th>
-                <Th className="text-right">Contacts</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.skipped.length === 0 ? (
-                <tr>
-                  <Td colSpan={2} className="text-muted">
-                    Nobody is skipped.
-                  </Td>
-                </tr>
-              ) : (
-                report.skipped.map((s) => (
-                  <tr key={s.reason}>
-                    <Td>{s.label}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(s.count)}</Td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </Table>
-        </Card>
+        <SkipTable caption="Skipped, by reason" rows={report.skipped} empty="Nobody is skipped." />
         <Card>
           <Table caption={`Estimated cost by market (${report.cost.category.toLowerCase()} rate)`}>
             <thead>
@@ -141,11 +117,7 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
             </thead>
             <tbody>
               {report.variables.length === 0 ? (
-                <tr>
-                  <Td colSpan={2} className="text-muted">
-                    This template has no variables.
-                  </Td>
-                </tr>
+                <EmptyRow columns={2}>This template has no variables.</EmptyRow>
               ) : (
                 report.variables.map((v) => (
                   <tr key={v.slot}>
