@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Card } from "@/components/ui/card";
@@ -84,6 +85,11 @@ export function LiveProgress({ id, initial }: { id: string; initial: Progress })
               {formatNumber(value)}
             </dd>
             <dd className="text-xs text-muted">{hint}</dd>
+            <dd className="mt-1 text-xs">
+              <Link href={`/campaigns/${id}/recipients?stage=${label.toLowerCase()}`} className="text-brand-700 underline">
+                Who<span className="sr-only"> ({label.toLowerCase()})</span>
+              </Link>
+            </dd>
           </Card>
         ))}
       </dl>

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
+import { drillDownSchema, retargetSegment } from "@/lib/campaigns/recipients";
 import { campaignIdSchema, campaignInputSchema } from "@/lib/campaigns/schemas";
 import {
   approveCampaign,
@@ -67,4 +68,11 @@ export const cancelCampaignAction = action("campaigns.edit", campaignIdSchema, a
 export const deleteCampaignAction = action("campaigns.edit", campaignIdSchema, async ({ id }, user) => {
   await deleteDraft(user, id);
   refresh();
+});
+
+/** A segment of the people at a stage (for a follow-up campaign): segments are the audience editors'. */
+export const retargetAction = action("contacts.edit", campaignIdSchema.extend({ stage: drillDownSchema.shape.stage }), async ({ id, stage }, user) => {
+  const segment = await retargetSegment(user.workspaceId, user.userId, id, stage);
+  revalidatePath("/audiences/segments");
+  return segment;
 });

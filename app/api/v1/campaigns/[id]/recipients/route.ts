@@ -1,0 +1,16 @@
+import { requirePermission } from "@/lib/auth/guard";
+import { drillDownSchema, recipientsCsv } from "@/lib/campaigns/recipients";
+import { jsonError } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** The contacts at a stage of a campaign as CSV (?stage=read). Everyone who can see campaigns may export. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await requirePermission("campaigns.view");
+    const { stage } = drillDownSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return await recipientsCsv(user.workspaceId, (await params).id, stage);
+  } catch (error) {
+    return jsonError(error);
+  }
+}
