@@ -24,8 +24,10 @@ function UnreadBadge() {
   });
   if (!data) return null;
   return (
-    <span className="ml-auto rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white" aria-label={`${data} unread conversations`} data-testid="inbox-unread">
+    // Beside the link rather than in it, so the link is still called "Inbox".
+    <span className="pointer-events-none absolute top-2 right-3 rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white" data-testid="inbox-unread">
       {data}
+      <span className="sr-only"> unread conversations</span>
     </span>
   );
 }
@@ -46,7 +48,7 @@ export function Sidebar({ navigation }: { navigation: NavItem[] }) {
           const Icon = ICONS[item.href] ?? FileText;
           const href = item.children?.[0]?.href ?? item.href;
           return (
-            <div key={item.href}>
+            <div key={item.href} className="relative">
               <Link
                 href={href}
                 aria-current={!item.children && isActive(item.href) ? "page" : undefined}
@@ -57,8 +59,8 @@ export function Sidebar({ navigation }: { navigation: NavItem[] }) {
               >
                 <Icon className="size-4" aria-hidden />
                 {item.label}
-                {item.href === "/inbox" && <UnreadBadge />}
               </Link>
+              {item.href === "/inbox" && <UnreadBadge />}
               {item.children && item.children.length > 0 && (
                 <ul className="mt-1 ml-7 space-y-1 border-l border-line pl-3">
                   {item.children.map((child) => (
