@@ -27,6 +27,7 @@ import {
   type ImportMapping,
   type RejectedRow,
 } from "@/lib/imports/schemas";
+import { fetchJson } from "@/lib/fetch-json";
 
 type Run = {
   status: keyof typeof IMPORT_STATUS;
@@ -48,11 +49,7 @@ type Props = {
 
 const RUNNING = new Set(["CHECKING", "IMPORTING"]);
 
-async function fetchRun(id: string): Promise<Run> {
-  const response = await fetch(`/api/v1/imports/${id}`, { cache: "no-store" });
-  if (!response.ok) throw new Error("Could not read the import's progress.");
-  return response.json();
-}
+const fetchRun = (id: string) => fetchJson<Run>(`/api/v1/imports/${id}`, "Could not read the import's progress.");
 
 export function ImportWizard({
   id,

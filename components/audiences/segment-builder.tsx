@@ -26,17 +26,13 @@ import {
   type SegmentField,
   type SegmentInput,
 } from "@/lib/segments/schemas";
+import { fetchJson } from "@/lib/fetch-json";
 
 type Option = { id: string; name: string };
 type FormValues = z.input<typeof segmentSchema>;
 type Preview = { count: number; contacts: { id: string; name: string | null; phone: string }[]; ms: number };
 
-async function fetchPreview(rules: string): Promise<Preview> {
-  const response = await fetch(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, { cache: "no-store" });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error?.message ?? "Could not count the segment.");
-  return body;
-}
+const fetchPreview = (rules: string) => fetchJson<Preview>(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, "Could not count the segment.");
 
 export function SegmentBuilder({
   initial,

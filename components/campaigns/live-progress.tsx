@@ -9,15 +9,11 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Progress } from "@/lib/campaigns/queries";
 import { formatDuration, formatNumber } from "@/lib/format";
 import { SkipTable } from "./skip-table";
+import { fetchJson } from "@/lib/fetch-json";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
 
-async function fetchProgress(id: string): Promise<Progress> {
-  const response = await fetch(`/api/v1/campaigns/${id}/progress`, { cache: "no-store" });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error?.message ?? "Could not load the campaign's progress.");
-  return body;
-}
+const fetchProgress = (id: string) => fetchJson<Progress>(`/api/v1/campaigns/${id}/progress`, "Could not load the campaign's progress.");
 
 const rate = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10}%` : "—");
 

@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { Input, Label, Select } from "@/components/ui/input";
 import type { ConversationSummary } from "@/lib/inbox/queries";
 import { cn } from "@/lib/utils";
+import { fetchJson } from "@/lib/fetch-json";
 
 const FILTERS: [string, string][] = [
   ["all", "All"],
@@ -16,12 +17,7 @@ const FILTERS: [string, string][] = [
   ["resolved", "Resolved"],
 ];
 
-async function fetchList(query: string): Promise<ConversationSummary[]> {
-  const response = await fetch(`/api/v1/inbox?${query}`, { cache: "no-store" });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error?.message ?? "Could not load conversations.");
-  return body;
-}
+const fetchList = (query: string) => fetchJson<ConversationSummary[]>(`/api/v1/inbox?${query}`, "Could not load conversations.");
 
 /** Conversations, newest activity first; filters and search live in the address, the list refreshes every 5 s. */
 export function ConversationList({ initial, initialQuery, activeId, campaigns }: {

@@ -9,13 +9,9 @@ import type { InboxChoices, Thread } from "@/lib/inbox/queries";
 import { windowState } from "@/lib/inbox/schemas";
 import { Composer } from "./composer";
 import { MessageBubble } from "./message-bubble";
+import { fetchJson } from "@/lib/fetch-json";
 
-async function fetchThread(id: string): Promise<Thread> {
-  const response = await fetch(`/api/v1/inbox/${id}`, { cache: "no-store" });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error?.message ?? "Could not load the conversation.");
-  return body;
-}
+const fetchThread = (id: string) => fetchJson<Thread>(`/api/v1/inbox/${id}`, "Could not load the conversation.");
 
 function countdown(ms: number) {
   const h = Math.floor(ms / 3_600_000);

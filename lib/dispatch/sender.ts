@@ -7,11 +7,10 @@ import { headerMediaKind, MissingValueError, renderTemplateMessage, routeLanguag
 import { loadPlan, sendRateOf } from "@/lib/campaigns/plan";
 import { quietDelayMs } from "@/lib/campaigns/quiet-hours";
 import type { Mapping, QuietHours } from "@/lib/campaigns/schemas";
-import { recordConsentEvent } from "@/lib/consent/service";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { readMedia } from "@/lib/media/service";
-import { CALLBACK_PREFIX } from "@/lib/webhooks/apply-statuses";
+import { applyErrorEffect, CALLBACK_PREFIX } from "@/lib/webhooks/apply-statuses";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError, type WhatsAppClient } from "@/lib/whatsapp/client";
 import { Pacer } from "./pacer";
@@ -166,7 +165,7 @@ export class NumberSender {
   }
 
   private async onError(error: WhatsAppApiError, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>): Promise<Outcome | null> {
-    const { action, explanation, effect, code } = error.classification;
+    const { action, explanation, code } = error.classification;
     const now = new Date();
     const failed = (reason = explanation): Outcome => ({ id: message.id, kind: "failed", code, reason, at: now });
     if (error.status === 0) {
@@ -191,24 +190,10 @@ export class NumberSender {
         await this.pause(context.id, `Paused by Meta's error ${code}: ${explanation}`, code);
         return { id: message.id, kind: "release", at: now, refund: true };
       case "suppress_contact":
-        await this.applyEffect(effect, message, code);
+        await applyErrorEffect(db, { workspaceId: this.workspaceId, contactId: message.contactId, code, proof: `Meta answered error ${code} to campaign message ${message.id}` });
         return failed();
       default:
         return failed();
-    }
-  }
-
-  private async applyEffect(effect: string | undefined, message: ClaimedMessage, code: number) {
-    if (effect === "unreachable") await db.contact.update({ where: { id: message.contactId }, data: { unreachable: true } });
-    if (effect === "opt_out") {
-      await recordConsentEvent({
-        workspaceId: this.workspaceId,
-        contactId: message.contactId,
-        consentListId: null,
-        action: "OPT_OUT",
-        source: "ERROR_131050",
-        proof: `Meta answered error ${code} to campaign message ${message.id}`,
-      });
     }
   }
 

@@ -137,13 +137,17 @@ export async function unreadConversations(workspaceId: string): Promise<number> 
   return db.conversation.count({ where: { workspaceId, unreadCount: { gt: 0 }, resolvedAt: null } });
 }
 
+export function listSavedReplies(workspaceId: string) {
+  return db.savedReply.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, body: true, keyword: true } });
+}
+
 /** What the composer and the side panel offer. */
 export async function inboxChoices(workspaceId: string) {
   const [templates, media, members, savedReplies, campaigns] = await Promise.all([
     db.template.findMany({ where: { workspaceId, status: "APPROVED" }, orderBy: [{ name: "asc" }, { language: "asc" }], select: { id: true, name: true, language: true, components: true } }),
     listMedia(workspaceId),
     db.membership.findMany({ where: { workspaceId, role: { in: ["ADMIN", "MARKETER"] } }, select: { user: { select: { id: true, name: true } } } }),
-    db.savedReply.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, body: true, keyword: true } }),
+    listSavedReplies(workspaceId),
     db.campaign.findMany({ where: { workspaceId, launchedAt: { not: null } }, orderBy: { launchedAt: "desc" }, take: 50, select: { id: true, name: true } }),
   ]);
   return {

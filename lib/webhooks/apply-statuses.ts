@@ -128,23 +128,24 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
       where: { workspaceId_phone: { workspaceId: e.workspaceId, phone: `+${e.recipient.replace(/^\+/, "")}` } },
       select: { id: true },
     });
-    if (!contact) continue;
-    if (e.errorCode === 131026) {
-      await tx.contact.update({ where: { id: contact.id }, data: { unreachable: true } });
-    } else {
-      await recordConsentEvent(
-        {
-          workspaceId: e.workspaceId,
-          contactId: contact.id,
-          consentListId: null,
-          action: "OPT_OUT",
-          source: "ERROR_131050",
-          proof: `Meta error 131050 on message ${e.wamid}`,
-          occurredAt: e.occurredAt,
-        },
-        tx,
-      );
+    if (contact) {
+      await applyErrorEffect(tx, { workspaceId: e.workspaceId, contactId: contact.id, code: e.errorCode!, proof: `Meta error ${e.errorCode} on message ${e.wamid}`, occurredAt: e.occurredAt });
     }
   }
   return inserted.length;
+}
+
+/** What Meta's error means for the contact (lib/whatsapp/errors.ts): 131050 opts them out everywhere, 131026 marks them unreachable. */
+export async function applyErrorEffect(
+  tx: Prisma.TransactionClient,
+  e: { workspaceId: string; contactId: string; code: number; proof: string; occurredAt?: Date },
+) {
+  const { effect } = classifyError(e.code);
+  if (effect === "unreachable") await tx.contact.update({ where: { id: e.contactId }, data: { unreachable: true } });
+  if (effect === "opt_out") {
+    await recordConsentEvent(
+      { workspaceId: e.workspaceId, contactId: e.contactId, consentListId: null, action: "OPT_OUT", source: "ERROR_131050", proof: e.proof, occurredAt: e.occurredAt },
+      tx,
+    );
+  }
 }
