@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the login page, the API and static files.
+  // Everything but the login page, the API, tracked campaign links (r/, opened by recipients) and static files.
   // API routes answer for themselves (401 JSON), and large uploads must not be buffered here.
-  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)"],
+  matcher: ["/((?!login|api/|r/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)"],
 };

@@ -52,7 +52,7 @@ const E164 = "^\\+[1-9][0-9]{6,14}$";
 export function emptyValueSql(plan: Pick<AudiencePlan, "variables">, slot: string): Prisma.Sql | null {
   const v = plan.variables[slot];
   if (!v) return Prisma.sql`true`;
-  if (v.source === "constant" || v.fallback) return null;
+  if (v.source === "constant" || v.source === "tracked" || v.fallback) return null;
   const expr =
     v.source === "attribute"
       ? Prisma.sql`c."attributes" ->> ${v.value}`

@@ -2,6 +2,7 @@
 // versions, mapping, audience rules, the number's limits. And the pre-flight report built from it.
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
+import { trackedLinkBase } from "@/lib/analytics/links";
 import { NotFoundError } from "@/lib/errors";
 import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";
 import { audienceSql, emptyValueSql, SKIP_REASONS, tierLimit, type AudiencePlan, type SkipReason } from "./audience";
@@ -120,6 +121,9 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
   const slots = planSlots(plan);
   const unmapped = slots.filter((s) => !s.optional && !mapping.variables[s.key]);
   for (const s of unmapped) blockers.push(`${s.label} has no value: map it to a contact field, an attribute or a constant.`);
+  for (const s of slots.filter((s) => mapping.variables[s.key]?.source === "tracked" && !s.url?.startsWith(trackedLinkBase()))) {
+    blockers.push(`${s.label} cannot be tracked: the template's link must be ${trackedLinkBase()}{{1}} for Parley to count its opens.`);
+  }
   const mediaKind = plan.fallback ? headerMediaKind(plan.fallback.components) : null;
   if (mediaKind && !mapping.headerMediaId) blockers.push(`The template's header needs ${mediaKind === "IMAGE" ? "an image" : `a ${mediaKind.toLowerCase()}`}: pick one from the media library.`);
   if (plan.schedule.mode === "at") {

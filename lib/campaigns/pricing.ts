@@ -34,3 +34,10 @@ export function estimateCost(countsByPrefix: { prefix: string; count: number }[]
   const lines = [...byMarket.values()].sort((a, b) => b.cost - a.cost);
   return { lines, total: lines.reduce((sum, l) => sum + l.cost, 0) };
 }
+
+/** What Meta bills for one message of a pricing category (as in status webhooks: "marketing"…) to a number, in millionths. */
+export function priceMicros(category: string, phone: string): number {
+  const key = category.toUpperCase();
+  if (key !== "MARKETING" && key !== "UTILITY" && key !== "AUTHENTICATION") return 0; // service conversations are free
+  return Math.round(marketOf(phone)[key] * 1e6);
+}

@@ -1,28 +1,14 @@
-// Reads for the campaign pages: the list with its counters, the builder's choices, a campaign's live
-// progress, and its message as three real recipients will read it.
+// Reads for the campaign pages: the list with its counters (from the rollups), the builder's choices,
+// and its message as three real recipients will read it (the report is lib/analytics/report.ts).
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/service";
-import { classifyError } from "@/lib/whatsapp/errors";
-import { audienceSql, SKIP_REASONS, type SkipReason } from "./audience";
-import { audiencePlan, loadPlan, sendRateOf, type Preflight } from "./plan";
+import { funnelOf, totalsOf } from "@/lib/analytics/funnel";
+import { audienceSql } from "./audience";
+import { audiencePlan, loadPlan, type Preflight } from "./plan";
 import { previewText, routeLanguage, templateSlots } from "./render";
 import { campaignInputSchema, type CampaignFormValues } from "./schemas";
-
-export type StateCounts = { queued: number; claimed: number; sent: number; delivered: number; read: number; replied: number; failed: number; skipped: number; total: number };
-
-function toCounts(rows: { state: string; n: number }[]): StateCounts {
-  const counts: StateCounts = { queued: 0, claimed: 0, sent: 0, delivered: 0, read: 0, replied: 0, failed: 0, skipped: 0, total: 0 };
-  for (const { state, n } of rows) {
-    counts[state.toLowerCase() as keyof StateCounts] = n;
-    counts.total += n;
-  }
-  return counts;
-}
-
-/** Messages that reached Meta: every state from sent onwards. */
-export const reachedMeta = (c: StateCounts) => c.sent + c.delivered + c.read + c.replied;
 
 export async function listCampaigns(workspaceId: string) {
   const campaigns = await db.campaign.findMany({
@@ -31,11 +17,12 @@ export async function listCampaigns(workspaceId: string) {
     take: 200,
     select: { id: true, name: true, status: true, statusReason: true, createdAt: true, launchedAt: true, completedAt: true, variableMapping: true },
   });
-  const rows = await db.message.groupBy({ by: ["campaignId", "state"], where: { campaignId: { in: campaigns.map((c) => c.id) } }, _count: true });
+  // From the rollups (lib/analytics/rollups.ts), not the messages.
+  const rows = await db.campaignDay.groupBy({ by: ["campaignId", "key"], where: { campaignId: { in: campaigns.map((c) => c.id) } }, _sum: { n: true } });
   return campaigns.map((c) => ({
     ...c,
     templateName: (c.variableMapping as { templateName?: string } | null)?.templateName ?? "",
-    counts: toCounts(rows.filter((r) => r.campaignId === c.id).map((r) => ({ state: r.state, n: r._count }))),
+    funnel: funnelOf(totalsOf(rows.filter((r) => r.campaignId === c.id).map((r) => ({ key: r.key, n: r._sum.n ?? 0 })))),
   }));
 }
 
@@ -113,39 +100,5 @@ export async function recipientPreviews(workspaceId: string, id: string) {
   });
 }
 
-export type Progress = Awaited<ReturnType<typeof campaignProgress>>;
 
 /** Live numbers for the campaign page (polled every few seconds while it sends). */
-export async function campaignProgress(workspaceId: string, id: string) {
-  const campaign = await db.campaign.findFirst({
-    where: { id, workspaceId },
-    select: { status: true, statusReason: true, sendRatePerSec: true, launchedAt: true, completedAt: true, workspace: { select: { whatsAppAccount: { select: { throughputPerSecond: true } } } } },
-  });
-  if (!campaign) throw new NotFoundError("That campaign");
-  const [states, recent, failures, skips, nextDue] = await Promise.all([
-    db.$queryRaw<{ state: string; n: number }[]>`SELECT state::text, count(*)::int AS n FROM "Message" WHERE "campaignId" = ${id} GROUP BY 1`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Message" WHERE "campaignId" = ${id} AND "sentAt" > now() - interval '30 seconds'`,
-    db.$queryRaw<{ code: number | null; reason: string | null; n: number }[]>`
-      SELECT "errorCode" AS code, min("errorReason") AS reason, count(*)::int AS n FROM "Message"
-      WHERE "campaignId" = ${id} AND state = 'FAILED' GROUP BY 1 ORDER BY 3 DESC LIMIT 20`,
-    db.$queryRaw<{ reason: string; n: number }[]>`
-      SELECT COALESCE("skipReason", 'unknown') AS reason, count(*)::int AS n FROM "Message"
-      WHERE "campaignId" = ${id} AND state = 'SKIPPED' GROUP BY 1 ORDER BY 2 DESC`,
-    db.message.findFirst({ where: { campaignId: id, state: "QUEUED" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } }),
-  ]);
-  const counts = toCounts(states);
-  const perSecond = (recent[0]?.n ?? 0) / 30;
-  const rate = sendRateOf(campaign.sendRatePerSec, campaign.workspace.whatsAppAccount?.throughputPerSecond ?? null);
-  const remaining = counts.queued + counts.claimed;
-  const speed = perSecond > 0 ? perSecond : (rate ?? 0);
-  return {
-    status: campaign.status,
-    statusReason: campaign.statusReason,
-    counts,
-    perSecond: Math.round(perSecond * 10) / 10,
-    etaSeconds: campaign.status === "SENDING" && remaining > 0 && speed > 0 ? Math.ceil(remaining / speed) : null,
-    nextDueAt: campaign.status === "SENDING" && nextDue?.nextAttemptAt && nextDue.nextAttemptAt > new Date() ? nextDue.nextAttemptAt.toISOString() : null,
-    failures: failures.map((f) => ({ code: f.code, reason: f.reason ?? (f.code ? classifyError(f.code).explanation : "Failed"), count: f.n })),
-    skips: skips.map((s) => ({ reason: s.reason, label: SKIP_REASONS[s.reason as SkipReason] ?? s.reason, count: s.n })),
-  };
-}

@@ -17,17 +17,44 @@ export const STAGES = {
   delivered: { label: "Delivered", where: { state: { in: ["DELIVERED", "READ", "REPLIED"] } }, rules: [["received", "did"]] },
   delivered_not_read: { label: "Delivered but not read", where: { state: "DELIVERED" }, rules: [["received", "did"], ["read", "did_not"]] },
   read: { label: "Read", where: { state: { in: ["READ", "REPLIED"] } }, rules: [["read", "did"]] },
-  clicked: { label: "Tapped a button", where: { clickedButton: { not: null } }, rules: [["clicked", "did"]] },
+  clicked: { label: "Tapped a button or link", where: { OR: [{ clickedButton: { not: null } }, { linkClickedAt: { not: null } }] }, rules: [["clicked", "did"]] },
   replied: { label: "Replied", where: { state: "REPLIED" }, rules: [["replied", "did"]] },
   failed: { label: "Failed", where: { state: "FAILED" }, rules: null },
   skipped: { label: "Skipped", where: { state: "SKIPPED" }, rules: null },
+  opted_out: { label: "Opted out", where: { OR: [{ optedOutAt: { not: null } }, { errorCode: 131050 }] }, rules: null },
 } as const satisfies Record<string, { label: string; where: Prisma.MessageWhereInput; rules: (readonly [string, string])[] | null }>;
 export type Stage = keyof typeof STAGES;
 
 export const drillDownSchema = z.object({
   stage: z.enum(Object.keys(STAGES) as [Stage, ...Stage[]]).catch("sent"),
+  /** Failed: Meta's error code ("none" for none); skipped: the reason. */
+  reason: z.string().max(40).optional().catch(undefined),
   after: z.string().max(60).optional().catch(undefined),
 });
+export type DrillDown = z.output<typeof drillDownSchema>;
+
+/** The rows of a stage, narrowed to one failure code or skip reason when one is given. */
+function stageWhere(campaignId: string, { stage, reason }: DrillDown): Prisma.MessageWhereInput {
+  const where: Prisma.MessageWhereInput = { campaignId, ...STAGES[stage].where };
+  if (reason && stage === "failed") return { ...where, errorCode: reason === "none" ? null : Number(reason) || -1 };
+  if (reason && stage === "skipped") return { ...where, skipReason: reason };
+  return where;
+}
+
+/** How many rows a stage has, from the rollups (the same keys the report shows). */
+async function stageTotal(campaignId: string, { stage, reason }: DrillDown): Promise<number> {
+  const keys =
+    stage === "delivered_not_read" ? ["delivered", "read"] : reason && stage === "failed" ? [`error:${reason}`] : reason && stage === "skipped" ? [`skip:${reason}`] : [stage];
+  const rows = await db.campaignDay.groupBy({ by: ["key"], where: { campaignId, key: { in: keys } }, _sum: { n: true } });
+  const sum = (key: string) => Number(rows.find((r) => r.key === key)?._sum.n ?? 0);
+  return stage === "delivered_not_read" ? sum("delivered") - sum("read") : sum(keys[0]!);
+}
+
+/** What the list is of, in words ("Failed: 131026"). */
+export function drillDownLabel({ stage, reason }: DrillDown): string {
+  if (reason && stage === "skipped") return `${STAGES.skipped.label}: ${SKIP_REASONS[reason as SkipReason] ?? reason}`;
+  return reason ? `${STAGES[stage].label}: error ${reason}` : STAGES[stage].label;
+}
 
 const PAGE = 50;
 
@@ -44,6 +71,7 @@ const select = {
   errorReason: true,
   skipReason: true,
   clickedButton: true,
+  linkButton: true,
   sentAt: true,
   deliveredAt: true,
   readAt: true,
@@ -55,26 +83,29 @@ const select = {
 const why = (m: { errorCode: number | null; errorReason: string | null; skipReason: string | null }) =>
   m.skipReason ? (SKIP_REASONS[m.skipReason as SkipReason] ?? m.skipReason) : m.errorReason ? `${m.errorCode ?? ""} ${m.errorReason}`.trim() : "";
 
-/** One page of a stage, in message id order (`after`: the last id of the previous page). */
-export async function listRecipients(workspaceId: string, campaignId: string, stage: Stage, after?: string) {
+/**
+ * One page of a stage in contact order, which the (campaign, contact) index gives without sorting
+ * (`after`: the last contact id of the previous page); the total comes from the rollups.
+ */
+export async function listRecipients(workspaceId: string, campaignId: string, drill: DrillDown) {
   const campaign = await campaignOf(workspaceId, campaignId);
-  const where = { campaignId, ...STAGES[stage].where };
+  const where = stageWhere(campaignId, drill);
   const [rows, total] = await Promise.all([
-    db.message.findMany({ where: { ...where, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: "asc" }, take: PAGE + 1, select }),
-    db.message.count({ where }),
+    db.message.findMany({ where: { ...where, ...(drill.after ? { contactId: { gt: drill.after } } : {}) }, orderBy: { contactId: "asc" }, take: PAGE + 1, select }),
+    stageTotal(campaignId, drill),
   ]);
   return {
     campaign,
     total,
     rows: rows.slice(0, PAGE).map((m) => ({ ...m, why: why(m) })),
-    next: rows.length > PAGE ? rows[PAGE - 1]!.id : null,
+    next: rows.length > PAGE ? rows[PAGE - 1]!.contact.id : null,
   };
 }
 
-export const RECIPIENT_CSV_COLUMNS = ["phone", "name", "state", "sentAt", "deliveredAt", "readAt", "repliedAt", "failedAt", "button", "reason"] as const;
+export const RECIPIENT_CSV_COLUMNS = ["phone", "name", "state", "sentAt", "deliveredAt", "readAt", "repliedAt", "failedAt", "button", "link", "reason"] as const;
 
 /** The whole stage as CSV, streamed 5,000 rows at a time (formulas defused by lib/csv). */
-export async function recipientsCsv(workspaceId: string, campaignId: string, stage: Stage) {
+export async function recipientsCsv(workspaceId: string, campaignId: string, drill: DrillDown) {
   const campaign = await campaignOf(workspaceId, campaignId);
   const encoder = new TextEncoder();
   let after: string | undefined;
@@ -86,19 +117,19 @@ export async function recipientsCsv(workspaceId: string, campaignId: string, sta
         controller.enqueue(encoder.encode(csvLine(RECIPIENT_CSV_COLUMNS)));
       }
       const rows = await db.message.findMany({
-        where: { campaignId, ...STAGES[stage].where, ...(after ? { id: { gt: after } } : {}) },
-        orderBy: { id: "asc" },
+        where: { ...stageWhere(campaignId, drill), ...(after ? { contactId: { gt: after } } : {}) },
+        orderBy: { contactId: "asc" },
         take: 5000,
         select,
       });
       if (rows.length === 0) return controller.close();
-      after = rows.at(-1)!.id;
+      after = rows.at(-1)!.contact.id;
       controller.enqueue(
-        encoder.encode(rows.map((m) => csvLine([m.contact.phone, m.contact.name, m.state, m.sentAt, m.deliveredAt, m.readAt, m.repliedAt, m.failedAt, m.clickedButton, why(m)])).join("")),
+        encoder.encode(rows.map((m) => csvLine([m.contact.phone, m.contact.name, m.state, m.sentAt, m.deliveredAt, m.readAt, m.repliedAt, m.failedAt, m.clickedButton, m.linkButton === null ? "" : m.linkButton + 1, why(m)])).join("")),
       );
     },
   });
-  const file = `${campaign.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${stage}.csv`;
+  const file = `${campaign.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${drill.stage}${drill.reason ? `-${drill.reason.replace(/[^a-z0-9]+/gi, "-")}` : ""}.csv`;
   return new Response(stream, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file}"` } });
 }
 

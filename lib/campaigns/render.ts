@@ -11,6 +11,8 @@ export type Slot = {
   label: string;
   /** Quick-reply payloads are optional: without one, the payload is the button's text. */
   optional: boolean;
+  /** A URL button's address with its {{1}}. */
+  url?: string;
 };
 
 export type TemplateVersion = { name: string; language: string; components: unknown; parameterFormat: string };
@@ -36,7 +38,7 @@ export function templateSlots(components: unknown): Slot[] {
   (find(components, "BUTTONS")?.buttons ?? []).forEach((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "URL" && placeholders(b.url ?? "").length) {
-      slots.push({ key: `button:${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false });
+      slots.push({ key: `button:${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false, url: b.url });
     }
     if (type === "QUICK_REPLY") slots.push({ key: `payload:${index}`, label: `“${b.text}” reply payload`, optional: true });
   });
@@ -61,7 +63,7 @@ function fieldValue(contact: Recipient, field: ContactField): string {
 /** A variable's value for a recipient: the field, attribute or constant, else the fallback ("" if none). */
 export function resolveVariable(variable: Variable, contact: Recipient): string {
   let value = "";
-  if (variable.source === "constant") value = variable.value;
+  if (variable.source === "constant" || variable.source === "tracked") value = variable.value;
   else if (variable.source === "field" && variable.value in CONTACT_FIELDS) value = fieldValue(contact, variable.value as ContactField);
   else if (variable.source === "attribute") {
     const attributes = contact.attributes && typeof contact.attributes === "object" ? (contact.attributes as Record<string, unknown>) : {};
@@ -101,6 +103,8 @@ export function renderTemplateMessage(input: {
   /** Meta's id of the uploaded header media. */
   headerMediaId?: string | null;
   callbackData: string;
+  /** The URL ending of a tracked link button (lib/analytics/links.ts); without it a tracked button cannot be sent. */
+  trackLink?: (buttonIndex: number) => string;
 }): SendTemplateRequest {
   const { version, mapping, contact } = input;
   const named = version.parameterFormat === "NAMED";
@@ -134,7 +138,10 @@ export function renderTemplateMessage(input: {
   (find(version.components, "BUTTONS")?.buttons ?? []).forEach((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "URL" && placeholders(b.url ?? "").length) {
-      components.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: value(`button:${index}`) }] });
+      const tracked = mapping.variables[`button:${index}`]?.source === "tracked";
+      if (tracked && !input.trackLink) throw new MissingValueError(`button:${index}`);
+      const text = tracked ? input.trackLink!(index) : value(`button:${index}`);
+      components.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text }] });
     }
     if (type === "QUICK_REPLY") {
       const variable = mapping.variables[`payload:${index}`];
@@ -167,7 +174,7 @@ export function previewText(version: TemplateVersion, mapping: Pick<Mapping, "va
     footer: find(version.components, "FOOTER")?.text ?? null,
     buttons: (find(version.components, "BUTTONS")?.buttons ?? []).map((b, index) => ({
       text: b.text ?? (b.type.toUpperCase() === "COPY_CODE" ? "Copy code" : ""),
-      url: b.url ? fillPlaceholders(b.url, { [placeholders(b.url)[0] ?? ""]: mapping.variables[`button:${index}`] ? resolveVariable(mapping.variables[`button:${index}`]!, contact) : undefined }) : null,
+      url: mapping.variables[`button:${index}`]?.source === "tracked" ? mapping.variables[`button:${index}`]!.value : b.url ? fillPlaceholders(b.url, { [placeholders(b.url)[0] ?? ""]: mapping.variables[`button:${index}`] ? resolveVariable(mapping.variables[`button:${index}`]!, contact) : undefined }) : null,
     })),
   };
 }

@@ -7,7 +7,8 @@ export type ContactField = keyof typeof CONTACT_FIELDS;
 
 export const variableSchema = z
   .object({
-    source: z.enum(["field", "attribute", "constant"]),
+    /** "tracked": a URL button's ending becomes a token for Parley's redirect (/r/…), which counts the open and goes to `value`. */
+    source: z.enum(["field", "attribute", "constant", "tracked"]),
     value: z.string().trim().max(500),
     fallback: z.string().trim().max(500).default(""),
   })
@@ -17,6 +18,9 @@ export const variableSchema = z
       ctx.addIssue({ code: "custom", path: ["value"], message: "Name the attribute (letters, digits, _ . -)." });
     }
     if (v.source === "constant" && !v.value) ctx.addIssue({ code: "custom", path: ["value"], message: "Type the value to send." });
+    if (v.source === "tracked" && !/^https?:\/\/[^\s]+$/.test(v.value)) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Type the full address the link opens, starting with https://." });
+    }
   });
 export type Variable = z.output<typeof variableSchema>;
 
@@ -45,7 +49,14 @@ export const campaignInputSchema = z.object({
   segmentIds: z.array(z.string().min(1)).max(10).default([]),
   excludeSegmentIds: z.array(z.string().min(1)).max(10).default([]),
   /** Keyed by slot: "header", "body:<name>", "button:<index>" (URL suffix), "payload:<index>" (quick reply). */
-  variables: z.record(z.string().regex(/^(header|body:[A-Za-z0-9_]+|button:\d|payload:\d)$/), variableSchema).default({}),
+  variables: z
+    .record(z.string().regex(/^(header|body:[A-Za-z0-9_]+|button:\d|payload:\d)$/), variableSchema)
+    .default({})
+    .superRefine((variables, ctx) => {
+      for (const [key, v] of Object.entries(variables)) {
+        if (v.source === "tracked" && !key.startsWith("button:")) ctx.addIssue({ code: "custom", path: [key, "source"], message: "Only a link button's ending can be a tracked link." });
+      }
+    }),
   headerMediaId: z.string().default(""),
   schedule: scheduleSchema,
   quietHours: quietHoursSchema,

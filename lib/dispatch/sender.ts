@@ -1,6 +1,7 @@
 // One sender number's dispatch: claim a batch of due messages, send each through the WhatsApp client at
 // the number's pace with Parley's message id in biz_opaque_callback_data, act on Meta's answer, record
 // the batch. A worker holds a number at a time (lib/dispatch/dispatcher.ts), so its pace is the number's.
+import { linkToken } from "@/lib/analytics/links";
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { headerMediaKind, MissingValueError, renderTemplateMessage, routeLanguage, type TemplateVersion } from "@/lib/campaigns/render";
@@ -147,6 +148,7 @@ export class NumberSender {
         contact: message,
         headerMediaId: context.headerMediaId,
         callbackData: `${CALLBACK_PREFIX}${message.id}`,
+        trackLink: (button) => linkToken(message.id, button),
       });
     } catch (error) {
       if (error instanceof MissingValueError) return { id: message.id, kind: "skipped", reason: "missing_variable" };

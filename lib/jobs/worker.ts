@@ -1,6 +1,6 @@
-// The worker process: three loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
-// jobs (lib/jobs/definitions.ts), stored webhook deliveries (lib/webhooks/process.ts) and campaign
-// messages (lib/dispatch).
+// The worker process: loops over Postgres-backed queues, woken by NOTIFY (or every few seconds): jobs
+// (lib/jobs/definitions.ts), stored webhook deliveries (lib/webhooks/process.ts), campaign messages
+// (lib/dispatch), and the analytics rollups (lib/analytics/rollups.ts, every half second).
 // It runs as its own process (`npm run worker`), never inside the web server; run as many as needed.
 import "server-only";
 import { hostname } from "node:os";
@@ -11,15 +11,17 @@ import { WEBHOOKS_CHANNEL } from "@/lib/webhooks/ingest";
 import { processPendingWebhooks } from "@/lib/webhooks/process";
 import { DISPATCH_CHANNEL } from "@/lib/campaigns/service";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
+import { foldRollups } from "@/lib/analytics/rollups";
 import { runJob } from "./definitions";
 import { claimJobs, completeJob, enqueueJob, failJob, JOBS_CHANNEL } from "./queue";
 
 const IDLE_POLL_MS = 2000;
 const JOB_BATCH = 10;
 const WEBHOOK_BATCH = 500;
+const ROLLUP_POLL_MS = 500;
 
 /** A loop that runs `step` while it reports more work, then sleeps until woken or the poll interval. */
-function createLoop(name: string, signal: AbortSignal, step: () => Promise<boolean>) {
+function createLoop(name: string, signal: AbortSignal, step: () => Promise<boolean>, idleMs = IDLE_POLL_MS) {
   let wake: () => void = () => {};
   const run = async () => {
     while (!signal.aborted) {
@@ -37,7 +39,7 @@ function createLoop(name: string, signal: AbortSignal, step: () => Promise<boole
           wake = () => {};
           resolve();
         };
-        const timer = setTimeout(done, IDLE_POLL_MS);
+        const timer = setTimeout(done, idleMs);
         wake = done;
         signal.addEventListener("abort", done, { once: true });
       });
@@ -79,13 +81,14 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   await listener.connect();
   const dispatcher = createDispatcher(listener);
   const dispatch = createLoop("dispatch", signal, dispatcher.round);
+  const rollups = createLoop("rollups", signal, async () => (await foldRollups()) > 0, ROLLUP_POLL_MS);
   listener.on("notification", (n) => (n.channel === WEBHOOKS_CHANNEL ? webhooks.wake() : n.channel === DISPATCH_CHANNEL ? dispatch.wake() : jobs.wake()));
   await listener.query(`LISTEN ${JOBS_CHANNEL}`);
   await listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
   await listener.query(`LISTEN ${DISPATCH_CHANNEL}`);
   logger.info("worker ready", { workerId });
   try {
-    await Promise.all([jobs.run(), webhooks.run(), dispatch.run()]);
+    await Promise.all([jobs.run(), webhooks.run(), dispatch.run(), rollups.run()]);
   } finally {
     await listener.end();
     logger.info("worker stopped", { workerId });

@@ -94,6 +94,7 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
       },
       tx,
     );
+    if (keyword === "OPT_OUT") await attributeOptOut(tx, contact.id, campaignMessage?.id ?? null, message.timestamp);
     // The person just wrote, so the 24-hour window is open: confirm, once per message (dedupe key).
     await enqueueJob(
       "consent.confirm",
@@ -103,4 +104,17 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
     );
   }
   return true;
+}
+
+/** Opt-outs are a campaign's when they answer its message, or come within this long of it being sent. */
+export const OPT_OUT_ATTRIBUTION_HOURS = 72;
+
+/** Marks the campaign message that caused an opt-out (the one answered, else the latest sent recently). */
+async function attributeOptOut(tx: Prisma.TransactionClient, contactId: string, answered: string | null, at: Date) {
+  const since = new Date(at.getTime() - OPT_OUT_ATTRIBUTION_HOURS * 3_600_000);
+  await tx.$executeRaw`
+    UPDATE "Message" SET "optedOutAt" = ${at}
+    WHERE id = COALESCE(${answered}, (
+      SELECT id FROM "Message" WHERE "contactId" = ${contactId} AND "sentAt" BETWEEN ${since} AND ${at} ORDER BY "sentAt" DESC LIMIT 1
+    )) AND "optedOutAt" IS NULL`;
 }

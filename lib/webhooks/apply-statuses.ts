@@ -8,6 +8,7 @@ import type { StatusEvent } from "@/lib/whatsapp/schemas";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { foldOutboundStatuses } from "@/lib/inbox/service";
+import { priceMicros } from "@/lib/campaigns/pricing";
 
 export type StatusInput = { workspaceId: string; event: StatusEvent };
 
@@ -47,13 +48,13 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     events.map((e) => e.event.recipient_id),
     events.map((e) => e.event.errors?.[0]?.code ?? null),
     events.map((e) => e.event.errors?.[0]?.title ?? e.event.errors?.[0]?.message ?? null),
-    events.map((e) => e.event.pricing?.category ?? null),
+    events.map((e) => (e.event.pricing?.billable === false ? null : (e.event.pricing?.category ?? null))),
     events.map((e) => e.event.timestamp.toISOString()),
   );
   if (inserted.length === 0) return 0;
 
   // One row per message: the earliest time of each stage, the furthest stage reached, the failure if any.
-  type Agg = { key: string; byId: boolean; wamid: string; rank: number; sentAt?: Date; deliveredAt?: Date; readAt?: Date; failedAt?: Date; errorCode?: number; errorReason?: string; pricingCategory?: string };
+  type Agg = { key: string; byId: boolean; wamid: string; rank: number; sentAt?: Date; deliveredAt?: Date; readAt?: Date; failedAt?: Date; errorCode?: number; errorReason?: string; pricingCategory?: string; costMicros?: number };
   const perMessage = new Map<string, Agg>();
   for (const e of inserted) {
     const key = e.messageId ?? `wamid:${e.wamid}`;
@@ -69,7 +70,10 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     if (state === "SENT") agg.sentAt = earliest(agg.sentAt);
     if (state === "DELIVERED") agg.deliveredAt = earliest(agg.deliveredAt);
     if (state === "READ") agg.readAt = earliest(agg.readAt);
-    if (e.pricingCategory) agg.pricingCategory = e.pricingCategory;
+    if (e.pricingCategory) {
+      agg.pricingCategory = e.pricingCategory;
+      agg.costMicros = priceMicros(e.pricingCategory, e.recipient);
+    }
     perMessage.set(key, agg);
   }
   const rows = [...perMessage.values()];
@@ -85,8 +89,8 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
   await tx.$executeRawUnsafe(
     `WITH ev AS (
        SELECT * FROM unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[],
-                            $8::timestamptz[], $9::int[], $10::text[], $11::text[])
-         AS t(key, by_id, wamid, reached, sent_at, delivered_at, read_at, failed_at, error_code, error_reason, pricing)
+                            $8::timestamptz[], $9::int[], $10::text[], $11::text[], $12::int[])
+         AS t(key, by_id, wamid, reached, sent_at, delivered_at, read_at, failed_at, error_code, error_reason, pricing, cost)
      ), target AS (
        SELECT m.id AS message_id, ev.*,
               CASE m.state WHEN 'QUEUED' THEN 0 WHEN 'CLAIMED' THEN 10 WHEN 'SENT' THEN 20 WHEN 'FAILED' THEN 25
@@ -104,7 +108,8 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
        "errorCode" = COALESCE(t.error_code, m."errorCode"),
        "errorReason" = COALESCE(t.error_reason, m."errorReason"),
        "pricingCategory" = COALESCE(t.pricing, m."pricingCategory"),
-       billable = CASE WHEN t.pricing IS NOT NULL THEN true ELSE m.billable END
+       billable = CASE WHEN t.pricing IS NOT NULL THEN true ELSE m.billable END,
+       "costMicros" = COALESCE(t.cost, m."costMicros")
      FROM target t WHERE m.id = t.message_id AND t.current_rank <> 99`,
     rows.map((r) => r.key),
     rows.map((r) => r.byId),
@@ -117,6 +122,7 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     rows.map((r) => r.errorCode ?? null),
     rows.map((r) => r.errorReason ?? null),
     rows.map((r) => r.pricingCategory ?? null),
+    rows.map((r) => r.costMicros ?? null),
   );
 
   // Inbox replies (not campaign messages) are matched by their wamid.

@@ -10,7 +10,7 @@ import { RefreshWhile } from "@/components/ui/refresh-while";
 import { Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { listCampaigns, reachedMeta } from "@/lib/campaigns/queries";
+import { listCampaigns } from "@/lib/campaigns/queries";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Campaigns" };
@@ -52,9 +52,9 @@ export default async function CampaignsPage() {
             </thead>
             <tbody>
               {campaigns.map((c) => {
-                const sendable = c.counts.total - c.counts.skipped;
-                const sent = reachedMeta(c.counts) + c.counts.failed;
-                const delivered = c.counts.delivered + c.counts.read + c.counts.replied;
+                const f = c.funnel;
+                const sendable = f.targeted - f.skipped;
+                const settled = f.sent + f.failed;
                 return (
                   <tr key={c.id}>
                     <Td>
@@ -67,20 +67,20 @@ export default async function CampaignsPage() {
                       <CampaignStatusBadge status={c.status} />
                     </Td>
                     <Td>
-                      {c.counts.total ? (
+                      {f.targeted ? (
                         <>
-                          <ProgressBar label="Sent" value={sendable ? sent / sendable : 1} />
+                          <ProgressBar label="Sent" value={sendable ? settled / sendable : 1} />
                           <p className="mt-1 text-xs text-muted">
-                            {formatNumber(sent)} of {formatNumber(sendable)} sent
+                            {formatNumber(settled)} of {formatNumber(sendable)} sent
                           </p>
                         </>
                       ) : (
                         <span className="text-xs text-muted">Not started</span>
                       )}
                     </Td>
-                    <Td className="text-right tabular-nums">{c.counts.total ? `${formatNumber(delivered)} (${percent(delivered, reachedMeta(c.counts))})` : "—"}</Td>
-                    <Td className="text-right tabular-nums">{c.counts.total ? `${formatNumber(c.counts.read + c.counts.replied)} (${percent(c.counts.read + c.counts.replied, delivered)})` : "—"}</Td>
-                    <Td className="text-right tabular-nums">{c.counts.total ? formatNumber(c.counts.failed) : "—"}</Td>
+                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.delivered)} (${percent(f.delivered, f.sent)})` : "—"}</Td>
+                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.read)} (${percent(f.read, f.delivered)})` : "—"}</Td>
+                    <Td className="text-right tabular-nums">{f.targeted ? formatNumber(f.failed) : "—"}</Td>
                     <Td>
                       <LocalTime value={c.createdAt} />
                     </Td>

@@ -1,6 +1,7 @@
 // Drill-down: each stage lists exactly its contacts (paged), exports them as CSV, and becomes a segment
 // that counts the same people, for marketers and admins only.
 import { beforeEach, describe, expect, it } from "vitest";
+import { foldAll } from "@/lib/analytics/rollups";
 import { listRecipients, recipientsCsv, STAGES, type Stage } from "@/lib/campaigns/recipients";
 import { db } from "@/lib/db/client";
 import { countSegment } from "@/lib/segments/service";
@@ -16,12 +17,13 @@ describe("campaign drill-down", () => {
     const { workspace, users } = await createWorkspace();
     const w = workspace.id;
     const campaign = await db.campaign.create({ data: { workspaceId: w, name: "Autumn", status: "COMPLETED" } });
-    // 60 delivered but not read, 30 read, 10 replied (4 of them tapped), 5 failed, 3 skipped.
+    // 60 delivered but not read, 30 read, 10 replied (4 of them tapped), 5 failed (1 of them 131050: opted out), 3 skipped.
     const plan: [string, number, object][] = [
       ["DELIVERED", 60, { deliveredAt: new Date() }],
       ["READ", 30, { deliveredAt: new Date(), readAt: new Date() }],
       ["REPLIED", 10, { deliveredAt: new Date(), readAt: new Date(), repliedAt: new Date() }],
-      ["FAILED", 5, { errorCode: 131026, errorReason: "Undeliverable" }],
+      ["FAILED", 4, { errorCode: 131026, errorReason: "Undeliverable" }],
+      ["FAILED", 1, { errorCode: 131050, errorReason: "Opted out in WhatsApp" }],
       ["SKIPPED", 3, { skipReason: "opted_out" }],
     ];
     let n = 0;
@@ -33,20 +35,27 @@ describe("campaign drill-down", () => {
         });
       }
     }
-    const expected: Record<Stage, number> = { sent: 100, delivered: 100, delivered_not_read: 60, read: 40, clicked: 4, replied: 10, failed: 5, skipped: 3 };
-    for (const stage of Object.keys(STAGES) as Stage[]) expect([stage, (await listRecipients(w, campaign.id, stage)).total]).toEqual([stage, expected[stage]]);
+    await foldAll();
+    const expected: Record<Stage, number> = { sent: 100, delivered: 100, delivered_not_read: 60, read: 40, clicked: 4, replied: 10, failed: 5, skipped: 3, opted_out: 1 };
+    for (const stage of Object.keys(STAGES) as Stage[]) {
+      const page = await listRecipients(w, campaign.id, { stage });
+      expect([stage, page.total]).toEqual([stage, expected[stage]]); // the total, from the rollups...
+      expect([stage, page.rows.length]).toEqual([stage, Math.min(50, expected[stage])]); // ...and the rows listed agree
+    }
+    const undeliverable = await listRecipients(w, campaign.id, { stage: "failed", reason: "131026" });
+    expect([undeliverable.total, undeliverable.rows.length, undeliverable.rows.every((r) => r.errorCode === 131026)]).toEqual([4, 4, true]);
 
-    const first = await listRecipients(w, campaign.id, "delivered_not_read");
+    const first = await listRecipients(w, campaign.id, { stage: "delivered_not_read" });
     expect(first.rows).toHaveLength(50);
-    const second = await listRecipients(w, campaign.id, "delivered_not_read", first.next!);
+    const second = await listRecipients(w, campaign.id, { stage: "delivered_not_read", after: first.next! });
     expect(second.rows).toHaveLength(10);
     expect(second.next).toBeNull();
     expect(new Set([...first.rows, ...second.rows].map((r) => r.contact.id)).size).toBe(60);
-    expect((await listRecipients(w, campaign.id, "skipped")).rows[0]!.why).toBe("Opted out");
+    expect((await listRecipients(w, campaign.id, { stage: "skipped" })).rows[0]!.why).toBe("Opted out");
 
-    const csv = await (await recipientsCsv(w, campaign.id, "delivered_not_read")).text();
+    const csv = await (await recipientsCsv(w, campaign.id, { stage: "delivered_not_read" })).text();
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("phone,name,state,sentAt,deliveredAt,readAt,repliedAt,failedAt,button,reason");
+    expect(lines[0]).toBe("phone,name,state,sentAt,deliveredAt,readAt,repliedAt,failedAt,button,link,reason");
     expect(lines).toHaveLength(61);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`); // a formula never runs in the spreadsheet
 

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status";
-import { LiveProgress } from "@/components/campaigns/live-progress";
 import { MessagePreviews } from "@/components/campaigns/message-previews";
 import { PreflightReport } from "@/components/campaigns/preflight-report";
+import { CampaignReport } from "@/components/analytics/campaign-report";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { buildPreflight, loadPlan } from "@/lib/campaigns/plan";
-import { campaignProgress, getCampaign, recipientPreviews } from "@/lib/campaigns/queries";
+import { campaignReport } from "@/lib/analytics/report";
+import { getCampaign, recipientPreviews } from "@/lib/campaigns/queries";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -23,7 +24,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const [report, previews, progress] = await Promise.all([
     draft || !campaign.preflight ? loadPlan(user.workspaceId, id).then(buildPreflight) : campaign.preflight,
     draft || campaign.status === "AWAITING_APPROVAL" ? recipientPreviews(user.workspaceId, id) : null,
-    draft ? null : campaignProgress(user.workspaceId, id),
+    draft ? null : campaignReport(user.workspaceId, id),
   ]);
   return (
     <>
@@ -65,11 +66,11 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             )}
           </p>
         )}
-        {progress && <LiveProgress id={id} initial={progress} />}
-        {progress && progress.counts.replied > 0 && (
+        {progress && <CampaignReport id={id} initial={progress} />}
+        {progress && progress.funnel.replied > 0 && (
           <p className="text-sm">
             <Link href={`/inbox?campaignId=${id}`} className="font-medium text-brand-700 underline">
-              Read and answer the {progress.counts.replied} replies in the inbox
+              Read and answer the {progress.funnel.replied} replies in the inbox
             </Link>
           </p>
         )}

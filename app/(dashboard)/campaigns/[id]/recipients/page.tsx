@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { drillDownSchema, listRecipients, STAGES, type Stage } from "@/lib/campaigns/recipients";
+import { drillDownLabel, drillDownSchema, listRecipients, STAGES, type Stage } from "@/lib/campaigns/recipients";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Campaign recipients" };
@@ -16,8 +16,10 @@ export const metadata: Metadata = { title: "Campaign recipients" };
 export default async function RecipientsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const user = await guardPage("campaigns.view");
   const { id } = await params;
-  const { stage, after } = drillDownSchema.parse(await searchParams);
-  const page = await listRecipients(user.workspaceId, id, stage, after);
+  const drill = drillDownSchema.parse(await searchParams);
+  const { stage, reason, after } = drill;
+  const page = await listRecipients(user.workspaceId, id, drill);
+  const query = `stage=${stage}${reason ? `&reason=${encodeURIComponent(reason)}` : ""}`;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -26,14 +28,14 @@ export default async function RecipientsPage({ params, searchParams }: { params:
         </Link>
       </p>
       <PageHeader
-        title={`${STAGES[stage].label}: ${formatNumber(page.total)}`}
+        title={`${drillDownLabel(drill)}: ${formatNumber(page.total)}`}
         description="The contacts at this stage of the campaign."
         actions={
           <>
-            <a href={`/api/v1/campaigns/${id}/recipients?stage=${stage}`} className={buttonVariants({ variant: "secondary" })}>
+            <a href={`/api/v1/campaigns/${id}/recipients?${query}`} className={buttonVariants({ variant: "secondary" })}>
               <Download className="size-4" aria-hidden /> Export CSV
             </a>
-            {STAGES[stage].rules && can(user.role, "contacts.edit") && <RetargetButton id={id} stage={stage} />}
+            {STAGES[stage].rules && !reason && can(user.role, "contacts.edit") && <RetargetButton id={id} stage={stage} />}
           </>
         }
       />
@@ -42,15 +44,15 @@ export default async function RecipientsPage({ params, searchParams }: { params:
           <Link
             key={s}
             href={`/campaigns/${id}/recipients?stage=${s}`}
-            aria-current={s === stage ? "page" : undefined}
-            className={`rounded-full border px-3 py-1 text-sm ${s === stage ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line bg-white"}`}
+            aria-current={s === stage && !reason ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 text-sm ${s === stage && !reason ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line bg-white"}`}
           >
             {STAGES[s].label}
           </Link>
         ))}
       </nav>
       <Card>
-        <Table caption={`${STAGES[stage].label}: contacts`}>
+        <Table caption={`${drillDownLabel(drill)}: contacts`}>
           <thead>
             <tr>
               <Th>Contact</Th>
@@ -75,7 +77,7 @@ export default async function RecipientsPage({ params, searchParams }: { params:
                   <Td>{m.state.toLowerCase()}</Td>
                   <Td>{m.sentAt ? <LocalTime value={m.sentAt} /> : "—"}</Td>
                   <Td>{m.readAt ? <LocalTime value={m.readAt} /> : "—"}</Td>
-                  <Td className="max-w-md">{m.clickedButton ?? m.why}</Td>
+                  <Td className="max-w-md">{m.clickedButton ?? (m.linkButton !== null ? `Opened link ${m.linkButton + 1}` : m.why)}</Td>
                 </tr>
               ))
             )}
@@ -84,12 +86,12 @@ export default async function RecipientsPage({ params, searchParams }: { params:
       </Card>
       <p className="mt-4 flex gap-4 text-sm">
         {after && (
-          <Link href={`/campaigns/${id}/recipients?stage=${stage}`} className="text-brand-700 underline">
+          <Link href={`/campaigns/${id}/recipients?${query}`} className="text-brand-700 underline">
             First page
           </Link>
         )}
         {page.next && (
-          <Link href={`/campaigns/${id}/recipients?stage=${stage}&after=${page.next}`} className="text-brand-700 underline">
+          <Link href={`/campaigns/${id}/recipients?${query}&after=${page.next}`} className="text-brand-700 underline">
             Next {50} →
           </Link>
         )}

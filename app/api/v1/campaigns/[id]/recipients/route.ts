@@ -4,12 +4,12 @@ import { jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-/** The contacts at a stage of a campaign as CSV (?stage=read). Everyone who can see campaigns may export. */
+/** The contacts at a stage of a campaign as CSV (?stage=read, or ?stage=failed&reason=131026). Everyone who can see campaigns may export. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await requirePermission("campaigns.view");
-    const { stage } = drillDownSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return await recipientsCsv(user.workspaceId, (await params).id, stage);
+    const drill = drillDownSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return await recipientsCsv(user.workspaceId, (await params).id, drill);
   } catch (error) {
     return jsonError(error);
   }

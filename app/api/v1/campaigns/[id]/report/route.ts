@@ -1,15 +1,15 @@
+import { campaignReport } from "@/lib/analytics/report";
 import { requirePermission } from "@/lib/auth/guard";
-import { campaignProgress } from "@/lib/campaigns/queries";
 import { jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-/** A campaign's live counters, polled by its page while it sends. */
+/** A campaign's report (from the rollups), polled by its page while it sends. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await requirePermission("campaigns.view");
     const { id } = await params;
-    return Response.json(await campaignProgress(user.workspaceId, id));
+    return Response.json(await campaignReport(user.workspaceId, id));
   } catch (error) {
     return jsonError(error);
   }

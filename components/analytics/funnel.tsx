@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { Funnel } from "@/lib/analytics/funnel";
+import { formatNumber } from "@/lib/format";
+import { percent } from "./series";
+
+/** The funnel as bars: each stage's count, its share of the stage before, and a link to its contacts. */
+export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (stage: string) => string }) {
+  const attempted = funnel.sent + funnel.failed;
+  const stages = [
+    { stage: null, label: "Targeted", count: funnel.targeted, of: null, note: "everyone the audience matched" },
+    { stage: "sent", label: "Sent", count: funnel.sent, of: [funnel.targeted - funnel.skipped - funnel.pending, "of those to send"] as const },
+    { stage: "delivered", label: "Delivered", count: funnel.delivered, of: [attempted, "of sent"] as const },
+    { stage: "read", label: "Read", count: funnel.read, of: [funnel.delivered, "of delivered"] as const },
+    { stage: "replied", label: "Replied", count: funnel.replied, of: [funnel.delivered, "of delivered"] as const },
+    { stage: "clicked", label: "Tapped a button or link", count: funnel.clicked, of: [funnel.delivered, "of delivered"] as const },
+  ];
+  const others = [
+    { stage: "failed", label: "Failed", count: funnel.failed, note: `${percent(attempted ? funnel.failed / attempted : null)} of attempts` },
+    { stage: "skipped", label: "Skipped", count: funnel.skipped, note: "never sent, see the reasons" },
+    { stage: "opted_out", label: "Opted out", count: funnel.optedOut, note: `${percent(funnel.delivered ? funnel.optedOut / funnel.delivered : null)} of delivered` },
+  ];
+  const max = Math.max(1, funnel.targeted);
+  return (
+    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <ol className="space-y-2" aria-label="Funnel">
+        {stages.map((s) => (
+          <li key={s.label} className="grid grid-cols-[9rem_1fr_9rem] items-center gap-3 text-sm">
+            <span className="font-medium">
+              {s.stage ? (
+                <Link href={drillHref(s.stage)} className="text-brand-700 underline">
+                  {s.label}
+                </Link>
+              ) : (
+                s.label
+              )}
+            </span>
+            <span className="h-6 rounded bg-gray-100" aria-hidden>
+              <span className="block h-full rounded bg-brand-600" style={{ width: `${(s.count / max) * 100}%` }} />
+            </span>
+            <span className="tabular-nums" data-testid={`funnel-${s.stage ?? "targeted"}`}>
+              <strong>{formatNumber(s.count)}</strong>{" "}
+              <span className="text-muted">{s.of ? `${percent(s.of[0] ? s.count / s.of[0] : null)} ${s.of[1]}` : ""}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <dl className="grid grid-cols-3 gap-3 lg:grid-cols-1">
+        {others.map((o) => (
+          <div key={o.stage} className="rounded-md border border-line p-3">
+            <dt className="text-sm text-muted">
+              <Link href={drillHref(o.stage)} className="text-brand-700 underline">
+                {o.label}
+              </Link>
+            </dt>
+            <dd className="text-xl font-semibold tabular-nums" data-testid={`funnel-${o.stage}`}>
+              {formatNumber(o.count)}
+            </dd>
+            <dd className="text-xs text-muted">{o.note}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The counters a rollup holds, read into a campaign's funnel. Pure: the campaign report, the campaign
+// list and the dashboards all read rollup keys (see parley_message_facts in the analytics migration).
+
+export type Totals = Record<string, number>;
+
+export type Funnel = {
+  targeted: number;
+  pending: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  replied: number;
+  clicked: number;
+  failed: number;
+  skipped: number;
+  optedOut: number;
+};
+
+export function funnelOf(t: Totals): Funnel {
+  const get = (key: string) => t[key] ?? 0;
+  const parts = { pending: get("pending"), sent: get("sent"), failed: get("failed"), skipped: get("skipped") };
+  return {
+    targeted: parts.pending + parts.sent + parts.failed + parts.skipped,
+    ...parts,
+    delivered: get("delivered"),
+    read: get("read"),
+    replied: get("replied"),
+    clicked: get("clicked"),
+    optedOut: get("opted_out"),
+  };
+}
+
+/** A share as a fraction (null when there is nothing to divide by). */
+export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** The rates a marketer compares campaigns and templates by. */
+export function ratesOf(f: Pick<Funnel, "sent" | "delivered" | "read" | "replied" | "clicked" | "optedOut" | "failed">) {
+  return {
+    delivery: ratio(f.delivered, f.sent + f.failed),
+    read: ratio(f.read, f.delivered),
+    reply: ratio(f.replied, f.delivered),
+    click: ratio(f.clicked, f.delivered),
+    optOut: ratio(f.optedOut, f.delivered),
+  };
+}
+export type Rates = ReturnType<typeof ratesOf>;
+
+/** Rows of (key, n) into totals, keeping only keys with a prefix when one is given (the prefix is dropped). */
+export function totalsOf(rows: { key: string; n: number | bigint }[], prefix = ""): Totals {
+  const totals: Totals = {};
+  for (const { key, n } of rows) {
+    if (!key.startsWith(prefix)) continue;
+    const k = key.slice(prefix.length);
+    totals[k] = (totals[k] ?? 0) + Number(n);
+  }
+  return totals;
+}

@@ -1,0 +1,129 @@
+// The campaign report: funnel, time series, buttons, failures, skips, opt-outs and cost, all from the
+// rollups (CampaignDay for totals, CampaignMinute for the time series), never from the raw rows.
+import "server-only";
+import { SKIP_REASONS, type SkipReason } from "@/lib/campaigns/audience";
+import { PRICE_CURRENCY } from "@/lib/campaigns/pricing";
+import { sendRateOf } from "@/lib/campaigns/plan";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { classifyError, type ErrorAction } from "@/lib/whatsapp/errors";
+import { funnelOf, totalsOf } from "./funnel";
+
+export const SERIES_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed"] as const;
+export type SeriesKey = (typeof SERIES_KEYS)[number];
+export type SeriesPoint = { at: string } & Record<SeriesKey, number>;
+
+/** What a marketer can do about failures of each kind (the explanation says what happened). */
+const ADVICE: Record<ErrorAction, string> = {
+  retry: "Parley retried these several times. Retarget the failed list later.",
+  back_off: "Lower the campaign's send rate, or ask Meta for a higher throughput.",
+  retry_recipient_later: "Space your messages to the same people further apart.",
+  suppress_contact: "Nothing to do: these contacts are left out of future campaigns automatically.",
+  pause_campaign: "Fix the account or template problem, then resume the campaign.",
+  use_template: "Send an approved template instead of a free-form message.",
+  fix_request: "Check the template and the variable mapping, then retarget the failed list.",
+};
+const ADVICE_BY_CODE: Record<number, string> = {
+  131049: "Send fewer, more relevant marketing messages; Meta may let them through after 24 hours. US +1 numbers cannot receive marketing.",
+};
+
+export function failureAdvice(code: number | null): string {
+  if (code === null) return ADVICE.retry;
+  return ADVICE_BY_CODE[code] ?? ADVICE[classifyError(code).action];
+}
+
+type Button = { type: string; text?: string };
+
+/** Taps per quick-reply button and opens per tracked URL button, in the template's order (then any other payloads). */
+export function buttonBreakdown(buttons: Button[], taps: Record<string, number>, links: Record<string, number>) {
+  const left = { ...taps };
+  const rows = buttons.flatMap((b, index) => {
+    const type = b.type.toUpperCase();
+    if (type === "QUICK_REPLY") {
+      const count = left[b.text ?? ""] ?? 0;
+      delete left[b.text ?? ""];
+      return [{ label: b.text ?? `Button ${index + 1}`, kind: "Quick reply", count }];
+    }
+    if (type === "URL") return [{ label: b.text ?? `Link ${index + 1}`, kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
+    return [];
+  });
+  for (const [payload, count] of Object.entries(left)) rows.push({ label: payload, kind: "Quick reply (payload)", count });
+  return rows;
+}
+
+async function seriesOf(campaignId: string) {
+  const rows = await db.$queryRaw<{ at: Date; key: SeriesKey; n: bigint; unit: string }[]>`
+    WITH r AS (
+      SELECT minute, key, n FROM "CampaignMinute" WHERE "campaignId" = ${campaignId} AND key = ANY(${[...SERIES_KEYS]})
+    ), span AS (
+      SELECT CASE WHEN max(minute) - min(minute) > interval '14 days' THEN 'day'
+                  WHEN max(minute) - min(minute) > interval '6 hours' THEN 'hour' ELSE 'minute' END AS unit FROM r
+    )
+    SELECT date_trunc(span.unit, r.minute) AS at, r.key, sum(r.n)::bigint AS n, span.unit FROM r, span GROUP BY 1, 2, 4 ORDER BY 1`;
+  const points = new Map<string, SeriesPoint>();
+  for (const row of rows) {
+    const at = row.at.toISOString();
+    const point = points.get(at) ?? { at, sent: 0, delivered: 0, read: 0, replied: 0, clicked: 0, failed: 0 };
+    point[row.key] += Number(row.n);
+    points.set(at, point);
+  }
+  return { unit: (rows[0]?.unit ?? "minute") as "minute" | "hour" | "day", points: [...points.values()] };
+}
+
+export async function campaignReport(workspaceId: string, id: string) {
+  const campaign = await db.campaign.findFirst({
+    where: { id, workspaceId },
+    select: {
+      status: true,
+      statusReason: true,
+      sendRatePerSec: true,
+      template: { select: { components: true } },
+      workspace: { select: { whatsAppAccount: { select: { throughputPerSecond: true } } } },
+    },
+  });
+  if (!campaign) throw new NotFoundError("That campaign");
+  const lastMinute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  const [rows, series, recent, nextDue] = await Promise.all([
+    db.$queryRaw<{ key: string; n: bigint }[]>`SELECT key, sum(n)::bigint AS n FROM "CampaignDay" WHERE "campaignId" = ${id} GROUP BY key`,
+    seriesOf(id),
+    db.$queryRaw<{ n: bigint | null }[]>`SELECT sum(n)::bigint AS n FROM "CampaignMinute" WHERE "campaignId" = ${id} AND key = 'sent' AND minute >= ${lastMinute}`,
+    campaign.status === "SENDING"
+      ? db.message.findFirst({ where: { campaignId: id, state: "QUEUED" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } })
+      : null,
+  ]);
+  const totals = totalsOf(rows);
+  const funnel = funnelOf(totals);
+  const perSecond = Number(recent[0]?.n ?? 0) / Math.max(1, (Date.now() - lastMinute.getTime()) / 1000);
+  const rate = sendRateOf(campaign.sendRatePerSec, campaign.workspace.whatsAppAccount?.throughputPerSecond ?? null);
+  const speed = perSecond > 0 ? perSecond : (rate ?? 0);
+  const components = (Array.isArray(campaign.template?.components) ? campaign.template.components : []) as { type: string; buttons?: Button[] }[];
+  const buttons = components.find((c) => c.type.toUpperCase() === "BUTTONS")?.buttons ?? [];
+  const billed = totalsOf(rows, "billed:");
+  return {
+    status: campaign.status,
+    statusReason: campaign.statusReason,
+    funnel,
+    perSecond: campaign.status === "SENDING" ? Math.round(perSecond * 10) / 10 : 0,
+    etaSeconds: campaign.status === "SENDING" && funnel.pending > 0 && speed > 0 ? Math.ceil(funnel.pending / speed) : null,
+    nextDueAt: nextDue?.nextAttemptAt && nextDue.nextAttemptAt > new Date() ? nextDue.nextAttemptAt.toISOString() : null,
+    series,
+    buttons: buttonBreakdown(buttons, totalsOf(rows, "tap:"), totalsOf(rows, "link:")),
+    failures: Object.entries(totalsOf(rows, "error:"))
+      .filter(([, n]) => n > 0)
+      .map(([key, count]) => {
+        const code = key === "none" ? null : Number(key);
+        return { code, reason: code === null ? "Failed without an error code." : classifyError(code).explanation, advice: failureAdvice(code), count };
+      })
+      .sort((a, b) => b.count - a.count),
+    skips: Object.entries(totalsOf(rows, "skip:"))
+      .filter(([, n]) => n > 0)
+      .map(([reason, count]) => ({ reason, label: SKIP_REASONS[reason as SkipReason] ?? reason, count }))
+      .sort((a, b) => b.count - a.count),
+    cost: {
+      currency: PRICE_CURRENCY,
+      total: (totals.cost ?? 0) / 1e6,
+      billed: Object.entries(billed).filter(([, n]) => n > 0).map(([category, count]) => ({ category, count })),
+    },
+  };
+}
+export type CampaignReport = Awaited<ReturnType<typeof campaignReport>>;
