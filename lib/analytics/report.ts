@@ -59,7 +59,7 @@ async function seriesOf(campaignId: string) {
       SELECT CASE WHEN max(minute) - min(minute) > interval '14 days' THEN 'day'
                   WHEN max(minute) - min(minute) > interval '6 hours' THEN 'hour' ELSE 'minute' END AS unit FROM r
     )
-    SELECT date_trunc(span.unit, r.minute) AS at, r.key, sum(r.n)::bigint AS n, span.unit FROM r, span GROUP BY 1, 2, 4 ORDER BY 1`;
+    SELECT date_trunc(span.unit, r.minute) AS at, r.key, sum(r.n)::bigint AS n, span.unit FROM r, span GROUP BY 1, 2, 4 HAVING sum(r.n) <> 0 ORDER BY 1`;
   const points = new Map<string, SeriesPoint>();
   for (const row of rows) {
     const at = row.at.toISOString();
