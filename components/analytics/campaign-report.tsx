@@ -15,18 +15,12 @@ import { formatDuration, formatNumber } from "@/lib/format";
 import { ChartCard } from "./chart-card";
 import { TrendChart } from "./charts";
 import { FunnelBars } from "./funnel";
-import { MEASURES, percent } from "./series";
+import { MEASURES, percent, timeFormatter } from "./series";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
 const SERIES = ["sent", "delivered", "read", "replied", "clicked"] as const;
 
 const fetchReport = (id: string) => fetchJson<Report>(`/api/v1/campaigns/${id}/report`, "Could not load the campaign's report.");
-
-function timeFormatter(unit: Report["series"]["unit"]) {
-  const options: Intl.DateTimeFormatOptions = unit === "day" ? { month: "short", day: "numeric" } : unit === "hour" ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" } : { hour: "2-digit", minute: "2-digit" };
-  const format = new Intl.DateTimeFormat(undefined, options);
-  return (value: string) => format.format(new Date(value));
-}
 
 export function CampaignReport({ id, initial }: { id: string; initial: Report }) {
   const router = useRouter();
@@ -79,8 +73,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         <h3 className="mb-4 font-semibold">Funnel</h3>
         <FunnelBars funnel={f} drillHref={drill} />
       </Card>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Opted out because of it" value={formatNumber(f.optedOut)} hint="Replied STOP to it (or within 72 hours), or blocked marketing in WhatsApp" />
+      <div className="grid gap-4 sm:grid-cols-2">
         <Stat
           label="Cost so far"
           value={`${data.cost.total.toFixed(2)} ${data.cost.currency}`}
@@ -94,7 +87,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         exportHref={`/api/v1/analytics/export?report=campaign&campaign=${id}`}
         chart={
           data.series.points.length ? (
-            <TrendChart data={data.series.points} xKey="at" measures={SERIES} formatX={formatX} label={`Sends, deliveries, reads, replies and clicks per ${data.series.unit}`} />
+            <TrendChart data={data.series.points} xKey="at" unit={data.series.unit} measures={SERIES} label={`Sends, deliveries, reads, replies and clicks per ${data.series.unit}`} />
           ) : (
             <p className="py-10 text-center text-sm text-muted">Nothing sent yet: the chart fills in as messages go out.</p>
           )

@@ -3,11 +3,12 @@
 // the table beside it (ChartCard) carries the numbers.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber } from "@/lib/format";
-import { MEASURES, percent, RATES, type Measure, type RateKey } from "./series";
+import { MEASURES, percent, RATES, timeFormatter, type Measure, type RateKey, type TimeUnit } from "./series";
 
 const axis = { fontSize: 12, fill: "#6b7280" };
 
-export function TrendChart({ data, xKey, measures, formatX, label }: { data: Record<string, string | number>[]; xKey: string; measures: readonly Measure[]; formatX: (value: string) => string; label: string }) {
+export function TrendChart({ data, xKey, unit, measures, label }: { data: Record<string, string | number>[]; xKey: string; unit: TimeUnit; measures: readonly Measure[]; label: string }) {
+  const formatX = timeFormatter(unit);
   return (
     <div role="img" aria-label={label} className="h-64">
       <ResponsiveContainer width="100%" height="100%">
@@ -16,9 +17,9 @@ export function TrendChart({ data, xKey, measures, formatX, label }: { data: Rec
           <XAxis dataKey={xKey} tickFormatter={formatX} tick={axis} minTickGap={24} />
           <YAxis tick={axis} allowDecimals={false} tickFormatter={(v: number) => formatNumber(v)} width={56} />
           <Tooltip labelFormatter={(v) => formatX(String(v))} formatter={(v) => formatNumber(Number(v))} />
-          <Legend />
+          <Legend itemSorter={(item) => measures.indexOf(item.dataKey as Measure)} />
           {measures.map((m) => (
-            <Line key={m} type="monotone" dataKey={m} name={MEASURES[m].label} stroke={MEASURES[m].color} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line key={m} type="linear" dataKey={m} name={MEASURES[m].label} stroke={MEASURES[m].color} strokeWidth={2} dot={false} isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -35,7 +36,7 @@ export function RatesChart({ data, rates, label }: { data: ({ name: string } & P
           <XAxis dataKey="name" tick={axis} interval={0} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
           <YAxis tick={axis} domain={[0, 1]} tickFormatter={(v: number) => percent(v, 0)} width={48} />
           <Tooltip formatter={(v) => percent(v === null ? null : Number(v))} />
-          <Legend />
+          <Legend itemSorter={(item) => rates.indexOf(item.dataKey as RateKey)} />
           {rates.map((r) => (
             <Bar key={r} dataKey={r} name={RATES[r].label} fill={RATES[r].color} isAnimationActive={false} />
           ))}

@@ -17,7 +17,7 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
   const others = [
     { stage: "failed", label: "Failed", count: funnel.failed, note: `${percent(attempted ? funnel.failed / attempted : null)} of attempts` },
     { stage: "skipped", label: "Skipped", count: funnel.skipped, note: "never sent, see the reasons" },
-    { stage: "opted_out", label: "Opted out", count: funnel.optedOut, note: `${percent(funnel.delivered ? funnel.optedOut / funnel.delivered : null)} of delivered` },
+    { stage: "opted_out", label: "Opted out", count: funnel.optedOut, note: `${percent(funnel.delivered ? funnel.optedOut / funnel.delivered : null)} of delivered: replied STOP to it (or within 72 hours), or blocked marketing in WhatsApp` },
   ];
   const max = Math.max(1, funnel.targeted);
   return (

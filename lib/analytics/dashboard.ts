@@ -81,12 +81,15 @@ export async function dashboard(workspaceId: string, range: DateRange) {
     if (point) point[row.key as (typeof TREND_KEYS)[number]] += Number(row.n);
   }
 
-  const ids = [...new Set(perCampaign.map((r) => r.campaignId))];
+  const totalsByCampaign = new Map<string, Totals>();
+  for (const r of perCampaign) {
+    const totals = totalsByCampaign.get(r.campaignId) ?? totalsByCampaign.set(r.campaignId, {}).get(r.campaignId)!;
+    totals[r.key] = (totals[r.key] ?? 0) + Number(r.n);
+  }
   const campaignRows = await db.campaign.findMany({
-    where: { id: { in: ids }, workspaceId },
+    where: { id: { in: [...totalsByCampaign.keys()] }, workspaceId },
     select: { id: true, name: true, launchedAt: true, template: { select: { name: true, category: true } } },
   });
-  const totalsByCampaign = new Map(ids.map((id) => [id, totalsOf(perCampaign.filter((r) => r.campaignId === id))]));
   const all: Totals = {};
   const byTemplate = new Map<string, Totals>();
   for (const [id, totals] of totalsByCampaign) {
@@ -112,11 +115,19 @@ export async function dashboard(workspaceId: string, range: DateRange) {
     trend,
     campaigns,
     templates,
-    top: ranked.slice(0, 3),
-    worst: ranked.length > 3 ? ranked.slice(-3).reverse() : [],
+    // Best and worst by read rate, never the same template in both lists.
+    top: ranked.slice(0, Math.min(3, Math.ceil(ranked.length / 2))),
+    worst: ranked.slice(ranked.length - Math.min(3, Math.floor(ranked.length / 2))).reverse(),
     numbers: account
       ? [{ number: account.displayPhoneNumber ?? account.phoneNumberId, quality: account.qualityRating, tier: account.messagingLimitTier, throughput: account.throughputPerSecond, ...overall, errors: errors.slice(0, 3) }]
       : [],
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
+
+/** The dashboard for the range in the query string (in the workspace's time zone), or the last 30 days with the reason. */
+export async function loadDashboard(workspaceId: string, params: { from?: string; to?: string }) {
+  const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
+  const { range, error } = readRange(params, timeZone);
+  return { ...(await dashboard(workspaceId, range)), timeZone, error, today: today(timeZone) };
+}

@@ -13,6 +13,9 @@ const FOLD_BATCH = 50_000;
  * with several workers: each takes rows the others have not locked). Returns how many it folded.
  */
 export async function foldRollups(limit = FOLD_BATCH): Promise<number> {
+  // A read first: an idle worker polls this twice a second and should not write anything then.
+  const [pending] = await db.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "RollupDelta") AS any`;
+  if (!pending?.any) return 0;
   const [row] = await db.$queryRaw<{ folded: number }[]>`
     WITH taken AS (
       DELETE FROM "RollupDelta" WHERE id IN (SELECT id FROM "RollupDelta" ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)

@@ -4,7 +4,9 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
-import { estimateCost } from "@/lib/campaigns/pricing";
+import { trackedLinkBase } from "@/lib/analytics/links";
+import { foldAll } from "@/lib/analytics/rollups";
+import { estimateCost, priceMicros } from "@/lib/campaigns/pricing";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
 
@@ -52,7 +54,10 @@ export function demoContacts(count = DEMO_CONTACT_COUNT) {
   });
 }
 
-const SUMMER_SALE: Prisma.InputJsonValue = [
+/** Template buttons that open Parley's tracked redirect (lib/analytics/links.ts), so the report counts opens. */
+const trackedUrl = () => `${trackedLinkBase()}{{1}}`;
+
+const summerSale = (): Prisma.InputJsonValue => [
   { type: "HEADER", format: "IMAGE", example: { header_handle: ["demo-summer-sale.jpg"] } },
   {
     type: "BODY",
@@ -65,7 +70,19 @@ const SUMMER_SALE: Prisma.InputJsonValue = [
     buttons: [
       { type: "QUICK_REPLY", text: "Show me deals" },
       { type: "QUICK_REPLY", text: "Stop promotions" },
-      { type: "URL", text: "Shop now", url: "https://shop.example.com/sale/{{1}}", example: ["summer-2026"] },
+      { type: "URL", text: "Shop now", url: trackedUrl(), example: ["demo-link"] },
+    ],
+  },
+];
+
+const autumnMenu = (): Prisma.InputJsonValue => [
+  { type: "BODY", text: "{{1}}, our autumn menu is here: pumpkin spice, chestnut latte and more.", example: { body_text: [["Ana"]] } },
+  { type: "FOOTER", text: "Reply STOP to unsubscribe" },
+  {
+    type: "BUTTONS",
+    buttons: [
+      { type: "QUICK_REPLY", text: "Book a table" },
+      { type: "URL", text: "See the menu", url: trackedUrl(), example: ["demo-link"] },
     ],
   },
 ];
@@ -142,14 +159,16 @@ export async function seedDemo(): Promise<{ created: boolean }> {
 
       const templates = await tx.template.createManyAndReturn({
         data: [
-          { workspaceId: ws, name: "summer_sale", language: "en_US", category: "MARKETING", components: SUMMER_SALE, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000001" },
+          { workspaceId: ws, name: "summer_sale", language: "en_US", category: "MARKETING", components: summerSale(), status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000001" },
+          { workspaceId: ws, name: "autumn_menu", language: "en_US", category: "MARKETING", components: autumnMenu(), status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000003" },
           { workspaceId: ws, name: "order_shipped", language: "en_US", category: "UTILITY", components: ORDER_SHIPPED, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000002" },
         ],
         select: { id: true, name: true },
       });
-      const summerSale = templates.find((t) => t.name === "summer_sale")!;
+      const templateId = (name: string) => templates.find((t) => t.name === name)!.id;
       const marketer = await tx.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "MARKETER")!.email }, select: { id: true } });
-      await seedFinishedCampaign(tx, { workspaceId: ws, templateId: summerSale.id, listId: promotions.id, createdById: marketer.id, contacts: created, optedOut });
+      const common = { workspaceId: ws, listId: promotions.id, createdById: marketer.id, contacts: created, optedOut };
+      for (const profile of DEMO_CAMPAIGNS) await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
       await tx.segment.createMany({
         data: [
           { workspaceId: ws, name: "VIP customers", rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "tag", op: "has", value: "vip" }] }] } },
@@ -166,60 +185,84 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     },
     { timeout: 60_000 },
   );
+  await foldAll(); // the reports are ready at once (the worker would fold them within a second)
   return { created: true };
 }
 
+/** The demo's finished campaigns: how each went (rates are of delivered, read and so on). */
+const DEMO_CAMPAIGNS = [
+  { name: "Autumn menu preview", template: "autumn_menu", tag: "A", daysAgo: 24, seed: 3, read: 0.52, reply: 0.08, tap: 0.05, click: 0.06, fail: 0.05, stop: 0.03 },
+  { name: "Summer sale launch", template: "summer_sale", tag: "", daysAgo: 8, seed: 7, read: 0.68, reply: 0.2, tap: 0.12, click: 0.14, fail: 0.03, stop: 0.01 },
+  { name: "Loyalty double points", template: "summer_sale", tag: "L", daysAgo: 2, seed: 11, read: 0.74, reply: 0.15, tap: 0.1, click: 0.18, fail: 0.02, stop: 0.005 },
+];
+type DemoCampaign = (typeof DEMO_CAMPAIGNS)[number];
+
 /**
- * "Summer sale launch", sent eight days ago to the Promotions list: every contact has its row, skipped
- * (opted out, US +1 marketing block) or sent, then delivered, read, replied or tapped, or failed with Meta's
- * code; replies and taps are in the inbox, linked to the campaign.
+ * A finished campaign to the Promotions list: every contact has its row, skipped (opted out, US +1
+ * marketing block) or sent, then delivered, read, replied, tapped or opened its link (some opt out), or
+ * failed with Meta's code; replies and taps are in the inbox, linked to the campaign.
  */
 async function seedFinishedCampaign(
   tx: Prisma.TransactionClient,
-  c: { workspaceId: string; templateId: string; listId: string; createdById: string; contacts: { id: string; phone: string }[]; optedOut: Set<string> },
+  c: DemoCampaign & { workspaceId: string; templateId: string; listId: string; createdById: string; contacts: { id: string; phone: string }[]; optedOut: Set<string> },
 ) {
-  const random = mulberry32(7);
-  const launchedAt = new Date(Date.now() - 8 * 86_400_000);
+  const random = mulberry32(c.seed);
+  const launchedAt = new Date(Date.now() - c.daysAgo * 86_400_000);
   const at = (ms: number) => new Date(launchedAt.getTime() + ms);
   const campaign = await tx.campaign.create({
     data: {
       workspaceId: c.workspaceId,
-      name: "Summer sale launch",
+      name: c.name,
       templateId: c.templateId,
       consentListId: c.listId,
       status: "COMPLETED",
       createdById: c.createdById,
       launchedAt,
       completedAt: at(20_000),
-      variableMapping: {
-        templateName: "summer_sale",
-        fallbackLanguage: "en_US",
-        headerMediaId: "",
-        variables: { "body:1": { source: "field", value: "first_name", fallback: "there" }, "body:2": { source: "constant", value: "25%", fallback: "" }, "button:2": { source: "constant", value: "summer-2026", fallback: "" } },
-      },
+      variableMapping:
+        c.template === "summer_sale"
+          ? {
+              templateName: "summer_sale",
+              fallbackLanguage: "en_US",
+              headerMediaId: "",
+              variables: {
+                "body:1": { source: "field", value: "first_name", fallback: "there" },
+                "body:2": { source: "constant", value: "25%", fallback: "" },
+                "button:2": { source: "tracked", value: "https://shop.example.com/sale/summer-2026", fallback: "" },
+              },
+            }
+          : {
+              templateName: "autumn_menu",
+              fallbackLanguage: "en_US",
+              headerMediaId: "",
+              variables: { "body:1": { source: "field", value: "first_name", fallback: "Hi there" }, "button:1": { source: "tracked", value: "https://shop.example.com/menu", fallback: "" } },
+            },
     },
   });
   const messages: Prisma.MessageCreateManyInput[] = [];
   const inbound: { contactId: string; from: string; wamid: string; messageWamid: string; messageId: string; at: Date; kind: "text" | "button"; text: string }[] = [];
   const REPLIES = ["Do you have oat milk in the Madrid shop?", "Is the discount valid online too?", "Great, I'll come by tomorrow"];
+  const [quickReply, linkButton] = c.template === "summer_sale" ? ["Show me deals", 2] : ["Book a table", 1];
   c.contacts.forEach((contact, i) => {
-    const id = `demo-summer-${i}`;
+    const id = `demo-${c.template}-${c.tag}${i}`;
     const base = { id, workspaceId: c.workspaceId, campaignId: campaign.id, contactId: contact.id, createdAt: launchedAt };
     if (c.optedOut.has(contact.phone)) return messages.push({ ...base, state: "SKIPPED", skipReason: "opted_out" });
     if (contact.phone.startsWith("+1")) return messages.push({ ...base, state: "SKIPPED", skipReason: "us_marketing_block" });
     const sentAt = at(i * 40);
-    const wamid = `wamid.DEMO${i}`;
+    const wamid = `wamid.DEMO${c.tag}${i}`;
     const roll = random();
-    if (roll < 0.03) {
-      const code = roll < 0.015 ? 131026 : 131049;
+    if (roll < c.fail) {
+      const code = roll < c.fail / 2 ? 131026 : 131049;
       return messages.push({ ...base, wamid, state: "FAILED", attempts: 1, sentAt, failedAt: at(i * 40 + 900), errorCode: code, errorReason: classifyError(code).explanation });
     }
     const deliveredAt = at(i * 40 + 1500 + random() * 3000);
-    const read = random() < 0.68;
+    const read = random() < c.read;
     const readAt = read ? new Date(deliveredAt.getTime() + random() * 6 * 3_600_000) : null;
     const answer = read ? random() : 1;
-    const repliedAt = answer < 0.2 && readAt ? new Date(readAt.getTime() + 60_000 + random() * 600_000) : null;
-    const tapped = answer < 0.12;
+    const repliedAt = answer < c.reply && readAt ? new Date(readAt.getTime() + 60_000 + random() * 600_000) : null;
+    const tapped = answer < c.tap;
+    const clicked = readAt && random() < c.click;
+    const stopped = readAt && !repliedAt && random() < c.stop;
     messages.push({
       ...base,
       wamid,
@@ -229,16 +272,23 @@ async function seedFinishedCampaign(
       deliveredAt,
       readAt,
       repliedAt,
-      clickedButton: tapped ? "Show me deals" : null,
+      clickedButton: tapped ? quickReply : null,
+      linkClickedAt: clicked ? new Date(readAt.getTime() + 30_000 + random() * 3_600_000) : null,
+      linkButton: clicked ? linkButton : null,
+      optedOutAt: stopped ? new Date(readAt.getTime() + 120_000) : null,
       pricingCategory: "marketing",
       billable: true,
+      costMicros: priceMicros("marketing", contact.phone),
     });
-    if (repliedAt) inbound.push({ contactId: contact.id, from: contact.phone.slice(1), wamid: `wamid.DEMOIN${i}`, messageWamid: wamid, messageId: id, at: repliedAt, kind: tapped ? "button" : "text", text: tapped ? "Show me deals" : REPLIES[i % REPLIES.length]! });
+    if (repliedAt) inbound.push({ contactId: contact.id, from: contact.phone.slice(1), wamid: `wamid.DEMOIN${c.tag}${i}`, messageWamid: wamid, messageId: id, at: repliedAt, kind: tapped ? "button" : "text", text: tapped ? quickReply : REPLIES[i % REPLIES.length]! });
   });
   await tx.message.createMany({ data: messages });
   for (const reply of inbound) {
-    const conversation = await tx.conversation.create({
-      data: { workspaceId: c.workspaceId, contactId: reply.contactId, lastInboundAt: reply.at, lastActivityAt: reply.at, unreadCount: 1 },
+    // One conversation per contact, whichever campaign they answered.
+    const conversation = await tx.conversation.upsert({
+      where: { contactId: reply.contactId },
+      create: { workspaceId: c.workspaceId, contactId: reply.contactId, lastInboundAt: reply.at, lastActivityAt: reply.at, unreadCount: 1 },
+      update: { lastInboundAt: reply.at, lastActivityAt: reply.at, unreadCount: { increment: 1 } },
     });
     const common = { from: reply.from, id: reply.wamid, timestamp: String(Math.floor(reply.at.getTime() / 1000)), context: { from: "15550100100", id: reply.messageWamid } };
     const payload = reply.kind === "button" ? { ...common, type: "button", button: { payload: reply.text, text: reply.text } } : { ...common, type: "text", text: { body: reply.text } };
@@ -275,12 +325,14 @@ async function seedFinishedCampaign(
         ],
         languages: [{ language: "en_US", count: sent.length }],
         cost: { currency: "USD", category: "MARKETING", ...cost },
-        template: { name: "summer_sale", category: "MARKETING", versions: [{ language: "en_US", status: "APPROVED" }] },
-        variables: [
-          { slot: "body:1", label: "Body {{1}}", mapped: true, optional: false, emptyFor: 0 },
-          { slot: "body:2", label: "Body {{2}}", mapped: true, optional: false, emptyFor: 0 },
-          { slot: "button:2", label: "“Shop now” link ending", mapped: true, optional: false, emptyFor: 0 },
-        ],
+        template: { name: c.template, category: "MARKETING", versions: [{ language: "en_US", status: "APPROVED" }] },
+        variables: Object.keys((campaign.variableMapping as { variables: object }).variables).map((slot) => ({
+          slot,
+          label: slot.startsWith("button:") ? "Link ending (tracked)" : `Body {{${slot.slice(5)}}}`,
+          mapped: true,
+          optional: false,
+          emptyFor: 0,
+        })),
         tier: null,
         sendRate: 80,
         blockers: [],

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { shiftDay, type DateRange } from "@/lib/analytics/dashboard";
+
+const PRESETS = [7, 30, 90] as const;
+
+/** The period of the dashboard: two dates (a GET form, so the URL can be shared) and the usual presets. */
+export function DateRangeForm({ range, today, error }: { range: DateRange; today: string; error: string | null }) {
+  return (
+    <form aria-label="Period" className="mb-6 flex flex-wrap items-end gap-3">
+      <div>
+        <Label htmlFor="range-from">From</Label>
+        <Input id="range-from" name="from" type="date" defaultValue={range.from} max={today} aria-describedby={error ? "range-error" : undefined} />
+      </div>
+      <div>
+        <Label htmlFor="range-to">To</Label>
+        <Input id="range-to" name="to" type="date" defaultValue={range.to} max={today} />
+      </div>
+      <Button type="submit" variant="secondary">
+        Show
+      </Button>
+      <nav aria-label="Quick periods" className="flex gap-2 pb-1 text-sm">
+        {PRESETS.map((days) => {
+          const from = shiftDay(today, 1 - days);
+          const current = range.from === from && range.to === today;
+          return (
+            <Link
+              key={days}
+              href={`/analytics?from=${from}&to=${today}`}
+              aria-current={current ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 ${current ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line bg-white"}`}
+            >
+              Last {days} days
+            </Link>
+          );
+        })}
+      </nav>
+      {error && (
+        <p id="range-error" role="alert" className="w-full text-sm text-red-700">
+          {error} Showing the last 30 days.
+        </p>
+      )}
+    </form>
+  );
+}
