@@ -19,6 +19,8 @@ type Choices = {
   media: { id: string; kind: string; fileName: string }[];
   account: { displayPhoneNumber: string | null; throughputPerSecond: number } | null;
   timeZone: string;
+  /** Template link addresses starting with this (then {{1}}) can be tracked. */
+  trackedLinkBase: string;
 };
 type Form = UseFormReturn<CampaignFormValues, unknown, CampaignInput>;
 
@@ -126,7 +128,7 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
             <FieldError id="headerMediaId-error" message={errors.headerMediaId?.message} />
           </div>
         )}
-        {template && template.slots.length > 0 && <Variables form={form} slots={template.slots} />}
+        {template && template.slots.length > 0 && <Variables form={form} slots={template.slots} trackedLinkBase={choices.trackedLinkBase} />}
       </Section>
 
       <Section title="Audience" description="Who is on the consent list (or in the segments you pick), minus the exclusions. Opt-outs are checked again for every message.">
@@ -236,7 +238,7 @@ function SegmentChecks({ form, name, legend, segments }: { form: Form; name: "se
   );
 }
 
-function Variables({ form, slots }: { form: Form; slots: Slot[] }) {
+function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]; trackedLinkBase: string }) {
   const variables = useWatch({ control: form.control, name: "variables" }) ?? {};
   const errors = form.formState.errors.variables as Record<string, { value?: { message?: string }; message?: string }> | undefined;
   return (
@@ -254,7 +256,7 @@ function Variables({ form, slots }: { form: Form; slots: Slot[] }) {
                 id={`${idBase}-source`}
                 value={v?.source ?? ""}
                 onChange={(e) => {
-                  const source = e.target.value as "field" | "attribute" | "constant" | "";
+                  const source = e.target.value as "field" | "attribute" | "constant" | "tracked" | "";
                   form.setValue("variables", {
                     ...Object.fromEntries(Object.entries(variables).filter(([key]) => key !== slot.key)),
                     ...(source ? { [slot.key]: { source, value: source === "field" ? "first_name" : "", fallback: "" } } : {}),
@@ -265,11 +267,13 @@ function Variables({ form, slots }: { form: Form; slots: Slot[] }) {
                 <option value="field">Contact field</option>
                 <option value="attribute">Contact attribute</option>
                 <option value="constant">The same text for everyone</option>
+                {slot.key.startsWith("button:") && <option value="tracked">A tracked link (Parley counts the opens)</option>}
               </Select>
+              {v?.source === "tracked" && <p className="mt-1 text-xs text-muted">The template&apos;s link must be {trackedLinkBase}{"{{1}}"}.</p>}
             </div>
             {v && (
               <div>
-                <Label htmlFor={`${idBase}-value`}>{v.source === "field" ? "Field" : v.source === "attribute" ? "Attribute name" : "Text"}</Label>
+                <Label htmlFor={`${idBase}-value`}>{v.source === "field" ? "Field" : v.source === "attribute" ? "Attribute name" : v.source === "tracked" ? "Address it opens" : "Text"}</Label>
                 {v.source === "field" ? (
                   <Select id={`${idBase}-value`} {...form.register(`${field}.value` as never)}>
                     {Object.entries(CONTACT_FIELDS).map(([key, label]) => (
@@ -279,12 +283,12 @@ function Variables({ form, slots }: { form: Form; slots: Slot[] }) {
                     ))}
                   </Select>
                 ) : (
-                  <Input id={`${idBase}-value`} aria-describedby={`${idBase}-error`} placeholder={v.source === "attribute" ? "city" : ""} {...form.register(`${field}.value` as never)} />
+                  <Input id={`${idBase}-value`} aria-describedby={`${idBase}-error`} placeholder={v.source === "attribute" ? "city" : v.source === "tracked" ? "https://shop.example.com/sale" : ""} {...form.register(`${field}.value` as never)} />
                 )}
                 <FieldError id={`${idBase}-error`} message={errors?.[slot.key]?.value?.message} />
               </div>
             )}
-            {v && v.source !== "constant" && (
+            {v && v.source !== "constant" && v.source !== "tracked" && (
               <div>
                 <Label htmlFor={`${idBase}-fallback`}>When empty, use</Label>
                 <Input id={`${idBase}-fallback`} placeholder="there" {...form.register(`${field}.fallback` as never)} />

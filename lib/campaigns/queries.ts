@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/service";
 import { funnelOf, totalsOf } from "@/lib/analytics/funnel";
+import { trackedLinkBase } from "@/lib/analytics/links";
 import { audienceSql } from "./audience";
 import { audiencePlan, loadPlan, type Preflight } from "./plan";
 import { previewText, routeLanguage, templateSlots } from "./render";
@@ -53,6 +54,7 @@ export async function builderChoices(workspaceId: string) {
     media: media.map((m) => ({ id: m.id, kind: m.kind, fileName: m.fileName })),
     account,
     timeZone: workspace.timeZone,
+    trackedLinkBase: trackedLinkBase(),
   };
 }
 
