@@ -20,7 +20,9 @@ export async function withBenchDatabase(name: string, run: (sql: pg.Client, data
     await run(sql, dataDir);
   } finally {
     const { disconnectDb } = await import("@/lib/db/client");
+    const { closePgPool } = await import("@/lib/db/pg");
     await disconnectDb();
+    await closePgPool();
     await sql.end();
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
 
-const count = async (page: import("@playwright/test").Page, name: string) => Number((await page.getByTestId(`count-${name}`).innerText()).replace(/,/g, ""));
+const count = async (page: import("@playwright/test").Page, stage: string) => Number((await page.getByTestId(`funnel-${stage}`).locator("strong").innerText()).replace(/,/g, ""));
 
 test("a marketer builds a campaign to a segment, reads the pre-flight report, launches, and watches it deliver and get read", async ({ page }) => {
   test.setTimeout(120_000);
@@ -18,7 +18,7 @@ test("a marketer builds a campaign to a segment, reads the pre-flight report, la
   expect(willSend).toBeGreaterThan(50);
 
   await page.getByRole("button", { name: "Launch campaign" }).click();
-  await expect(page.getByRole("heading", { name: "Delivery" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible({ timeout: 20_000 });
   // Counters rise while it sends, without a reload, until it completes and the reads come in.
   await expect.poll(() => count(page, "delivered"), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
