@@ -55,3 +55,22 @@ export function totalsOf(rows: { key: string; n: number | bigint }[], prefix = "
   }
   return totals;
 }
+
+export type Button = { type: string; text?: string };
+
+/** Taps per quick-reply button and opens per tracked URL button, in the template's order (then any other payloads). */
+export function buttonBreakdown(buttons: Button[], taps: Record<string, number>, links: Record<string, number>) {
+  const left = { ...taps };
+  const rows = buttons.flatMap((b, index) => {
+    const type = b.type.toUpperCase();
+    if (type === "QUICK_REPLY") {
+      const count = left[b.text ?? ""] ?? 0;
+      delete left[b.text ?? ""];
+      return [{ label: b.text ?? `Button ${index + 1}`, kind: "Quick reply", count }];
+    }
+    if (type === "URL") return [{ label: b.text ?? `Link ${index + 1}`, kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
+    return [];
+  });
+  for (const [payload, count] of Object.entries(left)) rows.push({ label: payload, kind: "Quick reply (payload)", count });
+  return rows;
+}

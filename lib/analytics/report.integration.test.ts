@@ -91,7 +91,7 @@ function fromReport(report: Awaited<ReturnType<typeof campaignReport>>) {
     stages: { sent: f.sent, delivered: f.delivered, delivered_not_read: f.delivered - f.read, read: f.read, clicked: f.clicked, replied: f.replied, failed: f.failed, skipped: f.skipped, opted_out: f.optedOut },
     failures: Object.fromEntries(report.failures.map((x) => [String(x.code ?? "none"), x.count])),
     taps: Object.fromEntries(report.buttons.filter((b) => b.kind.startsWith("Quick reply") && b.count > 0).map((b) => [b.label, b.count])),
-    links: Object.fromEntries(report.buttons.filter((b) => b.kind.startsWith("Link") && b.count > 0).map(() => ["1", report.buttons.find((b) => b.kind.startsWith("Link"))!.count])),
+    links: Object.fromEntries(report.buttons.filter((b) => b.kind.startsWith("Link") && b.count > 0).map((b) => ["1", b.count])), // the template's one link is button 1
     cost: report.cost.total,
     repliesPerMinute: Object.fromEntries(report.series.points.filter((p) => p.replied > 0).map((p) => [p.at, p.replied])),
   };

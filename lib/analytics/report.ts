@@ -7,7 +7,7 @@ import { sendRateOf } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { classifyError, type ErrorAction } from "@/lib/whatsapp/errors";
-import { funnelOf, totalsOf } from "./funnel";
+import { buttonBreakdown, funnelOf, totalsOf, type Button } from "./funnel";
 
 export const SERIES_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed"] as const;
 export type SeriesKey = (typeof SERIES_KEYS)[number];
@@ -30,25 +30,6 @@ const ADVICE_BY_CODE: Record<number, string> = {
 export function failureAdvice(code: number | null): string {
   if (code === null) return ADVICE.retry;
   return ADVICE_BY_CODE[code] ?? ADVICE[classifyError(code).action];
-}
-
-type Button = { type: string; text?: string };
-
-/** Taps per quick-reply button and opens per tracked URL button, in the template's order (then any other payloads). */
-export function buttonBreakdown(buttons: Button[], taps: Record<string, number>, links: Record<string, number>) {
-  const left = { ...taps };
-  const rows = buttons.flatMap((b, index) => {
-    const type = b.type.toUpperCase();
-    if (type === "QUICK_REPLY") {
-      const count = left[b.text ?? ""] ?? 0;
-      delete left[b.text ?? ""];
-      return [{ label: b.text ?? `Button ${index + 1}`, kind: "Quick reply", count }];
-    }
-    if (type === "URL") return [{ label: b.text ?? `Link ${index + 1}`, kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
-    return [];
-  });
-  for (const [payload, count] of Object.entries(left)) rows.push({ label: payload, kind: "Quick reply (payload)", count });
-  return rows;
 }
 
 async function seriesOf(campaignId: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sendMessageRequestSchema } from "@/lib/whatsapp/schemas";
 import { marketOf, estimateCost } from "./pricing";
-import { MissingValueError, renderTemplateMessage, resolveVariable, routeLanguage, templateSlots } from "./render";
+import { MissingValueError, previewText, renderTemplateMessage, resolveVariable, routeLanguage, templateSlots } from "./render";
 
 const PROMO = [
   { type: "HEADER", format: "IMAGE" },
@@ -109,5 +109,18 @@ describe("pricing", () => {
     const { lines, total } = estimateCost([{ prefix: "+3461", count: 100 }, { prefix: "+3462", count: 100 }, { prefix: "+4915", count: 10 }], "MARKETING");
     expect(lines.map((l) => [l.market, l.recipients])).toEqual([["Spain", 200], ["Germany", 10]]);
     expect(total).toBeCloseTo(200 * 0.0615 + 10 * 0.1365);
+  });
+});
+
+describe("tracked link buttons", () => {
+  const version = { name: "promo", language: "en_US", parameterFormat: "POSITIONAL", components: [{ type: "BODY", text: "Hello" }, { type: "BUTTONS", buttons: [{ type: "URL", text: "Shop", url: "https://parley.example/r/{{1}}" }] }] };
+  const mapping = { variables: { "button:0": { source: "tracked" as const, value: "https://shop.example.com/sale", fallback: "" } } };
+  const contact = { phone: "+34600000001", name: "Ana", locale: null, attributes: {} };
+
+  it("carry the message's own ending, and cannot be sent without one", () => {
+    const request = renderTemplateMessage({ version, mapping, contact, callbackData: "pm:m1", trackLink: (i) => `m1.${i}.signature` });
+    expect(request.template.components).toContainEqual({ type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: "m1.0.signature" }] });
+    expect(() => renderTemplateMessage({ version, mapping, contact, callbackData: "pm:m1" })).toThrow(MissingValueError);
+    expect(previewText(version, mapping, contact).buttons[0]!.url).toBe("https://shop.example.com/sale"); // the preview shows where it goes
   });
 });

@@ -1,0 +1,41 @@
+// A tracked link: the recipient's ending opens the campaign's address and counts once per message; a
+// changed or made-up ending is refused and counts nothing.
+import { describe, expect, it } from "vitest";
+import { linkToken } from "@/lib/analytics/links";
+import { foldAll } from "@/lib/analytics/rollups";
+import { db } from "@/lib/db/client";
+import { createWorkspace } from "@/tests/factories";
+import { GET } from "./route";
+
+const open = (token: string) => GET(new Request(`http://localhost/r/${token}`), { params: Promise.resolve({ token }) });
+
+describe("GET /r/<ending>", () => {
+  it("redirects to the campaign's address and records the first open", async () => {
+    const { workspace } = await createWorkspace(["ADMIN"]);
+    const campaign = await db.campaign.create({
+      data: {
+        workspaceId: workspace.id,
+        name: "Links",
+        status: "COMPLETED",
+        variableMapping: { templateName: "t", fallbackLanguage: "en_US", headerMediaId: "", variables: { "button:1": { source: "tracked", value: "https://shop.example.com/sale?utm=wa", fallback: "" } } },
+      },
+    });
+    const contact = await db.contact.create({ data: { workspaceId: workspace.id, phone: "+34600990001" } });
+    const message = await db.message.create({ data: { workspaceId: workspace.id, campaignId: campaign.id, contactId: contact.id, state: "READ" } });
+    const token = linkToken(message.id, 1);
+
+    const first = await open(token);
+    expect([first.status, first.headers.get("location")]).toEqual([302, "https://shop.example.com/sale?utm=wa"]);
+    const openedAt = (await db.message.findUniqueOrThrow({ where: { id: message.id } })).linkClickedAt;
+    expect(openedAt).not.toBeNull();
+    expect((await open(token)).status).toBe(302); // again: still goes, counted once
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).linkClickedAt).toEqual(openedAt);
+
+    const forged = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA");
+    for (const bad of [forged, linkToken(message.id, 0), "nonsense", `${message.id}.1`]) expect([bad, (await open(bad)).status]).toEqual([bad, 404]);
+
+    await foldAll();
+    const keys = await db.campaignDay.findMany({ where: { campaignId: campaign.id, key: { in: ["clicked", "link:1"] } }, select: { key: true, n: true } });
+    expect(keys.map((k) => [k.key, Number(k.n)]).sort()).toEqual([["clicked", 1], ["link:1", 1]]);
+  });
+});
