@@ -38,7 +38,7 @@ export async function exportCsv(workspaceId: string, request: ExportRequest): Pr
       };
     case "templates":
       return { filename, body: csvLine(["template", ...FUNNEL_COLUMNS, ...RATE_COLUMNS, `cost_${d.currency}`]) + d.templates.map((t) => csvLine([t.name, ...funnel(t.funnel), ...rates(t.rates), t.cost.toFixed(4)])).join("") };
-    default:
+    case "numbers":
       return {
         filename,
         body: csvLine(["number", "quality", "tier", "messages_per_second", ...FUNNEL_COLUMNS, ...RATE_COLUMNS, "top_error"]) + d.numbers.map((n) => csvLine([n.number, n.quality, n.tier, n.throughput, ...funnel(n.funnel), ...rates(n.rates), n.errors[0] ? `${n.errors[0].code ?? ""} ${n.errors[0].reason}` : ""])).join(""),

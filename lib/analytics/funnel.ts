@@ -56,7 +56,7 @@ export function totalsOf(rows: { key: string; n: number | bigint }[], prefix = "
   return totals;
 }
 
-export type Button = { type: string; text?: string };
+type Button = { type: string; text?: string };
 
 /** Taps per quick-reply button and opens per tracked URL button, in the template's order (then any other payloads). */
 export function buttonBreakdown(buttons: Button[], taps: Record<string, number>, links: Record<string, number>) {

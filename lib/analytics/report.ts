@@ -7,7 +7,8 @@ import { sendRateOf } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { classifyError, type ErrorAction } from "@/lib/whatsapp/errors";
-import { buttonBreakdown, funnelOf, totalsOf, type Button } from "./funnel";
+import { templateButtons } from "@/lib/campaigns/render";
+import { buttonBreakdown, funnelOf, totalsOf } from "./funnel";
 
 export const SERIES_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed"] as const;
 export type SeriesKey = (typeof SERIES_KEYS)[number];
@@ -77,8 +78,6 @@ export async function campaignReport(workspaceId: string, id: string) {
   const perSecond = Number(recent[0]?.n ?? 0) / Math.max(1, (Date.now() - lastMinute.getTime()) / 1000);
   const rate = sendRateOf(campaign.sendRatePerSec, campaign.workspace.whatsAppAccount?.throughputPerSecond ?? null);
   const speed = perSecond > 0 ? perSecond : (rate ?? 0);
-  const components = (Array.isArray(campaign.template?.components) ? campaign.template.components : []) as { type: string; buttons?: Button[] }[];
-  const buttons = components.find((c) => c.type.toUpperCase() === "BUTTONS")?.buttons ?? [];
   const billed = totalsOf(rows, "billed:");
   return {
     status: campaign.status,
@@ -88,7 +87,7 @@ export async function campaignReport(workspaceId: string, id: string) {
     etaSeconds: campaign.status === "SENDING" && funnel.pending > 0 && speed > 0 ? Math.ceil(funnel.pending / speed) : null,
     nextDueAt: nextDue?.nextAttemptAt && nextDue.nextAttemptAt > new Date() ? nextDue.nextAttemptAt.toISOString() : null,
     series,
-    buttons: buttonBreakdown(buttons, totalsOf(rows, "tap:"), totalsOf(rows, "link:")),
+    buttons: buttonBreakdown(templateButtons(campaign.template?.components), totalsOf(rows, "tap:"), totalsOf(rows, "link:")),
     failures: Object.entries(totalsOf(rows, "error:"))
       .filter(([, n]) => n > 0)
       .map(([key, count]) => {

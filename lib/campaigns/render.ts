@@ -20,6 +20,9 @@ export type TemplateVersion = { name: string; language: string; components: unkn
 const componentsOf = (components: unknown) => (Array.isArray(components) ? (components as MetaComponent[]) : []);
 const find = (components: unknown, type: string) => componentsOf(components).find((c) => c.type.toUpperCase() === type);
 
+/** A template's buttons, in order (quick replies, URL, phone, copy code). */
+export const templateButtons = (components: unknown) => find(components, "BUTTONS")?.buttons ?? [];
+
 /** The media a header needs (IMAGE, VIDEO, DOCUMENT), if any. */
 export function headerMediaKind(components: unknown): "IMAGE" | "VIDEO" | "DOCUMENT" | null {
   const format = find(components, "HEADER")?.format?.toUpperCase();
@@ -35,7 +38,7 @@ export function templateSlots(components: unknown): Slot[] {
   for (const name of new Set(placeholders(find(components, "BODY")?.text ?? ""))) {
     slots.push({ key: `body:${name}`, label: `Body {{${name}}}`, optional: false });
   }
-  (find(components, "BUTTONS")?.buttons ?? []).forEach((b, index) => {
+  templateButtons(components).forEach((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "URL" && placeholders(b.url ?? "").length) {
       slots.push({ key: `button:${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false, url: b.url });
@@ -135,7 +138,7 @@ export function renderTemplateMessage(input: {
       parameters: ordered.map((name) => ({ type: "text" as const, text: value(`body:${name}`), ...(named ? { parameter_name: name } : {}) })),
     });
   }
-  (find(version.components, "BUTTONS")?.buttons ?? []).forEach((b, index) => {
+  templateButtons(version.components).forEach((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "URL" && placeholders(b.url ?? "").length) {
       const tracked = mapping.variables[`button:${index}`]?.source === "tracked";
@@ -172,7 +175,7 @@ export function previewText(version: TemplateVersion, mapping: Pick<Mapping, "va
     header: header?.format?.toUpperCase() === "TEXT" ? fillPlaceholders(header.text ?? "", headerName ? { [headerName]: mapping.variables.header ? resolveVariable(mapping.variables.header, contact) : undefined } : {}) : null,
     body: fillPlaceholders(find(version.components, "BODY")?.text ?? "", values("body:")),
     footer: find(version.components, "FOOTER")?.text ?? null,
-    buttons: (find(version.components, "BUTTONS")?.buttons ?? []).map((b, index) => ({
+    buttons: templateButtons(version.components).map((b, index) => ({
       text: b.text ?? (b.type.toUpperCase() === "COPY_CODE" ? "Copy code" : ""),
       url: mapping.variables[`button:${index}`]?.source === "tracked" ? mapping.variables[`button:${index}`]!.value : b.url ? fillPlaceholders(b.url, { [placeholders(b.url)[0] ?? ""]: mapping.variables[`button:${index}`] ? resolveVariable(mapping.variables[`button:${index}`]!, contact) : undefined }) : null,
     })),

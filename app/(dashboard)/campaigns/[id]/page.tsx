@@ -21,7 +21,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const campaign = await getCampaign(user.workspaceId, id);
   const draft = campaign.status === "DRAFT";
   // A draft is checked now; a launched campaign keeps the report it was launched with.
-  const [report, previews, progress] = await Promise.all([
+  const [preflight, previews, report] = await Promise.all([
     draft || !campaign.preflight ? loadPlan(user.workspaceId, id).then(buildPreflight) : campaign.preflight,
     draft || campaign.status === "AWAITING_APPROVAL" ? recipientPreviews(user.workspaceId, id) : null,
     draft ? null : campaignReport(user.workspaceId, id),
@@ -52,7 +52,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           status={campaign.status}
           canEdit={can(user.role, "campaigns.edit")}
           canApprove={can(user.role, "campaigns.approve") && campaign.createdById !== user.userId}
-          blocked={report.blockers.length > 0}
+          blocked={preflight.blockers.length > 0}
           requireApproval={campaign.workspace.requireApproval}
         />
         {campaign.launchedAt && (
@@ -66,16 +66,16 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             )}
           </p>
         )}
-        {progress && <CampaignReport id={id} initial={progress} />}
-        {progress && progress.funnel.replied > 0 && (
+        {report && <CampaignReport id={id} initial={report} />}
+        {report && report.funnel.replied > 0 && (
           <p className="text-sm">
             <Link href={`/inbox?campaignId=${id}`} className="font-medium text-brand-700 underline">
-              Read and answer the {progress.funnel.replied} replies in the inbox
+              Read and answer the {report.funnel.replied} replies in the inbox
             </Link>
           </p>
         )}
         {previews && <MessagePreviews previews={previews} />}
-        <PreflightReport report={report} kept={!draft} />
+        <PreflightReport report={preflight} kept={!draft} />
       </div>
     </>
   );
