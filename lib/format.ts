@@ -10,3 +10,8 @@ export function formatDuration(seconds: number): string {
   if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
   return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
 }
+
+/** A share (0..1) as a percentage, "—" when there is nothing to divide by. */
+export function formatPercent(value: number | null, digits = 1): string {
+  return value === null ? "—" : `${(value * 100).toFixed(digits)}%`;
+}

@@ -9,13 +9,14 @@ import { SkipTable } from "@/components/campaigns/skip-table";
 import { Card, Stat } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { ratio } from "@/lib/analytics/funnel";
 import type { CampaignReport as Report, SeriesPoint } from "@/lib/analytics/report";
 import { fetchJson } from "@/lib/fetch-json";
-import { formatDuration, formatNumber } from "@/lib/format";
+import { formatDuration, formatNumber, formatPercent } from "@/lib/format";
 import { ChartCard } from "./chart-card";
 import { TrendChart } from "./charts";
 import { FunnelBars } from "./funnel";
-import { MEASURES, percent, timeFormatter } from "./series";
+import { MEASURES, timeFormatter } from "./series";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
 const SERIES = ["sent", "delivered", "read", "replied", "clicked"] as const;
@@ -79,7 +80,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
           value={`${data.cost.total.toFixed(2)} ${data.cost.currency}`}
           hint={data.cost.billed.length ? data.cost.billed.map((b) => `${formatNumber(b.count)} ${b.category.toLowerCase()}`).join(" · ") + " billed (from Meta's status webhooks)" : "Nothing billed yet"}
         />
-        <Stat label="Click rate" value={percent(f.delivered ? f.clicked / f.delivered : null)} hint="Tapped a button or opened a tracked link, of delivered" />
+        <Stat label="Click rate" value={formatPercent(ratio(f.clicked, f.delivered))} hint="Tapped a button or opened a tracked link, of delivered" />
       </div>
       <ChartCard
         title="Over time"
@@ -114,7 +115,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
                     <Td>{b.label}</Td>
                     <Td className="text-muted">{b.kind}</Td>
                     <Td className="text-right tabular-nums">{formatNumber(b.count)}</Td>
-                    <Td className="text-right tabular-nums">{percent(f.delivered ? b.count / f.delivered : null)}</Td>
+                    <Td className="text-right tabular-nums">{formatPercent(ratio(b.count, f.delivered))}</Td>
                   </tr>
                 ))
               )}

@@ -2,8 +2,8 @@
 // Recharts, drawn in the browser only (they measure their container). Each chart is a labelled image;
 // the table beside it (ChartCard) carries the numbers.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber } from "@/lib/format";
-import { MEASURES, percent, RATES, timeFormatter, type Measure, type RateKey, type TimeUnit } from "./series";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { MEASURES, RATES, timeFormatter, type Measure, type RateKey, type TimeUnit } from "./series";
 
 const axis = { fontSize: 12, fill: "#6b7280" };
 
@@ -34,8 +34,8 @@ export function RatesChart({ data, rates, label }: { data: ({ name: string } & P
         <BarChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />
           <XAxis dataKey="name" tick={axis} interval={0} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
-          <YAxis tick={axis} domain={[0, 1]} tickFormatter={(v: number) => percent(v, 0)} width={48} />
-          <Tooltip formatter={(v) => percent(v === null ? null : Number(v))} />
+          <YAxis tick={axis} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} width={48} />
+          <Tooltip formatter={(v) => formatPercent(v === null ? null : Number(v))} />
           <Legend itemSorter={(item) => rates.indexOf(item.dataKey as RateKey)} />
           {rates.map((r) => (
             <Bar key={r} dataKey={r} name={RATES[r].label} fill={RATES[r].color} isAnimationActive={false} />

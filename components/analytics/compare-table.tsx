@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Funnel, Rates } from "@/lib/analytics/funnel";
-import { formatNumber } from "@/lib/format";
-import { percent, RATES, type RateKey } from "./series";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { RATES, type RateKey } from "./series";
 
 type Row = { id: string; name: string; href?: string; detail?: string | null; funnel: Funnel; rates: Rates; cost: number };
 
@@ -41,7 +41,7 @@ export function CompareTable({ caption, rows, currency, empty }: { caption: stri
               <Td className="text-right tabular-nums">{formatNumber(row.funnel.sent + row.funnel.failed)}</Td>
               {(Object.keys(RATES) as RateKey[]).map((r) => (
                 <Td key={r} className="text-right tabular-nums">
-                  {percent(row.rates[r])}
+                  {formatPercent(row.rates[r])}
                 </Td>
               ))}
               <Td className="text-right tabular-nums">{row.cost.toFixed(2)}</Td>

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { Funnel } from "@/lib/analytics/funnel";
-import { formatNumber } from "@/lib/format";
-import { percent } from "./series";
+import { ratio, type Funnel } from "@/lib/analytics/funnel";
+import { formatNumber, formatPercent } from "@/lib/format";
+
 
 /** The funnel as bars: each stage's count, its share of the stage before, and a link to its contacts. */
 export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (stage: string) => string }) {
@@ -15,9 +15,9 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
     { stage: "clicked", label: "Tapped a button or link", count: funnel.clicked, of: [funnel.delivered, "of delivered"] as const },
   ];
   const others = [
-    { stage: "failed", label: "Failed", count: funnel.failed, note: `${percent(attempted ? funnel.failed / attempted : null)} of attempts` },
+    { stage: "failed", label: "Failed", count: funnel.failed, note: `${formatPercent(ratio(funnel.failed, attempted))} of attempts` },
     { stage: "skipped", label: "Skipped", count: funnel.skipped, note: "never sent, see the reasons" },
-    { stage: "opted_out", label: "Opted out", count: funnel.optedOut, note: `${percent(funnel.delivered ? funnel.optedOut / funnel.delivered : null)} of delivered: replied STOP to it (or within 72 hours), or blocked marketing in WhatsApp` },
+    { stage: "opted_out", label: "Opted out", count: funnel.optedOut, note: `${formatPercent(ratio(funnel.optedOut, funnel.delivered))} of delivered: replied STOP to it (or within 72 hours), or blocked marketing in WhatsApp` },
   ];
   const max = Math.max(1, funnel.targeted);
   return (
@@ -39,7 +39,7 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
             </span>
             <span className="tabular-nums" data-testid={`funnel-${s.stage ?? "targeted"}`}>
               <strong>{formatNumber(s.count)}</strong>{" "}
-              <span className="text-muted">{s.of ? `${percent(s.of[0] ? s.count / s.of[0] : null)} ${s.of[1]}` : ""}</span>
+              <span className="text-muted">{s.of ? `${formatPercent(ratio(s.count, s.of[0]))} ${s.of[1]}` : ""}</span>
             </span>
           </li>
         ))}

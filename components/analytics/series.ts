@@ -35,4 +35,3 @@ export function timeFormatter(unit: TimeUnit): (value: string) => string {
   return (value: string) => format.format(new Date(value));
 }
 
-export const percent = (value: number | null, digits = 1) => (value === null ? "—" : `${(value * 100).toFixed(digits)}%`);

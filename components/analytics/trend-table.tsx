@@ -1,9 +1,8 @@
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { TrendPoint } from "@/lib/analytics/dashboard";
+import { TREND_KEYS } from "@/lib/analytics/funnel";
 import { formatNumber } from "@/lib/format";
 import { formatDay, MEASURES } from "./series";
-
-const COLUMNS = ["sent", "delivered", "read", "replied", "clicked", "failed", "opted_out"] as const;
 
 export function DayTrendTable({ points }: { points: TrendPoint[] }) {
   return (
@@ -11,7 +10,7 @@ export function DayTrendTable({ points }: { points: TrendPoint[] }) {
       <thead>
         <tr>
           <Th>Day</Th>
-          {COLUMNS.map((c) => (
+          {TREND_KEYS.map((c) => (
             <Th key={c} className="text-right">
               {MEASURES[c].label}
             </Th>
@@ -20,12 +19,12 @@ export function DayTrendTable({ points }: { points: TrendPoint[] }) {
       </thead>
       <tbody>
         {points.length === 0 ? (
-          <EmptyRow columns={COLUMNS.length + 1}>No days in the period.</EmptyRow>
+          <EmptyRow columns={TREND_KEYS.length + 1}>No days in the period.</EmptyRow>
         ) : (
           points.map((p) => (
             <tr key={p.day}>
               <Td>{formatDay(p.day)}</Td>
-              {COLUMNS.map((c) => (
+              {TREND_KEYS.map((c) => (
                 <Td key={c} className="text-right tabular-nums">
                   {formatNumber(p[c])}
                 </Td>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { PRICE_CURRENCY } from "@/lib/campaigns/pricing";
 import { db } from "@/lib/db/client";
 import { classifyError } from "@/lib/whatsapp/errors";
-import { funnelOf, ratesOf, totalsOf, type Funnel, type Totals } from "./funnel";
+import { funnelOf, ratesOf, totalsOf, TREND_KEYS, type Funnel, type Totals, type TrendKey } from "./funnel";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-01.");
 export const MAX_RANGE_DAYS = 400;
@@ -37,8 +37,7 @@ export function readRange(params: { from?: string; to?: string }, timeZone: stri
   return parsed.success ? { range: parsed.data, error: null } : { range: fallback, error: parsed.error.issues[0]!.message };
 }
 
-export const TREND_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed", "opted_out"] as const;
-export type TrendPoint = { day: string } & Record<(typeof TREND_KEYS)[number], number>;
+export type TrendPoint = { day: string } & Record<TrendKey, number>;
 
 type Compared = { id: string; name: string; funnel: Funnel; rates: ReturnType<typeof ratesOf>; cost: number };
 
@@ -74,11 +73,11 @@ export async function dashboard(workspaceId: string, range: DateRange) {
 
   // Every day of the range, with zeros where nothing happened.
   const trend: TrendPoint[] = [];
-  for (let d = range.from; d <= range.to; d = shiftDay(d, 1)) trend.push({ day: d, sent: 0, delivered: 0, read: 0, replied: 0, clicked: 0, failed: 0, opted_out: 0 });
+  for (let d = range.from; d <= range.to; d = shiftDay(d, 1)) trend.push({ day: d, ...(Object.fromEntries(TREND_KEYS.map((k) => [k, 0])) as Record<TrendKey, number>) });
   const byDay = new Map(trend.map((p) => [p.day, p]));
   for (const row of daily) {
     const point = byDay.get(row.day.toISOString().slice(0, 10));
-    if (point) point[row.key as (typeof TREND_KEYS)[number]] += Number(row.n);
+    if (point) point[row.key as TrendKey] += Number(row.n);
   }
 
   const totalsByCampaign = new Map<string, Totals>();

@@ -30,6 +30,10 @@ export function funnelOf(t: Totals): Funnel {
   };
 }
 
+/** The rollup keys a manager follows day by day (the dashboard's trends and their export). */
+export const TREND_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed", "opted_out"] as const;
+export type TrendKey = (typeof TREND_KEYS)[number];
+
 /** A share as a fraction (null when there is nothing to divide by). */
 export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 

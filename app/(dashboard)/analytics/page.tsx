@@ -5,13 +5,14 @@ import { ChartCard } from "@/components/analytics/chart-card";
 import { RatesChart, TrendChart } from "@/components/analytics/charts";
 import { CompareTable } from "@/components/analytics/compare-table";
 import { DateRangeForm } from "@/components/analytics/date-range-form";
-import { formatDay, percent, RATES, type RateKey } from "@/components/analytics/series";
+import { formatDay, RATES, type RateKey } from "@/components/analytics/series";
 import { DayTrendTable } from "@/components/analytics/trend-table";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { loadDashboard, TREND_KEYS } from "@/lib/analytics/dashboard";
+import { loadDashboard } from "@/lib/analytics/dashboard";
+import { TREND_KEYS } from "@/lib/analytics/funnel";
 import { guardPage } from "@/lib/auth/guard";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -36,7 +37,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
             <Stat label="Messages sent" value={formatNumber(overall.funnel.sent + overall.funnel.failed)} hint={`${d.campaigns.length} campaign${d.campaigns.length === 1 ? "" : "s"}`} />
             {RATE_KEYS.map((r) => (
-              <Stat key={r} label={RATES[r].label} value={percent(overall.rates[r])} hint={r === "delivery" ? "of sent" : "of delivered"} />
+              <Stat key={r} label={RATES[r].label} value={formatPercent(overall.rates[r])} hint={r === "delivery" ? "of sent" : "of delivered"} />
             ))}
             <Stat label="Cost" value={`${overall.cost.toFixed(2)} ${d.currency}`} hint="billed by Meta, at the price table's rates" />
           </dl>
@@ -95,9 +96,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                       <Td>{n.quality ?? "Not rated yet"}</Td>
                       <Td>{n.tier ?? "—"}</Td>
                       <Td className="text-right tabular-nums">{formatNumber(n.funnel.sent + n.funnel.failed)}</Td>
-                      <Td className="text-right tabular-nums">{percent(n.rates.delivery)}</Td>
+                      <Td className="text-right tabular-nums">{formatPercent(n.rates.delivery)}</Td>
                       <Td className="text-right tabular-nums">{formatNumber(n.funnel.failed)}</Td>
-                      <Td className="text-right tabular-nums">{percent(n.rates.optOut)}</Td>
+                      <Td className="text-right tabular-nums">{formatPercent(n.rates.optOut)}</Td>
                       <Td className="max-w-sm text-sm">{n.errors[0] ? `${n.errors[0].code ?? ""} ${n.errors[0].reason} (${formatNumber(n.errors[0].count)})` : "None"}</Td>
                     </tr>
                   ))
@@ -124,7 +125,7 @@ function Ranking({ title, rows, empty }: { title: string; rows: { name: string; 
             <li key={t.name} className="flex justify-between gap-2 text-sm">
               <span className="font-medium">{t.name}</span>
               <span className="tabular-nums text-muted">
-                read {percent(t.rates.read)} · replied {percent(t.rates.reply)} · clicked {percent(t.rates.click)} ({formatNumber(t.funnel.delivered)} delivered)
+                read {formatPercent(t.rates.read)} · replied {formatPercent(t.rates.reply)} · clicked {formatPercent(t.rates.click)} ({formatNumber(t.funnel.delivered)} delivered)
               </span>
             </li>
           ))}

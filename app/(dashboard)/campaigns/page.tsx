@@ -10,12 +10,12 @@ import { RefreshWhile } from "@/components/ui/refresh-while";
 import { Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { ratio } from "@/lib/analytics/funnel";
 import { listCampaigns } from "@/lib/campaigns/queries";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
-const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
 
 export default async function CampaignsPage() {
   const user = await guardPage("campaigns.view");
@@ -78,8 +78,8 @@ export default async function CampaignsPage() {
                         <span className="text-xs text-muted">Not started</span>
                       )}
                     </Td>
-                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.delivered)} (${percent(f.delivered, f.sent)})` : "—"}</Td>
-                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.read)} (${percent(f.read, f.delivered)})` : "—"}</Td>
+                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.delivered)} (${formatPercent(ratio(f.delivered, f.sent), 0)})` : "—"}</Td>
+                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.read)} (${formatPercent(ratio(f.read, f.delivered), 0)})` : "—"}</Td>
                     <Td className="text-right tabular-nums">{f.targeted ? formatNumber(f.failed) : "—"}</Td>
                     <Td>
                       <LocalTime value={c.createdAt} />
