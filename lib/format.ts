@@ -15,3 +15,19 @@ export function formatDuration(seconds: number): string {
 export function formatPercent(value: number | null, digits = 1): string {
   return value === null ? "—" : `${(value * 100).toFixed(digits)}%`;
 }
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "2026-11-22" as "22 Nov 2026" (a calendar day: the same wherever it is read). */
+export const formatDay = (day: string) => dayFormat.format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+
+export type TimeUnit = "minute" | "hour" | "day" | "date";
+
+/** Times on a chart's axis, in the viewer's zone; "date" is a calendar day (YYYY-MM-DD). */
+export function timeFormatter(unit: TimeUnit): (value: string) => string {
+  if (unit === "date") return formatDay;
+  const options: Intl.DateTimeFormatOptions =
+    unit === "day" ? { month: "short", day: "numeric" } : unit === "hour" ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" } : { hour: "2-digit", minute: "2-digit" };
+  const format = new Intl.DateTimeFormat(undefined, options);
+  return (value: string) => format.format(new Date(value));
+}

@@ -12,11 +12,11 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { ratio } from "@/lib/analytics/funnel";
 import type { CampaignReport as Report, SeriesPoint } from "@/lib/analytics/report";
 import { fetchJson } from "@/lib/fetch-json";
-import { formatDuration, formatNumber, formatPercent } from "@/lib/format";
-import { ChartCard } from "./chart-card";
-import { TrendChart } from "./charts";
+import { formatDuration, formatNumber, formatPercent, timeFormatter } from "@/lib/format";
+import { TimeChart } from "@/components/ui/chart";
+import { ChartCard } from "@/components/ui/chart-card";
 import { FunnelBars } from "./funnel";
-import { MEASURES, timeFormatter } from "./series";
+import { MEASURES, measureSeries } from "./series";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
 const SERIES = ["sent", "delivered", "read", "replied", "clicked"] as const;
@@ -88,7 +88,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         exportHref={`/api/v1/analytics/export?report=campaign&campaign=${id}`}
         chart={
           data.series.points.length ? (
-            <TrendChart data={data.series.points} xKey="at" unit={data.series.unit} measures={SERIES} label={`Sends, deliveries, reads, replies and clicks per ${data.series.unit}`} />
+            <TimeChart data={data.series.points} xKey="at" unit={data.series.unit} series={measureSeries(SERIES)} label={`Sends, deliveries, reads, replies and clicks per ${data.series.unit}`} />
           ) : (
             <p className="py-10 text-center text-sm text-muted">Nothing sent yet: the chart fills in as messages go out.</p>
           )

@@ -1,8 +1,8 @@
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { TrendPoint } from "@/lib/analytics/dashboard";
 import { TREND_KEYS } from "@/lib/analytics/funnel";
-import { formatNumber } from "@/lib/format";
-import { formatDay, MEASURES } from "./series";
+import { formatDay, formatNumber } from "@/lib/format";
+import { MEASURES } from "./series";
 
 export function DayTrendTable({ points }: { points: TrendPoint[] }) {
   return (
