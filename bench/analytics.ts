@@ -7,7 +7,7 @@
 // the dashboard, and drill-down pages (first and deep pages), 40 times each; then the rollup lag while
 // 1,000 status events per second arrive for 30 s through the real path (signed webhook stored, processed,
 // folded, as the worker does).
-import { printTable, type Row } from "./table.ts";
+import { percentile, printTable, type Row } from "./table.ts";
 import { withBenchDatabase } from "./database.ts";
 
 const EVENTS = Number(process.env.BENCH_ANALYTICS_EVENTS ?? 10_000_000);
@@ -19,7 +19,6 @@ const LIVE_SECONDS = Number(process.env.BENCH_ANALYTICS_LIVE_SECONDS ?? 30);
 const LIVE_RATE = 1000;
 const APP_SECRET = "bench-app-secret";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (n: number) => Math.round(n * 10) / 10;
 
 async function timeRuns(name: string, run: (i: number) => Promise<unknown>): Promise<Row> {

@@ -6,7 +6,7 @@
 // uses (lib/segments); the table shows p50, p95 and the slowest.
 import { withBenchDatabase } from "./database.ts";
 import type { SegmentRules } from "../lib/segments/schemas.ts";
-import { printTable, type Row } from "./table.ts";
+import { percentile, printTable, type Row } from "./table.ts";
 
 const CONTACTS = Number(process.env.BENCH_SEGMENT_CONTACTS ?? 1_000_000);
 const RUNS = 20;
@@ -23,7 +23,6 @@ const SEGMENTS: [string, SegmentRules][] = [
   ["opted in AND replied in the last 30 days", all({ field: "consent", op: "opted_in", listId: "promos" }, { field: "engagement", op: "did", event: "replied", days: 30 })],
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 export async function benchSegments() {
   await withBenchDatabase("segments", async (sql) => {

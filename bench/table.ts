@@ -11,3 +11,6 @@ export async function printTable(title: string, rows: Row[]) {
   for (const row of rows) console.log(line(columns.map((c) => String(row[c] ?? "").padStart(width(c)))));
   console.log(`\nmachine: ${(await import("node:os")).cpus().length} cores, node ${process.version}`);
 }
+
+/** The p-th percentile of sorted numbers (nearest rank). */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

@@ -30,7 +30,7 @@ export async function foldRollups(limit = FOLD_BATCH): Promise<number> {
       ON CONFLICT ("campaignId", minute, key) DO UPDATE SET n = "CampaignMinute".n + excluded.n
     ), days AS (
       INSERT INTO "CampaignDay" ("workspaceId", day, "campaignId", key, n)
-      SELECT "workspaceId", (minute AT TIME ZONE 'UTC' AT TIME ZONE "timeZone")::date, "campaignId", key, sum(n)
+      SELECT "workspaceId", parley_local_day(minute, "timeZone"), "campaignId", key, sum(n)
       FROM summed GROUP BY 1, 2, 3, 4
       ON CONFLICT ("campaignId", day, key) DO UPDATE SET n = "CampaignDay".n + excluded.n
     )
@@ -67,7 +67,7 @@ export async function rebuildRollups(): Promise<{ messages: number; rows: number
         FROM "Message" m CROSS JOIN LATERAL parley_message_facts(m) f GROUP BY 1, 2, 3`;
       await tx.$executeRaw`
         INSERT INTO "CampaignDay" ("workspaceId", day, "campaignId", key, n)
-        SELECT c."workspaceId", (r.minute AT TIME ZONE 'UTC' AT TIME ZONE w."timeZone")::date, r."campaignId", r.key, sum(r.n)
+        SELECT c."workspaceId", parley_local_day(r.minute, w."timeZone"), r."campaignId", r.key, sum(r.n)
         FROM "CampaignMinute" r JOIN "Campaign" c ON c.id = r."campaignId" JOIN "Workspace" w ON w.id = c."workspaceId"
         GROUP BY 1, 2, 3, 4`;
       const [count] = await tx.$queryRaw<{ messages: number }[]>`SELECT count(*)::int AS messages FROM "Message"`;

@@ -71,6 +71,10 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   WHERE f.key IS NOT NULL AND f.at IS NOT NULL
 $$;
 
+-- The calendar day of a rollup minute (UTC) in a workspace's time zone: the fold and the rebuild agree on it.
+CREATE FUNCTION parley_local_day(minute timestamp(3), zone text) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (minute AT TIME ZONE 'UTC' AT TIME ZONE zone)::date $$;
+
 -- Every statement that writes messages adds what it changed, summed per campaign, minute and key: one
 -- insert per statement, no lock on a shared counter row (the worker folds these into the rollups).
 CREATE FUNCTION parley_message_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
