@@ -4,8 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { PRICE_CURRENCY } from "@/lib/campaigns/pricing";
 import { db } from "@/lib/db/client";
-import { classifyError } from "@/lib/whatsapp/errors";
-import { funnelOf, ratesOf, totalsOf, TREND_KEYS, type Funnel, type Totals, type TrendKey } from "./funnel";
+import { failuresOf, funnelOf, ratesOf, TREND_KEYS, type Funnel, type Totals, type TrendKey } from "./funnel";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-01.");
 export const MAX_RANGE_DAYS = 400;
@@ -102,10 +101,7 @@ export async function dashboard(workspaceId: string, range: DateRange) {
   const templates = [...byTemplate].map(([name, totals]) => compare(name, name, totals)).sort((a, b) => b.funnel.sent - a.funnel.sent);
   const ranked = templates.filter((t) => t.funnel.delivered >= MIN_DELIVERED_TO_RANK).sort((a, b) => (b.rates.read ?? 0) - (a.rates.read ?? 0) || (b.rates.reply ?? 0) - (a.rates.reply ?? 0));
   const overall = compare("all", "All campaigns", all);
-  const errors = Object.entries(totalsOf(Object.entries(all).map(([key, n]) => ({ key, n })), "error:"))
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1])
-    .map(([code, count]) => ({ code: code === "none" ? null : Number(code), count, reason: code === "none" ? "Failed without an error code." : classifyError(Number(code)).explanation }));
+  const errors = failuresOf(all);
 
   return {
     range,

@@ -1,5 +1,7 @@
-// The counters a rollup holds, read into a campaign's funnel. Pure: the campaign report, the campaign
-// list and the dashboards all read rollup keys (see parley_message_facts in the analytics migration).
+// The counters a rollup holds, read into a campaign's funnel, rates and failures. Pure: the campaign
+// report, the campaign list and the dashboards all read rollup keys (see parley_message_facts in the
+// analytics migration).
+import { classifyError, type ErrorAction } from "@/lib/whatsapp/errors";
 
 export type Totals = Record<string, number>;
 
@@ -77,4 +79,34 @@ export function buttonBreakdown(buttons: Button[], taps: Record<string, number>,
   });
   for (const [payload, count] of Object.entries(left)) rows.push({ label: payload, kind: "Quick reply (payload)", count });
   return rows;
+}
+
+/** What a marketer can do about failures of each kind (the explanation says what happened). */
+const ADVICE: Record<ErrorAction, string> = {
+  retry: "Parley retried these several times. Retarget the failed list later.",
+  back_off: "Lower the campaign's send rate, or ask Meta for a higher throughput.",
+  retry_recipient_later: "Space your messages to the same people further apart.",
+  suppress_contact: "Nothing to do: these contacts are left out of future campaigns automatically.",
+  pause_campaign: "Fix the account or template problem, then resume the campaign.",
+  use_template: "Send an approved template instead of a free-form message.",
+  fix_request: "Check the template and the variable mapping, then retarget the failed list.",
+};
+const ADVICE_BY_CODE: Record<number, string> = {
+  131049: "Send fewer, more relevant marketing messages; Meta may let them through after 24 hours. US +1 numbers cannot receive marketing.",
+};
+
+function failureAdvice(code: number | null): string {
+  if (code === null) return ADVICE.retry;
+  return ADVICE_BY_CODE[code] ?? ADVICE[classifyError(code).action];
+}
+
+/** Failures by Meta's code ("error:<code>" keys), most frequent first, with what happened and what to do. */
+export function failuresOf(totals: Totals) {
+  return Object.entries(totals)
+    .filter(([key, n]) => key.startsWith("error:") && n > 0)
+    .map(([key, count]) => {
+      const code = key === "error:none" ? null : Number(key.slice("error:".length));
+      return { code, reason: code === null ? "Failed without an error code." : classifyError(code).explanation, advice: failureAdvice(code), count };
+    })
+    .sort((a, b) => b.count - a.count);
 }

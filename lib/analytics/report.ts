@@ -6,32 +6,12 @@ import { PRICE_CURRENCY } from "@/lib/campaigns/pricing";
 import { sendRateOf } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { classifyError, type ErrorAction } from "@/lib/whatsapp/errors";
 import { templateButtons } from "@/lib/campaigns/render";
-import { buttonBreakdown, funnelOf, totalsOf } from "./funnel";
+import { buttonBreakdown, failuresOf, funnelOf, totalsOf } from "./funnel";
 
 export const SERIES_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed"] as const;
 export type SeriesKey = (typeof SERIES_KEYS)[number];
 export type SeriesPoint = { at: string } & Record<SeriesKey, number>;
-
-/** What a marketer can do about failures of each kind (the explanation says what happened). */
-const ADVICE: Record<ErrorAction, string> = {
-  retry: "Parley retried these several times. Retarget the failed list later.",
-  back_off: "Lower the campaign's send rate, or ask Meta for a higher throughput.",
-  retry_recipient_later: "Space your messages to the same people further apart.",
-  suppress_contact: "Nothing to do: these contacts are left out of future campaigns automatically.",
-  pause_campaign: "Fix the account or template problem, then resume the campaign.",
-  use_template: "Send an approved template instead of a free-form message.",
-  fix_request: "Check the template and the variable mapping, then retarget the failed list.",
-};
-const ADVICE_BY_CODE: Record<number, string> = {
-  131049: "Send fewer, more relevant marketing messages; Meta may let them through after 24 hours. US +1 numbers cannot receive marketing.",
-};
-
-export function failureAdvice(code: number | null): string {
-  if (code === null) return ADVICE.retry;
-  return ADVICE_BY_CODE[code] ?? ADVICE[classifyError(code).action];
-}
 
 async function seriesOf(campaignId: string) {
   const rows = await db.$queryRaw<{ at: Date; key: SeriesKey; n: bigint; unit: string }[]>`
@@ -88,13 +68,7 @@ export async function campaignReport(workspaceId: string, id: string) {
     nextDueAt: nextDue?.nextAttemptAt && nextDue.nextAttemptAt > new Date() ? nextDue.nextAttemptAt.toISOString() : null,
     series,
     buttons: buttonBreakdown(templateButtons(campaign.template?.components), totalsOf(rows, "tap:"), totalsOf(rows, "link:")),
-    failures: Object.entries(totalsOf(rows, "error:"))
-      .filter(([, n]) => n > 0)
-      .map(([key, count]) => {
-        const code = key === "none" ? null : Number(key);
-        return { code, reason: code === null ? "Failed without an error code." : classifyError(code).explanation, advice: failureAdvice(code), count };
-      })
-      .sort((a, b) => b.count - a.count),
+    failures: failuresOf(totals),
     skips: Object.entries(totalsOf(rows, "skip:"))
       .filter(([, n]) => n > 0)
       .map(([reason, count]) => ({ reason, label: SKIP_REASONS[reason as SkipReason] ?? reason, count }))
