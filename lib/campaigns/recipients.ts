@@ -36,7 +36,10 @@ export type DrillDown = z.output<typeof drillDownSchema>;
 /** The rows of a stage, narrowed to one failure code or skip reason when one is given. */
 function stageWhere(campaignId: string, { stage, reason }: DrillDown): Prisma.MessageWhereInput {
   const where: Prisma.MessageWhereInput = { campaignId, ...STAGES[stage].where };
-  if (reason && stage === "failed") return { ...where, errorCode: reason === "none" ? null : Number(reason) || -1 };
+  if (reason && stage === "failed") {
+    const code = reason === "none" ? null : Number.parseInt(reason, 10);
+    return { ...where, errorCode: Number.isNaN(code) ? -1 : code }; // a reason that is not a code matches nobody
+  }
   if (reason && stage === "skipped") return { ...where, skipReason: reason };
   return where;
 }
