@@ -132,9 +132,9 @@ export async function benchAnalytics() {
     const { signBody } = await import("@/lib/webhooks/signature");
     const { envelope, statusChange } = await import("@/lib/whatsapp/webhook-payloads");
     const number = { wabaId: "1001", phoneNumberId: "2002", displayPhoneNumber: "15550001111" };
-    const live = "k0";
-    const liveIds = (await sql.query(`SELECT id, wamid FROM "Message" WHERE "campaignId" = $1 AND state = 'DELIVERED' ORDER BY id LIMIT $2`, [live, LIVE_RATE * LIVE_SECONDS])).rows as { id: string; wamid: string }[];
-    const readNow = async () => Number((await sql.query(`SELECT COALESCE(sum(n), 0)::bigint AS n FROM "CampaignDay" WHERE "campaignId" = $1 AND key = 'read'`, [live])).rows[0].n);
+    // Delivered-not-read messages of the newest campaigns get read (enough for the whole run).
+    const liveIds = (await sql.query(`SELECT id, wamid FROM "Message" WHERE state = 'DELIVERED' ORDER BY "createdAt" DESC, id LIMIT $1`, [LIVE_RATE * LIVE_SECONDS])).rows as { id: string; wamid: string }[];
+    const readNow = async () => Number((await sql.query(`SELECT COALESCE(sum(n), 0)::bigint AS n FROM "CampaignDay" WHERE "workspaceId" = 'bench' AND key = 'read'`)).rows[0].n);
     const base = await readNow();
     let stop = false; // no more arrivals
     let done = false; // everything counted (or given up on)
