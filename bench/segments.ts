@@ -30,11 +30,13 @@ export async function benchSegments() {
     await sql.query(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('bench', 'Bench', 'bench', now())`);
     await sql.query(`INSERT INTO "ConsentList" (id, "workspaceId", name) VALUES ('promos', 'bench', 'Promotions')`);
     await sql.query(
-      `INSERT INTO "Contact" (id, "workspaceId", phone, name, attributes, tags, "createdAt", "updatedAt")
+      `INSERT INTO "Contact" (id, "workspaceId", phone, name, attributes, tags, "optedInListIds", "createdAt", "updatedAt")
        SELECT 'c' || n, 'bench', '+3460' || lpad(n::text, 7, '0'),
               (ARRAY['Ana','Luis','Marta','Jon','Sofía','Diego','Mariana','Pablo'])[1 + n % 8] || ' ' || n,
               jsonb_build_object('tier', (ARRAY['gold','silver','bronze'])[1 + n % 3], 'city', (ARRAY['Madrid','Sevilla','Bilbao','Valencia','Málaga'])[1 + n % 5]),
               CASE WHEN n % 10 < 3 THEN ARRAY['vip'] ELSE ARRAY[]::text[] END,
+              -- as the import writes new contacts: their consent copy filled, so the trigger below has nothing to rewrite
+              CASE WHEN n % 10 BETWEEN 1 AND 6 THEN ARRAY['promos'] ELSE ARRAY[]::text[] END,
               now() - make_interval(days => n % 730), now()
        FROM generate_series(1, ${CONTACTS}) n`,
     );

@@ -355,8 +355,11 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
   const contacts = await client.query<{ created: number; updated: number; total: number }>(
     `WITH src AS (SELECT * FROM import_rows),
      up AS (
-       INSERT INTO "Contact" (id, "workspaceId", phone, name, locale, "timeZone", attributes, tags, "createdAt", "updatedAt")
-       SELECT id, $1, phone, name, locale, time_zone, attributes, tags, $2, $2
+       INSERT INTO "Contact" (id, "workspaceId", phone, name, locale, "timeZone", attributes, tags, "optedInListIds", "createdAt", "updatedAt")
+       SELECT id, $1, phone, name, locale, time_zone, attributes, tags,
+              -- what the consent statement below will decide for a new contact (it has no earlier opt-out):
+              -- filled here, the trigger on ContactConsent finds nothing to change instead of rewriting the row
+              CASE WHEN opted_in AND list_id IS NOT NULL THEN ARRAY[list_id] ELSE '{}' END, $2, $2
        FROM src
        ON CONFLICT ("workspaceId", phone) DO UPDATE SET
          name = COALESCE(EXCLUDED.name, "Contact".name),

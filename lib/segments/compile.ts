@@ -41,8 +41,8 @@ function conditionSql(c: SegmentCondition): Prisma.Sql {
       return c.op === "has" ? has : Prisma.sql`NOT (${has})`;
     }
     case "consent": {
-      const optedIn = Prisma.sql`EXISTS (SELECT 1 FROM "ContactConsent" cc
-        WHERE cc."contactId" = c.id AND cc."consentListId" = ${c.listId!} AND cc."optedIn")`;
+      // The contact's own copy of its consent (kept by a trigger on ContactConsent): no join per count.
+      const optedIn = Prisma.sql`${c.listId!} = ANY(c."optedInListIds")`;
       return c.op === "opted_in" ? optedIn : Prisma.sql`NOT ${optedIn}`;
     }
     case "created":

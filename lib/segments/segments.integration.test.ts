@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recordConsentEvent } from "@/lib/consent/service";
+import { eraseContact } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
 import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
 import { createWorkspace } from "@/tests/factories";
@@ -69,5 +71,73 @@ describe("segments", () => {
     await post(envelope(number.wabaId, [inboundChange(number, { wamid: `wamid.stop.${ws}`, from: contacts[0]!.phone.slice(1), at: new Date(), text: "STOP" })]));
     await drain();
     expect(await countSegment(ws, promotions)).toBe(1);
+  });
+
+  it("keeps each contact's consent copy in step with their consent through every kind of change", async () => {
+    const { ws, users, contacts } = await setup();
+    const lists = [
+      (await db.consentList.findFirstOrThrow({ where: { workspaceId: ws } })).id,
+      (await db.consentList.create({ data: { workspaceId: ws, name: "Order updates", category: "UTILITY" } })).id,
+      (await db.consentList.create({ data: { workspaceId: ws, name: "Newsletter" } })).id,
+    ];
+    const change = fc.record({
+      kind: fc.constantFrom("list", "list", "global", "erase", "drop_list"),
+      who: fc.integer({ min: 0, max: contacts.length - 1 }),
+      list: fc.integer({ min: 0, max: lists.length - 1 }),
+      optIn: fc.boolean(),
+      secondsAgo: fc.integer({ min: 0, max: 3 }),
+    });
+    let erased = new Set<number>();
+    let dropped = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { maxLength: 12 }), async (changes) => {
+        for (const c of changes) {
+          const contactId = contacts[c.who]!.id;
+          const occurredAt = new Date(Date.now() - c.secondsAgo * 1000);
+          const action = c.optIn ? "OPT_IN" : "OPT_OUT";
+          if (erased.has(c.who) || (c.kind === "list" && dropped.has(c.list))) continue;
+          if (c.kind === "list") await recordConsentEvent({ workspaceId: ws, contactId, consentListId: lists[c.list]!, action, source: "ADMIN", proof: "test", occurredAt });
+          if (c.kind === "global") await recordConsentEvent({ workspaceId: ws, contactId, consentListId: null, action, source: "KEYWORD", occurredAt });
+          if (c.kind === "erase" && c.who > 1) {
+            await eraseContact(ws, users.ADMIN.id, contactId);
+            erased = new Set([...erased, c.who]);
+          }
+          if (c.kind === "drop_list" && c.list > 0) {
+            await db.consentList.deleteMany({ where: { id: lists[c.list]! } }); // its consent rows go with it
+            dropped = new Set([...dropped, c.list]);
+          }
+        }
+        const copies = await db.contact.findMany({ where: { workspaceId: ws }, select: { id: true, optedInListIds: true } });
+        for (const { id, optedInListIds } of copies) {
+          const states = await db.contactConsent.findMany({ where: { contactId: id, optedIn: true }, select: { consentListId: true } });
+          expect([...optedInListIds].sort()).toEqual(states.map((s) => s.consentListId).sort());
+        }
+        for (const listId of lists) {
+          const optedIn = await db.contactConsent.count({ where: { consentListId: listId, optedIn: true } });
+          expect(await countSegment(ws, rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId }] }))).toBe(optedIn);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("keeps both of two consent changes made to one contact at the same time", async () => {
+    const { ws, contacts } = await setup();
+    const [promotions, news] = [
+      (await db.consentList.findFirstOrThrow({ where: { workspaceId: ws } })).id,
+      (await db.consentList.create({ data: { workspaceId: ws, name: "Newsletter" } })).id,
+    ];
+    const contactId = contacts[0]!.id;
+    const change = (consentListId: string, action: "OPT_IN" | "OPT_OUT", tx?: Parameters<typeof recordConsentEvent>[1]) =>
+      recordConsentEvent({ workspaceId: ws, contactId, consentListId, action, source: "ADMIN", proof: "test" }, tx);
+    // The first change stays open while the second is made: the second waits, then lands on top of it.
+    let second: Promise<void> | undefined;
+    await db.$transaction(async (tx) => {
+      await change(promotions, "OPT_OUT", tx);
+      second = change(news, "OPT_IN");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    await second;
+    expect(await db.contact.findUniqueOrThrow({ where: { id: contactId }, select: { optedInListIds: true } })).toEqual({ optedInListIds: [news] });
   });
 });

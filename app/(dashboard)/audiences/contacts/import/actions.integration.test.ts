@@ -7,6 +7,8 @@ import { phoneHash } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
 import type { ImportMapping } from "@/lib/imports/schemas";
 import { createImport, getImport, rejectedReport } from "@/lib/imports/service";
+import type { SegmentRules } from "@/lib/segments/schemas";
+import { countSegment } from "@/lib/segments/service";
 import { createWorkspace, runQueuedJobs } from "@/tests/factories";
 import { actAnonymously, actAs } from "@/tests/request-context";
 
@@ -99,6 +101,10 @@ describe("CSV import", () => {
     });
     expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(10)}` } } })).toMatchObject({ name: "Person 10" });
     expect(await db.contactConsent.count({ where: { consentListId: list.id, optedIn: true } })).toBe(9788);
+    // Segments see the same: new contacts, the existing one the file opted in, not the one who sent STOP.
+    const optedIn: SegmentRules = { match: "all", groups: [{ match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }] };
+    expect(await countSegment(ws, optedIn)).toBe(9788);
+    expect(await db.contact.findUnique({ where: { id: stopped.id }, select: { optedInListIds: true } })).toEqual({ optedInListIds: [] });
     expect(await db.contactConsent.findUnique({ where: { contactId_consentListId: { contactId: stopped.id, consentListId: list.id } } })).toBeNull();
     const event = await db.consentEvent.findFirst({ where: { consentListId: list.id } });
     expect(event).toMatchObject({ action: "OPT_IN", source: "IMPORT", proof: PROOF, actorId: users.ADMIN.id, occurredAt: new Date("2025-03-01T10:00:00Z") });
