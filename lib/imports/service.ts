@@ -357,8 +357,7 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
      up AS (
        INSERT INTO "Contact" (id, "workspaceId", phone, name, locale, "timeZone", attributes, tags, "optedInListIds", "createdAt", "updatedAt")
        SELECT id, $1, phone, name, locale, time_zone, attributes, tags,
-              -- what the consent statement below will decide for a new contact (it has no earlier opt-out):
-              -- filled here, the trigger on ContactConsent finds nothing to change instead of rewriting the row
+              -- its copy of its consent: what the statement below decides for a new contact (no earlier opt-out)
               CASE WHEN opted_in AND list_id IS NOT NULL THEN ARRAY[list_id] ELSE '{}' END, $2, $2
        FROM src
        ON CONFLICT ("workspaceId", phone) DO UPDATE SET
@@ -390,20 +389,19 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
   // the plan is pinned: each lookup is its own subquery (OFFSET 0 keeps the planner from merging it into a
   // join it would misjudge) on a key that names one row.
   await client.query("SET LOCAL enable_seqscan = off");
+  // Each contact's copy of its consent (Contact.optedInListIds) is kept by the statements below rather than by
+  // the trigger on ContactConsent: new contacts got theirs above, existing ones get it with their change.
+  await client.query("SET LOCAL parley.consent_copy = 'kept'");
 
   // Consent: an event only where the state changes. An opt-in never overrides an opt-out (of this list,
   // or a global STOP) unless the file dates the consent after it.
   const consent = await client.query<{ outcome: keyof ImportCounts["consent"]; n: number }>(
     `WITH src AS (
-       SELECT c.id AS contact_id, r.list_id, r.opted_in, r.source::"ConsentSource" AS source, r.proof,
+       SELECT c.id AS contact_id, c.id <> r.id AS existed, r.list_id, r.opted_in, r.source::"ConsentSource" AS source, r.proof,
               COALESCE(r.occurred_at, $2) AS occurred_at, r.occurred_at IS NOT NULL AS dated
        FROM import_rows r
        CROSS JOIN LATERAL (SELECT id FROM "Contact" WHERE "workspaceId" = $1 AND phone = r.phone OFFSET 0) c
        WHERE r.list_id IS NOT NULL),
-     global_last AS (
-       SELECT DISTINCT ON ("contactId") "contactId", action, "occurredAt" FROM "ConsentEvent"
-       WHERE "workspaceId" = $1 AND "consentListId" IS NULL
-       ORDER BY "contactId", "occurredAt" DESC, id DESC),
      decided AS (
        SELECT s.*, CASE
          WHEN s.opted_in AND cc."optedIn" THEN 'unchanged'
@@ -415,7 +413,9 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
        FROM src s
        LEFT JOIN LATERAL (SELECT "optedIn", "changedAt" FROM "ContactConsent"
                           WHERE "contactId" = s.contact_id AND "consentListId" = s.list_id OFFSET 0) cc ON true
-       LEFT JOIN global_last g ON g."contactId" = s.contact_id),
+       LEFT JOIN LATERAL (SELECT action, "occurredAt" FROM "ConsentEvent"
+                          WHERE "workspaceId" = $1 AND "contactId" = s.contact_id AND "consentListId" IS NULL
+                          ORDER BY "occurredAt" DESC, id DESC LIMIT 1) g ON true),
      events AS (
        INSERT INTO "ConsentEvent" ("workspaceId", "contactId", "consentListId", action, source, proof, "actorId", "occurredAt", "recordedAt")
        SELECT $1, contact_id, list_id, (CASE WHEN outcome = 'optedIn' THEN 'OPT_IN' ELSE 'OPT_OUT' END)::"ConsentAction",
@@ -424,7 +424,10 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
      state AS (
        INSERT INTO "ContactConsent" ("contactId", "consentListId", "workspaceId", "optedIn", "changedAt")
        SELECT contact_id, list_id, $1, outcome = 'optedIn', occurred_at FROM decided WHERE outcome IN ('optedIn', 'optedOut')
-       ON CONFLICT ("contactId", "consentListId") DO UPDATE SET "optedIn" = EXCLUDED."optedIn", "changedAt" = EXCLUDED."changedAt")
+       ON CONFLICT ("contactId", "consentListId") DO UPDATE SET "optedIn" = EXCLUDED."optedIn", "changedAt" = EXCLUDED."changedAt"),
+     copy AS (
+       UPDATE "Contact" c SET "optedInListIds" = array_remove(c."optedInListIds", d.list_id) || CASE WHEN d.outcome = 'optedIn' THEN ARRAY[d.list_id] ELSE '{}' END
+       FROM decided d WHERE c.id = d.contact_id AND d.existed AND d.outcome IN ('optedIn', 'optedOut'))
      SELECT outcome, count(*)::int AS n FROM decided GROUP BY outcome`,
     [c.workspaceId, c.now, c.actorId],
   );

@@ -8,9 +8,15 @@ ALTER TABLE "Contact" ADD COLUMN     "optedInListIds" TEXT[] DEFAULT ARRAY[]::TE
 -- transaction: lists opted in to are added, lists opted out of (or deleted) removed. The new value is made
 -- from the row as it is when the update gets it, so two transactions changing one contact's consent at
 -- once both land (the second waits for the first's row lock and applies its change on top). A copy that is
--- already right is not rewritten: the import fills it for the contacts it creates.
+-- already right is not rewritten.
+--
+-- The contact import, the one writer of a million rows at a time, keeps the copy itself in its own statements
+-- (filled in for the contacts it creates, changed for the ones it changes) and says so with
+-- `SET LOCAL parley.consent_copy = 'kept'`: checking a million copies that are already right would cost it
+-- a sixth of its time.
 CREATE FUNCTION parley_contact_opted_in() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('parley.consent_copy', true) = 'kept' THEN RETURN NULL; END IF;
   UPDATE "Contact" c
   SET "optedInListIds" = ARRAY(SELECT DISTINCT l FROM unnest(c."optedInListIds" || d.joined) l WHERE l <> ALL (d.left) ORDER BY l)
   FROM (
