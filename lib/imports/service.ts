@@ -256,6 +256,9 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     for (const lane of lanes) {
       await lane.query(STAGING);
       await lane.query("BEGIN");
+      // Each contact's copy of its consent (Contact.optedInListIds) is kept by the import's own statements,
+      // not by the trigger on ContactConsent: new contacts get it when created, existing ones with their change.
+      await lane.query("SET LOCAL parley.consent_copy = 'kept'");
     }
     const { format } = await detectFormat(file);
     const firstRow = new Map<number, number>();
@@ -389,9 +392,6 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
   // the plan is pinned: each lookup is its own subquery (OFFSET 0 keeps the planner from merging it into a
   // join it would misjudge) on a key that names one row.
   await client.query("SET LOCAL enable_seqscan = off");
-  // Each contact's copy of its consent (Contact.optedInListIds) is kept by the statements below rather than by
-  // the trigger on ContactConsent: new contacts got theirs above, existing ones get it with their change.
-  await client.query("SET LOCAL parley.consent_copy = 'kept'");
 
   // Consent: an event only where the state changes. An opt-in never overrides an opt-out (of this list,
   // or a global STOP) unless the file dates the consent after it.
@@ -426,7 +426,8 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
        SELECT contact_id, list_id, $1, outcome = 'optedIn', occurred_at FROM decided WHERE outcome IN ('optedIn', 'optedOut')
        ON CONFLICT ("contactId", "consentListId") DO UPDATE SET "optedIn" = EXCLUDED."optedIn", "changedAt" = EXCLUDED."changedAt"),
      copy AS (
-       UPDATE "Contact" c SET "optedInListIds" = array_remove(c."optedInListIds", d.list_id) || CASE WHEN d.outcome = 'optedIn' THEN ARRAY[d.list_id] ELSE '{}' END
+       UPDATE "Contact" c SET "optedInListIds" = CASE WHEN d.outcome = 'optedIn'
+         THEN parley_consent_copy(c."optedInListIds", ARRAY[d.list_id], '{}') ELSE parley_consent_copy(c."optedInListIds", '{}', ARRAY[d.list_id]) END
        FROM decided d WHERE c.id = d.contact_id AND d.existed AND d.outcome IN ('optedIn', 'optedOut'))
      SELECT outcome, count(*)::int AS n FROM decided GROUP BY outcome`,
     [c.workspaceId, c.now, c.actorId],

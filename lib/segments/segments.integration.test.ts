@@ -87,8 +87,8 @@ describe("segments", () => {
       optIn: fc.boolean(),
       secondsAgo: fc.integer({ min: 0, max: 3 }),
     });
-    let erased = new Set<number>();
-    let dropped = new Set<number>();
+    const erased = new Set<number>();
+    const dropped = new Set<number>();
     await fc.assert(
       fc.asyncProperty(fc.array(change, { maxLength: 12 }), async (changes) => {
         for (const c of changes) {
@@ -100,11 +100,11 @@ describe("segments", () => {
           if (c.kind === "global") await recordConsentEvent({ workspaceId: ws, contactId, consentListId: null, action, source: "KEYWORD", occurredAt });
           if (c.kind === "erase" && c.who > 1) {
             await eraseContact(ws, users.ADMIN.id, contactId);
-            erased = new Set([...erased, c.who]);
+            erased.add(c.who);
           }
           if (c.kind === "drop_list" && c.list > 0) {
             await db.consentList.deleteMany({ where: { id: lists[c.list]! } }); // its consent rows go with it
-            dropped = new Set([...dropped, c.list]);
+            dropped.add(c.list);
           }
         }
         const copies = await db.contact.findMany({ where: { workspaceId: ws }, select: { id: true, optedInListIds: true } });
