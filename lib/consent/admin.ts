@@ -3,7 +3,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { toCsv } from "@/lib/csv";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { suppressedSince } from "@/lib/contacts/privacy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { usersById } from "@/lib/users/service";
@@ -41,34 +41,35 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
  */
 export async function exportConsentRecord(workspaceId: string, scope: { consentListId: string } | { contactId: string }) {
   let title: string;
-  let where: Prisma.ConsentEventWhereInput;
+  let which: Prisma.Sql;
   if ("consentListId" in scope) {
     const list = await db.consentList.findFirst({ where: { id: scope.consentListId, workspaceId }, select: { name: true } });
     if (!list) throw new NotFoundError("That consent list");
     title = list.name;
-    where = { workspaceId, OR: [{ consentListId: scope.consentListId }, { consentListId: null }] };
+    which = Prisma.sql`(e."consentListId" = ${scope.consentListId} OR e."consentListId" IS NULL)`;
   } else {
     const contact = await db.contact.findFirst({ where: { id: scope.contactId, workspaceId }, select: { phone: true } });
     if (!contact) throw new NotFoundError("That contact");
     title = contact.phone;
-    where = { workspaceId, contactId: scope.contactId };
+    which = Prisma.sql`e."contactId" = ${scope.contactId}`;
   }
-  const events = await db.consentEvent.findMany({
-    where,
-    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    select: {
-      occurredAt: true, recordedAt: true, action: true, source: true, proof: true, actorId: true,
-      consentList: { select: { name: true } }, contact: { select: { phone: true, name: true } },
-    },
-  });
+  // The log has no foreign keys (schema.prisma): its contacts and lists are joined here.
+  const events = await db.$queryRaw<
+    { occurredAt: Date; recordedAt: Date; action: string; source: string; proof: string | null; actorId: string | null; phone: string; name: string | null; consentListId: string | null; list: string | null }[]
+  >`SELECT e."occurredAt", e."recordedAt", e.action::text, e.source::text, e.proof, e."actorId", c.phone, c.name, e."consentListId", l.name AS list
+    FROM "ConsentEvent" e
+    JOIN "Contact" c ON c.id = e."contactId"
+    LEFT JOIN "ConsentList" l ON l.id = e."consentListId"
+    WHERE e."workspaceId" = ${workspaceId} AND ${which}
+    ORDER BY e."occurredAt", e.id`;
   const actors = await usersById(events.map((e) => e.actorId));
   const rows = events.map((e) => ({
     occurredAt: e.occurredAt.toISOString(),
     recordedAt: e.recordedAt.toISOString(),
-    phone: e.contact.phone,
-    name: e.contact.name ?? "",
+    phone: e.phone,
+    name: e.name ?? "",
     action: e.action,
-    scope: e.consentList?.name ?? "All marketing lists",
+    scope: e.consentListId ? (e.list ?? "A deleted list") : "All marketing lists",
     source: e.source,
     proof: e.proof ?? "",
     actor: e.actorId ? (actors.get(e.actorId)?.email ?? e.actorId) : "",

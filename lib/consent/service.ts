@@ -4,6 +4,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import type { ConsentAction, ConsentSource } from "@/lib/db/generated/enums";
+import { NotFoundError } from "@/lib/errors";
 
 export type ConsentEventInput = {
   workspaceId: string;
@@ -19,7 +20,14 @@ export type ConsentEventInput = {
 
 type Tx = Prisma.TransactionClient;
 
-export async function recordConsentEvent(input: ConsentEventInput, tx: Tx = db): Promise<void> {
+/** Appends the event and applies it to the contact's state, in the caller's transaction or a new one. */
+export async function recordConsentEvent(input: ConsentEventInput, tx?: Tx): Promise<void> {
+  if (!tx) return db.$transaction((t: Tx) => recordConsentEvent(input, t));
+  // The log has no foreign keys (schema.prisma): the contact is checked and locked as a key check would do,
+  // so an erasure at the same time waits for this event (and deletes it) or makes it fail, never leaves it behind.
+  const contact = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Contact" WHERE id = ${input.contactId} AND "workspaceId" = ${input.workspaceId} FOR KEY SHARE`;
+  if (contact.length === 0) throw new NotFoundError("That contact");
   const occurredAt = input.occurredAt ?? new Date();
   await tx.consentEvent.create({
     data: {

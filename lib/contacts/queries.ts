@@ -57,11 +57,6 @@ export async function getContactDetail(workspaceId: string, id: string) {
       unreachable: true,
       createdAt: true,
       consents: { select: { optedIn: true, changedAt: true, consentList: { select: { id: true, name: true, category: true } } } },
-      consentEvents: {
-        orderBy: { occurredAt: "desc" },
-        take: 100,
-        select: { id: true, action: true, source: true, proof: true, actorId: true, occurredAt: true, consentList: { select: { name: true } } },
-      },
       messages: {
         orderBy: { createdAt: "desc" },
         take: 50,
@@ -71,10 +66,23 @@ export async function getContactDetail(workspaceId: string, id: string) {
     },
   });
   if (!contact) throw new NotFoundError("That contact");
-  const actors = await usersById(contact.consentEvents.map((e) => e.actorId));
+  const events = await db.consentEvent.findMany({
+    where: { workspaceId, contactId: id },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, action: true, source: true, proof: true, actorId: true, occurredAt: true, consentListId: true },
+  });
+  const actors = await usersById(events.map((e) => e.actorId));
+  // An event of a list comes with the contact's state on that list, so the list's name is among the states.
+  const lists = new Map(contact.consents.map((c) => [c.consentList.id, c.consentList.name]));
   return {
     ...contact,
-    consentEvents: contact.consentEvents.map((e) => ({ ...e, id: e.id.toString(), actor: e.actorId ? (actors.get(e.actorId)?.name ?? "A former user") : null })),
+    consentEvents: events.map(({ consentListId, ...e }) => ({
+      ...e,
+      id: e.id.toString(),
+      list: consentListId ? (lists.get(consentListId) ?? "A deleted list") : null,
+      actor: e.actorId ? (actors.get(e.actorId)?.name ?? "A former user") : null,
+    })),
   };
 }
 export type ContactDetail = Awaited<ReturnType<typeof getContactDetail>>;

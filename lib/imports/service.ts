@@ -411,10 +411,11 @@ async function applyChunk(client: PoolClient, lines: string, c: Run, counts: Imp
          WHEN g.action = 'OPT_OUT' AND (NOT s.dated OR s.occurred_at <= g."occurredAt") THEN 'keptOptedOut'
          ELSE 'optedIn' END AS outcome
        FROM src s
+       -- a contact this import created has no earlier consent: nothing to look up
        LEFT JOIN LATERAL (SELECT "optedIn", "changedAt" FROM "ContactConsent"
-                          WHERE "contactId" = s.contact_id AND "consentListId" = s.list_id OFFSET 0) cc ON true
+                          WHERE s.existed AND "contactId" = s.contact_id AND "consentListId" = s.list_id OFFSET 0) cc ON true
        LEFT JOIN LATERAL (SELECT action, "occurredAt" FROM "ConsentEvent"
-                          WHERE "workspaceId" = $1 AND "contactId" = s.contact_id AND "consentListId" IS NULL
+                          WHERE s.existed AND "workspaceId" = $1 AND "contactId" = s.contact_id AND "consentListId" IS NULL
                           ORDER BY "occurredAt" DESC, id DESC LIMIT 1) g ON true),
      events AS (
        INSERT INTO "ConsentEvent" ("workspaceId", "contactId", "consentListId", action, source, proof, "actorId", "occurredAt", "recordedAt")

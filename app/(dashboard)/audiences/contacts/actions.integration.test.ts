@@ -101,6 +101,24 @@ describe("erasing a contact", () => {
     const result = await recordConsentAction({ contactId: again.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "A new paper form, supposedly" });
     expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining("asked to be erased") } });
   });
+
+  it("leaves no consent event behind when a STOP is being recorded at the same moment", async () => {
+    const { eraseContact } = await import("@/lib/contacts/privacy");
+    const { ws, users, contact } = await setup();
+    const stop = { workspaceId: ws, contactId: contact.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: "STOP" } as const;
+    // The STOP's transaction is still open when the erasure starts: the erasure waits for it, then removes its event too.
+    let erasure: Promise<void> | undefined;
+    await db.$transaction(async (tx) => {
+      await recordConsentEvent(stop, tx);
+      erasure = eraseContact(ws, users.ADMIN.id, contact.id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    await erasure;
+    expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(0);
+    // The other way round: a STOP for a contact erased already is refused, not recorded.
+    await expect(recordConsentEvent(stop)).rejects.toThrow("That contact was not found");
+    expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(0);
+  });
 });
 
 describe("creating a consent list", () => {

@@ -109,7 +109,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               <Td>
                 {e.action === "OPT_IN" ? <Badge tone="green">Opted in</Badge> : <Badge tone="red">Opted out</Badge>}
               </Td>
-              <Td>{e.consentList?.name ?? "All marketing lists"}</Td>
+              <Td>{e.list ?? "All marketing lists"}</Td>
               <Td className="text-xs">{e.source.toLowerCase().replaceAll("_", " ")}</Td>
               <Td className="max-w-md text-xs">{e.proof ?? "—"}</Td>
               <Td className="text-xs">{e.actor ?? "—"}</Td>
