@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanCell, mapRow, normaliseLocale, normaliseTimeZone, parseConsentTime, parseYesNo, sniffDelimiter, splitTags } from "./rows";
 import type { ImportMapping } from "./schemas";
@@ -33,9 +34,37 @@ describe("cells as spreadsheets write them", () => {
     expect(parseConsentTime("2025-03-01T10:30:00+0200")).toEqual(new Date("2025-03-01T08:30:00Z"));
     expect(parseConsentTime("2025-02-30")).toBeUndefined();
     expect(parseConsentTime("01/03/2025")).toBeUndefined();
+    expect(parseConsentTime("2025-03-01 25:00")).toBeUndefined();
+    expect([parseConsentTime("0025-03-01"), parseConsentTime("2025-13-01"), parseConsentTime("2025-00-10"), parseConsentTime("2025-01-32")]).toEqual([undefined, undefined, undefined, undefined]);
     expect([normaliseLocale("pt-br"), normaliseLocale("ES"), normaliseLocale("español")]).toEqual(["pt_BR", "es", undefined]);
     expect([normaliseTimeZone("europe/madrid"), normaliseTimeZone("utc"), normaliseTimeZone("Mars/Olympus")]).toEqual(["Europe/Madrid", "UTC", undefined]);
     expect(splitTags("VIP; spain | vip,")).toEqual(["vip", "spain"]);
+  });
+});
+
+describe("parseConsentTime", () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  it("reads every written form as the platform's ISO 8601 parser does, and refuses days that don't exist", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 1900, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }),
+          time: fc.option(fc.record({ hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }), second: fc.option(fc.integer({ min: 0, max: 59 })) })),
+          separator: fc.constantFrom("T", " "),
+          zone: fc.option(fc.record({ sign: fc.constantFrom("+", "-"), hours: fc.integer({ min: 0, max: 14 }), minutes: fc.constantFrom(0, 30, 45), colon: fc.boolean() })),
+        }),
+        ({ year, month, day, time, separator, zone }) => {
+          const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+          const clock = time ? `${pad(time.hour)}:${pad(time.minute)}${time.second === null ? "" : `:${pad(time.second)}`}` : "";
+          const offset = zone ? `${zone.sign}${pad(zone.hours)}${zone.colon ? ":" : ""}${pad(zone.minutes)}` : "";
+          const written = `${date}${time ? `${separator}${clock}` : ""}${offset}`;
+          const exists = new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+          const iso = `${date}T${time ? `${pad(time.hour)}:${pad(time.minute)}:${pad(time.second ?? 0)}` : "00:00:00"}${zone ? `${zone.sign}${pad(zone.hours)}:${pad(zone.minutes)}` : "Z"}`;
+          expect(parseConsentTime(written)).toEqual(exists ? new Date(iso) : undefined);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

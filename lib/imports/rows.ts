@@ -75,17 +75,24 @@ export function parseSource(text: string): ConsentSource | undefined {
   return SOURCES[text.toLowerCase().replace(/\s+/g, " ")];
 }
 
-/** ISO 8601, or `YYYY-MM-DD[ HH:MM[:SS]]` read as UTC. Day/month orders are ambiguous, so refused. */
+const CONSENT_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
+
+/**
+ * ISO 8601, or `YYYY-MM-DD[ HH:MM[:SS]]` read as UTC. Day/month orders are ambiguous, so refused, and so is a
+ * calendar day that doesn't exist (2025-02-30). Plain arithmetic: this runs once per row of a large import.
+ */
 export function parseConsentTime(text: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  const match = CONSENT_TIME.exec(text);
   if (!match) return undefined;
-  const [, y, mo, d, h = "00", mi = "00", s = "00", zone = "Z"] = match;
-  const offset = zone === "Z" ? "Z" : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
-  // Date rolls 2025-02-30 over into March; a calendar day that doesn't exist is refused instead.
-  const day = new Date(`${y}-${mo}-${d}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return undefined;
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)));
+  const [offsetHours, offsetMinutes] = [Number(match[9] ?? 0), Number(match[10] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const utc = Date.UTC(year!, month! - 1, day!, hour, minute, second);
+  const date = new Date(utc - (match[8] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000);
+  // Date.UTC rolls 2025-02-30 over into March: such a day is refused. (It also reads years below 100 as 19xx;
+  // no consent is older than 1900.)
+  const calendar = new Date(utc);
+  return calendar.getUTCMonth() === month! - 1 && calendar.getUTCDate() === day && year! >= 1900 ? date : undefined;
 }
 
 /** Meta's style: language lower-case, region upper-case, joined by an underscore (en_US, es, pt_BR). */

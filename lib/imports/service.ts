@@ -178,10 +178,14 @@ const STAGING = `
     id text NOT NULL, phone text NOT NULL, name text, locale text, time_zone text, attributes jsonb NOT NULL, tags text[] NOT NULL,
     list_id text, opted_in boolean, source text, occurred_at timestamptz, proof text)`;
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
 /** A value for COPY's text format. */
 function copyValue(value: string | boolean | null | undefined): string {
   if (value == null) return "\\N";
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+  const text = String(value);
+  if (!COPY_SPECIAL.test(text)) return text; // nearly every value: no copy made
+  return text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
 /** A text[] literal: {"a","b"}. */
@@ -192,10 +196,12 @@ function arrayLiteral(values: string[]): string {
 /** `id` is the contact's id if the row turns out to be new: unique per run, and cheaper made here than in SQL. */
 function copyLine(id: string, c: ImportedContact): string {
   const consent = c.consent;
-  return [
-    id, c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
+  let line = id;
+  for (const value of [
+    c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
     consent?.listId, consent?.optedIn, consent?.source, consent?.time?.toISOString(), consent?.proof,
-  ].map(copyValue).join("\t") + "\n";
+  ]) line += `\t${copyValue(value)}`;
+  return `${line}\n`;
 }
 
 async function write(stream: Writable, text: string) {
