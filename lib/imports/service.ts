@@ -196,12 +196,11 @@ function arrayLiteral(values: string[]): string {
 /** `id` is the contact's id if the row turns out to be new: unique per run, and cheaper made here than in SQL. */
 function copyLine(id: string, c: ImportedContact): string {
   const consent = c.consent;
-  let line = id;
-  for (const value of [
-    c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
+  // Joined, so each line is one flat string: a chunk of lines built by `+=` would hold every piece until sent.
+  return [
+    id, c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
     consent?.listId, consent?.optedIn, consent?.source, consent?.time?.toISOString(), consent?.proof,
-  ]) line += `\t${copyValue(value)}`;
-  return `${line}\n`;
+  ].map(copyValue).join("\t") + "\n";
 }
 
 async function write(stream: Writable, text: string) {
