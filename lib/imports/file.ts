@@ -63,7 +63,7 @@ export function parserOptions(format: FileFormat): Options {
  * has been read, for the progress bar.
  */
 export function readRecords(file: string, format: FileFormat, onBytes?: (bytes: number) => void): AsyncIterable<string[]> {
-  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const source = createReadStream(file, { highWaterMark: 64 * 1024 });
   let bytes = 0;
   source.on("data", (chunk) => onBytes?.((bytes += chunk.length)));
   const decoder = new TextDecoder(format.encoding);

@@ -196,11 +196,42 @@ function arrayLiteral(values: string[]): string {
 /** `id` is the contact's id if the row turns out to be new: unique per run, and cheaper made here than in SQL. */
 function copyLine(id: string, c: ImportedContact): string {
   const consent = c.consent;
-  // Joined, so each line is one flat string: a chunk of lines built by `+=` would hold every piece until sent.
   return [
     id, c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
     consent?.listId, consent?.optedIn, consent?.source, consent?.time?.toISOString(), consent?.proof,
   ].map(copyValue).join("\t") + "\n";
+}
+
+/**
+ * One chunk's rows as COPY text, encoded to bytes as each row is read. Kept as strings until the chunk is
+ * sent, rows outlive the young generation's collections and pile up in the old one (the heap grew by about
+ * a chunk's size per chunk until a full collection); bytes in a buffer used again for a later chunk don't.
+ */
+class ChunkBuffer {
+  private bytes = Buffer.allocUnsafe(1024 * 1024); // grows to a chunk's size with the first chunks
+  private length = 0;
+  rows = 0;
+
+  add(line: string) {
+    const room = line.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (this.length + room > this.bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.length + room));
+      this.bytes.copy(larger, 0, 0, this.length);
+      this.bytes = larger;
+    }
+    this.length += this.bytes.write(line, this.length);
+    this.rows++;
+  }
+
+  /** The rows added since the last clear(), without a copy. */
+  contents(): Buffer {
+    return this.bytes.subarray(0, this.length);
+  }
+
+  clear() {
+    this.length = 0;
+    this.rows = 0;
+  }
 }
 
 async function write(stream: Writable, text: string) {
@@ -250,10 +281,15 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   const now = new Date();
   const idPrefix = `c${randomBytes(8).toString("hex")}`;
   let chunks = 0;
-  const flush = async (lines: string) => {
+  // The chunk being read, and each lane's last chunk: a lane's buffer is free again once its chunk is applied.
+  let chunk = new ChunkBuffer();
+  const sent = lanes.map(() => new ChunkBuffer());
+  const flush = async () => {
     const lane = chunks % lanes.length;
     await busy[lane]; // that lane's previous chunk first; the other lanes keep working meanwhile
-    busy[lane] = applyChunk(lanes[lane]!, lines, { workspaceId, actorId, now }, counts);
+    [chunk, sent[lane]] = [sent[lane]!, chunk];
+    chunk.clear();
+    busy[lane] = applyChunk(lanes[lane]!, sent[lane]!.contents(), { workspaceId, actorId, now }, counts);
     busy[lane].catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     chunks++;
   };
@@ -268,8 +304,6 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     const { format } = await detectFormat(file);
     const firstRow = new Map<number, number>();
     let lastReported = 0;
-    let chunk = "";
-    let chunkRows = 0;
     let index = 0;
     for await (const cells of readRecords(file, format, (bytes) => {
       if (bytes - lastReported > size / 50) {
@@ -301,14 +335,10 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
         await reject(row, "erased at the person's request: Parley keeps them out of every import", cells);
         continue;
       }
-      chunk += copyLine(idPrefix + row.toString(36), result.contact);
-      if (++chunkRows === CHUNK_ROWS) {
-        await flush(chunk);
-        chunk = "";
-        chunkRows = 0;
-      }
+      chunk.add(copyLine(idPrefix + row.toString(36), result.contact));
+      if (chunk.rows === CHUNK_ROWS) await flush();
     }
-    if (chunkRows > 0) await flush(chunk);
+    if (chunk.rows > 0) await flush();
     await Promise.all(busy);
     for (const lane of lanes) await lane.query(mode === "check" ? "ROLLBACK" : "COMMIT");
     // A check leaves every row it wrote behind as dead rows; clear them now rather than slow the import.
@@ -352,10 +382,10 @@ export async function failImport(importId: string, error: unknown) {
 
 type Run = { workspaceId: string; actorId: string | null; now: Date };
 
-async function applyChunk(client: PoolClient, lines: string, c: Run, counts: ImportCounts) {
+async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: ImportCounts) {
   await client.query("TRUNCATE import_rows");
   const copy = client.query(copyFrom("COPY import_rows FROM STDIN"));
-  copy.end(lines);
+  copy.end(rows);
   await once(copy, "finish");
 
   // Contacts: new ones inserted; existing ones updated only where the file adds or changes something.

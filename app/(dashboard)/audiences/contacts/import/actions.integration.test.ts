@@ -19,7 +19,8 @@ const phoneOf = (i: number) => `6${String(10_000_000 + i).padStart(8, "0")}`; //
 
 /**
  * 10,000 rows the way spreadsheets write them: a BOM, semicolons, CRLF, quoted newlines and delimiters,
- * doubled quotes, numbers in four notations, a blank line, invalid numbers, scientific notation, duplicates.
+ * doubled quotes, accents and emoji, numbers in four notations, a blank line, invalid numbers, scientific
+ * notation, duplicates.
  */
 function nastyCsv(): string {
   const lines = ["Phone;Full name;Tier;Tags;Opted in;Consent time"];
@@ -28,7 +29,7 @@ function nastyCsv(): string {
     if (i % 100 === 99) phone = "12345";
     if (i % 100 === 98) phone = `+34${phoneOf(i - 1)}`;
     if (i % 1000 === 500) phone = "6.1E+08";
-    const name = i % 7 === 0 ? `"Line one\r\nLine two ${i}"` : i % 7 === 1 ? `"Smith; ""The Boss"" ${i}"` : `Person ${i}`;
+    const name = i % 7 === 0 ? `"Line one\r\nLine two ${i}"` : i % 7 === 1 ? `"Smith; ""The Boss"" ${i}"` : i % 7 === 5 ? `Zoë Núñez 🌷 ${i}` : `Person ${i}`;
     lines.push(`${phone};${name};${i % 2 ? "gold" : "silver"};"vip, spain";yes;2025-03-01 10:00`);
     if (i === 5000) lines.push(";;;;;");
   }
@@ -100,6 +101,7 @@ describe("CSV import", () => {
       tags: ["vip", "spain"],
     });
     expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(10)}` } } })).toMatchObject({ name: "Person 10" });
+    expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(12)}` } } })).toMatchObject({ name: "Zoë Núñez 🌷 12" });
     expect(await db.contactConsent.count({ where: { consentListId: list.id, optedIn: true } })).toBe(9788);
     // Segments see the same: new contacts, the existing one the file opted in, not the one who sent STOP.
     const optedIn: SegmentRules = { match: "all", groups: [{ match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }] };
