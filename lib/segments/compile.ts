@@ -50,20 +50,45 @@ function conditionSql(c: SegmentCondition): Prisma.Sql {
       if (c.op === "before") return Prisma.sql`c."createdAt" < ${new Date(`${c.value}T00:00:00Z`)}`;
       return Prisma.sql`c."createdAt" ${Prisma.raw(c.op === "last_days" ? ">=" : "<")} now() - make_interval(days => ${c.days!})`;
     case "engagement": {
-      const stage = STAGES[c.event!];
-      const did = Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."contactId" = c.id AND ${stage.done}
-        ${c.campaignId ? Prisma.sql`AND m."campaignId" = ${c.campaignId}` : Prisma.empty}
-        ${c.days ? Prisma.sql`AND ${stage.at} >= now() - make_interval(days => ${c.days})` : Prisma.empty})`;
+      const did = messageExists(c.campaignId ? Prisma.sql`m."campaignId" = ${c.campaignId} AND ${stageSql(c)}` : stageSql(c));
       return c.op === "did" ? did : Prisma.sql`NOT ${did}`;
     }
   }
 }
 
+/** What a message must show for an engagement rule: the stage reached, in the last N days if it says so. Never null. */
+function stageSql(c: SegmentCondition): Prisma.Sql {
+  const stage = STAGES[c.event!];
+  return c.days ? Prisma.sql`(${stage.done} AND ${stage.at} >= now() - make_interval(days => ${c.days}))` : stage.done;
+}
+
+const messageExists = (where: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."contactId" = c.id AND ${where})`;
+
 const joiner = (match: "all" | "any") => (match === "all" ? " AND " : " OR ");
 
+/**
+ * A campaign sends a contact one message at most (Message is unique on campaign and contact). So when an
+ * "all" group says the contact did something with a campaign, every rule of the group about that campaign is
+ * about the same message, and they are asked of it at once: "received it, didn't read it" is one EXISTS
+ * (delivered and not read), where a join and an anti-join of every contact took half again as long. Without
+ * a rule that they did something, "didn't read it" also keeps those never sent it, so it stays as it is.
+ */
+function groupSql(g: SegmentRules["groups"][number]): Prisma.Sql {
+  let rest = g.conditions;
+  const parts: Prisma.Sql[] = [];
+  if (g.match === "all") {
+    const campaigns = new Set(rest.flatMap((c) => (c.field === "engagement" && c.op === "did" && c.campaignId ? [c.campaignId] : [])));
+    for (const campaignId of campaigns) {
+      const about = rest.filter((c) => c.field === "engagement" && c.campaignId === campaignId);
+      const stages = about.map((c) => (c.op === "did" ? stageSql(c) : Prisma.sql`NOT (${stageSql(c)})`));
+      parts.push(messageExists(Prisma.sql`m."campaignId" = ${campaignId} AND ${Prisma.join(stages, " AND ")}`));
+      rest = rest.filter((c) => !about.includes(c));
+    }
+  }
+  parts.push(...rest.map((c) => Prisma.sql`(${conditionSql(c)})`));
+  return Prisma.sql`(${Prisma.join(parts, joiner(g.match))})`;
+}
+
 export function segmentWhere(rules: SegmentRules): Prisma.Sql {
-  const groups = rules.groups.map(
-    (g) => Prisma.sql`(${Prisma.join(g.conditions.map((c) => Prisma.sql`(${conditionSql(c)})`), joiner(g.match))})`,
-  );
-  return Prisma.sql`(${Prisma.join(groups, joiner(rules.match))})`;
+  return Prisma.sql`(${Prisma.join(rules.groups.map(groupSql), joiner(rules.match))})`;
 }

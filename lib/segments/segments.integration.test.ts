@@ -63,6 +63,60 @@ describe("segments", () => {
     expect(await count(rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }))).toBe(4);
   });
 
+  it("counts any mix of engagement rules as the rules read, message by message", async () => {
+    const { ws, contacts } = await setup();
+    const [spring, summer] = [await campaignWithMessages(ws, []), await campaignWithMessages(ws, [])].map((c) => c.campaign.id);
+    const day = 24 * 3600 * 1000;
+    const STAGE_AT = { received: "deliveredAt", read: "readAt", replied: "repliedAt", clicked: "repliedAt" } as const;
+    // Each contact: for each campaign, no message or a message that reached some stages 2 or 20 days ago.
+    const stageOf = fc.option(fc.constantFrom(2, 20), { nil: undefined });
+    const message = fc.option(fc.record({ deliveredAt: stageOf, readAt: stageOf, repliedAt: stageOf, clicked: fc.boolean() }), { nil: undefined });
+    const condition = fc.record({
+      field: fc.constant("engagement" as const),
+      op: fc.constantFrom("did" as const, "did_not" as const),
+      event: fc.constantFrom("received" as const, "read" as const, "replied" as const, "clicked" as const),
+      campaignId: fc.constantFrom(spring!, summer!, undefined),
+      days: fc.constantFrom(7, 30, undefined),
+    }).filter((c) => Boolean(c.campaignId || c.days));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(message, message), { minLength: contacts.length, maxLength: contacts.length }),
+        fc.array(fc.record({ match: fc.constantFrom("all" as const, "any" as const), conditions: fc.array(condition, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 2 }),
+        fc.constantFrom("all" as const, "any" as const),
+        async (sent, groups, match) => {
+          await db.message.deleteMany({ where: { workspaceId: ws } });
+          const held = new Map<string, { campaignId: string; at: Partial<Record<string, number>>; clicked: boolean }[]>();
+          for (const [i, pair] of sent.entries()) {
+            const contactId = contacts[i]!.id;
+            held.set(contactId, []);
+            for (const [k, m] of pair.entries()) {
+              if (!m) continue;
+              const campaignId = [spring!, summer!][k]!;
+              const when = (ago?: number) => (ago === undefined ? null : new Date(Date.now() - ago * day));
+              await db.message.create({
+                data: { workspaceId: ws, campaignId, contactId, state: "DELIVERED", deliveredAt: when(m.deliveredAt), readAt: when(m.readAt), repliedAt: when(m.repliedAt), clickedButton: m.clicked && m.repliedAt ? "DEALS" : null },
+              });
+              held.get(contactId)!.push({ campaignId, at: { deliveredAt: m.deliveredAt, readAt: m.readAt, repliedAt: m.repliedAt }, clicked: m.clicked && m.repliedAt !== undefined });
+            }
+          }
+          // The rules as a marketer reads them, one contact at a time.
+          const did = (contactId: string, c: { event: keyof typeof STAGE_AT; campaignId?: string; days?: number }) =>
+            held.get(contactId)!.some((m) => {
+              const ago = m.at[STAGE_AT[c.event]];
+              const reached = ago !== undefined && (c.event !== "clicked" || m.clicked);
+              return (!c.campaignId || m.campaignId === c.campaignId) && reached && (!c.days || ago! <= c.days);
+            });
+          const holds = (contactId: string) => {
+            const group = (g: (typeof groups)[number]) => g.conditions[g.match === "all" ? "every" : "some"]((c) => did(contactId, c) === (c.op === "did"));
+            return groups[match === "all" ? "every" : "some"](group);
+          };
+          expect(await countSegment(ws, { match, groups })).toBe(contacts.filter((c) => holds(c.id)).length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it("drops a contact from the count as soon as their STOP arrives by webhook", async () => {
     const { ws, list, contacts } = await setup();
     const number = await connectAccount(ws);
