@@ -61,6 +61,10 @@ describe("segments", () => {
     const preview = await previewSegment(ws, rules("all", { match: "all", conditions: [gold] }));
     expect(preview.map((c) => c.name)).toEqual(["Ana"]);
     expect(await count(rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }))).toBe(4);
+
+    // "contains" ignores case beyond ASCII, on any machine's locale (the database's own Unicode rules).
+    await db.contact.create({ data: { workspaceId: ws, phone: "+34610000205", name: "JOSÉ ÑANDÚ" } });
+    expect(await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "josé ñandú" }] }))).toBe(1);
   });
 
   it("counts any mix of engagement rules as the rules read, message by message", async () => {

@@ -56,6 +56,9 @@ export async function startEmbeddedPostgres(options: {
     persistent: !options.ephemeral,
     // PostgreSQL refuses to run as root: run it as the machine's `postgres` user instead.
     createPostgresUser: isRoot,
+    // The same text rules on every machine, whatever its locale: UTF-8, code point order, and PostgreSQL's own
+    // Unicode case mapping (segments' "contains" lower-cases every row with it, a third faster than libc's).
+    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     postgresFlags: tuning,
     onLog: options.onLog ?? (() => {}),
     onError: (error) => options.onLog?.(String(error)),
