@@ -73,8 +73,10 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             {contact.consents.map((c) => (
               <li key={c.consentList.id}>
                 <Badge tone={c.optedIn ? "green" : "red"}>
-                  {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since{" "}
-                  <LocalTime value={c.changedAt} dateOnly />
+                  {/* one inline run: the badge lays out its children as flex items, which drops the space before the date */}
+                  <span>
+                    {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since <LocalTime value={c.changedAt} dateOnly />
+                  </span>
                 </Badge>
               </li>
             ))}
