@@ -59,34 +59,31 @@ export async function benchSegments() {
 
     const { countSegment, previewSegment } = await import("@/lib/segments/service");
     const rows: Row[] = [];
-    for (const [name, rules] of SEGMENTS) {
-      await countSegment("bench", rules); // warm
+    /** Runs `work` once to warm, then RUNS times, and adds a row with its timings. */
+    const measure = async (segment: string, work: () => Promise<unknown>) => {
+      await work();
       const times: number[] = [];
-      let count = 0;
+      let matches: unknown;
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();
-        count = await countSegment("bench", rules);
+        matches = await work();
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
+      rows.push({ segment, matches: typeof matches === "number" ? matches : "", "p50 ms": Math.round(percentile(times, 50)), "p95 ms": Math.round(percentile(times, 95)), "max ms": Math.round(times.at(-1)!) });
+    };
+    for (const [name, rules] of SEGMENTS) {
+      await measure(name, () => countSegment("bench", rules));
       if (process.env.BENCH_EXPLAIN) {
         const { db, Prisma } = await import("@/lib/db/client");
         const { segmentWhere } = await import("@/lib/segments/compile");
         const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ANALYZE SELECT count(*) FROM "Contact" c WHERE c."workspaceId" = 'bench' AND ${segmentWhere(rules)}`);
         console.log(name, "\n" + plan.map((p) => p["QUERY PLAN"]).join("\n"));
       }
-      rows.push({ segment: name, matches: count, "p50 ms": Math.round(percentile(times, 50)), "p95 ms": Math.round(percentile(times, 95)), "max ms": Math.round(times.at(-1)!) });
     }
     // What the segment page asks as rules change: the count and the first matches at once.
     const [name, rules] = SEGMENTS[2]!;
-    const times: number[] = [];
-    for (let i = 0; i <= RUNS; i++) {
-      const started = performance.now();
-      await Promise.all([countSegment("bench", rules), previewSegment("bench", rules)]);
-      if (i > 0) times.push(performance.now() - started); // the first warms
-    }
-    times.sort((a, b) => a - b);
-    rows.push({ segment: `page: count + first matches, ${name}`, matches: "", "p50 ms": Math.round(percentile(times, 50)), "p95 ms": Math.round(percentile(times, 95)), "max ms": Math.round(times.at(-1)!) });
+    await measure(`page: count + first matches, ${name}`, () => Promise.all([countSegment("bench", rules), previewSegment("bench", rules)]));
     await printTable(`Segment counts over ${CONTACTS.toLocaleString("en")} contacts (${RUNS} runs each)`, rows);
   });
 }

@@ -44,34 +44,37 @@ export function countContacts(workspaceId: string, filters: ContactFilters = {})
 
 /** Everything the contact page shows: details, consent per list with its history, messages both ways. */
 export async function getContactDetail(workspaceId: string, id: string) {
-  const contact = await db.contact.findFirst({
-    where: { id, workspaceId },
-    select: {
-      id: true,
-      phone: true,
-      name: true,
-      locale: true,
-      timeZone: true,
-      attributes: true,
-      tags: true,
-      unreachable: true,
-      createdAt: true,
-      consents: { select: { optedIn: true, changedAt: true, consentList: { select: { id: true, name: true, category: true } } } },
-      messages: {
-        orderBy: { createdAt: "desc" },
-        take: 50,
-        select: { id: true, state: true, sentAt: true, deliveredAt: true, readAt: true, errorReason: true, clickedButton: true, campaign: { select: { name: true } } },
+  // The consent log has no relation to follow (schema.prisma): its events are read alongside.
+  const [contact, events] = await Promise.all([
+    db.contact.findFirst({
+      where: { id, workspaceId },
+      select: {
+        id: true,
+        phone: true,
+        name: true,
+        locale: true,
+        timeZone: true,
+        attributes: true,
+        tags: true,
+        unreachable: true,
+        createdAt: true,
+        consents: { select: { optedIn: true, changedAt: true, consentList: { select: { id: true, name: true, category: true } } } },
+        messages: {
+          orderBy: { createdAt: "desc" },
+          take: 50,
+          select: { id: true, state: true, sentAt: true, deliveredAt: true, readAt: true, errorReason: true, clickedButton: true, campaign: { select: { name: true } } },
+        },
+        inbound: { orderBy: { receivedAt: "desc" }, take: 50, select: { id: true, type: true, payload: true, receivedAt: true } },
       },
-      inbound: { orderBy: { receivedAt: "desc" }, take: 50, select: { id: true, type: true, payload: true, receivedAt: true } },
-    },
-  });
+    }),
+    db.consentEvent.findMany({
+      where: { workspaceId, contactId: id },
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: 100,
+      select: { id: true, action: true, source: true, proof: true, actorId: true, occurredAt: true, consentListId: true },
+    }),
+  ]);
   if (!contact) throw new NotFoundError("That contact");
-  const events = await db.consentEvent.findMany({
-    where: { workspaceId, contactId: id },
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: { id: true, action: true, source: true, proof: true, actorId: true, occurredAt: true, consentListId: true },
-  });
   const actors = await usersById(events.map((e) => e.actorId));
   // An event of a list comes with the contact's state on that list, so the list's name is among the states.
   const lists = new Map(contact.consents.map((c) => [c.consentList.id, c.consentList.name]));

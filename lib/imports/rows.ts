@@ -84,15 +84,16 @@ const CONSENT_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
 export function parseConsentTime(text: string): Date | undefined {
   const match = CONSENT_TIME.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)));
-  const [offsetHours, offsetMinutes] = [Number(match[9] ?? 0), Number(match[10] ?? 0)];
+  const part = (i: number) => Number(match[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
+  const [offsetHours, offsetMinutes] = [part(9), part(10)];
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
-  const utc = Date.UTC(year!, month! - 1, day!, hour, minute, second);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
   const date = new Date(utc - (match[8] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000);
   // Date.UTC rolls 2025-02-30 over into March: such a day is refused. (It also reads years below 100 as 19xx;
   // no consent is older than 1900.)
   const calendar = new Date(utc);
-  return calendar.getUTCMonth() === month! - 1 && calendar.getUTCDate() === day && year! >= 1900 ? date : undefined;
+  return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day && year >= 1900 ? date : undefined;
 }
 
 /** Meta's style: language lower-case, region upper-case, joined by an underscore (en_US, es, pt_BR). */

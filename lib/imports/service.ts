@@ -178,14 +178,14 @@ const STAGING = `
     id text NOT NULL, phone text NOT NULL, name text, locale text, time_zone text, attributes jsonb NOT NULL, tags text[] NOT NULL,
     list_id text, opted_in boolean, source text, occurred_at timestamptz, proof text)`;
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPED = /[\\\t\n\r]/g;
 
 /** A value for COPY's text format. */
 function copyValue(value: string | boolean | null | undefined): string {
   if (value == null) return "\\N";
   const text = String(value);
-  if (!COPY_SPECIAL.test(text)) return text; // nearly every value: no copy made
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+  if (text.search(COPY_ESCAPED) < 0) return text; // nearly every value: no copy made
+  return text.replace(COPY_ESCAPED, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
 /** A text[] literal: {"a","b"}. */
