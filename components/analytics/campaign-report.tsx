@@ -19,6 +19,10 @@ import { FunnelBars } from "./funnel";
 import { MEASURES, measureSeries } from "./series";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
+/** Deliveries, reads and replies keep arriving after the last message is sent: most of them in the first minutes. */
+const SETTLING_MS = 10 * 60_000;
+const changingFast = (report: Report | undefined) =>
+  Boolean(report && (LIVE.has(report.status) || (report.completedAt && Date.now() - Date.parse(report.completedAt) < SETTLING_MS)));
 const SERIES = ["sent", "delivered", "read", "replied", "clicked"] as const;
 
 const fetchReport = (id: string) => fetchJson<Report>(`/api/v1/campaigns/${id}/report`, "Could not load the campaign's report.");
@@ -29,8 +33,8 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
     queryKey: ["campaign-report", id],
     queryFn: () => fetchReport(id),
     initialData: initial,
-    // While it sends, then for a while after (reads and replies keep coming): every 2 s, then every 30 s.
-    refetchInterval: (query) => (LIVE.has(query.state.data?.status ?? "") ? 2000 : 30_000),
+    // While it sends and for ten minutes after it completes: every 2 s; later, every 30 s.
+    refetchInterval: (query) => (changingFast(query.state.data) ? 2000 : 30_000),
   });
   // The status changed under us (finished, paused by Meta): the page's controls follow.
   const status = useRef(initial.status);

@@ -38,6 +38,7 @@ export async function campaignReport(workspaceId: string, id: string) {
     select: {
       status: true,
       statusReason: true,
+      completedAt: true,
       sendRatePerSec: true,
       template: { select: { components: true } },
       workspace: { select: { whatsAppAccount: { select: { throughputPerSecond: true } } } },
@@ -62,6 +63,7 @@ export async function campaignReport(workspaceId: string, id: string) {
   return {
     status: campaign.status,
     statusReason: campaign.statusReason,
+    completedAt: campaign.completedAt?.toISOString() ?? null,
     funnel,
     perSecond: campaign.status === "SENDING" ? Math.round(perSecond * 10) / 10 : 0,
     etaSeconds: campaign.status === "SENDING" && funnel.pending > 0 && speed > 0 ? Math.ceil(funnel.pending / speed) : null,
