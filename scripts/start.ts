@@ -7,6 +7,7 @@
 //   npm run dev               the same with `next dev` (hot reload)
 //   PARLEY_DATA_DIR=dir       keep data, secrets and the lock somewhere else (tests use this)
 //   PORT=3100                 web port (default 3000)
+//   HOST=0.0.0.0              web address (default 127.0.0.1: the demo is not on the network unless asked)
 //   PARLEY_SANDBOX=1          run the WhatsApp sandbox with your own DATABASE_URL too (always on when embedded)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -15,13 +16,14 @@ import pg from "pg";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.ts";
 import { buildIsCurrent } from "./lib/build.ts";
 import { waitForUrl } from "./lib/wait.ts";
+import { webListenAddress } from "./lib/listen.ts";
 import { applyMigrations, root } from "./lib/schema-engine.ts";
 
 const args = new Set(process.argv.slice(2));
 const devMode = args.has("--dev");
 const fresh = args.has("--fresh"); // start from an empty data folder (used by the browser tests)
 const dataDir = path.resolve(root, process.env.PARLEY_DATA_DIR ?? ".data");
-const port = Number(process.env.PORT ?? 3000);
+const { port, probeHost: webHost } = webListenAddress(process.env);
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const lockFile = path.join(dataDir, "parley.lock");
 
@@ -176,7 +178,7 @@ async function main() {
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_ACCESS_TOKEN: credentials.accessToken,
       SANDBOX_APP_SECRET: credentials.appSecret,
-      SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/whatsapp`,
+      SANDBOX_WEBHOOK_URL: `http://${webHost}:${port}/api/webhooks/whatsapp`,
     }, "sandbox");
     await waitForUrl(`${sandboxUrl}/_sandbox/health`, 30_000);
     const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
@@ -194,7 +196,7 @@ async function main() {
   run(process.execPath, [...NODE_TS, "scripts/web.ts", ...(devMode ? ["--dev"] : [])], { ...env, NODE_ENV: devMode ? "development" : "production" }, "web");
   run(process.execPath, [...NODE_TS, "scripts/worker.ts"], env, "worker");
 
-  await waitForUrl(`http://127.0.0.1:${port}/api/health`, devMode ? 120_000 : 60_000);
+  await waitForUrl(`http://${webHost}:${port}/api/health`, devMode ? 120_000 : 60_000);
   say("");
   say(`Parley is running at ${appUrl}`);
   if (sandboxUrl) say(`WhatsApp sandbox (stand-in for Meta's Cloud API) at ${sandboxUrl}`);

@@ -5,11 +5,12 @@
 import { createServer } from "node:http";
 import next from "next";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
+import { webListenAddress } from "./lib/listen.ts";
 import { root } from "./lib/schema-engine.ts";
 
-const port = Number(process.env.PORT ?? 3000);
+const { host, port } = webListenAddress(process.env);
 const dev = process.argv.includes("--dev");
-const app = next({ dev, dir: root, port, hostname: "0.0.0.0" });
+const app = next({ dev, dir: root, port, hostname: host });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -21,7 +22,7 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, () => console.log(`web ready on http://localhost:${port}${dev ? " (development)" : ""}`));
+server.listen(port, host, () => console.log(`web ready on http://${host}:${port}${dev ? " (development)" : ""}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
