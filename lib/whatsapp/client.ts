@@ -1,4 +1,6 @@
 // A typed client for the Graph API calls in CLOUD_API.md, over keep-alive HTTP with timeouts.
+// Every request has its own deadline (10 s for a send by default): past it the request is abandoned and
+// reported as "no answer" (status 0), which the sender settles by evidence rather than by waiting.
 // Requests are validated before they leave and responses after they arrive; Meta's errors become
 // WhatsAppApiError with a classification (retry, back off, suppress, pause, fix).
 // The access token goes into the Authorization header and nowhere else: not into errors, not into logs.
@@ -48,28 +50,47 @@ export class WhatsAppApiError extends Error {
   }
 }
 
-/** One keep-alive connection pool per process, shared by every account's client. */
+/** One keep-alive connection pool per process, shared by every account's client. Its timeouts are a
+ * backstop; each request's own deadline (ClientOptions) is what callers rely on. */
 const sharedAgent = new Agent({
   keepAliveTimeout: 30_000,
   keepAliveMaxTimeout: 600_000,
   connections: 128,
   pipelining: 1,
   connect: { timeout: 5_000 },
-  headersTimeout: 15_000,
-  bodyTimeout: 60_000,
+  headersTimeout: 60_000,
+  bodyTimeout: 120_000,
 });
 
-export type ClientOptions = { dispatcher?: Dispatcher; timeoutMs?: number };
+/** Per-request deadlines, from the request leaving to its whole answer read. */
+export const DEFAULT_TIMEOUTS = {
+  /** Message sends and read receipts: Meta answers in well under a second; a slow one must not hold a campaign. */
+  sendTimeoutMs: 10_000,
+  /** Media and header-sample uploads carry up to 100 MB. */
+  uploadTimeoutMs: 120_000,
+  /** Everything else (templates, number health). */
+  timeoutMs: 30_000,
+};
+
+export type ClientOptions = { dispatcher?: Dispatcher } & Partial<typeof DEFAULT_TIMEOUTS>;
+
+type CallKind = "send" | "upload" | "other";
 
 export function createWhatsAppClient(credentials: WhatsAppCredentials, options: ClientOptions = {}) {
   const dispatcher = options.dispatcher ?? sharedAgent;
   const base = credentials.baseUrl.replace(/\/+$/, "");
+  const deadlines: Record<CallKind, number> = {
+    send: options.sendTimeoutMs ?? DEFAULT_TIMEOUTS.sendTimeoutMs,
+    upload: options.uploadTimeoutMs ?? DEFAULT_TIMEOUTS.uploadTimeoutMs,
+    other: options.timeoutMs ?? DEFAULT_TIMEOUTS.timeoutMs,
+  };
 
   async function call<S extends z.ZodType>(
     method: "GET" | "POST" | "DELETE",
     path: string,
     schema: S,
     body?: { json?: unknown; raw?: Buffer; headers?: Record<string, string> },
+    kind: CallKind = "other",
   ): Promise<z.output<S>> {
     const headers: Record<string, string> = { authorization: `Bearer ${credentials.accessToken}`, ...body?.headers };
     let payload: string | Buffer | undefined;
@@ -79,37 +100,35 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     } else if (body?.raw) {
       payload = body.raw;
     }
-    let response: Dispatcher.ResponseData;
+    const deadline = deadlines[kind];
+    let statusCode: number;
+    let text: string;
     try {
-      response = await request(`${base}${path}`, {
-        method,
-        headers,
-        body: payload,
-        dispatcher,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-      });
+      // One signal for the whole exchange: connecting, waiting for headers and reading the body.
+      const response = await request(`${base}${path}`, { method, headers, body: payload, dispatcher, signal: AbortSignal.timeout(deadline) });
+      statusCode = response.statusCode;
+      text = await response.body.text();
     } catch (error) {
       // Network failures and timeouts: Meta may or may not have acted, the caller decides (code 2: transient).
-      const reason = error instanceof Error ? error.message : String(error);
+      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      const reason = timedOut ? `no answer within ${deadline / 1000} s` : error instanceof Error ? error.message : String(error);
       throw new WhatsAppApiError(0, 2, `Could not reach the WhatsApp Cloud API: ${reason}`);
     }
-    const text = await response.body.text();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : {};
     } catch {
-      throw new WhatsAppApiError(response.statusCode, response.statusCode >= 500 ? 2 : 100, `Unexpected non-JSON answer (HTTP ${response.statusCode})`);
+      throw new WhatsAppApiError(statusCode, statusCode >= 500 ? 2 : 100, `Unexpected non-JSON answer (HTTP ${statusCode})`);
     }
-    if (response.statusCode >= 400) {
+    if (statusCode >= 400) {
       const parsed = graphErrorSchema.safeParse(json);
-      if (!parsed.success) throw new WhatsAppApiError(response.statusCode, response.statusCode >= 500 ? 2 : 100, `HTTP ${response.statusCode}`);
+      if (!parsed.success) throw new WhatsAppApiError(statusCode, statusCode >= 500 ? 2 : 100, `HTTP ${statusCode}`);
       const e = parsed.data.error;
-      throw new WhatsAppApiError(response.statusCode, e.code, e.message, e.error_subcode, e.error_data?.details, e.fbtrace_id);
+      throw new WhatsAppApiError(statusCode, e.code, e.message, e.error_subcode, e.error_data?.details, e.fbtrace_id);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new WhatsAppApiError(response.statusCode, 100, `Unexpected response shape from ${method} ${path}: ${parsed.error.issues[0]?.message}`);
+      throw new WhatsAppApiError(statusCode, 100, `Unexpected response shape from ${method} ${path}: ${parsed.error.issues[0]?.message}`);
     }
     return parsed.data;
   }
@@ -129,12 +148,12 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
   return {
     /** Any message: template, text, media or interactive. Acceptance is not delivery. */
     sendMessage(message: SendMessageRequest) {
-      return call("POST", `/${phone}/messages`, sendMessageResponseSchema, { json: validated(sendMessageRequestSchema, message) });
+      return call("POST", `/${phone}/messages`, sendMessageResponseSchema, { json: validated(sendMessageRequestSchema, message) }, "send");
     },
 
     markRead(messageId: string) {
       const json = validated(markReadRequestSchema, { messaging_product: "whatsapp", status: "read", message_id: messageId });
-      return call("POST", `/${phone}/messages`, successResponseSchema, { json });
+      return call("POST", `/${phone}/messages`, successResponseSchema, { json }, "send");
     },
 
     createTemplate(template: CreateTemplateRequest) {
@@ -173,7 +192,7 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       // the runtime's own FormData.
       const encoded = new Response(form);
       const raw = Buffer.from(await encoded.arrayBuffer());
-      return call("POST", `/${phone}/media`, mediaUploadResponseSchema, { raw, headers: { "content-type": encoded.headers.get("content-type")! } });
+      return call("POST", `/${phone}/media`, mediaUploadResponseSchema, { raw, headers: { "content-type": encoded.headers.get("content-type")! } }, "upload");
     },
 
     /** A header sample for template creation, through the Resumable Upload API: returns the handle `h`. */
@@ -184,7 +203,7 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       const uploaded = await call("POST", `/${session.id}`, uploadHandleResponseSchema, {
         raw: file.bytes,
         headers: { file_offset: "0", "content-type": "application/octet-stream" },
-      });
+      }, "upload");
       return uploaded.h;
     },
 
