@@ -1,7 +1,8 @@
 // Route handlers answer expected errors with their status and message; anything else is logged.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, ForbiddenError, type ErrorCode } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -20,4 +21,32 @@ export function jsonError(error: unknown): Response {
   const requestId = randomUUID();
   logger.error("route handler failed", { requestId, error });
   return Response.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } }, { status: 500 });
+}
+
+/**
+ * Refuses a state-changing request another site's page made with the visitor's cookie (CSRF). Server
+ * actions get this from Next.js; route handlers that write with a cookie session call it first. A
+ * browser sends `Origin` with every POST (and `Sec-Fetch-Site` with every request); a caller without
+ * either is not a browser and carries no one else's cookie by accident.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) {
+    const site = request.headers.get("sec-fetch-site");
+    if (site === null || site === "same-origin" || site === "none") return;
+    throw new ForbiddenError("This request came from another site and was refused.");
+  }
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new ForbiddenError("This request came from another site and was refused."); // "null" (sandboxed frames, file:)
+  }
+  const allowed = new Set([
+    new URL(env().APP_URL).host,
+    new URL(request.url).host,
+    request.headers.get("host"),
+    request.headers.get("x-forwarded-host"),
+  ]);
+  if (!allowed.has(host)) throw new ForbiddenError("This request came from another site and was refused.");
 }

@@ -1,6 +1,6 @@
 import { requirePermission } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
-import { jsonError } from "@/lib/http";
+import { assertSameOrigin, jsonError } from "@/lib/http";
 import { createImport, MAX_IMPORT_BYTES } from "@/lib/imports/service";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 /** Upload a contacts file: the body is the file itself (streamed to disk), ?name= its name. */
 export async function POST(request: Request) {
   try {
+    assertSameOrigin(request);
     const user = await requirePermission("contacts.edit");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) {
       throw new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts.`);

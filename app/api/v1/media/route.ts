@@ -1,6 +1,6 @@
 import { requirePermission } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
-import { jsonError } from "@/lib/http";
+import { assertSameOrigin, jsonError } from "@/lib/http";
 import { listMedia, uploadMedia } from "@/lib/media/service";
 import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
 
@@ -20,6 +20,7 @@ export async function GET(request: Request) {
 /** Upload one file (multipart field "file"). */
 export async function POST(request: Request) {
   try {
+    assertSameOrigin(request);
     const user = await requirePermission("templates.edit");
     if (Number(request.headers.get("content-length") ?? 0) > MEDIA_RULES.DOCUMENT.maxBytes + 64 * 1024) {
       throw new ValidationError("The file is larger than anything WhatsApp takes (100 MB at most, for PDFs).");
