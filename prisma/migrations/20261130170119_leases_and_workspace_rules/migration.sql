@@ -6,7 +6,8 @@ ALTER TABLE "Campaign" ADD COLUMN     "contributorIds" TEXT[] DEFAULT ARRAY[]::T
 
 -- AlterTable
 ALTER TABLE "Message" ADD COLUMN     "claimedBy" TEXT,
-ADD COLUMN     "requestAt" TIMESTAMP(3);
+ADD COLUMN     "requestAt" TIMESTAMP(3),
+ADD COLUMN     "unconfirmedAt" TIMESTAMP(3);
 
 -- CreateTable
 CREATE TABLE "Lease" (
