@@ -11,14 +11,15 @@ import type { NumberRef } from "@/lib/whatsapp/webhook-payloads";
 export const APP_SECRET = "integration-app-secret";
 export const VERIFY_TOKEN = "integration-verify-token";
 
-export async function connectAccount(workspaceId: string): Promise<NumberRef> {
+/** Connects a fresh WABA and number to the workspace; `appSecret` is the one its webhooks are signed with. */
+export async function connectAccount(workspaceId: string, appSecret = APP_SECRET): Promise<NumberRef> {
   const n = randomInt(1e9, 9e9);
   const number = { wabaId: `7${n}`, phoneNumberId: `8${n}`, displayPhoneNumber: "15550001111" };
   await saveAccount(workspaceId, {
     wabaId: number.wabaId,
     phoneNumberId: number.phoneNumberId,
     accessToken: "token",
-    appSecret: APP_SECRET,
+    appSecret,
     verifyToken: VERIFY_TOKEN,
     graphApiBase: "http://127.0.0.1:9/v23.0",
   });
@@ -27,9 +28,9 @@ export async function connectAccount(workspaceId: string): Promise<NumberRef> {
 }
 
 /** Sends a body through the real receiver (signature, durable insert) and returns the HTTP status. */
-export async function post(body: unknown): Promise<number> {
+export async function post(body: unknown, appSecret = APP_SECRET): Promise<number> {
   const raw = Buffer.from(JSON.stringify(body));
-  return (await receiveWebhook(raw, signBody(raw, APP_SECRET))).status;
+  return (await receiveWebhook(raw, signBody(raw, appSecret))).status;
 }
 
 /** Processes until nothing is pending, in batches of `batch`. */

@@ -3,6 +3,7 @@
 import "server-only";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
+import { pgPool } from "@/lib/db/pg";
 import { createWhatsAppClient, type WhatsAppCredentials } from "./client";
 import type { AccountInput } from "./account-schemas";
 
@@ -106,12 +107,16 @@ export async function refreshPhoneHealth(workspaceId: string) {
   return health;
 }
 
-/** Every account's webhook secrets, for the verifier (few rows: one per workspace). */
+/**
+ * Every account's webhook secrets, for the verifier (few rows: one per workspace). Read through the plain
+ * pool the webhook receiver inserts with, so that one connection pool decides whether the database is
+ * reachable for a delivery (unreachable: the receiver answers 503 and Meta retries).
+ */
 export async function loadWebhookSecrets() {
-  const accounts = await db.whatsAppAccount.findMany({
-    select: { workspaceId: true, wabaId: true, phoneNumberId: true, appSecretEncrypted: true, verifyTokenEncrypted: true },
-  });
-  return accounts.map((a) => ({
+  const { rows } = await pgPool().query<{ workspaceId: string; wabaId: string; phoneNumberId: string; appSecretEncrypted: string; verifyTokenEncrypted: string }>(
+    `SELECT "workspaceId", "wabaId", "phoneNumberId", "appSecretEncrypted", "verifyTokenEncrypted" FROM "WhatsAppAccount"`,
+  );
+  return rows.map((a) => ({
     workspaceId: a.workspaceId,
     wabaId: a.wabaId,
     phoneNumberId: a.phoneNumberId,
