@@ -37,6 +37,13 @@ export const sandboxConfigSchema = z.object({
   userPreferencesStopShare: share.default(0.005),
   /** Transient failures after acceptance (131000), as a share of messages. */
   transientFailureShare: share.default(0),
+  /** Fault mode, as a share of message-send calls (each call rolls again, a retry included):
+   *  failShare are answered at once with a transient server error (HTTP 500, Meta's code 1, 2 or 131000)
+   *  and not accepted; hangShare are accepted but answered only after hangMs (past a client's deadline,
+   *  the caller knows nothing; the message still goes and its webhooks still come). */
+  faults: z
+    .object({ failShare: share.default(0), hangShare: share.default(0), hangMs: z.number().int().nonnegative().default(30_000) })
+    .prefault({}),
   /** Webhook misbehaviour. */
   duplicateRate: share.default(0.02),
   outOfOrderRate: share.default(0.05),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sandboxConfigSchema } from "./config";
-import { fateOf, type OutgoingMessage } from "./fate";
+import { faultOf, fateOf, type OutgoingMessage } from "./fate";
 
 const config = sandboxConfigSchema.parse({ accessToken: "t", appSecret: "s", seed: 7 });
 const message = (to: string, extra: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
@@ -43,5 +43,34 @@ describe("fateOf", () => {
   it("answers an interactive reply-button message by tapping one of its buttons", () => {
     const fates = fateOf(config, message("34610009998", { type: "interactive", category: undefined, windowOpen: true, replyButtons: [{ id: "yes", title: "Yes" }, { id: "no", title: "No" }] }));
     expect(fates.find((f) => f.kind === "interactive_reply")).toMatchObject({ kind: "interactive_reply", id: expect.stringMatching(/^(yes|no)$/) });
+  });
+});
+
+describe("faultOf", () => {
+  const phones = Array.from({ length: 4000 }, (_, i) => `3463${String(i).padStart(7, "0")}`);
+  const faulty = { ...config, faults: { failShare: 0.06, hangShare: 0.04, hangMs: 20_000 } };
+
+  it("is off unless the scenario asks for faults", () => {
+    expect(phones.map((p) => faultOf(config, p, 0)).filter(Boolean)).toEqual([]);
+  });
+
+  it("fails and holds back the configured shares of calls, with Meta's transient codes", () => {
+    const faults = phones.map((p) => faultOf(faulty, p, 0));
+    const failed = faults.filter((f) => f?.kind === "fail");
+    const held = faults.filter((f) => f?.kind === "hang");
+    expect(failed.length / phones.length).toBeGreaterThan(0.05);
+    expect(failed.length / phones.length).toBeLessThan(0.07);
+    expect(held.length / phones.length).toBeGreaterThan(0.03);
+    expect(held.length / phones.length).toBeLessThan(0.05);
+    expect(new Set(failed.map((f) => f?.kind === "fail" && f.code))).toEqual(new Set([1, 2, 131000]));
+    expect(held.every((f) => f?.kind === "hang" && f.ms === 20_000)).toBe(true);
+  });
+
+  it("repeats with the seed, and rolls again for each call to the same recipient", () => {
+    expect(phones.map((p) => faultOf(faulty, p, 0))).toEqual(phones.map((p) => faultOf(faulty, p, 0)));
+    expect(phones.map((p) => faultOf({ ...faulty, seed: 8 }, p, 0))).not.toEqual(phones.map((p) => faultOf(faulty, p, 0)));
+    const failedFirst = phones.filter((p) => faultOf(faulty, p, 0)?.kind === "fail");
+    const failedAgain = failedFirst.filter((p) => faultOf(faulty, p, 1)?.kind === "fail");
+    expect(failedAgain.length).toBeLessThan(failedFirst.length / 4);
   });
 });

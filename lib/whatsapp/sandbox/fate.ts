@@ -95,3 +95,26 @@ export function fateOf(config: SandboxConfig, message: OutgoingMessage): Fate[] 
   }
   return fates;
 }
+
+/** Meta's transient server errors, as the Cloud API answers them with HTTP 500. */
+export const TRANSIENT_SERVER_ERRORS = {
+  1: "An unknown error occurred",
+  2: "Service temporarily unavailable",
+  131000: "Something went wrong",
+} as const;
+
+export type Fault = { kind: "fail"; code: keyof typeof TRANSIENT_SERVER_ERRORS } | { kind: "hang"; ms: number } | null;
+
+/** What goes wrong with a send call, if anything: keyed by the recipient and how many calls for them came
+ *  before, so a retry rolls again and the outcome does not depend on the order calls arrive in. */
+export function faultOf(config: SandboxConfig, to: string, call: number): Fault {
+  const { failShare, hangShare, hangMs } = config.faults;
+  if (failShare === 0 && hangShare === 0) return null;
+  const roll = chance(config.seed, `fault:${to}:${call}`);
+  if (roll < failShare) {
+    const codes = Object.keys(TRANSIENT_SERVER_ERRORS).map(Number) as (keyof typeof TRANSIENT_SERVER_ERRORS)[];
+    return { kind: "fail", code: codes[Math.floor(chance(config.seed, `faultcode:${to}:${call}`) * codes.length)]! };
+  }
+  if (roll < failShare + hangShare) return { kind: "hang", ms: hangMs };
+  return null;
+}

@@ -193,3 +193,46 @@ describe("messages", () => {
     expect(health).toMatchObject({ quality_rating: "GREEN", throughput: { level: "STANDARD" } });
   });
 });
+
+describe("fault mode", () => {
+  const text = (to: string) => ({ messaging_product: "whatsapp" as const, to, type: "text" as const, text: { body: "Hello" } });
+  const phones = Array.from({ length: 40 }, (_, i) => `346100005${String(i).padStart(2, "0")}`);
+
+  /** Each recipient's outcome through a client that waits `sendTimeoutMs`, and the sandbox's own log. */
+  async function run(faults: { failShare: number; hangShare: number; hangMs: number }, sendTimeoutMs: number) {
+    const faulty = createSandbox({ accessToken: token, appSecret: secret, webhooks: false, throughputPerSecond: 1000, faults });
+    const url = `http://127.0.0.1:${await faulty.listen(0)}`;
+    const c = createWhatsAppClient({ baseUrl: `${url}/v23.0`, wabaId: "900000000000001", phoneNumberId: "900000000000101", accessToken: token }, { sendTimeoutMs });
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      phones.map((p) => c.sendMessage(text(p)).then(() => "ok", (e: WhatsAppApiError) => (e.status === 0 ? "no answer" : `${e.status}:${e.code}:${e.classification.action}`))),
+    );
+    const ms = Date.now() - started;
+    const { entries } = (await (await fetch(`${url}/_sandbox/log`)).json()) as { entries: { status: number; body: { to?: string } }[] };
+    const closing = Date.now();
+    await faulty.close();
+    return { outcomes, ms, accepted: entries.filter((e) => e.status === 200).map((e) => e.body.to), closeMs: Date.now() - closing };
+  }
+
+  it("answers a seeded share of sends with Meta's transient errors and holds back another share, the same way every run", async () => {
+    const faults = { failShare: 0.2, hangShare: 0.2, hangMs: 60_000 };
+    const first = await run(faults, 300);
+    const failed = first.outcomes.filter((o) => o.startsWith("500:"));
+    const unanswered = first.outcomes.filter((o) => o === "no answer");
+    expect(failed.length).toBeGreaterThan(2);
+    expect(unanswered.length).toBeGreaterThan(2);
+    expect(failed.every((o) => /^500:(1|2|131000):retry$/.test(o))).toBe(true);
+    // A held-back send was accepted all the same: only its answer never came within the client's deadline.
+    expect(first.accepted.sort()).toEqual(phones.filter((_, i) => !first.outcomes[i]!.startsWith("500:")));
+    expect(first.ms).toBeLessThan(5000);
+    // Closing does not wait for held answers.
+    expect(first.closeMs).toBeLessThan(2000);
+    expect((await run(faults, 300)).outcomes).toEqual(first.outcomes);
+  });
+
+  it("answers a held-back send after hangMs to a client that waits long enough", async () => {
+    const { outcomes, ms } = await run({ failShare: 0, hangShare: 1, hangMs: 400 }, 5000);
+    expect(outcomes.every((o) => o === "ok")).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(400);
+  });
+});

@@ -6,6 +6,8 @@
 // Control endpoints (not Meta's): GET /_sandbox/health, GET /_sandbox/log?since=N&limit=N,
 // GET /_sandbox/stats, POST /_sandbox/config (patch the scenario), POST /_sandbox/inbound (a customer
 // writes in), POST /_sandbox/templates (load templates Meta already holds), POST /_sandbox/reset (the log).
+// Fault mode (config `faults`): a seeded share of send calls answered 500 with a transient code, a share
+// answered late (accepted at once, the answer held back), to test and measure how Parley rides them out.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,7 +19,7 @@ import {
 } from "../schemas";
 import { envelope, inboundChange, statusChange, templateStatusChange, userPreferenceChange, type NumberRef } from "../webhook-payloads";
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
-import { fateOf, type Fate } from "./fate";
+import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate } from "./fate";
 import { TokenBucket } from "./rate-limit";
 import { looksPromotional, REASON_EXPLANATIONS, reviewDecision, structuralProblems } from "./template-review";
 import { WebhookSender } from "./webhook-sender";
@@ -77,13 +79,15 @@ export function createSandbox(input: SandboxConfigInput) {
   let wamidCounter = 0;
   const templates = new Map<string, StoredTemplate>(); // key: name|language
   const sentCount = new Map<string, number>(); // recipient → messages accepted so far
+  const sendCalls = new Map<string, number>(); // recipient → send calls received so far (fault mode's key)
+  const holds = new Set<() => void>(); // answers held back by fault mode, released at once on close
   const lastInbound = new Map<string, number>(); // recipient → time they last wrote
   const optedOut = new Set<string>(); // recipients who sent STOP or used WhatsApp's setting
   const inboundWamids = new Set<string>();
   const pairBuckets = new Map<string, TokenBucket>();
   const uploads = new Map<string, number>();
   let throughput = new TokenBucket(config.throughputPerSecond, config.throughputPerSecond);
-  const counters = { accepted: 0, rejected130429: 0, rejected131056: 0, rejectedOther: 0 };
+  const counters = { accepted: 0, rejected130429: 0, rejected131056: 0, rejectedOther: 0, faultFailed: 0, faultHeld: 0 };
 
   // Unique across sandboxes too (Meta's are unique everywhere): several can share one database in tests.
   const instance = randomBytes(4).toString("hex");
@@ -331,7 +335,25 @@ export function createSandbox(input: SandboxConfigInput) {
 
   // ---------------------------------------------------------------- routing
 
-  async function route(req: IncomingMessage, url: URL): Promise<{ status: number; body: unknown; logged: unknown }> {
+  /** Fault mode for a send call (read receipts aside): throws the transient error, or marks the answer to hold back. */
+  function injectFault(body: unknown, held: { ms: number }) {
+    const b = body as { to?: unknown; status?: unknown } | null;
+    if (!b || typeof b !== "object" || typeof b.to !== "string" || b.status === "read") return;
+    const to = b.to.replace(/^\+/, "");
+    const call = sendCalls.get(to) ?? 0;
+    sendCalls.set(to, call + 1);
+    const fault = faultOf(config, to, call);
+    if (fault?.kind === "fail") {
+      counters.faultFailed++;
+      throw new GraphError(500, fault.code, TRANSIENT_SERVER_ERRORS[fault.code], "Fault mode: a transient error before acceptance.");
+    }
+    if (fault?.kind === "hang") {
+      counters.faultHeld++;
+      held.ms = fault.ms;
+    }
+  }
+
+  async function route(req: IncomingMessage, url: URL, held: { ms: number }): Promise<{ status: number; body: unknown; logged: unknown }> {
     const method = req.method ?? "GET";
     const parts = url.pathname.split("/").filter(Boolean);
 
@@ -404,6 +426,7 @@ export function createSandbox(input: SandboxConfigInput) {
     if (edge === "messages" && method === "POST") {
       requireNumber(object);
       const body = parseJson(await readBody(req));
+      injectFault(body, held);
       return { status: 200, body: sendMessage(body), logged: body };
     }
     if (edge === "media" && method === "POST") {
@@ -449,8 +472,9 @@ export function createSandbox(input: SandboxConfigInput) {
     let status = 200;
     let body: unknown;
     let logged: unknown;
+    const held = { ms: 0 };
     try {
-      ({ status, body, logged } = await route(req, url));
+      ({ status, body, logged } = await route(req, url, held));
     } catch (error) {
       const graph = error instanceof GraphError ? error : new GraphError(500, 1, "An unknown error occurred");
       if (graph.code !== 130429 && graph.code !== 131056) counters.rejectedOther++;
@@ -461,6 +485,19 @@ export function createSandbox(input: SandboxConfigInput) {
     if (!url.pathname.startsWith("/_sandbox")) {
       log.push({ seq: ++seq, at: new Date().toISOString(), method: req.method ?? "GET", path: url.pathname, status, body: logged, response: body });
       if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
+    }
+    if (held.ms > 0) {
+      // What was decided stands (and is logged now); only the answer is late, as when Meta is slow to reply.
+      await new Promise<void>((resolve) => {
+        const release = () => {
+          clearTimeout(timer);
+          holds.delete(release);
+          resolve();
+        };
+        const timer = setTimeout(release, held.ms);
+        holds.add(release);
+      });
+      if (res.destroyed || req.socket.destroyed) return; // the caller gave up waiting
     }
     const text = JSON.stringify(body);
     res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
@@ -475,8 +512,11 @@ export function createSandbox(input: SandboxConfigInput) {
       return new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as AddressInfo).port)));
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const release of [...holds]) release();
+      // Connections still busy when close() starts (a held answer) never count as idle: end them all now.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await sender.close();
     },
     /** For tests in the same process. */
