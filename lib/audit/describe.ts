@@ -5,7 +5,7 @@ import type { Role } from "@/lib/db/generated/enums";
 type Details = Record<string, unknown> | null | undefined;
 
 function role(value: unknown): string {
-  return typeof value === "string" && value in ROLE_LABELS ? ROLE_LABELS[value as Role] : String(value);
+  return typeof value === "string" && Object.hasOwn(ROLE_LABELS, value) ? ROLE_LABELS[value as Role] : String(value);
 }
 
 export function describeAudit(action: string, details: Details): string {

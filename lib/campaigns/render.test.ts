@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sendMessageRequestSchema } from "@/lib/whatsapp/schemas";
 import { marketOf, estimateCost } from "./pricing";
+import { variableSchema } from "./schemas";
 import { MissingValueError, previewText, renderTemplateMessage, resolveVariable, routeLanguage, templateSlots } from "./render";
 
 const PROMO = [
@@ -40,6 +41,14 @@ describe("variable values", () => {
     expect(resolveVariable({ source: "attribute", value: "missing", fallback: "" }, contact)).toBe("");
     expect(resolveVariable({ source: "field", value: "first_name", fallback: "there" }, { ...contact, name: null })).toBe("there");
     expect(resolveVariable({ source: "constant", value: "25%", fallback: "" }, contact)).toBe("25%");
+  });
+
+  it("read only a contact's own fields and attributes, never what every object inherits", () => {
+    for (const value of ["__proto__", "constructor", "toString"]) {
+      expect(variableSchema.safeParse({ source: "field", value }).success).toBe(false);
+      expect(resolveVariable({ source: "field", value, fallback: "there" }, contact)).toBe("there");
+      expect(resolveVariable({ source: "attribute", value, fallback: "there" }, contact)).toBe("there");
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // Cloud API request that sends it. The builder's preview, the pre-flight check and the dispatcher share it.
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { SendTemplateRequest, TemplateSendComponent } from "@/lib/whatsapp/schemas";
-import { CONTACT_FIELDS, type ContactField, type Mapping, type Variable } from "./schemas";
+import { isContactField, type ContactField, type Mapping, type Variable } from "./schemas";
 
 type MetaComponent = { type: string; format?: string; text?: string; buttons?: { type: string; text?: string; url?: string }[] };
 
@@ -67,10 +67,11 @@ function fieldValue(contact: Recipient, field: ContactField): string {
 export function resolveVariable(variable: Variable, contact: Recipient): string {
   let value = "";
   if (variable.source === "constant" || variable.source === "tracked") value = variable.value;
-  else if (variable.source === "field" && variable.value in CONTACT_FIELDS) value = fieldValue(contact, variable.value as ContactField);
+  else if (variable.source === "field" && isContactField(variable.value)) value = fieldValue(contact, variable.value);
   else if (variable.source === "attribute") {
     const attributes = contact.attributes && typeof contact.attributes === "object" ? (contact.attributes as Record<string, unknown>) : {};
-    const raw = attributes[variable.value];
+    // Own keys only: "__proto__" or "constructor" would otherwise send "[object Object]" or a function's source.
+    const raw = Object.hasOwn(attributes, variable.value) ? attributes[variable.value] : undefined;
     value = raw === null || raw === undefined ? "" : String(raw);
   }
   return value.trim() || variable.fallback;

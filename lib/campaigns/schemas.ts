@@ -4,6 +4,8 @@ import { z } from "zod";
 /** Contact fields a variable can take its value from. */
 export const CONTACT_FIELDS = { first_name: "First name", name: "Full name", phone: "Phone number", locale: "Language" } as const;
 export type ContactField = keyof typeof CONTACT_FIELDS;
+/** Own keys only: `in` would take "__proto__" or "constructor" as a contact field. */
+export const isContactField = (value: string): value is ContactField => Object.hasOwn(CONTACT_FIELDS, value);
 
 export const variableSchema = z
   .object({
@@ -13,7 +15,7 @@ export const variableSchema = z
     fallback: z.string().trim().max(500).default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.source === "field" && !(v.value in CONTACT_FIELDS)) ctx.addIssue({ code: "custom", path: ["value"], message: "Pick a contact field." });
+    if (v.source === "field" && !isContactField(v.value)) ctx.addIssue({ code: "custom", path: ["value"], message: "Pick a contact field." });
     if (v.source === "attribute" && !/^[A-Za-z0-9_.-]{1,64}$/.test(v.value)) {
       ctx.addIssue({ code: "custom", path: ["value"], message: "Name the attribute (letters, digits, _ . -)." });
     }

@@ -33,3 +33,15 @@ describe("segment conditions", () => {
     expect(listValues(" Madrid, Sevilla ,,Madrid")).toEqual(["Madrid", "Sevilla"]);
   });
 });
+
+describe("segment operators and fields", () => {
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("refuse %s, which every object has but no field offers", (op) => {
+    expect(issues({ field: "attribute", op, key: "tier", value: "gold" })).toEqual(["op: Choose a comparison."]);
+    expect(issues({ field: "tag", op, value: "vip" })).toEqual(["op: Choose a comparison."]);
+  });
+
+  it("refuse a field that is not offered", () => {
+    expect(issues({ field: "__proto__", op: "equals", value: "x" })).not.toEqual([]);
+  });
+});
+

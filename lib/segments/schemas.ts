@@ -60,7 +60,9 @@ export const conditionSchema = z
   })
   .superRefine((c, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (!(c.op in OPERATORS_BY_FIELD[c.field])) return issue("op", "Choose a comparison.");
+    // Own keys only: `in` also finds "__proto__", "constructor" and "toString" on every object, and a rule
+    // saved with one of them made every count of the workspace's segments throw.
+    if (!Object.hasOwn(OPERATORS_BY_FIELD[c.field], c.op)) return issue("op", "Choose a comparison.");
     if (c.field === "attribute" && !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(c.key ?? "")) issue("key", "Attribute: a name such as tier or city.");
     const needsValue =
       (TEXT_FIELDS.includes(c.field) && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";

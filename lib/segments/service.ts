@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { segmentWhere } from "./compile";
-import { segmentRulesSchema, type SegmentInput, type SegmentRules } from "./schemas";
+import { EMPTY_RULES, segmentRulesSchema, type SegmentInput, type SegmentRules } from "./schemas";
 
 export const PREVIEW_SIZE = 10;
 
@@ -25,6 +25,8 @@ export async function listSegments(workspaceId: string) {
   const segments = await db.segment.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, rules: true, updatedAt: true } });
   return Promise.all(
     segments.map(async (s) => {
+      // Rules saved before a check existed may no longer parse: the list shows "Rules need fixing" for them
+      // instead of failing for every segment.
       const rules = segmentRulesSchema.safeParse(s.rules);
       return { id: s.id, name: s.name, updatedAt: s.updatedAt, count: rules.success ? await countSegment(workspaceId, rules.data) : null };
     }),
@@ -34,7 +36,9 @@ export async function listSegments(workspaceId: string) {
 export async function getSegment(workspaceId: string, id: string) {
   const segment = await db.segment.findFirst({ where: { id, workspaceId }, select: { id: true, name: true, rules: true } });
   if (!segment) throw new NotFoundError("That segment");
-  return { ...segment, rules: segmentRulesSchema.parse(segment.rules) };
+  // Rules that no longer parse open as an empty rule to fix (or the segment to delete), not as an error page.
+  const rules = segmentRulesSchema.safeParse(segment.rules);
+  return { ...segment, rules: rules.success ? rules.data : EMPTY_RULES, rulesNeedFixing: !rules.success };
 }
 
 export async function saveSegment(workspaceId: string, actorId: string, input: SegmentInput): Promise<{ id: string }> {
@@ -56,6 +60,16 @@ export async function saveSegment(workspaceId: string, actorId: string, input: S
 
 export async function deleteSegment(workspaceId: string, actorId: string, id: string) {
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    // A campaign that has not started reads its segments at launch: deleting one under it would change
+    // who it reaches without anyone deciding so. Campaigns that started keep their recipients already.
+    const users = await tx.$queryRaw<{ name: string }[]>`
+      SELECT name FROM "Campaign"
+      WHERE "workspaceId" = ${workspaceId} AND status IN ('DRAFT', 'AWAITING_APPROVAL', 'SCHEDULED')
+        AND (audience -> 'segmentIds' ? ${id} OR audience -> 'excludeSegmentIds' ? ${id})
+      ORDER BY name LIMIT 3`;
+    if (users.length) {
+      throw new ConflictError(`This segment is used by the campaign${users.length > 1 ? "s" : ""} ${users.map((u) => u.name).join(", ")}. Remove it there first.`);
+    }
     const { count } = await tx.segment.deleteMany({ where: { id, workspaceId } });
     if (count === 0) throw new NotFoundError("That segment");
     await recordAudit(workspaceId, actorId, { action: "segment.deleted", targetType: "segment", targetId: id }, tx);

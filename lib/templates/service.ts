@@ -190,8 +190,8 @@ export async function deleteTemplate(workspaceId: string, actorId: string, id: s
   await recordAudit(workspaceId, actorId, { action: "template.deleted", targetType: "template", targetId: id, details: { name: template.name, language: template.language } });
 }
 
-const isStatus = (value: string): value is TemplateStatus => value !== "DRAFT" && value in TemplateStatus;
-const isCategory = (value: string): value is TemplateCategory => value in TemplateCategory;
+const isStatus = (value: string): value is TemplateStatus => value !== "DRAFT" && Object.hasOwn(TemplateStatus, value);
+const isCategory = (value: string): value is TemplateCategory => Object.hasOwn(TemplateCategory, value);
 
 /** Brings in the templates that already exist on the WhatsApp account (all pages); returns how many. */
 export async function importTemplates(workspaceId: string, actorId: string): Promise<number> {

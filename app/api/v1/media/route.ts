@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   try {
     const user = await requirePermission("templates.view");
     const kind = new URL(request.url).searchParams.get("kind");
-    return Response.json(await listMedia(user.workspaceId, kind && kind in MEDIA_RULES ? (kind as MediaKind) : undefined));
+    return Response.json(await listMedia(user.workspaceId, kind && Object.hasOwn(MEDIA_RULES, kind) ? (kind as MediaKind) : undefined));
   } catch (error) {
     return jsonError(error);
   }

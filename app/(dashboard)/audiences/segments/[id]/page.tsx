@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DeleteSegmentButton } from "@/components/audiences/delete-segment-button";
 import { SegmentBuilder } from "@/components/audiences/segment-builder";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
@@ -14,7 +15,16 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
   const canEdit = can(user.role, "contacts.edit");
   return (
     <>
-      <PageHeader title={segment.name} description={canEdit ? "Change the conditions; the count follows as you type." : "Who this segment picks, counted now."} />
+      <PageHeader
+        title={segment.name}
+        description={canEdit ? "Change the conditions; the count follows as you type." : "Who this segment picks, counted now."}
+        actions={canEdit && <DeleteSegmentButton id={segment.id} name={segment.name} />}
+      />
+      {segment.rulesNeedFixing && (
+        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          The saved rules of this segment are not valid any more. Build them again below and save, or delete the segment.
+        </p>
+      )}
       <SegmentBuilder initial={segment} lists={lists} campaigns={campaigns} canEdit={canEdit} />
     </>
   );
