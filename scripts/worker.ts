@@ -1,13 +1,36 @@
 // `npm run worker`: one worker process. Stops cleanly on SIGINT/SIGTERM after the job in hand.
+// A worker that cannot reach the database (at start, or when its loops give up) logs it and starts again
+// after a back-off (1 s, 2 s, 4 s … 30 s) instead of exiting: a database restart is a pause, not an outage.
 import { disconnectDb } from "@/lib/db/client";
 import { runWorker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/logger";
+import { DEFAULT_BACKOFF, restartDelayMs } from "./lib/supervise.ts";
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
 
-runWorker(controller.signal)
-  .then(() => disconnectDb())
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
+const pause = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      controller.signal.removeEventListener("abort", done);
+      resolve();
+    }
+    controller.signal.addEventListener("abort", done, { once: true });
   });
+
+let attempt = 0;
+while (!controller.signal.aborted) {
+  const started = Date.now();
+  try {
+    await runWorker(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) break;
+    if (Date.now() - started >= DEFAULT_BACKOFF.healthyAfterMs) attempt = 0;
+    const waitMs = restartDelayMs(attempt++);
+    logger.error("worker stopped on an error; starting again", { error, retryInMs: waitMs });
+    await pause(waitMs);
+  }
+}
+await disconnectDb();

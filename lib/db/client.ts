@@ -1,11 +1,14 @@
 // The Prisma client on the pg driver adapter: one per process, created on first use so that importing
-// this module (during `next build`, say) needs no database.
+// this module (during `next build`, say) needs no database. Its pool is Parley's own (lib/db/pool.ts), so
+// a dropped connection is logged and replaced instead of ending the process.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
+import { createPool } from "./pool";
 
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  const pool = createPool("prisma", { connectionString, max });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 const globalForPrisma = globalThis as unknown as { parleyPrisma?: PrismaClient };
