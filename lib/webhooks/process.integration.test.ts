@@ -4,15 +4,26 @@ import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/tests/factories";
 import { campaignWithMessages, connectAccount, drain, post } from "@/tests/whatsapp";
 import {
+  accountUpdateChange,
   envelope,
   inboundChange,
   statusChange,
+  templateCategoryChange,
+  templateQualityChange,
   templateStatusChange,
   userPreferenceChange,
   type NumberRef,
   type StatusSpec,
 } from "@/lib/whatsapp/webhook-payloads";
-import { listFailedWebhooks } from "./process";
+import { acknowledgeAccountAlert, openAccountAlerts } from "./account-alerts";
+import { listFailedWebhooks, MAX_PART_ATTEMPTS, retrySetAsideParts, webhookBacklog } from "./process";
+
+/** An admin user of the workspace (the alert's acknowledger). */
+async function createWorkspaceAdmin(workspaceId: string) {
+  const user = await db.user.create({ data: { email: `admin-${Date.now()}-${Math.random()}@parley.test`, name: "Ada Admin", passwordHash: "x" } });
+  await db.membership.create({ data: { workspaceId, userId: user.id, role: "ADMIN" } });
+  return { users: user.id };
+}
 
 let ws: string;
 let number: NumberRef;
@@ -175,19 +186,185 @@ describe("template webhooks", () => {
 });
 
 describe("a delivery that cannot be processed", () => {
-  it("is set aside with its error, visible to admins, while the others go through", async () => {
+  it("is set aside whole with its error only when its envelope cannot be read, visible to admins, while the others go through", async () => {
     const { messages } = await campaignWithMessages(ws, ["+34610000107"]);
-    const stranger = { wabaId: "123456789", phoneNumberId: "987654321", displayPhoneNumber: "1555" };
-    await post(status(stranger, { wamid: "wamid.x", status: "sent", at: at(1), recipient: "1" }));
+    await post({ object: "whatsapp_business_account", entry: [{ id: number.wabaId, changes: "not a list" }] });
     await post(status(number, { wamid: "wamid.ok", status: "sent", at: at(1), recipient: "34610000107", callbackData: `pm:${messages[0]!.id}` }));
     expect(await drain()).toEqual({ processed: 1, failed: 1 });
     expect((await db.message.findUniqueOrThrow({ where: { id: messages[0]!.id } })).state).toBe("SENT");
     const failed = await listFailedWebhooks(ws);
-    expect(failed[0]).toMatchObject({ attempts: 1, lastError: "No connected WhatsApp account for WABA 123456789 / number 987654321" });
+    expect(failed[0]).toMatchObject({ attempts: 1, lastError: expect.stringContaining("changes") });
     expect(failed[0]!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     // Still stored, never dropped: it waits for its retry.
-    const waiting = { processedAt: null, lastError: { contains: "987654321" } };
+    const waiting = { processedAt: null, workspaceId: ws };
     expect(await db.webhookDelivery.count({ where: waiting })).toBe(1);
     await db.webhookDelivery.deleteMany({ where: waiting });
+  });
+});
+
+describe("every change counts on its own", () => {
+  it("a malformed part is set aside alone: the STOP beside it is applied, and so is everything else", async () => {
+    const { messages } = await campaignWithMessages(ws, ["+34610000201"]);
+    const promos = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions", category: "MARKETING" } });
+    const contactId = messages[0]!.contactId;
+    await db.contactConsent.create({ data: { workspaceId: ws, contactId, consentListId: promos.id, optedIn: true, changedAt: at(-100) } });
+    const stop = inboundChange(number, { wamid: "wamid.stop201", from: "34610000201", at: at(5), text: "STOP" });
+    const value = stop.value as { messages: unknown[] };
+    // The same `messages` change carries a message Meta's shape does not allow (no sender): only it is set aside.
+    value.messages.push({ id: "wamid.broken", timestamp: "not a time", type: "text", text: { body: "?" } });
+    const delivery = envelope(number.wabaId, [
+      stop,
+      statusChange(number, [{ wamid: "wamid.s201", status: "delivered", at: at(3), recipient: "34610000201", callbackData: `pm:${messages[0]!.id}` }]),
+      { field: "a_field_parley_does_not_know", value: { anything: true } },
+    ]);
+    expect(await post(delivery)).toBe(200);
+    expect(await drain()).toEqual({ processed: 1, failed: 0 });
+
+    expect(await db.consentEvent.findMany({ where: { contactId }, select: { action: true, source: true } })).toEqual([{ action: "OPT_OUT", source: "KEYWORD" }]);
+    expect(await db.contactConsent.findFirstOrThrow({ where: { contactId, consentListId: promos.id } })).toMatchObject({ optedIn: false });
+    expect((await db.message.findUniqueOrThrow({ where: { id: messages[0]!.id } })).state).toBe("DELIVERED");
+
+    const parts = await db.webhookPart.findMany({ where: { workspaceId: ws }, orderBy: { path: "asc" } });
+    expect(parts.map((p) => [p.path, p.attempts, p.nextAttemptAt !== null])).toEqual([
+      ["entry[0].changes[0].value.messages[1]", 1, true],
+      ["entry[0].changes[2]", 1, false],
+    ]);
+    expect(parts[0]!.reason).toMatch(/unreadable messages change \(messages\.0\.from/);
+    expect(parts[1]!.reason).toBe('entry[0].changes[2]: Parley does not handle "a_field_parley_does_not_know" changes');
+    // Listed for admins where failed deliveries are shown, with the part's place and reason.
+    const listed = await listFailedWebhooks(ws);
+    expect(listed.map((f) => f.id).sort()).toEqual(parts.map((p) => `${p.deliveryId}/${p.path}`).sort());
+    expect((await webhookBacklog(ws)).failed).toBe(2);
+
+    // Retried alone, a bounded number of times, then kept without further retries.
+    for (let i = 0; i < MAX_PART_ATTEMPTS + 2; i++) {
+      await db.webhookPart.updateMany({ where: { workspaceId: ws, nextAttemptAt: { not: null } }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+      await retrySetAsideParts();
+    }
+    const broken = await db.webhookPart.findFirstOrThrow({ where: { workspaceId: ws, path: parts[0]!.path } });
+    expect(broken).toMatchObject({ attempts: MAX_PART_ATTEMPTS, nextAttemptAt: null, resolvedAt: null });
+    // Each retry applied nothing twice.
+    expect(await db.consentEvent.count({ where: { contactId } })).toBe(1);
+  });
+
+  it("a part that fails while applied is rolled back alone and resolves on a later retry", async () => {
+    await db.template.create({ data: { workspaceId: ws, name: "later_one", language: "en_US", category: "UTILITY", components: [], status: "PENDING", metaTemplateId: "556001" } });
+    // Makes the quality update fail inside the database, as a transient fault would.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_refuse_quality() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'quality writes refused for the test'; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_quality BEFORE UPDATE OF quality ON "Template" FOR EACH ROW EXECUTE FUNCTION test_refuse_quality()`);
+    try {
+      await post(envelope(number.wabaId, [
+        templateQualityChange({ id: "556001", name: "later_one", language: "en_US", previous: "GREEN", next: "YELLOW" }),
+        templateStatusChange({ id: "556001", name: "later_one", language: "en_US", event: "APPROVED" }),
+      ]));
+      expect(await drain()).toEqual({ processed: 1, failed: 0 });
+      expect(await db.template.findFirstOrThrow({ where: { workspaceId: ws, name: "later_one" } })).toMatchObject({ status: "APPROVED", quality: null });
+      expect((await db.webhookPart.findFirstOrThrow({ where: { workspaceId: ws } })).reason).toMatch(/quality writes refused for the test/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_refuse_quality ON "Template"`);
+    }
+    await db.webhookPart.updateMany({ where: { workspaceId: ws }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    expect(await retrySetAsideParts()).toEqual({ resolved: 1, failed: 0 });
+    expect(await db.template.findFirstOrThrow({ where: { workspaceId: ws, name: "later_one" } })).toMatchObject({ quality: "YELLOW" });
+    expect(await listFailedWebhooks(ws)).toEqual([]);
+  });
+});
+
+describe("consent from a redelivered webhook", () => {
+  it("is recorded once: the same STOP and the same user_preferences stop delivered again add nothing", async () => {
+    const stop = envelope(number.wabaId, [inboundChange(number, { wamid: "wamid.stop301", from: "34610000301", at: at(5), text: "STOP" })]);
+    const pref = envelope(number.wabaId, [userPreferenceChange(number, "34610000302", "stop", at(6))]);
+    // Twice in one pass, and once more in a later pass (Meta retries for days).
+    await post(stop);
+    await post(stop);
+    await post(pref);
+    await post(pref);
+    await drain();
+    await post(stop);
+    await post(pref);
+    await drain();
+    const events = await db.consentEvent.findMany({ where: { workspaceId: ws }, select: { action: true, source: true } });
+    expect(events).toHaveLength(2);
+    expect(events).toEqual(expect.arrayContaining([{ action: "OPT_OUT", source: "KEYWORD" }, { action: "OPT_OUT", source: "WHATSAPP_SETTING" }]));
+  });
+});
+
+describe("events that arrive late", () => {
+  const ref = { id: "557001", name: "order_update", language: "en_US" };
+  beforeEach(async () => {
+    await db.template.create({ data: { workspaceId: ws, name: ref.name, language: ref.language, category: "UTILITY", components: [], status: "APPROVED", quality: "GREEN", metaTemplateId: ref.id } });
+  });
+  const template = () => db.template.findFirstOrThrow({ where: { workspaceId: ws, metaTemplateId: ref.id } });
+
+  it("an older quality or status event after a newer one changes nothing", async () => {
+    await post(envelope(number.wabaId, [templateQualityChange({ ...ref, previous: "GREEN", next: "RED" })], at(200)));
+    await post(envelope(number.wabaId, [templateStatusChange({ ...ref, event: "PAUSED" })], at(200)));
+    await drain();
+    await post(envelope(number.wabaId, [templateQualityChange({ ...ref, previous: "UNKNOWN", next: "GREEN" })], at(100)));
+    await post(envelope(number.wabaId, [templateStatusChange({ ...ref, event: "APPROVED" })], at(100)));
+    await drain();
+    expect(await template()).toMatchObject({ quality: "RED", status: "PAUSED" });
+    // A newer one still applies.
+    await post(envelope(number.wabaId, [templateQualityChange({ ...ref, previous: "RED", next: "YELLOW" })], at(300)));
+    await drain();
+    expect(await template()).toMatchObject({ quality: "YELLOW" });
+  });
+
+  it("a late impending category notice, or an older completed change, never undoes a completed one", async () => {
+    // Completed at t=300: UTILITY → MARKETING.
+    await post(envelope(number.wabaId, [templateCategoryChange({ ...ref, previous: "UTILITY", next: "MARKETING" })], at(300)));
+    await drain();
+    expect((await template()).category).toBe("MARKETING");
+    // The notice that announced it (t=100, its new_category is the category at that time) arrives after it.
+    await post(envelope(number.wabaId, [templateCategoryChange({ ...ref, next: "UTILITY", correctCategory: "MARKETING", effectiveAt: at(300) })], at(100)));
+    // And an older completed change (t=50) delivered late.
+    await post(envelope(number.wabaId, [templateCategoryChange({ ...ref, previous: "MARKETING", next: "UTILITY" })], at(50)));
+    await drain();
+    expect((await template()).category).toBe("MARKETING");
+  });
+});
+
+describe("account alerts", () => {
+  it("a restriction reaches the admins as an alert, once, until one acknowledges it (audited)", async () => {
+    const restriction = envelope(number.wabaId, [
+      accountUpdateChange({ event: "ACCOUNT_RESTRICTION", restriction_info: [{ restriction_type: "RESTRICTED_BIZ_INITIATED_MESSAGING", expiration: "2026-12-01T10:00:00+0000" }] }),
+    ], at(10));
+    await post(restriction);
+    await post(restriction);
+    await post(envelope(number.wabaId, [accountUpdateChange({ event: "VOLUME_BASED_PRICING_TIER_UPDATE", volume_tier_info: { tier: "1:2" } })], at(11)));
+    await drain();
+    const alerts = await openAccountAlerts(ws);
+    expect(alerts).toEqual([
+      { id: expect.any(String), event: "ACCOUNT_RESTRICTION", occurredAt: at(10), summary: "WhatsApp restricted this account; RESTRICTED_BIZ_INITIATED_MESSAGING until 2026-12-01T10:00:00+0000" },
+    ]);
+    const { users } = await createWorkspaceAdmin(ws);
+    await acknowledgeAccountAlert(ws, users, alerts[0]!.id);
+    expect(await openAccountAlerts(ws)).toEqual([]);
+    const audit = await db.auditLog.findMany({ where: { workspaceId: ws, targetId: alerts[0]!.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
+    expect(audit).toEqual([
+      { action: "whatsapp.account_alert", actorId: null },
+      { action: "whatsapp.account_alert_acknowledged", actorId: users },
+    ]);
+    // Another workspace's admin cannot acknowledge it, and sees none of it.
+    const other = (await createWorkspace(["ADMIN"])).workspace.id;
+    expect(await openAccountAlerts(other)).toEqual([]);
+    await expect(acknowledgeAccountAlert(other, users, alerts[0]!.id)).rejects.toThrow("That alert was not found.");
+  });
+
+  it("a ban lifted by a newer reinstatement leaves the banner, and a late, older ban arrives already lifted", async () => {
+    const ban = (state: string, seconds: number) =>
+      envelope(number.wabaId, [accountUpdateChange({ event: "DISABLED_UPDATE", ban_info: { waba_ban_state: state, waba_ban_date: "2026-11-20" } })], at(seconds));
+    await post(ban("DISABLE", 100));
+    await drain();
+    expect((await openAccountAlerts(ws)).map((a) => a.summary)).toEqual(["WhatsApp disabled (banned) this account; since 2026-11-20"]);
+    await post(ban("REINSTATE", 200));
+    await drain();
+    expect(await openAccountAlerts(ws)).toEqual([]);
+    await post(ban("SCHEDULE_FOR_DISABLE", 150));
+    await drain();
+    expect(await openAccountAlerts(ws)).toEqual([]);
+    await post(ban("DISABLE", 300));
+    await drain();
+    expect(await openAccountAlerts(ws)).toHaveLength(1);
   });
 });

@@ -319,10 +319,17 @@ export const templateQualityValueSchema = z.looseObject({
   previous_quality_score: z.string().optional(),
   new_quality_score: z.string(),
 });
+/**
+ * Two kinds (Meta's template_category_update reference): an impending change names the category the template
+ * will get (`correct_category`, from `category_update_timestamp`) while `new_category` is still the current
+ * one; a completed change names `previous_category` and `new_category`.
+ */
 export const templateCategoryValueSchema = z.looseObject({
   ...templateRef,
   previous_category: z.string().optional(),
   new_category: z.string(),
+  correct_category: z.string().optional(),
+  category_update_timestamp: z.union([z.number(), z.string()]).optional(),
 });
 export const userPreferencesValueSchema = z.looseObject({
   messaging_product: z.literal("whatsapp").optional(),
@@ -336,17 +343,24 @@ export const phoneQualityValueSchema = z.looseObject({
   event: z.string(),
   current_limit: z.string().optional(),
 });
-export const accountUpdateValueSchema = z.looseObject({ event: z.string() });
+/** account_update: restrictions, violations, bans (DISABLED_UPDATE with ban_info), pricing tiers, partner events... */
+export const accountUpdateValueSchema = z.looseObject({
+  event: z.string(),
+  ban_info: z.looseObject({ waba_ban_state: z.string().optional(), waba_ban_date: z.string().optional() }).optional(),
+  violation_info: z.looseObject({ violation_type: z.string().optional() }).optional(),
+  restriction_info: z.array(z.looseObject({ restriction_type: z.string().optional(), expiration: z.string().optional() })).optional(),
+});
 
 export const webhookChangeSchema = z.object({ field: z.string(), value: z.unknown() });
 export const webhookPayloadSchema = z.object({
   object: z.literal("whatsapp_business_account"),
-  entry: z.array(z.object({ id: z.string(), time: z.number().optional(), changes: z.array(webhookChangeSchema) })).min(1),
+  entry: z.array(z.object({ id: z.string(), time: z.number().optional(), changes: z.array(z.unknown()) })).min(1),
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
 /** Each change parsed by its field; unknown fields are passed over (Meta adds fields over time). */
-export function parseChange(change: z.infer<typeof webhookChangeSchema>) {
+export function parseChange(raw: unknown) {
+  const change = webhookChangeSchema.parse(raw);
   switch (change.field) {
     case "messages":
       return { field: "messages" as const, value: messagesValueSchema.parse(change.value) };

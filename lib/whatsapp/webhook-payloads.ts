@@ -3,8 +3,9 @@ export type NumberRef = { wabaId: string; phoneNumberId: string; displayPhoneNum
 
 type Change = { field: string; value: unknown };
 
-export function envelope(wabaId: string, changes: Change[]) {
-  return { object: "whatsapp_business_account", entry: [{ id: wabaId, changes }] };
+/** `at`: the webhook's own time (entry.time, whole seconds), which orders events that arrive late. */
+export function envelope(wabaId: string, changes: Change[], at: Date = new Date()) {
+  return { object: "whatsapp_business_account", entry: [{ id: wabaId, time: Math.floor(at.getTime() / 1000), changes }] };
 }
 
 const metadata = (n: NumberRef) => ({ display_phone_number: n.displayPhoneNumber, phone_number_id: n.phoneNumberId });
@@ -118,4 +119,26 @@ export function templateStatusChange(t: {
       ...(t.explanation ? { rejection_info: { reason: t.explanation, recommendation: "Edit the template and submit it again." } } : {}),
     },
   };
+}
+
+export function templateQualityChange(t: { id: string; name: string; language: string; previous: string; next: string }): Change {
+  return {
+    field: "message_template_quality_update",
+    value: { previous_quality_score: t.previous, new_quality_score: t.next, message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language },
+  };
+}
+
+/** A completed category change, or (with `correctCategory`) an impending one, as Meta's reference shows them. */
+export function templateCategoryChange(t: { id: string; name: string; language: string; previous?: string; next: string; correctCategory?: string; effectiveAt?: Date }): Change {
+  const ref = { message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language };
+  return {
+    field: "template_category_update",
+    value: t.correctCategory
+      ? { ...ref, correct_category: t.correctCategory, new_category: t.next, category_update_timestamp: Math.floor((t.effectiveAt ?? new Date()).getTime() / 1000) }
+      : { ...ref, previous_category: t.previous, new_category: t.next },
+  };
+}
+
+export function accountUpdateChange(value: { event: string } & Record<string, unknown>): Change {
+  return { field: "account_update", value };
 }
