@@ -21,7 +21,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { detectFormat, importFile, readRecords } from "./file";
+import { csvErrorMessage, detectFormat, FILE_MODE, importFile, readRecords } from "./file";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
 import { CONSENT_TARGETS, importMappingSchema, usesConsent, type ColumnTarget, type ImportCounts, type ImportMapping, type RejectedRow } from "./schemas";
 
@@ -38,7 +38,7 @@ export type ImportMode = "check" | "import";
 export async function createImport(workspaceId: string, userId: string, fileName: string, body: ReadableStream<Uint8Array>) {
   const id = randomUUID().replaceAll("-", "");
   const file = importFile(id);
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   let size = 0;
   try {
     await pipeline(
@@ -50,7 +50,7 @@ export async function createImport(workspaceId: string, userId: string, fileName
           yield chunk;
         }
       },
-      createWriteStream(file),
+      createWriteStream(file, { mode: FILE_MODE }),
     );
     if (size === 0) throw new ValidationError("The file is empty.");
     const { headers, sample } = await readHead(file);
@@ -75,7 +75,7 @@ async function readHead(file: string): Promise<{ headers: string[]; sample: stri
       if (records.length > 5) break;
     }
   } catch (error) {
-    throw new ValidationError(`The file can't be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ValidationError(csvErrorMessage(error) ?? `The file can't be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
   }
   const [headers = [], ...sample] = records;
   return { headers: headers.map((h) => h.slice(0, 100)), sample };
@@ -148,6 +148,9 @@ export async function startImportRun(user: CurrentUser, id: string, mode: Import
   const checkedMapping = current.mapping && JSON.stringify(importMappingSchema.parse(current.mapping));
   if (mode === "import" && (current.status !== "CHECKED" || checkedMapping !== JSON.stringify(mapping))) {
     throw new ConflictError("Check the file with this mapping before importing it.");
+  }
+  if (!(await stat(importFile(id)).then(() => true, () => false))) {
+    throw new ConflictError("This file was deleted after its import. Upload it again to check or import it.");
   }
   const from = mode === "check" ? (["UPLOADED", "CHECKED", "DONE", "FAILED"] as const) : (["CHECKED"] as const);
   const started = await db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -266,7 +269,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   const reject = async (row: number, reason: string, cells: string[]) => {
     if (rejects.length < REJECTS_KEPT) rejects.push({ row, reason });
     if (!report) {
-      report = createWriteStream(reportFile);
+      report = createWriteStream(reportFile, { mode: FILE_MODE });
       await write(report, csvLine(["row", "reason", ...record.headers]));
     }
     await write(report, csvLine([row, reason, ...cells]));
@@ -353,7 +356,8 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   } catch (error) {
     await Promise.allSettled(busy);
     await Promise.allSettled(lanes.map((lane) => lane.query("ROLLBACK")));
-    throw error;
+    const message = csvErrorMessage(error);
+    throw message ? new ValidationError(message) : error;
   } finally {
     report?.destroy();
     for (const lane of lanes) lane.release();
@@ -368,16 +372,24 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
       await recordAudit(workspaceId, actorId, { action: "contacts.imported", targetType: "import", targetId: importId, details: { file: record.fileName, ...counts } }, tx);
     }
   });
+  // The upload is personal data Parley no longer needs once its contacts are in (the rejected rows'
+  // report stays, for the person to fix and upload them).
+  if (mode === "import") await rm(file, { force: true });
   return counts;
 }
 
 /** A run that failed for good: the page shows why; the file can be checked again. */
 export async function failImport(importId: string, error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
+  const before = await db.contactImport.findUnique({ where: { id: importId }, select: { status: true } });
   await db.contactImport.update({
     where: { id: importId },
     data: { status: "FAILED", error: `The file could not be processed: ${message}`.slice(0, 1000), finishedAt: new Date() },
   });
+  // A failed import, or a file that cannot be read whatever the mapping, is not kept: it is personal
+  // data, and the person uploads it again once fixed. A check that failed otherwise keeps the file, so
+  // it can be checked again with another mapping.
+  if (before?.status === "IMPORTING" || error instanceof ValidationError) await rm(importFile(importId), { force: true });
 }
 
 type Run = { workspaceId: string; actorId: string | null; now: Date };

@@ -1,10 +1,13 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { startImportRunAction } from "./actions";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { phoneHash } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { importFile, MAX_RECORD_CHARS } from "@/lib/imports/file";
 import type { ImportMapping } from "@/lib/imports/schemas";
 import { createImport, getImport, rejectedReport } from "@/lib/imports/service";
 import type { SegmentRules } from "@/lib/segments/schemas";
@@ -143,3 +146,40 @@ describe("CSV import", () => {
     await expect(upload(ws, users.ADMIN.id, 'phone,name\n"+34610000001,Ana\n')).rejects.toThrow(/can't be read as CSV: .*quote/i);
   });
 });
+
+describe("uploaded files", () => {
+  const exists = (file: string) => stat(file).then(() => true, () => false);
+  const plain: ImportMapping = { columns: [{ target: "phone" }, { target: "name" }] };
+
+  it("are stored readable by Parley's user only, and deleted once imported", async () => {
+    const { workspace, users } = await createWorkspace(["ADMIN"]);
+    await actAs(users.ADMIN.id, workspace.id);
+    const { id } = await upload(workspace.id, users.ADMIN.id, "phone,name\n+34610000001,Ana\nnot a phone,Bob\n");
+    expect((await stat(importFile(id))).mode & 0o777).toBe(0o600);
+    await run(id, "check", plain, workspace.id);
+    expect(await exists(importFile(id))).toBe(true); // a check keeps it for the import
+    expect((await run(id, "import", plain, workspace.id)).status).toBe("DONE");
+    expect(await exists(importFile(id))).toBe(false);
+    expect((await stat(importFile(id, "rejected"))).mode & 0o777).toBe(0o600);
+    expect(await startImportRunAction({ importId: id, mode: "check", mapping: plain })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: "This file was deleted after its import. Upload it again to check or import it." },
+    });
+  });
+
+  it("refuse a row longer than the cap with a sentence that says where, at upload or during the run, and the file is not kept", async () => {
+    const { workspace, users } = await createWorkspace(["ADMIN"]);
+    await actAs(users.ADMIN.id, workspace.id);
+    const before = await readdir(path.resolve(env().PARLEY_DATA_DIR, "imports"));
+    const unclosed = `phone,name\n+34610000001,"Ana\n${"+34610000002,Bob\n".repeat(MAX_RECORD_CHARS / 8)}`;
+    await expect(upload(workspace.id, users.ADMIN.id, unclosed)).rejects.toThrow(/^Row 2 is longer than 128 KB.*never closed/);
+    expect(await readdir(path.resolve(env().PARLEY_DATA_DIR, "imports"))).toEqual(before);
+
+    const late = `phone,name\n${"+34610000003,Cy\n".repeat(10)}+34610000004,"${"x".repeat(MAX_RECORD_CHARS)}"\n`;
+    const { id } = await upload(workspace.id, users.ADMIN.id, late);
+    const failed = await run(id, "check", plain, workspace.id);
+    expect(failed).toMatchObject({ status: "FAILED", error: expect.stringMatching(/Row 12 is longer than 128 KB/) });
+    expect(await exists(importFile(id))).toBe(false);
+  });
+});
+
