@@ -19,8 +19,14 @@ test("an admin tests the sandbox connection, sends a test message and watches it
   await page.getByRole("button", { name: "Send test" }).click();
   await expect(page.getByText("Enter the number in international format")).toBeVisible();
 
-  await page.getByLabel("Phone number", { exact: true }).fill("+44 7700 900 555");
+  // A test is a real message: it goes only to a contact opted in for the template's purpose (lib/consent).
+  await page.getByLabel("Phone number", { exact: true }).fill("+44 7700 900 999");
   await page.getByLabel("Template").selectOption({ label: "order_shipped (en_US)" });
+  await page.getByRole("button", { name: "Send test" }).click();
+  await expect(page.getByText("+447700900999 (not a contact yet) has not opted in to utility (transactional) messages").first()).toBeVisible();
+
+  // The demo's test phone opted in to order updates.
+  await page.getByLabel("Phone number", { exact: true }).fill("+44 7700 900 555");
   await page.getByRole("button", { name: "Send test" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Accepted by WhatsApp" })).toBeVisible();
 
@@ -33,7 +39,8 @@ test("an admin tests the sandbox connection, sends a test message and watches it
 test("a marketing template to a number that stopped marketing fails with 131050", async ({ page }) => {
   await signInAs(page, "ADMIN");
   await page.goto("/settings/whatsapp");
-  // In the sandbox, numbers ending 0001 have stopped marketing messages in WhatsApp's settings.
+  // In the sandbox, numbers ending 0001 have stopped marketing messages in WhatsApp's settings; the demo's
+  // second test phone opted in to Promotions in Parley, so Parley sends and Meta refuses.
   await page.getByLabel("Phone number", { exact: true }).fill("+34 610 990 0001");
   await page.getByLabel("Template").selectOption({ label: "summer_sale (en_US)" });
   await page.getByRole("button", { name: "Send test" }).click();

@@ -60,6 +60,8 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
   const quiet = useWatch({ control: form.control, name: "quietHours.enabled" });
   const template = choices.templates.find((t) => t.name === templateName);
   const mediaKind = template ? headerMediaKind(template.components) : null;
+  // Consent is by purpose (lib/consent): only lists of the template's category are offered.
+  const lists = template ? choices.lists.filter((l) => l.category === template.category) : [];
 
   const onSubmit = form.handleSubmit(async (campaign) => {
     const result = await saveCampaignAction({ id, campaign });
@@ -75,6 +77,8 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
     form.setValue("templateName", name, { shouldValidate: Boolean(errors.templateName) });
     form.setValue("fallbackLanguage", next?.languages.includes("en_US") ? "en_US" : (next?.languages[0] ?? ""));
     form.setValue("variables", {});
+    const list = choices.lists.find((l) => l.id === form.getValues("consentListId"));
+    if (list && list.category !== next?.category) form.setValue("consentListId", "");
   };
 
   return (
@@ -135,13 +139,19 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
         <div>
           <Label htmlFor="consentListId">Consent list</Label>
           <Select id="consentListId" aria-invalid={Boolean(errors.consentListId)} aria-describedby="consentListId-error" {...form.register("consentListId")}>
-            <option value="">Pick the purpose people agreed to…</option>
-            {choices.lists.map((l) => (
+            <option value="">{template ? "Pick the purpose people agreed to…" : "Pick a template first…"}</option>
+            {lists.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name} ({l.category.toLowerCase()})
               </option>
             ))}
           </Select>
+          {template && lists.length < choices.lists.length && (
+            <p className="mt-1 text-sm text-muted">
+              Only lists for {template.category.toLowerCase()} messages are offered: people opted in to one purpose, and a {template.category.toLowerCase()} template goes only to them.
+            </p>
+          )}
+          {template && lists.length === 0 && <p className="mt-1 text-sm text-muted">No consent list is for {template.category.toLowerCase()} messages yet: an admin creates one under Audiences → Consent.</p>}
           <FieldError id="consentListId-error" message={errors.consentListId?.message} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">

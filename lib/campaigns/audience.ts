@@ -2,12 +2,14 @@
 // (NULL: it will be sent). The pre-flight report counts it; the launch inserts it as message rows.
 import "server-only";
 import { Prisma } from "@/lib/db/client";
+import { CAMPAIGN_CONSENT_REFUSAL, campaignConsentJoin } from "@/lib/consent/eligibility";
+import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { segmentWhere } from "@/lib/segments/compile";
 import type { SegmentRules } from "@/lib/segments/schemas";
 import type { Mapping } from "./schemas";
 
 export const SKIP_REASONS = {
-  no_consent: "Not on the consent list",
+  no_consent: "Not opted in on the consent list",
   opted_out: "Opted out",
   invalid_number: "Invalid phone number",
   not_on_whatsapp: "Known not to be on WhatsApp",
@@ -35,6 +37,8 @@ export type AudiencePlan = {
   workspaceId: string;
   campaignId: string;
   consentListId: string;
+  /** The template's category: consent must come through a list of this purpose (lib/consent). */
+  category: TemplateCategory;
   include: SegmentRules[];
   exclude: SegmentRules[];
   marketing: boolean;
@@ -79,8 +83,7 @@ export function audienceSql(plan: AudiencePlan): Prisma.Sql {
   const classified = Prisma.sql`
     SELECT c.id, c.phone, c.locale, c."timeZone",
       CASE
-        WHEN cc."optedIn" IS NULL THEN 'no_consent'
-        WHEN NOT cc."optedIn" THEN 'opted_out'
+        WHEN ${CAMPAIGN_CONSENT_REFUSAL} IS NOT NULL THEN ${CAMPAIGN_CONSENT_REFUSAL}
         WHEN c.phone !~ ${E164} THEN 'invalid_number'
         WHEN c.unreachable THEN 'not_on_whatsapp'
         ${plan.marketing ? Prisma.sql`WHEN c.phone LIKE '+1%' THEN 'us_marketing_block'` : Prisma.empty}
@@ -88,7 +91,7 @@ export function audienceSql(plan: AudiencePlan): Prisma.Sql {
         ${empties.length ? Prisma.sql`WHEN ${Prisma.join(empties, " OR ")} THEN 'missing_variable'` : Prisma.empty}
       END AS skip
     FROM "Contact" c
-    LEFT JOIN "ContactConsent" cc ON cc."contactId" = c.id AND cc."consentListId" = ${plan.consentListId}
+    ${campaignConsentJoin(Prisma.sql`c.id`, plan.consentListId, plan.category)}
     WHERE c."workspaceId" = ${plan.workspaceId} AND ${included} ${excluded}`;
   if (plan.left === null) return classified;
   return Prisma.sql`

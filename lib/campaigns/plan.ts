@@ -3,6 +3,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { trackedLinkBase } from "@/lib/analytics/links";
+import { purposeMismatch } from "@/lib/consent/eligibility";
 import { NotFoundError } from "@/lib/errors";
 import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";
 import { audienceSql, emptyValueSql, SKIP_REASONS, tierLimit, type AudiencePlan, type SkipReason } from "./audience";
@@ -15,7 +16,7 @@ export type CampaignPlan = Awaited<ReturnType<typeof loadPlan>>;
 export async function loadPlan(workspaceId: string, campaignId: string) {
   const campaign = await db.campaign.findFirst({
     where: { id: campaignId, workspaceId },
-    include: { workspace: { select: { timeZone: true, marketingCapPer7Days: true, requireApproval: true, whatsAppAccount: { select: { throughputPerSecond: true, messagingLimitTier: true, displayPhoneNumber: true } } } } },
+    include: { consentList: { select: { name: true, category: true } }, workspace: { select: { timeZone: true, marketingCapPer7Days: true, requireApproval: true, whatsAppAccount: { select: { throughputPerSecond: true, messagingLimitTier: true, displayPhoneNumber: true } } } } },
   });
   if (!campaign) throw new NotFoundError("That campaign");
   const mapping: Mapping = mappingSchema.parse({ templateName: "", fallbackLanguage: "", ...(campaign.variableMapping as object) });
@@ -78,6 +79,7 @@ export async function audiencePlan(plan: CampaignPlan): Promise<AudiencePlan & {
     workspaceId: plan.campaign.workspaceId,
     campaignId: plan.campaign.id,
     consentListId: plan.campaign.consentListId ?? "",
+    category: plan.category,
     include: plan.include,
     exclude: plan.exclude,
     marketing: plan.category === "MARKETING",
@@ -117,6 +119,9 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
     warnings.push(`The ${t.language} version is ${t.status.toLowerCase()}: its contacts get the ${mapping.fallbackLanguage} version.`);
   }
   if (!campaign.consentListId) blockers.push("Pick the consent list this campaign is for.");
+  else if (campaign.consentList && plan.fallback && campaign.consentList.category !== plan.category) {
+    blockers.push(purposeMismatch(plan.category, campaign.consentList.name, campaign.consentList.category));
+  }
   if (plan.missingSegments.length) blockers.push("A segment of the audience was deleted: pick the segments again.");
   const slots = planSlots(plan);
   const unmapped = slots.filter((s) => !s.optional && !mapping.variables[s.key]);

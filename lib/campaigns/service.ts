@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { purposeMismatch } from "@/lib/consent/eligibility";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { audienceSql } from "./audience";
 import { audiencePlan, buildPreflight, loadPlan, type CampaignPlan } from "./plan";
@@ -16,19 +17,22 @@ export const DISPATCH_CHANNEL = "parley_dispatch";
 
 async function checkReferences(workspaceId: string, input: CampaignInput) {
   const [list, segments, templates, media] = await Promise.all([
-    db.consentList.count({ where: { id: input.consentListId, workspaceId } }),
+    db.consentList.findFirst({ where: { id: input.consentListId, workspaceId }, select: { name: true, category: true } }),
     db.segment.count({ where: { workspaceId, id: { in: [...input.segmentIds, ...input.excludeSegmentIds] } } }),
-    db.template.findMany({ where: { workspaceId, name: input.templateName, status: "APPROVED" }, select: { language: true } }),
+    db.template.findMany({ where: { workspaceId, name: input.templateName, status: "APPROVED" }, select: { language: true, category: true } }),
     input.headerMediaId ? db.mediaAsset.count({ where: { id: input.headerMediaId, workspaceId } }) : Promise.resolve(1),
   ]);
   const errors: Record<string, string[]> = {};
+  const category = templates.find((t) => t.language === input.fallbackLanguage)?.category ?? templates[0]?.category;
   if (!list) errors.consentListId = ["That consent list does not exist in this workspace."];
+  else if (category && list.category !== category) errors.consentListId = [purposeMismatch(category, list.name, list.category)];
   if (segments !== new Set([...input.segmentIds, ...input.excludeSegmentIds]).size) errors.segmentIds = ["A segment does not exist in this workspace."];
   if (templates.length === 0) errors.templateName = ["Pick a template Meta has approved."];
   else if (!templates.some((t) => t.language === input.fallbackLanguage)) errors.fallbackLanguage = ["Pick one of the template's approved languages."];
   if (!media) errors.headerMediaId = ["That media file does not exist in this workspace."];
   if (input.segmentIds.some((id) => input.excludeSegmentIds.includes(id))) errors.excludeSegmentIds = ["A segment cannot be both included and excluded."];
-  if (Object.keys(errors).length) throw new ValidationError("Check the highlighted fields.", errors);
+  const messages = Object.values(errors).flat();
+  if (messages.length) throw new ValidationError(messages.length === 1 ? messages[0]! : "Check the highlighted fields.", errors);
 }
 
 function draftData(input: CampaignInput) {

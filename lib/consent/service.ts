@@ -41,26 +41,62 @@ export async function recordConsentEvent(input: ConsentEventInput, tx?: Tx): Pro
       occurredAt,
     },
   });
-  const optedIn = input.action === "OPT_IN";
+  await applyToState(input, occurredAt, tx);
+}
+
+/** Meta's timestamps are whole seconds: an opt-out covers whatever happened within its second. */
+const OPT_OUT_SLACK_MS = 999;
+
+/**
+ * Keeps ContactConsent equal to the rule over the whole log (lib/consent/eligibility.ts), whatever order events
+ * are recorded in: a list's state is decided by the newest event that covers it, its own or, for a marketing
+ * list, a global one. An event older than the state it would change is logged and changes nothing.
+ */
+async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx): Promise<void> {
+  const { workspaceId, contactId } = input;
   if (input.consentListId) {
-    await tx.contactConsent.upsert({
-      where: { contactId_consentListId: { contactId: input.contactId, consentListId: input.consentListId } },
-      update: { optedIn, changedAt: occurredAt },
-      create: { contactId: input.contactId, consentListId: input.consentListId, workspaceId: input.workspaceId, optedIn, changedAt: occurredAt },
-    });
+    const list = await tx.consentList.findFirst({ where: { id: input.consentListId, workspaceId }, select: { category: true } });
+    if (!list) throw new NotFoundError("That consent list");
+    const key = { contactId_consentListId: { contactId, consentListId: input.consentListId } };
+    const current = await tx.contactConsent.findUnique({ where: key, select: { changedAt: true } });
+    // Older than the state: logged only. A tie with an opt-out already applied keeps the opt-out.
+    if (current && (current.changedAt > occurredAt || (current.changedAt.getTime() === occurredAt.getTime() && input.action === "OPT_IN"))) return;
+    let state = { optedIn: input.action === "OPT_IN", changedAt: occurredAt };
+    if (list.category === "MARKETING") {
+      // A global opt-out (STOP, WhatsApp's setting, 131050) at or after this event covers it, unless a
+      // resume came after that: the newest global event since this one decides.
+      const global = await tx.consentEvent.findFirst({
+        where: { workspaceId, contactId, consentListId: null, occurredAt: { gte: new Date(occurredAt.getTime() - OPT_OUT_SLACK_MS) } },
+        orderBy: [{ occurredAt: "desc" }, { action: "desc" }],
+        select: { action: true, occurredAt: true },
+      });
+      const covers = global && (global.action === "OPT_OUT" || global.occurredAt >= occurredAt);
+      if (covers && state.optedIn) state = { optedIn: global.action === "OPT_IN", changedAt: global.occurredAt > occurredAt ? global.occurredAt : occurredAt };
+    }
+    await tx.contactConsent.upsert({ where: key, update: state, create: { contactId, consentListId: input.consentListId, workspaceId, ...state } });
     return;
   }
-  // Global: an opt-out closes every marketing list; a resume reopens the lists the person had joined.
-  // An event older than the list's last change (a late, out-of-order delivery) does not undo it. Meta's
-  // timestamps are whole seconds, so an opt-out wins a tie within its second.
-  const horizon = optedIn ? occurredAt : new Date(occurredAt.getTime() + 999);
-  await tx.contactConsent.updateMany({
-    where: {
-      contactId: input.contactId,
-      consentList: { category: "MARKETING" },
-      optedIn: !optedIn,
-      changedAt: { lte: horizon },
-    },
-    data: { optedIn, changedAt: occurredAt },
-  });
+  if (input.action === "OPT_OUT") {
+    // Closes every marketing list not changed after it (within its second: an opt-out wins a tie). Rows
+    // already closed take its time too, so a late resume older than this opt-out cannot reopen them.
+    const horizon = new Date(occurredAt.getTime() + OPT_OUT_SLACK_MS);
+    await tx.$executeRaw`
+      UPDATE "ContactConsent" cc SET "optedIn" = false, "changedAt" = GREATEST(cc."changedAt", ${occurredAt})
+      FROM "ConsentList" l
+      WHERE cc."contactId" = ${contactId} AND l.id = cc."consentListId" AND l.category = 'MARKETING' AND cc."changedAt" <= ${horizon}`;
+    return;
+  }
+  // A resume (START, WhatsApp's setting) reopens the marketing lists the person had joined and not left:
+  // those whose own newest event before it is an opt-in, and that nothing newer has changed. Open ones take
+  // its time too, so a late opt-out older than the resume cannot close them. A global opt-out in the same
+  // second wins.
+  await tx.$executeRaw`
+    UPDATE "ContactConsent" cc SET "optedIn" = true, "changedAt" = GREATEST(cc."changedAt", ${occurredAt})
+    FROM "ConsentList" l
+    WHERE cc."contactId" = ${contactId} AND l.id = cc."consentListId" AND l.category = 'MARKETING' AND cc."changedAt" <= ${occurredAt}
+      AND NOT EXISTS (SELECT 1 FROM "ConsentEvent" g WHERE g."workspaceId" = ${workspaceId} AND g."contactId" = ${contactId}
+                      AND g."consentListId" IS NULL AND g.action = 'OPT_OUT' AND g."occurredAt" >= ${occurredAt})
+      AND (SELECT e.action FROM "ConsentEvent" e
+           WHERE e."workspaceId" = ${workspaceId} AND e."contactId" = cc."contactId" AND e."consentListId" = cc."consentListId" AND e."occurredAt" <= ${occurredAt}
+           ORDER BY e."occurredAt" DESC, e.action DESC LIMIT 1) = 'OPT_IN'`;
 }

@@ -4,6 +4,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import { renderTemplateMessage, templateSlots } from "@/lib/campaigns/render";
+import { assertConsent } from "@/lib/consent/eligibility";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -25,7 +26,13 @@ async function conversationOf(workspaceId: string, id: string) {
 }
 
 /** The Cloud API request for a reply (media is uploaded to WhatsApp first). */
-async function buildRequest(workspaceId: string, to: string, reply: ReplyInput, client: NonNullable<Awaited<ReturnType<typeof clientFor>>>): Promise<SendMessageRequest> {
+async function buildRequest(
+  workspaceId: string,
+  contact: { id: string; phone: string },
+  reply: ReplyInput,
+  client: NonNullable<Awaited<ReturnType<typeof clientFor>>>,
+): Promise<SendMessageRequest> {
+  const to = contact.phone;
   const base = { messaging_product: "whatsapp" as const, to };
   switch (reply.kind) {
     case "text":
@@ -59,12 +66,8 @@ async function buildRequest(workspaceId: string, to: string, reply: ReplyInput, 
     case "template": {
       const template = await db.template.findFirst({ where: { id: reply.templateId, workspaceId, status: "APPROVED" } });
       if (!template) throw new ValidationError("Pick a template Meta has approved.", { "reply.templateId": ["Pick a template Meta has approved."] });
-      // A template goes only to someone opted in for its purpose (a list of its category) and not opted out.
-      const consented = await db.contactConsent.count({ where: { workspaceId, contact: { phone: to }, optedIn: true, consentList: { category: template.category } } });
-      if (!consented) {
-        const why = `This person has not opted in to ${template.category.toLowerCase()} messages, or has opted out: no template can be sent to them. They can still write to you.`;
-        throw new ValidationError(why, { "reply.templateId": [why] });
-      }
+      // A template goes only to someone opted in for its purpose and not opted out (lib/consent decides).
+      await assertConsent(workspaceId, contact.id, template.category, { field: "reply.templateId" });
       const slots = templateSlots(template.components).filter((s) => !s.optional);
       if (reply.values.length !== slots.length) {
         throw new ValidationError(`This template needs ${slots.length} values: ${slots.map((s) => s.label).join(", ")}.`, { "reply.values": ["Fill every variable."] });
@@ -94,7 +97,7 @@ export async function sendReply(workspaceId: string, authorId: string | null, in
   }
   const client = await clientFor(workspaceId);
   if (!client) throw new ValidationError("No WhatsApp number is connected: an admin connects one in Settings → WhatsApp.");
-  const request = await buildRequest(workspaceId, conversation.contact.phone, input.reply, client);
+  const request = await buildRequest(workspaceId, conversation.contact, input.reply, client);
   const outbound = await db.outboundMessage.create({
     data: { workspaceId, conversationId: conversation.id, authorId, type: input.reply.kind, payload: {}, contextWamid: input.replyTo ?? null },
   });

@@ -36,20 +36,28 @@ function mulberry32(seed: number) {
   };
 }
 
+/**
+ * The first demo contacts are the admins' test phones for Settings → WhatsApp → Send test (a test is a real
+ * message, so it goes only to a contact who opted in): the first receives anything; the second has stopped
+ * marketing in WhatsApp's own settings (the sandbox answers marketing to numbers ending 0001 with 131050).
+ */
+export const DEMO_TEST_PHONES = ["+447700900555", "+346109900001"];
+
 export function demoContacts(count = DEMO_CONTACT_COUNT) {
   const random = mulberry32(42);
   const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const market = MARKETS[i % MARKETS.length]!;
     const number = String(i * 7919 + 1000).padStart(market.digits, "0").slice(-market.digits);
+    const testPhone = DEMO_TEST_PHONES[i];
     return {
-      phone: `${market.prefix}${number}`,
+      phone: testPhone ?? `${market.prefix}${number}`,
       name: `${pick(FIRST)} ${pick(LAST)}`,
       locale: market.locale,
       timeZone: market.timeZone,
       attributes: { city: market.city, loyaltyTier: pick(["bronze", "silver", "gold"]) },
       tags: random() < 0.3 ? ["vip"] : [],
-      optedOut: random() < 0.04,
+      optedOut: random() < 0.04 && !testPhone,
     };
   });
 }

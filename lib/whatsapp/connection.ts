@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/service";
+import { assertConsent } from "@/lib/consent/eligibility";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
@@ -85,9 +86,13 @@ export function sampleComponents(components: TemplateComponent[]): TemplateSendC
 export async function sendTestMessage(workspaceId: string, actorId: string, input: TestMessageInput) {
   const template = await db.template.findFirst({
     where: { id: input.templateId, workspaceId, status: "APPROVED" },
-    select: { name: true, language: true, components: true },
+    select: { name: true, language: true, components: true, category: true },
   });
   if (!template) throw new ValidationError("That template is not approved in this workspace.", { templateId: ["Choose an approved template."] });
+  // A test is a real message to a real person: the consent rule applies to it as to any send.
+  const phone = `+${input.to.replace(/^\+/, "")}`;
+  const contact = await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId, phone } }, select: { id: true } });
+  await assertConsent(workspaceId, contact?.id ?? null, template.category, { who: contact ? phone : `${phone} (not a contact yet)`, field: "to" });
   const client = await clientFor(workspaceId);
   if (!client) throw new ValidationError("Connect a WhatsApp account first.");
   try {
