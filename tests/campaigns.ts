@@ -3,13 +3,11 @@
 import { randomInt } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { launchCampaign, saveCampaign } from "@/lib/campaigns/service";
 import type { CampaignFormValues } from "@/lib/campaigns/schemas";
 import { campaignInputSchema } from "@/lib/campaigns/schemas";
 import { db, type Role } from "@/lib/db/client";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
-import { env } from "@/lib/env";
 import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
 import { saveAccount } from "@/lib/whatsapp/accounts";
@@ -123,12 +121,9 @@ export async function launch(ws: SandboxWorkspace, overrides: Partial<CampaignFo
   return id;
 }
 
-/** A dispatcher on its own connection (its advisory locks are its sender numbers). */
-export async function startDispatcher() {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL });
-  await client.connect();
-  const dispatcher = createDispatcher(client);
-  return { round: dispatcher.round, close: () => client.end() };
+/** A dispatcher as a worker runs it, under its own worker id (its lease, its claims, its sender numbers). */
+export function startDispatcher(workerId = `test-worker-${randomInt(1e9)}`) {
+  return createDispatcher(workerId);
 }
 
 export async function counts(campaignId: string): Promise<Record<string, number>> {
@@ -138,7 +133,7 @@ export async function counts(campaignId: string): Promise<Record<string, number>
 
 /** Runs dispatch rounds (and webhook processing) until the campaign leaves SENDING or time runs out. */
 export async function dispatchUntil(campaignId: string, done: () => Promise<boolean> = async () => (await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).status !== "SENDING", timeoutMs = 20_000) {
-  const dispatcher = await startDispatcher();
+  const dispatcher = startDispatcher();
   const deadline = Date.now() + timeoutMs;
   try {
     while (!(await done())) {

@@ -98,8 +98,8 @@ describe("dispatch", () => {
   it("never sends a message twice from two workers claiming at once", async () => {
     const ws = await workspace({ contacts: 400 });
     const id = await launch(ws);
-    const a = new NumberSender(ws.workspace.id);
-    const b = new NumberSender(ws.workspace.id);
+    const a = new NumberSender(ws.workspace.id, `worker-${Math.random()}`);
+    const b = new NumberSender(ws.workspace.id, `worker-${Math.random()}`);
     for (let i = 0; i < 50 && (await db.message.count({ where: { campaignId: id, state: { in: ["QUEUED", "CLAIMED"] } } })) > 0; i++) {
       await Promise.all([a.step([id]), b.step([id])]);
     }

@@ -1,35 +1,61 @@
-// The worker's dispatch loop: for each workspace with a sending campaign, take its sender number (a
-// PostgreSQL advisory lock held on the worker's own connection, so one worker paces a number and a
-// dead worker's numbers are free at once) and send a batch. Claims a dead worker left are recovered.
+// The worker's dispatch loop: for each workspace with a sending campaign, take its sender number (a lease,
+// "sender:<phone number id>", so one worker paces a number and a dead worker's numbers are free once its
+// leases expire) and send a batch. The worker's own lease ("worker:<id>") says it is alive; claims of a
+// worker whose lease expired are settled by evidence (lib/dispatch/store.ts).
 import "server-only";
-import type pg from "pg";
 import { db } from "@/lib/db/client";
+import { holdLease, releaseLease, RENEW_EVERY_MS, workerLeaseKey } from "@/lib/jobs/leases";
+import { logger } from "@/lib/logger";
 import { NumberSender } from "./sender";
-import { recoverAbandonedClaims } from "./store";
+import { settleOrphanedClaims } from "./store";
 
-const RECOVER_EVERY_MS = 10_000;
+const SETTLE_EVERY_MS = 10_000;
+const senderKey = (phoneNumberId: string) => `sender:${phoneNumberId}`;
 
-export function createDispatcher(lockClient: pg.Client) {
-  const senders = new Map<string, NumberSender>();
-  let recoveredAt = 0;
+export function createDispatcher(workerId: string) {
+  const senders = new Map<string, { sender: NumberSender; key: string }>();
+  let settledAt = 0;
+  let renewedAt = 0;
 
-  async function hold(workspaceId: string, phoneNumberId: string, want: boolean): Promise<boolean> {
-    const key = `parley:sender:${phoneNumberId}`;
-    if (!want) {
-      if (senders.delete(workspaceId)) await lockClient.query("SELECT pg_advisory_unlock(hashtext($1))", [key]);
-      return false;
+  /** Renews this worker's lease and its numbers'; a number whose lease another worker took is dropped. */
+  async function renew() {
+    renewedAt = Date.now();
+    await holdLease(workerLeaseKey(workerId), workerId);
+    for (const [workspaceId, { sender, key }] of senders) {
+      if (!(await holdLease(key, workerId))) {
+        senders.delete(workspaceId);
+        await sender.drain();
+      }
     }
-    if (senders.has(workspaceId)) return true;
-    const { rows } = await lockClient.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [key]);
-    if (rows[0]?.ok) senders.set(workspaceId, new NumberSender(workspaceId));
-    return Boolean(rows[0]?.ok);
+  }
+  // Renewed on a timer too, so a long batch (or a hanging Cloud API) never lets the lease lapse.
+  const heartbeat = setInterval(() => renew().catch((error: unknown) => logger.warn("lease renewal failed", { error })), RENEW_EVERY_MS);
+  heartbeat.unref();
+
+  async function hold(workspaceId: string, phoneNumberId: string): Promise<NumberSender | null> {
+    const held = senders.get(workspaceId);
+    if (held) return held.sender;
+    const key = senderKey(phoneNumberId);
+    if (!(await holdLease(key, workerId))) return null;
+    const sender = new NumberSender(workspaceId, workerId);
+    senders.set(workspaceId, { sender, key });
+    return sender;
+  }
+
+  async function letGo(workspaceId: string) {
+    const held = senders.get(workspaceId);
+    if (!held) return;
+    senders.delete(workspaceId);
+    await held.sender.drain();
+    await releaseLease(held.key, workerId);
   }
 
   /** One round over every sending workspace; true when any batch sent something (run again at once). */
   async function round(): Promise<boolean> {
-    if (Date.now() - recoveredAt > RECOVER_EVERY_MS) {
-      recoveredAt = Date.now();
-      await recoverAbandonedClaims();
+    if (Date.now() - renewedAt > RENEW_EVERY_MS) await renew();
+    if (Date.now() - settledAt > SETTLE_EVERY_MS) {
+      settledAt = Date.now();
+      await settleOrphanedClaims();
     }
     const sending = await db.campaign.findMany({
       where: { status: "SENDING" },
@@ -43,20 +69,19 @@ export function createDispatcher(lockClient: pg.Client) {
       entry.campaignIds.push(c.id);
       byWorkspace.set(c.workspaceId, entry);
     }
-    for (const workspaceId of [...senders.keys()]) {
-      if (!byWorkspace.has(workspaceId)) {
-        const account = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { phoneNumberId: true } });
-        if (account) await hold(workspaceId, account.phoneNumberId, false);
-        else senders.delete(workspaceId);
-      }
-    }
+    for (const workspaceId of [...senders.keys()]) if (!byWorkspace.has(workspaceId)) await letGo(workspaceId);
     const results = await Promise.all(
-      [...byWorkspace].map(async ([workspaceId, { phoneNumberId, campaignIds }]) =>
-        (await hold(workspaceId, phoneNumberId, true)) ? senders.get(workspaceId)!.step(campaignIds) : 0,
-      ),
+      [...byWorkspace].map(async ([workspaceId, { phoneNumberId, campaignIds }]) => (await hold(workspaceId, phoneNumberId))?.step(campaignIds) ?? 0),
     );
     return results.some((n) => n > 0);
   }
 
-  return { round };
+  /** Stops: every request on its way is answered and recorded, then the leases go. */
+  async function close() {
+    clearInterval(heartbeat);
+    for (const workspaceId of [...senders.keys()]) await letGo(workspaceId);
+    await releaseLease(workerLeaseKey(workerId), workerId);
+  }
+
+  return { round, close };
 }

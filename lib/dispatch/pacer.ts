@@ -48,6 +48,11 @@ export class Pacer {
     this.current = Math.min(this.target, this.current * 1.05);
   }
 
+  /** Milliseconds until the next free slot, reserving nothing (when the sends already reserved will have gone). */
+  pending(now: number): number {
+    return Math.max(0, this.nextSlot - now);
+  }
+
   /** Holds every send for a while (for example, Meta could not be reached). */
   hold(now: number, ms: number) {
     this.nextSlot = Math.max(this.nextSlot, now + ms);

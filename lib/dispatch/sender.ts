@@ -1,6 +1,9 @@
 // One sender number's dispatch: claim a batch of due messages, send each through the WhatsApp client at
 // the number's pace with Parley's message id in biz_opaque_callback_data, act on Meta's answer, record
-// the batch. A worker holds a number at a time (lib/dispatch/dispatcher.ts), so its pace is the number's.
+// what happened. A worker holds a number at a time (lib/dispatch/dispatcher.ts), so its pace is the number's.
+// Each request is on its own: its moment of leaving is marked just before it goes (so a dead worker's rows
+// are known to be unsent or in doubt), it has its own timeout, and a slow one never holds the batch: the
+// next batch starts on time and the straggler's outcome is recorded when it comes.
 import { linkToken } from "@/lib/analytics/links";
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
@@ -15,12 +18,19 @@ import { applyErrorEffect, CALLBACK_PREFIX } from "@/lib/webhooks/apply-statuses
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError, type WhatsAppClient } from "@/lib/whatsapp/client";
 import { Pacer } from "./pacer";
-import { claimMessages, completeFinished, recordOutcomes, type ClaimedMessage, type Outcome } from "./store";
+import { claimMessages, completeFinished, markLeaving, recordOutcomes, type ClaimedMessage, type Outcome } from "./store";
 
 /** How much sending one batch holds: half a second at the number's rate (pause takes effect within it). */
 const BATCH_SECONDS = 0.5;
 const MAX_BATCH = 500;
-const CONCURRENCY = 64;
+/** Requests that may be on their way at once (stragglers included); a full sender waits for one to end. */
+const MAX_IN_FLIGHT = 512;
+/** How long a batch waits for its slowest requests after its last one left, before the next batch goes. */
+const STRAGGLER_MS = 250;
+/** Marks of requests about to leave are written together, at most this long after the first. */
+const MARK_EVERY_MS = 5;
+/** No answer this many times in a row: Meta is out of reach, nothing goes for a few seconds. */
+const NO_ANSWER_STREAK = 3;
 const STATUS_CHECK_MS = 200;
 const MAX_RETRIES = 8;
 
@@ -43,8 +53,17 @@ export class NumberSender {
   private client: WhatsAppClient | null = null;
   private clientAt = 0;
   private throttled = false;
+  private noAnswer = 0;
+  /** Requests started and not yet answered, stragglers of earlier batches included. */
+  private inFlight = new Set<Promise<void>>();
+  /** Outcomes waiting to be recorded (or whose recording failed: the database was away). */
+  private outcomes: Outcome[] = [];
+  private marks: { ids: string[]; done: Promise<Set<string>> } | null = null;
 
-  constructor(readonly workspaceId: string) {}
+  constructor(
+    readonly workspaceId: string,
+    readonly workerId: string,
+  ) {}
 
   private async getClient() {
     if (!this.client || Date.now() - this.clientAt > 60_000) {
@@ -80,6 +99,7 @@ export class NumberSender {
 
   /** Sends one batch of the given sending campaigns; returns how many messages it claimed. */
   async step(campaignIds: string[]): Promise<number> {
+    await this.flush();
     const client = await this.getClient();
     if (!client) return 0;
     const contexts: CampaignContext[] = [];
@@ -94,11 +114,17 @@ export class NumberSender {
     if (contexts.length === 0) return 0;
     const rate = Math.min(...contexts.map((c) => c.rate));
     this.pacer.setTarget(rate);
+    if (this.inFlight.size >= MAX_IN_FLIGHT) {
+      await this.waitForStragglers();
+      return 1;
+    }
     const claimed = await claimMessages(
+      this.workerId,
       contexts.map((c) => c.id),
-      Math.max(1, Math.min(MAX_BATCH, Math.ceil(this.pacer.rate * BATCH_SECONDS))),
+      Math.max(1, Math.min(MAX_BATCH, MAX_IN_FLIGHT - this.inFlight.size, Math.ceil(this.pacer.rate * BATCH_SECONDS))),
     );
     if (claimed.length === 0) {
+      if (this.inFlight.size) await this.waitForStragglers();
       await this.finish(contexts.map((c) => c.id));
       return 0;
     }
@@ -111,22 +137,30 @@ export class NumberSender {
         .then((rows) => rows.forEach((r) => live.set(r.id, r.status)))
         .catch(() => {});
     }, STATUS_CHECK_MS);
-    const outcomes: Outcome[] = [];
     this.throttled = false;
     const contextOf = new Map(contexts.map((c) => [c.id, c])); // this batch's, even if a pause drops one from the cache
+    const batch = claimed.map((message) => {
+      const task: Promise<void> = this.sendOne(client, message, contextOf.get(message.campaignId)!, live)
+        .catch((error: unknown): Outcome => {
+          // A bug, not Meta's answer: the request may have left, so it is settled by evidence.
+          logger.error("sending a message failed unexpectedly", { messageId: message.id, error });
+          return { id: message.id, kind: "in_doubt" };
+        })
+        .then((outcome) => void this.outcomes.push(outcome))
+        .finally(() => this.inFlight.delete(task));
+      this.inFlight.add(task);
+      return task;
+    });
     try {
-      const queue = [...claimed];
-      await Promise.all(
-        Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
-          for (let message = queue.shift(); message; message = queue.shift()) {
-            const outcome = await this.sendOne(client, message, contextOf.get(message.campaignId)!, live);
-            if (outcome) outcomes.push(outcome);
-          }
-        }),
-      );
+      // Wait for the batch, but not for its stragglers: their outcomes are recorded when they come. (Each
+      // send reserved its slot synchronously above, so the pacer knows when the last one leaves.)
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = this.pacer.pending(Date.now()) + STRAGGLER_MS;
+      await Promise.race([Promise.all(batch), new Promise((resolve) => (timer = setTimeout(resolve, deadline)))]);
+      clearTimeout(timer);
     } finally {
       clearInterval(refresh);
-      await recordOutcomes(outcomes);
+      await this.flush();
     }
     if (!this.throttled) this.pacer.recover();
     for (const [id, status] of live) if (status !== "SENDING") this.contexts.delete(id);
@@ -134,7 +168,42 @@ export class NumberSender {
     return claimed.length;
   }
 
-  private async sendOne(client: WhatsAppClient, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>): Promise<Outcome | null> {
+  /** Gives stragglers a moment (never long: other numbers' rounds wait for this one) and records what came. */
+  private async waitForStragglers() {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([...this.inFlight, new Promise((resolve) => (timer = setTimeout(resolve, STRAGGLER_MS)))]);
+    clearTimeout(timer);
+    await this.flush();
+  }
+
+  /** Records waiting outcomes; what could not be recorded waits for the next call. */
+  async flush(): Promise<void> {
+    const pending = this.outcomes.splice(0);
+    const left = await recordOutcomes(this.workerId, pending).catch(() => pending);
+    this.outcomes.unshift(...left);
+  }
+
+  /** Waits for every request on its way and records every outcome (when the worker stops). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+    await this.flush();
+  }
+
+  /** Marks the request about to leave, together with others due at the same moment; false: not ours to send. */
+  private async markLeaving(id: string): Promise<boolean> {
+    if (!this.marks) {
+      const ids: string[] = [];
+      const done = new Promise<Set<string>>((resolve) => setTimeout(resolve, MARK_EVERY_MS)).then(() => {
+        this.marks = null;
+        return markLeaving(this.workerId, ids);
+      });
+      this.marks = { ids, done };
+    }
+    this.marks.ids.push(id);
+    return (await this.marks.done.catch(() => new Set<string>())).has(id);
+  }
+
+  private async sendOne(client: WhatsAppClient, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>): Promise<Outcome> {
     const release = (at = new Date(), refund = true): Outcome => ({ id: message.id, kind: "release", at, refund });
     if (live.get(context.id) !== "SENDING") return release();
     const quiet = quietDelayMs(new Date(), message.timeZone ?? context.timeZone, context.quietHours);
@@ -157,25 +226,29 @@ export class NumberSender {
     const wait = this.pacer.reserve(Date.now());
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (live.get(context.id) !== "SENDING") return release();
+    // Not marked (the database is away, or the row went back to the queue): it does not leave.
+    if (!(await this.markLeaving(message.id))) return release();
     try {
       const response = await client.sendMessage(request);
+      this.noAnswer = 0;
       return { id: message.id, kind: "sent", wamid: response.messages[0]!.id, at: new Date() };
     } catch (error) {
-      if (!(error instanceof WhatsAppApiError)) throw error;
+      if (!(error instanceof WhatsAppApiError)) return { id: message.id, kind: "in_doubt" };
       return this.onError(error, message, context, live);
     }
   }
 
-  private async onError(error: WhatsAppApiError, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>): Promise<Outcome | null> {
+  private async onError(error: WhatsAppApiError, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>): Promise<Outcome> {
     const { action, explanation, code } = error.classification;
     const now = new Date();
     const failed = (reason = explanation): Outcome => ({ id: message.id, kind: "failed", code, reason, at: now });
     if (error.status === 0) {
-      // No answer: Meta may have accepted it. It stays claimed; the webhook (or, without one, the
-      // recovery of abandoned claims) settles it. Nothing goes for a few seconds.
-      this.pacer.hold(Date.now(), 5_000);
-      return null;
+      // No answer: Meta may have accepted it, so it is settled by its webhooks, never sent again on a guess.
+      // Several in a row: Meta is out of reach, nothing goes for a few seconds.
+      if (++this.noAnswer >= NO_ANSWER_STREAK) this.pacer.hold(Date.now(), 5_000);
+      return { id: message.id, kind: "in_doubt" };
     }
+    this.noAnswer = 0;
     switch (action) {
       case "back_off":
         this.throttled = true;
@@ -209,6 +282,7 @@ export class NumberSender {
   }
 
   private async finish(campaignIds: string[]) {
+    await this.flush();
     for (const id of await completeFinished(campaignIds)) this.contexts.delete(id);
   }
 }

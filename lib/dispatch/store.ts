@@ -1,10 +1,22 @@
 // The dispatcher's statements: claim due messages (FOR UPDATE SKIP LOCKED, consent checked in the same
-// statement), record what happened to a batch in one UPDATE, recover claims of a dead worker, finish
-// campaigns with nothing left to send.
+// statement by lib/consent's rule), mark each request just before it leaves, record what happened in one
+// UPDATE, settle claims of a dead worker by evidence, finish campaigns with nothing left to send.
+//
+// No resend on a guess: a claimed row with no `requestAt` never reached Meta and goes back to the queue as
+// soon as its worker's lease has expired; a row with one may have reached Meta and is settled only by its
+// webhooks (status events carry Parley's id in biz_opaque_callback_data). Without any within the evidence
+// window (PARLEY_RECLAIM_SECONDS), once every stored webhook has been processed, it ends FAILED as
+// "unconfirmed", explained, and is never sent again. A later webhook still moves it on (apply-statuses).
 import "server-only";
-import { db } from "@/lib/db/client";
+import { CAMPAIGN_CONSENT_REFUSAL, campaignConsentJoin } from "@/lib/consent/eligibility";
+import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { workerLeaseKey } from "@/lib/jobs/leases";
 import { logger } from "@/lib/logger";
+
+/** The explanation kept on a message whose request may have reached Meta but was never confirmed. */
+export const UNCONFIRMED_REASON =
+  "Unconfirmed: the worker sending it stopped while the request was on its way, and WhatsApp never reported this message. It was not sent again, so nobody gets it twice.";
 
 export type ClaimedMessage = {
   id: string;
@@ -19,10 +31,11 @@ export type ClaimedMessage = {
 };
 
 /**
- * Claims up to `limit` due messages of the given (sending) campaigns. A contact who opted out of the
- * campaign's list since launch, or turned out not to be on WhatsApp, is skipped here instead.
+ * Claims up to `limit` due messages of the given (sending) campaigns for `workerId`. A contact who may no
+ * longer be sent the template (lib/consent: opted out since launch), or turned out not to be on WhatsApp, is
+ * skipped here instead.
  */
-export async function claimMessages(campaignIds: string[], limit: number): Promise<ClaimedMessage[]> {
+export async function claimMessages(workerId: string, campaignIds: string[], limit: number): Promise<ClaimedMessage[]> {
   const rows = await db.$queryRaw<(ClaimedMessage & { state: string })[]>`
     WITH picked AS (
       SELECT m.id FROM "Message" m
@@ -32,54 +45,74 @@ export async function claimMessages(campaignIds: string[], limit: number): Promi
       FOR UPDATE SKIP LOCKED
     ), judged AS (
       SELECT p.id, c.phone, c.name, c.locale, c."timeZone", c.attributes,
-        CASE WHEN cc."optedIn" IS NOT TRUE THEN 'opted_out' WHEN c.unreachable THEN 'not_on_whatsapp' END AS skip
+        CASE WHEN ${CAMPAIGN_CONSENT_REFUSAL} IS NOT NULL THEN ${CAMPAIGN_CONSENT_REFUSAL} WHEN c.unreachable THEN 'not_on_whatsapp' END AS skip
       FROM picked p
       JOIN "Message" m ON m.id = p.id
       JOIN "Campaign" k ON k.id = m."campaignId"
+      LEFT JOIN "Template" t ON t.id = k."templateId"
       JOIN "Contact" c ON c.id = m."contactId"
-      LEFT JOIN "ContactConsent" cc ON cc."contactId" = c.id AND cc."consentListId" = k."consentListId"
+      ${campaignConsentJoin(Prisma.sql`c.id`, Prisma.sql`k."consentListId"`, Prisma.sql`t.category`)}
     )
     UPDATE "Message" m SET
       state = (CASE WHEN j.skip IS NULL THEN 'CLAIMED' ELSE 'SKIPPED' END)::"MessageState",
       "skipReason" = j.skip,
       "claimedAt" = now(),
+      "claimedBy" = CASE WHEN j.skip IS NULL THEN ${workerId} END,
+      "requestAt" = NULL,
       attempts = m.attempts + CASE WHEN j.skip IS NULL THEN 1 ELSE 0 END
     FROM judged j WHERE m.id = j.id
     RETURNING m.id, m."campaignId", m."contactId", m.attempts, m.state, j.phone, j.name, j.locale, j."timeZone", j.attributes`;
   return rows.filter((r) => r.state === "CLAIMED");
 }
 
+/**
+ * Marks the moment each request leaves, just before it does; returns the ids still claimed by this worker
+ * (only those may be sent: a row that went back to the queue while this worker was cut off is someone else's).
+ */
+export async function markLeaving(workerId: string, ids: string[]): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Message" SET "requestAt" = now()
+    WHERE id = ANY(${ids}::text[]) AND state = 'CLAIMED' AND "claimedBy" = ${workerId}
+    RETURNING id`;
+  return new Set(rows.map((r) => r.id));
+}
+
 export type Outcome =
   | { id: string; kind: "sent"; wamid: string; at: Date }
+  /** No answer (timeout, connection lost): Meta may have it. Handed to the settlement by evidence. */
+  | { id: string; kind: "in_doubt" }
   | { id: string; kind: "failed"; code: number | null; reason: string; at: Date }
   | { id: string; kind: "skipped"; reason: string }
   /** Back to the queue, due at `at` (a cancelled campaign's are skipped instead). */
   | { id: string; kind: "release"; at: Date; refund?: boolean };
 
 /**
- * Records a batch's outcomes in one statement. Rows a webhook already moved on are left as they are.
- * Should the statement fail, each outcome is recorded on its own, so one bad row never costs the others
- * their record (an unrecorded send stays claimed until its webhook or the recovery settles it).
+ * Records outcomes in one statement; only rows this worker still holds change, and rows a webhook already
+ * moved on are left as they are. Returns the outcomes that could not be recorded (the database is away, or
+ * one row fails the statement: then each is tried on its own), for the caller to try again.
  */
-export async function recordOutcomes(outcomes: Outcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
+export async function recordOutcomes(workerId: string, outcomes: Outcome[]): Promise<Outcome[]> {
+  if (outcomes.length === 0) return [];
   try {
-    await recordBatch(outcomes);
+    await recordBatch(workerId, outcomes);
+    return [];
   } catch (error) {
-    if (outcomes.length === 1) throw error;
-    logger.error("recording a batch failed; recording one by one", { error });
-    for (const outcome of outcomes) await recordBatch([outcome]).catch((e: unknown) => logger.error("an outcome could not be recorded", { messageId: outcome.id, error: e }));
+    logger.error("recording outcomes failed; trying one by one", { count: outcomes.length, error });
+    if (outcomes.length === 1) return outcomes;
+    const left: Outcome[] = [];
+    for (const outcome of outcomes) await recordBatch(workerId, [outcome]).catch(() => left.push(outcome));
+    return left;
   }
 }
 
-async function recordBatch(outcomes: Outcome[]): Promise<void> {
+async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void> {
   // Rows are locked in id order, as the webhook processing locks them, so the two never deadlock.
   const sorted = [...outcomes].sort((a, b) => (a.id < b.id ? -1 : 1));
   const col = <T,>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);
   await db.$executeRaw`
     WITH locked AS (SELECT id FROM "Message" WHERE id = ANY(${col((o) => o.id)}::text[]) ORDER BY id FOR UPDATE)
     UPDATE "Message" m SET
-      state = (CASE o.kind WHEN 'sent' THEN 'SENT' WHEN 'failed' THEN 'FAILED' WHEN 'skipped' THEN 'SKIPPED'
+      state = (CASE o.kind WHEN 'sent' THEN 'SENT' WHEN 'failed' THEN 'FAILED' WHEN 'skipped' THEN 'SKIPPED' WHEN 'in_doubt' THEN 'CLAIMED'
                ELSE CASE WHEN k.status = 'CANCELLED' THEN 'SKIPPED' ELSE 'QUEUED' END END)::"MessageState",
       wamid = COALESCE(m.wamid, o.wamid),
       "sentAt" = CASE WHEN o.kind = 'sent' THEN LEAST(m."sentAt", o.at) ELSE m."sentAt" END,
@@ -89,28 +122,39 @@ async function recordBatch(outcomes: Outcome[]): Promise<void> {
       "skipReason" = CASE WHEN o.kind = 'skipped' THEN o.reason WHEN o.kind = 'release' AND k.status = 'CANCELLED' THEN 'cancelled' ELSE m."skipReason" END,
       "nextAttemptAt" = CASE WHEN o.kind = 'release' THEN o.at ELSE m."nextAttemptAt" END,
       attempts = CASE WHEN o.refund THEN greatest(m.attempts - 1, 0) ELSE m.attempts END,
-      "claimedAt" = NULL
+      "claimedAt" = CASE WHEN o.kind = 'in_doubt' THEN m."claimedAt" END,
+      "claimedBy" = NULL,
+      "requestAt" = CASE WHEN o.kind IN ('in_doubt', 'sent') THEN m."requestAt" END
     FROM unnest(${col((o) => o.id)}::text[], ${col((o) => o.kind)}::text[], ${col((o) => ("wamid" in o ? o.wamid : null))}::text[],
                 ${col((o) => ("at" in o ? o.at : null))}::timestamptz[], ${col((o) => ("code" in o ? o.code : null))}::int[],
                 ${col((o) => ("reason" in o ? o.reason : null))}::text[], ${col((o) => ("refund" in o ? o.refund : false))}::boolean[])
       AS o(id, kind, wamid, at, code, reason, refund), "Campaign" k, locked l
-    WHERE m.id = o.id AND l.id = o.id AND k.id = m."campaignId" AND m.state = 'CLAIMED'`;
+    WHERE m.id = o.id AND l.id = o.id AND k.id = m."campaignId" AND m.state = 'CLAIMED' AND m."claimedBy" = ${workerId}`;
 }
 
 /**
- * Claims a worker left behind (it died between claim and record): a send that reached Meta has been
- * reported by a status webhook carrying Parley's id, which moved the row on. A row still CLAIMED this
- * long after its claim never reached Meta, so it goes back to the queue. Never a blind resend.
+ * Settles claims nobody holds any more (their worker's lease expired, or the worker handed them over after
+ * no answer). Never-sent rows go back to the queue at once; rows that may have reached Meta end
+ * "unconfirmed" after the evidence window, if no webhook moved them on and none is waiting to be processed.
  */
-export async function recoverAbandonedClaims(): Promise<number> {
+export async function settleOrphanedClaims(): Promise<{ requeued: number; unconfirmed: number }> {
   const seconds = env().PARLEY_RECLAIM_SECONDS;
-  return db.$executeRaw`
+  const orphaned = Prisma.sql`m.state = 'CLAIMED' AND k.id = m."campaignId" AND k.status IN ('SENDING', 'PAUSED', 'CANCELLED', 'COMPLETED')
+    AND (m."claimedBy" IS NULL OR NOT EXISTS (SELECT 1 FROM "Lease" l WHERE l.key = ${workerLeaseKey("")} || m."claimedBy" AND l."expiresAt" > now()))`;
+  const requeued = await db.$executeRaw`
     UPDATE "Message" m SET state = (CASE WHEN k.status = 'CANCELLED' THEN 'SKIPPED' ELSE 'QUEUED' END)::"MessageState",
       "skipReason" = CASE WHEN k.status = 'CANCELLED' THEN 'cancelled' ELSE m."skipReason" END,
-      "nextAttemptAt" = now(), "claimedAt" = NULL
+      attempts = greatest(m.attempts - 1, 0), "nextAttemptAt" = now(), "claimedAt" = NULL, "claimedBy" = NULL
     FROM "Campaign" k
-    WHERE k.id = m."campaignId" AND k.status IN ('SENDING', 'PAUSED', 'CANCELLED')
-      AND m.state = 'CLAIMED' AND m."claimedAt" < now() - make_interval(secs => ${seconds})`;
+    WHERE ${orphaned} AND m."requestAt" IS NULL`;
+  const unconfirmed = await db.$executeRaw`
+    UPDATE "Message" m SET state = 'FAILED', "failedAt" = now(), "unconfirmedAt" = now(), "errorCode" = NULL, "errorReason" = ${UNCONFIRMED_REASON},
+      "claimedAt" = NULL, "claimedBy" = NULL
+    FROM "Campaign" k
+    WHERE ${orphaned} AND m."requestAt" < now() - make_interval(secs => ${seconds})
+      AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."processedAt" IS NULL AND d.attempts = 0)`;
+  if (requeued || unconfirmed) logger.warn("settled claims of a stopped worker", { requeued, unconfirmed });
+  return { requeued, unconfirmed };
 }
 
 /** Campaigns with nothing queued or claimed are complete. Returns the ids that just completed. */

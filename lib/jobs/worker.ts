@@ -16,6 +16,7 @@ import { runJob } from "./definitions";
 import { claimJobs, completeJob, enqueueJob, failJob, JOBS_CHANNEL } from "./queue";
 
 const IDLE_POLL_MS = 2000;
+const RECONNECT_MAX_MS = 30_000;
 const JOB_BATCH = 10;
 const WEBHOOK_BATCH = 500;
 const ROLLUP_POLL_MS = 500;
@@ -76,21 +77,64 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
     return processed + failed === WEBHOOK_BATCH;
   });
 
-  // Its own connection: LISTEN, and the advisory locks that give this worker its sender numbers.
-  const listener = new pg.Client({ connectionString: env().DATABASE_URL });
-  await listener.connect();
-  const dispatcher = createDispatcher(listener);
+  const dispatcher = createDispatcher(workerId);
   const dispatch = createLoop("dispatch", signal, dispatcher.round);
   const rollups = createLoop("rollups", signal, async () => (await foldRollups()) > 0, ROLLUP_POLL_MS);
-  listener.on("notification", (n) => (n.channel === WEBHOOKS_CHANNEL ? webhooks.wake() : n.channel === DISPATCH_CHANNEL ? dispatch.wake() : jobs.wake()));
-  await listener.query(`LISTEN ${JOBS_CHANNEL}`);
-  await listener.query(`LISTEN ${WEBHOOKS_CHANNEL}`);
-  await listener.query(`LISTEN ${DISPATCH_CHANNEL}`);
+  const loops = [jobs, webhooks, dispatch, rollups];
+  const listener = keepListening(signal, [JOBS_CHANNEL, WEBHOOKS_CHANNEL, DISPATCH_CHANNEL], (channel) =>
+    channel === WEBHOOKS_CHANNEL ? webhooks.wake() : channel === DISPATCH_CHANNEL ? dispatch.wake() : channel ? jobs.wake() : loops.forEach((l) => l.wake()),
+  );
   logger.info("worker ready", { workerId });
   try {
-    await Promise.all([jobs.run(), webhooks.run(), dispatch.run(), rollups.run()]);
+    await Promise.all(loops.map((l) => l.run()));
   } finally {
-    await listener.end();
+    await dispatcher.close().catch((error: unknown) => logger.error("dispatcher did not close cleanly", { error }));
+    await listener.close();
     logger.info("worker stopped", { workerId });
   }
+}
+
+/**
+ * A LISTEN connection that comes back: when the database drops it (a restart, a terminated backend), it
+ * reconnects with back-off, and `onNotify(null)` wakes every loop for what was missed meanwhile. The loops
+ * poll anyway, so a notification lost in between only delays work.
+ */
+function keepListening(signal: AbortSignal, channels: string[], onNotify: (channel: string | null) => void) {
+  let client: pg.Client | null = null;
+  let attempt = 0;
+  const connect = async (): Promise<void> => {
+    while (!signal.aborted) {
+      const next = new pg.Client({ connectionString: env().DATABASE_URL });
+      next.on("error", (error) => {
+        logger.warn("the worker's LISTEN connection was lost; reconnecting", { error });
+        next.end().catch(() => {});
+        if (client === next) {
+          client = null;
+          void connect();
+        }
+      });
+      next.on("notification", (n) => onNotify(n.channel));
+      try {
+        await next.connect();
+        for (const channel of channels) await next.query(`LISTEN ${channel}`);
+        client = next;
+        if (attempt > 0) onNotify(null);
+        attempt = 0;
+        return;
+      } catch (error) {
+        await next.end().catch(() => {});
+        const wait = Math.min(RECONNECT_MAX_MS, 500 * 2 ** attempt++);
+        logger.warn("the worker cannot LISTEN yet; trying again", { error, retryInMs: wait });
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  };
+  void connect();
+  return {
+    close: async () => {
+      const last = client;
+      client = null;
+      await last?.end().catch(() => {});
+    },
+  };
 }

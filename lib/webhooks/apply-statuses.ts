@@ -92,8 +92,9 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
                             $8::timestamptz[], $9::int[], $10::text[], $11::text[], $12::int[])
          AS t(key, by_id, wamid, reached, sent_at, delivered_at, read_at, failed_at, error_code, error_reason, pricing, cost)
      ), target AS (
-       SELECT m.id AS message_id, ev.*,
-              CASE m.state WHEN 'QUEUED' THEN 0 WHEN 'CLAIMED' THEN 10 WHEN 'SENT' THEN 20 WHEN 'FAILED' THEN 25
+       SELECT m.id AS message_id, ev.*, m."unconfirmedAt" IS NOT NULL AS unconfirmed,
+              CASE m.state WHEN 'QUEUED' THEN 0 WHEN 'CLAIMED' THEN 10 WHEN 'SENT' THEN 20
+                           WHEN 'FAILED' THEN CASE WHEN m."unconfirmedAt" IS NOT NULL THEN 15 ELSE 25 END
                            WHEN 'DELIVERED' THEN 30 WHEN 'READ' THEN 40 WHEN 'REPLIED' THEN 50 ELSE 99 END AS current_rank,
               CASE ev.reached WHEN 'SENT' THEN 20 WHEN 'FAILED' THEN 25 WHEN 'DELIVERED' THEN 30 WHEN 'READ' THEN 40 END AS new_rank
        FROM ev JOIN "Message" m ON (ev.by_id AND m.id = ev.key) OR (NOT ev.by_id AND m.wamid = ev.key)
@@ -104,12 +105,14 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
        "sentAt" = LEAST(m."sentAt", t.sent_at),
        "deliveredAt" = LEAST(m."deliveredAt", t.delivered_at),
        "readAt" = LEAST(m."readAt", t.read_at),
-       "failedAt" = LEAST(m."failedAt", t.failed_at),
+       "failedAt" = CASE WHEN t.unconfirmed AND t.new_rank > t.current_rank THEN t.failed_at ELSE LEAST(m."failedAt", t.failed_at) END,
        "errorCode" = COALESCE(t.error_code, m."errorCode"),
-       "errorReason" = COALESCE(t.error_reason, m."errorReason"),
        "pricingCategory" = COALESCE(t.pricing, m."pricingCategory"),
        billable = CASE WHEN t.pricing IS NOT NULL THEN true ELSE m.billable END,
-       "costMicros" = COALESCE(t.cost, m."costMicros")
+       "costMicros" = COALESCE(t.cost, m."costMicros"),
+       -- Evidence settles a message declared unconfirmed: it did reach Meta after all.
+       "unconfirmedAt" = CASE WHEN t.unconfirmed AND t.new_rank > t.current_rank THEN NULL ELSE m."unconfirmedAt" END,
+       "errorReason" = CASE WHEN t.unconfirmed AND t.new_rank > t.current_rank THEN t.error_reason ELSE COALESCE(t.error_reason, m."errorReason") END
      FROM target t WHERE m.id = t.message_id AND t.current_rank <> 99`,
     rows.map((r) => r.key),
     rows.map((r) => r.byId),
