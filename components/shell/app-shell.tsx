@@ -8,11 +8,14 @@ export function AppShell({
   navigation,
   user,
   workspaceName,
+  banner,
   children,
 }: {
   navigation: NavItem[];
   user: { name: string; email: string; role: Role };
   workspaceName: string;
+  /** Shown under the header on every page (account alerts for admins). */
+  banner?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -29,6 +32,7 @@ export function AppShell({
           </div>
           <UserMenu name={user.name} email={user.email} role={user.role} />
         </header>
+        {banner}
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
           {children}
         </main>

@@ -22,6 +22,10 @@ export function describeAudit(action: string, details: Details): string {
       return `Reactivated ${who}`;
     case "workspace.seeded":
       return `Created the demo workspace with ${String(d.contacts ?? 0)} contacts`;
+    case "whatsapp.account_alert":
+      return `Meta reported: ${String(d.summary ?? d.event)}`;
+    case "whatsapp.account_alert_acknowledged":
+      return `Acknowledged Meta's alert: ${String(d.summary ?? d.event)}`;
     default:
       return action;
   }
