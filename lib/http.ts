@@ -1,7 +1,7 @@
 // Route handlers answer expected errors with their status and message; anything else is logged.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AppError, ForbiddenError, type ErrorCode } from "@/lib/errors";
+import { AppError, ForbiddenError, ValidationError, type ErrorCode } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -49,4 +49,28 @@ export function assertSameOrigin(request: Request): void {
     request.headers.get("x-forwarded-host"),
   ]);
   if (!allowed.has(host)) throw new ForbiddenError("This request came from another site and was refused.");
+}
+
+/**
+ * A request's body, read up to `maxBytes` and refused beyond: counted as it arrives, since a
+ * `Content-Length` header may be missing (chunked) or lie, and `request.formData()` would buffer
+ * whatever comes. Reading stops at the first byte too many.
+ */
+export async function readBodyCapped(request: Request, maxBytes: number, tooLarge: string): Promise<Uint8Array> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new ValidationError(tooLarge);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ValidationError(tooLarge);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
 }

@@ -1,6 +1,6 @@
 import { requirePermission } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
-import { assertSameOrigin, jsonError } from "@/lib/http";
+import { assertSameOrigin, jsonError, readBodyCapped } from "@/lib/http";
 import { listMedia, uploadMedia } from "@/lib/media/service";
 import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
 
@@ -22,10 +22,12 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const user = await requirePermission("templates.edit");
-    if (Number(request.headers.get("content-length") ?? 0) > MEDIA_RULES.DOCUMENT.maxBytes + 64 * 1024) {
-      throw new ValidationError("The file is larger than anything WhatsApp takes (100 MB at most, for PDFs).");
-    }
-    const file = (await request.formData()).get("file");
+    // The largest file WhatsApp takes, plus room for the multipart envelope; counted as read.
+    const body = await readBodyCapped(request, MEDIA_RULES.DOCUMENT.maxBytes + 64 * 1024, "The file is larger than anything WhatsApp takes (100 MB at most, for PDFs).");
+    const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => {
+      throw new ValidationError("The upload could not be read as a form with a file. Choose the file again.");
+    });
+    const file = form.get("file");
     if (!(file instanceof File)) throw new ValidationError("Choose a file to upload.", { file: ["Choose a file to upload."] });
     const asset = await uploadMedia(user.workspaceId, user.userId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     return Response.json(asset, { status: 201 });
