@@ -56,7 +56,7 @@ export function assertSameOrigin(request: Request): void {
  * `Content-Length` header may be missing (chunked) or lie, and `request.formData()` would buffer
  * whatever comes. Reading stops at the first byte too many.
  */
-export async function readBodyCapped(request: Request, maxBytes: number, tooLarge: string): Promise<Uint8Array> {
+export async function readBodyCapped(request: Request, maxBytes: number, tooLarge: string): Promise<Uint8Array<ArrayBuffer>> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new ValidationError(tooLarge);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
