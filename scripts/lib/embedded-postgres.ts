@@ -35,8 +35,10 @@ export async function startEmbeddedPostgres(options: {
   /** Throwaway servers trade durability for speed and are deleted on stop. */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
+  /** A given port (a restart that its clients must find again); a free one otherwise. */
+  port?: number;
 }): Promise<RunningPostgres> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const isRoot = process.getuid?.() === 0;
   // PostgreSQL's defaults suit a tiny machine; these suit a laptop or a small server. Shared buffers hold a
   // million contacts (segment counts read them from memory); a large WAL allowance keeps a big import from

@@ -1,0 +1,142 @@
+// A blip is not an outage (DESIGN.md invariant 7): a campaign sent by the real worker loop, against the
+// sandbox over HTTP, survives every database connection being terminated mid-campaign and PostgreSQL
+// being restarted mid-campaign, and ends with every recipient sent exactly once, as the sandbox's own log
+// of accepted sends shows.
+//
+// This file runs on its own throwaway PostgreSQL (the shared test server is not to be restarted), on a
+// fixed port so that the restarted server is found again at the same address.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
+import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { acceptedSends, counts, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+
+let server: RunningPostgres;
+let dataDir: string;
+let databaseUrl: string;
+const open: SandboxWorkspace[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "parley-faults-"));
+  // Durable (not ephemeral): an ephemeral server deletes its data when stopped, and this one restarts.
+  server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
+  await server.createDatabase("parley_faults");
+  databaseUrl = server.url("parley_faults");
+  await applyMigrations(databaseUrl);
+  // Before anything in lib/ reads the environment (it is read once, on first use).
+  process.env.DATABASE_URL = databaseUrl;
+  const { env } = await import("@/lib/env");
+  expect(env().DATABASE_URL).toBe(databaseUrl);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(open.map((ws) => ws.sandbox.close()));
+  const { disconnectDb } = await import("@/lib/db/client");
+  const { closePgPool } = await import("@/lib/db/pg");
+  await disconnectDb();
+  await closePgPool();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The worker's own loops (jobs, webhooks, dispatch, rollups), in this process, until stopped. */
+async function startWorker() {
+  const { runWorker } = await import("@/lib/jobs/worker");
+  const controller = new AbortController();
+  let failure: unknown = null;
+  const done = runWorker(controller.signal).catch((error: unknown) => {
+    failure = error;
+  });
+  return {
+    get failure() {
+      return failure;
+    },
+    async stop() {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+/** Ends every other connection to the test database, as an administrator (or a failover) would. */
+async function terminateOthers(): Promise<number> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  admin.on("error", () => {});
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ n: number }>(
+      `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    );
+    return rows[0]!.n;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function campaignOf(recipients: number) {
+  const ws = await sandboxWorkspace({ contacts: recipients });
+  open.push(ws);
+  // Paced, so that the campaign is still sending when the fault comes.
+  const id = await launch(ws, { sendRatePerSec: 100 });
+  return { ws, id };
+}
+
+const accepted = async (ws: SandboxWorkspace) => (await acceptedSends(ws.base)).length;
+
+/** Waits for the campaign to complete with nothing queued or claimed, then checks the sandbox's log. */
+async function expectEachSentOnce(ws: SandboxWorkspace, id: string, recipients: number) {
+  const { db } = await import("@/lib/db/client");
+  await expect
+    .poll(
+      async () => {
+        const campaign = await db.campaign.findUniqueOrThrow({ where: { id }, select: { status: true } });
+        const c = await counts(id);
+        return { status: campaign.status, queued: c.QUEUED ?? 0, claimed: c.CLAIMED ?? 0 };
+      },
+      { timeout: 90_000, interval: 250 },
+    )
+    .toEqual({ status: "COMPLETED", queued: 0, claimed: 0 });
+  const ids = (await acceptedSends(ws.base)).map((e) => e.body.biz_opaque_callback_data);
+  const duplicates = ids.filter((x, i) => ids.indexOf(x) !== i);
+  expect(duplicates).toEqual([]);
+  expect(new Set(ids).size).toBe(recipients);
+  const c = await counts(id);
+  expect((c.SENT ?? 0) + (c.DELIVERED ?? 0) + (c.READ ?? 0)).toBe(recipients);
+}
+
+describe("a blip is not an outage", () => {
+  it("sends every recipient exactly once when every database connection is terminated mid-campaign", async () => {
+    const recipients = 400;
+    const { ws, id } = await campaignOf(recipients);
+    const worker = await startWorker();
+    try {
+      await expect.poll(() => accepted(ws), { timeout: 30_000, interval: 50 }).toBeGreaterThan(recipients * 0.2);
+      expect(await terminateOthers()).toBeGreaterThan(0);
+      await expect.poll(() => accepted(ws), { timeout: 30_000, interval: 50 }).toBeGreaterThan(recipients * 0.6);
+      expect(await terminateOthers()).toBeGreaterThan(0);
+      await expectEachSentOnce(ws, id, recipients);
+      expect(worker.failure).toBeNull();
+    } finally {
+      await worker.stop();
+    }
+  }, 180_000);
+
+  it("sends every recipient exactly once when PostgreSQL restarts mid-campaign", async () => {
+    const recipients = 400;
+    const { ws, id } = await campaignOf(recipients);
+    const worker = await startWorker();
+    try {
+      await expect.poll(() => accepted(ws), { timeout: 30_000, interval: 50 }).toBeGreaterThan(recipients * 0.3);
+      await server.stop();
+      server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: server.port });
+      await expectEachSentOnce(ws, id, recipients);
+      expect(worker.failure).toBeNull();
+    } finally {
+      await worker.stop();
+    }
+  }, 180_000);
+});
