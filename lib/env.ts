@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseProxyList } from "./client-ip";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +24,19 @@ const schema = z.object({
   /** Set by `npm start` when it runs the embedded PostgreSQL: secrets may then live in the data folder. */
   PARLEY_EMBEDDED: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Proxies in front of Parley (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is
+   * believed. Empty: the header is ignored and the client is the connection's own address.
+   */
+  PARLEY_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list, ctx) => {
+      const parsed = parseProxyList(list);
+      if (parsed.ok) return parsed.proxies;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; AUTH_SECRET: string; ENCRYPTION_KEY: string };

@@ -4,6 +4,8 @@
 // else, GET handshakes included, is Next.js as usual.
 import { createServer } from "node:http";
 import next from "next";
+import { CLIENT_IP_HEADER, clientAddress } from "@/lib/client-ip";
+import { env } from "@/lib/env";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
 import { webListenAddress } from "./lib/listen.ts";
 import { root } from "./lib/schema-engine.ts";
@@ -14,7 +16,11 @@ const app = next({ dev, dir: root, port, hostname: host });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Sign-in limits and sessions read the client's address from this header alone, set here for every
+// request from the socket and the proxies PARLEY_TRUSTED_PROXIES names; a copy sent by the client is replaced.
+const proxies = env().PARLEY_TRUSTED_PROXIES;
 const server = createServer((req, res) => {
+  req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
   if (req.method === "POST" && req.url?.split("?")[0] === "/api/webhooks/whatsapp") {
     void handleWebhookPost(req, res);
     return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createWorkspace, TEST_PASSWORD } from "@/tests/factories";
-import { INVALID_LOGIN_MESSAGE, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, verifyLogin } from "./login";
+import { db } from "@/lib/db/client";
+import { INVALID_LOGIN_MESSAGE, LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, verifyLogin } from "./login";
 import { resolveSession, createSession, deleteSession } from "./sessions";
 
 describe("verifyLogin", () => {
@@ -26,6 +27,29 @@ describe("verifyLogin", () => {
     const locked = await verifyLogin({ email: users.ADMIN.email, password: TEST_PASSWORD }, "10.1.1.1");
     expect(locked.ok).toBe(false);
     expect(!locked.ok && locked.message).toMatch(/Too many failed sign-ins/);
+  });
+
+  it("lets no more than the limit of a parallel burst of wrong passwords be tried", async () => {
+    const { users } = await createWorkspace(["ADMIN"]);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => verifyLogin({ email: users.ADMIN.email, password: `wrong-${i}` }, `10.4.0.${i}`)));
+    const tried = burst.filter((r) => !r.ok && r.message === INVALID_LOGIN_MESSAGE);
+    expect(tried).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(await db.loginAttempt.count({ where: { email: users.ADMIN.email } })).toBe(MAX_FAILURES_PER_ACCOUNT);
+    expect((await verifyLogin({ email: users.ADMIN.email, password: TEST_PASSWORD }, "10.4.1.1")).ok).toBe(false);
+  });
+
+  it("ends a lockout when the window has passed, whatever was tried during it", async () => {
+    const { users } = await createWorkspace(["ADMIN"]);
+    const email = users.ADMIN.email;
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await verifyLogin({ email, password: `wrong-${i}` }, "10.5.0.1");
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    await db.loginAttempt.updateMany({ where: { email }, data: { createdAt: ago(LOGIN_WINDOW_MINUTES - 1) } });
+    // Still locked: the right password and more wrong ones are refused, and they do not extend the lock.
+    expect((await verifyLogin({ email, password: TEST_PASSWORD }, "10.5.0.1")).ok).toBe(false);
+    expect((await verifyLogin({ email, password: "wrong-again" }, "10.5.0.2")).ok).toBe(false);
+    await db.loginAttempt.updateMany({ where: { email }, data: { createdAt: ago(LOGIN_WINDOW_MINUTES + 1) } });
+    expect((await verifyLogin({ email, password: TEST_PASSWORD }, "10.5.0.1")).ok).toBe(true);
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(0);
   });
 
   it("limits one address trying many accounts", async () => {

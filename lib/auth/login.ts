@@ -2,8 +2,7 @@
 // or not the account exists.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/db/client";
-import { RateLimitedError } from "@/lib/errors";
+import type { Prisma, Role } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { loginSchema } from "./schemas";
 
@@ -17,29 +16,39 @@ export type LoginResult =
   | { ok: true; userId: string; workspaceId: string; role: Role }
   | { ok: false; message: string };
 
-async function assertNotRateLimited(email: string, ip: string): Promise<void> {
-  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
-  const [byAccount, byAddress] = await Promise.all([
-    db.loginAttempt.count({ where: { email, createdAt: { gte: since } } }),
-    db.loginAttempt.count({ where: { ip, createdAt: { gte: since } } }),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-    throw new RateLimitedError(
-      `Too many failed sign-ins. Wait ${LOGIN_WINDOW_MINUTES} minutes, or ask an admin to reset your password.`,
-    );
-  }
+const LOCKED_MESSAGE = `Too many failed sign-ins. Wait ${LOGIN_WINDOW_MINUTES} minutes, or ask an admin to reset your password.`;
+
+/**
+ * Counts this attempt as a failure before the password is checked, and refuses it when the account or
+ * the address is at its limit, as one step: an advisory lock per email and per address makes parallel
+ * attempts take turns, so a burst of wrong passwords cannot all pass the count at once. The row is
+ * removed when the password turns out right. An attempt refused here is not counted, so a lockout ends
+ * when the window has passed over the failures that caused it, whatever was tried meanwhile.
+ */
+async function reserveAttempt(email: string, ip: string): Promise<boolean> {
+  // No address known (Parley is not behind its own web process): only the per-account limit applies,
+  // rather than one shared bucket that anyone's failures would fill for everyone.
+  const countAddress = ip !== "unknown";
+  return db.$transaction(async (tx: Prisma.TransactionClient) => {
+    // Always the email's lock first, then the address's: two attempts never wait on each other in a circle.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:email:${email}`}, 0))`;
+    if (countAddress) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:ip:${ip}`}, 0))`;
+    const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+    const [byAccount, byAddress] = await Promise.all([
+      tx.loginAttempt.count({ where: { email, createdAt: { gte: since } } }),
+      countAddress ? tx.loginAttempt.count({ where: { ip, createdAt: { gte: since } } }) : 0,
+    ]);
+    if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) return false;
+    await tx.loginAttempt.create({ data: { email, ip } });
+    return true;
+  });
 }
 
 export async function verifyLogin(input: unknown, ip: string): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: INVALID_LOGIN_MESSAGE };
   const email = parsed.data.email;
-  try {
-    await assertNotRateLimited(email, ip);
-  } catch (error) {
-    if (error instanceof RateLimitedError) return { ok: false, message: error.message };
-    throw error;
-  }
+  if (!(await reserveAttempt(email, ip))) return { ok: false, message: LOCKED_MESSAGE };
 
   const user = await db.user.findUnique({
     where: { email },
@@ -56,10 +65,8 @@ export async function verifyLogin(input: unknown, ip: string): Promise<LoginResu
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
   const membership = user?.memberships[0];
-  if (!user || !passwordOk || !membership) {
-    await db.loginAttempt.create({ data: { email, ip } });
-    return { ok: false, message: INVALID_LOGIN_MESSAGE };
-  }
+  // A failure is already counted (reserveAttempt).
+  if (!user || !passwordOk || !membership) return { ok: false, message: INVALID_LOGIN_MESSAGE };
   await db.$transaction([
     db.loginAttempt.deleteMany({ where: { email } }),
     db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),

@@ -3,6 +3,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { verifyLogin } from "./login";
 import { createSession, deleteSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
@@ -13,9 +14,12 @@ function header(headers: Headers, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The client's address: the first hop a proxy recorded, else the socket's. */
+/**
+ * The client's address, as the web process worked it out from the connection and the proxies it trusts
+ * (lib/client-ip.ts). X-Forwarded-For itself is never read here: any client can write it.
+ */
 export function clientIp(headers: Headers): string {
-  return header(headers, "x-forwarded-for")?.split(",")[0]?.trim() || header(headers, "x-real-ip") || "unknown";
+  return header(headers, CLIENT_IP_HEADER) || "unknown";
 }
 
 export function authOptions(): AuthOptions {
