@@ -4,6 +4,7 @@ import { createHmac } from "node:crypto";
 import { recordAudit } from "@/lib/audit/service";
 import { db, type Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { NotFoundError } from "@/lib/errors";
 import { getContactDetail } from "./queries";
 
 /** A keyed hash: the number cannot be read back from it, but the same number always gives the same hash. */
@@ -29,7 +30,7 @@ export async function exportContactData(workspaceId: string, id: string) {
 /** Deletes the contact and everything about them, keeping only the suppression and an audit line. */
 export async function eraseContact(workspaceId: string, actorId: string, id: string) {
   const contact = await db.contact.findFirst({ where: { id, workspaceId }, select: { id: true, phone: true } });
-  if (!contact) return;
+  if (!contact) throw new NotFoundError("That contact");
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     await tx.suppression.upsert({
       where: { workspaceId_phoneHash: { workspaceId, phoneHash: phoneHash(workspaceId, contact.phone) } },
@@ -43,7 +44,16 @@ export async function eraseContact(workspaceId: string, actorId: string, id: str
     // The number also stands in Meta's status events, stored webhook bodies and earlier audit details.
     const digits = contact.phone.replace(/^\+/, "");
     await tx.messageStatusEvent.deleteMany({ where: { workspaceId, recipient: digits } });
-    await tx.$executeRaw`DELETE FROM "WebhookDelivery" WHERE "processedAt" IS NOT NULL AND position(${digits} in convert_from("rawBody", 'UTF8')) > 0`;
+    // Only this workspace's deliveries (another workspace may know the same number), known by the number ids
+    // they name, and searched as bytes: a body that is not valid UTF-8 made convert_from() fail the erasure.
+    await tx.$executeRaw`
+      DELETE FROM "WebhookDelivery" d
+      WHERE d."processedAt" IS NOT NULL
+        AND position(convert_to(${digits}, 'UTF8') in d."rawBody") > 0
+        AND (d."workspaceId" = ${workspaceId} OR EXISTS (
+          SELECT 1 FROM "WhatsAppAccount" a
+          WHERE a."workspaceId" = ${workspaceId}
+            AND position(convert_to('"' || a."phoneNumberId" || '"', 'UTF8') in d."rawBody") > 0))`;
     await tx.auditLog.updateMany({ where: { workspaceId, targetId: contact.id }, data: { details: { redacted: "contact erased" } } });
     await recordAudit(workspaceId, actorId, { action: "contact.erased", targetType: "contact", targetId: contact.id }, tx);
   });

@@ -121,6 +121,44 @@ describe("erasing a contact", () => {
   });
 });
 
+describe("erasure and other workspaces", () => {
+  const account = (workspaceId: string, phoneNumberId: string) =>
+    db.whatsAppAccount.create({ data: { workspaceId, wabaId: `waba-${phoneNumberId}`, phoneNumberId, accessTokenEncrypted: "x", appSecretEncrypted: "x", verifyTokenEncrypted: "x" } });
+  const delivery = (body: Buffer) => db.webhookDelivery.create({ data: { rawBody: body, signature: "sha256=x", processedAt: new Date() } });
+  const statusBody = (phoneNumberId: string, digits: string) =>
+    Buffer.from(JSON.stringify({ entry: [{ changes: [{ value: { metadata: { phone_number_id: phoneNumberId }, statuses: [{ recipient_id: digits }] } }] }] }));
+
+  it("deletes the stored webhooks of its own workspace only, non-UTF-8 bodies included", async () => {
+    const { eraseContact } = await import("@/lib/contacts/privacy");
+    const mine = await setup();
+    const theirs = await createWorkspace(["ADMIN"]);
+    const suffix = mine.ws.slice(-8);
+    await account(mine.ws, `1${suffix}`);
+    await account(theirs.workspace.id, `2${suffix}`);
+    // The same person is a contact of both workspaces.
+    await db.contact.create({ data: { workspaceId: theirs.workspace.id, phone: "+34610000301" } });
+    const ownDelivery = await delivery(statusBody(`1${suffix}`, "34610000301"));
+    const latin1 = await delivery(Buffer.concat([statusBody(`1${suffix}`, "34610000301"), Buffer.from([0xff, 0xfe, 0xe9])]));
+    const theirDelivery = await delivery(statusBody(`2${suffix}`, "34610000301"));
+
+    await eraseContact(mine.ws, mine.users.ADMIN.id, mine.contact.id);
+    expect(await db.webhookDelivery.count({ where: { id: { in: [ownDelivery.id, latin1.id] } } })).toBe(0);
+    expect(await db.webhookDelivery.count({ where: { id: theirDelivery.id } })).toBe(1);
+    expect(await db.contact.count({ where: { workspaceId: theirs.workspace.id, phone: "+34610000301" } })).toBe(1);
+  });
+
+  it("answers an unknown contact, or another workspace's, with not found and erases nothing", async () => {
+    const { eraseContactAction } = await import("./actions");
+    const mine = await setup();
+    const theirs = await createWorkspace(["ADMIN"]);
+    await actAs(theirs.users.ADMIN.id, theirs.workspace.id);
+    expect(await eraseContactAction({ contactId: mine.contact.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await eraseContactAction({ contactId: "no-such-contact" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await db.contact.count({ where: { id: mine.contact.id } })).toBe(1);
+    expect(await db.suppression.count({ where: { workspaceId: theirs.workspace.id } })).toBe(0);
+  });
+});
+
 describe("creating a consent list", () => {
   it("is for admins only", async () => {
     const { createConsentListAction } = await import("../consent-lists/actions");
