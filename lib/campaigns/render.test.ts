@@ -133,3 +133,28 @@ describe("tracked link buttons", () => {
     expect(previewText(version, mapping, contact).buttons[0]!.url).toBe("https://shop.example.com/sale"); // the preview shows where it goes
   });
 });
+
+describe("copy-code buttons", () => {
+  const OFFER = [
+    { type: "BODY", text: "Hi {{1}}, your code is below." },
+    { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Stop promotions" }, { type: "COPY_CODE", example: "SAVE25" }] },
+  ];
+  const version = { name: "summer_code", language: "en_US", components: OFFER, parameterFormat: "POSITIONAL" };
+  const body = { "body:1": { source: "field" as const, value: "first_name", fallback: "there" } };
+
+  it("are a slot of their own, sent as Meta's coupon_code parameter from the campaign's mapping", () => {
+    expect(templateSlots(OFFER).map((s) => [s.key, s.optional])).toEqual([["body:1", false], ["payload:0", true], ["button:1", false]]);
+    const mapping = { variables: { ...body, "button:1": { source: "attribute" as const, value: "code", fallback: "SUMMER25" } } };
+    const request = renderTemplateMessage({ version, mapping, contact: { ...contact, attributes: { code: "LUCIA10" } }, callbackData: "pm:1" });
+    expect(request.template.components?.at(-1)).toEqual({ type: "button", sub_type: "copy_code", index: "1", parameters: [{ type: "coupon_code", coupon_code: "LUCIA10" }] });
+    expect(sendMessageRequestSchema.safeParse(request).success).toBe(true);
+    const fallback = renderTemplateMessage({ version, mapping, contact, callbackData: "pm:1" });
+    expect(fallback.template.components?.at(-1)).toMatchObject({ parameters: [{ type: "coupon_code", coupon_code: "SUMMER25" }] });
+  });
+
+  it("cannot be sent without a code, nor with a tracked link as one", () => {
+    expect(() => renderTemplateMessage({ version, mapping: { variables: body }, contact, callbackData: "pm:1" })).toThrow(MissingValueError);
+    const tracked = { variables: { ...body, "button:1": { source: "tracked" as const, value: "https://shop.example.com", fallback: "" } } };
+    expect(() => renderTemplateMessage({ version, mapping: tracked, contact, callbackData: "pm:1", trackLink: () => "t" })).toThrow(MissingValueError);
+  });
+});

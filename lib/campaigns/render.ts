@@ -20,7 +20,7 @@ export type TemplateVersion = { name: string; language: string; components: unkn
 const componentsOf = (components: unknown) => (Array.isArray(components) ? (components as MetaComponent[]) : []);
 const find = (components: unknown, type: string) => componentsOf(components).find((c) => c.type.toUpperCase() === type);
 
-/** A template's buttons, in order (quick replies, URL, phone, copy code). */
+/** A template's buttons, in order (quick replies, URL, phone, copy code). Copy code's slot is "button:<index>" too. */
 export const templateButtons = (components: unknown) => find(components, "BUTTONS")?.buttons ?? [];
 
 /** The media a header needs (IMAGE, VIDEO, DOCUMENT), if any. */
@@ -44,6 +44,8 @@ export function templateSlots(components: unknown): Slot[] {
       slots.push({ key: `button:${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false, url: b.url });
     }
     if (type === "QUICK_REPLY") slots.push({ key: `payload:${index}`, label: `“${b.text}” reply payload`, optional: true });
+    // Meta refuses a copy-code template sent without its code (coupon_code, 20 characters at most).
+    if (type === "COPY_CODE") slots.push({ key: `button:${index}`, label: "“Copy code” button: the offer code", optional: false });
   });
   return slots;
 }
@@ -146,6 +148,11 @@ export function renderTemplateMessage(input: {
       if (tracked && !input.trackLink) throw new MissingValueError(`button:${index}`);
       const text = tracked ? input.trackLink!(index) : value(`button:${index}`);
       components.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text }] });
+    }
+    if (type === "COPY_CODE") {
+      // A code is never a tracked link.
+      if (mapping.variables[`button:${index}`]?.source === "tracked") throw new MissingValueError(`button:${index}`);
+      components.push({ type: "button", sub_type: "copy_code", index: String(index), parameters: [{ type: "coupon_code", coupon_code: value(`button:${index}`) }] });
     }
     if (type === "QUICK_REPLY") {
       const variable = mapping.variables[`payload:${index}`];
