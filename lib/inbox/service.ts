@@ -101,7 +101,10 @@ export async function sendReply(workspaceId: string, authorId: string | null, in
   const outbound = await db.outboundMessage.create({
     data: { workspaceId, conversationId: conversation.id, authorId, type: input.reply.kind, payload: {}, contextWamid: input.replyTo ?? null },
   });
-  const full = { ...request, biz_opaque_callback_data: `${OUTBOUND_CALLBACK_PREFIX}${outbound.id}`, ...(input.replyTo ? { context: { message_id: input.replyTo } } : {}) } as SendMessageRequest;
+  // Only fields Meta's OpenAPI allows: biz_opaque_callback_data on a template only (v23 closes the free-form
+  // message shapes without it; replies are matched to their statuses by wamid anyway).
+  const callback = request.type === "template" ? { biz_opaque_callback_data: `${OUTBOUND_CALLBACK_PREFIX}${outbound.id}` } : {};
+  const full = { ...request, ...callback, ...(input.replyTo ? { context: { message_id: input.replyTo } } : {}) } as SendMessageRequest;
   let result: SentReply;
   try {
     const response = await client.sendMessage(full);

@@ -58,7 +58,7 @@ export async function testConnection(workspaceId: string) {
   }
 }
 
-type TemplateComponent = { type: string; format?: string; text?: string; example?: { body_text?: string[][]; header_text?: string[] }; buttons?: { type: string; url?: string; example?: string[] }[] };
+type TemplateComponent = { type: string; format?: string; text?: string; example?: { body_text?: string[][]; header_text?: string[] }; buttons?: { type: string; url?: string; example?: string[] | string }[] };
 
 /** The send-time components of a template, filled with the samples it was approved with. */
 export function sampleComponents(components: TemplateComponent[]): TemplateSendComponent[] {
@@ -73,8 +73,13 @@ export function sampleComponents(components: TemplateComponent[]): TemplateSendC
       out.push({ type: "body", parameters: c.example.body_text[0].map((text) => ({ type: "text" as const, text })) });
     } else if (type === "BUTTONS") {
       c.buttons?.forEach((b, index) => {
-        if (b.type.toUpperCase() === "URL" && b.url?.includes("{{") && b.example?.[0]) {
-          out.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: b.example[0] }] });
+        const example = Array.isArray(b.example) ? b.example[0] : b.example;
+        if (b.type.toUpperCase() === "URL" && b.url?.includes("{{") && example) {
+          out.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: example }] });
+        }
+        // Meta refuses a copy-code template sent without its code: the sample code stands in for a test.
+        if (b.type.toUpperCase() === "COPY_CODE" && example) {
+          out.push({ type: "button", sub_type: "copy_code", index: String(index), parameters: [{ type: "coupon_code", coupon_code: example }] });
         }
       });
     }

@@ -18,6 +18,7 @@ import {
   type CreateTemplateRequest,
 } from "../schemas";
 import { envelope, inboundChange, statusChange, templateStatusChange, userPreferenceChange, type NumberRef } from "../webhook-payloads";
+import { contractError, mediaContractError, templateButtonsError, warmContract, type ContractError, type Operation } from "./contract";
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
 import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate } from "./fate";
 import { TokenBucket } from "./rate-limit";
@@ -58,6 +59,9 @@ class GraphError extends Error {
 }
 
 const invalid = (details: string) => new GraphError(400, 100, "(#100) Invalid parameter", details);
+const refuse = (error: ContractError | null) => {
+  if (error) throw new GraphError(error.status, error.code, error.message, error.details);
+};
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -106,12 +110,16 @@ export function createSandbox(input: SandboxConfigInput) {
     }
   }
 
-  function parseJson(raw: Buffer): unknown {
+  /** The request body, parsed and (for a Cloud API operation) held to Meta's OpenAPI contract: the one validation hook. */
+  function parseJson(raw: Buffer, operation?: Operation): unknown {
+    let body: unknown;
     try {
-      return JSON.parse(raw.toString("utf8"));
+      body = JSON.parse(raw.toString("utf8"));
     } catch {
       throw invalid("The request body is not valid JSON.");
     }
+    refuse(operation ? contractError(operation, body) : null);
+    return body;
   }
 
   // ---------------------------------------------------------------- messages
@@ -190,7 +198,8 @@ export function createSandbox(input: SandboxConfigInput) {
       const given = message.template.components?.find((c) => c.type === "body")?.parameters.length ?? 0;
       if (expected !== given) throw new GraphError(400, 132000, "(#132000) Number of parameters does not match the expected number of params", `body: expected ${expected} parameters, received ${given}`);
       category = template.category;
-      const buttons = (template.components.find((c) => c.type.toUpperCase() === "BUTTONS") as { buttons?: { type: string; text: string }[] } | undefined)?.buttons ?? [];
+      const buttons = (template.components.find((c) => c.type.toUpperCase() === "BUTTONS") as { buttons?: { type: string; text: string; url?: string }[] } | undefined)?.buttons ?? [];
+      refuse(templateButtonsError(buttons, message.template.components));
       quickReplies = buttons
         .map((b, index) => ({ b, index }))
         .filter(({ b }) => b.type.toUpperCase() === "QUICK_REPLY")
@@ -425,7 +434,7 @@ export function createSandbox(input: SandboxConfigInput) {
     }
     if (edge === "messages" && method === "POST") {
       requireNumber(object);
-      const body = parseJson(await readBody(req));
+      const body = parseJson(await readBody(req), "messages");
       injectFault(body, held);
       return { status: 200, body: sendMessage(body), logged: body };
     }
@@ -433,19 +442,20 @@ export function createSandbox(input: SandboxConfigInput) {
       requireNumber(object);
       const raw = await readBody(req);
       if (!String(req.headers["content-type"]).startsWith("multipart/form-data")) throw invalid("Media upload must be multipart/form-data");
+      refuse(await mediaContractError(raw, String(req.headers["content-type"])));
       return { status: 200, body: { id: String(Date.now()) + randomBytes(2).readUInt16BE(0) }, logged: { bytes: raw.length } };
     }
     if (edge === "message_templates") {
       if (object !== config.wabaId) throw new GraphError(400, 100, `Unsupported request. Object with ID '${object}' does not exist`, undefined, 33);
       if (method === "POST") {
-        const body = parseJson(await readBody(req));
+        const body = parseJson(await readBody(req), "createTemplate");
         return { status: 200, body: createTemplate(body), logged: body };
       }
       if (method === "GET") return { status: 200, body: listTemplates(url), logged: undefined };
       if (method === "DELETE") return { status: 200, body: deleteTemplate(url), logged: { name: url.searchParams.get("name") } };
     }
     if (!edge && method === "POST" && [...templates.values()].some((t) => t.id === object)) {
-      const body = parseJson(await readBody(req));
+      const body = parseJson(await readBody(req), "editTemplate");
       return { status: 200, body: editTemplate(object, body), logged: body };
     }
     if (!edge && method === "GET") {
@@ -509,6 +519,7 @@ export function createSandbox(input: SandboxConfigInput) {
 
   return {
     listen(port = 0, host = "127.0.0.1"): Promise<number> {
+      warmContract(); // before the first request, not during it
       return new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as AddressInfo).port)));
     },
     async close() {
