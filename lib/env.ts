@@ -25,6 +25,15 @@ const schema = z.object({
   PARLEY_EMBEDDED: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**
+   * API base URLs an admin may point a WhatsApp connection at besides Meta's own (https://graph.facebook.com/vNN.N),
+   * comma-separated: a company proxy or a test double. Empty: Meta's only.
+   */
+  PARLEY_GRAPH_API_BASES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, message: "PARLEY_GRAPH_API_BASES: each entry must be an http(s) URL" }))),
+  /**
    * Proxies in front of Parley (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is
    * believed. Empty: the header is ignored and the client is the connection's own address.
    */

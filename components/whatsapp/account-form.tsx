@@ -14,7 +14,7 @@ const FIELDS: { name: keyof AccountInput; label: string; hint: string; secret?: 
   { name: "wabaId", label: "WhatsApp Business Account id", hint: "WhatsApp Manager → Account tools → the account's id." },
   { name: "phoneNumberId", label: "Phone number id", hint: "Meta app → WhatsApp → API setup, under the number." },
   { name: "appId", label: "App id (optional)", hint: "Needed to upload image, video or document samples for templates." },
-  { name: "graphApiBase", label: "API base URL (optional)", hint: "Leave empty for https://graph.facebook.com/v23.0." },
+  { name: "graphApiBase", label: "API base URL (optional)", hint: "Leave empty for https://graph.facebook.com/v23.0. Meta's address, or one the server allows; a change asks for the access token again." },
   { name: "accessToken", label: "Access token", hint: "A system user's permanent token with whatsapp_business_messaging.", secret: true },
   { name: "appSecret", label: "App secret", hint: "Meta app → Settings → Basic. Used to check webhook signatures.", secret: true },
   { name: "verifyToken", label: "Verify token", hint: "Any phrase; enter the same one in the app's webhook settings.", secret: true },

@@ -4,10 +4,35 @@ import "server-only";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
+import { env } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
 import { createWhatsAppClient, type WhatsAppCredentials } from "./client";
 import type { AccountInput } from "./account-schemas";
 
 export const DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
+
+/** Meta's own Graph API, any version. */
+const META_GRAPH_API_BASE = /^https:\/\/graph\.facebook\.com\/v\d{1,2}\.\d{1,2}$/;
+
+const normaliseBase = (url: string | undefined) => (url || DEFAULT_GRAPH_API_BASE).replace(/\/+$/, "");
+
+/**
+ * The API base URL an admin may save: Meta's Graph API, one the operator listed in PARLEY_GRAPH_API_BASES,
+ * or the one already stored (the sandbox's, set by the launcher). The access token is sent to whatever
+ * this says, so a free choice would let one admin session send it anywhere. Returns the change, if any.
+ */
+export async function checkGraphApiBase(workspaceId: string, input: Pick<AccountInput, "graphApiBase">): Promise<{ from: string; to: string } | null> {
+  const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { graphApiBase: true } });
+  const to = normaliseBase(input.graphApiBase);
+  const from = existing ? normaliseBase(existing.graphApiBase) : null;
+  if (to === from) return null;
+  const configured = env().PARLEY_GRAPH_API_BASES.map((u) => normaliseBase(u));
+  if (!META_GRAPH_API_BASE.test(to) && !configured.includes(to)) {
+    const message = `The API base URL must be Meta's, such as ${DEFAULT_GRAPH_API_BASE}${configured.length ? `, or one of ${configured.join(", ")}` : ""}. Another address needs the server's PARLEY_GRAPH_API_BASES setting.`;
+    throw new ValidationError(message, { graphApiBase: [message] });
+  }
+  return from === null ? null : { from, to };
+}
 
 /** What the settings page may show: ids, health and masked secrets. */
 export async function getAccountSummary(workspaceId: string) {
@@ -58,7 +83,12 @@ export async function clientFor(workspaceId: string) {
  * phone number id without pasting the token again.
  */
 export async function saveAccount(workspaceId: string, input: AccountInput, options: { isSandbox?: boolean } = {}) {
-  const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { id: true } });
+  const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { id: true, graphApiBase: true } });
+  // The stored token goes only to the address it was entered for: a new address needs it entered again.
+  if (existing && normaliseBase(existing.graphApiBase) !== normaliseBase(input.graphApiBase) && !input.accessToken) {
+    const message = "Paste the access token again: the API base URL changed, and the stored token is sent only to the address it was entered for.";
+    throw new ValidationError(message, { accessToken: [message] });
+  }
   const secrets = {
     ...(input.accessToken ? { accessTokenEncrypted: encryptSecret(input.accessToken) } : {}),
     ...(input.appSecret ? { appSecretEncrypted: encryptSecret(input.appSecret) } : {}),
@@ -68,7 +98,7 @@ export async function saveAccount(workspaceId: string, input: AccountInput, opti
     wabaId: input.wabaId,
     phoneNumberId: input.phoneNumberId,
     appId: input.appId || null,
-    graphApiBase: input.graphApiBase || DEFAULT_GRAPH_API_BASE,
+    graphApiBase: normaliseBase(input.graphApiBase),
     ...(options.isSandbox !== undefined ? { isSandbox: options.isSandbox } : {}),
   };
   if (existing) {

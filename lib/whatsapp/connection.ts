@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
 import type { AccountInput, TestMessageInput } from "./account-schemas";
-import { clientFor, refreshPhoneHealth, saveAccount } from "./accounts";
+import { checkGraphApiBase, clientFor, refreshPhoneHealth, saveAccount } from "./accounts";
 import { WhatsAppApiError } from "./client";
 import type { TemplateSendComponent } from "./schemas";
 
@@ -28,6 +28,7 @@ export async function updateConnection(workspaceId: string, actorId: string, inp
       ...(input.verifyToken ? {} : { verifyToken: ["Choose a verify token and enter the same one in Meta's webhook settings."] }),
     });
   }
+  const baseChange = await checkGraphApiBase(workspaceId, input);
   await saveAccount(workspaceId, input, { isSandbox: false });
   forgetWebhookSecrets();
   await recordAudit(workspaceId, actorId, {
@@ -38,6 +39,7 @@ export async function updateConnection(workspaceId: string, actorId: string, inp
       phoneNumberId: input.phoneNumberId,
       wabaId: input.wabaId,
       changedSecrets: (["accessToken", "appSecret", "verifyToken"] as const).filter((k) => input[k]),
+      ...(baseChange ? { graphApiBase: baseChange } : {}),
     },
   });
 }
