@@ -32,13 +32,10 @@ export async function applyTemplateStatus(tx: Prisma.TransactionClient, workspac
   if (!status) return; // FLAGGED, LOCKED: informational, the status stays
   const reason =
     status === "REJECTED" ? [v.reason, v.rejection_info?.reason].filter((r) => r && r !== "NONE").join(": ") || "Rejected by Meta" : null;
-  // Not older than the last status applied, nor than the last submission (a decision on the version before).
+  // Not older than the last status applied. (Not compared with Parley's own submission time: Meta's clock and
+  // ours may differ by more than a quick review takes.)
   await tx.template.updateMany({
-    where: {
-      workspaceId,
-      metaTemplateId: v.message_template_id,
-      AND: [{ OR: [{ statusEventAt: null }, { statusEventAt: { lte: at } }] }, { OR: [{ submittedAt: null }, { submittedAt: { lte: at } }] }],
-    },
+    where: { workspaceId, metaTemplateId: v.message_template_id, OR: [{ statusEventAt: null }, { statusEventAt: { lte: at } }] },
     data: { status, rejectionReason: reason, statusEventAt: at },
   });
 }

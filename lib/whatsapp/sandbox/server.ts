@@ -96,7 +96,8 @@ export function createSandbox(input: SandboxConfigInput) {
   // Unique across sandboxes too (Meta's are unique everywhere): several can share one database in tests.
   const instance = randomBytes(4).toString("hex");
   const nextWamid = () => `wamid.SANDBOX${Buffer.from(`${config.seed}:${instance}:${++wamidCounter}:${Date.now()}`).toString("base64url")}`;
-  const webhook = (changes: Parameters<typeof envelope>[1], afterMs: number) => sender.schedule(envelope(number.wabaId, changes), afterMs);
+  // entry.time is when the event happens (as at Meta), which orders template and account events.
+  const webhook = (changes: Parameters<typeof envelope>[1], afterMs: number) => sender.schedule(envelope(number.wabaId, changes, new Date(Date.now() + afterMs)), afterMs);
 
   function auth(req: IncomingMessage) {
     if (req.headers.authorization !== `Bearer ${config.accessToken}`) {
