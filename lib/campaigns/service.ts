@@ -53,11 +53,11 @@ export async function saveCampaign(user: CurrentUser, input: CampaignInput, id?:
   const template = await db.template.findFirst({ where: { workspaceId: user.workspaceId, name: input.templateName, language: input.fallbackLanguage }, select: { id: true } });
   const data = { ...draftData(input), templateId: template?.id ?? null };
   if (!id) {
-    const created = await db.campaign.create({ data: { ...data, workspaceId: user.workspaceId, createdById: user.userId }, select: { id: true } });
+    const created = await db.campaign.create({ data: { ...data, workspaceId: user.workspaceId, createdById: user.userId, contributorIds: [user.userId] }, select: { id: true } });
     await recordAudit(user.workspaceId, user.userId, { action: "campaign.created", targetType: "campaign", targetId: created.id, details: { name: input.name } });
     return created;
   }
-  const { count } = await db.campaign.updateMany({ where: { id, workspaceId: user.workspaceId, status: "DRAFT" }, data });
+  const { count } = await db.campaign.updateMany({ where: { id, workspaceId: user.workspaceId, status: "DRAFT" }, data: { ...data, contributorIds: { push: user.userId } } });
   if (!count) {
     await findCampaign(user.workspaceId, id);
     throw new ConflictError("Only a draft can be changed: this campaign has been launched.");
@@ -67,7 +67,7 @@ export async function saveCampaign(user: CurrentUser, input: CampaignInput, id?:
 }
 
 async function findCampaign(workspaceId: string, id: string) {
-  const campaign = await db.campaign.findFirst({ where: { id, workspaceId }, select: { id: true, status: true, createdById: true, name: true } });
+  const campaign = await db.campaign.findFirst({ where: { id, workspaceId }, select: { id: true, status: true, createdById: true, contributorIds: true, name: true } });
   if (!campaign) throw new NotFoundError("That campaign");
   return campaign;
 }
@@ -102,7 +102,7 @@ export async function launchCampaign(user: CurrentUser, id: string): Promise<Lau
   return db.$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({
       where: { id, workspaceId: user.workspaceId, status: "DRAFT" },
-      data: { status, statusReason: null, preflight: preflight as unknown as Prisma.InputJsonValue },
+      data: { status, statusReason: null, preflight: preflight as unknown as Prisma.InputJsonValue, contributorIds: { push: user.userId } },
     });
     if (!count) {
       const now = await tx.campaign.findUniqueOrThrow({ where: { id }, select: { status: true } });
@@ -114,10 +114,12 @@ export async function launchCampaign(user: CurrentUser, id: string): Promise<Lau
   });
 }
 
-/** A manager or admin approves; the person who asked cannot approve their own campaign. */
+/** A manager or admin approves: four eyes, so never someone who created, edited or submitted the campaign. */
 export async function approveCampaign(user: CurrentUser, id: string): Promise<void> {
   const campaign = await findCampaign(user.workspaceId, id);
-  if (campaign.createdById === user.userId) throw new ForbiddenError("Someone other than the campaign's author approves it.");
+  if (campaign.createdById === user.userId || campaign.contributorIds.includes(user.userId)) {
+    throw new ForbiddenError("Four eyes: someone who did not create, edit or submit this campaign approves it.");
+  }
   const plan = await loadPlan(user.workspaceId, id);
   await db.$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({

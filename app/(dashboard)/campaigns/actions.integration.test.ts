@@ -71,7 +71,7 @@ describe("campaign actions", () => {
     const id = await draft("ADMIN");
     expect(await launchCampaignAction({ id })).toMatchObject({ ok: true, data: { status: "AWAITING_APPROVAL" } });
     expect(await db.job.count({ where: { dedupeKey: `campaigns.start:${id}` } })).toBe(0);
-    expect(await approveCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: "Someone other than the campaign's author approves it." } });
+    expect(await approveCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: "Four eyes: someone who did not create, edit or submit this campaign approves it." } });
     await actAs(ws.users.MARKETER.id, ws.workspace.id);
     expect(await approveCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
 
@@ -86,5 +86,18 @@ describe("campaign actions", () => {
     await actAs(ws.users.MANAGER.id, ws.workspace.id);
     expect(await rejectCampaignAction({ id: second, reason: "Wrong discount" })).toMatchObject({ ok: true });
     expect(await db.campaign.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "DRAFT", statusReason: "Sent back: Wrong discount" });
+  });
+
+  it("four eyes means four: nobody who edited the campaign approves it, however it was submitted", async () => {
+    await db.workspace.update({ where: { id: ws.workspace.id }, data: { requireApproval: true } });
+    const id = await draft("MARKETER");
+    await actAs(ws.users.ADMIN.id, ws.workspace.id);
+    expect(await saveCampaignAction({ id, campaign: campaignInput(ws, { name: "Edited by the admin" }) })).toMatchObject({ ok: true });
+    await actAs(ws.users.MARKETER.id, ws.workspace.id);
+    expect(await launchCampaignAction({ id })).toMatchObject({ ok: true, data: { status: "AWAITING_APPROVAL" } });
+    await actAs(ws.users.ADMIN.id, ws.workspace.id);
+    expect(await approveCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    await actAs(ws.users.MANAGER.id, ws.workspace.id);
+    expect(await approveCampaignAction({ id })).toMatchObject({ ok: true });
   });
 });
