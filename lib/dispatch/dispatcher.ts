@@ -29,7 +29,7 @@ export function createDispatcher(workerId: string) {
     }
   }
   // Renewed on a timer too, so a long batch (or a hanging Cloud API) never lets the lease lapse.
-  const heartbeat = setInterval(() => renew().catch((error: unknown) => logger.warn("lease renewal failed", { error })), RENEW_EVERY_MS);
+  const heartbeat = setInterval(() => void renew().catch((error: unknown) => logger.warn("lease renewal failed", { error })), RENEW_EVERY_MS);
   heartbeat.unref();
 
   async function hold(workspaceId: string, phoneNumberId: string): Promise<NumberSender | null> {
