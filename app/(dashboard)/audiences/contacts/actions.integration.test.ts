@@ -124,7 +124,7 @@ describe("erasing a contact", () => {
 describe("erasure and other workspaces", () => {
   const account = (workspaceId: string, phoneNumberId: string) =>
     db.whatsAppAccount.create({ data: { workspaceId, wabaId: `waba-${phoneNumberId}`, phoneNumberId, accessTokenEncrypted: "x", appSecretEncrypted: "x", verifyTokenEncrypted: "x" } });
-  const delivery = (body: Buffer) => db.webhookDelivery.create({ data: { rawBody: body, signature: "sha256=x", processedAt: new Date() } });
+  const delivery = (body: Buffer) => db.webhookDelivery.create({ data: { rawBody: new Uint8Array(body), signature: "sha256=x", processedAt: new Date() } });
   const statusBody = (phoneNumberId: string, digits: string) =>
     Buffer.from(JSON.stringify({ entry: [{ changes: [{ value: { metadata: { phone_number_id: phoneNumberId }, statuses: [{ recipient_id: digits }] } }] }] }));
 
