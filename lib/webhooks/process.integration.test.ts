@@ -322,6 +322,14 @@ describe("events that arrive late", () => {
     await drain();
     expect((await template()).category).toBe("MARKETING");
   });
+
+  it("an impending category notice is a notice: it changes nothing even with no webhook time to compare", async () => {
+    // The completed change reached Parley another way (a template sync), so no webhook time is stored.
+    await db.template.updateMany({ where: { workspaceId: ws, metaTemplateId: ref.id }, data: { category: "MARKETING" } });
+    await post(envelope(number.wabaId, [templateCategoryChange({ ...ref, next: "UTILITY", correctCategory: "MARKETING", effectiveAt: at(300) })], at(100)));
+    await drain();
+    expect((await template()).category).toBe("MARKETING");
+  });
 });
 
 describe("account alerts", () => {
