@@ -14,7 +14,7 @@ test("the login page has no serious accessibility problems", async ({ page }) =>
 
 test("the shell and the admin pages have no serious accessibility problems", async ({ page }) => {
   await signInAs(page, "ADMIN");
-  for (const path of ["/campaigns", "/audiences/contacts", "/audiences/consent-lists", "/settings/users", "/settings/audit-log", "/settings/whatsapp", "/templates", "/templates/new"]) {
+  for (const path of ["/campaigns", "/audiences/contacts", "/audiences/consent-lists", "/settings/users", "/settings/audit-log", "/settings/whatsapp", "/settings/workspace", "/templates", "/templates/new"]) {
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
   }

@@ -55,6 +55,7 @@ test("a manager calling the launch action directly is refused", async ({ browser
     return route.continue();
   });
   await marketer.getByRole("button", { name: "Launch campaign" }).click();
+  await marketer.getByRole("dialog").getByRole("button", { name: /^Send to/ }).click();
   await expect.poll(() => captured).not.toBeNull();
 
   const manager = await browser.newPage();

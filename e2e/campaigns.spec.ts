@@ -17,7 +17,12 @@ test("a marketer builds a campaign to a segment, reads the pre-flight report, la
   const willSend = Number((await page.locator("dt", { hasText: "Will be sent" }).locator("+ dd").innerText()).replace(/,/g, ""));
   expect(willSend).toBeGreaterThan(50);
 
+  // Launch asks first: who gets it and what it costs, then sends on confirmation.
   await page.getByRole("button", { name: "Launch campaign" }).click();
+  const dialog = page.getByRole("dialog", { name: "Launch this campaign?" });
+  await expect(dialog.locator("dt", { hasText: "Recipients" }).locator("+ dd")).toHaveText(willSend.toLocaleString("en-US"));
+  await expect(dialog.locator("dt", { hasText: "Estimated cost" }).locator("+ dd")).toHaveText(/^\$\d/);
+  await dialog.getByRole("button", { name: `Send to ${willSend.toLocaleString("en-US")} recipients` }).click();
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible({ timeout: 20_000 });
   // Counters rise while it sends, without a reload, until it completes and the reads come in.
   await expect.poll(() => count(page, "delivered"), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -4,6 +4,11 @@ export function formatNumber(value: number): string {
   return number.format(value);
 }
 
+/** Money, with more digits for prices under one unit (a message costs cents). */
+export function formatMoney(value: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: value < 1 ? 4 : 2 }).format(value);
+}
+
 /** A duration for people: "40 s", "12 min", "3 h 5 min". */
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;

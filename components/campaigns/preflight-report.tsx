@@ -4,8 +4,9 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Preflight } from "@/lib/campaigns/plan";
 import { formatDuration, formatNumber } from "@/lib/format";
 import { SkipTable } from "./skip-table";
+import { formatMoney } from "@/lib/format";
 
-const money = (value: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: value < 1 ? 4 : 2 }).format(value);
+const money = formatMoney;
 
 /** The pre-flight report: who gets it, who is skipped and why, what it costs, and what blocks the launch. */
 export function PreflightReport({ report, kept }: { report: Preflight; kept: boolean }) {

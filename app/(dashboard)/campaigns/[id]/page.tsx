@@ -12,13 +12,15 @@ import { can } from "@/lib/auth/permissions";
 import { buildPreflight, loadPlan } from "@/lib/campaigns/plan";
 import { campaignReport } from "@/lib/analytics/report";
 import { getCampaign, recipientPreviews } from "@/lib/campaigns/queries";
+import { orNotFound, pageId } from "@/lib/not-found";
+import { formatMoney } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Campaign" };
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("campaigns.view");
-  const { id } = await params;
-  const campaign = await getCampaign(user.workspaceId, id);
+  const id = pageId((await params).id);
+  const campaign = await orNotFound(getCampaign(user.workspaceId, id));
   const draft = campaign.status === "DRAFT";
   // A draft is checked now; a launched campaign keeps the report it was launched with.
   const [preflight, previews, report] = await Promise.all([
@@ -44,16 +46,22 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         )}
         {campaign.status === "AWAITING_APPROVAL" && (
           <p className="text-sm text-muted">
-            This workspace asks for approval: a manager or an admin other than its author approves it before it goes.
+            This workspace asks for approval: a manager or an admin who did not create, edit or submit it approves it before it goes.
           </p>
         )}
         <CampaignControls
           id={id}
           status={campaign.status}
           canEdit={can(user.role, "campaigns.edit")}
-          canApprove={can(user.role, "campaigns.approve") && campaign.createdById !== user.userId}
+          canApprove={can(user.role, "campaigns.approve") && campaign.createdById !== user.userId && !campaign.contributorIds.includes(user.userId)}
           blocked={preflight.blockers.length > 0}
           requireApproval={campaign.workspace.requireApproval}
+          launch={{
+            recipients: preflight.willSend,
+            skipped: preflight.targeted - preflight.willSend,
+            cost: formatMoney(preflight.cost.total, preflight.cost.currency),
+            when: campaign.schedule && (campaign.schedule as { mode?: string }).mode !== "now" ? "at the scheduled time" : "right away",
+          }}
         />
         {campaign.launchedAt && (
           <p className="text-sm text-muted">
