@@ -1,8 +1,10 @@
 // Route handlers answer expected errors with their status and message; anything else is logged.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { ZodError } from "zod";
 import { AppError, ForbiddenError, ValidationError, type ErrorCode } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { NUL_MESSAGE } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -14,10 +16,23 @@ const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
 };
 
+function isNulRefusal(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  return cause?.code === "22021" && /0x00/.test(cause.message ?? "");
+}
+
 export function jsonError(error: unknown): Response {
+  // A query string a schema refused (`.parse` in a route) is the caller's mistake, not the server's.
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const message = issue ? `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}` : "The request is not valid.";
+    return Response.json({ error: { code: "VALIDATION", message } }, { status: 400 });
+  }
   if (error instanceof AppError) {
     return Response.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
   }
+  // A NUL byte that reached a query (PostgreSQL refuses it in text: 22021) came from the request.
+  if (isNulRefusal(error)) return Response.json({ error: { code: "VALIDATION", message: NUL_MESSAGE } }, { status: 400 });
   const requestId = randomUUID();
   logger.error("route handler failed", { requestId, error });
   return Response.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } }, { status: 500 });

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, clientAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
+import { urlHasNul } from "@/lib/ids";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
 import { webListenAddress } from "./lib/listen.ts";
 import { root } from "./lib/schema-engine.ts";
@@ -21,6 +22,12 @@ await app.prepare();
 const proxies = env().PARLEY_TRUSTED_PROXIES;
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
+  // PostgreSQL refuses NUL in text, so an id or a search with %00 failed deep inside as a 500. No URL of
+  // Parley carries one: refuse it here, for every page and route at once.
+  if (urlHasNul(req.url ?? "")) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("The address contains a NUL character (%00), which Parley does not accept.");
+    return;
+  }
   if (req.method === "POST" && req.url?.split("?")[0] === "/api/webhooks/whatsapp") {
     void handleWebhookPost(req, res);
     return;

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { requirePermission, type CurrentUser } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { hasNul, NUL_MESSAGE } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 
 export type ActionError = { code: ErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]> };
@@ -17,6 +18,18 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
+/** Where in an action's input a NUL character stands ("a.b.0"), or null. PostgreSQL refuses NUL in text. */
+function nulPath(value: unknown, path = "", depth = 0): string | null {
+  if (typeof value === "string") return hasNul(value) ? path : null;
+  if (depth > 20 || value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (hasNul(key)) return path;
+    const found = nulPath(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export function action<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
@@ -25,6 +38,10 @@ export function action<S extends z.ZodType, T>(
   return async (input) => {
     try {
       const user = await requirePermission(permission);
+      const nul = nulPath(input);
+      if (nul !== null) {
+        return { ok: false, error: { code: "VALIDATION", message: NUL_MESSAGE, fieldErrors: { [nul || "form"]: [NUL_MESSAGE] } } };
+      }
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         return {

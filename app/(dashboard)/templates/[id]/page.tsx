@@ -7,12 +7,13 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { getTemplateForBuilder, languageVersions } from "@/lib/templates/service";
+import { pageId } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Template" };
 
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("templates.view");
-  const template = await getTemplateForBuilder(user.workspaceId, (await params).id).catch((error: unknown) => {
+  const template = await getTemplateForBuilder(user.workspaceId, pageId((await params).id)).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

@@ -14,12 +14,13 @@ import { getContactDetail } from "@/lib/contacts/queries";
 import { NotFoundError } from "@/lib/errors";
 import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
+import { pageId } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Contact" };
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("audiences.view");
-  const contact = await getContactDetail(user.workspaceId, (await params).id).catch((error: unknown) => {
+  const contact = await getContactDetail(user.workspaceId, pageId((await params).id)).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

@@ -5,13 +5,14 @@ import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getSegment, segmentChoices } from "@/lib/segments/service";
+import { orNotFound, pageId } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Segment" };
 
 export default async function SegmentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("audiences.view");
-  const { id } = await params;
-  const [segment, { lists, campaigns }] = await Promise.all([getSegment(user.workspaceId, id), segmentChoices(user.workspaceId)]);
+  const id = pageId((await params).id);
+  const [segment, { lists, campaigns }] = await Promise.all([orNotFound(getSegment(user.workspaceId, id)), segmentChoices(user.workspaceId)]);
   const canEdit = can(user.role, "contacts.edit");
   return (
     <>

@@ -10,15 +10,19 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { drillDownLabel, drillDownSchema, listRecipients, STAGES, type Stage } from "@/lib/campaigns/recipients";
 import { formatNumber } from "@/lib/format";
+import { orNotFound, pageId } from "@/lib/not-found";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Campaign recipients" };
 
 export default async function RecipientsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const user = await guardPage("campaigns.view");
-  const { id } = await params;
-  const drill = drillDownSchema.parse(await searchParams);
+  const id = pageId((await params).id);
+  const parsed = drillDownSchema.safeParse(await searchParams);
+  if (!parsed.success) notFound(); // a stage or reason no link of ours makes
+  const drill = parsed.data;
   const { stage, reason, after } = drill;
-  const page = await listRecipients(user.workspaceId, id, drill);
+  const page = await orNotFound(listRecipients(user.workspaceId, id, drill));
   const query = `stage=${stage}${reason ? `&reason=${encodeURIComponent(reason)}` : ""}`;
   return (
     <>

@@ -1,4 +1,5 @@
 import { requirePermission } from "@/lib/auth/guard";
+import { parseId } from "@/lib/ids";
 import { jsonError } from "@/lib/http";
 import { getThread } from "@/lib/inbox/queries";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await requirePermission("inbox.view");
-    const { id } = await params;
+    const id = parseId((await params).id);
     return Response.json(await getThread(user.workspaceId, id));
   } catch (error) {
     return jsonError(error);

@@ -1,4 +1,5 @@
 import { requirePermission } from "@/lib/auth/guard";
+import { parseId } from "@/lib/ids";
 import { jsonError } from "@/lib/http";
 import { readMedia } from "@/lib/media/service";
 
@@ -9,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const user = await requirePermission("templates.view");
     const thumbnail = new URL(request.url).searchParams.get("thumbnail") === "1";
-    const file = await readMedia(user.workspaceId, (await params).id, thumbnail);
+    const file = await readMedia(user.workspaceId, parseId((await params).id), thumbnail);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "content-type": file.mimeType,

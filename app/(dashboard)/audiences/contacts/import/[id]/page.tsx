@@ -5,14 +5,15 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
 import { getImport, suggestMapping } from "@/lib/imports/service";
+import { orNotFound, pageId } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Import contacts" };
 
 export default async function ImportDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("contacts.edit");
-  const { id } = await params;
+  const id = pageId((await params).id);
   const canEditConsent = can(user.role, "consent.edit");
-  const [row, lists] = await Promise.all([getImport(user.workspaceId, id), listConsentLists(user.workspaceId)]);
+  const [row, lists] = await Promise.all([orNotFound(getImport(user.workspaceId, id)), listConsentLists(user.workspaceId)]);
   const mapping = row.mapping ?? { columns: suggestMapping(row.headers, canEditConsent) };
   return (
     <>

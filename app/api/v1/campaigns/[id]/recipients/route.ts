@@ -1,5 +1,6 @@
 import { requirePermission } from "@/lib/auth/guard";
 import { drillDownSchema, recipientsCsv } from "@/lib/campaigns/recipients";
+import { parseId } from "@/lib/ids";
 import { jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const user = await requirePermission("campaigns.view");
     const drill = drillDownSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return await recipientsCsv(user.workspaceId, (await params).id, drill);
+    return await recipientsCsv(user.workspaceId, parseId((await params).id), drill);
   } catch (error) {
     return jsonError(error);
   }

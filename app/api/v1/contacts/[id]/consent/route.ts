@@ -1,5 +1,6 @@
 import { requirePermission } from "@/lib/auth/guard";
 import { consentRecordDownload, exportConsentRecord } from "@/lib/consent/admin";
+import { parseId } from "@/lib/ids";
 import { jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await requirePermission("consent.edit");
-    return consentRecordDownload(request, await exportConsentRecord(user.workspaceId, { contactId: (await params).id }));
+    return consentRecordDownload(request, await exportConsentRecord(user.workspaceId, { contactId: parseId((await params).id) }));
   } catch (error) {
     return jsonError(error);
   }

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { requirePermission } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
 import { jsonError } from "@/lib/http";
 import { rejectedReport } from "@/lib/imports/service";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await requirePermission("contacts.edit");
-    const { id } = await params;
+    const id = parseId((await params).id);
     const report = await rejectedReport(user.workspaceId, id);
     if (!report) throw new NotFoundError("A report of rejected rows");
     return new Response(Readable.toWeb(createReadStream(report.file)) as ReadableStream, {

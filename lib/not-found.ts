@@ -1,0 +1,25 @@
+// For pages: an id that names nothing (unknown, another workspace's, or not an id at all) shows the
+// 404 page. A NotFoundError thrown through a page rendered the error page with a 500 instead.
+import "server-only";
+import { notFound } from "next/navigation";
+import { NotFoundError } from "./errors";
+import { parseId } from "./ids";
+
+/** The page's `[id]`, or the 404 page when it cannot be an id. */
+export function pageId(raw: string): string {
+  try {
+    return parseId(raw);
+  } catch {
+    notFound();
+  }
+}
+
+/** The loaded item, or the 404 page when the lookup said NotFound. */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
