@@ -6,6 +6,9 @@
 // 1. Limits lifted (the number and the sandbox take 5,000/s), webhooks off: what one machine sends.
 // 2. The number at Meta's default 80/s, webhooks on (statuses flow back and are processed meanwhile):
 //    the measured rate against 80, and how many 130429 errors the sandbox answered.
+// 3. The same with the sandbox's fault mode: a tenth of send calls fail (HTTP 500, Meta's transient codes,
+//    retried) or hang (accepted, but answered only after 30 s, past the client's 10 s deadline). Its rate
+//    is shown as a share of row 2's; the target is at least 90%: one slow request must not hold the others.
 // CPU is the share of the machine's cores busy during the run; memory is each process's peak RSS.
 // `npm run bench -- crash`: a worker killed with SIGKILL at 40% of a 50,000-recipient campaign and a new
 // one started: the sandbox's log shows nobody received it twice and nobody was left out.
@@ -46,7 +49,8 @@ function machineBusy() {
   return { busy: t.reduce((a, b) => a + b, 0) - idle, total: t.reduce((a, b) => a + b, 0) };
 }
 
-type RigOptions = { recipients: number; limit: number; webhooks: boolean; label: string };
+type Faults = { failShare: number; hangShare: number; hangMs: number };
+type RigOptions = { recipients: number; limit: number; webhooks: boolean; label: string; faults?: Faults };
 
 /** The sandbox process, a webhook receiver, a workspace with `recipients` opted-in contacts and a launched campaign. */
 async function rig(sql: pg.Client, options: RigOptions) {
@@ -60,7 +64,7 @@ async function rig(sql: pg.Client, options: RigOptions) {
     SANDBOX_ACCESS_TOKEN: TOKEN,
     SANDBOX_APP_SECRET: SECRET,
     SANDBOX_WEBHOOK_URL: options.webhooks ? `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/whatsapp` : "",
-    SANDBOX_CONFIG: JSON.stringify({ ...ids, throughputPerSecond: options.limit, webhooks: options.webhooks, pairBurst: 1000 }),
+    SANDBOX_CONFIG: JSON.stringify({ ...ids, throughputPerSecond: options.limit, webhooks: options.webhooks, pairBurst: 1000, ...(options.faults ? { faults: options.faults } : {}) }),
   });
   const base = `http://127.0.0.1:${sandboxPort}`;
   await printed(sandbox, "sandbox ready");
@@ -123,12 +127,12 @@ async function rig(sql: pg.Client, options: RigOptions) {
     },
     /** What the sandbox received: template sends (the worker also answers STOP keywords in text). */
     async received() {
-      const stats = (await (await fetch(`${base}/_sandbox/stats`)).json()) as { rejected130429: number };
+      const stats = (await (await fetch(`${base}/_sandbox/stats`)).json()) as { rejected130429: number; faultFailed: number; faultHeld: number };
       const log = (await (await fetch(`${base}/_sandbox/log?limit=1000000`)).json()) as { entries: { at: string; status: number; path: string; body: { type?: string; biz_opaque_callback_data?: string } }[] };
       const accepted = log.entries.filter((e) => e.status === 200 && e.path.endsWith("/messages") && e.body.type === "template");
       const unique = new Set(accepted.map((e) => e.body.biz_opaque_callback_data));
       const { rows } = await sql.query(`SELECT count(*)::int AS total FROM "Message" WHERE "campaignId" = $1`, [id]);
-      return { accepted, unique: unique.size, twice: accepted.length - unique.size, neverSent: rows[0].total - unique.size, rejected130429: stats.rejected130429 };
+      return { accepted, unique: unique.size, twice: accepted.length - unique.size, neverSent: rows[0].total - unique.size, rejected130429: stats.rejected130429, faultFailed: stats.faultFailed, faultHeld: stats.faultHeld };
     },
     async stop() {
       const procs = [...workers, sandbox];
@@ -165,6 +169,8 @@ async function scenario(sql: pg.Client, options: RigOptions): Promise<Row> {
   const got = await r.received();
   // The pace as the sandbox saw it: accepted sends from the first to the last.
   const times = got.accepted.map((e) => Date.parse(e.at));
+  // The longest stretch with nothing accepted: a sender held up by a slow request shows here.
+  const longestGap = times.slice(1).reduce((max, t, i) => Math.max(max, t - times[i]!), 0);
   const row: Row = {
     scenario: options.label,
     recipients: options.recipients,
@@ -174,8 +180,10 @@ async function scenario(sql: pg.Client, options: RigOptions): Promise<Row> {
     seconds: seconds.toFixed(1),
     "end-to-end/s": Math.round(got.unique / seconds),
     "paced/s (sandbox)": ((times.length - 1) / ((times.at(-1)! - times[0]!) / 1000)).toFixed(1),
+    "longest gap (s)": (longestGap / 1000).toFixed(1),
     accepted: got.accepted.length,
     "130429": got.rejected130429,
+    ...(options.faults ? { "failed (500)": got.faultFailed, "held back": got.faultHeld } : {}),
     "received twice": got.twice,
     "never sent": got.neverSent,
     "machine CPU %": Math.round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total)),
@@ -226,7 +234,18 @@ export async function benchDispatch() {
     const rows = [
       await scenario(sql, { label: "limits lifted, webhooks off", recipients, limit: 5_000, webhooks: false }),
       await scenario(sql, { label: "number at 80/s, webhooks on", recipients: paced, limit: 80, webhooks: true }),
+      await scenario(sql, {
+        label: "80/s, a tenth failing or hanging",
+        recipients: paced,
+        limit: 80,
+        webhooks: true,
+        faults: { failShare: 0.05, hangShare: 0.05, hangMs: 30_000 },
+      }),
     ];
+    // The fault row's rate as a share of the clean paced row's (target: at least 90%).
+    const [, clean, faulty] = rows as [Row, Row, Row];
+    // Same recipients and limit, so the share of rates is the inverse share of times.
+    faulty["of clean rate"] = `${Math.round((100 * Number(clean.seconds)) / Number(faulty.seconds))}%`;
     const { closePgPool } = await import("@/lib/db/pg");
     await closePgPool();
     await printTable(`Campaign dispatch (${cpus().length} cores): worker and sandbox each in their own process, durable PostgreSQL`, rows);
