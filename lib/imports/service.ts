@@ -441,7 +441,8 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
   await client.query("SET LOCAL enable_seqscan = off");
 
   // Consent: an event only where the state changes. An opt-in never overrides an opt-out (of this list,
-  // or a global STOP) unless the file dates the consent after it.
+  // or, for a marketing list, a global STOP: it covers marketing only, docs/consent.md) unless the file dates
+  // the consent after it.
   const consent = await client.query<{ outcome: keyof ImportCounts["consent"]; n: number }>(
     `WITH src AS (
        SELECT c.id AS contact_id, c.id <> r.id AS existed, r.list_id, r.opted_in, r.source::"ConsentSource" AS source, r.proof,
@@ -463,6 +464,7 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
                           WHERE s.existed AND "contactId" = s.contact_id AND "consentListId" = s.list_id OFFSET 0) cc ON true
        LEFT JOIN LATERAL (SELECT action, "occurredAt" FROM "ConsentEvent"
                           WHERE s.existed AND "workspaceId" = $1 AND "contactId" = s.contact_id AND "consentListId" IS NULL
+                            AND EXISTS (SELECT 1 FROM "ConsentList" WHERE id = s.list_id AND category = 'MARKETING')
                           ORDER BY "occurredAt" DESC, id DESC LIMIT 1) g ON true),
      events AS (
        INSERT INTO "ConsentEvent" ("workspaceId", "contactId", "consentListId", action, source, proof, "actorId", "occurredAt", "recordedAt")

@@ -57,6 +57,28 @@ async function run(importId: string, mode: "check" | "import", mapping: ImportMa
 }
 
 describe("CSV import", () => {
+  it("keeps a STOP over an older opt-in to a marketing list, and lets it be: a STOP does not cover utility lists", async () => {
+    const { workspace, users } = await createWorkspace();
+    const ws = workspace.id;
+    const promotions = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions", category: "MARKETING" } });
+    const orders = await db.consentList.create({ data: { workspaceId: ws, name: "Order updates", category: "UTILITY" } });
+    const stopped = await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(1)}` } });
+    await recordConsentEvent({ workspaceId: ws, contactId: stopped.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", occurredAt: new Date("2026-01-01") });
+    await actAs(users.ADMIN.id, ws);
+    const csv = `Phone;Opted in;Consent time\r\n+34 ${phoneOf(1)};yes;2025-06-01 10:00\r\n`;
+    const mapping = (listId: string): ImportMapping => ({ columns: [{ target: "phone" }, { target: "optedIn" }, { target: "time" }], consentListId: listId, proof: PROOF });
+    const checkThenImport = async (listId: string) => {
+      const { id } = await upload(ws, users.ADMIN.id, csv);
+      await run(id, "check", mapping(listId), ws);
+      return run(id, "import", mapping(listId), ws);
+    };
+    const marketing = await checkThenImport(promotions.id);
+    expect(marketing.counts?.consent).toEqual({ optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 1 });
+    const utility = await checkThenImport(orders.id);
+    expect(utility.counts?.consent).toEqual({ optedIn: 1, optedOut: 0, unchanged: 0, keptOptedOut: 0 });
+    expect(await db.contactConsent.findMany({ where: { contactId: stopped.id }, select: { consentListId: true, optedIn: true } })).toEqual([{ consentListId: orders.id, optedIn: true }]);
+  });
+
   it("imports a nasty 10,000-row file with exact counts, a check first that writes nothing, and again changes nothing", async () => {
     const { workspace, users } = await createWorkspace();
     const ws = workspace.id;
