@@ -11,7 +11,7 @@ import { firstTime } from "./once";
 type AccountUpdate = Extract<ParsedChange, { field: "account_update" }>["value"];
 
 /** Meta's account_update events that stop or threaten sending (Meta's account_update webhook reference). */
-export const ALERT_EVENTS: Record<string, string> = {
+const ALERT_EVENTS: Record<string, string> = {
   ACCOUNT_RESTRICTION: "WhatsApp restricted this account",
   ACCOUNT_VIOLATION: "WhatsApp found a policy violation on this account",
   DISABLED_UPDATE: "WhatsApp disabled (banned) this account",
@@ -24,7 +24,7 @@ export const ALERT_EVENTS: Record<string, string> = {
 const banState = (v: AccountUpdate) => v.ban_info?.waba_ban_state?.toUpperCase();
 
 /** What an admin reads: the event in words, and Meta's details (restriction types, violation, ban date). */
-export function describeAlert(event: string, details: unknown): string {
+function describeAlert(event: string, details: unknown): string {
   const v = (details ?? {}) as AccountUpdate;
   const parts = [ALERT_EVENTS[event] ?? event];
   if (event === "DISABLED_UPDATE" && banState(v) === "SCHEDULE_FOR_DISABLE") parts[0] = "WhatsApp scheduled this account to be disabled";
@@ -68,7 +68,6 @@ export async function openAccountAlerts(workspaceId: string) {
   });
   return rows.map((r) => ({ id: r.id, event: r.event, occurredAt: r.occurredAt, summary: describeAlert(r.event, r.details) }));
 }
-export type OpenAccountAlert = Awaited<ReturnType<typeof openAccountAlerts>>[number];
 
 /** An admin has read the alert: it leaves the banner, and the audit log says who and when. */
 export async function acknowledgeAccountAlert(workspaceId: string, actorId: string, alertId: string) {

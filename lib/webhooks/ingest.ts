@@ -30,14 +30,14 @@ export function forgetWebhookSecrets(): void {
 }
 
 /** An account a delivery names: a phone number (a change's metadata) or a WABA (an entry's id). */
-export type AccountRef = { kind: "phone" | "waba"; id: string };
+type AccountRef = { kind: "phone" | "waba"; id: string };
 
 /**
  * The accounts a body names, read leniently (null: not a WhatsApp Business Account delivery at all).
  * A change with `value.metadata.phone_number_id` names that number; any other change (template, account
  * and quality events) and an entry without changes name the entry's WABA.
  */
-export function namedAccounts(body: Buffer): AccountRef[] | null {
+function namedAccounts(body: Buffer): AccountRef[] | null {
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString("utf8"));
@@ -87,7 +87,7 @@ async function authenticate(body: Buffer, header: string | null, refs: AccountRe
   return verdict;
 }
 
-export async function verifyToken(token: string | null): Promise<boolean> {
+async function verifyToken(token: string | null): Promise<boolean> {
   if (!token) return false;
   return (await currentSecrets(true)).some((s) => s.verifyToken === token);
 }

@@ -55,10 +55,10 @@ async function loadAccounts(tx: Prisma.TransactionClient): Promise<Accounts> {
 // ------------------------------------------------------------------ parts
 
 /** One part of a delivery: where it sat, its entry's WABA and time (Meta's own, else when it was received). */
-export type Part = { path: string; wabaId: string; at: Date; field: string; value: unknown };
+type Part = { path: string; wabaId: string; at: Date; field: string; value: unknown };
 
 /** Splits a delivery into its parts; throws only when the envelope itself cannot be read. */
-export function splitDelivery(raw: Uint8Array, receivedAt: Date): Part[] {
+function splitDelivery(raw: Uint8Array, receivedAt: Date): Part[] {
   const payload = webhookPayloadSchema.parse(JSON.parse(Buffer.from(raw).toString("utf8")));
   const parts: Part[] = [];
   payload.entry.forEach((entry, i) => {
