@@ -1,7 +1,7 @@
 // A blip is not an outage (DESIGN.md invariant 7): a campaign sent by the real worker loop, against the
-// sandbox over HTTP, survives every database connection being terminated mid-campaign and PostgreSQL
-// being restarted mid-campaign, and ends with every recipient sent exactly once, as the sandbox's own log
-// of accepted sends shows.
+// sandbox over HTTP, survives every database connection being terminated mid-campaign, Cloud API calls
+// failing or hanging (the sandbox's fault mode) and PostgreSQL being restarted mid-campaign, and ends with
+// every recipient sent exactly once, as the sandbox's own log of accepted sends shows.
 //
 // This file runs on its own throwaway PostgreSQL (the shared test server is not to be restarted), on a
 // fixed port so that the restarted server is found again at the same address.
@@ -12,6 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
+import type { SandboxConfigInput } from "@/lib/whatsapp/sandbox/config";
 import { acceptedSends, counts, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 
 let server: RunningPostgres;
@@ -77,8 +78,8 @@ async function terminateOthers(): Promise<number> {
   }
 }
 
-async function campaignOf(recipients: number) {
-  const ws = await sandboxWorkspace({ contacts: recipients });
+async function campaignOf(recipients: number, sandbox: Partial<SandboxConfigInput> = {}) {
+  const ws = await sandboxWorkspace({ contacts: recipients, sandbox });
   open.push(ws);
   // Paced, so that the campaign is still sending when the fault comes.
   const id = await launch(ws, { sendRatePerSec: 100 });
@@ -120,6 +121,22 @@ describe("a blip is not an outage", () => {
       expect(await terminateOthers()).toBeGreaterThan(0);
       await expectEachSentOnce(ws, id, recipients);
       expect(worker.failure).toBeNull();
+    } finally {
+      await worker.stop();
+    }
+  }, 180_000);
+
+  it("sends every recipient exactly once when a tenth of Cloud API calls fail or get no answer in time", async () => {
+    const recipients = 300;
+    // Held answers come after 15 s, past the client's 10 s deadline for a send: those are settled by webhooks.
+    const { ws, id } = await campaignOf(recipients, { faults: { failShare: 0.05, hangShare: 0.05, hangMs: 15_000 } });
+    const worker = await startWorker();
+    try {
+      await expectEachSentOnce(ws, id, recipients);
+      expect(worker.failure).toBeNull();
+      const stats = (await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as { faultFailed: number; faultHeld: number };
+      expect(stats.faultFailed).toBeGreaterThan(0);
+      expect(stats.faultHeld).toBeGreaterThan(0);
     } finally {
       await worker.stop();
     }
