@@ -1,5 +1,6 @@
 "use client";
-import { ChevronDown, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, LogOut } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { DropdownMenu } from "radix-ui";
 import { Badge } from "@/components/ui/badge";
@@ -32,6 +33,11 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-48 rounded-md border border-line bg-white p-1 shadow-lg">
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted">Signed in as {ROLE_LABELS[role]}</DropdownMenu.Label>
+          <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100">
+            <Link href="/account">
+              <KeyRound className="size-4" aria-hidden /> Your account
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             onSelect={() => void signOut({ callbackUrl: "/login" })}
             className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"

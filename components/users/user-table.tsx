@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ResetPasswordDialog } from "@/components/users/reset-password-dialog";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 
@@ -67,7 +68,8 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
               </Td>
               <Td>{m.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}</Td>
               <Td className="text-muted">{m.lastLoginAt ? <LocalTime value={m.lastLoginAt} /> : "Never"}</Td>
-              <Td className="text-right">
+              <Td className="space-x-1 text-right whitespace-nowrap">
+                {m.id !== currentUserId && m.active && <ResetPasswordDialog userId={m.id} name={m.name} email={m.email} />}
                 {m.id !== currentUserId && (
                   <Button
                     variant={m.active ? "secondary" : "ghost"}

@@ -23,10 +23,11 @@ export const PERMISSIONS = [
   "settings.manage",
   "users.manage",
   "audit.view",
+  "account.manage", // one's own password: every member
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["campaigns.view", "templates.view", "audiences.view", "inbox.view", "analytics.view"];
+const READ: Permission[] = ["campaigns.view", "templates.view", "audiences.view", "inbox.view", "analytics.view", "account.manage"];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),

@@ -15,3 +15,21 @@ export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 export const setActiveSchema = z.object({ userId: z.string().min(1), active: z.boolean() });
 export type SetActiveInput = z.infer<typeof setActiveSchema>;
+
+const newPassword = z
+  .string()
+  .min(12, { message: "New password: at least 12 characters. A few words together are easy to remember." })
+  .max(200, { message: "New password: at most 200 characters." });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { message: "Enter your current password." }).max(200),
+    newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same." })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password other than your current one." });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const resetPasswordSchema = z.object({ userId: z.string().min(1) });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

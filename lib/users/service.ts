@@ -1,11 +1,11 @@
 // Workspace members: list, create, change role, deactivate. Every change is audited and the last
 // active admin cannot be removed or demoted.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/service";
 import { hashPassword } from "@/lib/auth/password";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { temporaryPassword } from "./passwords";
 import type { ChangeRoleInput, CreateUserInput, SetActiveInput } from "./schemas";
 
 export async function listMembers(workspaceId: string) {
@@ -23,10 +23,6 @@ export async function listMembers(workspaceId: string) {
 }
 export type Member = Awaited<ReturnType<typeof listMembers>>[number];
 
-/** A readable one-time password, shown once to the admin who creates the account. */
-function temporaryPassword(): string {
-  return randomBytes(12).toString("base64url");
-}
 
 export async function createMember(workspaceId: string, actorId: string, input: CreateUserInput) {
   const password = temporaryPassword();

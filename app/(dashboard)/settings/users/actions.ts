@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions/action";
-import { changeRoleSchema, createUserSchema, setActiveSchema } from "@/lib/users/schemas";
+import { resetMemberPassword } from "@/lib/users/passwords";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/users/schemas";
 import { changeRole, createMember, setMemberActive } from "@/lib/users/service";
 
 export const createUserAction = action("users.manage", createUserSchema, async (input, user) => {
@@ -18,4 +19,11 @@ export const changeRoleAction = action("users.manage", changeRoleSchema, async (
 export const setUserActiveAction = action("users.manage", setActiveSchema, async (input, user) => {
   await setMemberActive(user.workspaceId, user.userId, input);
   revalidatePath("/settings/users");
+});
+
+/** A one-time password for a member who forgot theirs; shown once, their sessions end. */
+export const resetPasswordAction = action("users.manage", resetPasswordSchema, async (input, user) => {
+  const result = await resetMemberPassword(user.workspaceId, user.userId, input);
+  revalidatePath("/settings/users");
+  return result;
 });
