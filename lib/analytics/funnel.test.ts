@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buttonBreakdown, funnelOf, ratesOf, totalsOf } from "./funnel";
+import { buttonBreakdown, failuresOf, funnelOf, ratesOf, totalsOf } from "./funnel";
 
 describe("the funnel read from rollup keys", () => {
   it("targets everyone in one of the four exclusive groups, and rates divide by the stage before", () => {
@@ -21,5 +21,13 @@ describe("the funnel read from rollup keys", () => {
       { label: "Shop", kind: "Link (tracked opens)", count: 9 },
       { label: "promo-7", kind: "Quick reply (payload)", count: 2 },
     ]);
+  });
+
+  it("explains failures by Meta's code, and unconfirmed sends as their own kind", () => {
+    const failures = failuresOf({ "error:131026": 3, "error:unconfirmed": 2, "error:none": 1, sent: 9 });
+    expect(failures.map((f) => [f.code, f.count])).toEqual([[131026, 3], [null, 2], [null, 1]]);
+    expect(failures[1]!.reason).toMatch(/^Unconfirmed/);
+    expect(failures[1]!.advice).toMatch(/Not sent again/);
+    expect(failures[2]!.reason).toBe("Failed without an error code.");
   });
 });

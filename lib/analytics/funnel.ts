@@ -101,10 +101,14 @@ function failureAdvice(code: number | null): string {
 }
 
 /** Failures by Meta's code ("error:<code>" keys), most frequent first, with what happened and what to do. */
+const UNCONFIRMED = "Unconfirmed: a worker stopped while the request was on its way, and WhatsApp never reported the message.";
+const UNCONFIRMED_ADVICE = "Not sent again, so nobody got it twice. Retarget these recipients if they should still get it.";
+
 export function failuresOf(totals: Totals) {
   return Object.entries(totals)
     .filter(([key, n]) => key.startsWith("error:") && n > 0)
     .map(([key, count]) => {
+      if (key === "error:unconfirmed") return { code: null, reason: UNCONFIRMED, advice: UNCONFIRMED_ADVICE, count };
       const code = key === "error:none" ? null : Number(key.slice("error:".length));
       return { code, reason: code === null ? "Failed without an error code." : classifyError(code).explanation, advice: failureAdvice(code), count };
     })

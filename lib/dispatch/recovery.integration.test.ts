@@ -115,6 +115,9 @@ describe("a worker that dies mid-batch", () => {
     for (const m of lost) expect(perId.get(m.id)).toBeUndefined();
     expect(perId.size).toBe(7);
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("COMPLETED");
+    // The report counts them as their own kind of failure, not as one without a code.
+    const facts = await db.$queryRaw<{ key: string }[]>`SELECT f.key FROM "Message" m CROSS JOIN LATERAL parley_message_facts(m) f WHERE m.id = ${lost[0]!.id}`;
+    expect(facts.map((f) => f.key)).toContain("error:unconfirmed");
 
     // Meta did get one after all: its webhook arrives late and the message counts as delivered.
     const late = lost[0]!;
