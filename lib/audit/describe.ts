@@ -20,6 +20,16 @@ export function describeAudit(action: string, details: Details): string {
       return `Deactivated ${who}`;
     case "user.reactivated":
       return `Reactivated ${who}`;
+    case "user.password_reset":
+      return `Reset the password of ${who}`;
+    case "user.password_changed":
+      return "Changed their own password";
+    case "segment.deleted":
+      return "Deleted a segment";
+    case "whatsapp.connection_updated": {
+      const base = d.graphApiBase as { from?: unknown; to?: unknown } | undefined;
+      return base ? `Moved the WhatsApp connection from ${String(base.from)} to ${String(base.to)}` : "Changed the WhatsApp connection";
+    }
     case "workspace.seeded":
       return `Created the demo workspace with ${String(d.contacts ?? 0)} contacts`;
     case "whatsapp.account_alert":
