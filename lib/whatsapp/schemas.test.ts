@@ -60,9 +60,11 @@ describe("request limits", () => {
     expect(sendMessageRequestSchema.safeParse(message("Summer Sale")).success).toBe(false);
   });
 
-  it("keeps biz_opaque_callback_data within 512 characters", () => {
-    const message = (data: string) => ({ ...base, type: "text", text: { body: "hi" }, biz_opaque_callback_data: data });
+  it("keeps biz_opaque_callback_data within 512 characters, on templates only (as Meta's OpenAPI has it)", () => {
+    const message = (data: string) => ({ ...base, type: "template", template: { name: "t", language: { code: "en_US" } }, biz_opaque_callback_data: data });
     expect(sendMessageRequestSchema.safeParse(message("x".repeat(512))).success).toBe(true);
     expect(sendMessageRequestSchema.safeParse(message("x".repeat(513))).success).toBe(false);
+    const text = sendMessageRequestSchema.parse({ ...base, type: "text", text: { body: "hi" }, biz_opaque_callback_data: "po:1" });
+    expect(text).not.toHaveProperty("biz_opaque_callback_data");
   });
 });

@@ -20,7 +20,6 @@ const base = {
   recipient_type: z.literal("individual").default("individual"),
   to: recipientSchema,
   context: contextSchema.optional(),
-  biz_opaque_callback_data: z.string().max(512).optional(),
 };
 
 // ------------------------------------------------------------------ template messages
@@ -73,6 +72,9 @@ export type TemplateSendComponent = z.infer<typeof templateComponentSchema>;
 
 export const sendTemplateRequestSchema = z.object({
   ...base,
+  // Echoed on the status webhooks. Meta's OpenAPI (v23) allows it on template messages only, so free-form
+  // messages (inbox replies) are sent without it.
+  biz_opaque_callback_data: z.string().max(512).optional(),
   type: z.literal("template"),
   template: z.object({
     name: z.string().regex(/^[a-z0-9_]{1,512}$/, { message: "template.name must be lowercase letters, digits and underscores" }),

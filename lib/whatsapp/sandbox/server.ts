@@ -237,7 +237,7 @@ export function createSandbox(input: SandboxConfigInput) {
       windowOpen: Date.now() - (lastInbound.get(to) ?? 0) < WINDOW_MS,
       optedOut: optedOut.has(to),
     });
-    scheduleFate(wamid, to, message.biz_opaque_callback_data, category, fates);
+    scheduleFate(wamid, to, message.type === "template" ? message.biz_opaque_callback_data : undefined, category, fates);
     return { messaging_product: "whatsapp", contacts: [{ input: message.to, wa_id: to }], messages: [{ id: wamid, message_status: "accepted" }] };
   }
 
