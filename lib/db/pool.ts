@@ -24,13 +24,3 @@ export function createPool(name: string, config: pg.PoolConfig): pg.Pool {
   });
   return pool;
 }
-
-/** A single connection (LISTEN, advisory locks, a launcher's one-off query) with the same protection. */
-export function createClient(name: string, config: pg.ClientConfig, onLost?: (error: Error) => void): pg.Client {
-  const client = new pg.Client({ connectionTimeoutMillis: 10_000, keepAlive: true, ...config });
-  client.on("error", (error: Error & { code?: string }) => {
-    logger.warn("database connection lost", { connection: name, code: error.code, reason: error.message });
-    onLost?.(error);
-  });
-  return client;
-}
