@@ -310,6 +310,16 @@ describe("events that arrive late", () => {
     expect(await template()).toMatchObject({ quality: "YELLOW" });
   });
 
+  it("an older phone number quality update after a newer one changes nothing", async () => {
+    const limit = (tier: string, seconds: number) =>
+      envelope(number.wabaId, [{ field: "phone_number_quality_update", value: { display_phone_number: number.displayPhoneNumber, event: "UPGRADE", current_limit: tier } }], at(seconds));
+    await post(limit("TIER_10K", 200));
+    await drain();
+    await post(limit("TIER_1K", 100));
+    await drain();
+    expect((await db.whatsAppAccount.findUniqueOrThrow({ where: { workspaceId: ws } })).messagingLimitTier).toBe("TIER_10K");
+  });
+
   it("a late impending category notice, or an older completed change, never undoes a completed one", async () => {
     // Completed at t=300: UTILITY → MARKETING.
     await post(envelope(number.wabaId, [templateCategoryChange({ ...ref, previous: "UTILITY", next: "MARKETING" })], at(300)));
