@@ -110,7 +110,9 @@ function prepare(part: Part, accounts: Accounts): Ready {
   }
   if (change.field === "unknown") throw new SetAside(`${part.path}: Parley does not handle "${part.field}" changes`, false);
   const phoneId = (change.value as { metadata?: { phone_number_id?: string } }).metadata?.phone_number_id;
-  const workspaceId = (phoneId && accounts.byPhone.get(phoneId)) || accounts.byWaba.get(part.wabaId);
+  // The same account the receiver verified the signature with: the number when the change names one (never
+  // its entry's WABA instead, which may be another workspace's), else the entry's WABA.
+  const workspaceId = phoneId ? accounts.byPhone.get(phoneId) : accounts.byWaba.get(part.wabaId);
   if (!workspaceId) throw new SetAside(`No connected WhatsApp account for WABA ${part.wabaId}${phoneId ? ` / number ${phoneId}` : ""}`);
   return { part, workspaceId, change };
 }
