@@ -16,7 +16,7 @@ export type LoginResult =
   | { ok: true; userId: string; workspaceId: string; role: Role }
   | { ok: false; message: string };
 
-const LOCKED_MESSAGE = `Too many failed sign-ins. Wait ${LOGIN_WINDOW_MINUTES} minutes, or ask an admin to reset your password.`;
+export const LOCKED_MESSAGE = `Too many failed sign-ins. Wait ${LOGIN_WINDOW_MINUTES} minutes, or ask an admin to reset your password.`;
 
 /**
  * Counts this attempt as a failure before the password is checked, and refuses it when the account or
@@ -25,10 +25,10 @@ const LOCKED_MESSAGE = `Too many failed sign-ins. Wait ${LOGIN_WINDOW_MINUTES} m
  * removed when the password turns out right. An attempt refused here is not counted, so a lockout ends
  * when the window has passed over the failures that caused it, whatever was tried meanwhile.
  */
-async function reserveAttempt(email: string, ip: string): Promise<boolean> {
-  // No address known (Parley is not behind its own web process): only the per-account limit applies,
-  // rather than one shared bucket that anyone's failures would fill for everyone.
-  const countAddress = ip !== "unknown";
+export async function reserveAttempt(email: string, ip: string | null): Promise<boolean> {
+  // No address known (Parley is not behind its own web process), or none that applies (the password
+  // change form): only the per-account limit, rather than one shared bucket anyone's failures would fill.
+  const countAddress = ip !== null && ip !== "unknown";
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     // Always the email's lock first, then the address's: two attempts never wait on each other in a circle.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:email:${email}`}, 0))`;
@@ -39,7 +39,7 @@ async function reserveAttempt(email: string, ip: string): Promise<boolean> {
       countAddress ? tx.loginAttempt.count({ where: { ip, createdAt: { gte: since } } }) : 0,
     ]);
     if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) return false;
-    await tx.loginAttempt.create({ data: { email, ip } });
+    await tx.loginAttempt.create({ data: { email, ip: ip ?? "unknown" } });
     return true;
   });
 }

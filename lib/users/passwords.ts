@@ -5,9 +5,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/service";
 import type { CurrentUser } from "@/lib/auth/guard";
+import { LOCKED_MESSAGE, reserveAttempt } from "@/lib/auth/login";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "@/lib/errors";
 import type { ChangePasswordInput, ResetPasswordInput } from "./schemas";
 
 /** A readable one-time password, shown once to the admin who sets it. */
@@ -17,10 +18,11 @@ export function temporaryPassword(): string {
 
 /** The member's own change. Their other sessions end (a thief's included); this one goes on. */
 export async function changeOwnPassword(user: CurrentUser, input: ChangePasswordInput) {
+  // Held to the sign-in limits, and a wrong current password counts as a failed sign-in: with someone
+  // else's open session, the form must not be a way to guess the password without limit.
+  if (!(await reserveAttempt(user.email, null))) throw new RateLimitedError(LOCKED_MESSAGE);
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    // Counted as a failed sign-in: the form must not be a way around the sign-in limits.
-    await db.loginAttempt.create({ data: { email: user.email, ip: "password-change" } });
     throw new ValidationError("Check the highlighted fields.", { currentPassword: ["That is not your current password."] });
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -36,6 +36,15 @@ describe("changing one's own password", () => {
     expect(await db.auditLog.count({ where: { workspaceId: workspace.id, action: "user.password_changed" } })).toBe(1);
   });
 
+  it("is held to the sign-in limits, so a stolen session cannot guess the password without end", async () => {
+    const { workspace, users } = await createWorkspace(["MARKETER"]);
+    await actAs(users.MARKETER.id, workspace.id);
+    const guess = (currentPassword: string) => changePasswordAction({ currentPassword, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect(await guess(`guess-${i}`)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await guess(TEST_PASSWORD)).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    expect((await signIn(users.MARKETER.email, TEST_PASSWORD)).ok).toBe(false);
+  });
+
   it("is refused without a session", async () => {
     expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
