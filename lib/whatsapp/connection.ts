@@ -29,7 +29,9 @@ export async function updateConnection(workspaceId: string, actorId: string, inp
     });
   }
   const baseChange = await checkGraphApiBase(workspaceId, input);
-  await saveAccount(workspaceId, input, { isSandbox: false });
+  // A connection moved to another address is a real one; saved where it was, the sandbox stays the sandbox
+  // (the launcher points it at the sandbox's new port on every start only while it is marked so).
+  await saveAccount(workspaceId, input, baseChange ? { isSandbox: false } : {});
   forgetWebhookSecrets();
   await recordAudit(workspaceId, actorId, {
     action: "whatsapp.connection_updated",

@@ -34,6 +34,7 @@ describe("the connection's API base URL", () => {
   it("takes Meta's, any version, and one the operator allows", async () => {
     expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "" })).toMatchObject({ ok: true });
     expect((await getCredentials(workspaceId))?.baseUrl).toBe("https://graph.facebook.com/v23.0");
+    expect((await db.whatsAppAccount.findUniqueOrThrow({ where: { workspaceId } })).isSandbox).toBe(false);
     expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "https://graph.facebook.com/v24.0" })).toMatchObject({ ok: true });
     expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "https://graph-proxy.example.com/v23.0" })).toMatchObject({ ok: true });
     expect((await getCredentials(workspaceId))?.baseUrl).toBe("https://graph-proxy.example.com/v23.0");
@@ -56,6 +57,8 @@ describe("the connection's API base URL", () => {
     await saveAccount(workspaceId, { ...ids, ...secrets, graphApiBase: "http://127.0.0.1:4010/v23.0" }, { isSandbox: true });
     expect(await saveConnectionAction({ ...ids, graphApiBase: "http://127.0.0.1:4010/v23.0" })).toMatchObject({ ok: true });
     expect(await getCredentials(workspaceId)).toMatchObject({ baseUrl: "http://127.0.0.1:4010/v23.0", accessToken: secrets.accessToken });
+    // Still the sandbox, so the launcher keeps pointing it at the sandbox's port on the next start.
+    expect((await db.whatsAppAccount.findUniqueOrThrow({ where: { workspaceId } })).isSandbox).toBe(true);
     // ...but not a move to another local address.
     expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "http://127.0.0.1:9999/v23.0" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
