@@ -32,7 +32,7 @@ export default defineConfig({
     command: "node --import tsx --import ./scripts/lib/allow-server-only.mjs scripts/start.ts --fresh",
     url: `${baseURL}/api/health`,
     env: { PARLEY_DATA_DIR: ".data/e2e", PORT: String(PORT), APP_URL: baseURL, DATABASE_URL: "" },
-    timeout: 240_000,
+    timeout: 600_000, // a first build on a busy 2-core machine takes minutes
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",

@@ -29,7 +29,10 @@ const MAX_IN_FLIGHT = 512;
 const STRAGGLER_MS = 250;
 /** Marks of requests about to leave are written together, at most this long after the first. */
 const MARK_EVERY_MS = 5;
-/** No answer this many times in a row: Meta is out of reach, nothing goes for a few seconds. */
+/**
+ * This many requests unanswered with no answer to any request that left after them: Meta is out of reach,
+ * nothing goes for a few seconds. (A slow request among answered ones is one request's problem, not Meta's.)
+ */
 const NO_ANSWER_STREAK = 3;
 const STATUS_CHECK_MS = 200;
 const MAX_RETRIES = 8;
@@ -54,6 +57,8 @@ export class NumberSender {
   private clientAt = 0;
   private throttled = false;
   private noAnswer = 0;
+  /** When the newest request that got any answer (accepted or refused) had left. */
+  private answeredLeftAt = 0;
   /** Requests started and not yet answered, stragglers of earlier batches included. */
   private inFlight = new Set<Promise<void>>();
   /** Outcomes waiting to be recorded (or whose recording failed: the database was away). */
@@ -228,27 +233,33 @@ export class NumberSender {
     if (live.get(context.id) !== "SENDING") return release();
     // Not marked (the database is away, or the row went back to the queue): it does not leave.
     if (!(await this.markLeaving(message.id))) return release();
+    const leftAt = performance.now();
     try {
       const response = await client.sendMessage(request);
-      this.noAnswer = 0;
+      this.answered(leftAt);
       return { id: message.id, kind: "sent", wamid: response.messages[0]!.id, at: new Date() };
     } catch (error) {
       if (!(error instanceof WhatsAppApiError)) return { id: message.id, kind: "in_doubt" };
-      return this.onError(error, message, context, live);
+      return this.onError(error, message, context, live, leftAt);
     }
   }
 
-  private async onError(error: WhatsAppApiError, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>): Promise<Outcome> {
+  private answered(leftAt: number) {
+    this.answeredLeftAt = Math.max(this.answeredLeftAt, leftAt);
+    this.noAnswer = 0;
+  }
+
+  private async onError(error: WhatsAppApiError, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>, leftAt: number): Promise<Outcome> {
     const { action, explanation, code } = error.classification;
     const now = new Date();
     const failed = (reason = explanation): Outcome => ({ id: message.id, kind: "failed", code, reason, at: now });
     if (error.status === 0) {
       // No answer: Meta may have accepted it, so it is settled by its webhooks, never sent again on a guess.
-      // Several in a row: Meta is out of reach, nothing goes for a few seconds.
-      if (++this.noAnswer >= NO_ANSWER_STREAK) this.pacer.hold(Date.now(), 5_000);
+      // Meta is out of reach only if nothing that left after this request was answered either.
+      if (this.answeredLeftAt < leftAt && ++this.noAnswer >= NO_ANSWER_STREAK) this.pacer.hold(Date.now(), 5_000);
       return { id: message.id, kind: "in_doubt" };
     }
-    this.noAnswer = 0;
+    this.answered(leftAt);
     switch (action) {
       case "back_off":
         this.throttled = true;
