@@ -49,7 +49,7 @@ test("an admin imports a CSV: maps columns, checks it, imports it with a progres
   await expect(page.getByRole("listitem").filter({ hasText: "Promotions: opted in since" })).toContainText(/opted in since 1 Mar 2025/, { useInnerText: true });
 });
 
-test("a marketer builds a segment, watches the live count, and saves it; a manager can only read it", async ({ page, browser }) => {
+test("a marketer builds a segment, watches the live count, and saves it; a manager can only read it; the marketer deletes it after a confirmation", async ({ page, browser }) => {
   await signInAs(page, "MARKETER");
   await page.goto("/audiences/segments");
   await page.getByRole("link", { name: "New segment" }).first().click();
@@ -83,4 +83,15 @@ test("a marketer builds a segment, watches the live count, and saves it; a manag
   await expect(manager.getByTestId("segment-count")).toHaveText(/^\d/);
   await expect(manager.getByRole("button", { name: "Save segment" })).toHaveCount(0);
   await expect(manager.getByLabel("Segment name")).toBeDisabled();
+  await expect(manager.getByRole("button", { name: "Delete segment" })).toHaveCount(0);
+
+  // The marketer deletes it, after a confirmation.
+  await page.getByRole("button", { name: "Delete segment" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete the segment Gold VIPs?" });
+  await confirm.getByRole("button", { name: "Keep it" }).click();
+  await expect(page.getByRole("heading", { name: "Gold VIPs" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete segment" }).click();
+  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page).toHaveURL(/\/audiences\/segments$/);
+  await expect(page.getByRole("link", { name: "Gold VIPs" })).toHaveCount(0);
 });
