@@ -24,20 +24,6 @@ type Choices = {
 };
 type Form = UseFormReturn<CampaignFormValues, unknown, CampaignInput>;
 
-export const EMPTY_CAMPAIGN: CampaignFormValues = {
-  name: "",
-  templateName: "",
-  fallbackLanguage: "",
-  consentListId: "",
-  segmentIds: [],
-  excludeSegmentIds: [],
-  variables: {},
-  headerMediaId: "",
-  schedule: { mode: "now" },
-  quietHours: { enabled: false, start: "21:00", end: "09:00" },
-  sendRatePerSec: null,
-};
-
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
   return (
     <Card className="space-y-4 p-5">

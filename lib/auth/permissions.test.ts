@@ -35,6 +35,7 @@ describe("permissions", () => {
     expect(labels("MARKETER")).toEqual(["Campaigns", "Templates", "Audiences", "Inbox", "Analytics"]);
     expect(labels("MANAGER")).not.toContain("Settings");
     expect(navigationFor("ADMIN").find((i) => i.label === "Settings")?.children?.map((c) => c.label)).toEqual([
+      "Workspace",
       "WhatsApp",
       "Users",
       "Audit log",

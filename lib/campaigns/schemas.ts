@@ -75,3 +75,20 @@ export type Mapping = z.output<typeof mappingSchema>;
 export const audienceSchema = campaignInputSchema.pick({ segmentIds: true, excludeSegmentIds: true });
 
 export const campaignIdSchema = z.object({ id: z.string().min(1) });
+
+/** A new campaign's form, with the workspace's default quiet hours (Settings → Workspace). */
+export function emptyCampaign(quietHours: QuietHours): CampaignFormValues {
+  return {
+    name: "",
+    templateName: "",
+    fallbackLanguage: "",
+    consentListId: "",
+    segmentIds: [],
+    excludeSegmentIds: [],
+    variables: {},
+    headerMediaId: "",
+    schedule: { mode: "now" },
+    quietHours,
+    sendRatePerSec: null,
+  };
+}
