@@ -1,27 +1,10 @@
 // A dropped connection costs a query, never the process: the Prisma client's pool and the raw pool
 // survive PostgreSQL ending their connections (idle or checked out) and reconnect on next use.
-import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { db } from "./client";
 import { pgPool } from "./pg";
-
-/** Ends every other connection to the test database, as a restart or an admin would. */
-async function terminateOthers(): Promise<number> {
-  const admin = new pg.Client({ connectionString: env().DATABASE_URL });
-  admin.on("error", () => {});
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ n: number }>(
-      `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
-       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
-    );
-    return rows[0]!.n;
-  } finally {
-    await admin.end();
-  }
-}
+import { terminateOtherConnections } from "@/tests/database";
 
 afterAll(() => vi.restoreAllMocks());
 
@@ -31,7 +14,7 @@ describe("database pools", () => {
     // Several idle connections in each pool.
     await Promise.all(Array.from({ length: 4 }, () => db.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.05)`));
     await Promise.all(Array.from({ length: 4 }, () => pgPool().query("SELECT pg_sleep(0.05)")));
-    expect(await terminateOthers()).toBeGreaterThanOrEqual(2);
+    expect(await terminateOtherConnections()).toBeGreaterThanOrEqual(2);
     await expect.poll(() => warn.mock.calls.filter(([message]) => message.startsWith("database connection lost")).length).toBeGreaterThanOrEqual(2);
     expect(await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     expect((await pgPool().query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
@@ -41,14 +24,14 @@ describe("database pools", () => {
     const lane = await pgPool().connect();
     try {
       await lane.query("SELECT 1");
-      await terminateOthers();
+      await terminateOtherConnections();
       await expect(lane.query("SELECT 1")).rejects.toThrow();
     } finally {
       lane.release(true);
     }
     const transaction = db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1`;
-      await terminateOthers();
+      await terminateOtherConnections();
       await tx.$queryRaw`SELECT 1`;
     });
     await expect(transaction).rejects.toThrow();

@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import type { SandboxConfigInput } from "@/lib/whatsapp/sandbox/config";
 import { acceptedSends, counts, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+import { terminateOtherConnections } from "@/tests/database";
 
 let server: RunningPostgres;
 let dataDir: string;
@@ -62,22 +62,6 @@ async function startWorker() {
   };
 }
 
-/** Ends every other connection to the test database, as an administrator (or a failover) would. */
-async function terminateOthers(): Promise<number> {
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  admin.on("error", () => {});
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ n: number }>(
-      `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
-       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
-    );
-    return rows[0]!.n;
-  } finally {
-    await admin.end();
-  }
-}
-
 async function campaignOf(recipients: number, sandbox: Partial<SandboxConfigInput> = {}) {
   const ws = await sandboxWorkspace({ contacts: recipients, sandbox });
   open.push(ws);
@@ -116,9 +100,9 @@ describe("a blip is not an outage", () => {
     const worker = await startWorker();
     try {
       await expect.poll(() => accepted(ws), { timeout: 30_000, interval: 50 }).toBeGreaterThan(recipients * 0.2);
-      expect(await terminateOthers()).toBeGreaterThan(0);
+      expect(await terminateOtherConnections(databaseUrl)).toBeGreaterThan(0);
       await expect.poll(() => accepted(ws), { timeout: 30_000, interval: 50 }).toBeGreaterThan(recipients * 0.6);
-      expect(await terminateOthers()).toBeGreaterThan(0);
+      expect(await terminateOtherConnections(databaseUrl)).toBeGreaterThan(0);
       await expectEachSentOnce(ws, id, recipients);
       expect(worker.failure).toBeNull();
     } finally {
