@@ -61,7 +61,7 @@ function namedAccounts(body: Buffer): AccountRef[] | null {
   return [...refs.values()];
 }
 
-type Verdict = { ok: true } | { ok: false; status: 401 | 403; message: string };
+type Verdict = { ok: true } | { ok: false; status: 401 | 403 | 503; message: string };
 
 /**
  * Every account the body names must be connected, and the signature must be that account's: a body naming
@@ -74,7 +74,10 @@ function judge(list: Secrets, refs: AccountRef[], body: Buffer, header: string |
     if (accounts.length === 0) {
       return { ok: false, status: 403, message: `No connected WhatsApp account for ${ref.kind === "phone" ? "phone number" : "WABA"} ${ref.id}` };
     }
-    if (!accounts.some((a) => verifySignature(body, header, a.appSecret))) return { ok: false, status: 401, message: "Invalid signature" };
+    const readable = accounts.filter((a) => a.appSecret !== null);
+    // Its secret cannot be read here (a server misconfiguration, logged): not Meta's fault, so Meta retries.
+    if (readable.length === 0) return { ok: false, status: 503, message: "This account's app secret cannot be read on the server; retry later" };
+    if (!readable.some((a) => verifySignature(body, header, a.appSecret!))) return { ok: false, status: 401, message: "Invalid signature" };
   }
   return { ok: true };
 }

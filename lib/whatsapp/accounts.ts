@@ -3,6 +3,7 @@
 import "server-only";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
 import { pgPool } from "@/lib/db/pg";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
@@ -146,11 +147,21 @@ export async function loadWebhookSecrets() {
   const { rows } = await pgPool().query<{ workspaceId: string; wabaId: string; phoneNumberId: string; appSecretEncrypted: string; verifyTokenEncrypted: string }>(
     `SELECT "workspaceId", "wabaId", "phoneNumberId", "appSecretEncrypted", "verifyTokenEncrypted" FROM "WhatsAppAccount"`,
   );
+  // One account whose secrets cannot be read (stored under another ENCRYPTION_KEY) must not stop every
+  // other account's webhooks: its own are refused with 503 (ingest.ts) and the reason is logged.
+  const readable = (encrypted: string, workspaceId: string): string | null => {
+    try {
+      return decryptSecret(encrypted);
+    } catch (error) {
+      logger.error("a WhatsApp account's stored secret cannot be read: is ENCRYPTION_KEY the one it was saved with?", { workspaceId, error });
+      return null;
+    }
+  };
   return rows.map((a) => ({
     workspaceId: a.workspaceId,
     wabaId: a.wabaId,
     phoneNumberId: a.phoneNumberId,
-    appSecret: decryptSecret(a.appSecretEncrypted),
-    verifyToken: decryptSecret(a.verifyTokenEncrypted),
+    appSecret: readable(a.appSecretEncrypted, a.workspaceId),
+    verifyToken: readable(a.verifyTokenEncrypted, a.workspaceId),
   }));
 }

@@ -2,6 +2,7 @@
 // raw bytes, the size limit, and a 200 only once the delivery is stored byte for byte.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
 import { signBody } from "@/lib/webhooks/signature";
 import { envelope, statusChange, type NumberRef } from "@/lib/whatsapp/webhook-payloads";
 import { createWorkspace } from "@/tests/factories";
@@ -80,6 +81,21 @@ describe("POST /api/webhooks/whatsapp", () => {
     const both = Buffer.from(JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: number.wabaId, changes: [] }, { id: b.wabaId, changes: [] }] }));
     expect([(await send(both, APP_SECRET)).status, (await send(both, secretB)).status]).toEqual([401, 401]);
     expect(await stored(both)).toBe(0);
+  });
+
+  it("keeps taking every other account's webhooks when one account's stored secret cannot be read (503 for that one only)", async () => {
+    const broken = await connectAccount((await createWorkspace(["ADMIN"])).workspace.id, "secret-of-broken");
+    // As if saved under another ENCRYPTION_KEY.
+    await db.whatsAppAccount.update({ where: { phoneNumberId: broken.phoneNumberId }, data: { appSecretEncrypted: "v1:not:readable", verifyTokenEncrypted: "v1:not:readable" } });
+    forgetWebhookSecrets();
+    const ours = Buffer.from(`${raw().toString()}  `);
+    expect((await send(ours, APP_SECRET)).status).toBe(200);
+    expect(await stored(ours)).toBe(1);
+    const theirs = Buffer.from(JSON.stringify(envelope(broken.wabaId, [statusChange(broken, [{ wamid: "wamid.broken", status: "sent", at: new Date(), recipient: "34610000001" }])])));
+    expect((await send(theirs, "secret-of-broken")).status).toBe(503);
+    expect(await stored(theirs)).toBe(0);
+    await db.whatsAppAccount.delete({ where: { phoneNumberId: broken.phoneNumberId } });
+    forgetWebhookSecrets();
   });
 
   it("refuses a body over 3 MB with 413", async () => {
