@@ -2,6 +2,9 @@
 // the embedded mode). Configuration: SANDBOX_PORT, SANDBOX_ACCESS_TOKEN, SANDBOX_APP_SECRET,
 // SANDBOX_WEBHOOK_URL, and SANDBOX_CONFIG (JSON with any field of lib/whatsapp/sandbox/config.ts).
 import { createSandbox } from "@/lib/whatsapp/sandbox/server";
+import { exitWithLauncher } from "./lib/follow-parent.ts";
+
+exitWithLauncher();
 
 const env = process.env;
 if (!env.SANDBOX_ACCESS_TOKEN || !env.SANDBOX_APP_SECRET) {

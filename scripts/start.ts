@@ -89,7 +89,8 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, lab
   const supervised = supervise({
     label,
     start: () => {
-      const child = spawn(command, commandArgs, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+      // PARLEY_LAUNCHER_PID: the child ends when this launcher does, however it ends (scripts/lib/follow-parent.ts).
+      const child = spawn(command, commandArgs, { cwd: root, env: { ...env, PARLEY_LAUNCHER_PID: String(process.pid) }, stdio: ["ignore", "pipe", "pipe"] });
       child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
       child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
       return child;

@@ -10,6 +10,9 @@ import { urlHasNul } from "@/lib/ids";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
 import { webListenAddress } from "./lib/listen.ts";
 import { root } from "./lib/schema-engine.ts";
+import { exitWithLauncher } from "./lib/follow-parent.ts";
+
+exitWithLauncher();
 
 const { host, port } = webListenAddress(process.env);
 const dev = process.argv.includes("--dev");

@@ -5,6 +5,9 @@ import { disconnectDb } from "@/lib/db/client";
 import { runWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import { DEFAULT_BACKOFF, restartDelayMs } from "./lib/supervise.ts";
+import { exitWithLauncher } from "./lib/follow-parent.ts";
+
+exitWithLauncher();
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
