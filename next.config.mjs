@@ -25,7 +25,10 @@ export const securityHeaders = [
   // Browsers honour HSTS only over HTTPS, so a plain-HTTP demo on localhost is unaffected.
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   // Parley uses none of these browser features; a script injected into it cannot either.
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+  },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -27,21 +27,32 @@ const TOKEN = "bench-token";
 const ids = { wabaId: "910000000000001", phoneNumberId: "910000000000101" };
 const COMPONENTS = [
   { type: "BODY", text: "Hi {{1}}, your order {{2}} is on its way.", example: { body_text: [["Ana", "#1"]] } },
-  { type: "BUTTONS", buttons: [{ type: "URL", text: "Track", url: "https://shop.example.com/t/{{1}}", example: ["1"] }] },
+  {
+    type: "BUTTONS",
+    buttons: [{ type: "URL", text: "Track", url: "https://shop.example.com/t/{{1}}", example: ["1"] }],
+  },
 ];
 
 const node = (script: string, env: Record<string, string>) =>
-  spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", script], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
 
 /** Resolves when the process prints `text` (its ready line). */
 const printed = (child: ChildProcess, text: string) =>
-  new Promise<void>((resolve) => child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()));
+  new Promise<void>((resolve) =>
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()),
+  );
 
 /** CPU seconds and resident memory of a process, from /proc. */
 function usage(pid: number) {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return { cpu: (Number(stat[11]) + Number(stat[12])) / 100, rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 };
+  return {
+    cpu: (Number(stat[11]) + Number(stat[12])) / 100,
+    rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024,
+  };
 }
 function machineBusy() {
   const [, ...t] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
@@ -63,8 +74,16 @@ async function rig(sql: pg.Client, options: RigOptions) {
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_ACCESS_TOKEN: TOKEN,
     SANDBOX_APP_SECRET: SECRET,
-    SANDBOX_WEBHOOK_URL: options.webhooks ? `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/whatsapp` : "",
-    SANDBOX_CONFIG: JSON.stringify({ ...ids, throughputPerSecond: options.limit, webhooks: options.webhooks, pairBurst: 1000, ...(options.faults ? { faults: options.faults } : {}) }),
+    SANDBOX_WEBHOOK_URL: options.webhooks
+      ? `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/whatsapp`
+      : "",
+    SANDBOX_CONFIG: JSON.stringify({
+      ...ids,
+      throughputPerSecond: options.limit,
+      webhooks: options.webhooks,
+      pairBurst: 1000,
+      ...(options.faults ? { faults: options.faults } : {}),
+    }),
   });
   const base = `http://127.0.0.1:${sandboxPort}`;
   await printed(sandbox, "sandbox ready");
@@ -76,13 +95,50 @@ async function rig(sql: pg.Client, options: RigOptions) {
   const { campaignInputSchema } = await import("@/lib/campaigns/schemas");
   await sql.query(`TRUNCATE "Workspace", "User", "WebhookDelivery", "MessageStatusEvent", "Job" CASCADE`);
   const workspace = await db.workspace.create({ data: { name: "Bench", slug: `bench-${Date.now()}` } });
-  const user = await db.user.create({ data: { email: `bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "x" } });
-  await saveAccount(workspace.id, { ...ids, graphApiBase: `${base}/v23.0`, accessToken: TOKEN, appSecret: SECRET, verifyToken: "v" });
-  await db.whatsAppAccount.update({ where: { workspaceId: workspace.id }, data: { throughputPerSecond: options.limit, messagingLimitTier: "TIER_UNLIMITED" } });
+  const user = await db.user.create({
+    data: { email: `bench-${Date.now()}@example.test`, name: "Bench", passwordHash: "x" },
+  });
+  await saveAccount(workspace.id, {
+    ...ids,
+    graphApiBase: `${base}/v23.0`,
+    accessToken: TOKEN,
+    appSecret: SECRET,
+    verifyToken: "v",
+  });
+  await db.whatsAppAccount.update({
+    where: { workspaceId: workspace.id },
+    data: { throughputPerSecond: options.limit, messagingLimitTier: "TIER_UNLIMITED" },
+  });
   forgetWebhookSecrets();
-  await db.template.create({ data: { workspaceId: workspace.id, name: "shipped", language: "en_US", category: "UTILITY", components: COMPONENTS, status: "APPROVED", metaTemplateId: "1" } });
-  await fetch(`${base}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates: [{ id: "1", name: "shipped", language: "en_US", category: "UTILITY", components: COMPONENTS, status: "APPROVED" }] }) });
-  const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Orders", category: "UTILITY" } });
+  await db.template.create({
+    data: {
+      workspaceId: workspace.id,
+      name: "shipped",
+      language: "en_US",
+      category: "UTILITY",
+      components: COMPONENTS,
+      status: "APPROVED",
+      metaTemplateId: "1",
+    },
+  });
+  await fetch(`${base}/_sandbox/templates`, {
+    method: "POST",
+    body: JSON.stringify({
+      templates: [
+        {
+          id: "1",
+          name: "shipped",
+          language: "en_US",
+          category: "UTILITY",
+          components: COMPONENTS,
+          status: "APPROVED",
+        },
+      ],
+    }),
+  });
+  const list = await db.consentList.create({
+    data: { workspaceId: workspace.id, name: "Orders", category: "UTILITY" },
+  });
   await sql.query(
     `WITH c AS (INSERT INTO "Contact" (id, "workspaceId", phone, name, "updatedAt")
        SELECT gen_random_uuid()::text, $1, '+3461' || lpad(i::text, 7, '0'), 'Person ' || i, now() FROM generate_series(1, $3::int) i RETURNING id)
@@ -91,13 +147,25 @@ async function rig(sql: pg.Client, options: RigOptions) {
   );
   await sql.query(`ANALYZE "Contact", "ContactConsent"`); // as an import leaves them
   const member = await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "MARKETER" } });
-  const actor = { sessionId: "bench", userId: user.id, email: user.email, name: "Bench", workspaceId: workspace.id, workspaceName: "Bench", role: member.role };
+  const actor = {
+    sessionId: "bench",
+    userId: user.id,
+    email: user.email,
+    name: "Bench",
+    workspaceId: workspace.id,
+    workspaceName: "Bench",
+    role: member.role,
+  };
   const input = campaignInputSchema.parse({
     name: options.label,
     templateName: "shipped",
     fallbackLanguage: "en_US",
     consentListId: list.id,
-    variables: { "body:1": { source: "field", value: "first_name" }, "body:2": { source: "constant", value: "#10423" }, "button:0": { source: "constant", value: "10423" } },
+    variables: {
+      "body:1": { source: "field", value: "first_name" },
+      "body:2": { source: "constant", value: "#10423" },
+      "button:0": { source: "constant", value: "10423" },
+    },
     schedule: { mode: "now" },
     quietHours: { enabled: false, start: "21:00", end: "09:00" },
   });
@@ -110,7 +178,11 @@ async function rig(sql: pg.Client, options: RigOptions) {
     id,
     sandbox,
     async startWorker(env: Record<string, string> = {}) {
-      const worker = node("scripts/worker.ts", { PARLEY_WORKER_ID: `bench-${workers.length}`, LOG_LEVEL: "info", ...env });
+      const worker = node("scripts/worker.ts", {
+        PARLEY_WORKER_ID: `bench-${workers.length}`,
+        LOG_LEVEL: "info",
+        ...env,
+      });
       workers.push(worker);
       await printed(worker, "worker ready");
       return worker;
@@ -122,22 +194,50 @@ async function rig(sql: pg.Client, options: RigOptions) {
       return Date.now() - began;
     },
     async remaining() {
-      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Message" WHERE "campaignId" = $1 AND state IN ('QUEUED', 'CLAIMED')`, [id]);
+      const { rows } = await sql.query(
+        `SELECT count(*)::int AS n FROM "Message" WHERE "campaignId" = $1 AND state IN ('QUEUED', 'CLAIMED')`,
+        [id],
+      );
       return rows[0].n as number;
     },
     /** What the sandbox received: template sends (the worker also answers STOP keywords in text). */
     async received() {
-      const stats = (await (await fetch(`${base}/_sandbox/stats`)).json()) as { rejected130429: number; faultFailed: number; faultHeld: number };
-      const log = (await (await fetch(`${base}/_sandbox/log?limit=1000000`)).json()) as { entries: { at: string; status: number; path: string; body: { type?: string; biz_opaque_callback_data?: string } }[] };
-      const accepted = log.entries.filter((e) => e.status === 200 && e.path.endsWith("/messages") && e.body.type === "template");
+      const stats = (await (await fetch(`${base}/_sandbox/stats`)).json()) as {
+        rejected130429: number;
+        faultFailed: number;
+        faultHeld: number;
+      };
+      const log = (await (await fetch(`${base}/_sandbox/log?limit=1000000`)).json()) as {
+        entries: {
+          at: string;
+          status: number;
+          path: string;
+          body: { type?: string; biz_opaque_callback_data?: string };
+        }[];
+      };
+      const accepted = log.entries.filter(
+        (e) => e.status === 200 && e.path.endsWith("/messages") && e.body.type === "template",
+      );
       const unique = new Set(accepted.map((e) => e.body.biz_opaque_callback_data));
       const { rows } = await sql.query(`SELECT count(*)::int AS total FROM "Message" WHERE "campaignId" = $1`, [id]);
-      return { accepted, unique: unique.size, twice: accepted.length - unique.size, neverSent: rows[0].total - unique.size, rejected130429: stats.rejected130429, faultFailed: stats.faultFailed, faultHeld: stats.faultHeld };
+      return {
+        accepted,
+        unique: unique.size,
+        twice: accepted.length - unique.size,
+        neverSent: rows[0].total - unique.size,
+        rejected130429: stats.rejected130429,
+        faultFailed: stats.faultFailed,
+        faultHeld: stats.faultHeld,
+      };
     },
     async stop() {
       const procs = [...workers, sandbox];
       for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill("SIGTERM");
-      await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once("exit", r)))));
+      await Promise.all(
+        procs.map(
+          (p) => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once("exit", r))),
+        ),
+      );
       receiver.close();
     },
   };
@@ -150,7 +250,8 @@ async function rig(sql: pg.Client, options: RigOptions) {
  */
 function sendingRate(accepted: { at: string; body: { biz_opaque_callback_data?: string } }[]): number {
   const first = new Map<string | undefined, number>();
-  for (const e of accepted) if (!first.has(e.body.biz_opaque_callback_data)) first.set(e.body.biz_opaque_callback_data, Date.parse(e.at));
+  for (const e of accepted)
+    if (!first.has(e.body.biz_opaque_callback_data)) first.set(e.body.biz_opaque_callback_data, Date.parse(e.at));
   const times = [...first.values()].sort((a, b) => a - b);
   const from = times[Math.floor(times.length * 0.05)]!;
   const to = times[Math.floor(times.length * 0.95)]!;
@@ -219,14 +320,20 @@ async function crash(sql: pg.Client, recipients: number): Promise<Row> {
   while ((await r.remaining()) > recipients * 0.6) await new Promise((resolve) => setTimeout(resolve, 50));
   first.kill("SIGKILL");
   await new Promise((resolve) => first.once("exit", resolve));
-  const { rows: atKill } = await sql.query(`SELECT state::text, count(*)::int AS n FROM "Message" WHERE "campaignId" = $1 GROUP BY 1`, [r.id]);
+  const { rows: atKill } = await sql.query(
+    `SELECT state::text, count(*)::int AS n FROM "Message" WHERE "campaignId" = $1 GROUP BY 1`,
+    [r.id],
+  );
   const at = Object.fromEntries(atKill.map((x: { state: string; n: number }) => [x.state, x.n]));
   const restarted = Date.now();
   await r.startWorker({ PARLEY_RECLAIM_SECONDS: "20" });
   const seconds = await untilSent(r.remaining);
   await new Promise((resolve) => setTimeout(resolve, 5000)); // the last status webhooks
   const got = await r.received();
-  const { rows: final } = await sql.query(`SELECT state::text, count(*)::int AS n FROM "Message" WHERE "campaignId" = $1 GROUP BY 1 ORDER BY 1`, [r.id]);
+  const { rows: final } = await sql.query(
+    `SELECT state::text, count(*)::int AS n FROM "Message" WHERE "campaignId" = $1 GROUP BY 1 ORDER BY 1`,
+    [r.id],
+  );
   await r.stop();
   return {
     recipients,
@@ -260,10 +367,14 @@ export async function benchDispatch() {
     // The fault row's pace while sending as a share of the clean paced row's (target: at least 90%), and its
     // end-to-end time's share (which also waits for the held requests' webhooks and the retries' back-off).
     const [, clean, faulty] = rows as [Row, Row, Row];
-    faulty["of clean rate"] = `${Math.round((100 * Number(faulty["sending/s"])) / Number(clean["sending/s"]))}% sending, ${Math.round((100 * Number(clean.seconds)) / Number(faulty.seconds))}% end-to-end`;
+    faulty["of clean rate"] =
+      `${Math.round((100 * Number(faulty["sending/s"])) / Number(clean["sending/s"]))}% sending, ${Math.round((100 * Number(clean.seconds)) / Number(faulty.seconds))}% end-to-end`;
     const { closePgPool } = await import("@/lib/db/pg");
     await closePgPool();
-    await printTable(`Campaign dispatch (${cpus().length} cores): worker and sandbox each in their own process, durable PostgreSQL`, rows);
+    await printTable(
+      `Campaign dispatch (${cpus().length} cores): worker and sandbox each in their own process, durable PostgreSQL`,
+      rows,
+    );
   });
 }
 
@@ -273,6 +384,9 @@ export async function benchCrash() {
     const row = await crash(sql, recipients);
     const { closePgPool } = await import("@/lib/db/pg");
     await closePgPool();
-    await printTable("Worker killed with SIGKILL at 40% of a campaign (1,000/s, webhooks on), then a new worker started", [row]);
+    await printTable(
+      "Worker killed with SIGKILL at 40% of a campaign (1,000/s, webhooks on), then a new worker started",
+      [row],
+    );
   });
 }

@@ -4,7 +4,12 @@ import { expect, signInAs, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join("; ")})`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join("; ")})`,
+    );
 }
 
 test("the login page has no serious accessibility problems", async ({ page }) => {
@@ -14,7 +19,17 @@ test("the login page has no serious accessibility problems", async ({ page }) =>
 
 test("the shell and the admin pages have no serious accessibility problems", async ({ page }) => {
   await signInAs(page, "ADMIN");
-  for (const path of ["/campaigns", "/audiences/contacts", "/audiences/consent-lists", "/settings/users", "/settings/audit-log", "/settings/whatsapp", "/settings/workspace", "/templates", "/templates/new"]) {
+  for (const path of [
+    "/campaigns",
+    "/audiences/contacts",
+    "/audiences/consent-lists",
+    "/settings/users",
+    "/settings/audit-log",
+    "/settings/whatsapp",
+    "/settings/workspace",
+    "/templates",
+    "/templates/new",
+  ]) {
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
   }

@@ -1,6 +1,8 @@
 import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
 
-test("a manager reads the dashboard and a campaign report, drills into who read it, exports, and can change nothing", async ({ page }) => {
+test("a manager reads the dashboard and a campaign report, drills into who read it, exports, and can change nothing", async ({
+  page,
+}) => {
   await signInAs(page, "MANAGER");
   await page.getByRole("link", { name: "Analytics" }).click();
   await expect(page.getByRole("heading", { name: "Trends" })).toBeVisible();
@@ -10,12 +12,18 @@ test("a manager reads the dashboard and a campaign report, drills into who read 
   await page.getByText("Show as a table: Trends").click();
   const days = page.getByRole("table", { name: "Per day" });
   await expect(days.getByRole("row")).toHaveCount(31); // header + the last 30 days
-  const [trend] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV of Trends" }).click()]);
+  const [trend] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV of Trends" }).click(),
+  ]);
   expect(trend.suggestedFilename()).toMatch(/^trend-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
 
   // Campaigns compared, then the campaign's report.
   await page.getByText("Show as a table: Campaigns compared").click();
-  await page.getByRole("table", { name: "Campaigns in the period" }).getByRole("link", { name: "Summer sale launch" }).click();
+  await page
+    .getByRole("table", { name: "Campaigns in the period" })
+    .getByRole("link", { name: "Summer sale launch" })
+    .click();
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
   const read = Number((await page.getByTestId("funnel-read").locator("strong").textContent())!.replace(/\D/g, ""));
   expect(read).toBeGreaterThan(0);
@@ -23,14 +31,20 @@ test("a manager reads the dashboard and a campaign report, drills into who read 
   await expect(page.getByRole("table", { name: /Buttons/ })).toContainText("Shop now");
 
   // No launch, edit or approval control for a manager on a campaign...
-  for (const name of [/Launch/, /Edit/, /Pause/, /Cancel/, /Duplicate/]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  for (const name of [/Launch/, /Edit/, /Pause/, /Cancel/, /Duplicate/])
+    await expect(page.getByRole("button", { name })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Edit/ })).toHaveCount(0);
 
   // ...drill into "Read": exactly the people the funnel counted, exportable, and no segment to make from it.
   await page.getByRole("list", { name: "Funnel" }).getByRole("link", { name: "Read" }).click();
   await expect(page.getByRole("heading", { name: `Read: ${read}` })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Read: contacts" }).getByRole("row")).toHaveCount(Math.min(read, 50) + 1);
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  await expect(page.getByRole("table", { name: "Read: contacts" }).getByRole("row")).toHaveCount(
+    Math.min(read, 50) + 1,
+  );
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   expect(csv.suggestedFilename()).toBe("summer-sale-launch-read.csv");
   await expect(page.getByRole("button", { name: /segment/i })).toHaveCount(0);
 
@@ -55,14 +69,21 @@ test("a manager calling the launch action directly is refused", async ({ browser
     return route.continue();
   });
   await marketer.getByRole("button", { name: "Launch campaign" }).click();
-  await marketer.getByRole("dialog").getByRole("button", { name: /^Send to/ }).click();
+  await marketer
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Send to/ })
+    .click();
   await expect.poll(() => captured).not.toBeNull();
 
   const manager = await browser.newPage();
   await signInAs(manager, "MANAGER");
   const { headers, body } = captured!;
   const response = await manager.request.post(url, {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: {
+      "next-action": headers["next-action"]!,
+      "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
     data: body,
   });
   expect(await response.text()).toContain("FORBIDDEN");

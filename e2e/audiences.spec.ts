@@ -10,11 +10,15 @@ const FILE = [
   "+34 611 222 001;Lucía Again;gold;yes;",
 ].join("\r\n");
 
-test("an admin imports a CSV: maps columns, checks it, imports it with a progress bar, and downloads the rejected rows", async ({ page }) => {
+test("an admin imports a CSV: maps columns, checks it, imports it with a progress bar, and downloads the rejected rows", async ({
+  page,
+}) => {
   await signInAs(page, "ADMIN");
   await page.goto("/audiences/contacts");
   await page.getByRole("link", { name: "Import CSV" }).click();
-  await page.getByLabel("CSV file").setInputFiles({ name: "spring-signups.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "spring-signups.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
 
   await expect(page.getByRole("heading", { name: /What is in each column of spring-signups.csv/ })).toBeVisible();
@@ -23,7 +27,9 @@ test("an admin imports a CSV: maps columns, checks it, imports it with a progres
   await expect(page.getByLabel("Attribute name for column Tier")).toHaveValue("Tier");
   await page.getByLabel("Attribute name for column Tier").fill("loyaltyTier");
   await page.getByLabel("Consent list for these contacts (optional)").selectOption({ label: "Promotions" });
-  await page.getByLabel("Wording or proof of consent, for the whole file").fill("Spring fair sign-up sheet: 'WhatsApp offers, yes please'");
+  await page
+    .getByLabel("Wording or proof of consent, for the whole file")
+    .fill("Spring fair sign-up sheet: 'WhatsApp offers, yes please'");
 
   await page.getByRole("button", { name: "2. Check the file (writes nothing)" }).click();
   await expect(page.getByRole("heading", { name: "What the import will do" })).toBeVisible({ timeout: 20_000 });
@@ -46,10 +52,16 @@ test("an admin imports a CSV: maps columns, checks it, imports it with a progres
   await expect(contacts.getByRole("row")).toHaveCount(4);
   await contacts.getByRole("link", { name: "Lucía Import" }).click();
   // The file's consent time, read as laid out (a regular expression: a string would forgive a lost space).
-  await expect(page.getByRole("listitem").filter({ hasText: "Promotions: opted in since" })).toContainText(/opted in since 1 Mar 2025/, { useInnerText: true });
+  await expect(page.getByRole("listitem").filter({ hasText: "Promotions: opted in since" })).toContainText(
+    /opted in since 1 Mar 2025/,
+    { useInnerText: true },
+  );
 });
 
-test("a marketer builds a segment, watches the live count, and saves it; a manager can only read it; the marketer deletes it after a confirmation", async ({ page, browser }) => {
+test("a marketer builds a segment, watches the live count, and saves it; a manager can only read it; the marketer deletes it after a confirmation", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "MARKETER");
   await page.goto("/audiences/segments");
   await page.getByRole("link", { name: "New segment" }).first().click();

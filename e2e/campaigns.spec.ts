@@ -1,8 +1,11 @@
 import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
 
-const count = async (page: import("@playwright/test").Page, stage: string) => Number((await page.getByTestId(`funnel-${stage}`).locator("strong").innerText()).replace(/,/g, ""));
+const count = async (page: import("@playwright/test").Page, stage: string) =>
+  Number((await page.getByTestId(`funnel-${stage}`).locator("strong").innerText()).replace(/,/g, ""));
 
-test("a marketer builds a campaign to a segment, reads the pre-flight report, launches, and watches it deliver and get read", async ({ page }) => {
+test("a marketer builds a campaign to a segment, reads the pre-flight report, launches, and watches it deliver and get read", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, "MARKETER");
   await page.goto("/campaigns");
@@ -14,13 +17,17 @@ test("a marketer builds a campaign to a segment, reads the pre-flight report, la
   await expect(page.getByRole("heading", { name: "As three recipients will read it" })).toBeVisible();
   await expect(page.getByText(/Your order #10423 has shipped and should arrive by Friday/).first()).toBeVisible();
   await expect(page.getByText("Ready to launch")).toBeVisible();
-  const willSend = Number((await page.locator("dt", { hasText: "Will be sent" }).locator("+ dd").innerText()).replace(/,/g, ""));
+  const willSend = Number(
+    (await page.locator("dt", { hasText: "Will be sent" }).locator("+ dd").innerText()).replace(/,/g, ""),
+  );
   expect(willSend).toBeGreaterThan(50);
 
   // Launch asks first: who gets it and what it costs, then sends on confirmation.
   await page.getByRole("button", { name: "Launch campaign" }).click();
   const dialog = page.getByRole("dialog", { name: "Launch this campaign?" });
-  await expect(dialog.locator("dt", { hasText: "Recipients" }).locator("+ dd")).toHaveText(willSend.toLocaleString("en-US"));
+  await expect(dialog.locator("dt", { hasText: "Recipients" }).locator("+ dd")).toHaveText(
+    willSend.toLocaleString("en-US"),
+  );
   await expect(dialog.locator("dt", { hasText: "Estimated cost" }).locator("+ dd")).toHaveText(/^\$\d/);
   await dialog.getByRole("button", { name: `Send to ${willSend.toLocaleString("en-US")} recipients` }).click();
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible({ timeout: 20_000 });

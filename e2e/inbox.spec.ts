@@ -1,12 +1,17 @@
 import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
 
-test("a marketer opens a reply to a campaign, answers with reply buttons inside the window, and sees the answer arrive", async ({ page }) => {
+test("a marketer opens a reply to a campaign, answers with reply buttons inside the window, and sees the answer arrive", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await signInAs(page, "MARKETER");
   // A campaign whose recipients answer: the sandbox's people reply to a share of what they read.
   await buildVipCampaign(page, "Inbox follow-up");
   await page.getByRole("button", { name: "Launch campaign" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: /^Send to/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Send to/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible({ timeout: 20_000 });
 
   await page.goto("/inbox");

@@ -1,12 +1,17 @@
 import { readFileSync } from "node:fs";
 import { expect, signInAs, test } from "./fixtures";
 
-test("an admin tests the sandbox connection, sends a test message and watches its webhooks arrive", async ({ page }) => {
+test("an admin tests the sandbox connection, sends a test message and watches its webhooks arrive", async ({
+  page,
+}) => {
   await signInAs(page, "ADMIN");
   await page.goto("/settings/whatsapp");
   await expect(page.getByText("Sandbox: no real messages leave this machine")).toBeVisible();
   // The access token and app secret never reach the browser, not even in the page's data.
-  const secrets = JSON.parse(readFileSync(".data/e2e/sandbox.json", "utf8")) as { accessToken: string; appSecret: string };
+  const secrets = JSON.parse(readFileSync(".data/e2e/sandbox.json", "utf8")) as {
+    accessToken: string;
+    appSecret: string;
+  };
   const html = await page.content();
   expect(html).not.toContain(secrets.accessToken);
   expect(html).not.toContain(secrets.appSecret);
@@ -23,7 +28,9 @@ test("an admin tests the sandbox connection, sends a test message and watches it
   await page.getByLabel("Phone number", { exact: true }).fill("+44 7700 900 999");
   await page.getByLabel("Template").selectOption({ label: "order_shipped (en_US)" });
   await page.getByRole("button", { name: "Send test" }).click();
-  await expect(page.getByText("+447700900999 (not a contact yet) has not opted in to utility (transactional) messages").first()).toBeVisible();
+  await expect(
+    page.getByText("+447700900999 (not a contact yet) has not opted in to utility (transactional) messages").first(),
+  ).toBeVisible();
 
   // The demo's test phone opted in to order updates.
   await page.getByLabel("Phone number", { exact: true }).fill("+44 7700 900 555");
@@ -32,8 +39,12 @@ test("an admin tests the sandbox connection, sends a test message and watches it
 
   // The sandbox signs and posts sent and delivered; the worker applies them; the page polls.
   const statuses = page.getByRole("table", { name: "Latest message statuses" });
-  await expect(statuses.getByRole("row").filter({ hasText: "+447700900555" }).filter({ hasText: "delivered" })).toBeVisible({ timeout: 20_000 });
-  await expect(statuses.getByRole("row").filter({ hasText: "+447700900555" }).filter({ hasText: "sent" })).toBeVisible();
+  await expect(
+    statuses.getByRole("row").filter({ hasText: "+447700900555" }).filter({ hasText: "delivered" }),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(
+    statuses.getByRole("row").filter({ hasText: "+447700900555" }).filter({ hasText: "sent" }),
+  ).toBeVisible();
 });
 
 test("a marketing template to a number that stopped marketing fails with 131050", async ({ page }) => {
@@ -45,7 +56,9 @@ test("a marketing template to a number that stopped marketing fails with 131050"
   await page.getByLabel("Template").selectOption({ label: "summer_sale (en_US)" });
   await page.getByRole("button", { name: "Send test" }).click();
   const statuses = page.getByRole("table", { name: "Latest message statuses" });
-  await expect(statuses.getByRole("row").filter({ hasText: "+346109900001" })).toContainText("error 131050", { timeout: 20_000 });
+  await expect(statuses.getByRole("row").filter({ hasText: "+346109900001" })).toContainText("error 131050", {
+    timeout: 20_000,
+  });
 });
 
 test("the WhatsApp settings and their activity feed are admin only", async ({ page }) => {

@@ -1,6 +1,8 @@
 import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
 
-test("an admin asks for approval; a marketer's launch waits, and a manager who did not touch it approves it", async ({ browser }) => {
+test("an admin asks for approval; a marketer's launch waits, and a manager who did not touch it approves it", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const admin = await browser.newPage();
   await signInAs(admin, "ADMIN");

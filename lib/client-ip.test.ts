@@ -21,7 +21,9 @@ describe("clientAddress", () => {
   it("takes the last hop before the trusted proxies, not the first one the client wrote", () => {
     // The client sent "X-Forwarded-For: 1.2.3.4"; the proxy appended the address it saw.
     expect(clientAddress("10.0.0.2", "1.2.3.4, 198.51.100.7", proxies("10.0.0.0/8"))).toBe("198.51.100.7");
-    expect(clientAddress("10.0.0.2", ["1.2.3.4, 198.51.100.7", "10.0.0.3"], proxies("10.0.0.0/8"))).toBe("198.51.100.7");
+    expect(clientAddress("10.0.0.2", ["1.2.3.4, 198.51.100.7", "10.0.0.3"], proxies("10.0.0.0/8"))).toBe(
+      "198.51.100.7",
+    );
     expect(clientAddress("::1", "2001:db8::5", proxies("::1"))).toBe("2001:db8::5");
   });
 
@@ -33,7 +35,10 @@ describe("clientAddress", () => {
 
 describe("parseProxyList", () => {
   it("names an entry it cannot read", () => {
-    expect(parseProxyList("10.0.0.1, proxy.internal")).toEqual({ ok: false, message: '"proxy.internal" is not an IP address or a CIDR range such as 10.0.0.0/8' });
+    expect(parseProxyList("10.0.0.1, proxy.internal")).toEqual({
+      ok: false,
+      message: '"proxy.internal" is not an IP address or a CIDR range such as 10.0.0.0/8',
+    });
     expect(parseProxyList("10.0.0.0/33").ok).toBe(false);
     expect(parseProxyList("10.0.0.0/8, 192.168.1.1, fd00::/8").ok).toBe(true);
   });

@@ -11,7 +11,10 @@ const plain = (address: string) => address.trim().replace(/^::ffff:(\d+\.\d+\.\d
 /** A list of addresses and CIDR ranges ("10.0.0.0/8, ::1"); the message names an entry it cannot read. */
 export function parseProxyList(list: string): { ok: true; proxies: BlockList } | { ok: false; message: string } {
   const proxies = new BlockList();
-  for (const entry of list.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address = "", bits, ...rest] = entry.split("/");
     const family = isIP(address);
     const prefix = Number(bits);
@@ -34,10 +37,17 @@ function trusted(proxies: BlockList, address: string): boolean {
  * The client's address: walking back from the socket through `X-Forwarded-For`, the first hop that is not
  * a trusted proxy. With no trusted proxies, that is the socket's address and the header is ignored.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, proxies: BlockList): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  proxies: BlockList,
+): string {
   let client = plain(socketAddress ?? "") || "unknown";
   if (!trusted(proxies, client)) return client;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map(plain).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map(plain)
+    .filter(Boolean);
   while (hops.length) {
     const hop = hops.pop()!;
     if (!isIP(hop)) return client; // a hop a proxy would not write: stop at the last address we trust

@@ -33,11 +33,17 @@ describe("parseEnv", () => {
   it("explains a malformed value", () => {
     expect(() => parseEnv({ DATABASE_URL: "not a url", ...secrets })).toThrow(/DATABASE_URL must be a postgresql/);
     expect(() => parseEnv({ DATABASE_URL: url, ...secrets, ENCRYPTION_KEY: "short" })).toThrow(/64 hex characters/);
-    expect(() => parseEnv({ DATABASE_URL: url, ...secrets, PARLEY_TRUSTED_PROXIES: "lb.internal" })).toThrow(/PARLEY_TRUSTED_PROXIES: "lb.internal" is not an IP address/);
+    expect(() => parseEnv({ DATABASE_URL: url, ...secrets, PARLEY_TRUSTED_PROXIES: "lb.internal" })).toThrow(
+      /PARLEY_TRUSTED_PROXIES: "lb.internal" is not an IP address/,
+    );
   });
 
   it("trusts no proxy unless told", () => {
     expect(parseEnv({ DATABASE_URL: url, ...secrets }).PARLEY_TRUSTED_PROXIES.check("127.0.0.1")).toBe(false);
-    expect(parseEnv({ DATABASE_URL: url, ...secrets, PARLEY_TRUSTED_PROXIES: "10.0.0.0/8" }).PARLEY_TRUSTED_PROXIES.check("10.1.2.3")).toBe(true);
+    expect(
+      parseEnv({ DATABASE_URL: url, ...secrets, PARLEY_TRUSTED_PROXIES: "10.0.0.0/8" }).PARLEY_TRUSTED_PROXIES.check(
+        "10.1.2.3",
+      ),
+    ).toBe(true);
   });
 });

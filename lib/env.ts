@@ -9,9 +9,9 @@ import { parseProxyList } from "./client-ip";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// connection string" }).optional(),
-  APP_URL: z.url({ message: "APP_URL must be the dashboard's public URL, e.g. https://parley.example.com" }).default(
-    "http://localhost:3000",
-  ),
+  APP_URL: z
+    .url({ message: "APP_URL must be the dashboard's public URL, e.g. https://parley.example.com" })
+    .default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -31,8 +31,15 @@ const schema = z.object({
   PARLEY_GRAPH_API_BASES: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((u) => u.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/, message: "PARLEY_GRAPH_API_BASES: each entry must be an http(s) URL" }))),
+    .transform((list) =>
+      list
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.url({ protocol: /^https?$/, message: "PARLEY_GRAPH_API_BASES: each entry must be an http(s) URL" })),
+    ),
   /**
    * Proxies in front of Parley (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is
    * believed. Empty: the header is ignored and the client is the connection's own address.
@@ -56,7 +63,10 @@ const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "AUTH_SECRET", "ENCRYPTION_KEY"]
 function localSecrets(dataDir: string): { AUTH_SECRET: string; ENCRYPTION_KEY: string } {
   const file = path.resolve(dataDir, "secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
-  const secrets = { AUTH_SECRET: randomBytes(32).toString("base64url"), ENCRYPTION_KEY: randomBytes(32).toString("hex") };
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -71,7 +81,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   if (env.NODE_ENV === "production" && env.PARLEY_EMBEDDED !== "1") {
     const missing = REQUIRED_IN_PRODUCTION.filter((key) => !env[key]);
-    if (missing.length) throw new Error(`Missing required environment variable(s) in production: ${missing.join(", ")}`);
+    if (missing.length)
+      throw new Error(`Missing required environment variable(s) in production: ${missing.join(", ")}`);
   }
   const fallback = env.AUTH_SECRET && env.ENCRYPTION_KEY ? undefined : localSecrets(env.PARLEY_DATA_DIR);
   if (!env.DATABASE_URL) {

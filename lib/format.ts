@@ -6,7 +6,11 @@ export function formatNumber(value: number): string {
 
 /** Money, with more digits for prices under one unit (a message costs cents). */
 export function formatMoney(value: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: value < 1 ? 4 : 2 }).format(value);
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency,
+    maximumFractionDigits: value < 1 ? 4 : 2,
+  }).format(value);
 }
 
 /** A duration for people: "40 s", "12 min", "3 h 5 min". */
@@ -21,7 +25,12 @@ export function formatPercent(value: number | null, digits = 1): string {
   return value === null ? "—" : `${(value * 100).toFixed(digits)}%`;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "2026-11-22" as "22 Nov 2026" (a calendar day: the same wherever it is read). */
 export const formatDay = (day: string) => dayFormat.format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
@@ -32,7 +41,11 @@ export type TimeUnit = "minute" | "hour" | "day" | "date";
 export function timeFormatter(unit: TimeUnit): (value: string) => string {
   if (unit === "date") return formatDay;
   const options: Intl.DateTimeFormatOptions =
-    unit === "day" ? { month: "short", day: "numeric" } : unit === "hour" ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" } : { hour: "2-digit", minute: "2-digit" };
+    unit === "day"
+      ? { month: "short", day: "numeric" }
+      : unit === "hour"
+        ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }
+        : { hour: "2-digit", minute: "2-digit" };
   const format = new Intl.DateTimeFormat(undefined, options);
   return (value: string) => format.format(new Date(value));
 }

@@ -17,7 +17,8 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 function isNulRefusal(error: unknown): boolean {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } } } | null)
+    ?.meta?.driverAdapterError?.cause;
   return cause?.code === "22021" && /0x00/.test(cause.message ?? "");
 }
 
@@ -25,17 +26,23 @@ export function jsonError(error: unknown): Response {
   // A query string a schema refused (`.parse` in a route) is the caller's mistake, not the server's.
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    const message = issue ? `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}` : "The request is not valid.";
+    const message = issue
+      ? `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`
+      : "The request is not valid.";
     return Response.json({ error: { code: "VALIDATION", message } }, { status: 400 });
   }
   if (error instanceof AppError) {
     return Response.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
   }
   // A NUL byte that reached a query (PostgreSQL refuses it in text: 22021) came from the request.
-  if (isNulRefusal(error)) return Response.json({ error: { code: "VALIDATION", message: NUL_MESSAGE } }, { status: 400 });
+  if (isNulRefusal(error))
+    return Response.json({ error: { code: "VALIDATION", message: NUL_MESSAGE } }, { status: 400 });
   const requestId = randomUUID();
   logger.error("route handler failed", { requestId, error });
-  return Response.json({ error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } }, { status: 500 });
+  return Response.json(
+    { error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } },
+    { status: 500 },
+  );
 }
 
 /**
@@ -71,7 +78,11 @@ export function assertSameOrigin(request: Request): void {
  * `Content-Length` header may be missing (chunked) or lie, and `request.formData()` would buffer
  * whatever comes. Reading stops at the first byte too many.
  */
-export async function readBodyCapped(request: Request, maxBytes: number, tooLarge: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyCapped(
+  request: Request,
+  maxBytes: number,
+  tooLarge: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new ValidationError(tooLarge);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();

@@ -8,9 +8,12 @@ describe("ids from URLs", () => {
     expect(parseId("0f1e2d3c4b5a69788796a5b4c3d2e1f0")).toBe("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
   });
 
-  it.each(["", "a\u0000b", "\u0000", "../etc/passwd", "x".repeat(65), "id with space", "%00"])("answer %j as not found, before any query", (raw) => {
-    expect(() => parseId(raw, "That campaign")).toThrow(new NotFoundError("That campaign"));
-  });
+  it.each(["", "a\u0000b", "\u0000", "../etc/passwd", "x".repeat(65), "id with space", "%00"])(
+    "answer %j as not found, before any query",
+    (raw) => {
+      expect(() => parseId(raw, "That campaign")).toThrow(new NotFoundError("That campaign"));
+    },
+  );
 
   it("find %00 and raw NUL in a request URL", () => {
     expect(urlHasNul("/campaigns/%00")).toBe(true);

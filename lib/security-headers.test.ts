@@ -7,7 +7,9 @@ type Header = { key: string; value: string };
 const configFile = path.resolve(import.meta.dirname, "../next.config.mjs");
 
 async function headers(): Promise<Map<string, string>> {
-  const config = (await import(configFile)) as { default: { headers: () => Promise<{ source: string; headers: Header[] }[]> } };
+  const config = (await import(configFile)) as {
+    default: { headers: () => Promise<{ source: string; headers: Header[] }[]> };
+  };
   const rules = await config.default.headers();
   expect(rules.map((r) => r.source)).toEqual(["/(.*)"]);
   return new Map(rules[0]!.headers.map((h) => [h.key.toLowerCase(), h.value]));
@@ -16,7 +18,12 @@ async function headers(): Promise<Map<string, string>> {
 describe("security headers", () => {
   it("sends a Content-Security-Policy that locks everything but Next.js's inline scripts to this origin", async () => {
     const csp = (await headers()).get("content-security-policy") ?? "";
-    const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get("default-src")).toEqual(["'self'"]);
     expect(directives.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]); // no eval outside next dev
     expect(directives.get("object-src")).toEqual(["'none'"]);
@@ -29,7 +36,8 @@ describe("security headers", () => {
   it("sends HSTS and a Permissions-Policy", async () => {
     const all = await headers();
     expect(all.get("strict-transport-security")).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
-    for (const feature of ["camera", "microphone", "geolocation", "payment"]) expect(all.get("permissions-policy")).toContain(`${feature}=()`);
+    for (const feature of ["camera", "microphone", "geolocation", "payment"])
+      expect(all.get("permissions-policy")).toContain(`${feature}=()`);
     expect(all.get("x-frame-options")).toBe("DENY");
   });
 });

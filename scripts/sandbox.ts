@@ -8,7 +8,9 @@ exitWithLauncher();
 
 const env = process.env;
 if (!env.SANDBOX_ACCESS_TOKEN || !env.SANDBOX_APP_SECRET) {
-  console.error("SANDBOX_ACCESS_TOKEN and SANDBOX_APP_SECRET are required (npm start generates them into .data/sandbox.json).");
+  console.error(
+    "SANDBOX_ACCESS_TOKEN and SANDBOX_APP_SECRET are required (npm start generates them into .data/sandbox.json).",
+  );
   process.exit(1);
 }
 const sandbox = createSandbox({

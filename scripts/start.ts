@@ -78,7 +78,13 @@ async function ensureDatabase(server: RunningPostgres, name: string) {
 }
 
 /** Runs one of Parley's processes under supervision: its output prefixed with its label, restarted when it dies. */
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, label: string, onRestart?: () => void): Supervised {
+function run(
+  command: string,
+  commandArgs: string[],
+  env: NodeJS.ProcessEnv,
+  label: string,
+  onRestart?: () => void,
+): Supervised {
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -90,14 +96,20 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, lab
     label,
     start: () => {
       // PARLEY_LAUNCHER_PID: the child ends when this launcher does, however it ends (scripts/lib/follow-parent.ts).
-      const child = spawn(command, commandArgs, { cwd: root, env: { ...env, PARLEY_LAUNCHER_PID: String(process.pid) }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(command, commandArgs, {
+        cwd: root,
+        env: { ...env, PARLEY_LAUNCHER_PID: String(process.pid) },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       child.stdout?.on("data", (c: Buffer) => process.stdout.write(prefix(c)));
       child.stderr?.on("data", (c: Buffer) => process.stderr.write(prefix(c)));
       return child;
     },
     onExit: ({ code, signal, restartInMs }) => {
       if (stopping) return;
-      console.error(`[${label}] exited (${signal ?? `code ${code}`}); starting it again in ${restartInMs / 1000} s. The rest of Parley keeps running.`);
+      console.error(
+        `[${label}] exited (${signal ?? `code ${code}`}); starting it again in ${restartInMs / 1000} s. The rest of Parley keeps running.`,
+      );
     },
     onRestart: (_child, restarts) => {
       say(`[${label}] started again (restart ${restarts}).`);
@@ -111,7 +123,9 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, lab
 function runToEnd(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { cwd: root, env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")} failed (${code})`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")} failed (${code})`)),
+    );
   });
 }
 
@@ -175,18 +189,29 @@ async function main() {
     const url = (sandboxUrl = `http://127.0.0.1:${sandboxPort}`);
     // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates again.
     let templates: unknown[] = [];
-    const loadTemplates = () => fetch(`${url}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) });
-    run(process.execPath, [...NODE_TS, "scripts/sandbox.ts"], {
-      ...env,
-      SANDBOX_PORT: String(sandboxPort),
-      SANDBOX_ACCESS_TOKEN: credentials.accessToken,
-      SANDBOX_APP_SECRET: credentials.appSecret,
-      SANDBOX_WEBHOOK_URL: `http://${webHost}:${port}/api/webhooks/whatsapp`,
-    }, "sandbox", () => {
-      waitForUrl(`${url}/_sandbox/health`, 30_000)
-        .then(loadTemplates)
-        .catch((error: unknown) => console.error(`[sandbox] could not reload the templates: ${error instanceof Error ? error.message : error}`));
-    });
+    const loadTemplates = () =>
+      fetch(`${url}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) });
+    run(
+      process.execPath,
+      [...NODE_TS, "scripts/sandbox.ts"],
+      {
+        ...env,
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_ACCESS_TOKEN: credentials.accessToken,
+        SANDBOX_APP_SECRET: credentials.appSecret,
+        SANDBOX_WEBHOOK_URL: `http://${webHost}:${port}/api/webhooks/whatsapp`,
+      },
+      "sandbox",
+      () => {
+        waitForUrl(`${url}/_sandbox/health`, 30_000)
+          .then(loadTemplates)
+          .catch((error: unknown) =>
+            console.error(
+              `[sandbox] could not reload the templates: ${error instanceof Error ? error.message : error}`,
+            ),
+          );
+      },
+    );
     await waitForUrl(`${url}/_sandbox/health`, 30_000);
     const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
     if (demo) {
@@ -200,7 +225,12 @@ async function main() {
     say("Building the app (once per change to its sources)…");
     await runToEnd(path.join(root, "node_modules/.bin/next"), ["build"], { ...env, NODE_ENV: "production" });
   }
-  run(process.execPath, [...NODE_TS, "scripts/web.ts", ...(devMode ? ["--dev"] : [])], { ...env, NODE_ENV: devMode ? "development" : "production" }, "web");
+  run(
+    process.execPath,
+    [...NODE_TS, "scripts/web.ts", ...(devMode ? ["--dev"] : [])],
+    { ...env, NODE_ENV: devMode ? "development" : "production" },
+    "web",
+  );
   run(process.execPath, [...NODE_TS, "scripts/worker.ts"], env, "worker");
 
   await waitForUrl(`http://${webHost}:${port}/api/health`, devMode ? 120_000 : 60_000);

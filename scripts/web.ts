@@ -28,7 +28,9 @@ const server = createServer((req, res) => {
   // PostgreSQL refuses NUL in text, so an id or a search with %00 failed deep inside as a 500. No URL of
   // Parley carries one: refuse it here, for every page and route at once.
   if (urlHasNul(req.url ?? "")) {
-    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("The address contains a NUL character (%00), which Parley does not accept.");
+    res
+      .writeHead(400, { "content-type": "text/plain; charset=utf-8" })
+      .end("The address contains a NUL character (%00), which Parley does not accept.");
     return;
   }
   if (req.method === "POST" && req.url?.split("?")[0] === "/api/webhooks/whatsapp") {

@@ -19,7 +19,13 @@ import type { CurrentUser } from "@/lib/auth/sessions";
 
 export const PROMO_COMPONENTS = [
   { type: "BODY", text: "Hi {{1}}, {{2}} off this week.", example: { body_text: [["Ana", "20%"]] } },
-  { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Show me" }, { type: "URL", text: "Shop", url: "https://shop.example.com/{{1}}", example: ["x"] }] },
+  {
+    type: "BUTTONS",
+    buttons: [
+      { type: "QUICK_REPLY", text: "Show me" },
+      { type: "URL", text: "Shop", url: "https://shop.example.com/{{1}}", example: ["x"] },
+    ],
+  },
 ];
 
 /** One webhook receiver for every test file's sandboxes (the real signature check and durable insert). */
@@ -35,7 +41,9 @@ async function webhookUrl() {
 
 export type SandboxWorkspace = Awaited<ReturnType<typeof sandboxWorkspace>>;
 
-export async function sandboxWorkspace(options: { contacts?: number; sandbox?: Partial<SandboxConfigInput>; roles?: Role[]; throughput?: number } = {}) {
+export async function sandboxWorkspace(
+  options: { contacts?: number; sandbox?: Partial<SandboxConfigInput>; roles?: Role[]; throughput?: number } = {},
+) {
   const { workspace, users } = await createWorkspace(options.roles ?? ["ADMIN", "MARKETER", "MANAGER"]);
   const n = randomInt(1e9, 9e9);
   const ids = { wabaId: `5${n}`, phoneNumberId: `6${n}` };
@@ -57,18 +65,47 @@ export async function sandboxWorkspace(options: { contacts?: number; sandbox?: P
     ...options.sandbox,
   });
   const base = `http://127.0.0.1:${await sandbox.listen(0)}`;
-  await saveAccount(workspace.id, { ...ids, graphApiBase: `${base}/v23.0`, accessToken: "tok", appSecret: APP_SECRET, verifyToken: "v" });
-  await db.whatsAppAccount.update({ where: { workspaceId: workspace.id }, data: { throughputPerSecond: options.throughput ?? 1000, messagingLimitTier: "TIER_100K" } });
+  await saveAccount(workspace.id, {
+    ...ids,
+    graphApiBase: `${base}/v23.0`,
+    accessToken: "tok",
+    appSecret: APP_SECRET,
+    verifyToken: "v",
+  });
+  await db.whatsAppAccount.update({
+    where: { workspaceId: workspace.id },
+    data: { throughputPerSecond: options.throughput ?? 1000, messagingLimitTier: "TIER_100K" },
+  });
   forgetWebhookSecrets();
   const template = await db.template.create({
-    data: { workspaceId: workspace.id, name: "promo", language: "en_US", category: "MARKETING", components: PROMO_COMPONENTS, status: "APPROVED", metaTemplateId: `7${n}` },
+    data: {
+      workspaceId: workspace.id,
+      name: "promo",
+      language: "en_US",
+      category: "MARKETING",
+      components: PROMO_COMPONENTS,
+      status: "APPROVED",
+      metaTemplateId: `7${n}`,
+    },
   });
   await fetch(`${base}/_sandbox/templates`, {
     method: "POST",
-    body: JSON.stringify({ templates: [{ id: template.metaTemplateId, name: "promo", language: "en_US", category: "MARKETING", components: PROMO_COMPONENTS, status: "APPROVED" }] }),
+    body: JSON.stringify({
+      templates: [
+        {
+          id: template.metaTemplateId,
+          name: "promo",
+          language: "en_US",
+          category: "MARKETING",
+          components: PROMO_COMPONENTS,
+          status: "APPROVED",
+        },
+      ],
+    }),
   });
   const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Promotions" } });
-  if (options.contacts) await addOptedInContacts(workspace.id, list.id, options.contacts, `+3462${String(n).slice(0, 3)}`);
+  if (options.contacts)
+    await addOptedInContacts(workspace.id, list.id, options.contacts, `+3462${String(n).slice(0, 3)}`);
   const userOf = (role: Role): CurrentUser => ({
     sessionId: "test",
     userId: users[role].id,
@@ -132,12 +169,18 @@ export async function counts(campaignId: string): Promise<Record<string, number>
 }
 
 /** Runs dispatch rounds (and webhook processing) until the campaign leaves SENDING or time runs out. */
-export async function dispatchUntil(campaignId: string, done: () => Promise<boolean> = async () => (await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).status !== "SENDING", timeoutMs = 20_000) {
+export async function dispatchUntil(
+  campaignId: string,
+  done: () => Promise<boolean> = async () =>
+    (await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).status !== "SENDING",
+  timeoutMs = 20_000,
+) {
   const dispatcher = startDispatcher();
   const deadline = Date.now() + timeoutMs;
   try {
     while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`campaign ${campaignId} did not finish: ${JSON.stringify(await counts(campaignId))}`);
+      if (Date.now() > deadline)
+        throw new Error(`campaign ${campaignId} did not finish: ${JSON.stringify(await counts(campaignId))}`);
       const more = await dispatcher.round();
       await drain();
       if (!more) await new Promise((r) => setTimeout(r, 50));
@@ -147,7 +190,11 @@ export async function dispatchUntil(campaignId: string, done: () => Promise<bool
   }
 }
 
-type LogEntry = { path: string; status: number; body: { to?: string; biz_opaque_callback_data?: string; type?: string } };
+type LogEntry = {
+  path: string;
+  status: number;
+  body: { to?: string; biz_opaque_callback_data?: string; type?: string };
+};
 
 /** What the sandbox accepted: one entry per message it took (status 200). */
 export async function acceptedSends(base: string) {

@@ -53,7 +53,9 @@ export async function campaignWithMessages(workspaceId: string, phones: string[]
       update: {},
     });
     messages.push(
-      await db.message.create({ data: { workspaceId, campaignId: campaign.id, contactId: contact.id, state: "CLAIMED" } }),
+      await db.message.create({
+        data: { workspaceId, campaignId: campaign.id, contactId: contact.id, state: "CLAIMED" },
+      }),
     );
   }
   return { campaign, messages };

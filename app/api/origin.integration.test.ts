@@ -47,13 +47,19 @@ describe("POST route handlers and Origin", () => {
   });
 
   it("refuses a sign-in posted from another site", async () => {
-    const request = post("/api/auth/callback/credentials", { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, "email=a%40b.c&password=x");
+    const request = post(
+      "/api/auth/callback/credentials",
+      { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      "email=a%40b.c&password=x",
+    );
     const response = await authPost(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
     expect(response.status).toBe(403);
   });
 
   it("takes the same upload from this site, and from a caller that is not a browser", async () => {
-    expect((await importPost(post("/api/v1/imports?name=c.csv", { origin: "http://localhost:3000" }, CSV))).status).toBe(201);
+    expect(
+      (await importPost(post("/api/v1/imports?name=c.csv", { origin: "http://localhost:3000" }, CSV))).status,
+    ).toBe(201);
     expect((await importPost(post("/api/v1/imports?name=c.csv", {}, CSV))).status).toBe(201);
   });
 });

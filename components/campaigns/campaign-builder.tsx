@@ -10,7 +10,12 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { setServerErrors } from "@/components/ui/server-errors";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import { headerMediaKind, type Slot } from "@/lib/campaigns/render";
-import { campaignInputSchema, CONTACT_FIELDS, type CampaignFormValues, type CampaignInput } from "@/lib/campaigns/schemas";
+import {
+  campaignInputSchema,
+  CONTACT_FIELDS,
+  type CampaignFormValues,
+  type CampaignInput,
+} from "@/lib/campaigns/schemas";
 
 type Choices = {
   templates: { name: string; category: string; languages: string[]; slots: Slot[]; components: unknown }[];
@@ -36,10 +41,21 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
-export function CampaignBuilder({ id, initial, choices }: { id?: string; initial: CampaignFormValues; choices: Choices }) {
+export function CampaignBuilder({
+  id,
+  initial,
+  choices,
+}: {
+  id?: string;
+  initial: CampaignFormValues;
+  choices: Choices;
+}) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form: Form = useForm<CampaignFormValues, unknown, CampaignInput>({ resolver: zodResolver(campaignInputSchema), defaultValues: initial });
+  const form: Form = useForm<CampaignFormValues, unknown, CampaignInput>({
+    resolver: zodResolver(campaignInputSchema),
+    defaultValues: initial,
+  });
   const { errors, isSubmitting } = form.formState;
   const templateName = useWatch({ control: form.control, name: "templateName" });
   const mode = useWatch({ control: form.control, name: "schedule.mode" });
@@ -52,7 +68,12 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
   const onSubmit = form.handleSubmit(async (campaign) => {
     const result = await saveCampaignAction({ id, campaign });
     if (!result.ok) {
-      setServerErrors(form, { ...result.error, fieldErrors: Object.fromEntries(Object.entries(result.error.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^campaign\./, ""), v])) });
+      setServerErrors(form, {
+        ...result.error,
+        fieldErrors: Object.fromEntries(
+          Object.entries(result.error.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^campaign\./, ""), v]),
+        ),
+      });
       return setOutcome({ ok: false, text: result.error.message });
     }
     router.push(`/campaigns/${result.data.id}`);
@@ -72,16 +93,31 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
       <Section title="Campaign">
         <div>
           <Label htmlFor="name">Name</Label>
-          <Input id="name" aria-invalid={Boolean(errors.name)} aria-describedby="name-error" placeholder="Autumn coffee sale" {...form.register("name")} />
+          <Input
+            id="name"
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby="name-error"
+            placeholder="Autumn coffee sale"
+            {...form.register("name")}
+          />
           <FieldError id="name-error" message={errors.name?.message} />
         </div>
       </Section>
 
-      <Section title="Message" description="An approved template; each contact gets the version in their language, or the fallback.">
+      <Section
+        title="Message"
+        description="An approved template; each contact gets the version in their language, or the fallback."
+      >
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
             <Label htmlFor="templateName">Template</Label>
-            <Select id="templateName" aria-invalid={Boolean(errors.templateName)} aria-describedby="templateName-error" value={templateName} onChange={(e) => pickTemplate(e.target.value)}>
+            <Select
+              id="templateName"
+              aria-invalid={Boolean(errors.templateName)}
+              aria-describedby="templateName-error"
+              value={templateName}
+              onChange={(e) => pickTemplate(e.target.value)}
+            >
               <option value="">Pick an approved template…</option>
               {choices.templates.map((t) => (
                 <option key={t.name} value={t.name}>
@@ -90,11 +126,18 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
               ))}
             </Select>
             <FieldError id="templateName-error" message={errors.templateName?.message} />
-            {choices.templates.length === 0 && <p className="mt-1 text-sm text-muted">No template is approved yet: submit one in Templates first.</p>}
+            {choices.templates.length === 0 && (
+              <p className="mt-1 text-sm text-muted">No template is approved yet: submit one in Templates first.</p>
+            )}
           </div>
           <div>
             <Label htmlFor="fallbackLanguage">Fallback language</Label>
-            <Select id="fallbackLanguage" aria-describedby="fallbackLanguage-error" disabled={!template} {...form.register("fallbackLanguage")}>
+            <Select
+              id="fallbackLanguage"
+              aria-describedby="fallbackLanguage-error"
+              disabled={!template}
+              {...form.register("fallbackLanguage")}
+            >
               {(template?.languages ?? []).map((l) => (
                 <option key={l} value={l}>
                   {l}
@@ -107,24 +150,41 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
         {mediaKind && (
           <div>
             <Label htmlFor="headerMediaId">Header {mediaKind.toLowerCase()}</Label>
-            <Select id="headerMediaId" aria-invalid={Boolean(errors.headerMediaId)} aria-describedby="headerMediaId-error" {...form.register("headerMediaId")}>
+            <Select
+              id="headerMediaId"
+              aria-invalid={Boolean(errors.headerMediaId)}
+              aria-describedby="headerMediaId-error"
+              {...form.register("headerMediaId")}
+            >
               <option value="">Pick from the media library…</option>
-              {choices.media.filter((m) => m.kind === mediaKind).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.fileName}
-                </option>
-              ))}
+              {choices.media
+                .filter((m) => m.kind === mediaKind)
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.fileName}
+                  </option>
+                ))}
             </Select>
             <FieldError id="headerMediaId-error" message={errors.headerMediaId?.message} />
           </div>
         )}
-        {template && template.slots.length > 0 && <Variables form={form} slots={template.slots} trackedLinkBase={choices.trackedLinkBase} />}
+        {template && template.slots.length > 0 && (
+          <Variables form={form} slots={template.slots} trackedLinkBase={choices.trackedLinkBase} />
+        )}
       </Section>
 
-      <Section title="Audience" description="Who is on the consent list (or in the segments you pick), minus the exclusions. Opt-outs are checked again for every message.">
+      <Section
+        title="Audience"
+        description="Who is on the consent list (or in the segments you pick), minus the exclusions. Opt-outs are checked again for every message."
+      >
         <div>
           <Label htmlFor="consentListId">Consent list</Label>
-          <Select id="consentListId" aria-invalid={Boolean(errors.consentListId)} aria-describedby="consentListId-error" {...form.register("consentListId")}>
+          <Select
+            id="consentListId"
+            aria-invalid={Boolean(errors.consentListId)}
+            aria-describedby="consentListId-error"
+            {...form.register("consentListId")}
+          >
             <option value="">{template ? "Pick the purpose people agreed to…" : "Pick a template first…"}</option>
             {lists.map((l) => (
               <option key={l.id} value={l.id}>
@@ -134,19 +194,38 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
           </Select>
           {template && lists.length < choices.lists.length && (
             <p className="mt-1 text-sm text-muted">
-              Only lists for {template.category.toLowerCase()} messages are offered: people opted in to one purpose, and a {template.category.toLowerCase()} template goes only to them.
+              Only lists for {template.category.toLowerCase()} messages are offered: people opted in to one purpose, and
+              a {template.category.toLowerCase()} template goes only to them.
             </p>
           )}
-          {template && lists.length === 0 && <p className="mt-1 text-sm text-muted">No consent list is for {template.category.toLowerCase()} messages yet: an admin creates one under Audiences → Consent.</p>}
+          {template && lists.length === 0 && (
+            <p className="mt-1 text-sm text-muted">
+              No consent list is for {template.category.toLowerCase()} messages yet: an admin creates one under
+              Audiences → Consent.
+            </p>
+          )}
           <FieldError id="consentListId-error" message={errors.consentListId?.message} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SegmentChecks form={form} name="segmentIds" legend="Only these segments (none: the whole list)" segments={choices.segments} />
-          <SegmentChecks form={form} name="excludeSegmentIds" legend="Leave out these segments" segments={choices.segments} />
+          <SegmentChecks
+            form={form}
+            name="segmentIds"
+            legend="Only these segments (none: the whole list)"
+            segments={choices.segments}
+          />
+          <SegmentChecks
+            form={form}
+            name="excludeSegmentIds"
+            legend="Leave out these segments"
+            segments={choices.segments}
+          />
         </div>
       </Section>
 
-      <Section title="When" description={`Times are in the workspace's time zone (${choices.timeZone}) unless you pick each recipient's own.`}>
+      <Section
+        title="When"
+        description={`Times are in the workspace's time zone (${choices.timeZone}) unless you pick each recipient's own.`}
+      >
         <fieldset className="space-y-2">
           <legend className="sr-only">Schedule</legend>
           {(
@@ -164,13 +243,22 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
         {mode !== "now" && (
           <div className="max-w-xs">
             <Label htmlFor="schedule-at">{mode === "local" ? "Local date and time" : "Date and time"}</Label>
-            <Input id="schedule-at" type="datetime-local" aria-describedby="schedule-at-error" {...form.register("schedule.at" as "schedule")} />
-            <FieldError id="schedule-at-error" message={(errors.schedule as { at?: { message?: string } } | undefined)?.at?.message} />
+            <Input
+              id="schedule-at"
+              type="datetime-local"
+              aria-describedby="schedule-at-error"
+              {...form.register("schedule.at" as "schedule")}
+            />
+            <FieldError
+              id="schedule-at-error"
+              message={(errors.schedule as { at?: { message?: string } } | undefined)?.at?.message}
+            />
           </div>
         )}
         <div className="space-y-2">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" {...form.register("quietHours.enabled")} /> Quiet hours: hold messages while it is night where the recipient is
+            <input type="checkbox" {...form.register("quietHours.enabled")} /> Quiet hours: hold messages while it is
+            night where the recipient is
           </label>
           {quiet && (
             <div className="flex flex-wrap items-end gap-3">
@@ -180,15 +268,31 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
               </div>
               <div>
                 <Label htmlFor="quiet-end">Until</Label>
-                <Input id="quiet-end" type="time" className="w-32" aria-describedby="quiet-end-error" {...form.register("quietHours.end")} />
+                <Input
+                  id="quiet-end"
+                  type="time"
+                  className="w-32"
+                  aria-describedby="quiet-end-error"
+                  {...form.register("quietHours.end")}
+                />
               </div>
-              <FieldError id="quiet-end-error" message={errors.quietHours?.end?.message ?? errors.quietHours?.message} />
+              <FieldError
+                id="quiet-end-error"
+                message={errors.quietHours?.end?.message ?? errors.quietHours?.message}
+              />
             </div>
           )}
         </div>
       </Section>
 
-      <Section title="Sender" description={choices.account ? `From ${choices.account.displayPhoneNumber ?? "your WhatsApp number"}, whose limit is ${choices.account.throughputPerSecond} messages per second.` : "No WhatsApp number is connected yet: an admin connects one in Settings → WhatsApp."}>
+      <Section
+        title="Sender"
+        description={
+          choices.account
+            ? `From ${choices.account.displayPhoneNumber ?? "your WhatsApp number"}, whose limit is ${choices.account.throughputPerSecond} messages per second.`
+            : "No WhatsApp number is connected yet: an admin connects one in Settings → WhatsApp."
+        }
+      >
         <div className="max-w-xs">
           <Label htmlFor="sendRatePerSec">Messages per second</Label>
           <Input
@@ -196,7 +300,9 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
             type="number"
             min={1}
             max={1000}
-            placeholder={choices.account ? `${choices.account.throughputPerSecond} (the number's limit)` : "the number's limit"}
+            placeholder={
+              choices.account ? `${choices.account.throughputPerSecond} (the number's limit)` : "the number's limit"
+            }
             aria-describedby="sendRatePerSec-error"
             {...form.register("sendRatePerSec", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
           />
@@ -214,7 +320,17 @@ export function CampaignBuilder({ id, initial, choices }: { id?: string; initial
   );
 }
 
-function SegmentChecks({ form, name, legend, segments }: { form: Form; name: "segmentIds" | "excludeSegmentIds"; legend: string; segments: Choices["segments"] }) {
+function SegmentChecks({
+  form,
+  name,
+  legend,
+  segments,
+}: {
+  form: Form;
+  name: "segmentIds" | "excludeSegmentIds";
+  legend: string;
+  segments: Choices["segments"];
+}) {
   return (
     <fieldset>
       <legend className="mb-1 text-sm font-medium">{legend}</legend>
@@ -236,7 +352,8 @@ function SegmentChecks({ form, name, legend, segments }: { form: Form; name: "se
 
 function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]; trackedLinkBase: string }) {
   const variables = useWatch({ control: form.control, name: "variables" }) ?? {};
-  const errors = form.formState.errors.variables as Record<string, { value?: { message?: string }; message?: string }> | undefined;
+  const errors = form.formState.errors.variables as
+    Record<string, { value?: { message?: string }; message?: string }> | undefined;
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium">Variables: where each value comes from for each recipient</legend>
@@ -255,7 +372,9 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                   const source = e.target.value as "field" | "attribute" | "constant" | "tracked" | "";
                   form.setValue("variables", {
                     ...Object.fromEntries(Object.entries(variables).filter(([key]) => key !== slot.key)),
-                    ...(source ? { [slot.key]: { source, value: source === "field" ? "first_name" : "", fallback: "" } } : {}),
+                    ...(source
+                      ? { [slot.key]: { source, value: source === "field" ? "first_name" : "", fallback: "" } }
+                      : {}),
                   });
                 }}
               >
@@ -263,13 +382,28 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                 <option value="field">Contact field</option>
                 <option value="attribute">Contact attribute</option>
                 <option value="constant">The same text for everyone</option>
-                {slot.key.startsWith("button:") && <option value="tracked">A tracked link (Parley counts the opens)</option>}
+                {slot.key.startsWith("button:") && (
+                  <option value="tracked">A tracked link (Parley counts the opens)</option>
+                )}
               </Select>
-              {v?.source === "tracked" && <p className="mt-1 text-xs text-muted">The template&apos;s link must be {trackedLinkBase}{"{{1}}"}.</p>}
+              {v?.source === "tracked" && (
+                <p className="mt-1 text-xs text-muted">
+                  The template&apos;s link must be {trackedLinkBase}
+                  {"{{1}}"}.
+                </p>
+              )}
             </div>
             {v && (
               <div>
-                <Label htmlFor={`${idBase}-value`}>{v.source === "field" ? "Field" : v.source === "attribute" ? "Attribute name" : v.source === "tracked" ? "Address it opens" : "Text"}</Label>
+                <Label htmlFor={`${idBase}-value`}>
+                  {v.source === "field"
+                    ? "Field"
+                    : v.source === "attribute"
+                      ? "Attribute name"
+                      : v.source === "tracked"
+                        ? "Address it opens"
+                        : "Text"}
+                </Label>
                 {v.source === "field" ? (
                   <Select id={`${idBase}-value`} {...form.register(`${field}.value` as never)}>
                     {Object.entries(CONTACT_FIELDS).map(([key, label]) => (
@@ -279,7 +413,14 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                     ))}
                   </Select>
                 ) : (
-                  <Input id={`${idBase}-value`} aria-describedby={`${idBase}-error`} placeholder={v.source === "attribute" ? "city" : v.source === "tracked" ? "https://shop.example.com/sale" : ""} {...form.register(`${field}.value` as never)} />
+                  <Input
+                    id={`${idBase}-value`}
+                    aria-describedby={`${idBase}-error`}
+                    placeholder={
+                      v.source === "attribute" ? "city" : v.source === "tracked" ? "https://shop.example.com/sale" : ""
+                    }
+                    {...form.register(`${field}.value` as never)}
+                  />
                 )}
                 <FieldError id={`${idBase}-error`} message={errors?.[slot.key]?.value?.message} />
               </div>

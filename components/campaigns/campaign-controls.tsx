@@ -20,7 +20,15 @@ import { formatNumber } from "@/lib/format";
 
 /** What the launch dialog says before anything goes: who gets it, who is skipped, what it costs, when. */
 type LaunchSummary = { recipients: number; skipped: number; cost: string; when: string };
-type Props = { id: string; status: CampaignStatus; canEdit: boolean; canApprove: boolean; blocked: boolean; requireApproval: boolean; launch: LaunchSummary };
+type Props = {
+  id: string;
+  status: CampaignStatus;
+  canEdit: boolean;
+  canApprove: boolean;
+  blocked: boolean;
+  requireApproval: boolean;
+  launch: LaunchSummary;
+};
 
 /** The buttons that move a campaign on: launch, approve or send back, pause, resume, cancel. */
 export function CampaignControls({ id, status, canEdit, canApprove, blocked, requireApproval, launch }: Props) {
@@ -43,11 +51,17 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
           <>
             <Dialog>
               <DialogTrigger asChild>
-                <Button disabled={pending || blocked}>{requireApproval ? "Request approval" : "Launch campaign"}</Button>
+                <Button disabled={pending || blocked}>
+                  {requireApproval ? "Request approval" : "Launch campaign"}
+                </Button>
               </DialogTrigger>
               <DialogContent
                 title={requireApproval ? "Send this campaign for approval?" : "Launch this campaign?"}
-                description={requireApproval ? "A manager or admin approves it before anything is sent." : "Messages start going out; you can pause or cancel while it sends."}
+                description={
+                  requireApproval
+                    ? "A manager or admin approves it before anything is sent."
+                    : "Messages start going out; you can pause or cancel while it sends."
+                }
               >
                 <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
                   <dt className="text-muted">Recipients</dt>
@@ -57,16 +71,28 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
                   <dt className="text-muted">Estimated cost</dt>
                   <dd className="font-medium tabular-nums">{launch.cost}</dd>
                   <dt className="text-muted">Sending</dt>
-                  <dd>{requireApproval ? "once approved, " : ""}{launch.when}</dd>
+                  <dd>
+                    {requireApproval ? "once approved, " : ""}
+                    {launch.when}
+                  </dd>
                 </dl>
-                <p className="mt-3 text-xs text-muted">Consent and opt-outs are checked again for every message as it goes.</p>
+                <p className="mt-3 text-xs text-muted">
+                  Consent and opt-outs are checked again for every message as it goes.
+                </p>
                 <div className="mt-5 flex justify-end gap-2">
                   <DialogClose asChild>
                     <Button variant="secondary">Not yet</Button>
                   </DialogClose>
                   <DialogClose asChild>
-                    <Button disabled={pending} onClick={() => run(() => launchCampaignAction({ id }), requireApproval ? "Sent for approval." : "Launched.")}>
-                      {requireApproval ? `Request approval for ${formatNumber(launch.recipients)}` : `Send to ${formatNumber(launch.recipients)} recipients`}
+                    <Button
+                      disabled={pending}
+                      onClick={() =>
+                        run(() => launchCampaignAction({ id }), requireApproval ? "Sent for approval." : "Launched.")
+                      }
+                    >
+                      {requireApproval
+                        ? `Request approval for ${formatNumber(launch.recipients)}`
+                        : `Send to ${formatNumber(launch.recipients)} recipients`}
                     </Button>
                   </DialogClose>
                 </div>
@@ -75,18 +101,38 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
             <Button variant="secondary" disabled={pending} onClick={() => router.push(`/campaigns/${id}/edit`)}>
               Edit
             </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => confirm("Delete this draft?") && run(() => deleteCampaignAction({ id }), "Deleted.", () => router.push("/campaigns"))}>
+            <Button
+              variant="secondary"
+              disabled={pending}
+              onClick={() =>
+                confirm("Delete this draft?") &&
+                run(
+                  () => deleteCampaignAction({ id }),
+                  "Deleted.",
+                  () => router.push("/campaigns"),
+                )
+              }
+            >
               Delete draft
             </Button>
           </>
         )}
         {canApprove && status === "AWAITING_APPROVAL" && (
-          <Button disabled={pending} onClick={() => run(() => approveCampaignAction({ id }), "Approved: the campaign goes at its scheduled time.")}>
+          <Button
+            disabled={pending}
+            onClick={() =>
+              run(() => approveCampaignAction({ id }), "Approved: the campaign goes at its scheduled time.")
+            }
+          >
             Approve and launch
           </Button>
         )}
         {canEdit && (status === "SENDING" || status === "SCHEDULED") && (
-          <Button variant="secondary" disabled={pending} onClick={() => run(() => pauseCampaignAction({ id }), "Paused: nothing more is sent until you resume.")}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => run(() => pauseCampaignAction({ id }), "Paused: nothing more is sent until you resume.")}
+          >
             Pause
           </Button>
         )}
@@ -99,7 +145,10 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
           <Button
             variant="secondary"
             disabled={pending}
-            onClick={() => confirm("Cancel this campaign? Messages not sent yet will not be sent.") && run(() => cancelCampaignAction({ id }), "Cancelled.")}
+            onClick={() =>
+              confirm("Cancel this campaign? Messages not sent yet will not be sent.") &&
+              run(() => cancelCampaignAction({ id }), "Cancelled.")
+            }
           >
             Cancel campaign
           </Button>

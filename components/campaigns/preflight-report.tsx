@@ -35,7 +35,8 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
         </Card>
       ) : (
         <p className="flex items-center gap-2 text-sm font-medium text-brand-800">
-          <CheckCircle2 className="size-4" aria-hidden /> Ready to launch: the template is approved and every variable has a value.
+          <CheckCircle2 className="size-4" aria-hidden /> Ready to launch: the template is approved and every variable
+          has a value.
         </p>
       )}
       {report.warnings.length > 0 && (
@@ -102,7 +103,9 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
                 <tr key={v.language}>
                   <Td>{v.language}</Td>
                   <Td>{v.status.toLowerCase()}</Td>
-                  <Td className="text-right tabular-nums">{formatNumber(report.languages.find((l) => l.language === v.language)?.count ?? 0)}</Td>
+                  <Td className="text-right tabular-nums">
+                    {formatNumber(report.languages.find((l) => l.language === v.language)?.count ?? 0)}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -123,7 +126,15 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
                 report.variables.map((v) => (
                   <tr key={v.slot}>
                     <Td>{v.label}</Td>
-                    <Td>{!v.mapped ? (v.optional ? "The button's text" : "Not mapped") : v.emptyFor ? `Empty for ${formatNumber(v.emptyFor)} (no fallback)` : "For everyone"}</Td>
+                    <Td>
+                      {!v.mapped
+                        ? v.optional
+                          ? "The button's text"
+                          : "Not mapped"
+                        : v.emptyFor
+                          ? `Empty for ${formatNumber(v.emptyFor)} (no fallback)`
+                          : "For everyone"}
+                    </Td>
                   </tr>
                 ))
               )}
@@ -132,11 +143,15 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
         </Card>
       </div>
       <p className="text-xs text-muted">
-        {report.tier ? `Messaging limit ${report.tier.name}: ${formatNumber(report.tier.limit)} people a day, ${formatNumber(report.tier.reached)} reached in the last 24 hours. ` : ""}
-        {report.sendRate ? `Sends at ${report.sendRate} messages per second (about ${formatDuration(report.willSend / report.sendRate)}). ` : ""}
-        Costs are estimates from the price table in lib/campaigns/prices.json; Meta bills what its status webhooks report.
+        {report.tier
+          ? `Messaging limit ${report.tier.name}: ${formatNumber(report.tier.limit)} people a day, ${formatNumber(report.tier.reached)} reached in the last 24 hours. `
+          : ""}
+        {report.sendRate
+          ? `Sends at ${report.sendRate} messages per second (about ${formatDuration(report.willSend / report.sendRate)}). `
+          : ""}
+        Costs are estimates from the price table in lib/campaigns/prices.json; Meta bills what its status webhooks
+        report.
       </p>
     </section>
   );
 }
-

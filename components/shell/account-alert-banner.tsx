@@ -14,7 +14,11 @@ export function AccountAlertBanner({ alerts }: { alerts: BannerAlert[] }) {
   const [error, setError] = useState<string | null>(null);
   if (alerts.length === 0) return null;
   return (
-    <section role="alert" aria-labelledby="account-alerts-heading" className="border-b border-red-300 bg-red-50 px-6 py-3 text-sm text-red-900">
+    <section
+      role="alert"
+      aria-labelledby="account-alerts-heading"
+      className="border-b border-red-300 bg-red-50 px-6 py-3 text-sm text-red-900"
+    >
       <h2 id="account-alerts-heading" className="flex items-center gap-2 font-medium">
         <AlertTriangle aria-hidden className="size-4" />
         Meta reported a problem with your WhatsApp account
@@ -23,7 +27,8 @@ export function AccountAlertBanner({ alerts }: { alerts: BannerAlert[] }) {
         {alerts.map((alert) => (
           <li key={alert.id} className="flex flex-wrap items-center justify-between gap-2">
             <span>
-              {alert.summary} (<LocalTime value={alert.occurredAt} />). Check Meta&apos;s WhatsApp Manager before sending more.
+              {alert.summary} (<LocalTime value={alert.occurredAt} />
+              ). Check Meta&apos;s WhatsApp Manager before sending more.
             </span>
             <Button
               size="sm"

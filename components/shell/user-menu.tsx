@@ -20,7 +20,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         className="flex items-center gap-3 rounded-md px-2 py-1 hover:bg-gray-100"
         aria-label={`Account menu for ${name}`}
       >
-        <span className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-900" aria-hidden>
+        <span
+          className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-900"
+          aria-hidden
+        >
           {initials}
         </span>
         <span className="hidden text-left sm:block">
@@ -31,9 +34,18 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <ChevronDown className="size-4 text-muted" aria-hidden />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-48 rounded-md border border-line bg-white p-1 shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted">Signed in as {ROLE_LABELS[role]}</DropdownMenu.Label>
-          <DropdownMenu.Item asChild className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-48 rounded-md border border-line bg-white p-1 shadow-lg"
+        >
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted">
+            Signed in as {ROLE_LABELS[role]}
+          </DropdownMenu.Label>
+          <DropdownMenu.Item
+            asChild
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
+          >
             <Link href="/account">
               <KeyRound className="size-4" aria-hidden /> Your account
             </Link>

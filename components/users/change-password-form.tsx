@@ -17,7 +17,10 @@ const FIELDS: { name: keyof ChangePasswordInput; label: string; autoComplete: st
 
 export function ChangePasswordForm() {
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const form = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -69,7 +69,9 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
               <Td>{m.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}</Td>
               <Td className="text-muted">{m.lastLoginAt ? <LocalTime value={m.lastLoginAt} /> : "Never"}</Td>
               <Td className="space-x-1 text-right whitespace-nowrap">
-                {m.id !== currentUserId && m.active && <ResetPasswordDialog userId={m.id} name={m.name} email={m.email} />}
+                {m.id !== currentUserId && m.active && (
+                  <ResetPasswordDialog userId={m.id} name={m.name} email={m.email} />
+                )}
                 {m.id !== currentUserId && (
                   <Button
                     variant={m.active ? "secondary" : "ghost"}

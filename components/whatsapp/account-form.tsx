@@ -11,13 +11,40 @@ import { FieldError, Input, Label } from "@/components/ui/input";
 import { accountSchema, type AccountInput } from "@/lib/whatsapp/account-schemas";
 
 const FIELDS: { name: keyof AccountInput; label: string; hint: string; secret?: boolean }[] = [
-  { name: "wabaId", label: "WhatsApp Business Account id", hint: "WhatsApp Manager → Account tools → the account's id." },
+  {
+    name: "wabaId",
+    label: "WhatsApp Business Account id",
+    hint: "WhatsApp Manager → Account tools → the account's id.",
+  },
   { name: "phoneNumberId", label: "Phone number id", hint: "Meta app → WhatsApp → API setup, under the number." },
-  { name: "appId", label: "App id (optional)", hint: "Needed to upload image, video or document samples for templates." },
-  { name: "graphApiBase", label: "API base URL (optional)", hint: "Leave empty for https://graph.facebook.com/v23.0. Meta's address, or one the server allows; a change asks for the access token again." },
-  { name: "accessToken", label: "Access token", hint: "A system user's permanent token with whatsapp_business_messaging.", secret: true },
-  { name: "appSecret", label: "App secret", hint: "Meta app → Settings → Basic. Used to check webhook signatures.", secret: true },
-  { name: "verifyToken", label: "Verify token", hint: "Any phrase; enter the same one in the app's webhook settings.", secret: true },
+  {
+    name: "appId",
+    label: "App id (optional)",
+    hint: "Needed to upload image, video or document samples for templates.",
+  },
+  {
+    name: "graphApiBase",
+    label: "API base URL (optional)",
+    hint: "Leave empty for https://graph.facebook.com/v23.0. Meta's address, or one the server allows; a change asks for the access token again.",
+  },
+  {
+    name: "accessToken",
+    label: "Access token",
+    hint: "A system user's permanent token with whatsapp_business_messaging.",
+    secret: true,
+  },
+  {
+    name: "appSecret",
+    label: "App secret",
+    hint: "Meta app → Settings → Basic. Used to check webhook signatures.",
+    secret: true,
+  },
+  {
+    name: "verifyToken",
+    label: "Verify token",
+    hint: "Any phrase; enter the same one in the app's webhook settings.",
+    secret: true,
+  },
 ];
 
 export function AccountForm({ defaults, connected }: { defaults: Partial<AccountInput>; connected: boolean }) {
@@ -41,7 +68,9 @@ export function AccountForm({ defaults, connected }: { defaults: Partial<Account
     <Card className="p-6">
       <h2 className="font-semibold">{connected ? "Change the connection" : "Connect your WhatsApp number"}</h2>
       <p className="mt-1 text-sm text-muted">
-        {connected ? "Leave a secret empty to keep the stored one." : "All fields come from Meta's developer dashboard and WhatsApp Manager."}
+        {connected
+          ? "Leave a secret empty to keep the stored one."
+          : "All fields come from Meta's developer dashboard and WhatsApp Manager."}
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-6 grid gap-5 md:grid-cols-2">
         {FIELDS.map((field) => {

@@ -8,11 +8,18 @@ import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { setServerErrors } from "@/components/ui/server-errors";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
-import { workspaceRulesSchema, type WorkspaceRules, type WorkspaceRulesForm as FormValues } from "@/lib/workspace/schemas";
+import {
+  workspaceRulesSchema,
+  type WorkspaceRules,
+  type WorkspaceRulesForm as FormValues,
+} from "@/lib/workspace/schemas";
 
 export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: WorkspaceRules; timeZones: string[] }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form = useForm<FormValues, unknown, WorkspaceRules>({ resolver: zodResolver(workspaceRulesSchema), defaultValues: defaults });
+  const form = useForm<FormValues, unknown, WorkspaceRules>({
+    resolver: zodResolver(workspaceRulesSchema),
+    defaultValues: defaults,
+  });
   const { errors, isSubmitting } = form.formState;
   const quiet = useWatch({ control: form.control, name: "quietHours.enabled" });
 
@@ -36,7 +43,8 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
           <span>
             <span className="font-medium">Campaigns need approval before they launch</span>
             <span className="block text-muted">
-              A manager or an admin approves, and never someone who created, edited or submitted the campaign: four eyes means four.
+              A manager or an admin approves, and never someone who created, edited or submitted the campaign: four eyes
+              means four.
             </span>
           </span>
         </label>
@@ -51,10 +59,13 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
             placeholder="No cap"
             aria-invalid={Boolean(errors.marketingCapPer7Days)}
             aria-describedby="marketingCapPer7Days-hint marketingCapPer7Days-error"
-            {...form.register("marketingCapPer7Days", { setValueAs: (v: string | number | null) => (v === "" || v === null ? null : Number(v)) })}
+            {...form.register("marketingCapPer7Days", {
+              setValueAs: (v: string | number | null) => (v === "" || v === null ? null : Number(v)),
+            })}
           />
           <p id="marketingCapPer7Days-hint" className="mt-1 text-xs text-muted">
-            Across all campaigns. People who reached it are skipped, with that reason, until a week has passed. Empty: no cap.
+            Across all campaigns. People who reached it are skipped, with that reason, until a week has passed. Empty:
+            no cap.
           </p>
           <FieldError id="marketingCapPer7Days-error" message={errors.marketingCapPer7Days?.message} />
         </div>
@@ -63,18 +74,30 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
       <Card className="space-y-4 p-6">
         <h2 className="font-semibold">Time and place</h2>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" {...form.register("quietHours.enabled")} /> New campaigns start with quiet hours: hold messages while it is night where the recipient is
+          <input type="checkbox" {...form.register("quietHours.enabled")} /> New campaigns start with quiet hours: hold
+          messages while it is night where the recipient is
         </label>
         {quiet && (
           <div className="flex flex-wrap gap-4">
             <div>
               <Label htmlFor="quiet-start">Quiet from</Label>
-              <Input id="quiet-start" type="time" aria-invalid={Boolean(errors.quietHours?.start)} {...form.register("quietHours.start")} />
+              <Input
+                id="quiet-start"
+                type="time"
+                aria-invalid={Boolean(errors.quietHours?.start)}
+                {...form.register("quietHours.start")}
+              />
               <FieldError id="quiet-start-error" message={errors.quietHours?.start?.message} />
             </div>
             <div>
               <Label htmlFor="quiet-end">until</Label>
-              <Input id="quiet-end" type="time" aria-invalid={Boolean(errors.quietHours?.end)} aria-describedby="quiet-end-error" {...form.register("quietHours.end")} />
+              <Input
+                id="quiet-end"
+                type="time"
+                aria-invalid={Boolean(errors.quietHours?.end)}
+                aria-describedby="quiet-end-error"
+                {...form.register("quietHours.end")}
+              />
               <FieldError id="quiet-end-error" message={errors.quietHours?.end?.message} />
             </div>
           </div>
@@ -97,7 +120,12 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
           </div>
           <div>
             <Label htmlFor="timeZone">Time zone</Label>
-            <Select id="timeZone" aria-invalid={Boolean(errors.timeZone)} aria-describedby="timeZone-hint timeZone-error" {...form.register("timeZone")}>
+            <Select
+              id="timeZone"
+              aria-invalid={Boolean(errors.timeZone)}
+              aria-describedby="timeZone-hint timeZone-error"
+              {...form.register("timeZone")}
+            >
               {timeZones.map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replaceAll("_", " ")}

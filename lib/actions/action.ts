@@ -40,13 +40,20 @@ export function action<S extends z.ZodType, T>(
       const user = await requirePermission(permission);
       const nul = nulPath(input);
       if (nul !== null) {
-        return { ok: false, error: { code: "VALIDATION", message: NUL_MESSAGE, fieldErrors: { [nul || "form"]: [NUL_MESSAGE] } } };
+        return {
+          ok: false,
+          error: { code: "VALIDATION", message: NUL_MESSAGE, fieldErrors: { [nul || "form"]: [NUL_MESSAGE] } },
+        };
       }
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         return {
           ok: false,
-          error: { code: "VALIDATION", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) },
+          error: {
+            code: "VALIDATION",
+            message: "Check the highlighted fields.",
+            fieldErrors: fieldErrorsOf(parsed.error),
+          },
         };
       }
       return { ok: true, data: await handler(parsed.data, user) };

@@ -40,7 +40,9 @@ export type TrendKey = (typeof TREND_KEYS)[number];
 export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /** The rates a marketer compares campaigns and templates by. */
-export function ratesOf(f: Pick<Funnel, "sent" | "delivered" | "read" | "replied" | "clicked" | "optedOut" | "failed">) {
+export function ratesOf(
+  f: Pick<Funnel, "sent" | "delivered" | "read" | "replied" | "clicked" | "optedOut" | "failed">,
+) {
   return {
     delivery: ratio(f.delivered, f.sent + f.failed),
     read: ratio(f.read, f.delivered),
@@ -74,10 +76,12 @@ export function buttonBreakdown(buttons: Button[], taps: Record<string, number>,
       delete left[b.text ?? ""];
       return [{ label: b.text ?? `Button ${index + 1}`, kind: "Quick reply", count }];
     }
-    if (type === "URL") return [{ label: b.text ?? `Link ${index + 1}`, kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
+    if (type === "URL")
+      return [{ label: b.text ?? `Link ${index + 1}`, kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
     return [];
   });
-  for (const [payload, count] of Object.entries(left)) rows.push({ label: payload, kind: "Quick reply (payload)", count });
+  for (const [payload, count] of Object.entries(left))
+    rows.push({ label: payload, kind: "Quick reply (payload)", count });
   return rows;
 }
 
@@ -92,7 +96,8 @@ const ADVICE: Record<ErrorAction, string> = {
   fix_request: "Check the template and the variable mapping, then retarget the failed list.",
 };
 const ADVICE_BY_CODE: Record<number, string> = {
-  131049: "Send fewer, more relevant marketing messages; Meta may let them through after 24 hours. US +1 numbers cannot receive marketing.",
+  131049:
+    "Send fewer, more relevant marketing messages; Meta may let them through after 24 hours. US +1 numbers cannot receive marketing.",
 };
 
 function failureAdvice(code: number | null): string {
@@ -101,8 +106,10 @@ function failureAdvice(code: number | null): string {
 }
 
 /** Failures by Meta's code ("error:<code>" keys), most frequent first, with what happened and what to do. */
-const UNCONFIRMED = "Unconfirmed: a worker stopped while the request was on its way, and WhatsApp never reported the message.";
-const UNCONFIRMED_ADVICE = "Not sent again, so nobody got it twice. Retarget these recipients if they should still get it.";
+const UNCONFIRMED =
+  "Unconfirmed: a worker stopped while the request was on its way, and WhatsApp never reported the message.";
+const UNCONFIRMED_ADVICE =
+  "Not sent again, so nobody got it twice. Retarget these recipients if they should still get it.";
 
 export function failuresOf(totals: Totals) {
   return Object.entries(totals)
@@ -110,7 +117,12 @@ export function failuresOf(totals: Totals) {
     .map(([key, count]) => {
       if (key === "error:unconfirmed") return { code: null, reason: UNCONFIRMED, advice: UNCONFIRMED_ADVICE, count };
       const code = key === "error:none" ? null : Number(key.slice("error:".length));
-      return { code, reason: code === null ? "Failed without an error code." : classifyError(code).explanation, advice: failureAdvice(code), count };
+      return {
+        code,
+        reason: code === null ? "Failed without an error code." : classifyError(code).explanation,
+        advice: failureAdvice(code),
+        count,
+      };
     })
     .sort((a, b) => b.count - a.count);
 }

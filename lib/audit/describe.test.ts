@@ -12,10 +12,14 @@ describe("describeAudit", () => {
 
   it("writes password and connection changes as sentences", () => {
     expect(describeAudit("user.password_reset", { email: "a@x.test" })).toBe("Reset the password of a@x.test");
-    expect(describeAudit("whatsapp.connection_updated", { graphApiBase: { from: "https://graph.facebook.com/v23.0", to: "https://graph.facebook.com/v24.0" } })).toBe(
-      "Moved the WhatsApp connection from https://graph.facebook.com/v23.0 to https://graph.facebook.com/v24.0",
+    expect(
+      describeAudit("whatsapp.connection_updated", {
+        graphApiBase: { from: "https://graph.facebook.com/v23.0", to: "https://graph.facebook.com/v24.0" },
+      }),
+    ).toBe("Moved the WhatsApp connection from https://graph.facebook.com/v23.0 to https://graph.facebook.com/v24.0");
+    expect(describeAudit("user.role_changed", { email: "a@x.test", from: "__proto__", to: "constructor" })).toBe(
+      "Changed a@x.test from __proto__ to constructor",
     );
-    expect(describeAudit("user.role_changed", { email: "a@x.test", from: "__proto__", to: "constructor" })).toBe("Changed a@x.test from __proto__ to constructor");
   });
 
   it("falls back to the raw action for unknown events", () => {

@@ -28,7 +28,9 @@ export function describeAudit(action: string, details: Details): string {
       return "Deleted a segment";
     case "whatsapp.connection_updated": {
       const base = d.graphApiBase as { from?: unknown; to?: unknown } | undefined;
-      return base ? `Moved the WhatsApp connection from ${String(base.from)} to ${String(base.to)}` : "Changed the WhatsApp connection";
+      return base
+        ? `Moved the WhatsApp connection from ${String(base.from)} to ${String(base.to)}`
+        : "Changed the WhatsApp connection";
     }
     case "workspace.seeded":
       return `Created the demo workspace with ${String(d.contacts ?? 0)} contacts`;

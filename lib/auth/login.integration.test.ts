@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { createWorkspace, TEST_PASSWORD } from "@/tests/factories";
 import { db } from "@/lib/db/client";
-import { INVALID_LOGIN_MESSAGE, LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, verifyLogin } from "./login";
+import {
+  INVALID_LOGIN_MESSAGE,
+  LOGIN_WINDOW_MINUTES,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  verifyLogin,
+} from "./login";
 import { resolveSession, createSession, deleteSession } from "./sessions";
 
 describe("verifyLogin", () => {
   it("signs in with the right password, whatever the email's case", async () => {
     const { workspace, users } = await createWorkspace(["MARKETER"]);
-    const result = await verifyLogin({ email: users.MARKETER.email.toUpperCase(), password: TEST_PASSWORD }, "10.0.0.1");
+    const result = await verifyLogin(
+      { email: users.MARKETER.email.toUpperCase(), password: TEST_PASSWORD },
+      "10.0.0.1",
+    );
     expect(result).toEqual({ ok: true, userId: users.MARKETER.id, workspaceId: workspace.id, role: "MARKETER" });
   });
 
@@ -31,7 +40,11 @@ describe("verifyLogin", () => {
 
   it("lets no more than the limit of a parallel burst of wrong passwords be tried", async () => {
     const { users } = await createWorkspace(["ADMIN"]);
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => verifyLogin({ email: users.ADMIN.email, password: `wrong-${i}` }, `10.4.0.${i}`)));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        verifyLogin({ email: users.ADMIN.email, password: `wrong-${i}` }, `10.4.0.${i}`),
+      ),
+    );
     const tried = burst.filter((r) => !r.ok && r.message === INVALID_LOGIN_MESSAGE);
     expect(tried).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
     expect(await db.loginAttempt.count({ where: { email: users.ADMIN.email } })).toBe(MAX_FAILURES_PER_ACCOUNT);
@@ -66,7 +79,10 @@ describe("verifyLogin", () => {
   it("refuses a deactivated member", async () => {
     const { workspace, users } = await createWorkspace(["ADMIN", "MARKETER"]);
     const { db } = await import("@/lib/db/client");
-    await db.membership.updateMany({ where: { workspaceId: workspace.id, userId: users.MARKETER.id }, data: { deactivatedAt: new Date() } });
+    await db.membership.updateMany({
+      where: { workspaceId: workspace.id, userId: users.MARKETER.id },
+      data: { deactivatedAt: new Date() },
+    });
     const result = await verifyLogin({ email: users.MARKETER.email, password: TEST_PASSWORD }, "10.3.0.1");
     expect(result).toEqual({ ok: false, message: INVALID_LOGIN_MESSAGE });
   });
@@ -76,7 +92,11 @@ describe("sessions", () => {
   it("end when deleted (sign-out)", async () => {
     const { workspace, users } = await createWorkspace(["ADMIN"]);
     const sid = await createSession({ userId: users.ADMIN.id, workspaceId: workspace.id });
-    expect(await resolveSession(sid)).toMatchObject({ userId: users.ADMIN.id, role: "ADMIN", workspaceName: workspace.name });
+    expect(await resolveSession(sid)).toMatchObject({
+      userId: users.ADMIN.id,
+      role: "ADMIN",
+      workspaceName: workspace.name,
+    });
     await deleteSession(sid);
     expect(await resolveSession(sid)).toBeNull();
   });

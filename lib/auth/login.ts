@@ -13,8 +13,7 @@ export const MAX_FAILURES_PER_ADDRESS = 30;
 export const INVALID_LOGIN_MESSAGE = "That email and password do not match an active account.";
 
 export type LoginResult =
-  | { ok: true; userId: string; workspaceId: string; role: Role }
-  | { ok: false; message: string };
+  { ok: true; userId: string; workspaceId: string; role: Role } | { ok: false; message: string };
 
 export const LOCKED_MESSAGE = `Too many failed sign-ins. Wait ${LOGIN_WINDOW_MINUTES} minutes, or ask an admin to reset your password.`;
 

@@ -19,7 +19,14 @@ describe("permissions", () => {
   it("keeps managers read-only apart from approving campaigns", () => {
     expect(can("MANAGER", "analytics.view")).toBe(true);
     expect(can("MANAGER", "campaigns.approve")).toBe(true);
-    for (const p of ["campaigns.edit", "templates.edit", "contacts.edit", "consent.edit", "inbox.reply", "users.manage"] as const) {
+    for (const p of [
+      "campaigns.edit",
+      "templates.edit",
+      "contacts.edit",
+      "consent.edit",
+      "inbox.reply",
+      "users.manage",
+    ] as const) {
       expect(can("MANAGER", p)).toBe(false);
     }
   });
@@ -34,12 +41,11 @@ describe("permissions", () => {
     expect(labels("ADMIN")).toEqual(["Campaigns", "Templates", "Audiences", "Inbox", "Analytics", "Settings"]);
     expect(labels("MARKETER")).toEqual(["Campaigns", "Templates", "Audiences", "Inbox", "Analytics"]);
     expect(labels("MANAGER")).not.toContain("Settings");
-    expect(navigationFor("ADMIN").find((i) => i.label === "Settings")?.children?.map((c) => c.label)).toEqual([
-      "Workspace",
-      "WhatsApp",
-      "Users",
-      "Audit log",
-    ]);
+    expect(
+      navigationFor("ADMIN")
+        .find((i) => i.label === "Settings")
+        ?.children?.map((c) => c.label),
+    ).toEqual(["Workspace", "WhatsApp", "Users", "Audit log"]);
   });
 
   it("lands managers on analytics and the others on campaigns", () => {

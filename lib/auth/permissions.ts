@@ -27,7 +27,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["campaigns.view", "templates.view", "audiences.view", "inbox.view", "analytics.view", "account.manage"];
+const READ: Permission[] = [
+  "campaigns.view",
+  "templates.view",
+  "audiences.view",
+  "inbox.view",
+  "analytics.view",
+  "account.manage",
+];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),

@@ -60,20 +60,29 @@ export function emptyValueSql(plan: Pick<AudiencePlan, "variables">, slot: strin
   const expr =
     v.source === "attribute"
       ? Prisma.sql`c."attributes" ->> ${v.value}`
-      : { first_name: Prisma.sql`split_part(btrim(c."name"), ' ', 1)`, name: Prisma.sql`c."name"`, phone: Prisma.sql`c."phone"`, locale: Prisma.sql`c."locale"` }[
-          v.value as "name"
-        ];
+      : {
+          first_name: Prisma.sql`split_part(btrim(c."name"), ' ', 1)`,
+          name: Prisma.sql`c."name"`,
+          phone: Prisma.sql`c."phone"`,
+          locale: Prisma.sql`c."locale"`,
+        }[v.value as "name"];
   return Prisma.sql`btrim(COALESCE(${expr}, '')) = ''`;
 }
 
 /** SELECT id, phone, locale, "timeZone", skip FROM the audience. */
 export function audienceSql(plan: AudiencePlan): Prisma.Sql {
-  const anyOf = (rules: SegmentRules[]) => Prisma.join(rules.map((r) => segmentWhere(r)), " OR ");
+  const anyOf = (rules: SegmentRules[]) =>
+    Prisma.join(
+      rules.map((r) => segmentWhere(r)),
+      " OR ",
+    );
   const included = plan.include.length
     ? Prisma.sql`(${anyOf(plan.include)})`
     : Prisma.sql`EXISTS (SELECT 1 FROM "ContactConsent" x WHERE x."contactId" = c.id AND x."consentListId" = ${plan.consentListId})`;
   const excluded = plan.exclude.length ? Prisma.sql`AND NOT COALESCE((${anyOf(plan.exclude)}), false)` : Prisma.empty;
-  const empties = plan.requiredSlots.map((slot) => emptyValueSql(plan, slot)).filter((s): s is Prisma.Sql => s !== null);
+  const empties = plan.requiredSlots
+    .map((slot) => emptyValueSql(plan, slot))
+    .filter((s): s is Prisma.Sql => s !== null);
   const cap =
     plan.marketing && plan.frequencyCap !== null
       ? Prisma.sql`WHEN (SELECT count(*) FROM "Message" x JOIN "Campaign" xc ON xc.id = x."campaignId" JOIN "Template" xt ON xt.id = xc."templateId"

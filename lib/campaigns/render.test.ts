@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { sendMessageRequestSchema } from "@/lib/whatsapp/schemas";
 import { marketOf, estimateCost } from "./pricing";
 import { variableSchema } from "./schemas";
-import { MissingValueError, previewText, renderTemplateMessage, resolveVariable, routeLanguage, templateSlots } from "./render";
+import {
+  MissingValueError,
+  previewText,
+  renderTemplateMessage,
+  resolveVariable,
+  routeLanguage,
+  templateSlots,
+} from "./render";
 
 const PROMO = [
   { type: "HEADER", format: "IMAGE" },
@@ -17,7 +24,12 @@ const PROMO = [
     ],
   },
 ];
-const contact = { phone: "+34612345678", name: "  Lucía  Pérez ", locale: "es_ES", attributes: { city: "Madrid", points: 120, empty: "" } };
+const contact = {
+  phone: "+34612345678",
+  name: "  Lucía  Pérez ",
+  locale: "es_ES",
+  attributes: { city: "Madrid", points: 120, empty: "" },
+};
 
 describe("template slots", () => {
   it("lists each variable once, URL endings, and optional quick-reply payloads", () => {
@@ -28,7 +40,12 @@ describe("template slots", () => {
       ["payload:0", true],
       ["button:1", false],
     ]);
-    expect(templateSlots([{ type: "HEADER", format: "TEXT", text: "Hello {{name}}" }, { type: "BODY", text: "No variables" }]).map((s) => s.key)).toEqual(["header"]);
+    expect(
+      templateSlots([
+        { type: "HEADER", format: "TEXT", text: "Hello {{name}}" },
+        { type: "BODY", text: "No variables" },
+      ]).map((s) => s.key),
+    ).toEqual(["header"]);
   });
 });
 
@@ -39,7 +56,9 @@ describe("variable values", () => {
     expect(resolveVariable({ source: "attribute", value: "points", fallback: "" }, contact)).toBe("120");
     expect(resolveVariable({ source: "attribute", value: "empty", fallback: "friend" }, contact)).toBe("friend");
     expect(resolveVariable({ source: "attribute", value: "missing", fallback: "" }, contact)).toBe("");
-    expect(resolveVariable({ source: "field", value: "first_name", fallback: "there" }, { ...contact, name: null })).toBe("there");
+    expect(
+      resolveVariable({ source: "field", value: "first_name", fallback: "there" }, { ...contact, name: null }),
+    ).toBe("there");
     expect(resolveVariable({ source: "constant", value: "25%", fallback: "" }, contact)).toBe("25%");
   });
 
@@ -78,7 +97,13 @@ describe("the send request", () => {
   const version = { name: "summer_sale", language: "es_ES", components: PROMO, parameterFormat: "POSITIONAL" };
 
   it("fills each component in Meta's format, with Parley's id for the webhooks", () => {
-    const request = renderTemplateMessage({ version, mapping, contact, headerMediaId: "media-1", callbackData: "pm:msg-1" });
+    const request = renderTemplateMessage({
+      version,
+      mapping,
+      contact,
+      headerMediaId: "media-1",
+      callbackData: "pm:msg-1",
+    });
     expect(request).toEqual({
       messaging_product: "whatsapp",
       to: "+34612345678",
@@ -89,8 +114,20 @@ describe("the send request", () => {
         language: { code: "es_ES", policy: "deterministic" },
         components: [
           { type: "header", parameters: [{ type: "image", image: { id: "media-1" } }] },
-          { type: "body", parameters: [{ type: "text", text: "Lucía" }, { type: "text", text: "25%" }, { type: "text", text: "Sunday" }] },
-          { type: "button", sub_type: "quick_reply", index: "0", parameters: [{ type: "payload", payload: "Show me deals" }] },
+          {
+            type: "body",
+            parameters: [
+              { type: "text", text: "Lucía" },
+              { type: "text", text: "25%" },
+              { type: "text", text: "Sunday" },
+            ],
+          },
+          {
+            type: "button",
+            sub_type: "quick_reply",
+            index: "0",
+            parameters: [{ type: "payload", payload: "Show me deals" }],
+          },
           { type: "button", sub_type: "url", index: "1", parameters: [{ type: "text", text: "Madrid" }] },
         ],
       },
@@ -99,13 +136,33 @@ describe("the send request", () => {
   });
 
   it("names parameters for named templates", () => {
-    const named = { name: "welcome", language: "en_US", parameterFormat: "NAMED", components: [{ type: "BODY", text: "Hi {{first_name}}" }] };
-    const request = renderTemplateMessage({ version: named, mapping: { variables: { "body:first_name": { source: "field", value: "first_name", fallback: "" } } }, contact, callbackData: "pm:x" });
-    expect(request.template.components).toEqual([{ type: "body", parameters: [{ type: "text", text: "Lucía", parameter_name: "first_name" }] }]);
+    const named = {
+      name: "welcome",
+      language: "en_US",
+      parameterFormat: "NAMED",
+      components: [{ type: "BODY", text: "Hi {{first_name}}" }],
+    };
+    const request = renderTemplateMessage({
+      version: named,
+      mapping: { variables: { "body:first_name": { source: "field", value: "first_name", fallback: "" } } },
+      contact,
+      callbackData: "pm:x",
+    });
+    expect(request.template.components).toEqual([
+      { type: "body", parameters: [{ type: "text", text: "Lucía", parameter_name: "first_name" }] },
+    ]);
   });
 
   it("refuses an empty value without a fallback, and a media header without media", () => {
-    expect(() => renderTemplateMessage({ version, mapping, contact: { ...contact, attributes: {} }, headerMediaId: "m", callbackData: "pm:x" })).toThrow(MissingValueError);
+    expect(() =>
+      renderTemplateMessage({
+        version,
+        mapping,
+        contact: { ...contact, attributes: {} },
+        headerMediaId: "m",
+        callbackData: "pm:x",
+      }),
+    ).toThrow(MissingValueError);
     expect(() => renderTemplateMessage({ version, mapping, contact, callbackData: "pm:x" })).toThrow(/header media/);
   });
 });
@@ -115,21 +172,54 @@ describe("pricing", () => {
     expect(marketOf("+2348012345678").market).toBe("Nigeria");
     expect(marketOf("+14155550123").market).toBe("North America");
     expect(marketOf("+3546123456").market).toBe("Other");
-    const { lines, total } = estimateCost([{ prefix: "+3461", count: 100 }, { prefix: "+3462", count: 100 }, { prefix: "+4915", count: 10 }], "MARKETING");
-    expect(lines.map((l) => [l.market, l.recipients])).toEqual([["Spain", 200], ["Germany", 10]]);
+    const { lines, total } = estimateCost(
+      [
+        { prefix: "+3461", count: 100 },
+        { prefix: "+3462", count: 100 },
+        { prefix: "+4915", count: 10 },
+      ],
+      "MARKETING",
+    );
+    expect(lines.map((l) => [l.market, l.recipients])).toEqual([
+      ["Spain", 200],
+      ["Germany", 10],
+    ]);
     expect(total).toBeCloseTo(200 * 0.0615 + 10 * 0.1365);
   });
 });
 
 describe("tracked link buttons", () => {
-  const version = { name: "promo", language: "en_US", parameterFormat: "POSITIONAL", components: [{ type: "BODY", text: "Hello" }, { type: "BUTTONS", buttons: [{ type: "URL", text: "Shop", url: "https://parley.example/r/{{1}}" }] }] };
-  const mapping = { variables: { "button:0": { source: "tracked" as const, value: "https://shop.example.com/sale", fallback: "" } } };
+  const version = {
+    name: "promo",
+    language: "en_US",
+    parameterFormat: "POSITIONAL",
+    components: [
+      { type: "BODY", text: "Hello" },
+      { type: "BUTTONS", buttons: [{ type: "URL", text: "Shop", url: "https://parley.example/r/{{1}}" }] },
+    ],
+  };
+  const mapping = {
+    variables: { "button:0": { source: "tracked" as const, value: "https://shop.example.com/sale", fallback: "" } },
+  };
   const contact = { phone: "+34600000001", name: "Ana", locale: null, attributes: {} };
 
   it("carry the message's own ending, and cannot be sent without one", () => {
-    const request = renderTemplateMessage({ version, mapping, contact, callbackData: "pm:m1", trackLink: (i) => `m1.${i}.signature` });
-    expect(request.template.components).toContainEqual({ type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: "m1.0.signature" }] });
-    expect(() => renderTemplateMessage({ version, mapping, contact, callbackData: "pm:m1" })).toThrow(MissingValueError);
+    const request = renderTemplateMessage({
+      version,
+      mapping,
+      contact,
+      callbackData: "pm:m1",
+      trackLink: (i) => `m1.${i}.signature`,
+    });
+    expect(request.template.components).toContainEqual({
+      type: "button",
+      sub_type: "url",
+      index: "0",
+      parameters: [{ type: "text", text: "m1.0.signature" }],
+    });
+    expect(() => renderTemplateMessage({ version, mapping, contact, callbackData: "pm:m1" })).toThrow(
+      MissingValueError,
+    );
     expect(previewText(version, mapping, contact).buttons[0]!.url).toBe("https://shop.example.com/sale"); // the preview shows where it goes
   });
 });
@@ -137,24 +227,57 @@ describe("tracked link buttons", () => {
 describe("copy-code buttons", () => {
   const OFFER = [
     { type: "BODY", text: "Hi {{1}}, your code is below." },
-    { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Stop promotions" }, { type: "COPY_CODE", example: "SAVE25" }] },
+    {
+      type: "BUTTONS",
+      buttons: [
+        { type: "QUICK_REPLY", text: "Stop promotions" },
+        { type: "COPY_CODE", example: "SAVE25" },
+      ],
+    },
   ];
   const version = { name: "summer_code", language: "en_US", components: OFFER, parameterFormat: "POSITIONAL" };
   const body = { "body:1": { source: "field" as const, value: "first_name", fallback: "there" } };
 
   it("are a slot of their own, sent as Meta's coupon_code parameter from the campaign's mapping", () => {
-    expect(templateSlots(OFFER).map((s) => [s.key, s.optional])).toEqual([["body:1", false], ["payload:0", true], ["button:1", false]]);
-    const mapping = { variables: { ...body, "button:1": { source: "attribute" as const, value: "code", fallback: "SUMMER25" } } };
-    const request = renderTemplateMessage({ version, mapping, contact: { ...contact, attributes: { code: "LUCIA10" } }, callbackData: "pm:1" });
-    expect(request.template.components?.at(-1)).toEqual({ type: "button", sub_type: "copy_code", index: "1", parameters: [{ type: "coupon_code", coupon_code: "LUCIA10" }] });
+    expect(templateSlots(OFFER).map((s) => [s.key, s.optional])).toEqual([
+      ["body:1", false],
+      ["payload:0", true],
+      ["button:1", false],
+    ]);
+    const mapping = {
+      variables: { ...body, "button:1": { source: "attribute" as const, value: "code", fallback: "SUMMER25" } },
+    };
+    const request = renderTemplateMessage({
+      version,
+      mapping,
+      contact: { ...contact, attributes: { code: "LUCIA10" } },
+      callbackData: "pm:1",
+    });
+    expect(request.template.components?.at(-1)).toEqual({
+      type: "button",
+      sub_type: "copy_code",
+      index: "1",
+      parameters: [{ type: "coupon_code", coupon_code: "LUCIA10" }],
+    });
     expect(sendMessageRequestSchema.safeParse(request).success).toBe(true);
     const fallback = renderTemplateMessage({ version, mapping, contact, callbackData: "pm:1" });
-    expect(fallback.template.components?.at(-1)).toMatchObject({ parameters: [{ type: "coupon_code", coupon_code: "SUMMER25" }] });
+    expect(fallback.template.components?.at(-1)).toMatchObject({
+      parameters: [{ type: "coupon_code", coupon_code: "SUMMER25" }],
+    });
   });
 
   it("cannot be sent without a code, nor with a tracked link as one", () => {
-    expect(() => renderTemplateMessage({ version, mapping: { variables: body }, contact, callbackData: "pm:1" })).toThrow(MissingValueError);
-    const tracked = { variables: { ...body, "button:1": { source: "tracked" as const, value: "https://shop.example.com", fallback: "" } } };
-    expect(() => renderTemplateMessage({ version, mapping: tracked, contact, callbackData: "pm:1", trackLink: () => "t" })).toThrow(MissingValueError);
+    expect(() =>
+      renderTemplateMessage({ version, mapping: { variables: body }, contact, callbackData: "pm:1" }),
+    ).toThrow(MissingValueError);
+    const tracked = {
+      variables: {
+        ...body,
+        "button:1": { source: "tracked" as const, value: "https://shop.example.com", fallback: "" },
+      },
+    };
+    expect(() =>
+      renderTemplateMessage({ version, mapping: tracked, contact, callbackData: "pm:1", trackLink: () => "t" }),
+    ).toThrow(MissingValueError);
   });
 });

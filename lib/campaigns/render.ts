@@ -4,7 +4,12 @@ import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { SendTemplateRequest, TemplateSendComponent } from "@/lib/whatsapp/schemas";
 import { isContactField, type ContactField, type Mapping, type Variable } from "./schemas";
 
-type MetaComponent = { type: string; format?: string; text?: string; buttons?: { type: string; text?: string; url?: string }[] };
+type MetaComponent = {
+  type: string;
+  format?: string;
+  text?: string;
+  buttons?: { type: string; text?: string; url?: string }[];
+};
 
 export type Slot = {
   key: string;
@@ -43,9 +48,11 @@ export function templateSlots(components: unknown): Slot[] {
     if (type === "URL" && placeholders(b.url ?? "").length) {
       slots.push({ key: `button:${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false, url: b.url });
     }
-    if (type === "QUICK_REPLY") slots.push({ key: `payload:${index}`, label: `“${b.text}” reply payload`, optional: true });
+    if (type === "QUICK_REPLY")
+      slots.push({ key: `payload:${index}`, label: `“${b.text}” reply payload`, optional: true });
     // Meta refuses a copy-code template sent without its code (coupon_code, 20 characters at most).
-    if (type === "COPY_CODE") slots.push({ key: `button:${index}`, label: "“Copy code” button: the offer code", optional: false });
+    if (type === "COPY_CODE")
+      slots.push({ key: `button:${index}`, label: "“Copy code” button: the offer code", optional: false });
   });
   return slots;
 }
@@ -71,7 +78,10 @@ export function resolveVariable(variable: Variable, contact: Recipient): string 
   if (variable.source === "constant" || variable.source === "tracked") value = variable.value;
   else if (variable.source === "field" && isContactField(variable.value)) value = fieldValue(contact, variable.value);
   else if (variable.source === "attribute") {
-    const attributes = contact.attributes && typeof contact.attributes === "object" ? (contact.attributes as Record<string, unknown>) : {};
+    const attributes =
+      contact.attributes && typeof contact.attributes === "object"
+        ? (contact.attributes as Record<string, unknown>)
+        : {};
     // Own keys only: "__proto__" or "constructor" would otherwise send "[object Object]" or a function's source.
     const raw = Object.hasOwn(attributes, variable.value) ? attributes[variable.value] : undefined;
     value = raw === null || raw === undefined ? "" : String(raw);
@@ -130,7 +140,10 @@ export function renderTemplateMessage(input: {
   for (const slot of templateSlots(version.components)) {
     if (slot.key === "header") {
       const name = placeholders(find(version.components, "HEADER")?.text ?? "")[0]!;
-      components.push({ type: "header", parameters: [{ type: "text", text: value("header"), ...(named ? { parameter_name: name } : {}) }] });
+      components.push({
+        type: "header",
+        parameters: [{ type: "text", text: value("header"), ...(named ? { parameter_name: name } : {}) }],
+      });
     }
   }
   const bodyNames = [...new Set(placeholders(find(version.components, "BODY")?.text ?? ""))];
@@ -138,7 +151,11 @@ export function renderTemplateMessage(input: {
   if (ordered.length) {
     components.push({
       type: "body",
-      parameters: ordered.map((name) => ({ type: "text" as const, text: value(`body:${name}`), ...(named ? { parameter_name: name } : {}) })),
+      parameters: ordered.map((name) => ({
+        type: "text" as const,
+        text: value(`body:${name}`),
+        ...(named ? { parameter_name: name } : {}),
+      })),
     });
   }
   templateButtons(version.components).forEach((b, index) => {
@@ -152,12 +169,22 @@ export function renderTemplateMessage(input: {
     if (type === "COPY_CODE") {
       // A code is never a tracked link.
       if (mapping.variables[`button:${index}`]?.source === "tracked") throw new MissingValueError(`button:${index}`);
-      components.push({ type: "button", sub_type: "copy_code", index: String(index), parameters: [{ type: "coupon_code", coupon_code: value(`button:${index}`) }] });
+      components.push({
+        type: "button",
+        sub_type: "copy_code",
+        index: String(index),
+        parameters: [{ type: "coupon_code", coupon_code: value(`button:${index}`) }],
+      });
     }
     if (type === "QUICK_REPLY") {
       const variable = mapping.variables[`payload:${index}`];
       const payload = (variable ? resolveVariable(variable, contact) : "") || (b.text ?? "");
-      components.push({ type: "button", sub_type: "quick_reply", index: String(index), parameters: [{ type: "payload", payload: payload.slice(0, 256) }] });
+      components.push({
+        type: "button",
+        sub_type: "quick_reply",
+        index: String(index),
+        parameters: [{ type: "payload", payload: payload.slice(0, 256) }],
+      });
     }
   });
   return {
@@ -165,7 +192,11 @@ export function renderTemplateMessage(input: {
     to: contact.phone,
     type: "template",
     biz_opaque_callback_data: input.callbackData,
-    template: { name: version.name, language: { code: version.language, policy: "deterministic" }, ...(components.length ? { components } : {}) },
+    template: {
+      name: version.name,
+      language: { code: version.language, policy: "deterministic" },
+      ...(components.length ? { components } : {}),
+    },
   };
 }
 
@@ -180,12 +211,33 @@ export function previewText(version: TemplateVersion, mapping: Pick<Mapping, "va
   const header = find(version.components, "HEADER");
   const headerName = placeholders(header?.text ?? "")[0];
   return {
-    header: header?.format?.toUpperCase() === "TEXT" ? fillPlaceholders(header.text ?? "", headerName ? { [headerName]: mapping.variables.header ? resolveVariable(mapping.variables.header, contact) : undefined } : {}) : null,
+    header:
+      header?.format?.toUpperCase() === "TEXT"
+        ? fillPlaceholders(
+            header.text ?? "",
+            headerName
+              ? {
+                  [headerName]: mapping.variables.header
+                    ? resolveVariable(mapping.variables.header, contact)
+                    : undefined,
+                }
+              : {},
+          )
+        : null,
     body: fillPlaceholders(find(version.components, "BODY")?.text ?? "", values("body:")),
     footer: find(version.components, "FOOTER")?.text ?? null,
     buttons: templateButtons(version.components).map((b, index) => ({
       text: b.text ?? (b.type.toUpperCase() === "COPY_CODE" ? "Copy code" : ""),
-      url: mapping.variables[`button:${index}`]?.source === "tracked" ? mapping.variables[`button:${index}`]!.value : b.url ? fillPlaceholders(b.url, { [placeholders(b.url)[0] ?? ""]: mapping.variables[`button:${index}`] ? resolveVariable(mapping.variables[`button:${index}`]!, contact) : undefined }) : null,
+      url:
+        mapping.variables[`button:${index}`]?.source === "tracked"
+          ? mapping.variables[`button:${index}`]!.value
+          : b.url
+            ? fillPlaceholders(b.url, {
+                [placeholders(b.url)[0] ?? ""]: mapping.variables[`button:${index}`]
+                  ? resolveVariable(mapping.variables[`button:${index}`]!, contact)
+                  : undefined,
+              })
+            : null,
     })),
   };
 }

@@ -2,7 +2,12 @@
 import { z } from "zod";
 
 /** Contact fields a variable can take its value from. */
-export const CONTACT_FIELDS = { first_name: "First name", name: "Full name", phone: "Phone number", locale: "Language" } as const;
+export const CONTACT_FIELDS = {
+  first_name: "First name",
+  name: "Full name",
+  phone: "Phone number",
+  locale: "Language",
+} as const;
 export type ContactField = keyof typeof CONTACT_FIELDS;
 /** Own keys only: `in` would take "__proto__" or "constructor" as a contact field. */
 export const isContactField = (value: string): value is ContactField => Object.hasOwn(CONTACT_FIELDS, value);
@@ -15,13 +20,19 @@ export const variableSchema = z
     fallback: z.string().trim().max(500).default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.source === "field" && !isContactField(v.value)) ctx.addIssue({ code: "custom", path: ["value"], message: "Pick a contact field." });
+    if (v.source === "field" && !isContactField(v.value))
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Pick a contact field." });
     if (v.source === "attribute" && !/^[A-Za-z0-9_.-]{1,64}$/.test(v.value)) {
       ctx.addIssue({ code: "custom", path: ["value"], message: "Name the attribute (letters, digits, _ . -)." });
     }
-    if (v.source === "constant" && !v.value) ctx.addIssue({ code: "custom", path: ["value"], message: "Type the value to send." });
+    if (v.source === "constant" && !v.value)
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Type the value to send." });
     if (v.source === "tracked" && !/^https?:\/\/[^\s]+$/.test(v.value)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Type the full address the link opens, starting with https://." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "Type the full address the link opens, starting with https://.",
+      });
     }
   });
 export type Variable = z.output<typeof variableSchema>;
@@ -40,7 +51,10 @@ export type Schedule = z.output<typeof scheduleSchema>;
 
 export const quietHoursSchema = z
   .object({ enabled: z.boolean(), start: clock, end: clock })
-  .refine((q) => !q.enabled || q.start !== q.end, { message: "Quiet hours must start and end at different times.", path: ["end"] });
+  .refine((q) => !q.enabled || q.start !== q.end, {
+    message: "Quiet hours must start and end at different times.",
+    path: ["end"],
+  });
 export type QuietHours = z.output<typeof quietHoursSchema>;
 
 export const campaignInputSchema = z.object({
@@ -56,20 +70,36 @@ export const campaignInputSchema = z.object({
     .default({})
     .superRefine((variables, ctx) => {
       for (const [key, v] of Object.entries(variables)) {
-        if (v.source === "tracked" && !key.startsWith("button:")) ctx.addIssue({ code: "custom", path: [key, "source"], message: "Only a link button's ending can be a tracked link." });
+        if (v.source === "tracked" && !key.startsWith("button:"))
+          ctx.addIssue({
+            code: "custom",
+            path: [key, "source"],
+            message: "Only a link button's ending can be a tracked link.",
+          });
       }
     }),
   headerMediaId: z.string().default(""),
   schedule: scheduleSchema,
   quietHours: quietHoursSchema,
   /** Messages per second; empty: the sender number's limit. */
-  sendRatePerSec: z.number().int().min(1, "At least 1 per second.").max(1000, "Meta's ceiling is 1,000 per second.").nullable().default(null),
+  sendRatePerSec: z
+    .number()
+    .int()
+    .min(1, "At least 1 per second.")
+    .max(1000, "Meta's ceiling is 1,000 per second.")
+    .nullable()
+    .default(null),
 });
 export type CampaignInput = z.output<typeof campaignInputSchema>;
 export type CampaignFormValues = z.input<typeof campaignInputSchema>;
 
 /** What the builder stores in Campaign.variableMapping. */
-export const mappingSchema = campaignInputSchema.pick({ templateName: true, fallbackLanguage: true, variables: true, headerMediaId: true });
+export const mappingSchema = campaignInputSchema.pick({
+  templateName: true,
+  fallbackLanguage: true,
+  variables: true,
+  headerMediaId: true,
+});
 export type Mapping = z.output<typeof mappingSchema>;
 
 export const audienceSchema = campaignInputSchema.pick({ segmentIds: true, excludeSegmentIds: true });

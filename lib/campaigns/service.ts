@@ -17,22 +17,33 @@ export const DISPATCH_CHANNEL = "parley_dispatch";
 
 async function checkReferences(workspaceId: string, input: CampaignInput) {
   const [list, segments, templates, media] = await Promise.all([
-    db.consentList.findFirst({ where: { id: input.consentListId, workspaceId }, select: { name: true, category: true } }),
+    db.consentList.findFirst({
+      where: { id: input.consentListId, workspaceId },
+      select: { name: true, category: true },
+    }),
     db.segment.count({ where: { workspaceId, id: { in: [...input.segmentIds, ...input.excludeSegmentIds] } } }),
-    db.template.findMany({ where: { workspaceId, name: input.templateName, status: "APPROVED" }, select: { language: true, category: true } }),
+    db.template.findMany({
+      where: { workspaceId, name: input.templateName, status: "APPROVED" },
+      select: { language: true, category: true },
+    }),
     input.headerMediaId ? db.mediaAsset.count({ where: { id: input.headerMediaId, workspaceId } }) : Promise.resolve(1),
   ]);
   const errors: Record<string, string[]> = {};
   const category = templates.find((t) => t.language === input.fallbackLanguage)?.category ?? templates[0]?.category;
   if (!list) errors.consentListId = ["That consent list does not exist in this workspace."];
-  else if (category && list.category !== category) errors.consentListId = [purposeMismatch(category, list.name, list.category)];
-  if (segments !== new Set([...input.segmentIds, ...input.excludeSegmentIds]).size) errors.segmentIds = ["A segment does not exist in this workspace."];
+  else if (category && list.category !== category)
+    errors.consentListId = [purposeMismatch(category, list.name, list.category)];
+  if (segments !== new Set([...input.segmentIds, ...input.excludeSegmentIds]).size)
+    errors.segmentIds = ["A segment does not exist in this workspace."];
   if (templates.length === 0) errors.templateName = ["Pick a template Meta has approved."];
-  else if (!templates.some((t) => t.language === input.fallbackLanguage)) errors.fallbackLanguage = ["Pick one of the template's approved languages."];
+  else if (!templates.some((t) => t.language === input.fallbackLanguage))
+    errors.fallbackLanguage = ["Pick one of the template's approved languages."];
   if (!media) errors.headerMediaId = ["That media file does not exist in this workspace."];
-  if (input.segmentIds.some((id) => input.excludeSegmentIds.includes(id))) errors.excludeSegmentIds = ["A segment cannot be both included and excluded."];
+  if (input.segmentIds.some((id) => input.excludeSegmentIds.includes(id)))
+    errors.excludeSegmentIds = ["A segment cannot be both included and excluded."];
   const messages = Object.values(errors).flat();
-  if (messages.length) throw new ValidationError(messages.length === 1 ? messages[0]! : "Check the highlighted fields.", errors);
+  if (messages.length)
+    throw new ValidationError(messages.length === 1 ? messages[0]! : "Check the highlighted fields.", errors);
 }
 
 function draftData(input: CampaignInput) {
@@ -40,7 +51,12 @@ function draftData(input: CampaignInput) {
     name: input.name,
     consentListId: input.consentListId,
     audience: { segmentIds: input.segmentIds, excludeSegmentIds: input.excludeSegmentIds },
-    variableMapping: { templateName: input.templateName, fallbackLanguage: input.fallbackLanguage, variables: input.variables, headerMediaId: input.headerMediaId },
+    variableMapping: {
+      templateName: input.templateName,
+      fallbackLanguage: input.fallbackLanguage,
+      variables: input.variables,
+      headerMediaId: input.headerMediaId,
+    },
     schedule: input.schedule,
     quietHours: input.quietHours,
     sendRatePerSec: input.sendRatePerSec,
@@ -50,24 +66,45 @@ function draftData(input: CampaignInput) {
 /** Creates a draft, or changes one (only drafts change). */
 export async function saveCampaign(user: CurrentUser, input: CampaignInput, id?: string): Promise<{ id: string }> {
   await checkReferences(user.workspaceId, input);
-  const template = await db.template.findFirst({ where: { workspaceId: user.workspaceId, name: input.templateName, language: input.fallbackLanguage }, select: { id: true } });
+  const template = await db.template.findFirst({
+    where: { workspaceId: user.workspaceId, name: input.templateName, language: input.fallbackLanguage },
+    select: { id: true },
+  });
   const data = { ...draftData(input), templateId: template?.id ?? null };
   if (!id) {
-    const created = await db.campaign.create({ data: { ...data, workspaceId: user.workspaceId, createdById: user.userId, contributorIds: [user.userId] }, select: { id: true } });
-    await recordAudit(user.workspaceId, user.userId, { action: "campaign.created", targetType: "campaign", targetId: created.id, details: { name: input.name } });
+    const created = await db.campaign.create({
+      data: { ...data, workspaceId: user.workspaceId, createdById: user.userId, contributorIds: [user.userId] },
+      select: { id: true },
+    });
+    await recordAudit(user.workspaceId, user.userId, {
+      action: "campaign.created",
+      targetType: "campaign",
+      targetId: created.id,
+      details: { name: input.name },
+    });
     return created;
   }
-  const { count } = await db.campaign.updateMany({ where: { id, workspaceId: user.workspaceId, status: "DRAFT" }, data: { ...data, contributorIds: { push: user.userId } } });
+  const { count } = await db.campaign.updateMany({
+    where: { id, workspaceId: user.workspaceId, status: "DRAFT" },
+    data: { ...data, contributorIds: { push: user.userId } },
+  });
   if (!count) {
     await findCampaign(user.workspaceId, id);
     throw new ConflictError("Only a draft can be changed: this campaign has been launched.");
   }
-  await recordAudit(user.workspaceId, user.userId, { action: "campaign.updated", targetType: "campaign", targetId: id });
+  await recordAudit(user.workspaceId, user.userId, {
+    action: "campaign.updated",
+    targetType: "campaign",
+    targetId: id,
+  });
   return { id };
 }
 
 async function findCampaign(workspaceId: string, id: string) {
-  const campaign = await db.campaign.findFirst({ where: { id, workspaceId }, select: { id: true, status: true, createdById: true, contributorIds: true, name: true } });
+  const campaign = await db.campaign.findFirst({
+    where: { id, workspaceId },
+    select: { id: true, status: true, createdById: true, contributorIds: true, name: true },
+  });
   if (!campaign) throw new NotFoundError("That campaign");
   return campaign;
 }
@@ -78,13 +115,20 @@ async function startTime(plan: CampaignPlan, tx: Prisma.TransactionClient): Prom
   if (schedule.mode === "now") return new Date();
   // UTC+14 (Kiritimati) is the first zone to reach any wall-clock time.
   const zone = schedule.mode === "at" ? plan.workspace.timeZone : "Pacific/Kiritimati";
-  const [row] = await tx.$queryRaw<{ at: Date }[]>`SELECT GREATEST(now(), ${schedule.at}::timestamp AT TIME ZONE ${zone}) AS at`;
+  const [row] = await tx.$queryRaw<
+    { at: Date }[]
+  >`SELECT GREATEST(now(), ${schedule.at}::timestamp AT TIME ZONE ${zone}) AS at`;
   return row!.at;
 }
 
 async function schedule(tx: Prisma.TransactionClient, plan: CampaignPlan) {
   const runAt = await startTime(plan, tx);
-  await enqueueJob("campaigns.start", { campaignId: plan.campaign.id }, { workspaceId: plan.campaign.workspaceId, runAt, dedupeKey: `campaigns.start:${plan.campaign.id}` }, tx);
+  await enqueueJob(
+    "campaigns.start",
+    { campaignId: plan.campaign.id },
+    { workspaceId: plan.campaign.workspaceId, runAt, dedupeKey: `campaigns.start:${plan.campaign.id}` },
+    tx,
+  );
 }
 
 export type LaunchResult = { status: CampaignStatus; alreadyLaunched: boolean };
@@ -97,19 +141,35 @@ export async function launchCampaign(user: CurrentUser, id: string): Promise<Lau
   const plan = await loadPlan(user.workspaceId, id);
   if (plan.campaign.status !== "DRAFT") return { status: plan.campaign.status, alreadyLaunched: true };
   const preflight = await buildPreflight(plan);
-  if (preflight.blockers.length) throw new ValidationError(`This campaign cannot launch yet. ${preflight.blockers.join(" ")}`);
+  if (preflight.blockers.length)
+    throw new ValidationError(`This campaign cannot launch yet. ${preflight.blockers.join(" ")}`);
   const status: CampaignStatus = plan.workspace.requireApproval ? "AWAITING_APPROVAL" : "SCHEDULED";
   return db.$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({
       where: { id, workspaceId: user.workspaceId, status: "DRAFT" },
-      data: { status, statusReason: null, preflight: preflight as unknown as Prisma.InputJsonValue, contributorIds: { push: user.userId } },
+      data: {
+        status,
+        statusReason: null,
+        preflight: preflight as unknown as Prisma.InputJsonValue,
+        contributorIds: { push: user.userId },
+      },
     });
     if (!count) {
       const now = await tx.campaign.findUniqueOrThrow({ where: { id }, select: { status: true } });
       return { status: now.status, alreadyLaunched: true };
     }
     if (status === "SCHEDULED") await schedule(tx, plan);
-    await recordAudit(user.workspaceId, user.userId, { action: status === "SCHEDULED" ? "campaign.launched" : "campaign.approval_requested", targetType: "campaign", targetId: id, details: { recipients: preflight.willSend } }, tx);
+    await recordAudit(
+      user.workspaceId,
+      user.userId,
+      {
+        action: status === "SCHEDULED" ? "campaign.launched" : "campaign.approval_requested",
+        targetType: "campaign",
+        targetId: id,
+        details: { recipients: preflight.willSend },
+      },
+      tx,
+    );
     return { status, alreadyLaunched: false };
   });
 }
@@ -128,22 +188,49 @@ export async function approveCampaign(user: CurrentUser, id: string): Promise<vo
     });
     if (!count) throw new ConflictError("This campaign is not waiting for approval.");
     await schedule(tx, plan);
-    await recordAudit(user.workspaceId, user.userId, { action: "campaign.approved", targetType: "campaign", targetId: id }, tx);
+    await recordAudit(
+      user.workspaceId,
+      user.userId,
+      { action: "campaign.approved", targetType: "campaign", targetId: id },
+      tx,
+    );
   });
 }
 
 /** Sends it back to its author as a draft, with the reason. */
 export async function rejectCampaign(user: CurrentUser, id: string, reason: string): Promise<void> {
-  await transition(user, id, ["AWAITING_APPROVAL"], "DRAFT", `Sent back: ${reason}`, "campaign.rejected", "This campaign is not waiting for approval.");
+  await transition(
+    user,
+    id,
+    ["AWAITING_APPROVAL"],
+    "DRAFT",
+    `Sent back: ${reason}`,
+    "campaign.rejected",
+    "This campaign is not waiting for approval.",
+  );
 }
 
-async function transition(user: CurrentUser, id: string, from: CampaignStatus[], to: CampaignStatus, statusReason: string | null, action: string, conflict: string) {
+async function transition(
+  user: CurrentUser,
+  id: string,
+  from: CampaignStatus[],
+  to: CampaignStatus,
+  statusReason: string | null,
+  action: string,
+  conflict: string,
+) {
   await findCampaign(user.workspaceId, id);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.campaign.updateMany({ where: { id, workspaceId: user.workspaceId, status: { in: from } }, data: { status: to, statusReason } });
+    const { count } = await tx.campaign.updateMany({
+      where: { id, workspaceId: user.workspaceId, status: { in: from } },
+      data: { status: to, statusReason },
+    });
     if (!count) throw new ConflictError(conflict);
     if (to === "CANCELLED") {
-      await tx.message.updateMany({ where: { campaignId: id, state: "QUEUED" }, data: { state: "SKIPPED", skipReason: "cancelled" } });
+      await tx.message.updateMany({
+        where: { campaignId: id, state: "QUEUED" },
+        data: { state: "SKIPPED", skipReason: "cancelled" },
+      });
       await tx.job.deleteMany({ where: { dedupeKey: `campaigns.start:${id}`, status: "QUEUED" } });
     }
     await recordAudit(user.workspaceId, user.userId, { action, targetType: "campaign", targetId: id }, tx);
@@ -152,21 +239,49 @@ async function transition(user: CurrentUser, id: string, from: CampaignStatus[],
 }
 
 export const pauseCampaign = (user: CurrentUser, id: string) =>
-  transition(user, id, ["SENDING", "SCHEDULED"], "PAUSED", `Paused by ${user.name}`, "campaign.paused", "Only a sending or scheduled campaign can be paused.");
+  transition(
+    user,
+    id,
+    ["SENDING", "SCHEDULED"],
+    "PAUSED",
+    `Paused by ${user.name}`,
+    "campaign.paused",
+    "Only a sending or scheduled campaign can be paused.",
+  );
 
 export async function resumeCampaign(user: CurrentUser, id: string) {
   const started = await db.message.count({ where: { campaignId: id, workspaceId: user.workspaceId } });
   // A campaign paused before its start goes back to waiting for it (the start job is still queued).
-  await transition(user, id, ["PAUSED"], started ? "SENDING" : "SCHEDULED", null, "campaign.resumed", "Only a paused campaign can be resumed.");
+  await transition(
+    user,
+    id,
+    ["PAUSED"],
+    started ? "SENDING" : "SCHEDULED",
+    null,
+    "campaign.resumed",
+    "Only a paused campaign can be resumed.",
+  );
 }
 
 export const cancelCampaign = (user: CurrentUser, id: string) =>
-  transition(user, id, ["SCHEDULED", "AWAITING_APPROVAL", "SENDING", "PAUSED"], "CANCELLED", `Cancelled by ${user.name}`, "campaign.cancelled", "This campaign has already finished.");
+  transition(
+    user,
+    id,
+    ["SCHEDULED", "AWAITING_APPROVAL", "SENDING", "PAUSED"],
+    "CANCELLED",
+    `Cancelled by ${user.name}`,
+    "campaign.cancelled",
+    "This campaign has already finished.",
+  );
 
 export async function deleteDraft(user: CurrentUser, id: string) {
   const { count } = await db.campaign.deleteMany({ where: { id, workspaceId: user.workspaceId, status: "DRAFT" } });
   if (!count) throw new ConflictError("Only a draft can be deleted; a launched campaign is kept with its report.");
-  await recordAudit(user.workspaceId, user.userId, { action: "campaign.deleted", targetType: "campaign", targetId: id });
+  await recordAudit(user.workspaceId, user.userId, {
+    action: "campaign.deleted",
+    targetType: "campaign",
+    targetId: id,
+  });
 }
 
 /**
@@ -175,7 +290,10 @@ export async function deleteDraft(user: CurrentUser, id: string) {
  * Idempotent: it acts only on a SCHEDULED campaign, and (campaign, contact) is unique.
  */
 export async function startCampaign(campaignId: string): Promise<void> {
-  const found = await db.campaign.findUnique({ where: { id: campaignId }, select: { workspaceId: true, status: true } });
+  const found = await db.campaign.findUnique({
+    where: { id: campaignId },
+    select: { workspaceId: true, status: true },
+  });
   if (found?.status !== "SCHEDULED") return;
   const plan = await loadPlan(found.workspaceId, campaignId);
   const audience = await audiencePlan(plan);
@@ -186,7 +304,9 @@ export async function startCampaign(campaignId: string): Promise<void> {
       : Prisma.sql`now()`;
   await db.$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: CampaignStatus }[]>`SELECT status FROM "Campaign" WHERE id = ${campaignId} FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<
+        { status: CampaignStatus }[]
+      >`SELECT status FROM "Campaign" WHERE id = ${campaignId} FOR UPDATE`;
       if (locked?.status !== "SCHEDULED") return;
       await tx.$executeRaw`
         WITH zones AS MATERIALIZED (SELECT name FROM pg_timezone_names)

@@ -11,7 +11,14 @@ import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
 import { sendReply } from "@/lib/inbox/service";
 import { sendTestMessage } from "@/lib/whatsapp/connection";
-import { acceptedSends, campaignInput, dispatchUntil, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+import {
+  acceptedSends,
+  campaignInput,
+  dispatchUntil,
+  launch,
+  sandboxWorkspace,
+  type SandboxWorkspace,
+} from "@/tests/campaigns";
 import { drain } from "@/tests/whatsapp";
 import { recordConsentEvent } from "./service";
 
@@ -41,24 +48,53 @@ function referenceState(history: Event[], list: ListKey): boolean | null {
   return state;
 }
 
-const UTILITY_COMPONENTS = [{ type: "BODY", text: "Your order {{1}} has shipped.", example: { body_text: [["A-100"]] } }];
+const UTILITY_COMPONENTS = [
+  { type: "BODY", text: "Your order {{1}} has shipped.", example: { body_text: [["A-100"]] } },
+];
 
 let ws: SandboxWorkspace;
 let lists: Record<ListKey, string>;
 let templates: Record<TemplateCategory, { id: string; name: string }>;
 beforeAll(async () => {
   ws = await sandboxWorkspace();
-  const news = await db.consentList.create({ data: { workspaceId: ws.workspace.id, name: "Weekly news", category: "MARKETING" } });
-  const orders = await db.consentList.create({ data: { workspaceId: ws.workspace.id, name: "Order updates", category: "UTILITY" } });
+  const news = await db.consentList.create({
+    data: { workspaceId: ws.workspace.id, name: "Weekly news", category: "MARKETING" },
+  });
+  const orders = await db.consentList.create({
+    data: { workspaceId: ws.workspace.id, name: "Order updates", category: "UTILITY" },
+  });
   lists = { promotions: ws.list.id, news: news.id, orders: orders.id };
   const utility = await db.template.create({
-    data: { workspaceId: ws.workspace.id, name: "order_update", language: "en_US", category: "UTILITY", components: UTILITY_COMPONENTS, status: "APPROVED", metaTemplateId: `8${Date.now()}` },
+    data: {
+      workspaceId: ws.workspace.id,
+      name: "order_update",
+      language: "en_US",
+      category: "UTILITY",
+      components: UTILITY_COMPONENTS,
+      status: "APPROVED",
+      metaTemplateId: `8${Date.now()}`,
+    },
   });
   await fetch(`${ws.base}/_sandbox/templates`, {
     method: "POST",
-    body: JSON.stringify({ templates: [{ id: utility.metaTemplateId, name: "order_update", language: "en_US", category: "UTILITY", components: UTILITY_COMPONENTS, status: "APPROVED" }] }),
+    body: JSON.stringify({
+      templates: [
+        {
+          id: utility.metaTemplateId,
+          name: "order_update",
+          language: "en_US",
+          category: "UTILITY",
+          components: UTILITY_COMPONENTS,
+          status: "APPROVED",
+        },
+      ],
+    }),
   });
-  templates = { MARKETING: { id: ws.template.id, name: "promo" }, UTILITY: { id: utility.id, name: "order_update" }, AUTHENTICATION: { id: "", name: "" } };
+  templates = {
+    MARKETING: { id: ws.template.id, name: "promo" },
+    UTILITY: { id: utility.id, name: "order_update" },
+    AUTHENTICATION: { id: "", name: "" },
+  };
 });
 afterAll(() => ws.sandbox.close());
 
@@ -73,87 +109,143 @@ let run = 0;
 describe("consent by purpose on every path that sends", () => {
   it("never lets a send break the rule, whatever the histories and the order they were recorded in", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(eventArb, { maxLength: 6 }), { minLength: 4, maxLength: 6 }), async (histories) => {
-        run++;
-        await db.contact.deleteMany({ where: { workspaceId: ws.workspace.id } }); // each run's campaigns target its own people
-        const base = new Date(Date.UTC(2026, 0, 1 + run));
-        const people = [];
-        for (const [i, history] of histories.entries()) {
-          const contact = await db.contact.create({ data: { workspaceId: ws.workspace.id, phone: `+3469${String(run).padStart(4, "0")}${i}5`, name: `Person ${i}` } });
-          for (const e of [...history].sort((a, b) => a.order - b.order)) {
-            await recordConsentEvent({
-              workspaceId: ws.workspace.id,
-              contactId: contact.id,
-              consentListId: e.list === "global" ? null : lists[e.list],
-              action: e.action,
-              source: e.list === "global" ? "KEYWORD" : "ADMIN",
-              occurredAt: new Date(base.getTime() + e.second * 1000),
+      fc.asyncProperty(
+        fc.array(fc.array(eventArb, { maxLength: 6 }), { minLength: 4, maxLength: 6 }),
+        async (histories) => {
+          run++;
+          await db.contact.deleteMany({ where: { workspaceId: ws.workspace.id } }); // each run's campaigns target its own people
+          const base = new Date(Date.UTC(2026, 0, 1 + run));
+          const people = [];
+          for (const [i, history] of histories.entries()) {
+            const contact = await db.contact.create({
+              data: {
+                workspaceId: ws.workspace.id,
+                phone: `+3469${String(run).padStart(4, "0")}${i}5`,
+                name: `Person ${i}`,
+              },
+            });
+            for (const e of [...history].sort((a, b) => a.order - b.order)) {
+              await recordConsentEvent({
+                workspaceId: ws.workspace.id,
+                contactId: contact.id,
+                consentListId: e.list === "global" ? null : lists[e.list],
+                action: e.action,
+                source: e.list === "global" ? "KEYWORD" : "ADMIN",
+                occurredAt: new Date(base.getTime() + e.second * 1000),
+              });
+            }
+            const conversation = await db.conversation.create({
+              data: { workspaceId: ws.workspace.id, contactId: contact.id },
+            });
+            const state = (list: ListKey) => referenceState(history, list) === true;
+            people.push({
+              contact,
+              conversation,
+              allowed: {
+                promotions: state("promotions"),
+                MARKETING: state("promotions") || state("news"),
+                UTILITY: state("orders"),
+              },
             });
           }
-          const conversation = await db.conversation.create({ data: { workspaceId: ws.workspace.id, contactId: contact.id } });
-          const state = (list: ListKey) => referenceState(history, list) === true;
-          people.push({ contact, conversation, allowed: { promotions: state("promotions"), MARKETING: state("promotions") || state("news"), UTILITY: state("orders") } });
-        }
 
-        // 1. A marketing campaign through Promotions, and a utility one through Order updates (refused at launch
-        // when the rule leaves nobody to send to).
-        const campaign = async (anyone: boolean, overrides: Parameters<typeof launch>[1]) => {
-          if (!anyone) return expect(launch(ws, overrides)).rejects.toThrow(/Nobody in the audience|The audience is empty/).then(() => null);
-          const id = await launch(ws, overrides);
-          await dispatchUntil(id);
-          return id;
-        };
-        const promo = await campaign(people.some((p) => p.allowed.promotions), { name: `Promo ${run}` });
-        const orders = await campaign(people.some((p) => p.allowed.UTILITY), {
-          name: `Orders ${run}`,
-          templateName: "order_update",
-          consentListId: lists.orders,
-          variables: { "body:1": { source: "constant", value: "A-100" } },
-        });
-        // 2. The inbox and 3. the test send, for every person and both purposes: refused exactly when the rule says no.
-        for (const p of people) {
-          for (const category of ["MARKETING", "UTILITY"] as const) {
-            const values = category === "MARKETING" ? ["Ana", "20%", "x"] : ["A-100"];
-            const inbox = () => sendReply(ws.workspace.id, ws.users.MARKETER.id, { conversationId: p.conversation.id, reply: { kind: "template", templateId: templates[category].id, values } });
-            const test = () => sendTestMessage(ws.workspace.id, ws.users.ADMIN.id, { to: p.contact.phone, templateId: templates[category].id });
-            for (const attempt of [inbox, test]) {
-              if (p.allowed[category]) await expect(attempt()).resolves.toBeTruthy();
-              else await expect(attempt()).rejects.toThrow(ValidationError);
+          // 1. A marketing campaign through Promotions, and a utility one through Order updates (refused at launch
+          // when the rule leaves nobody to send to).
+          const campaign = async (anyone: boolean, overrides: Parameters<typeof launch>[1]) => {
+            if (!anyone)
+              return expect(launch(ws, overrides))
+                .rejects.toThrow(/Nobody in the audience|The audience is empty/)
+                .then(() => null);
+            const id = await launch(ws, overrides);
+            await dispatchUntil(id);
+            return id;
+          };
+          const promo = await campaign(
+            people.some((p) => p.allowed.promotions),
+            { name: `Promo ${run}` },
+          );
+          const orders = await campaign(
+            people.some((p) => p.allowed.UTILITY),
+            {
+              name: `Orders ${run}`,
+              templateName: "order_update",
+              consentListId: lists.orders,
+              variables: { "body:1": { source: "constant", value: "A-100" } },
+            },
+          );
+          // 2. The inbox and 3. the test send, for every person and both purposes: refused exactly when the rule says no.
+          for (const p of people) {
+            for (const category of ["MARKETING", "UTILITY"] as const) {
+              const values = category === "MARKETING" ? ["Ana", "20%", "x"] : ["A-100"];
+              const inbox = () =>
+                sendReply(ws.workspace.id, ws.users.MARKETER.id, {
+                  conversationId: p.conversation.id,
+                  reply: { kind: "template", templateId: templates[category].id, values },
+                });
+              const test = () =>
+                sendTestMessage(ws.workspace.id, ws.users.ADMIN.id, {
+                  to: p.contact.phone,
+                  templateId: templates[category].id,
+                });
+              for (const attempt of [inbox, test]) {
+                if (p.allowed[category]) await expect(attempt()).resolves.toBeTruthy();
+                else await expect(attempt()).rejects.toThrow(ValidationError);
+              }
             }
           }
-        }
-        await drain();
+          await drain();
 
-        // From the sandbox's log: every accepted template send was allowed by the rule, on its path.
-        const byPhone = new Map(people.map((p) => [p.contact.phone.slice(1), p]));
-        const campaignOf = new Map([
-          ...(await db.message.findMany({ where: { campaignId: { in: [promo, orders].filter((c) => c !== null) } }, select: { id: true, campaignId: true } })).map((m) => [m.id, m.campaignId] as const),
-        ]);
-        const reached = new Set<string>();
-        for (const send of await acceptedSends(ws.base)) {
-          const to = send.body.to!.replace(/^\+/, "");
-          const person = byPhone.get(to);
-          if (!person) continue; // an earlier run's person
-          const template = (send.body as { template?: { name: string } }).template!.name;
-          const callback = send.body.biz_opaque_callback_data ?? "";
-          const campaign = campaignOf.get(callback.replace("pm:", ""));
-          const ok = campaign === promo ? person.allowed.promotions : template === "promo" ? person.allowed.MARKETING : person.allowed.UTILITY;
-          expect({ to, template, callback, ok }).toMatchObject({ ok: true });
-          if (campaign) reached.add(`${campaign}:${to}`);
-        }
-        // And the campaigns reached everyone they were allowed to.
-        for (const p of people) {
-          const phone = p.contact.phone.slice(1);
-          const states = await db.message.findMany({ where: { contactId: p.contact.id }, select: { campaignId: true, state: true, skipReason: true, errorReason: true } });
-          expect({ phone, promo: reached.has(`${promo}:${phone}`), orders: reached.has(`${orders}:${phone}`), states }).toMatchObject({ promo: p.allowed.promotions, orders: p.allowed.UTILITY });
-        }
-      }),
+          // From the sandbox's log: every accepted template send was allowed by the rule, on its path.
+          const byPhone = new Map(people.map((p) => [p.contact.phone.slice(1), p]));
+          const campaignOf = new Map([
+            ...(
+              await db.message.findMany({
+                where: { campaignId: { in: [promo, orders].filter((c) => c !== null) } },
+                select: { id: true, campaignId: true },
+              })
+            ).map((m) => [m.id, m.campaignId] as const),
+          ]);
+          const reached = new Set<string>();
+          for (const send of await acceptedSends(ws.base)) {
+            const to = send.body.to!.replace(/^\+/, "");
+            const person = byPhone.get(to);
+            if (!person) continue; // an earlier run's person
+            const template = (send.body as { template?: { name: string } }).template!.name;
+            const callback = send.body.biz_opaque_callback_data ?? "";
+            const campaign = campaignOf.get(callback.replace("pm:", ""));
+            const ok =
+              campaign === promo
+                ? person.allowed.promotions
+                : template === "promo"
+                  ? person.allowed.MARKETING
+                  : person.allowed.UTILITY;
+            expect({ to, template, callback, ok }).toMatchObject({ ok: true });
+            if (campaign) reached.add(`${campaign}:${to}`);
+          }
+          // And the campaigns reached everyone they were allowed to.
+          for (const p of people) {
+            const phone = p.contact.phone.slice(1);
+            const states = await db.message.findMany({
+              where: { contactId: p.contact.id },
+              select: { campaignId: true, state: true, skipReason: true, errorReason: true },
+            });
+            expect({
+              phone,
+              promo: reached.has(`${promo}:${phone}`),
+              orders: reached.has(`${orders}:${phone}`),
+              states,
+            }).toMatchObject({ promo: p.allowed.promotions, orders: p.allowed.UTILITY });
+          }
+        },
+      ),
       { numRuns: 8 },
     );
   });
 
   it("refuses a campaign whose list is for another purpose than its template, with the reason", async () => {
-    await expect(saveCampaign(ws.userOf("MARKETER"), campaignInput(ws, { name: "Mismatch", consentListId: lists.orders }))).rejects.toThrow(
+    await expect(
+      saveCampaign(ws.userOf("MARKETER"), campaignInput(ws, { name: "Mismatch", consentListId: lists.orders })),
+    ).rejects.toThrow(
       /“Order updates” is a list for utility \(transactional\) messages, but the template is a marketing template/,
     );
   });

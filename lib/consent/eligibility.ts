@@ -15,7 +15,6 @@ import { ValidationError } from "@/lib/errors";
 
 export type ConsentRefusal = "no_consent" | "opted_out";
 
-
 const PURPOSE_WORDS: Record<TemplateCategory, string> = {
   MARKETING: "marketing",
   UTILITY: "utility (transactional)",
@@ -23,7 +22,11 @@ const PURPOSE_WORDS: Record<TemplateCategory, string> = {
 };
 
 /** The sentence a campaign builder, pre-flight or the server shows when a list and a template do not match. */
-export function purposeMismatch(templateCategory: TemplateCategory, listName: string, listCategory: TemplateCategory): string {
+export function purposeMismatch(
+  templateCategory: TemplateCategory,
+  listName: string,
+  listCategory: TemplateCategory,
+): string {
   return (
     `“${listName}” is a list for ${PURPOSE_WORDS[listCategory]} messages, but the template is a ${PURPOSE_WORDS[templateCategory]} template. ` +
     `People opted in to one purpose only: pick a list for ${PURPOSE_WORDS[templateCategory]} messages.`
@@ -35,7 +38,11 @@ export function purposeMismatch(templateCategory: TemplateCategory, listName: st
  * CAMPAIGN_CONSENT_REFUSAL (NULL: allowed). A list of another purpose joins nothing: "no_consent". The server
  * refuses such a campaign with purposeMismatch() before that, so this is the last line, not the message.
  */
-export function campaignConsentJoin(contact: Prisma.Sql, listId: string | Prisma.Sql, category: TemplateCategory | Prisma.Sql): Prisma.Sql {
+export function campaignConsentJoin(
+  contact: Prisma.Sql,
+  listId: string | Prisma.Sql,
+  category: TemplateCategory | Prisma.Sql,
+): Prisma.Sql {
   const cat = typeof category === "string" ? Prisma.sql`${category}::"TemplateCategory"` : category;
   return Prisma.sql`LEFT JOIN ("ContactConsent" consent_cc JOIN "ConsentList" consent_l ON consent_l.id = consent_cc."consentListId")
     ON consent_cc."contactId" = ${contact} AND consent_cc."consentListId" = ${listId} AND consent_l.category = ${cat}`;
@@ -51,7 +58,11 @@ export function consentRefusalSql(contactId: Prisma.Sql, category: TemplateCateg
 }
 
 /** The TypeScript check: the same rule, for one contact and any list of the category. Null: allowed. */
-export async function consentRefusal(workspaceId: string, contactId: string, category: TemplateCategory): Promise<ConsentRefusal | null> {
+export async function consentRefusal(
+  workspaceId: string,
+  contactId: string,
+  category: TemplateCategory,
+): Promise<ConsentRefusal | null> {
   const rows = await db.$queryRaw<{ refusal: ConsentRefusal | null }[]>`
     SELECT ${consentRefusalSql(Prisma.sql`c.id`, category)} AS refusal
     FROM "Contact" c WHERE c.id = ${contactId} AND c."workspaceId" = ${workspaceId}`;
@@ -72,8 +83,13 @@ export async function assertConsent(
 }
 
 /** What a refusal means, in words a marketer or an API caller reads. */
-export function consentRefusalMessage(refusal: ConsentRefusal, category: TemplateCategory, who = "This person"): string {
+export function consentRefusalMessage(
+  refusal: ConsentRefusal,
+  category: TemplateCategory,
+  who = "This person",
+): string {
   const purpose = PURPOSE_WORDS[category];
-  const what = refusal === "opted_out" ? `has opted out of ${purpose} messages` : `has not opted in to ${purpose} messages`;
+  const what =
+    refusal === "opted_out" ? `has opted out of ${purpose} messages` : `has not opted in to ${purpose} messages`;
   return `Not sent: ${who} ${what}. A ${purpose} template goes only to people opted in to a list for ${purpose} messages who have not opted out since.`;
 }

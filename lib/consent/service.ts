@@ -55,25 +55,46 @@ const OPT_OUT_SLACK_MS = 999;
 async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx): Promise<void> {
   const { workspaceId, contactId } = input;
   if (input.consentListId) {
-    const list = await tx.consentList.findFirst({ where: { id: input.consentListId, workspaceId }, select: { category: true } });
+    const list = await tx.consentList.findFirst({
+      where: { id: input.consentListId, workspaceId },
+      select: { category: true },
+    });
     if (!list) throw new NotFoundError("That consent list");
     const key = { contactId_consentListId: { contactId, consentListId: input.consentListId } };
     const current = await tx.contactConsent.findUnique({ where: key, select: { changedAt: true } });
     // Older than the state: logged only. A tie with an opt-out already applied keeps the opt-out.
-    if (current && (current.changedAt > occurredAt || (current.changedAt.getTime() === occurredAt.getTime() && input.action === "OPT_IN"))) return;
+    if (
+      current &&
+      (current.changedAt > occurredAt ||
+        (current.changedAt.getTime() === occurredAt.getTime() && input.action === "OPT_IN"))
+    )
+      return;
     let state = { optedIn: input.action === "OPT_IN", changedAt: occurredAt };
     if (list.category === "MARKETING") {
       // A global opt-out (STOP, WhatsApp's setting, 131050) at or after this event covers it, unless a
       // resume came after that: the newest global event since this one decides.
       const global = await tx.consentEvent.findFirst({
-        where: { workspaceId, contactId, consentListId: null, occurredAt: { gte: new Date(occurredAt.getTime() - OPT_OUT_SLACK_MS) } },
+        where: {
+          workspaceId,
+          contactId,
+          consentListId: null,
+          occurredAt: { gte: new Date(occurredAt.getTime() - OPT_OUT_SLACK_MS) },
+        },
         orderBy: [{ occurredAt: "desc" }, { action: "desc" }],
         select: { action: true, occurredAt: true },
       });
       const covers = global && (global.action === "OPT_OUT" || global.occurredAt >= occurredAt);
-      if (covers && state.optedIn) state = { optedIn: global.action === "OPT_IN", changedAt: global.occurredAt > occurredAt ? global.occurredAt : occurredAt };
+      if (covers && state.optedIn)
+        state = {
+          optedIn: global.action === "OPT_IN",
+          changedAt: global.occurredAt > occurredAt ? global.occurredAt : occurredAt,
+        };
     }
-    await tx.contactConsent.upsert({ where: key, update: state, create: { contactId, consentListId: input.consentListId, workspaceId, ...state } });
+    await tx.contactConsent.upsert({
+      where: key,
+      update: state,
+      create: { contactId, consentListId: input.consentListId, workspaceId, ...state },
+    });
     return;
   }
   if (input.action === "OPT_OUT") {

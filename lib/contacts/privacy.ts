@@ -13,7 +13,11 @@ export function phoneHash(workspaceId: string, phone: string): string {
   return createHmac("sha256", env().ENCRYPTION_KEY).update(`${workspaceId}:${phone}`).digest("hex");
 }
 
-export async function suppressedSince(workspaceId: string, phone: string, tx: Pick<typeof db, "suppression"> = db): Promise<Date | null> {
+export async function suppressedSince(
+  workspaceId: string,
+  phone: string,
+  tx: Pick<typeof db, "suppression"> = db,
+): Promise<Date | null> {
   const row = await tx.suppression.findUnique({
     where: { workspaceId_phoneHash: { workspaceId, phoneHash: phoneHash(workspaceId, phone) } },
     select: { createdAt: true },
@@ -34,7 +38,11 @@ export async function eraseContact(workspaceId: string, actorId: string, id: str
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     await tx.suppression.upsert({
       where: { workspaceId_phoneHash: { workspaceId, phoneHash: phoneHash(workspaceId, contact.phone) } },
-      create: { workspaceId, phoneHash: phoneHash(workspaceId, contact.phone), reason: "Erased at the person's request" },
+      create: {
+        workspaceId,
+        phoneHash: phoneHash(workspaceId, contact.phone),
+        reason: "Erased at the person's request",
+      },
       update: {},
     });
     await tx.contact.delete({ where: { id: contact.id } });
@@ -54,7 +62,15 @@ export async function eraseContact(workspaceId: string, actorId: string, id: str
           SELECT 1 FROM "WhatsAppAccount" a
           WHERE a."workspaceId" = ${workspaceId}
             AND position(convert_to('"' || a."phoneNumberId" || '"', 'UTF8') in d."rawBody") > 0))`;
-    await tx.auditLog.updateMany({ where: { workspaceId, targetId: contact.id }, data: { details: { redacted: "contact erased" } } });
-    await recordAudit(workspaceId, actorId, { action: "contact.erased", targetType: "contact", targetId: contact.id }, tx);
+    await tx.auditLog.updateMany({
+      where: { workspaceId, targetId: contact.id },
+      data: { details: { redacted: "contact erased" } },
+    });
+    await recordAudit(
+      workspaceId,
+      actorId,
+      { action: "contact.erased", targetType: "contact", targetId: contact.id },
+      tx,
+    );
   });
 }

@@ -15,7 +15,11 @@ export function createPool(name: string, config: pg.PoolConfig): pg.Pool {
   });
   // An idle client's connection dropped: the pool has already discarded it.
   pool.on("error", (error: Error & { code?: string }) => {
-    logger.warn("database connection lost while idle; the pool reconnects on next use", { pool: name, code: error.code, reason: error.message });
+    logger.warn("database connection lost while idle; the pool reconnects on next use", {
+      pool: name,
+      code: error.code,
+      reason: error.message,
+    });
   });
   // A client in use (a transaction, an import lane) gets the same event on itself while it is checked out;
   // its holder learns of it from the query that fails, so here it only must not be left unheard.

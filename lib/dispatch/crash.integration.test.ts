@@ -14,10 +14,14 @@ afterAll(async () => {
 });
 
 function startWorker(name: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/worker.ts"], {
-    env: { ...process.env, PARLEY_WORKER_ID: name, PARLEY_RECLAIM_SECONDS: "3", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/worker.ts"],
+    {
+      env: { ...process.env, PARLEY_WORKER_ID: name, PARLEY_RECLAIM_SECONDS: "3", LOG_LEVEL: "warn" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   children.push(child);
   return child;
 }
@@ -40,7 +44,10 @@ describe("a worker killed mid-campaign", () => {
 
     startWorker("crash-second");
     await expect
-      .poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id } })).status, { timeout: 90_000, interval: 250 })
+      .poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id } })).status, {
+        timeout: 90_000,
+        interval: 250,
+      })
       .toBe("COMPLETED");
 
     const sends = await acceptedSends(ws.base);
@@ -48,13 +55,18 @@ describe("a worker killed mid-campaign", () => {
     expect(ids.length).toBe(new Set(ids).size); // nobody twice
     // Nobody lost: each recipient was sent once, or (a request on its way when the worker was killed, that
     // never reached Meta) ended "unconfirmed", explained and not sent again: a second send is never a guess.
-    const unconfirmed = await db.message.findMany({ where: { campaignId: id, unconfirmedAt: { not: null } }, select: { id: true, state: true } });
+    const unconfirmed = await db.message.findMany({
+      where: { campaignId: id, unconfirmedAt: { not: null } },
+      select: { id: true, state: true },
+    });
     expect(ids.length + unconfirmed.length).toBe(RECIPIENTS);
     expect(unconfirmed.every((m) => m.state === "FAILED" && !ids.includes(m.id))).toBe(true);
     expect(unconfirmed.length).toBeLessThan(RECIPIENTS / 100); // only what was on its way at the kill
     const final = await counts(id);
     expect(final.QUEUED ?? 0).toBe(0);
     expect(final.CLAIMED ?? 0).toBe(0);
-    await expect.poll(async () => db.message.count({ where: { campaignId: id, wamid: { not: null } } }), { timeout: 15_000 }).toBe(ids.length);
+    await expect
+      .poll(async () => db.message.count({ where: { campaignId: id, wamid: { not: null } } }), { timeout: 15_000 })
+      .toBe(ids.length);
   });
 });

@@ -6,7 +6,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { cancelCampaign, launchCampaign, pauseCampaign, resumeCampaign, saveCampaign } from "@/lib/campaigns/service";
 import { db } from "@/lib/db/client";
-import { acceptedSends, addOptedInContacts, campaignInput, counts, dispatchUntil, launch, sandboxWorkspace, startDispatcher, type SandboxWorkspace } from "@/tests/campaigns";
+import {
+  acceptedSends,
+  addOptedInContacts,
+  campaignInput,
+  counts,
+  dispatchUntil,
+  launch,
+  sandboxWorkspace,
+  startDispatcher,
+  type SandboxWorkspace,
+} from "@/tests/campaigns";
 import { runQueuedJobs } from "@/tests/factories";
 import { drain } from "@/tests/whatsapp";
 import { uploadMedia } from "@/lib/media/service";
@@ -33,14 +43,35 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe("dispatch", () => {
   it("sends every eligible recipient exactly once and explains everyone else", async () => {
     const ws = await workspace({ contacts: 300 });
-    const phones = { optedOut: "+34699000011", noConsent: "+34699000012", us: "+14155550123", unreachable: "+34699000013" };
-    const contacts = await Promise.all(Object.values(phones).map((phone) => db.contact.create({ data: { workspaceId: ws.workspace.id, phone } })));
+    const phones = {
+      optedOut: "+34699000011",
+      noConsent: "+34699000012",
+      us: "+14155550123",
+      unreachable: "+34699000013",
+    };
+    const contacts = await Promise.all(
+      Object.values(phones).map((phone) => db.contact.create({ data: { workspaceId: ws.workspace.id, phone } })),
+    );
     for (const c of contacts.filter((c) => c.phone !== phones.noConsent)) {
-      await db.contactConsent.create({ data: { contactId: c.id, consentListId: ws.list.id, workspaceId: ws.workspace.id, optedIn: c.phone !== phones.optedOut, changedAt: new Date() } });
+      await db.contactConsent.create({
+        data: {
+          contactId: c.id,
+          consentListId: ws.list.id,
+          workspaceId: ws.workspace.id,
+          optedIn: c.phone !== phones.optedOut,
+          changedAt: new Date(),
+        },
+      });
     }
     await db.contact.update({ where: { id: contacts[3]!.id }, data: { unreachable: true } });
     // A segment that takes everyone, so the contact without consent is targeted too.
-    const segment = await db.segment.create({ data: { workspaceId: ws.workspace.id, name: "All", rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "phone", op: "not_empty" }] }] } } });
+    const segment = await db.segment.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        name: "All",
+        rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "phone", op: "not_empty" }] }] },
+      },
+    });
 
     const id = await launch(ws, { segmentIds: [segment.id] });
     const campaign = await db.campaign.findUniqueOrThrow({ where: { id } });
@@ -51,7 +82,10 @@ describe("dispatch", () => {
     const { ids, duplicates } = await sentIds(ws.base);
     expect(duplicates).toEqual([]);
     expect(ids).toHaveLength(300);
-    const skipped = await db.message.findMany({ where: { campaignId: id, state: "SKIPPED" }, select: { skipReason: true, contact: { select: { phone: true } } } });
+    const skipped = await db.message.findMany({
+      where: { campaignId: id, state: "SKIPPED" },
+      select: { skipReason: true, contact: { select: { phone: true } } },
+    });
     expect(Object.fromEntries(skipped.map((m) => [m.contact.phone, m.skipReason]))).toEqual({
       [phones.optedOut]: "opted_out",
       [phones.noConsent]: "no_consent",
@@ -60,21 +94,68 @@ describe("dispatch", () => {
     });
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("COMPLETED");
     // The sandbox's statuses arrive by webhook: every sent message moves on to delivered or read.
-    await expect.poll(async () => { await drain(); const c = await counts(id); return (c.DELIVERED ?? 0) + (c.READ ?? 0); }, { timeout: 10_000 }).toBe(300);
+    await expect
+      .poll(
+        async () => {
+          await drain();
+          const c = await counts(id);
+          return (c.DELIVERED ?? 0) + (c.READ ?? 0);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(300);
     const sent = await acceptedSends(ws.base);
-    expect(sent[0]!.body).toMatchObject({ type: "template", template: { name: "promo", components: expect.arrayContaining([{ type: "body", parameters: [{ type: "text", text: "Person" }, { type: "text", text: "20%" }] }]) } });
+    expect(sent[0]!.body).toMatchObject({
+      type: "template",
+      template: {
+        name: "promo",
+        components: expect.arrayContaining([
+          {
+            type: "body",
+            parameters: [
+              { type: "text", text: "Person" },
+              { type: "text", text: "20%" },
+            ],
+          },
+        ]),
+      },
+    });
   });
 
   it("uploads the header image to WhatsApp once and sends every recipient its id", async () => {
     const ws = await workspace({ contacts: 5 });
-    const components = [{ type: "HEADER", format: "IMAGE", example: { header_handle: ["h"] } }, ...(ws.template.components as object[])];
+    const components = [
+      { type: "HEADER", format: "IMAGE", example: { header_handle: ["h"] } },
+      ...(ws.template.components as object[]),
+    ];
     await db.template.update({ where: { id: ws.template.id }, data: { components } });
-    await fetch(`${ws.base}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates: [{ id: ws.template.metaTemplateId, name: "promo", language: "en_US", category: "MARKETING", components, status: "APPROVED" }] }) });
-    const png = await sharp({ create: { width: 800, height: 418, channels: 3, background: "#6f4e37" } }).png().toBuffer();
+    await fetch(`${ws.base}/_sandbox/templates`, {
+      method: "POST",
+      body: JSON.stringify({
+        templates: [
+          {
+            id: ws.template.metaTemplateId,
+            name: "promo",
+            language: "en_US",
+            category: "MARKETING",
+            components,
+            status: "APPROVED",
+          },
+        ],
+      }),
+    });
+    const png = await sharp({ create: { width: 800, height: 418, channels: 3, background: "#6f4e37" } })
+      .png()
+      .toBuffer();
     const asset = await uploadMedia(ws.workspace.id, ws.users.MARKETER.id, { name: "autumn.png", bytes: png });
     const id = await launch(ws, { headerMediaId: asset.id });
     await dispatchUntil(id);
-    const { entries } = (await (await fetch(`${ws.base}/_sandbox/log`)).json()) as { entries: { path: string; body: { template?: { components: { type: string; parameters: { image?: { id: string } }[] }[] } } }[] };
+    const { entries } = (await (await fetch(`${ws.base}/_sandbox/log`)).json()) as {
+      entries: {
+        path: string;
+        body: { template?: { components: { type: string; parameters: { image?: { id: string } }[] }[] } };
+      }[];
+    };
     expect(entries.filter((e) => e.path.endsWith("/media"))).toHaveLength(1);
     const headers = entries.flatMap((e) => e.body?.template?.components.filter((c) => c.type === "header") ?? []);
     expect(headers).toHaveLength(5);
@@ -100,7 +181,11 @@ describe("dispatch", () => {
     const id = await launch(ws);
     const a = new NumberSender(ws.workspace.id, `worker-${Math.random()}`);
     const b = new NumberSender(ws.workspace.id, `worker-${Math.random()}`);
-    for (let i = 0; i < 50 && (await db.message.count({ where: { campaignId: id, state: { in: ["QUEUED", "CLAIMED"] } } })) > 0; i++) {
+    for (
+      let i = 0;
+      i < 50 && (await db.message.count({ where: { campaignId: id, state: { in: ["QUEUED", "CLAIMED"] } } })) > 0;
+      i++
+    ) {
       await Promise.all([a.step([id]), b.step([id])]);
     }
     const { ids, duplicates } = await sentIds(ws.base);
@@ -152,12 +237,29 @@ describe("dispatch", () => {
   it("skips the remaining message of a contact who opts out mid-campaign", async () => {
     const ws = await workspace({ contacts: 40 });
     const id = await launch(ws, { sendRatePerSec: 40 });
-    const last = await db.message.findFirstOrThrow({ where: { campaignId: id }, orderBy: { contact: { phone: "desc" } }, select: { contactId: true } });
+    const last = await db.message.findFirstOrThrow({
+      where: { campaignId: id },
+      orderBy: { contact: { phone: "desc" } },
+      select: { contactId: true },
+    });
     // Due later than everyone else, so the opt-out lands before its turn.
-    await db.message.updateMany({ where: { campaignId: id, contactId: last.contactId }, data: { nextAttemptAt: new Date(Date.now() + 1500) } });
-    await recordConsentEvent({ workspaceId: ws.workspace.id, contactId: last.contactId, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: "STOP" });
+    await db.message.updateMany({
+      where: { campaignId: id, contactId: last.contactId },
+      data: { nextAttemptAt: new Date(Date.now() + 1500) },
+    });
+    await recordConsentEvent({
+      workspaceId: ws.workspace.id,
+      contactId: last.contactId,
+      consentListId: null,
+      action: "OPT_OUT",
+      source: "KEYWORD",
+      proof: "STOP",
+    });
     await dispatchUntil(id, undefined, 20_000);
-    expect(await db.message.findFirstOrThrow({ where: { campaignId: id, contactId: last.contactId } })).toMatchObject({ state: "SKIPPED", skipReason: "opted_out" });
+    expect(await db.message.findFirstOrThrow({ where: { campaignId: id, contactId: last.contactId } })).toMatchObject({
+      state: "SKIPPED",
+      skipReason: "opted_out",
+    });
     expect((await sentIds(ws.base)).ids).toHaveLength(39);
   });
 
@@ -166,16 +268,45 @@ describe("dispatch", () => {
     await addOptedInContacts(ws.workspace.id, ws.list.id, 3, "+346990"); // …00003, …00004, …00005
     const stopped = await db.contact.create({ data: { workspaceId: ws.workspace.id, phone: "+34699900001" } });
     const absent = await db.contact.create({ data: { workspaceId: ws.workspace.id, phone: "+34699900000" } });
-    for (const c of [stopped, absent]) await db.contactConsent.create({ data: { contactId: c.id, consentListId: ws.list.id, workspaceId: ws.workspace.id, optedIn: true, changedAt: new Date(Date.now() - 60_000) } });
+    for (const c of [stopped, absent])
+      await db.contactConsent.create({
+        data: {
+          contactId: c.id,
+          consentListId: ws.list.id,
+          workspaceId: ws.workspace.id,
+          optedIn: true,
+          changedAt: new Date(Date.now() - 60_000),
+        },
+      });
     const id = await launch(ws);
     await dispatchUntil(id);
-    await expect.poll(async () => { await drain(); return (await db.message.findFirstOrThrow({ where: { campaignId: id, contactId: stopped.id } })).state; }, { timeout: 10_000 }).toBe("FAILED");
-    await expect.poll(async () => { await drain(); return (await db.contact.findUniqueOrThrow({ where: { id: absent.id } })).unreachable; }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await drain();
+          return (await db.message.findFirstOrThrow({ where: { campaignId: id, contactId: stopped.id } })).state;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe("FAILED");
+    await expect
+      .poll(
+        async () => {
+          await drain();
+          return (await db.contact.findUniqueOrThrow({ where: { id: absent.id } })).unreachable;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const failed = await db.message.findFirstOrThrow({ where: { campaignId: id, contactId: stopped.id } });
     expect(failed.errorCode).toBe(131050);
     expect(failed.errorReason).toMatch(/stopped marketing messages/);
-    expect(await db.consentEvent.findFirst({ where: { contactId: stopped.id, action: "OPT_OUT" } })).toMatchObject({ source: "ERROR_131050" });
-    expect(await db.contactConsent.findFirstOrThrow({ where: { contactId: stopped.id } })).toMatchObject({ optedIn: false });
+    expect(await db.consentEvent.findFirst({ where: { contactId: stopped.id, action: "OPT_OUT" } })).toMatchObject({
+      source: "ERROR_131050",
+    });
+    expect(await db.contactConsent.findFirstOrThrow({ where: { contactId: stopped.id } })).toMatchObject({
+      optedIn: false,
+    });
   });
 
   it("backs off on 130429 and still sends everyone once", async () => {
@@ -183,7 +314,10 @@ describe("dispatch", () => {
     const ws = await workspace({ contacts: 120, sandbox: { throughputPerSecond: 20 } });
     const id = await launch(ws);
     await dispatchUntil(id, undefined, 30_000);
-    const stats = (await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as { rejected130429: number; accepted: number };
+    const stats = (await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as {
+      rejected130429: number;
+      accepted: number;
+    };
     expect(stats.rejected130429).toBeGreaterThan(0);
     expect(stats.accepted).toBe(120);
     expect((await sentIds(ws.base)).duplicates).toEqual([]);
@@ -195,7 +329,14 @@ describe("dispatch", () => {
     const ws = await workspace({ contacts: 3, sandbox: { pairBurst: 1, pairRefillSeconds: 1 } });
     const first = await launch(ws);
     const second = await launch(ws, { name: "Second" });
-    await dispatchUntil(second, async () => (await db.message.count({ where: { campaignId: { in: [first, second] }, state: { in: ["QUEUED", "CLAIMED"] } } })) === 0, 30_000);
+    await dispatchUntil(
+      second,
+      async () =>
+        (await db.message.count({
+          where: { campaignId: { in: [first, second] }, state: { in: ["QUEUED", "CLAIMED"] } },
+        })) === 0,
+      30_000,
+    );
     const stats = (await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as { rejected131056: number };
     expect(stats.rejected131056).toBeGreaterThan(0);
     const retried = await db.message.findMany({ where: { campaignId: { in: [first, second] }, attempts: { gt: 1 } } });
@@ -209,7 +350,18 @@ describe("dispatch", () => {
     const ws = await workspace({ contacts: 20 });
     await fetch(`${ws.base}/_sandbox/templates`, {
       method: "POST",
-      body: JSON.stringify({ templates: [{ id: ws.template.metaTemplateId, name: "promo", language: "en_US", category: "MARKETING", components: ws.template.components, status: "PAUSED" }] }),
+      body: JSON.stringify({
+        templates: [
+          {
+            id: ws.template.metaTemplateId,
+            name: "promo",
+            language: "en_US",
+            category: "MARKETING",
+            components: ws.template.components,
+            status: "PAUSED",
+          },
+        ],
+      }),
     });
     const id = await launch(ws);
     await dispatchUntil(id);
@@ -222,10 +374,25 @@ describe("dispatch", () => {
 
   it("schedules each recipient at the local time of their own time zone", async () => {
     const ws = await workspace();
-    const madrid = await db.contact.create({ data: { workspaceId: ws.workspace.id, phone: "+34699800001", timeZone: "Europe/Madrid" } });
-    const tokyo = await db.contact.create({ data: { workspaceId: ws.workspace.id, phone: "+81901234567", timeZone: "Asia/Tokyo" } });
-    const unknown = await db.contact.create({ data: { workspaceId: ws.workspace.id, phone: "+34699800002", timeZone: null } });
-    for (const c of [madrid, tokyo, unknown]) await db.contactConsent.create({ data: { contactId: c.id, consentListId: ws.list.id, workspaceId: ws.workspace.id, optedIn: true, changedAt: new Date() } });
+    const madrid = await db.contact.create({
+      data: { workspaceId: ws.workspace.id, phone: "+34699800001", timeZone: "Europe/Madrid" },
+    });
+    const tokyo = await db.contact.create({
+      data: { workspaceId: ws.workspace.id, phone: "+81901234567", timeZone: "Asia/Tokyo" },
+    });
+    const unknown = await db.contact.create({
+      data: { workspaceId: ws.workspace.id, phone: "+34699800002", timeZone: null },
+    });
+    for (const c of [madrid, tokyo, unknown])
+      await db.contactConsent.create({
+        data: {
+          contactId: c.id,
+          consentListId: ws.list.id,
+          workspaceId: ws.workspace.id,
+          optedIn: true,
+          changedAt: new Date(),
+        },
+      });
     const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const user = ws.userOf("MARKETER");
     const { id } = await saveCampaign(user, campaignInput(ws, { schedule: { mode: "local", at: `${day}T10:00` } }));
@@ -235,9 +402,17 @@ describe("dispatch", () => {
     expect(job.runAt.toISOString()).toBe(`${new Date(Date.parse(`${day}T10:00:00Z`) - 14 * 3_600_000).toISOString()}`);
     await db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
     await runQueuedJobs(ws.workspace.id);
-    const due = async (contactId: string) => (await db.message.findFirstOrThrow({ where: { campaignId: id, contactId } })).nextAttemptAt!.toISOString();
+    const due = async (contactId: string) =>
+      (await db.message.findFirstOrThrow({ where: { campaignId: id, contactId } })).nextAttemptAt!.toISOString();
     expect(await due(tokyo.id)).toBe(`${day}T01:00:00.000Z`); // 10:00 in Tokyo (UTC+9)
-    const madridOffset = new Date(`${day}T12:00:00Z`).toLocaleString("en-GB", { timeZone: "Europe/Madrid", hour: "2-digit", hourCycle: "h23" }) === "13" ? 1 : 2;
+    const madridOffset =
+      new Date(`${day}T12:00:00Z`).toLocaleString("en-GB", {
+        timeZone: "Europe/Madrid",
+        hour: "2-digit",
+        hourCycle: "h23",
+      }) === "13"
+        ? 1
+        : 2;
     expect(await due(madrid.id)).toBe(`${day}T${String(10 - madridOffset).padStart(2, "0")}:00:00.000Z`);
     expect(await due(unknown.id)).toBe(`${day}T10:00:00.000Z`); // the workspace's zone (UTC)
   });

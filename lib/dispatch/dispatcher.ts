@@ -29,7 +29,10 @@ export function createDispatcher(workerId: string) {
     }
   }
   // Renewed on a timer too, so a long batch (or a hanging Cloud API) never lets the lease lapse.
-  const heartbeat = setInterval(() => void renew().catch((error: unknown) => logger.warn("lease renewal failed", { error })), RENEW_EVERY_MS);
+  const heartbeat = setInterval(
+    () => void renew().catch((error: unknown) => logger.warn("lease renewal failed", { error })),
+    RENEW_EVERY_MS,
+  );
   heartbeat.unref();
 
   async function hold(workspaceId: string, phoneNumberId: string): Promise<NumberSender | null> {
@@ -59,7 +62,11 @@ export function createDispatcher(workerId: string) {
     }
     const sending = await db.campaign.findMany({
       where: { status: "SENDING" },
-      select: { id: true, workspaceId: true, workspace: { select: { whatsAppAccount: { select: { phoneNumberId: true } } } } },
+      select: {
+        id: true,
+        workspaceId: true,
+        workspace: { select: { whatsAppAccount: { select: { phoneNumberId: true } } } },
+      },
     });
     const byWorkspace = new Map<string, { phoneNumberId: string; campaignIds: string[] }>();
     for (const c of sending) {
@@ -71,7 +78,10 @@ export function createDispatcher(workerId: string) {
     }
     for (const workspaceId of [...senders.keys()]) if (!byWorkspace.has(workspaceId)) await letGo(workspaceId);
     const results = await Promise.all(
-      [...byWorkspace].map(async ([workspaceId, { phoneNumberId, campaignIds }]) => (await hold(workspaceId, phoneNumberId))?.step(campaignIds) ?? 0),
+      [...byWorkspace].map(
+        async ([workspaceId, { phoneNumberId, campaignIds }]) =>
+          (await hold(workspaceId, phoneNumberId))?.step(campaignIds) ?? 0,
+      ),
     );
     return results.some((n) => n > 0);
   }

@@ -118,7 +118,10 @@ describe("a blip is not an outage", () => {
     try {
       await expectEachSentOnce(ws, id, recipients);
       expect(worker.failure).toBeNull();
-      const stats = (await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as { faultFailed: number; faultHeld: number };
+      const stats = (await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as {
+        faultFailed: number;
+        faultHeld: number;
+      };
       expect(stats.faultFailed).toBeGreaterThan(0);
       expect(stats.faultHeld).toBeGreaterThan(0);
     } finally {

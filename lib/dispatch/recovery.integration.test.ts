@@ -9,7 +9,14 @@ import { holdLease, workerLeaseKey } from "@/lib/jobs/leases";
 import { applyStatuses } from "@/lib/webhooks/apply-statuses";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import type { StatusEvent } from "@/lib/whatsapp/schemas";
-import { acceptedSends, counts, launch, sandboxWorkspace, startDispatcher, type SandboxWorkspace } from "@/tests/campaigns";
+import {
+  acceptedSends,
+  counts,
+  launch,
+  sandboxWorkspace,
+  startDispatcher,
+  type SandboxWorkspace,
+} from "@/tests/campaigns";
 import { drain } from "@/tests/whatsapp";
 import { claimMessages, markLeaving, settleOrphanedClaims, UNCONFIRMED_REASON, type ClaimedMessage } from "./store";
 
@@ -25,15 +32,34 @@ async function workspace(contacts: number) {
 }
 
 /** What a worker does before it dies: claims, marks and really sends some of its rows, records nothing. */
-async function dieMidBatch(ws: SandboxWorkspace, campaignId: string, workerId: string, options: { claim: number; reachMeta: number; lostOnTheWay: number }) {
+async function dieMidBatch(
+  ws: SandboxWorkspace,
+  campaignId: string,
+  workerId: string,
+  options: { claim: number; reachMeta: number; lostOnTheWay: number },
+) {
   const claimed = await claimMessages(workerId, [campaignId], options.claim);
   const reached = claimed.slice(0, options.reachMeta);
   const lost = claimed.slice(options.reachMeta, options.reachMeta + options.lostOnTheWay);
-  expect((await markLeaving(workerId, [...reached, ...lost].map((m) => m.id))).size).toBe(reached.length + lost.length);
+  expect(
+    (
+      await markLeaving(
+        workerId,
+        [...reached, ...lost].map((m) => m.id),
+      )
+    ).size,
+  ).toBe(reached.length + lost.length);
   const plan = await loadPlan(ws.workspace.id, campaignId);
   const client = (await clientFor(ws.workspace.id))!;
   for (const message of reached) {
-    await client.sendMessage(renderTemplateMessage({ version: plan.approved[0]!, mapping: plan.mapping, contact: message, callbackData: `pm:${message.id}` }));
+    await client.sendMessage(
+      renderTemplateMessage({
+        version: plan.approved[0]!,
+        mapping: plan.mapping,
+        contact: message,
+        callbackData: `pm:${message.id}`,
+      }),
+    );
   }
   return { claimed, reached, lost };
 }
@@ -69,7 +95,10 @@ describe("a worker that dies mid-batch", () => {
     const { reached } = await dieMidBatch(ws, id, "dead-worker-1", { claim: 30, reachMeta: 12, lostOnTheWay: 0 });
     await untilStored(reached);
     // Long after the reclaim time (the requests are an hour old), and the webhooks still wait to be processed.
-    await db.message.updateMany({ where: { campaignId: id, requestAt: { not: null } }, data: { requestAt: new Date(Date.now() - 3_600_000) } });
+    await db.message.updateMany({
+      where: { campaignId: id, requestAt: { not: null } },
+      data: { requestAt: new Date(Date.now() - 3_600_000) },
+    });
 
     const live = startDispatcher();
     try {
@@ -97,7 +126,10 @@ describe("a worker that dies mid-batch", () => {
     const id = await launch(ws);
     const { lost } = await dieMidBatch(ws, id, "dead-worker-2", { claim: 10, reachMeta: 0, lostOnTheWay: 3 });
     await drain();
-    await db.message.updateMany({ where: { id: { in: lost.map((m) => m.id) } }, data: { requestAt: new Date(Date.now() - 3_600_000) } });
+    await db.message.updateMany({
+      where: { id: { in: lost.map((m) => m.id) } },
+      data: { requestAt: new Date(Date.now() - 3_600_000) },
+    });
 
     const live = startDispatcher();
     try {
@@ -108,7 +140,10 @@ describe("a worker that dies mid-batch", () => {
     } finally {
       await live.close();
     }
-    const unconfirmed = await db.message.findMany({ where: { campaignId: id, unconfirmedAt: { not: null } }, select: { id: true, state: true, errorReason: true } });
+    const unconfirmed = await db.message.findMany({
+      where: { campaignId: id, unconfirmedAt: { not: null } },
+      select: { id: true, state: true, errorReason: true },
+    });
     expect(unconfirmed.map((m) => m.id).sort()).toEqual(lost.map((m) => m.id).sort());
     expect(unconfirmed.every((m) => m.state === "FAILED" && m.errorReason === UNCONFIRMED_REASON)).toBe(true);
     const perId = await sendsPerMessage(ws.base);
@@ -116,12 +151,20 @@ describe("a worker that dies mid-batch", () => {
     expect(perId.size).toBe(7);
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("COMPLETED");
     // The report counts them as their own kind of failure, not as one without a code.
-    const facts = await db.$queryRaw<{ key: string }[]>`SELECT f.key FROM "Message" m CROSS JOIN LATERAL parley_message_facts(m) f WHERE m.id = ${lost[0]!.id}`;
+    const facts = await db.$queryRaw<
+      { key: string }[]
+    >`SELECT f.key FROM "Message" m CROSS JOIN LATERAL parley_message_facts(m) f WHERE m.id = ${lost[0]!.id}`;
     expect(facts.map((f) => f.key)).toContain("error:unconfirmed");
 
     // Meta did get one after all: its webhook arrives late and the message counts as delivered.
     const late = lost[0]!;
-    const event: StatusEvent = { id: `wamid.late-${late.id}`, status: "delivered", timestamp: new Date(), recipient_id: late.phone.slice(1), biz_opaque_callback_data: `pm:${late.id}` };
+    const event: StatusEvent = {
+      id: `wamid.late-${late.id}`,
+      status: "delivered",
+      timestamp: new Date(),
+      recipient_id: late.phone.slice(1),
+      biz_opaque_callback_data: `pm:${late.id}`,
+    };
     await db.$transaction((tx) => applyStatuses(tx, [{ workspaceId: ws.workspace.id, event }]));
     const settled = await db.message.findUniqueOrThrow({ where: { id: late.id } });
     expect(settled).toMatchObject({ state: "DELIVERED", unconfirmedAt: null, errorReason: null });
@@ -133,12 +176,18 @@ describe("a worker that dies mid-batch", () => {
     await holdLease(workerLeaseKey("alive-worker"), "alive-worker");
     const claimed = await claimMessages("alive-worker", [id], 5);
     await markLeaving("alive-worker", [claimed[0]!.id]);
-    await db.message.updateMany({ where: { campaignId: id }, data: { claimedAt: new Date(Date.now() - 86_400_000), requestAt: null } });
+    await db.message.updateMany({
+      where: { campaignId: id },
+      data: { claimedAt: new Date(Date.now() - 86_400_000), requestAt: null },
+    });
     await drain();
     await settleOrphanedClaims();
     expect(await db.message.count({ where: { campaignId: id, state: "CLAIMED", claimedBy: "alive-worker" } })).toBe(5);
     // Once its lease lapses, its unsent rows go back to the queue.
-    await db.lease.update({ where: { key: workerLeaseKey("alive-worker") }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.lease.update({
+      where: { key: workerLeaseKey("alive-worker") },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await settleOrphanedClaims();
     expect(await db.message.count({ where: { campaignId: id, state: "QUEUED" } })).toBe(5);
   });

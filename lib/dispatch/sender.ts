@@ -7,7 +7,13 @@
 import { linkToken } from "@/lib/analytics/links";
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
-import { headerMediaKind, MissingValueError, renderTemplateMessage, routeLanguage, type TemplateVersion } from "@/lib/campaigns/render";
+import {
+  headerMediaKind,
+  MissingValueError,
+  renderTemplateMessage,
+  routeLanguage,
+  type TemplateVersion,
+} from "@/lib/campaigns/render";
 import { loadPlan, sendRateOf } from "@/lib/campaigns/plan";
 import { quietDelayMs } from "@/lib/campaigns/quiet-hours";
 import type { Mapping, QuietHours } from "@/lib/campaigns/schemas";
@@ -18,7 +24,14 @@ import { applyErrorEffect, CALLBACK_PREFIX } from "@/lib/webhooks/apply-statuses
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError, type WhatsAppClient } from "@/lib/whatsapp/client";
 import { Pacer } from "./pacer";
-import { claimMessages, completeFinished, markLeaving, recordOutcomes, type ClaimedMessage, type Outcome } from "./store";
+import {
+  claimMessages,
+  completeFinished,
+  markLeaving,
+  recordOutcomes,
+  type ClaimedMessage,
+  type Outcome,
+} from "./store";
 
 /** How much sending one batch holds: half a second at the number's rate (pause takes effect within it). */
 const BATCH_SECONDS = 0.5;
@@ -48,7 +61,8 @@ type CampaignContext = {
   rate: number;
 };
 
-const backoffMs = (attempts: number, base: number) => Math.min(base ** attempts * 1000, 3_600_000) * (0.8 + Math.random() * 0.4);
+const backoffMs = (attempts: number, base: number) =>
+  Math.min(base ** attempts * 1000, 3_600_000) * (0.8 + Math.random() * 0.4);
 
 export class NumberSender {
   private pacer = new Pacer(1);
@@ -86,7 +100,13 @@ export class NumberSender {
     if (plan.fallback && headerMediaKind(plan.fallback.components) && plan.mapping.headerMediaId) {
       // Uploaded to Meta once per campaign and worker (a media id lasts 30 days).
       const media = await readMedia(this.workspaceId, plan.mapping.headerMediaId);
-      headerMediaId = (await client.uploadMedia({ fileName: media.fileName, mimeType: media.mimeType, bytes: Buffer.from(media.bytes) })).id;
+      headerMediaId = (
+        await client.uploadMedia({
+          fileName: media.fileName,
+          mimeType: media.mimeType,
+          bytes: Buffer.from(media.bytes),
+        })
+      ).id;
     }
     const context: CampaignContext = {
       id: campaignId,
@@ -112,7 +132,13 @@ export class NumberSender {
       try {
         contexts.push(await this.context(id, client));
       } catch (error) {
-        await this.pause(id, error instanceof WhatsAppApiError ? `Header media could not be uploaded to WhatsApp: ${error.message}` : "The campaign could not be prepared for sending.", null);
+        await this.pause(
+          id,
+          error instanceof WhatsAppApiError
+            ? `Header media could not be uploaded to WhatsApp: ${error.message}`
+            : "The campaign could not be prepared for sending.",
+          null,
+        );
         logger.error("campaign could not be prepared", { campaignId: id, error });
       }
     }
@@ -210,7 +236,12 @@ export class NumberSender {
     return (await this.marks.done.catch(() => new Set<string>())).has(id);
   }
 
-  private async sendOne(client: WhatsAppClient, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>): Promise<Outcome> {
+  private async sendOne(
+    client: WhatsAppClient,
+    message: ClaimedMessage,
+    context: CampaignContext,
+    live: Map<string, string>,
+  ): Promise<Outcome> {
     const release = (at = new Date(), refund = true): Outcome => ({ id: message.id, kind: "release", at, refund });
     if (live.get(context.id) !== "SENDING") return release();
     const quiet = quietDelayMs(new Date(), message.timeZone ?? context.timeZone, context.quietHours);
@@ -251,7 +282,13 @@ export class NumberSender {
     this.noAnswer = 0;
   }
 
-  private async onError(error: WhatsAppApiError, message: ClaimedMessage, context: CampaignContext, live: Map<string, string>, leftAt: number): Promise<Outcome> {
+  private async onError(
+    error: WhatsAppApiError,
+    message: ClaimedMessage,
+    context: CampaignContext,
+    live: Map<string, string>,
+    leftAt: number,
+  ): Promise<Outcome> {
     const { action, explanation, code } = error.classification;
     const now = new Date();
     const failed = (reason = explanation): Outcome => ({ id: message.id, kind: "failed", code, reason, at: now });
@@ -268,17 +305,24 @@ export class NumberSender {
         this.pacer.backOff(Date.now());
         return { id: message.id, kind: "release", at: now, refund: true };
       case "retry_recipient_later":
-        if (message.attempts >= MAX_RETRIES) return failed(`${explanation} Gave up after ${message.attempts} attempts.`);
+        if (message.attempts >= MAX_RETRIES)
+          return failed(`${explanation} Gave up after ${message.attempts} attempts.`);
         return { id: message.id, kind: "release", at: new Date(Date.now() + backoffMs(message.attempts, 4)) };
       case "retry":
-        if (message.attempts >= MAX_RETRIES) return failed(`${explanation} Gave up after ${message.attempts} attempts.`);
+        if (message.attempts >= MAX_RETRIES)
+          return failed(`${explanation} Gave up after ${message.attempts} attempts.`);
         return { id: message.id, kind: "release", at: new Date(Date.now() + backoffMs(message.attempts, 2)) };
       case "pause_campaign":
         live.set(context.id, "PAUSED");
         await this.pause(context.id, `Paused by Meta's error ${code}: ${explanation}`, code);
         return { id: message.id, kind: "release", at: now, refund: true };
       case "suppress_contact":
-        await applyErrorEffect(db, { workspaceId: this.workspaceId, contactId: message.contactId, code, proof: `Meta answered error ${code} to campaign message ${message.id}` });
+        await applyErrorEffect(db, {
+          workspaceId: this.workspaceId,
+          contactId: message.contactId,
+          code,
+          proof: `Meta answered error ${code} to campaign message ${message.id}`,
+        });
         return failed();
       default:
         return failed();
@@ -286,11 +330,19 @@ export class NumberSender {
   }
 
   private async pause(campaignId: string, reason: string, code: number | null) {
-    const { count } = await db.campaign.updateMany({ where: { id: campaignId, status: "SENDING" }, data: { status: "PAUSED", statusReason: reason } });
+    const { count } = await db.campaign.updateMany({
+      where: { id: campaignId, status: "SENDING" },
+      data: { status: "PAUSED", statusReason: reason },
+    });
     this.contexts.delete(campaignId);
     if (count) {
       logger.warn("campaign paused by the dispatcher", { campaignId, code });
-      await recordAudit(this.workspaceId, null, { action: "campaign.paused_by_meta", targetType: "campaign", targetId: campaignId, details: { code, reason } });
+      await recordAudit(this.workspaceId, null, {
+        action: "campaign.paused_by_meta",
+        targetType: "campaign",
+        targetId: campaignId,
+        details: { code, reason },
+      });
     }
   }
 

@@ -108,7 +108,7 @@ export async function recordOutcomes(workerId: string, outcomes: Outcome[]): Pro
 async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void> {
   // Rows are locked in id order, as the webhook processing locks them, so the two never deadlock.
   const sorted = [...outcomes].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const col = <T,>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);
+  const col = <T>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);
   await db.$executeRaw`
     WITH locked AS (SELECT id FROM "Message" WHERE id = ANY(${col((o) => o.id)}::text[]) ORDER BY id FOR UPDATE)
     UPDATE "Message" m SET

@@ -29,14 +29,19 @@ describe("detectFormat", () => {
     ["🌷", 3],
     ["€", 5], // cut where the old check cut the sample, 4 bytes before its end
     ["🌷", 6],
-  ])("reads UTF-8 with %s cut at the 64 KB edge (%i bytes before it) as UTF-8, not Windows-1252", async (char, before) => {
-    const { format } = await detectFormat(fileOf(utf8WithCharAtEdge(char, before)));
-    expect(format.encoding).toBe("utf-8");
-  });
+  ])(
+    "reads UTF-8 with %s cut at the 64 KB edge (%i bytes before it) as UTF-8, not Windows-1252",
+    async (char, before) => {
+      const { format } = await detectFormat(fileOf(utf8WithCharAtEdge(char, before)));
+      expect(format.encoding).toBe("utf-8");
+    },
+  );
 
   it("drops a UTF-8 byte order mark, and trusts it over a stray invalid byte", async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-    const { format, sample } = await detectFormat(fileOf(Buffer.concat([bom, Buffer.from("phone;name\n+34600000001;Jos"), Buffer.from([0xe9]), Buffer.from("\n")])));
+    const { format, sample } = await detectFormat(
+      fileOf(Buffer.concat([bom, Buffer.from("phone;name\n+34600000001;Jos"), Buffer.from([0xe9]), Buffer.from("\n")])),
+    );
     expect(format).toMatchObject({ encoding: "utf-8", delimiter: ";" });
     expect(sample.startsWith("phone;name")).toBe(true);
   });
@@ -65,7 +70,10 @@ describe("readRecords", () => {
     const read = async () => {
       for await (const record of readRecords(file, format)) void record;
     };
-    const error = await read().then(() => null, (e: unknown) => e);
+    const error = await read().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(csvErrorMessage(error)).toBe(
       `Row 3 is longer than ${MAX_RECORD_CHARS / 1024} KB, more than any contact needs: look for a quote (") that opens a value and is never closed, or split the row.`,
     );

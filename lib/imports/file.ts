@@ -8,7 +8,11 @@ import { parse, type Options } from "csv-parse";
 import { env } from "@/lib/env";
 import { sniffDelimiter } from "./rows";
 
-export type FileFormat = { encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252"; delimiter: string; sepLine: boolean };
+export type FileFormat = {
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+  delimiter: string;
+  sepLine: boolean;
+};
 
 /**
  * The longest record (row) taken, in characters. A contact's row is a few hundred; a record this long
@@ -33,9 +37,14 @@ const SAMPLE_BYTES = 64 * 1024;
  * are valid UTF-8, else Windows-1252 (Excel on Windows). `complete` says the bytes are the whole file: when
  * they are not, a character cut at their end is the next read's start, not a sign of another encoding.
  */
-export function detectEncoding(bytes: Uint8Array, complete: boolean): { encoding: FileFormat["encoding"]; text: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", text: new TextDecoder("utf-16le").decode(bytes, { stream: !complete }) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", text: new TextDecoder("utf-16be").decode(bytes, { stream: !complete }) };
+export function detectEncoding(
+  bytes: Uint8Array,
+  complete: boolean,
+): { encoding: FileFormat["encoding"]; text: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: "utf-16le", text: new TextDecoder("utf-16le").decode(bytes, { stream: !complete }) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: "utf-16be", text: new TextDecoder("utf-16be").decode(bytes, { stream: !complete }) };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     // Streaming, the decoder keeps an incomplete last character for later instead of calling it invalid.
@@ -87,7 +96,11 @@ export function parserOptions(format: FileFormat): Options {
  * The file's records (header first) as a stream, decoded to text. `onBytes` reports how much of the file
  * has been read, for the progress bar.
  */
-export function readRecords(file: string, format: FileFormat, onBytes?: (bytes: number) => void): AsyncIterable<string[]> {
+export function readRecords(
+  file: string,
+  format: FileFormat,
+  onBytes?: (bytes: number) => void,
+): AsyncIterable<string[]> {
   const source = createReadStream(file, { highWaterMark: 64 * 1024 });
   let bytes = 0;
   source.on("data", (chunk) => onBytes?.((bytes += chunk.length)));

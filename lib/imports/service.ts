@@ -23,7 +23,15 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { enqueueJob } from "@/lib/jobs/queue";
 import { csvErrorMessage, detectFormat, FILE_MODE, importFile, readRecords } from "./file";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
-import { CONSENT_TARGETS, importMappingSchema, usesConsent, type ColumnTarget, type ImportCounts, type ImportMapping, type RejectedRow } from "./schemas";
+import {
+  CONSENT_TARGETS,
+  importMappingSchema,
+  usesConsent,
+  type ColumnTarget,
+  type ImportCounts,
+  type ImportMapping,
+  type RejectedRow,
+} from "./schemas";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 const REJECTS_KEPT = 100; // shown on the page; the full list is in the downloadable report
@@ -35,7 +43,12 @@ export type ImportMode = "check" | "import";
 // ---------------------------------------------------------------- upload and mapping
 
 /** Stores an uploaded file, reads its header and first rows, and suggests what each column is. */
-export async function createImport(workspaceId: string, userId: string, fileName: string, body: ReadableStream<Uint8Array>) {
+export async function createImport(
+  workspaceId: string,
+  userId: string,
+  fileName: string,
+  body: ReadableStream<Uint8Array>,
+) {
   const id = randomUUID().replaceAll("-", "");
   const file = importFile(id);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -46,7 +59,10 @@ export async function createImport(workspaceId: string, userId: string, fileName
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           size += chunk.length;
-          if (size > MAX_IMPORT_BYTES) throw new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts.`);
+          if (size > MAX_IMPORT_BYTES)
+            throw new ValidationError(
+              `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts.`,
+            );
           yield chunk;
         }
       },
@@ -54,9 +70,18 @@ export async function createImport(workspaceId: string, userId: string, fileName
     );
     if (size === 0) throw new ValidationError("The file is empty.");
     const { headers, sample } = await readHead(file);
-    if (headers.length < 1 || headers.every((h) => !h)) throw new ValidationError("The file has no header row: the first line must name the columns.");
+    if (headers.length < 1 || headers.every((h) => !h))
+      throw new ValidationError("The file has no header row: the first line must name the columns.");
     const created = await db.contactImport.create({
-      data: { id, workspaceId, createdById: userId, fileName: fileName.slice(0, 200) || "contacts.csv", sizeBytes: size, headers, sample },
+      data: {
+        id,
+        workspaceId,
+        createdById: userId,
+        fileName: fileName.slice(0, 200) || "contacts.csv",
+        sizeBytes: size,
+        headers,
+        sample,
+      },
       select: { id: true },
     });
     return created;
@@ -75,7 +100,10 @@ async function readHead(file: string): Promise<{ headers: string[]; sample: stri
       if (records.length > 5) break;
     }
   } catch (error) {
-    throw new ValidationError(csvErrorMessage(error) ?? `The file can't be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ValidationError(
+      csvErrorMessage(error) ??
+        `The file can't be read as CSV: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const [headers = [], ...sample] = records;
   return { headers: headers.map((h) => h.slice(0, 100)), sample };
@@ -103,7 +131,11 @@ export function suggestMapping(headers: string[], canEditConsent: boolean): Impo
       taken.add(guess);
       return { target: guess };
     }
-    const key = header.trim().replace(/[^a-zA-Z0-9_]+/g, "_").replace(/^[^a-zA-Z]+|_+$/g, "").slice(0, 40);
+    const key = header
+      .trim()
+      .replace(/[^a-zA-Z0-9_]+/g, "_")
+      .replace(/^[^a-zA-Z]+|_+$/g, "")
+      .slice(0, 40);
     return key ? { target: "attribute" as const, attribute: key } : { target: "ignore" as const };
   });
 }
@@ -136,41 +168,71 @@ export async function listImports(workspaceId: string) {
  */
 export async function startImportRun(user: CurrentUser, id: string, mode: ImportMode, mapping: ImportMapping) {
   const current = await getImport(user.workspaceId, id);
-  if (mapping.columns.length !== current.headers.length) throw new ValidationError("The mapping must have one entry per column of the file.");
+  if (mapping.columns.length !== current.headers.length)
+    throw new ValidationError("The mapping must have one entry per column of the file.");
   if (usesConsent(mapping) && !can(user.role, "consent.edit")) {
-    throw new ForbiddenError("Only admins can import consent. Set the consent columns to \"Don't import\", or ask an admin.");
+    throw new ForbiddenError(
+      'Only admins can import consent. Set the consent columns to "Don\'t import", or ask an admin.',
+    );
   }
   if (mapping.consentListId) {
-    const list = await db.consentList.findFirst({ where: { id: mapping.consentListId, workspaceId: user.workspaceId }, select: { id: true } });
-    if (!list) throw new ValidationError("That consent list does not exist.", { consentListId: ["Choose a consent list."] });
+    const list = await db.consentList.findFirst({
+      where: { id: mapping.consentListId, workspaceId: user.workspaceId },
+      select: { id: true },
+    });
+    if (!list)
+      throw new ValidationError("That consent list does not exist.", { consentListId: ["Choose a consent list."] });
   }
   // Stored JSONB orders keys its own way: compare both as the schema writes them.
   const checkedMapping = current.mapping && JSON.stringify(importMappingSchema.parse(current.mapping));
   if (mode === "import" && (current.status !== "CHECKED" || checkedMapping !== JSON.stringify(mapping))) {
     throw new ConflictError("Check the file with this mapping before importing it.");
   }
-  if (!(await stat(importFile(id)).then(() => true, () => false))) {
+  if (
+    !(await stat(importFile(id)).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new ConflictError("This file was deleted after its import. Upload it again to check or import it.");
   }
   const from = mode === "check" ? (["UPLOADED", "CHECKED", "DONE", "FAILED"] as const) : (["CHECKED"] as const);
   const started = await db.$transaction(async (tx: Prisma.TransactionClient) => {
     const { count } = await tx.contactImport.updateMany({
       where: { id, workspaceId: user.workspaceId, status: { in: [...from] } },
-      data: { status: mode === "check" ? "CHECKING" : "IMPORTING", mapping, progress: 0, error: null, startedAt: new Date(), finishedAt: null },
+      data: {
+        status: mode === "check" ? "CHECKING" : "IMPORTING",
+        mapping,
+        progress: 0,
+        error: null,
+        startedAt: new Date(),
+        finishedAt: null,
+      },
     });
     if (count === 1) {
-      await enqueueJob("contacts.import", { importId: id, mode, actorId: user.userId }, { workspaceId: user.workspaceId, maxAttempts: 3 }, tx);
+      await enqueueJob(
+        "contacts.import",
+        { importId: id, mode, actorId: user.userId },
+        { workspaceId: user.workspaceId, maxAttempts: 3 },
+        tx,
+      );
     }
     return count === 1;
   });
-  if (!started) throw new ConflictError(mode === "check" ? "This file is being checked or imported already." : "This file is being imported already.");
+  if (!started)
+    throw new ConflictError(
+      mode === "check" ? "This file is being checked or imported already." : "This file is being imported already.",
+    );
 }
 
 /** The rejected rows report (row number, reason, the row as it was), or null when there is none. */
 export async function rejectedReport(workspaceId: string, id: string): Promise<{ file: string; name: string } | null> {
   const row = await getImport(workspaceId, id);
   const file = importFile(row.id, "rejected");
-  const exists = await stat(file).then(() => true, () => false);
+  const exists = await stat(file).then(
+    () => true,
+    () => false,
+  );
   return exists ? { file, name: `${row.fileName.replace(/\.[^.]+$/, "")}-rejected-rows.csv` } : null;
 }
 
@@ -199,10 +261,24 @@ function arrayLiteral(values: string[]): string {
 /** `id` is the contact's id if the row turns out to be new: unique per run, and cheaper made here than in SQL. */
 function copyLine(id: string, c: ImportedContact): string {
   const consent = c.consent;
-  return [
-    id, c.phone, c.name, c.locale, c.timeZone, JSON.stringify(c.attributes), arrayLiteral(c.tags),
-    consent?.listId, consent?.optedIn, consent?.source, consent?.time?.toISOString(), consent?.proof,
-  ].map(copyValue).join("\t") + "\n";
+  return (
+    [
+      id,
+      c.phone,
+      c.name,
+      c.locale,
+      c.timeZone,
+      JSON.stringify(c.attributes),
+      arrayLiteral(c.tags),
+      consent?.listId,
+      consent?.optedIn,
+      consent?.source,
+      consent?.time?.toISOString(),
+      consent?.proof,
+    ]
+      .map(copyValue)
+      .join("\t") + "\n"
+  );
 }
 
 /**
@@ -246,7 +322,10 @@ async function write(stream: Writable, text: string) {
  * database applies one chunk of rows, the next chunk is being read.
  */
 export async function runImport(importId: string, mode: ImportMode, actorId: string | null): Promise<ImportCounts> {
-  const record = await db.contactImport.findUnique({ where: { id: importId }, include: { workspace: { select: { defaultCountry: true } } } });
+  const record = await db.contactImport.findUnique({
+    where: { id: importId },
+    include: { workspace: { select: { defaultCountry: true } } },
+  });
   if (!record?.mapping) throw new Error(`Import ${importId} has no mapping`);
   const mapping = importMappingSchema.parse(record.mapping);
   const workspaceId = record.workspaceId;
@@ -255,11 +334,22 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
 
   const setProgress = (progress: number) => db.contactImport.update({ where: { id: importId }, data: { progress } });
   const lists = new Map(
-    (await db.consentList.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((l) => [l.name.toLowerCase(), l.id]),
+    (await db.consentList.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((l) => [
+      l.name.toLowerCase(),
+      l.id,
+    ]),
   );
-  const suppressed = new Set((await db.suppression.findMany({ where: { workspaceId }, select: { phoneHash: true } })).map((s) => s.phoneHash));
+  const suppressed = new Set(
+    (await db.suppression.findMany({ where: { workspaceId }, select: { phoneHash: true } })).map((s) => s.phoneHash),
+  );
   const counts: ImportCounts = {
-    rows: 0, created: 0, updated: 0, unchanged: 0, duplicate: 0, invalid: 0, suppressed: 0,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicate: 0,
+    invalid: 0,
+    suppressed: 0,
     consent: { optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 0 },
   };
   const rejects: RejectedRow[] = [];
@@ -369,7 +459,17 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
       data: { status: mode === "check" ? "CHECKED" : "DONE", progress: 1, counts, rejects, finishedAt: new Date() },
     });
     if (mode === "import") {
-      await recordAudit(workspaceId, actorId, { action: "contacts.imported", targetType: "import", targetId: importId, details: { file: record.fileName, ...counts } }, tx);
+      await recordAudit(
+        workspaceId,
+        actorId,
+        {
+          action: "contacts.imported",
+          targetType: "import",
+          targetId: importId,
+          details: { file: record.fileName, ...counts },
+        },
+        tx,
+      );
     }
   });
   // The upload is personal data Parley no longer needs once its contacts are in (the rejected rows'
@@ -384,12 +484,17 @@ export async function failImport(importId: string, error: unknown) {
   const before = await db.contactImport.findUnique({ where: { id: importId }, select: { status: true } });
   await db.contactImport.update({
     where: { id: importId },
-    data: { status: "FAILED", error: `The file could not be processed: ${message}`.slice(0, 1000), finishedAt: new Date() },
+    data: {
+      status: "FAILED",
+      error: `The file could not be processed: ${message}`.slice(0, 1000),
+      finishedAt: new Date(),
+    },
   });
   // A failed import, or a file that cannot be read whatever the mapping, is not kept: it is personal
   // data, and the person uploads it again once fixed. A check that failed otherwise keeps the file, so
   // it can be checked again with another mapping.
-  if (before?.status === "IMPORTING" || error instanceof ValidationError) await rm(importFile(importId), { force: true });
+  if (before?.status === "IMPORTING" || error instanceof ValidationError)
+    await rm(importFile(importId), { force: true });
 }
 
 type Run = { workspaceId: string; actorId: string | null; now: Date };

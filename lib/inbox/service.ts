@@ -38,10 +38,20 @@ async function buildRequest(
     case "text":
       return { ...base, type: "text", text: { body: reply.body, preview_url: true } };
     case "media": {
-      const asset = await db.mediaAsset.findFirst({ where: { id: reply.mediaId, workspaceId }, select: { kind: true } });
-      if (!asset) throw new ValidationError("That file is not in the media library.", { "reply.mediaId": ["That file is not in the media library."] });
+      const asset = await db.mediaAsset.findFirst({
+        where: { id: reply.mediaId, workspaceId },
+        select: { kind: true },
+      });
+      if (!asset)
+        throw new ValidationError("That file is not in the media library.", {
+          "reply.mediaId": ["That file is not in the media library."],
+        });
       const file = await readMedia(workspaceId, reply.mediaId);
-      const { id } = await client.uploadMedia({ bytes: Buffer.from(file.bytes), mimeType: file.mimeType, fileName: file.fileName });
+      const { id } = await client.uploadMedia({
+        bytes: Buffer.from(file.bytes),
+        mimeType: file.mimeType,
+        fileName: file.fileName,
+      });
       const caption = reply.caption ? { caption: reply.caption } : {};
       if (asset.kind === "IMAGE") return { ...base, type: "image", image: { id, ...caption } };
       if (asset.kind === "VIDEO") return { ...base, type: "video", video: { id, ...caption } };
@@ -51,7 +61,16 @@ async function buildRequest(
       return {
         ...base,
         type: "interactive",
-        interactive: { type: "button", body: { text: reply.body }, action: { buttons: reply.buttons.map((b, i) => ({ type: "reply" as const, reply: { id: `reply-${i + 1}`, title: b.title } })) } },
+        interactive: {
+          type: "button",
+          body: { text: reply.body },
+          action: {
+            buttons: reply.buttons.map((b, i) => ({
+              type: "reply" as const,
+              reply: { id: `reply-${i + 1}`, title: b.title },
+            })),
+          },
+        },
       };
     case "list":
       return {
@@ -60,21 +79,47 @@ async function buildRequest(
         interactive: {
           type: "list",
           body: { text: reply.body },
-          action: { button: reply.button, sections: [{ rows: reply.rows.map((r, i) => ({ id: `option-${i + 1}`, title: r.title, ...(r.description ? { description: r.description } : {}) })) }] },
+          action: {
+            button: reply.button,
+            sections: [
+              {
+                rows: reply.rows.map((r, i) => ({
+                  id: `option-${i + 1}`,
+                  title: r.title,
+                  ...(r.description ? { description: r.description } : {}),
+                })),
+              },
+            ],
+          },
         },
       };
     case "template": {
-      const template = await db.template.findFirst({ where: { id: reply.templateId, workspaceId, status: "APPROVED" } });
-      if (!template) throw new ValidationError("Pick a template Meta has approved.", { "reply.templateId": ["Pick a template Meta has approved."] });
+      const template = await db.template.findFirst({
+        where: { id: reply.templateId, workspaceId, status: "APPROVED" },
+      });
+      if (!template)
+        throw new ValidationError("Pick a template Meta has approved.", {
+          "reply.templateId": ["Pick a template Meta has approved."],
+        });
       // A template goes only to someone opted in for its purpose and not opted out (lib/consent decides).
       await assertConsent(workspaceId, contact.id, template.category, { field: "reply.templateId" });
       const slots = templateSlots(template.components).filter((s) => !s.optional);
       if (reply.values.length !== slots.length) {
-        throw new ValidationError(`This template needs ${slots.length} values: ${slots.map((s) => s.label).join(", ")}.`, { "reply.values": ["Fill every variable."] });
+        throw new ValidationError(
+          `This template needs ${slots.length} values: ${slots.map((s) => s.label).join(", ")}.`,
+          { "reply.values": ["Fill every variable."] },
+        );
       }
-      const variables = Object.fromEntries(slots.map((s, i) => [s.key, { source: "constant" as const, value: reply.values[i]!, fallback: "" }]));
+      const variables = Object.fromEntries(
+        slots.map((s, i) => [s.key, { source: "constant" as const, value: reply.values[i]!, fallback: "" }]),
+      );
       try {
-        return renderTemplateMessage({ version: template, mapping: { variables }, contact: { phone: to, name: null, locale: null, attributes: {} }, callbackData: "" });
+        return renderTemplateMessage({
+          version: template,
+          mapping: { variables },
+          contact: { phone: to, name: null, locale: null, attributes: {} },
+          callbackData: "",
+        });
       } catch {
         throw new ValidationError("This template has a media header: send it from a campaign.");
       }
@@ -88,34 +133,64 @@ export type SentReply = { id: string; state: string; errorReason: string | null 
  * Sends a reply. Outside the 24-hour window only a template may go: anything else is refused with the
  * reason before anything is sent. Meta's refusal is kept on the message (state FAILED, its reason).
  */
-export async function sendReply(workspaceId: string, authorId: string | null, input: { conversationId: string; replyTo?: string; reply: ReplyInput }): Promise<SentReply> {
+export async function sendReply(
+  workspaceId: string,
+  authorId: string | null,
+  input: { conversationId: string; replyTo?: string; reply: ReplyInput },
+): Promise<SentReply> {
   const conversation = await conversationOf(workspaceId, input.conversationId);
   const window = windowState(conversation.lastInboundAt);
   if (input.reply.kind !== "template" && !window.open) {
-    const why = "The 24-hour window is closed: WhatsApp only lets a business start a conversation with an approved template. Pick one under “Template”.";
+    const why =
+      "The 24-hour window is closed: WhatsApp only lets a business start a conversation with an approved template. Pick one under “Template”.";
     throw new ValidationError(why, { "reply.kind": [why] });
   }
   const client = await clientFor(workspaceId);
-  if (!client) throw new ValidationError("No WhatsApp number is connected: an admin connects one in Settings → WhatsApp.");
+  if (!client)
+    throw new ValidationError("No WhatsApp number is connected: an admin connects one in Settings → WhatsApp.");
   const request = await buildRequest(workspaceId, conversation.contact, input.reply, client);
   const outbound = await db.outboundMessage.create({
-    data: { workspaceId, conversationId: conversation.id, authorId, type: input.reply.kind, payload: {}, contextWamid: input.replyTo ?? null },
+    data: {
+      workspaceId,
+      conversationId: conversation.id,
+      authorId,
+      type: input.reply.kind,
+      payload: {},
+      contextWamid: input.replyTo ?? null,
+    },
   });
   // Only fields Meta's OpenAPI allows: biz_opaque_callback_data on a template only (v23 closes the free-form
   // message shapes without it; replies are matched to their statuses by wamid anyway).
-  const callback = request.type === "template" ? { biz_opaque_callback_data: `${OUTBOUND_CALLBACK_PREFIX}${outbound.id}` } : {};
-  const full = { ...request, ...callback, ...(input.replyTo ? { context: { message_id: input.replyTo } } : {}) } as SendMessageRequest;
+  const callback =
+    request.type === "template" ? { biz_opaque_callback_data: `${OUTBOUND_CALLBACK_PREFIX}${outbound.id}` } : {};
+  const full = {
+    ...request,
+    ...callback,
+    ...(input.replyTo ? { context: { message_id: input.replyTo } } : {}),
+  } as SendMessageRequest;
   let result: SentReply;
   try {
     const response = await client.sendMessage(full);
     const wamid = response.messages[0]!.id;
-    await db.outboundMessage.update({ where: { id: outbound.id }, data: { wamid, state: "SENT", sentAt: new Date(), payload: full as Prisma.InputJsonValue } });
+    await db.outboundMessage.update({
+      where: { id: outbound.id },
+      data: { wamid, state: "SENT", sentAt: new Date(), payload: full as Prisma.InputJsonValue },
+    });
     await foldOutboundStatuses(db, [wamid]); // statuses that overtook the answer
     result = { id: outbound.id, state: "SENT", errorReason: null };
   } catch (error) {
     if (!(error instanceof WhatsAppApiError)) throw error;
     const reason = error.classification.explanation;
-    await db.outboundMessage.update({ where: { id: outbound.id }, data: { state: "FAILED", errorCode: error.code, errorReason: reason, failedAt: new Date(), payload: full as Prisma.InputJsonValue } });
+    await db.outboundMessage.update({
+      where: { id: outbound.id },
+      data: {
+        state: "FAILED",
+        errorCode: error.code,
+        errorReason: reason,
+        failedAt: new Date(),
+        payload: full as Prisma.InputJsonValue,
+      },
+    });
     result = { id: outbound.id, state: "FAILED", errorReason: reason };
   }
   await db.conversation.update({ where: { id: conversation.id }, data: { lastActivityAt: new Date() } });
@@ -153,37 +228,60 @@ export async function markConversationRead(workspaceId: string, id: string) {
   const conversation = await conversationOf(workspaceId, id);
   if (conversation.unreadCount === 0) return;
   await db.conversation.update({ where: { id }, data: { unreadCount: 0 } });
-  const latest = await db.inboundMessage.findFirst({ where: { conversationId: id }, orderBy: { receivedAt: "desc" }, select: { wamid: true } });
+  const latest = await db.inboundMessage.findFirst({
+    where: { conversationId: id },
+    orderBy: { receivedAt: "desc" },
+    select: { wamid: true },
+  });
   const client = await clientFor(workspaceId);
   // Marking the newest message read marks the earlier ones too. A failure only loses the blue ticks.
-  if (latest && client) await client.markRead(latest.wamid).catch((error: unknown) => logger.warn("mark read failed", { conversationId: id, error }));
+  if (latest && client)
+    await client
+      .markRead(latest.wamid)
+      .catch((error: unknown) => logger.warn("mark read failed", { conversationId: id, error }));
 }
 
 export async function assignConversation(user: CurrentUser, id: string, assigneeId: string | null) {
   await conversationOf(user.workspaceId, id);
   if (assigneeId) {
-    const member = await db.membership.findFirst({ where: { workspaceId: user.workspaceId, userId: assigneeId, role: { in: ["ADMIN", "MARKETER"] } } });
+    const member = await db.membership.findFirst({
+      where: { workspaceId: user.workspaceId, userId: assigneeId, role: { in: ["ADMIN", "MARKETER"] } },
+    });
     if (!member) throw new ValidationError("Assign to an admin or a marketer of this workspace.");
   }
   await db.conversation.update({ where: { id }, data: { assignedToId: assigneeId } });
-  await recordAudit(user.workspaceId, user.userId, { action: "conversation.assigned", targetType: "conversation", targetId: id, details: { assigneeId } });
+  await recordAudit(user.workspaceId, user.userId, {
+    action: "conversation.assigned",
+    targetType: "conversation",
+    targetId: id,
+    details: { assigneeId },
+  });
 }
 
 export async function setResolved(user: CurrentUser, id: string, resolved: boolean) {
   await conversationOf(user.workspaceId, id);
-  await db.conversation.update({ where: { id }, data: { resolvedAt: resolved ? new Date() : null, ...(resolved ? { unreadCount: 0 } : {}) } });
+  await db.conversation.update({
+    where: { id },
+    data: { resolvedAt: resolved ? new Date() : null, ...(resolved ? { unreadCount: 0 } : {}) },
+  });
 }
 
 export async function addNote(user: CurrentUser, id: string, body: string) {
   await conversationOf(user.workspaceId, id);
-  return db.conversationNote.create({ data: { workspaceId: user.workspaceId, conversationId: id, authorId: user.userId, body }, select: { id: true } });
+  return db.conversationNote.create({
+    data: { workspaceId: user.workspaceId, conversationId: id, authorId: user.userId, body },
+    select: { id: true },
+  });
 }
 
 export async function saveSavedReply(user: CurrentUser, input: SavedReplyInput) {
   const data = { name: input.name, body: input.body, keyword: input.keyword || null };
   try {
     if (input.id) {
-      const { count } = await db.savedReply.updateMany({ where: { id: input.id, workspaceId: user.workspaceId }, data });
+      const { count } = await db.savedReply.updateMany({
+        where: { id: input.id, workspaceId: user.workspaceId },
+        data,
+      });
       if (!count) throw new NotFoundError("That saved reply");
       return { id: input.id };
     }
@@ -202,11 +300,20 @@ export async function deleteSavedReply(user: CurrentUser, id: string) {
 }
 
 /** The keyword auto-reply (a job enqueued by the inbound webhook), sent only while the window is open. */
-export async function sendAutoReply(workspaceId: string, conversationId: string, savedReplyId: string, replyTo: string) {
+export async function sendAutoReply(
+  workspaceId: string,
+  conversationId: string,
+  savedReplyId: string,
+  replyTo: string,
+) {
   const [conversation, saved] = await Promise.all([
     conversationOf(workspaceId, conversationId),
     db.savedReply.findFirst({ where: { id: savedReplyId, workspaceId } }),
   ]);
   if (!saved || !windowState(conversation.lastInboundAt).open) return;
-  await sendReply(workspaceId, null, { conversationId, replyTo, reply: { kind: "text", body: fillSavedReply(saved.body, conversation.contact) } });
+  await sendReply(workspaceId, null, {
+    conversationId,
+    replyTo,
+    reply: { kind: "text", body: fillSavedReply(saved.body, conversation.contact) },
+  });
 }

@@ -56,7 +56,11 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   const jobs = createLoop("jobs", signal, async () => {
     // Hourly maintenance, enqueued once per hour however many workers run.
     if (Date.now() - scheduledAt > 60_000) {
-      await enqueueJob("maintenance.cleanup", {}, { dedupeKey: `maintenance.cleanup:${new Date().toISOString().slice(0, 13)}` });
+      await enqueueJob(
+        "maintenance.cleanup",
+        {},
+        { dedupeKey: `maintenance.cleanup:${new Date().toISOString().slice(0, 13)}` },
+      );
       scheduledAt = Date.now();
     }
     const claimed = await claimJobs(workerId, JOB_BATCH);
@@ -82,7 +86,13 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   const rollups = createLoop("rollups", signal, async () => (await foldRollups()) > 0, ROLLUP_POLL_MS);
   const loops = [jobs, webhooks, dispatch, rollups];
   const listener = keepListening(signal, [JOBS_CHANNEL, WEBHOOKS_CHANNEL, DISPATCH_CHANNEL], (channel) =>
-    channel === WEBHOOKS_CHANNEL ? webhooks.wake() : channel === DISPATCH_CHANNEL ? dispatch.wake() : channel ? jobs.wake() : loops.forEach((l) => l.wake()),
+    channel === WEBHOOKS_CHANNEL
+      ? webhooks.wake()
+      : channel === DISPATCH_CHANNEL
+        ? dispatch.wake()
+        : channel
+          ? jobs.wake()
+          : loops.forEach((l) => l.wake()),
   );
   logger.info("worker ready", { workerId });
   try {

@@ -14,8 +14,45 @@ export { DEMO_USERS, DEMO_WORKSPACE_SLUG };
 
 export const DEMO_CONTACT_COUNT = 500;
 
-const FIRST = ["Ana", "Bruno", "Chen", "Divya", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kofi", "Lucia", "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq"];
-const LAST = ["Silva", "Garcia", "Wang", "Patel", "Müller", "Haddad", "Okafor", "Rossi", "Dubois", "Kim", "Nowak", "Santos", "Ahmed", "Jensen", "Costa"];
+const FIRST = [
+  "Ana",
+  "Bruno",
+  "Chen",
+  "Divya",
+  "Emma",
+  "Farid",
+  "Grace",
+  "Hugo",
+  "Ines",
+  "Jonas",
+  "Kofi",
+  "Lucia",
+  "Mateo",
+  "Nadia",
+  "Omar",
+  "Priya",
+  "Quentin",
+  "Rosa",
+  "Sven",
+  "Tariq",
+];
+const LAST = [
+  "Silva",
+  "Garcia",
+  "Wang",
+  "Patel",
+  "Müller",
+  "Haddad",
+  "Okafor",
+  "Rossi",
+  "Dubois",
+  "Kim",
+  "Nowak",
+  "Santos",
+  "Ahmed",
+  "Jensen",
+  "Costa",
+];
 // Country, prefix of a mobile number, digits that follow, locale and time zone.
 const MARKETS = [
   { prefix: "+3461", digits: 7, locale: "es_ES", timeZone: "Europe/Madrid", city: "Madrid" },
@@ -45,10 +82,12 @@ export const DEMO_TEST_PHONES = ["+447700900555", "+346109900001"];
 
 export function demoContacts(count = DEMO_CONTACT_COUNT) {
   const random = mulberry32(42);
-  const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const market = MARKETS[i % MARKETS.length]!;
-    const number = String(i * 7919 + 1000).padStart(market.digits, "0").slice(-market.digits);
+    const number = String(i * 7919 + 1000)
+      .padStart(market.digits, "0")
+      .slice(-market.digits);
     const testPhone = DEMO_TEST_PHONES[i];
     return {
       phone: testPhone ?? `${market.prefix}${number}`,
@@ -84,7 +123,11 @@ const summerSale = (): Prisma.InputJsonValue => [
 ];
 
 const autumnMenu = (): Prisma.InputJsonValue => [
-  { type: "BODY", text: "{{1}}, our autumn menu is here: pumpkin spice, chestnut latte and more.", example: { body_text: [["Ana"]] } },
+  {
+    type: "BODY",
+    text: "{{1}}, our autumn menu is here: pumpkin spice, chestnut latte and more.",
+    example: { body_text: [["Ana"]] },
+  },
   { type: "FOOTER", text: "Reply STOP to unsubscribe" },
   {
     type: "BUTTONS",
@@ -101,7 +144,10 @@ const ORDER_SHIPPED: Prisma.InputJsonValue = [
     text: "Good news, {{1}}! Your order {{2}} has shipped and should arrive by {{3}}.",
     example: { body_text: [["Ana", "#10423", "Friday"]] },
   },
-  { type: "BUTTONS", buttons: [{ type: "URL", text: "Track order", url: "https://shop.example.com/track/{{1}}", example: ["10423"] }] },
+  {
+    type: "BUTTONS",
+    buttons: [{ type: "URL", text: "Track order", url: "https://shop.example.com/track/{{1}}", example: ["10423"] }],
+  },
 ];
 
 export async function seedDemo(): Promise<{ created: boolean }> {
@@ -127,10 +173,20 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       }
       const [promotions, orders] = await Promise.all([
         tx.consentList.create({
-          data: { workspaceId: ws, name: "Promotions", description: "Offers and news, at most weekly", category: "MARKETING" },
+          data: {
+            workspaceId: ws,
+            name: "Promotions",
+            description: "Offers and news, at most weekly",
+            category: "MARKETING",
+          },
         }),
         tx.consentList.create({
-          data: { workspaceId: ws, name: "Order updates", description: "Shipping and delivery notices", category: "UTILITY" },
+          data: {
+            workspaceId: ws,
+            name: "Order updates",
+            description: "Shipping and delivery notices",
+            category: "UTILITY",
+          },
         }),
       ]);
 
@@ -146,19 +202,35 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       for (const contact of created) {
         for (const list of [promotions, orders]) {
           events.push({
-            workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM",
-            proof: `Checkout form: "Send me ${list.name.toLowerCase()} on WhatsApp from Acme Coffee Co."`, occurredAt: joined,
+            workspaceId: ws,
+            contactId: contact.id,
+            consentListId: list.id,
+            action: "OPT_IN",
+            source: "WEB_FORM",
+            proof: `Checkout form: "Send me ${list.name.toLowerCase()} on WhatsApp from Acme Coffee Co."`,
+            occurredAt: joined,
           });
         }
         const out = optedOut.has(contact.phone);
         if (out) {
           events.push({
-            workspaceId: ws, contactId: contact.id, consentListId: promotions.id, action: "OPT_OUT", source: "KEYWORD",
-            proof: 'Replied "STOP"', occurredAt: left,
+            workspaceId: ws,
+            contactId: contact.id,
+            consentListId: promotions.id,
+            action: "OPT_OUT",
+            source: "KEYWORD",
+            proof: 'Replied "STOP"',
+            occurredAt: left,
           });
         }
         states.push(
-          { workspaceId: ws, contactId: contact.id, consentListId: promotions.id, optedIn: !out, changedAt: out ? left : joined },
+          {
+            workspaceId: ws,
+            contactId: contact.id,
+            consentListId: promotions.id,
+            optedIn: !out,
+            changedAt: out ? left : joined,
+          },
           { workspaceId: ws, contactId: contact.id, consentListId: orders.id, optedIn: true, changedAt: joined },
         );
       }
@@ -167,28 +239,77 @@ export async function seedDemo(): Promise<{ created: boolean }> {
 
       const templates = await tx.template.createManyAndReturn({
         data: [
-          { workspaceId: ws, name: "summer_sale", language: "en_US", category: "MARKETING", components: summerSale(), status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000001" },
-          { workspaceId: ws, name: "autumn_menu", language: "en_US", category: "MARKETING", components: autumnMenu(), status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000003" },
-          { workspaceId: ws, name: "order_shipped", language: "en_US", category: "UTILITY", components: ORDER_SHIPPED, status: "APPROVED", quality: "GREEN", metaTemplateId: "9000000000002" },
+          {
+            workspaceId: ws,
+            name: "summer_sale",
+            language: "en_US",
+            category: "MARKETING",
+            components: summerSale(),
+            status: "APPROVED",
+            quality: "GREEN",
+            metaTemplateId: "9000000000001",
+          },
+          {
+            workspaceId: ws,
+            name: "autumn_menu",
+            language: "en_US",
+            category: "MARKETING",
+            components: autumnMenu(),
+            status: "APPROVED",
+            quality: "GREEN",
+            metaTemplateId: "9000000000003",
+          },
+          {
+            workspaceId: ws,
+            name: "order_shipped",
+            language: "en_US",
+            category: "UTILITY",
+            components: ORDER_SHIPPED,
+            status: "APPROVED",
+            quality: "GREEN",
+            metaTemplateId: "9000000000002",
+          },
         ],
         select: { id: true, name: true },
       });
       const templateId = (name: string) => templates.find((t) => t.name === name)!.id;
-      const marketer = await tx.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "MARKETER")!.email }, select: { id: true } });
+      const marketer = await tx.user.findUniqueOrThrow({
+        where: { email: DEMO_USERS.find((u) => u.role === "MARKETER")!.email },
+        select: { id: true },
+      });
       const common = { workspaceId: ws, listId: promotions.id, createdById: marketer.id, contacts: created, optedOut };
-      for (const profile of DEMO_CAMPAIGNS) await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
+      for (const profile of DEMO_CAMPAIGNS)
+        await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
       await tx.segment.createMany({
         data: [
-          { workspaceId: ws, name: "VIP customers", rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "tag", op: "has", value: "vip" }] }] } },
+          {
+            workspaceId: ws,
+            name: "VIP customers",
+            rules: {
+              match: "all",
+              groups: [{ match: "all", conditions: [{ field: "tag", op: "has", value: "vip" }] }],
+            },
+          },
           {
             workspaceId: ws,
             name: "Gold tier",
-            rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "attribute", key: "loyaltyTier", op: "equals", value: "gold" }] }] },
+            rules: {
+              match: "all",
+              groups: [
+                { match: "all", conditions: [{ field: "attribute", key: "loyaltyTier", op: "equals", value: "gold" }] },
+              ],
+            },
           },
         ],
       });
       await tx.auditLog.create({
-        data: { workspaceId: ws, action: "workspace.seeded", targetType: "workspace", targetId: ws, details: { contacts: created.length } },
+        data: {
+          workspaceId: ws,
+          action: "workspace.seeded",
+          targetType: "workspace",
+          targetId: ws,
+          details: { contacts: created.length },
+        },
       });
     },
     { timeout: 60_000 },
@@ -199,9 +320,45 @@ export async function seedDemo(): Promise<{ created: boolean }> {
 
 /** The demo's finished campaigns: how each went (rates are of delivered, read and so on). */
 const DEMO_CAMPAIGNS = [
-  { name: "Autumn menu preview", template: "autumn_menu", tag: "A", daysAgo: 24, seed: 3, read: 0.52, reply: 0.08, tap: 0.05, click: 0.06, fail: 0.05, stop: 0.03 },
-  { name: "Summer sale launch", template: "summer_sale", tag: "", daysAgo: 8, seed: 7, read: 0.68, reply: 0.2, tap: 0.12, click: 0.14, fail: 0.03, stop: 0.01 },
-  { name: "Loyalty double points", template: "summer_sale", tag: "L", daysAgo: 2, seed: 11, read: 0.74, reply: 0.15, tap: 0.1, click: 0.18, fail: 0.02, stop: 0.005 },
+  {
+    name: "Autumn menu preview",
+    template: "autumn_menu",
+    tag: "A",
+    daysAgo: 24,
+    seed: 3,
+    read: 0.52,
+    reply: 0.08,
+    tap: 0.05,
+    click: 0.06,
+    fail: 0.05,
+    stop: 0.03,
+  },
+  {
+    name: "Summer sale launch",
+    template: "summer_sale",
+    tag: "",
+    daysAgo: 8,
+    seed: 7,
+    read: 0.68,
+    reply: 0.2,
+    tap: 0.12,
+    click: 0.14,
+    fail: 0.03,
+    stop: 0.01,
+  },
+  {
+    name: "Loyalty double points",
+    template: "summer_sale",
+    tag: "L",
+    daysAgo: 2,
+    seed: 11,
+    read: 0.74,
+    reply: 0.15,
+    tap: 0.1,
+    click: 0.18,
+    fail: 0.02,
+    stop: 0.005,
+  },
 ];
 type DemoCampaign = (typeof DEMO_CAMPAIGNS)[number];
 
@@ -212,7 +369,14 @@ type DemoCampaign = (typeof DEMO_CAMPAIGNS)[number];
  */
 async function seedFinishedCampaign(
   tx: Prisma.TransactionClient,
-  c: DemoCampaign & { workspaceId: string; templateId: string; listId: string; createdById: string; contacts: { id: string; phone: string }[]; optedOut: Set<string> },
+  c: DemoCampaign & {
+    workspaceId: string;
+    templateId: string;
+    listId: string;
+    createdById: string;
+    contacts: { id: string; phone: string }[];
+    optedOut: Set<string>;
+  },
 ) {
   const random = mulberry32(c.seed);
   const launchedAt = new Date(Date.now() - c.daysAgo * 86_400_000);
@@ -243,25 +407,57 @@ async function seedFinishedCampaign(
               templateName: "autumn_menu",
               fallbackLanguage: "en_US",
               headerMediaId: "",
-              variables: { "body:1": { source: "field", value: "first_name", fallback: "Hi there" }, "button:1": { source: "tracked", value: "https://shop.example.com/menu", fallback: "" } },
+              variables: {
+                "body:1": { source: "field", value: "first_name", fallback: "Hi there" },
+                "button:1": { source: "tracked", value: "https://shop.example.com/menu", fallback: "" },
+              },
             },
     },
   });
   const messages: Prisma.MessageCreateManyInput[] = [];
-  const inbound: { contactId: string; from: string; wamid: string; messageWamid: string; messageId: string; at: Date; kind: "text" | "button"; text: string }[] = [];
-  const REPLIES = ["Do you have oat milk in the Madrid shop?", "Is the discount valid online too?", "Great, I'll come by tomorrow"];
+  const inbound: {
+    contactId: string;
+    from: string;
+    wamid: string;
+    messageWamid: string;
+    messageId: string;
+    at: Date;
+    kind: "text" | "button";
+    text: string;
+  }[] = [];
+  const REPLIES = [
+    "Do you have oat milk in the Madrid shop?",
+    "Is the discount valid online too?",
+    "Great, I'll come by tomorrow",
+  ];
   const [quickReply, linkButton] = c.template === "summer_sale" ? ["Show me deals", 2] : ["Book a table", 1];
   c.contacts.forEach((contact, i) => {
     const id = `demo-${c.template}-${c.tag}${i}`;
-    const base = { id, workspaceId: c.workspaceId, campaignId: campaign.id, contactId: contact.id, createdAt: launchedAt };
+    const base = {
+      id,
+      workspaceId: c.workspaceId,
+      campaignId: campaign.id,
+      contactId: contact.id,
+      createdAt: launchedAt,
+    };
     if (c.optedOut.has(contact.phone)) return messages.push({ ...base, state: "SKIPPED", skipReason: "opted_out" });
-    if (contact.phone.startsWith("+1")) return messages.push({ ...base, state: "SKIPPED", skipReason: "us_marketing_block" });
+    if (contact.phone.startsWith("+1"))
+      return messages.push({ ...base, state: "SKIPPED", skipReason: "us_marketing_block" });
     const sentAt = at(i * 40);
     const wamid = `wamid.DEMO${c.tag}${i}`;
     const roll = random();
     if (roll < c.fail) {
       const code = roll < c.fail / 2 ? 131026 : 131049;
-      return messages.push({ ...base, wamid, state: "FAILED", attempts: 1, sentAt, failedAt: at(i * 40 + 900), errorCode: code, errorReason: classifyError(code).explanation });
+      return messages.push({
+        ...base,
+        wamid,
+        state: "FAILED",
+        attempts: 1,
+        sentAt,
+        failedAt: at(i * 40 + 900),
+        errorCode: code,
+        errorReason: classifyError(code).explanation,
+      });
     }
     const deliveredAt = at(i * 40 + 1500 + random() * 3000);
     const read = random() < c.read;
@@ -288,18 +484,42 @@ async function seedFinishedCampaign(
       billable: true,
       costMicros: priceMicros("marketing", contact.phone),
     });
-    if (repliedAt) inbound.push({ contactId: contact.id, from: contact.phone.slice(1), wamid: `wamid.DEMOIN${c.tag}${i}`, messageWamid: wamid, messageId: id, at: repliedAt, kind: tapped ? "button" : "text", text: tapped ? quickReply : REPLIES[i % REPLIES.length]! });
+    if (repliedAt)
+      inbound.push({
+        contactId: contact.id,
+        from: contact.phone.slice(1),
+        wamid: `wamid.DEMOIN${c.tag}${i}`,
+        messageWamid: wamid,
+        messageId: id,
+        at: repliedAt,
+        kind: tapped ? "button" : "text",
+        text: tapped ? quickReply : REPLIES[i % REPLIES.length]!,
+      });
   });
   await tx.message.createMany({ data: messages });
   for (const reply of inbound) {
     // One conversation per contact, whichever campaign they answered.
     const conversation = await tx.conversation.upsert({
       where: { contactId: reply.contactId },
-      create: { workspaceId: c.workspaceId, contactId: reply.contactId, lastInboundAt: reply.at, lastActivityAt: reply.at, unreadCount: 1 },
+      create: {
+        workspaceId: c.workspaceId,
+        contactId: reply.contactId,
+        lastInboundAt: reply.at,
+        lastActivityAt: reply.at,
+        unreadCount: 1,
+      },
       update: { lastInboundAt: reply.at, lastActivityAt: reply.at, unreadCount: { increment: 1 } },
     });
-    const common = { from: reply.from, id: reply.wamid, timestamp: String(Math.floor(reply.at.getTime() / 1000)), context: { from: "15550100100", id: reply.messageWamid } };
-    const payload = reply.kind === "button" ? { ...common, type: "button", button: { payload: reply.text, text: reply.text } } : { ...common, type: "text", text: { body: reply.text } };
+    const common = {
+      from: reply.from,
+      id: reply.wamid,
+      timestamp: String(Math.floor(reply.at.getTime() / 1000)),
+      context: { from: "15550100100", id: reply.messageWamid },
+    };
+    const payload =
+      reply.kind === "button"
+        ? { ...common, type: "button", button: { payload: reply.text, text: reply.text } }
+        : { ...common, type: "text", text: { body: reply.text } };
     await tx.inboundMessage.create({
       data: {
         workspaceId: c.workspaceId,
@@ -328,7 +548,11 @@ async function seedFinishedCampaign(
         targeted: messages.length,
         willSend: sent.length,
         skipped: [
-          { reason: "us_marketing_block", label: "Meta does not deliver marketing to US (+1) numbers", count: skipped("us_marketing_block") },
+          {
+            reason: "us_marketing_block",
+            label: "Meta does not deliver marketing to US (+1) numbers",
+            count: skipped("us_marketing_block"),
+          },
           { reason: "opted_out", label: "Opted out", count: skipped("opted_out") },
         ],
         languages: [{ language: "en_US", count: sent.length }],

@@ -18,30 +18,40 @@ describe("segment conditions", () => {
   });
 
   it("name what is missing", () => {
-    expect(issues({ field: "attribute", op: "equals", key: "1tier", value: "" })).toEqual(["key: Attribute: a name such as tier or city.", "value: Value: required."]);
+    expect(issues({ field: "attribute", op: "equals", key: "1tier", value: "" })).toEqual([
+      "key: Attribute: a name such as tier or city.",
+      "value: Value: required.",
+    ]);
     expect(issues({ field: "tag", op: "equals", value: "vip" })).toEqual(["op: Choose a comparison."]);
     expect(issues({ field: "consent", op: "opted_in" })).toEqual(["listId: Choose a consent list."]);
     expect(issues({ field: "created", op: "before", value: "2025-13-01" })).toEqual(["value: Date: choose a day."]);
-    expect(issues({ field: "engagement", op: "did", event: "read" })).toEqual(["days: Choose a campaign, or a number of days, or both."]);
+    expect(issues({ field: "engagement", op: "did", event: "read" })).toEqual([
+      "days: Choose a campaign, or a number of days, or both.",
+    ]);
     expect(issues({ field: "engagement", op: "did", event: "read", days: "0" })).not.toEqual([]);
   });
 
   it("limit groups and conditions, and split 'one of' values", () => {
     const condition = { field: "tag", op: "has", value: "vip" };
-    const rules = { match: "all", groups: Array.from({ length: 11 }, () => ({ match: "all", conditions: [condition] })) };
+    const rules = {
+      match: "all",
+      groups: Array.from({ length: 11 }, () => ({ match: "all", conditions: [condition] })),
+    };
     expect(segmentSchema.safeParse({ name: "Too many", rules }).success).toBe(false);
     expect(listValues(" Madrid, Sevilla ,,Madrid")).toEqual(["Madrid", "Sevilla"]);
   });
 });
 
 describe("segment operators and fields", () => {
-  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("refuse %s, which every object has but no field offers", (op) => {
-    expect(issues({ field: "attribute", op, key: "tier", value: "gold" })).toEqual(["op: Choose a comparison."]);
-    expect(issues({ field: "tag", op, value: "vip" })).toEqual(["op: Choose a comparison."]);
-  });
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])(
+    "refuse %s, which every object has but no field offers",
+    (op) => {
+      expect(issues({ field: "attribute", op, key: "tier", value: "gold" })).toEqual(["op: Choose a comparison."]);
+      expect(issues({ field: "tag", op, value: "vip" })).toEqual(["op: Choose a comparison."]);
+    },
+  );
 
   it("refuse a field that is not offered", () => {
     expect(issues({ field: "__proto__", op: "equals", value: "x" })).not.toEqual([]);
   });
 });
-

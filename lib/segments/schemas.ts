@@ -28,9 +28,19 @@ export const TEXT_OPERATORS = {
 } as const;
 export const TAG_OPERATORS = { has: "has tag", not_has: "does not have tag" } as const;
 export const CONSENT_OPERATORS = { opted_in: "is opted in to", not_opted_in: "is not opted in to" } as const;
-export const CREATED_OPERATORS = { after: "on or after", before: "before", last_days: "in the last N days", not_last_days: "more than N days ago" } as const;
+export const CREATED_OPERATORS = {
+  after: "on or after",
+  before: "before",
+  last_days: "in the last N days",
+  not_last_days: "more than N days ago",
+} as const;
 export const ENGAGEMENT_OPERATORS = { did: "did", did_not: "did not" } as const;
-export const ENGAGEMENT_EVENTS = { received: "receive", read: "read", clicked: "tap a button in", replied: "reply to" } as const;
+export const ENGAGEMENT_EVENTS = {
+  received: "receive",
+  read: "read",
+  clicked: "tap a button in",
+  replied: "reply to",
+} as const;
 
 export const OPERATORS_BY_FIELD: Record<SegmentField, Record<string, string>> = {
   attribute: TEXT_OPERATORS,
@@ -56,31 +66,42 @@ export const conditionSchema = z
     listId: z.string().optional(),
     event: z.enum(Object.keys(ENGAGEMENT_EVENTS) as [keyof typeof ENGAGEMENT_EVENTS]).optional(),
     campaignId: z.string().optional(), // engagement with one campaign, or any when empty
-    days: z.coerce.number().int().min(1).max(3650).optional().or(z.literal("").transform(() => undefined)),
+    days: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .superRefine((c, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     // Own keys only: `in` also finds "__proto__", "constructor" and "toString" on every object, and a rule
     // saved with one of them made every count of the workspace's segments throw.
     if (!Object.hasOwn(OPERATORS_BY_FIELD[c.field], c.op)) return issue("op", "Choose a comparison.");
-    if (c.field === "attribute" && !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(c.key ?? "")) issue("key", "Attribute: a name such as tier or city.");
-    const needsValue =
-      (TEXT_FIELDS.includes(c.field) && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";
+    if (c.field === "attribute" && !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(c.key ?? ""))
+      issue("key", "Attribute: a name such as tier or city.");
+    const needsValue = (TEXT_FIELDS.includes(c.field) && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";
     if (needsValue && !c.value) issue("value", "Value: required.");
     if (c.field === "consent" && !c.listId) issue("listId", "Choose a consent list.");
     if (c.field === "created") {
       if (c.op === "after" || c.op === "before") {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(c.value ?? "") || Number.isNaN(Date.parse(c.value!))) issue("value", "Date: choose a day.");
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(c.value ?? "") || Number.isNaN(Date.parse(c.value!)))
+          issue("value", "Date: choose a day.");
       } else if (!c.days) issue("days", "Days: a number from 1 to 3,650.");
     }
     if (c.field === "engagement" && !c.event) issue("event", "Choose what the contact did.");
-    if (c.field === "engagement" && !c.campaignId && !c.days) issue("days", "Choose a campaign, or a number of days, or both.");
+    if (c.field === "engagement" && !c.campaignId && !c.days)
+      issue("days", "Choose a campaign, or a number of days, or both.");
   });
 export type SegmentCondition = z.infer<typeof conditionSchema>;
 
 export const groupSchema = z.object({
   match: z.enum(["all", "any"]),
-  conditions: z.array(conditionSchema).min(1, { message: "A group needs at least one condition." }).max(20, { message: "At most 20 conditions in a group." }),
+  conditions: z
+    .array(conditionSchema)
+    .min(1, { message: "A group needs at least one condition." })
+    .max(20, { message: "At most 20 conditions in a group." }),
 });
 
 export const segmentRulesSchema = z.object({
@@ -91,7 +112,11 @@ export type SegmentRules = z.infer<typeof segmentRulesSchema>;
 
 export const segmentSchema = z.object({
   id: z.string().optional(),
-  name: z.string().trim().min(1, { message: "Name: required, e.g. Gold customers in Madrid." }).max(80, { message: "Name: at most 80 characters." }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "Name: required, e.g. Gold customers in Madrid." })
+    .max(80, { message: "Name: at most 80 characters." }),
   rules: segmentRulesSchema,
 });
 export type SegmentInput = z.infer<typeof segmentSchema>;
@@ -101,5 +126,12 @@ export const EMPTY_RULES: SegmentRules = { match: "all", groups: [{ match: "all"
 
 /** "in" values are typed comma-separated. */
 export function listValues(value: string | undefined): string[] {
-  return [...new Set((value ?? "").split(",").map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (value ?? "")
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

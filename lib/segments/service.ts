@@ -22,19 +22,31 @@ export async function previewSegment(workspaceId: string, rules: SegmentRules) {
 }
 
 export async function listSegments(workspaceId: string) {
-  const segments = await db.segment.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, rules: true, updatedAt: true } });
+  const segments = await db.segment.findMany({
+    where: { workspaceId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, rules: true, updatedAt: true },
+  });
   return Promise.all(
     segments.map(async (s) => {
       // Rules saved before a check existed may no longer parse: the list shows "Rules need fixing" for them
       // instead of failing for every segment.
       const rules = segmentRulesSchema.safeParse(s.rules);
-      return { id: s.id, name: s.name, updatedAt: s.updatedAt, count: rules.success ? await countSegment(workspaceId, rules.data) : null };
+      return {
+        id: s.id,
+        name: s.name,
+        updatedAt: s.updatedAt,
+        count: rules.success ? await countSegment(workspaceId, rules.data) : null,
+      };
     }),
   );
 }
 
 export async function getSegment(workspaceId: string, id: string) {
-  const segment = await db.segment.findFirst({ where: { id, workspaceId }, select: { id: true, name: true, rules: true } });
+  const segment = await db.segment.findFirst({
+    where: { id, workspaceId },
+    select: { id: true, name: true, rules: true },
+  });
   if (!segment) throw new NotFoundError("That segment");
   // Rules that no longer parse open as an empty rule to fix (or the segment to delete), not as an error page.
   const rules = segmentRulesSchema.safeParse(segment.rules);
@@ -42,7 +54,10 @@ export async function getSegment(workspaceId: string, id: string) {
 }
 
 export async function saveSegment(workspaceId: string, actorId: string, input: SegmentInput): Promise<{ id: string }> {
-  const clash = await db.segment.findFirst({ where: { workspaceId, name: input.name, NOT: input.id ? { id: input.id } : undefined }, select: { id: true } });
+  const clash = await db.segment.findFirst({
+    where: { workspaceId, name: input.name, NOT: input.id ? { id: input.id } : undefined },
+    select: { id: true },
+  });
   if (clash) throw new ConflictError(`A segment named ${input.name} already exists.`);
   const rules = input.rules as Prisma.InputJsonValue;
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -53,7 +68,17 @@ export async function saveSegment(workspaceId: string, actorId: string, input: S
     } else {
       id = (await tx.segment.create({ data: { workspaceId, name: input.name, rules }, select: { id: true } })).id;
     }
-    await recordAudit(workspaceId, actorId, { action: input.id ? "segment.updated" : "segment.created", targetType: "segment", targetId: id, details: { name: input.name } }, tx);
+    await recordAudit(
+      workspaceId,
+      actorId,
+      {
+        action: input.id ? "segment.updated" : "segment.created",
+        targetType: "segment",
+        targetId: id,
+        details: { name: input.name },
+      },
+      tx,
+    );
     return { id };
   });
 }
@@ -68,7 +93,9 @@ export async function deleteSegment(workspaceId: string, actorId: string, id: st
         AND (audience -> 'segmentIds' ? ${id} OR audience -> 'excludeSegmentIds' ? ${id})
       ORDER BY name LIMIT 3`;
     if (users.length) {
-      throw new ConflictError(`This segment is used by the campaign${users.length > 1 ? "s" : ""} ${users.map((u) => u.name).join(", ")}. Remove it there first.`);
+      throw new ConflictError(
+        `This segment is used by the campaign${users.length > 1 ? "s" : ""} ${users.map((u) => u.name).join(", ")}. Remove it there first.`,
+      );
     }
     const { count } = await tx.segment.deleteMany({ where: { id, workspaceId } });
     if (count === 0) throw new NotFoundError("That segment");
@@ -80,7 +107,12 @@ export async function deleteSegment(workspaceId: string, actorId: string, id: st
 export async function segmentChoices(workspaceId: string) {
   const [lists, campaigns] = await Promise.all([
     db.consentList.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.campaign.findMany({ where: { workspaceId, launchedAt: { not: null } }, orderBy: { launchedAt: "desc" }, take: 200, select: { id: true, name: true } }),
+    db.campaign.findMany({
+      where: { workspaceId, launchedAt: { not: null } },
+      orderBy: { launchedAt: "desc" },
+      take: 200,
+      select: { id: true, name: true },
+    }),
   ]);
   return { lists, campaigns };
 }

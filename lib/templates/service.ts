@@ -47,13 +47,24 @@ export async function getTemplateForBuilder(workspaceId: string, id: string) {
   const t = await getTemplateOrThrow(workspaceId, id);
   const input: TemplateInput = t.draft
     ? { ...EMPTY_TEMPLATE, ...(t.draft as Partial<TemplateInput>) }
-    : fromMetaComponents({ name: t.name, language: t.language, category: t.category, parameterFormat: t.parameterFormat, components: t.components });
+    : fromMetaComponents({
+        name: t.name,
+        language: t.language,
+        category: t.category,
+        parameterFormat: t.parameterFormat,
+        components: t.components,
+      });
   return { ...t, input, editsLeft: t.status === "APPROVED" ? await editsLeft(workspaceId, t.id) : null };
 }
 
 async function editsLeft(workspaceId: string, templateId: string) {
   const edits = await db.auditLog.findMany({
-    where: { workspaceId, targetId: templateId, action: "template.edited", createdAt: { gte: new Date(Date.now() - 30 * DAY_MS) } },
+    where: {
+      workspaceId,
+      targetId: templateId,
+      action: "template.edited",
+      createdAt: { gte: new Date(Date.now() - 30 * DAY_MS) },
+    },
     select: { createdAt: true },
     orderBy: { createdAt: "desc" },
   });
@@ -65,7 +76,12 @@ async function editsLeft(workspaceId: string, templateId: string) {
 }
 
 /** Saves the builder's input as it is (a draft may be incomplete); returns the template's id. */
-export async function saveDraft(workspaceId: string, actorId: string, input: TemplateInput, id?: string): Promise<string> {
+export async function saveDraft(
+  workspaceId: string,
+  actorId: string,
+  input: TemplateInput,
+  id?: string,
+): Promise<string> {
   const data = {
     name: input.name,
     language: input.language,
@@ -76,18 +92,26 @@ export async function saveDraft(workspaceId: string, actorId: string, input: Tem
   try {
     if (id) {
       const existing = await getTemplateOrThrow(workspaceId, id);
-      if (!EDITABLE.has(existing.status)) throw new ValidationError(`A ${existing.status.toLowerCase()} template cannot be edited.`);
+      if (!EDITABLE.has(existing.status))
+        throw new ValidationError(`A ${existing.status.toLowerCase()} template cannot be edited.`);
       // Once submitted, the name and language are Meta's key: they stay.
       const keep = existing.metaTemplateId ? { name: existing.name, language: existing.language } : {};
       await db.template.update({ where: { id }, data: { ...data, ...keep } });
       return id;
     }
     const created = await db.template.create({ data: { ...data, workspaceId, components: [], status: "DRAFT" } });
-    await recordAudit(workspaceId, actorId, { action: "template.created", targetType: "template", targetId: created.id, details: { name: input.name } });
+    await recordAudit(workspaceId, actorId, {
+      action: "template.created",
+      targetType: "template",
+      targetId: created.id,
+      details: { name: input.name },
+    });
     return created.id;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError(`A template named ${input.name} already exists in ${input.language}. Choose another name, or add the language to that template.`);
+      throw new ConflictError(
+        `A template named ${input.name} already exists in ${input.language}. Choose another name, or add the language to that template.`,
+      );
     }
     throw error;
   }
@@ -109,8 +133,12 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
   }
   if (template.status === "APPROVED") {
     const left = template.editsLeft!;
-    if (left.nextEditAt) throw new ValidationError(`An approved template can be edited once in 24 hours: the next edit is possible from ${left.nextEditAt.toISOString()}.`);
-    if (left.in30Days === 0) throw new ValidationError("This template was edited 10 times in the last 30 days, Meta's limit.");
+    if (left.nextEditAt)
+      throw new ValidationError(
+        `An approved template can be edited once in 24 hours: the next edit is possible from ${left.nextEditAt.toISOString()}.`,
+      );
+    if (left.in30Days === 0)
+      throw new ValidationError("This template was edited 10 times in the last 30 days, Meta's limit.");
   } else if (!EDITABLE.has(template.status)) {
     throw new ValidationError(`A ${template.status.toLowerCase()} template cannot be submitted.`);
   }
@@ -123,11 +151,16 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
     // A media header's sample goes to Meta first; the template refers to it by the handle Meta returns.
     const handle =
       header.type === "IMAGE" || header.type === "VIDEO" || header.type === "DOCUMENT"
-        ? await readMedia(workspaceId, header.mediaAssetId).then((file) => client.uploadHeaderHandle({ bytes: file.bytes, mimeType: file.mimeType, fileName: file.fileName }))
+        ? await readMedia(workspaceId, header.mediaAssetId).then((file) =>
+            client.uploadHeaderHandle({ bytes: file.bytes, mimeType: file.mimeType, fileName: file.fileName }),
+          )
         : undefined;
     payload = toCreateTemplateRequest(parsed.data, handle);
     if (metaTemplateId) {
-      await client.editTemplate(metaTemplateId, { components: payload.components, ...(template.status === "APPROVED" ? {} : { category: payload.category }) });
+      await client.editTemplate(metaTemplateId, {
+        components: payload.components,
+        ...(template.status === "APPROVED" ? {} : { category: payload.category }),
+      });
     } else {
       metaTemplateId = (await client.createTemplate(payload)).id;
     }
@@ -162,7 +195,12 @@ export async function templateStatus(workspaceId: string, id: string) {
 export async function duplicateTemplate(workspaceId: string, actorId: string, id: string): Promise<string> {
   const source = await getTemplateForBuilder(workspaceId, id);
   const taken = new Set(
-    (await db.template.findMany({ where: { workspaceId, name: { startsWith: `${source.name}_copy` } }, select: { name: true } })).map((t) => t.name),
+    (
+      await db.template.findMany({
+        where: { workspaceId, name: { startsWith: `${source.name}_copy` } },
+        select: { name: true },
+      })
+    ).map((t) => t.name),
   );
   let name = `${source.name}_copy`;
   for (let n = 2; taken.has(name); n++) name = `${source.name}_copy_${n}`;
@@ -187,7 +225,12 @@ export async function deleteTemplate(workspaceId: string, actorId: string, id: s
   } else {
     await db.template.delete({ where: { id } });
   }
-  await recordAudit(workspaceId, actorId, { action: "template.deleted", targetType: "template", targetId: id, details: { name: template.name, language: template.language } });
+  await recordAudit(workspaceId, actorId, {
+    action: "template.deleted",
+    targetType: "template",
+    targetId: id,
+    details: { name: template.name, language: template.language },
+  });
 }
 
 const isStatus = (value: string): value is TemplateStatus => value !== "DRAFT" && Object.hasOwn(TemplateStatus, value);
@@ -225,12 +268,21 @@ export async function importTemplates(workspaceId: string, actorId: string): Pro
   } catch (error) {
     metaError(error);
   }
-  await recordAudit(workspaceId, actorId, { action: "template.imported", targetType: "template", details: { count: imported } });
+  await recordAudit(workspaceId, actorId, {
+    action: "template.imported",
+    targetType: "template",
+    details: { count: imported },
+  });
   return imported;
 }
 
 /** A new language version of the same template: a draft with the same name and content to translate. */
-export async function addLanguage(workspaceId: string, actorId: string, id: string, language: TemplateInput["language"]) {
+export async function addLanguage(
+  workspaceId: string,
+  actorId: string,
+  id: string,
+  language: TemplateInput["language"],
+) {
   const source = await getTemplateForBuilder(workspaceId, id);
   return saveDraft(workspaceId, actorId, { ...source.input, language });
 }

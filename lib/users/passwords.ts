@@ -23,14 +23,21 @@ export async function changeOwnPassword(user: CurrentUser, input: ChangePassword
   if (!(await reserveAttempt(user.email, null))) throw new RateLimitedError(LOCKED_MESSAGE);
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new ValidationError("Check the highlighted fields.", { currentPassword: ["That is not your current password."] });
+    throw new ValidationError("Check the highlighted fields.", {
+      currentPassword: ["That is not your current password."],
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     await tx.user.update({ where: { id: user.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: user.userId, id: { not: user.sessionId } } });
     await tx.loginAttempt.deleteMany({ where: { email: user.email } });
-    await recordAudit(user.workspaceId, user.userId, { action: "user.password_changed", targetType: "user", targetId: user.userId }, tx);
+    await recordAudit(
+      user.workspaceId,
+      user.userId,
+      { action: "user.password_changed", targetType: "user", targetId: user.userId },
+      tx,
+    );
   });
 }
 
@@ -39,20 +46,36 @@ export async function changeOwnPassword(user: CurrentUser, input: ChangePassword
  * also belongs to another workspace is refused: this workspace's admin would otherwise hold the keys to it.
  */
 export async function resetMemberPassword(workspaceId: string, actorId: string, input: ResetPasswordInput) {
-  if (input.userId === actorId) throw new ValidationError("Change your own password under Your account, with your current one.");
+  if (input.userId === actorId)
+    throw new ValidationError("Change your own password under Your account, with your current one.");
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
-    const memberships = await tx.membership.findMany({ where: { userId: input.userId }, select: { workspaceId: true, user: { select: { email: true } } } });
+    const memberships = await tx.membership.findMany({
+      where: { userId: input.userId },
+      select: { workspaceId: true, user: { select: { email: true } } },
+    });
     const here = memberships.find((m) => m.workspaceId === workspaceId);
     if (!here) throw new NotFoundError("That user");
     if (memberships.length > 1) {
-      throw new ForbiddenError(`${here.user.email} also belongs to another workspace, so only they can change their password (under Your account).`);
+      throw new ForbiddenError(
+        `${here.user.email} also belongs to another workspace, so only they can change their password (under Your account).`,
+      );
     }
     await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: input.userId } });
     await tx.loginAttempt.deleteMany({ where: { email: here.user.email } });
-    await recordAudit(workspaceId, actorId, { action: "user.password_reset", targetType: "user", targetId: input.userId, details: { email: here.user.email } }, tx);
+    await recordAudit(
+      workspaceId,
+      actorId,
+      {
+        action: "user.password_reset",
+        targetType: "user",
+        targetId: input.userId,
+        details: { email: here.user.email },
+      },
+      tx,
+    );
   });
   return { temporaryPassword: password };
 }

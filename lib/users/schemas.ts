@@ -4,8 +4,16 @@ import { ROLES } from "@/lib/auth/permissions";
 export const roleSchema = z.enum(ROLES, { message: "Choose a role: Admin, Marketer or Manager." });
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(1, { message: "Enter the person's name." }).max(100, { message: "Name: at most 100 characters." }),
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." })),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "Enter the person's name." })
+    .max(100, { message: "Name: at most 100 characters." }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter a valid email address." })),
   role: roleSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
@@ -27,8 +35,14 @@ export const changePasswordSchema = z
     newPassword,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same." })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password other than your current one." });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords are not the same.",
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password other than your current one.",
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const resetPasswordSchema = z.object({ userId: z.string().min(1) });

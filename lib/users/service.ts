@@ -23,7 +23,6 @@ export async function listMembers(workspaceId: string) {
 }
 export type Member = Awaited<ReturnType<typeof listMembers>>[number];
 
-
 export async function createMember(workspaceId: string, actorId: string, input: CreateUserInput) {
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
@@ -33,12 +32,17 @@ export async function createMember(workspaceId: string, actorId: string, input: 
       const userId =
         existing?.id ?? (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } })).id;
       await tx.membership.create({ data: { workspaceId, userId, role: input.role } });
-      await recordAudit(workspaceId, actorId, {
-        action: "user.created",
-        targetType: "user",
-        targetId: userId,
-        details: { email: input.email, role: input.role },
-      }, tx);
+      await recordAudit(
+        workspaceId,
+        actorId,
+        {
+          action: "user.created",
+          targetType: "user",
+          targetId: userId,
+          details: { email: input.email, role: input.role },
+        },
+        tx,
+      );
       return { id: userId, existed: Boolean(existing) };
     });
     // Someone who already has a Parley account keeps their own password.
@@ -55,7 +59,8 @@ async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, workspaceI
   const admins = await tx.membership.count({
     where: { workspaceId, role: "ADMIN", deactivatedAt: null, userId: { not: userId } },
   });
-  if (admins === 0) throw new ValidationError("The workspace needs at least one active admin. Make someone else an admin first.");
+  if (admins === 0)
+    throw new ValidationError("The workspace needs at least one active admin. Make someone else an admin first.");
 }
 
 async function membershipOrThrow(tx: Prisma.TransactionClient, workspaceId: string, userId: string) {
@@ -73,12 +78,17 @@ export async function changeRole(workspaceId: string, actorId: string, input: Ch
     if (membership.role === input.role) return;
     if (membership.role === "ADMIN") await assertAnotherActiveAdmin(tx, workspaceId, input.userId);
     await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
-    await recordAudit(workspaceId, actorId, {
-      action: "user.role_changed",
-      targetType: "user",
-      targetId: input.userId,
-      details: { email: membership.user.email, from: membership.role, to: input.role },
-    }, tx);
+    await recordAudit(
+      workspaceId,
+      actorId,
+      {
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: input.userId,
+        details: { email: membership.user.email, from: membership.role, to: input.role },
+      },
+      tx,
+    );
   });
 }
 
@@ -96,12 +106,17 @@ export async function setMemberActive(workspaceId: string, actorId: string, inpu
       where: { id: membership.id },
       data: { deactivatedAt: input.active ? null : new Date() },
     });
-    await recordAudit(workspaceId, actorId, {
-      action: input.active ? "user.reactivated" : "user.deactivated",
-      targetType: "user",
-      targetId: input.userId,
-      details: { email: membership.user.email },
-    }, tx);
+    await recordAudit(
+      workspaceId,
+      actorId,
+      {
+        action: input.active ? "user.reactivated" : "user.deactivated",
+        targetType: "user",
+        targetId: input.userId,
+        details: { email: membership.user.email },
+      },
+      tx,
+    );
   });
 }
 

@@ -27,35 +27,66 @@ const banState = (v: AccountUpdate) => v.ban_info?.waba_ban_state?.toUpperCase()
 function describeAlert(event: string, details: unknown): string {
   const v = (details ?? {}) as AccountUpdate;
   const parts = [ALERT_EVENTS[event] ?? event];
-  if (event === "DISABLED_UPDATE" && banState(v) === "SCHEDULE_FOR_DISABLE") parts[0] = "WhatsApp scheduled this account to be disabled";
+  if (event === "DISABLED_UPDATE" && banState(v) === "SCHEDULE_FOR_DISABLE")
+    parts[0] = "WhatsApp scheduled this account to be disabled";
   if (v.violation_info?.violation_type) parts.push(`violation: ${v.violation_info.violation_type}`);
-  for (const r of v.restriction_info ?? []) parts.push(`${r.restriction_type ?? "restriction"}${r.expiration ? ` until ${r.expiration}` : ""}`);
+  for (const r of v.restriction_info ?? [])
+    parts.push(`${r.restriction_type ?? "restriction"}${r.expiration ? ` until ${r.expiration}` : ""}`);
   if (v.ban_info?.waba_ban_date) parts.push(`since ${v.ban_info.waba_ban_date}`);
   return parts.join("; ");
 }
 
 /** Stores an account_update as an alert (once per event), in webhook time order with the others. */
-export async function applyAccountUpdate(tx: Prisma.TransactionClient, workspaceId: string, wabaId: string, value: AccountUpdate, at: Date) {
+export async function applyAccountUpdate(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  wabaId: string,
+  value: AccountUpdate,
+  at: Date,
+) {
   const event = value.event.toUpperCase();
   const reinstated = event === "DISABLED_UPDATE" && banState(value) === "REINSTATE";
   if (!ALERT_EVENTS[event]) return;
   if (!(await firstTime(tx, workspaceId, `account_update:${wabaId}:${at.getTime()}:${JSON.stringify(value)}`))) return;
   if (reinstated) {
     // Lifts the bans it is newer than; kept (resolved) so that a late, older ban arrives already lifted.
-    await tx.accountAlert.updateMany({ where: { workspaceId, event: "DISABLED_UPDATE", resolvedAt: null, occurredAt: { lte: at } }, data: { resolvedAt: at } });
-    await tx.accountAlert.create({ data: { workspaceId, event, details: value as Prisma.InputJsonValue, occurredAt: at, resolvedAt: at } });
+    await tx.accountAlert.updateMany({
+      where: { workspaceId, event: "DISABLED_UPDATE", resolvedAt: null, occurredAt: { lte: at } },
+      data: { resolvedAt: at },
+    });
+    await tx.accountAlert.create({
+      data: { workspaceId, event, details: value as Prisma.InputJsonValue, occurredAt: at, resolvedAt: at },
+    });
     return;
   }
   const liftedLater =
     event === "DISABLED_UPDATE" &&
-    (await tx.$queryRaw<unknown[]>`
+    (
+      await tx.$queryRaw<unknown[]>`
       SELECT 1 FROM "AccountAlert" WHERE "workspaceId" = ${workspaceId} AND event = 'DISABLED_UPDATE'
-        AND upper(details->'ban_info'->>'waba_ban_state') = 'REINSTATE' AND "occurredAt" >= ${at} LIMIT 1`).length > 0;
+        AND upper(details->'ban_info'->>'waba_ban_state') = 'REINSTATE' AND "occurredAt" >= ${at} LIMIT 1`
+    ).length > 0;
   const alert = await tx.accountAlert.create({
-    data: { workspaceId, event, details: value as Prisma.InputJsonValue, occurredAt: at, resolvedAt: liftedLater ? at : null },
+    data: {
+      workspaceId,
+      event,
+      details: value as Prisma.InputJsonValue,
+      occurredAt: at,
+      resolvedAt: liftedLater ? at : null,
+    },
     select: { id: true },
   });
-  await recordAudit(workspaceId, null, { action: "whatsapp.account_alert", targetType: "AccountAlert", targetId: alert.id, details: { event, summary: describeAlert(event, value) } }, tx);
+  await recordAudit(
+    workspaceId,
+    null,
+    {
+      action: "whatsapp.account_alert",
+      targetType: "AccountAlert",
+      targetId: alert.id,
+      details: { event, summary: describeAlert(event, value) },
+    },
+    tx,
+  );
 }
 
 /** The alerts every admin sees across the dashboard: not acknowledged, not lifted, newest first. */
@@ -66,7 +97,12 @@ export async function openAccountAlerts(workspaceId: string) {
     take: 5,
     select: { id: true, event: true, details: true, occurredAt: true },
   });
-  return rows.map((r) => ({ id: r.id, event: r.event, occurredAt: r.occurredAt, summary: describeAlert(r.event, r.details) }));
+  return rows.map((r) => ({
+    id: r.id,
+    event: r.event,
+    occurredAt: r.occurredAt,
+    summary: describeAlert(r.event, r.details),
+  }));
 }
 
 /** An admin has read the alert: it leaves the banner, and the audit log says who and when. */
@@ -81,7 +117,20 @@ export async function acknowledgeAccountAlert(workspaceId: string, actorId: stri
       if (!exists) throw new NotFoundError("That alert");
       return; // already acknowledged
     }
-    const alert = await tx.accountAlert.findUniqueOrThrow({ where: { id: alertId }, select: { event: true, details: true } });
-    await recordAudit(workspaceId, actorId, { action: "whatsapp.account_alert_acknowledged", targetType: "AccountAlert", targetId: alertId, details: { event: alert.event, summary: describeAlert(alert.event, alert.details) } }, tx);
+    const alert = await tx.accountAlert.findUniqueOrThrow({
+      where: { id: alertId },
+      select: { event: true, details: true },
+    });
+    await recordAudit(
+      workspaceId,
+      actorId,
+      {
+        action: "whatsapp.account_alert_acknowledged",
+        targetType: "AccountAlert",
+        targetId: alertId,
+        details: { event: alert.event, summary: describeAlert(alert.event, alert.details) },
+      },
+      tx,
+    );
   });
 }

@@ -26,45 +26,79 @@ const STATUS_FROM_EVENT: Record<string, TemplateStatus> = {
 
 type Change<F extends ParsedChange["field"]> = Extract<ParsedChange, { field: F }>;
 
-export async function applyTemplateStatus(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"message_template_status_update">, at: Date) {
+export async function applyTemplateStatus(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  change: Change<"message_template_status_update">,
+  at: Date,
+) {
   const v = change.value;
   const status = STATUS_FROM_EVENT[v.event];
   if (!status) return; // FLAGGED, LOCKED: informational, the status stays
   const reason =
-    status === "REJECTED" ? [v.reason, v.rejection_info?.reason].filter((r) => r && r !== "NONE").join(": ") || "Rejected by Meta" : null;
+    status === "REJECTED"
+      ? [v.reason, v.rejection_info?.reason].filter((r) => r && r !== "NONE").join(": ") || "Rejected by Meta"
+      : null;
   // Not older than the last status applied. (Not compared with Parley's own submission time: Meta's clock and
   // ours may differ by more than a quick review takes.)
   await tx.template.updateMany({
-    where: { workspaceId, metaTemplateId: v.message_template_id, OR: [{ statusEventAt: null }, { statusEventAt: { lte: at } }] },
+    where: {
+      workspaceId,
+      metaTemplateId: v.message_template_id,
+      OR: [{ statusEventAt: null }, { statusEventAt: { lte: at } }],
+    },
     data: { status, rejectionReason: reason, statusEventAt: at },
   });
 }
 
-export async function applyTemplateQuality(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"message_template_quality_update">, at: Date) {
+export async function applyTemplateQuality(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  change: Change<"message_template_quality_update">,
+  at: Date,
+) {
   await tx.template.updateMany({
-    where: { workspaceId, metaTemplateId: change.value.message_template_id, OR: [{ qualityEventAt: null }, { qualityEventAt: { lte: at } }] },
+    where: {
+      workspaceId,
+      metaTemplateId: change.value.message_template_id,
+      OR: [{ qualityEventAt: null }, { qualityEventAt: { lte: at } }],
+    },
     data: { quality: change.value.new_quality_score, qualityEventAt: at },
   });
 }
 
-export async function applyTemplateCategory(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"template_category_update">, at: Date) {
+export async function applyTemplateCategory(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  change: Change<"template_category_update">,
+  at: Date,
+) {
   // An impending change is a notice: its new_category is still the current one, and the change itself comes
   // later as a completed one. Applying it would undo a completed change that overtook it.
   if (change.value.correct_category) return;
   const category = change.value.new_category as TemplateCategory;
   if (!["MARKETING", "UTILITY", "AUTHENTICATION"].includes(category)) return;
   await tx.template.updateMany({
-    where: { workspaceId, metaTemplateId: change.value.message_template_id, OR: [{ categoryEventAt: null }, { categoryEventAt: { lte: at } }] },
+    where: {
+      workspaceId,
+      metaTemplateId: change.value.message_template_id,
+      OR: [{ categoryEventAt: null }, { categoryEventAt: { lte: at } }],
+    },
     data: { category, categoryEventAt: at },
   });
 }
 
 /** WhatsApp's own "stop marketing messages" setting: a global opt-out (or its resume), kept even for unknown numbers. */
-export async function applyUserPreferences(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"user_preferences">) {
+export async function applyUserPreferences(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  change: Change<"user_preferences">,
+) {
   for (const pref of change.value.user_preferences) {
     if (pref.category !== "marketing_messages") continue;
     // Once per (number, choice, time): a redelivered stop or resume is the same event.
-    if (!(await firstTime(tx, workspaceId, `user_preferences:${pref.wa_id}:${pref.value}:${pref.timestamp.getTime()}`))) continue;
+    if (!(await firstTime(tx, workspaceId, `user_preferences:${pref.wa_id}:${pref.value}:${pref.timestamp.getTime()}`)))
+      continue;
     const phone = `+${pref.wa_id.replace(/^\+/, "")}`;
     const contact = await tx.contact.upsert({
       where: { workspaceId_phone: { workspaceId, phone } },
@@ -87,7 +121,12 @@ export async function applyUserPreferences(tx: Prisma.TransactionClient, workspa
   }
 }
 
-export async function applyPhoneQuality(tx: Prisma.TransactionClient, workspaceId: string, change: Change<"phone_number_quality_update">, at: Date) {
+export async function applyPhoneQuality(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  change: Change<"phone_number_quality_update">,
+  at: Date,
+) {
   const v = change.value;
   await tx.whatsAppAccount.updateMany({
     where: { workspaceId, OR: [{ qualityEventAt: null }, { qualityEventAt: { lte: at } }] },

@@ -18,7 +18,13 @@ export function messageIdFromCallback(data: string | undefined): string | null {
   return data?.startsWith(CALLBACK_PREFIX) ? data.slice(CALLBACK_PREFIX.length) : null;
 }
 
-const STATE_OF: Record<string, string> = { sent: "SENT", delivered: "DELIVERED", read: "READ", played: "READ", failed: "FAILED" };
+const STATE_OF: Record<string, string> = {
+  sent: "SENT",
+  delivered: "DELIVERED",
+  read: "READ",
+  played: "READ",
+  failed: "FAILED",
+};
 const RANK: Record<string, number> = { SENT: 20, FAILED: 25, DELIVERED: 30, READ: 40 };
 
 type NewEvent = {
@@ -54,11 +60,29 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
   if (inserted.length === 0) return 0;
 
   // One row per message: the earliest time of each stage, the furthest stage reached, the failure if any.
-  type Agg = { key: string; byId: boolean; wamid: string; rank: number; sentAt?: Date; deliveredAt?: Date; readAt?: Date; failedAt?: Date; errorCode?: number; errorReason?: string; pricingCategory?: string; costMicros?: number };
+  type Agg = {
+    key: string;
+    byId: boolean;
+    wamid: string;
+    rank: number;
+    sentAt?: Date;
+    deliveredAt?: Date;
+    readAt?: Date;
+    failedAt?: Date;
+    errorCode?: number;
+    errorReason?: string;
+    pricingCategory?: string;
+    costMicros?: number;
+  };
   const perMessage = new Map<string, Agg>();
   for (const e of inserted) {
     const key = e.messageId ?? `wamid:${e.wamid}`;
-    const agg = perMessage.get(key) ?? { key: e.messageId ?? e.wamid, byId: Boolean(e.messageId), wamid: e.wamid, rank: 0 };
+    const agg = perMessage.get(key) ?? {
+      key: e.messageId ?? e.wamid,
+      byId: Boolean(e.messageId),
+      wamid: e.wamid,
+      rank: 0,
+    };
     const state = STATE_OF[e.status]!;
     const earliest = (current: Date | undefined) => (current && current < e.occurredAt ? current : e.occurredAt);
     agg.rank = Math.max(agg.rank, RANK[state]!);
@@ -138,7 +162,13 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
       select: { id: true },
     });
     if (contact) {
-      await applyErrorEffect(tx, { workspaceId: e.workspaceId, contactId: contact.id, code: e.errorCode!, proof: `Meta error ${e.errorCode} on message ${e.wamid}`, occurredAt: e.occurredAt });
+      await applyErrorEffect(tx, {
+        workspaceId: e.workspaceId,
+        contactId: contact.id,
+        code: e.errorCode!,
+        proof: `Meta error ${e.errorCode} on message ${e.wamid}`,
+        occurredAt: e.occurredAt,
+      });
     }
   }
   return inserted.length;
@@ -153,7 +183,15 @@ export async function applyErrorEffect(
   if (effect === "unreachable") await tx.contact.update({ where: { id: e.contactId }, data: { unreachable: true } });
   if (effect === "opt_out") {
     await recordConsentEvent(
-      { workspaceId: e.workspaceId, contactId: e.contactId, consentListId: null, action: "OPT_OUT", source: "ERROR_131050", proof: e.proof, occurredAt: e.occurredAt },
+      {
+        workspaceId: e.workspaceId,
+        contactId: e.contactId,
+        consentListId: null,
+        action: "OPT_OUT",
+        source: "ERROR_131050",
+        proof: e.proof,
+        occurredAt: e.occurredAt,
+      },
       tx,
     );
   }

@@ -62,9 +62,19 @@ afterAll(async () => {
   await pool.end();
 });
 
-const delivery = (wamid: string) => Buffer.from(JSON.stringify(envelope(number.wabaId, [statusChange(number, [{ wamid, status: "sent", at: new Date(), recipient: "34610000001" }])])));
+const delivery = (wamid: string) =>
+  Buffer.from(
+    JSON.stringify(
+      envelope(number.wabaId, [
+        statusChange(number, [{ wamid, status: "sent", at: new Date(), recipient: "34610000001" }]),
+      ]),
+    ),
+  );
 const receive = (raw: Buffer) => receiveWebhook(raw, signBody(raw, APP_SECRET));
-const stored = (raw: Buffer) => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "rawBody" = ${raw}`.then((r) => Number(r[0]!.n));
+const stored = (raw: Buffer) =>
+  db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "WebhookDelivery" WHERE "rawBody" = ${raw}`.then((r) =>
+    Number(r[0]!.n),
+  );
 
 describe("webhooks while the database is unreachable", () => {
   it("answer 503 when the insert fails, and the same delivery is stored once the database is back", async () => {

@@ -50,7 +50,9 @@ function namedAccounts(body: Buffer): AccountRef[] | null {
   const add = (ref: AccountRef) => refs.set(`${ref.kind}:${ref.id}`, ref);
   for (const entry of entries as { id?: unknown; changes?: unknown }[]) {
     if (typeof entry?.id !== "string" || !entry.id) return null;
-    const changes = Array.isArray(entry.changes) ? (entry.changes as { value?: { metadata?: { phone_number_id?: unknown } } }[]) : [];
+    const changes = Array.isArray(entry.changes)
+      ? (entry.changes as { value?: { metadata?: { phone_number_id?: unknown } } }[])
+      : [];
     if (changes.length === 0) add({ kind: "waba", id: entry.id });
     for (const change of changes) {
       const phone = change?.value?.metadata?.phone_number_id;
@@ -72,12 +74,18 @@ function judge(list: Secrets, refs: AccountRef[], body: Buffer, header: string |
   for (const ref of refs) {
     const accounts = list.filter((a) => (ref.kind === "phone" ? a.phoneNumberId === ref.id : a.wabaId === ref.id));
     if (accounts.length === 0) {
-      return { ok: false, status: 403, message: `No connected WhatsApp account for ${ref.kind === "phone" ? "phone number" : "WABA"} ${ref.id}` };
+      return {
+        ok: false,
+        status: 403,
+        message: `No connected WhatsApp account for ${ref.kind === "phone" ? "phone number" : "WABA"} ${ref.id}`,
+      };
     }
     const readable = accounts.filter((a) => a.appSecret !== null);
     // Its secret cannot be read here (a server misconfiguration, logged): not Meta's fault, so Meta retries.
-    if (readable.length === 0) return { ok: false, status: 503, message: "This account's app secret cannot be read on the server; retry later" };
-    if (!readable.some((a) => verifySignature(body, header, a.appSecret!))) return { ok: false, status: 401, message: "Invalid signature" };
+    if (readable.length === 0)
+      return { ok: false, status: 503, message: "This account's app secret cannot be read on the server; retry later" };
+    if (!readable.some((a) => verifySignature(body, header, a.appSecret!)))
+      return { ok: false, status: 401, message: "Invalid signature" };
   }
   return { ok: true };
 }
@@ -180,7 +188,8 @@ export type ReceiveResult = { status: 200 | 400 | 401 | 403 | 413 | 503; message
 export async function receiveWebhook(body: Buffer, signature: string | null): Promise<ReceiveResult> {
   if (body.length > MAX_WEBHOOK_BYTES) return { status: 413, message: "Payload too large (3 MB at most)" };
   const refs = namedAccounts(body);
-  if (!refs) return { status: 400, message: "Not a WhatsApp Business Account delivery: the body names no account (entry[].id)" };
+  if (!refs)
+    return { status: 400, message: "Not a WhatsApp Business Account delivery: the body names no account (entry[].id)" };
   let verdict: Verdict;
   try {
     verdict = await authenticate(body, signature, refs);

@@ -22,11 +22,21 @@ afterAll(() => server.close());
 /** A POST without Content-Length (chunked), as a client that streams its body would send it. */
 function post(chunks: Buffer[], signature?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ port, method: "POST", path: "/api/webhooks/whatsapp", headers: signature ? { "x-hub-signature-256": signature } : {} }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on("error", (error) => (String(error).includes("EPIPE") || String(error).includes("ECONNRESET") ? resolve(413) : reject(error)));
+    const req = request(
+      {
+        port,
+        method: "POST",
+        path: "/api/webhooks/whatsapp",
+        headers: signature ? { "x-hub-signature-256": signature } : {},
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", (error) =>
+      String(error).includes("EPIPE") || String(error).includes("ECONNRESET") ? resolve(413) : reject(error),
+    );
     for (const chunk of chunks) req.write(chunk);
     req.end();
   });

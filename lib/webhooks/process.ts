@@ -46,7 +46,10 @@ async function loadAccounts(tx: Prisma.TransactionClient): Promise<Accounts> {
     consent: new Map(
       rows.map((r) => [
         r.workspaceId,
-        { keywords: { optOut: r.workspace.optOutKeywords, optIn: r.workspace.optInKeywords }, replies: { OPT_OUT: r.workspace.optOutReply, OPT_IN: r.workspace.optInReply } },
+        {
+          keywords: { optOut: r.workspace.optOutKeywords, optIn: r.workspace.optInKeywords },
+          replies: { OPT_OUT: r.workspace.optOutReply, OPT_IN: r.workspace.optInReply },
+        },
       ]),
     ),
   };
@@ -71,8 +74,12 @@ function splitDelivery(raw: Uint8Array, receivedAt: Date): Part[] {
       if (field === "messages" && value && typeof value === "object") {
         const { statuses, messages, ...rest } = value as { statuses?: unknown; messages?: unknown };
         const items = [
-          ...(Array.isArray(statuses) ? statuses.map((s, k) => ({ path: `${path}.value.statuses[${k}]`, value: { ...rest, statuses: [s] } })) : []),
-          ...(Array.isArray(messages) ? messages.map((m, k) => ({ path: `${path}.value.messages[${k}]`, value: { ...rest, messages: [m] } })) : []),
+          ...(Array.isArray(statuses)
+            ? statuses.map((s, k) => ({ path: `${path}.value.statuses[${k}]`, value: { ...rest, statuses: [s] } }))
+            : []),
+          ...(Array.isArray(messages)
+            ? messages.map((m, k) => ({ path: `${path}.value.messages[${k}]`, value: { ...rest, messages: [m] } }))
+            : []),
         ];
         if (items.length > 0) {
           for (const item of items) parts.push({ ...item, wabaId: entry.id, at, field });
@@ -106,14 +113,18 @@ function prepare(part: Part, accounts: Accounts): Ready {
     change = parseChange(shape.data);
   } catch (error) {
     const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-    throw new SetAside(`${part.path}: unreadable ${part.field} change${issue ? ` (${issue.path.map(String).join(".") || "value"}: ${issue.message})` : ""}`);
+    throw new SetAside(
+      `${part.path}: unreadable ${part.field} change${issue ? ` (${issue.path.map(String).join(".") || "value"}: ${issue.message})` : ""}`,
+    );
   }
-  if (change.field === "unknown") throw new SetAside(`${part.path}: Parley does not handle "${part.field}" changes`, false);
+  if (change.field === "unknown")
+    throw new SetAside(`${part.path}: Parley does not handle "${part.field}" changes`, false);
   const phoneId = (change.value as { metadata?: { phone_number_id?: string } }).metadata?.phone_number_id;
   // The same account the receiver verified the signature with: the number when the change names one (never
   // its entry's WABA instead, which may be another workspace's), else the entry's WABA.
   const workspaceId = phoneId ? accounts.byPhone.get(phoneId) : accounts.byWaba.get(part.wabaId);
-  if (!workspaceId) throw new SetAside(`No connected WhatsApp account for WABA ${part.wabaId}${phoneId ? ` / number ${phoneId}` : ""}`);
+  if (!workspaceId)
+    throw new SetAside(`No connected WhatsApp account for WABA ${part.wabaId}${phoneId ? ` / number ${phoneId}` : ""}`);
   return { part, workspaceId, change };
 }
 
@@ -121,7 +132,10 @@ function prepare(part: Part, accounts: Accounts): Ready {
 async function applyPart(tx: Prisma.TransactionClient, { part, workspaceId, change }: Ready, accounts: Accounts) {
   switch (change.field) {
     case "messages": {
-      await applyStatuses(tx, (change.value.statuses ?? []).map((event) => ({ workspaceId, event })));
+      await applyStatuses(
+        tx,
+        (change.value.statuses ?? []).map((event) => ({ workspaceId, event })),
+      );
       const names = new Map(change.value.contacts?.map((c) => [c.wa_id, c.profile?.name]));
       const consent = accounts.consent.get(workspaceId)!;
       for (const message of change.value.messages ?? []) {
@@ -171,13 +185,17 @@ async function storeAside(tx: Prisma.TransactionClient, aside: Aside[]) {
       workspaceId: a.workspaceId,
       path: a.part.path,
       field: a.part.field || "(none)",
-      payload: { entry: { id: a.part.wabaId, time: Math.floor(a.part.at.getTime() / 1000) }, change: { field: a.part.field, value: a.part.value ?? null } } as Prisma.InputJsonValue,
+      payload: {
+        entry: { id: a.part.wabaId, time: Math.floor(a.part.at.getTime() / 1000) },
+        change: { field: a.part.field, value: a.part.value ?? null },
+      } as Prisma.InputJsonValue,
       reason: a.reason,
       nextAttemptAt: a.retry ? new Date(Date.now() + RETRY_BASE_SECONDS * 1000) : null,
     })),
     skipDuplicates: true,
   });
-  for (const a of aside) logger.warn("webhook part set aside", { deliveryId: String(a.deliveryId), path: a.part.path, reason: a.reason });
+  for (const a of aside)
+    logger.warn("webhook part set aside", { deliveryId: String(a.deliveryId), path: a.part.path, reason: a.reason });
 }
 
 /**
@@ -185,7 +203,12 @@ async function storeAside(tx: Prisma.TransactionClient, aside: Aside[]) {
  * is set aside alone; otherwise statuses go in one bulk statement and any failure throws (the caller then
  * retries each delivery carefully).
  */
-async function applyDeliveries(tx: Prisma.TransactionClient, deliveries: Delivery[], accounts: Accounts, careful: boolean) {
+async function applyDeliveries(
+  tx: Prisma.TransactionClient,
+  deliveries: Delivery[],
+  accounts: Accounts,
+  careful: boolean,
+) {
   const aside: Aside[] = [];
   const statuses: StatusInput[] = [];
   const later: Ready[] = [];
@@ -196,12 +219,25 @@ async function applyDeliveries(tx: Prisma.TransactionClient, deliveries: Deliver
         ready = prepare(part, accounts);
       } catch (error) {
         if (!(error instanceof SetAside)) throw error;
-        aside.push({ deliveryId: delivery.id, part, reason: error.message, retry: error.retry, workspaceId: accounts.byWaba.get(part.wabaId) ?? null });
+        aside.push({
+          deliveryId: delivery.id,
+          part,
+          reason: error.message,
+          retry: error.retry,
+          workspaceId: accounts.byWaba.get(part.wabaId) ?? null,
+        });
         continue;
       }
       if (careful) {
         const error = await underSavepoint(tx, () => applyPart(tx, ready, accounts));
-        if (error) aside.push({ deliveryId: delivery.id, part, reason: `${part.path}: ${reasonOf(error)}`, retry: true, workspaceId: ready.workspaceId });
+        if (error)
+          aside.push({
+            deliveryId: delivery.id,
+            part,
+            reason: `${part.path}: ${reasonOf(error)}`,
+            retry: true,
+            workspaceId: ready.workspaceId,
+          });
       } else if (ready.change.field === "messages" && !ready.change.value.messages?.length) {
         for (const event of ready.change.value.statuses ?? []) statuses.push({ workspaceId: ready.workspaceId, event });
       } else {
@@ -229,7 +265,9 @@ async function workspaceOf(id: bigint): Promise<string | null> {
   try {
     const wabaId = JSON.parse(Buffer.from(row!.rawBody).toString("utf8"))?.entry?.[0]?.id;
     if (typeof wabaId !== "string") return null;
-    return (await db.whatsAppAccount.findFirst({ where: { wabaId }, select: { workspaceId: true } }))?.workspaceId ?? null;
+    return (
+      (await db.whatsAppAccount.findFirst({ where: { wabaId }, select: { workspaceId: true } }))?.workspaceId ?? null
+    );
   } catch {
     return null;
   }
@@ -287,7 +325,14 @@ async function processDeliveries(limit: number): Promise<{ processed: number; fa
   }
 }
 
-type PartRow = { id: bigint; deliveryId: bigint; path: string; field: string; payload: { entry: { id: string; time: number }; change: { field: string; value: unknown } }; attempts: number };
+type PartRow = {
+  id: bigint;
+  deliveryId: bigint;
+  path: string;
+  field: string;
+  payload: { entry: { id: string; time: number }; change: { field: string; value: unknown } };
+  attempts: number;
+};
 
 /** Tries the due set-aside parts again, each alone; a part that still fails waits longer, up to MAX_PART_ATTEMPTS tries. */
 export async function retrySetAsideParts(limit = 100): Promise<{ resolved: number; failed: number }> {
@@ -301,7 +346,13 @@ export async function retrySetAsideParts(limit = 100): Promise<{ resolved: numbe
       const accounts = await loadAccounts(tx);
       let resolved = 0;
       for (const row of rows) {
-        const part: Part = { path: row.path, wabaId: row.payload.entry.id, at: new Date(row.payload.entry.time * 1000), field: row.payload.change.field, value: row.payload.change.value };
+        const part: Part = {
+          path: row.path,
+          wabaId: row.payload.entry.id,
+          at: new Date(row.payload.entry.time * 1000),
+          field: row.payload.change.field,
+          value: row.payload.change.value,
+        };
         let retry = true;
         const error = await underSavepoint(tx, async () => {
           try {
@@ -313,12 +364,21 @@ export async function retrySetAsideParts(limit = 100): Promise<{ resolved: numbe
         });
         if (!error) {
           resolved++;
-          await tx.webhookPart.update({ where: { id: row.id }, data: { resolvedAt: new Date(), nextAttemptAt: null, attempts: { increment: 1 } } });
+          await tx.webhookPart.update({
+            where: { id: row.id },
+            data: { resolvedAt: new Date(), nextAttemptAt: null, attempts: { increment: 1 } },
+          });
           continue;
         }
         const attempts = row.attempts + 1;
-        const next = retry && attempts < MAX_PART_ATTEMPTS ? new Date(Date.now() + RETRY_BASE_SECONDS * 1000 * 2 ** Math.min(attempts, 10)) : null;
-        await tx.webhookPart.update({ where: { id: row.id }, data: { attempts, reason: reasonOf(error), nextAttemptAt: next } });
+        const next =
+          retry && attempts < MAX_PART_ATTEMPTS
+            ? new Date(Date.now() + RETRY_BASE_SECONDS * 1000 * 2 ** Math.min(attempts, 10))
+            : null;
+        await tx.webhookPart.update({
+          where: { id: row.id },
+          data: { attempts, reason: reasonOf(error), nextAttemptAt: next },
+        });
       }
       return { resolved, failed: rows.length - resolved };
     },
@@ -357,7 +417,9 @@ export async function listFailedWebhooks(workspaceId: string, limit = 20) {
       id: `${p.deliveryId}/${p.path}`,
       receivedAt: p.createdAt,
       attempts: p.attempts,
-      lastError: p.nextAttemptAt ? p.reason : `${p.reason} (not retried automatically: use “Retry now” once it can be applied)`,
+      lastError: p.nextAttemptAt
+        ? p.reason
+        : `${p.reason} (not retried automatically: use “Retry now” once it can be applied)`,
       nextAttemptAt: p.nextAttemptAt,
     })),
   ]

@@ -22,7 +22,10 @@ const normaliseBase = (url: string | undefined) => (url || DEFAULT_GRAPH_API_BAS
  * or the one already stored (the sandbox's, set by the launcher). The access token is sent to whatever
  * this says, so a free choice would let one admin session send it anywhere. Returns the change, if any.
  */
-export async function checkGraphApiBase(workspaceId: string, input: Pick<AccountInput, "graphApiBase">): Promise<{ from: string; to: string } | null> {
+export async function checkGraphApiBase(
+  workspaceId: string,
+  input: Pick<AccountInput, "graphApiBase">,
+): Promise<{ from: string; to: string } | null> {
   const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { graphApiBase: true } });
   const to = normaliseBase(input.graphApiBase);
   const from = existing ? normaliseBase(existing.graphApiBase) : null;
@@ -84,10 +87,14 @@ export async function clientFor(workspaceId: string) {
  * phone number id without pasting the token again.
  */
 export async function saveAccount(workspaceId: string, input: AccountInput, options: { isSandbox?: boolean } = {}) {
-  const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { id: true, graphApiBase: true } });
+  const existing = await db.whatsAppAccount.findUnique({
+    where: { workspaceId },
+    select: { id: true, graphApiBase: true },
+  });
   // The stored token goes only to the address it was entered for: a new address needs it entered again.
   if (existing && normaliseBase(existing.graphApiBase) !== normaliseBase(input.graphApiBase) && !input.accessToken) {
-    const message = "Paste the access token again: the API base URL changed, and the stored token is sent only to the address it was entered for.";
+    const message =
+      "Paste the access token again: the API base URL changed, and the stored token is sent only to the address it was entered for.";
     throw new ValidationError(message, { accessToken: [message] });
   }
   const secrets = {
@@ -125,7 +132,8 @@ export async function refreshPhoneHealth(workspaceId: string) {
   const client = await clientFor(workspaceId);
   if (!client) return null;
   const health = await client.getPhoneNumberHealth();
-  const throughput = health.throughput?.level === "HIGH" ? 1000 : health.throughput?.level === "STANDARD" ? 80 : undefined;
+  const throughput =
+    health.throughput?.level === "HIGH" ? 1000 : health.throughput?.level === "STANDARD" ? 80 : undefined;
   await db.whatsAppAccount.update({
     where: { workspaceId },
     data: {
@@ -144,7 +152,13 @@ export async function refreshPhoneHealth(workspaceId: string) {
  * reachable for a delivery (unreachable: the receiver answers 503 and Meta retries).
  */
 export async function loadWebhookSecrets() {
-  const { rows } = await pgPool().query<{ workspaceId: string; wabaId: string; phoneNumberId: string; appSecretEncrypted: string; verifyTokenEncrypted: string }>(
+  const { rows } = await pgPool().query<{
+    workspaceId: string;
+    wabaId: string;
+    phoneNumberId: string;
+    appSecretEncrypted: string;
+    verifyTokenEncrypted: string;
+  }>(
     `SELECT "workspaceId", "wabaId", "phoneNumberId", "appSecretEncrypted", "verifyTokenEncrypted" FROM "WhatsAppAccount"`,
   );
   // One account whose secrets cannot be read (stored under another ENCRYPTION_KEY) must not stop every
@@ -153,7 +167,10 @@ export async function loadWebhookSecrets() {
     try {
       return decryptSecret(encrypted);
     } catch (error) {
-      logger.error("a WhatsApp account's stored secret cannot be read: is ENCRYPTION_KEY the one it was saved with?", { workspaceId, error });
+      logger.error("a WhatsApp account's stored secret cannot be read: is ENCRYPTION_KEY the one it was saved with?", {
+        workspaceId,
+        error,
+      });
       return null;
     }
   };

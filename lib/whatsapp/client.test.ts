@@ -37,7 +37,10 @@ async function failure(promise: Promise<unknown>) {
 
 describe("per-request timeouts", () => {
   it("reports a send that gets no answer as 'no answer' (status 0) once its own deadline passes", async () => {
-    const client = createWhatsAppClient({ baseUrl: base, wabaId: "1", phoneNumberId: "2", accessToken: "t" }, { sendTimeoutMs: 300 });
+    const client = createWhatsAppClient(
+      { baseUrl: base, wabaId: "1", phoneNumberId: "2", accessToken: "t" },
+      { sendTimeoutMs: 300 },
+    );
     const { error, ms } = await failure(client.sendMessage(message));
     expect(error).toBeInstanceOf(WhatsAppApiError);
     expect(error).toMatchObject({ status: 0, code: 2, message: expect.stringContaining("no answer within 0.3 s") });
@@ -46,14 +49,20 @@ describe("per-request timeouts", () => {
   });
 
   it("counts the deadline to the end of the body, not only the headers", async () => {
-    const client = createWhatsAppClient({ baseUrl: base, wabaId: "1", phoneNumberId: "900", accessToken: "t" }, { sendTimeoutMs: 300 });
+    const client = createWhatsAppClient(
+      { baseUrl: base, wabaId: "1", phoneNumberId: "900", accessToken: "t" },
+      { sendTimeoutMs: 300 },
+    );
     const { error, ms } = await failure(client.sendMessage(message));
     expect(error).toMatchObject({ status: 0, code: 2 });
     expect(ms).toBeLessThan(3000);
   });
 
   it("gives other calls their own deadline", async () => {
-    const client = createWhatsAppClient({ baseUrl: base, wabaId: "1", phoneNumberId: "2", accessToken: "t" }, { sendTimeoutMs: 60_000, timeoutMs: 300 });
+    const client = createWhatsAppClient(
+      { baseUrl: base, wabaId: "1", phoneNumberId: "2", accessToken: "t" },
+      { sendTimeoutMs: 60_000, timeoutMs: 300 },
+    );
     const { error, ms } = await failure(client.getPhoneNumberHealth());
     expect(error).toMatchObject({ status: 0, code: 2 });
     expect(ms).toBeLessThan(3000);

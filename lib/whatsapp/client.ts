@@ -105,20 +105,34 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     let text: string;
     try {
       // One signal for the whole exchange: connecting, waiting for headers and reading the body.
-      const response = await request(`${base}${path}`, { method, headers, body: payload, dispatcher, signal: AbortSignal.timeout(deadline) });
+      const response = await request(`${base}${path}`, {
+        method,
+        headers,
+        body: payload,
+        dispatcher,
+        signal: AbortSignal.timeout(deadline),
+      });
       statusCode = response.statusCode;
       text = await response.body.text();
     } catch (error) {
       // Network failures and timeouts: Meta may or may not have acted, the caller decides (code 2: transient).
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      const reason = timedOut ? `no answer within ${deadline / 1000} s` : error instanceof Error ? error.message : String(error);
+      const reason = timedOut
+        ? `no answer within ${deadline / 1000} s`
+        : error instanceof Error
+          ? error.message
+          : String(error);
       throw new WhatsAppApiError(0, 2, `Could not reach the WhatsApp Cloud API: ${reason}`);
     }
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : {};
     } catch {
-      throw new WhatsAppApiError(statusCode, statusCode >= 500 ? 2 : 100, `Unexpected non-JSON answer (HTTP ${statusCode})`);
+      throw new WhatsAppApiError(
+        statusCode,
+        statusCode >= 500 ? 2 : 100,
+        `Unexpected non-JSON answer (HTTP ${statusCode})`,
+      );
     }
     if (statusCode >= 400) {
       const parsed = graphErrorSchema.safeParse(json);
@@ -128,7 +142,11 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new WhatsAppApiError(statusCode, 100, `Unexpected response shape from ${method} ${path}: ${parsed.error.issues[0]?.message}`);
+      throw new WhatsAppApiError(
+        statusCode,
+        100,
+        `Unexpected response shape from ${method} ${path}: ${parsed.error.issues[0]?.message}`,
+      );
     }
     return parsed.data;
   }
@@ -148,11 +166,21 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
   return {
     /** Any message: template, text, media or interactive. Acceptance is not delivery. */
     sendMessage(message: SendMessageRequest) {
-      return call("POST", `/${phone}/messages`, sendMessageResponseSchema, { json: validated(sendMessageRequestSchema, message) }, "send");
+      return call(
+        "POST",
+        `/${phone}/messages`,
+        sendMessageResponseSchema,
+        { json: validated(sendMessageRequestSchema, message) },
+        "send",
+      );
     },
 
     markRead(messageId: string) {
-      const json = validated(markReadRequestSchema, { messaging_product: "whatsapp", status: "read", message_id: messageId });
+      const json = validated(markReadRequestSchema, {
+        messaging_product: "whatsapp",
+        status: "read",
+        message_id: messageId,
+      });
       return call("POST", `/${phone}/messages`, successResponseSchema, { json }, "send");
     },
 
@@ -163,7 +191,10 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     },
 
     /** Edits a submitted template (rejected, paused or approved): it goes back to review. */
-    editTemplate(metaTemplateId: string, edit: { components: CreateTemplateRequest["components"]; category?: CreateTemplateRequest["category"] }) {
+    editTemplate(
+      metaTemplateId: string,
+      edit: { components: CreateTemplateRequest["components"]; category?: CreateTemplateRequest["category"] },
+    ) {
       return call("POST", `/${encodeURIComponent(metaTemplateId)}`, successResponseSchema, { json: edit });
     },
 
@@ -192,24 +223,46 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       // the runtime's own FormData.
       const encoded = new Response(form);
       const raw = Buffer.from(await encoded.arrayBuffer());
-      return call("POST", `/${phone}/media`, mediaUploadResponseSchema, { raw, headers: { "content-type": encoded.headers.get("content-type")! } }, "upload");
+      return call(
+        "POST",
+        `/${phone}/media`,
+        mediaUploadResponseSchema,
+        { raw, headers: { "content-type": encoded.headers.get("content-type")! } },
+        "upload",
+      );
     },
 
     /** A header sample for template creation, through the Resumable Upload API: returns the handle `h`. */
     async uploadHeaderHandle(file: { bytes: Buffer; mimeType: string; fileName: string }) {
-      if (!credentials.appId) throw new WhatsAppApiError(400, 100, "The Meta app id is needed to upload template header samples.");
-      const query = new URLSearchParams({ file_length: String(file.bytes.length), file_type: file.mimeType, file_name: file.fileName });
-      const session = await call("POST", `/${encodeURIComponent(credentials.appId)}/uploads?${query}`, uploadSessionResponseSchema);
-      const uploaded = await call("POST", `/${session.id}`, uploadHandleResponseSchema, {
-        raw: file.bytes,
-        headers: { file_offset: "0", "content-type": "application/octet-stream" },
-      }, "upload");
+      if (!credentials.appId)
+        throw new WhatsAppApiError(400, 100, "The Meta app id is needed to upload template header samples.");
+      const query = new URLSearchParams({
+        file_length: String(file.bytes.length),
+        file_type: file.mimeType,
+        file_name: file.fileName,
+      });
+      const session = await call(
+        "POST",
+        `/${encodeURIComponent(credentials.appId)}/uploads?${query}`,
+        uploadSessionResponseSchema,
+      );
+      const uploaded = await call(
+        "POST",
+        `/${session.id}`,
+        uploadHandleResponseSchema,
+        {
+          raw: file.bytes,
+          headers: { file_offset: "0", "content-type": "application/octet-stream" },
+        },
+        "upload",
+      );
       return uploaded.h;
     },
 
     getPhoneNumberHealth() {
       const query = new URLSearchParams({
-        fields: "id,display_phone_number,verified_name,quality_rating,throughput,whatsapp_business_manager_messaging_limit",
+        fields:
+          "id,display_phone_number,verified_name,quality_rating,throughput,whatsapp_business_manager_messaging_limit",
       });
       return call("GET", `/${phone}?${query}`, phoneNumberHealthSchema);
     },

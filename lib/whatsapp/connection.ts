@@ -14,7 +14,9 @@ import type { TemplateSendComponent } from "./schemas";
 
 function explain(error: unknown): never {
   if (error instanceof WhatsAppApiError) {
-    throw new ValidationError(`${error.classification.explanation} (Meta error ${error.code}${error.details ? `: ${error.details}` : ""})`);
+    throw new ValidationError(
+      `${error.classification.explanation} (Meta error ${error.code}${error.details ? `: ${error.details}` : ""})`,
+    );
   }
   throw error;
 }
@@ -25,7 +27,9 @@ export async function updateConnection(workspaceId: string, actorId: string, inp
     throw new ValidationError("A new connection needs the access token, the app secret and a verify token.", {
       ...(input.accessToken ? {} : { accessToken: ["Paste the system user's access token."] }),
       ...(input.appSecret ? {} : { appSecret: ["Paste the app secret from the Meta app's basic settings."] }),
-      ...(input.verifyToken ? {} : { verifyToken: ["Choose a verify token and enter the same one in Meta's webhook settings."] }),
+      ...(input.verifyToken
+        ? {}
+        : { verifyToken: ["Choose a verify token and enter the same one in Meta's webhook settings."] }),
     });
   }
   const baseChange = await checkGraphApiBase(workspaceId, input);
@@ -62,7 +66,13 @@ export async function testConnection(workspaceId: string) {
   }
 }
 
-type TemplateComponent = { type: string; format?: string; text?: string; example?: { body_text?: string[][]; header_text?: string[] }; buttons?: { type: string; url?: string; example?: string[] | string }[] };
+type TemplateComponent = {
+  type: string;
+  format?: string;
+  text?: string;
+  example?: { body_text?: string[][]; header_text?: string[] };
+  buttons?: { type: string; url?: string; example?: string[] | string }[];
+};
 
 /** The send-time components of a template, filled with the samples it was approved with. */
 export function sampleComponents(components: TemplateComponent[]): TemplateSendComponent[] {
@@ -70,7 +80,10 @@ export function sampleComponents(components: TemplateComponent[]): TemplateSendC
   for (const c of components) {
     const type = c.type.toUpperCase();
     if (type === "HEADER" && c.format?.toUpperCase() === "IMAGE") {
-      out.push({ type: "header", parameters: [{ type: "image", image: { link: "https://placehold.co/800x418.png" } }] });
+      out.push({
+        type: "header",
+        parameters: [{ type: "image", image: { link: "https://placehold.co/800x418.png" } }],
+      });
     } else if (type === "HEADER" && c.example?.header_text?.length) {
       out.push({ type: "header", parameters: c.example.header_text.map((text) => ({ type: "text" as const, text })) });
     } else if (type === "BODY" && c.example?.body_text?.[0]?.length) {
@@ -79,11 +92,21 @@ export function sampleComponents(components: TemplateComponent[]): TemplateSendC
       c.buttons?.forEach((b, index) => {
         const example = Array.isArray(b.example) ? b.example[0] : b.example;
         if (b.type.toUpperCase() === "URL" && b.url?.includes("{{") && example) {
-          out.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text: example }] });
+          out.push({
+            type: "button",
+            sub_type: "url",
+            index: String(index),
+            parameters: [{ type: "text", text: example }],
+          });
         }
         // Meta refuses a copy-code template sent without its code: the sample code stands in for a test.
         if (b.type.toUpperCase() === "COPY_CODE" && example) {
-          out.push({ type: "button", sub_type: "copy_code", index: String(index), parameters: [{ type: "coupon_code", coupon_code: example }] });
+          out.push({
+            type: "button",
+            sub_type: "copy_code",
+            index: String(index),
+            parameters: [{ type: "coupon_code", coupon_code: example }],
+          });
         }
       });
     }
@@ -97,11 +120,20 @@ export async function sendTestMessage(workspaceId: string, actorId: string, inpu
     where: { id: input.templateId, workspaceId, status: "APPROVED" },
     select: { name: true, language: true, components: true, category: true },
   });
-  if (!template) throw new ValidationError("That template is not approved in this workspace.", { templateId: ["Choose an approved template."] });
+  if (!template)
+    throw new ValidationError("That template is not approved in this workspace.", {
+      templateId: ["Choose an approved template."],
+    });
   // A test is a real message to a real person: the consent rule applies to it as to any send.
   const phone = `+${input.to.replace(/^\+/, "")}`;
-  const contact = await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId, phone } }, select: { id: true } });
-  await assertConsent(workspaceId, contact?.id ?? null, template.category, { who: contact ? phone : `${phone} (not a contact yet)`, field: "to" });
+  const contact = await db.contact.findUnique({
+    where: { workspaceId_phone: { workspaceId, phone } },
+    select: { id: true },
+  });
+  await assertConsent(workspaceId, contact?.id ?? null, template.category, {
+    who: contact ? phone : `${phone} (not a contact yet)`,
+    field: "to",
+  });
   const client = await clientFor(workspaceId);
   if (!client) throw new ValidationError("Connect a WhatsApp account first.");
   try {
@@ -110,9 +142,17 @@ export async function sendTestMessage(workspaceId: string, actorId: string, inpu
       to: input.to.replace(/^\+/, ""),
       type: "template",
       biz_opaque_callback_data: `test:${randomUUID()}`,
-      template: { name: template.name, language: { code: template.language }, components: sampleComponents(template.components as TemplateComponent[]) },
+      template: {
+        name: template.name,
+        language: { code: template.language },
+        components: sampleComponents(template.components as TemplateComponent[]),
+      },
     });
-    await recordAudit(workspaceId, actorId, { action: "whatsapp.test_message_sent", targetType: "template", details: { template: template.name, to: input.to } });
+    await recordAudit(workspaceId, actorId, {
+      action: "whatsapp.test_message_sent",
+      targetType: "template",
+      details: { template: template.name, to: input.to },
+    });
     return { wamid: response.messages[0]!.id };
   } catch (error) {
     explain(error);

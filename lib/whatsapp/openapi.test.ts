@@ -9,7 +9,11 @@ const sent: { path: string; body: unknown }[] = [];
 const agent = new MockAgent();
 agent.disableNetConnect();
 const pool = agent.get("https://graph.test");
-const reply = { messaging_product: "whatsapp", contacts: [{ input: "34610000001", wa_id: "34610000001" }], messages: [{ id: "wamid.X" }] };
+const reply = {
+  messaging_product: "whatsapp",
+  contacts: [{ input: "34610000001", wa_id: "34610000001" }],
+  messages: [{ id: "wamid.X" }],
+};
 pool
   .intercept({ path: /\/messages$/, method: "POST" })
   .reply(200, (opts) => {
@@ -54,7 +58,13 @@ describe("requests against meta-openapi-v23.yaml", () => {
         language: { code: "en_US" },
         components: [
           { type: "header", parameters: [{ type: "image", image: { link: "https://cdn.example.com/sale.jpg" } }] },
-          { type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "text", text: "25%" }] },
+          {
+            type: "body",
+            parameters: [
+              { type: "text", text: "Ana" },
+              { type: "text", text: "25%" },
+            ],
+          },
           { type: "button", sub_type: "quick_reply", index: "0", parameters: [{ type: "payload", payload: "DEALS" }] },
           { type: "button", sub_type: "url", index: "2", parameters: [{ type: "text", text: "summer-2026" }] },
         ],
@@ -65,7 +75,11 @@ describe("requests against meta-openapi-v23.yaml", () => {
 
   it("a copy-code button needs its coupon_code, and a template request takes no stray key", () => {
     const send = (components: unknown[], extra: object = {}) => ({
-      messaging_product: "whatsapp", recipient_type: "individual", to: "34610000001", type: "template", ...extra,
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: "34610000001",
+      type: "template",
+      ...extra,
       template: { name: "offer", language: { code: "en_US", policy: "deterministic" }, components },
     });
     const copy = (parameters: unknown[]) => [{ type: "button", sub_type: "copy_code", index: "0", parameters }];
@@ -77,6 +91,15 @@ describe("requests against meta-openapi-v23.yaml", () => {
   });
 
   it("a request Meta would refuse does not validate (the check can fail)", () => {
-    expect(validateMessage({ messaging_product: "whatsapp", recipient_type: "individual", to: "1", type: "text", text: { body: "x" }, surprise: 1 }).ok).toBe(false);
+    expect(
+      validateMessage({
+        messaging_product: "whatsapp",
+        recipient_type: "individual",
+        to: "1",
+        type: "text",
+        text: { body: "x" },
+        surprise: 1,
+      }).ok,
+    ).toBe(false);
   });
 });

@@ -48,7 +48,7 @@ function normalise(node: unknown, root: Schema): unknown {
     }
     if (closed) merged.additionalProperties = false;
     delete schema.allOf;
-    return { ...normalise(schema, root) as Schema, ...merged };
+    return { ...(normalise(schema, root) as Schema), ...merged };
   }
   for (const [key, value] of Object.entries(schema)) schema[key] = normalise(value, root);
   return schema;
@@ -58,14 +58,18 @@ function normalise(node: unknown, root: Schema): unknown {
 function discriminate(discriminator: { propertyName: string; mapping: Record<string, string> }): Schema {
   const name = discriminator.propertyName;
   return Object.entries(discriminator.mapping).reduceRight<Schema>(
-    (otherwise, [value, ref]) => ({ if: { properties: { [name]: { const: value } }, required: [name] }, then: { $ref: ref }, else: otherwise }),
+    (otherwise, [value, ref]) => ({
+      if: { properties: { [name]: { const: value } }, required: [name] },
+      then: { $ref: ref },
+      else: otherwise,
+    }),
     { required: [name], properties: { [name]: { enum: Object.keys(discriminator.mapping) } } },
   );
 }
 
 type Part = { allOf?: Schema[] } & Schema;
 const lastPart = (schema: Part): Schema => (Array.isArray(schema.allOf) ? (schema.allOf.at(-1) as Schema) : schema);
-const props = (schema: Schema) => ((schema.properties ??= {}) as Record<string, Schema>);
+const props = (schema: Schema) => (schema.properties ??= {}) as Record<string, Schema>;
 
 /**
  * What Meta documents beyond the v23 description, each with the page that says so, kept to what Parley
@@ -76,23 +80,38 @@ function overlay(root: Schema) {
   const schemas = (root.components as Schema).schemas as Record<string, Part>;
   // Copy-code buttons (Meta: templates/marketing-templates/coupon-templates, limited-time-offer-templates):
   // {"type":"button","sub_type":"copy_code","index":0,"parameters":[{"type":"coupon_code","coupon_code":"CARIBE25"}]}.
-  for (const schema of [schemas.TemplateComponent!, lastPart(schemas.ButtonComponent!)]) (props(schema).sub_type!.enum as string[]).push("copy_code");
+  for (const schema of [schemas.TemplateComponent!, lastPart(schemas.ButtonComponent!)])
+    (props(schema).sub_type!.enum as string[]).push("copy_code");
   (props(schemas.ButtonParameterObject!).type!.enum as string[]).push("coupon_code");
-  ((schemas.ButtonParameterObject!.discriminator as Schema).mapping as Schema).coupon_code = "#/components/schemas/CouponCodeParameter";
+  ((schemas.ButtonParameterObject!.discriminator as Schema).mapping as Schema).coupon_code =
+    "#/components/schemas/CouponCodeParameter";
   schemas.CouponCodeParameter = {
     allOf: [
       { $ref: "#/components/schemas/ButtonParameterObject" },
-      { type: "object", required: ["coupon_code"], properties: { type: { enum: ["coupon_code"] }, coupon_code: { type: "string", minLength: 1, maxLength: 20 } } },
+      {
+        type: "object",
+        required: ["coupon_code"],
+        properties: { type: { enum: ["coupon_code"] }, coupon_code: { type: "string", minLength: 1, maxLength: 20 } },
+      },
     ],
   };
   // A button's index as Meta's own examples send it too: a number (the v23 description has a string only).
   for (const schema of [schemas.TemplateComponent!, lastPart(schemas.ButtonComponent!)]) {
-    props(schema).index = { anyOf: [{ type: "string", pattern: "^[0-9]$" }, { type: "integer", minimum: 0, maximum: 9 }] };
+    props(schema).index = {
+      anyOf: [
+        { type: "string", pattern: "^[0-9]$" },
+        { type: "integer", minimum: 0, maximum: 9 },
+      ],
+    };
   }
   // A copy-code button carries its code; no other button takes one.
   schemas.ButtonComponent!.if = { properties: { sub_type: { const: "copy_code" } }, required: ["sub_type"] };
-  schemas.ButtonComponent!.then = { properties: { parameters: { maxItems: 1, items: { properties: { type: { const: "coupon_code" } } } } } };
-  schemas.ButtonComponent!.else = { properties: { parameters: { items: { properties: { type: { not: { const: "coupon_code" } } } } } } };
+  schemas.ButtonComponent!.then = {
+    properties: { parameters: { maxItems: 1, items: { properties: { type: { const: "coupon_code" } } } } },
+  };
+  schemas.ButtonComponent!.else = {
+    properties: { parameters: { items: { properties: { type: { not: { const: "coupon_code" } } } } } },
+  };
   // Named parameters (Meta: templates/overview#named-parameters): {"type":"text","parameter_name":"first_name","text":"Ana"}.
   props(lastPart(schemas.TextParameter!)).parameter_name = { type: "string", pattern: "^[a-z0-9_]+$" };
   // biz_opaque_callback_data on template sends (Meta: messages reference; echoed on status webhooks).
@@ -104,7 +123,12 @@ function overlay(root: Schema) {
     required: ["name", "parameters"],
     properties: {
       name: { const: "cta_url" },
-      parameters: { type: "object", additionalProperties: false, required: ["display_text", "url"], properties: { display_text: { type: "string", maxLength: 20 }, url: { type: "string" } } },
+      parameters: {
+        type: "object",
+        additionalProperties: false,
+        required: ["display_text", "url"],
+        properties: { display_text: { type: "string", maxLength: 20 }, url: { type: "string" } },
+      },
     },
   });
   // Limited-time offers and media-card carousels (Meta: templates/marketing-templates/limited-time-offer-templates,
@@ -121,8 +145,23 @@ function overlay(root: Schema) {
     properties: {
       type: { const: "limited_time_offer" },
       parameters: {
-        type: "array", minItems: 1, maxItems: 1,
-        items: { type: "object", additionalProperties: false, required: ["type", "limited_time_offer"], properties: { type: { const: "limited_time_offer" }, limited_time_offer: { type: "object", additionalProperties: false, required: ["expiration_time_ms"], properties: { expiration_time_ms: { type: "integer" } } } } },
+        type: "array",
+        minItems: 1,
+        maxItems: 1,
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["type", "limited_time_offer"],
+          properties: {
+            type: { const: "limited_time_offer" },
+            limited_time_offer: {
+              type: "object",
+              additionalProperties: false,
+              required: ["expiration_time_ms"],
+              properties: { expiration_time_ms: { type: "integer" } },
+            },
+          },
+        },
       },
     },
   };
@@ -133,15 +172,37 @@ function overlay(root: Schema) {
     properties: {
       type: { const: "carousel" },
       cards: {
-        type: "array", minItems: 1, maxItems: 10,
-        items: { type: "object", additionalProperties: false, required: ["card_index", "components"], properties: { card_index: { type: "integer", minimum: 0, maximum: 9 }, components: { type: "array", items: { $ref: "#/components/schemas/TemplateComponent" } } } },
+        type: "array",
+        minItems: 1,
+        maxItems: 10,
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["card_index", "components"],
+          properties: {
+            card_index: { type: "integer", minimum: 0, maximum: 9 },
+            components: { type: "array", items: { $ref: "#/components/schemas/TemplateComponent" } },
+          },
+        },
       },
     },
   };
   for (const name of [
-    "TemplateMessage", "TemplateObject", "LanguageObject", "HeaderComponent", "BodyComponent", "ButtonComponent",
-    "TextParameter", "CurrencyParameter", "DateTimeParameter", "ImageParameter", "VideoParameter", "DocumentParameter",
-    "ButtonPayloadParameter", "ButtonTextParameter", "CouponCodeParameter",
+    "TemplateMessage",
+    "TemplateObject",
+    "LanguageObject",
+    "HeaderComponent",
+    "BodyComponent",
+    "ButtonComponent",
+    "TextParameter",
+    "CurrencyParameter",
+    "DateTimeParameter",
+    "ImageParameter",
+    "VideoParameter",
+    "DocumentParameter",
+    "ButtonPayloadParameter",
+    "ButtonTextParameter",
+    "CouponCodeParameter",
   ]) {
     lastPart(schemas[name]!).additionalProperties = false;
   }
@@ -184,12 +245,20 @@ export type OpenApiIssue = ReturnType<ReturnType<typeof openApiValidator>>["issu
  * The error the Cloud API gives for a body its contract does not allow, as Meta words it: an unknown key is
  * (#100) "Unexpected key", a missing one (#131008), a value of the wrong type, pattern, length or enum (#131009).
  */
-export function metaErrorFor(issues: OpenApiIssue[]): { code: 100 | 131008 | 131009; message: string; details: string } {
+export function metaErrorFor(issues: OpenApiIssue[]): {
+  code: 100 | 131008 | 131009;
+  message: string;
+  details: string;
+} {
   const where = (path: string) => (path ? path.slice(1).replaceAll("/", ".") : "body");
   const unexpected = issues.find((i) => i.keyword === "additionalProperties");
   if (unexpected) {
     const key = String((unexpected.params as { additionalProperty?: string }).additionalProperty);
-    return { code: 100, message: "(#100) Invalid parameter", details: `Unexpected key "${key}" on param "${where(unexpected.instancePath)}".` };
+    return {
+      code: 100,
+      message: "(#100) Invalid parameter",
+      details: `Unexpected key "${key}" on param "${where(unexpected.instancePath)}".`,
+    };
   }
   // Of the rest, the deepest problem: where alternatives (oneOf) were tried, the one that got furthest is the
   // one the caller meant ("at most 3 buttons" rather than "a list needs sections").
@@ -200,8 +269,16 @@ export function metaErrorFor(issues: OpenApiIssue[]): { code: 100 | 131008 | 131
   const missing = candidates.find((i) => i.keyword === "required");
   if (missing) {
     const key = String((missing.params as { missingProperty?: string }).missingProperty);
-    return { code: 131008, message: "(#131008) Required parameter is missing", details: `Parameter "${key}" is required in ${where(missing.instancePath)}.` };
+    return {
+      code: 131008,
+      message: "(#131008) Required parameter is missing",
+      details: `Parameter "${key}" is required in ${where(missing.instancePath)}.`,
+    };
   }
   const first = candidates[0] ?? issues[0];
-  return { code: 131009, message: "(#131009) Parameter value is not valid", details: `${where(first?.instancePath ?? "")}: ${first?.message ?? "invalid"}` };
+  return {
+    code: 131009,
+    message: "(#131009) Parameter value is not valid",
+    details: `${where(first?.instancePath ?? "")}: ${first?.message ?? "invalid"}`,
+  };
 }

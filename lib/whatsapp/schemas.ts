@@ -6,10 +6,14 @@ import { z } from "zod";
 // ------------------------------------------------------------------ shared pieces
 
 /** A recipient as Meta takes it: digits, optionally with a leading +. */
-export const recipientSchema = z.string().regex(/^\+?[1-9]\d{6,14}$/, { message: "to must be a phone number in international format" });
+export const recipientSchema = z
+  .string()
+  .regex(/^\+?[1-9]\d{6,14}$/, { message: "to must be a phone number in international format" });
 
 const mediaObject = z.union([
-  z.object({ id: z.string().min(1), caption: z.string().max(1024).optional(), filename: z.string().optional() }).strict(),
+  z
+    .object({ id: z.string().min(1), caption: z.string().max(1024).optional(), filename: z.string().optional() })
+    .strict(),
   z.object({ link: z.url(), caption: z.string().max(1024).optional(), filename: z.string().optional() }).strict(),
 ]);
 
@@ -24,25 +28,40 @@ const base = {
 
 // ------------------------------------------------------------------ template messages
 
-const textParameter = z.object({ type: z.literal("text"), text: z.string().min(1), parameter_name: z.string().optional() });
+const textParameter = z.object({
+  type: z.literal("text"),
+  text: z.string().min(1),
+  parameter_name: z.string().optional(),
+});
 const currencyParameter = z.object({
   type: z.literal("currency"),
   currency: z.object({ fallback_value: z.string(), code: z.string().length(3), amount_1000: z.number().int() }),
 });
-const dateTimeParameter = z.object({ type: z.literal("date_time"), date_time: z.object({ fallback_value: z.string() }) });
+const dateTimeParameter = z.object({
+  type: z.literal("date_time"),
+  date_time: z.object({ fallback_value: z.string() }),
+});
 const headerMediaParameter = z.discriminatedUnion("type", [
   z.object({ type: z.literal("image"), image: mediaObject }),
   z.object({ type: z.literal("video"), video: mediaObject }),
   z.object({ type: z.literal("document"), document: mediaObject }),
   z.object({
     type: z.literal("location"),
-    location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }),
+    location: z.object({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    }),
   }),
 ]);
 
 export const templateComponentSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("header"), parameters: z.array(z.union([headerMediaParameter, textParameter])).max(1) }),
-  z.object({ type: z.literal("body"), parameters: z.array(z.union([textParameter, currencyParameter, dateTimeParameter])) }),
+  z.object({
+    type: z.literal("body"),
+    parameters: z.array(z.union([textParameter, currencyParameter, dateTimeParameter])),
+  }),
   z.object({
     type: z.literal("button"),
     sub_type: z.enum(["quick_reply", "url", "copy_code", "flow", "catalog", "CATALOG"]),
@@ -59,12 +78,22 @@ export const templateComponentSchema = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("limited_time_offer"),
-    parameters: z.array(z.object({ type: z.literal("limited_time_offer"), limited_time_offer: z.object({ expiration_time_ms: z.number().int() }) })),
+    parameters: z.array(
+      z.object({
+        type: z.literal("limited_time_offer"),
+        limited_time_offer: z.object({ expiration_time_ms: z.number().int() }),
+      }),
+    ),
   }),
   z.object({
     type: z.literal("carousel"),
     cards: z
-      .array(z.object({ card_index: z.number().int().min(0).max(9), components: z.array(z.record(z.string(), z.unknown())) }))
+      .array(
+        z.object({
+          card_index: z.number().int().min(0).max(9),
+          components: z.array(z.record(z.string(), z.unknown())),
+        }),
+      )
       .max(10),
   }),
 ]);
@@ -77,8 +106,13 @@ export const sendTemplateRequestSchema = z.object({
   biz_opaque_callback_data: z.string().max(512).optional(),
   type: z.literal("template"),
   template: z.object({
-    name: z.string().regex(/^[a-z0-9_]{1,512}$/, { message: "template.name must be lowercase letters, digits and underscores" }),
-    language: z.object({ code: z.string().min(2).max(15), policy: z.literal("deterministic").default("deterministic") }),
+    name: z
+      .string()
+      .regex(/^[a-z0-9_]{1,512}$/, { message: "template.name must be lowercase letters, digits and underscores" }),
+    language: z.object({
+      code: z.string().min(2).max(15),
+      policy: z.literal("deterministic").default("deterministic"),
+    }),
     components: z.array(templateComponentSchema).optional(),
   }),
 });
@@ -118,7 +152,12 @@ export const interactiveSchema = z.discriminatedUnion("type", [
     footer: interactiveFooter.optional(),
     action: z.object({
       buttons: z
-        .array(z.object({ type: z.literal("reply"), reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }) }))
+        .array(
+          z.object({
+            type: z.literal("reply"),
+            reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
+          }),
+        )
         .min(1)
         .max(3, { message: "interactive.action.buttons: at most 3 reply buttons" }),
     }),
@@ -135,7 +174,13 @@ export const interactiveSchema = z.discriminatedUnion("type", [
           z.object({
             title: z.string().max(24).optional(),
             rows: z
-              .array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() }))
+              .array(
+                z.object({
+                  id: z.string().min(1).max(200),
+                  title: z.string().min(1).max(24),
+                  description: z.string().max(72).optional(),
+                }),
+              )
               .min(1),
           }),
         )
@@ -151,11 +196,18 @@ export const interactiveSchema = z.discriminatedUnion("type", [
     header: interactiveHeader.optional(),
     body: interactiveBody,
     footer: interactiveFooter.optional(),
-    action: z.object({ name: z.literal("cta_url"), parameters: z.object({ display_text: z.string().min(1).max(20), url: z.url() }) }),
+    action: z.object({
+      name: z.literal("cta_url"),
+      parameters: z.object({ display_text: z.string().min(1).max(20), url: z.url() }),
+    }),
   }),
 ]);
 
-export const sendInteractiveRequestSchema = z.object({ ...base, type: z.literal("interactive"), interactive: interactiveSchema });
+export const sendInteractiveRequestSchema = z.object({
+  ...base,
+  type: z.literal("interactive"),
+  interactive: interactiveSchema,
+});
 
 export const markReadRequestSchema = z.object({
   messaging_product: z.literal("whatsapp"),
@@ -179,10 +231,15 @@ export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
 export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
 
 export const createTemplateRequestSchema = z.object({
-  name: z.string().regex(/^[a-z0-9_]{1,512}$/, { message: "name must be lowercase letters, digits and underscores (at most 512)" }),
+  name: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, { message: "name must be lowercase letters, digits and underscores (at most 512)" }),
   language: z.string().min(2).max(15),
   // Meta takes the category in either case ("marketing" or "MARKETING").
-  category: z.string().transform((c) => c.toUpperCase()).pipe(z.enum(TEMPLATE_CATEGORIES)),
+  category: z
+    .string()
+    .transform((c) => c.toUpperCase())
+    .pipe(z.enum(TEMPLATE_CATEGORIES)),
   parameter_format: z.enum(["POSITIONAL", "NAMED"]).optional(),
   allow_category_change: z.boolean().optional(),
   components: z.array(z.looseObject({ type: z.string() })).min(1),
@@ -208,7 +265,12 @@ export const templateSummarySchema = z.looseObject({
 });
 export const listTemplatesResponseSchema = z.object({
   data: z.array(templateSummarySchema),
-  paging: z.looseObject({ cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
+  paging: z
+    .looseObject({
+      cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(),
+      next: z.string().optional(),
+    })
+    .optional(),
 });
 
 // ------------------------------------------------------------------ responses
@@ -217,7 +279,10 @@ export const sendMessageResponseSchema = z.object({
   messaging_product: z.literal("whatsapp"),
   contacts: z.array(z.object({ input: z.string(), wa_id: z.string() })),
   messages: z.array(
-    z.object({ id: z.string(), message_status: z.enum(["accepted", "held_for_quality_assessment", "paused"]).optional() }),
+    z.object({
+      id: z.string(),
+      message_status: z.enum(["accepted", "held_for_quality_assessment", "paused"]).optional(),
+    }),
   ),
 });
 export type SendMessageResponse = z.infer<typeof sendMessageResponseSchema>;
@@ -252,7 +317,9 @@ export const uploadHandleResponseSchema = z.object({ h: z.string() });
 
 // ------------------------------------------------------------------ webhooks
 
-const epochSeconds = z.union([z.string().regex(/^\d+$/), z.number().int()]).transform((v) => new Date(Number(v) * 1000));
+const epochSeconds = z
+  .union([z.string().regex(/^\d+$/), z.number().int()])
+  .transform((v) => new Date(Number(v) * 1000));
 
 export const webhookErrorSchema = z.looseObject({
   code: z.number().int(),
@@ -269,7 +336,14 @@ export const statusSchema = z.looseObject({
   timestamp: epochSeconds,
   recipient_id: z.string(),
   biz_opaque_callback_data: z.string().optional(),
-  pricing: z.looseObject({ billable: z.boolean().optional(), pricing_model: z.string().optional(), type: z.string().optional(), category: z.string().optional() }).optional(),
+  pricing: z
+    .looseObject({
+      billable: z.boolean().optional(),
+      pricing_model: z.string().optional(),
+      type: z.string().optional(),
+      category: z.string().optional(),
+    })
+    .optional(),
   conversation: z.looseObject({ id: z.string().optional() }).optional(),
   errors: z.array(webhookErrorSchema).optional(),
 });
@@ -297,7 +371,9 @@ export type InboundMessageEvent = z.infer<typeof inboundMessageSchema>;
 export const messagesValueSchema = z.looseObject({
   messaging_product: z.literal("whatsapp"),
   metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }),
-  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
+  contacts: z
+    .array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() }))
+    .optional(),
   statuses: z.array(statusSchema).optional(),
   messages: z.array(inboundMessageSchema).optional(),
   errors: z.array(webhookErrorSchema).optional(),
@@ -337,7 +413,13 @@ export const userPreferencesValueSchema = z.looseObject({
   messaging_product: z.literal("whatsapp").optional(),
   metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }).optional(),
   user_preferences: z.array(
-    z.looseObject({ wa_id: z.string(), category: z.string(), value: z.enum(["stop", "resume"]), timestamp: epochSeconds, detail: z.string().optional() }),
+    z.looseObject({
+      wa_id: z.string(),
+      category: z.string(),
+      value: z.enum(["stop", "resume"]),
+      timestamp: epochSeconds,
+      detail: z.string().optional(),
+    }),
   ),
 });
 export const phoneQualityValueSchema = z.looseObject({
@@ -350,7 +432,9 @@ export const accountUpdateValueSchema = z.looseObject({
   event: z.string(),
   ban_info: z.looseObject({ waba_ban_state: z.string().optional(), waba_ban_date: z.string().optional() }).optional(),
   violation_info: z.looseObject({ violation_type: z.string().optional() }).optional(),
-  restriction_info: z.array(z.looseObject({ restriction_type: z.string().optional(), expiration: z.string().optional() })).optional(),
+  restriction_info: z
+    .array(z.looseObject({ restriction_type: z.string().optional(), expiration: z.string().optional() }))
+    .optional(),
 });
 
 export const webhookChangeSchema = z.object({ field: z.string(), value: z.unknown() });

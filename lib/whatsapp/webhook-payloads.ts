@@ -5,7 +5,10 @@ type Change = { field: string; value: unknown };
 
 /** `at`: the webhook's own time (entry.time, whole seconds), which orders events that arrive late. */
 export function envelope(wabaId: string, changes: Change[], at: Date = new Date()) {
-  return { object: "whatsapp_business_account", entry: [{ id: wabaId, time: Math.floor(at.getTime() / 1000), changes }] };
+  return {
+    object: "whatsapp_business_account",
+    entry: [{ id: wabaId, time: Math.floor(at.getTime() / 1000), changes }],
+  };
 }
 
 const metadata = (n: NumberRef) => ({ display_phone_number: n.displayPhoneNumber, phone_number_id: n.phoneNumberId });
@@ -37,7 +40,16 @@ export function statusChange(n: NumberRef, statuses: StatusSpec[]): Change {
           ? { pricing: { billable: true, pricing_model: "PMP", type: "regular", category: s.category } }
           : {}),
         ...(s.error
-          ? { errors: [{ code: s.error.code, title: s.error.title, message: s.error.title, error_data: { details: s.error.title } }] }
+          ? {
+              errors: [
+                {
+                  code: s.error.code,
+                  title: s.error.title,
+                  message: s.error.title,
+                  error_data: { details: s.error.title },
+                },
+              ],
+            }
           : {}),
       })),
     },
@@ -88,7 +100,10 @@ export function userPreferenceChange(n: NumberRef, waId: string, value: "stop" |
       user_preferences: [
         {
           wa_id: waId,
-          detail: value === "stop" ? "User requested to stop marketing messages" : "User requested to resume marketing messages",
+          detail:
+            value === "stop"
+              ? "User requested to stop marketing messages"
+              : "User requested to resume marketing messages",
           category: "marketing_messages",
           value,
           timestamp: Math.floor(at.getTime() / 1000),
@@ -116,25 +131,56 @@ export function templateStatusChange(t: {
       message_template_language: t.language,
       reason: t.reason ?? "NONE",
       ...(t.category ? { message_template_category: t.category } : {}),
-      ...(t.explanation ? { rejection_info: { reason: t.explanation, recommendation: "Edit the template and submit it again." } } : {}),
+      ...(t.explanation
+        ? { rejection_info: { reason: t.explanation, recommendation: "Edit the template and submit it again." } }
+        : {}),
     },
   };
 }
 
-export function templateQualityChange(t: { id: string; name: string; language: string; previous: string; next: string }): Change {
+export function templateQualityChange(t: {
+  id: string;
+  name: string;
+  language: string;
+  previous: string;
+  next: string;
+}): Change {
   return {
     field: "message_template_quality_update",
-    value: { previous_quality_score: t.previous, new_quality_score: t.next, message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language },
+    value: {
+      previous_quality_score: t.previous,
+      new_quality_score: t.next,
+      message_template_id: Number(t.id),
+      message_template_name: t.name,
+      message_template_language: t.language,
+    },
   };
 }
 
 /** A completed category change, or (with `correctCategory`) an impending one, as Meta's reference shows them. */
-export function templateCategoryChange(t: { id: string; name: string; language: string; previous?: string; next: string; correctCategory?: string; effectiveAt?: Date }): Change {
-  const ref = { message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language };
+export function templateCategoryChange(t: {
+  id: string;
+  name: string;
+  language: string;
+  previous?: string;
+  next: string;
+  correctCategory?: string;
+  effectiveAt?: Date;
+}): Change {
+  const ref = {
+    message_template_id: Number(t.id),
+    message_template_name: t.name,
+    message_template_language: t.language,
+  };
   return {
     field: "template_category_update",
     value: t.correctCategory
-      ? { ...ref, correct_category: t.correctCategory, new_category: t.next, category_update_timestamp: Math.floor((t.effectiveAt ?? new Date()).getTime() / 1000) }
+      ? {
+          ...ref,
+          correct_category: t.correctCategory,
+          new_category: t.next,
+          category_update_timestamp: Math.floor((t.effectiveAt ?? new Date()).getTime() / 1000),
+        }
       : { ...ref, previous_category: t.previous, new_category: t.next },
   };
 }

@@ -27,7 +27,10 @@ export const workspaceRulesSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .refine((c) => /^[A-Z]{2}$/.test(c) && isSupportedCountry(c), "Pick a country: its two-letter code, such as ES or GB."),
+    .refine(
+      (c) => /^[A-Z]{2}$/.test(c) && isSupportedCountry(c),
+      "Pick a country: its two-letter code, such as ES or GB.",
+    ),
   timeZone: z.string().trim().refine(isTimeZone, "Pick a time zone, such as Europe/Madrid."),
 });
 export type WorkspaceRules = z.output<typeof workspaceRulesSchema>;

@@ -23,7 +23,9 @@ describe("exitWithLauncher", () => {
       console.log(c.pid);
       setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ["-e", launcher], { stdio: ["ignore", "pipe", "inherit"] });
-    const childPid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d: Buffer) => resolve(d.toString()))));
+    const childPid = Number(
+      await new Promise<string>((resolve) => parent.stdout.once("data", (d: Buffer) => resolve(d.toString()))),
+    );
     expect(alive(childPid)).toBe(true);
     parent.kill("SIGKILL");
     await expect.poll(() => alive(childPid), { timeout: 10_000, interval: 100 }).toBe(false);

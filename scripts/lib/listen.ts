@@ -2,7 +2,11 @@
 // shared server must not be reachable from the network with its printed demo passwords. Behind a proxy
 // or in a container, set HOST=0.0.0.0 (or the interface's address).
 
-export type ListenAddress = { host: string; port: number; /** where a local health probe reaches it */ probeHost: string };
+export type ListenAddress = {
+  host: string;
+  port: number;
+  /** where a local health probe reaches it */ probeHost: string;
+};
 
 export function webListenAddress(env: Record<string, string | undefined>): ListenAddress {
   const host = env.HOST?.trim() || "127.0.0.1";

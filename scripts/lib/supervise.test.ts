@@ -9,7 +9,10 @@ afterEach(async () => {
 });
 
 /** A node process that runs until killed (or exits at once with `code`). */
-const child = (code?: number) => () => spawn(process.execPath, ["-e", code === undefined ? "setInterval(() => {}, 1000)" : `process.exit(${code})`], { stdio: "ignore" });
+const child = (code?: number) => () =>
+  spawn(process.execPath, ["-e", code === undefined ? "setInterval(() => {}, 1000)" : `process.exit(${code})`], {
+    stdio: "ignore",
+  });
 
 function watch(options: Parameters<typeof supervise>[0]) {
   const exits: ExitReport[] = [];
@@ -21,15 +24,21 @@ function watch(options: Parameters<typeof supervise>[0]) {
   });
   running.push(supervised);
   /** Resolves with the process of restart number `n`. */
-  const restarted = (n: number) => new Promise<ChildProcess>((resolve) => (supervised.restarts >= n ? resolve(supervised.child) : waiters.push({ restarts: n, resolve })));
+  const restarted = (n: number) =>
+    new Promise<ChildProcess>((resolve) =>
+      supervised.restarts >= n ? resolve(supervised.child) : waiters.push({ restarts: n, resolve }),
+    );
   return { supervised, exits, restarted };
 }
 
-const spawned = (c: ChildProcess) => new Promise<void>((resolve) => (c.pid ? resolve() : c.once("spawn", () => resolve())));
+const spawned = (c: ChildProcess) =>
+  new Promise<void>((resolve) => (c.pid ? resolve() : c.once("spawn", () => resolve())));
 
 describe("restartDelayMs", () => {
   it("doubles from 1 s and stops at 30 s", () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 40].map((n) => restartDelayMs(n))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 40].map((n) => restartDelayMs(n))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+    ]);
   });
 });
 
@@ -43,11 +52,17 @@ describe("supervise", () => {
     await spawned(second);
     expect(second.pid).not.toBe(first.pid);
     expect(second.exitCode).toBeNull();
-    expect(exits).toEqual([expect.objectContaining({ label: "worker", signal: "SIGKILL", restartInMs: 20, restarts: 0 })]);
+    expect(exits).toEqual([
+      expect.objectContaining({ label: "worker", signal: "SIGKILL", restartInMs: 20, restarts: 0 }),
+    ]);
   });
 
   it("backs off while a child keeps failing, and resets after a healthy run", async () => {
-    const { exits, restarted } = watch({ label: "web", start: child(3), backOff: { initialMs: 10, maxMs: 40, healthyAfterMs: 60_000 } });
+    const { exits, restarted } = watch({
+      label: "web",
+      start: child(3),
+      backOff: { initialMs: 10, maxMs: 40, healthyAfterMs: 60_000 },
+    });
     await restarted(5); // five exits reported, each before its restart
     expect(exits.slice(0, 5).map((e) => [e.code, e.restartInMs])).toEqual([
       [3, 10],
@@ -57,7 +72,11 @@ describe("supervise", () => {
       [3, 40],
     ]);
 
-    const healthy = watch({ label: "sandbox", start: child(3), backOff: { initialMs: 10, maxMs: 40, healthyAfterMs: 0 } });
+    const healthy = watch({
+      label: "sandbox",
+      start: child(3),
+      backOff: { initialMs: 10, maxMs: 40, healthyAfterMs: 0 },
+    });
     await healthy.restarted(3);
     expect(healthy.exits.slice(0, 3).map((e) => e.restartInMs)).toEqual([10, 10, 10]);
   });

@@ -13,7 +13,14 @@ export function restartDelayMs(attempt: number, backOff: BackOff = DEFAULT_BACKO
   return Math.min(backOff.initialMs * 2 ** Math.min(attempt, 30), backOff.maxMs);
 }
 
-export type ExitReport = { label: string; code: number | null; signal: NodeJS.Signals | null; ranMs: number; restartInMs: number; restarts: number };
+export type ExitReport = {
+  label: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  ranMs: number;
+  restartInMs: number;
+  restarts: number;
+};
 
 export type SupervisorOptions = {
   label: string;

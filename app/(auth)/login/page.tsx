@@ -7,7 +7,11 @@ import { safeCallbackPath } from "@/lib/auth/redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const user = await getCurrentUser();
   if (user) redirect(homeFor(user.role));
   const { callbackUrl } = await searchParams;

@@ -20,15 +20,40 @@ describe("changing one's own password", () => {
     const other = await createSession({ userId: users.MANAGER.id, workspaceId: workspace.id });
     await actAs(users.MANAGER.id, workspace.id);
     expect(cookieJar.size).toBe(1);
-    const mine = (await db.session.findFirstOrThrow({ where: { userId: users.MANAGER.id, id: { not: other } }, select: { id: true } })).id;
+    const mine = (
+      await db.session.findFirstOrThrow({
+        where: { userId: users.MANAGER.id, id: { not: other } },
+        select: { id: true },
+      })
+    ).id;
 
-    const wrong = await changePasswordAction({ currentPassword: "not it", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
-    expect(wrong).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { currentPassword: ["That is not your current password."] } } });
-    const mismatch = await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: "typo" });
-    expect(mismatch).toMatchObject({ ok: false, error: { fieldErrors: { confirmPassword: ["The two new passwords are not the same."] } } });
+    const wrong = await changePasswordAction({
+      currentPassword: "not it",
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", fieldErrors: { currentPassword: ["That is not your current password."] } },
+    });
+    const mismatch = await changePasswordAction({
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: "typo",
+    });
+    expect(mismatch).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { confirmPassword: ["The two new passwords are not the same."] } },
+    });
     expect((await signIn(users.MANAGER.email, TEST_PASSWORD)).ok).toBe(true);
 
-    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: true, data: undefined });
+    expect(
+      await changePasswordAction({
+        currentPassword: TEST_PASSWORD,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
+    ).toEqual({ ok: true, data: undefined });
     expect((await signIn(users.MANAGER.email, TEST_PASSWORD)).ok).toBe(false);
     expect((await signIn(users.MANAGER.email, NEW_PASSWORD)).ok).toBe(true);
     expect(await resolveSession(other)).toBeNull();
@@ -39,14 +64,22 @@ describe("changing one's own password", () => {
   it("is held to the sign-in limits, so a stolen session cannot guess the password without end", async () => {
     const { workspace, users } = await createWorkspace(["MARKETER"]);
     await actAs(users.MARKETER.id, workspace.id);
-    const guess = (currentPassword: string) => changePasswordAction({ currentPassword, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect(await guess(`guess-${i}`)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    const guess = (currentPassword: string) =>
+      changePasswordAction({ currentPassword, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      expect(await guess(`guess-${i}`)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     expect(await guess(TEST_PASSWORD)).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     expect((await signIn(users.MARKETER.email, TEST_PASSWORD)).ok).toBe(false);
   });
 
   it("is refused without a session", async () => {
-    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(
+      await changePasswordAction({
+        currentPassword: TEST_PASSWORD,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
+    ).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
 });
 
@@ -58,7 +91,10 @@ describe("an admin resetting a member's password", () => {
     expect((await signIn(users.MARKETER.email, TEST_PASSWORD)).ok).toBe(false); // locked out
 
     await actAs(users.MARKETER.id, workspace.id);
-    expect(await resetPasswordAction({ userId: users.ADMIN.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await resetPasswordAction({ userId: users.ADMIN.id })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
 
     await actAs(users.ADMIN.id, workspace.id);
     const result = await resetPasswordAction({ userId: users.MARKETER.id });
@@ -68,7 +104,11 @@ describe("an admin resetting a member's password", () => {
     expect(await db.session.count({ where: { userId: users.MARKETER.id } })).toBe(0);
     expect((await signIn(users.MARKETER.email, TEST_PASSWORD)).ok).toBe(false);
     expect((await signIn(users.MARKETER.email, result.data.temporaryPassword)).ok).toBe(true);
-    expect(await db.auditLog.count({ where: { workspaceId: workspace.id, action: "user.password_reset", targetId: users.MARKETER.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { workspaceId: workspace.id, action: "user.password_reset", targetId: users.MARKETER.id },
+      }),
+    ).toBe(1);
   });
 
   it("is refused for another workspace's member, one who also belongs elsewhere, and oneself", async () => {
@@ -76,9 +116,18 @@ describe("an admin resetting a member's password", () => {
     const other = await createWorkspace(["ADMIN"]);
     await db.membership.create({ data: { workspaceId: other.workspace.id, userId: users.MARKETER.id, role: "ADMIN" } });
     await actAs(users.ADMIN.id, workspace.id);
-    expect(await resetPasswordAction({ userId: other.users.ADMIN.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await resetPasswordAction({ userId: users.MARKETER.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringContaining("also belongs to another workspace") } });
-    expect(await resetPasswordAction({ userId: users.ADMIN.id })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await resetPasswordAction({ userId: other.users.ADMIN.id })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await resetPasswordAction({ userId: users.MARKETER.id })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN", message: expect.stringContaining("also belongs to another workspace") },
+    });
+    expect(await resetPasswordAction({ userId: users.ADMIN.id })).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION" },
+    });
     expect((await signIn(users.MARKETER.email, TEST_PASSWORD)).ok).toBe(true);
   });
 });

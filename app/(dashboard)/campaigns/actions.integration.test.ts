@@ -30,7 +30,10 @@ describe("campaign actions", () => {
     ws = await sandboxWorkspace({ contacts: 10 });
     const id = await draft();
     await actAs(ws.users.MANAGER.id, ws.workspace.id);
-    expect(await saveCampaignAction({ campaign: campaignInput(ws) })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await saveCampaignAction({ campaign: campaignInput(ws) })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     expect(await launchCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await pauseCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await cancelCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
@@ -38,7 +41,10 @@ describe("campaign actions", () => {
     const other = await createWorkspace(["MARKETER"]);
     await actAs(other.users.MARKETER.id, other.workspace.id);
     expect(await launchCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await saveCampaignAction({ id, campaign: campaignInput(ws) })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(await saveCampaignAction({ id, campaign: campaignInput(ws) })).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION" },
+    });
     actAnonymously();
     expect(await launchCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
@@ -47,7 +53,13 @@ describe("campaign actions", () => {
   it("refuse a launch with the reason when something blocks it, and a change once launched", async () => {
     await db.template.update({ where: { id: ws.template.id }, data: { status: "PAUSED" } });
     const blocked = await db.campaign.create({
-      data: { workspaceId: ws.workspace.id, name: "Blocked", consentListId: ws.list.id, templateId: ws.template.id, variableMapping: { templateName: "promo", fallbackLanguage: "en_US" } },
+      data: {
+        workspaceId: ws.workspace.id,
+        name: "Blocked",
+        consentListId: ws.list.id,
+        templateId: ws.template.id,
+        variableMapping: { templateName: "promo", fallbackLanguage: "en_US" },
+      },
     });
     await actAs(ws.users.MARKETER.id, ws.workspace.id);
     const refused = await launchCampaignAction({ id: blocked.id });
@@ -58,9 +70,15 @@ describe("campaign actions", () => {
     await db.template.update({ where: { id: ws.template.id }, data: { status: "APPROVED" } });
 
     const id = await draft();
-    expect(await launchCampaignAction({ id })).toMatchObject({ ok: true, data: { status: "SCHEDULED", alreadyLaunched: false } });
+    expect(await launchCampaignAction({ id })).toMatchObject({
+      ok: true,
+      data: { status: "SCHEDULED", alreadyLaunched: false },
+    });
     expect(await launchCampaignAction({ id })).toMatchObject({ ok: true, data: { alreadyLaunched: true } });
-    expect(await saveCampaignAction({ id, campaign: campaignInput(ws, { name: "Changed" }) })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await saveCampaignAction({ id, campaign: campaignInput(ws, { name: "Changed" }) })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     const stored = await db.campaign.findUniqueOrThrow({ where: { id } });
     expect(stored.name).toBe("Autumn promo");
     expect(stored.preflight).toMatchObject({ willSend: 10, blockers: [] });
@@ -71,13 +89,22 @@ describe("campaign actions", () => {
     const id = await draft("ADMIN");
     expect(await launchCampaignAction({ id })).toMatchObject({ ok: true, data: { status: "AWAITING_APPROVAL" } });
     expect(await db.job.count({ where: { dedupeKey: `campaigns.start:${id}` } })).toBe(0);
-    expect(await approveCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: "Four eyes: someone who did not create, edit or submit this campaign approves it." } });
+    expect(await approveCampaignAction({ id })).toMatchObject({
+      ok: false,
+      error: {
+        code: "FORBIDDEN",
+        message: "Four eyes: someone who did not create, edit or submit this campaign approves it.",
+      },
+    });
     await actAs(ws.users.MARKETER.id, ws.workspace.id);
     expect(await approveCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
 
     await actAs(ws.users.MANAGER.id, ws.workspace.id);
     expect(await approveCampaignAction({ id })).toMatchObject({ ok: true });
-    expect(await db.campaign.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SCHEDULED", approvedById: ws.users.MANAGER.id });
+    expect(await db.campaign.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "SCHEDULED",
+      approvedById: ws.users.MANAGER.id,
+    });
     expect(await db.job.count({ where: { dedupeKey: `campaigns.start:${id}` } })).toBe(1);
     expect(await approveCampaignAction({ id })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
 
@@ -85,14 +112,19 @@ describe("campaign actions", () => {
     await launchCampaignAction({ id: second });
     await actAs(ws.users.MANAGER.id, ws.workspace.id);
     expect(await rejectCampaignAction({ id: second, reason: "Wrong discount" })).toMatchObject({ ok: true });
-    expect(await db.campaign.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "DRAFT", statusReason: "Sent back: Wrong discount" });
+    expect(await db.campaign.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
+      status: "DRAFT",
+      statusReason: "Sent back: Wrong discount",
+    });
   });
 
   it("four eyes means four: nobody who edited the campaign approves it, however it was submitted", async () => {
     await db.workspace.update({ where: { id: ws.workspace.id }, data: { requireApproval: true } });
     const id = await draft("MARKETER");
     await actAs(ws.users.ADMIN.id, ws.workspace.id);
-    expect(await saveCampaignAction({ id, campaign: campaignInput(ws, { name: "Edited by the admin" }) })).toMatchObject({ ok: true });
+    expect(
+      await saveCampaignAction({ id, campaign: campaignInput(ws, { name: "Edited by the admin" }) }),
+    ).toMatchObject({ ok: true });
     await actAs(ws.users.MARKETER.id, ws.workspace.id);
     expect(await launchCampaignAction({ id })).toMatchObject({ ok: true, data: { status: "AWAITING_APPROVAL" } });
     await actAs(ws.users.ADMIN.id, ws.workspace.id);

@@ -13,7 +13,8 @@ import { GET as media } from "./media/[id]/route";
 import { GET as template } from "./templates/[id]/route";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
-const call = (handler: Handler, id: string, query = "") => handler(new Request(`http://localhost/api/v1/x${query}`), { params: Promise.resolve({ id }) });
+const call = (handler: Handler, id: string, query = "") =>
+  handler(new Request(`http://localhost/api/v1/x${query}`), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
   const { workspace, users } = await createWorkspace(["ADMIN"]);
@@ -47,7 +48,13 @@ describe("route handlers", () => {
 
 describe("server actions", () => {
   it("refuse a NUL in any field with a field error, not a 500", async () => {
-    const result = await saveSegmentAction({ name: "Gold\u0000", rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "name", op: "equals", value: "x" }] }] } });
-    expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { name: [expect.stringMatching(/NUL/)] } } });
+    const result = await saveSegmentAction({
+      name: "Gold\u0000",
+      rules: { match: "all", groups: [{ match: "all", conditions: [{ field: "name", op: "equals", value: "x" }] }] },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", fieldErrors: { name: [expect.stringMatching(/NUL/)] } },
+    });
   });
 });

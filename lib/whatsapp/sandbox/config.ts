@@ -42,7 +42,11 @@ export const sandboxConfigSchema = z.object({
    *  and not accepted; hangShare are accepted but answered only after hangMs (past a client's deadline,
    *  the caller knows nothing; the message still goes and its webhooks still come). */
   faults: z
-    .object({ failShare: share.default(0), hangShare: share.default(0), hangMs: z.number().int().nonnegative().default(30_000) })
+    .object({
+      failShare: share.default(0),
+      hangShare: share.default(0),
+      hangMs: z.number().int().nonnegative().default(30_000),
+    })
     .prefault({}),
   /** Webhook misbehaviour. */
   duplicateRate: share.default(0.02),
@@ -55,5 +59,12 @@ export type SandboxConfigInput = z.input<typeof sandboxConfigSchema>;
 
 /** The patchable part at run time (credentials and ids stay). */
 export const sandboxConfigPatchSchema = sandboxConfigSchema
-  .omit({ accessToken: true, appSecret: true, wabaId: true, phoneNumberId: true, displayPhoneNumber: true, appId: true })
+  .omit({
+    accessToken: true,
+    appSecret: true,
+    wabaId: true,
+    phoneNumberId: true,
+    displayPhoneNumber: true,
+    appId: true,
+  })
   .partial();

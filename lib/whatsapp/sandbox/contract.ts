@@ -29,7 +29,12 @@ export function warmContract(): void {
 
 /** The error Meta would answer for this body, or null. "messages" is a send or, with status "read", a read receipt. */
 export function contractError(operation: Operation, body: unknown): ContractError | null {
-  const resolved = operation === "messages" ? ((body as { status?: unknown } | null)?.status === "read" ? "markRead" : "sendMessage") : operation;
+  const resolved =
+    operation === "messages"
+      ? (body as { status?: unknown } | null)?.status === "read"
+        ? "markRead"
+        : "sendMessage"
+      : operation;
   const result = validatorFor(resolved)(body);
   return result.ok ? null : { status: 400, ...metaErrorFor(result.issues) };
 }
@@ -40,11 +45,24 @@ export async function mediaContractError(raw: Buffer, contentType: string): Prom
   try {
     form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
   } catch {
-    return { status: 400, code: 100, message: "(#100) Invalid parameter", details: "Media upload must be multipart/form-data." };
+    return {
+      status: 400,
+      code: 100,
+      message: "(#100) Invalid parameter",
+      details: "Media upload must be multipart/form-data.",
+    };
   }
-  const fields = Object.fromEntries([...form.keys()].map((key) => [key, typeof form.get(key) === "string" ? form.get(key) : "(file)"]));
+  const fields = Object.fromEntries(
+    [...form.keys()].map((key) => [key, typeof form.get(key) === "string" ? form.get(key) : "(file)"]),
+  );
   for (const required of ["messaging_product", "file"]) {
-    if (!(required in fields)) return { status: 400, code: 131008, message: "(#131008) Required parameter is missing", details: `Parameter "${required}" is required.` };
+    if (!(required in fields))
+      return {
+        status: 400,
+        code: 131008,
+        message: "(#131008) Required parameter is missing",
+        details: `Parameter "${required}" is required.`,
+      };
   }
   return contractError("uploadMedia", fields);
 }
@@ -56,12 +74,22 @@ type SentComponent = { type: string; sub_type?: string; index?: string | number;
  * What the template itself asks of a send, beyond the schema: a copy-code button needs its coupon_code and a
  * URL button with a variable its text, each in a button component at the button's index (Meta: 131008).
  */
-export function templateButtonsError(buttons: TemplateButton[], components: SentComponent[] | undefined): ContractError | null {
+export function templateButtonsError(
+  buttons: TemplateButton[],
+  components: SentComponent[] | undefined,
+): ContractError | null {
   for (const [index, button] of buttons.entries()) {
     const kind = button.type.toUpperCase();
-    const needs = kind === "COPY_CODE" ? { subType: "copy_code", param: "coupon_code" } : kind === "URL" && /\{\{.+?\}\}/.test(button.url ?? "") ? { subType: "url", param: "text" } : null;
+    const needs =
+      kind === "COPY_CODE"
+        ? { subType: "copy_code", param: "coupon_code" }
+        : kind === "URL" && /\{\{.+?\}\}/.test(button.url ?? "")
+          ? { subType: "url", param: "text" }
+          : null;
     if (!needs) continue;
-    const sent = components?.find((c) => c.type === "button" && c.sub_type?.toLowerCase() === needs.subType && Number(c.index) === index);
+    const sent = components?.find(
+      (c) => c.type === "button" && c.sub_type?.toLowerCase() === needs.subType && Number(c.index) === index,
+    );
     if (!sent?.parameters?.some((p) => p.type === needs.param)) {
       return {
         status: 400,

@@ -25,7 +25,9 @@ describe("fateOf", () => {
 
   it("follows the configured shares over many recipients", () => {
     const phones = Array.from({ length: 4000 }, (_, i) => `3462${String(i).padStart(7, "0")}`);
-    const fates = phones.map((p) => fateOf({ ...config, readShare: 0.5, notOnWhatsAppShare: 0, stoppedMarketingShare: 0 }, message(p)));
+    const fates = phones.map((p) =>
+      fateOf({ ...config, readShare: 0.5, notOnWhatsAppShare: 0, stoppedMarketingShare: 0 }, message(p)),
+    );
     const read = fates.filter((f) => f.some((x) => x.kind === "status" && x.status === "read")).length / phones.length;
     expect(read).toBeGreaterThan(0.45);
     expect(read).toBeLessThan(0.55);
@@ -34,15 +36,38 @@ describe("fateOf", () => {
   it("applies Meta's rules before any delivery", () => {
     expect(fateOf(config, message("34610000000"))[0]).toMatchObject({ kind: "failed", code: 131026 });
     expect(fateOf(config, message("34610000001"))[0]).toMatchObject({ kind: "failed", code: 131050 });
-    expect(fateOf(config, message("34610009999", { optedOut: true }))[0]).toMatchObject({ kind: "failed", code: 131050 });
+    expect(fateOf(config, message("34610009999", { optedOut: true }))[0]).toMatchObject({
+      kind: "failed",
+      code: 131050,
+    });
     expect(fateOf(config, message("14155550123"))[0]).toMatchObject({ kind: "failed", code: 131049 });
-    expect(fateOf(config, message("34610009999", { type: "text", category: undefined }))[0]).toMatchObject({ kind: "failed", code: 131047 });
-    expect(fateOf(config, message("34610009999", { category: "UTILITY", optedOut: true }))[0]).toMatchObject({ kind: "status", status: "sent" });
+    expect(fateOf(config, message("34610009999", { type: "text", category: undefined }))[0]).toMatchObject({
+      kind: "failed",
+      code: 131047,
+    });
+    expect(fateOf(config, message("34610009999", { category: "UTILITY", optedOut: true }))[0]).toMatchObject({
+      kind: "status",
+      status: "sent",
+    });
   });
 
   it("answers an interactive reply-button message by tapping one of its buttons", () => {
-    const fates = fateOf(config, message("34610009998", { type: "interactive", category: undefined, windowOpen: true, replyButtons: [{ id: "yes", title: "Yes" }, { id: "no", title: "No" }] }));
-    expect(fates.find((f) => f.kind === "interactive_reply")).toMatchObject({ kind: "interactive_reply", id: expect.stringMatching(/^(yes|no)$/) });
+    const fates = fateOf(
+      config,
+      message("34610009998", {
+        type: "interactive",
+        category: undefined,
+        windowOpen: true,
+        replyButtons: [
+          { id: "yes", title: "Yes" },
+          { id: "no", title: "No" },
+        ],
+      }),
+    );
+    expect(fates.find((f) => f.kind === "interactive_reply")).toMatchObject({
+      kind: "interactive_reply",
+      id: expect.stringMatching(/^(yes|no)$/),
+    });
   });
 });
 
@@ -68,7 +93,9 @@ describe("faultOf", () => {
 
   it("repeats with the seed, and rolls again for each call to the same recipient", () => {
     expect(phones.map((p) => faultOf(faulty, p, 0))).toEqual(phones.map((p) => faultOf(faulty, p, 0)));
-    expect(phones.map((p) => faultOf({ ...faulty, seed: 8 }, p, 0))).not.toEqual(phones.map((p) => faultOf(faulty, p, 0)));
+    expect(phones.map((p) => faultOf({ ...faulty, seed: 8 }, p, 0))).not.toEqual(
+      phones.map((p) => faultOf(faulty, p, 0)),
+    );
     const failedFirst = phones.filter((p) => faultOf(faulty, p, 0)?.kind === "fail");
     const failedAgain = failedFirst.filter((p) => faultOf(faulty, p, 1)?.kind === "fail");
     expect(failedAgain.length).toBeLessThan(failedFirst.length / 4);

@@ -28,7 +28,8 @@ export const FAILURES = {
   131026: "Message undeliverable",
   131047: "Re-engagement message: more than 24 hours have passed since the customer last replied to this number",
   131049: "This message was not delivered to maintain healthy ecosystem engagement.",
-  131050: "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business",
+  131050:
+    "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business",
   131000: "Something went wrong",
 } as const;
 
@@ -49,10 +50,13 @@ export function recipientTraits(config: SandboxConfig, to: string) {
 
 export function fateOf(config: SandboxConfig, message: OutgoingMessage): Fate[] {
   const key = `${message.to}:${message.ordinal}`;
-  const ms = (name: string, min: number, max: number) => delay(config.seed, `${name}:${key}`, min, max) * config.timeScale;
+  const ms = (name: string, min: number, max: number) =>
+    delay(config.seed, `${name}:${key}`, min, max) * config.timeScale;
   const roll = (name: string) => chance(config.seed, `${name}:${key}`);
   const traits = recipientTraits(config, message.to);
-  const fail = (code: keyof typeof FAILURES): Fate[] => [{ kind: "failed", code, title: FAILURES[code], afterMs: ms("fail", 200, 900) }];
+  const fail = (code: keyof typeof FAILURES): Fate[] => [
+    { kind: "failed", code, title: FAILURES[code], afterMs: ms("fail", 200, 900) },
+  ];
 
   if (traits.notOnWhatsApp) return fail(131026);
   const marketing = message.category === "MARKETING";

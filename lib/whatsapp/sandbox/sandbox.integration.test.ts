@@ -21,7 +21,10 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const raw = Buffer.concat(chunks);
-      received.push({ signed: verifySignature(raw, req.headers["x-hub-signature-256"] as string, secret), body: JSON.parse(raw.toString()) });
+      received.push({
+        signed: verifySignature(raw, req.headers["x-hub-signature-256"] as string, secret),
+        body: JSON.parse(raw.toString()),
+      });
       res.writeHead(200).end();
     });
   });
@@ -44,7 +47,13 @@ afterAll(async () => {
 });
 
 const client = () =>
-  createWhatsAppClient({ baseUrl: `${base}/v23.0`, wabaId: "900000000000001", phoneNumberId: "900000000000101", accessToken: token, appId: "900000000000999" });
+  createWhatsAppClient({
+    baseUrl: `${base}/v23.0`,
+    wabaId: "900000000000001",
+    phoneNumberId: "900000000000101",
+    accessToken: token,
+    appId: "900000000000999",
+  });
 
 async function until<T>(find: () => T | undefined, ms = 5000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -56,9 +65,12 @@ async function until<T>(find: () => T | undefined, ms = 5000): Promise<T> {
   }
 }
 
-const changes = () => received.flatMap((r) => webhookPayloadSchema.parse(r.body).entry.flatMap((e) => e.changes.map(parseChange)));
+const changes = () =>
+  received.flatMap((r) => webhookPayloadSchema.parse(r.body).entry.flatMap((e) => e.changes.map(parseChange)));
 const statusesFor = (wamid: string) =>
-  changes().flatMap((c) => (c.field === "messages" ? (c.value.statuses ?? []) : [])).filter((s) => s.id === wamid);
+  changes()
+    .flatMap((c) => (c.field === "messages" ? (c.value.statuses ?? []) : []))
+    .filter((s) => s.id === wamid);
 
 async function errorOf(promise: Promise<unknown>): Promise<WhatsAppApiError> {
   try {
@@ -93,7 +105,9 @@ describe("templates", () => {
       ],
     });
     expect(created.status).toBe("PENDING");
-    const update = await until(() => changes().find((c) => c.field === "message_template_status_update" && c.value.message_template_id === created.id));
+    const update = await until(() =>
+      changes().find((c) => c.field === "message_template_status_update" && c.value.message_template_id === created.id),
+    );
     expect(update.value).toMatchObject({ event: "APPROVED" });
     expect(received.every((r) => r.signed)).toBe(true);
     const list = await client().listTemplates();
@@ -107,13 +121,20 @@ describe("templates", () => {
       category: "UTILITY",
       components: [{ type: "BODY", text: "Your order has shipped." }],
     });
-    const update = await until(() => changes().find((c) => c.field === "message_template_status_update" && c.value.message_template_id === created.id));
+    const update = await until(() =>
+      changes().find((c) => c.field === "message_template_status_update" && c.value.message_template_id === created.id),
+    );
     expect(update.value).toMatchObject({ event: "REJECTED", reason: "PROMOTIONAL" });
   });
 
   it("refuse a broken template at once, naming the field and the limit", async () => {
     const error = await errorOf(
-      client().createTemplate({ name: "too_long", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "x".repeat(1025) }] }),
+      client().createTemplate({
+        name: "too_long",
+        language: "en_US",
+        category: "MARKETING",
+        components: [{ type: "BODY", text: "x".repeat(1025) }],
+      }),
     );
     expect(error.code).toBe(100);
     expect(error.details).toBe("BODY text: at most 1024 characters (has 1025)");
@@ -136,15 +157,30 @@ describe("messages", () => {
   it("fail undeliverable numbers with 131026 and marketing to US numbers with 131049", async () => {
     const notOnWhatsApp = (await client().sendMessage(sale("34610000000"))).messages[0]!.id;
     const us = (await client().sendMessage(sale("14155550100"))).messages[0]!.id;
-    const codeOf = (wamid: string) => until(() => statusesFor(wamid).find((s) => s.status === "failed")?.errors?.[0]?.code);
+    const codeOf = (wamid: string) =>
+      until(() => statusesFor(wamid).find((s) => s.status === "failed")?.errors?.[0]?.code);
     expect(await codeOf(notOnWhatsApp)).toBe(131026);
     expect(await codeOf(us)).toBe(131049);
   });
 
   it("refuse what Meta refuses, with Meta's codes", async () => {
-    const wrongToken = createWhatsAppClient({ baseUrl: `${base}/v23.0`, wabaId: "900000000000001", phoneNumberId: "900000000000101", accessToken: "nope" });
+    const wrongToken = createWhatsAppClient({
+      baseUrl: `${base}/v23.0`,
+      wabaId: "900000000000001",
+      phoneNumberId: "900000000000101",
+      accessToken: "nope",
+    });
     expect((await errorOf(wrongToken.sendMessage(sale("34610000202")))).code).toBe(190);
-    expect((await errorOf(client().sendMessage({ ...sale("34610000202"), template: { ...sale("x").template, name: "no_such_template" } }))).code).toBe(132001);
+    expect(
+      (
+        await errorOf(
+          client().sendMessage({
+            ...sale("34610000202"),
+            template: { ...sale("x").template, name: "no_such_template" },
+          }),
+        )
+      ).code,
+    ).toBe(132001);
     expect((await errorOf(client().sendMessage(sale("34610000202", ["only one"])))).code).toBe(132000);
     // A payload the client itself would refuse, sent raw: 4 reply buttons.
     const raw = await fetch(`${base}/v23.0/900000000000101/messages`, {
@@ -155,41 +191,85 @@ describe("messages", () => {
         recipient_type: "individual",
         to: "34610000202",
         type: "interactive",
-        interactive: { type: "button", body: { text: "Pick" }, action: { buttons: [1, 2, 3, 4].map((i) => ({ type: "reply", reply: { id: `b${i}`, title: `B${i}` } })) } },
+        interactive: {
+          type: "button",
+          body: { text: "Pick" },
+          action: { buttons: [1, 2, 3, 4].map((i) => ({ type: "reply", reply: { id: `b${i}`, title: `B${i}` } })) },
+        },
       }),
     });
     expect(raw.status).toBe(400);
     // Held to Meta's OpenAPI operation first (lib/whatsapp/sandbox/contract.ts): a value out of bounds is 131009.
-    expect((await raw.json()).error).toMatchObject({ code: 131009, type: "OAuthException", error_data: { details: expect.stringContaining("interactive.action") } });
+    expect((await raw.json()).error).toMatchObject({
+      code: 131009,
+      type: "OAuthException",
+      error_data: { details: expect.stringContaining("interactive.action") },
+    });
   });
 
   it("refuse a free-form message outside the 24-hour window with a 131047 failure", async () => {
-    const wamid = (await client().sendMessage({ messaging_product: "whatsapp", to: "34610000203", type: "text", text: { body: "Hello!" } })).messages[0]!.id;
+    const wamid = (
+      await client().sendMessage({
+        messaging_product: "whatsapp",
+        to: "34610000203",
+        type: "text",
+        text: { body: "Hello!" },
+      })
+    ).messages[0]!.id;
     expect(await until(() => statusesFor(wamid).find((s) => s.status === "failed")?.errors?.[0]?.code)).toBe(131047);
   });
 
   it("enforce the pair rate and the throughput per number", async () => {
-    await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pairBurst: 2, throughputPerSecond: 5 }) });
+    await fetch(`${base}/_sandbox/config`, {
+      method: "POST",
+      body: JSON.stringify({ pairBurst: 2, throughputPerSecond: 5 }),
+    });
     const codes: (number | "ok")[] = [];
-    for (let i = 0; i < 3; i++) codes.push(await client().sendMessage(sale("34610000204")).then(() => "ok" as const, (e: WhatsAppApiError) => e.code));
+    for (let i = 0; i < 3; i++)
+      codes.push(
+        await client()
+          .sendMessage(sale("34610000204"))
+          .then(
+            () => "ok" as const,
+            (e: WhatsAppApiError) => e.code,
+          ),
+      );
     expect(codes).toEqual(["ok", "ok", 131056]);
     const burst = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => client().sendMessage(sale(`3461000030${i % 10}${i}`)).then(() => "ok" as const, (e: WhatsAppApiError) => e)),
+      Array.from({ length: 12 }, (_, i) =>
+        client()
+          .sendMessage(sale(`3461000030${i % 10}${i}`))
+          .then(
+            () => "ok" as const,
+            (e: WhatsAppApiError) => e,
+          ),
+      ),
     );
     const limited = burst.filter((r) => r !== "ok") as WhatsAppApiError[];
     expect(limited.length).toBeGreaterThan(0);
     expect(limited.every((e) => e.code === 130429 && e.classification.action === "back_off")).toBe(true);
-    await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pairBurst: 45, throughputPerSecond: 80 }) });
+    await fetch(`${base}/_sandbox/config`, {
+      method: "POST",
+      body: JSON.stringify({ pairBurst: 45, throughputPerSecond: 80 }),
+    });
   });
 
   it("keeps a log of what it received", async () => {
-    const { entries } = (await (await fetch(`${base}/_sandbox/log?since=0`)).json()) as { entries: { path: string; status: number; body: { to?: string } }[] };
-    const sent = entries.filter((e) => e.path.endsWith("/messages") && e.status === 200 && e.body?.to === "34610000201");
+    const { entries } = (await (await fetch(`${base}/_sandbox/log?since=0`)).json()) as {
+      entries: { path: string; status: number; body: { to?: string } }[];
+    };
+    const sent = entries.filter(
+      (e) => e.path.endsWith("/messages") && e.status === 200 && e.body?.to === "34610000201",
+    );
     expect(sent).toHaveLength(1);
   });
 
   it("uploads a header sample through the resumable upload API", async () => {
-    const handle = await client().uploadHeaderHandle({ bytes: Buffer.from("fake-jpeg-bytes"), mimeType: "image/jpeg", fileName: "sale.jpg" });
+    const handle = await client().uploadHeaderHandle({
+      bytes: Buffer.from("fake-jpeg-bytes"),
+      mimeType: "image/jpeg",
+      fileName: "sale.jpg",
+    });
     expect(handle).toMatch(/^4::/);
     const health = await client().getPhoneNumberHealth();
     expect(health).toMatchObject({ quality_rating: "GREEN", throughput: { level: "STANDARD" } });
@@ -197,23 +277,49 @@ describe("messages", () => {
 });
 
 describe("fault mode", () => {
-  const text = (to: string) => ({ messaging_product: "whatsapp" as const, to, type: "text" as const, text: { body: "Hello" } });
+  const text = (to: string) => ({
+    messaging_product: "whatsapp" as const,
+    to,
+    type: "text" as const,
+    text: { body: "Hello" },
+  });
   const phones = Array.from({ length: 40 }, (_, i) => `346100005${String(i).padStart(2, "0")}`);
 
   /** Each recipient's outcome through a client that waits `sendTimeoutMs`, and the sandbox's own log. */
   async function run(faults: { failShare: number; hangShare: number; hangMs: number }, sendTimeoutMs: number) {
-    const faulty = createSandbox({ accessToken: token, appSecret: secret, webhooks: false, throughputPerSecond: 1000, faults });
+    const faulty = createSandbox({
+      accessToken: token,
+      appSecret: secret,
+      webhooks: false,
+      throughputPerSecond: 1000,
+      faults,
+    });
     const url = `http://127.0.0.1:${await faulty.listen(0)}`;
-    const c = createWhatsAppClient({ baseUrl: `${url}/v23.0`, wabaId: "900000000000001", phoneNumberId: "900000000000101", accessToken: token }, { sendTimeoutMs });
+    const c = createWhatsAppClient(
+      { baseUrl: `${url}/v23.0`, wabaId: "900000000000001", phoneNumberId: "900000000000101", accessToken: token },
+      { sendTimeoutMs },
+    );
     const started = Date.now();
     const outcomes = await Promise.all(
-      phones.map((p) => c.sendMessage(text(p)).then(() => "ok", (e: WhatsAppApiError) => (e.status === 0 ? "no answer" : `${e.status}:${e.code}:${e.classification.action}`))),
+      phones.map((p) =>
+        c.sendMessage(text(p)).then(
+          () => "ok",
+          (e: WhatsAppApiError) => (e.status === 0 ? "no answer" : `${e.status}:${e.code}:${e.classification.action}`),
+        ),
+      ),
     );
     const ms = Date.now() - started;
-    const { entries } = (await (await fetch(`${url}/_sandbox/log`)).json()) as { entries: { status: number; body: { to?: string } }[] };
+    const { entries } = (await (await fetch(`${url}/_sandbox/log`)).json()) as {
+      entries: { status: number; body: { to?: string } }[];
+    };
     const closing = Date.now();
     await faulty.close();
-    return { outcomes, ms, accepted: entries.filter((e) => e.status === 200).map((e) => e.body.to), closeMs: Date.now() - closing };
+    return {
+      outcomes,
+      ms,
+      accepted: entries.filter((e) => e.status === 200).map((e) => e.body.to),
+      closeMs: Date.now() - closing,
+    };
   }
 
   it("answers a seeded share of sends with Meta's transient errors and holds back another share, the same way every run", async () => {

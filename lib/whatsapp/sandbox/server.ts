@@ -17,8 +17,22 @@ import {
   sendMessageRequestSchema,
   type CreateTemplateRequest,
 } from "../schemas";
-import { envelope, inboundChange, statusChange, templateStatusChange, userPreferenceChange, type NumberRef } from "../webhook-payloads";
-import { contractError, mediaContractError, templateButtonsError, warmContract, type ContractError, type Operation } from "./contract";
+import {
+  envelope,
+  inboundChange,
+  statusChange,
+  templateStatusChange,
+  userPreferenceChange,
+  type NumberRef,
+} from "../webhook-payloads";
+import {
+  contractError,
+  mediaContractError,
+  templateButtonsError,
+  warmContract,
+  type ContractError,
+  type Operation,
+} from "./contract";
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
 import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate } from "./fate";
 import { TokenBucket } from "./rate-limit";
@@ -32,7 +46,15 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
 const FIRST_TEMPLATE_ID = 9_100_000_000_000;
 
 type StoredTemplate = CreateTemplateRequest & { id: string; status: string; rejectedReason?: string; quality: string };
-export type LogEntry = { seq: number; at: string; method: string; path: string; status: number; body: unknown; response: unknown };
+export type LogEntry = {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+  response: unknown;
+};
 
 class GraphError extends Error {
   constructor(
@@ -76,7 +98,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export function createSandbox(input: SandboxConfigInput) {
   let config: SandboxConfig = sandboxConfigSchema.parse(input);
-  const number: NumberRef = { wabaId: config.wabaId, phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber };
+  const number: NumberRef = {
+    wabaId: config.wabaId,
+    phoneNumberId: config.phoneNumberId,
+    displayPhoneNumber: config.displayPhoneNumber,
+  };
   const sender = new WebhookSender(() => config);
   const log: LogEntry[] = [];
   let seq = 0;
@@ -91,23 +117,43 @@ export function createSandbox(input: SandboxConfigInput) {
   const pairBuckets = new Map<string, TokenBucket>();
   const uploads = new Map<string, number>();
   let throughput = new TokenBucket(config.throughputPerSecond, config.throughputPerSecond);
-  const counters = { accepted: 0, rejected130429: 0, rejected131056: 0, rejectedOther: 0, faultFailed: 0, faultHeld: 0 };
+  const counters = {
+    accepted: 0,
+    rejected130429: 0,
+    rejected131056: 0,
+    rejectedOther: 0,
+    faultFailed: 0,
+    faultHeld: 0,
+  };
 
   // Unique across sandboxes too (Meta's are unique everywhere): several can share one database in tests.
   const instance = randomBytes(4).toString("hex");
-  const nextWamid = () => `wamid.SANDBOX${Buffer.from(`${config.seed}:${instance}:${++wamidCounter}:${Date.now()}`).toString("base64url")}`;
+  const nextWamid = () =>
+    `wamid.SANDBOX${Buffer.from(`${config.seed}:${instance}:${++wamidCounter}:${Date.now()}`).toString("base64url")}`;
   // entry.time is when the event happens (as at Meta), which orders template and account events.
-  const webhook = (changes: Parameters<typeof envelope>[1], afterMs: number) => sender.schedule(envelope(number.wabaId, changes, new Date(Date.now() + afterMs)), afterMs);
+  const webhook = (changes: Parameters<typeof envelope>[1], afterMs: number) =>
+    sender.schedule(envelope(number.wabaId, changes, new Date(Date.now() + afterMs)), afterMs);
 
   function auth(req: IncomingMessage) {
     if (req.headers.authorization !== `Bearer ${config.accessToken}`) {
-      throw new GraphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "The access token is missing or wrong.");
+      throw new GraphError(
+        401,
+        190,
+        "Invalid OAuth access token - Cannot parse access token",
+        "The access token is missing or wrong.",
+      );
     }
   }
 
   function requireNumber(phoneId: string) {
     if (phoneId !== config.phoneNumberId) {
-      throw new GraphError(400, 100, `Unsupported post request. Object with ID '${phoneId}' does not exist`, undefined, 33);
+      throw new GraphError(
+        400,
+        100,
+        `Unsupported post request. Object with ID '${phoneId}' does not exist`,
+        undefined,
+        33,
+      );
     }
   }
 
@@ -125,7 +171,13 @@ export function createSandbox(input: SandboxConfigInput) {
 
   // ---------------------------------------------------------------- messages
 
-  function scheduleFate(wamid: string, to: string, callbackData: string | undefined, category: string | undefined, fates: Fate[]) {
+  function scheduleFate(
+    wamid: string,
+    to: string,
+    callbackData: string | undefined,
+    category: string | undefined,
+    fates: Fate[],
+  ) {
     const at = (afterMs: number) => new Date(Date.now() + afterMs);
     for (const fate of fates) {
       const base = { wamid, recipient: to, callbackData, category: category?.toLowerCase() };
@@ -134,16 +186,29 @@ export function createSandbox(input: SandboxConfigInput) {
           webhook([statusChange(number, [{ ...base, status: fate.status, at: at(fate.afterMs) }])], fate.afterMs);
           break;
         case "failed":
-          webhook([statusChange(number, [{ ...base, status: "failed", at: at(fate.afterMs), error: { code: fate.code, title: fate.title } }])], fate.afterMs);
+          webhook(
+            [
+              statusChange(number, [
+                { ...base, status: "failed", at: at(fate.afterMs), error: { code: fate.code, title: fate.title } },
+              ]),
+            ],
+            fate.afterMs,
+          );
           break;
         case "reply":
           customerWrites({ from: to, text: fate.text, contextWamid: wamid }, fate.afterMs);
           break;
         case "button":
-          customerWrites({ from: to, button: { payload: fate.payload, text: fate.text }, contextWamid: wamid }, fate.afterMs);
+          customerWrites(
+            { from: to, button: { payload: fate.payload, text: fate.text }, contextWamid: wamid },
+            fate.afterMs,
+          );
           break;
         case "interactive_reply":
-          customerWrites({ from: to, buttonReply: { id: fate.id, title: fate.title }, contextWamid: wamid }, fate.afterMs);
+          customerWrites(
+            { from: to, buttonReply: { id: fate.id, title: fate.title }, contextWamid: wamid },
+            fate.afterMs,
+          );
           break;
         case "stop_keyword":
           customerWrites({ from: to, text: "STOP", contextWamid: wamid }, fate.afterMs);
@@ -157,7 +222,9 @@ export function createSandbox(input: SandboxConfigInput) {
   }
 
   function customerWrites(
-    message: { from: string; contextWamid?: string; name?: string } & ({ text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } }),
+    message: { from: string; contextWamid?: string; name?: string } & (
+      { text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } }
+    ),
     afterMs = 0,
   ): string {
     const wamid = nextWamid();
@@ -181,7 +248,12 @@ export function createSandbox(input: SandboxConfigInput) {
     const parsed = sendMessageRequestSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new GraphError(400, 131008, "(#131008) Required parameter is missing or invalid", `${issue?.path.join(".") || "body"}: ${issue?.message}`);
+      throw new GraphError(
+        400,
+        131008,
+        "(#131008) Required parameter is missing or invalid",
+        `${issue?.path.join(".") || "body"}: ${issue?.message}`,
+      );
     }
     const message = parsed.data;
     const to = message.to.replace(/^\+/, "");
@@ -190,22 +262,58 @@ export function createSandbox(input: SandboxConfigInput) {
     let quickReplies: { payload: string; text: string }[] = [];
     if (message.type === "template") {
       const template = templates.get(`${message.template.name}|${message.template.language.code}`);
-      if (!template) throw new GraphError(404, 132001, "(#132001) Template name does not exist in the translation", `template name (${message.template.name}) does not exist in ${message.template.language.code}`);
-      if (template.status === "PAUSED") throw new GraphError(400, 132015, "(#132015) Template is paused", "The template is paused because of low quality.");
-      if (template.status === "DISABLED") throw new GraphError(400, 132016, "(#132016) Template is disabled", "The template was disabled because of low quality.");
-      if (template.status !== "APPROVED") throw new GraphError(400, 132001, "(#132001) Template name does not exist in the translation", `template ${template.name} is ${template.status}, not APPROVED`);
+      if (!template)
+        throw new GraphError(
+          404,
+          132001,
+          "(#132001) Template name does not exist in the translation",
+          `template name (${message.template.name}) does not exist in ${message.template.language.code}`,
+        );
+      if (template.status === "PAUSED")
+        throw new GraphError(
+          400,
+          132015,
+          "(#132015) Template is paused",
+          "The template is paused because of low quality.",
+        );
+      if (template.status === "DISABLED")
+        throw new GraphError(
+          400,
+          132016,
+          "(#132016) Template is disabled",
+          "The template was disabled because of low quality.",
+        );
+      if (template.status !== "APPROVED")
+        throw new GraphError(
+          400,
+          132001,
+          "(#132001) Template name does not exist in the translation",
+          `template ${template.name} is ${template.status}, not APPROVED`,
+        );
       const body = template.components.find((c) => c.type.toUpperCase() === "BODY") as { text?: string } | undefined;
       const expected = new Set([...(body?.text ?? "").matchAll(/\{\{\s*([a-z0-9_]+)\s*\}\}/g)].map((m) => m[1])).size;
       const given = message.template.components?.find((c) => c.type === "body")?.parameters.length ?? 0;
-      if (expected !== given) throw new GraphError(400, 132000, "(#132000) Number of parameters does not match the expected number of params", `body: expected ${expected} parameters, received ${given}`);
+      if (expected !== given)
+        throw new GraphError(
+          400,
+          132000,
+          "(#132000) Number of parameters does not match the expected number of params",
+          `body: expected ${expected} parameters, received ${given}`,
+        );
       category = template.category;
-      const buttons = (template.components.find((c) => c.type.toUpperCase() === "BUTTONS") as { buttons?: { type: string; text: string; url?: string }[] } | undefined)?.buttons ?? [];
+      const buttons =
+        (
+          template.components.find((c) => c.type.toUpperCase() === "BUTTONS") as
+            { buttons?: { type: string; text: string; url?: string }[] } | undefined
+        )?.buttons ?? [];
       refuse(templateButtonsError(buttons, message.template.components));
       quickReplies = buttons
         .map((b, index) => ({ b, index }))
         .filter(({ b }) => b.type.toUpperCase() === "QUICK_REPLY")
         .map(({ b, index }) => {
-          const param = message.template.components?.find((c) => c.type === "button" && c.sub_type === "quick_reply" && Number(c.index) === index);
+          const param = message.template.components?.find(
+            (c) => c.type === "button" && c.sub_type === "quick_reply" && Number(c.index) === index,
+          );
           const payload = param?.type === "button" ? param.parameters.find((p) => p.type === "payload") : undefined;
           return { text: b.text, payload: payload && "payload" in payload ? payload.payload : b.text };
         });
@@ -213,20 +321,34 @@ export function createSandbox(input: SandboxConfigInput) {
 
     if (!throughput.take()) {
       counters.rejected130429++;
-      throw new GraphError(400, 130429, "(#130429) Rate limit hit", "Cloud API message throughput has been reached.", 2494055);
+      throw new GraphError(
+        400,
+        130429,
+        "(#130429) Rate limit hit",
+        "Cloud API message throughput has been reached.",
+        2494055,
+      );
     }
     let pair = pairBuckets.get(to);
     if (!pair) pairBuckets.set(to, (pair = new TokenBucket(config.pairBurst, 1 / config.pairRefillSeconds)));
     if (!pair.take()) {
       counters.rejected131056++;
-      throw new GraphError(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit", "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.");
+      throw new GraphError(
+        400,
+        131056,
+        "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+        "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.",
+      );
     }
 
     const wamid = nextWamid();
     const ordinal = sentCount.get(to) ?? 0;
     sentCount.set(to, ordinal + 1);
     counters.accepted++;
-    const replyButtons = message.type === "interactive" && message.interactive.type === "button" ? message.interactive.action.buttons.map((b) => b.reply) : [];
+    const replyButtons =
+      message.type === "interactive" && message.interactive.type === "button"
+        ? message.interactive.action.buttons.map((b) => b.reply)
+        : [];
     const fates = fateOf(config, {
       to,
       ordinal,
@@ -237,8 +359,18 @@ export function createSandbox(input: SandboxConfigInput) {
       windowOpen: Date.now() - (lastInbound.get(to) ?? 0) < WINDOW_MS,
       optedOut: optedOut.has(to),
     });
-    scheduleFate(wamid, to, message.type === "template" ? message.biz_opaque_callback_data : undefined, category, fates);
-    return { messaging_product: "whatsapp", contacts: [{ input: message.to, wa_id: to }], messages: [{ id: wamid, message_status: "accepted" }] };
+    scheduleFate(
+      wamid,
+      to,
+      message.type === "template" ? message.biz_opaque_callback_data : undefined,
+      category,
+      fates,
+    );
+    return {
+      messaging_product: "whatsapp",
+      contacts: [{ input: message.to, wa_id: to }],
+      messages: [{ id: wamid, message_status: "accepted" }],
+    };
   }
 
   // ---------------------------------------------------------------- templates
@@ -254,7 +386,13 @@ export function createSandbox(input: SandboxConfigInput) {
     if (problems.length) throw new GraphError(400, 100, "(#100) Invalid parameter", problems.join("; "), 2388043);
     const key = `${request.name}|${request.language}`;
     if (templates.has(key)) {
-      throw new GraphError(400, 100, "(#100) Invalid parameter", `Content in this language already exists for ${request.name}`, 2388024);
+      throw new GraphError(
+        400,
+        100,
+        "(#100) Invalid parameter",
+        `Content in this language already exists for ${request.name}`,
+        2388024,
+      );
     }
     const id = String(Math.max(FIRST_TEMPLATE_ID, ...[...templates.values()].map((t) => Number(t.id))) + 1);
     const template: StoredTemplate = { ...request, id, status: "PENDING", quality: "UNKNOWN" };
@@ -267,7 +405,13 @@ export function createSandbox(input: SandboxConfigInput) {
         [
           {
             field: "template_category_update",
-            value: { message_template_id: Number(id), message_template_name: request.name, message_template_language: request.language, previous_category: "UTILITY", new_category: "MARKETING" },
+            value: {
+              message_template_id: Number(id),
+              message_template_name: request.name,
+              message_template_language: request.language,
+              previous_category: "UTILITY",
+              new_category: "MARKETING",
+            },
           },
         ],
         afterMs + 1000,
@@ -304,11 +448,20 @@ export function createSandbox(input: SandboxConfigInput) {
   function editTemplate(id: string, body: unknown) {
     const template = [...templates.values()].find((t) => t.id === id)!;
     const edit = body as { components?: unknown; category?: string };
-    const parsed = createTemplateRequestSchema.safeParse({ ...template, ...edit, category: edit.category ?? template.category });
+    const parsed = createTemplateRequestSchema.safeParse({
+      ...template,
+      ...edit,
+      category: edit.category ?? template.category,
+    });
     if (!parsed.success) throw invalid(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
     const problems = structuralProblems(parsed.data);
     if (problems.length) throw new GraphError(400, 100, "(#100) Invalid parameter", problems.join("; "), 2388043);
-    Object.assign(template, { components: parsed.data.components, category: parsed.data.category, status: "PENDING", rejectedReason: undefined });
+    Object.assign(template, {
+      components: parsed.data.components,
+      category: parsed.data.category,
+      status: "PENDING",
+      rejectedReason: undefined,
+    });
     review(template, parsed.data);
     return { success: true };
   }
@@ -330,7 +483,8 @@ export function createSandbox(input: SandboxConfigInput) {
         quality_score: { score: t.quality },
         ...(t.rejectedReason ? { rejected_reason: t.rejectedReason } : {}),
       })),
-      paging: after + limit < all.length ? { cursors: { after: String(after + limit) }, next: "more" } : { cursors: {} },
+      paging:
+        after + limit < all.length ? { cursors: { after: String(after + limit) }, next: "more" } : { cursors: {} },
     };
   }
 
@@ -355,7 +509,12 @@ export function createSandbox(input: SandboxConfigInput) {
     const fault = faultOf(config, to, call);
     if (fault?.kind === "fail") {
       counters.faultFailed++;
-      throw new GraphError(500, fault.code, TRANSIENT_SERVER_ERRORS[fault.code], "Fault mode: a transient error before acceptance.");
+      throw new GraphError(
+        500,
+        fault.code,
+        TRANSIENT_SERVER_ERRORS[fault.code],
+        "Fault mode: a transient error before acceptance.",
+      );
     }
     if (fault?.kind === "hang") {
       counters.faultHeld++;
@@ -363,7 +522,11 @@ export function createSandbox(input: SandboxConfigInput) {
     }
   }
 
-  async function route(req: IncomingMessage, url: URL, held: { ms: number }): Promise<{ status: number; body: unknown; logged: unknown }> {
+  async function route(
+    req: IncomingMessage,
+    url: URL,
+    held: { ms: number },
+  ): Promise<{ status: number; body: unknown; logged: unknown }> {
     const method = req.method ?? "GET";
     const parts = url.pathname.split("/").filter(Boolean);
 
@@ -377,22 +540,42 @@ export function createSandbox(input: SandboxConfigInput) {
           const since = Number(url.searchParams.get("since") ?? 0);
           const limit = Math.min(Number(url.searchParams.get("limit") ?? 10_000), 100_000);
           const start = log.findIndex((e) => e.seq > since);
-          return { status: 200, body: { entries: start < 0 ? [] : log.slice(start, start + limit), lastSeq: seq }, logged: undefined };
+          return {
+            status: 200,
+            body: { entries: start < 0 ? [] : log.slice(start, start + limit), lastSeq: seq },
+            logged: undefined,
+          };
         }
         case "GET stats":
-          return { status: 200, body: { ...counters, webhooks: sender.stats, pendingWebhooks: sender.pending, config: { ...config, accessToken: undefined, appSecret: undefined } }, logged: undefined };
+          return {
+            status: 200,
+            body: {
+              ...counters,
+              webhooks: sender.stats,
+              pendingWebhooks: sender.pending,
+              config: { ...config, accessToken: undefined, appSecret: undefined },
+            },
+            logged: undefined,
+          };
         case "POST config": {
           // Only the fields given: the schema's defaults must not reset the others.
           const parsed = sandboxConfigPatchSchema.parse(body);
-          const patch: Partial<SandboxConfig> = Object.fromEntries(Object.entries(parsed).filter(([key]) => key in (body as object)));
+          const patch: Partial<SandboxConfig> = Object.fromEntries(
+            Object.entries(parsed).filter(([key]) => key in (body as object)),
+          );
           config = { ...config, ...patch };
-          if (patch.throughputPerSecond) throughput = new TokenBucket(patch.throughputPerSecond, patch.throughputPerSecond);
+          if (patch.throughputPerSecond)
+            throughput = new TokenBucket(patch.throughputPerSecond, patch.throughputPerSecond);
           return { status: 200, body: { ok: true }, logged: undefined };
         }
         case "POST inbound": {
           const b = body as { from?: string; text?: string; name?: string; contextWamid?: string };
           if (!b.from || !/^\d{7,15}$/.test(b.from) || !b.text) throw invalid("from (digits) and text are required");
-          return { status: 200, body: { wamid: customerWrites({ from: b.from, text: b.text, name: b.name, contextWamid: b.contextWamid }) }, logged: undefined };
+          return {
+            status: 200,
+            body: { wamid: customerWrites({ from: b.from, text: b.text, name: b.name, contextWamid: b.contextWamid }) },
+            logged: undefined,
+          };
         }
         case "POST templates": {
           // Templates Meta already holds (the embedded mode loads the workspace's on every start).
@@ -400,7 +583,12 @@ export function createSandbox(input: SandboxConfigInput) {
           for (const item of list) {
             const t = item as StoredTemplate;
             const request = createTemplateRequestSchema.parse(t);
-            templates.set(`${request.name}|${request.language}`, { ...request, id: String(t.id), status: String(t.status), quality: t.quality ?? "GREEN" });
+            templates.set(`${request.name}|${request.language}`, {
+              ...request,
+              id: String(t.id),
+              status: String(t.status),
+              quality: t.quality ?? "GREEN",
+            });
           }
           return { status: 200, body: { loaded: list.length }, logged: undefined };
         }
@@ -415,20 +603,27 @@ export function createSandbox(input: SandboxConfigInput) {
     auth(req);
     // /v23.0/<object>[/<edge>]
     const [, object, edge] = parts;
-    if (!parts[0]?.match(/^v\d+\.\d+$/) || !object) throw new GraphError(400, 2500, "Unknown path components", url.pathname);
+    if (!parts[0]?.match(/^v\d+\.\d+$/) || !object)
+      throw new GraphError(400, 2500, "Unknown path components", url.pathname);
 
     if (object.startsWith("upload:") && method === "POST") {
       if (!uploads.has(object)) throw invalid(`Unknown upload session ${object}`);
       const raw = await readBody(req);
-      if (raw.length !== uploads.get(object)) throw invalid(`file_length was ${uploads.get(object)}, received ${raw.length} bytes`);
-      return { status: 200, body: { h: `4::${Buffer.from(`${object}:${raw.length}`).toString("base64url")}` }, logged: { bytes: raw.length } };
+      if (raw.length !== uploads.get(object))
+        throw invalid(`file_length was ${uploads.get(object)}, received ${raw.length} bytes`);
+      return {
+        status: 200,
+        body: { h: `4::${Buffer.from(`${object}:${raw.length}`).toString("base64url")}` },
+        logged: { bytes: raw.length },
+      };
     }
     if (edge === "uploads" && method === "POST") {
       if (object !== config.appId) throw invalid(`Unknown app id ${object}`);
       const length = Number(url.searchParams.get("file_length"));
       const type = url.searchParams.get("file_type") ?? "";
       if (!Number.isInteger(length) || length <= 0) throw invalid("file_length must be a positive integer");
-      if (!/^(image\/(jpeg|png)|video\/(mp4|3gpp)|application\/pdf)$/.test(type)) throw invalid(`file_type ${type} is not supported`);
+      if (!/^(image\/(jpeg|png)|video\/(mp4|3gpp)|application\/pdf)$/.test(type))
+        throw invalid(`file_type ${type} is not supported`);
       const id = `upload:${randomBytes(8).toString("hex")}`;
       uploads.set(id, length);
       return { status: 200, body: { id }, logged: { file_length: length, file_type: type } };
@@ -442,18 +637,25 @@ export function createSandbox(input: SandboxConfigInput) {
     if (edge === "media" && method === "POST") {
       requireNumber(object);
       const raw = await readBody(req);
-      if (!String(req.headers["content-type"]).startsWith("multipart/form-data")) throw invalid("Media upload must be multipart/form-data");
+      if (!String(req.headers["content-type"]).startsWith("multipart/form-data"))
+        throw invalid("Media upload must be multipart/form-data");
       refuse(await mediaContractError(raw, String(req.headers["content-type"])));
-      return { status: 200, body: { id: String(Date.now()) + randomBytes(2).readUInt16BE(0) }, logged: { bytes: raw.length } };
+      return {
+        status: 200,
+        body: { id: String(Date.now()) + randomBytes(2).readUInt16BE(0) },
+        logged: { bytes: raw.length },
+      };
     }
     if (edge === "message_templates") {
-      if (object !== config.wabaId) throw new GraphError(400, 100, `Unsupported request. Object with ID '${object}' does not exist`, undefined, 33);
+      if (object !== config.wabaId)
+        throw new GraphError(400, 100, `Unsupported request. Object with ID '${object}' does not exist`, undefined, 33);
       if (method === "POST") {
         const body = parseJson(await readBody(req), "createTemplate");
         return { status: 200, body: createTemplate(body), logged: body };
       }
       if (method === "GET") return { status: 200, body: listTemplates(url), logged: undefined };
-      if (method === "DELETE") return { status: 200, body: deleteTemplate(url), logged: { name: url.searchParams.get("name") } };
+      if (method === "DELETE")
+        return { status: 200, body: deleteTemplate(url), logged: { name: url.searchParams.get("name") } };
     }
     if (!edge && method === "POST" && [...templates.values()].some((t) => t.id === object)) {
       const body = parseJson(await readBody(req), "editTemplate");
@@ -494,7 +696,15 @@ export function createSandbox(input: SandboxConfigInput) {
       logged = null;
     }
     if (!url.pathname.startsWith("/_sandbox")) {
-      log.push({ seq: ++seq, at: new Date().toISOString(), method: req.method ?? "GET", path: url.pathname, status, body: logged, response: body });
+      log.push({
+        seq: ++seq,
+        at: new Date().toISOString(),
+        method: req.method ?? "GET",
+        path: url.pathname,
+        status,
+        body: logged,
+        response: body,
+      });
       if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
     }
     if (held.ms > 0) {

@@ -11,8 +11,12 @@ beforeEach(() => actAnonymously());
 
 async function setup() {
   const { workspace, users } = await createWorkspace();
-  const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Promotions", category: "MARKETING" } });
-  const contact = await db.contact.create({ data: { workspaceId: workspace.id, phone: "+34610000301", name: "=HYPERLINK(\"http://evil\")" } });
+  const list = await db.consentList.create({
+    data: { workspaceId: workspace.id, name: "Promotions", category: "MARKETING" },
+  });
+  const contact = await db.contact.create({
+    data: { workspaceId: workspace.id, phone: "+34610000301", name: '=HYPERLINK("http://evil")' },
+  });
   return { ws: workspace.id, users, list, contact };
 }
 
@@ -21,7 +25,13 @@ describe("consent recorded by hand", () => {
     const { ws, users, list, contact } = await setup();
     for (const role of ["MANAGER", "MARKETER"] as const) {
       await actAs(users[role].id, ws);
-      const result = await recordConsentAction({ contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "Signed form #12 in the store" });
+      const result = await recordConsentAction({
+        contactId: contact.id,
+        consentListId: list.id,
+        action: "OPT_IN",
+        source: "PAPER",
+        proof: "Signed form #12 in the store",
+      });
       expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     }
     expect(await db.consentEvent.count({ where: { contactId: contact.id } })).toBe(0);
@@ -30,20 +40,57 @@ describe("consent recorded by hand", () => {
   it("by an admin appends an event with its proof and actor, and changes the state", async () => {
     const { ws, users, list, contact } = await setup();
     await actAs(users.ADMIN.id, ws);
-    const noProof = await recordConsentAction({ contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "" });
-    expect(noProof).toMatchObject({ ok: false, error: { fieldErrors: { proof: [expect.stringContaining("an opt-in needs the wording")] } } });
-    const ok = await recordConsentAction({ contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "Signed form #12 in the store" });
+    const noProof = await recordConsentAction({
+      contactId: contact.id,
+      consentListId: list.id,
+      action: "OPT_IN",
+      source: "PAPER",
+      proof: "",
+    });
+    expect(noProof).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { proof: [expect.stringContaining("an opt-in needs the wording")] } },
+    });
+    const ok = await recordConsentAction({
+      contactId: contact.id,
+      consentListId: list.id,
+      action: "OPT_IN",
+      source: "PAPER",
+      proof: "Signed form #12 in the store",
+    });
     expect(ok).toEqual({ ok: true, data: undefined });
     expect(await db.contactConsent.findFirst({ where: { contactId: contact.id } })).toMatchObject({ optedIn: true });
-    expect(await db.consentEvent.findFirst({ where: { contactId: contact.id } })).toMatchObject({ action: "OPT_IN", source: "PAPER", actorId: users.ADMIN.id, proof: "Signed form #12 in the store" });
+    expect(await db.consentEvent.findFirst({ where: { contactId: contact.id } })).toMatchObject({
+      action: "OPT_IN",
+      source: "PAPER",
+      actorId: users.ADMIN.id,
+      proof: "Signed form #12 in the store",
+    });
   });
 });
 
 describe("consent export", () => {
   it("holds the list's events and the global ones, with formulas defused", async () => {
     const { ws, users, list, contact } = await setup();
-    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "+1 checkbox", actorId: users.ADMIN.id, occurredAt: new Date("2026-01-01T00:00:00Z") });
-    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: 'Replied "STOP"', occurredAt: new Date("2026-02-01T00:00:00Z") });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: list.id,
+      action: "OPT_IN",
+      source: "WEB_FORM",
+      proof: "+1 checkbox",
+      actorId: users.ADMIN.id,
+      occurredAt: new Date("2026-01-01T00:00:00Z"),
+    });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: null,
+      action: "OPT_OUT",
+      source: "KEYWORD",
+      proof: 'Replied "STOP"',
+      occurredAt: new Date("2026-02-01T00:00:00Z"),
+    });
     const { rows } = await exportConsentRecord(ws, { consentListId: list.id });
     expect(rows.map((r) => [r.action, r.scope, r.source])).toEqual([
       ["OPT_IN", "Promotions", "WEB_FORM"],
@@ -60,18 +107,52 @@ describe("consent export", () => {
 describe("a contact's consent record", () => {
   it("downloads as CSV and JSON for an admin, every list and the global events, and is refused to a manager", async () => {
     const { ws, users, list, contact } = await setup();
-    const other = await db.consentList.create({ data: { workspaceId: ws, name: "Order updates", category: "UTILITY" } });
-    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "Form v3", occurredAt: new Date("2026-01-01T00:00:00Z") });
-    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: other.id, action: "OPT_IN", source: "CHAT", proof: "Asked in chat", occurredAt: new Date("2026-01-02T00:00:00Z") });
-    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: "STOP", occurredAt: new Date("2026-02-01T00:00:00Z") });
+    const other = await db.consentList.create({
+      data: { workspaceId: ws, name: "Order updates", category: "UTILITY" },
+    });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: list.id,
+      action: "OPT_IN",
+      source: "WEB_FORM",
+      proof: "Form v3",
+      occurredAt: new Date("2026-01-01T00:00:00Z"),
+    });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: other.id,
+      action: "OPT_IN",
+      source: "CHAT",
+      proof: "Asked in chat",
+      occurredAt: new Date("2026-01-02T00:00:00Z"),
+    });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: null,
+      action: "OPT_OUT",
+      source: "KEYWORD",
+      proof: "STOP",
+      occurredAt: new Date("2026-02-01T00:00:00Z"),
+    });
     const { GET } = await import("@/app/api/v1/contacts/[id]/consent/route");
-    const call = (format = "") => GET(new Request(`http://localhost/api/v1/contacts/${contact.id}/consent${format}`), { params: Promise.resolve({ id: contact.id }) });
+    const call = (format = "") =>
+      GET(new Request(`http://localhost/api/v1/contacts/${contact.id}/consent${format}`), {
+        params: Promise.resolve({ id: contact.id }),
+      });
 
     await actAs(users.ADMIN.id, ws);
     const csv = await call();
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines.map((l) => l.split(",").slice(4, 7).join(","))).toEqual(["action,scope,source", "OPT_IN,Promotions,WEB_FORM", "OPT_IN,Order updates,CHAT", "OPT_OUT,All marketing lists,KEYWORD"]);
+    expect(lines.map((l) => l.split(",").slice(4, 7).join(","))).toEqual([
+      "action,scope,source",
+      "OPT_IN,Promotions,WEB_FORM",
+      "OPT_IN,Order updates,CHAT",
+      "OPT_OUT,All marketing lists,KEYWORD",
+    ]);
     const json = await (await call("?format=json")).json();
     expect(json.events).toHaveLength(3);
 
@@ -84,7 +165,14 @@ describe("erasing a contact", () => {
   it("deletes everything about them but keeps a suppression an admin cannot opt in past", async () => {
     const { eraseContact, exportContactData, suppressedSince } = await import("@/lib/contacts/privacy");
     const { ws, users, list, contact } = await setup();
-    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "checkbox" });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: list.id,
+      action: "OPT_IN",
+      source: "WEB_FORM",
+      proof: "checkbox",
+    });
     const exported = await exportContactData(ws, contact.id);
     expect(exported.contact.consentEvents).toHaveLength(1);
 
@@ -98,14 +186,30 @@ describe("erasing a contact", () => {
     // The number comes back (an import, a message): it cannot be opted in again by hand.
     const again = await db.contact.create({ data: { workspaceId: ws, phone: "+34610000301" } });
     await actAs(users.ADMIN.id, ws);
-    const result = await recordConsentAction({ contactId: again.id, consentListId: list.id, action: "OPT_IN", source: "PAPER", proof: "A new paper form, supposedly" });
-    expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringContaining("asked to be erased") } });
+    const result = await recordConsentAction({
+      contactId: again.id,
+      consentListId: list.id,
+      action: "OPT_IN",
+      source: "PAPER",
+      proof: "A new paper form, supposedly",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", message: expect.stringContaining("asked to be erased") },
+    });
   });
 
   it("leaves no consent event behind when a STOP is being recorded at the same moment", async () => {
     const { eraseContact } = await import("@/lib/contacts/privacy");
     const { ws, users, contact } = await setup();
-    const stop = { workspaceId: ws, contactId: contact.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", proof: "STOP" } as const;
+    const stop = {
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: null,
+      action: "OPT_OUT",
+      source: "KEYWORD",
+      proof: "STOP",
+    } as const;
     // The STOP's transaction is still open when the erasure starts: the erasure waits for it, then removes its event too.
     let erasure: Promise<void> | undefined;
     await db.$transaction(async (tx) => {
@@ -123,10 +227,32 @@ describe("erasing a contact", () => {
 
 describe("erasure and other workspaces", () => {
   const account = (workspaceId: string, phoneNumberId: string) =>
-    db.whatsAppAccount.create({ data: { workspaceId, wabaId: `waba-${phoneNumberId}`, phoneNumberId, accessTokenEncrypted: "x", appSecretEncrypted: "x", verifyTokenEncrypted: "x" } });
-  const delivery = (body: Buffer) => db.webhookDelivery.create({ data: { rawBody: new Uint8Array(body), signature: "sha256=x", processedAt: new Date() } });
+    db.whatsAppAccount.create({
+      data: {
+        workspaceId,
+        wabaId: `waba-${phoneNumberId}`,
+        phoneNumberId,
+        accessTokenEncrypted: "x",
+        appSecretEncrypted: "x",
+        verifyTokenEncrypted: "x",
+      },
+    });
+  const delivery = (body: Buffer) =>
+    db.webhookDelivery.create({
+      data: { rawBody: new Uint8Array(body), signature: "sha256=x", processedAt: new Date() },
+    });
   const statusBody = (phoneNumberId: string, digits: string) =>
-    Buffer.from(JSON.stringify({ entry: [{ changes: [{ value: { metadata: { phone_number_id: phoneNumberId }, statuses: [{ recipient_id: digits }] } }] }] }));
+    Buffer.from(
+      JSON.stringify({
+        entry: [
+          {
+            changes: [
+              { value: { metadata: { phone_number_id: phoneNumberId }, statuses: [{ recipient_id: digits }] } },
+            ],
+          },
+        ],
+      }),
+    );
 
   it("deletes the stored webhooks of its own workspace only, non-UTF-8 bodies included", async () => {
     const { eraseContact } = await import("@/lib/contacts/privacy");
@@ -138,7 +264,9 @@ describe("erasure and other workspaces", () => {
     // The same person is a contact of both workspaces.
     await db.contact.create({ data: { workspaceId: theirs.workspace.id, phone: "+34610000301" } });
     const ownDelivery = await delivery(statusBody(`1${suffix}`, "34610000301"));
-    const latin1 = await delivery(Buffer.concat([statusBody(`1${suffix}`, "34610000301"), Buffer.from([0xff, 0xfe, 0xe9])]));
+    const latin1 = await delivery(
+      Buffer.concat([statusBody(`1${suffix}`, "34610000301"), Buffer.from([0xff, 0xfe, 0xe9])]),
+    );
     const theirDelivery = await delivery(statusBody(`2${suffix}`, "34610000301"));
 
     await eraseContact(mine.ws, mine.users.ADMIN.id, mine.contact.id);
@@ -152,8 +280,14 @@ describe("erasure and other workspaces", () => {
     const mine = await setup();
     const theirs = await createWorkspace(["ADMIN"]);
     await actAs(theirs.users.ADMIN.id, theirs.workspace.id);
-    expect(await eraseContactAction({ contactId: mine.contact.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await eraseContactAction({ contactId: "no-such-contact" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await eraseContactAction({ contactId: mine.contact.id })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await eraseContactAction({ contactId: "no-such-contact" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
     expect(await db.contact.count({ where: { id: mine.contact.id } })).toBe(1);
     expect(await db.suppression.count({ where: { workspaceId: theirs.workspace.id } })).toBe(0);
   });
@@ -164,9 +298,16 @@ describe("creating a consent list", () => {
     const { createConsentListAction } = await import("../consent-lists/actions");
     const { ws, users } = await setup();
     await actAs(users.MARKETER.id, ws);
-    expect(await createConsentListAction({ name: "Sneaky", description: "", category: "MARKETING" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await createConsentListAction({ name: "Sneaky", description: "", category: "MARKETING" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     await actAs(users.ADMIN.id, ws);
-    expect(await createConsentListAction({ name: "Newsletter", description: "Monthly", category: "MARKETING" })).toMatchObject({ ok: true });
-    expect(await db.consentList.findMany({ where: { workspaceId: ws }, select: { name: true }, orderBy: { name: "asc" } })).toEqual([{ name: "Newsletter" }, { name: "Promotions" }]);
+    expect(
+      await createConsentListAction({ name: "Newsletter", description: "Monthly", category: "MARKETING" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await db.consentList.findMany({ where: { workspaceId: ws }, select: { name: true }, orderBy: { name: "asc" } }),
+    ).toEqual([{ name: "Newsletter" }, { name: "Promotions" }]);
   });
 });

@@ -8,7 +8,10 @@ import { deleteSegmentAction, saveSegmentAction } from "./actions";
 
 beforeEach(() => actAnonymously());
 
-const rules = (value: string): SegmentRules => ({ match: "all", groups: [{ match: "all", conditions: [{ field: "attribute", op: "equals", key: "tier", value }] }] });
+const rules = (value: string): SegmentRules => ({
+  match: "all",
+  groups: [{ match: "all", conditions: [{ field: "attribute", op: "equals", key: "tier", value }] }],
+});
 
 describe("saving segments", () => {
   it("are saved by marketers and admins only, with a clear error for an unfinished rule", async () => {
@@ -19,7 +22,10 @@ describe("saving segments", () => {
     expect(await saveSegmentAction(input)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     await actAs(users.MARKETER.id, ws);
     const unfinished = await saveSegmentAction({ name: "Gold", rules: rules("") });
-    expect(unfinished).toMatchObject({ ok: false, error: { fieldErrors: { "rules.groups.0.conditions.0.value": ["Value: required."] } } });
+    expect(unfinished).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { "rules.groups.0.conditions.0.value": ["Value: required."] } },
+    });
     expect(await saveSegmentAction(input)).toMatchObject({ ok: true });
     expect(await saveSegmentAction(input)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await db.segment.count({ where: { workspaceId: ws } })).toBe(1);
@@ -30,14 +36,23 @@ describe("segments and inherited keys", () => {
   it("refuse __proto__ as a comparison, and a rule saved with one before leaves the list working", async () => {
     const { workspace, users } = await createWorkspace(["MARKETER"]);
     await actAs(users.MARKETER.id, workspace.id);
-    const poisoned = { match: "all", groups: [{ match: "all", conditions: [{ field: "name", op: "__proto__", value: "x" }] }] };
+    const poisoned = {
+      match: "all",
+      groups: [{ match: "all", conditions: [{ field: "name", op: "__proto__", value: "x" }] }],
+    };
     const refused = await saveSegmentAction({ name: "Poison", rules: poisoned as SegmentRules });
-    expect(refused).toMatchObject({ ok: false, error: { fieldErrors: { "rules.groups.0.conditions.0.op": ["Choose a comparison."] } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { "rules.groups.0.conditions.0.op": ["Choose a comparison."] } },
+    });
 
     // As an older version let it be saved:
     const old = await db.segment.create({ data: { workspaceId: workspace.id, name: "Old poison", rules: poisoned } });
     await db.segment.create({ data: { workspaceId: workspace.id, name: "Fine", rules: rules("gold") } });
-    expect((await listSegments(workspace.id)).map((s) => [s.name, s.count])).toEqual([["Fine", 0], ["Old poison", null]]);
+    expect((await listSegments(workspace.id)).map((s) => [s.name, s.count])).toEqual([
+      ["Fine", 0],
+      ["Old poison", null],
+    ]);
     expect(await getSegment(workspace.id, old.id)).toMatchObject({ name: "Old poison", rulesNeedFixing: true });
   });
 });
@@ -46,9 +61,17 @@ describe("deleting segments", () => {
   it("is for marketers and admins of the segment's own workspace, and refused while a campaign that has not started uses it", async () => {
     const { workspace, users } = await createWorkspace(["MARKETER", "MANAGER"]);
     const other = await createWorkspace(["ADMIN"]);
-    const segment = await db.segment.create({ data: { workspaceId: workspace.id, name: "Gold", rules: rules("gold") } });
+    const segment = await db.segment.create({
+      data: { workspaceId: workspace.id, name: "Gold", rules: rules("gold") },
+    });
     const campaign = await db.campaign.create({
-      data: { workspaceId: workspace.id, name: "Summer", status: "DRAFT", variableMapping: {}, audience: { segmentIds: [], excludeSegmentIds: [segment.id] } },
+      data: {
+        workspaceId: workspace.id,
+        name: "Summer",
+        status: "DRAFT",
+        variableMapping: {},
+        audience: { segmentIds: [], excludeSegmentIds: [segment.id] },
+      },
     });
 
     await actAs(users.MANAGER.id, workspace.id);
@@ -65,7 +88,10 @@ describe("deleting segments", () => {
     await db.campaign.update({ where: { id: campaign.id }, data: { status: "COMPLETED" } });
     expect(await deleteSegmentAction({ id: segment.id })).toMatchObject({ ok: true });
     expect(await db.segment.count({ where: { id: segment.id } })).toBe(0);
-    expect(await db.auditLog.count({ where: { workspaceId: workspace.id, action: "segment.deleted", targetId: segment.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { workspaceId: workspace.id, action: "segment.deleted", targetId: segment.id },
+      }),
+    ).toBe(1);
   });
 });
-

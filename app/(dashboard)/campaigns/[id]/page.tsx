@@ -46,21 +46,29 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         )}
         {campaign.status === "AWAITING_APPROVAL" && (
           <p className="text-sm text-muted">
-            This workspace asks for approval: a manager or an admin who did not create, edit or submit it approves it before it goes.
+            This workspace asks for approval: a manager or an admin who did not create, edit or submit it approves it
+            before it goes.
           </p>
         )}
         <CampaignControls
           id={id}
           status={campaign.status}
           canEdit={can(user.role, "campaigns.edit")}
-          canApprove={can(user.role, "campaigns.approve") && campaign.createdById !== user.userId && !campaign.contributorIds.includes(user.userId)}
+          canApprove={
+            can(user.role, "campaigns.approve") &&
+            campaign.createdById !== user.userId &&
+            !campaign.contributorIds.includes(user.userId)
+          }
           blocked={preflight.blockers.length > 0}
           requireApproval={campaign.workspace.requireApproval}
           launch={{
             recipients: preflight.willSend,
             skipped: preflight.targeted - preflight.willSend,
             cost: formatMoney(preflight.cost.total, preflight.cost.currency),
-            when: campaign.schedule && (campaign.schedule as { mode?: string }).mode !== "now" ? "at the scheduled time" : "right away",
+            when:
+              campaign.schedule && (campaign.schedule as { mode?: string }).mode !== "now"
+                ? "at the scheduled time"
+                : "right away",
           }}
         />
         {campaign.launchedAt && (

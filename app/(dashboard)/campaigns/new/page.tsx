@@ -12,8 +12,14 @@ export default async function NewCampaignPage() {
   const user = await guardPage("campaigns.edit");
   return (
     <>
-      <PageHeader title="New campaign" description="Compose it here; the next page checks who gets it, what it costs and shows it as three recipients will read it, before anything is sent." />
-      <CampaignBuilder initial={emptyCampaign((await workspaceRules(user.workspaceId)).quietHours)} choices={await builderChoices(user.workspaceId)} />
+      <PageHeader
+        title="New campaign"
+        description="Compose it here; the next page checks who gets it, what it costs and shows it as three recipients will read it, before anything is sent."
+      />
+      <CampaignBuilder
+        initial={emptyCampaign((await workspaceRules(user.workspaceId)).quietHours)}
+        choices={await builderChoices(user.workspaceId)}
+      />
     </>
   );
 }

@@ -22,44 +22,85 @@ beforeEach(async () => {
 });
 
 describe("the connection's API base URL", () => {
-  it.each(["https://evil.example/v23.0", "http://graph.facebook.com/v23.0", "https://graph.facebook.com.evil.example/v23.0", "https://graph.facebook.com/v23.0/../x"])(
-    "refuses %s, so the token is never sent there",
-    async (graphApiBase) => {
-      const result = await saveConnectionAction({ ...ids, ...secrets, graphApiBase });
-      expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { graphApiBase: [expect.stringContaining("must be Meta's")] } } });
-      expect(await db.whatsAppAccount.count({ where: { workspaceId } })).toBe(0);
-    },
-  );
+  it.each([
+    "https://evil.example/v23.0",
+    "http://graph.facebook.com/v23.0",
+    "https://graph.facebook.com.evil.example/v23.0",
+    "https://graph.facebook.com/v23.0/../x",
+  ])("refuses %s, so the token is never sent there", async (graphApiBase) => {
+    const result = await saveConnectionAction({ ...ids, ...secrets, graphApiBase });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", fieldErrors: { graphApiBase: [expect.stringContaining("must be Meta's")] } },
+    });
+    expect(await db.whatsAppAccount.count({ where: { workspaceId } })).toBe(0);
+  });
 
   it("takes Meta's, any version, and one the operator allows", async () => {
     expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "" })).toMatchObject({ ok: true });
     expect((await getCredentials(workspaceId))?.baseUrl).toBe("https://graph.facebook.com/v23.0");
     expect((await db.whatsAppAccount.findUniqueOrThrow({ where: { workspaceId } })).isSandbox).toBe(false);
-    expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "https://graph.facebook.com/v24.0" })).toMatchObject({ ok: true });
-    expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "https://graph-proxy.example.com/v23.0" })).toMatchObject({ ok: true });
+    expect(
+      await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "https://graph.facebook.com/v24.0" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "https://graph-proxy.example.com/v23.0" }),
+    ).toMatchObject({ ok: true });
     expect((await getCredentials(workspaceId))?.baseUrl).toBe("https://graph-proxy.example.com/v23.0");
   });
 
   it("asks for the access token again when it changes, and audits the change", async () => {
     expect(await saveConnectionAction({ ...ids, ...secrets })).toMatchObject({ ok: true });
     const moved = await saveConnectionAction({ ...ids, graphApiBase: "https://graph.facebook.com/v24.0" });
-    expect(moved).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { accessToken: [expect.stringContaining("Paste the access token again")] } } });
+    expect(moved).toMatchObject({
+      ok: false,
+      error: {
+        code: "VALIDATION",
+        fieldErrors: { accessToken: [expect.stringContaining("Paste the access token again")] },
+      },
+    });
     expect((await getCredentials(workspaceId))?.baseUrl).toBe("https://graph.facebook.com/v23.0");
 
-    expect(await saveConnectionAction({ ...ids, graphApiBase: "https://graph.facebook.com/v24.0", accessToken: "EAAG-second-token" })).toMatchObject({ ok: true });
-    expect(await getCredentials(workspaceId)).toMatchObject({ baseUrl: "https://graph.facebook.com/v24.0", accessToken: "EAAG-second-token" });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { workspaceId, action: "whatsapp.connection_updated" }, orderBy: { createdAt: "desc" } });
-    expect(audit.details).toMatchObject({ changedSecrets: ["accessToken"], graphApiBase: { from: "https://graph.facebook.com/v23.0", to: "https://graph.facebook.com/v24.0" } });
+    expect(
+      await saveConnectionAction({
+        ...ids,
+        graphApiBase: "https://graph.facebook.com/v24.0",
+        accessToken: "EAAG-second-token",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await getCredentials(workspaceId)).toMatchObject({
+      baseUrl: "https://graph.facebook.com/v24.0",
+      accessToken: "EAAG-second-token",
+    });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { workspaceId, action: "whatsapp.connection_updated" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.details).toMatchObject({
+      changedSecrets: ["accessToken"],
+      graphApiBase: { from: "https://graph.facebook.com/v23.0", to: "https://graph.facebook.com/v24.0" },
+    });
     expect(JSON.stringify(audit.details)).not.toContain("EAAG");
   });
 
   it("keeps the sandbox's address, set by the launcher, when an admin saves the form unchanged", async () => {
-    await saveAccount(workspaceId, { ...ids, ...secrets, graphApiBase: "http://127.0.0.1:4010/v23.0" }, { isSandbox: true });
-    expect(await saveConnectionAction({ ...ids, graphApiBase: "http://127.0.0.1:4010/v23.0" })).toMatchObject({ ok: true });
-    expect(await getCredentials(workspaceId)).toMatchObject({ baseUrl: "http://127.0.0.1:4010/v23.0", accessToken: secrets.accessToken });
+    await saveAccount(
+      workspaceId,
+      { ...ids, ...secrets, graphApiBase: "http://127.0.0.1:4010/v23.0" },
+      { isSandbox: true },
+    );
+    expect(await saveConnectionAction({ ...ids, graphApiBase: "http://127.0.0.1:4010/v23.0" })).toMatchObject({
+      ok: true,
+    });
+    expect(await getCredentials(workspaceId)).toMatchObject({
+      baseUrl: "http://127.0.0.1:4010/v23.0",
+      accessToken: secrets.accessToken,
+    });
     // Still the sandbox, so the launcher keeps pointing it at the sandbox's port on the next start.
     expect((await db.whatsAppAccount.findUniqueOrThrow({ where: { workspaceId } })).isSandbox).toBe(true);
     // ...but not a move to another local address.
-    expect(await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "http://127.0.0.1:9999/v23.0" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(
+      await saveConnectionAction({ ...ids, ...secrets, graphApiBase: "http://127.0.0.1:9999/v23.0" }),
+    ).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 });

@@ -29,7 +29,11 @@ export const retryWebhooksAction = action("settings.manage", z.object({}), async
 });
 
 /** An admin has read an account alert (restriction, violation, ban): it leaves every page's banner. */
-export const acknowledgeAccountAlertAction = action("settings.manage", z.object({ id: z.string().min(1) }), async (input, user) => {
-  await acknowledgeAccountAlert(user.workspaceId, user.userId, input.id);
-  revalidatePath("/", "layout");
-});
+export const acknowledgeAccountAlertAction = action(
+  "settings.manage",
+  z.object({ id: z.string().min(1) }),
+  async (input, user) => {
+    await acknowledgeAccountAlert(user.workspaceId, user.userId, input.id);
+    revalidatePath("/", "layout");
+  },
+);

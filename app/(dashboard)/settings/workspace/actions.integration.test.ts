@@ -25,7 +25,13 @@ describe("workspace rules", () => {
       expect(await saveWorkspaceRulesAction(rules)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     }
     await actAs(users.ADMIN.id, workspace.id);
-    const bad = await saveWorkspaceRulesAction({ ...rules, marketingCapPer7Days: 0, defaultCountry: "XX", timeZone: "Mars/Olympus", quietHours: { enabled: true, start: "22:00", end: "22:00" } });
+    const bad = await saveWorkspaceRulesAction({
+      ...rules,
+      marketingCapPer7Days: 0,
+      defaultCountry: "XX",
+      timeZone: "Mars/Olympus",
+      quietHours: { enabled: true, start: "22:00", end: "22:00" },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     expect(!bad.ok && bad.error.fieldErrors).toMatchObject({
       marketingCapPer7Days: [expect.stringContaining("At least 1")],
@@ -37,8 +43,13 @@ describe("workspace rules", () => {
 
     expect(await saveWorkspaceRulesAction(rules)).toMatchObject({ ok: true });
     expect(await workspaceRules(workspace.id)).toEqual({ ...rules, defaultCountry: "ES" });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "workspace.rules_changed" } });
-    expect(audit).toMatchObject({ actorId: users.ADMIN.id, details: { requireApproval: true, marketingCapPer7Days: 2, defaultCountry: "ES" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { workspaceId: workspace.id, action: "workspace.rules_changed" },
+    });
+    expect(audit).toMatchObject({
+      actorId: users.ADMIN.id,
+      details: { requireApproval: true, marketingCapPer7Days: 2, defaultCountry: "ES" },
+    });
 
     expect(await saveWorkspaceRulesAction({ ...rules, marketingCapPer7Days: null })).toMatchObject({ ok: true });
     expect((await workspaceRules(workspace.id)).marketingCapPer7Days).toBeNull();

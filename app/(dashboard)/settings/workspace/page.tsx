@@ -11,8 +11,14 @@ export default async function WorkspaceSettingsPage() {
   const rules = await workspaceRules(user.workspaceId);
   return (
     <>
-      <PageHeader title="Workspace" description="Rules every campaign follows. Each change is written to the audit log." />
-      <WorkspaceRulesForm defaults={rules} timeZones={[...new Set([rules.timeZone, "UTC", ...Intl.supportedValuesOf("timeZone")])]} />
+      <PageHeader
+        title="Workspace"
+        description="Rules every campaign follows. Each change is written to the audit log."
+      />
+      <WorkspaceRulesForm
+        defaults={rules}
+        timeZones={[...new Set([rules.timeZone, "UTC", ...Intl.supportedValuesOf("timeZone")])]}
+      />
     </>
   );
 }

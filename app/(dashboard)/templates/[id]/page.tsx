@@ -21,7 +21,10 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
   const versions = editor ? await languageVersions(user.workspaceId, template.name) : [];
   return (
     <>
-      <PageHeader title={template.name || "Untitled template"} description={`${template.language} · ${template.category.toLowerCase()}`} />
+      <PageHeader
+        title={template.name || "Untitled template"}
+        description={`${template.language} · ${template.category.toLowerCase()}`}
+      />
       {editor && (
         <div className="mb-6">
           <TemplateActions id={template.id} versions={versions} submitted={Boolean(template.metaTemplateId)} />

@@ -13,7 +13,9 @@ const CHUNK = 1024 * 1024;
 /** A multipart body of `total` bytes, made as it is read; `pulled` says how much was asked for. */
 function endlessUpload(total: number) {
   const boundary = "parleyboundary";
-  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-`);
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-`,
+  );
   const state = { pulled: 0 };
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -50,18 +52,29 @@ describe("POST /api/v1/media", () => {
     } as RequestInit);
     const response = await POST(request);
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toBe("The file is larger than anything WhatsApp takes (100 MB at most, for PDFs).");
+    expect((await response.json()).error.message).toBe(
+      "The file is larger than anything WhatsApp takes (100 MB at most, for PDFs).",
+    );
     expect(upload.state.pulled).toBeLessThan(CAP + 4 * CHUNK); // read up to the cap, not to the end
     expect(await db.mediaAsset.count({ where: { workspaceId } })).toBe(0);
   });
 
   it("takes a file under the cap, and says so plainly when the body is not a form", async () => {
     const form = new FormData();
-    form.set("file", new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "terms.pdf", { type: "application/pdf" }));
+    form.set(
+      "file",
+      new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], "terms.pdf", { type: "application/pdf" }),
+    );
     const ok = await POST(new Request("http://localhost/api/v1/media", { method: "POST", body: form }));
     expect([ok.status, (await ok.json()).fileName]).toEqual([201, "terms.pdf"]);
 
-    const notForm = await POST(new Request("http://localhost/api/v1/media", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "garbage" }));
+    const notForm = await POST(
+      new Request("http://localhost/api/v1/media", {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x" },
+        body: "garbage",
+      }),
+    );
     expect(notForm.status).toBe(400);
   });
 });

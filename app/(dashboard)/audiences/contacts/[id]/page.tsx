@@ -76,7 +76,8 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                 <Badge tone={c.optedIn ? "green" : "red"}>
                   {/* one inline run: the badge lays out its children as flex items, which drops the space before the date */}
                   <span>
-                    {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since <LocalTime value={c.changedAt} dateOnly />
+                    {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since{" "}
+                    <LocalTime value={c.changedAt} dateOnly />
                   </span>
                 </Badge>
               </li>

@@ -32,7 +32,14 @@ function nastyCsv(): string {
     if (i % 100 === 99) phone = "12345";
     if (i % 100 === 98) phone = `+34${phoneOf(i - 1)}`;
     if (i % 1000 === 500) phone = "6.1E+08";
-    const name = i % 7 === 0 ? `"Line one\r\nLine two ${i}"` : i % 7 === 1 ? `"Smith; ""The Boss"" ${i}"` : i % 7 === 5 ? `Zoë Núñez 🌷 ${i}` : `Person ${i}`;
+    const name =
+      i % 7 === 0
+        ? `"Line one\r\nLine two ${i}"`
+        : i % 7 === 1
+          ? `"Smith; ""The Boss"" ${i}"`
+          : i % 7 === 5
+            ? `Zoë Núñez 🌷 ${i}`
+            : `Person ${i}`;
     lines.push(`${phone};${name};${i % 2 ? "gold" : "silver"};"vip, spain";yes;2025-03-01 10:00`);
     if (i === 5000) lines.push(";;;;;");
   }
@@ -40,7 +47,14 @@ function nastyCsv(): string {
 }
 
 const MAPPING = (listId: string): ImportMapping => ({
-  columns: [{ target: "phone" }, { target: "name" }, { target: "attribute", attribute: "tier" }, { target: "tags" }, { target: "optedIn" }, { target: "time" }],
+  columns: [
+    { target: "phone" },
+    { target: "name" },
+    { target: "attribute", attribute: "tier" },
+    { target: "tags" },
+    { target: "optedIn" },
+    { target: "time" },
+  ],
   consentListId: listId,
   proof: PROOF,
 });
@@ -60,13 +74,28 @@ describe("CSV import", () => {
   it("keeps a STOP over an older opt-in to a marketing list, and lets it be: a STOP does not cover utility lists", async () => {
     const { workspace, users } = await createWorkspace();
     const ws = workspace.id;
-    const promotions = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions", category: "MARKETING" } });
-    const orders = await db.consentList.create({ data: { workspaceId: ws, name: "Order updates", category: "UTILITY" } });
+    const promotions = await db.consentList.create({
+      data: { workspaceId: ws, name: "Promotions", category: "MARKETING" },
+    });
+    const orders = await db.consentList.create({
+      data: { workspaceId: ws, name: "Order updates", category: "UTILITY" },
+    });
     const stopped = await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(1)}` } });
-    await recordConsentEvent({ workspaceId: ws, contactId: stopped.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", occurredAt: new Date("2026-01-01") });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: stopped.id,
+      consentListId: null,
+      action: "OPT_OUT",
+      source: "KEYWORD",
+      occurredAt: new Date("2026-01-01"),
+    });
     await actAs(users.ADMIN.id, ws);
     const csv = `Phone;Opted in;Consent time\r\n+34 ${phoneOf(1)};yes;2025-06-01 10:00\r\n`;
-    const mapping = (listId: string): ImportMapping => ({ columns: [{ target: "phone" }, { target: "optedIn" }, { target: "time" }], consentListId: listId, proof: PROOF });
+    const mapping = (listId: string): ImportMapping => ({
+      columns: [{ target: "phone" }, { target: "optedIn" }, { target: "time" }],
+      consentListId: listId,
+      proof: PROOF,
+    });
     const checkThenImport = async (listId: string) => {
       const { id } = await upload(ws, users.ADMIN.id, csv);
       await run(id, "check", mapping(listId), ws);
@@ -76,7 +105,12 @@ describe("CSV import", () => {
     expect(marketing.counts?.consent).toEqual({ optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 1 });
     const utility = await checkThenImport(orders.id);
     expect(utility.counts?.consent).toEqual({ optedIn: 1, optedOut: 0, unchanged: 0, keptOptedOut: 0 });
-    expect(await db.contactConsent.findMany({ where: { contactId: stopped.id }, select: { consentListId: true, optedIn: true } })).toEqual([{ consentListId: orders.id, optedIn: true }]);
+    expect(
+      await db.contactConsent.findMany({
+        where: { contactId: stopped.id },
+        select: { consentListId: true, optedIn: true },
+      }),
+    ).toEqual([{ consentListId: orders.id, optedIn: true }]);
   });
 
   it("imports a nasty 10,000-row file with exact counts, a check first that writes nothing, and again changes nothing", async () => {
@@ -87,18 +121,48 @@ describe("CSV import", () => {
     // Row 12 (i = 10) exists with another name; row 32 (i = 30) exists, same name, and sent STOP in 2026;
     // row 22 (i = 20) was erased at the person's request.
     await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(10)}`, name: "Old name" } });
-    const stopped = await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(30)}`, name: "Person 30", attributes: { tier: "silver" }, tags: ["vip", "spain"] } });
-    await recordConsentEvent({ workspaceId: ws, contactId: stopped.id, consentListId: null, action: "OPT_OUT", source: "KEYWORD", occurredAt: new Date("2026-01-01") });
-    await db.suppression.create({ data: { workspaceId: ws, phoneHash: phoneHash(ws, `+34${phoneOf(20)}`), reason: "Erased" } });
+    const stopped = await db.contact.create({
+      data: {
+        workspaceId: ws,
+        phone: `+34${phoneOf(30)}`,
+        name: "Person 30",
+        attributes: { tier: "silver" },
+        tags: ["vip", "spain"],
+      },
+    });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: stopped.id,
+      consentListId: null,
+      action: "OPT_OUT",
+      source: "KEYWORD",
+      occurredAt: new Date("2026-01-01"),
+    });
+    await db.suppression.create({
+      data: { workspaceId: ws, phoneHash: phoneHash(ws, `+34${phoneOf(20)}`), reason: "Erased" },
+    });
     await actAs(users.ADMIN.id, ws);
 
     const { id } = await upload(ws, users.ADMIN.id, nastyCsv());
     const uploaded = await getImport(ws, id);
     expect(uploaded.headers).toEqual(["Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
-    expect(uploaded.sample[0]).toEqual(["+34 610000000", "Line one\r\nLine two 0", "silver", "vip, spain", "yes", "2025-03-01 10:00"]);
+    expect(uploaded.sample[0]).toEqual([
+      "+34 610000000",
+      "Line one\r\nLine two 0",
+      "silver",
+      "vip, spain",
+      "yes",
+      "2025-03-01 10:00",
+    ]);
 
     const expected = {
-      rows: 10_000, created: 9787, updated: 1, unchanged: 1, duplicate: 100, invalid: 110, suppressed: 1,
+      rows: 10_000,
+      created: 9787,
+      updated: 1,
+      unchanged: 1,
+      duplicate: 100,
+      invalid: 110,
+      suppressed: 1,
       consent: { optedIn: 9788, optedOut: 0, unchanged: 0, keptOptedOut: 1 },
     };
     const checked = await run(id, "check", MAPPING(list.id), ws);
@@ -109,32 +173,69 @@ describe("CSV import", () => {
       { row: 100, reason: "duplicate of row 99 (same phone +34610000097)" },
       { row: 101, reason: "phone 12345: not a valid number for ES" },
     ]);
-    expect(checked.rejects).toContainEqual({ row: 22, reason: "erased at the person's request: Parley keeps them out of every import" });
-    expect(checked.rejects).toContainEqual({ row: 502, reason: "phone 6.1E+08 was turned into scientific notation by a spreadsheet; format the column as text and export again" });
+    expect(checked.rejects).toContainEqual({
+      row: 22,
+      reason: "erased at the person's request: Parley keeps them out of every import",
+    });
+    expect(checked.rejects).toContainEqual({
+      row: 502,
+      reason:
+        "phone 6.1E+08 was turned into scientific notation by a spreadsheet; format the column as text and export again",
+    });
     const report = parse(await readFile((await rejectedReport(ws, id))!.file, "utf8")) as string[][];
     expect(report[0]).toEqual(["row", "reason", "Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
     expect(report).toHaveLength(1 + 100 + 110 + 1);
-    expect(report[1]).toEqual(["22", "erased at the person's request: Parley keeps them out of every import", "'+34 610000020", "Person 20", "silver", "vip, spain", "yes", "2025-03-01 10:00"]);
+    expect(report[1]).toEqual([
+      "22",
+      "erased at the person's request: Parley keeps them out of every import",
+      "'+34 610000020",
+      "Person 20",
+      "silver",
+      "vip, spain",
+      "yes",
+      "2025-03-01 10:00",
+    ]);
 
     const imported = await run(id, "import", MAPPING(list.id), ws);
     expect(imported.status).toBe("DONE");
     expect(imported.counts).toEqual(expected);
     expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(9789);
-    expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(7)}` } } })).toMatchObject({
+    expect(
+      await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(7)}` } } }),
+    ).toMatchObject({
       name: "Line one\r\nLine two 7",
       attributes: { tier: "gold" },
       tags: ["vip", "spain"],
     });
-    expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(10)}` } } })).toMatchObject({ name: "Person 10" });
-    expect(await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(12)}` } } })).toMatchObject({ name: "Zoë Núñez 🌷 12" });
+    expect(
+      await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(10)}` } } }),
+    ).toMatchObject({ name: "Person 10" });
+    expect(
+      await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(12)}` } } }),
+    ).toMatchObject({ name: "Zoë Núñez 🌷 12" });
     expect(await db.contactConsent.count({ where: { consentListId: list.id, optedIn: true } })).toBe(9788);
     // Segments see the same: new contacts, the existing one the file opted in, not the one who sent STOP.
-    const optedIn: SegmentRules = { match: "all", groups: [{ match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }] };
+    const optedIn: SegmentRules = {
+      match: "all",
+      groups: [{ match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }],
+    };
     expect(await countSegment(ws, optedIn)).toBe(9788);
-    expect(await db.contact.findUnique({ where: { id: stopped.id }, select: { optedInListIds: true } })).toEqual({ optedInListIds: [] });
-    expect(await db.contactConsent.findUnique({ where: { contactId_consentListId: { contactId: stopped.id, consentListId: list.id } } })).toBeNull();
+    expect(await db.contact.findUnique({ where: { id: stopped.id }, select: { optedInListIds: true } })).toEqual({
+      optedInListIds: [],
+    });
+    expect(
+      await db.contactConsent.findUnique({
+        where: { contactId_consentListId: { contactId: stopped.id, consentListId: list.id } },
+      }),
+    ).toBeNull();
     const event = await db.consentEvent.findFirst({ where: { consentListId: list.id } });
-    expect(event).toMatchObject({ action: "OPT_IN", source: "IMPORT", proof: PROOF, actorId: users.ADMIN.id, occurredAt: new Date("2025-03-01T10:00:00Z") });
+    expect(event).toMatchObject({
+      action: "OPT_IN",
+      source: "IMPORT",
+      proof: PROOF,
+      actorId: users.ADMIN.id,
+      occurredAt: new Date("2025-03-01T10:00:00Z"),
+    });
 
     // The same file again: nothing new, nothing updated, no consent event.
     const events = await db.consentEvent.count({ where: { workspaceId: ws } });
@@ -142,7 +243,13 @@ describe("CSV import", () => {
     const again = await upload(ws, users.ADMIN.id, nastyCsv());
     await run(again.id, "check", MAPPING(list.id), ws);
     const second = await run(again.id, "import", MAPPING(list.id), ws);
-    expect(second.counts).toEqual({ ...expected, created: 0, updated: 0, unchanged: 9789, consent: { optedIn: 0, optedOut: 0, unchanged: 9788, keptOptedOut: 1 } });
+    expect(second.counts).toEqual({
+      ...expected,
+      created: 0,
+      updated: 0,
+      unchanged: 9789,
+      consent: { optedIn: 0, optedOut: 0, unchanged: 9788, keptOptedOut: 1 },
+    });
     expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(events);
     expect(await db.contact.aggregate({ where: { workspaceId: ws }, _max: { updatedAt: true } })).toEqual(lastUpdate);
   });
@@ -153,24 +260,43 @@ describe("CSV import", () => {
     const list = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions" } });
     await actAs(users.MARKETER.id, ws);
     const { id } = await upload(ws, users.MARKETER.id, "phone,name,opted in\n+34610000001,Ana,yes\n");
-    const mapping: ImportMapping = { columns: [{ target: "phone" }, { target: "name" }, { target: "optedIn" }], consentListId: list.id, proof: PROOF };
-    expect(await startImportRunAction({ importId: id, mode: "check", mapping })).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringContaining("Only admins can import consent") } });
+    const mapping: ImportMapping = {
+      columns: [{ target: "phone" }, { target: "name" }, { target: "optedIn" }],
+      consentListId: list.id,
+      proof: PROOF,
+    };
+    expect(await startImportRunAction({ importId: id, mode: "check", mapping })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN", message: expect.stringContaining("Only admins can import consent") },
+    });
     const plain: ImportMapping = { columns: [{ target: "phone" }, { target: "name" }, { target: "ignore" }] };
-    expect(await startImportRunAction({ importId: id, mode: "import", mapping: plain })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await startImportRunAction({ importId: id, mode: "import", mapping: plain })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     const checked = await run(id, "check", plain, ws);
     expect(checked.counts).toMatchObject({ rows: 1, created: 1, consent: { optedIn: 0 } });
 
     await actAs(users.MANAGER.id, ws);
-    expect(await startImportRunAction({ importId: id, mode: "import", mapping: plain })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await startImportRunAction({ importId: id, mode: "import", mapping: plain })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(0);
 
     await expect(upload(ws, users.ADMIN.id, "")).rejects.toThrow("The file is empty.");
-    await expect(upload(ws, users.ADMIN.id, 'phone,name\n"+34610000001,Ana\n')).rejects.toThrow(/can't be read as CSV: .*quote/i);
+    await expect(upload(ws, users.ADMIN.id, 'phone,name\n"+34610000001,Ana\n')).rejects.toThrow(
+      /can't be read as CSV: .*quote/i,
+    );
   });
 });
 
 describe("uploaded files", () => {
-  const exists = (file: string) => stat(file).then(() => true, () => false);
+  const exists = (file: string) =>
+    stat(file).then(
+      () => true,
+      () => false,
+    );
   const plain: ImportMapping = { columns: [{ target: "phone" }, { target: "name" }] };
 
   it("are stored readable by Parley's user only, and deleted once imported", async () => {
@@ -185,7 +311,10 @@ describe("uploaded files", () => {
     expect((await stat(importFile(id, "rejected"))).mode & 0o777).toBe(0o600);
     expect(await startImportRunAction({ importId: id, mode: "check", mapping: plain })).toMatchObject({
       ok: false,
-      error: { code: "CONFLICT", message: "This file was deleted after its import. Upload it again to check or import it." },
+      error: {
+        code: "CONFLICT",
+        message: "This file was deleted after its import. Upload it again to check or import it.",
+      },
     });
   });
 
@@ -194,7 +323,9 @@ describe("uploaded files", () => {
     await actAs(users.ADMIN.id, workspace.id);
     const before = await readdir(path.resolve(env().PARLEY_DATA_DIR, "imports"));
     const unclosed = `phone,name\n+34610000001,"Ana\n${"+34610000002,Bob\n".repeat(MAX_RECORD_CHARS / 8)}`;
-    await expect(upload(workspace.id, users.ADMIN.id, unclosed)).rejects.toThrow(/^Row 2 is longer than 128 KB.*never closed/);
+    await expect(upload(workspace.id, users.ADMIN.id, unclosed)).rejects.toThrow(
+      /^Row 2 is longer than 128 KB.*never closed/,
+    );
     expect(await readdir(path.resolve(env().PARLEY_DATA_DIR, "imports"))).toEqual(before);
 
     const late = `phone,name\n${"+34610000003,Cy\n".repeat(10)}+34610000004,"${"x".repeat(MAX_RECORD_CHARS)}"\n`;
@@ -204,4 +335,3 @@ describe("uploaded files", () => {
     expect(await exists(importFile(id))).toBe(false);
   });
 });
-

@@ -13,10 +13,16 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const id = pageId((await params).id);
   const campaign = await orNotFound(getCampaign(user.workspaceId, id));
   if (campaign.status !== "DRAFT") redirect(`/campaigns/${id}`);
-  const [initial, choices] = await Promise.all([campaignFormValues(user.workspaceId, id), builderChoices(user.workspaceId)]);
+  const [initial, choices] = await Promise.all([
+    campaignFormValues(user.workspaceId, id),
+    builderChoices(user.workspaceId),
+  ]);
   return (
     <>
-      <PageHeader title={`Edit ${campaign.name}`} description="Only drafts change; a launched campaign keeps what it was sent with." />
+      <PageHeader
+        title={`Edit ${campaign.name}`}
+        description="Only drafts change; a launched campaign keeps what it was sent with."
+      />
       <CampaignBuilder id={id} initial={initial} choices={choices} />
     </>
   );

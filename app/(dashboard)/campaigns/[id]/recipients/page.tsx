@@ -15,7 +15,13 @@ import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Campaign recipients" };
 
-export default async function RecipientsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function RecipientsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const user = await guardPage("campaigns.view");
   const id = pageId((await params).id);
   const parsed = drillDownSchema.safeParse(await searchParams);
@@ -36,10 +42,15 @@ export default async function RecipientsPage({ params, searchParams }: { params:
         description="The contacts at this stage of the campaign."
         actions={
           <>
-            <a href={`/api/v1/campaigns/${id}/recipients?${query}`} className={buttonVariants({ variant: "secondary" })}>
+            <a
+              href={`/api/v1/campaigns/${id}/recipients?${query}`}
+              className={buttonVariants({ variant: "secondary" })}
+            >
               <Download className="size-4" aria-hidden /> Export CSV
             </a>
-            {STAGES[stage].rules && !reason && can(user.role, "contacts.edit") && <RetargetButton id={id} stage={stage} />}
+            {STAGES[stage].rules && !reason && can(user.role, "contacts.edit") && (
+              <RetargetButton id={id} stage={stage} />
+            )}
           </>
         }
       />
@@ -73,7 +84,10 @@ export default async function RecipientsPage({ params, searchParams }: { params:
               page.rows.map((m) => (
                 <tr key={m.id}>
                   <Td>
-                    <Link href={`/audiences/contacts/${m.contact.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/audiences/contacts/${m.contact.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {m.contact.name ?? m.contact.phone}
                     </Link>
                     <p className="text-xs text-muted">{m.contact.phone}</p>
@@ -81,7 +95,9 @@ export default async function RecipientsPage({ params, searchParams }: { params:
                   <Td>{m.state.toLowerCase()}</Td>
                   <Td>{m.sentAt ? <LocalTime value={m.sentAt} /> : "—"}</Td>
                   <Td>{m.readAt ? <LocalTime value={m.readAt} /> : "—"}</Td>
-                  <Td className="max-w-md">{m.clickedButton ?? (m.linkButton !== null ? `Opened link ${m.linkButton + 1}` : m.why)}</Td>
+                  <Td className="max-w-md">
+                    {m.clickedButton ?? (m.linkButton !== null ? `Opened link ${m.linkButton + 1}` : m.why)}
+                  </Td>
                 </tr>
               ))
             )}

@@ -11,7 +11,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const user = await requirePermission("contacts.edit");
     const id = parseId((await params).id);
     const row = await getImport(user.workspaceId, id);
-    return Response.json({ status: row.status, progress: row.progress, counts: row.counts, rejects: row.rejects, error: row.error });
+    return Response.json({
+      status: row.status,
+      progress: row.progress,
+      counts: row.counts,
+      rejects: row.rejects,
+      error: row.error,
+    });
   } catch (error) {
     return jsonError(error);
   }

@@ -13,18 +13,30 @@ export default async function ImportDetailPage({ params }: { params: Promise<{ i
   const user = await guardPage("contacts.edit");
   const id = pageId((await params).id);
   const canEditConsent = can(user.role, "consent.edit");
-  const [row, lists] = await Promise.all([orNotFound(getImport(user.workspaceId, id)), listConsentLists(user.workspaceId)]);
+  const [row, lists] = await Promise.all([
+    orNotFound(getImport(user.workspaceId, id)),
+    listConsentLists(user.workspaceId),
+  ]);
   const mapping = row.mapping ?? { columns: suggestMapping(row.headers, canEditConsent) };
   return (
     <>
-      <PageHeader title="Import contacts" description={`${row.fileName}: ${row.headers.length} columns, ${(row.sizeBytes / 1e6).toFixed(1)} MB.`} />
+      <PageHeader
+        title="Import contacts"
+        description={`${row.fileName}: ${row.headers.length} columns, ${(row.sizeBytes / 1e6).toFixed(1)} MB.`}
+      />
       <ImportWizard
         id={row.id}
         fileName={row.fileName}
         headers={row.headers}
         sample={row.sample}
         initialMapping={mapping}
-        initialRun={{ status: row.status, progress: row.progress, counts: row.counts, rejects: row.rejects, error: row.error }}
+        initialRun={{
+          status: row.status,
+          progress: row.progress,
+          counts: row.counts,
+          rejects: row.rejects,
+          error: row.error,
+        }}
         lists={lists.map((l) => ({ id: l.id, name: l.name }))}
         canEditConsent={canEditConsent}
       />

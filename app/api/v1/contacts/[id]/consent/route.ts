@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const user = await requirePermission("consent.edit");
-    return consentRecordDownload(request, await exportConsentRecord(user.workspaceId, { contactId: parseId((await params).id) }));
+    return consentRecordDownload(
+      request,
+      await exportConsentRecord(user.workspaceId, { contactId: parseId((await params).id) }),
+    );
   } catch (error) {
     return jsonError(error);
   }

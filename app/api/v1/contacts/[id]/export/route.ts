@@ -12,7 +12,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const id = parseId((await params).id);
     const data = await exportContactData(user.workspaceId, id);
     return new Response(JSON.stringify(data, null, 2), {
-      headers: { "content-type": "application/json", "content-disposition": `attachment; filename="contact-${id}.json"` },
+      headers: {
+        "content-type": "application/json",
+        "content-disposition": `attachment; filename="contact-${id}.json"`,
+      },
     });
   } catch (error) {
     return jsonError(error);

@@ -16,7 +16,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const report = await rejectedReport(user.workspaceId, id);
     if (!report) throw new NotFoundError("A report of rejected rows");
     return new Response(Readable.toWeb(createReadStream(report.file)) as ReadableStream, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${report.name.replace(/[^\w.-]/g, "_")}"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${report.name.replace(/[^\w.-]/g, "_")}"`,
+      },
     });
   } catch (error) {
     return jsonError(error);
