@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import type { Outcome } from "@/components/ui/status-message";
 
 export function DeleteSegmentButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
@@ -33,15 +33,13 @@ export function DeleteSegmentButton({ id, name }: { id: string; name: string }) 
         title={`Delete the segment ${name}?`}
         description="Its rules are removed. Contacts are not touched, and campaigns that already started keep their recipients."
       >
-        <StatusMessage outcome={outcome} boxed className="mb-4" />
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Keep it</Button>
-          </DialogClose>
-          <Button variant="danger" disabled={pending} onClick={remove}>
-            {pending ? "Deleting…" : "Delete"}
-          </Button>
-        </div>
+        <DialogConfirm
+          outcome={outcome}
+          pending={pending}
+          onConfirm={remove}
+          confirmLabel="Delete"
+          pendingLabel="Deleting…"
+        />
       </DialogContent>
     </Dialog>
   );

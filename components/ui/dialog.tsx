@@ -2,12 +2,22 @@
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
 import type { ReactNode } from "react";
+import { Button } from "./button";
+import { StatusMessage, type Outcome } from "./status-message";
 
 export const Dialog = D.Root;
 export const DialogTrigger = D.Trigger;
 export const DialogClose = D.Close;
 
-export function DialogContent({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+export function DialogContent({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
     <D.Portal>
       <D.Overlay className="fixed inset-0 z-40 bg-black/40" />
@@ -24,5 +34,36 @@ export function DialogContent({ title, description, children }: { title: string;
         </D.Close>
       </D.Content>
     </D.Portal>
+  );
+}
+
+/** The foot of a confirmation: what went wrong (if it did), a way out, and the action itself. */
+export function DialogConfirm({
+  outcome,
+  pending,
+  onConfirm,
+  confirmLabel,
+  pendingLabel,
+  cancelLabel = "Keep it",
+}: {
+  outcome: Outcome;
+  pending: boolean;
+  onConfirm: () => void;
+  confirmLabel: string;
+  pendingLabel: string;
+  cancelLabel?: string;
+}) {
+  return (
+    <>
+      <StatusMessage outcome={outcome} boxed className="mb-4" />
+      <div className="flex justify-end gap-2">
+        <D.Close asChild>
+          <Button variant="secondary">{cancelLabel}</Button>
+        </D.Close>
+        <Button variant="danger" disabled={pending} onClick={onConfirm}>
+          {pending ? pendingLabel : confirmLabel}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -4,8 +4,8 @@ import { KeyRound } from "lucide-react";
 import { useState, useTransition } from "react";
 import { resetPasswordAction } from "@/app/(dashboard)/settings/users/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { Dialog, DialogClose, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import type { Outcome } from "@/components/ui/status-message";
 
 export function ResetPasswordDialog({ userId, name, email }: { userId: string; name: string; email: string }) {
   const [pending, start] = useTransition();
@@ -51,17 +51,13 @@ export function ResetPasswordDialog({ userId, name, email }: { userId: string; n
             </DialogClose>
           </div>
         ) : (
-          <>
-            <StatusMessage outcome={outcome} boxed className="mb-4" />
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">Keep it</Button>
-              </DialogClose>
-              <Button variant="danger" disabled={pending} onClick={reset}>
-                {pending ? "Resetting…" : "Reset password"}
-              </Button>
-            </div>
-          </>
+          <DialogConfirm
+            outcome={outcome}
+            pending={pending}
+            onConfirm={reset}
+            confirmLabel="Reset password"
+            pendingLabel="Resetting…"
+          />
         )}
       </DialogContent>
     </Dialog>
