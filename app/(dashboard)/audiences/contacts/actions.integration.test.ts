@@ -215,7 +215,14 @@ describe("erasing a contact", () => {
     await db.$transaction(async (tx) => {
       await recordConsentEvent(stop, tx);
       erasure = eraseContact(ws, users.ADMIN.id, contact.id);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Hold the STOP open until the erasure is really waiting for its lock (not for a guessed time).
+      const waiting = async () =>
+        (
+          await db.$queryRaw<
+            { n: number }[]
+          >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+        )[0]!.n;
+      await expect.poll(waiting, { interval: 10, timeout: 10_000 }).toBeGreaterThan(0);
     });
     await erasure;
     expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(0);
