@@ -38,8 +38,6 @@ async function sentIds(base: string) {
   return { ids, duplicates: ids.filter((id, i) => ids.indexOf(id) !== i) };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe("dispatch", () => {
   it("sends every eligible recipient exactly once and explains everyone else", async () => {
     const ws = await workspace({ contacts: 300 });
@@ -201,7 +199,10 @@ describe("dispatch", () => {
     const running = (async () => {
       for (let i = 0; i < 10; i++) await dispatcher.round();
     })();
-    await sleep(700);
+    // Pause once it is really sending.
+    await expect
+      .poll(async () => (await acceptedSends(ws.base)).length, { interval: 20, timeout: 10_000 })
+      .toBeGreaterThan(0);
     await pauseCampaign(user, id);
     const pausedAt = Date.now();
     await running;
