@@ -33,7 +33,7 @@ export async function openTrackedLink(token: string, at = new Date()): Promise<s
   const link = readLinkToken(token);
   if (!link) return null;
   const message = await db.message.findUnique({ where: { id: link.messageId }, select: { linkClickedAt: true, campaign: { select: { variableMapping: true } } } });
-  const mapping = mappingSchema.safeParse(message?.campaign.variableMapping);
+  const mapping = mappingSchema.safeParse(message?.campaign?.variableMapping);
   const variable = mapping.success ? mapping.data.variables[`button:${link.button}`] : undefined;
   if (!message || variable?.source !== "tracked") return null;
   if (!message.linkClickedAt) {

@@ -62,7 +62,7 @@ export async function getContactDetail(workspaceId: string, id: string) {
         messages: {
           orderBy: { createdAt: "desc" },
           take: 50,
-          select: { id: true, state: true, sentAt: true, deliveredAt: true, readAt: true, errorReason: true, clickedButton: true, campaign: { select: { name: true } } },
+          select: { id: true, state: true, sentAt: true, deliveredAt: true, readAt: true, errorReason: true, clickedButton: true, origin: true, campaign: { select: { name: true } }, template: { select: { name: true } } },
         },
         inbound: { orderBy: { receivedAt: "desc" }, take: 50, select: { id: true, type: true, payload: true, receivedAt: true } },
       },

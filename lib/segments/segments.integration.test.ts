@@ -52,7 +52,7 @@ describe("segments", () => {
     const { messages } = await campaignWithMessages(ws, [contacts[0]!.phone, contacts[1]!.phone]);
     await db.message.update({ where: { id: messages[0]!.id }, data: { deliveredAt: new Date(), readAt: new Date() } });
     await db.message.update({ where: { id: messages[1]!.id }, data: { deliveredAt: new Date() } });
-    const campaignId = messages[0]!.campaignId;
+    const campaignId = messages[0]!.campaignId!;
     const delivered = { field: "engagement", op: "did", event: "received", campaignId } as const;
     const notRead = { field: "engagement", op: "did_not", event: "read", campaignId } as const;
     expect(await count(rules("all", { match: "all", conditions: [delivered, notRead] }))).toBe(1); // retarget: delivered, not read

@@ -125,23 +125,30 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="sent-heading">
           <h2 id="sent-heading" className="mb-3 font-semibold">
-            Campaign messages sent
+            Messages sent
           </h2>
-          <Table caption="Campaign messages sent">
+          <Table caption="Messages sent">
             <thead>
               <tr>
-                <Th>Campaign</Th>
+                <Th>Campaign or message</Th>
                 <Th>State</Th>
                 <Th>Sent</Th>
               </tr>
             </thead>
             <tbody>
               {contact.messages.length === 0 && (
-                <EmptyRow columns={3}>No campaign has reached this person yet.</EmptyRow>
+                <EmptyRow columns={3}>Nothing has been sent to this person yet.</EmptyRow>
               )}
               {contact.messages.map((m) => (
                 <tr key={m.id}>
-                  <Td>{m.campaign.name}</Td>
+                  <Td>
+                    {m.campaign?.name ?? (
+                      <>
+                        {m.template?.name ?? "Session message"}{" "}
+                        <span className="text-xs text-muted">(transactional, API)</span>
+                      </>
+                    )}
+                  </Td>
                   <Td>
                     {m.state.toLowerCase()}
                     {m.errorReason && <p className="text-xs text-red-700">{m.errorReason}</p>}
