@@ -21,6 +21,8 @@ const schema = z.object({
   PARLEY_WORKER_ID: z.string().optional(),
   /** A message claimed this long ago with no word from Meta goes back to the queue (its worker died). */
   PARLEY_RECLAIM_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Public API calls each key may make a second (429 with Retry-After beyond). */
+  PARLEY_API_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
   /** Set by `npm start` when it runs the embedded PostgreSQL: secrets may then live in the data folder. */
   PARLEY_EMBEDDED: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

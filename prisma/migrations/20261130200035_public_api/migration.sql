@@ -112,6 +112,15 @@ CREATE TABLE "OutboundAttempt" (
     CONSTRAINT "OutboundAttempt_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ApiRateLimit" (
+    "key" VARCHAR(255) NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "ApiRateLimit_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "ApiKey_prefix_key" ON "ApiKey"("prefix");
 
