@@ -1,0 +1,19 @@
+// Every public API operation, listed once. The OpenAPI document (lib/api/openapi.ts) and the reference page
+// are generated from this list, so an operation missing here is missing from the documentation (a test
+// holds every route under app/api/public/v1 to it): when lib/api/operations/<resource>.ts appears, add
+// its module below; every operation it exports is picked up.
+import type { Operation } from "../operation";
+
+const MODULES: Record<string, unknown>[] = [];
+
+function isOperation(value: unknown): value is Operation {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    ["id", "method", "path", "scope", "response"].every((key) => key in value)
+  );
+}
+
+export const ALL_OPERATIONS: readonly Operation[] = MODULES.flatMap((module) =>
+  Object.values(module).filter(isOperation),
+);
