@@ -1,0 +1,385 @@
+// Contacts as the public API writes and reads them: upsert by phone (one or a batch of up to 1,000 in two
+// statements, each item answered on its own), read one with its consent, list with an opaque cursor, and
+// find or create the contact an event names. Numbers are normalised as the import does (the workspace's
+// default country for national numbers), and a number erased at the person's request is refused, as the
+// import refuses it: Parley keeps a suppression (a keyed hash) so that nothing brings them back.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db, Prisma } from "@/lib/db/client";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { MAX_ATTRIBUTES_BYTES, normaliseTags } from "./fields";
+import { normalisePhone } from "./phone";
+import { phoneHash } from "./privacy";
+
+export type AttributeValue = string | number | boolean;
+
+/** One contact to create or update. Omitted fields are left as they are; null clears a field. */
+export type ContactUpsert = {
+  phone: string;
+  name?: string | null;
+  /** Already normalised (lib/contacts/fields.ts). */
+  locale?: string | null;
+  timeZone?: string | null;
+  /** Merged into the contact's attributes; a null value removes that attribute. */
+  attributes?: Record<string, AttributeValue | null>;
+  /** Replaces every tag. */
+  tags?: string[];
+  addTags?: string[];
+  removeTags?: string[];
+};
+
+export type ItemError = { field: string; message: string };
+export type UpsertResult =
+  { index: number; ok: true; id: string; created: boolean } | { index: number; ok: false; errors: ItemError[] };
+
+export const SUPPRESSED_MESSAGE =
+  "This number was erased at the person's request and is suppressed: Parley does not store it again.";
+
+const newId = () => `c${randomBytes(12).toString("hex")}`;
+
+async function workspaceCountry(workspaceId: string): Promise<string> {
+  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { defaultCountry: true } });
+  if (!workspace) throw new NotFoundError("That workspace");
+  return workspace.defaultCountry;
+}
+
+function phoneMessage(input: string, reason: string, country: string): string {
+  return `${input.trim() || "(empty)"} is not a phone number Parley can use: ${reason}. Write it in international format (+34610000001), or as a national number of ${country}, the workspace's default country.`;
+}
+
+/** Which of these E.164 numbers are suppressed (erased at the person's request). */
+async function suppressedPhones(workspaceId: string, phones: string[]): Promise<Set<string>> {
+  if (phones.length === 0) return new Set();
+  const byHash = new Map(phones.map((p) => [phoneHash(workspaceId, p), p]));
+  const rows = await db.suppression.findMany({
+    where: { workspaceId, phoneHash: { in: [...byHash.keys()] } },
+    select: { phoneHash: true },
+  });
+  return new Set(rows.map((r) => byHash.get(r.phoneHash)!));
+}
+
+type Row = {
+  idx: number;
+  id: string;
+  phone: string;
+  // for a new contact
+  name: string | null;
+  locale: string | null;
+  tz: string | null;
+  attrs_new: Record<string, AttributeValue>;
+  tags_new: string[];
+  // for an existing one
+  name_set: boolean;
+  locale_set: boolean;
+  tz_set: boolean;
+  attrs_set: Record<string, AttributeValue>;
+  attrs_remove: string[];
+  tags_replace: boolean;
+  tags: string[];
+  add_tags: string[];
+  remove_tags: string[];
+};
+
+function toRow(index: number, phone: string, item: ContactUpsert): Row {
+  const attributes = Object.entries(item.attributes ?? {});
+  const set = Object.fromEntries(attributes.filter(([, v]) => v !== null)) as Record<string, AttributeValue>;
+  const tags = normaliseTags(item.tags ?? []);
+  const add = normaliseTags(item.addTags ?? []);
+  const remove = normaliseTags(item.removeTags ?? []);
+  return {
+    idx: index,
+    id: newId(),
+    phone,
+    name: item.name ?? null,
+    locale: item.locale ?? null,
+    tz: item.timeZone ?? null,
+    attrs_new: set,
+    tags_new: [...new Set([...tags, ...add])].filter((t) => !remove.includes(t)),
+    name_set: item.name !== undefined,
+    locale_set: item.locale !== undefined,
+    tz_set: item.timeZone !== undefined,
+    attrs_set: set,
+    attrs_remove: attributes.filter(([, v]) => v === null).map(([k]) => k),
+    tags_replace: item.tags !== undefined,
+    tags,
+    add_tags: add,
+    remove_tags: remove,
+  };
+}
+
+const ROW_COLUMNS = Prisma.sql`r(idx int, id text, phone text, name text, locale text, tz text, attrs_new jsonb, tags_new text[],
+  name_set boolean, locale_set boolean, tz_set boolean, attrs_set jsonb, attrs_remove text[],
+  tags_replace boolean, tags text[], add_tags text[], remove_tags text[])`;
+
+/**
+ * Creates or updates each contact by its phone number, in one transaction of two statements whatever the
+ * count. An item that cannot be saved (a number that is not one, suppressed, given twice) is answered with
+ * its errors and the others are saved. Items whose own fields are invalid are passed in as `invalid`.
+ */
+export async function upsertContacts(
+  workspaceId: string,
+  items: ({ ok: true; value: ContactUpsert } | { ok: false; errors: ItemError[] })[],
+): Promise<UpsertResult[]> {
+  const country = await workspaceCountry(workspaceId);
+  const results: (UpsertResult | undefined)[] = new Array(items.length);
+  const firstIndex = new Map<string, number>();
+  const candidates: Row[] = [];
+  items.forEach((item, index) => {
+    if (!item.ok) {
+      results[index] = { index, ok: false, errors: item.errors };
+      return;
+    }
+    const phone = normalisePhone(item.value.phone, country);
+    if (!phone.ok) {
+      results[index] = {
+        index,
+        ok: false,
+        errors: [{ field: "phone", message: phoneMessage(item.value.phone, phone.reason, country) }],
+      };
+      return;
+    }
+    const first = firstIndex.get(phone.e164);
+    if (first !== undefined) {
+      results[index] = {
+        index,
+        ok: false,
+        errors: [
+          { field: "phone", message: `Same number (${phone.e164}) as item ${first}: send each contact once per call.` },
+        ],
+      };
+      return;
+    }
+    firstIndex.set(phone.e164, index);
+    candidates.push(toRow(index, phone.e164, item.value));
+  });
+  const suppressed = await suppressedPhones(
+    workspaceId,
+    candidates.map((r) => r.phone),
+  );
+  const rows = candidates.filter((row) => {
+    if (!suppressed.has(row.phone)) return true;
+    results[row.idx] = { index: row.idx, ok: false, errors: [{ field: "phone", message: SUPPRESSED_MESSAGE }] };
+    return false;
+  });
+
+  if (rows.length > 0) {
+    const now = new Date();
+    await db.$transaction(async (tx) => {
+      // New numbers first. DO NOTHING waits for a concurrent insert of the same number to commit; the
+      // second statement (a new snapshot) then sees that row and updates it.
+      const created = await tx.$queryRaw<{ id: string; phone: string }[]>`
+        INSERT INTO "Contact" (id, "workspaceId", phone, name, locale, "timeZone", attributes, tags, "createdAt", "updatedAt")
+        SELECT r.id, ${workspaceId}, r.phone, r.name, r.locale, r.tz, r.attrs_new, r.tags_new, ${now}, ${now}
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS ${ROW_COLUMNS}
+        ORDER BY r.phone
+        ON CONFLICT ("workspaceId", phone) DO NOTHING
+        RETURNING id, phone`;
+      const createdPhones = new Set(created.map((c) => c.phone));
+      for (const row of rows) {
+        if (createdPhones.has(row.phone)) results[row.idx] = { index: row.idx, ok: true, id: row.id, created: true };
+      }
+      const existing = rows.filter((r) => !createdPhones.has(r.phone));
+      if (existing.length === 0) return;
+      // Existing contacts: only the fields given change. Attributes merge (null removes), tags are replaced
+      // (`tags`) and/or added to and taken from (`addTags`, `removeTags`), in their order.
+      const updated = await tx.$queryRaw<{ idx: number; id: string; fits: boolean }[]>`
+        WITH r AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(existing)}::jsonb) AS ${ROW_COLUMNS}),
+        m AS (
+          SELECT c.id, r.idx,
+                 CASE WHEN r.name_set THEN r.name ELSE c.name END AS name,
+                 CASE WHEN r.locale_set THEN r.locale ELSE c.locale END AS locale,
+                 CASE WHEN r.tz_set THEN r.tz ELSE c."timeZone" END AS tz,
+                 (c.attributes || r.attrs_set) - r.attrs_remove AS attributes,
+                 (SELECT COALESCE(array_agg(x.t ORDER BY x.o), '{}') FROM unnest(b.base || ARRAY(SELECT a FROM unnest(r.add_tags) a WHERE a <> ALL (b.base)))
+                    WITH ORDINALITY AS x(t, o) WHERE x.t <> ALL (r.remove_tags)) AS tags
+          FROM r JOIN "Contact" c ON c."workspaceId" = ${workspaceId} AND c.phone = r.phone
+          CROSS JOIN LATERAL (SELECT CASE WHEN r.tags_replace THEN r.tags ELSE c.tags END AS base) b
+          ORDER BY c.id
+          FOR UPDATE OF c),
+        up AS (
+          UPDATE "Contact" c SET name = m.name, locale = m.locale, "timeZone" = m.tz, attributes = m.attributes, tags = m.tags, "updatedAt" = ${now}
+          FROM m WHERE c.id = m.id AND octet_length(m.attributes::text) <= ${MAX_ATTRIBUTES_BYTES}
+          RETURNING c.id)
+        SELECT m.idx, m.id, EXISTS (SELECT 1 FROM up WHERE up.id = m.id) AS fits FROM m`;
+      for (const u of updated) {
+        results[u.idx] = u.fits
+          ? { index: u.idx, ok: true, id: u.id, created: false }
+          : {
+              index: u.idx,
+              ok: false,
+              errors: [
+                {
+                  field: "attributes",
+                  message: `With these attributes the contact's would take more than ${MAX_ATTRIBUTES_BYTES / 1024} KB: remove some (set them to null) first.`,
+                },
+              ],
+            };
+      }
+    });
+  }
+  // A number neither created nor found: erased between the two statements.
+  return results.map(
+    (r, index) =>
+      r ?? {
+        index,
+        ok: false,
+        errors: [{ field: "phone", message: "This contact changed while it was being saved. Send it again." }],
+      },
+  );
+}
+
+/** One contact: created or updated, or a ValidationError with field errors. */
+export async function upsertContact(workspaceId: string, item: ContactUpsert) {
+  const [result] = await upsertContacts(workspaceId, [{ ok: true, value: item }]);
+  if (!result!.ok) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const e of result!.errors) (fieldErrors[e.field] ??= []).push(e.message);
+    throw new ValidationError(result!.errors[0]!.message, fieldErrors);
+  }
+  return { created: result!.created, contact: await getApiContact(workspaceId, result!.id) };
+}
+
+/** A batch as the API answers it: counts, and per item its id or its errors. Items refused by their own schema come as `invalid`. */
+export async function upsertContactBatch(workspaceId: string, items: (ContactUpsert | { invalid: ItemError[] })[]) {
+  const results = await upsertContacts(
+    workspaceId,
+    items.map((item) => ("invalid" in item ? { ok: false, errors: item.invalid } : { ok: true, value: item })),
+  );
+  return {
+    created: results.filter((r) => r.ok && r.created).length,
+    updated: results.filter((r) => r.ok && !r.created).length,
+    failed: results.filter((r) => !r.ok).length,
+    results: results.map((r) =>
+      r.ok ? { index: r.index, id: r.id, created: r.created } : { index: r.index, errors: r.errors },
+    ),
+  };
+}
+
+const CONTACT_SELECT = {
+  id: true,
+  phone: true,
+  name: true,
+  locale: true,
+  timeZone: true,
+  attributes: true,
+  tags: true,
+  unreachable: true,
+  createdAt: true,
+  updatedAt: true,
+  consents: {
+    orderBy: { consentListId: "asc" },
+    select: { optedIn: true, changedAt: true, consentList: { select: { id: true, name: true, category: true } } },
+  },
+} satisfies Prisma.ContactSelect;
+
+type ContactRow = Prisma.ContactGetPayload<{ select: typeof CONTACT_SELECT }>;
+
+function toApiContact(c: ContactRow) {
+  return {
+    id: c.id,
+    phone: c.phone,
+    name: c.name,
+    locale: c.locale,
+    timeZone: c.timeZone,
+    attributes: (c.attributes ?? {}) as Record<string, AttributeValue>,
+    tags: c.tags,
+    unreachable: c.unreachable,
+    consent: c.consents.map((s) => ({
+      listId: s.consentList.id,
+      list: s.consentList.name,
+      category: s.consentList.category,
+      optedIn: s.optedIn,
+      changedAt: s.changedAt.toISOString(),
+    })),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+export type ApiContact = ReturnType<typeof toApiContact>;
+
+export async function getApiContact(workspaceId: string, id: string): Promise<ApiContact> {
+  const contact = await db.contact.findFirst({ where: { id, workspaceId }, select: CONTACT_SELECT });
+  if (!contact) throw new NotFoundError("That contact");
+  return toApiContact(contact);
+}
+
+const encodeCursor = (id: string) => Buffer.from(`c:${id}`).toString("base64url");
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!/^c:[A-Za-z0-9_-]{1,64}$/.test(text)) {
+    throw new ValidationError("This cursor is not one Parley gave: pass nextCursor from the previous page as it is.", {
+      "query.cursor": ["Not a cursor Parley gave."],
+    });
+  }
+  return text.slice(2);
+}
+
+/** Contacts in a stable order (by id), a page at a time; nextCursor is null on the last page. */
+export async function listApiContacts(
+  workspaceId: string,
+  query: { cursor?: string; limit: number; phone?: string; tag?: string },
+) {
+  let phone: string | undefined;
+  if (query.phone !== undefined) {
+    const country = await workspaceCountry(workspaceId);
+    const parsed = normalisePhone(query.phone, country);
+    if (!parsed.ok) {
+      const message = phoneMessage(query.phone, parsed.reason, country);
+      throw new ValidationError(message, { "query.phone": [message] });
+    }
+    phone = parsed.e164;
+  }
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await db.contact.findMany({
+    where: {
+      workspaceId,
+      ...(after ? { id: { gt: after } } : {}),
+      ...(phone ? { phone } : {}),
+      ...(query.tag ? { tags: { has: query.tag.trim().toLowerCase() } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: query.limit + 1,
+    select: CONTACT_SELECT,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map(toApiContact),
+    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.id) : null,
+  };
+}
+
+export type ContactRef = { id: string } | { phone: string };
+
+/**
+ * The contact a call names, by id (in this workspace) or by phone. An unknown phone is created as a bare
+ * contact when `create` is set, unless it is suppressed. `field` names the input in errors ("contact").
+ */
+export async function resolveContact(
+  workspaceId: string,
+  ref: ContactRef,
+  options: { create: boolean; field: string },
+): Promise<{ id: string; created: boolean }> {
+  if ("id" in ref) {
+    const found = await db.contact.findFirst({ where: { id: ref.id, workspaceId }, select: { id: true } });
+    if (!found) throw new NotFoundError("That contact");
+    return { id: found.id, created: false };
+  }
+  const country = await workspaceCountry(workspaceId);
+  const parsed = normalisePhone(ref.phone, country);
+  if (!parsed.ok) {
+    const message = phoneMessage(ref.phone, parsed.reason, country);
+    throw new ValidationError(message, { [`${options.field}.phone`]: [message] });
+  }
+  const found = await db.contact.findUnique({
+    where: { workspaceId_phone: { workspaceId, phone: parsed.e164 } },
+    select: { id: true },
+  });
+  if (found) return { id: found.id, created: false };
+  if (!options.create) throw new NotFoundError("A contact with that number");
+  if ((await suppressedPhones(workspaceId, [parsed.e164])).size > 0) {
+    throw new ValidationError(SUPPRESSED_MESSAGE, { [`${options.field}.phone`]: [SUPPRESSED_MESSAGE] });
+  }
+  const [result] = await upsertContacts(workspaceId, [{ ok: true, value: { phone: parsed.e164 } }]);
+  if (!result!.ok) throw new ValidationError(result!.errors[0]!.message);
+  return { id: result!.id, created: result!.created };
+}
