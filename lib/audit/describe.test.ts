@@ -22,6 +22,26 @@ describe("describeAudit", () => {
     );
   });
 
+  it("writes API key events as sentences", () => {
+    expect(
+      describeAudit("api_key.created", {
+        name: "Shop",
+        prefix: "pk_abc",
+        scopes: ["messages:send", "contacts:write"],
+        expiresAt: "2031-02-03T23:59:59.999Z",
+      }),
+    ).toBe("Created the API key “Shop” (pk_abc) with messages:send, contacts:write, expiring 2031-02-03");
+    expect(describeAudit("api_key.revoked", { name: "Shop", prefix: "pk_abc" })).toBe(
+      "Revoked the API key “Shop” (pk_abc)",
+    );
+    expect(describeAudit("api_key.use_denied", { reason: "revoked", operation: "getContact" })).toBe(
+      "Refused a call for getContact with an API key: the key was revoked",
+    );
+    expect(
+      describeAudit("api_key.use_denied", { reason: "missing_scope", scope: "contacts:read", operation: "getContact" }),
+    ).toBe("Refused a call for getContact with an API key: the key lacks the contacts:read scope");
+  });
+
   it("falls back to the raw action for unknown events", () => {
     expect(describeAudit("something.new", null)).toBe("something.new");
   });

@@ -8,6 +8,12 @@ function role(value: unknown): string {
   return typeof value === "string" && Object.hasOwn(ROLE_LABELS, value) ? ROLE_LABELS[value as Role] : String(value);
 }
 
+const DENIALS: Record<string, string> = {
+  revoked: "the key was revoked",
+  expired: "the key has expired",
+  missing_scope: "the key lacks the scope the call needs",
+};
+
 export function describeAudit(action: string, details: Details): string {
   const d = details ?? {};
   const who = typeof d.email === "string" ? d.email : "a user";
@@ -31,6 +37,21 @@ export function describeAudit(action: string, details: Details): string {
       return base
         ? `Moved the WhatsApp connection from ${String(base.from)} to ${String(base.to)}`
         : "Changed the WhatsApp connection";
+    }
+    case "api_key.created": {
+      const scopes = Array.isArray(d.scopes) ? d.scopes.map(String).join(", ") : "no scopes";
+      const expiry = typeof d.expiresAt === "string" ? `, expiring ${d.expiresAt.slice(0, 10)}` : "";
+      return `Created the API key “${String(d.name)}” (${String(d.prefix)}) with ${scopes}${expiry}`;
+    }
+    case "api_key.revoked":
+      return `Revoked the API key “${String(d.name)}” (${String(d.prefix)})`;
+    case "api_key.use_denied": {
+      const reason =
+        d.reason === "missing_scope" && typeof d.scope === "string"
+          ? `the key lacks the ${d.scope} scope`
+          : (DENIALS[String(d.reason)] ?? String(d.reason));
+      const call = typeof d.operation === "string" ? ` for ${d.operation}` : "";
+      return `Refused a call${call} with an API key: ${reason}`;
     }
     case "workspace.seeded":
       return `Created the demo workspace with ${String(d.contacts ?? 0)} contacts`;
