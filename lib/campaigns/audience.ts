@@ -85,9 +85,7 @@ export function audienceSql(plan: AudiencePlan): Prisma.Sql {
     .filter((s): s is Prisma.Sql => s !== null);
   const cap =
     plan.marketing && plan.frequencyCap !== null
-      ? Prisma.sql`WHEN (SELECT count(*) FROM "Message" x JOIN "Campaign" xc ON xc.id = x."campaignId" JOIN "Template" xt ON xt.id = xc."templateId"
-            WHERE x."contactId" = c.id AND x."sentAt" >= now() - interval '7 days' AND xt.category = 'MARKETING'
-              AND x."campaignId" <> ${plan.campaignId}) >= ${plan.frequencyCap} THEN 'frequency_cap'`
+      ? Prisma.sql`WHEN ${recentMarketingSql(Prisma.sql`c.id`, plan.campaignId)} >= ${plan.frequencyCap} THEN 'frequency_cap'`
       : Prisma.empty;
   const classified = Prisma.sql`
     SELECT c.id, c.phone, c.locale, c."timeZone",
@@ -108,4 +106,15 @@ export function audienceSql(plan: AudiencePlan): Prisma.Sql {
       CASE WHEN skip IS NULL AND row_number() OVER (PARTITION BY skip IS NULL ORDER BY id) > ${Math.max(0, plan.left)}
            THEN 'messaging_limit' ELSE skip END AS skip
     FROM (${classified}) a`;
+}
+
+/**
+ * Marketing messages a contact was sent in the last 7 days (the workspace's frequency cap counts them):
+ * campaigns' (but `exceptCampaign`, the one being sent) and transactional ones.
+ */
+export function recentMarketingSql(contact: Prisma.Sql, exceptCampaign: string | null = null): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*) FROM "Message" x LEFT JOIN "Campaign" xc ON xc.id = x."campaignId"
+    LEFT JOIN "Template" xt ON xt.id = COALESCE(x."templateId", xc."templateId")
+    WHERE x."contactId" = ${contact} AND x."sentAt" >= now() - interval '7 days' AND COALESCE(x.category, xt.category) = 'MARKETING'
+      AND x."campaignId" IS DISTINCT FROM ${exceptCampaign})`;
 }

@@ -116,8 +116,9 @@ export function renderTemplateMessage(input: {
   version: TemplateVersion;
   mapping: Pick<Mapping, "variables">;
   contact: Recipient;
-  /** Meta's id of the uploaded header media. */
+  /** Meta's id of the uploaded header media, or a public https address Meta fetches it from. */
   headerMediaId?: string | null;
+  headerMediaLink?: string | null;
   callbackData: string;
   /** The URL ending of a tracked link button (lib/analytics/links.ts); without it a tracked button cannot be sent. */
   trackLink?: (buttonIndex: number) => string;
@@ -133,9 +134,14 @@ export function renderTemplateMessage(input: {
   const components: TemplateSendComponent[] = [];
   const mediaKind = headerMediaKind(version.components);
   if (mediaKind) {
-    if (!input.headerMediaId) throw new MissingValueError("header media");
+    const media = input.headerMediaId
+      ? { id: input.headerMediaId }
+      : input.headerMediaLink
+        ? { link: input.headerMediaLink }
+        : null;
+    if (!media) throw new MissingValueError("header media");
     const kind = mediaKind.toLowerCase() as "image" | "video" | "document";
-    components.push({ type: "header", parameters: [{ type: kind, [kind]: { id: input.headerMediaId } } as never] });
+    components.push({ type: "header", parameters: [{ type: kind, [kind]: media } as never] });
   }
   for (const slot of templateSlots(version.components)) {
     if (slot.key === "header") {

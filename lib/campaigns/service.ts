@@ -8,12 +8,12 @@ import { db, Prisma } from "@/lib/db/client";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { purposeMismatch } from "@/lib/consent/eligibility";
+import { DISPATCH_CHANNEL } from "@/lib/dispatch/channel";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { audienceSql } from "./audience";
 import { audiencePlan, buildPreflight, loadPlan, type CampaignPlan } from "./plan";
 import type { CampaignInput } from "./schemas";
 
-export const DISPATCH_CHANNEL = "parley_dispatch";
 
 async function checkReferences(workspaceId: string, input: CampaignInput) {
   const [list, segments, templates, media] = await Promise.all([

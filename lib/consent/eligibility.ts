@@ -50,11 +50,12 @@ export function campaignConsentJoin(
 export const CAMPAIGN_CONSENT_REFUSAL = Prisma.sql`(CASE WHEN consent_cc."optedIn" IS NULL THEN 'no_consent' WHEN NOT consent_cc."optedIn" THEN 'opted_out' END)`;
 
 /** SQL: NULL when contact `contactId` may be sent a template of `category` through any list of that purpose, else the refusal. */
-export function consentRefusalSql(contactId: Prisma.Sql, category: TemplateCategory): Prisma.Sql {
+export function consentRefusalSql(contactId: Prisma.Sql, category: TemplateCategory | Prisma.Sql): Prisma.Sql {
+  const cat = typeof category === "string" ? Prisma.sql`${category}::"TemplateCategory"` : category;
   return Prisma.sql`(
     SELECT CASE WHEN bool_or(x."optedIn") THEN NULL WHEN count(*) > 0 THEN 'opted_out' ELSE 'no_consent' END
     FROM "ContactConsent" x JOIN "ConsentList" l ON l.id = x."consentListId"
-    WHERE x."contactId" = ${contactId} AND l.category = ${category}::"TemplateCategory")`;
+    WHERE x."contactId" = ${contactId} AND l.category = ${cat})`;
 }
 
 /** The TypeScript check: the same rule, for one contact and any list of the category. Null: allowed. */

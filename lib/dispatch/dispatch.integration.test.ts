@@ -184,7 +184,10 @@ describe("dispatch", () => {
       i < 50 && (await db.message.count({ where: { campaignId: id, state: { in: ["QUEUED", "CLAIMED"] } } })) > 0;
       i++
     ) {
-      await Promise.all([a.step([id]), b.step([id])]);
+      await Promise.all([
+        a.step({ transactional: false, campaignIds: [id] }),
+        b.step({ transactional: false, campaignIds: [id] }),
+      ]);
     }
     const { ids, duplicates } = await sentIds(ws.base);
     expect(duplicates).toEqual([]);

@@ -1,4 +1,4 @@
-// The worker's dispatch loop: for each workspace with a sending campaign, take its sender number (a lease,
+// The worker's dispatch loop: for each workspace with a sending campaign or a transactional message due, take its sender number (a lease,
 // "sender:<phone number id>", so one worker paces a number and a dead worker's numbers are free once its
 // leases expire) and send a batch. The worker's own lease ("worker:<id>") says it is alive; claims of a
 // worker whose lease expired are settled by evidence (lib/dispatch/store.ts).
@@ -60,6 +60,11 @@ export function createDispatcher(workerId: string) {
       settledAt = Date.now();
       await settleOrphanedClaims();
     }
+    // Workspaces with transactional messages due (the public API), found through the claim's index.
+    const transactional = await db.$queryRaw<{ workspaceId: string; phoneNumberId: string }[]>`
+      SELECT w."workspaceId", w."phoneNumberId" FROM "WhatsAppAccount" w
+      WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."workspaceId" = w."workspaceId" AND m.origin = 'api'
+        AND m.state = 'QUEUED' AND m."nextAttemptAt" <= now())`;
     const sending = await db.campaign.findMany({
       where: { status: "SENDING" },
       select: {
@@ -68,19 +73,20 @@ export function createDispatcher(workerId: string) {
         workspace: { select: { whatsAppAccount: { select: { phoneNumberId: true } } } },
       },
     });
-    const byWorkspace = new Map<string, { phoneNumberId: string; campaignIds: string[] }>();
+    const byWorkspace = new Map<string, { phoneNumberId: string; transactional: boolean; campaignIds: string[] }>();
+    for (const t of transactional)
+      byWorkspace.set(t.workspaceId, { phoneNumberId: t.phoneNumberId, transactional: true, campaignIds: [] });
     for (const c of sending) {
       const phoneNumberId = c.workspace.whatsAppAccount?.phoneNumberId;
       if (!phoneNumberId) continue;
-      const entry = byWorkspace.get(c.workspaceId) ?? { phoneNumberId, campaignIds: [] };
+      const entry = byWorkspace.get(c.workspaceId) ?? { phoneNumberId, transactional: false, campaignIds: [] };
       entry.campaignIds.push(c.id);
       byWorkspace.set(c.workspaceId, entry);
     }
     for (const workspaceId of [...senders.keys()]) if (!byWorkspace.has(workspaceId)) await letGo(workspaceId);
     const results = await Promise.all(
       [...byWorkspace].map(
-        async ([workspaceId, { phoneNumberId, campaignIds }]) =>
-          (await hold(workspaceId, phoneNumberId))?.step(campaignIds) ?? 0,
+        async ([workspaceId, { phoneNumberId, ...due }]) => (await hold(workspaceId, phoneNumberId))?.step(due) ?? 0,
       ),
     );
     return results.some((n) => n > 0);

@@ -38,7 +38,11 @@ async function dieMidBatch(
   workerId: string,
   options: { claim: number; reachMeta: number; lostOnTheWay: number },
 ) {
-  const claimed = await claimMessages(workerId, [campaignId], options.claim);
+  const claimed = await claimMessages(
+    workerId,
+    { workspaceId: "", transactional: false, campaignIds: [campaignId] },
+    options.claim,
+  );
   const reached = claimed.slice(0, options.reachMeta);
   const lost = claimed.slice(options.reachMeta, options.reachMeta + options.lostOnTheWay);
   expect(
@@ -177,7 +181,11 @@ describe("a worker that dies mid-batch", () => {
     const ws = await workspace(5);
     const id = await launch(ws);
     await holdLease(workerLeaseKey("alive-worker"), "alive-worker");
-    const claimed = await claimMessages("alive-worker", [id], 5);
+    const claimed = await claimMessages(
+      "alive-worker",
+      { workspaceId: "", transactional: false, campaignIds: [id] },
+      5,
+    );
     await markLeaving("alive-worker", [claimed[0]!.id]);
     await db.message.updateMany({
       where: { campaignId: id },

@@ -1,4 +1,4 @@
-// One sender number's dispatch: claim a batch of due messages, send each through the WhatsApp client at
+// One sender number's dispatch: claim a batch of due messages (transactional ones first, then campaigns'), send each through the WhatsApp client at
 // the number's pace with Parley's message id in biz_opaque_callback_data, act on Meta's answer, record
 // what happened. A worker holds a number at a time (lib/dispatch/dispatcher.ts), so its pace is the number's.
 // Each request is on its own: its moment of leaving is marked just before it goes (so a dead worker's rows
@@ -23,6 +23,7 @@ import { readMedia } from "@/lib/media/service";
 import { applyErrorEffect, CALLBACK_PREFIX } from "@/lib/webhooks/apply-statuses";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError, type WhatsAppClient } from "@/lib/whatsapp/client";
+import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
 import { Pacer } from "./pacer";
 import {
   claimMessages,
@@ -69,6 +70,8 @@ export class NumberSender {
   private contexts = new Map<string, CampaignContext>();
   private client: WhatsAppClient | null = null;
   private clientAt = 0;
+  /** The number's own limit (messages a second): the pace of transactional messages. */
+  private numberRate = 80;
   private throttled = false;
   private noAnswer = 0;
   /** When the newest request that got any answer (accepted or refused) had left. */
@@ -87,6 +90,11 @@ export class NumberSender {
   private async getClient() {
     if (!this.client || Date.now() - this.clientAt > 60_000) {
       this.client = await clientFor(this.workspaceId);
+      const account = await db.whatsAppAccount.findUnique({
+        where: { workspaceId: this.workspaceId },
+        select: { throughputPerSecond: true },
+      });
+      this.numberRate = account?.throughputPerSecond ?? 80;
       this.clientAt = Date.now();
     }
     return this.client;
@@ -122,13 +130,13 @@ export class NumberSender {
     return context;
   }
 
-  /** Sends one batch of the given sending campaigns; returns how many messages it claimed. */
-  async step(campaignIds: string[]): Promise<number> {
+  /** Sends one batch of due transactional messages and the given sending campaigns'; returns how many it claimed. */
+  async step(due: { transactional: boolean; campaignIds: string[] }): Promise<number> {
     await this.flush();
     const client = await this.getClient();
     if (!client) return 0;
     const contexts: CampaignContext[] = [];
-    for (const id of campaignIds) {
+    for (const id of due.campaignIds) {
       try {
         contexts.push(await this.context(id, client));
       } catch (error) {
@@ -142,8 +150,8 @@ export class NumberSender {
         logger.error("campaign could not be prepared", { campaignId: id, error });
       }
     }
-    if (contexts.length === 0) return 0;
-    const rate = Math.min(...contexts.map((c) => c.rate));
+    if (contexts.length === 0 && !due.transactional) return 0;
+    const rate = Math.min(this.numberRate, ...contexts.map((c) => c.rate));
     this.pacer.setTarget(rate);
     if (this.inFlight.size >= MAX_IN_FLIGHT) {
       await this.waitForStragglers();
@@ -151,7 +159,7 @@ export class NumberSender {
     }
     const claimed = await claimMessages(
       this.workerId,
-      contexts.map((c) => c.id),
+      { workspaceId: this.workspaceId, transactional: due.transactional, campaignIds: contexts.map((c) => c.id) },
       Math.max(1, Math.min(MAX_BATCH, MAX_IN_FLIGHT - this.inFlight.size, Math.ceil(this.pacer.rate * BATCH_SECONDS))),
     );
     if (claimed.length === 0) {
@@ -163,6 +171,7 @@ export class NumberSender {
     // Pause and cancel take effect within STATUS_CHECK_MS: unsent messages of a stopped campaign go back.
     const live = new Map(contexts.map((c) => [c.id, "SENDING"]));
     const refresh = setInterval(() => {
+      if (live.size === 0) return;
       db.campaign
         .findMany({ where: { id: { in: [...live.keys()] } }, select: { id: true, status: true } })
         .then((rows) => rows.forEach((r) => live.set(r.id, r.status)))
@@ -171,7 +180,8 @@ export class NumberSender {
     this.throttled = false;
     const contextOf = new Map(contexts.map((c) => [c.id, c])); // this batch's, even if a pause drops one from the cache
     const batch = claimed.map((message) => {
-      const task: Promise<void> = this.sendOne(client, message, contextOf.get(message.campaignId)!, live)
+      const context = message.campaignId ? contextOf.get(message.campaignId)! : null;
+      const task: Promise<void> = this.sendOne(client, message, context, live)
         .catch((error: unknown): Outcome => {
           // A bug, not Meta's answer: the request may have left, so it is settled by evidence.
           logger.error("sending a message failed unexpectedly", { messageId: message.id, error });
@@ -236,34 +246,47 @@ export class NumberSender {
     return (await this.marks.done.catch(() => new Set<string>())).has(id);
   }
 
-  private async sendOne(
-    client: WhatsAppClient,
-    message: ClaimedMessage,
-    context: CampaignContext,
-    live: Map<string, string>,
-  ): Promise<Outcome> {
-    const release = (at = new Date(), refund = true): Outcome => ({ id: message.id, kind: "release", at, refund });
-    if (live.get(context.id) !== "SENDING") return release();
-    const quiet = quietDelayMs(new Date(), message.timeZone ?? context.timeZone, context.quietHours);
-    if (quiet > 0) return release(new Date(Date.now() + quiet));
-    let request;
+  /** The Cloud API request for a message: a transactional one's as accepted, a campaign's rendered for its contact. */
+  private request(message: ClaimedMessage, context: CampaignContext | null): SendMessageRequest | "missing_variable" {
+    const callbackData = `${CALLBACK_PREFIX}${message.id}`;
+    if (!context) {
+      // Meta takes biz_opaque_callback_data on templates only; a session message's webhooks match by wamid.
+      const request = message.request as SendMessageRequest;
+      return request.type === "template" ? { ...request, biz_opaque_callback_data: callbackData } : request;
+    }
     try {
       const language = routeLanguage(message.locale, context.languages, context.mapping.fallbackLanguage);
-      request = renderTemplateMessage({
+      return renderTemplateMessage({
         version: context.versions.get(language) ?? context.versions.get(context.mapping.fallbackLanguage)!,
         mapping: context.mapping,
         contact: message,
         headerMediaId: context.headerMediaId,
-        callbackData: `${CALLBACK_PREFIX}${message.id}`,
+        callbackData,
         trackLink: (button) => linkToken(message.id, button),
       });
     } catch (error) {
-      if (error instanceof MissingValueError) return { id: message.id, kind: "skipped", reason: "missing_variable" };
+      if (error instanceof MissingValueError) return "missing_variable";
       throw error;
     }
+  }
+
+  private async sendOne(
+    client: WhatsAppClient,
+    message: ClaimedMessage,
+    context: CampaignContext | null,
+    live: Map<string, string>,
+  ): Promise<Outcome> {
+    const release = (at = new Date(), refund = true): Outcome => ({ id: message.id, kind: "release", at, refund });
+    const stopped = () => context !== null && live.get(context.id) !== "SENDING";
+    if (stopped()) return release();
+    // A transactional message's quiet hours were applied when it was accepted (its nextAttemptAt).
+    const quiet = context ? quietDelayMs(new Date(), message.timeZone ?? context.timeZone, context.quietHours) : 0;
+    if (quiet > 0) return release(new Date(Date.now() + quiet));
+    const request = this.request(message, context);
+    if (request === "missing_variable") return { id: message.id, kind: "skipped", reason: "missing_variable" };
     const wait = this.pacer.reserve(Date.now());
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (live.get(context.id) !== "SENDING") return release();
+    if (stopped()) return release();
     // Not marked (the database is away, or the row went back to the queue): it does not leave.
     if (!(await this.markLeaving(message.id))) return release();
     const leftAt = performance.now();
@@ -285,7 +308,7 @@ export class NumberSender {
   private async onError(
     error: WhatsAppApiError,
     message: ClaimedMessage,
-    context: CampaignContext,
+    context: CampaignContext | null,
     live: Map<string, string>,
     leftAt: number,
   ): Promise<Outcome> {
@@ -313,6 +336,8 @@ export class NumberSender {
           return failed(`${explanation} Gave up after ${message.attempts} attempts.`);
         return { id: message.id, kind: "release", at: new Date(Date.now() + backoffMs(message.attempts, 2)) };
       case "pause_campaign":
+        // A transactional message has no campaign to pause: it fails with Meta's reason (the template was paused, say).
+        if (!context) return failed();
         live.set(context.id, "PAUSED");
         await this.pause(context.id, `Paused by Meta's error ${code}: ${explanation}`, code);
         return { id: message.id, kind: "release", at: now, refund: true };
@@ -321,7 +346,7 @@ export class NumberSender {
           workspaceId: this.workspaceId,
           contactId: message.contactId,
           code,
-          proof: `Meta answered error ${code} to campaign message ${message.id}`,
+          proof: `Meta answered error ${code} to ${context ? "campaign" : "transactional"} message ${message.id}`,
         });
         return failed();
       default:

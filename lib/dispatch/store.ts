@@ -8,7 +8,7 @@
 // window (PARLEY_RECLAIM_SECONDS), once every stored webhook has been processed, it ends FAILED as
 // "unconfirmed", explained, and is never sent again. A later webhook still moves it on (apply-statuses).
 import "server-only";
-import { CAMPAIGN_CONSENT_REFUSAL, campaignConsentJoin } from "@/lib/consent/eligibility";
+import { CAMPAIGN_CONSENT_REFUSAL, campaignConsentJoin, consentRefusalSql } from "@/lib/consent/eligibility";
 import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { workerLeaseKey } from "@/lib/jobs/leases";
@@ -20,7 +20,9 @@ export const UNCONFIRMED_REASON =
 
 export type ClaimedMessage = {
   id: string;
-  campaignId: string;
+  /** Null: a transactional message (the public API), sent as `request` says. */
+  campaignId: string | null;
+  request: unknown;
   contactId: string;
   attempts: number;
   phone: string;
@@ -31,24 +33,45 @@ export type ClaimedMessage = {
 };
 
 /**
- * Claims up to `limit` due messages of the given (sending) campaigns for `workerId`. A contact who may no
- * longer be sent the template (lib/consent: opted out since launch), or turned out not to be on WhatsApp, is
- * skipped here instead.
+ * Claims up to `limit` due messages for `workerId`: the workspace's transactional messages first (someone
+ * is waiting for an order update now), then those of the given (sending) campaigns. A contact who may no
+ * longer be sent the template (lib/consent: opted out since it was accepted or launched), or turned out not
+ * to be on WhatsApp, is skipped here instead.
  */
-export async function claimMessages(workerId: string, campaignIds: string[], limit: number): Promise<ClaimedMessage[]> {
+export async function claimMessages(
+  workerId: string,
+  due: { workspaceId: string; transactional: boolean; campaignIds: string[] },
+  limit: number,
+): Promise<ClaimedMessage[]> {
+  const claimed = due.transactional
+    ? await claim(workerId, Prisma.sql`m."workspaceId" = ${due.workspaceId} AND m.origin = 'api'`, limit)
+    : [];
+  if (claimed.length < limit && due.campaignIds.length) {
+    claimed.push(
+      ...(await claim(workerId, Prisma.sql`m."campaignId" = ANY(${due.campaignIds}::text[])`, limit - claimed.length)),
+    );
+  }
+  return claimed;
+}
+
+async function claim(workerId: string, which: Prisma.Sql, limit: number): Promise<ClaimedMessage[]> {
+  // A campaign's consent is through its one list; a transactional template's through any list of its
+  // category; a session message (no category) answers the person inside their 24-hour window.
+  const refusal = Prisma.sql`CASE WHEN m."campaignId" IS NOT NULL THEN ${CAMPAIGN_CONSENT_REFUSAL}
+    WHEN m.category IS NOT NULL THEN ${consentRefusalSql(Prisma.sql`c.id`, Prisma.sql`m.category`)} END`;
   const rows = await db.$queryRaw<(ClaimedMessage & { state: string })[]>`
     WITH picked AS (
       SELECT m.id FROM "Message" m
-      WHERE m."campaignId" = ANY(${campaignIds}::text[]) AND m.state = 'QUEUED' AND m."nextAttemptAt" <= now()
+      WHERE ${which} AND m.state = 'QUEUED' AND m."nextAttemptAt" <= now()
       ORDER BY m."nextAttemptAt"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     ), judged AS (
       SELECT p.id, c.phone, c.name, c.locale, c."timeZone", c.attributes,
-        CASE WHEN ${CAMPAIGN_CONSENT_REFUSAL} IS NOT NULL THEN ${CAMPAIGN_CONSENT_REFUSAL} WHEN c.unreachable THEN 'not_on_whatsapp' END AS skip
+        CASE WHEN ${refusal} IS NOT NULL THEN ${refusal} WHEN c.unreachable THEN 'not_on_whatsapp' END AS skip
       FROM picked p
       JOIN "Message" m ON m.id = p.id
-      JOIN "Campaign" k ON k.id = m."campaignId"
+      LEFT JOIN "Campaign" k ON k.id = m."campaignId"
       LEFT JOIN "Template" t ON t.id = k."templateId"
       JOIN "Contact" c ON c.id = m."contactId"
       ${campaignConsentJoin(Prisma.sql`c.id`, Prisma.sql`k."consentListId"`, Prisma.sql`t.category`)}
@@ -61,7 +84,7 @@ export async function claimMessages(workerId: string, campaignIds: string[], lim
       "requestAt" = NULL,
       attempts = m.attempts + CASE WHEN j.skip IS NULL THEN 1 ELSE 0 END
     FROM judged j WHERE m.id = j.id
-    RETURNING m.id, m."campaignId", m."contactId", m.attempts, m.state, j.phone, j.name, j.locale, j."timeZone", j.attributes`;
+    RETURNING m.id, m."campaignId", m.request, m."contactId", m.attempts, m.state, j.phone, j.name, j.locale, j."timeZone", j.attributes`;
   return rows.filter((r) => r.state === "CLAIMED");
 }
 
@@ -109,17 +132,18 @@ async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void>
   // Rows are locked in id order, as the webhook processing locks them, so the two never deadlock.
   const sorted = [...outcomes].sort((a, b) => (a.id < b.id ? -1 : 1));
   const col = <T>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);
+  const cancelled = Prisma.sql`EXISTS (SELECT 1 FROM "Campaign" k WHERE k.id = m."campaignId" AND k.status = 'CANCELLED')`;
   await db.$executeRaw`
     WITH locked AS (SELECT id FROM "Message" WHERE id = ANY(${col((o) => o.id)}::text[]) ORDER BY id FOR UPDATE)
     UPDATE "Message" m SET
       state = (CASE o.kind WHEN 'sent' THEN 'SENT' WHEN 'failed' THEN 'FAILED' WHEN 'skipped' THEN 'SKIPPED' WHEN 'in_doubt' THEN 'CLAIMED'
-               ELSE CASE WHEN k.status = 'CANCELLED' THEN 'SKIPPED' ELSE 'QUEUED' END END)::"MessageState",
+               ELSE CASE WHEN ${cancelled} THEN 'SKIPPED' ELSE 'QUEUED' END END)::"MessageState",
       wamid = COALESCE(m.wamid, o.wamid),
       "sentAt" = CASE WHEN o.kind = 'sent' THEN LEAST(m."sentAt", o.at) ELSE m."sentAt" END,
       "failedAt" = CASE WHEN o.kind = 'failed' THEN o.at ELSE m."failedAt" END,
       "errorCode" = CASE WHEN o.kind = 'failed' THEN o.code ELSE m."errorCode" END,
       "errorReason" = CASE WHEN o.kind = 'failed' THEN o.reason ELSE m."errorReason" END,
-      "skipReason" = CASE WHEN o.kind = 'skipped' THEN o.reason WHEN o.kind = 'release' AND k.status = 'CANCELLED' THEN 'cancelled' ELSE m."skipReason" END,
+      "skipReason" = CASE WHEN o.kind = 'skipped' THEN o.reason WHEN o.kind = 'release' AND ${cancelled} THEN 'cancelled' ELSE m."skipReason" END,
       "nextAttemptAt" = CASE WHEN o.kind = 'release' THEN o.at ELSE m."nextAttemptAt" END,
       attempts = CASE WHEN o.refund THEN greatest(m.attempts - 1, 0) ELSE m.attempts END,
       "claimedAt" = CASE WHEN o.kind = 'in_doubt' THEN m."claimedAt" END,
@@ -128,8 +152,8 @@ async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void>
     FROM unnest(${col((o) => o.id)}::text[], ${col((o) => o.kind)}::text[], ${col((o) => ("wamid" in o ? o.wamid : null))}::text[],
                 ${col((o) => ("at" in o ? o.at : null))}::timestamptz[], ${col((o) => ("code" in o ? o.code : null))}::int[],
                 ${col((o) => ("reason" in o ? o.reason : null))}::text[], ${col((o) => ("refund" in o ? o.refund : false))}::boolean[])
-      AS o(id, kind, wamid, at, code, reason, refund), "Campaign" k, locked l
-    WHERE m.id = o.id AND l.id = o.id AND k.id = m."campaignId" AND m.state = 'CLAIMED' AND m."claimedBy" = ${workerId}`;
+      AS o(id, kind, wamid, at, code, reason, refund), locked l
+    WHERE m.id = o.id AND l.id = o.id AND m.state = 'CLAIMED' AND m."claimedBy" = ${workerId}`;
 }
 
 /**
@@ -139,18 +163,18 @@ async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void>
  */
 export async function settleOrphanedClaims(): Promise<{ requeued: number; unconfirmed: number }> {
   const seconds = env().PARLEY_RECLAIM_SECONDS;
-  const orphaned = Prisma.sql`m.state = 'CLAIMED' AND k.id = m."campaignId" AND k.status IN ('SENDING', 'PAUSED', 'CANCELLED', 'COMPLETED')
+  const cancelled = Prisma.sql`EXISTS (SELECT 1 FROM "Campaign" k WHERE k.id = m."campaignId" AND k.status = 'CANCELLED')`;
+  const orphaned = Prisma.sql`m.state = 'CLAIMED'
+    AND (m."campaignId" IS NULL OR EXISTS (SELECT 1 FROM "Campaign" k WHERE k.id = m."campaignId" AND k.status IN ('SENDING', 'PAUSED', 'CANCELLED', 'COMPLETED')))
     AND (m."claimedBy" IS NULL OR NOT EXISTS (SELECT 1 FROM "Lease" l WHERE l.key = ${workerLeaseKey("")} || m."claimedBy" AND l."expiresAt" > now()))`;
   const requeued = await db.$executeRaw`
-    UPDATE "Message" m SET state = (CASE WHEN k.status = 'CANCELLED' THEN 'SKIPPED' ELSE 'QUEUED' END)::"MessageState",
-      "skipReason" = CASE WHEN k.status = 'CANCELLED' THEN 'cancelled' ELSE m."skipReason" END,
+    UPDATE "Message" m SET state = (CASE WHEN ${cancelled} THEN 'SKIPPED' ELSE 'QUEUED' END)::"MessageState",
+      "skipReason" = CASE WHEN ${cancelled} THEN 'cancelled' ELSE m."skipReason" END,
       attempts = greatest(m.attempts - 1, 0), "nextAttemptAt" = now(), "claimedAt" = NULL, "claimedBy" = NULL
-    FROM "Campaign" k
     WHERE ${orphaned} AND m."requestAt" IS NULL`;
   const unconfirmed = await db.$executeRaw`
     UPDATE "Message" m SET state = 'FAILED', "failedAt" = now(), "unconfirmedAt" = now(), "errorCode" = NULL, "errorReason" = ${UNCONFIRMED_REASON},
       "claimedAt" = NULL, "claimedBy" = NULL
-    FROM "Campaign" k
     WHERE ${orphaned} AND m."requestAt" < now() - make_interval(secs => ${seconds})
       AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."processedAt" IS NULL AND d.attempts = 0)`;
   if (requeued || unconfirmed) logger.warn("settled claims of a stopped worker", { requeued, unconfirmed });
