@@ -23,6 +23,26 @@ const schema = z.object({
   PARLEY_RECLAIM_SECONDS: z.coerce.number().int().positive().default(300),
   /** Public API calls each key may make a second (429 with Retry-After beyond). */
   PARLEY_API_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
+  /**
+   * Outbound webhooks (Settings → Webhooks) go only to https URLs on public addresses. "1" also allows plain
+   * http and private, loopback and link-local targets: for development, tests and closed networks only.
+   */
+  PARLEY_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** Host names (comma-separated) that webhooks may reach over http or on a private address, e.g. "hooks.internal". */
+  PARLEY_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ""),
+        )
+        .filter(Boolean),
+    ),
   /** Set by `npm start` when it runs the embedded PostgreSQL: secrets may then live in the data folder. */
   PARLEY_EMBEDDED: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

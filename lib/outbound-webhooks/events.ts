@@ -107,12 +107,10 @@ const consentData = z.object({
   lists: z
     .array(z.object({ id: z.string(), name: z.string(), category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION"]) }))
     .meta({ description: "The consent lists whose state changed" }),
-  source: z
-    .string()
-    .meta({
-      description: "What caused it: KEYWORD, BUTTON, WHATSAPP_SETTING, ADMIN, API, IMPORT, ERROR_131050...",
-      example: "KEYWORD",
-    }),
+  source: z.string().meta({
+    description: "What caused it: KEYWORD, BUTTON, WHATSAPP_SETTING, ADMIN, API, IMPORT, ERROR_131050...",
+    example: "KEYWORD",
+  }),
   occurredAt: isoTime,
 });
 
