@@ -1,6 +1,7 @@
 // The worker process: loops over Postgres-backed queues, woken by NOTIFY (or every few seconds): jobs
 // (lib/jobs/definitions.ts), stored webhook deliveries (lib/webhooks/process.ts), campaign messages
-// (lib/dispatch), and the analytics rollups (lib/analytics/rollups.ts, every half second).
+// (lib/dispatch), outbound webhooks to the business's endpoints (lib/outbound-webhooks), and the analytics
+// rollups (lib/analytics/rollups.ts, every half second).
 // It runs as its own process (`npm run worker`), never inside the web server; run as many as needed.
 import "server-only";
 import { hostname } from "node:os";
@@ -12,6 +13,8 @@ import { processPendingWebhooks } from "@/lib/webhooks/process";
 import { DISPATCH_CHANNEL } from "@/lib/dispatch/channel";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { foldRollups } from "@/lib/analytics/rollups";
+import { deliverPendingWebhooks } from "@/lib/outbound-webhooks/deliver";
+import { OUTBOUND_WEBHOOKS_CHANNEL } from "@/lib/outbound-webhooks/emit";
 import { runJob } from "./definitions";
 import { claimJobs, completeJob, enqueueJob, failJob, JOBS_CHANNEL } from "./queue";
 
@@ -20,6 +23,7 @@ const RECONNECT_MAX_MS = 30_000;
 const JOB_BATCH = 10;
 const WEBHOOK_BATCH = 500;
 const ROLLUP_POLL_MS = 500;
+const OUTBOUND_BATCH = 500;
 
 /** A loop that runs `step` while it reports more work, then sleeps until woken or the poll interval. */
 function createLoop(name: string, signal: AbortSignal, step: () => Promise<boolean>, idleMs = IDLE_POLL_MS) {
@@ -84,15 +88,21 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   const dispatcher = createDispatcher(workerId);
   const dispatch = createLoop("dispatch", signal, dispatcher.round);
   const rollups = createLoop("rollups", signal, async () => (await foldRollups()) > 0, ROLLUP_POLL_MS);
-  const loops = [jobs, webhooks, dispatch, rollups];
-  const listener = keepListening(signal, [JOBS_CHANNEL, WEBHOOKS_CHANNEL, DISPATCH_CHANNEL], (channel) =>
-    channel === WEBHOOKS_CHANNEL
-      ? webhooks.wake()
-      : channel === DISPATCH_CHANNEL
-        ? dispatch.wake()
-        : channel
-          ? jobs.wake()
-          : loops.forEach((l) => l.wake()),
+  // A retry comes due without a notification: the poll interval finds it.
+  const outbound = createLoop(
+    "outbound webhooks",
+    signal,
+    async () => (await deliverPendingWebhooks(workerId, OUTBOUND_BATCH)).claimed === OUTBOUND_BATCH,
+  );
+  const loops = [jobs, webhooks, dispatch, rollups, outbound];
+  const wakeFor: Record<string, { wake: () => void }> = {
+    [JOBS_CHANNEL]: jobs,
+    [WEBHOOKS_CHANNEL]: webhooks,
+    [DISPATCH_CHANNEL]: dispatch,
+    [OUTBOUND_WEBHOOKS_CHANNEL]: outbound,
+  };
+  const listener = keepListening(signal, Object.keys(wakeFor), (channel) =>
+    channel ? wakeFor[channel]?.wake() : loops.forEach((l) => l.wake()),
   );
   logger.info("worker ready", { workerId });
   try {
