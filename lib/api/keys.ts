@@ -52,7 +52,8 @@ export type KeyRefusal = "missing" | "malformed" | "unknown" | "revoked" | "expi
 
 /** The caller a presented key stands for, or why it stands for no one. Looked up on every call: a revoke counts at once. */
 export async function authenticateApiKey(presented: string | null): Promise<ApiCaller | { refused: KeyRefusal; keyId?: string; workspaceId?: string }> {
-  if (!presented) return { refused: "missing" };
+  // null: no Authorization header at all; "" (a header that holds no Bearer token) is malformed.
+  if (presented === null) return { refused: "missing" };
   const match = KEY_PATTERN.exec(presented);
   if (!match) return { refused: "malformed" };
   const row = await db.apiKey.findUnique({

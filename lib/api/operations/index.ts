@@ -3,8 +3,11 @@
 // holds every route under app/api/public/v1 to it): when lib/api/operations/<resource>.ts appears, add
 // its module below; every operation it exports is picked up.
 import type { Operation } from "../operation";
+import * as consent from "./consent";
+import * as contacts from "./contacts";
+import * as messages from "./messages";
 
-const MODULES: Record<string, unknown>[] = [];
+const MODULES: Record<string, unknown>[] = [messages, contacts, consent];
 
 function isOperation(value: unknown): value is Operation {
   return (
