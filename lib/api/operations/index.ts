@@ -5,9 +5,10 @@
 import type { Operation } from "../operation";
 import * as consent from "./consent";
 import * as contacts from "./contacts";
+import * as events from "./events";
 import * as messages from "./messages";
 
-const MODULES: Record<string, unknown>[] = [messages, contacts, consent];
+const MODULES: Record<string, unknown>[] = [messages, contacts, consent, events];
 
 function isOperation(value: unknown): value is Operation {
   return (
