@@ -5,6 +5,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import type { ConsentAction, ConsentSource } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
+import { emitConsentEvents } from "@/lib/outbound-webhooks/domain-events";
 
 export type ConsentEventInput = {
   workspaceId: string;
@@ -41,8 +42,19 @@ export async function recordConsentEvent(input: ConsentEventInput, tx?: Tx): Pro
       occurredAt,
     },
   });
-  await applyToState(input, occurredAt, tx);
+  const changed = await applyToState(input, occurredAt, tx);
+  // The business's webhooks hear of lists whose state this event actually changed.
+  await emitConsentEvents(tx, {
+    workspaceId: input.workspaceId,
+    contactId: input.contactId,
+    source: input.source,
+    occurredAt,
+    optedIn: changed.filter((c) => c.optedIn).map((c) => c.id),
+    optedOut: changed.filter((c) => !c.optedIn).map((c) => c.id),
+  });
 }
+
+type Changed = { id: string; optedIn: boolean }[];
 
 /** Meta's timestamps are whole seconds: an opt-out covers whatever happened within its second. */
 const OPT_OUT_SLACK_MS = 999;
@@ -52,7 +64,7 @@ const OPT_OUT_SLACK_MS = 999;
  * are recorded in: a list's state is decided by the newest event that covers it, its own or, for a marketing
  * list, a global one. An event older than the state it would change is logged and changes nothing.
  */
-async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx): Promise<void> {
+async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx): Promise<Changed> {
   const { workspaceId, contactId } = input;
   if (input.consentListId) {
     const list = await tx.consentList.findFirst({
@@ -61,14 +73,14 @@ async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx):
     });
     if (!list) throw new NotFoundError("That consent list");
     const key = { contactId_consentListId: { contactId, consentListId: input.consentListId } };
-    const current = await tx.contactConsent.findUnique({ where: key, select: { changedAt: true } });
+    const current = await tx.contactConsent.findUnique({ where: key, select: { changedAt: true, optedIn: true } });
     // Older than the state: logged only. A tie with an opt-out already applied keeps the opt-out.
     if (
       current &&
       (current.changedAt > occurredAt ||
         (current.changedAt.getTime() === occurredAt.getTime() && input.action === "OPT_IN"))
     )
-      return;
+      return [];
     let state = { optedIn: input.action === "OPT_IN", changedAt: occurredAt };
     if (list.category === "MARKETING") {
       // A global opt-out (STOP, WhatsApp's setting, 131050) at or after this event covers it, unless a
@@ -95,23 +107,29 @@ async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx):
       update: state,
       create: { contactId, consentListId: input.consentListId, workspaceId, ...state },
     });
-    return;
+    return (current?.optedIn ?? false) === state.optedIn ? [] : [{ id: input.consentListId, optedIn: state.optedIn }];
   }
   if (input.action === "OPT_OUT") {
     // Closes every marketing list not changed after it (within its second: an opt-out wins a tie). Rows
     // already closed take its time too, so a late resume older than this opt-out cannot reopen them.
     const horizon = new Date(occurredAt.getTime() + OPT_OUT_SLACK_MS);
-    await tx.$executeRaw`
-      UPDATE "ContactConsent" cc SET "optedIn" = false, "changedAt" = GREATEST(cc."changedAt", ${occurredAt})
-      FROM "ConsentList" l
-      WHERE cc."contactId" = ${contactId} AND l.id = cc."consentListId" AND l.category = 'MARKETING' AND cc."changedAt" <= ${horizon}`;
-    return;
+    return tx.$queryRaw<Changed>`
+      WITH prev AS (SELECT "consentListId", "optedIn" FROM "ContactConsent" WHERE "contactId" = ${contactId}),
+      upd AS (
+        UPDATE "ContactConsent" cc SET "optedIn" = false, "changedAt" = GREATEST(cc."changedAt", ${occurredAt})
+        FROM "ConsentList" l
+        WHERE cc."contactId" = ${contactId} AND l.id = cc."consentListId" AND l.category = 'MARKETING' AND cc."changedAt" <= ${horizon}
+        RETURNING cc."consentListId", cc."optedIn"
+      )
+      SELECT upd."consentListId" AS id, upd."optedIn" FROM upd JOIN prev USING ("consentListId") WHERE prev."optedIn" <> upd."optedIn"`;
   }
   // A resume (START, WhatsApp's setting) reopens the marketing lists the person had joined and not left:
   // those whose own newest event before it is an opt-in, and that nothing newer has changed. Open ones take
   // its time too, so a late opt-out older than the resume cannot close them. A global opt-out in the same
   // second wins.
-  await tx.$executeRaw`
+  return tx.$queryRaw<Changed>`
+    WITH prev AS (SELECT "consentListId", "optedIn" FROM "ContactConsent" WHERE "contactId" = ${contactId}),
+    upd AS (
     UPDATE "ContactConsent" cc SET "optedIn" = true, "changedAt" = GREATEST(cc."changedAt", ${occurredAt})
     FROM "ConsentList" l
     WHERE cc."contactId" = ${contactId} AND l.id = cc."consentListId" AND l.category = 'MARKETING' AND cc."changedAt" <= ${occurredAt}
@@ -119,5 +137,8 @@ async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx):
                       AND g."consentListId" IS NULL AND g.action = 'OPT_OUT' AND g."occurredAt" >= ${occurredAt})
       AND (SELECT e.action FROM "ConsentEvent" e
            WHERE e."workspaceId" = ${workspaceId} AND e."contactId" = cc."contactId" AND e."consentListId" = cc."consentListId" AND e."occurredAt" <= ${occurredAt}
-           ORDER BY e."occurredAt" DESC, e.action DESC LIMIT 1) = 'OPT_IN'`;
+           ORDER BY e."occurredAt" DESC, e.action DESC LIMIT 1) = 'OPT_IN'
+    RETURNING cc."consentListId", cc."optedIn"
+    )
+    SELECT upd."consentListId" AS id, upd."optedIn" FROM upd JOIN prev USING ("consentListId") WHERE prev."optedIn" <> upd."optedIn"`;
 }

@@ -4,15 +4,26 @@ import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { consentKeyword, type Keywords } from "@/lib/consent/keywords";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { emitInboundEvents } from "@/lib/outbound-webhooks/domain-events";
 import type { Prisma } from "@/lib/db/client";
 import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 
 export type ConsentSettings = { keywords: Keywords; replies: Record<"OPT_OUT" | "OPT_IN", string> };
-export type InboundInput = { workspaceId: string; message: InboundMessageEvent; profileName?: string; consent: ConsentSettings };
+export type InboundInput = {
+  workspaceId: string;
+  message: InboundMessageEvent;
+  profileName?: string;
+  consent: ConsentSettings;
+};
 
 function clickedButton(message: InboundMessageEvent): string | undefined {
-  return message.button?.payload ?? message.button?.text ?? message.interactive?.button_reply?.id ?? message.interactive?.list_reply?.id;
+  return (
+    message.button?.payload ??
+    message.button?.text ??
+    message.interactive?.button_reply?.id ??
+    message.interactive?.list_reply?.id
+  );
 }
 
 export async function applyInbound(tx: Prisma.TransactionClient, input: InboundInput): Promise<boolean> {
@@ -32,9 +43,12 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
   });
 
   const campaignMessage = message.context?.id
-    ? await tx.message.findFirst({ where: { workspaceId, wamid: message.context.id }, select: { id: true } })
+    ? await tx.message.findFirst({
+        where: { workspaceId, wamid: message.context.id },
+        select: { id: true, campaignId: true, callbackData: true },
+      })
     : null;
-  const { count } = await tx.inboundMessage.createMany({
+  const created = await tx.inboundMessage.createManyAndReturn({
     data: [
       {
         workspaceId,
@@ -49,8 +63,9 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
       },
     ],
     skipDuplicates: true,
+    select: { id: true },
   });
-  if (count === 0) return false; // the same delivery again: nothing changes
+  if (created.length === 0) return false; // the same delivery again: nothing changes
 
   await tx.$executeRaw`
     UPDATE "Conversation" SET
@@ -69,9 +84,28 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
       WHERE id = ${campaignMessage.id}`;
   }
 
+  const tapped = message.button ?? message.interactive?.button_reply ?? message.interactive?.list_reply;
+  await emitInboundEvents(tx, {
+    workspaceId,
+    inboundMessageId: created[0]!.id,
+    wamid: message.id,
+    contactId: contact.id,
+    phone,
+    type: message.type,
+    text: replyText(message) ?? null,
+    occurredAt: message.timestamp,
+    replyTo: campaignMessage,
+    button: tapped
+      ? { payload: clickedButton(message) ?? null, text: message.button?.text ?? replyText(message) ?? null }
+      : null,
+  });
+
   const keyword = consentKeyword(replyText(message), input.consent.keywords);
   const text = replyText(message)?.trim().toUpperCase();
-  const autoReply = !keyword && text ? await tx.savedReply.findFirst({ where: { workspaceId, keyword: text }, select: { id: true } }) : null;
+  const autoReply =
+    !keyword && text
+      ? await tx.savedReply.findFirst({ where: { workspaceId, keyword: text }, select: { id: true } })
+      : null;
   if (autoReply) {
     // A keyword auto-reply: sent by the worker while the window this message opened is open.
     await enqueueJob(

@@ -9,6 +9,7 @@ import { classifyError } from "@/lib/whatsapp/errors";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { foldOutboundStatuses } from "@/lib/inbox/service";
 import { priceMicros } from "@/lib/campaigns/pricing";
+import { emitMessageStatusEvents, type MessageStatus } from "@/lib/outbound-webhooks/domain-events";
 
 export type StatusInput = { workspaceId: string; event: StatusEvent };
 
@@ -150,6 +151,20 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     rows.map((r) => r.errorReason ?? null),
     rows.map((r) => r.pricingCategory ?? null),
     rows.map((r) => r.costMicros ?? null),
+  );
+
+  // The business's webhooks: one event per new status of a campaign or API message, in this transaction.
+  await emitMessageStatusEvents(
+    tx,
+    inserted.map((e) => ({
+      workspaceId: e.workspaceId,
+      status: (e.status === "played" ? "read" : e.status) as MessageStatus,
+      messageId: e.messageId,
+      wamid: e.wamid,
+      occurredAt: e.occurredAt,
+      errorCode: e.errorCode,
+      errorTitle: e.errorTitle,
+    })),
   );
 
   // Inbox replies (not campaign messages) are matched by their wamid.
