@@ -1,5 +1,17 @@
 // Each inbound message type as WhatsApp shows it, and inbox replies with their delivery state.
-import { AlertCircle, Check, CheckCheck, Clock, FileText, ImageIcon, MapPin, Mic, Smile, UserRound, Video } from "lucide-react";
+import {
+  AlertCircle,
+  Check,
+  CheckCheck,
+  Clock,
+  FileText,
+  ImageIcon,
+  MapPin,
+  Mic,
+  Smile,
+  UserRound,
+  Video,
+} from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { WhatsAppText } from "@/components/templates/phone-preview";
@@ -9,7 +21,14 @@ import { cn } from "@/lib/utils";
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Meta's payloads, shown as they came
 
 const time = (at: string) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-const MEDIA_ICON: Record<string, typeof ImageIcon> = { image: ImageIcon, video: Video, audio: Mic, voice: Mic, document: FileText, sticker: Smile };
+const MEDIA_ICON: Record<string, typeof ImageIcon> = {
+  image: ImageIcon,
+  video: Video,
+  audio: Mic,
+  voice: Mic,
+  document: FileText,
+  sticker: Smile,
+};
 
 function Media({ kind, caption, name }: { kind: string; caption?: string; name?: string }) {
   const Icon = MEDIA_ICON[kind] ?? FileText;
@@ -36,7 +55,12 @@ function InboundContent({ type, payload }: { type: string; payload: Any }) {
     case "location": {
       const l = payload.location ?? {};
       return (
-        <a className="flex items-start gap-2 text-sky-700 underline" href={`https://www.openstreetmap.org/?mlat=${l.latitude}&mlon=${l.longitude}`} target="_blank" rel="noreferrer">
+        <a
+          className="flex items-start gap-2 text-sky-700 underline"
+          href={`https://www.openstreetmap.org/?mlat=${l.latitude}&mlon=${l.longitude}`}
+          target="_blank"
+          rel="noreferrer"
+        >
           <MapPin className="mt-0.5 size-4 shrink-0" aria-hidden />
           <span>
             {l.name ?? "Shared location"}
@@ -50,7 +74,8 @@ function InboundContent({ type, payload }: { type: string; payload: Any }) {
         <ul className="space-y-1">
           {(payload.contacts ?? []).map((c: Any, i: number) => (
             <li key={i} className="flex items-center gap-2">
-              <UserRound className="size-4" aria-hidden /> {c.name?.formatted_name ?? "Contact"} {c.phones?.[0]?.phone && <span className="text-gray-600">{c.phones[0].phone}</span>}
+              <UserRound className="size-4" aria-hidden /> {c.name?.formatted_name ?? "Contact"}{" "}
+              {c.phones?.[0]?.phone && <span className="text-gray-600">{c.phones[0].phone}</span>}
             </li>
           ))}
         </ul>
@@ -64,11 +89,16 @@ function InboundContent({ type, payload }: { type: string; payload: Any }) {
     case "reaction":
       return (
         <p>
-          Reacted {payload.reaction?.emoji || "(removed a reaction)"} <span className="text-xs text-gray-600">to a message</span>
+          Reacted {payload.reaction?.emoji || "(removed a reaction)"}{" "}
+          <span className="text-xs text-gray-600">to a message</span>
         </p>
       );
     default:
-      return <p className="text-gray-600 italic">A “{type}” message: WhatsApp sent it, Parley cannot show this type yet. Open WhatsApp on the phone to see it.</p>;
+      return (
+        <p className="text-gray-600 italic">
+          A “{type}” message: WhatsApp sent it, Parley cannot show this type yet. Open WhatsApp on the phone to see it.
+        </p>
+      );
   }
 }
 
@@ -80,23 +110,38 @@ function OutboundContent({ type, payload }: { type: string; payload: Any }) {
       <div>
         <WhatsAppText text={String(i.body?.text ?? "")} />
         <div className="mt-2 space-y-1">
-          {i.type === "button"
-            ? (i.action?.buttons ?? []).map((b: Any) => (
-                <p key={b.reply.id} className="rounded border border-brand-200 bg-white/70 py-1 text-center text-sm text-sky-700">
-                  {b.reply.title}
-                </p>
-              ))
-            : (
-                <p className="rounded border border-brand-200 bg-white/70 py-1 text-center text-sm text-sky-700">
-                  ☰ {i.action?.button} ({i.action?.sections?.[0]?.rows?.length ?? 0} options)
-                </p>
-              )}
+          {i.type === "button" ? (
+            (i.action?.buttons ?? []).map((b: Any) => (
+              <p
+                key={b.reply.id}
+                className="rounded border border-brand-200 bg-white/70 py-1 text-center text-sm text-sky-700"
+              >
+                {b.reply.title}
+              </p>
+            ))
+          ) : (
+            <p className="rounded border border-brand-200 bg-white/70 py-1 text-center text-sm text-sky-700">
+              ☰ {i.action?.button} ({i.action?.sections?.[0]?.rows?.length ?? 0} options)
+            </p>
+          )}
         </div>
       </div>
     );
   }
-  if (payload.type === "template") return <p>Template “{payload.template?.name}” ({payload.template?.language?.code})</p>;
-  if (["image", "video", "document"].includes(payload.type)) return <Media kind={payload.type} caption={payload[payload.type]?.caption} name={payload[payload.type]?.filename} />;
+  if (payload.type === "template") {
+    return (
+      <div>
+        {payload.preview && <WhatsAppText text={String(payload.preview)} />}
+        <p className={payload.preview ? "mt-1 text-xs text-gray-600" : undefined}>
+          Template “{payload.template?.name}” ({payload.template?.language?.code})
+        </p>
+      </div>
+    );
+  }
+  if (["image", "video", "document"].includes(payload.type))
+    return (
+      <Media kind={payload.type} caption={payload[payload.type]?.caption} name={payload[payload.type]?.filename} />
+    );
   return <p className="text-gray-600 italic">{type} message</p>;
 }
 
@@ -131,7 +176,12 @@ export function MessageBubble({ item }: { item: TimelineItem }) {
   const inbound = item.kind === "inbound";
   return (
     <div className={cn("flex", inbound ? "justify-start" : "justify-end")}>
-      <div className={cn("max-w-[75%] rounded-lg px-3 py-2 text-sm shadow-sm", inbound ? "rounded-tl-none bg-white" : "rounded-tr-none bg-[#d9fdd3]")}>
+      <div
+        className={cn(
+          "max-w-[75%] rounded-lg px-3 py-2 text-sm shadow-sm",
+          inbound ? "rounded-tl-none bg-white" : "rounded-tr-none bg-[#d9fdd3]",
+        )}
+      >
         {inbound && item.campaign && (
           <p className="mb-1 border-l-2 border-brand-600 pl-2 text-xs text-gray-600">
             Reply to campaign{" "}
@@ -140,7 +190,11 @@ export function MessageBubble({ item }: { item: TimelineItem }) {
             </Link>
           </p>
         )}
-        {inbound ? <InboundContent type={item.type} payload={item.payload as Any} /> : <OutboundContent type={item.type} payload={item.payload as Any} />}
+        {inbound ? (
+          <InboundContent type={item.type} payload={item.payload as Any} />
+        ) : (
+          <OutboundContent type={item.type} payload={item.payload as Any} />
+        )}
         <p className="mt-1 flex justify-end gap-2 text-[0.7rem] text-gray-500">
           {!inbound && item.author && <span>{item.author}</span>}
           <span>{time(item.at)}</span>

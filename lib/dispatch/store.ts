@@ -13,6 +13,8 @@ import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { workerLeaseKey } from "@/lib/jobs/leases";
 import { logger } from "@/lib/logger";
+import { emitEvents } from "@/lib/outbound-webhooks/emit";
+import { emitMessageStatusEvents } from "@/lib/outbound-webhooks/domain-events";
 
 /** The explanation kept on a message whose request may have reached Meta but was never confirmed. */
 export const UNCONFIRMED_REASON =
@@ -133,7 +135,10 @@ async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void>
   const sorted = [...outcomes].sort((a, b) => (a.id < b.id ? -1 : 1));
   const col = <T>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);
   const cancelled = Prisma.sql`EXISTS (SELECT 1 FROM "Campaign" k WHERE k.id = m."campaignId" AND k.status = 'CANCELLED')`;
-  await db.$executeRaw`
+  const failures = new Map(sorted.flatMap((o) => (o.kind === "failed" ? [[o.id, o] as const] : [])));
+  // A failure Parley saw itself (Meta refused the request) is a message.failed event, emitted with the change.
+  await db.$transaction(async (tx) => {
+    const failed = await tx.$queryRaw<{ id: string; workspaceId: string }[]>`
     WITH locked AS (SELECT id FROM "Message" WHERE id = ANY(${col((o) => o.id)}::text[]) ORDER BY id FOR UPDATE)
     UPDATE "Message" m SET
       state = (CASE o.kind WHEN 'sent' THEN 'SENT' WHEN 'failed' THEN 'FAILED' WHEN 'skipped' THEN 'SKIPPED' WHEN 'in_doubt' THEN 'CLAIMED'
@@ -153,7 +158,23 @@ async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void>
                 ${col((o) => ("at" in o ? o.at : null))}::timestamptz[], ${col((o) => ("code" in o ? o.code : null))}::int[],
                 ${col((o) => ("reason" in o ? o.reason : null))}::text[], ${col((o) => ("refund" in o ? o.refund : false))}::boolean[])
       AS o(id, kind, wamid, at, code, reason, refund), locked l
-    WHERE m.id = o.id AND l.id = o.id AND m.state = 'CLAIMED' AND m."claimedBy" = ${workerId}`;
+    WHERE m.id = o.id AND l.id = o.id AND m.state = 'CLAIMED' AND m."claimedBy" = ${workerId}
+    RETURNING m.id, m."workspaceId"`.then((rows) => rows.filter((r) => failures.has(r.id)));
+    await emitMessageStatusEvents(
+      tx,
+      failed.map((r) => {
+        const o = failures.get(r.id)!;
+        return {
+          workspaceId: r.workspaceId,
+          status: "failed" as const,
+          messageId: r.id,
+          occurredAt: o.at,
+          errorCode: o.code,
+          explanation: o.reason,
+        };
+      }),
+    );
+  });
 }
 
 /**
@@ -184,10 +205,26 @@ export async function settleOrphanedClaims(): Promise<{ requeued: number; unconf
 /** Campaigns with nothing queued or claimed are complete. Returns the ids that just completed. */
 export async function completeFinished(campaignIds: string[]): Promise<string[]> {
   if (campaignIds.length === 0) return [];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Campaign" k SET status = 'COMPLETED', "completedAt" = now(), "updatedAt" = now()
-    WHERE k.id = ANY(${campaignIds}::text[]) AND k.status = 'SENDING'
-      AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."campaignId" = k.id AND m.state IN ('QUEUED', 'CLAIMED'))
-    RETURNING k.id`;
-  return rows.map((r) => r.id);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; workspaceId: string; name: string; completedAt: Date }[]>`
+      UPDATE "Campaign" k SET status = 'COMPLETED', "completedAt" = now(), "updatedAt" = now()
+      WHERE k.id = ANY(${campaignIds}::text[]) AND k.status = 'SENDING'
+        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."campaignId" = k.id AND m.state IN ('QUEUED', 'CLAIMED'))
+      RETURNING k.id, k."workspaceId", k.name, k."completedAt"`;
+    for (const k of rows) {
+      const totals = await tx.message.groupBy({ by: ["state"], where: { campaignId: k.id }, _count: true });
+      await emitEvents(tx, k.workspaceId, [
+        {
+          type: "campaign.completed",
+          payload: {
+            campaignId: k.id,
+            name: k.name,
+            totals: Object.fromEntries(totals.map((t) => [t.state, t._count])),
+            completedAt: k.completedAt.toISOString(),
+          },
+        },
+      ]);
+    }
+    return rows.map((r) => r.id);
+  });
 }

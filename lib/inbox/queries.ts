@@ -2,6 +2,7 @@
 // everything said in it, and the unread count for the navigation.
 import "server-only";
 import { headerMediaKind, templateSlots } from "@/lib/campaigns/render";
+import { fillPlaceholders } from "@/lib/templates/rules";
 import { db, Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/service";
@@ -20,7 +21,16 @@ export async function listConversations(workspaceId: string, userId: string, f: 
     ...(f.filter === "open_window" ? { lastInboundAt: { gt: since } } : {}),
     ...(f.filter === "closed_window" ? { OR: [{ lastInboundAt: null }, { lastInboundAt: { lte: since } }] } : {}),
     ...(f.campaignId ? { messages: { some: { campaignMessage: { campaignId: f.campaignId } } } } : {}),
-    ...(f.q ? { contact: { OR: [{ name: { contains: f.q, mode: "insensitive" } }, { phone: { contains: f.q.replace(/[\s()-]/g, "") } }] } } : {}),
+    ...(f.q
+      ? {
+          contact: {
+            OR: [
+              { name: { contains: f.q, mode: "insensitive" } },
+              { phone: { contains: f.q.replace(/[\s()-]/g, "") } },
+            ],
+          },
+        }
+      : {}),
   };
   const conversations = await db.conversation.findMany({
     where,
@@ -37,7 +47,11 @@ export async function listConversations(workspaceId: string, userId: string, f: 
       messages: { orderBy: { receivedAt: "desc" }, take: 1, select: { type: true, payload: true } },
     },
   });
-  return conversations.map(({ messages, ...c }) => ({ ...c, preview: messages[0] ? previewOf(messages[0].type, messages[0].payload) : "", window: windowState(c.lastInboundAt) }));
+  return conversations.map(({ messages, ...c }) => ({
+    ...c,
+    preview: messages[0] ? previewOf(messages[0].type, messages[0].payload) : "",
+    window: windowState(c.lastInboundAt),
+  }));
 }
 export type ConversationSummary = Awaited<ReturnType<typeof listConversations>>[number];
 
@@ -71,8 +85,27 @@ export function previewOf(type: string, payload: unknown): string {
 }
 
 export type TimelineItem =
-  | { kind: "inbound"; id: string; at: string; type: string; payload: unknown; wamid: string; campaign: { id: string; name: string } | null; repliesTo: string | null }
-  | { kind: "outbound"; id: string; at: string; type: string; payload: unknown; state: string; errorReason: string | null; author: string | null; repliesTo: string | null }
+  | {
+      kind: "inbound";
+      id: string;
+      at: string;
+      type: string;
+      payload: unknown;
+      wamid: string;
+      campaign: { id: string; name: string } | null;
+      repliesTo: string | null;
+    }
+  | {
+      kind: "outbound";
+      id: string;
+      at: string;
+      type: string;
+      payload: unknown;
+      state: string;
+      errorReason: string | null;
+      author: string | null;
+      repliesTo: string | null;
+    }
   | { kind: "note"; id: string; at: string; body: string; author: string | null };
 
 export async function getThread(workspaceId: string, id: string) {
@@ -80,13 +113,41 @@ export async function getThread(workspaceId: string, id: string) {
     where: { id, workspaceId },
     include: {
       contact: { select: { id: true, name: true, phone: true, locale: true, tags: true } },
-      messages: { orderBy: { receivedAt: "asc" }, take: 500, include: { campaignMessage: { select: { wamid: true, campaign: { select: { id: true, name: true } } } } } },
+      messages: {
+        orderBy: { receivedAt: "asc" },
+        take: 500,
+        include: { campaignMessage: { select: { wamid: true, campaign: { select: { id: true, name: true } } } } },
+      },
       replies: { orderBy: { createdAt: "asc" }, take: 500 },
       notes: { orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
   if (!conversation) throw new NotFoundError("That conversation");
-  const authorIds = [...new Set([...conversation.replies.map((r) => r.authorId), ...conversation.notes.map((n) => n.authorId), conversation.assignedToId].filter((x): x is string => Boolean(x)))];
+  // What the business's own systems sent through the public API, so the agent sees what the person received.
+  const transactional = await db.message.findMany({
+    where: { workspaceId, contactId: conversation.contactId, origin: "api" },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      state: true,
+      request: true,
+      createdAt: true,
+      sentAt: true,
+      errorReason: true,
+      skipReason: true,
+      template: { select: { components: true } },
+    },
+  });
+  const authorIds = [
+    ...new Set(
+      [
+        ...conversation.replies.map((r) => r.authorId),
+        ...conversation.notes.map((n) => n.authorId),
+        conversation.assignedToId,
+      ].filter((x): x is string => Boolean(x)),
+    ),
+  ];
   const users = await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } });
   const nameOf = (uid: string | null) => (uid ? (users.find((u) => u.id === uid)?.name ?? "A former member") : null);
   const timeline: TimelineItem[] = [
@@ -111,7 +172,24 @@ export async function getThread(workspaceId: string, id: string) {
       author: r.authorId ? nameOf(r.authorId) : "Auto-reply",
       repliesTo: r.contextWamid,
     })),
-    ...conversation.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.createdAt.toISOString(), body: n.body, author: nameOf(n.authorId) })),
+    ...transactional.map((m) => ({
+      kind: "outbound" as const,
+      id: m.id,
+      at: (m.sentAt ?? m.createdAt).toISOString(),
+      type: "api",
+      payload: withPreview(m.request, m.template?.components),
+      state: m.state === "QUEUED" || m.state === "CLAIMED" ? "SENDING" : m.state === "SKIPPED" ? "FAILED" : m.state,
+      errorReason: m.errorReason ?? (m.skipReason ? `not sent (${m.skipReason.replaceAll("_", " ")})` : null),
+      author: "Sent by your systems (API)",
+      repliesTo: null,
+    })),
+    ...conversation.notes.map((n) => ({
+      kind: "note" as const,
+      id: n.id,
+      at: n.createdAt.toISOString(),
+      body: n.body,
+      author: nameOf(n.authorId),
+    })),
   ];
   // Meta's timestamps are whole seconds, so a tap on a button can carry a time before the message that
   // showed the button. A message that answers another is placed after it.
@@ -119,14 +197,17 @@ export async function getThread(workspaceId: string, id: string) {
     ...conversation.messages.map((m) => [m.wamid, m.receivedAt.getTime()] as const),
     ...conversation.replies.filter((r) => r.wamid).map((r) => [r.wamid!, r.createdAt.getTime()] as const),
   ]);
-  const order = (t: TimelineItem) => Math.max(Date.parse(t.at), t.kind !== "note" && t.repliesTo ? (sentAt.get(t.repliesTo) ?? 0) + 1 : 0);
+  const order = (t: TimelineItem) =>
+    Math.max(Date.parse(t.at), t.kind !== "note" && t.repliesTo ? (sentAt.get(t.repliesTo) ?? 0) + 1 : 0);
   timeline.sort((a, b) => order(a) - order(b));
   return {
     id: conversation.id,
     contact: conversation.contact,
     unreadCount: conversation.unreadCount,
     resolvedAt: conversation.resolvedAt?.toISOString() ?? null,
-    assignedTo: conversation.assignedToId ? { id: conversation.assignedToId, name: nameOf(conversation.assignedToId) } : null,
+    assignedTo: conversation.assignedToId
+      ? { id: conversation.assignedToId, name: nameOf(conversation.assignedToId) }
+      : null,
     lastInboundAt: conversation.lastInboundAt?.toISOString() ?? null,
     timeline,
   };
@@ -138,20 +219,43 @@ export async function unreadConversations(workspaceId: string): Promise<number> 
 }
 
 export function listSavedReplies(workspaceId: string) {
-  return db.savedReply.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, body: true, keyword: true } });
+  return db.savedReply.findMany({
+    where: { workspaceId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, body: true, keyword: true },
+  });
 }
 
 /** What the composer and the side panel offer. */
 export async function inboxChoices(workspaceId: string) {
   const [templates, media, members, savedReplies, campaigns] = await Promise.all([
-    db.template.findMany({ where: { workspaceId, status: "APPROVED" }, orderBy: [{ name: "asc" }, { language: "asc" }], select: { id: true, name: true, language: true, components: true } }),
+    db.template.findMany({
+      where: { workspaceId, status: "APPROVED" },
+      orderBy: [{ name: "asc" }, { language: "asc" }],
+      select: { id: true, name: true, language: true, components: true },
+    }),
     listMedia(workspaceId),
-    db.membership.findMany({ where: { workspaceId, role: { in: ["ADMIN", "MARKETER"] } }, select: { user: { select: { id: true, name: true } } } }),
+    db.membership.findMany({
+      where: { workspaceId, role: { in: ["ADMIN", "MARKETER"] } },
+      select: { user: { select: { id: true, name: true } } },
+    }),
     listSavedReplies(workspaceId),
-    db.campaign.findMany({ where: { workspaceId, launchedAt: { not: null } }, orderBy: { launchedAt: "desc" }, take: 50, select: { id: true, name: true } }),
+    db.campaign.findMany({
+      where: { workspaceId, launchedAt: { not: null } },
+      orderBy: { launchedAt: "desc" },
+      take: 50,
+      select: { id: true, name: true },
+    }),
   ]);
   return {
-    templates: templates.map((t) => ({ id: t.id, label: `${t.name} (${t.language})`, slots: templateSlots(t.components).filter((s) => !s.optional).map((s) => s.label), hasMediaHeader: headerMediaKind(t.components) !== null })),
+    templates: templates.map((t) => ({
+      id: t.id,
+      label: `${t.name} (${t.language})`,
+      slots: templateSlots(t.components)
+        .filter((s) => !s.optional)
+        .map((s) => s.label),
+      hasMediaHeader: headerMediaKind(t.components) !== null,
+    })),
     media: media.map((m) => ({ id: m.id, kind: m.kind, fileName: m.fileName })),
     members: members.map((m) => m.user),
     savedReplies,
@@ -159,3 +263,17 @@ export async function inboxChoices(workspaceId: string) {
   };
 }
 export type InboxChoices = Awaited<ReturnType<typeof inboxChoices>>;
+
+/** A template request with the text the person read (`preview`): the template's body with the values sent. */
+function withPreview(request: unknown, components: unknown): unknown {
+  const r = request as {
+    type?: string;
+    template?: { components?: { type: string; parameters?: { text?: string; parameter_name?: string }[] }[] };
+  };
+  if (r?.type !== "template" || !Array.isArray(components)) return request;
+  const body =
+    (components as { type: string; text?: string }[]).find((c) => c.type.toUpperCase() === "BODY")?.text ?? "";
+  const parameters = r.template?.components?.find((c) => c.type === "body")?.parameters ?? [];
+  const values = Object.fromEntries(parameters.map((p, i) => [p.parameter_name ?? String(i + 1), p.text]));
+  return { ...r, preview: fillPlaceholders(body, values) };
+}
