@@ -5,12 +5,14 @@ import { CompareTable } from "@/components/analytics/compare-table";
 import { Ranking, SenderNumbers } from "@/components/analytics/dashboard-tables";
 import { DateRangeForm } from "@/components/analytics/date-range-form";
 import { measureSeries, rateSeries, RATES, type RateKey } from "@/components/analytics/series";
+import { TransactionalTable } from "@/components/analytics/transactional-table";
 import { DayTrendTable } from "@/components/analytics/trend-table";
 import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ShareChart, TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
 import { loadDashboard } from "@/lib/analytics/dashboard";
 import { TREND_KEYS } from "@/lib/analytics/funnel";
+import { transactionalTemplateStats } from "@/lib/analytics/transactional";
 import { guardPage } from "@/lib/auth/guard";
 import { formatDay, formatNumber, formatPercent } from "@/lib/format";
 
@@ -22,6 +24,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const user = await guardPage("analytics.view");
   const d = await loadDashboard(user.workspaceId, await searchParams);
   const { range, overall } = d;
+  const transactional = await transactionalTemplateStats(user.workspaceId, range, d.timeZone);
   const exportHref = (report: string) => `/api/v1/analytics/export?report=${report}&from=${range.from}&to=${range.to}`;
   const period = `${formatDay(range.from)} – ${formatDay(range.to)}`;
   return (
@@ -69,6 +72,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           <SenderNumbers numbers={d.numbers} exportHref={exportHref("numbers")} />
         </div>
       )}
+      <div className="mt-6">
+        <TransactionalTable rows={transactional} period={period} />
+      </div>
     </>
   );
 }
