@@ -81,21 +81,16 @@ export const contactConsentSchema = z
       .array(
         z.object({
           id: z.string(),
-          listId: z
-            .string()
-            .nullable()
-            .meta({
-              description: "Null: every marketing list (STOP, WhatsApp's own setting, an opt-out without a list).",
-            }),
+          listId: z.string().nullable().meta({
+            description: "Null: every marketing list (STOP, WhatsApp's own setting, an opt-out without a list).",
+          }),
           list: z.string().nullable().meta({ example: "Order updates" }),
           action: z.enum(["opt_in", "opt_out"]),
-          source: z
-            .string()
-            .meta({
-              description:
-                "Where it came from: web_form, sms, chat, phone, paper, or Parley's own (keyword, whatsapp_setting, error_131050, import, admin).",
-              example: "web_form",
-            }),
+          source: z.string().meta({
+            description:
+              "Where it came from: web_form, sms, chat, phone, paper, or Parley's own (keyword, whatsapp_setting, error_131050, import, admin).",
+            example: "web_form",
+          }),
           proof: z.string().nullable(),
           occurredAt: z.string().meta({ example: "2026-11-20T10:15:00.000Z" }),
           recordedAt: z.string().meta({ example: "2026-11-20T10:15:02.000Z" }),

@@ -223,11 +223,9 @@ export const upsertContactsBatchOp = defineOperation({
             .array(
               z.object({
                 field: z.string().meta({ example: "timeZone" }),
-                message: z
-                  .string()
-                  .meta({
-                    example: "Mars/Olympus is not an IANA time zone such as Europe/Madrid or America/New_York.",
-                  }),
+                message: z.string().meta({
+                  example: "Mars/Olympus is not an IANA time zone such as Europe/Madrid or America/New_York.",
+                }),
               }),
             )
             .optional()
@@ -260,14 +258,10 @@ export const listContactsOp = defineOperation({
     "Contacts in a stable order. Pass `nextCursor` of one page as `cursor` to get the next; it is null on the last page. " +
     "Contacts created while you page may or may not appear; none appears twice.",
   query: z.object({
-    cursor: z
-      .string()
-      .max(200)
-      .optional()
-      .meta({
-        description: "`nextCursor` of the previous page, as it was given.",
-        example: "YzpjM2YxZDJlNGE1YjZjN2Q4ZTlmMGExYjJj",
-      }),
+    cursor: z.string().max(200).optional().meta({
+      description: "`nextCursor` of the previous page, as it was given.",
+      example: "YzpjM2YxZDJlNGE1YjZjN2Q4ZTlmMGExYjJj",
+    }),
     limit: z.coerce
       .number()
       .int()
@@ -275,14 +269,10 @@ export const listContactsOp = defineOperation({
       .max(MAX_PAGE, { message: `At most ${MAX_PAGE} per page.` })
       .default(50)
       .meta({ description: `Contacts per page, 1 to ${MAX_PAGE} (50 when omitted).`, example: 100 }),
-    phone: z
-      .string()
-      .max(40)
-      .optional()
-      .meta({
-        description: "Only the contact with this number (international or national, as for upserts).",
-        example: "+34610000001",
-      }),
+    phone: z.string().max(40).optional().meta({
+      description: "Only the contact with this number (international or national, as for upserts).",
+      example: "+34610000001",
+    }),
     tag: z
       .string()
       .max(MAX_TAG_LENGTH)
@@ -291,12 +281,9 @@ export const listContactsOp = defineOperation({
   }),
   response: z.object({
     data: z.array(contactSchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({
-        description: "Pass as `cursor` for the next page; null on the last page.",
-        example: "YzpjM2YxZDJlNGE1YjZjN2Q4ZTlmMGExYjJj",
-      }),
+    nextCursor: z.string().nullable().meta({
+      description: "Pass as `cursor` for the next page; null on the last page.",
+      example: "YzpjM2YxZDJlNGE1YjZjN2Q4ZTlmMGExYjJj",
+    }),
   }),
 });

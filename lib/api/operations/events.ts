@@ -25,15 +25,10 @@ export const eventInputSchema = z
     contact: z
       .strictObject({
         id: idSchema.optional().meta({ description: "The contact's id.", example: "c3f1d2e4a5b6c7d8e9f0a1b2c" }),
-        phone: z
-          .string()
-          .min(1)
-          .max(40)
-          .optional()
-          .meta({
-            description: "Or its phone number: international, or national in the workspace's default country.",
-            example: "+34610000001",
-          }),
+        phone: z.string().min(1).max(40).optional().meta({
+          description: "Or its phone number: international, or national in the workspace's default country.",
+          example: "+34610000001",
+        }),
       })
       .refine((c) => (c.id === undefined) !== (c.phone === undefined), {
         message: "Give the contact's id or its phone, one of them.",
@@ -59,14 +54,11 @@ export const eventInputSchema = z
           "When it happened (ISO 8601); when Parley received it if omitted. Not in the future (5 minutes of clock drift are allowed).",
         example: "2026-11-20T10:15:00Z",
       }),
-    createContact: z
-      .boolean()
-      .default(true)
-      .meta({
-        description:
-          "When the contact is named by a phone Parley does not know: create it (true, the default), or refuse the event (false). A number erased at the person's request is never created.",
-        example: true,
-      }),
+    createContact: z.boolean().default(true).meta({
+      description:
+        "When the contact is named by a phone Parley does not know: create it (true, the default), or refuse the event (false). A number erased at the person's request is never created.",
+      example: true,
+    }),
   })
   .meta({ id: "EventInput" });
 
