@@ -7,7 +7,16 @@ import { benchImport } from "./import.ts";
 import { benchSegments } from "./segments.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { webhooks: benchWebhooks, import: benchImport, segments: benchSegments, dispatch: benchDispatch, crash: benchCrash, analytics: benchAnalytics, api: benchApi, "api-webhooks": benchApiWebhooks };
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  webhooks: benchWebhooks,
+  import: benchImport,
+  segments: benchSegments,
+  dispatch: benchDispatch,
+  crash: benchCrash,
+  analytics: benchAnalytics,
+  api: benchApi,
+  "api-webhooks": benchApiWebhooks,
+};
 
 const names = process.argv.slice(2);
 const chosen = names.length ? names : Object.keys(BENCHMARKS);

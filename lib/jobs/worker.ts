@@ -92,7 +92,7 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   const outbound = createLoop(
     "outbound webhooks",
     signal,
-    async () => (await deliverPendingWebhooks(workerId, OUTBOUND_BATCH)).claimed === OUTBOUND_BATCH,
+    async () => (await deliverPendingWebhooks(workerId, OUTBOUND_BATCH)).more,
   );
   const loops = [jobs, webhooks, dispatch, rollups, outbound];
   const wakeFor: Record<string, { wake: () => void }> = {

@@ -262,21 +262,43 @@ export async function disableLongFailing(ids: string[], now: Date = new Date()) 
   });
 }
 
+/** How long one step keeps its pipeline going before it returns to the worker's loop. */
+const STEP_MS = 2_000;
+
 /**
- * One step of the worker's loop: delivers up to `limit` due deliveries; returns how many were claimed (the
- * loop runs again at once when the batch was full).
+ * One step of the worker's loop: delivers due deliveries in batches of `limit`, pipelined (the next batch is
+ * claimed while this one is on the wire, and this one's outcome written while the next is), for up to about
+ * two seconds. `more`: a full batch was left waiting, so the loop should call again at once.
  */
 export async function deliverPendingWebhooks(
   workerId: string,
   limit: number,
   options: DeliveryOptions = {},
-): Promise<{ claimed: number; delivered: number; failed: number }> {
+): Promise<{ claimed: number; delivered: number; failed: number; more: boolean }> {
   const now = options.now ?? (() => new Date());
   const policy = options.policy ?? targetPolicy();
-  const claimed = await claim(workerId, limit);
-  if (claimed.length === 0) return { claimed: 0, delivered: 0, failed: 0 };
-  const outcomes = await pool(claimed, CONCURRENCY, (item) => send(item, policy, now));
-  await record(workerId, claimed, outcomes, now());
-  const delivered = outcomes.filter((o) => o.ok).length;
-  return { claimed: claimed.length, delivered, failed: outcomes.length - delivered };
+  const started = performance.now();
+  const totals = { claimed: 0, delivered: 0, failed: 0, more: false };
+  let batch = await claim(workerId, limit);
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    while (batch.length > 0) {
+      totals.claimed += batch.length;
+      const full = batch.length === limit;
+      const keepGoing = full && performance.now() - started < STEP_MS;
+      const next = keepGoing ? claim(workerId, limit) : Promise.resolve([]);
+      // Should this batch's send fail outright, the claim already made is not lost: it expires (CLAIM_SECONDS).
+      next.catch(() => {});
+      const outcomes = await pool(batch, CONCURRENCY, (item) => send(item, policy, now));
+      await writing;
+      const sent = batch;
+      writing = record(workerId, sent, outcomes, now());
+      for (const o of outcomes) totals[o.ok ? "delivered" : "failed"]++;
+      batch = await next;
+      totals.more = full && !keepGoing;
+    }
+  } finally {
+    await writing;
+  }
+  return totals;
 }
