@@ -1,5 +1,6 @@
 // The demo workspace: a user per role, ~500 contacts with consent, two approved templates, two segments,
-// and a campaign sent a week ago with its deliveries, reads, failures, replies and button taps.
+// campaigns sent with their deliveries, reads, failures, replies and button taps, and order updates the
+// shop sent through the public API.
 // Seeding runs in one transaction and only when the demo workspace is missing, so it is idempotent.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
@@ -280,6 +281,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       const common = { workspaceId: ws, listId: promotions.id, createdById: marketer.id, contacts: created, optedOut };
       for (const profile of DEMO_CAMPAIGNS)
         await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
+      await seedTransactional(tx, ws, templateId("order_shipped"), created);
       await tx.segment.createMany({
         data: [
           {
@@ -316,6 +318,63 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   );
   await foldAll(); // the reports are ready at once (the worker would fold them within a second)
   return { created: true };
+}
+
+/**
+ * Order updates the shop sent through the public API over the last five days (one in twelve contacts):
+ * delivered, most read, a few failed, so the contact pages, inbox threads and the transactional analytics show them.
+ */
+async function seedTransactional(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  templateId: string,
+  contacts: { id: string; phone: string }[],
+) {
+  const random = mulberry32(42);
+  const now = Date.now();
+  const rows: Prisma.MessageCreateManyInput[] = contacts
+    .filter((_, i) => i % 12 === 5)
+    .map((contact, i) => {
+      const sentAt = new Date(now - (1 + random() * 5 * 24) * 3_600_000);
+      const order = `#${10500 + i}`;
+      const failed = random() < 0.04;
+      const read = !failed && random() < 0.8;
+      const later = (minutes: number) => new Date(sentAt.getTime() + minutes * 60_000);
+      return {
+        workspaceId,
+        contactId: contact.id,
+        origin: "api",
+        templateId,
+        category: "UTILITY",
+        callbackData: `order-${10500 + i}`,
+        request: {
+          messaging_product: "whatsapp",
+          to: contact.phone,
+          type: "template",
+          template: {
+            name: "order_shipped",
+            language: { code: "en_US", policy: "deterministic" },
+            components: [
+              { type: "body", parameters: ["there", order, "Friday"].map((text) => ({ type: "text", text })) },
+              { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: String(10500 + i) }] },
+            ],
+          },
+        },
+        state: failed ? "FAILED" : read ? "READ" : "DELIVERED",
+        wamid: `wamid.demo-api-${i}`,
+        createdAt: sentAt,
+        nextAttemptAt: sentAt,
+        requestAt: sentAt,
+        sentAt,
+        deliveredAt: failed ? null : later(1),
+        readAt: read ? later(20 + random() * 300) : null,
+        failedAt: failed ? later(1) : null,
+        errorCode: failed ? 131000 : null,
+        errorReason: failed ? `${classifyError(131000).explanation} Gave up after 8 attempts.` : null,
+        attempts: failed ? 8 : 1,
+      };
+    });
+  await tx.message.createMany({ data: rows });
 }
 
 /** The demo's finished campaigns: how each went (rates are of delivered, read and so on). */
