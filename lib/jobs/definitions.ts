@@ -21,6 +21,9 @@ export const JOBS = {
     await db.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
     await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now - LOGIN_WINDOW_MINUTES * 60_000) } } });
     await db.job.deleteMany({ where: { status: "DONE", finishedAt: { lt: new Date(now - 7 * 86_400_000) } } });
+    // An Idempotency-Key is honoured for 24 hours (docs/api.md); a rate-limit window for a second.
+    await db.apiIdempotency.deleteMany({ where: { createdAt: { lt: new Date(now - 86_400_000) } } });
+    await db.apiRateLimit.deleteMany({ where: { expire: { lt: BigInt(now - 60_000) } } });
   }),
 
   /** The reply confirming a STOP or START keyword, sent only while the 24-hour window is open (shown in the inbox). */
