@@ -1,19 +1,29 @@
 import type { ReactNode } from "react";
 import { AccountAlertBanner } from "@/components/shell/account-alert-banner";
 import { AppShell } from "@/components/shell/app-shell";
+import { DisabledEndpointsBanner } from "@/components/outbound-webhooks/disabled-endpoints-banner";
 import { guardPage } from "@/lib/auth/guard";
 import { can, navigationFor } from "@/lib/auth/permissions";
+import { autoDisabledEndpoints } from "@/lib/outbound-webhooks/service";
 import { openAccountAlerts } from "@/lib/webhooks/account-alerts";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await guardPage();
-  const alerts = can(user.role, "settings.manage") ? await openAccountAlerts(user.workspaceId) : [];
+  const admin = can(user.role, "settings.manage");
+  const [alerts, disabledEndpoints] = admin
+    ? await Promise.all([openAccountAlerts(user.workspaceId), autoDisabledEndpoints(user.workspaceId)])
+    : [[], []];
   return (
     <AppShell
       navigation={navigationFor(user.role)}
       user={{ name: user.name, email: user.email, role: user.role }}
       workspaceName={user.workspaceName}
-      banner={<AccountAlertBanner alerts={alerts} />}
+      banner={
+        <>
+          <AccountAlertBanner alerts={alerts} />
+          <DisabledEndpointsBanner endpoints={disabledEndpoints} />
+        </>
+      }
     >
       {children}
     </AppShell>

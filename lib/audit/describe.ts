@@ -14,6 +14,10 @@ const DENIALS: Record<string, string> = {
   missing_scope: "the key lacks the scope the call needs",
 };
 
+function eventList(value: unknown): string {
+  return Array.isArray(value) ? value.join(", ") : "no events";
+}
+
 export function describeAudit(action: string, details: Details): string {
   const d = details ?? {};
   const who = typeof d.email === "string" ? d.email : "a user";
@@ -59,6 +63,28 @@ export function describeAudit(action: string, details: Details): string {
       return `Meta reported: ${String(d.summary ?? d.event)}`;
     case "whatsapp.account_alert_acknowledged":
       return `Acknowledged Meta's alert: ${String(d.summary ?? d.event)}`;
+    case "webhooks.endpoint_created":
+      return `Added the webhook endpoint ${String(d.url)} (${eventList(d.eventTypes)})`;
+    case "webhooks.endpoint_updated":
+      return d.fromUrl
+        ? `Moved a webhook endpoint from ${String(d.fromUrl)} to ${String(d.url)} (${eventList(d.eventTypes)})`
+        : `Changed the webhook endpoint ${String(d.url)} (${eventList(d.eventTypes)})`;
+    case "webhooks.endpoint_enabled":
+      return `Enabled the webhook endpoint ${String(d.url)}`;
+    case "webhooks.endpoint_disabled":
+      return `Disabled the webhook endpoint ${String(d.url)}`;
+    case "webhooks.endpoint_auto_disabled":
+      return `Disabled the webhook endpoint ${String(d.url)}: every delivery to it failed for 24 hours`;
+    case "webhooks.endpoint_deleted":
+      return `Deleted the webhook endpoint ${String(d.url)}`;
+    case "webhooks.secret_revealed":
+      return `Viewed the signing secret of the webhook endpoint ${String(d.url)}`;
+    case "webhooks.secret_rotated":
+      return `Rotated the signing secret of the webhook endpoint ${String(d.url)}`;
+    case "webhooks.test_sent":
+      return `Sent a test event to the webhook endpoint ${String(d.url)}`;
+    case "webhooks.delivery_replayed":
+      return `Replayed event ${String(d.eventId)} to the webhook endpoint ${String(d.url)}`;
     default:
       return action;
   }

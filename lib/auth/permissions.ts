@@ -72,6 +72,7 @@ export const NAVIGATION: NavItem[] = [
       { href: "/settings/workspace", label: "Workspace", permission: "settings.manage" },
       { href: "/settings/whatsapp", label: "WhatsApp", permission: "settings.manage" },
       { href: "/settings/api", label: "API", permission: "settings.manage" },
+      { href: "/settings/webhooks", label: "Webhooks", permission: "settings.manage" },
       { href: "/settings/users", label: "Users", permission: "users.manage" },
       { href: "/settings/audit-log", label: "Audit log", permission: "audit.view" },
     ],

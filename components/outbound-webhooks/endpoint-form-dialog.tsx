@@ -1,0 +1,131 @@
+"use client";
+// Create or edit a webhook endpoint: its URL, what it is for, and the events it receives.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, type ReactNode } from "react";
+import { useForm } from "react-hook-form";
+import { createEndpointAction, updateEndpointAction } from "@/app/(dashboard)/settings/webhooks/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { setServerErrors } from "@/components/ui/server-errors";
+import {
+  OUTBOUND_EVENT_DESCRIPTIONS,
+  OUTBOUND_EVENT_TYPES,
+  type OutboundEventType,
+} from "@/lib/outbound-webhooks/events";
+import { endpointInputSchema, type EndpointInput } from "@/lib/outbound-webhooks/schemas";
+
+type Existing = { id: string; url: string; description: string | null; eventTypes: string[] };
+
+export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing; trigger: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const idPrefix = endpoint ? `endpoint-${endpoint.id}` : "new-endpoint";
+  const defaults: EndpointInput = {
+    url: endpoint?.url ?? "",
+    description: endpoint?.description ?? "",
+    eventTypes: (endpoint?.eventTypes ?? [
+      "message.delivered",
+      "message.read",
+      "message.failed",
+    ]) as OutboundEventType[],
+  };
+  const form = useForm<EndpointInput>({ resolver: zodResolver(endpointInputSchema), defaultValues: defaults });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = endpoint
+      ? await updateEndpointAction({ ...values, id: endpoint.id })
+      : await createEndpointAction(values);
+    if (!result.ok) {
+      setServerErrors(form, result.error);
+      setFormError(result.error.message);
+      return;
+    }
+    setOpen(false);
+    if (!endpoint) form.reset(defaults);
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setFormError(null);
+          form.reset(defaults);
+        }
+      }}
+    >
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent
+        title={endpoint ? "Edit webhook endpoint" : "Add a webhook endpoint"}
+        description="Parley POSTs each chosen event to this URL, signed per the Standard Webhooks specification, and retries for 24 hours until your server answers with a 2xx status."
+      >
+        <form onSubmit={onSubmit} noValidate className="max-h-[70vh] space-y-4 overflow-y-auto pr-1">
+          {formError && (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              {formError}
+            </p>
+          )}
+          <div>
+            <Label htmlFor={`${idPrefix}-url`}>Endpoint URL</Label>
+            <Input
+              id={`${idPrefix}-url`}
+              type="url"
+              inputMode="url"
+              placeholder="https://shop.example.com/hooks/parley"
+              aria-invalid={Boolean(errors.url)}
+              aria-describedby={`${idPrefix}-url-hint ${idPrefix}-url-error`}
+              {...form.register("url")}
+            />
+            <p id={`${idPrefix}-url-hint`} className="mt-1 text-xs text-muted">
+              An https address reachable from the internet. Private and local addresses are refused.
+            </p>
+            <FieldError id={`${idPrefix}-url-error`} message={errors.url?.message} />
+          </div>
+          <div>
+            <Label htmlFor={`${idPrefix}-description`}>Description (optional)</Label>
+            <Input
+              id={`${idPrefix}-description`}
+              placeholder="Order system"
+              aria-invalid={Boolean(errors.description)}
+              aria-describedby={`${idPrefix}-description-error`}
+              {...form.register("description")}
+            />
+            <FieldError id={`${idPrefix}-description-error`} message={errors.description?.message} />
+          </div>
+          <fieldset aria-describedby={`${idPrefix}-types-error`}>
+            <legend className="mb-1 text-sm font-medium text-ink">Events to send</legend>
+            <div className="space-y-2">
+              {OUTBOUND_EVENT_TYPES.map((type) => (
+                <label key={type} className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    value={type}
+                    className="mt-0.5 size-4 accent-brand-600"
+                    {...form.register("eventTypes")}
+                  />
+                  <span>
+                    <code className="font-mono text-xs font-medium">{type}</code>
+                    <span className="block text-muted">{OUTBOUND_EVENT_DESCRIPTIONS[type]}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            <FieldError
+              id={`${idPrefix}-types-error`}
+              message={errors.eventTypes?.message ?? errors.eventTypes?.root?.message}
+            />
+          </fieldset>
+          <div className="flex justify-end">
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? "Saving…" : endpoint ? "Save changes" : "Add endpoint"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
