@@ -25,7 +25,10 @@ const SECONDS = 10;
 const ids = { wabaId: "920000000000001", phoneNumberId: "920000000000101" };
 const COMPONENTS = [
   { type: "BODY", text: "Hi {{1}}, your order {{2}} ships {{3}}.", example: { body_text: [["Ana", "#1", "today"]] } },
-  { type: "BUTTONS", buttons: [{ type: "URL", text: "Track", url: "https://shop.example.com/t/{{1}}", example: ["1"] }] },
+  {
+    type: "BUTTONS",
+    buttons: [{ type: "URL", text: "Track", url: "https://shop.example.com/t/{{1}}", example: ["1"] }],
+  },
 ];
 
 const node = (args: string[], env: Record<string, string>) =>
@@ -35,7 +38,9 @@ const node = (args: string[], env: Record<string, string>) =>
   });
 
 const printed = (child: ChildProcess, text: string) =>
-  new Promise<void>((resolve) => child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()));
+  new Promise<void>((resolve) =>
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()),
+  );
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -67,8 +72,13 @@ async function offer(pool: Pool, key: string, rate: number, phones: string[], la
             headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
             body: JSON.stringify({
               to: phone,
-              template: { name: "order_shipped", language: "en_US", variables: { body: ["Ana", `#${sent}`, "Friday"] }, buttons: [{ index: 0, url_suffix: String(sent) }] },
-              callback_data: `${label}-${sent}`,
+              template: {
+                name: "order_shipped",
+                language: "en_US",
+                variables: { body: ["Ana", `#${sent}`, "Friday"] },
+                buttons: [{ index: 0, urlSuffix: String(sent) }],
+              },
+              callbackData: `${label}-${sent}`,
             }),
           })
           .then(async (res) => {
@@ -92,9 +102,10 @@ export async function benchApi() {
   if (!buildIsCurrent()) {
     console.log("Building the app (next build) for the web process…");
     await new Promise<void>((resolve, reject) =>
-      spawn(path.join(root, "node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } }).on("exit", (code) =>
-        code === 0 ? resolve() : reject(new Error(`next build exited ${code}`)),
-      ),
+      spawn(path.join(root, "node_modules/.bin/next"), ["build"], {
+        stdio: "inherit",
+        env: { ...process.env, NODE_ENV: "production" },
+      }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited ${code}`)))),
     );
   }
   const rows: Row[] = [];
@@ -119,16 +130,46 @@ export async function benchApi() {
       const base = `http://127.0.0.1:${sandboxPort}`;
 
       const workspace = await db.workspace.create({ data: { name: "Bench", slug: `bench-api-${Date.now()}` } });
-      await saveAccount(workspace.id, { ...ids, graphApiBase: `${base}/v23.0`, accessToken: "bench-token", appSecret: "bench-secret", verifyToken: "v" });
-      await db.whatsAppAccount.update({ where: { workspaceId: workspace.id }, data: { throughputPerSecond: 1000, messagingLimitTier: "TIER_UNLIMITED" } });
+      await saveAccount(workspace.id, {
+        ...ids,
+        graphApiBase: `${base}/v23.0`,
+        accessToken: "bench-token",
+        appSecret: "bench-secret",
+        verifyToken: "v",
+      });
+      await db.whatsAppAccount.update({
+        where: { workspaceId: workspace.id },
+        data: { throughputPerSecond: 1000, messagingLimitTier: "TIER_UNLIMITED" },
+      });
       await db.template.create({
-        data: { workspaceId: workspace.id, name: "order_shipped", language: "en_US", category: "UTILITY", components: COMPONENTS, status: "APPROVED", metaTemplateId: "1" },
+        data: {
+          workspaceId: workspace.id,
+          name: "order_shipped",
+          language: "en_US",
+          category: "UTILITY",
+          components: COMPONENTS,
+          status: "APPROVED",
+          metaTemplateId: "1",
+        },
       });
       await fetch(`${base}/_sandbox/templates`, {
         method: "POST",
-        body: JSON.stringify({ templates: [{ id: "1", name: "order_shipped", language: "en_US", category: "UTILITY", components: COMPONENTS, status: "APPROVED" }] }),
+        body: JSON.stringify({
+          templates: [
+            {
+              id: "1",
+              name: "order_shipped",
+              language: "en_US",
+              category: "UTILITY",
+              components: COMPONENTS,
+              status: "APPROVED",
+            },
+          ],
+        }),
       });
-      const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Orders", category: "UTILITY" } });
+      const list = await db.consentList.create({
+        data: { workspaceId: workspace.id, name: "Orders", category: "UTILITY" },
+      });
       const { rows: contacts } = await sql.query<{ phone: string }>(
         `WITH c AS (INSERT INTO "Contact" (id, "workspaceId", phone, name, "updatedAt")
            SELECT gen_random_uuid()::text, $1, '+3461' || lpad(i::text, 7, '0'), 'Person ' || i, now() FROM generate_series(1, $3::int) i RETURNING id, phone),
@@ -137,9 +178,19 @@ export async function benchApi() {
         [workspace.id, list.id, CONTACTS],
       );
       await sql.query(`ANALYZE`);
-      const { key } = await createApiKey(workspace.id, null, { name: "Bench", scopes: ["messages:send"], expiresAt: null });
+      const { key } = await createApiKey(workspace.id, null, {
+        name: "Bench",
+        scopes: ["messages:send"],
+        expiresAt: null,
+      });
 
-      const web = node(["scripts/web.ts"], { PORT: String(webPort), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${webPort}`, PARLEY_API_RATE_PER_SECOND: "1000000", NODE_ENV: "production" });
+      const web = node(["scripts/web.ts"], {
+        PORT: String(webPort),
+        HOST: "127.0.0.1",
+        APP_URL: `http://127.0.0.1:${webPort}`,
+        PARLEY_API_RATE_PER_SECOND: "1000000",
+        NODE_ENV: "production",
+      });
       children.push(web);
       await until(async () => (await fetch(`http://127.0.0.1:${webPort}/api/health`)).ok, 120_000, "the web process");
       const worker = node(["scripts/worker.ts"], { PARLEY_WORKER_ID: "bench-api", LOG_LEVEL: "info" });
@@ -163,7 +214,12 @@ export async function benchApi() {
         // Every accepted message leaves for the Cloud API; how long after its accept.
         await until(
           async () =>
-            (await sql.query(`SELECT count(*)::int AS n FROM "Message" WHERE id = ANY($1) AND "requestAt" IS NULL AND state IN ('QUEUED', 'CLAIMED')`, [run.accepted])).rows[0].n === 0,
+            (
+              await sql.query(
+                `SELECT count(*)::int AS n FROM "Message" WHERE id = ANY($1) AND "requestAt" IS NULL AND state IN ('QUEUED', 'CLAIMED')`,
+                [run.accepted],
+              )
+            ).rows[0].n === 0,
           120_000,
           "the accepted messages to be sent",
         );

@@ -49,6 +49,7 @@ export async function eraseContact(workspaceId: string, actorId: string, id: str
     // The consent log has no foreign key to cascade (schema.prisma). Deleted after the contact: a consent change
     // being written for them meanwhile (recordConsentEvent locks the contact) has been committed by now.
     await tx.consentEvent.deleteMany({ where: { workspaceId, contactId: contact.id } });
+    await tx.contactEvent.deleteMany({ where: { workspaceId, contactId: contact.id } });
     // The number also stands in Meta's status events, stored webhook bodies and earlier audit details.
     const digits = contact.phone.replace(/^\+/, "");
     await tx.messageStatusEvent.deleteMany({ where: { workspaceId, recipient: digits } });

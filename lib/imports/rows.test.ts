@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanCell, mapRow, normaliseLocale, normaliseTimeZone, parseConsentTime, parseYesNo, sniffDelimiter, splitTags } from "./rows";
+import { normaliseLocale, normaliseTimeZone } from "@/lib/contacts/fields";
+import { cleanCell, mapRow, parseConsentTime, parseYesNo, sniffDelimiter, splitTags } from "./rows";
 import type { ImportMapping } from "./schemas";
 
 describe("sniffDelimiter", () => {
@@ -28,16 +29,34 @@ describe("cells as spreadsheets write them", () => {
   ])("cleans %j", (raw, expected) => expect(cleanCell(raw)).toBe(expected));
 
   it("reads yes/no, times, locales, zones and tags", () => {
-    expect([parseYesNo("Yes"), parseYesNo("0"), parseYesNo("sí"), parseYesNo("maybe")]).toEqual([true, false, true, undefined]);
+    expect([parseYesNo("Yes"), parseYesNo("0"), parseYesNo("sí"), parseYesNo("maybe")]).toEqual([
+      true,
+      false,
+      true,
+      undefined,
+    ]);
     expect(parseConsentTime("2025-03-01")).toEqual(new Date("2025-03-01T00:00:00Z"));
     expect(parseConsentTime("2025-03-01 10:30")).toEqual(new Date("2025-03-01T10:30:00Z"));
     expect(parseConsentTime("2025-03-01T10:30:00+0200")).toEqual(new Date("2025-03-01T08:30:00Z"));
     expect(parseConsentTime("2025-02-30")).toBeUndefined();
     expect(parseConsentTime("01/03/2025")).toBeUndefined();
     expect(parseConsentTime("2025-03-01 25:00")).toBeUndefined();
-    expect([parseConsentTime("0025-03-01"), parseConsentTime("2025-13-01"), parseConsentTime("2025-00-10"), parseConsentTime("2025-01-32")]).toEqual([undefined, undefined, undefined, undefined]);
-    expect([normaliseLocale("pt-br"), normaliseLocale("ES"), normaliseLocale("español")]).toEqual(["pt_BR", "es", undefined]);
-    expect([normaliseTimeZone("europe/madrid"), normaliseTimeZone("utc"), normaliseTimeZone("Mars/Olympus")]).toEqual(["Europe/Madrid", "UTC", undefined]);
+    expect([
+      parseConsentTime("0025-03-01"),
+      parseConsentTime("2025-13-01"),
+      parseConsentTime("2025-00-10"),
+      parseConsentTime("2025-01-32"),
+    ]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([normaliseLocale("pt-br"), normaliseLocale("ES"), normaliseLocale("español")]).toEqual([
+      "pt_BR",
+      "es",
+      undefined,
+    ]);
+    expect([normaliseTimeZone("europe/madrid"), normaliseTimeZone("utc"), normaliseTimeZone("Mars/Olympus")]).toEqual([
+      "Europe/Madrid",
+      "UTC",
+      undefined,
+    ]);
     expect(splitTags("VIP; spain | vip,")).toEqual(["vip", "spain"]);
   });
 });
@@ -48,14 +67,31 @@ describe("parseConsentTime", () => {
     fc.assert(
       fc.property(
         fc.record({
-          year: fc.integer({ min: 1900, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }),
-          time: fc.option(fc.record({ hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }), second: fc.option(fc.integer({ min: 0, max: 59 })) })),
+          year: fc.integer({ min: 1900, max: 2100 }),
+          month: fc.integer({ min: 1, max: 12 }),
+          day: fc.integer({ min: 1, max: 31 }),
+          time: fc.option(
+            fc.record({
+              hour: fc.integer({ min: 0, max: 23 }),
+              minute: fc.integer({ min: 0, max: 59 }),
+              second: fc.option(fc.integer({ min: 0, max: 59 })),
+            }),
+          ),
           separator: fc.constantFrom("T", " "),
-          zone: fc.option(fc.record({ sign: fc.constantFrom("+", "-"), hours: fc.integer({ min: 0, max: 14 }), minutes: fc.constantFrom(0, 30, 45), colon: fc.boolean() })),
+          zone: fc.option(
+            fc.record({
+              sign: fc.constantFrom("+", "-"),
+              hours: fc.integer({ min: 0, max: 14 }),
+              minutes: fc.constantFrom(0, 30, 45),
+              colon: fc.boolean(),
+            }),
+          ),
         }),
         ({ year, month, day, time, separator, zone }) => {
           const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-          const clock = time ? `${pad(time.hour)}:${pad(time.minute)}${time.second === null ? "" : `:${pad(time.second)}`}` : "";
+          const clock = time
+            ? `${pad(time.hour)}:${pad(time.minute)}${time.second === null ? "" : `:${pad(time.second)}`}`
+            : "";
           const offset = zone ? `${zone.sign}${pad(zone.hours)}${zone.colon ? ":" : ""}${pad(zone.minutes)}` : "";
           const written = `${date}${time ? `${separator}${clock}` : ""}${offset}`;
           const exists = new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
@@ -70,7 +106,14 @@ describe("parseConsentTime", () => {
 
 describe("mapRow", () => {
   const mapping: ImportMapping = {
-    columns: [{ target: "phone" }, { target: "name" }, { target: "attribute", attribute: "tier" }, { target: "optedIn" }, { target: "list" }, { target: "source" }],
+    columns: [
+      { target: "phone" },
+      { target: "name" },
+      { target: "attribute", attribute: "tier" },
+      { target: "optedIn" },
+      { target: "list" },
+      { target: "source" },
+    ],
     proof: "Signed up at the counter, form v2",
   };
   const ctx = { mapping, defaultCountry: "ES", lists: new Map([["promotions", "list-1"]]) };
@@ -83,24 +126,38 @@ describe("mapRow", () => {
         name: "Ana",
         attributes: { tier: "gold" },
         tags: [],
-        consent: { listId: "list-1", optedIn: true, source: "WEB_FORM", time: undefined, proof: "Signed up at the counter, form v2" },
+        consent: {
+          listId: "list-1",
+          optedIn: true,
+          source: "WEB_FORM",
+          time: undefined,
+          proof: "Signed up at the counter, form v2",
+        },
       },
     });
   });
 
   it.each([
     [["", "Ana", "", "yes", "Promotions", ""], "no phone number"],
-    [["3.4611E+10", "Ana", "", "yes", "Promotions", ""], "phone 3.4611E+10 was turned into scientific notation by a spreadsheet; format the column as text and export again"],
+    [
+      ["3.4611E+10", "Ana", "", "yes", "Promotions", ""],
+      "phone 3.4611E+10 was turned into scientific notation by a spreadsheet; format the column as text and export again",
+    ],
     [["12345", "Ana", "", "yes", "Promotions", ""], "phone 12345: not a valid number for ES"],
     [["611222333", "Ana", "", "perhaps", "Promotions", ""], "opted in: perhaps is neither yes nor no"],
     [["611222333", "Ana", "", "yes", "Newsletter", ""], "no consent list named Newsletter"],
-    [["611222333", "Ana", "", "yes", "Promotions", "carrier pigeon"], "consent source carrier pigeon is not one of web form, SMS, chat, phone, paper or import"],
+    [
+      ["611222333", "Ana", "", "yes", "Promotions", "carrier pigeon"],
+      "consent source carrier pigeon is not one of web form, SMS, chat, phone, paper or import",
+    ],
   ])("refuses %j: %s", (cells, reason) => {
     expect(mapRow(cells, ctx)).toEqual({ ok: false, reason });
   });
 
   it("refuses an opt-in without proof", () => {
-    expect(mapRow(["611222333", "Ana", "", "yes", "Promotions", ""], { ...ctx, mapping: { ...mapping, proof: undefined } })).toEqual({
+    expect(
+      mapRow(["611222333", "Ana", "", "yes", "Promotions", ""], { ...ctx, mapping: { ...mapping, proof: undefined } }),
+    ).toEqual({
       ok: false,
       reason: "an opt-in without the wording or proof of consent",
     });

@@ -1,4 +1,5 @@
 // Turning one row of an uploaded file into a contact (or a reason it can't be one). Pure: no database.
+import { normaliseLocale, normaliseTimeZone } from "@/lib/contacts/fields";
 import type { ConsentSource } from "@/lib/db/generated/enums";
 import { normalisePhone } from "@/lib/contacts/phone";
 import type { ImportMapping } from "./schemas";
@@ -13,7 +14,10 @@ export function sniffDelimiter(sample: string): { delimiter: string; sepLine: bo
   const first = sample.split(/\r?\n/, 1)[0] ?? "";
   const sep = /^"?sep=(.)"?$/i.exec(first.trim());
   if (sep) return { delimiter: sep[1]!, sepLine: true };
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
+  const lines = sample
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 20);
   let best: { delimiter: string; score: number } = { delimiter: ",", score: -1 };
   for (const delimiter of DELIMITERS) {
     const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
@@ -46,7 +50,21 @@ export function cleanCell(value: string | undefined): string {
   return text.trim();
 }
 
-const YES = new Set(["yes", "y", "true", "1", "x", "opted in", "opt-in", "optin", "subscribed", "si", "sí", "oui", "ja"]);
+const YES = new Set([
+  "yes",
+  "y",
+  "true",
+  "1",
+  "x",
+  "opted in",
+  "opt-in",
+  "optin",
+  "subscribed",
+  "si",
+  "sí",
+  "oui",
+  "ja",
+]);
 const NO = new Set(["no", "n", "false", "0", "opted out", "opt-out", "optout", "unsubscribed", "non", "nein"]);
 
 export function parseYesNo(text: string): boolean | undefined {
@@ -75,7 +93,8 @@ export function parseSource(text: string): ConsentSource | undefined {
   return SOURCES[text.toLowerCase().replace(/\s+/g, " ")];
 }
 
-const CONSENT_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
+const CONSENT_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
 
 /**
  * ISO 8601, or `YYYY-MM-DD[ HH:MM[:SS]]` read as UTC. Day/month orders are ambiguous, so refused, and so is a
@@ -96,24 +115,15 @@ export function parseConsentTime(text: string): Date | undefined {
   return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day && year >= 1900 ? date : undefined;
 }
 
-/** Meta's style: language lower-case, region upper-case, joined by an underscore (en_US, es, pt_BR). */
-export function normaliseLocale(text: string): string | undefined {
-  const match = /^([a-z]{2,3})(?:[-_]([a-z]{2}))?$/i.exec(text);
-  if (!match) return undefined;
-  return match[2] ? `${match[1]!.toLowerCase()}_${match[2].toUpperCase()}` : match[1]!.toLowerCase();
-}
-
-/** IANA zones by lower-case name, to accept europe/madrid as Europe/Madrid. */
-const TIME_ZONES = new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
-
-export function normaliseTimeZone(text: string): string | undefined {
-  const key = text.toLowerCase();
-  if (key === "utc" || key === "gmt") return "UTC";
-  return TIME_ZONES.get(key);
-}
-
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[,;|]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].map((t) => t.slice(0, 40));
+  return [
+    ...new Set(
+      text
+        .split(/[,;|]/)
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ].map((t) => t.slice(0, 40));
 }
 
 export type ImportedConsent = { listId: string; optedIn: boolean; source: ConsentSource; time?: Date; proof?: string };
@@ -150,7 +160,10 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
     const value = cleanCell(cells[i]);
     if (column.target === "phone") {
       if (/^\d+(?:[.,]\d+)?E\+?\d+$/i.test(value)) {
-        return { ok: false, reason: `phone ${value} was turned into scientific notation by a spreadsheet; format the column as text and export again` };
+        return {
+          ok: false,
+          reason: `phone ${value} was turned into scientific notation by a spreadsheet; format the column as text and export again`,
+        };
       }
       const phone = normalisePhone(value, defaultCountry);
       if (!phone.ok) return { ok: false, reason: value ? `phone ${value}: ${phone.reason}` : "no phone number" };
@@ -195,8 +208,13 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
       }
       case "time":
         time = parseConsentTime(value);
-        if (!time) return { ok: false, reason: `consent time ${value} is not a date such as 2025-03-01 or 2025-03-01T10:00:00Z` };
-        if (time.getTime() > Date.now() + 60_000) return { ok: false, reason: `consent time ${value} is in the future` };
+        if (!time)
+          return {
+            ok: false,
+            reason: `consent time ${value} is not a date such as 2025-03-01 or 2025-03-01T10:00:00Z`,
+          };
+        if (time.getTime() > Date.now() + 60_000)
+          return { ok: false, reason: `consent time ${value} is in the future` };
         break;
       case "proof":
         proof = value.slice(0, 2000);
@@ -210,7 +228,8 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
     if (listName && !listId) return { ok: false, reason: `no consent list named ${listName}` };
     if (listId) {
       const consent: ImportedConsent = { listId, optedIn: optedIn ?? true, source, time, proof };
-      if (consent.optedIn && (!proof || proof.length < 10)) return { ok: false, reason: "an opt-in without the wording or proof of consent" };
+      if (consent.optedIn && (!proof || proof.length < 10))
+        return { ok: false, reason: "an opt-in without the wording or proof of consent" };
       contact.consent = consent;
     }
   }

@@ -20,7 +20,7 @@ const ORDER = {
   name: "order_shipped",
   language: "en_US",
   variables: { body: ["Ada", "#10423", "Friday"] },
-  buttons: [{ index: 0, url_suffix: "10423" }],
+  buttons: [{ index: 0, urlSuffix: "10423" }],
 };
 
 let ws: SandboxWorkspace;
@@ -119,13 +119,13 @@ beforeAll(async () => {
 
 describe("POST /messages", () => {
   it("accepts an order update for an opted-in contact, sends it once with its variables, and reports its statuses", async () => {
-    const accepted = await send({ to: phones.optedIn, template: ORDER, callback_data: "order-10423" });
+    const accepted = await send({ to: phones.optedIn, template: ORDER, callbackData: "order-10423" });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({
       status: "queued",
       to: phones.optedIn,
       type: "template",
-      callback_data: "order-10423",
+      callbackData: "order-10423",
       template: { name: "order_shipped", category: "UTILITY" },
     });
 
@@ -156,7 +156,7 @@ describe("POST /messages", () => {
 
   it("sends once for two concurrent calls with one Idempotency-Key, replays the first answer, and refuses the key with another body", async () => {
     const before = (await sendsTo(phones.optedIn)).length;
-    const body = { to: phones.optedIn, template: ORDER, callback_data: "order-77" };
+    const body = { to: phones.optedIn, template: ORDER, callbackData: "order-77" };
     const [a, b] = await Promise.all([send(body, "order-77-shipped"), send(body, "order-77-shipped")]);
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(a.body.id).toBe(b.body.id);
@@ -166,7 +166,7 @@ describe("POST /messages", () => {
 
     const again = await send(body, "order-77-shipped");
     expect(again.body.id).toBe(a.body.id);
-    const other = await send({ ...body, callback_data: "order-78" }, "order-77-shipped");
+    const other = await send({ ...body, callbackData: "order-78" }, "order-77-shipped");
     expect(other.status).toBe(409);
     expect(other.body.code).toBe("idempotency_key_reused");
 
@@ -186,7 +186,7 @@ describe("POST /messages", () => {
     // Opted in to order updates is not opted in to promotions.
     const promo = await send({
       to: phones.optedIn,
-      template: { name: "promo", variables: { body: ["Ada", "20%"] }, buttons: [{ index: 1, url_suffix: "x" }] },
+      template: { name: "promo", variables: { body: ["Ada", "20%"] }, buttons: [{ index: 1, urlSuffix: "x" }] },
     });
     expect(promo.status).toBe(422);
     expect(promo.body.detail).toMatch(/not opted in to marketing/);
@@ -216,7 +216,7 @@ describe("POST /messages", () => {
       source: "WEB_FORM",
       proof: "test",
     });
-    const accepted = await send({ contact_id: late.id, template: ORDER });
+    const accepted = await send({ contactId: late.id, template: ORDER });
     expect(accepted.status).toBe(202);
     await recordConsentEvent({
       workspaceId: ws.workspace.id,
@@ -255,7 +255,7 @@ describe("POST /messages", () => {
     const unknown = await send({ to: phones.optedIn, template: { name: "no_such_template" } });
     expect(unknown.body).toMatchObject({ status: 422, code: "template_not_found" });
 
-    const both = await send({ to: phones.optedIn, contact_id: "x", text: { body: "hi" } });
+    const both = await send({ to: phones.optedIn, contactId: "x", text: { body: "hi" } });
     expect(both.status).toBe(422);
     expect(both.body.errors[0].field).toBe("to");
 

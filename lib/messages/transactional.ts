@@ -61,20 +61,20 @@ export function messageResource(m: MessageRow) {
   return {
     id: m.id,
     status: (m.state === "CLAIMED" ? "sending" : m.state.toLowerCase()) as "queued",
-    contact_id: m.contactId,
+    contactId: m.contactId,
     to: m.contact.phone,
     type: request?.type === "template" ? ("template" as const) : ("text" as const),
     template:
       request?.type === "template" && request.template
         ? { name: request.template.name, language: request.template.language.code, category: m.category ?? "" }
         : null,
-    callback_data: m.callbackData,
-    scheduled_for: (m.nextAttemptAt ?? m.createdAt).toISOString(),
-    created_at: m.createdAt.toISOString(),
-    sent_at: iso(m.sentAt),
-    delivered_at: iso(m.deliveredAt),
-    read_at: iso(m.readAt),
-    failed_at: iso(m.failedAt),
+    callbackData: m.callbackData,
+    scheduledFor: (m.nextAttemptAt ?? m.createdAt).toISOString(),
+    createdAt: m.createdAt.toISOString(),
+    sentAt: iso(m.sentAt),
+    deliveredAt: iso(m.deliveredAt),
+    readAt: iso(m.readAt),
+    failedAt: iso(m.failedAt),
     error:
       m.state === "FAILED" || m.state === "SKIPPED"
         ? { code: m.errorCode, reason: m.errorReason ?? m.skipReason ?? "unknown" }
@@ -152,7 +152,7 @@ async function queueMessage(
     throw refuse(
       "not_on_whatsapp",
       `Not sent: ${contact.phone} is not on WhatsApp (Meta answered 131026 to an earlier message).`,
-      input.to ? "to" : "contact_id",
+      input.to ? "to" : "contactId",
     );
   }
 
@@ -178,10 +178,15 @@ async function queueMessage(
         "text",
       );
     }
-    request = { messaging_product: "whatsapp", to: contact.phone, type: "text", text: input.text! };
+    request = {
+      messaging_product: "whatsapp",
+      to: contact.phone,
+      type: "text",
+      text: { body: input.text!.body, preview_url: input.text!.previewUrl },
+    };
   }
 
-  const quiet = input.respect_quiet_hours
+  const quiet = input.respectQuietHours
     ? quietDelayMs(
         new Date(),
         contact.timeZone ?? workspace.timeZone,
@@ -196,7 +201,7 @@ async function queueMessage(
       templateId,
       category,
       request: request as Prisma.InputJsonValue,
-      callbackData: input.callback_data ?? null,
+      callbackData: input.callbackData ?? null,
       apiKeyId,
       nextAttemptAt: new Date(Date.now() + quiet),
     },
@@ -208,9 +213,9 @@ async function queueMessage(
 
 async function findContact(tx: Tx, workspaceId: string, defaultCountry: string, input: SendMessageBody) {
   const select = { id: true, phone: true, locale: true, timeZone: true, unreachable: true };
-  if (input.contact_id) {
-    const contact = await tx.contact.findFirst({ where: { id: input.contact_id, workspaceId }, select });
-    if (!contact) throw refuse("contact_not_found", "No contact with this id in this workspace.", "contact_id");
+  if (input.contactId) {
+    const contact = await tx.contact.findFirst({ where: { id: input.contactId, workspaceId }, select });
+    if (!contact) throw refuse("contact_not_found", "No contact with this id in this workspace.", "contactId");
     return contact;
   }
   const phone = normalisePhone(input.to!, defaultCountry);
@@ -285,7 +290,7 @@ function renderRequest(
   else if (body)
     for (const [name, value] of Object.entries(body)) set(`body:${name}`, value, `template.variables.body.${name}`);
   for (const b of t.buttons ?? []) {
-    const value = b.url_suffix ?? b.coupon_code;
+    const value = b.urlSuffix ?? b.couponCode;
     if (value !== undefined) set(`button:${b.index}`, value, `template.buttons.${b.index}`);
     if (b.payload !== undefined) set(`payload:${b.index}`, b.payload, `template.buttons.${b.index}.payload`);
   }
@@ -304,7 +309,7 @@ function renderRequest(
       version,
       mapping: { variables },
       contact: { phone, name: null, locale: null, attributes: {} },
-      headerMediaLink: t.header_media?.link ?? null,
+      headerMediaLink: t.headerMedia?.link ?? null,
       callbackData: "",
     });
   } catch (error) {
@@ -322,7 +327,7 @@ function renderRequest(
 }
 
 function fieldOfSlot(slot: string): string {
-  if (slot === "header media") return "template.header_media";
+  if (slot === "header media") return "template.headerMedia";
   if (slot === "header") return "template.variables.header";
   const [kind, name] = slot.split(":");
   if (kind === "body")
@@ -375,8 +380,8 @@ export async function readMessage(workspaceId: string, id: string) {
     history: history.map((h) => ({
       status: h.status,
       at: h.occurredAt.toISOString(),
-      error_code: h.errorCode,
-      error_title: h.errorTitle,
+      errorCode: h.errorCode,
+      errorTitle: h.errorTitle,
     })),
   };
 }

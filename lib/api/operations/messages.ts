@@ -42,7 +42,7 @@ const templateSend = z
       })
       .strict()
       .optional(),
-    header_media: z
+    headerMedia: z
       .object({ link: z.url({ protocol: /^https$/, error: "An https address Meta can fetch." }) })
       .strict()
       .optional()
@@ -52,8 +52,8 @@ const templateSend = z
         z
           .object({
             index: z.number().int().min(0).max(9),
-            url_suffix: parameterText.optional().meta({ description: "A URL button's variable ending." }),
-            coupon_code: z.string().min(1).max(15).optional().meta({ description: "A copy-code button's code." }),
+            urlSuffix: parameterText.optional().meta({ description: "A URL button's variable ending." }),
+            couponCode: z.string().min(1).max(15).optional().meta({ description: "A copy-code button's code." }),
             payload: z
               .string()
               .min(1)
@@ -70,41 +70,33 @@ const templateSend = z
 
 export const sendMessageBody = z
   .object({
-    to: z
-      .string()
-      .min(3)
-      .max(32)
-      .optional()
-      .meta({
-        description: "The contact's phone number (E.164, or national in the workspace's default country).",
-        example: "+447700900123",
-      }),
-    contact_id: idSchema.optional().meta({ description: "Or the contact's Parley id." }),
+    to: z.string().min(3).max(32).optional().meta({
+      description: "The contact's phone number (E.164, or national in the workspace's default country).",
+      example: "+447700900123",
+    }),
+    contactId: idSchema.optional().meta({ description: "Or the contact's Parley id." }),
     template: templateSend
       .optional()
       .meta({ description: "An approved template: for anything outside the person's 24-hour window." }),
     text: z
-      .object({ body: z.string().min(1).max(4096), preview_url: z.boolean().default(false) })
+      .object({ body: z.string().min(1).max(4096), previewUrl: z.boolean().default(false) })
       .strict()
       .optional()
       .meta({ description: "A session message: only inside 24 hours after the person last wrote." }),
-    callback_data: z
+    callbackData: z
       .string()
       .max(512)
       .optional()
       .meta({ description: "Your own reference, echoed in this message's webhooks.", example: "order-10423" }),
-    respect_quiet_hours: z
-      .boolean()
-      .default(false)
-      .meta({
-        description:
-          "Hold the message until the workspace's quiet hours end in the contact's time zone (transactional messages may ignore them).",
-      }),
+    respectQuietHours: z.boolean().default(false).meta({
+      description:
+        "Hold the message until the workspace's quiet hours end in the contact's time zone (transactional messages may ignore them).",
+    }),
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (!b.to === !b.contact_id)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Give either `to` or `contact_id`." });
+    if (!b.to === !b.contactId)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Give either `to` or `contactId`." });
     if (!b.template === !b.text)
       ctx.addIssue({ code: "custom", path: ["template"], message: "Give either `template` or `text`." });
   });
@@ -116,17 +108,17 @@ export const messageResource = z
   .object({
     id: z.string(),
     status: statusEnum,
-    contact_id: z.string(),
+    contactId: z.string(),
     to: z.string(),
     type: z.enum(["template", "text"]),
     template: z.object({ name: z.string(), language: z.string(), category: z.string() }).nullable(),
-    callback_data: z.string().nullable(),
-    scheduled_for: z.string().meta({ description: "When it may leave (later than now inside quiet hours)." }),
-    created_at: z.string(),
-    sent_at: z.string().nullable(),
-    delivered_at: z.string().nullable(),
-    read_at: z.string().nullable(),
-    failed_at: z.string().nullable(),
+    callbackData: z.string().nullable(),
+    scheduledFor: z.string().meta({ description: "When it may leave (later than now inside quiet hours)." }),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    readAt: z.string().nullable(),
+    failedAt: z.string().nullable(),
     error: z.object({ code: z.number().nullable(), reason: z.string() }).nullable(),
     wamid: z.string().nullable(),
   })
@@ -160,8 +152,8 @@ export const getMessage = defineOperation({
       z.object({
         status: z.string(),
         at: z.string(),
-        error_code: z.number().nullable(),
-        error_title: z.string().nullable(),
+        errorCode: z.number().nullable(),
+        errorTitle: z.string().nullable(),
       }),
     ),
   }),
