@@ -64,7 +64,7 @@ export function describeAudit(action: string, details: Details): string {
     case "whatsapp.account_alert_acknowledged":
       return `Acknowledged Meta's alert: ${String(d.summary ?? d.event)}`;
     case "webhooks.endpoint_created":
-      return `Added the webhook endpoint ${String(d.url)} (${eventList(d.eventTypes)})`;
+      return `Added the webhook endpoint ${String(d.url)} (${eventList(d.eventTypes)})${d.apiKeyId ? " through the API" : ""}`;
     case "webhooks.endpoint_updated":
       return d.fromUrl
         ? `Moved a webhook endpoint from ${String(d.fromUrl)} to ${String(d.url)} (${eventList(d.eventTypes)})`
@@ -76,7 +76,7 @@ export function describeAudit(action: string, details: Details): string {
     case "webhooks.endpoint_auto_disabled":
       return `Disabled the webhook endpoint ${String(d.url)}: every delivery to it failed for 24 hours`;
     case "webhooks.endpoint_deleted":
-      return `Deleted the webhook endpoint ${String(d.url)}`;
+      return `Deleted the webhook endpoint ${String(d.url)}${d.apiKeyId ? " through the API" : ""}`;
     case "webhooks.secret_revealed":
       return `Viewed the signing secret of the webhook endpoint ${String(d.url)}`;
     case "webhooks.secret_rotated":

@@ -28,6 +28,11 @@ const endpointSelect = {
   createdAt: true,
 } satisfies Prisma.WebhookEndpointSelect;
 
+/** Who acts: a signed-in user (their id), or the business's system through an API key. */
+export type Actor = string | { apiKeyId: string };
+const actorIdOf = (actor: Actor | null) => (typeof actor === "string" ? actor : null);
+const via = (actor: Actor | null) => (actor && typeof actor === "object" ? { apiKeyId: actor.apiKeyId } : {});
+
 export function generateSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;
 }
@@ -60,9 +65,10 @@ export async function getEndpointOrThrow(workspaceId: string, id: string) {
   return endpoint;
 }
 
+/** Creates an endpoint with a new signing secret; returns it with the secret (for an API caller, shown once). */
 export async function createEndpoint(
   workspaceId: string,
-  actorId: string | null,
+  actor: Actor | null,
   input: EndpointInput,
   policy: TargetPolicy = targetPolicy(),
 ) {
@@ -70,6 +76,7 @@ export async function createEndpoint(
   const url = await validUrl(data.url, policy);
   if ((await db.webhookEndpoint.count({ where: { workspaceId } })) >= MAX_ENDPOINTS)
     throw new ConflictError(`A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one first.`);
+  const secret = generateSecret();
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
       data: {
@@ -77,23 +84,23 @@ export async function createEndpoint(
         url,
         description: data.description ?? null,
         eventTypes: data.eventTypes,
-        secretEncrypted: encryptSecret(generateSecret()),
-        createdById: actorId,
+        secretEncrypted: encryptSecret(secret),
+        createdById: actorIdOf(actor),
       },
       select: endpointSelect,
     });
     await recordAudit(
       workspaceId,
-      actorId,
+      actorIdOf(actor),
       {
         action: "webhooks.endpoint_created",
         targetType: "WebhookEndpoint",
         targetId: endpoint.id,
-        details: { url, eventTypes: data.eventTypes },
+        details: { url, eventTypes: data.eventTypes, ...via(actor) },
       },
       tx,
     );
-    return endpoint;
+    return { ...endpoint, secret };
   });
 }
 
@@ -158,7 +165,7 @@ export async function setEndpointEnabled(workspaceId: string, actorId: string, i
   });
 }
 
-export async function deleteEndpoint(workspaceId: string, actorId: string | null, id: string) {
+export async function deleteEndpoint(workspaceId: string, actor: Actor | null, id: string) {
   const endpoint = await getEndpointOrThrow(workspaceId, id);
   await db.$transaction(async (tx) => {
     await tx.webhookEndpoint.delete({ where: { id } });
@@ -167,12 +174,12 @@ export async function deleteEndpoint(workspaceId: string, actorId: string | null
       AND NOT EXISTS (SELECT 1 FROM "OutboundDelivery" d WHERE d."eventId" = ev.id)`;
     await recordAudit(
       workspaceId,
-      actorId,
+      actorIdOf(actor),
       {
         action: "webhooks.endpoint_deleted",
         targetType: "WebhookEndpoint",
         targetId: id,
-        details: { url: endpoint.url },
+        details: { url: endpoint.url, ...via(actor) },
       },
       tx,
     );
