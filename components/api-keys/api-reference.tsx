@@ -36,6 +36,8 @@ export function ApiReference() {
           agent: { disabled: true },
           mcp: { disabled: true },
           showDeveloperTools: "never",
+          // The "open in Scalar's online client" link would send readers (and the document's URL) elsewhere.
+          hideClientButton: true,
           forceDarkModeState: "light",
           hideDarkModeToggle: true,
           documentDownloadType: "json",

@@ -1,0 +1,104 @@
+import { expect, signInAs, test } from "./fixtures";
+
+test("an admin creates an API key, sees it once, and tries it from the API reference", async ({ page }, testInfo) => {
+  test.setTimeout(60_000); // a key's whole life and the reference's first render on a busy machine
+  // Everything the reference needs is bundled: no request may leave this origin, and the CSP refuses nothing.
+  const elsewhere: string[] = [];
+  const cspErrors: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["http:", "https:"].includes(url.protocol)) return;
+    if (url.origin !== new URL(testInfo.project.use.baseURL!).origin) elsewhere.push(request.url());
+  });
+  page.on("console", (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+
+  await signInAs(page, "ADMIN");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "API", exact: true })).toBeVisible();
+
+  // Bad input is explained per field.
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create an API key" });
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog.getByText("Enter a name that says which system uses the key")).toBeVisible();
+  await expect(dialog.getByText("Choose at least one scope")).toBeVisible();
+
+  const name = `Shop orders ${Date.now()}`;
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("checkbox", { name: /Read contacts/ }).check();
+  await dialog.getByRole("checkbox", { name: /Send messages/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+
+  const shown = page.getByRole("dialog", { name: "Copy your new API key" });
+  await expect(shown.getByText("This is the only time you will see this key")).toBeVisible();
+  const key = await shown.getByLabel("API key").inputValue();
+  expect(key).toMatch(/^pk_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+  const prefix = key.slice(0, 15);
+  await shown.getByRole("button", { name: "I have copied it" }).click();
+
+  const row = page.getByRole("table", { name: "API keys" }).getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText(`${prefix}_…`);
+  await expect(row).toContainText("contacts:read");
+  await expect(row).toContainText("Active");
+
+  // The key works, and it is never shown again: not after closing, not after a reload.
+  const response = await page.request.get("/api/public/v1/contacts?limit=1", {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  expect(response.status()).toBe(200);
+  await page.reload();
+  await expect(row).toContainText(`${prefix}_…`);
+  expect(await page.content()).not.toContain(key.slice(16));
+
+  // The reference lists the operations, from the served OpenAPI document.
+  await page.getByRole("link", { name: "API reference" }).click();
+  await expect(page.getByRole("heading", { name: "API reference", exact: true })).toBeVisible();
+  const reference = page.getByTestId("api-reference");
+  await expect(reference.getByRole("heading", { name: "Parley public API", level: 1 })).toBeVisible({
+    timeout: 20_000,
+  });
+  for (const summary of [
+    "Send a message to one contact",
+    "Create or update a contact by phone number",
+    "Record an opt-in or an opt-out",
+  ]) {
+    await expect(reference.getByRole("link", { name: new RegExp(`^${summary} HTTP Method`) })).toBeVisible();
+  }
+
+  // "Test request" with the key: the call goes to this same origin and is answered.
+  await reference.getByRole("link", { name: /^List the workspace's consent lists HTTP Method/ }).click();
+  await reference.getByRole("button", { name: "Test Request (get /consent-lists)" }).click();
+  const client = page.getByRole("dialog", { name: "API Client" });
+  await client.getByRole("textbox", { name: "Bearer Token" }).fill(key);
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith("/api/public/v1/consent-lists") && r.request().method() === "GET",
+  );
+  await client.getByRole("button", { name: /^Send get request to .*\/api\/public\/v1\/consent-lists$/i }).click();
+  const tried = await answered;
+  expect(new URL(tried.url()).origin).toBe(new URL(testInfo.project.use.baseURL!).origin);
+  expect(tried.request().headers()["authorization"]).toBe(`Bearer ${key}`);
+  expect(tried.status()).toBe(200);
+  await page.screenshot({ path: testInfo.outputPath("api-reference-try-it.png") });
+
+  expect(cspErrors).toEqual([]);
+  expect(elsewhere).toEqual([]);
+});
+
+test("a marketer cannot open Settings → API, but can read the API reference", async ({ page }) => {
+  await signInAs(page, "MARKETER");
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API", exact: true }),
+  ).toHaveCount(0);
+  const response = await page.goto("/settings/api");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("table", { name: "API keys" })).toHaveCount(0);
+
+  await page.goto("/developers");
+  await expect(page.getByRole("heading", { name: "API reference", exact: true })).toBeVisible();
+  await expect(page.getByText("To get an API key, ask an admin of this workspace.")).toBeVisible();
+  await expect(
+    page.getByTestId("api-reference").getByRole("link", { name: /^Send a message to one contact HTTP Method/ }),
+  ).toBeVisible({ timeout: 20_000 });
+});
