@@ -93,13 +93,20 @@ async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): P
     size += chunk.length;
     if (size >= EXCERPT_BYTES) break; // leaving the loop ends the body: a long answer is not read on
   }
-  // PostgreSQL text cannot hold NUL.
-  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8").replace(/\0/g, "");
+  return clip(Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8"));
 }
+
+/** The first KB of an answer, as text PostgreSQL can hold (no NUL). */
+const clip = (text: string) => text.slice(0, EXCERPT_BYTES).replace(/\0/g, "");
 
 function describeError(error: unknown): string {
   const e = error as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === "TimeoutError" || e?.code === "UND_ERR_HEADERS_TIMEOUT" || e?.code === "UND_ERR_CONNECT_TIMEOUT")
+  if (
+    e?.name === "TimeoutError" ||
+    e?.code === "UND_ERR_HEADERS_TIMEOUT" ||
+    e?.code === "UND_ERR_BODY_TIMEOUT" ||
+    e?.code === "UND_ERR_CONNECT_TIMEOUT"
+  )
     return `No answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`;
   if (e?.code === "EPRIVATEADDRESS" || e?.cause?.code === "EPRIVATEADDRESS")
     return (e.cause ?? e).message ?? "Refused.";
@@ -129,10 +136,11 @@ async function send(item: Claimed, policy: TargetPolicy, now: () => Date): Promi
       method: "POST",
       headers: signedHeaders(signer, item.eventId, item.body, attemptedAt),
       body: item.body,
+      // The agent's connect, headers and body timeouts bound the request (a timer each would cost more).
       dispatcher: agentFor(policy),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    const excerpt = await readExcerpt(response.body);
+    const length = Number(response.headers["content-length"]);
+    const excerpt = length <= 64 * 1024 ? clip(await response.body.text()) : await readExcerpt(response.body);
     const ok = response.statusCode >= 200 && response.statusCode < 300;
     return done({ ok, status: response.statusCode, excerpt, error: ok ? null : `HTTP ${response.statusCode}` });
   } catch (error) {
