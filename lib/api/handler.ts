@@ -58,10 +58,16 @@ export class ApiProblem extends Error {
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
 
-function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, prefix: string): Parsed<S extends z.ZodType ? z.output<S> : undefined> {
+function parsePart<S extends z.ZodType | undefined>(
+  schema: S,
+  value: unknown,
+  prefix: string,
+): Parsed<S extends z.ZodType ? z.output<S> : undefined> {
   if (!schema) return { ok: true, data: undefined as never };
   const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, data: parsed.data as never } : { ok: false, errors: fieldErrors(parsed.error, prefix) };
+  return parsed.success
+    ? { ok: true, data: parsed.data as never }
+    : { ok: false, errors: fieldErrors(parsed.error, prefix) };
 }
 
 /** The first string in a JSON value that holds a NUL (PostgreSQL cannot store it), as a field path. */
@@ -78,28 +84,42 @@ function nulField(value: unknown, path: string[] = [], depth = 0): string | null
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    return { ok: false, response: problem(415, "Send the body as JSON with `Content-Type: application/json`.", { code: "unsupported_media_type" }) };
+    return {
+      ok: false,
+      response: problem(415, "Send the body as JSON with `Content-Type: application/json`.", {
+        code: "unsupported_media_type",
+      }),
+    };
   }
   let bytes: Uint8Array;
   try {
     bytes = await readBodyCapped(request, MAX_BODY_BYTES, "too large");
   } catch {
-    return { ok: false, response: problem(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send fewer items per call.`, { code: "body_too_large" }) };
+    return {
+      ok: false,
+      response: problem(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send fewer items per call.`, {
+        code: "body_too_large",
+      }),
+    };
   }
   try {
     return { ok: true, value: JSON.parse(Buffer.from(bytes).toString("utf8")) };
   } catch (error) {
-    return { ok: false, response: problem(400, `The body is not valid JSON: ${(error as Error).message}`, { code: "invalid_json" }) };
+    return {
+      ok: false,
+      response: problem(400, `The body is not valid JSON: ${(error as Error).message}`, { code: "invalid_json" }),
+    };
   }
 }
 
 export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   op: Operation<P, Q, B, R>,
-  handler: (
-    ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>,
-  ) => Promise<z.input<R> | Response>,
+  handler: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | Response>,
 ) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  return async (
+    request: Request,
+    context: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     const requestId = randomUUID();
     let headers: Record<string, string> = { "X-Request-Id": requestId };
     const answer = (response: Response) => {
@@ -110,24 +130,50 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const authorization = request.headers.get("authorization");
       const presented = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? (authorization ? "" : null);
       const caller = await authenticateApiKey(presented);
+      // A known key's calls count against its limit whether or not they are allowed, so a client looping
+      // with a revoked key gets 429s, not an audit entry per call.
+      if (caller.keyId) {
+        const rate = await consumeRate(caller.keyId);
+        headers = { ...headers, ...rateHeaders(rate) };
+        if (!rate.allowed) {
+          return answer(
+            problem(
+              429,
+              `This key made more than ${rate.limit} calls in a second. Try again in ${rate.resetSeconds} s.`,
+              { code: "rate_limited" },
+            ),
+          );
+        }
+      }
       if ("refused" in caller) {
         if (caller.keyId && caller.workspaceId) {
-          await recordAudit(caller.workspaceId, null, { action: "api_key.use_denied", targetType: "api_key", targetId: caller.keyId, details: { reason: caller.refused, operation: op.id } });
+          await recordAudit(caller.workspaceId, null, {
+            action: "api_key.use_denied",
+            targetType: "api_key",
+            targetId: caller.keyId,
+            details: { reason: caller.refused, operation: op.id },
+          });
         }
         headers["WWW-Authenticate"] = 'Bearer realm="parley"';
         return answer(problem(401, REFUSALS[caller.refused], { code: `key_${caller.refused}` }));
       }
-      const rate = await consumeRate(caller.keyId);
-      headers = { ...headers, ...rateHeaders(rate) };
-      if (!rate.allowed) {
-        return answer(problem(429, `This key made more than ${rate.limit} calls in a second. Try again in ${rate.resetSeconds} s.`, { code: "rate_limited" }));
-      }
       if (!caller.scopes.includes(op.scope)) {
-        await recordAudit(caller.workspaceId, null, { action: "api_key.use_denied", targetType: "api_key", targetId: caller.keyId, details: { reason: "missing_scope", scope: op.scope, operation: op.id } });
-        return answer(problem(403, `This key does not have the "${op.scope}" scope that ${op.method} ${op.path} needs.`, { code: "missing_scope", scope: op.scope }));
+        await recordAudit(caller.workspaceId, null, {
+          action: "api_key.use_denied",
+          targetType: "api_key",
+          targetId: caller.keyId,
+          details: { reason: "missing_scope", scope: op.scope, operation: op.id },
+        });
+        return answer(
+          problem(403, `This key does not have the "${op.scope}" scope that ${op.method} ${op.path} needs.`, {
+            code: "missing_scope",
+            scope: op.scope,
+          }),
+        );
       }
       const params = parsePart(op.params, await context.params, "path");
-      if (!params.ok) return answer(problem(404, "Nothing was found at this address.", { code: "not_found", errors: params.errors }));
+      if (!params.ok)
+        return answer(problem(404, "Nothing was found at this address.", { code: "not_found", errors: params.errors }));
       const url = new URL(request.url);
       const query = parsePart(op.query, Object.fromEntries(url.searchParams), "query");
       let body: Parsed<unknown> = { ok: true, data: undefined };
@@ -137,16 +183,33 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         if (!read.ok) return answer(read.response);
         raw = read.value;
         const nul = nulField(raw);
-        if (nul) return answer(problem(422, NUL_MESSAGE, { code: "validation", errors: [{ field: nul, message: NUL_MESSAGE }] }));
+        if (nul)
+          return answer(
+            problem(422, NUL_MESSAGE, { code: "validation", errors: [{ field: nul, message: NUL_MESSAGE }] }),
+          );
         body = parsePart(op.body, raw, "");
       }
       const errors = [...(query.ok ? [] : query.errors), ...(body.ok ? [] : body.errors)];
       if (errors.length) {
-        return answer(problem(422, `The request is not valid: ${errors[0]!.field}: ${errors[0]!.message}`, { code: "validation", errors }));
+        return answer(
+          problem(422, `The request is not valid: ${errors[0]!.field}: ${errors[0]!.message}`, {
+            code: "validation",
+            errors,
+          }),
+        );
       }
       const idempotencyKey = op.idempotent ? request.headers.get("idempotency-key") : null;
       if (idempotencyKey !== null && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
-        return answer(problem(422, "The Idempotency-Key header must be 1 to 255 visible ASCII characters (a UUID is a good choice).", { code: "validation", errors: [{ field: "header.Idempotency-Key", message: "1 to 255 visible ASCII characters" }] }));
+        return answer(
+          problem(
+            422,
+            "The Idempotency-Key header must be 1 to 255 visible ASCII characters (a UUID is a good choice).",
+            {
+              code: "validation",
+              errors: [{ field: "header.Idempotency-Key", message: "1 to 255 visible ASCII characters" }],
+            },
+          ),
+        );
       }
       const result = await handler({
         caller,
@@ -159,12 +222,23 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       });
       return answer(result instanceof Response ? result : Response.json(result, { status: op.status ?? 200 }));
     } catch (error) {
-      if (error instanceof ApiProblem) return answer(problem(error.status, error.message, { code: error.code, ...error.extra }));
+      if (error instanceof ApiProblem)
+        return answer(problem(error.status, error.message, { code: error.code, ...error.extra }));
       if (error instanceof AppError) {
-        const errors = error.fieldErrors && Object.entries(error.fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
-        return answer(problem(STATUS[error.code], error.message, { code: error.code.toLowerCase(), ...(errors?.length ? { errors } : {}) }));
+        const errors =
+          error.fieldErrors &&
+          Object.entries(error.fieldErrors).flatMap(([field, messages]) =>
+            messages.map((message) => ({ field, message })),
+          );
+        return answer(
+          problem(STATUS[error.code], error.message, {
+            code: error.code.toLowerCase(),
+            ...(errors?.length ? { errors } : {}),
+          }),
+        );
       }
-      if (error instanceof z.ZodError) return answer(problem(422, "The request is not valid.", { code: "validation", errors: fieldErrors(error) }));
+      if (error instanceof z.ZodError)
+        return answer(problem(422, "The request is not valid.", { code: "validation", errors: fieldErrors(error) }));
       logger.error("public API call failed", { requestId, operation: op.id, error });
       return answer(problem(500, `Something went wrong on our side (reference ${requestId}).`, { code: "internal" }));
     }

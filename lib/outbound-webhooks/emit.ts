@@ -3,7 +3,7 @@
 // delivery per such endpoint, and the delivery worker is woken (pg_notify, sent at commit). With no endpoint
 // the statement finds none and writes nothing, so status processing (thousands a second) can call it freely.
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { monotonicFactory } from "ulid";
 import type { Prisma } from "@/lib/db/client";
 import type { OutboundEventType } from "./events";
 
@@ -25,32 +25,11 @@ export type EmitInput = {
 /** Prisma's `db` or a transaction's `tx`: anything that runs raw SQL. */
 export type EmitClient = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-let lastMs = 0;
-let lastRandom: number[] = [];
+const monotonic = monotonicFactory();
 
-/**
- * "msg_" and a ULID (26 characters: 48-bit time in ms, then 80 random bits, Crockford base 32): sorts by
- * creation time, and within one millisecond of this process stays increasing (the random part is counted up).
- */
+/** "msg_" and a ULID: sorts by creation time, and within one millisecond of this process stays increasing. */
 export function newEventId(now = Date.now()): string {
-  if (now <= lastMs && lastRandom.length === 16) {
-    now = lastMs;
-    let i = 15;
-    while (i >= 0 && lastRandom[i] === 31) lastRandom[i--] = 0;
-    if (i >= 0) lastRandom[i]! += 1;
-  } else {
-    const bytes = randomBytes(16);
-    lastRandom = [...bytes].map((b) => b & 31);
-    lastMs = now;
-  }
-  let time = "";
-  let t = now;
-  for (let i = 0; i < 10; i++) {
-    time = CROCKFORD[t % 32]! + time;
-    t = Math.floor(t / 32);
-  }
-  return `msg_${time}${lastRandom.map((d) => CROCKFORD[d]).join("")}`;
+  return `msg_${monotonic(now)}`;
 }
 
 /**
