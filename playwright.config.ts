@@ -39,7 +39,13 @@ export default defineConfig({
     // The same launcher a newcomer runs, on a fresh throwaway data folder.
     command: "node --import tsx --import ./scripts/lib/allow-server-only.mjs scripts/start.ts --fresh",
     url: `${baseURL}/api/health`,
-    env: { PARLEY_DATA_DIR: ".data/e2e", PORT: String(PORT), APP_URL: baseURL, DATABASE_URL: "" },
+    env: {
+      PARLEY_DATA_DIR: ".data/e2e",
+      PORT: String(PORT),
+      APP_URL: baseURL,
+      DATABASE_URL: "",
+      PARLEY_WEBHOOK_ALLOW_PRIVATE: "1", // the tests' webhook receivers listen on 127.0.0.1
+    },
     timeout: 600_000, // a first build on a busy 2-core machine takes minutes
     reuseExistingServer: false,
     stdout: "ignore",

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { addNoteAction, assignAction, markReadAction, resolveAction } from "@/app/(dashboard)/inbox/actions";
 import { Button } from "@/components/ui/button";
@@ -20,8 +21,25 @@ function countdown(ms: number) {
 }
 
 /** One conversation, live: new messages and delivery ticks arrive without a reload (polled every 3 s). */
-export function ThreadView({ initial, choices, canReply }: { initial: Thread; choices: InboxChoices; canReply: boolean }) {
-  const { data: thread = initial, refetch, error } = useQuery({ queryKey: ["thread", initial.id], queryFn: () => fetchThread(initial.id), initialData: initial, refetchInterval: 3000 });
+export function ThreadView({
+  initial,
+  choices,
+  canReply,
+}: {
+  initial: Thread;
+  choices: InboxChoices;
+  canReply: boolean;
+}) {
+  const {
+    data: thread = initial,
+    refetch,
+    error,
+  } = useQuery({
+    queryKey: ["thread", initial.id],
+    queryFn: () => fetchThread(initial.id),
+    initialData: initial,
+    refetchInterval: 3000,
+  });
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [note, setNote] = useState("");
   const [now, setNow] = useState(() => Date.now());
@@ -48,13 +66,24 @@ export function ThreadView({ initial, choices, canReply }: { initial: Thread; ch
   };
 
   return (
-    <section aria-label={`Conversation with ${thread.contact.name ?? thread.contact.phone}`} className="flex min-h-[70vh] flex-col rounded-lg border border-line bg-[#efeae2]">
+    <section
+      aria-label={`Conversation with ${thread.contact.name ?? thread.contact.phone}`}
+      className="flex min-h-[70vh] flex-col rounded-lg border border-line bg-[#efeae2]"
+    >
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-line bg-white p-4">
         <div>
           <h2 className="font-semibold">{thread.contact.name ?? thread.contact.phone}</h2>
           <p className="text-sm text-muted">
             {thread.contact.phone} ·{" "}
-            <span data-testid="window-state">{window.open ? `window open: ${countdown(window.remainingMs)} left to reply freely` : "window closed: templates only"}</span>
+            <span data-testid="window-state">
+              {window.open
+                ? `window open: ${countdown(window.remainingMs)} left to reply freely`
+                : "window closed: templates only"}
+            </span>{" "}
+            ·{" "}
+            <Link className="text-brand-700 underline" href={`/audiences/contacts/${thread.contact.id}`}>
+              Contact details
+            </Link>
           </p>
         </div>
         {canReply && (
@@ -67,7 +96,12 @@ export function ThreadView({ initial, choices, canReply }: { initial: Thread; ch
                 id="assignee"
                 className="h-8 w-44"
                 value={thread.assignedTo?.id ?? ""}
-                onChange={(e) => act(() => assignAction({ conversationId: thread.id, assigneeId: e.target.value || null }), "Assigned.")}
+                onChange={(e) =>
+                  act(
+                    () => assignAction({ conversationId: thread.id, assigneeId: e.target.value || null }),
+                    "Assigned.",
+                  )
+                }
               >
                 <option value="">Nobody</option>
                 {choices.members.map((m) => (
@@ -77,12 +111,25 @@ export function ThreadView({ initial, choices, canReply }: { initial: Thread; ch
                 ))}
               </Select>
             </div>
-            <Button size="sm" variant="secondary" onClick={() => act(() => resolveAction({ conversationId: thread.id, resolved: !thread.resolvedAt }), thread.resolvedAt ? "Reopened." : "Marked resolved.")}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() =>
+                act(
+                  () => resolveAction({ conversationId: thread.id, resolved: !thread.resolvedAt }),
+                  thread.resolvedAt ? "Reopened." : "Marked resolved.",
+                )
+              }
+            >
               {thread.resolvedAt ? "Reopen" : "Mark resolved"}
             </Button>
           </div>
         )}
-        {!canReply && <p className="text-sm text-muted">{thread.assignedTo ? `Assigned to ${thread.assignedTo.name}` : "Unassigned"} · read only</p>}
+        {!canReply && (
+          <p className="text-sm text-muted">
+            {thread.assignedTo ? `Assigned to ${thread.assignedTo.name}` : "Unassigned"} · read only
+          </p>
+        )}
       </header>
       {error && (
         <p role="alert" className="bg-red-50 p-2 text-sm text-red-700">
@@ -102,7 +149,7 @@ export function ThreadView({ initial, choices, canReply }: { initial: Thread; ch
             key={`${window.open}`}
             conversationId={thread.id}
             windowOpen={window.open}
-            replyTo={window.open ? lastInbound?.kind === "inbound" ? lastInbound.wamid : undefined : undefined}
+            replyTo={window.open ? (lastInbound?.kind === "inbound" ? lastInbound.wamid : undefined) : undefined}
             contact={thread.contact}
             choices={choices}
             onSent={() => void refetch()}
@@ -111,7 +158,9 @@ export function ThreadView({ initial, choices, canReply }: { initial: Thread; ch
             className="flex items-end gap-2 border-t border-line bg-amber-50/60 p-3"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(() => addNoteAction({ conversationId: thread.id, body: note }), "Note added.").then(() => setNote(""));
+              void act(() => addNoteAction({ conversationId: thread.id, body: note }), "Note added.").then(() =>
+                setNote(""),
+              );
             }}
           >
             <div className="flex-1">
