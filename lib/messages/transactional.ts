@@ -6,6 +6,7 @@
 // concurrent calls with one key queue one message and both get its answer.
 import "server-only";
 import { createHash } from "node:crypto";
+import type pg from "pg";
 import type { SendMessageBody } from "@/lib/api/operations/messages";
 import { ApiProblem } from "@/lib/api/handler";
 import { recentMarketingSql } from "@/lib/campaigns/audience";
@@ -21,37 +22,42 @@ import { quietHoursSchema, type Variable } from "@/lib/campaigns/schemas";
 import { consentRefusalMessage, consentRefusalSql } from "@/lib/consent/eligibility";
 import { normalisePhone } from "@/lib/contacts/phone";
 import { db, Prisma } from "@/lib/db/client";
+import { pgPool } from "@/lib/db/pg";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { DISPATCH_CHANNEL } from "@/lib/dispatch/channel";
 import { NotFoundError } from "@/lib/errors";
 import { windowState } from "@/lib/inbox/schemas";
 import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
 
-type Tx = Prisma.TransactionClient;
+/** A pg client or pool: the accept path runs on node-postgres (lib/db/pg.ts), a hot path where Prisma's per-query cost would be most of the time. */
+type Sql = Pick<pg.PoolClient, "query">;
+const run = async <T extends pg.QueryResultRow>(client: Sql, q: Prisma.Sql) =>
+  (await client.query<T>(q.text, q.values)).rows;
 
 const refuse = (code: string, message: string, field?: string) =>
   new ApiProblem(422, message, code, field ? { errors: [{ field, message }] } : {});
 
-const MESSAGE_SELECT = {
-  id: true,
-  state: true,
-  contactId: true,
-  request: true,
-  category: true,
-  callbackData: true,
-  nextAttemptAt: true,
-  createdAt: true,
-  sentAt: true,
-  deliveredAt: true,
-  readAt: true,
-  failedAt: true,
-  errorCode: true,
-  errorReason: true,
-  skipReason: true,
-  wamid: true,
-  contact: { select: { phone: true } },
-} satisfies Prisma.MessageSelect;
-type MessageRow = Prisma.MessageGetPayload<{ select: typeof MESSAGE_SELECT }>;
+const MESSAGE_COLUMNS = Prisma.sql`m.id, m.state, m."contactId", m.request, m.category, m."callbackData", m."nextAttemptAt", m."createdAt",
+  m."sentAt", m."deliveredAt", m."readAt", m."failedAt", m."errorCode", m."errorReason", m."skipReason", m.wamid`;
+type MessageRow = {
+  id: string;
+  state: string;
+  contactId: string;
+  request: unknown;
+  category: string | null;
+  callbackData: string | null;
+  nextAttemptAt: Date | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+  failedAt: Date | null;
+  errorCode: number | null;
+  errorReason: string | null;
+  skipReason: string | null;
+  wamid: string | null;
+  phone: string;
+};
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -62,7 +68,7 @@ export function messageResource(m: MessageRow) {
     id: m.id,
     status: (m.state === "CLAIMED" ? "sending" : m.state.toLowerCase()) as "queued",
     contactId: m.contactId,
-    to: m.contact.phone,
+    to: m.phone,
     type: request?.type === "template" ? ("template" as const) : ("text" as const),
     template:
       request?.type === "template" && request.template
@@ -92,67 +98,126 @@ export async function acceptMessage(
   input: SendMessageBody,
   idempotencyKey: string | null,
 ): Promise<Accepted> {
+  if (!idempotencyKey)
+    return {
+      status: 202,
+      body: messageResource(await queueMessage(pgPool(), workspaceId, apiKeyId, input)),
+      replayed: false,
+    };
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
-  return db.$transaction(async (tx) => {
-    if (idempotencyKey) {
-      // A concurrent call with the same key waits here until the first one's transaction ends.
-      const taken = await tx.$executeRaw`
-        INSERT INTO "ApiIdempotency" ("workspaceId", key, "requestHash", status, response)
-        VALUES (${workspaceId}, ${idempotencyKey}, ${requestHash}, 0, '{}') ON CONFLICT DO NOTHING`;
-      if (!taken) {
-        const first = await tx.apiIdempotency.findUniqueOrThrow({
-          where: { workspaceId_key: { workspaceId, key: idempotencyKey } },
-        });
-        if (first.requestHash !== requestHash) {
-          throw new ApiProblem(
-            409,
-            "This Idempotency-Key was already used with a different body. Use a new key for a new message.",
-            "idempotency_key_reused",
-          );
-        }
-        return { status: first.status, body: first.response, replayed: true };
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    // A concurrent call with the same key waits here until the first one's transaction ends.
+    const taken = await run(
+      client,
+      Prisma.sql`
+      INSERT INTO "ApiIdempotency" ("workspaceId", key, "requestHash", status, response)
+      VALUES (${workspaceId}, ${idempotencyKey}, ${requestHash}, 0, '{}') ON CONFLICT DO NOTHING RETURNING 1`,
+    );
+    let accepted: Accepted;
+    if (taken.length === 0) {
+      const [first] = await run<{ requestHash: string; status: number; response: unknown }>(
+        client,
+        Prisma.sql`
+        SELECT "requestHash", status, response FROM "ApiIdempotency" WHERE "workspaceId" = ${workspaceId} AND key = ${idempotencyKey}`,
+      );
+      if (first!.requestHash !== requestHash) {
+        throw new ApiProblem(
+          409,
+          "This Idempotency-Key was already used with a different body. Use a new key for a new message.",
+          "idempotency_key_reused",
+        );
       }
+      accepted = { status: first!.status, body: first!.response, replayed: true };
+    } else {
+      const body = messageResource(await queueMessage(client, workspaceId, apiKeyId, input));
+      await run(
+        client,
+        Prisma.sql`
+        UPDATE "ApiIdempotency" SET status = 202, response = ${JSON.stringify(body)}::jsonb
+        WHERE "workspaceId" = ${workspaceId} AND key = ${idempotencyKey}`,
+      );
+      accepted = { status: 202, body, replayed: false };
     }
-    const body = messageResource(await queueMessage(tx, workspaceId, apiKeyId, input));
-    if (idempotencyKey) {
-      await tx.apiIdempotency.update({
-        where: { workspaceId_key: { workspaceId, key: idempotencyKey } },
-        data: { status: 202, response: body },
-      });
-    }
-    return { status: 202, body, replayed: false };
-  });
+    await client.query("COMMIT");
+    return accepted;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+type Context = {
+  defaultCountry: string;
+  workspaceZone: string;
+  quietHours: unknown;
+  cap: number | null;
+  connected: boolean;
+  contactId: string | null;
+  phone: string | null;
+  locale: string | null;
+  contactZone: string | null;
+  unreachable: boolean;
+  lastInboundAt: Date | null;
+};
+
+/** The workspace's rules and the contact (by id, or by a number in E.164), in one query. */
+async function loadContext(client: Sql, workspaceId: string, input: SendMessageBody, phone: string | null) {
+  const [row] = await run<Context>(
+    client,
+    Prisma.sql`
+    SELECT w."defaultCountry", w."timeZone" AS "workspaceZone", w."quietHours", w."marketingCapPer7Days" AS cap,
+      EXISTS (SELECT 1 FROM "WhatsAppAccount" a WHERE a."workspaceId" = w.id) AS connected,
+      c.id AS "contactId", c.phone, c.locale, c."timeZone" AS "contactZone", COALESCE(c.unreachable, false) AS unreachable,
+      v."lastInboundAt"
+    FROM "Workspace" w
+    LEFT JOIN "Contact" c ON c."workspaceId" = w.id AND ${input.contactId ? Prisma.sql`c.id = ${input.contactId}` : Prisma.sql`c.phone = ${phone ?? ""}`}
+    LEFT JOIN "Conversation" v ON v."contactId" = c.id
+    WHERE w.id = ${workspaceId}`,
+  );
+  if (!row) throw new NotFoundError("That workspace");
+  return row;
 }
 
 async function queueMessage(
-  tx: Tx,
+  client: Sql,
   workspaceId: string,
   apiKeyId: string,
   input: SendMessageBody,
 ): Promise<MessageRow> {
-  const workspace = await tx.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
-    select: {
-      defaultCountry: true,
-      timeZone: true,
-      quietHours: true,
-      marketingCapPer7Days: true,
-      whatsAppAccount: { select: { id: true } },
-    },
-  });
-  if (!workspace.whatsAppAccount) {
+  // A number in E.164 needs no default country; any other is read with the workspace's (a second query).
+  const e164 = input.to?.trim().startsWith("+") ? normalisePhone(input.to) : null;
+  let ctx = await loadContext(client, workspaceId, input, e164?.ok ? e164.e164 : null);
+  if (input.to && !e164?.ok) {
+    const phone = normalisePhone(input.to, ctx.defaultCountry);
+    if (!phone.ok)
+      throw refuse("invalid_phone", `“${input.to}” is not a phone number WhatsApp can reach: ${phone.reason}.`, "to");
+    ctx = await loadContext(client, workspaceId, input, phone.e164);
+  }
+  if (!ctx.connected) {
     throw new ApiProblem(
       409,
       "This workspace has no WhatsApp connection yet. An admin connects one in Settings → WhatsApp.",
       "no_whatsapp_connection",
     );
   }
-  const contact = await findContact(tx, workspaceId, workspace.defaultCountry, input);
-  if (contact.unreachable) {
+  if (!ctx.contactId) {
+    if (input.contactId) throw refuse("contact_not_found", "No contact with this id in this workspace.", "contactId");
+    throw refuse(
+      "contact_not_found",
+      `No contact with the number ${input.to}. Create it (PUT /contacts) and record its opt-in (POST /contacts/{id}/consent) first: WhatsApp messages need the person's consent.`,
+      "to",
+    );
+  }
+  const field = input.to ? "to" : "contactId";
+  if (ctx.unreachable) {
     throw refuse(
       "not_on_whatsapp",
-      `Not sent: ${contact.phone} is not on WhatsApp (Meta answered 131026 to an earlier message).`,
-      input.to ? "to" : "contactId",
+      `Not sent: ${ctx.phone} is not on WhatsApp (Meta answered 131026 to an earlier message).`,
+      field,
     );
   }
 
@@ -160,18 +225,14 @@ async function queueMessage(
   let category: TemplateCategory | null = null;
   let templateId: string | null = null;
   if (input.template) {
-    const version = await pickTemplate(tx, workspaceId, input.template, contact.locale);
+    const version = await pickTemplate(client, workspaceId, input.template, ctx.locale);
     category = version.category;
     templateId = version.id;
-    request = renderRequest(version, input.template, contact.phone);
-    const refusal = await refusalFor(tx, contact.id, category, workspace.marketingCapPer7Days);
+    request = renderRequest(version, input.template, ctx.phone!);
+    const refusal = await refusalFor(client, ctx.contactId, category, ctx.cap, field);
     if (refusal) throw refusal;
   } else {
-    const conversation = await tx.conversation.findUnique({
-      where: { contactId: contact.id },
-      select: { lastInboundAt: true },
-    });
-    if (!windowState(conversation?.lastInboundAt ?? null).open) {
+    if (!windowState(ctx.lastInboundAt).open) {
       throw refuse(
         "outside_window",
         "Not sent: a session message can only go within 24 hours of the person's last message to you. Send an approved template instead.",
@@ -180,81 +241,42 @@ async function queueMessage(
     }
     request = {
       messaging_product: "whatsapp",
-      to: contact.phone,
+      to: ctx.phone!,
       type: "text",
       text: { body: input.text!.body, preview_url: input.text!.previewUrl },
     };
   }
 
   const quiet = input.respectQuietHours
-    ? quietDelayMs(
-        new Date(),
-        contact.timeZone ?? workspace.timeZone,
-        quietHoursSchema.safeParse(workspace.quietHours).data,
-      )
+    ? quietDelayMs(new Date(), ctx.contactZone ?? ctx.workspaceZone, quietHoursSchema.safeParse(ctx.quietHours).data)
     : 0;
-  const message = await tx.message.create({
-    data: {
-      workspaceId,
-      contactId: contact.id,
-      origin: "api",
-      templateId,
-      category,
-      request: request as Prisma.InputJsonValue,
-      callbackData: input.callbackData ?? null,
-      apiKeyId,
-      nextAttemptAt: new Date(Date.now() + quiet),
-    },
-    select: MESSAGE_SELECT,
-  });
-  await tx.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, 'api')`;
-  return message;
-}
-
-async function findContact(tx: Tx, workspaceId: string, defaultCountry: string, input: SendMessageBody) {
-  const select = { id: true, phone: true, locale: true, timeZone: true, unreachable: true };
-  if (input.contactId) {
-    const contact = await tx.contact.findFirst({ where: { id: input.contactId, workspaceId }, select });
-    if (!contact) throw refuse("contact_not_found", "No contact with this id in this workspace.", "contactId");
-    return contact;
-  }
-  const phone = normalisePhone(input.to!, defaultCountry);
-  if (!phone.ok)
-    throw refuse("invalid_phone", `“${input.to}” is not a phone number WhatsApp can reach: ${phone.reason}.`, "to");
-  const contact = await tx.contact.findUnique({
-    where: { workspaceId_phone: { workspaceId, phone: phone.e164 } },
-    select,
-  });
-  if (!contact) {
-    throw refuse(
-      "contact_not_found",
-      `No contact with the number ${phone.e164}. Create it (PUT /contacts) and record its opt-in (POST /contacts/{id}/consent) first: WhatsApp messages need the person's consent.`,
-      "to",
-    );
-  }
-  return contact;
+  const [message] = await run<MessageRow>(
+    client,
+    Prisma.sql`
+    WITH m AS (
+      INSERT INTO "Message" (id, "workspaceId", "contactId", origin, "templateId", category, request, "callbackData", "apiKeyId", "nextAttemptAt")
+      VALUES (gen_random_uuid()::text, ${workspaceId}, ${ctx.contactId}, 'api', ${templateId}, ${category}::"TemplateCategory", ${JSON.stringify(request)}::jsonb,
+        ${input.callbackData ?? null}, ${apiKeyId}, now() + make_interval(secs => ${quiet / 1000}))
+      RETURNING *
+    )
+    SELECT ${MESSAGE_COLUMNS}, ${ctx.phone} AS phone, (SELECT pg_notify(${DISPATCH_CHANNEL}, 'api')) IS NULL AS woke FROM m`,
+  );
+  return message!;
 }
 
 type Version = TemplateVersion & { id: string; category: TemplateCategory };
 
 async function pickTemplate(
-  tx: Tx,
+  client: Sql,
   workspaceId: string,
   t: NonNullable<SendMessageBody["template"]>,
   locale: string | null,
 ): Promise<Version> {
-  const versions = await tx.template.findMany({
-    where: { workspaceId, name: t.name },
-    select: {
-      id: true,
-      name: true,
-      language: true,
-      components: true,
-      parameterFormat: true,
-      category: true,
-      status: true,
-    },
-  });
+  const versions = await run<Version & { status: string }>(
+    client,
+    Prisma.sql`SELECT id, name, language, components, "parameterFormat", category, status FROM "Template"
+      WHERE "workspaceId" = ${workspaceId} AND name = ${t.name}`,
+  );
   if (versions.length === 0)
     throw refuse("template_not_found", `No template named “${t.name}” in this workspace.`, "template.name");
   const approved = versions.filter((v) => v.status === "APPROVED");
@@ -337,30 +359,33 @@ function fieldOfSlot(slot: string): string {
 
 /** Why this contact may not get a template of this category now (lib/consent's rule, the marketing cap), or null. */
 async function refusalFor(
-  tx: Tx,
+  client: Sql,
   contactId: string,
   category: TemplateCategory,
   cap: number | null,
+  field: string,
 ): Promise<ApiProblem | null> {
-  const [row] = await tx.$queryRaw<{ refusal: "no_consent" | "opted_out" | null; phone: string; recent: bigint }[]>`
-    SELECT ${consentRefusalSql(Prisma.sql`c.id`, category)} AS refusal, c.phone,
+  const [row] = await run<{ refusal: "no_consent" | "opted_out" | null; phone: string; recent: string }>(
+    client,
+    Prisma.sql`SELECT ${consentRefusalSql(Prisma.sql`c.id`, category)} AS refusal, c.phone,
       ${category === "MARKETING" && cap !== null ? recentMarketingSql(Prisma.sql`c.id`) : Prisma.sql`0::bigint`} AS recent
-    FROM "Contact" c WHERE c.id = ${contactId}`;
+    FROM "Contact" c WHERE c.id = ${contactId}`,
+  );
   if (!row) throw new NotFoundError("That contact");
   if (row.refusal)
-    return refuse(`consent_${row.refusal}`, consentRefusalMessage(row.refusal, category, row.phone), "to");
+    return refuse(`consent_${row.refusal}`, consentRefusalMessage(row.refusal, category, row.phone), field);
   if (category === "MARKETING" && row.phone.startsWith("+1")) {
     return refuse(
       "us_marketing_block",
       "Not sent: Meta does not deliver marketing templates to US (+1) numbers.",
-      "to",
+      field,
     );
   }
   if (cap !== null && Number(row.recent) >= cap) {
     return refuse(
       "frequency_cap",
       `Not sent: this person already received ${cap} marketing messages in the last 7 days, the workspace's cap.`,
-      "to",
+      field,
     );
   }
   return null;
@@ -368,7 +393,11 @@ async function refusalFor(
 
 /** One transactional message of the workspace, with every status Meta reported. */
 export async function readMessage(workspaceId: string, id: string) {
-  const message = await db.message.findFirst({ where: { id, workspaceId, origin: "api" }, select: MESSAGE_SELECT });
+  const [message] = await run<MessageRow>(
+    pgPool(),
+    Prisma.sql`SELECT ${MESSAGE_COLUMNS}, c.phone FROM "Message" m JOIN "Contact" c ON c.id = m."contactId"
+      WHERE m.id = ${id} AND m."workspaceId" = ${workspaceId} AND m.origin = 'api'`,
+  );
   if (!message) throw new NotFoundError("That message");
   const history = await db.messageStatusEvent.findMany({
     where: { workspaceId, OR: [{ messageId: id }, ...(message.wamid ? [{ wamid: message.wamid }] : [])] },
