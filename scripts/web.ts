@@ -1,13 +1,17 @@
-// The production web process: Next.js behind Node's own HTTP server, with one fast path. POSTs to
+// The production web process: Next.js behind Node's own HTTP server, with two fast paths. POSTs to
 // /api/webhooks/whatsapp (Meta's deliveries, the busiest endpoint by far) go straight to the same
-// lib/webhooks code the Next.js route uses, without the framework's per-request work; everything
-// else, GET handshakes included, is Next.js as usual.
-import { createServer } from "node:http";
+// lib/webhooks code the Next.js route uses, and POSTs to /api/public/v1/messages (the business's order
+// updates, at up to a thousand a second) to the same handler as its Next.js route, both without the
+// framework's per-request work (most of an accept's cost: bench/api.ts); everything else, GET handshakes
+// included, is Next.js as usual.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import next from "next";
 import { CLIENT_IP_HEADER, clientAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { urlHasNul } from "@/lib/ids";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
+import { POST as sendMessage } from "@/app/api/public/v1/messages/route";
 import { webListenAddress } from "./lib/listen.ts";
 import { root } from "./lib/schema-engine.ts";
 import { exitWithLauncher } from "./lib/follow-parent.ts";
@@ -37,6 +41,10 @@ const server = createServer((req, res) => {
     void handleWebhookPost(req, res);
     return;
   }
+  if (req.method === "POST" && req.url?.split("?")[0] === "/api/public/v1/messages") {
+    void sendMessageFast(req, res);
+    return;
+  }
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
@@ -47,4 +55,29 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   });
+}
+
+/** The public send route's own handler, called with a web Request made from Node's request. */
+async function sendMessageFast(req: IncomingMessage, res: ServerResponse) {
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+    }
+    const request = new Request(new URL(req.url!, `http://${req.headers.host ?? "localhost"}`), {
+      method: "POST",
+      headers,
+      body: Readable.toWeb(req) as ReadableStream,
+      duplex: "half",
+    } as RequestInit);
+    const response = await sendMessage(request, { params: Promise.resolve({}) });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", message: "public API fast path failed", error: String(error) }));
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
+    res.end(
+      JSON.stringify({ title: "Internal server error", status: 500, detail: "Something went wrong on our side." }),
+    );
+  }
 }
