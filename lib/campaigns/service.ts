@@ -14,7 +14,6 @@ import { audienceSql } from "./audience";
 import { audiencePlan, buildPreflight, loadPlan, type CampaignPlan } from "./plan";
 import type { CampaignInput } from "./schemas";
 
-
 async function checkReferences(workspaceId: string, input: CampaignInput) {
   const [list, segments, templates, media] = await Promise.all([
     db.consentList.findFirst({

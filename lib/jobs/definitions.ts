@@ -30,9 +30,16 @@ export const JOBS = {
   "consent.confirm": define(
     z.object({ workspaceId: z.string(), to: z.string(), text: z.string().min(1).max(4096), replyTo: z.string() }),
     async ({ workspaceId, to, text, replyTo }) => {
-      const conversation = await db.conversation.findFirst({ where: { workspaceId, contact: { phone: `+${to.replace(/^\+/, "")}` } }, select: { id: true, lastInboundAt: true } });
+      const conversation = await db.conversation.findFirst({
+        where: { workspaceId, contact: { phone: `+${to.replace(/^\+/, "")}` } },
+        select: { id: true, lastInboundAt: true },
+      });
       if (!conversation || !windowState(conversation.lastInboundAt).open) return;
-      await sendReply(workspaceId, null, { conversationId: conversation.id, replyTo, reply: { kind: "text", body: text } });
+      await sendReply(workspaceId, null, {
+        conversationId: conversation.id,
+        replyTo,
+        reply: { kind: "text", body: text },
+      });
     },
   ),
 
@@ -50,7 +57,8 @@ export const JOBS = {
   /** A keyword auto-reply from the workspace's quick answers (only inside the 24-hour window). */
   "inbox.autoreply": define(
     z.object({ workspaceId: z.string(), conversationId: z.string(), savedReplyId: z.string(), replyTo: z.string() }),
-    async ({ workspaceId, conversationId, savedReplyId, replyTo }) => sendAutoReply(workspaceId, conversationId, savedReplyId, replyTo),
+    async ({ workspaceId, conversationId, savedReplyId, replyTo }) =>
+      sendAutoReply(workspaceId, conversationId, savedReplyId, replyTo),
   ),
 } satisfies Record<string, JobDefinition<z.ZodType>>;
 

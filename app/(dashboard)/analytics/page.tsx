@@ -20,7 +20,11 @@ export const metadata: Metadata = { title: "Analytics" };
 
 const RATE_KEYS = Object.keys(RATES) as RateKey[];
 
-export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function AnalyticsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   const user = await guardPage("analytics.view");
   const d = await loadDashboard(user.workspaceId, await searchParams);
   const { range, overall } = d;
@@ -29,45 +33,108 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const period = `${formatDay(range.from)} – ${formatDay(range.to)}`;
   return (
     <>
-      <PageHeader title="Analytics" description={`How your campaigns did, ${period} (days in ${d.timeZone}). Every number comes from the messages' delivery, read, reply and click events.`} />
+      <PageHeader
+        title="Analytics"
+        description={`How your campaigns did, ${period} (days in ${d.timeZone}). Every number comes from the messages' delivery, read, reply and click events.`}
+      />
       <DateRangeForm range={range} today={d.today} error={d.error} />
       {d.campaigns.length === 0 ? (
-        <EmptyState icon={<BarChart3 className="size-6" />} title="No campaign activity in this period" action={<Link href="/campaigns" className="text-sm font-medium text-brand-700 underline">See the campaigns</Link>}>
-          Pick a longer period, or come back once a campaign has been sent: its deliveries, reads and replies appear here within seconds.
+        <EmptyState
+          icon={<BarChart3 className="size-6" />}
+          title="No campaign activity in this period"
+          action={
+            <Link href="/campaigns" className="text-sm font-medium text-brand-700 underline">
+              See the campaigns
+            </Link>
+          }
+        >
+          Pick a longer period, or come back once a campaign has been sent: its deliveries, reads and replies appear
+          here within seconds.
         </EmptyState>
       ) : (
         <div className="space-y-6">
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
-            <Stat label="Messages sent" value={formatNumber(overall.funnel.sent + overall.funnel.failed)} hint={`${d.campaigns.length} campaign${d.campaigns.length === 1 ? "" : "s"}`} />
+            <Stat
+              label="Messages sent"
+              value={formatNumber(overall.funnel.sent + overall.funnel.failed)}
+              hint={`${d.campaigns.length} campaign${d.campaigns.length === 1 ? "" : "s"}`}
+            />
             {RATE_KEYS.map((r) => (
-              <Stat key={r} label={RATES[r].label} value={formatPercent(overall.rates[r])} hint={r === "delivery" ? "of sent" : "of delivered"} />
+              <Stat
+                key={r}
+                label={RATES[r].label}
+                value={formatPercent(overall.rates[r])}
+                hint={r === "delivery" ? "of sent" : "of delivered"}
+              />
             ))}
-            <Stat label="Cost" value={`${overall.cost.toFixed(2)} ${d.currency}`} hint="billed by Meta, at the price table's rates" />
+            <Stat
+              label="Cost"
+              value={`${overall.cost.toFixed(2)} ${d.currency}`}
+              hint="billed by Meta, at the price table's rates"
+            />
           </dl>
           <ChartCard
             title="Trends"
             description="Per day: messages sent, delivered, read, answered and clicked, and opt-outs."
             exportHref={exportHref("trend")}
-            chart={<TimeChart data={d.trend} xKey="day" unit="date" series={measureSeries(TREND_KEYS.filter((k) => k !== "failed"))} label={`Daily sends, deliveries, reads, replies, clicks and opt-outs, ${period}`} />}
+            chart={
+              <TimeChart
+                data={d.trend}
+                xKey="day"
+                unit="date"
+                series={measureSeries(TREND_KEYS.filter((k) => k !== "failed"))}
+                label={`Daily sends, deliveries, reads, replies, clicks and opt-outs, ${period}`}
+              />
+            }
             table={<DayTrendTable points={d.trend} />}
           />
           <ChartCard
             title="Campaigns compared"
             description="Delivery rate is of messages sent; the other rates are of messages delivered."
             exportHref={exportHref("campaigns")}
-            chart={<ShareChart data={d.campaigns.slice(0, 8).map((c) => ({ name: c.name, ...c.rates }))} series={rateSeries(RATE_KEYS)} label="Rates of the busiest campaigns in the period" />}
-            table={<CompareTable caption="Campaigns in the period" rows={d.campaigns.map((c) => ({ ...c, href: `/campaigns/${c.id}`, detail: c.template }))} currency={d.currency} empty="No campaigns." />}
+            chart={
+              <ShareChart
+                data={d.campaigns.slice(0, 8).map((c) => ({ name: c.name, ...c.rates }))}
+                series={rateSeries(RATE_KEYS)}
+                label="Rates of the busiest campaigns in the period"
+              />
+            }
+            table={
+              <CompareTable
+                caption="Campaigns in the period"
+                rows={d.campaigns.map((c) => ({ ...c, href: `/campaigns/${c.id}`, detail: c.template }))}
+                currency={d.currency}
+                empty="No campaigns."
+              />
+            }
           />
           <ChartCard
             title="Templates compared"
             description="Every campaign that used a template, together."
             exportHref={exportHref("templates")}
-            chart={<ShareChart data={d.templates.slice(0, 8).map((t) => ({ name: t.name, ...t.rates }))} series={rateSeries(RATE_KEYS)} label="Rates of each template in the period" />}
-            table={<CompareTable caption="Templates in the period" rows={d.templates} currency={d.currency} empty="No templates." />}
+            chart={
+              <ShareChart
+                data={d.templates.slice(0, 8).map((t) => ({ name: t.name, ...t.rates }))}
+                series={rateSeries(RATE_KEYS)}
+                label="Rates of each template in the period"
+              />
+            }
+            table={
+              <CompareTable
+                caption="Templates in the period"
+                rows={d.templates}
+                currency={d.currency}
+                empty="No templates."
+              />
+            }
           />
           <div className="grid gap-4 md:grid-cols-2">
             <Ranking title="Best templates" rows={d.top} empty="Not enough deliveries to rank templates yet." />
-            <Ranking title="Templates to improve" rows={d.worst} empty="Two or more templates with enough deliveries are needed." />
+            <Ranking
+              title="Templates to improve"
+              rows={d.worst}
+              empty="Two or more templates with enough deliveries are needed."
+            />
           </div>
           <SenderNumbers numbers={d.numbers} exportHref={exportHref("numbers")} />
         </div>

@@ -1,8 +1,8 @@
 // Transactional sends through the public API, against the real database and the sandbox Cloud API.
 import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getMessageRoute } from "@/app/api/public/v1/messages/[id]/route";
-import { POST as sendRoute } from "@/app/api/public/v1/messages/route";
+import { GET as getMessageRoute } from "./[id]/route";
+import { POST as sendRoute } from "./route";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { db } from "@/lib/db/client";
 import { acceptedSends, sandboxWorkspace, startDispatcher, type SandboxWorkspace } from "@/tests/campaigns";
