@@ -45,7 +45,7 @@ describe("permissions", () => {
       navigationFor("ADMIN")
         .find((i) => i.label === "Settings")
         ?.children?.map((c) => c.label),
-    ).toEqual(["Workspace", "WhatsApp", "Users", "Audit log"]);
+    ).toEqual(["Workspace", "WhatsApp", "API", "Webhooks", "Users", "Audit log"]);
   });
 
   it("lands managers on analytics and the others on campaigns", () => {
