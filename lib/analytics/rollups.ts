@@ -40,11 +40,15 @@ export async function foldRollups(limit = FOLD_BATCH): Promise<number> {
 
 /** Folds until every delta written before the call is in the rollups (another worker may fold some of them). */
 export async function foldAll(): Promise<void> {
-  const [{ last } = { last: null }] = await db.$queryRaw<{ last: bigint | null }[]>`SELECT max(id) AS last FROM "RollupDelta"`;
+  const [{ last } = { last: null }] = await db.$queryRaw<
+    { last: bigint | null }[]
+  >`SELECT max(id) AS last FROM "RollupDelta"`;
   if (last === null) return;
   for (;;) {
     if ((await foldRollups()) > 0) continue;
-    const [pending] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "RollupDelta" WHERE id <= ${last}`;
+    const [pending] = await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "RollupDelta" WHERE id <= ${last}`;
     if (!pending?.n) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -64,16 +68,17 @@ export async function rebuildRollups(): Promise<{ messages: number; rows: number
       const rows = await tx.$executeRaw`
         INSERT INTO "CampaignMinute" ("campaignId", minute, key, n)
         SELECT m."campaignId", date_trunc('minute', f.at), f.key, sum(f.n)
-        FROM "Message" m CROSS JOIN LATERAL parley_message_facts(m) f GROUP BY 1, 2, 3`;
+        FROM "Message" m CROSS JOIN LATERAL parley_message_facts(m) f WHERE m."campaignId" IS NOT NULL GROUP BY 1, 2, 3`;
       await tx.$executeRaw`
         INSERT INTO "CampaignDay" ("workspaceId", day, "campaignId", key, n)
         SELECT c."workspaceId", parley_local_day(r.minute, w."timeZone"), r."campaignId", r.key, sum(r.n)
         FROM "CampaignMinute" r JOIN "Campaign" c ON c.id = r."campaignId" JOIN "Workspace" w ON w.id = c."workspaceId"
         GROUP BY 1, 2, 3, 4`;
-      const [count] = await tx.$queryRaw<{ messages: number }[]>`SELECT count(*)::int AS messages FROM "Message"`;
+      const [count] = await tx.$queryRaw<
+        { messages: number }[]
+      >`SELECT count(*)::int AS messages FROM "Message" WHERE "campaignId" IS NOT NULL`;
       return { messages: count?.messages ?? 0, rows };
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
 }
-

@@ -42,7 +42,10 @@ describe("webhook endpoints through the API", () => {
     });
     expect(deleted).toMatchObject({ status: 200, body: { id: created.body.id, deleted: true } });
     expect(await db.webhookEndpoint.count({ where: { workspaceId } })).toBe(0);
-    const audit = await db.auditLog.findMany({ where: { workspaceId, action: { startsWith: "webhooks." } } });
+    const audit = await db.auditLog.findMany({
+      where: { workspaceId, action: { startsWith: "webhooks." } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.actorId, (a.details as { apiKeyId?: string }).apiKeyId])).toEqual([
       ["webhooks.endpoint_created", null, expect.any(String)],
       ["webhooks.endpoint_deleted", null, expect.any(String)],
