@@ -38,6 +38,7 @@ test("an order update sent with curl shows on the contact page, in the inbox thr
   await expect(form).toBeHidden();
   const card = page.getByRole("region", { name: hookUrl });
   await card.getByRole("button", { name: "Reveal" }).click();
+  await expect(card.getByLabel("Signing secret")).toHaveValue(/^whsec_[A-Za-z0-9+/=]+$/); // revealed, not the mask
   const secret = await card.getByLabel("Signing secret").inputValue();
   expect(secret).toMatch(/^whsec_/);
 
