@@ -10,6 +10,7 @@ import {
 } from "zod-openapi";
 import { MAX_BODY_BYTES } from "./handler";
 import { API_PREFIX, type Operation } from "./operation";
+import { PROBLEM_TITLES } from "./problem";
 import { ALL_OPERATIONS } from "./operations";
 import { SCOPE_LABELS } from "./scopes";
 
@@ -75,25 +76,12 @@ const problemResponse = (
 
 const example = (status: number, code: string, detail: string, extra: Record<string, unknown> = {}) => ({
   type: `https://parley.dev/problems/${code}`,
-  title: problemTitle[status],
+  title: PROBLEM_TITLES[status],
   status,
   detail,
   code,
   ...extra,
 });
-
-const problemTitle: Record<number, string> = {
-  400: "Bad request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not found",
-  409: "Conflict",
-  413: "Request too large",
-  415: "Unsupported media type",
-  422: "Unprocessable content",
-  429: "Too many requests",
-  500: "Internal server error",
-};
 
 const PROBLEMS = {
   400: problemResponse(

@@ -3,7 +3,7 @@ import type { z } from "zod";
 
 export type FieldError = { field: string; message: string };
 
-const TITLES: Record<number, string> = {
+export const PROBLEM_TITLES: Record<number, string> = {
   400: "Bad request",
   401: "Unauthorized",
   403: "Forbidden",
@@ -25,7 +25,7 @@ export function problem(
   const { headers, code, ...rest } = extra;
   const body = {
     type: `https://parley.dev/problems/${code ?? status}`,
-    title: TITLES[status] ?? "Error",
+    title: PROBLEM_TITLES[status] ?? "Error",
     status,
     detail,
     ...(code ? { code } : {}),
