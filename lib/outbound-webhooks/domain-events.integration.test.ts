@@ -85,7 +85,15 @@ describe("emitted events", () => {
   it("an API message's events carry its origin and the caller's callback data", async () => {
     const contact = await db.contact.create({ data: { workspaceId: ws, phone: "+34610000203" } });
     const message = await db.message.create({
-      data: { workspaceId: ws, contactId: contact.id, origin: "api", callbackData: "order-1042", state: "CLAIMED" },
+      // Sent and awaiting its statuses (a CLAIMED row nobody holds would go back to the queue and be sent).
+      data: {
+        workspaceId: ws,
+        contactId: contact.id,
+        origin: "api",
+        callbackData: "order-1042",
+        state: "SENT",
+        sentAt: new Date(),
+      },
     });
     await post(
       envelope(number.wabaId, [
