@@ -11,7 +11,8 @@ import { env } from "@/lib/env";
 /** The start of a template link address whose ending Parley tracks. */
 export const trackedLinkBase = () => `${env().APP_URL.replace(/\/$/, "")}/r/`;
 
-const sign = (body: string) => createHmac("sha256", env().AUTH_SECRET).update(`link:${body}`).digest("base64url").slice(0, 16);
+const sign = (body: string) =>
+  createHmac("sha256", env().AUTH_SECRET).update(`link:${body}`).digest("base64url").slice(0, 16);
 
 /** The URL ending for one message's button: "<message id>.<button index>.<signature>". */
 export function linkToken(messageId: string, button: number): string {
@@ -32,12 +33,18 @@ export function readLinkToken(token: string): { messageId: string; button: numbe
 export async function openTrackedLink(token: string, at = new Date()): Promise<string | null> {
   const link = readLinkToken(token);
   if (!link) return null;
-  const message = await db.message.findUnique({ where: { id: link.messageId }, select: { linkClickedAt: true, campaign: { select: { variableMapping: true } } } });
+  const message = await db.message.findUnique({
+    where: { id: link.messageId },
+    select: { linkClickedAt: true, campaign: { select: { variableMapping: true } } },
+  });
   const mapping = mappingSchema.safeParse(message?.campaign?.variableMapping);
   const variable = mapping.success ? mapping.data.variables[`button:${link.button}`] : undefined;
   if (!message || variable?.source !== "tracked") return null;
   if (!message.linkClickedAt) {
-    await db.message.updateMany({ where: { id: link.messageId, linkClickedAt: null }, data: { linkClickedAt: at, linkButton: link.button } });
+    await db.message.updateMany({
+      where: { id: link.messageId, linkClickedAt: null },
+      data: { linkClickedAt: at, linkButton: link.button },
+    });
   }
   return variable.value;
 }

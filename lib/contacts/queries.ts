@@ -12,9 +12,13 @@ function contactWhere(workspaceId: string, f: ContactFilters): Prisma.ContactWhe
   const digits = q?.replace(/[^\d]/g, "");
   return {
     workspaceId,
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(digits ? [{ phone: { contains: digits } }] : [])] } : {}),
+    ...(q
+      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(digits ? [{ phone: { contains: digits } }] : [])] }
+      : {}),
     ...(f.tag ? { tags: { has: f.tag } } : {}),
-    ...(f.listId ? { consents: { some: { consentListId: f.listId, ...(f.consent ? { optedIn: f.consent === "in" } : {}) } } } : {}),
+    ...(f.listId
+      ? { consents: { some: { consentListId: f.listId, ...(f.consent ? { optedIn: f.consent === "in" } : {}) } } }
+      : {}),
   };
 }
 
@@ -58,20 +62,45 @@ export async function getContactDetail(workspaceId: string, id: string) {
         tags: true,
         unreachable: true,
         createdAt: true,
-        consents: { select: { optedIn: true, changedAt: true, consentList: { select: { id: true, name: true, category: true } } } },
+        consents: {
+          select: { optedIn: true, changedAt: true, consentList: { select: { id: true, name: true, category: true } } },
+        },
         messages: {
           orderBy: { createdAt: "desc" },
           take: 50,
-          select: { id: true, state: true, sentAt: true, deliveredAt: true, readAt: true, errorReason: true, clickedButton: true, origin: true, campaign: { select: { name: true } }, template: { select: { name: true } } },
+          select: {
+            id: true,
+            state: true,
+            sentAt: true,
+            deliveredAt: true,
+            readAt: true,
+            errorReason: true,
+            clickedButton: true,
+            origin: true,
+            campaign: { select: { name: true } },
+            template: { select: { name: true } },
+          },
         },
-        inbound: { orderBy: { receivedAt: "desc" }, take: 50, select: { id: true, type: true, payload: true, receivedAt: true } },
+        inbound: {
+          orderBy: { receivedAt: "desc" },
+          take: 50,
+          select: { id: true, type: true, payload: true, receivedAt: true },
+        },
       },
     }),
     db.consentEvent.findMany({
       where: { workspaceId, contactId: id },
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: 100,
-      select: { id: true, action: true, source: true, proof: true, actorId: true, occurredAt: true, consentListId: true },
+      select: {
+        id: true,
+        action: true,
+        source: true,
+        proof: true,
+        actorId: true,
+        occurredAt: true,
+        consentListId: true,
+      },
     }),
   ]);
   if (!contact) throw new NotFoundError("That contact");

@@ -22,7 +22,14 @@ async function setup() {
   const contacts = [];
   for (const p of people) {
     const contact = await db.contact.create({ data: { workspaceId: ws, ...p } });
-    await recordConsentEvent({ workspaceId: ws, contactId: contact.id, consentListId: list.id, action: "OPT_IN", source: "WEB_FORM", proof: "Signup form v3" });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: list.id,
+      action: "OPT_IN",
+      source: "WEB_FORM",
+      proof: "Signup form v3",
+    });
     contacts.push(contact);
   }
   return { ws, users, list, contacts };
@@ -37,17 +44,46 @@ describe("segments", () => {
     const gold = { field: "attribute", op: "equals", key: "tier", value: "gold" } as const;
     expect(await count(rules("all", { match: "all", conditions: [gold] }))).toBe(1); // exact: Bea's "Gold" is not "gold"
     expect(await count(rules("all", { match: "all", conditions: [{ ...gold, op: "not_equals" }] }))).toBe(3); // Dan has no tier: kept
-    expect(await count(rules("all", { match: "all", conditions: [{ ...gold, op: "contains", value: "GOL" }] }))).toBe(2); // contains ignores case
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "attribute", op: "in", key: "city", value: "Madrid, Bilbao" }] }))).toBe(3);
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "attribute", op: "in", key: "city", value: "madrid" }] }))).toBe(0);
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "attribute", op: "empty", key: "tier" }] }))).toBe(1);
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "a" }] }))).toBe(4);
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "%" }] }))).toBe(0); // a literal %
+    expect(await count(rules("all", { match: "all", conditions: [{ ...gold, op: "contains", value: "GOL" }] }))).toBe(
+      2,
+    ); // contains ignores case
+    expect(
+      await count(
+        rules("all", {
+          match: "all",
+          conditions: [{ field: "attribute", op: "in", key: "city", value: "Madrid, Bilbao" }],
+        }),
+      ),
+    ).toBe(3);
+    expect(
+      await count(
+        rules("all", { match: "all", conditions: [{ field: "attribute", op: "in", key: "city", value: "madrid" }] }),
+      ),
+    ).toBe(0);
+    expect(
+      await count(rules("all", { match: "all", conditions: [{ field: "attribute", op: "empty", key: "tier" }] })),
+    ).toBe(1);
+    expect(
+      await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "a" }] })),
+    ).toBe(4);
+    expect(
+      await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "%" }] })),
+    ).toBe(0); // a literal %
     const vip = { field: "tag", op: "has", value: "VIP" } as const;
     expect(await count(rules("all", { match: "all", conditions: [gold, vip] }))).toBe(1);
     expect(await count(rules("all", { match: "any", conditions: [gold, vip] }))).toBe(2);
-    expect(await count(rules("any", { match: "all", conditions: [gold, vip] }, { match: "all", conditions: [{ field: "attribute", op: "equals", key: "city", value: "Bilbao" }] }))).toBe(2);
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "created", op: "last_days", days: 1 }] }))).toBe(4);
+    expect(
+      await count(
+        rules(
+          "any",
+          { match: "all", conditions: [gold, vip] },
+          { match: "all", conditions: [{ field: "attribute", op: "equals", key: "city", value: "Bilbao" }] },
+        ),
+      ),
+    ).toBe(2);
+    expect(
+      await count(rules("all", { match: "all", conditions: [{ field: "created", op: "last_days", days: 1 }] })),
+    ).toBe(4);
 
     const { messages } = await campaignWithMessages(ws, [contacts[0]!.phone, contacts[1]!.phone]);
     await db.message.update({ where: { id: messages[0]!.id }, data: { deliveredAt: new Date(), readAt: new Date() } });
@@ -56,40 +92,64 @@ describe("segments", () => {
     const delivered = { field: "engagement", op: "did", event: "received", campaignId } as const;
     const notRead = { field: "engagement", op: "did_not", event: "read", campaignId } as const;
     expect(await count(rules("all", { match: "all", conditions: [delivered, notRead] }))).toBe(1); // retarget: delivered, not read
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "engagement", op: "did", event: "read", days: 7 }] }))).toBe(1);
+    expect(
+      await count(
+        rules("all", { match: "all", conditions: [{ field: "engagement", op: "did", event: "read", days: 7 }] }),
+      ),
+    ).toBe(1);
 
     const preview = await previewSegment(ws, rules("all", { match: "all", conditions: [gold] }));
     expect(preview.map((c) => c.name)).toEqual(["Ana"]);
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }))).toBe(4);
+    expect(
+      await count(rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] })),
+    ).toBe(4);
 
     // "contains" ignores case beyond ASCII, on any machine's locale (the database's own Unicode rules).
     await db.contact.create({ data: { workspaceId: ws, phone: "+34610000205", name: "JOSÉ ÑANDÚ" } });
-    expect(await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "josé ñandú" }] }))).toBe(1);
+    expect(
+      await count(rules("all", { match: "all", conditions: [{ field: "name", op: "contains", value: "josé ñandú" }] })),
+    ).toBe(1);
   });
 
   it("counts any mix of engagement rules as the rules read, message by message", async () => {
     const { ws, contacts } = await setup();
-    const [spring, summer] = [await campaignWithMessages(ws, []), await campaignWithMessages(ws, [])].map((c) => c.campaign.id);
+    const [spring, summer] = [await campaignWithMessages(ws, []), await campaignWithMessages(ws, [])].map(
+      (c) => c.campaign.id,
+    );
     const day = 24 * 3600 * 1000;
     const STAGE_AT = { received: "deliveredAt", read: "readAt", replied: "repliedAt", clicked: "repliedAt" } as const;
     // Each contact: for each campaign, no message or a message that reached some stages 2 or 20 days ago.
     const stageOf = fc.option(fc.constantFrom(2, 20), { nil: undefined });
-    const message = fc.option(fc.record({ deliveredAt: stageOf, readAt: stageOf, repliedAt: stageOf, clicked: fc.boolean() }), { nil: undefined });
-    const condition = fc.record({
-      field: fc.constant("engagement" as const),
-      op: fc.constantFrom("did" as const, "did_not" as const),
-      event: fc.constantFrom("received" as const, "read" as const, "replied" as const, "clicked" as const),
-      campaignId: fc.constantFrom(spring!, summer!, undefined),
-      days: fc.constantFrom(7, 30, undefined),
-    }).filter((c) => Boolean(c.campaignId || c.days));
+    const message = fc.option(
+      fc.record({ deliveredAt: stageOf, readAt: stageOf, repliedAt: stageOf, clicked: fc.boolean() }),
+      { nil: undefined },
+    );
+    const condition = fc
+      .record({
+        field: fc.constant("engagement" as const),
+        op: fc.constantFrom("did" as const, "did_not" as const),
+        event: fc.constantFrom("received" as const, "read" as const, "replied" as const, "clicked" as const),
+        campaignId: fc.constantFrom(spring!, summer!, undefined),
+        days: fc.constantFrom(7, 30, undefined),
+      })
+      .filter((c) => Boolean(c.campaignId || c.days));
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(message, message), { minLength: contacts.length, maxLength: contacts.length }),
-        fc.array(fc.record({ match: fc.constantFrom("all" as const, "any" as const), conditions: fc.array(condition, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 2 }),
+        fc.array(
+          fc.record({
+            match: fc.constantFrom("all" as const, "any" as const),
+            conditions: fc.array(condition, { minLength: 1, maxLength: 4 }),
+          }),
+          { minLength: 1, maxLength: 2 },
+        ),
         fc.constantFrom("all" as const, "any" as const),
         async (sent, groups, match) => {
           await db.message.deleteMany({ where: { workspaceId: ws } });
-          const held = new Map<string, { campaignId: string; at: Partial<Record<string, number>>; clicked: boolean }[]>();
+          const held = new Map<
+            string,
+            { campaignId: string; at: Partial<Record<string, number>>; clicked: boolean }[]
+          >();
           for (const [i, pair] of sent.entries()) {
             const contactId = contacts[i]!.id;
             held.set(contactId, []);
@@ -98,9 +158,24 @@ describe("segments", () => {
               const campaignId = [spring!, summer!][k]!;
               const when = (ago?: number) => (ago === undefined ? null : new Date(Date.now() - ago * day));
               await db.message.create({
-                data: { workspaceId: ws, campaignId, contactId, state: "DELIVERED", deliveredAt: when(m.deliveredAt), readAt: when(m.readAt), repliedAt: when(m.repliedAt), clickedButton: m.clicked && m.repliedAt ? "DEALS" : null },
+                data: {
+                  workspaceId: ws,
+                  campaignId,
+                  contactId,
+                  state: "DELIVERED",
+                  deliveredAt: when(m.deliveredAt),
+                  readAt: when(m.readAt),
+                  repliedAt: when(m.repliedAt),
+                  clickedButton: m.clicked && m.repliedAt ? "DEALS" : null,
+                },
               });
-              held.get(contactId)!.push({ campaignId, at: { deliveredAt: m.deliveredAt, readAt: m.readAt, repliedAt: m.repliedAt }, clicked: m.clicked && m.repliedAt !== undefined });
+              held
+                .get(contactId)!
+                .push({
+                  campaignId,
+                  at: { deliveredAt: m.deliveredAt, readAt: m.readAt, repliedAt: m.repliedAt },
+                  clicked: m.clicked && m.repliedAt !== undefined,
+                });
             }
           }
           // The rules as a marketer reads them, one contact at a time.
@@ -111,7 +186,8 @@ describe("segments", () => {
               return (!c.campaignId || m.campaignId === c.campaignId) && reached && (!c.days || ago! <= c.days);
             });
           const holds = (contactId: string) => {
-            const group = (g: (typeof groups)[number]) => g.conditions[g.match === "all" ? "every" : "some"]((c) => did(contactId, c) === (c.op === "did"));
+            const group = (g: (typeof groups)[number]) =>
+              g.conditions[g.match === "all" ? "every" : "some"]((c) => did(contactId, c) === (c.op === "did"));
             return groups[match === "all" ? "every" : "some"](group);
           };
           expect(await countSegment(ws, { match, groups })).toBe(contacts.filter((c) => holds(c.id)).length);
@@ -124,9 +200,24 @@ describe("segments", () => {
   it("drops a contact from the count as soon as their STOP arrives by webhook", async () => {
     const { ws, list, contacts } = await setup();
     const number = await connectAccount(ws);
-    const promotions: SegmentRules = rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }, { field: "tag", op: "has", value: "vip" }] });
+    const promotions: SegmentRules = rules("all", {
+      match: "all",
+      conditions: [
+        { field: "consent", op: "opted_in", listId: list.id },
+        { field: "tag", op: "has", value: "vip" },
+      ],
+    });
     expect(await countSegment(ws, promotions)).toBe(2);
-    await post(envelope(number.wabaId, [inboundChange(number, { wamid: `wamid.stop.${ws}`, from: contacts[0]!.phone.slice(1), at: new Date(), text: "STOP" })]));
+    await post(
+      envelope(number.wabaId, [
+        inboundChange(number, {
+          wamid: `wamid.stop.${ws}`,
+          from: contacts[0]!.phone.slice(1),
+          at: new Date(),
+          text: "STOP",
+        }),
+      ]),
+    );
     await drain();
     expect(await countSegment(ws, promotions)).toBe(1);
   });
@@ -154,8 +245,25 @@ describe("segments", () => {
           const occurredAt = new Date(Date.now() - c.secondsAgo * 1000);
           const action = c.optIn ? "OPT_IN" : "OPT_OUT";
           if (erased.has(c.who) || (c.kind === "list" && dropped.has(c.list))) continue;
-          if (c.kind === "list") await recordConsentEvent({ workspaceId: ws, contactId, consentListId: lists[c.list]!, action, source: "ADMIN", proof: "test", occurredAt });
-          if (c.kind === "global") await recordConsentEvent({ workspaceId: ws, contactId, consentListId: null, action, source: "KEYWORD", occurredAt });
+          if (c.kind === "list")
+            await recordConsentEvent({
+              workspaceId: ws,
+              contactId,
+              consentListId: lists[c.list]!,
+              action,
+              source: "ADMIN",
+              proof: "test",
+              occurredAt,
+            });
+          if (c.kind === "global")
+            await recordConsentEvent({
+              workspaceId: ws,
+              contactId,
+              consentListId: null,
+              action,
+              source: "KEYWORD",
+              occurredAt,
+            });
           if (c.kind === "erase" && c.who > 1) {
             await eraseContact(ws, users.ADMIN.id, contactId);
             erased.add(c.who);
@@ -165,14 +273,25 @@ describe("segments", () => {
             dropped.add(c.list);
           }
         }
-        const copies = await db.contact.findMany({ where: { workspaceId: ws }, select: { id: true, optedInListIds: true } });
+        const copies = await db.contact.findMany({
+          where: { workspaceId: ws },
+          select: { id: true, optedInListIds: true },
+        });
         for (const { id, optedInListIds } of copies) {
-          const states = await db.contactConsent.findMany({ where: { contactId: id, optedIn: true }, select: { consentListId: true } });
+          const states = await db.contactConsent.findMany({
+            where: { contactId: id, optedIn: true },
+            select: { consentListId: true },
+          });
           expect([...optedInListIds].sort()).toEqual(states.map((s) => s.consentListId).sort());
         }
         for (const listId of lists) {
           const optedIn = await db.contactConsent.count({ where: { consentListId: listId, optedIn: true } });
-          expect(await countSegment(ws, rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId }] }))).toBe(optedIn);
+          expect(
+            await countSegment(
+              ws,
+              rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId }] }),
+            ),
+          ).toBe(optedIn);
         }
       }),
       { numRuns: 15 },
@@ -186,8 +305,11 @@ describe("segments", () => {
       (await db.consentList.create({ data: { workspaceId: ws, name: "Newsletter" } })).id,
     ];
     const contactId = contacts[0]!.id;
-    const change = (consentListId: string, action: "OPT_IN" | "OPT_OUT", tx?: Parameters<typeof recordConsentEvent>[1]) =>
-      recordConsentEvent({ workspaceId: ws, contactId, consentListId, action, source: "ADMIN", proof: "test" }, tx);
+    const change = (
+      consentListId: string,
+      action: "OPT_IN" | "OPT_OUT",
+      tx?: Parameters<typeof recordConsentEvent>[1],
+    ) => recordConsentEvent({ workspaceId: ws, contactId, consentListId, action, source: "ADMIN", proof: "test" }, tx);
     // The first change stays open while the second is made: the second waits, then lands on top of it.
     let second: Promise<void> | undefined;
     await db.$transaction(async (tx) => {
@@ -196,6 +318,8 @@ describe("segments", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     });
     await second;
-    expect(await db.contact.findUniqueOrThrow({ where: { id: contactId }, select: { optedInListIds: true } })).toEqual({ optedInListIds: [news] });
+    expect(await db.contact.findUniqueOrThrow({ where: { id: contactId }, select: { optedInListIds: true } })).toEqual({
+      optedInListIds: [news],
+    });
   });
 });
