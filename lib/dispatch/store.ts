@@ -136,8 +136,9 @@ async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void>
   const col = <T>(pick: (o: Outcome) => T | undefined) => sorted.map((o) => pick(o) ?? null);
   const cancelled = Prisma.sql`EXISTS (SELECT 1 FROM "Campaign" k WHERE k.id = m."campaignId" AND k.status = 'CANCELLED')`;
   const failures = new Map(sorted.flatMap((o) => (o.kind === "failed" ? [[o.id, o] as const] : [])));
-  // A failure Parley saw itself (Meta refused the request) is a message.failed event, emitted with the change.
-  await db.$transaction(async (tx) => {
+  // A failure Parley saw itself (Meta refused the request) is a message.failed event, emitted with the change
+  // in one transaction; a batch without failures (most) is one statement, with no transaction to open.
+  const record = async (tx: Pick<Prisma.TransactionClient, "$queryRaw" | "$queryRawUnsafe">) => {
     const failed = await tx.$queryRaw<{ id: string; workspaceId: string }[]>`
     WITH locked AS (SELECT id FROM "Message" WHERE id = ANY(${col((o) => o.id)}::text[]) ORDER BY id FOR UPDATE)
     UPDATE "Message" m SET
@@ -174,7 +175,8 @@ async function recordBatch(workerId: string, outcomes: Outcome[]): Promise<void>
         };
       }),
     );
-  });
+  };
+  await (failures.size ? db.$transaction(record) : record(db));
 }
 
 /**

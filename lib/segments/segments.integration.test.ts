@@ -169,13 +169,11 @@ describe("segments", () => {
                   clickedButton: m.clicked && m.repliedAt ? "DEALS" : null,
                 },
               });
-              held
-                .get(contactId)!
-                .push({
-                  campaignId,
-                  at: { deliveredAt: m.deliveredAt, readAt: m.readAt, repliedAt: m.repliedAt },
-                  clicked: m.clicked && m.repliedAt !== undefined,
-                });
+              held.get(contactId)!.push({
+                campaignId,
+                at: { deliveredAt: m.deliveredAt, readAt: m.readAt, repliedAt: m.repliedAt },
+                clicked: m.clicked && m.repliedAt !== undefined,
+              });
             }
           }
           // The rules as a marketer reads them, one contact at a time.
