@@ -1,6 +1,7 @@
 // Route handlers answer expected errors with their status and message; anything else is logged.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { ZodError } from "zod";
 import { AppError, ForbiddenError, ValidationError, type ErrorCode } from "@/lib/errors";
 import { env } from "@/lib/env";
@@ -99,4 +100,28 @@ export async function readBodyCapped(
     chunks.push(value);
   }
   return Buffer.concat(chunks, size);
+}
+
+/**
+ * A Node request's whole body, or null as soon as it is known to be larger than `limit` bytes (the rest is
+ * read and dropped, so the caller can still answer; answer with `connection: close`).
+ */
+export function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      req.resume();
+      return resolve(null);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
 }

@@ -109,10 +109,11 @@ export async function authenticateApiKey(
     revokedAt: Date | null;
     lastUsedAt: Date | null;
     prefix: string;
-  }>(
-    `SELECT id, "workspaceId", "secretHash", scopes, "expiresAt", "revokedAt", "lastUsedAt", prefix FROM "ApiKey" WHERE prefix = $1`,
-    [match[1]!],
-  );
+  }>({
+    name: "parley_api_key",
+    text: `SELECT id, "workspaceId", "secretHash", scopes, "expiresAt", "revokedAt", "lastUsedAt", prefix FROM "ApiKey" WHERE prefix = $1`,
+    values: [match[1]!],
+  });
   const row = rows[0];
   if (!row || !timingSafeEqual(Buffer.from(row.secretHash), Buffer.from(sha256(presented))))
     return { refused: "unknown" };

@@ -2,7 +2,7 @@
 // can be known before sending (the contact, an approved template and its variables, the consent rule,
 // the marketing cap, the 24-hour window for a session message) and queues a Message row (origin "api")
 // with its Cloud API body; the dispatcher sends it like a campaign's (lib/dispatch), consent checked again
-// at the claim. With an Idempotency-Key, the key is taken in the same transaction as the message, so two
+// at the claim; the worker is woken after the commit (lib/db/notify.ts). With an Idempotency-Key, the key is taken in the same transaction as the message, so two
 // concurrent calls with one key queue one message and both get its answer.
 import "server-only";
 import { createHash } from "node:crypto";
@@ -22,6 +22,7 @@ import { quietHoursSchema, type Variable } from "@/lib/campaigns/schemas";
 import { consentRefusalMessage, consentRefusalSql } from "@/lib/consent/eligibility";
 import { normalisePhone } from "@/lib/contacts/phone";
 import { db, Prisma } from "@/lib/db/client";
+import { notifySoon } from "@/lib/db/notify";
 import { pgPool } from "@/lib/db/pg";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { DISPATCH_CHANNEL } from "@/lib/dispatch/channel";
@@ -31,8 +32,13 @@ import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
 
 /** A pg client or pool: the accept path runs on node-postgres (lib/db/pg.ts), a hot path where Prisma's per-query cost would be most of the time. */
 type Sql = Pick<pg.PoolClient, "query">;
-const run = async <T extends pg.QueryResultRow>(client: Sql, q: Prisma.Sql) =>
-  (await client.query<T>(q.text, q.values)).rows;
+const statementNames = new Map<string, string>();
+/** Runs `q` as a named prepared statement: each connection parses and plans it once, not on every accept. */
+const run = async <T extends pg.QueryResultRow>(client: Sql, q: Prisma.Sql) => {
+  let name = statementNames.get(q.text);
+  if (!name) statementNames.set(q.text, (name = `parley_tx_${statementNames.size}`));
+  return (await client.query<T>({ name, text: q.text, values: q.values })).rows;
+};
 
 const refuse = (code: string, message: string, field?: string) =>
   new ApiProblem(422, message, code, field ? { errors: [{ field, message }] } : {});
@@ -98,12 +104,11 @@ export async function acceptMessage(
   input: SendMessageBody,
   idempotencyKey: string | null,
 ): Promise<Accepted> {
-  if (!idempotencyKey)
-    return {
-      status: 202,
-      body: messageResource(await queueMessage(pgPool(), workspaceId, apiKeyId, input)),
-      replayed: false,
-    };
+  if (!idempotencyKey) {
+    const message = await queueMessage(pgPool(), workspaceId, apiKeyId, input);
+    notifySoon(DISPATCH_CHANNEL);
+    return { status: 202, body: messageResource(message), replayed: false };
+  }
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   const client = await pgPool().connect();
   try {
@@ -141,6 +146,7 @@ export async function acceptMessage(
       accepted = { status: 202, body, replayed: false };
     }
     await client.query("COMMIT");
+    if (!accepted.replayed) notifySoon(DISPATCH_CHANNEL);
     return accepted;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -162,9 +168,10 @@ type Context = {
   contactZone: string | null;
   unreachable: boolean;
   lastInboundAt: Date | null;
+  templates: (Version & { status: string })[] | null;
 };
 
-/** The workspace's rules and the contact (by id, or by a number in E.164), in one query. */
+/** The workspace's rules, the contact (by id, or by a number in E.164) and the named template's versions, in one query. */
 async function loadContext(client: Sql, workspaceId: string, input: SendMessageBody, phone: string | null) {
   const [row] = await run<Context>(
     client,
@@ -172,7 +179,10 @@ async function loadContext(client: Sql, workspaceId: string, input: SendMessageB
     SELECT w."defaultCountry", w."timeZone" AS "workspaceZone", w."quietHours", w."marketingCapPer7Days" AS cap,
       EXISTS (SELECT 1 FROM "WhatsAppAccount" a WHERE a."workspaceId" = w.id) AS connected,
       c.id AS "contactId", c.phone, c.locale, c."timeZone" AS "contactZone", COALESCE(c.unreachable, false) AS unreachable,
-      v."lastInboundAt"
+      v."lastInboundAt",
+      (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'language', t.language, 'components', t.components,
+          'parameterFormat', t."parameterFormat", 'category', t.category, 'status', t.status))
+        FROM "Template" t WHERE t."workspaceId" = w.id AND t.name = ${input.template?.name ?? null}) AS templates
     FROM "Workspace" w
     LEFT JOIN "Contact" c ON c."workspaceId" = w.id AND ${input.contactId ? Prisma.sql`c.id = ${input.contactId}` : Prisma.sql`c.phone = ${phone ?? ""}`}
     LEFT JOIN "Conversation" v ON v."contactId" = c.id
@@ -222,15 +232,17 @@ async function queueMessage(
   }
 
   let request: SendMessageRequest;
-  let category: TemplateCategory | null = null;
-  let templateId: string | null = null;
+  let version: Version | null = null;
   if (input.template) {
-    const version = await pickTemplate(client, workspaceId, input.template, ctx.locale);
-    category = version.category;
-    templateId = version.id;
+    version = pickTemplate(ctx.templates ?? [], input.template, ctx.locale);
     request = renderRequest(version, input.template, ctx.phone!);
-    const refusal = await refusalFor(client, ctx.contactId, category, ctx.cap, field);
-    if (refusal) throw refusal;
+    if (version.category === "MARKETING" && ctx.phone!.startsWith("+1")) {
+      throw refuse(
+        "us_marketing_block",
+        "Not sent: Meta does not deliver marketing templates to US (+1) numbers.",
+        field,
+      );
+    }
   } else {
     if (!windowState(ctx.lastInboundAt).open) {
       throw refuse(
@@ -250,33 +262,46 @@ async function queueMessage(
   const quiet = input.respectQuietHours
     ? quietDelayMs(new Date(), ctx.contactZone ?? ctx.workspaceZone, quietHoursSchema.safeParse(ctx.quietHours).data)
     : 0;
-  const [message] = await run<MessageRow>(
+  // lib/consent's rule and the marketing cap, decided in the statement that queues the message: nothing is
+  // queued when either refuses, and the answer says which.
+  const category = version?.category ?? null;
+  const capped = category === "MARKETING" && ctx.cap !== null;
+  const [row] = await run<MessageRow & { refusal: "no_consent" | "opted_out" | null; recent: string }>(
     client,
     Prisma.sql`
-    WITH m AS (
+    WITH rule AS (
+      SELECT ${category ? consentRefusalSql(Prisma.sql`${ctx.contactId}`, category) : Prisma.sql`NULL::text`} AS refusal,
+        ${capped ? recentMarketingSql(Prisma.sql`${ctx.contactId}`) : Prisma.sql`0::bigint`} AS recent
+    ), m AS (
       INSERT INTO "Message" (id, "workspaceId", "contactId", origin, "templateId", category, request, "callbackData", "apiKeyId", "nextAttemptAt")
-      VALUES (gen_random_uuid()::text, ${workspaceId}, ${ctx.contactId}, 'api', ${templateId}, ${category}::"TemplateCategory", ${JSON.stringify(request)}::jsonb,
-        ${input.callbackData ?? null}, ${apiKeyId}, now() + make_interval(secs => ${quiet / 1000}))
+      SELECT gen_random_uuid()::text, ${workspaceId}, ${ctx.contactId}, 'api', ${version?.id ?? null}, ${category}::"TemplateCategory", ${JSON.stringify(request)}::jsonb,
+        ${input.callbackData ?? null}, ${apiKeyId}, now() + make_interval(secs => ${quiet / 1000})
+      FROM rule WHERE rule.refusal IS NULL AND rule.recent < ${capped ? ctx.cap : 1}
       RETURNING *
     )
-    SELECT ${MESSAGE_COLUMNS}, ${ctx.phone} AS phone, (SELECT pg_notify(${DISPATCH_CHANNEL}, 'api')) IS NULL AS woke FROM m`,
+    SELECT rule.refusal, rule.recent, ${MESSAGE_COLUMNS}, ${ctx.phone} AS phone FROM rule LEFT JOIN m ON true`,
   );
-  return message!;
+  if (row!.refusal) {
+    throw refuse(`consent_${row!.refusal}`, consentRefusalMessage(row!.refusal, category!, ctx.phone!), field);
+  }
+  if (!row!.id) {
+    throw refuse(
+      "frequency_cap",
+      `Not sent: this person already received ${ctx.cap} marketing messages in the last 7 days, the workspace's cap.`,
+      field,
+    );
+  }
+  return row!;
 }
 
 type Version = TemplateVersion & { id: string; category: TemplateCategory };
 
-async function pickTemplate(
-  client: Sql,
-  workspaceId: string,
+/** The version of the named template to send: the asked language, or the one that suits the contact. */
+function pickTemplate(
+  versions: (Version & { status: string })[],
   t: NonNullable<SendMessageBody["template"]>,
   locale: string | null,
-): Promise<Version> {
-  const versions = await run<Version & { status: string }>(
-    client,
-    Prisma.sql`SELECT id, name, language, components, "parameterFormat", category, status FROM "Template"
-      WHERE "workspaceId" = ${workspaceId} AND name = ${t.name}`,
-  );
+): Version {
   if (versions.length === 0)
     throw refuse("template_not_found", `No template named “${t.name}” in this workspace.`, "template.name");
   const approved = versions.filter((v) => v.status === "APPROVED");
@@ -355,40 +380,6 @@ function fieldOfSlot(slot: string): string {
   if (kind === "body")
     return /^\d+$/.test(name!) ? `template.variables.body.${Number(name) - 1}` : `template.variables.body.${name}`;
   return `template.buttons.${name}`;
-}
-
-/** Why this contact may not get a template of this category now (lib/consent's rule, the marketing cap), or null. */
-async function refusalFor(
-  client: Sql,
-  contactId: string,
-  category: TemplateCategory,
-  cap: number | null,
-  field: string,
-): Promise<ApiProblem | null> {
-  const [row] = await run<{ refusal: "no_consent" | "opted_out" | null; phone: string; recent: string }>(
-    client,
-    Prisma.sql`SELECT ${consentRefusalSql(Prisma.sql`c.id`, category)} AS refusal, c.phone,
-      ${category === "MARKETING" && cap !== null ? recentMarketingSql(Prisma.sql`c.id`) : Prisma.sql`0::bigint`} AS recent
-    FROM "Contact" c WHERE c.id = ${contactId}`,
-  );
-  if (!row) throw new NotFoundError("That contact");
-  if (row.refusal)
-    return refuse(`consent_${row.refusal}`, consentRefusalMessage(row.refusal, category, row.phone), field);
-  if (category === "MARKETING" && row.phone.startsWith("+1")) {
-    return refuse(
-      "us_marketing_block",
-      "Not sent: Meta does not deliver marketing templates to US (+1) numbers.",
-      field,
-    );
-  }
-  if (cap !== null && Number(row.recent) >= cap) {
-    return refuse(
-      "frequency_cap",
-      `Not sent: this person already received ${cap} marketing messages in the last 7 days, the workspace's cap.`,
-      field,
-    );
-  }
-  return null;
 }
 
 /** One transactional message of the workspace, with every status Meta reported. */

@@ -4,6 +4,7 @@
 // so each delivery is committed before its answer without paying one commit per request.
 import "server-only";
 import { loadWebhookSecrets } from "@/lib/whatsapp/accounts";
+import { notifySoon } from "@/lib/db/notify";
 import { pgPool } from "@/lib/db/pg";
 import { logger } from "@/lib/logger";
 import { verifySignature } from "./signature";
@@ -126,11 +127,10 @@ async function flush(group: Pending[]) {
   flushing++;
   try {
     await pgPool().query(
-      `WITH inserted AS (
-         INSERT INTO "WebhookDelivery" ("rawBody", signature) SELECT * FROM unnest($1::bytea[], $2::text[]) RETURNING 1
-       ) SELECT pg_notify('${WEBHOOKS_CHANNEL}', count(*)::text) FROM inserted`,
+      `INSERT INTO "WebhookDelivery" ("rawBody", signature) SELECT * FROM unnest($1::bytea[], $2::text[])`,
       [group.map((p) => p.body), group.map((p) => p.signature)],
     );
+    notifySoon(WEBHOOKS_CHANNEL);
     for (const p of group) p.resolve();
   } catch (error) {
     logger.error("webhook insert failed", { count: group.length, error });
