@@ -30,7 +30,13 @@ async function timeRuns(name: string, run: (i: number) => Promise<unknown>): Pro
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { query: name, runs: RUNS, "p50 ms": ms(percentile(times, 50)), "p95 ms": ms(percentile(times, 95)), "max ms": ms(times.at(-1)!) };
+  return {
+    query: name,
+    runs: RUNS,
+    "p50 ms": ms(percentile(times, 50)),
+    "p95 ms": ms(percentile(times, 95)),
+    "max ms": ms(times.at(-1)!),
+  };
 }
 
 export async function benchAnalytics() {
@@ -40,10 +46,20 @@ export async function benchAnalytics() {
       await sql.query(text);
       console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     };
-    console.log(`Seeding ${CAMPAIGNS} campaigns × ${PER_CAMPAIGN.toLocaleString("en")} messages (~${(EVENTS / 1e6).toFixed(1)} M status events)…`);
+    console.log(
+      `Seeding ${CAMPAIGNS} campaigns × ${PER_CAMPAIGN.toLocaleString("en")} messages (~${(EVENTS / 1e6).toFixed(1)} M status events)…`,
+    );
     const { saveAccount } = await import("@/lib/whatsapp/accounts");
-    await sql.query(`INSERT INTO "Workspace" (id, name, slug, "timeZone", "updatedAt") VALUES ('bench', 'Bench', 'bench', 'Europe/Madrid', now())`);
-    await saveAccount("bench", { wabaId: "1001", phoneNumberId: "2002", accessToken: "t", appSecret: APP_SECRET, verifyToken: "v" });
+    await sql.query(
+      `INSERT INTO "Workspace" (id, name, slug, "timeZone", "updatedAt") VALUES ('bench', 'Bench', 'bench', 'Europe/Madrid', now())`,
+    );
+    await saveAccount("bench", {
+      wabaId: "1001",
+      phoneNumberId: "2002",
+      accessToken: "t",
+      appSecret: APP_SECRET,
+      verifyToken: "v",
+    });
     await sql.query(
       `INSERT INTO "Template" (id, "workspaceId", name, language, category, status, components, "updatedAt")
        SELECT 't' || n, 'bench', 'template_' || n, 'en_US', 'MARKETING', 'APPROVED',
@@ -93,8 +109,14 @@ export async function benchAnalytics() {
        WHERE s.at IS NOT NULL`,
     );
     await step("VACUUM ANALYZE", `VACUUM ANALYZE`);
-    const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Message")::int AS messages, (SELECT count(*) FROM "MessageStatusEvent")::int AS events`)).rows[0];
-    console.log(`  ${counts.messages.toLocaleString("en")} messages, ${counts.events.toLocaleString("en")} status events`);
+    const counts = (
+      await sql.query(
+        `SELECT (SELECT count(*) FROM "Message")::int AS messages, (SELECT count(*) FROM "MessageStatusEvent")::int AS events`,
+      )
+    ).rows[0];
+    console.log(
+      `  ${counts.messages.toLocaleString("en")} messages, ${counts.events.toLocaleString("en")} status events`,
+    );
 
     const { rebuildRollups, foldRollups } = await import("@/lib/analytics/rollups");
     const rebuildStarted = performance.now();
@@ -102,7 +124,11 @@ export async function benchAnalytics() {
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
     await sql.query(`VACUUM ANALYZE "CampaignMinute"`);
     await sql.query(`VACUUM ANALYZE "CampaignDay"`);
-    const rollupRows = (await sql.query(`SELECT (SELECT count(*) FROM "CampaignMinute")::int AS minutes, (SELECT count(*) FROM "CampaignDay")::int AS days`)).rows[0];
+    const rollupRows = (
+      await sql.query(
+        `SELECT (SELECT count(*) FROM "CampaignMinute")::int AS minutes, (SELECT count(*) FROM "CampaignDay")::int AS days`,
+      )
+    ).rows[0];
 
     const { campaignReport } = await import("@/lib/analytics/report");
     const { dashboard, today, shiftDay } = await import("@/lib/analytics/dashboard");
@@ -111,15 +137,24 @@ export async function benchAnalytics() {
     const to = today("Europe/Madrid");
     const deepCursor = (i: number) => `c${Math.floor(CONTACTS * 0.7) + i}`;
     const cursors: (string | undefined)[] = [];
-    for (let i = 0; i <= RUNS; i++) cursors.push((await listRecipients("bench", campaign(i), { stage: "read" })).next ?? undefined);
+    for (let i = 0; i <= RUNS; i++)
+      cursors.push((await listRecipients("bench", campaign(i), { stage: "read" })).next ?? undefined);
     const rows: Row[] = [
-      await timeRuns("campaign report (funnel, series, buttons, failures, cost)", (i) => campaignReport("bench", campaign(i))),
+      await timeRuns("campaign report (funnel, series, buttons, failures, cost)", (i) =>
+        campaignReport("bench", campaign(i)),
+      ),
       await timeRuns("dashboard, last 30 days", () => dashboard("bench", { from: shiftDay(to, -29), to })),
       await timeRuns("dashboard, last 90 days", () => dashboard("bench", { from: shiftDay(to, -89), to })),
       await timeRuns("drill-down: read, first page", (i) => listRecipients("bench", campaign(i), { stage: "read" })),
-      await timeRuns("drill-down: delivered not read, deep page", (i) => listRecipients("bench", campaign(i), { stage: "delivered_not_read", after: deepCursor(i) })),
-      await timeRuns("drill-down: failed 131026, first page", (i) => listRecipients("bench", campaign(i), { stage: "failed", reason: "131026" })),
-      await timeRuns("drill-down: read, next page (cursor from page 1)", (i) => listRecipients("bench", campaign(i), { stage: "read", after: cursors[i]! })),
+      await timeRuns("drill-down: delivered not read, deep page", (i) =>
+        listRecipients("bench", campaign(i), { stage: "delivered_not_read", after: deepCursor(i) }),
+      ),
+      await timeRuns("drill-down: failed 131026, first page", (i) =>
+        listRecipients("bench", campaign(i), { stage: "failed", reason: "131026" }),
+      ),
+      await timeRuns("drill-down: read, next page (cursor from page 1)", (i) =>
+        listRecipients("bench", campaign(i), { stage: "read", after: cursors[i]! }),
+      ),
     ];
     await printTable(
       `Analytics reads at ${(counts.events / 1e6).toFixed(1)} M status events (${counts.messages.toLocaleString("en")} messages, ${CAMPAIGNS} campaigns); rollups rebuilt from the raw rows in ${rebuildSeconds.toFixed(1)} s (${rollupRows.minutes.toLocaleString("en")} minute rows, ${rollupRows.days.toLocaleString("en")} day rows)`,
@@ -133,8 +168,20 @@ export async function benchAnalytics() {
     const { envelope, statusChange } = await import("@/lib/whatsapp/webhook-payloads");
     const number = { wabaId: "1001", phoneNumberId: "2002", displayPhoneNumber: "15550001111" };
     // Delivered-not-read messages of the newest campaigns get read (enough for the whole run).
-    const liveIds = (await sql.query(`SELECT id, wamid FROM "Message" WHERE state = 'DELIVERED' ORDER BY "createdAt" DESC, id LIMIT $1`, [LIVE_RATE * LIVE_SECONDS])).rows as { id: string; wamid: string }[];
-    const readNow = async () => Number((await sql.query(`SELECT COALESCE(sum(n), 0)::bigint AS n FROM "CampaignDay" WHERE "workspaceId" = 'bench' AND key = 'read'`)).rows[0].n);
+    const liveIds = (
+      await sql.query(
+        `SELECT id, wamid FROM "Message" WHERE state = 'DELIVERED' ORDER BY "createdAt" DESC, id LIMIT $1`,
+        [LIVE_RATE * LIVE_SECONDS],
+      )
+    ).rows as { id: string; wamid: string }[];
+    const readNow = async () =>
+      Number(
+        (
+          await sql.query(
+            `SELECT COALESCE(sum(n), 0)::bigint AS n FROM "CampaignDay" WHERE "workspaceId" = 'bench' AND key = 'read'`,
+          )
+        ).rows[0].n,
+      );
     const base = await readNow();
     let stop = false; // no more arrivals
     let done = false; // everything counted (or given up on)
@@ -164,7 +211,20 @@ export async function benchAnalytics() {
       if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
       const chunk = liveIds.slice(b * perBatch, (b + 1) * perBatch);
       const body = Buffer.from(
-        JSON.stringify(envelope(number.wabaId, [statusChange(number, chunk.map((m) => ({ wamid: m.wamid, status: "read" as const, at: new Date(), recipient: "34600000000", callbackData: `pm:${m.id}` })))])),
+        JSON.stringify(
+          envelope(number.wabaId, [
+            statusChange(
+              number,
+              chunk.map((m) => ({
+                wamid: m.wamid,
+                status: "read" as const,
+                at: new Date(),
+                recipient: "34600000000",
+                callbackData: `pm:${m.id}`,
+              })),
+            ),
+          ]),
+        ),
       );
       await receiveWebhook(body, signBody(body, APP_SECRET));
       batches.push({ at: performance.now(), total: (batches.at(-1)?.total ?? 0) + chunk.length });
@@ -174,18 +234,25 @@ export async function benchAnalytics() {
     await sampler;
     done = true;
     await Promise.all(workers);
-    const stuck = (await sql.query(`SELECT count(*)::int AS n, max("lastError") AS error FROM "WebhookDelivery" WHERE "processedAt" IS NULL`)).rows[0];
+    const stuck = (
+      await sql.query(
+        `SELECT count(*)::int AS n, max("lastError") AS error FROM "WebhookDelivery" WHERE "processedAt" IS NULL`,
+      )
+    ).rows[0];
     if (stuck.n) console.log(`  ${stuck.n} deliveries not processed: ${stuck.error}`);
     const lags = batches.map((b, i) => (seen[i] ?? Infinity) - b.at).sort((a, b) => a - b);
-    await printTable(`Rollup lag while ${LIVE_RATE.toLocaleString("en")} read statuses per second arrive for ${LIVE_SECONDS} s (stored, processed, folded)`, [
-      {
-        events: batches.at(-1)?.total ?? 0,
-        "arrival rate /s": Math.round((batches.at(-1)?.total ?? 0) / sending),
-        "lag p50 s": (percentile(lags, 50) / 1000).toFixed(2),
-        "lag p95 s": (percentile(lags, 95) / 1000).toFixed(2),
-        "lag max s": (lags.at(-1)! / 1000).toFixed(2),
-        "counted in the end": (await readNow()) - base,
-      },
-    ]);
+    await printTable(
+      `Rollup lag while ${LIVE_RATE.toLocaleString("en")} read statuses per second arrive for ${LIVE_SECONDS} s (stored, processed, folded)`,
+      [
+        {
+          events: batches.at(-1)?.total ?? 0,
+          "arrival rate /s": Math.round((batches.at(-1)?.total ?? 0) / sending),
+          "lag p50 s": (percentile(lags, 50) / 1000).toFixed(2),
+          "lag p95 s": (percentile(lags, 95) / 1000).toFixed(2),
+          "lag max s": (lags.at(-1)! / 1000).toFixed(2),
+          "counted in the end": (await readNow()) - base,
+        },
+      ],
+    );
   });
 }

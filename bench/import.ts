@@ -42,7 +42,9 @@ async function writeFile(file: string) {
 
 export async function benchImport() {
   await withBenchDatabase("import", async (sql, dataDir) => {
-    await sql.query(`INSERT INTO "Workspace" (id, name, slug, "defaultCountry", "updatedAt") VALUES ('bench', 'Bench', 'bench', 'ES', now()), ('bench2', 'Bench 2', 'bench2', 'ES', now())`);
+    await sql.query(
+      `INSERT INTO "Workspace" (id, name, slug, "defaultCountry", "updatedAt") VALUES ('bench', 'Bench', 'bench', 'ES', now()), ('bench2', 'Bench 2', 'bench2', 'ES', now())`,
+    );
     await sql.query(`INSERT INTO "ConsentList" (id, "workspaceId", name) VALUES ('promos', 'bench', 'Promotions')`);
     const source = path.join(dataDir, "source.csv");
     console.log(`Writing a ${ROWS.toLocaleString("en")}-row file…`);
@@ -51,7 +53,14 @@ export async function benchImport() {
     const { createImport } = await import("@/lib/imports/service");
     const { db } = await import("@/lib/db/client");
     const upload = async (workspaceId: string) =>
-      (await createImport(workspaceId, "bench", "contacts.csv", Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>)).id;
+      (
+        await createImport(
+          workspaceId,
+          "bench",
+          "contacts.csv",
+          Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>,
+        )
+      ).id;
     const mapping = {
       columns: [
         { target: "phone" },
@@ -65,7 +74,11 @@ export async function benchImport() {
       consentListId: "promos",
       proof: "Checkout box: Send me offers on WhatsApp",
     };
-    const contactsOnly = { ...mapping, columns: mapping.columns.map((c) => (["optedIn", "time"].includes(c.target) ? { target: "ignore" } : c)), consentListId: undefined };
+    const contactsOnly = {
+      ...mapping,
+      columns: mapping.columns.map((c) => (["optedIn", "time"].includes(c.target) ? { target: "ignore" } : c)),
+      consentListId: undefined,
+    };
     const withConsent = await upload("bench");
     const withoutConsent = await upload("bench2");
     const size = (await db.contactImport.findUniqueOrThrow({ where: { id: withConsent } })).sizeBytes;
@@ -79,9 +92,17 @@ export async function benchImport() {
     ] as const) {
       await db.contactImport.update({ where: { id: importId }, data: { mapping: map } });
       // In a process of its own, started like the worker, so its memory is the import's and nothing else's.
-      const child = spawnSync(process.execPath, [...NODE_TS, "bench/import-run.ts", importId, mode], { cwd: root, env: process.env, encoding: "utf8" });
+      const child = spawnSync(process.execPath, [...NODE_TS, "bench/import-run.ts", importId, mode], {
+        cwd: root,
+        env: process.env,
+        encoding: "utf8",
+      });
       if (child.status !== 0) throw new Error(`Import run failed: ${child.stderr}`);
-      const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { counts: ImportCounts; seconds: number; peakRssMb: number };
+      const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+        counts: ImportCounts;
+        seconds: number;
+        peakRssMb: number;
+      };
       const { counts, seconds } = result;
       rows.push({
         run: label,
@@ -97,6 +118,9 @@ export async function benchImport() {
         "peak RSS MB": result.peakRssMb,
       });
     }
-    await printTable(`Contact import: ${ROWS.toLocaleString("en")} rows, ${(Number(size) / 1e6).toFixed(0)} MB (durable PostgreSQL)`, rows);
+    await printTable(
+      `Contact import: ${ROWS.toLocaleString("en")} rows, ${(Number(size) / 1e6).toFixed(0)} MB (durable PostgreSQL)`,
+      rows,
+    );
   });
 }

@@ -12,18 +12,51 @@ import { percentile, printTable, type Row } from "./table.ts";
 const CONTACTS = Number(process.env.BENCH_SEGMENT_CONTACTS ?? 1_000_000);
 const RUNS = 20;
 
-const all = (...conditions: SegmentRules["groups"][number]["conditions"]): SegmentRules => ({ match: "all", groups: [{ match: "all", conditions }] });
+const all = (...conditions: SegmentRules["groups"][number]["conditions"]): SegmentRules => ({
+  match: "all",
+  groups: [{ match: "all", conditions }],
+});
 
 const SEGMENTS: [string, SegmentRules][] = [
   ["tier is gold", all({ field: "attribute", op: "equals", key: "tier", value: "gold" })],
   ["opted in to Promotions", all({ field: "consent", op: "opted_in", listId: "promos" })],
-  ["opted in AND tier gold AND tag vip", all({ field: "consent", op: "opted_in", listId: "promos" }, { field: "attribute", op: "equals", key: "tier", value: "gold" }, { field: "tag", op: "has", value: "vip" })],
-  ["city in (Madrid, Bilbao) OR name contains 'ana'", { match: "any", groups: [{ match: "all", conditions: [{ field: "attribute", op: "in", key: "city", value: "Madrid, Bilbao" }] }, { match: "all", conditions: [{ field: "name", op: "contains", value: "ana" }] }] }],
-  ["added in the last 90 days, not vip", all({ field: "created", op: "last_days", days: 90 }, { field: "tag", op: "not_has", value: "vip" })],
-  ["received the campaign but did not read it", all({ field: "engagement", op: "did", event: "received", campaignId: "camp" }, { field: "engagement", op: "did_not", event: "read", campaignId: "camp" })],
-  ["opted in AND replied in the last 30 days", all({ field: "consent", op: "opted_in", listId: "promos" }, { field: "engagement", op: "did", event: "replied", days: 30 })],
+  [
+    "opted in AND tier gold AND tag vip",
+    all(
+      { field: "consent", op: "opted_in", listId: "promos" },
+      { field: "attribute", op: "equals", key: "tier", value: "gold" },
+      { field: "tag", op: "has", value: "vip" },
+    ),
+  ],
+  [
+    "city in (Madrid, Bilbao) OR name contains 'ana'",
+    {
+      match: "any",
+      groups: [
+        { match: "all", conditions: [{ field: "attribute", op: "in", key: "city", value: "Madrid, Bilbao" }] },
+        { match: "all", conditions: [{ field: "name", op: "contains", value: "ana" }] },
+      ],
+    },
+  ],
+  [
+    "added in the last 90 days, not vip",
+    all({ field: "created", op: "last_days", days: 90 }, { field: "tag", op: "not_has", value: "vip" }),
+  ],
+  [
+    "received the campaign but did not read it",
+    all(
+      { field: "engagement", op: "did", event: "received", campaignId: "camp" },
+      { field: "engagement", op: "did_not", event: "read", campaignId: "camp" },
+    ),
+  ],
+  [
+    "opted in AND replied in the last 30 days",
+    all(
+      { field: "consent", op: "opted_in", listId: "promos" },
+      { field: "engagement", op: "did", event: "replied", days: 30 },
+    ),
+  ],
 ];
-
 
 export async function benchSegments() {
   await withBenchDatabase("segments", async (sql) => {
@@ -45,7 +78,9 @@ export async function benchSegments() {
       `INSERT INTO "ContactConsent" ("contactId", "consentListId", "workspaceId", "optedIn", "changedAt")
        SELECT 'c' || n, 'promos', 'bench', n % 10 <> 7, now() FROM generate_series(1, ${CONTACTS}) n WHERE n % 10 BETWEEN 1 AND 7`,
     );
-    await sql.query(`INSERT INTO "Campaign" (id, "workspaceId", name, status, "launchedAt", "updatedAt") VALUES ('camp', 'bench', 'Spring', 'COMPLETED', now(), now())`);
+    await sql.query(
+      `INSERT INTO "Campaign" (id, "workspaceId", name, status, "launchedAt", "updatedAt") VALUES ('camp', 'bench', 'Spring', 'COMPLETED', now(), now())`,
+    );
     await sql.query(
       `INSERT INTO "Message" (id, "workspaceId", "campaignId", "contactId", state, "deliveredAt", "readAt", "repliedAt", "clickedButton")
        SELECT 'm' || n, 'bench', 'camp', 'c' || n, 'DELIVERED',
@@ -70,20 +105,30 @@ export async function benchSegments() {
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
-      rows.push({ segment, matches: typeof matches === "number" ? matches : "", "p50 ms": Math.round(percentile(times, 50)), "p95 ms": Math.round(percentile(times, 95)), "max ms": Math.round(times.at(-1)!) });
+      rows.push({
+        segment,
+        matches: typeof matches === "number" ? matches : "",
+        "p50 ms": Math.round(percentile(times, 50)),
+        "p95 ms": Math.round(percentile(times, 95)),
+        "max ms": Math.round(times.at(-1)!),
+      });
     };
     for (const [name, rules] of SEGMENTS) {
       await measure(name, () => countSegment("bench", rules));
       if (process.env.BENCH_EXPLAIN) {
         const { db, Prisma } = await import("@/lib/db/client");
         const { segmentWhere } = await import("@/lib/segments/compile");
-        const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ANALYZE SELECT count(*) FROM "Contact" c WHERE c."workspaceId" = 'bench' AND ${segmentWhere(rules)}`);
+        const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
+          Prisma.sql`EXPLAIN ANALYZE SELECT count(*) FROM "Contact" c WHERE c."workspaceId" = 'bench' AND ${segmentWhere(rules)}`,
+        );
         console.log(name, "\n" + plan.map((p) => p["QUERY PLAN"]).join("\n"));
       }
     }
     // What the segment page asks as rules change: the count and the first matches at once.
     const [name, rules] = SEGMENTS[2]!;
-    await measure(`page: count + first matches, ${name}`, () => Promise.all([countSegment("bench", rules), previewSegment("bench", rules)]));
+    await measure(`page: count + first matches, ${name}`, () =>
+      Promise.all([countSegment("bench", rules), previewSegment("bench", rules)]),
+    );
     await printTable(`Segment counts over ${CONTACTS.toLocaleString("en")} contacts (${RUNS} runs each)`, rows);
   });
 }

@@ -45,7 +45,9 @@ function body(i: number) {
                   timestamp: String(1_790_000_000 + i),
                   recipient_id: `3461${String(n).padStart(7, "0")}`,
                   biz_opaque_callback_data: `pm:bench-${n}`,
-                  ...(status === "sent" ? {} : { pricing: { billable: true, pricing_model: "PMP", type: "regular", category: "marketing" } }),
+                  ...(status === "sent"
+                    ? {}
+                    : { pricing: { billable: true, pricing_model: "PMP", type: "regular", category: "marketing" } }),
                 },
               ],
             },
@@ -67,7 +69,10 @@ function signedRequests(): autocannon.Request[] {
         return {
           ...request,
           body: raw,
-          headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${createHmac("sha256", APP_SECRET).update(raw).digest("hex")}` },
+          headers: {
+            "content-type": "application/json",
+            "x-hub-signature-256": `sha256=${createHmac("sha256", APP_SECRET).update(raw).digest("hex")}`,
+          },
         };
       },
     },
@@ -81,7 +86,13 @@ export async function benchWebhooks() {
   await postgres.createDatabase("parley");
   const url = postgres.url("parley");
   await applyMigrations(url);
-  const env = { ...process.env, DATABASE_URL: url, PARLEY_DATA_DIR: dataDir, PARLEY_EMBEDDED: "1", NODE_ENV: "production" as const };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_EMBEDDED: "1",
+    NODE_ENV: "production" as const,
+  };
   Object.assign(process.env, env);
 
   // Workspace, account (secrets encrypted with the bench data folder's key) and campaign messages.
@@ -89,8 +100,16 @@ export async function benchWebhooks() {
   const sql = new pg.Client({ connectionString: url });
   await sql.connect();
   await sql.query(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('bench', 'Bench', 'bench', now())`);
-  await saveAccount("bench", { wabaId: WABA, phoneNumberId: PHONE, accessToken: "t", appSecret: APP_SECRET, verifyToken: "v" });
-  await sql.query(`INSERT INTO "Campaign" (id, "workspaceId", name, status, "updatedAt") VALUES ('bench', 'bench', 'Bench', 'SENDING', now())`);
+  await saveAccount("bench", {
+    wabaId: WABA,
+    phoneNumberId: PHONE,
+    accessToken: "t",
+    appSecret: APP_SECRET,
+    verifyToken: "v",
+  });
+  await sql.query(
+    `INSERT INTO "Campaign" (id, "workspaceId", name, status, "updatedAt") VALUES ('bench', 'bench', 'Bench', 'SENDING', now())`,
+  );
   await sql.query(
     `INSERT INTO "Contact" (id, "workspaceId", phone, "updatedAt")
      SELECT 'c-' || n, 'bench', '+3461' || lpad(n::text, 7, '0'), now() FROM generate_series(0, ${MESSAGES - 1}) n`,
@@ -103,7 +122,10 @@ export async function benchWebhooks() {
   if (!buildIsCurrent()) {
     console.log("Building the app…");
     await new Promise<void>((resolve, reject) =>
-      spawn(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: "inherit" }).on("exit", (c) => (c === 0 ? resolve() : reject(new Error("build failed")))),
+      spawn(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: "inherit" }).on(
+        "exit",
+        (c) => (c === 0 ? resolve() : reject(new Error("build failed"))),
+      ),
     );
   }
   const rows: Row[] = [];
@@ -151,7 +173,9 @@ export async function benchWebhooks() {
 
     // Processing, with the web server stopped: the worker's code on the stored deliveries.
     const { processPendingWebhooks } = await import("@/lib/webhooks/process");
-    const pending = Number((await sql.query(`SELECT count(*) FROM "WebhookDelivery" WHERE "processedAt" IS NULL`)).rows[0].count);
+    const pending = Number(
+      (await sql.query(`SELECT count(*) FROM "WebhookDelivery" WHERE "processedAt" IS NULL`)).rows[0].count,
+    );
     const started = performance.now();
     let processed = 0;
     for (;;) {
@@ -160,7 +184,11 @@ export async function benchWebhooks() {
       if (r.processed + r.failed === 0) break;
     }
     const seconds = (performance.now() - started) / 1000;
-    const states = (await sql.query(`SELECT state, count(*)::int AS n FROM "Message" WHERE "campaignId" = 'bench' GROUP BY state ORDER BY state`)).rows;
+    const states = (
+      await sql.query(
+        `SELECT state, count(*)::int AS n FROM "Message" WHERE "campaignId" = 'bench' GROUP BY state ORDER BY state`,
+      )
+    ).rows;
     rows.push({
       scenario: "processing stored status events",
       "sent (200)": pending,

@@ -19,13 +19,17 @@ for (const role of ["ADMIN", "MARKETER", "MANAGER"] as const) {
       await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
     }
     await expect(page.getByRole("banner")).toContainText("Acme Coffee Co.");
-    await expect(page.getByRole("banner")).toContainText({ ADMIN: "Admin", MARKETER: "Marketer", MANAGER: "Manager" }[role]);
+    await expect(page.getByRole("banner")).toContainText(
+      { ADMIN: "Admin", MARKETER: "Marketer", MANAGER: "Manager" }[role],
+    );
   });
 }
 
 test("a wrong password gets a clear message and no session", async ({ page }) => {
   await signIn(page, demoUser("ADMIN").email, "not-the-password");
-  await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an active account." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "That email and password do not match an active account." }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/campaigns");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcampaigns/);

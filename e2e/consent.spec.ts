@@ -1,6 +1,8 @@
 import { expect, signInAs, test } from "./fixtures";
 
-test("an admin records an opt-out on a contact, sees it in the history and exports the list's record", async ({ page }) => {
+test("an admin records an opt-out on a contact, sees it in the history and exports the list's record", async ({
+  page,
+}) => {
   await signInAs(page, "ADMIN");
   await page.goto("/audiences/contacts");
   await page.getByRole("table", { name: "Contacts" }).getByRole("link").first().click();
@@ -42,7 +44,9 @@ test("a manager reads a contact's consent but cannot change or export it", async
 test("an admin erases a contact at their request", async ({ page }) => {
   await signInAs(page, "ADMIN");
   await page.goto("/audiences/contacts");
-  const total = Number((await page.getByText(/people in this workspace/).textContent())!.match(/[\d,]+/)![0].replace(",", ""));
+  const total = Number(
+    (await page.getByText(/people in this workspace/).textContent())!.match(/[\d,]+/)![0].replace(",", ""),
+  );
   const firstRow = page.getByRole("table", { name: "Contacts" }).getByRole("row").nth(1);
   const phone = (await firstRow.getByRole("cell").nth(1).textContent())!;
   await firstRow.getByRole("link").click();
@@ -51,7 +55,9 @@ test("an admin erases a contact at their request", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Erase" }).click();
   await expect(page).toHaveURL(/\/audiences\/contacts$/);
   await expect(page.getByText(`${(total - 1).toLocaleString("en-US")} people in this workspace`)).toBeVisible();
-  await expect(page.getByRole("table", { name: "Contacts" }).getByRole("cell", { name: phone, exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole("table", { name: "Contacts" }).getByRole("cell", { name: phone, exact: true }),
+  ).toHaveCount(0);
 });
 
 test("an admin creates a consent list, and a second one with the same name is refused", async ({ page }) => {
@@ -78,7 +84,9 @@ test("an admin sets the workspace's keywords, and a word cannot be both", async 
   await page.getByLabel("Opt-out keywords").fill("STOP, BAJA, basta");
   await page.getByLabel("Opt-in keywords").fill("START, basta");
   await page.getByRole("button", { name: "Save keywords" }).click();
-  await expect(page.getByText("Opt-in keywords: a word cannot be both an opt-out and an opt-in keyword.")).toBeVisible();
+  await expect(
+    page.getByText("Opt-in keywords: a word cannot be both an opt-out and an opt-in keyword."),
+  ).toBeVisible();
   await page.getByLabel("Opt-in keywords").fill("START, ALTA");
   await page.getByRole("button", { name: "Save keywords" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();

@@ -3,7 +3,9 @@ import sharp from "sharp";
 import { expect, signInAs, test } from "./fixtures";
 
 const coffeePng = () =>
-  sharp({ create: { width: 800, height: 418, channels: 3, background: { r: 111, g: 78, b: 55 } } }).png().toBuffer();
+  sharp({ create: { width: 800, height: 418, channels: 3, background: { r: 111, g: 78, b: 55 } } })
+    .png()
+    .toBuffer();
 
 async function buildTemplate(page: Page, name: string) {
   await page.goto("/templates");
@@ -25,15 +27,23 @@ async function buildTemplate(page: Page, name: string) {
   await page.getByLabel("Button 3 sample suffix").fill("ana-42");
 }
 
-test("a marketer builds a template with an image header, checks the preview, submits it and sees it approved", async ({ page }) => {
+test("a marketer builds a template with an image header, checks the preview, submits it and sees it approved", async ({
+  page,
+}) => {
   await signInAs(page, "MARKETER");
   await buildTemplate(page, "spring_offer_e2e");
   await page.getByLabel("Header type").selectOption("IMAGE");
 
   // The media library refuses what WhatsApp would refuse, then takes the image.
-  await page.getByLabel("Upload image").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
-  await expect(page.getByRole("alert").filter({ hasText: "notes.txt: not a file WhatsApp takes as a header" })).toBeVisible();
-  await page.getByLabel("Upload image").setInputFiles({ name: "spring-blend.png", mimeType: "image/png", buffer: await coffeePng() });
+  await page
+    .getByLabel("Upload image")
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "notes.txt: not a file WhatsApp takes as a header" }),
+  ).toBeVisible();
+  await page
+    .getByLabel("Upload image")
+    .setInputFiles({ name: "spring-blend.png", mimeType: "image/png", buffer: await coffeePng() });
   await expect(page.getByRole("radio", { name: "spring-blend.png" })).toHaveAttribute("aria-checked", "true");
 
   // The limits are enforced as you type, naming the field and the limit.
@@ -43,7 +53,9 @@ test("a marketer builds a template with an image header, checks the preview, sub
 
   const preview = page.getByRole("figure", { name: "WhatsApp preview" });
   await expect(preview.getByRole("img", { name: "Header image" })).toBeVisible();
-  await expect(preview.getByTestId("preview-body")).toHaveText("Hi Ana, our spring blend is here: get 20% off this week.");
+  await expect(preview.getByTestId("preview-body")).toHaveText(
+    "Hi Ana, our spring blend is here: get 20% off this week.",
+  );
   await expect(preview.locator("b")).toHaveText("spring blend");
   await expect(preview.getByRole("listitem")).toHaveText(["Show me deals", "Stop promotions", "Shop now"]);
   await expect(page.getByText("WhatsApp desktop will not show this template")).toBeVisible();
@@ -60,7 +72,9 @@ test("a template Meta rejects shows the reason and can be edited again", async (
   await signInAs(page, "MARKETER");
   await buildTemplate(page, "spring_reject_promotional");
   await page.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Rejected by Meta: PROMOTIONAL" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "Rejected by Meta: PROMOTIONAL" })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByRole("button", { name: "Submit for approval" })).toBeEnabled();
   await page.goto("/templates?status=REJECTED");
   await expect(page.getByRole("row", { name: /spring_reject_promotional/ })).toContainText("PROMOTIONAL");
@@ -82,7 +96,10 @@ test("a marketer adds a language version, duplicates and deletes a template", as
   await page.getByRole("link", { name: "order_shipped" }).click();
   await page.getByLabel("Language to add").selectOption("es_ES");
   await page.getByRole("button", { name: "Add language" }).click();
-  await expect(page.getByRole("navigation", { name: "Language versions" }).getByRole("link")).toHaveText(["en_US · approved", "es_ES · draft"]);
+  await expect(page.getByRole("navigation", { name: "Language versions" }).getByRole("link")).toHaveText([
+    "en_US · approved",
+    "es_ES · draft",
+  ]);
 
   await page.getByRole("button", { name: "Duplicate" }).click();
   await expect(page.getByRole("heading", { name: "order_shipped_copy" })).toBeVisible();

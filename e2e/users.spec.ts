@@ -1,6 +1,9 @@
 import { expect, signIn, signInAs, test } from "./fixtures";
 
-test("an admin adds a user, changes their role, deactivates them, and reads it all in the audit log", async ({ page, browser }) => {
+test("an admin adds a user, changes their role, deactivates them, and reads it all in the audit log", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "ADMIN");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();

@@ -10,7 +10,9 @@ async function main() {
   if (!process.env.DATABASE_URL) {
     const dataDir = path.resolve(process.env.PARLEY_DATA_DIR ?? ".data");
     const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") }).catch((error: unknown) => {
-      throw new Error(`Could not open the embedded database in ${dataDir}/pg (is \`npm start\` running? stop it, or set DATABASE_URL): ${error instanceof Error ? error.message : error}`);
+      throw new Error(
+        `Could not open the embedded database in ${dataDir}/pg (is \`npm start\` running? stop it, or set DATABASE_URL): ${error instanceof Error ? error.message : error}`,
+      );
     });
     process.env.DATABASE_URL = postgres.url("parley");
     process.env.PARLEY_DATA_DIR = dataDir;
@@ -22,7 +24,9 @@ async function main() {
   const started = performance.now();
   try {
     const { messages, rows } = await rebuildRollups();
-    console.log(`Rebuilt the rollups from ${messages.toLocaleString("en-US")} messages (${rows.toLocaleString("en-US")} minute rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Rebuilt the rollups from ${messages.toLocaleString("en-US")} messages (${rows.toLocaleString("en-US")} minute rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await disconnectDb();
     await stop();

@@ -18,7 +18,10 @@ async function main() {
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
   } else if (command === "diff") {
     if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:diff -- <snake_case_name>");
-    const scratch = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(tmpdir(), "parley-diff-")), "pg"), ephemeral: true });
+    const scratch = await startEmbeddedPostgres({
+      dataDir: path.join(mkdtempSync(path.join(tmpdir(), "parley-diff-")), "pg"),
+      ephemeral: true,
+    });
     const sql = await diffSchema(scratch.url("postgres")).finally(() => scratch.stop());
     if (!sql.trim()) return console.log("schema.prisma matches the migrations: nothing to write.");
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

@@ -6,6 +6,8 @@ import { chromium } from "@playwright/test";
 
 const system = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 if (!system && !existsSync(chromium.executablePath())) {
-  console.log("No Chromium found: installing Playwright's (on Debian/Ubuntu as root, `apt-get install chromium` also works).");
+  console.log(
+    "No Chromium found: installing Playwright's (on Debian/Ubuntu as root, `apt-get install chromium` also works).",
+  );
   execFileSync("npx", ["playwright", "install", "chromium"], { stdio: "inherit" });
 }

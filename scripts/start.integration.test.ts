@@ -25,13 +25,18 @@ describe("embedded PostgreSQL", () => {
     const first = await startEmbeddedPostgres({ dataDir });
     await first.createDatabase("parley");
     expect((await applyMigrations(first.url("parley"))).length).toBeGreaterThan(0);
-    await query(first.url("parley"), `INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('w1', 'Kept', 'kept', now())`);
+    await query(
+      first.url("parley"),
+      `INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('w1', 'Kept', 'kept', now())`,
+    );
     await first.stop();
 
     const second = await startEmbeddedPostgres({ dataDir });
     try {
       expect(await applyMigrations(second.url("parley"))).toEqual([]);
-      expect(await query(second.url("parley"), `SELECT name FROM "Workspace" WHERE slug = 'kept'`)).toEqual([{ name: "Kept" }]);
+      expect(await query(second.url("parley"), `SELECT name FROM "Workspace" WHERE slug = 'kept'`)).toEqual([
+        { name: "Kept" },
+      ]);
     } finally {
       await second.stop();
     }
@@ -43,11 +48,18 @@ describe("npm start", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "parley-lock-"));
     mkdirSync(dataDir, { recursive: true });
     // This test process stands in for the Parley that is already running.
-    writeFileSync(path.join(dataDir, "parley.lock"), JSON.stringify({ pid: process.pid, url: "http://localhost:3999" }));
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/start.ts"], {
-      cwd: root,
-      env: { ...process.env, PARLEY_DATA_DIR: dataDir, DATABASE_URL: "" },
-    });
+    writeFileSync(
+      path.join(dataDir, "parley.lock"),
+      JSON.stringify({ pid: process.pid, url: "http://localhost:3999" }),
+    );
+    const run = promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/start.ts"],
+      {
+        cwd: root,
+        env: { ...process.env, PARLEY_DATA_DIR: dataDir, DATABASE_URL: "" },
+      },
+    );
     await expect(run).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/Parley is already running \(process \d+\) at http:\/\/localhost:3999/),

@@ -10,14 +10,26 @@ mkdirSync(reports, { recursive: true });
 
 const vitest = (project) => [
   "npx",
-  ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/${project}.json`],
+  [
+    "vitest",
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${reports}/${project}.json`,
+  ],
 ];
 const steps = [
   ["lint", ["npm", ["run", "-s", "lint"]]],
   ["typecheck", ["npm", ["run", "-s", "typecheck"]]],
   ["unit tests", vitest("unit")],
   ["integration tests", vitest("integration")],
-  ["browser tests", ["npm", ["run", "-s", "test:e2e", "--", "--reporter=list,json"]], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` }],
+  [
+    "browser tests",
+    ["npm", ["run", "-s", "test:e2e", "--", "--reporter=list,json"]],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+  ],
 ];
 
 function counts() {

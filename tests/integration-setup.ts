@@ -7,6 +7,10 @@ process.env.PARLEY_DATA_DIR = inject("dataDir");
 
 vi.mock("next/headers", async () => {
   const { cookieJar } = await import("./request-context");
-  return { cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined) }) };
+  return {
+    cookies: async () => ({
+      get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined),
+    }),
+  };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));

@@ -22,10 +22,14 @@ const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
 /** Deliveries, reads and replies keep arriving after the last message is sent: most of them in the first minutes. */
 const SETTLING_MS = 10 * 60_000;
 const changingFast = (report: Report | undefined) =>
-  Boolean(report && (LIVE.has(report.status) || (report.completedAt && Date.now() - Date.parse(report.completedAt) < SETTLING_MS)));
+  Boolean(
+    report &&
+    (LIVE.has(report.status) || (report.completedAt && Date.now() - Date.parse(report.completedAt) < SETTLING_MS)),
+  );
 const SERIES = ["sent", "delivered", "read", "replied", "clicked"] as const;
 
-const fetchReport = (id: string) => fetchJson<Report>(`/api/v1/campaigns/${id}/report`, "Could not load the campaign's report.");
+const fetchReport = (id: string) =>
+  fetchJson<Report>(`/api/v1/campaigns/${id}/report`, "Could not load the campaign's report.");
 
 export function CampaignReport({ id, initial }: { id: string; initial: Report }) {
   const router = useRouter();
@@ -48,7 +52,8 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
   const f = data.funnel;
   const sendable = f.targeted - f.skipped;
   const settled = f.sent + f.failed;
-  const drill = (stage: string, reason?: string) => `/campaigns/${id}/recipients?stage=${stage}${reason ? `&reason=${encodeURIComponent(reason)}` : ""}`;
+  const drill = (stage: string, reason?: string) =>
+    `/campaigns/${id}/recipients?stage=${stage}${reason ? `&reason=${encodeURIComponent(reason)}` : ""}`;
   const formatX = timeFormatter(data.series.unit);
   return (
     <section aria-labelledby="report-title" className="space-y-6">
@@ -82,9 +87,18 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         <Stat
           label="Cost so far"
           value={`${data.cost.total.toFixed(2)} ${data.cost.currency}`}
-          hint={data.cost.billed.length ? data.cost.billed.map((b) => `${formatNumber(b.count)} ${b.category.toLowerCase()}`).join(" · ") + " billed (from Meta's status webhooks)" : "Nothing billed yet"}
+          hint={
+            data.cost.billed.length
+              ? data.cost.billed.map((b) => `${formatNumber(b.count)} ${b.category.toLowerCase()}`).join(" · ") +
+                " billed (from Meta's status webhooks)"
+              : "Nothing billed yet"
+          }
         />
-        <Stat label="Click rate" value={formatPercent(ratio(f.clicked, f.delivered))} hint="Tapped a button or opened a tracked link, of delivered" />
+        <Stat
+          label="Click rate"
+          value={formatPercent(ratio(f.clicked, f.delivered))}
+          hint="Tapped a button or opened a tracked link, of delivered"
+        />
       </div>
       <ChartCard
         title="Over time"
@@ -92,9 +106,17 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         exportHref={`/api/v1/analytics/export?report=campaign&campaign=${id}`}
         chart={
           data.series.points.length ? (
-            <TimeChart data={data.series.points} xKey="at" unit={data.series.unit} series={measureSeries(SERIES)} label={`Sends, deliveries, reads, replies and clicks per ${data.series.unit}`} />
+            <TimeChart
+              data={data.series.points}
+              xKey="at"
+              unit={data.series.unit}
+              series={measureSeries(SERIES)}
+              label={`Sends, deliveries, reads, replies and clicks per ${data.series.unit}`}
+            />
           ) : (
-            <p className="py-10 text-center text-sm text-muted">Nothing sent yet: the chart fills in as messages go out.</p>
+            <p className="py-10 text-center text-sm text-muted">
+              Nothing sent yet: the chart fills in as messages go out.
+            </p>
           )
         }
         table={<SeriesTable points={data.series.points} formatX={formatX} />}
@@ -126,7 +148,12 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
             </tbody>
           </Table>
         </Card>
-        <SkipTable caption="Skipped, by reason" rows={data.skips} empty="Nobody skipped." href={(reason) => drill("skipped", reason)} />
+        <SkipTable
+          caption="Skipped, by reason"
+          rows={data.skips}
+          empty="Nobody skipped."
+          href={(reason) => drill("skipped", reason)}
+        />
       </div>
       <Card>
         <Table caption="Failures, by Meta's error code">

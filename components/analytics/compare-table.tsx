@@ -4,10 +4,28 @@ import type { Funnel, Rates } from "@/lib/analytics/funnel";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { RATES, type RateKey } from "./series";
 
-type Row = { id: string; name: string; href?: string; detail?: string | null; funnel: Funnel; rates: Rates; cost: number };
+type Row = {
+  id: string;
+  name: string;
+  href?: string;
+  detail?: string | null;
+  funnel: Funnel;
+  rates: Rates;
+  cost: number;
+};
 
 /** Campaigns or templates side by side: volume, the five rates, and cost. */
-export function CompareTable({ caption, rows, currency, empty }: { caption: string; rows: Row[]; currency: string; empty: string }) {
+export function CompareTable({
+  caption,
+  rows,
+  currency,
+  empty,
+}: {
+  caption: string;
+  rows: Row[];
+  currency: string;
+  empty: string;
+}) {
   return (
     <Table caption={caption}>
       <thead>

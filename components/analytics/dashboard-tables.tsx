@@ -39,7 +39,11 @@ export function SenderNumbers({ numbers, exportHref }: { numbers: Dashboard["num
                 <Td className="text-right tabular-nums">{formatPercent(n.rates.delivery)}</Td>
                 <Td className="text-right tabular-nums">{formatNumber(n.funnel.failed)}</Td>
                 <Td className="text-right tabular-nums">{formatPercent(n.rates.optOut)}</Td>
-                <Td className="max-w-sm text-sm">{n.errors[0] ? `${n.errors[0].code ?? ""} ${n.errors[0].reason} (${formatNumber(n.errors[0].count)})` : "None"}</Td>
+                <Td className="max-w-sm text-sm">
+                  {n.errors[0]
+                    ? `${n.errors[0].code ?? ""} ${n.errors[0].reason} (${formatNumber(n.errors[0].count)})`
+                    : "None"}
+                </Td>
               </tr>
             ))
           )}
@@ -50,7 +54,19 @@ export function SenderNumbers({ numbers, exportHref }: { numbers: Dashboard["num
 }
 
 /** Best or worst templates by read rate, then reply rate. */
-export function Ranking({ title, rows, empty }: { title: string; rows: { name: string; rates: { read: number | null; reply: number | null; click: number | null }; funnel: { delivered: number } }[]; empty: string }) {
+export function Ranking({
+  title,
+  rows,
+  empty,
+}: {
+  title: string;
+  rows: {
+    name: string;
+    rates: { read: number | null; reply: number | null; click: number | null };
+    funnel: { delivered: number };
+  }[];
+  empty: string;
+}) {
   return (
     <Card className="p-5">
       <h3 className="font-semibold">{title}</h3>
@@ -63,7 +79,8 @@ export function Ranking({ title, rows, empty }: { title: string; rows: { name: s
             <li key={t.name} className="flex justify-between gap-2 text-sm">
               <span className="font-medium">{t.name}</span>
               <span className="tabular-nums text-muted">
-                read {formatPercent(t.rates.read)} · replied {formatPercent(t.rates.reply)} · clicked {formatPercent(t.rates.click)} ({formatNumber(t.funnel.delivered)} delivered)
+                read {formatPercent(t.rates.read)} · replied {formatPercent(t.rates.reply)} · clicked{" "}
+                {formatPercent(t.rates.click)} ({formatNumber(t.funnel.delivered)} delivered)
               </span>
             </li>
           ))}

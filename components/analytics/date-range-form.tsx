@@ -11,7 +11,14 @@ export function DateRangeForm({ range, today, error }: { range: DateRange; today
     <form aria-label="Period" className="mb-6 flex flex-wrap items-end gap-3">
       <div>
         <Label htmlFor="range-from">From</Label>
-        <Input id="range-from" name="from" type="date" defaultValue={range.from} max={today} aria-describedby={error ? "range-error" : undefined} />
+        <Input
+          id="range-from"
+          name="from"
+          type="date"
+          defaultValue={range.from}
+          max={today}
+          aria-describedby={error ? "range-error" : undefined}
+        />
       </div>
       <div>
         <Label htmlFor="range-to">To</Label>

@@ -2,22 +2,41 @@ import Link from "next/link";
 import { ratio, type Funnel } from "@/lib/analytics/funnel";
 import { formatNumber, formatPercent } from "@/lib/format";
 
-
 /** The funnel as bars: each stage's count, its share of the stage before, and a link to its contacts. */
 export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (stage: string) => string }) {
   const attempted = funnel.sent + funnel.failed;
   const stages = [
     { stage: null, label: "Targeted", count: funnel.targeted, of: null, note: "everyone the audience matched" },
-    { stage: "sent", label: "Sent", count: funnel.sent, of: [funnel.targeted - funnel.skipped - funnel.pending, "of those to send"] as const },
+    {
+      stage: "sent",
+      label: "Sent",
+      count: funnel.sent,
+      of: [funnel.targeted - funnel.skipped - funnel.pending, "of those to send"] as const,
+    },
     { stage: "delivered", label: "Delivered", count: funnel.delivered, of: [attempted, "of sent"] as const },
     { stage: "read", label: "Read", count: funnel.read, of: [funnel.delivered, "of delivered"] as const },
     { stage: "replied", label: "Replied", count: funnel.replied, of: [funnel.delivered, "of delivered"] as const },
-    { stage: "clicked", label: "Tapped a button or link", count: funnel.clicked, of: [funnel.delivered, "of delivered"] as const },
+    {
+      stage: "clicked",
+      label: "Tapped a button or link",
+      count: funnel.clicked,
+      of: [funnel.delivered, "of delivered"] as const,
+    },
   ];
   const others = [
-    { stage: "failed", label: "Failed", count: funnel.failed, note: `${formatPercent(ratio(funnel.failed, attempted))} of attempts` },
+    {
+      stage: "failed",
+      label: "Failed",
+      count: funnel.failed,
+      note: `${formatPercent(ratio(funnel.failed, attempted))} of attempts`,
+    },
     { stage: "skipped", label: "Skipped", count: funnel.skipped, note: "never sent, see the reasons" },
-    { stage: "opted_out", label: "Opted out", count: funnel.optedOut, note: `${formatPercent(ratio(funnel.optedOut, funnel.delivered))} of delivered: replied STOP to it (or within 72 hours), or blocked marketing in WhatsApp` },
+    {
+      stage: "opted_out",
+      label: "Opted out",
+      count: funnel.optedOut,
+      note: `${formatPercent(ratio(funnel.optedOut, funnel.delivered))} of delivered: replied STOP to it (or within 72 hours), or blocked marketing in WhatsApp`,
+    },
   ];
   const max = Math.max(1, funnel.targeted);
   return (

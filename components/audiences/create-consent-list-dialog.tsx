@@ -14,7 +14,10 @@ import { consentListSchema, type ConsentListInput } from "@/lib/consent/schemas"
 export function CreateConsentListDialog() {
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form = useForm<ConsentListInput>({ resolver: zodResolver(consentListSchema), defaultValues: { name: "", description: "", category: "MARKETING" } });
+  const form = useForm<ConsentListInput>({
+    resolver: zodResolver(consentListSchema),
+    defaultValues: { name: "", description: "", category: "MARKETING" },
+  });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createConsentListAction(values);
@@ -33,16 +36,29 @@ export function CreateConsentListDialog() {
           <Plus className="size-4" aria-hidden /> New consent list
         </Button>
       </DialogTrigger>
-      <DialogContent title="New consent list" description="A list is one purpose people opt in to, such as Promotions or Order updates.">
+      <DialogContent
+        title="New consent list"
+        description="A list is one purpose people opt in to, such as Promotions or Order updates."
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           <div>
             <Label htmlFor="list-name">Name</Label>
-            <Input id="list-name" aria-invalid={Boolean(errors.name)} aria-describedby="list-name-error" {...form.register("name")} />
+            <Input
+              id="list-name"
+              aria-invalid={Boolean(errors.name)}
+              aria-describedby="list-name-error"
+              {...form.register("name")}
+            />
             <FieldError id="list-name-error" message={errors.name?.message} />
           </div>
           <div>
             <Label htmlFor="list-description">What people receive</Label>
-            <Input id="list-description" placeholder="Offers and news, at most weekly" aria-describedby="list-description-error" {...form.register("description")} />
+            <Input
+              id="list-description"
+              placeholder="Offers and news, at most weekly"
+              aria-describedby="list-description-error"
+              {...form.register("description")}
+            />
             <FieldError id="list-description-error" message={errors.description?.message} />
           </div>
           <div>

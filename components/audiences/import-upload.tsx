@@ -50,14 +50,20 @@ export function ImportUpload() {
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <div>
           <Label htmlFor="import-file">CSV file</Label>
-          <Input id="import-file" type="file" accept=".csv,.txt,text/csv" aria-describedby="import-file-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="h-auto py-1.5" />
+          <Input
+            id="import-file"
+            type="file"
+            accept=".csv,.txt,text/csv"
+            aria-describedby="import-file-hint"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            className="h-auto py-1.5"
+          />
           <p id="import-file-hint" className="mt-1 text-xs text-muted">
-            Comma, semicolon, tab or pipe separated; UTF-8, UTF-16 or Windows encoding; up to 512 MB. The first line names the columns.
+            Comma, semicolon, tab or pipe separated; UTF-8, UTF-16 or Windows encoding; up to 512 MB. The first line
+            names the columns.
           </p>
         </div>
-        {progress !== null && (
-          <ProgressBar label="Uploading…" value={progress} />
-        )}
+        {progress !== null && <ProgressBar label="Uploading…" value={progress} />}
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={progress !== null}>
             <Upload className="size-4" aria-hidden /> Upload and map columns

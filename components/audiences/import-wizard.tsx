@@ -213,7 +213,10 @@ export function ImportWizard({
 
       {running && (
         <Card className="p-6" aria-live="polite">
-          <ProgressBar label={`${status === "CHECKING" ? "Checking" : "Importing"} ${fileName}…`} value={run.data.progress} />
+          <ProgressBar
+            label={`${status === "CHECKING" ? "Checking" : "Importing"} ${fileName}…`}
+            value={run.data.progress}
+          />
           <p className="mt-2 text-xs text-muted">This runs in the background: you can leave this page and come back.</p>
         </Card>
       )}

@@ -14,11 +14,19 @@ export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<KeywordSettingsInput, unknown, KeywordSettings>({
     resolver: zodResolver(keywordSettingsSchema),
-    defaultValues: { ...initial, optOutKeywords: initial.optOutKeywords.join(", "), optInKeywords: initial.optInKeywords.join(", ") },
+    defaultValues: {
+      ...initial,
+      optOutKeywords: initial.optOutKeywords.join(", "),
+      optInKeywords: initial.optInKeywords.join(", "),
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateKeywordsAction({ ...values, optOutKeywords: values.optOutKeywords.join(","), optInKeywords: values.optInKeywords.join(",") });
+    const result = await updateKeywordsAction({
+      ...values,
+      optOutKeywords: values.optOutKeywords.join(","),
+      optInKeywords: values.optInKeywords.join(","),
+    });
     if (!result.ok) {
       setServerErrors(form, result.error);
       return setOutcome({ ok: false, text: result.error.message });
@@ -28,7 +36,12 @@ export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
   const field = (name: keyof KeywordSettingsInput, label: string, hint: string) => (
     <div>
       <Label htmlFor={`kw-${name}`}>{label}</Label>
-      <Input id={`kw-${name}`} aria-invalid={Boolean(errors[name])} aria-describedby={`kw-${name}-hint kw-${name}-error`} {...form.register(name)} />
+      <Input
+        id={`kw-${name}`}
+        aria-invalid={Boolean(errors[name])}
+        aria-describedby={`kw-${name}-hint kw-${name}-error`}
+        {...form.register(name)}
+      />
       <p id={`kw-${name}-hint`} className="mt-1 text-xs text-muted">
         {hint}
       </p>
@@ -39,8 +52,8 @@ export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
     <Card className="p-6">
       <h2 className="font-semibold">Keywords</h2>
       <p className="mt-1 text-sm text-muted">
-        A message that is exactly one of these words opts the person out of every marketing list (or back in), and gets the reply below while
-        WhatsApp&apos;s 24-hour window is open.
+        A message that is exactly one of these words opts the person out of every marketing list (or back in), and gets
+        the reply below while WhatsApp&apos;s 24-hour window is open.
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-5 grid gap-5 md:grid-cols-2">
         {field("optOutKeywords", "Opt-out keywords", "Comma-separated, any language: STOP, BAJA, ARRÊT…")}

@@ -32,7 +32,8 @@ type Option = { id: string; name: string };
 type FormValues = z.input<typeof segmentSchema>;
 type Preview = { count: number; contacts: { id: string; name: string | null; phone: string }[]; ms: number };
 
-const fetchPreview = (rules: string) => fetchJson<Preview>(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, "Could not count the segment.");
+const fetchPreview = (rules: string) =>
+  fetchJson<Preview>(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, "Could not count the segment.");
 
 export function SegmentBuilder({
   initial,

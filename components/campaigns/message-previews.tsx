@@ -12,7 +12,9 @@ export function MessagePreviews({ previews }: { previews: Previews }) {
         As three recipients will read it
       </h2>
       {previews.length === 0 ? (
-        <p className="text-sm text-muted">Nobody in the audience can be sent this campaign yet, so there is nobody to preview.</p>
+        <p className="text-sm text-muted">
+          Nobody in the audience can be sent this campaign yet, so there is nobody to preview.
+        </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-3">
           {previews.map(({ contact, language, message }) => (
@@ -28,7 +30,11 @@ export function MessagePreviews({ previews }: { previews: Previews }) {
                 {message.footer && <p className="mt-1 text-xs text-gray-500">{message.footer}</p>}
               </div>
               {message.buttons.map((b, i) => (
-                <p key={i} className="mt-1 rounded-lg bg-white p-1.5 text-center text-sm text-sky-700 shadow-sm" title={b.url ?? undefined}>
+                <p
+                  key={i}
+                  className="mt-1 rounded-lg bg-white p-1.5 text-center text-sm text-sky-700 shadow-sm"
+                  title={b.url ?? undefined}
+                >
                   {b.text}
                   {b.url && <span className="block truncate text-xs text-gray-500">{b.url}</span>}
                 </p>

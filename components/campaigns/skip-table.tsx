@@ -4,7 +4,17 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatNumber } from "@/lib/format";
 
 /** Contacts skipped, by reason: the pre-flight estimate and the campaign's actual rows read the same. */
-export function SkipTable({ caption, rows, empty, href }: { caption: string; rows: { reason: string; label: string; count: number }[]; empty: string; href?: (reason: string) => string }) {
+export function SkipTable({
+  caption,
+  rows,
+  empty,
+  href,
+}: {
+  caption: string;
+  rows: { reason: string; label: string; count: number }[];
+  empty: string;
+  href?: (reason: string) => string;
+}) {
   return (
     <Card>
       <Table caption={caption}>

@@ -28,11 +28,22 @@ const EMPTY: Record<ReplyInput["kind"], ReplyFormValues> = {
 
 function Counter({ value, max }: { value: string | undefined; max: number }) {
   const n = value?.length ?? 0;
-  return <span className={n > max ? "text-red-700" : "text-muted"}>{n.toLocaleString()} / {max.toLocaleString()}</span>;
+  return (
+    <span className={n > max ? "text-red-700" : "text-muted"}>
+      {n.toLocaleString()} / {max.toLocaleString()}
+    </span>
+  );
 }
 
 /** Replies: free text, media, reply buttons and lists inside the 24-hour window; templates only outside it. */
-export function Composer({ conversationId, windowOpen, replyTo, contact, choices, onSent }: {
+export function Composer({
+  conversationId,
+  windowOpen,
+  replyTo,
+  contact,
+  choices,
+  onSent,
+}: {
   conversationId: string;
   windowOpen: boolean;
   replyTo?: string;
@@ -41,19 +52,33 @@ export function Composer({ conversationId, windowOpen, replyTo, contact, choices
   onSent: () => void;
 }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form = useForm<ReplyFormValues, unknown, ReplyInput>({ resolver: zodResolver(replySchema), mode: "onChange", defaultValues: windowOpen ? EMPTY.text : EMPTY.template });
+  const form = useForm<ReplyFormValues, unknown, ReplyInput>({
+    resolver: zodResolver(replySchema),
+    mode: "onChange",
+    defaultValues: windowOpen ? EMPTY.text : EMPTY.template,
+  });
   const kind = useWatch({ control: form.control, name: "kind" });
-  const values = useWatch({ control: form.control }) as Record<string, unknown> & { body?: string; templateId?: string };
+  const values = useWatch({ control: form.control }) as Record<string, unknown> & {
+    body?: string;
+    templateId?: string;
+  };
   const buttons = useFieldArray({ control: form.control, name: "buttons" as never });
   const rows = useFieldArray({ control: form.control, name: "rows" as never });
-  const errors = form.formState.errors as Record<string, { message?: string; root?: { message?: string } } & Record<number, Record<string, { message?: string }>>>;
+  const errors = form.formState.errors as Record<
+    string,
+    { message?: string; root?: { message?: string } } & Record<number, Record<string, { message?: string }>>
+  >;
   const template = choices.templates.find((t) => t.id === values.templateId);
   const allowed = windowOpen ? KINDS : KINDS.filter(([k]) => k === "template");
 
   const onSubmit = form.handleSubmit(async (reply) => {
     const result = await sendReplyAction({ conversationId, replyTo, reply });
     if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
-    setOutcome(result.data.state === "FAILED" ? { ok: false, text: `WhatsApp refused it: ${result.data.errorReason}` } : { ok: true, text: "Sent." });
+    setOutcome(
+      result.data.state === "FAILED"
+        ? { ok: false, text: `WhatsApp refused it: ${result.data.errorReason}` }
+        : { ok: true, text: "Sent." },
+    );
     form.reset(EMPTY[reply.kind]);
     onSent();
   });
@@ -62,13 +87,23 @@ export function Composer({ conversationId, windowOpen, replyTo, contact, choices
     <form onSubmit={onSubmit} noValidate className="space-y-3 border-t border-line bg-white p-4" aria-label="Reply">
       {!windowOpen && (
         <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="note">
-          The 24-hour window is closed: WhatsApp only lets a business write first with an approved template. When they answer, you can write freely again.
+          The 24-hour window is closed: WhatsApp only lets a business write first with an approved template. When they
+          answer, you can write freely again.
         </p>
       )}
       <div role="radiogroup" aria-label="Kind of reply" className="flex flex-wrap gap-1">
         {allowed.map(([value, label]) => (
-          <label key={value} className={`cursor-pointer rounded-md border px-2.5 py-1 text-sm ${kind === value ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line"}`}>
-            <input type="radio" className="sr-only" name="reply-kind" checked={kind === value} onChange={() => form.reset(EMPTY[value])} />
+          <label
+            key={value}
+            className={`cursor-pointer rounded-md border px-2.5 py-1 text-sm ${kind === value ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line"}`}
+          >
+            <input
+              type="radio"
+              className="sr-only"
+              name="reply-kind"
+              checked={kind === value}
+              onChange={() => form.reset(EMPTY[value])}
+            />
             {label}
           </label>
         ))}
@@ -82,7 +117,14 @@ export function Composer({ conversationId, windowOpen, replyTo, contact, choices
               <Counter value={values.body} max={kind === "buttons" ? 1024 : 4096} />
             </span>
           </div>
-          <textarea id="reply-body" rows={3} className="w-full rounded-md border border-line p-2 text-sm" aria-describedby="reply-body-error" placeholder="*bold* _italic_ ~strike~" {...form.register("body" as never)} />
+          <textarea
+            id="reply-body"
+            rows={3}
+            className="w-full rounded-md border border-line p-2 text-sm"
+            aria-describedby="reply-body-error"
+            placeholder="*bold* _italic_ ~strike~"
+            {...form.register("body" as never)}
+          />
           <FieldError id="reply-body-error" message={errors.body?.message} />
           {choices.savedReplies.length > 0 && (
             <div className="mt-1 max-w-xs">
@@ -94,7 +136,10 @@ export function Composer({ conversationId, windowOpen, replyTo, contact, choices
                 value=""
                 onChange={(e) => {
                   const saved = choices.savedReplies.find((s) => s.id === e.target.value);
-                  if (saved) form.setValue("body" as never, fillSavedReply(saved.body, contact) as never, { shouldValidate: true });
+                  if (saved)
+                    form.setValue("body" as never, fillSavedReply(saved.body, contact) as never, {
+                      shouldValidate: true,
+                    });
                 }}
               >
                 <option value="">Insert a saved reply…</option>
@@ -115,8 +160,19 @@ export function Composer({ conversationId, windowOpen, replyTo, contact, choices
           {buttons.fields.map((field, i) => (
             <div key={field.id} className="flex items-center gap-2">
               <Label htmlFor={`button-${i}`} className="sr-only">{`Button ${i + 1}`}</Label>
-              <Input id={`button-${i}`} placeholder={`Button ${i + 1}`} aria-describedby={`button-${i}-error`} {...form.register(`buttons.${i}.title` as never)} />
-              <Button type="button" variant="ghost" size="sm" aria-label={`Remove button ${i + 1}`} onClick={() => buttons.remove(i)}>
+              <Input
+                id={`button-${i}`}
+                placeholder={`Button ${i + 1}`}
+                aria-describedby={`button-${i}-error`}
+                {...form.register(`buttons.${i}.title` as never)}
+              />
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove button ${i + 1}`}
+                onClick={() => buttons.remove(i)}
+              >
                 <Trash2 className="size-4" aria-hidden />
               </Button>
               <FieldError id={`button-${i}-error`} message={errors.buttons?.[i]?.title?.message} />
@@ -143,21 +199,41 @@ export function Composer({ conversationId, windowOpen, replyTo, contact, choices
             <div key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
               <div>
                 <Label htmlFor={`row-${i}`} className="sr-only">{`Option ${i + 1}`}</Label>
-                <Input id={`row-${i}`} placeholder={`Option ${i + 1} (24 characters)`} aria-describedby={`row-${i}-error`} {...form.register(`rows.${i}.title` as never)} />
+                <Input
+                  id={`row-${i}`}
+                  placeholder={`Option ${i + 1} (24 characters)`}
+                  aria-describedby={`row-${i}-error`}
+                  {...form.register(`rows.${i}.title` as never)}
+                />
                 <FieldError id={`row-${i}-error`} message={errors.rows?.[i]?.title?.message} />
               </div>
               <div>
                 <Label htmlFor={`row-${i}-description`} className="sr-only">{`Option ${i + 1} description`}</Label>
-                <Input id={`row-${i}-description`} placeholder="Description (optional, 72)" {...form.register(`rows.${i}.description` as never)} />
+                <Input
+                  id={`row-${i}-description`}
+                  placeholder="Description (optional, 72)"
+                  {...form.register(`rows.${i}.description` as never)}
+                />
               </div>
-              <Button type="button" variant="ghost" size="sm" aria-label={`Remove option ${i + 1}`} onClick={() => rows.remove(i)}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                aria-label={`Remove option ${i + 1}`}
+                onClick={() => rows.remove(i)}
+              >
                 <Trash2 className="size-4" aria-hidden />
               </Button>
             </div>
           ))}
           <FieldError id="rows-error" message={errors.rows?.message ?? errors.rows?.root?.message} />
           {rows.fields.length < 10 && (
-            <Button type="button" variant="secondary" size="sm" onClick={() => rows.append({ title: "", description: "" } as never)}>
+            <Button
+              type="button"
+              variant="secondary"
+              size="sm"
+              onClick={() => rows.append({ title: "", description: "" } as never)}
+            >
               <Plus className="size-4" aria-hidden /> Add an option
             </Button>
           )}
@@ -189,21 +265,34 @@ export function Composer({ conversationId, windowOpen, replyTo, contact, choices
         <div className="space-y-2">
           <div className="max-w-md">
             <Label htmlFor="reply-template">Approved template</Label>
-            <Select id="reply-template" aria-describedby="reply-template-error" {...form.register("templateId" as never)}>
+            <Select
+              id="reply-template"
+              aria-describedby="reply-template-error"
+              {...form.register("templateId" as never)}
+            >
               <option value="">Pick a template…</option>
-              {choices.templates.filter((t) => !t.hasMediaHeader).map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
+              {choices.templates
+                .filter((t) => !t.hasMediaHeader)
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
             </Select>
             <FieldError id="reply-template-error" message={errors.templateId?.message} />
           </div>
           {template?.slots.map((label, i) => (
             <div key={`${template.id}-${i}`} className="max-w-md">
               <Label htmlFor={`template-value-${i}`}>{label}</Label>
-              <Input id={`template-value-${i}`} aria-describedby={`template-value-${i}-error`} {...form.register(`values.${i}` as never)} />
-              <FieldError id={`template-value-${i}-error`} message={errors.values?.[i]?.message as string | undefined} />
+              <Input
+                id={`template-value-${i}`}
+                aria-describedby={`template-value-${i}-error`}
+                {...form.register(`values.${i}` as never)}
+              />
+              <FieldError
+                id={`template-value-${i}-error`}
+                message={errors.values?.[i]?.message as string | undefined}
+              />
             </div>
           ))}
         </div>

@@ -17,10 +17,16 @@ const FILTERS: [string, string][] = [
   ["resolved", "Resolved"],
 ];
 
-const fetchList = (query: string) => fetchJson<ConversationSummary[]>(`/api/v1/inbox?${query}`, "Could not load conversations.");
+const fetchList = (query: string) =>
+  fetchJson<ConversationSummary[]>(`/api/v1/inbox?${query}`, "Could not load conversations.");
 
 /** Conversations, newest activity first; filters and search live in the address, the list refreshes every 5 s. */
-export function ConversationList({ initial, initialQuery, activeId, campaigns }: {
+export function ConversationList({
+  initial,
+  initialQuery,
+  activeId,
+  campaigns,
+}: {
   /** The list the server rendered, for the filters in `initialQuery`. */
   initial: ConversationSummary[];
   initialQuery: string;
@@ -49,13 +55,23 @@ export function ConversationList({ initial, initialQuery, activeId, campaigns }:
         <Label htmlFor="inbox-search" className="sr-only">
           Search by name or number
         </Label>
-        <Input id="inbox-search" type="search" placeholder="Search name or number" defaultValue={params.get("q") ?? ""} onChange={(e) => set("q", e.target.value)} />
+        <Input
+          id="inbox-search"
+          type="search"
+          placeholder="Search name or number"
+          defaultValue={params.get("q") ?? ""}
+          onChange={(e) => set("q", e.target.value)}
+        />
         <div className="grid grid-cols-2 gap-2">
           <div>
             <Label htmlFor="inbox-filter" className="sr-only">
               Show
             </Label>
-            <Select id="inbox-filter" value={params.get("filter") ?? "all"} onChange={(e) => set("filter", e.target.value)}>
+            <Select
+              id="inbox-filter"
+              value={params.get("filter") ?? "all"}
+              onChange={(e) => set("filter", e.target.value)}
+            >
               {FILTERS.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -67,7 +83,11 @@ export function ConversationList({ initial, initialQuery, activeId, campaigns }:
             <Label htmlFor="inbox-campaign" className="sr-only">
               Replied to campaign
             </Label>
-            <Select id="inbox-campaign" value={params.get("campaignId") ?? ""} onChange={(e) => set("campaignId", e.target.value)}>
+            <Select
+              id="inbox-campaign"
+              value={params.get("campaignId") ?? ""}
+              onChange={(e) => set("campaignId", e.target.value)}
+            >
               <option value="">Any campaign</option>
               {campaigns.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -88,7 +108,9 @@ export function ConversationList({ initial, initialQuery, activeId, campaigns }:
           Loading conversations…
         </p>
       ) : data.length === 0 ? (
-        <p className="p-6 text-center text-sm text-muted">No conversations here. When a contact writes to your number or answers a campaign, it shows up at once.</p>
+        <p className="p-6 text-center text-sm text-muted">
+          No conversations here. When a contact writes to your number or answers a campaign, it shows up at once.
+        </p>
       ) : (
         <ul className="max-h-[75vh] divide-y divide-line overflow-y-auto">
           {data.map((c) => (
@@ -99,15 +121,24 @@ export function ConversationList({ initial, initialQuery, activeId, campaigns }:
                 className={cn("block px-3 py-2.5 hover:bg-gray-50", c.id === activeId && "bg-brand-50")}
               >
                 <span className="flex items-center justify-between gap-2">
-                  <span className={cn("truncate text-sm", c.unreadCount > 0 ? "font-semibold" : "font-medium")}>{c.contact.name ?? c.contact.phone}</span>
-                  <span className="shrink-0 text-xs text-muted">{new Date(c.lastActivityAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</span>
+                  <span className={cn("truncate text-sm", c.unreadCount > 0 ? "font-semibold" : "font-medium")}>
+                    {c.contact.name ?? c.contact.phone}
+                  </span>
+                  <span className="shrink-0 text-xs text-muted">
+                    {new Date(c.lastActivityAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+                  </span>
                 </span>
                 <span className="flex items-center justify-between gap-2">
                   <span className="truncate text-xs text-muted">{c.preview}</span>
                   <span className="flex shrink-0 items-center gap-1">
-                    {c.window.open && <span className="size-2 rounded-full bg-brand-600" title="Window open" aria-label="window open" />}
+                    {c.window.open && (
+                      <span className="size-2 rounded-full bg-brand-600" title="Window open" aria-label="window open" />
+                    )}
                     {c.unreadCount > 0 && (
-                      <span className="rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white" aria-label={`${c.unreadCount} unread`}>
+                      <span
+                        className="rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white"
+                        aria-label={`${c.unreadCount} unread`}
+                      >
                         {c.unreadCount}
                       </span>
                     )}

@@ -19,7 +19,10 @@ type Saved = { id: string; name: string; body: string; keyword: string | null };
 export function SavedReplies({ replies }: { replies: Saved[] }) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form = useForm<z.input<typeof savedReplySchema>, unknown, SavedReplyInput>({ resolver: zodResolver(savedReplySchema), defaultValues: { name: "", body: "", keyword: "" } });
+  const form = useForm<z.input<typeof savedReplySchema>, unknown, SavedReplyInput>({
+    resolver: zodResolver(savedReplySchema),
+    defaultValues: { name: "", body: "", keyword: "" },
+  });
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await saveSavedReplyAction(values);
@@ -65,7 +68,9 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
                       aria-label={`Delete ${r.name}`}
                       onClick={async () => {
                         const result = await deleteSavedReplyAction({ id: r.id });
-                        setOutcome(result.ok ? { ok: true, text: "Deleted." } : { ok: false, text: result.error.message });
+                        setOutcome(
+                          result.ok ? { ok: true, text: "Deleted." } : { ok: false, text: result.error.message },
+                        );
                         router.refresh();
                       }}
                     >
@@ -88,7 +93,13 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
           </div>
           <div>
             <Label htmlFor="saved-body">Reply</Label>
-            <textarea id="saved-body" rows={4} className="w-full rounded-md border border-line p-2 text-sm" aria-describedby="saved-body-help saved-body-error" {...form.register("body")} />
+            <textarea
+              id="saved-body"
+              rows={4}
+              className="w-full rounded-md border border-line p-2 text-sm"
+              aria-describedby="saved-body-help saved-body-error"
+              {...form.register("body")}
+            />
             <p id="saved-body-help" className="text-xs text-muted">
               {"{{first_name}}"}, {"{{name}}"} and {"{{phone}}"} are filled for each person.
             </p>
@@ -96,9 +107,15 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
           </div>
           <div>
             <Label htmlFor="saved-keyword">Auto-reply keyword (optional)</Label>
-            <Input id="saved-keyword" placeholder="HOURS" aria-describedby="saved-keyword-help saved-keyword-error" {...form.register("keyword")} />
+            <Input
+              id="saved-keyword"
+              placeholder="HOURS"
+              aria-describedby="saved-keyword-help saved-keyword-error"
+              {...form.register("keyword")}
+            />
             <p id="saved-keyword-help" className="text-xs text-muted">
-              A message that is exactly this word gets this reply at once, inside the 24-hour window. Opt-out words (STOP…) are handled by consent, not here.
+              A message that is exactly this word gets this reply at once, inside the 24-hour window. Opt-out words
+              (STOP…) are handled by consent, not here.
             </p>
             <FieldError id="saved-keyword-error" message={errors.keyword?.message} />
           </div>

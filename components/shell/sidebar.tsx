@@ -19,13 +19,17 @@ const ICONS: Record<string, LucideIcon> = {
 function UnreadBadge() {
   const { data } = useQuery({
     queryKey: ["inbox-unread"],
-    queryFn: async () => ((await (await fetch("/api/v1/inbox/unread", { cache: "no-store" })).json()) as { unread?: number }).unread ?? 0,
+    queryFn: async () =>
+      ((await (await fetch("/api/v1/inbox/unread", { cache: "no-store" })).json()) as { unread?: number }).unread ?? 0,
     refetchInterval: 10_000,
   });
   if (!data) return null;
   return (
     // Beside the link rather than in it, so the link is still called "Inbox".
-    <span className="pointer-events-none absolute top-2 right-3 rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white" data-testid="inbox-unread">
+    <span
+      className="pointer-events-none absolute top-2 right-3 rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white"
+      data-testid="inbox-unread"
+    >
       {data}
       <span className="sr-only"> unread conversations</span>
     </span>
@@ -38,7 +42,10 @@ export function Sidebar({ navigation }: { navigation: NavItem[] }) {
   return (
     <aside className="hidden w-60 shrink-0 flex-col border-r border-line bg-white md:flex">
       <div className="flex h-14 items-center gap-2 border-b border-line px-5">
-        <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
+        <span
+          className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+          aria-hidden
+        >
           P
         </span>
         <span className="text-lg font-semibold tracking-tight">Parley</span>

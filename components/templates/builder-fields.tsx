@@ -12,7 +12,10 @@ import { MediaPicker } from "./media-picker";
 
 export function Counter({ id, value, limit }: { id: string; value: string; limit: number }) {
   return (
-    <span id={id} className={cn("text-xs tabular-nums", value.length > limit ? "font-medium text-red-700" : "text-muted")}>
+    <span
+      id={id}
+      className={cn("text-xs tabular-nums", value.length > limit ? "font-medium text-red-700" : "text-muted")}
+    >
       {value.length.toLocaleString("en-US")} / {limit.toLocaleString("en-US")}
     </span>
   );
@@ -43,9 +46,17 @@ export function HeaderFields() {
           value={header.type}
           onChange={(e) => {
             const type = e.target.value as TemplateInput["header"]["type"];
-            setValue("header", type === "TEXT" ? { type, text: "" } : type === "NONE" || type === "LOCATION" ? { type } : { type, mediaAssetId: "" }, {
-              shouldValidate: true,
-            });
+            setValue(
+              "header",
+              type === "TEXT"
+                ? { type, text: "" }
+                : type === "NONE" || type === "LOCATION"
+                  ? { type }
+                  : { type, mediaAssetId: "" },
+              {
+                shouldValidate: true,
+              },
+            );
           }}
         >
           <option value="NONE">None</option>
@@ -63,7 +74,12 @@ export function HeaderFields() {
               <Label htmlFor="header-text">Header text</Label>
               <Counter id="header-text-count" value={text} limit={LIMITS.headerText} />
             </div>
-            <Input id="header-text" aria-describedby="header-text-count header-text-error" aria-invalid={Boolean(error("header.text"))} {...register("header.text")} />
+            <Input
+              id="header-text"
+              aria-describedby="header-text-count header-text-error"
+              aria-invalid={Boolean(error("header.text"))}
+              {...register("header.text")}
+            />
             <FieldError id="header-text-error" message={error("header.text")} />
           </div>
           {placeholders(text).length > 0 && (
@@ -80,7 +96,9 @@ export function HeaderFields() {
           <MediaPicker
             kind={header.type}
             value={header.mediaAssetId}
-            onChange={(mediaAssetId) => setValue("header", { type: header.type, mediaAssetId }, { shouldValidate: true })}
+            onChange={(mediaAssetId) =>
+              setValue("header", { type: header.type, mediaAssetId }, { shouldValidate: true })
+            }
           />
           <FieldError id="header-media-error" message={error("header.mediaAssetId")} />
         </div>
@@ -121,7 +139,8 @@ export function BodyFields() {
             {...register("body.text")}
           />
           <p id="body-text-help" className="mt-1 text-xs text-muted">
-            WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Variables: {format === "NAMED" ? "{{first_name}}" : "{{1}}, {{2}}…"}
+            WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Variables:{" "}
+            {format === "NAMED" ? "{{first_name}}" : "{{1}}, {{2}}…"}
           </p>
           <FieldError id="body-text-error" message={error("body.text")} />
           <Button type="button" variant="secondary" size="sm" className="mt-2" onClick={addVariable}>
@@ -138,7 +157,13 @@ export function BodyFields() {
                   value={body.samples[v] ?? ""}
                   aria-describedby={`sample-${v}-error`}
                   aria-invalid={Boolean(error(`body.samples.${v}`))}
-                  onChange={(e) => setValue("body.samples", { ...getValues("body.samples"), [v]: e.target.value }, { shouldValidate: true })}
+                  onChange={(e) =>
+                    setValue(
+                      "body.samples",
+                      { ...getValues("body.samples"), [v]: e.target.value },
+                      { shouldValidate: true },
+                    )
+                  }
                 />
                 <FieldError id={`sample-${v}-error`} message={error(`body.samples.${v}`)} />
               </div>
@@ -152,7 +177,12 @@ export function BodyFields() {
           <Label htmlFor="footer">Footer (optional)</Label>
           <Counter id="footer-count" value={footer} limit={LIMITS.footer} />
         </div>
-        <Input id="footer" aria-describedby="footer-count footer-error" aria-invalid={Boolean(error("footer"))} {...register("footer")} />
+        <Input
+          id="footer"
+          aria-describedby="footer-count footer-error"
+          aria-invalid={Boolean(error("footer"))}
+          {...register("footer")}
+        />
         <FieldError id="footer-error" message={error("footer")} />
       </fieldset>
     </>

@@ -10,10 +10,30 @@ import { LIMITS, type TemplateButton, type TemplateInput } from "@/lib/templates
 import { Counter, useFieldError } from "./builder-fields";
 
 const KINDS: { type: TemplateButton["type"]; label: string; max: number; make: () => TemplateButton }[] = [
-  { type: "QUICK_REPLY", label: "Quick reply", max: LIMITS.quickReplies, make: () => ({ type: "QUICK_REPLY", text: "" }) },
-  { type: "URL", label: "Visit website", max: LIMITS.urlButtons, make: () => ({ type: "URL", text: "", url: "https://" }) },
-  { type: "PHONE_NUMBER", label: "Call phone number", max: LIMITS.phoneButtons, make: () => ({ type: "PHONE_NUMBER", text: "", phoneNumber: "+" }) },
-  { type: "COPY_CODE", label: "Copy offer code", max: LIMITS.copyCodeButtons, make: () => ({ type: "COPY_CODE", example: "" }) },
+  {
+    type: "QUICK_REPLY",
+    label: "Quick reply",
+    max: LIMITS.quickReplies,
+    make: () => ({ type: "QUICK_REPLY", text: "" }),
+  },
+  {
+    type: "URL",
+    label: "Visit website",
+    max: LIMITS.urlButtons,
+    make: () => ({ type: "URL", text: "", url: "https://" }),
+  },
+  {
+    type: "PHONE_NUMBER",
+    label: "Call phone number",
+    max: LIMITS.phoneButtons,
+    make: () => ({ type: "PHONE_NUMBER", text: "", phoneNumber: "+" }),
+  },
+  {
+    type: "COPY_CODE",
+    label: "Copy offer code",
+    max: LIMITS.copyCodeButtons,
+    make: () => ({ type: "COPY_CODE", example: "" }),
+  },
 ];
 
 export function ButtonEditor() {
@@ -24,7 +44,9 @@ export function ButtonEditor() {
 
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-semibold">Buttons ({buttons.length} of {LIMITS.buttonsTotal})</legend>
+      <legend className="text-sm font-semibold">
+        Buttons ({buttons.length} of {LIMITS.buttonsTotal})
+      </legend>
       <FieldError id="buttons-error" message={error("buttons")} />
       {fields.map((field, i) => {
         const button = buttons[i];
@@ -37,7 +59,13 @@ export function ButtonEditor() {
               <span className="text-xs font-medium tracking-wide text-muted uppercase">
                 Button {i + 1}: {kind.label}
               </span>
-              <Button type="button" variant="ghost" size="sm" onClick={() => remove(i)} aria-label={`Remove button ${i + 1}`}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                onClick={() => remove(i)}
+                aria-label={`Remove button ${i + 1}`}
+              >
                 <Trash2 className="size-4" aria-hidden />
               </Button>
             </div>
@@ -48,7 +76,11 @@ export function ButtonEditor() {
                     <Label htmlFor={id("text")}>Button {i + 1} label</Label>
                     <Counter id={id("text-count")} value={button.text} limit={LIMITS.buttonLabel} />
                   </div>
-                  <Input id={id("text")} aria-describedby={`${id("text-count")} ${id("text-error")}`} {...register(`buttons.${i}.text`)} />
+                  <Input
+                    id={id("text")}
+                    aria-describedby={`${id("text-count")} ${id("text-error")}`}
+                    {...register(`buttons.${i}.text`)}
+                  />
                   <FieldError id={id("text-error")} message={error(`buttons.${i}.text`)} />
                 </div>
               )}
@@ -56,7 +88,11 @@ export function ButtonEditor() {
                 <>
                   <div>
                     <Label htmlFor={id("url")}>Button {i + 1} URL</Label>
-                    <Input id={id("url")} aria-describedby={`${id("url-help")} ${id("url-error")}`} {...register(`buttons.${i}.url`)} />
+                    <Input
+                      id={id("url")}
+                      aria-describedby={`${id("url-help")} ${id("url-error")}`}
+                      {...register(`buttons.${i}.url`)}
+                    />
                     <p id={id("url-help")} className="mt-1 text-xs text-muted">
                       End with {"{{1}}"} for a suffix that changes per recipient.
                     </p>
@@ -65,7 +101,11 @@ export function ButtonEditor() {
                   {placeholders(button.url).length > 0 && (
                     <div>
                       <Label htmlFor={id("sample")}>Button {i + 1} sample suffix</Label>
-                      <Input id={id("sample")} aria-describedby={id("sample-error")} {...register(`buttons.${i}.sample`)} />
+                      <Input
+                        id={id("sample")}
+                        aria-describedby={id("sample-error")}
+                        {...register(`buttons.${i}.sample`)}
+                      />
                       <FieldError id={id("sample-error")} message={error(`buttons.${i}.sample`)} />
                     </div>
                   )}
@@ -74,7 +114,11 @@ export function ButtonEditor() {
               {button.type === "PHONE_NUMBER" && (
                 <div>
                   <Label htmlFor={id("phone")}>Button {i + 1} phone number</Label>
-                  <Input id={id("phone")} aria-describedby={id("phone-error")} {...register(`buttons.${i}.phoneNumber`)} />
+                  <Input
+                    id={id("phone")}
+                    aria-describedby={id("phone-error")}
+                    {...register(`buttons.${i}.phoneNumber`)}
+                  />
                   <FieldError id={id("phone-error")} message={error(`buttons.${i}.phoneNumber`)} />
                 </div>
               )}
@@ -91,9 +135,17 @@ export function ButtonEditor() {
       })}
       <div className="flex flex-wrap gap-2">
         {KINDS.map((kind) => {
-          const full = buttons.filter((b) => b.type === kind.type).length >= kind.max || buttons.length >= LIMITS.buttonsTotal;
+          const full =
+            buttons.filter((b) => b.type === kind.type).length >= kind.max || buttons.length >= LIMITS.buttonsTotal;
           return (
-            <Button key={kind.type} type="button" variant="secondary" size="sm" disabled={full} onClick={() => append(kind.make())}>
+            <Button
+              key={kind.type}
+              type="button"
+              variant="secondary"
+              size="sm"
+              disabled={full}
+              onClick={() => append(kind.make())}
+            >
               + {kind.label}
             </Button>
           );

@@ -12,7 +12,10 @@ export function ImportTemplatesButton() {
   return (
     <span className="flex items-center gap-3">
       {message && (
-        <span role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-brand-700" : "text-red-700"}`}>
+        <span
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-brand-700" : "text-red-700"}`}
+        >
           {message.text}
         </span>
       )}
@@ -22,7 +25,14 @@ export function ImportTemplatesButton() {
         onClick={() =>
           start(async () => {
             const result = await importTemplatesAction({});
-            setMessage(result.ok ? { ok: true, text: `Imported ${result.data.count} template${result.data.count === 1 ? "" : "s"} from WhatsApp.` } : { ok: false, text: result.error.message });
+            setMessage(
+              result.ok
+                ? {
+                    ok: true,
+                    text: `Imported ${result.data.count} template${result.data.count === 1 ? "" : "s"} from WhatsApp.`,
+                  }
+                : { ok: false, text: result.error.message },
+            );
             router.refresh();
           })
         }

@@ -10,7 +10,17 @@ import { cn } from "@/lib/utils";
 
 export const mediaKeys = { list: (kind: MediaKind) => ["media", kind] as const };
 
-export function MediaPicker({ kind, value, onChange, disabled }: { kind: MediaKind; value: string; onChange: (id: string) => void; disabled?: boolean }) {
+export function MediaPicker({
+  kind,
+  value,
+  onChange,
+  disabled,
+}: {
+  kind: MediaKind;
+  value: string;
+  onChange: (id: string) => void;
+  disabled?: boolean;
+}) {
   const queryClient = useQueryClient();
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +43,10 @@ export function MediaPicker({ kind, value, onChange, disabled }: { kind: MediaKi
       const response = await fetch("/api/v1/media", { method: "POST", body });
       const json = await response.json();
       if (!response.ok) return setError(json.error?.message ?? "The upload failed.");
-      if (json.kind !== kind) return setError(`${file.name} is a ${String(json.kind).toLowerCase()}, not a ${kind.toLowerCase()}: it is in the library, but this header needs a ${rule.label.toLowerCase()}.`);
+      if (json.kind !== kind)
+        return setError(
+          `${file.name} is a ${String(json.kind).toLowerCase()}, not a ${kind.toLowerCase()}: it is in the library, but this header needs a ${rule.label.toLowerCase()}.`,
+        );
       await queryClient.invalidateQueries({ queryKey: mediaKeys.list(kind) });
       onChange(json.id);
     } finally {
@@ -44,7 +57,12 @@ export function MediaPicker({ kind, value, onChange, disabled }: { kind: MediaKi
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <label className={cn("inline-flex cursor-pointer items-center gap-2 rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50", (disabled || uploading) && "pointer-events-none opacity-50")}>
+        <label
+          className={cn(
+            "inline-flex cursor-pointer items-center gap-2 rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50",
+            (disabled || uploading) && "pointer-events-none opacity-50",
+          )}
+        >
           <Upload className="size-4" aria-hidden /> {uploading ? "Uploading…" : `Upload ${rule.label.toLowerCase()}`}
           <input
             type="file"
@@ -68,8 +86,14 @@ export function MediaPicker({ kind, value, onChange, disabled }: { kind: MediaKi
           {error}
         </p>
       )}
-      {media.data && media.data.length === 0 && <p className="text-sm text-muted">No {rule.label.toLowerCase()}s in the library yet: upload one.</p>}
-      <div role="radiogroup" aria-label={`${rule.label}s in the media library`} className="grid grid-cols-3 gap-2 sm:grid-cols-4">
+      {media.data && media.data.length === 0 && (
+        <p className="text-sm text-muted">No {rule.label.toLowerCase()}s in the library yet: upload one.</p>
+      )}
+      <div
+        role="radiogroup"
+        aria-label={`${rule.label}s in the media library`}
+        className="grid grid-cols-3 gap-2 sm:grid-cols-4"
+      >
         {media.data?.map((item) => (
           <button
             key={item.id}
@@ -79,14 +103,21 @@ export function MediaPicker({ kind, value, onChange, disabled }: { kind: MediaKi
             aria-label={item.fileName}
             disabled={disabled}
             onClick={() => onChange(item.id)}
-            className={cn("overflow-hidden rounded-md border-2 text-left", value === item.id ? "border-brand-600" : "border-transparent hover:border-line")}
+            className={cn(
+              "overflow-hidden rounded-md border-2 text-left",
+              value === item.id ? "border-brand-600" : "border-transparent hover:border-line",
+            )}
           >
             {kind === "IMAGE" ? (
               // eslint-disable-next-line @next/next/no-img-element -- a private, authenticated thumbnail
               <img src={mediaUrl(item.id, true)} alt="" className="h-20 w-full bg-gray-100 object-cover" />
             ) : (
               <span className="flex h-20 items-center justify-center bg-gray-100 text-muted">
-                {kind === "VIDEO" ? <Video className="size-6" aria-hidden /> : <FileText className="size-6" aria-hidden />}
+                {kind === "VIDEO" ? (
+                  <Video className="size-6" aria-hidden />
+                ) : (
+                  <FileText className="size-6" aria-hidden />
+                )}
               </span>
             )}
             <span className="block truncate px-1 py-0.5 text-xs">{item.fileName}</span>

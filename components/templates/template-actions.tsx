@@ -22,7 +22,10 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
   const free = LANGUAGES.filter(([code]) => !used.has(code));
   const [language, setLanguage] = useState(free[0]?.[0] ?? "");
 
-  const run = (work: () => Promise<{ ok: true; data?: { id: string } | void } | { ok: false; error: { message: string } }>, goTo?: (data: { id: string } | void) => string) =>
+  const run = (
+    work: () => Promise<{ ok: true; data?: { id: string } | void } | { ok: false; error: { message: string } }>,
+    goTo?: (data: { id: string } | void) => string,
+  ) =>
     start(async () => {
       setError(null);
       const result = await work();
@@ -40,7 +43,10 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
             key={v.id}
             href={`/templates/${v.id}`}
             aria-current={v.id === id ? "page" : undefined}
-            className={cn("rounded-full border px-2.5 py-0.5 text-xs", v.id === id ? "border-brand-600 bg-brand-50 font-medium text-brand-900" : "border-line hover:bg-gray-50")}
+            className={cn(
+              "rounded-full border px-2.5 py-0.5 text-xs",
+              v.id === id ? "border-brand-600 bg-brand-50 font-medium text-brand-900" : "border-line hover:bg-gray-50",
+            )}
           >
             {v.language} · {v.status.toLowerCase()}
           </Link>
@@ -52,7 +58,12 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
             <Label htmlFor="add-language" className="sr-only">
               Language to add
             </Label>
-            <Select id="add-language" value={language} onChange={(e) => setLanguage(e.target.value)} className="h-8 w-48">
+            <Select
+              id="add-language"
+              value={language}
+              onChange={(e) => setLanguage(e.target.value)}
+              className="h-8 w-48"
+            >
               {free.map(([code, name]) => (
                 <option key={code} value={code}>
                   {name} ({code})
@@ -60,13 +71,33 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
               ))}
             </Select>
           </div>
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => addLanguageAction({ id, language }), (d) => `/templates/${(d as { id: string }).id}`)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => addLanguageAction({ id, language }),
+                (d) => `/templates/${(d as { id: string }).id}`,
+              )
+            }
+          >
             Add language
           </Button>
         </div>
       )}
       <div className="ml-auto flex gap-2">
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => duplicateTemplateAction({ id }), (d) => `/templates/${(d as { id: string }).id}`)}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => duplicateTemplateAction({ id }),
+              (d) => `/templates/${(d as { id: string }).id}`,
+            )
+          }
+        >
           <Copy className="size-4" aria-hidden /> Duplicate
         </Button>
         <Dialog>
@@ -87,7 +118,16 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
               <DialogClose asChild>
                 <Button variant="secondary">Keep it</Button>
               </DialogClose>
-              <Button variant="danger" disabled={pending} onClick={() => run(() => deleteTemplateAction({ id }), () => "/templates")}>
+              <Button
+                variant="danger"
+                disabled={pending}
+                onClick={() =>
+                  run(
+                    () => deleteTemplateAction({ id }),
+                    () => "/templates",
+                  )
+                }
+              >
                 Delete
               </Button>
             </div>

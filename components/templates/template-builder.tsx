@@ -51,8 +51,10 @@ function Warnings() {
   const category = useWatch<TemplateInput, "category">({ name: "category" });
   const body = useWatch<TemplateInput, "body">({ name: "body" });
   const warnings = [
-    hiddenOnDesktop(buttons.map((b) => b.type)) && "WhatsApp desktop will not show this template: it has 4 or more buttons, or quick replies mixed with other buttons.",
-    looksPromotional(category, body.text) && "This utility template reads like a promotion: Meta may move it to marketing (and price it as marketing).",
+    hiddenOnDesktop(buttons.map((b) => b.type)) &&
+      "WhatsApp desktop will not show this template: it has 4 or more buttons, or quick replies mixed with other buttons.",
+    looksPromotional(category, body.text) &&
+      "This utility template reads like a promotion: Meta may move it to marketing (and price it as marketing).",
   ].filter(Boolean) as string[];
   if (!warnings.length) return null;
   return (
@@ -74,7 +76,14 @@ function Basics({ locked }: { locked: boolean }) {
       <legend className="sr-only">Name, category and language</legend>
       <div className="sm:col-span-2">
         <Label htmlFor="name">Name</Label>
-        <Input id="name" disabled={locked} aria-describedby="name-error" aria-invalid={Boolean(error("name"))} placeholder="summer_sale_2026" {...register("name")} />
+        <Input
+          id="name"
+          disabled={locked}
+          aria-describedby="name-error"
+          aria-invalid={Boolean(error("name"))}
+          placeholder="summer_sale_2026"
+          {...register("name")}
+        />
         <FieldError id="name-error" message={error("name")} />
       </div>
       <div>
@@ -106,9 +115,21 @@ function Basics({ locked }: { locked: boolean }) {
   );
 }
 
-export function TemplateBuilder({ initial, existing, canEdit }: { initial: TemplateInput; existing?: Existing; canEdit: boolean }) {
+export function TemplateBuilder({
+  initial,
+  existing,
+  canEdit,
+}: {
+  initial: TemplateInput;
+  existing?: Existing;
+  canEdit: boolean;
+}) {
   const router = useRouter();
-  const form = useForm<TemplateInput>({ resolver: zodResolver(templateInputSchema), mode: "onChange", defaultValues: initial });
+  const form = useForm<TemplateInput>({
+    resolver: zodResolver(templateInputSchema),
+    mode: "onChange",
+    defaultValues: initial,
+  });
   const values = useWatch({ control: form.control }) as TemplateInput;
   const review = useReviewStatus(existing);
   const status = review.data?.status ?? "DRAFT";
@@ -128,9 +149,17 @@ export function TemplateBuilder({ initial, existing, canEdit }: { initial: Templ
     router.refresh();
   };
 
-  const saveDraft = () => start(async () => after(await saveTemplateDraftAction({ id: existing?.id, input: form.getValues() }), "Draft saved."));
+  const saveDraft = () =>
+    start(async () =>
+      after(await saveTemplateDraftAction({ id: existing?.id, input: form.getValues() }), "Draft saved."),
+    );
   const submit = form.handleSubmit((input) =>
-    start(async () => after(await submitTemplateAction({ id: existing?.id, input }), "Submitted: Meta is reviewing it. This page updates when it decides.")),
+    start(async () =>
+      after(
+        await submitTemplateAction({ id: existing?.id, input }),
+        "Submitted: Meta is reviewing it. This page updates when it decides.",
+      ),
+    ),
   );
 
   return (
@@ -150,7 +179,9 @@ export function TemplateBuilder({ initial, existing, canEdit }: { initial: Templ
               {existing.editsLeft && (
                 <span className="text-sm text-muted">
                   {existing.editsLeft.in30Days} of 10 edits left in 30 days
-                  {existing.editsLeft.nextEditAt ? `; next edit from ${new Date(existing.editsLeft.nextEditAt).toLocaleString()}` : ""}
+                  {existing.editsLeft.nextEditAt
+                    ? `; next edit from ${new Date(existing.editsLeft.nextEditAt).toLocaleString()}`
+                    : ""}
                 </span>
               )}
             </Card>

@@ -5,7 +5,15 @@ export function Card({ className, ...props }: ComponentProps<"section">) {
   return <section className={cn("rounded-lg border border-line bg-white shadow-xs", className)} {...props} />;
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -17,10 +25,24 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function EmptyState({ icon, title, children, action }: { icon?: ReactNode; title: string; children: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  children,
+  action,
+}: {
+  icon?: ReactNode;
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Card className="flex flex-col items-center px-6 py-14 text-center">
-      {icon && <div className="mb-4 rounded-full bg-brand-50 p-3 text-brand-600" aria-hidden>{icon}</div>}
+      {icon && (
+        <div className="mb-4 rounded-full bg-brand-50 p-3 text-brand-600" aria-hidden>
+          {icon}
+        </div>
+      )}
       <h2 className="text-lg font-semibold">{title}</h2>
       <div className="mt-2 max-w-md text-sm text-muted">{children}</div>
       {action && <div className="mt-6">{action}</div>}

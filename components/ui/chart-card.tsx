@@ -2,7 +2,19 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 
 /** A chart with its data as a table (for screen readers and exact numbers) and a CSV export. */
-export function ChartCard({ title, description, chart, table, exportHref }: { title: string; description?: string; chart: ReactNode; table: ReactNode; exportHref?: string }) {
+export function ChartCard({
+  title,
+  description,
+  chart,
+  table,
+  exportHref,
+}: {
+  title: string;
+  description?: string;
+  chart: ReactNode;
+  table: ReactNode;
+  exportHref?: string;
+}) {
   return (
     <Card className="p-5">
       <div className="flex flex-wrap items-start justify-between gap-2">

@@ -2,16 +2,40 @@
 // The one wrapper around Recharts: a line chart over time and a bar chart of shares, drawn in the browser
 // (they measure their container). Each is a labelled image; the table beside it (ChartCard) carries the
 // numbers. Series are plain data ({ key, label, color }), so server pages can pass them.
-import { Bar, BarChart as RechartsBarChart, CartesianGrid, Legend, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart as RechartsBarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart as RechartsLineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatNumber, formatPercent, timeFormatter, type TimeUnit } from "@/lib/format";
 
 export type ChartSeries = { key: string; label: string; color: string };
 
 const axis = { fontSize: 12, fill: "#6b7280" };
-const inOrder = (series: ChartSeries[]) => (item: { dataKey?: unknown }) => series.findIndex((s) => s.key === item.dataKey);
+const inOrder = (series: ChartSeries[]) => (item: { dataKey?: unknown }) =>
+  series.findIndex((s) => s.key === item.dataKey);
 
 /** Counts over time: one line per series, `xKey` holding ISO times (or calendar days for "date"). */
-export function TimeChart({ data, xKey, unit, series, label }: { data: Record<string, string | number>[]; xKey: string; unit: TimeUnit; series: ChartSeries[]; label: string }) {
+export function TimeChart({
+  data,
+  xKey,
+  unit,
+  series,
+  label,
+}: {
+  data: Record<string, string | number>[];
+  xKey: string;
+  unit: TimeUnit;
+  series: ChartSeries[];
+  label: string;
+}) {
   const formatX = timeFormatter(unit);
   return (
     <div role="img" aria-label={label} className="h-64">
@@ -23,7 +47,16 @@ export function TimeChart({ data, xKey, unit, series, label }: { data: Record<st
           <Tooltip labelFormatter={(v) => formatX(String(v))} formatter={(v) => formatNumber(Number(v))} />
           <Legend itemSorter={inOrder(series)} />
           {series.map((s) => (
-            <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line
+              key={s.key}
+              type="linear"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
           ))}
         </RechartsLineChart>
       </ResponsiveContainer>
@@ -32,13 +65,26 @@ export function TimeChart({ data, xKey, unit, series, label }: { data: Record<st
 }
 
 /** Shares (0..1) side by side: one group of bars per `name`, one bar per series. */
-export function ShareChart({ data, series, label }: { data: ({ name: string } & Record<string, string | number | null>)[]; series: ChartSeries[]; label: string }) {
+export function ShareChart({
+  data,
+  series,
+  label,
+}: {
+  data: ({ name: string } & Record<string, string | number | null>)[];
+  series: ChartSeries[];
+  label: string;
+}) {
   return (
     <div role="img" aria-label={label} className="h-72">
       <ResponsiveContainer width="100%" height="100%">
         <RechartsBarChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />
-          <XAxis dataKey="name" tick={axis} interval={0} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
+          <XAxis
+            dataKey="name"
+            tick={axis}
+            interval={0}
+            tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
+          />
           <YAxis tick={axis} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} width={48} />
           <Tooltip formatter={(v) => formatPercent(v === null ? null : Number(v))} />
           <Legend itemSorter={inOrder(series)} />

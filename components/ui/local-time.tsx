@@ -5,7 +5,11 @@ const subscribe = () => () => {};
 
 /** A UTC timestamp shown in the viewer's own time zone (UTC until the browser takes over). */
 export function LocalTime({ value, dateOnly = false }: { value: Date | string; dateOnly?: boolean }) {
-  const timeZone = useSyncExternalStore(subscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => "UTC");
+  const timeZone = useSyncExternalStore(
+    subscribe,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => "UTC",
+  );
   const date = new Date(value);
   const text = new Intl.DateTimeFormat("en-GB", {
     dateStyle: "medium",

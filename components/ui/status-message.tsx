@@ -3,7 +3,15 @@ import { cn } from "@/lib/utils";
 export type Outcome = { ok: boolean; text: string } | null;
 
 /** The outcome of an action next to its button: announced politely when it worked, as an alert when not. */
-export function StatusMessage({ outcome, boxed = false, className }: { outcome: Outcome; boxed?: boolean; className?: string }) {
+export function StatusMessage({
+  outcome,
+  boxed = false,
+  className,
+}: {
+  outcome: Outcome;
+  boxed?: boolean;
+  className?: string;
+}) {
   if (!outcome) return null;
   return (
     <p
@@ -11,7 +19,13 @@ export function StatusMessage({ outcome, boxed = false, className }: { outcome: 
       className={cn(
         "text-sm",
         boxed ? "rounded-md px-3 py-2" : "",
-        outcome.ok ? (boxed ? "bg-brand-50 text-brand-900" : "text-brand-700") : boxed ? "bg-red-50 text-red-800" : "text-red-700",
+        outcome.ok
+          ? boxed
+            ? "bg-brand-50 text-brand-900"
+            : "text-brand-700"
+          : boxed
+            ? "bg-red-50 text-red-800"
+            : "text-red-700",
         className,
       )}
     >

@@ -15,7 +15,10 @@ export function CreateUserDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CreateUserInput>({ resolver: zodResolver(createUserSchema), defaultValues: { role: "MARKETER" } });
+  const form = useForm<CreateUserInput>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { role: "MARKETER" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -46,7 +49,10 @@ export function CreateUserDialog() {
           <UserPlus className="size-4" aria-hidden /> Add user
         </Button>
       </DialogTrigger>
-      <DialogContent title="Add a user" description="They sign in with their email and the one-time password shown next.">
+      <DialogContent
+        title="Add a user"
+        description="They sign in with their email and the one-time password shown next."
+      >
         {created ? (
           <div role="status" className="space-y-3 text-sm">
             <p>
@@ -75,12 +81,23 @@ export function CreateUserDialog() {
             )}
             <div>
               <Label htmlFor="new-user-name">Name</Label>
-              <Input id="new-user-name" aria-invalid={Boolean(errors.name)} aria-describedby="new-user-name-error" {...form.register("name")} />
+              <Input
+                id="new-user-name"
+                aria-invalid={Boolean(errors.name)}
+                aria-describedby="new-user-name-error"
+                {...form.register("name")}
+              />
               <FieldError id="new-user-name-error" message={errors.name?.message} />
             </div>
             <div>
               <Label htmlFor="new-user-email">Email</Label>
-              <Input id="new-user-email" type="email" aria-invalid={Boolean(errors.email)} aria-describedby="new-user-email-error" {...form.register("email")} />
+              <Input
+                id="new-user-email"
+                type="email"
+                aria-invalid={Boolean(errors.email)}
+                aria-describedby="new-user-email-error"
+                {...form.register("email")}
+              />
               <FieldError id="new-user-email-error" message={errors.email?.message} />
             </div>
             <div>

@@ -17,7 +17,10 @@ export function ConnectionSummary({ account }: { account: AccountSummary }) {
       const response = await testConnectionAction({});
       setResult(
         response.ok
-          ? { ok: true, text: `Connected: ${response.data.verifiedName ?? "number"} ${response.data.displayPhoneNumber ?? ""}, quality ${response.data.quality ?? "unknown"}.` }
+          ? {
+              ok: true,
+              text: `Connected: ${response.data.verifiedName ?? "number"} ${response.data.displayPhoneNumber ?? ""}, quality ${response.data.quality ?? "unknown"}.`,
+            }
           : { ok: false, text: response.error.message },
       );
     });
@@ -38,7 +41,9 @@ export function ConnectionSummary({ account }: { account: AccountSummary }) {
         <div className="flex items-center gap-3">
           <CheckCircle2 className="size-6 text-brand-600" aria-hidden />
           <div>
-            <h2 className="font-semibold">Connected{account.displayPhoneNumber ? ` as ${account.displayPhoneNumber}` : ""}</h2>
+            <h2 className="font-semibold">
+              Connected{account.displayPhoneNumber ? ` as ${account.displayPhoneNumber}` : ""}
+            </h2>
             <p className="text-sm text-muted">Tokens are stored encrypted (AES-256-GCM) and never shown again.</p>
           </div>
           {account.isSandbox && <Badge tone="blue">Sandbox: no real messages leave this machine</Badge>}

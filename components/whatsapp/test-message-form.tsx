@@ -13,24 +13,39 @@ import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account
 
 export function TestMessageForm({ templates }: { templates: { id: string; name: string; language: string }[] }) {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm<TestMessageInput>({ resolver: zodResolver(testMessageSchema), defaultValues: { templateId: templates[0]?.id, to: "" } });
+  const form = useForm<TestMessageInput>({
+    resolver: zodResolver(testMessageSchema),
+    defaultValues: { templateId: templates[0]?.id, to: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setResult(null);
     const response = await sendTestMessageAction(values);
     if (!response.ok) setServerErrors(form, response.error);
-    setResult(response.ok ? { ok: true, text: `Accepted by WhatsApp as ${response.data.wamid}. Watch its statuses arrive below.` } : { ok: false, text: response.error.message });
+    setResult(
+      response.ok
+        ? { ok: true, text: `Accepted by WhatsApp as ${response.data.wamid}. Watch its statuses arrive below.` }
+        : { ok: false, text: response.error.message },
+    );
   });
 
   return (
     <Card className="p-6">
       <h2 className="font-semibold">Send a test message</h2>
-      <p className="mt-1 text-sm text-muted">One approved template, filled with its sample values, to one number. Only send to people who agreed to it.</p>
+      <p className="mt-1 text-sm text-muted">
+        One approved template, filled with its sample values, to one number. Only send to people who agreed to it.
+      </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-wrap items-end gap-4">
         <div className="min-w-56">
           <Label htmlFor="test-to">Phone number</Label>
-          <Input id="test-to" placeholder="+34 610 000 001" aria-invalid={Boolean(errors.to)} aria-describedby="test-to-error" {...form.register("to")} />
+          <Input
+            id="test-to"
+            placeholder="+34 610 000 001"
+            aria-invalid={Boolean(errors.to)}
+            aria-describedby="test-to-error"
+            {...form.register("to")}
+          />
           <FieldError id="test-to-error" message={errors.to?.message} />
         </div>
         <div className="min-w-56">
@@ -48,7 +63,11 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
           <Send className="size-4" aria-hidden /> {isSubmitting ? "Sending…" : "Send test"}
         </Button>
       </form>
-      {templates.length === 0 && <p className="mt-3 text-sm text-muted">No approved template yet: build one and wait for Meta&apos;s approval.</p>}
+      {templates.length === 0 && (
+        <p className="mt-3 text-sm text-muted">
+          No approved template yet: build one and wait for Meta&apos;s approval.
+        </p>
+      )}
       <StatusMessage outcome={result} boxed className="mt-4" />
     </Card>
   );

@@ -28,12 +28,17 @@ export function shiftDay(date: string, days: number): string {
 }
 
 /** The range asked for in the query string, or the last 30 days; with the error when it is not valid. */
-export function readRange(params: { from?: string; to?: string }, timeZone: string): { range: DateRange; error: string | null } {
+export function readRange(
+  params: { from?: string; to?: string },
+  timeZone: string,
+): { range: DateRange; error: string | null } {
   const to = today(timeZone);
   const fallback = { from: shiftDay(to, -29), to };
   if (!params.from && !params.to) return { range: fallback, error: null };
   const parsed = rangeSchema.safeParse({ from: params.from ?? fallback.from, to: params.to ?? fallback.to });
-  return parsed.success ? { range: parsed.data, error: null } : { range: fallback, error: parsed.error.issues[0]!.message };
+  return parsed.success
+    ? { range: parsed.data, error: null }
+    : { range: fallback, error: parsed.error.issues[0]!.message };
 }
 
 export type TrendPoint = { day: string } & Record<TrendKey, number>;
@@ -66,13 +71,20 @@ export async function dashboard(workspaceId: string, range: DateRange) {
       GROUP BY 1, 2`,
     db.whatsAppAccount.findUnique({
       where: { workspaceId },
-      select: { displayPhoneNumber: true, phoneNumberId: true, qualityRating: true, messagingLimitTier: true, throughputPerSecond: true },
+      select: {
+        displayPhoneNumber: true,
+        phoneNumberId: true,
+        qualityRating: true,
+        messagingLimitTier: true,
+        throughputPerSecond: true,
+      },
     }),
   ]);
 
   // Every day of the range, with zeros where nothing happened.
   const trend: TrendPoint[] = [];
-  for (let d = range.from; d <= range.to; d = shiftDay(d, 1)) trend.push({ day: d, ...(Object.fromEntries(TREND_KEYS.map((k) => [k, 0])) as Record<TrendKey, number>) });
+  for (let d = range.from; d <= range.to; d = shiftDay(d, 1))
+    trend.push({ day: d, ...(Object.fromEntries(TREND_KEYS.map((k) => [k, 0])) as Record<TrendKey, number>) });
   const byDay = new Map(trend.map((p) => [p.day, p]));
   for (const row of daily) {
     const point = byDay.get(row.day.toISOString().slice(0, 10));
@@ -96,10 +108,18 @@ export async function dashboard(workspaceId: string, range: DateRange) {
     addInto(byTemplate.get(name) ?? byTemplate.set(name, {}).get(name)!, totals);
   }
   const campaigns = campaignRows
-    .map((c) => ({ ...compare(c.id, c.name, totalsByCampaign.get(c.id) ?? {}), template: c.template?.name ?? null, launchedAt: c.launchedAt }))
+    .map((c) => ({
+      ...compare(c.id, c.name, totalsByCampaign.get(c.id) ?? {}),
+      template: c.template?.name ?? null,
+      launchedAt: c.launchedAt,
+    }))
     .sort((a, b) => b.funnel.sent - a.funnel.sent);
-  const templates = [...byTemplate].map(([name, totals]) => compare(name, name, totals)).sort((a, b) => b.funnel.sent - a.funnel.sent);
-  const ranked = templates.filter((t) => t.funnel.delivered >= MIN_DELIVERED_TO_RANK).sort((a, b) => (b.rates.read ?? 0) - (a.rates.read ?? 0) || (b.rates.reply ?? 0) - (a.rates.reply ?? 0));
+  const templates = [...byTemplate]
+    .map(([name, totals]) => compare(name, name, totals))
+    .sort((a, b) => b.funnel.sent - a.funnel.sent);
+  const ranked = templates
+    .filter((t) => t.funnel.delivered >= MIN_DELIVERED_TO_RANK)
+    .sort((a, b) => (b.rates.read ?? 0) - (a.rates.read ?? 0) || (b.rates.reply ?? 0) - (a.rates.reply ?? 0));
   const overall = compare("all", "All campaigns", all);
   const errors = failuresOf(all);
 
@@ -114,7 +134,16 @@ export async function dashboard(workspaceId: string, range: DateRange) {
     top: ranked.slice(0, Math.min(3, Math.ceil(ranked.length / 2))),
     worst: ranked.slice(ranked.length - Math.min(3, Math.floor(ranked.length / 2))).reverse(),
     numbers: account
-      ? [{ number: account.displayPhoneNumber ?? account.phoneNumberId, quality: account.qualityRating, tier: account.messagingLimitTier, throughput: account.throughputPerSecond, ...overall, errors: errors.slice(0, 3) }]
+      ? [
+          {
+            number: account.displayPhoneNumber ?? account.phoneNumberId,
+            quality: account.qualityRating,
+            tier: account.messagingLimitTier,
+            throughput: account.throughputPerSecond,
+            ...overall,
+            errors: errors.slice(0, 3),
+          },
+        ]
       : [],
   };
 }

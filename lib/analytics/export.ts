@@ -8,7 +8,14 @@ import { campaignReport, SERIES_KEYS } from "./report";
 
 export const exportSchema = z.union([
   z.object({ report: z.literal("campaign"), campaign: z.string().min(1, "Name the campaign.").max(60) }),
-  rangeSchema.and(z.object({ report: z.enum(["trend", "campaigns", "templates", "numbers"], "Pick a report: campaign, trend, campaigns, templates or numbers.") })),
+  rangeSchema.and(
+    z.object({
+      report: z.enum(
+        ["trend", "campaigns", "templates", "numbers"],
+        "Pick a report: campaign, trend, campaigns, templates or numbers.",
+      ),
+    }),
+  ),
 ]);
 export type ExportRequest = z.output<typeof exportSchema>;
 
@@ -17,31 +24,65 @@ const RATE_COLUMNS = ["delivery_rate", "read_rate", "reply_rate", "click_rate", 
 const funnel = (f: Funnel) => TREND_KEYS.map((k) => (k === "opted_out" ? f.optedOut : f[k])); // the columns' order
 const rates = (r: Rates) => [r.delivery, r.read, r.reply, r.click, r.optOut].map(rate);
 
-
-export async function exportCsv(workspaceId: string, request: ExportRequest): Promise<{ filename: string; body: string }> {
+export async function exportCsv(
+  workspaceId: string,
+  request: ExportRequest,
+): Promise<{ filename: string; body: string }> {
   if (request.report === "campaign") {
     const report = await campaignReport(workspaceId, request.campaign);
     return {
       filename: `campaign-${request.campaign}-over-time.csv`,
-      body: csvLine([report.series.unit, ...SERIES_KEYS]) + report.series.points.map((p) => csvLine([p.at, ...SERIES_KEYS.map((k) => p[k])])).join(""),
+      body:
+        csvLine([report.series.unit, ...SERIES_KEYS]) +
+        report.series.points.map((p) => csvLine([p.at, ...SERIES_KEYS.map((k) => p[k])])).join(""),
     };
   }
   const d = await dashboard(workspaceId, request);
   const filename = `${request.report}-${request.from}-to-${request.to}.csv`;
   switch (request.report) {
     case "trend":
-      return { filename, body: csvLine(["day", ...TREND_KEYS]) + d.trend.map((p) => csvLine([p.day, ...TREND_KEYS.map((k) => p[k])])).join("") };
+      return {
+        filename,
+        body:
+          csvLine(["day", ...TREND_KEYS]) +
+          d.trend.map((p) => csvLine([p.day, ...TREND_KEYS.map((k) => p[k])])).join(""),
+      };
     case "campaigns":
       return {
         filename,
-        body: csvLine(["campaign", "template", "launched", ...TREND_KEYS, ...RATE_COLUMNS, `cost_${d.currency}`]) + d.campaigns.map((c) => csvLine([c.name, c.template, c.launchedAt, ...funnel(c.funnel), ...rates(c.rates), c.cost.toFixed(4)])).join(""),
+        body:
+          csvLine(["campaign", "template", "launched", ...TREND_KEYS, ...RATE_COLUMNS, `cost_${d.currency}`]) +
+          d.campaigns
+            .map((c) =>
+              csvLine([c.name, c.template, c.launchedAt, ...funnel(c.funnel), ...rates(c.rates), c.cost.toFixed(4)]),
+            )
+            .join(""),
       };
     case "templates":
-      return { filename, body: csvLine(["template", ...TREND_KEYS, ...RATE_COLUMNS, `cost_${d.currency}`]) + d.templates.map((t) => csvLine([t.name, ...funnel(t.funnel), ...rates(t.rates), t.cost.toFixed(4)])).join("") };
+      return {
+        filename,
+        body:
+          csvLine(["template", ...TREND_KEYS, ...RATE_COLUMNS, `cost_${d.currency}`]) +
+          d.templates.map((t) => csvLine([t.name, ...funnel(t.funnel), ...rates(t.rates), t.cost.toFixed(4)])).join(""),
+      };
     case "numbers":
       return {
         filename,
-        body: csvLine(["number", "quality", "tier", "messages_per_second", ...TREND_KEYS, ...RATE_COLUMNS, "top_error"]) + d.numbers.map((n) => csvLine([n.number, n.quality, n.tier, n.throughput, ...funnel(n.funnel), ...rates(n.rates), n.errors[0] ? `${n.errors[0].code ?? ""} ${n.errors[0].reason}` : ""])).join(""),
+        body:
+          csvLine(["number", "quality", "tier", "messages_per_second", ...TREND_KEYS, ...RATE_COLUMNS, "top_error"]) +
+          d.numbers
+            .map((n) =>
+              csvLine([
+                n.number,
+                n.quality,
+                n.tier,
+                n.throughput,
+                ...funnel(n.funnel),
+                ...rates(n.rates),
+                n.errors[0] ? `${n.errors[0].code ?? ""} ${n.errors[0].reason}` : "",
+              ]),
+            )
+            .join(""),
       };
   }
 }

@@ -31,7 +31,13 @@ beforeAll(async () => {
         status: "APPROVED",
         components: [
           { type: "BODY", text: "Autumn offers are here." },
-          { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Show me" }, { type: "URL", text: "Shop", url: "http://localhost:3000/r/{{1}}" }] },
+          {
+            type: "BUTTONS",
+            buttons: [
+              { type: "QUICK_REPLY", text: "Show me" },
+              { type: "URL", text: "Shop", url: "http://localhost:3000/r/{{1}}" },
+            ],
+          },
         ],
       },
     })
@@ -49,10 +55,17 @@ type Fate = {
 
 const fate: fc.Arbitrary<Fate> = fc.record({
   statuses: fc.uniqueArray(
-    fc.record({ status: fc.constantFrom("sent", "delivered", "read", "failed"), at: fc.integer({ min: 0, max: 5400 }), code: fc.constantFrom(131026, 131050, 131049, 131000) }),
+    fc.record({
+      status: fc.constantFrom("sent", "delivered", "read", "failed"),
+      at: fc.integer({ min: 0, max: 5400 }),
+      code: fc.constantFrom(131026, 131050, 131049, 131000),
+    }),
     { selector: (s) => s.status, maxLength: 4 },
   ),
-  reply: fc.record({ kind: fc.constantFrom("none", "none", "text", "tap", "stop", "stop_later"), at: fc.integer({ min: 5400, max: 7000 }) }),
+  reply: fc.record({
+    kind: fc.constantFrom("none", "none", "text", "tap", "stop", "stop_later"),
+    at: fc.integer({ min: 5400, max: 7000 }),
+  }),
   click: fc.option(fc.integer({ min: 100, max: 7000 }), { nil: null }),
 });
 
@@ -61,7 +74,11 @@ type Action = { order: number; duplicate: boolean; run: () => Promise<unknown> }
 /** Counts straight from the raw rows, with the drill-down's own definitions of each stage. */
 async function fromRawRows(campaignId: string) {
   const stages = Object.fromEntries(
-    await Promise.all((Object.keys(STAGES) as Stage[]).map(async (s) => [s, await db.message.count({ where: { campaignId, ...STAGES[s].where } })] as const)),
+    await Promise.all(
+      (Object.keys(STAGES) as Stage[]).map(
+        async (s) => [s, await db.message.count({ where: { campaignId, ...STAGES[s].where } })] as const,
+      ),
+    ),
   );
   const [failures, taps, links, cost, replies] = await Promise.all([
     db.message.groupBy({ by: ["errorCode"], where: { campaignId, state: "FAILED" }, _count: true }),
@@ -88,12 +105,28 @@ async function fromRawRows(campaignId: string) {
 function fromReport(report: Awaited<ReturnType<typeof campaignReport>>) {
   const f = report.funnel;
   return {
-    stages: { sent: f.sent, delivered: f.delivered, delivered_not_read: f.delivered - f.read, read: f.read, clicked: f.clicked, replied: f.replied, failed: f.failed, skipped: f.skipped, opted_out: f.optedOut },
+    stages: {
+      sent: f.sent,
+      delivered: f.delivered,
+      delivered_not_read: f.delivered - f.read,
+      read: f.read,
+      clicked: f.clicked,
+      replied: f.replied,
+      failed: f.failed,
+      skipped: f.skipped,
+      opted_out: f.optedOut,
+    },
     failures: Object.fromEntries(report.failures.map((x) => [String(x.code ?? "none"), x.count])),
-    taps: Object.fromEntries(report.buttons.filter((b) => b.kind.startsWith("Quick reply") && b.count > 0).map((b) => [b.label, b.count])),
-    links: Object.fromEntries(report.buttons.filter((b) => b.kind.startsWith("Link") && b.count > 0).map((b) => ["1", b.count])), // the template's one link is button 1
+    taps: Object.fromEntries(
+      report.buttons.filter((b) => b.kind.startsWith("Quick reply") && b.count > 0).map((b) => [b.label, b.count]),
+    ),
+    links: Object.fromEntries(
+      report.buttons.filter((b) => b.kind.startsWith("Link") && b.count > 0).map((b) => ["1", b.count]),
+    ), // the template's one link is button 1
     cost: report.cost.total,
-    repliesPerMinute: Object.fromEntries(report.series.points.filter((p) => p.replied > 0).map((p) => [p.at, p.replied])),
+    repliesPerMinute: Object.fromEntries(
+      report.series.points.filter((p) => p.replied > 0).map((p) => [p.at, p.replied]),
+    ),
   };
 }
 
@@ -104,7 +137,12 @@ async function seededCampaign(fates: Fate[], skipped: number) {
       name: `Property ${phones}`,
       status: "SENDING",
       templateId,
-      variableMapping: { templateName: "autumn_offer", fallbackLanguage: "en_US", headerMediaId: "", variables: { "button:1": { source: "tracked", value: "https://shop.example.com/autumn", fallback: "" } } },
+      variableMapping: {
+        templateName: "autumn_offer",
+        fallbackLanguage: "en_US",
+        headerMediaId: "",
+        variables: { "button:1": { source: "tracked", value: "https://shop.example.com/autumn", fallback: "" } },
+      },
     },
   });
   const messages = [];
@@ -114,56 +152,92 @@ async function seededCampaign(fates: Fate[], skipped: number) {
     const skip = i >= fates.length;
     messages.push(
       await db.message.create({
-        data: { workspaceId: ws, campaignId: campaign.id, contactId: contact.id, state: skip ? "SKIPPED" : "CLAIMED", skipReason: skip ? "opted_out" : null },
+        data: {
+          workspaceId: ws,
+          campaignId: campaign.id,
+          contactId: contact.id,
+          state: skip ? "SKIPPED" : "CLAIMED",
+          skipReason: skip ? "opted_out" : null,
+        },
       }),
     );
   }
-  return { campaign, messages, phoneOf: async (contactId: string) => (await db.contact.findUniqueOrThrow({ where: { id: contactId } })).phone.slice(1) };
+  return {
+    campaign,
+    messages,
+    phoneOf: async (contactId: string) =>
+      (await db.contact.findUniqueOrThrow({ where: { id: contactId } })).phone.slice(1),
+  };
 }
 
 describe("campaign report", () => {
   it("equals the counts from the raw rows, whatever order the events arrive in", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fate, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 2 }), fc.infiniteStream(fc.integer({ min: 0, max: 1_000_000 })), async (fates, skipped, orders) => {
-        const { campaign, messages, phoneOf } = await seededCampaign(fates, skipped);
-        const actions: Action[] = [];
-        const order = () => orders.next().value as number;
-        for (const [i, f] of fates.entries()) {
-          const message = messages[i]!;
-          const wamid = `wamid.P${message.id}`;
-          const recipient = await phoneOf(message.contactId);
-          for (const s of f.statuses) {
-            const body = envelope(number.wabaId, [
-              statusChange(number, [{ wamid, status: s.status, at: at(s.at), recipient, callbackData: `pm:${message.id}`, category: "marketing", ...(s.status === "failed" ? { error: { code: s.code, title: "Failed" } } : {}) }]),
-            ]);
-            actions.push({ order: order(), duplicate: order() % 5 === 0, run: () => post(body) });
+      fc.asyncProperty(
+        fc.array(fate, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.infiniteStream(fc.integer({ min: 0, max: 1_000_000 })),
+        async (fates, skipped, orders) => {
+          const { campaign, messages, phoneOf } = await seededCampaign(fates, skipped);
+          const actions: Action[] = [];
+          const order = () => orders.next().value as number;
+          for (const [i, f] of fates.entries()) {
+            const message = messages[i]!;
+            const wamid = `wamid.P${message.id}`;
+            const recipient = await phoneOf(message.contactId);
+            for (const s of f.statuses) {
+              const body = envelope(number.wabaId, [
+                statusChange(number, [
+                  {
+                    wamid,
+                    status: s.status,
+                    at: at(s.at),
+                    recipient,
+                    callbackData: `pm:${message.id}`,
+                    category: "marketing",
+                    ...(s.status === "failed" ? { error: { code: s.code, title: "Failed" } } : {}),
+                  },
+                ]),
+              ]);
+              actions.push({ order: order(), duplicate: order() % 5 === 0, run: () => post(body) });
+            }
+            if (f.reply.kind !== "none") {
+              const inbound = { wamid: `wamid.IN${message.id}`, from: recipient, at: at(f.reply.at) };
+              const spec =
+                f.reply.kind === "tap"
+                  ? { ...inbound, contextWamid: wamid, button: { payload: "Show me", text: "Show me" } }
+                  : f.reply.kind === "text"
+                    ? { ...inbound, contextWamid: wamid, text: "When does it end?" }
+                    : f.reply.kind === "stop"
+                      ? { ...inbound, contextWamid: wamid, text: "STOP" }
+                      : { ...inbound, text: "stop" }; // no context: the campaign sent within 72 hours is the cause, if it was sent
+              actions.push({
+                order: order(),
+                duplicate: order() % 5 === 0,
+                run: () => post(envelope(number.wabaId, [inboundChange(number, spec)])),
+              });
+            }
+            if (f.click !== null) {
+              const token = linkToken(message.id, 1);
+              actions.push({
+                order: order(),
+                duplicate: order() % 3 === 0,
+                run: () => openTrackedLink(token, at(f.click!)),
+              });
+            }
           }
-          if (f.reply.kind !== "none") {
-            const inbound = { wamid: `wamid.IN${message.id}`, from: recipient, at: at(f.reply.at) };
-            const spec =
-              f.reply.kind === "tap"
-                ? { ...inbound, contextWamid: wamid, button: { payload: "Show me", text: "Show me" } }
-                : f.reply.kind === "text"
-                  ? { ...inbound, contextWamid: wamid, text: "When does it end?" }
-                  : f.reply.kind === "stop"
-                    ? { ...inbound, contextWamid: wamid, text: "STOP" }
-                    : { ...inbound, text: "stop" }; // no context: the campaign sent within 72 hours is the cause, if it was sent
-            actions.push({ order: order(), duplicate: order() % 5 === 0, run: () => post(envelope(number.wabaId, [inboundChange(number, spec)])) });
+          const runs = actions
+            .flatMap((a) => (a.duplicate ? [a, { ...a, order: a.order + 1 }] : [a]))
+            .sort((a, b) => a.order - b.order);
+          for (const [k, action] of runs.entries()) {
+            await action.run();
+            if (k % 3 === 2) await drain(); // deliveries processed in batches of varying size
           }
-          if (f.click !== null) {
-            const token = linkToken(message.id, 1);
-            actions.push({ order: order(), duplicate: order() % 3 === 0, run: () => openTrackedLink(token, at(f.click!)) });
-          }
-        }
-        const runs = actions.flatMap((a) => (a.duplicate ? [a, { ...a, order: a.order + 1 }] : [a])).sort((a, b) => a.order - b.order);
-        for (const [k, action] of runs.entries()) {
-          await action.run();
-          if (k % 3 === 2) await drain(); // deliveries processed in batches of varying size
-        }
-        await drain();
-        await foldAll();
-        expect(fromReport(await campaignReport(ws, campaign.id))).toEqual(await fromRawRows(campaign.id));
-      }),
+          await drain();
+          await foldAll();
+          expect(fromReport(await campaignReport(ws, campaign.id))).toEqual(await fromRawRows(campaign.id));
+        },
+      ),
       { numRuns: 12 },
     );
   });

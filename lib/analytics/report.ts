@@ -47,11 +47,19 @@ export async function campaignReport(workspaceId: string, id: string) {
   if (!campaign) throw new NotFoundError("That campaign");
   const lastMinute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
   const [rows, series, recent, nextDue] = await Promise.all([
-    db.$queryRaw<{ key: string; n: bigint }[]>`SELECT key, sum(n)::bigint AS n FROM "CampaignDay" WHERE "campaignId" = ${id} GROUP BY key`,
+    db.$queryRaw<
+      { key: string; n: bigint }[]
+    >`SELECT key, sum(n)::bigint AS n FROM "CampaignDay" WHERE "campaignId" = ${id} GROUP BY key`,
     seriesOf(id),
-    db.$queryRaw<{ n: bigint | null }[]>`SELECT sum(n)::bigint AS n FROM "CampaignMinute" WHERE "campaignId" = ${id} AND key = 'sent' AND minute >= ${lastMinute}`,
+    db.$queryRaw<
+      { n: bigint | null }[]
+    >`SELECT sum(n)::bigint AS n FROM "CampaignMinute" WHERE "campaignId" = ${id} AND key = 'sent' AND minute >= ${lastMinute}`,
     campaign.status === "SENDING"
-      ? db.message.findFirst({ where: { campaignId: id, state: "QUEUED" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } })
+      ? db.message.findFirst({
+          where: { campaignId: id, state: "QUEUED" },
+          orderBy: { nextAttemptAt: "asc" },
+          select: { nextAttemptAt: true },
+        })
       : null,
   ]);
   const totals = totalsOf(rows);
@@ -66,10 +74,16 @@ export async function campaignReport(workspaceId: string, id: string) {
     completedAt: campaign.completedAt?.toISOString() ?? null,
     funnel,
     perSecond: campaign.status === "SENDING" ? Math.round(perSecond * 10) / 10 : 0,
-    etaSeconds: campaign.status === "SENDING" && funnel.pending > 0 && speed > 0 ? Math.ceil(funnel.pending / speed) : null,
-    nextDueAt: nextDue?.nextAttemptAt && nextDue.nextAttemptAt > new Date() ? nextDue.nextAttemptAt.toISOString() : null,
+    etaSeconds:
+      campaign.status === "SENDING" && funnel.pending > 0 && speed > 0 ? Math.ceil(funnel.pending / speed) : null,
+    nextDueAt:
+      nextDue?.nextAttemptAt && nextDue.nextAttemptAt > new Date() ? nextDue.nextAttemptAt.toISOString() : null,
     series,
-    buttons: buttonBreakdown(templateButtons(campaign.template?.components), totalsOf(rows, "tap:"), totalsOf(rows, "link:")),
+    buttons: buttonBreakdown(
+      templateButtons(campaign.template?.components),
+      totalsOf(rows, "tap:"),
+      totalsOf(rows, "link:"),
+    ),
     failures: failuresOf(totals),
     skips: Object.entries(totalsOf(rows, "skip:"))
       .filter(([, n]) => n > 0)
@@ -78,7 +92,9 @@ export async function campaignReport(workspaceId: string, id: string) {
     cost: {
       currency: PRICE_CURRENCY,
       total: (totals.cost ?? 0) / 1e6,
-      billed: Object.entries(billed).filter(([, n]) => n > 0).map(([category, count]) => ({ category, count })),
+      billed: Object.entries(billed)
+        .filter(([, n]) => n > 0)
+        .map(([category, count]) => ({ category, count })),
     },
   };
 }

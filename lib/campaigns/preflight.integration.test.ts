@@ -18,11 +18,26 @@ describe("pre-flight report", () => {
     await db.whatsAppAccount.update({ where: { workspaceId: w }, data: { messagingLimitTier: "TIER_50" } });
     const contacts = await db.contact.findMany({ where: { workspaceId: w }, orderBy: { phone: "asc" } });
     // Two contacts have a nickname; one got a marketing message yesterday; one number is broken.
-    await db.contact.updateMany({ where: { id: { in: [contacts[0]!.id, contacts[1]!.id] } }, data: { attributes: { nickname: "Lu" } } });
-    const earlier = await db.campaign.create({ data: { workspaceId: w, name: "Earlier", templateId: ws.template.id, status: "COMPLETED" } });
-    await db.message.create({ data: { workspaceId: w, campaignId: earlier.id, contactId: contacts[2]!.id, state: "DELIVERED", sentAt: new Date(Date.now() - 12 * 3_600_000) } });
+    await db.contact.updateMany({
+      where: { id: { in: [contacts[0]!.id, contacts[1]!.id] } },
+      data: { attributes: { nickname: "Lu" } },
+    });
+    const earlier = await db.campaign.create({
+      data: { workspaceId: w, name: "Earlier", templateId: ws.template.id, status: "COMPLETED" },
+    });
+    await db.message.create({
+      data: {
+        workspaceId: w,
+        campaignId: earlier.id,
+        contactId: contacts[2]!.id,
+        state: "DELIVERED",
+        sentAt: new Date(Date.now() - 12 * 3_600_000),
+      },
+    });
     const broken = await db.contact.create({ data: { workspaceId: w, phone: "+3412" } }); // stored before validation existed
-    await db.contactConsent.create({ data: { contactId: broken.id, consentListId: ws.list.id, workspaceId: w, optedIn: true, changedAt: new Date() } });
+    await db.contactConsent.create({
+      data: { contactId: broken.id, consentListId: ws.list.id, workspaceId: w, optedIn: true, changedAt: new Date() },
+    });
 
     const user = ws.userOf("MARKETER");
     const variables = {
@@ -44,9 +59,19 @@ describe("pre-flight report", () => {
     expect(report.blockers).toEqual([]);
 
     // With a fallback everyone has a value, and the number's limit (50 a day; 1 reached) cuts the rest.
-    await saveCampaign(user, campaignInput(ws, { variables: { ...variables, "body:1": { source: "attribute", value: "nickname", fallback: "there" } } }), id);
+    await saveCampaign(
+      user,
+      campaignInput(ws, {
+        variables: { ...variables, "body:1": { source: "attribute", value: "nickname", fallback: "there" } },
+      }),
+      id,
+    );
     const again = await buildPreflight(await loadPlan(w, id));
-    expect(Object.fromEntries(again.skipped.map((s) => [s.reason, s.count]))).toEqual({ invalid_number: 1, frequency_cap: 1, messaging_limit: 10 });
+    expect(Object.fromEntries(again.skipped.map((s) => [s.reason, s.count]))).toEqual({
+      invalid_number: 1,
+      frequency_cap: 1,
+      messaging_limit: 10,
+    });
     expect(again.willSend).toBe(49);
     expect(again.tier).toEqual({ name: "TIER_50", limit: 50, reached: 1 });
 
@@ -54,6 +79,11 @@ describe("pre-flight report", () => {
     await launchCampaign(user, id);
     await runQueuedJobs(w);
     const rows = await db.message.groupBy({ by: ["state", "skipReason"], where: { campaignId: id }, _count: true });
-    expect(Object.fromEntries(rows.map((r) => [r.skipReason ?? r.state, r._count]))).toEqual({ QUEUED: 49, invalid_number: 1, frequency_cap: 1, messaging_limit: 10 });
+    expect(Object.fromEntries(rows.map((r) => [r.skipReason ?? r.state, r._count]))).toEqual({
+      QUEUED: 49,
+      invalid_number: 1,
+      frequency_cap: 1,
+      messaging_limit: 10,
+    });
   });
 });

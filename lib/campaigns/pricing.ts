@@ -21,7 +21,10 @@ export function marketOf(phone: string): Market {
 export type CostLine = { market: string; recipients: number; unitPrice: number; cost: number };
 
 /** Cost per market for counts of recipients keyed by a prefix of their number (at least 4 digits after +). */
-export function estimateCost(countsByPrefix: { prefix: string; count: number }[], category: PriceCategory): { lines: CostLine[]; total: number } {
+export function estimateCost(
+  countsByPrefix: { prefix: string; count: number }[],
+  category: PriceCategory,
+): { lines: CostLine[]; total: number } {
   const byMarket = new Map<string, CostLine>();
   for (const { prefix, count } of countsByPrefix) {
     const market = marketOf(prefix);

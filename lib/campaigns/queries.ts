@@ -16,14 +16,29 @@ export async function listCampaigns(workspaceId: string) {
     where: { workspaceId },
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, name: true, status: true, statusReason: true, createdAt: true, launchedAt: true, completedAt: true, variableMapping: true },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      statusReason: true,
+      createdAt: true,
+      launchedAt: true,
+      completedAt: true,
+      variableMapping: true,
+    },
   });
   // From the rollups (lib/analytics/rollups.ts), not the messages.
-  const rows = await db.campaignDay.groupBy({ by: ["campaignId", "key"], where: { campaignId: { in: campaigns.map((c) => c.id) } }, _sum: { n: true } });
+  const rows = await db.campaignDay.groupBy({
+    by: ["campaignId", "key"],
+    where: { campaignId: { in: campaigns.map((c) => c.id) } },
+    _sum: { n: true },
+  });
   return campaigns.map((c) => ({
     ...c,
     templateName: (c.variableMapping as { templateName?: string } | null)?.templateName ?? "",
-    funnel: funnelOf(totalsOf(rows.filter((r) => r.campaignId === c.id).map((r) => ({ key: r.key, n: r._sum.n ?? 0 })))),
+    funnel: funnelOf(
+      totalsOf(rows.filter((r) => r.campaignId === c.id).map((r) => ({ key: r.key, n: r._sum.n ?? 0 }))),
+    ),
   }));
 }
 
@@ -35,15 +50,37 @@ export async function builderChoices(workspaceId: string) {
       orderBy: [{ name: "asc" }, { language: "asc" }],
       select: { name: true, language: true, category: true, components: true, parameterFormat: true },
     }),
-    db.consentList.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true, category: true } }),
+    db.consentList.findMany({
+      where: { workspaceId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, category: true },
+    }),
     db.segment.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     listMedia(workspaceId),
-    db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { displayPhoneNumber: true, throughputPerSecond: true } }),
+    db.whatsAppAccount.findUnique({
+      where: { workspaceId },
+      select: { displayPhoneNumber: true, throughputPerSecond: true },
+    }),
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } }),
   ]);
-  const groups = new Map<string, { name: string; category: string; languages: string[]; slots: ReturnType<typeof templateSlots>; components: unknown }>();
+  const groups = new Map<
+    string,
+    {
+      name: string;
+      category: string;
+      languages: string[];
+      slots: ReturnType<typeof templateSlots>;
+      components: unknown;
+    }
+  >();
   for (const t of templates) {
-    const group = groups.get(t.name) ?? { name: t.name, category: t.category, languages: [], slots: templateSlots(t.components), components: t.components };
+    const group = groups.get(t.name) ?? {
+      name: t.name,
+      category: t.category,
+      languages: [],
+      slots: templateSlots(t.components),
+      components: t.components,
+    };
     group.languages.push(t.language);
     groups.set(t.name, group);
   }
@@ -61,12 +98,23 @@ export async function builderChoices(workspaceId: string) {
 export async function getCampaign(workspaceId: string, id: string) {
   const campaign = await db.campaign.findFirst({
     where: { id, workspaceId },
-    include: { consentList: { select: { name: true } }, workspace: { select: { requireApproval: true, timeZone: true } } },
+    include: {
+      consentList: { select: { name: true } },
+      workspace: { select: { requireApproval: true, timeZone: true } },
+    },
   });
   if (!campaign) throw new NotFoundError("That campaign");
-  const people = await db.user.findMany({ where: { id: { in: [campaign.createdById, campaign.approvedById].filter((x): x is string => Boolean(x)) } }, select: { id: true, name: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [campaign.createdById, campaign.approvedById].filter((x): x is string => Boolean(x)) } },
+    select: { id: true, name: true },
+  });
   const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.name ?? null;
-  return { ...campaign, preflight: campaign.preflight as Preflight | null, createdBy: nameOf(campaign.createdById), approvedBy: nameOf(campaign.approvedById) };
+  return {
+    ...campaign,
+    preflight: campaign.preflight as Preflight | null,
+    createdBy: nameOf(campaign.createdById),
+    approvedBy: nameOf(campaign.approvedById),
+  };
 }
 
 /** A draft as the builder's form values. */
@@ -91,16 +139,21 @@ export async function recipientPreviews(workspaceId: string, id: string) {
   const plan = await loadPlan(workspaceId, id);
   if (!plan.campaign.consentListId || plan.approved.length === 0) return [];
   const audience = await audiencePlan(plan);
-  const rows = await db.$queryRaw<{ id: string; phone: string; name: string | null; locale: string | null; attributes: unknown }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; phone: string; name: string | null; locale: string | null; attributes: unknown }[]
+  >`
     SELECT c.id, c.phone, c.name, c.locale, c.attributes FROM (${audienceSql(audience)}) a JOIN "Contact" c ON c.id = a.id
     WHERE a.skip IS NULL ORDER BY c."createdAt", c.id LIMIT 3`;
   const languages = plan.approved.map((v) => v.language);
   return rows.map((contact) => {
     const language = routeLanguage(contact.locale, languages, plan.mapping.fallbackLanguage);
     const version = plan.approved.find((v) => v.language === language) ?? plan.fallback!;
-    return { contact: { id: contact.id, name: contact.name, phone: contact.phone }, language, message: previewText(version, plan.mapping, contact) };
+    return {
+      contact: { id: contact.id, name: contact.name, phone: contact.phone },
+      language,
+      message: previewText(version, plan.mapping, contact),
+    };
   });
 }
-
 
 /** Live numbers for the campaign page (polled every few seconds while it sends). */

@@ -14,15 +14,33 @@ const REACHED = ["SENT", "DELIVERED", "READ", "REPLIED"] as const;
 /** Each stage: who is in it (by message state), its name, and the segment rules that pick the same people. */
 export const STAGES = {
   sent: { label: "Sent", where: { state: { in: [...REACHED] } }, rules: [["received", "did"]] },
-  delivered: { label: "Delivered", where: { state: { in: ["DELIVERED", "READ", "REPLIED"] } }, rules: [["received", "did"]] },
-  delivered_not_read: { label: "Delivered but not read", where: { state: "DELIVERED" }, rules: [["received", "did"], ["read", "did_not"]] },
+  delivered: {
+    label: "Delivered",
+    where: { state: { in: ["DELIVERED", "READ", "REPLIED"] } },
+    rules: [["received", "did"]],
+  },
+  delivered_not_read: {
+    label: "Delivered but not read",
+    where: { state: "DELIVERED" },
+    rules: [
+      ["received", "did"],
+      ["read", "did_not"],
+    ],
+  },
   read: { label: "Read", where: { state: { in: ["READ", "REPLIED"] } }, rules: [["read", "did"]] },
-  clicked: { label: "Tapped a button or link", where: { OR: [{ clickedButton: { not: null } }, { linkClickedAt: { not: null } }] }, rules: [["clicked", "did"]] },
+  clicked: {
+    label: "Tapped a button or link",
+    where: { OR: [{ clickedButton: { not: null } }, { linkClickedAt: { not: null } }] },
+    rules: [["clicked", "did"]],
+  },
   replied: { label: "Replied", where: { state: "REPLIED" }, rules: [["replied", "did"]] },
   failed: { label: "Failed", where: { state: "FAILED" }, rules: null },
   skipped: { label: "Skipped", where: { state: "SKIPPED" }, rules: null },
   opted_out: { label: "Opted out", where: { OR: [{ optedOutAt: { not: null } }, { errorCode: 131050 }] }, rules: null },
-} as const satisfies Record<string, { label: string; where: Prisma.MessageWhereInput; rules: (readonly [string, string])[] | null }>;
+} as const satisfies Record<
+  string,
+  { label: string; where: Prisma.MessageWhereInput; rules: (readonly [string, string])[] | null }
+>;
 export type Stage = keyof typeof STAGES;
 
 export const drillDownSchema = z.object({
@@ -47,8 +65,18 @@ function stageWhere(campaignId: string, { stage, reason }: DrillDown): Prisma.Me
 /** How many rows a stage has, from the rollups (the same keys the report shows). */
 async function stageTotal(campaignId: string, { stage, reason }: DrillDown): Promise<number> {
   const keys =
-    stage === "delivered_not_read" ? ["delivered", "read"] : reason && stage === "failed" ? [`error:${reason}`] : reason && stage === "skipped" ? [`skip:${reason}`] : [stage];
-  const rows = await db.campaignDay.groupBy({ by: ["key"], where: { campaignId, key: { in: keys } }, _sum: { n: true } });
+    stage === "delivered_not_read"
+      ? ["delivered", "read"]
+      : reason && stage === "failed"
+        ? [`error:${reason}`]
+        : reason && stage === "skipped"
+          ? [`skip:${reason}`]
+          : [stage];
+  const rows = await db.campaignDay.groupBy({
+    by: ["key"],
+    where: { campaignId, key: { in: keys } },
+    _sum: { n: true },
+  });
   const sum = (key: string) => Number(rows.find((r) => r.key === key)?._sum.n ?? 0);
   return stage === "delivered_not_read" ? sum("delivered") - sum("read") : sum(keys[0]!);
 }
@@ -84,7 +112,11 @@ const select = {
 } as const;
 
 const why = (m: { errorCode: number | null; errorReason: string | null; skipReason: string | null }) =>
-  m.skipReason ? (SKIP_REASONS[m.skipReason as SkipReason] ?? m.skipReason) : m.errorReason ? `${m.errorCode ?? ""} ${m.errorReason}`.trim() : "";
+  m.skipReason
+    ? (SKIP_REASONS[m.skipReason as SkipReason] ?? m.skipReason)
+    : m.errorReason
+      ? `${m.errorCode ?? ""} ${m.errorReason}`.trim()
+      : "";
 
 /**
  * One page of a stage in contact order, which the (campaign, contact) index gives without sorting
@@ -94,7 +126,12 @@ export async function listRecipients(workspaceId: string, campaignId: string, dr
   const campaign = await campaignOf(workspaceId, campaignId);
   const where = stageWhere(campaignId, drill);
   const [rows, total] = await Promise.all([
-    db.message.findMany({ where: { ...where, ...(drill.after ? { contactId: { gt: drill.after } } : {}) }, orderBy: { contactId: "asc" }, take: PAGE + 1, select }),
+    db.message.findMany({
+      where: { ...where, ...(drill.after ? { contactId: { gt: drill.after } } : {}) },
+      orderBy: { contactId: "asc" },
+      take: PAGE + 1,
+      select,
+    }),
     stageTotal(campaignId, drill),
   ]);
   return {
@@ -105,7 +142,19 @@ export async function listRecipients(workspaceId: string, campaignId: string, dr
   };
 }
 
-export const RECIPIENT_CSV_COLUMNS = ["phone", "name", "state", "sentAt", "deliveredAt", "readAt", "repliedAt", "failedAt", "button", "link", "reason"] as const;
+export const RECIPIENT_CSV_COLUMNS = [
+  "phone",
+  "name",
+  "state",
+  "sentAt",
+  "deliveredAt",
+  "readAt",
+  "repliedAt",
+  "failedAt",
+  "button",
+  "link",
+  "reason",
+] as const;
 
 /** The whole stage as CSV, streamed 5,000 rows at a time (formulas defused by lib/csv). */
 export async function recipientsCsv(workspaceId: string, campaignId: string, drill: DrillDown) {
@@ -128,28 +177,70 @@ export async function recipientsCsv(workspaceId: string, campaignId: string, dri
       if (rows.length === 0) return controller.close();
       after = rows.at(-1)!.contact.id;
       controller.enqueue(
-        encoder.encode(rows.map((m) => csvLine([m.contact.phone, m.contact.name, m.state, m.sentAt, m.deliveredAt, m.readAt, m.repliedAt, m.failedAt, m.clickedButton, m.linkButton === null ? "" : m.linkButton + 1, why(m)])).join("")),
+        encoder.encode(
+          rows
+            .map((m) =>
+              csvLine([
+                m.contact.phone,
+                m.contact.name,
+                m.state,
+                m.sentAt,
+                m.deliveredAt,
+                m.readAt,
+                m.repliedAt,
+                m.failedAt,
+                m.clickedButton,
+                m.linkButton === null ? "" : m.linkButton + 1,
+                why(m),
+              ]),
+            )
+            .join(""),
+        ),
       );
     },
   });
   const file = `${campaign.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${drill.stage}${drill.reason ? `-${drill.reason.replace(/[^a-z0-9]+/gi, "-")}` : ""}.csv`;
-  return new Response(stream, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file}"` } });
+  return new Response(stream, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file}"` },
+  });
 }
 
 /** A saved segment of the people at a stage, for a follow-up campaign; evaluated again at its launch. */
-export async function retargetSegment(workspaceId: string, actorId: string, campaignId: string, stage: Stage): Promise<{ id: string }> {
+export async function retargetSegment(
+  workspaceId: string,
+  actorId: string,
+  campaignId: string,
+  stage: Stage,
+): Promise<{ id: string }> {
   const campaign = await campaignOf(workspaceId, campaignId);
   const conditions = STAGES[stage].rules;
   if (!conditions) throw new NotFoundError("A segment for that stage");
   const rules: SegmentRules = {
     match: "all",
-    groups: [{ match: "all", conditions: conditions.map(([event, op]) => ({ field: "engagement", op, event, campaignId }) as SegmentRules["groups"][number]["conditions"][number]) }],
+    groups: [
+      {
+        match: "all",
+        conditions: conditions.map(
+          ([event, op]) =>
+            ({ field: "engagement", op, event, campaignId }) as SegmentRules["groups"][number]["conditions"][number],
+        ),
+      },
+    ],
   };
   const base = `${campaign.name}: ${STAGES[stage].label.toLowerCase()}`.slice(0, 70);
-  const taken = new Set((await db.segment.findMany({ where: { workspaceId, name: { startsWith: base } }, select: { name: true } })).map((s) => s.name));
+  const taken = new Set(
+    (await db.segment.findMany({ where: { workspaceId, name: { startsWith: base } }, select: { name: true } })).map(
+      (s) => s.name,
+    ),
+  );
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
   const segment = await db.segment.create({ data: { workspaceId, name, rules }, select: { id: true } });
-  await recordAudit(workspaceId, actorId, { action: "segment.created", targetType: "segment", targetId: segment.id, details: { name, from: { campaignId, stage } } });
+  await recordAudit(workspaceId, actorId, {
+    action: "segment.created",
+    targetType: "segment",
+    targetId: segment.id,
+    details: { name, from: { campaignId, stage } },
+  });
   return segment;
 }

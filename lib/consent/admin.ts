@@ -19,19 +19,34 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
   if (!list) throw new NotFoundError("That consent list");
   const suppressed = input.action === "OPT_IN" ? await suppressedSince(workspaceId, contact.phone) : null;
   if (suppressed) {
-    throw new ValidationError(`This number asked to be erased on ${suppressed.toISOString().slice(0, 10)} and is suppressed: it cannot be opted in again by hand.`);
+    throw new ValidationError(
+      `This number asked to be erased on ${suppressed.toISOString().slice(0, 10)} and is suppressed: it cannot be opted in again by hand.`,
+    );
   }
   await db.$transaction(async (tx) => {
     await recordConsentEvent(
-      { workspaceId, contactId: contact.id, consentListId: list.id, action: input.action, source: input.source, proof: input.proof || undefined, actorId },
+      {
+        workspaceId,
+        contactId: contact.id,
+        consentListId: list.id,
+        action: input.action,
+        source: input.source,
+        proof: input.proof || undefined,
+        actorId,
+      },
       tx,
     );
-    await recordAudit(workspaceId, actorId, {
-      action: input.action === "OPT_IN" ? "consent.opted_in" : "consent.opted_out",
-      targetType: "contact",
-      targetId: contact.id,
-      details: { list: list.name, source: input.source },
-    }, tx);
+    await recordAudit(
+      workspaceId,
+      actorId,
+      {
+        action: input.action === "OPT_IN" ? "consent.opted_in" : "consent.opted_out",
+        targetType: "contact",
+        targetId: contact.id,
+        details: { list: list.name, source: input.source },
+      },
+      tx,
+    );
   });
 }
 
@@ -39,23 +54,43 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
  * The full consent record of a list (its events and the global ones that apply to it) or of one contact
  * (every event about them), oldest first, for an audit.
  */
-export async function exportConsentRecord(workspaceId: string, scope: { consentListId: string } | { contactId: string }) {
+export async function exportConsentRecord(
+  workspaceId: string,
+  scope: { consentListId: string } | { contactId: string },
+) {
   let title: string;
   let which: Prisma.Sql;
   if ("consentListId" in scope) {
-    const list = await db.consentList.findFirst({ where: { id: scope.consentListId, workspaceId }, select: { name: true } });
+    const list = await db.consentList.findFirst({
+      where: { id: scope.consentListId, workspaceId },
+      select: { name: true },
+    });
     if (!list) throw new NotFoundError("That consent list");
     title = list.name;
     which = Prisma.sql`(e."consentListId" = ${scope.consentListId} OR e."consentListId" IS NULL)`;
   } else {
-    const contact = await db.contact.findFirst({ where: { id: scope.contactId, workspaceId }, select: { phone: true } });
+    const contact = await db.contact.findFirst({
+      where: { id: scope.contactId, workspaceId },
+      select: { phone: true },
+    });
     if (!contact) throw new NotFoundError("That contact");
     title = contact.phone;
     which = Prisma.sql`e."contactId" = ${scope.contactId}`;
   }
   // The log has no foreign keys (schema.prisma): its contacts and lists are joined here.
   const events = await db.$queryRaw<
-    { occurredAt: Date; recordedAt: Date; action: string; source: string; proof: string | null; actorId: string | null; phone: string; name: string | null; consentListId: string | null; list: string | null }[]
+    {
+      occurredAt: Date;
+      recordedAt: Date;
+      action: string;
+      source: string;
+      proof: string | null;
+      actorId: string | null;
+      phone: string;
+      name: string | null;
+      consentListId: string | null;
+      list: string | null;
+    }[]
   >`SELECT e."occurredAt", e."recordedAt", e.action::text, e.source::text, e.proof, e."actorId", c.phone, c.name, e."consentListId", l.name AS list
     FROM "ConsentEvent" e
     JOIN "Contact" c ON c.id = e."contactId"
@@ -78,28 +113,52 @@ export async function exportConsentRecord(workspaceId: string, scope: { consentL
 }
 
 /** A consent record as a download: ?format=csv (the default) or ?format=json. */
-export function consentRecordDownload(request: Request, { title, rows }: Awaited<ReturnType<typeof exportConsentRecord>>): Response {
+export function consentRecordDownload(
+  request: Request,
+  { title, rows }: Awaited<ReturnType<typeof exportConsentRecord>>,
+): Response {
   const name = `consent-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${new Date().toISOString().slice(0, 10)}`;
   if (new URL(request.url).searchParams.get("format") === "json") {
-    return new Response(JSON.stringify({ record: title, exportedAt: new Date().toISOString(), events: rows }, null, 2), {
-      headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${name}.json"` },
-    });
+    return new Response(
+      JSON.stringify({ record: title, exportedAt: new Date().toISOString(), events: rows }, null, 2),
+      {
+        headers: { "content-type": "application/json", "content-disposition": `attachment; filename="${name}.json"` },
+      },
+    );
   }
   return new Response(toCsv(CONSENT_EXPORT_COLUMNS, rows), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` },
   });
 }
 
-export const CONSENT_EXPORT_COLUMNS = ["occurredAt", "recordedAt", "phone", "name", "action", "scope", "source", "proof", "actor"] as const;
+export const CONSENT_EXPORT_COLUMNS = [
+  "occurredAt",
+  "recordedAt",
+  "phone",
+  "name",
+  "action",
+  "scope",
+  "source",
+  "proof",
+  "actor",
+] as const;
 
 export async function createConsentList(workspaceId: string, actorId: string, input: ConsentListInput) {
-  const existing = await db.consentList.findUnique({ where: { workspaceId_name: { workspaceId, name: input.name } }, select: { id: true } });
+  const existing = await db.consentList.findUnique({
+    where: { workspaceId_name: { workspaceId, name: input.name } },
+    select: { id: true },
+  });
   if (existing) throw new ConflictError(`A consent list named ${input.name} already exists.`);
   const list = await db.consentList.create({
     data: { workspaceId, name: input.name, description: input.description || null, category: input.category },
     select: { id: true },
   });
-  await recordAudit(workspaceId, actorId, { action: "consent_list.created", targetType: "consent_list", targetId: list.id, details: { name: input.name } });
+  await recordAudit(workspaceId, actorId, {
+    action: "consent_list.created",
+    targetType: "consent_list",
+    targetId: list.id,
+    details: { name: input.name },
+  });
   return list;
 }
 
@@ -112,5 +171,10 @@ export async function getKeywordSettings(workspaceId: string) {
 
 export async function updateKeywordSettings(workspaceId: string, actorId: string, settings: KeywordSettings) {
   await db.workspace.update({ where: { id: workspaceId }, data: settings });
-  await recordAudit(workspaceId, actorId, { action: "consent.keywords_updated", targetType: "workspace", targetId: workspaceId, details: { optOut: settings.optOutKeywords, optIn: settings.optInKeywords } });
+  await recordAudit(workspaceId, actorId, {
+    action: "consent.keywords_updated",
+    targetType: "workspace",
+    targetId: workspaceId,
+    details: { optOut: settings.optOutKeywords, optIn: settings.optInKeywords },
+  });
 }

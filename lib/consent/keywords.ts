@@ -3,7 +3,11 @@
 export type Keywords = { optOut: string[]; optIn: string[] };
 
 export function normaliseKeyword(text: string): string {
-  return text.trim().replace(/[.!¡?¿]+$/u, "").replace(/\s+/g, " ").toUpperCase();
+  return text
+    .trim()
+    .replace(/[.!¡?¿]+$/u, "")
+    .replace(/\s+/g, " ")
+    .toUpperCase();
 }
 
 export function consentKeyword(text: string | undefined, keywords: Keywords): "OPT_OUT" | "OPT_IN" | null {

@@ -19,7 +19,8 @@ export function normalisePhone(input: string, defaultCountry?: string): PhoneRes
   const text = raw.startsWith("00") ? `+${raw.slice(2)}` : raw;
   try {
     const phone = parsePhoneNumberWithError(text, defaultCountry as CountryCode | undefined);
-    if (!phone.isValid()) return { ok: false, reason: `not a valid number for ${phone.country ?? `+${phone.countryCallingCode}`}` };
+    if (!phone.isValid())
+      return { ok: false, reason: `not a valid number for ${phone.country ?? `+${phone.countryCallingCode}`}` };
     return { ok: true, e164: phone.number };
   } catch (error) {
     const code = error instanceof Error ? error.message : "NOT_A_NUMBER";

@@ -19,7 +19,8 @@ describe("contact search and filters", () => {
         { workspaceId: ws, contactId: bruno!.id, consentListId: list.id, optedIn: false, changedAt: new Date() },
       ],
     });
-    const names = async (f: Parameters<typeof listContacts>[2]) => (await listContacts(ws, undefined, f)).contacts.map((c) => c.name).sort();
+    const names = async (f: Parameters<typeof listContacts>[2]) =>
+      (await listContacts(ws, undefined, f)).contacts.map((c) => c.name).sort();
     expect(await names({ q: "silva" })).toEqual(["Ana Silva"]);
     expect(await names({ q: "+34 610 000 402" })).toEqual(["Bruno Costa"]);
     expect(await names({ tag: "vip" })).toEqual(["Ana Silva", "Chen Wang"]);

@@ -35,10 +35,15 @@ export const importMappingSchema = z
   })
   .superRefine((mapping, ctx) => {
     const count = (target: ColumnTarget) => mapping.columns.filter((c) => c.target === target).length;
-    if (count("phone") !== 1) ctx.addIssue({ code: "custom", path: ["columns"], message: "Choose exactly one column for the phone number." });
+    if (count("phone") !== 1)
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "Choose exactly one column for the phone number." });
     for (const target of Object.keys(COLUMN_TARGETS) as ColumnTarget[]) {
       if (target !== "ignore" && target !== "attribute" && count(target) > 1) {
-        ctx.addIssue({ code: "custom", path: ["columns"], message: `Only one column can be "${COLUMN_TARGETS[target]}".` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns"],
+          message: `Only one column can be "${COLUMN_TARGETS[target]}".`,
+        });
       }
     }
     const keys = new Set<string>();
@@ -46,21 +51,34 @@ export const importMappingSchema = z
       if (column.target !== "attribute") return;
       const key = column.attribute ?? "";
       if (!ATTRIBUTE_KEY.test(key)) {
-        ctx.addIssue({ code: "custom", path: ["columns", index, "attribute"], message: "Attribute name: a letter, then letters, digits or _ (at most 40)." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns", index, "attribute"],
+          message: "Attribute name: a letter, then letters, digits or _ (at most 40).",
+        });
       } else if (keys.has(key)) {
-        ctx.addIssue({ code: "custom", path: ["columns", index, "attribute"], message: `Attribute ${key} is mapped twice.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns", index, "attribute"],
+          message: `Attribute ${key} is mapped twice.`,
+        });
       }
       keys.add(key);
     });
     const consentColumns = mapping.columns.some((c) => CONSENT_TARGETS.includes(c.target));
     if (consentColumns && !mapping.consentListId && count("list") === 0) {
-      ctx.addIssue({ code: "custom", path: ["consentListId"], message: "Consent columns need a list: choose one, or map a column that names it." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["consentListId"],
+        message: "Consent columns need a list: choose one, or map a column that names it.",
+      });
     }
     if (usesConsent(mapping) && count("proof") === 0 && (mapping.proof ?? "").length < 10) {
       ctx.addIssue({
         code: "custom",
         path: ["proof"],
-        message: "Proof: map a column with the wording each person agreed to, or describe it for the whole file (at least 10 characters).",
+        message:
+          "Proof: map a column with the wording each person agreed to, or describe it for the whole file (at least 10 characters).",
       });
     }
   });

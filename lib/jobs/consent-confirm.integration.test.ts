@@ -14,7 +14,13 @@ const NUMBER = { wabaId: "900000000000052", phoneNumberId: "900000000000152", di
 let sandbox: Sandbox;
 let base: string;
 beforeAll(async () => {
-  sandbox = createSandbox({ accessToken: "tok", appSecret: APP_SECRET, webhooks: false, wabaId: NUMBER.wabaId, phoneNumberId: NUMBER.phoneNumberId });
+  sandbox = createSandbox({
+    accessToken: "tok",
+    appSecret: APP_SECRET,
+    webhooks: false,
+    wabaId: NUMBER.wabaId,
+    phoneNumberId: NUMBER.phoneNumberId,
+  });
   base = `http://127.0.0.1:${await sandbox.listen(0)}`;
 });
 afterAll(() => sandbox.close());
@@ -22,25 +28,61 @@ afterAll(() => sandbox.close());
 describe("consent keywords", () => {
   it("use the workspace's list, and the confirmation goes out as a threaded reply", async () => {
     const { workspace } = await createWorkspace(["ADMIN"]);
-    await db.workspace.update({ where: { id: workspace.id }, data: { optOutKeywords: ["BASTA"], optOutReply: "Hecho: no más promociones." } });
+    await db.workspace.update({
+      where: { id: workspace.id },
+      data: { optOutKeywords: ["BASTA"], optOutReply: "Hecho: no más promociones." },
+    });
     // The sandbox knows the customer wrote in (its 24-hour window) …
-    await fetch(`${base}/_sandbox/inbound`, { method: "POST", body: JSON.stringify({ from: "34610000501", text: "basta" }) });
+    await fetch(`${base}/_sandbox/inbound`, {
+      method: "POST",
+      body: JSON.stringify({ from: "34610000501", text: "basta" }),
+    });
     // … and Parley receives the same message by webhook.
-    await saveAccount(workspace.id, { wabaId: NUMBER.wabaId, phoneNumberId: NUMBER.phoneNumberId, graphApiBase: `${base}/v23.0`, accessToken: "tok", appSecret: APP_SECRET, verifyToken: "v" });
+    await saveAccount(workspace.id, {
+      wabaId: NUMBER.wabaId,
+      phoneNumberId: NUMBER.phoneNumberId,
+      graphApiBase: `${base}/v23.0`,
+      accessToken: "tok",
+      appSecret: APP_SECRET,
+      verifyToken: "v",
+    });
     forgetWebhookSecrets();
     const number = NUMBER;
-    await post(envelope(number.wabaId, [inboundChange(number, { wamid: "wamid.basta1", from: "34610000501", at: new Date(), text: "Basta!" })]));
-    await post(envelope(number.wabaId, [inboundChange(number, { wamid: "wamid.stop1", from: "34610000502", at: new Date(), text: "STOP" })]));
+    await post(
+      envelope(number.wabaId, [
+        inboundChange(number, { wamid: "wamid.basta1", from: "34610000501", at: new Date(), text: "Basta!" }),
+      ]),
+    );
+    await post(
+      envelope(number.wabaId, [
+        inboundChange(number, { wamid: "wamid.stop1", from: "34610000502", at: new Date(), text: "STOP" }),
+      ]),
+    );
     await drain();
 
     const events = await db.consentEvent.findMany({ where: { workspaceId: workspace.id } });
-    const phones = new Map((await db.contact.findMany({ where: { workspaceId: workspace.id }, select: { id: true, phone: true } })).map((c) => [c.id, c.phone]));
-    expect(events.map((e) => [phones.get(e.contactId), e.action, e.source])).toEqual([["+34610000501", "OPT_OUT", "KEYWORD"]]);
+    const phones = new Map(
+      (await db.contact.findMany({ where: { workspaceId: workspace.id }, select: { id: true, phone: true } })).map(
+        (c) => [c.id, c.phone],
+      ),
+    );
+    expect(events.map((e) => [phones.get(e.contactId), e.action, e.source])).toEqual([
+      ["+34610000501", "OPT_OUT", "KEYWORD"],
+    ]);
 
     const job = await db.job.findFirstOrThrow({ where: { workspaceId: workspace.id, type: "consent.confirm" } });
     await runJob(job.type, job.payload);
-    const { entries } = (await (await fetch(`${base}/_sandbox/log`)).json()) as { entries: { path: string; status: number; body: { type?: string; text?: { body: string }; context?: { message_id: string } } }[] };
+    const { entries } = (await (await fetch(`${base}/_sandbox/log`)).json()) as {
+      entries: {
+        path: string;
+        status: number;
+        body: { type?: string; text?: { body: string }; context?: { message_id: string } };
+      }[];
+    };
     const reply = entries.find((e) => e.path.endsWith("/messages") && e.body?.type === "text");
-    expect(reply).toMatchObject({ status: 200, body: { text: { body: "Hecho: no más promociones." }, context: { message_id: "wamid.basta1" } } });
+    expect(reply).toMatchObject({
+      status: 200,
+      body: { text: { body: "Hecho: no más promociones." }, context: { message_id: "wamid.basta1" } },
+    });
   });
 });

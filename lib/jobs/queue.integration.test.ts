@@ -37,16 +37,30 @@ describe("job queue", () => {
 
   it("reclaims a job whose worker died holding it", async () => {
     await db.job.deleteMany({});
-    await db.job.create({ data: { type: "maintenance.cleanup", status: "RUNNING", lockedBy: "dead", lockedUntil: new Date(Date.now() - 1000) } });
+    await db.job.create({
+      data: {
+        type: "maintenance.cleanup",
+        status: "RUNNING",
+        lockedBy: "dead",
+        lockedUntil: new Date(Date.now() - 1000),
+      },
+    });
     const [job] = await claimJobs("alive", 5);
     expect(job?.type).toBe("maintenance.cleanup");
     await completeJob(job!.id);
-    expect(await db.job.findUniqueOrThrow({ where: { id: job!.id } })).toMatchObject({ status: "DONE", lockedBy: null });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job!.id } })).toMatchObject({
+      status: "DONE",
+      lockedBy: null,
+    });
   });
 
   it("cleans up expired sessions and refuses unknown job types and bad payloads", async () => {
-    const user = await db.user.create({ data: { email: `cleanup-${Date.now()}@example.test`, name: "C", passwordHash: "x" } });
-    await db.session.create({ data: { id: `expired-${Date.now()}`, userId: user.id, workspaceId: "w", expiresAt: new Date(Date.now() - 1000) } });
+    const user = await db.user.create({
+      data: { email: `cleanup-${Date.now()}@example.test`, name: "C", passwordHash: "x" },
+    });
+    await db.session.create({
+      data: { id: `expired-${Date.now()}`, userId: user.id, workspaceId: "w", expiresAt: new Date(Date.now() - 1000) },
+    });
     await runJob("maintenance.cleanup", {});
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     await expect(runJob("nope", {})).rejects.toThrow('Unknown job type "nope"');

@@ -44,7 +44,10 @@ export async function claimJobs(workerId: string, limit: number): Promise<Claime
 }
 
 export async function completeJob(id: bigint): Promise<void> {
-  await db.job.update({ where: { id }, data: { status: "DONE", finishedAt: new Date(), lockedBy: null, lockedUntil: null } });
+  await db.job.update({
+    where: { id },
+    data: { status: "DONE", finishedAt: new Date(), lockedBy: null, lockedUntil: null },
+  });
 }
 
 /** Exponential back-off: 2^attempts seconds, capped at an hour; after maxAttempts the job stays FAILED, visible. */

@@ -11,14 +11,24 @@ describe("checkMedia", () => {
     expect(checkMedia("a.png", png)).toEqual({ ok: true, kind: "IMAGE", mimeType: "image/png" });
     expect(checkMedia("a.pdf", pdf)).toEqual({ ok: true, kind: "DOCUMENT", mimeType: "application/pdf" });
     expect(checkMedia("a.mp4", mp4)).toEqual({ ok: true, kind: "VIDEO", mimeType: "video/mp4" });
-    expect(checkMedia("evil.png", Buffer.from("<svg onload=alert(1)>"))).toMatchObject({ ok: false, message: expect.stringContaining("evil.png: not a file WhatsApp takes") });
+    expect(checkMedia("evil.png", Buffer.from("<svg onload=alert(1)>"))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("evil.png: not a file WhatsApp takes"),
+    });
   });
 
   it("allows each kind up to its limit and refuses one byte more", () => {
-    for (const [head, kind] of [[png, "IMAGE"], [mp4, "VIDEO"], [pdf, "DOCUMENT"]] as const) {
+    for (const [head, kind] of [
+      [png, "IMAGE"],
+      [mp4, "VIDEO"],
+      [pdf, "DOCUMENT"],
+    ] as const) {
       const max = MEDIA_RULES[kind].maxBytes;
       expect(checkMedia("f", padded(head, max)).ok).toBe(true);
-      expect(checkMedia("f", padded(head, max + 1))).toMatchObject({ ok: false, message: expect.stringMatching(/at most (5\.0|16\.0|100\.0) MB/) });
+      expect(checkMedia("f", padded(head, max + 1))).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/at most (5\.0|16\.0|100\.0) MB/),
+      });
     }
   });
 });

@@ -1,7 +1,17 @@
 // What WhatsApp takes as template header media: the type, recognised by the file's own bytes, and its size.
 export const MEDIA_RULES = {
-  IMAGE: { label: "Image", types: ["image/jpeg", "image/png"], maxBytes: 5 * 1024 * 1024, hint: "JPEG or PNG, up to 5 MB" },
-  VIDEO: { label: "Video", types: ["video/mp4", "video/3gpp"], maxBytes: 16 * 1024 * 1024, hint: "MP4 (H.264 + AAC) or 3GPP, up to 16 MB" },
+  IMAGE: {
+    label: "Image",
+    types: ["image/jpeg", "image/png"],
+    maxBytes: 5 * 1024 * 1024,
+    hint: "JPEG or PNG, up to 5 MB",
+  },
+  VIDEO: {
+    label: "Video",
+    types: ["video/mp4", "video/3gpp"],
+    maxBytes: 16 * 1024 * 1024,
+    hint: "MP4 (H.264 + AAC) or 3GPP, up to 16 MB",
+  },
   DOCUMENT: { label: "Document", types: ["application/pdf"], maxBytes: 100 * 1024 * 1024, hint: "PDF, up to 100 MB" },
 } as const;
 export type MediaKind = keyof typeof MEDIA_RULES;
@@ -23,14 +33,22 @@ export type MediaCheck = { ok: true; kind: MediaKind; mimeType: string } | { ok:
 
 export function checkMedia(fileName: string, bytes: Uint8Array): MediaCheck {
   const mimeType = sniffType(bytes);
-  const kind = (Object.keys(MEDIA_RULES) as MediaKind[]).find((k) => (MEDIA_RULES[k].types as readonly string[]).includes(mimeType ?? ""));
+  const kind = (Object.keys(MEDIA_RULES) as MediaKind[]).find((k) =>
+    (MEDIA_RULES[k].types as readonly string[]).includes(mimeType ?? ""),
+  );
   if (!mimeType || !kind) {
-    return { ok: false, message: `${fileName}: not a file WhatsApp takes as a header. Use JPEG or PNG images, MP4 or 3GPP videos, or PDF documents.` };
+    return {
+      ok: false,
+      message: `${fileName}: not a file WhatsApp takes as a header. Use JPEG or PNG images, MP4 or 3GPP videos, or PDF documents.`,
+    };
   }
   const rule = MEDIA_RULES[kind];
   if (bytes.length > rule.maxBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    return { ok: false, message: `${fileName}: ${rule.label.toLowerCase()}s can be at most ${mb(rule.maxBytes)} (this one is ${mb(bytes.length)}).` };
+    return {
+      ok: false,
+      message: `${fileName}: ${rule.label.toLowerCase()}s can be at most ${mb(rule.maxBytes)} (this one is ${mb(bytes.length)}).`,
+    };
   }
   return { ok: true, kind, mimeType };
 }

@@ -7,7 +7,9 @@ describe("media library", () => {
   it("stores a checked image with a thumbnail, for its own workspace only", async () => {
     const mine = await createWorkspace(["MARKETER"]);
     const other = await createWorkspace(["MARKETER"]);
-    const png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#6f4e37" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#6f4e37" } })
+      .png()
+      .toBuffer();
     const asset = await uploadMedia(mine.workspace.id, mine.users.MARKETER.id, { name: "blend.png", bytes: png });
     expect(asset).toMatchObject({ kind: "IMAGE", mimeType: "image/png", sizeBytes: png.length });
     expect((await readMedia(mine.workspace.id, asset.id)).bytes.equals(png)).toBe(true);
@@ -20,9 +22,9 @@ describe("media library", () => {
 
   it("refuses a file WhatsApp would not take, storing nothing", async () => {
     const { workspace, users } = await createWorkspace(["MARKETER"]);
-    await expect(uploadMedia(workspace.id, users.MARKETER.id, { name: "x.gif", bytes: Buffer.from("GIF89a...") })).rejects.toThrow(
-      "x.gif: not a file WhatsApp takes as a header",
-    );
+    await expect(
+      uploadMedia(workspace.id, users.MARKETER.id, { name: "x.gif", bytes: Buffer.from("GIF89a...") }),
+    ).rejects.toThrow("x.gif: not a file WhatsApp takes as a header");
     expect(await listMedia(workspace.id)).toEqual([]);
   });
 });

@@ -19,17 +19,32 @@ export async function uploadMedia(workspaceId: string, actorId: string, file: { 
   await storage.put(storageKey, file.bytes);
   if (check.kind === "IMAGE") {
     try {
-      await storage.put(thumbnailKey(storageKey), await sharp(file.bytes).resize(480, 480, { fit: "inside" }).webp({ quality: 80 }).toBuffer());
+      await storage.put(
+        thumbnailKey(storageKey),
+        await sharp(file.bytes).resize(480, 480, { fit: "inside" }).webp({ quality: 80 }).toBuffer(),
+      );
     } catch {
       await storage.remove(storageKey);
       throw new ValidationError(`${file.name}: the image could not be read. Is it a complete JPEG or PNG?`);
     }
   }
   const asset = await db.mediaAsset.create({
-    data: { workspaceId, kind: check.kind, fileName: file.name.slice(0, 200), mimeType: check.mimeType, sizeBytes: file.bytes.length, storageKey },
+    data: {
+      workspaceId,
+      kind: check.kind,
+      fileName: file.name.slice(0, 200),
+      mimeType: check.mimeType,
+      sizeBytes: file.bytes.length,
+      storageKey,
+    },
     select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true },
   });
-  await recordAudit(workspaceId, actorId, { action: "media.uploaded", targetType: "media", targetId: asset.id, details: { fileName: asset.fileName } });
+  await recordAudit(workspaceId, actorId, {
+    action: "media.uploaded",
+    targetType: "media",
+    targetId: asset.id,
+    details: { fileName: asset.fileName },
+  });
   return asset;
 }
 
@@ -44,7 +59,10 @@ export function listMedia(workspaceId: string, kind?: MediaKind) {
 export type MediaItem = Awaited<ReturnType<typeof listMedia>>[number];
 
 async function assetOrThrow(workspaceId: string, id: string) {
-  const asset = await db.mediaAsset.findFirst({ where: { id, workspaceId }, select: { kind: true, fileName: true, mimeType: true, storageKey: true } });
+  const asset = await db.mediaAsset.findFirst({
+    where: { id, workspaceId },
+    select: { kind: true, fileName: true, mimeType: true, storageKey: true },
+  });
   if (!asset) throw new NotFoundError("That media file");
   return asset;
 }

@@ -51,11 +51,17 @@ describe("the demo's finished campaign", () => {
   it("has one row per contact, sends nobody who opted out, and its replies are in the inbox", async () => {
     await seedDemo();
     const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
-    const campaign = await db.campaign.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "Summer sale launch" } });
+    const campaign = await db.campaign.findFirstOrThrow({
+      where: { workspaceId: workspace.id, name: "Summer sale launch" },
+    });
     expect(campaign.status).toBe("COMPLETED");
     expect(await db.message.count({ where: { campaignId: campaign.id } })).toBe(DEMO_CONTACT_COUNT);
     const sentToOptedOut = await db.message.count({
-      where: { campaignId: campaign.id, state: { not: "SKIPPED" }, contact: { consents: { some: { consentListId: campaign.consentListId!, optedIn: false } } } },
+      where: {
+        campaignId: campaign.id,
+        state: { not: "SKIPPED" },
+        contact: { consents: { some: { consentListId: campaign.consentListId!, optedIn: false } } },
+      },
     });
     expect(sentToOptedOut).toBe(0);
     const replied = await db.message.count({ where: { campaignId: campaign.id, state: "REPLIED" } });

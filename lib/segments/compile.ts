@@ -4,7 +4,12 @@ import "server-only";
 import { Prisma } from "@/lib/db/client";
 import { listValues, type SegmentCondition, type SegmentRules } from "./schemas";
 
-const COLUMNS = { name: Prisma.raw(`c."name"`), phone: Prisma.raw(`c."phone"`), locale: Prisma.raw(`c."locale"`), timeZone: Prisma.raw(`c."timeZone"`) };
+const COLUMNS = {
+  name: Prisma.raw(`c."name"`),
+  phone: Prisma.raw(`c."phone"`),
+  locale: Prisma.raw(`c."locale"`),
+  timeZone: Prisma.raw(`c."timeZone"`),
+};
 
 const STAGES = {
   received: { done: Prisma.raw(`m."deliveredAt" IS NOT NULL`), at: Prisma.raw(`m."deliveredAt"`) },
@@ -51,7 +56,9 @@ function conditionSql(c: SegmentCondition): Prisma.Sql {
       if (c.op === "before") return Prisma.sql`c."createdAt" < ${new Date(`${c.value}T00:00:00Z`)}`;
       return Prisma.sql`c."createdAt" ${Prisma.raw(c.op === "last_days" ? ">=" : "<")} now() - make_interval(days => ${c.days!})`;
     case "engagement": {
-      const did = messageExists(c.campaignId ? Prisma.sql`m."campaignId" = ${c.campaignId} AND ${stageSql(c)}` : stageSql(c));
+      const did = messageExists(
+        c.campaignId ? Prisma.sql`m."campaignId" = ${c.campaignId} AND ${stageSql(c)}` : stageSql(c),
+      );
       return c.op === "did" ? did : Prisma.sql`NOT ${did}`;
     }
   }
@@ -63,7 +70,8 @@ function stageSql(c: SegmentCondition): Prisma.Sql {
   return c.days ? Prisma.sql`(${stage.done} AND ${stage.at} >= now() - make_interval(days => ${c.days}))` : stage.done;
 }
 
-const messageExists = (where: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."contactId" = c.id AND ${where})`;
+const messageExists = (where: Prisma.Sql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."contactId" = c.id AND ${where})`;
 
 const joiner = (match: "all" | "any") => (match === "all" ? " AND " : " OR ");
 
@@ -78,7 +86,9 @@ function groupSql(g: SegmentRules["groups"][number]): Prisma.Sql {
   let rest = g.conditions;
   const parts: Prisma.Sql[] = [];
   if (g.match === "all") {
-    const campaigns = new Set(rest.flatMap((c) => (c.field === "engagement" && c.op === "did" && c.campaignId ? [c.campaignId] : [])));
+    const campaigns = new Set(
+      rest.flatMap((c) => (c.field === "engagement" && c.op === "did" && c.campaignId ? [c.campaignId] : [])),
+    );
     for (const campaignId of campaigns) {
       const about = rest.filter((c) => c.field === "engagement" && c.campaignId === campaignId);
       const stages = about.map((c) => (c.op === "did" ? stageSql(c) : Prisma.sql`NOT (${stageSql(c)})`));

@@ -13,7 +13,9 @@ describe("formatWhatsApp", () => {
       " code ",
       { tag: "code", children: ["SAVE25"] },
     ]);
-    expect(formatWhatsApp("*bold _and italic_*")).toEqual([{ tag: "b", children: ["bold ", { tag: "i", children: ["and italic"] }] }]);
+    expect(formatWhatsApp("*bold _and italic_*")).toEqual([
+      { tag: "b", children: ["bold ", { tag: "i", children: ["and italic"] }] },
+    ]);
   });
 
   it("leaves unmatched markers and markup across lines as text", () => {

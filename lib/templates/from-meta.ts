@@ -8,11 +8,21 @@ type MetaComponent = {
   type: string;
   format?: string;
   text?: string;
-  example?: { header_text?: string[]; body_text?: string[][]; body_text_named_params?: { param_name: string; example: string }[] };
+  example?: {
+    header_text?: string[];
+    body_text?: string[][];
+    body_text_named_params?: { param_name: string; example: string }[];
+  };
   buttons?: { type: string; text?: string; url?: string; phone_number?: string; example?: string[] | string }[];
 };
 
-export function fromMetaComponents(t: { name: string; language: string; category: string; parameterFormat: string; components: unknown }): TemplateInput {
+export function fromMetaComponents(t: {
+  name: string;
+  language: string;
+  category: string;
+  parameterFormat: string;
+  components: unknown;
+}): TemplateInput {
   const components = (Array.isArray(t.components) ? t.components : []) as MetaComponent[];
   const find = (type: string) => components.find((c) => c.type.toUpperCase() === type);
   const input: TemplateInput = {
@@ -24,8 +34,10 @@ export function fromMetaComponents(t: { name: string; language: string; category
   };
   const header = find("HEADER");
   const format = header?.format?.toUpperCase();
-  if (format === "TEXT") input.header = { type: "TEXT", text: header!.text ?? "", sample: header!.example?.header_text?.[0] };
-  else if (format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT") input.header = { type: format, mediaAssetId: "" };
+  if (format === "TEXT")
+    input.header = { type: "TEXT", text: header!.text ?? "", sample: header!.example?.header_text?.[0] };
+  else if (format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT")
+    input.header = { type: format, mediaAssetId: "" };
   else if (format === "LOCATION") input.header = { type: "LOCATION" };
 
   const body = find("BODY");
@@ -34,7 +46,10 @@ export function fromMetaComponents(t: { name: string; language: string; category
     const samples: Record<string, string> = {};
     const named = body.example?.body_text_named_params;
     if (named) for (const p of named) samples[p.param_name] = p.example;
-    else vars.sort((a, b) => Number(a) - Number(b)).forEach((v, i) => (samples[v] = body.example?.body_text?.[0]?.[i] ?? ""));
+    else
+      vars
+        .sort((a, b) => Number(a) - Number(b))
+        .forEach((v, i) => (samples[v] = body.example?.body_text?.[0]?.[i] ?? ""));
     input.body = { text: body.text, samples };
   }
   input.footer = find("FOOTER")?.text ?? "";

@@ -16,7 +16,10 @@ describe("template creation payload", () => {
       language: "en_US",
       parameterFormat: "POSITIONAL",
       header: { type: "TEXT", text: "Our {{1}} is on!", sample: "Summer Sale" },
-      body: { text: "Shop now through {{1}} and use code {{2}} to get {{3}} off of all merchandise.", samples: { "1": "the end of August", "2": "25OFF", "3": "25%" } },
+      body: {
+        text: "Shop now through {{1}} and use code {{2}} to get {{3}} off of all merchandise.",
+        samples: { "1": "the end of August", "2": "25OFF", "3": "25%" },
+      },
       footer: "Use the buttons below to manage your marketing subscriptions",
       buttons: [
         { type: "QUICK_REPLY", text: "Unsubscribe from Promos" },
@@ -33,14 +36,19 @@ describe("template creation payload", () => {
       language: "en_US",
       parameterFormat: "NAMED",
       header: { type: "IMAGE", mediaAssetId: "asset-1" },
-      body: { text: "Hi {{first_name}}! Use code {{discount_code}} for 25% off everything this week.", samples: { first_name: "Pablo", discount_code: "SUMMER25" } },
+      body: {
+        text: "Hi {{first_name}}! Use code {{discount_code}} for 25% off everything this week.",
+        samples: { first_name: "Pablo", discount_code: "SUMMER25" },
+      },
       footer: "Tap Stop promotions to opt out",
       buttons: [
         { type: "QUICK_REPLY", text: "Stop promotions" },
         { type: "URL", text: "Shop now", url: "https://www.luckyshrub.com/shop/{{1}}", sample: "summer2026" },
       ],
     });
-    expect(toCreateTemplateRequest(input, "4::aW...")).toEqual(fixture("create_template_request_marketing_named_image_url"));
+    expect(toCreateTemplateRequest(input, "4::aW...")).toEqual(
+      fixture("create_template_request_marketing_named_image_url"),
+    );
   });
 
   it("validates against Meta's OpenAPI description, the client's schema and the sandbox's review", () => {
@@ -69,10 +77,18 @@ describe("template creation payload", () => {
 describe("reading Meta's components back into the builder", () => {
   it("round-trips Meta's examples", async () => {
     const { fromMetaComponents } = await import("./from-meta");
-    for (const name of ["create_template_request_marketing_positional", "create_template_request_marketing_named_image_url"]) {
-      const request = fixture(name) as Parameters<typeof toCreateTemplateRequest>[0] & { components: unknown; parameter_format?: string; category: string };
+    for (const name of [
+      "create_template_request_marketing_positional",
+      "create_template_request_marketing_named_image_url",
+    ]) {
+      const request = fixture(name) as Parameters<typeof toCreateTemplateRequest>[0] & {
+        components: unknown;
+        parameter_format?: string;
+        category: string;
+      };
       const input = fromMetaComponents({ ...request, parameterFormat: request.parameter_format ?? "POSITIONAL" });
-      const handle = (request.components as { example?: { header_handle?: string[] } }[])[0]?.example?.header_handle?.[0];
+      const handle = (request.components as { example?: { header_handle?: string[] } }[])[0]?.example
+        ?.header_handle?.[0];
       expect(toCreateTemplateRequest(input, handle)).toEqual(request);
     }
   });

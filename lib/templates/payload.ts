@@ -20,7 +20,11 @@ export function toCreateTemplateRequest(input: TemplateInput, headerHandle?: str
       format: "TEXT",
       text: h.text,
       ...(variable && h.sample
-        ? { example: named ? { header_text_named_params: [{ param_name: variable, example: h.sample }] } : { header_text: [h.sample] } }
+        ? {
+            example: named
+              ? { header_text_named_params: [{ param_name: variable, example: h.sample }] }
+              : { header_text: [h.sample] },
+          }
         : {}),
     });
   } else if (h.type === "IMAGE" || h.type === "VIDEO" || h.type === "DOCUMENT") {
@@ -38,7 +42,12 @@ export function toCreateTemplateRequest(input: TemplateInput, headerHandle?: str
     ...(vars.length
       ? {
           example: named
-            ? { body_text_named_params: ordered.map((name) => ({ param_name: name, example: input.body.samples[name] ?? "" })) }
+            ? {
+                body_text_named_params: ordered.map((name) => ({
+                  param_name: name,
+                  example: input.body.samples[name] ?? "",
+                })),
+              }
             : { body_text: [ordered.map((n) => input.body.samples[n] ?? "")] },
         }
       : {}),
@@ -52,7 +61,12 @@ export function toCreateTemplateRequest(input: TemplateInput, headerHandle?: str
           case "QUICK_REPLY":
             return { type: "QUICK_REPLY", text: b.text };
           case "URL":
-            return { type: "URL", text: b.text, url: b.url, ...(placeholders(b.url).length && b.sample ? { example: [b.sample] } : {}) };
+            return {
+              type: "URL",
+              text: b.text,
+              url: b.url,
+              ...(placeholders(b.url).length && b.sample ? { example: [b.sample] } : {}),
+            };
           case "PHONE_NUMBER":
             return { type: "PHONE_NUMBER", text: b.text, phone_number: b.phoneNumber.replace(/[\s-]/g, "") };
           case "COPY_CODE":

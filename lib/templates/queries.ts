@@ -14,7 +14,16 @@ export async function listTemplates(workspaceId: string, filters: TemplateFilter
       ...(filters.category ? { category: filters.category } : {}),
     },
     orderBy: [{ updatedAt: "desc" }],
-    select: { id: true, name: true, language: true, category: true, status: true, quality: true, rejectionReason: true, updatedAt: true },
+    select: {
+      id: true,
+      name: true,
+      language: true,
+      category: true,
+      status: true,
+      quality: true,
+      rejectionReason: true,
+      updatedAt: true,
+    },
   });
 }
 

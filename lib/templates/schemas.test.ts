@@ -14,60 +14,143 @@ function errors(patch: Partial<TemplateInput>): string[] {
 }
 
 const text = (n: number) => "a".repeat(n);
-const qr = (n: number): TemplateButton[] => Array.from({ length: n }, (_, i) => ({ type: "QUICK_REPLY", text: `Reply ${i + 1}` }));
-const url = (n: number): TemplateButton[] => Array.from({ length: n }, (_, i) => ({ type: "URL", text: `Link ${i + 1}`, url: "https://shop.example.com" }));
+const qr = (n: number): TemplateButton[] =>
+  Array.from({ length: n }, (_, i) => ({ type: "QUICK_REPLY", text: `Reply ${i + 1}` }));
+const url = (n: number): TemplateButton[] =>
+  Array.from({ length: n }, (_, i) => ({ type: "URL", text: `Link ${i + 1}`, url: "https://shop.example.com" }));
 
 describe("template limits at their boundaries", () => {
   it("accepts the valid base template", () => expect(errors({})).toEqual([]));
 
   it.each([
     ["name", { name: text(LIMITS.name) }, { name: text(LIMITS.name + 1) }, "Name: at most 512 characters."],
-    ["header text", { header: { type: "TEXT", text: text(60) } }, { header: { type: "TEXT", text: text(61) } }, "Header text: at most 60 characters (61 now)."],
-    ["body", { body: { text: `x${text(1023)}`, samples: {} } }, { body: { text: text(1025), samples: {} } }, "Body: at most 1,024 characters (1,025 now)."],
+    [
+      "header text",
+      { header: { type: "TEXT", text: text(60) } },
+      { header: { type: "TEXT", text: text(61) } },
+      "Header text: at most 60 characters (61 now).",
+    ],
+    [
+      "body",
+      { body: { text: `x${text(1023)}`, samples: {} } },
+      { body: { text: text(1025), samples: {} } },
+      "Body: at most 1,024 characters (1,025 now).",
+    ],
     ["footer", { footer: text(60) }, { footer: text(61) }, "Footer: at most 60 characters (61 now)."],
-    ["button label", { buttons: [{ type: "QUICK_REPLY", text: text(25) }] }, { buttons: [{ type: "QUICK_REPLY", text: text(26) }] }, "Button 1 label: at most 25 characters (26 now)."],
-    ["URL", { buttons: [{ type: "URL", text: "Go", url: `https://a.co/${text(2000 - 13)}` }] }, { buttons: [{ type: "URL", text: "Go", url: `https://a.co/${text(2000 - 12)}` }] }, "Button 1 URL: at most 2,000 characters (2,001 now)."],
-    ["phone number", { buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: `+${"1".repeat(19)}` }] }, { buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: `+${"1".repeat(20)}` }] }, "Button 1 phone number: at most 20 characters (21 now)."],
-    ["copy code", { buttons: [{ type: "COPY_CODE", example: text(20) }] }, { buttons: [{ type: "COPY_CODE", example: text(21) }] }, "Button 1 code: at most 20 characters (21 now)."],
+    [
+      "button label",
+      { buttons: [{ type: "QUICK_REPLY", text: text(25) }] },
+      { buttons: [{ type: "QUICK_REPLY", text: text(26) }] },
+      "Button 1 label: at most 25 characters (26 now).",
+    ],
+    [
+      "URL",
+      { buttons: [{ type: "URL", text: "Go", url: `https://a.co/${text(2000 - 13)}` }] },
+      { buttons: [{ type: "URL", text: "Go", url: `https://a.co/${text(2000 - 12)}` }] },
+      "Button 1 URL: at most 2,000 characters (2,001 now).",
+    ],
+    [
+      "phone number",
+      { buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: `+${"1".repeat(19)}` }] },
+      { buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: `+${"1".repeat(20)}` }] },
+      "Button 1 phone number: at most 20 characters (21 now).",
+    ],
+    [
+      "copy code",
+      { buttons: [{ type: "COPY_CODE", example: text(20) }] },
+      { buttons: [{ type: "COPY_CODE", example: text(21) }] },
+      "Button 1 code: at most 20 characters (21 now).",
+    ],
     ["quick replies", { buttons: qr(10) }, { buttons: qr(11) }, "Quick replies: at most 10."],
-    ["buttons in all", { buttons: [...qr(8), ...url(2)] }, { buttons: [...qr(9), ...url(2)] }, "Buttons: at most 10 in all (11 now)."],
+    [
+      "buttons in all",
+      { buttons: [...qr(8), ...url(2)] },
+      { buttons: [...qr(9), ...url(2)] },
+      "Buttons: at most 10 in all (11 now).",
+    ],
     ["URL buttons", { buttons: url(2) }, { buttons: url(3) }, "URL buttons: at most 2."],
-    ["phone buttons", { buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: "+34910000000" }] }, { buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: "+34910000000" }, { type: "PHONE_NUMBER", text: "Call 2", phoneNumber: "+34910000001" }] }, "Phone number buttons: at most 1."],
-    ["copy-code buttons", { buttons: [{ type: "COPY_CODE", example: "SAVE10" }] }, { buttons: [{ type: "COPY_CODE", example: "SAVE10" }, { type: "COPY_CODE", example: "SAVE20" }] }, "Copy-code buttons: at most 1."],
-    ["header variables", { header: { type: "TEXT", text: "Our {{1}} sale", sample: "summer" } }, { header: { type: "TEXT", text: "Our {{1}} {{2}} sale", sample: "summer" } }, "Header text: at most 1 variable."],
-  ] as [string, Partial<TemplateInput>, Partial<TemplateInput>, string][])("%s: the limit passes, one more fails", (_name, atLimit, overLimit, message) => {
-    expect(errors(atLimit)).toEqual([]);
-    expect(errors(overLimit)).toContain(message);
-  });
+    [
+      "phone buttons",
+      { buttons: [{ type: "PHONE_NUMBER", text: "Call", phoneNumber: "+34910000000" }] },
+      {
+        buttons: [
+          { type: "PHONE_NUMBER", text: "Call", phoneNumber: "+34910000000" },
+          { type: "PHONE_NUMBER", text: "Call 2", phoneNumber: "+34910000001" },
+        ],
+      },
+      "Phone number buttons: at most 1.",
+    ],
+    [
+      "copy-code buttons",
+      { buttons: [{ type: "COPY_CODE", example: "SAVE10" }] },
+      {
+        buttons: [
+          { type: "COPY_CODE", example: "SAVE10" },
+          { type: "COPY_CODE", example: "SAVE20" },
+        ],
+      },
+      "Copy-code buttons: at most 1.",
+    ],
+    [
+      "header variables",
+      { header: { type: "TEXT", text: "Our {{1}} sale", sample: "summer" } },
+      { header: { type: "TEXT", text: "Our {{1}} {{2}} sale", sample: "summer" } },
+      "Header text: at most 1 variable.",
+    ],
+  ] as [string, Partial<TemplateInput>, Partial<TemplateInput>, string][])(
+    "%s: the limit passes, one more fails",
+    (_name, atLimit, overLimit, message) => {
+      expect(errors(atLimit)).toEqual([]);
+      expect(errors(overLimit)).toContain(message);
+    },
+  );
 });
 
 describe("template rules", () => {
   it("asks for a sample per variable", () => {
-    expect(errors({ body: { text: "Hi {{1}}, welcome.", samples: {} } })).toContain("Body variable {{1}}: a sample value is required for Meta's review.");
-    expect(errors({ header: { type: "TEXT", text: "Our {{1}} sale" } })).toContain("Header variable: a sample value is required for Meta's review.");
+    expect(errors({ body: { text: "Hi {{1}}, welcome.", samples: {} } })).toContain(
+      "Body variable {{1}}: a sample value is required for Meta's review.",
+    );
+    expect(errors({ header: { type: "TEXT", text: "Our {{1}} sale" } })).toContain(
+      "Header variable: a sample value is required for Meta's review.",
+    );
   });
 
   it("refuses a body that starts or ends with a variable, or variables that touch", () => {
-    expect(errors({ body: { text: "{{1}}, welcome back.", samples: { "1": "Ana" } } })[0]).toMatch(/may not start or end with a variable/);
-    expect(errors({ body: { text: "Welcome back {{1}}", samples: { "1": "Ana" } } })[0]).toMatch(/may not start or end with a variable/);
+    expect(errors({ body: { text: "{{1}}, welcome back.", samples: { "1": "Ana" } } })[0]).toMatch(
+      /may not start or end with a variable/,
+    );
+    expect(errors({ body: { text: "Welcome back {{1}}", samples: { "1": "Ana" } } })[0]).toMatch(
+      /may not start or end with a variable/,
+    );
     expect(errors({ body: { text: "Hi {{1}}{{2}} there.", samples: { "1": "a", "2": "b" } } })).toContain(
       "Body: two variables may not touch; put words or punctuation between them.",
     );
   });
 
   it("wants positional variables numbered without gaps, and named ones when the format says so", () => {
-    expect(errors({ body: { text: "Hi {{1}} and {{3}} here.", samples: { "1": "a", "3": "c" } } })).toContain("Body: number the variables {{1}} to {{2}} without gaps.");
-    expect(errors({ body: { text: "Hi {{first_name}} here.", samples: { first_name: "Ana" } } })[0]).toMatch(/is a named variable, but this template uses numbers/);
-    expect(errors({ parameterFormat: "NAMED", body: { text: "Hi {{first_name}} here.", samples: { first_name: "Ana" } } })).toEqual([]);
+    expect(errors({ body: { text: "Hi {{1}} and {{3}} here.", samples: { "1": "a", "3": "c" } } })).toContain(
+      "Body: number the variables {{1}} to {{2}} without gaps.",
+    );
+    expect(errors({ body: { text: "Hi {{first_name}} here.", samples: { first_name: "Ana" } } })[0]).toMatch(
+      /is a named variable, but this template uses numbers/,
+    );
+    expect(
+      errors({ parameterFormat: "NAMED", body: { text: "Hi {{first_name}} here.", samples: { first_name: "Ana" } } }),
+    ).toEqual([]);
   });
 
   it("keeps quick replies together", () => {
-    expect(errors({ buttons: [...qr(1), ...url(1), ...qr(1)] })).toContain("Buttons: keep the quick replies together, before or after the other buttons.");
+    expect(errors({ buttons: [...qr(1), ...url(1), ...qr(1)] })).toContain(
+      "Buttons: keep the quick replies together, before or after the other buttons.",
+    );
     expect(errors({ buttons: [...qr(2), ...url(1)] })).toEqual([]);
   });
 
   it("allows one URL variable, at the end, with a sample", () => {
-    expect(errors({ buttons: [{ type: "URL", text: "Shop", url: "https://shop.example.com/{{1}}", sample: "summer" }] })).toEqual([]);
+    expect(
+      errors({ buttons: [{ type: "URL", text: "Shop", url: "https://shop.example.com/{{1}}", sample: "summer" }] }),
+    ).toEqual([]);
     expect(errors({ buttons: [{ type: "URL", text: "Shop", url: "https://shop.example.com/{{1}}/x" }] })).toContain(
       "Button 1 URL: one variable at most, and only at the very end (a dynamic suffix).",
     );
@@ -77,7 +160,9 @@ describe("template rules", () => {
   });
 
   it("checks the name and language like Meta does", () => {
-    expect(errors({ name: "Summer Sale" })).toContain("Name: lowercase letters, digits and underscores only (e.g. summer_sale_2026).");
+    expect(errors({ name: "Summer Sale" })).toContain(
+      "Name: lowercase letters, digits and underscores only (e.g. summer_sale_2026).",
+    );
     expect(errors({ language: "english" as never })).toContain("Language: choose one of Meta's language codes.");
   });
 });

@@ -5,7 +5,16 @@ import { saveAccount } from "@/lib/whatsapp/accounts";
 import { createSandbox, type Sandbox } from "@/lib/whatsapp/sandbox/server";
 import { createWorkspace } from "@/tests/factories";
 import { EMPTY_TEMPLATE, type TemplateInput } from "./schemas";
-import { addLanguage, deleteTemplate, duplicateTemplate, getTemplateForBuilder, importTemplates, languageVersions, saveDraft, submitTemplate } from "./service";
+import {
+  addLanguage,
+  deleteTemplate,
+  duplicateTemplate,
+  getTemplateForBuilder,
+  importTemplates,
+  languageVersions,
+  saveDraft,
+  submitTemplate,
+} from "./service";
 
 let sandbox: Sandbox;
 let base: string;
@@ -25,7 +34,15 @@ beforeAll(async () => {
   const { workspace, users } = await createWorkspace(["MARKETER"]);
   ws = workspace.id;
   actor = users.MARKETER.id;
-  await saveAccount(ws, { wabaId: "900000000000001", phoneNumberId: "900000000000101", appId: "900000000000999", graphApiBase: `${base}/v23.0`, accessToken: "tok", appSecret: "sec", verifyToken: "v" });
+  await saveAccount(ws, {
+    wabaId: "900000000000001",
+    phoneNumberId: "900000000000101",
+    appId: "900000000000999",
+    graphApiBase: `${base}/v23.0`,
+    accessToken: "tok",
+    appSecret: "sec",
+    verifyToken: "v",
+  });
 });
 afterAll(() => sandbox.close());
 
@@ -35,7 +52,9 @@ describe("templates through the sandbox", () => {
     await submitTemplate(ws, actor, id);
     const submitted = await db.template.findUniqueOrThrow({ where: { id } });
     expect(submitted).toMatchObject({ status: "PENDING", metaTemplateId: expect.stringMatching(/^\d+$/) });
-    expect(submitted.components).toEqual(expect.arrayContaining([expect.objectContaining({ type: "BODY", example: { body_text: [["Ana", "two"]] } })]));
+    expect(submitted.components).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: "BODY", example: { body_text: [["Ana", "two"]] } })]),
+    );
 
     await db.template.update({ where: { id }, data: { status: "APPROVED" } }); // as the status webhook would
     expect((await getTemplateForBuilder(ws, id)).editsLeft).toEqual({ in30Days: 10, nextEditAt: null });
@@ -50,36 +69,76 @@ describe("templates through the sandbox", () => {
   it("uploads an image header's sample through Meta's resumable upload and sends its handle", async () => {
     const { uploadMedia } = await import("@/lib/media/service");
     const sharp = (await import("sharp")).default;
-    const png = await sharp({ create: { width: 100, height: 50, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 100, height: 50, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     const asset = await uploadMedia(ws, actor, { name: "header.png", bytes: png });
-    const id = await saveDraft(ws, actor, { ...input("with_picture"), header: { type: "IMAGE", mediaAssetId: asset.id } });
+    const id = await saveDraft(ws, actor, {
+      ...input("with_picture"),
+      header: { type: "IMAGE", mediaAssetId: asset.id },
+    });
     await submitTemplate(ws, actor, id);
-    const { entries } = (await (await fetch(`${base}/_sandbox/log`)).json()) as { entries: { path: string; body: unknown }[] };
-    expect(entries.some((e) => e.path.endsWith("/uploads") && (e.body as { file_type?: string }).file_type === "image/png")).toBe(true);
-    const header = ((await db.template.findUniqueOrThrow({ where: { id } })).components as { type: string; example?: { header_handle?: string[] } }[])[0]!;
-    expect(header).toMatchObject({ type: "HEADER", format: "IMAGE", example: { header_handle: [expect.stringMatching(/^4::/)] } });
+    const { entries } = (await (await fetch(`${base}/_sandbox/log`)).json()) as {
+      entries: { path: string; body: unknown }[];
+    };
+    expect(
+      entries.some((e) => e.path.endsWith("/uploads") && (e.body as { file_type?: string }).file_type === "image/png"),
+    ).toBe(true);
+    const header = (
+      (await db.template.findUniqueOrThrow({ where: { id } })).components as {
+        type: string;
+        example?: { header_handle?: string[] };
+      }[]
+    )[0]!;
+    expect(header).toMatchObject({
+      type: "HEADER",
+      format: "IMAGE",
+      example: { header_handle: [expect.stringMatching(/^4::/)] },
+    });
   });
 
   it("imports what the WhatsApp account holds", async () => {
     await fetch(`${base}/_sandbox/templates`, {
       method: "POST",
-      body: JSON.stringify({ templates: [{ id: "9100000000777", name: "made_in_manager", language: "es_ES", category: "UTILITY", status: "APPROVED", components: [{ type: "BODY", text: "Tu pedido está listo." }] }] }),
+      body: JSON.stringify({
+        templates: [
+          {
+            id: "9100000000777",
+            name: "made_in_manager",
+            language: "es_ES",
+            category: "UTILITY",
+            status: "APPROVED",
+            components: [{ type: "BODY", text: "Tu pedido está listo." }],
+          },
+        ],
+      }),
     });
     expect(await importTemplates(ws, actor)).toBeGreaterThanOrEqual(2);
-    expect(await db.template.findFirst({ where: { workspaceId: ws, name: "made_in_manager" } })).toMatchObject({ status: "APPROVED", language: "es_ES", metaTemplateId: "9100000000777" });
+    expect(await db.template.findFirst({ where: { workspaceId: ws, name: "made_in_manager" } })).toMatchObject({
+      status: "APPROVED",
+      language: "es_ES",
+      metaTemplateId: "9100000000777",
+    });
   });
 
   it("duplicates into a new draft and adds language versions under the same name", async () => {
     const id = await saveDraft(ws, actor, input("brunch_menu"));
     const copy = await duplicateTemplate(ws, actor, id);
     const again = await duplicateTemplate(ws, actor, id);
-    expect((await db.template.findMany({ where: { id: { in: [copy, again] } }, orderBy: { name: "asc" } })).map((t) => [t.name, t.status])).toEqual([
+    expect(
+      (await db.template.findMany({ where: { id: { in: [copy, again] } }, orderBy: { name: "asc" } })).map((t) => [
+        t.name,
+        t.status,
+      ]),
+    ).toEqual([
       ["brunch_menu_copy", "DRAFT"],
       ["brunch_menu_copy_2", "DRAFT"],
     ]);
     await addLanguage(ws, actor, id, "es_ES");
     expect((await languageVersions(ws, "brunch_menu")).map((v) => v.language)).toEqual(["en_US", "es_ES"]);
-    await expect(addLanguage(ws, actor, id, "es_ES")).rejects.toThrow("A template named brunch_menu already exists in es_ES");
+    await expect(addLanguage(ws, actor, id, "es_ES")).rejects.toThrow(
+      "A template named brunch_menu already exists in es_ES",
+    );
   });
 
   it("removes a draft, and deletes a submitted version at Meta while keeping it as DELETED", async () => {
@@ -91,7 +150,9 @@ describe("templates through the sandbox", () => {
     await submitTemplate(ws, actor, sent);
     await deleteTemplate(ws, actor, sent);
     expect((await db.template.findUniqueOrThrow({ where: { id: sent } })).status).toBe("DELETED");
-    const list = (await (await fetch(`${base}/v23.0/900000000000001/message_templates`, { headers: { authorization: "Bearer tok" } })).json()) as { data: { name: string }[] };
+    const list = (await (
+      await fetch(`${base}/v23.0/900000000000001/message_templates`, { headers: { authorization: "Bearer tok" } })
+    ).json()) as { data: { name: string }[] };
     expect(list.data.map((t) => t.name)).not.toContain("gone_soon");
   });
 });

@@ -17,7 +17,10 @@ describe("workspace members", () => {
     const login = await verifyLogin({ email: "new.person@example.test", password: temporaryPassword }, "10.9.0.1");
     expect(login).toMatchObject({ ok: true, role: "MARKETER", workspaceId: workspace.id });
     const audit = await db.auditLog.findFirst({ where: { workspaceId: workspace.id, action: "user.created" } });
-    expect(audit).toMatchObject({ actorId: users.ADMIN.id, details: { email: "new.person@example.test", role: "MARKETER" } });
+    expect(audit).toMatchObject({
+      actorId: users.ADMIN.id,
+      details: { email: "new.person@example.test", role: "MARKETER" },
+    });
   });
 
   it("refuses the same member twice with a clear message", async () => {
@@ -38,12 +41,12 @@ describe("workspace members", () => {
 
   it("never leaves a workspace without an active admin", async () => {
     const { workspace, users } = await createWorkspace(["ADMIN", "MARKETER"]);
-    await expect(changeRole(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, role: "MARKETER" })).rejects.toThrow(
-      /at least one active admin/,
-    );
-    await expect(setMemberActive(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, active: false })).rejects.toThrow(
-      /cannot deactivate your own account/,
-    );
+    await expect(
+      changeRole(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, role: "MARKETER" }),
+    ).rejects.toThrow(/at least one active admin/);
+    await expect(
+      setMemberActive(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, active: false }),
+    ).rejects.toThrow(/cannot deactivate your own account/);
   });
 
   it("ends a deactivated member's sessions at once", async () => {
@@ -57,9 +60,9 @@ describe("workspace members", () => {
   it("does not touch members of another workspace", async () => {
     const a = await createWorkspace(["ADMIN"]);
     const b = await createWorkspace(["ADMIN", "MARKETER"]);
-    await expect(changeRole(a.workspace.id, a.users.ADMIN.id, { userId: b.users.MARKETER.id, role: "ADMIN" })).rejects.toThrow(
-      /That user was not found/,
-    );
+    await expect(
+      changeRole(a.workspace.id, a.users.ADMIN.id, { userId: b.users.MARKETER.id, role: "ADMIN" }),
+    ).rejects.toThrow(/That user was not found/);
     expect((await listMembers(b.workspace.id)).find((m) => m.id === b.users.MARKETER.id)?.role).toBe("MARKETER");
   });
 });

@@ -16,14 +16,19 @@ describe("webhook signatures", () => {
 
   it("refuse any single-byte change of the body", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 2048 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, at, delta) => {
-        const body = Buffer.from(bytes);
-        const signature = signBody(body, secret);
-        const changed = Buffer.from(body);
-        const i = at % changed.length;
-        changed[i] = (changed[i]! + delta) % 256;
-        expect(verifySignature(changed, signature, secret)).toBe(false);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 2048 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        (bytes, at, delta) => {
+          const body = Buffer.from(bytes);
+          const signature = signBody(body, secret);
+          const changed = Buffer.from(body);
+          const i = at % changed.length;
+          changed[i] = (changed[i]! + delta) % 256;
+          expect(verifySignature(changed, signature, secret)).toBe(false);
+        },
+      ),
     );
   });
 
@@ -31,11 +36,15 @@ describe("webhook signatures", () => {
     const body = Buffer.from('{"object":"whatsapp_business_account"}');
     const signature = signBody(body, secret);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: signature.length - 1 }), fc.constantFrom(..."0123456789abcdefxyz=ABC"), (at, char) => {
-        fc.pre(signature[at] !== char);
-        const changed = signature.slice(0, at) + char + signature.slice(at + 1);
-        expect(verifySignature(body, changed, secret)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: signature.length - 1 }),
+        fc.constantFrom(..."0123456789abcdefxyz=ABC"),
+        (at, char) => {
+          fc.pre(signature[at] !== char);
+          const changed = signature.slice(0, at) + char + signature.slice(at + 1);
+          expect(verifySignature(body, changed, secret)).toBe(false);
+        },
+      ),
     );
   });
 
@@ -43,6 +52,8 @@ describe("webhook signatures", () => {
     const body = Buffer.from('{ "a": 1 }');
     expect(verifySignature(body, null, secret)).toBe(false);
     expect(verifySignature(body, signBody(body, "other"), secret)).toBe(false);
-    expect(verifySignature(Buffer.from(JSON.stringify(JSON.parse(body.toString()))), signBody(body, secret), secret)).toBe(false);
+    expect(
+      verifySignature(Buffer.from(JSON.stringify(JSON.parse(body.toString()))), signBody(body, secret), secret),
+    ).toBe(false);
   });
 });

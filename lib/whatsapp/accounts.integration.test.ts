@@ -8,7 +8,13 @@ describe("WhatsApp account secrets", () => {
 
   it("are encrypted at rest and only ever shown masked", async () => {
     const { workspace } = await createWorkspace(["ADMIN"]);
-    await saveAccount(workspace.id, { wabaId: "1110001", phoneNumberId: "2220001", accessToken: token, appSecret: "app-secret-xyz", verifyToken: "verify-abc" });
+    await saveAccount(workspace.id, {
+      wabaId: "1110001",
+      phoneNumberId: "2220001",
+      accessToken: token,
+      appSecret: "app-secret-xyz",
+      verifyToken: "verify-abc",
+    });
     const row = await db.whatsAppAccount.findUniqueOrThrow({ where: { workspaceId: workspace.id } });
     const stored = JSON.stringify(row);
     for (const secret of [token, "app-secret-xyz", "verify-abc"]) expect(stored).not.toContain(secret);
@@ -20,8 +26,20 @@ describe("WhatsApp account secrets", () => {
 
   it("keep the stored secrets when an edit leaves them empty", async () => {
     const { workspace } = await createWorkspace(["ADMIN"]);
-    await saveAccount(workspace.id, { wabaId: "1110002", phoneNumberId: "2220002", accessToken: token, appSecret: "s", verifyToken: "v" });
-    await saveAccount(workspace.id, { wabaId: "1110002", phoneNumberId: "2220003", accessToken: "", appSecret: "", verifyToken: "" });
+    await saveAccount(workspace.id, {
+      wabaId: "1110002",
+      phoneNumberId: "2220002",
+      accessToken: token,
+      appSecret: "s",
+      verifyToken: "v",
+    });
+    await saveAccount(workspace.id, {
+      wabaId: "1110002",
+      phoneNumberId: "2220003",
+      accessToken: "",
+      appSecret: "",
+      verifyToken: "",
+    });
     const credentials = await getCredentials(workspace.id);
     expect(credentials).toMatchObject({ phoneNumberId: "2220003", accessToken: token });
   });

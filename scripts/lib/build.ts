@@ -19,8 +19,10 @@ export function buildIsCurrent(): boolean {
   if (!existsSync(buildId)) return false;
   const sources = ["app", "components", "lib", "public", "prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
   const newest = Math.max(
-    ...sources.map((s) => path.join(root, s)).filter(existsSync).map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
+    ...sources
+      .map((s) => path.join(root, s))
+      .filter(existsSync)
+      .map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)),
   );
   return newest < statSync(buildId).mtimeMs;
 }
-

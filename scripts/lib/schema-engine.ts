@@ -27,7 +27,10 @@ type Engine = {
 class WholeScriptPg extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
-    const raw = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+    const raw = adapter as unknown as {
+      client: { query(sql: string): Promise<unknown> };
+      onError(error: unknown): never;
+    };
     adapter.executeScript = async (script: string) => {
       try {
         await raw.client.query(script);
@@ -67,7 +70,10 @@ async function loadEngine(connectionString: string, datamodel: string): Promise<
 
 async function migrationList() {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {
     baseDir: migrationsDir,
@@ -107,7 +113,10 @@ export async function diffSchema(scratchUrl: string): Promise<string> {
   const previous = await readFile(snapshotPath, "utf8").catch(() => null);
   const engine = await loadEngine(scratchUrl, current);
   try {
-    const from = previous === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: previous }] };
+    const from =
+      previous === null
+        ? { tag: "empty" }
+        : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: previous }] };
     const out = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: current }] },

@@ -71,8 +71,12 @@ export const deleteCampaignAction = action("campaigns.edit", campaignIdSchema, a
 });
 
 /** A segment of the people at a stage (for a follow-up campaign): segments are the audience editors'. */
-export const retargetAction = action("contacts.edit", campaignIdSchema.extend({ stage: drillDownSchema.shape.stage }), async ({ id, stage }, user) => {
-  const segment = await retargetSegment(user.workspaceId, user.userId, id, stage);
-  revalidatePath("/audiences/segments");
-  return segment;
-});
+export const retargetAction = action(
+  "contacts.edit",
+  campaignIdSchema.extend({ stage: drillDownSchema.shape.stage }),
+  async ({ id, stage }, user) => {
+    const segment = await retargetSegment(user.workspaceId, user.userId, id, stage);
+    revalidatePath("/audiences/segments");
+    return segment;
+  },
+);

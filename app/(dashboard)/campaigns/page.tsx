@@ -16,7 +16,6 @@ import { formatNumber, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
-
 export default async function CampaignsPage() {
   const user = await guardPage("campaigns.view");
   const campaigns = await listCampaigns(user.workspaceId);
@@ -28,7 +27,11 @@ export default async function CampaignsPage() {
   ) : undefined;
   return (
     <>
-      <PageHeader title="Campaigns" description="Send an approved template to an opted-in audience and watch it land." actions={newButton} />
+      <PageHeader
+        title="Campaigns"
+        description="Send an approved template to an opted-in audience and watch it land."
+        actions={newButton}
+      />
       <RefreshWhile active={campaigns.some((c) => c.status === "SENDING" || c.status === "SCHEDULED")} />
       {campaigns.length === 0 ? (
         <EmptyState icon={<Megaphone className="size-6" />} title="No campaigns yet" action={newButton}>
@@ -78,8 +81,14 @@ export default async function CampaignsPage() {
                         <span className="text-xs text-muted">Not started</span>
                       )}
                     </Td>
-                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.delivered)} (${formatPercent(ratio(f.delivered, f.sent), 0)})` : "—"}</Td>
-                    <Td className="text-right tabular-nums">{f.targeted ? `${formatNumber(f.read)} (${formatPercent(ratio(f.read, f.delivered), 0)})` : "—"}</Td>
+                    <Td className="text-right tabular-nums">
+                      {f.targeted
+                        ? `${formatNumber(f.delivered)} (${formatPercent(ratio(f.delivered, f.sent), 0)})`
+                        : "—"}
+                    </Td>
+                    <Td className="text-right tabular-nums">
+                      {f.targeted ? `${formatNumber(f.read)} (${formatPercent(ratio(f.read, f.delivered), 0)})` : "—"}
+                    </Td>
                     <Td className="text-right tabular-nums">{f.targeted ? formatNumber(f.failed) : "—"}</Td>
                     <Td>
                       <LocalTime value={c.createdAt} />

@@ -29,21 +29,49 @@ describe("campaign drill-down", () => {
     let n = 0;
     for (const [state, count, extra] of plan) {
       for (let i = 0; i < count; i++, n++) {
-        const contact = await db.contact.create({ data: { workspaceId: w, phone: `+3469950${String(n).padStart(4, "0")}`, name: n === 0 ? "=HYPERLINK(\"http://x\")" : `Person ${n}` } });
+        const contact = await db.contact.create({
+          data: {
+            workspaceId: w,
+            phone: `+3469950${String(n).padStart(4, "0")}`,
+            name: n === 0 ? '=HYPERLINK("http://x")' : `Person ${n}`,
+          },
+        });
         await db.message.create({
-          data: { workspaceId: w, campaignId: campaign.id, contactId: contact.id, state: state as never, sentAt: new Date(), clickedButton: state === "REPLIED" && i < 4 ? "Show me" : null, ...extra },
+          data: {
+            workspaceId: w,
+            campaignId: campaign.id,
+            contactId: contact.id,
+            state: state as never,
+            sentAt: new Date(),
+            clickedButton: state === "REPLIED" && i < 4 ? "Show me" : null,
+            ...extra,
+          },
         });
       }
     }
     await foldAll();
-    const expected: Record<Stage, number> = { sent: 100, delivered: 100, delivered_not_read: 60, read: 40, clicked: 4, replied: 10, failed: 5, skipped: 3, opted_out: 1 };
+    const expected: Record<Stage, number> = {
+      sent: 100,
+      delivered: 100,
+      delivered_not_read: 60,
+      read: 40,
+      clicked: 4,
+      replied: 10,
+      failed: 5,
+      skipped: 3,
+      opted_out: 1,
+    };
     for (const stage of Object.keys(STAGES) as Stage[]) {
       const page = await listRecipients(w, campaign.id, { stage });
       expect([stage, page.total]).toEqual([stage, expected[stage]]); // the total, from the rollups...
       expect([stage, page.rows.length]).toEqual([stage, Math.min(50, expected[stage])]); // ...and the rows listed agree
     }
     const undeliverable = await listRecipients(w, campaign.id, { stage: "failed", reason: "131026" });
-    expect([undeliverable.total, undeliverable.rows.length, undeliverable.rows.every((r) => r.errorCode === 131026)]).toEqual([4, 4, true]);
+    expect([
+      undeliverable.total,
+      undeliverable.rows.length,
+      undeliverable.rows.every((r) => r.errorCode === 131026),
+    ]).toEqual([4, 4, true]);
 
     const first = await listRecipients(w, campaign.id, { stage: "delivered_not_read" });
     expect(first.rows).toHaveLength(50);
@@ -60,7 +88,10 @@ describe("campaign drill-down", () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`); // a formula never runs in the spreadsheet
 
     await actAs(users.MANAGER.id, w);
-    expect(await retargetAction({ id: campaign.id, stage: "delivered_not_read" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await retargetAction({ id: campaign.id, stage: "delivered_not_read" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     await actAs(users.MARKETER.id, w);
     const made = await retargetAction({ id: campaign.id, stage: "delivered_not_read" });
     if (!made.ok) throw new Error(made.error.message);
@@ -68,6 +99,8 @@ describe("campaign drill-down", () => {
     expect(segment.name).toBe("Autumn: delivered but not read");
     expect(await countSegment(w, segmentRulesSchema.parse(segment.rules))).toBe(60);
     const again = await retargetAction({ id: campaign.id, stage: "delivered_not_read" });
-    expect(again.ok && (await db.segment.findUniqueOrThrow({ where: { id: again.data.id } })).name).toBe("Autumn: delivered but not read (2)");
+    expect(again.ok && (await db.segment.findUniqueOrThrow({ where: { id: again.data.id } })).name).toBe(
+      "Autumn: delivered but not read (2)",
+    );
   });
 });

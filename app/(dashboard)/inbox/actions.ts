@@ -3,22 +3,42 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { savedReplySchema, sendReplySchema } from "@/lib/inbox/schemas";
-import { addNote, assignConversation, deleteSavedReply, markConversationRead, saveSavedReply, sendReply, setResolved } from "@/lib/inbox/service";
+import {
+  addNote,
+  assignConversation,
+  deleteSavedReply,
+  markConversationRead,
+  saveSavedReply,
+  sendReply,
+  setResolved,
+} from "@/lib/inbox/service";
 
 const id = z.object({ conversationId: z.string().min(1) });
 
-export const sendReplyAction = action("inbox.reply", sendReplySchema, (input, user) => sendReply(user.workspaceId, user.userId, input));
-
-export const markReadAction = action("inbox.reply", id, ({ conversationId }, user) => markConversationRead(user.workspaceId, conversationId));
-
-export const assignAction = action("inbox.reply", id.extend({ assigneeId: z.string().min(1).nullable() }), ({ conversationId, assigneeId }, user) =>
-  assignConversation(user, conversationId, assigneeId),
+export const sendReplyAction = action("inbox.reply", sendReplySchema, (input, user) =>
+  sendReply(user.workspaceId, user.userId, input),
 );
 
-export const resolveAction = action("inbox.reply", id.extend({ resolved: z.boolean() }), ({ conversationId, resolved }, user) => setResolved(user, conversationId, resolved));
+export const markReadAction = action("inbox.reply", id, ({ conversationId }, user) =>
+  markConversationRead(user.workspaceId, conversationId),
+);
 
-export const addNoteAction = action("inbox.reply", id.extend({ body: z.string().trim().min(1, "Write the note.").max(4000) }), ({ conversationId, body }, user) =>
-  addNote(user, conversationId, body),
+export const assignAction = action(
+  "inbox.reply",
+  id.extend({ assigneeId: z.string().min(1).nullable() }),
+  ({ conversationId, assigneeId }, user) => assignConversation(user, conversationId, assigneeId),
+);
+
+export const resolveAction = action(
+  "inbox.reply",
+  id.extend({ resolved: z.boolean() }),
+  ({ conversationId, resolved }, user) => setResolved(user, conversationId, resolved),
+);
+
+export const addNoteAction = action(
+  "inbox.reply",
+  id.extend({ body: z.string().trim().min(1, "Write the note.").max(4000) }),
+  ({ conversationId, body }, user) => addNote(user, conversationId, body),
 );
 
 export const saveSavedReplyAction = action("inbox.reply", savedReplySchema, async (input, user) => {
@@ -27,7 +47,11 @@ export const saveSavedReplyAction = action("inbox.reply", savedReplySchema, asyn
   return saved;
 });
 
-export const deleteSavedReplyAction = action("inbox.reply", z.object({ id: z.string().min(1) }), async ({ id: replyId }, user) => {
-  await deleteSavedReply(user, replyId);
-  revalidatePath("/inbox/quick-answers");
-});
+export const deleteSavedReplyAction = action(
+  "inbox.reply",
+  z.object({ id: z.string().min(1) }),
+  async ({ id: replyId }, user) => {
+    await deleteSavedReply(user, replyId);
+    revalidatePath("/inbox/quick-answers");
+  },
+);

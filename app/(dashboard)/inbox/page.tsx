@@ -14,7 +14,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await guardPage("inbox.view");
   const query = await searchParams;
   const filters = inboxFilterSchema.parse(query);
-  const [conversations, choices] = await Promise.all([listConversations(user.workspaceId, user.userId, filters), inboxChoices(user.workspaceId)]);
+  const [conversations, choices] = await Promise.all([
+    listConversations(user.workspaceId, user.userId, filters),
+    inboxChoices(user.workspaceId),
+  ]);
   return (
     <>
       <PageHeader
@@ -29,10 +32,16 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         }
       />
       <div className="grid gap-4 lg:grid-cols-[22rem_1fr]">
-        <ConversationList initial={conversations} initialQuery={new URLSearchParams(query).toString()} campaigns={choices.campaigns} />
+        <ConversationList
+          initial={conversations}
+          initialQuery={new URLSearchParams(query).toString()}
+          campaigns={choices.campaigns}
+        />
         <Card className="flex flex-col items-center justify-center p-10 text-center text-sm text-muted">
           <MessagesSquare className="mb-3 size-8 text-brand-600" aria-hidden />
-          {conversations.length ? "Pick a conversation to read it and reply." : "Nothing to answer yet: conversations appear here as soon as someone writes."}
+          {conversations.length
+            ? "Pick a conversation to read it and reply."
+            : "Nothing to answer yet: conversations appear here as soon as someone writes."}
         </Card>
       </div>
     </>

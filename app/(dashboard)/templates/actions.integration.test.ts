@@ -25,7 +25,13 @@ describe("template actions", () => {
     const saved = await saveTemplateDraftAction({ input: draft });
     expect(saved.ok).toBe(true);
     const submitted = await submitTemplateAction({ id: saved.ok ? saved.data.id : undefined, input: draft });
-    expect(submitted).toMatchObject({ ok: false, error: { code: "VALIDATION", message: "The template is not ready: Body variable {{1}}: a sample value is required for Meta's review." } });
+    expect(submitted).toMatchObject({
+      ok: false,
+      error: {
+        code: "VALIDATION",
+        message: "The template is not ready: Body variable {{1}}: a sample value is required for Meta's review.",
+      },
+    });
     expect((await db.template.findFirstOrThrow({ where: { workspaceId: workspace.id } })).status).toBe("DRAFT");
   });
 });

@@ -3,7 +3,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { templateShapeSchema } from "@/lib/templates/schemas";
-import { addLanguage, deleteTemplate, duplicateTemplate, importTemplates, saveDraft, submitTemplate } from "@/lib/templates/service";
+import {
+  addLanguage,
+  deleteTemplate,
+  duplicateTemplate,
+  importTemplates,
+  saveDraft,
+  submitTemplate,
+} from "@/lib/templates/service";
 
 const draftSchema = z.object({ id: z.string().optional(), input: templateShapeSchema });
 
@@ -34,11 +41,15 @@ export const deleteTemplateAction = action("templates.edit", idSchema, async ({ 
   revalidatePath("/templates");
 });
 
-export const addLanguageAction = action("templates.edit", idSchema.extend({ language: templateShapeSchema.shape.language }), async ({ id, language }, user) => {
-  const version = await addLanguage(user.workspaceId, user.userId, id, language);
-  revalidatePath("/templates");
-  return { id: version };
-});
+export const addLanguageAction = action(
+  "templates.edit",
+  idSchema.extend({ language: templateShapeSchema.shape.language }),
+  async ({ id, language }, user) => {
+    const version = await addLanguage(user.workspaceId, user.userId, id, language);
+    revalidatePath("/templates");
+    return { id: version };
+  },
+);
 
 export const importTemplatesAction = action("templates.edit", z.object({}), async (_input, user) => {
   const count = await importTemplates(user.workspaceId, user.userId);

@@ -17,11 +17,18 @@ describe("GET /r/<ending>", () => {
         workspaceId: workspace.id,
         name: "Links",
         status: "COMPLETED",
-        variableMapping: { templateName: "t", fallbackLanguage: "en_US", headerMediaId: "", variables: { "button:1": { source: "tracked", value: "https://shop.example.com/sale?utm=wa", fallback: "" } } },
+        variableMapping: {
+          templateName: "t",
+          fallbackLanguage: "en_US",
+          headerMediaId: "",
+          variables: { "button:1": { source: "tracked", value: "https://shop.example.com/sale?utm=wa", fallback: "" } },
+        },
       },
     });
     const contact = await db.contact.create({ data: { workspaceId: workspace.id, phone: "+34600990001" } });
-    const message = await db.message.create({ data: { workspaceId: workspace.id, campaignId: campaign.id, contactId: contact.id, state: "READ" } });
+    const message = await db.message.create({
+      data: { workspaceId: workspace.id, campaignId: campaign.id, contactId: contact.id, state: "READ" },
+    });
     const token = linkToken(message.id, 1);
 
     const first = await open(token);
@@ -32,10 +39,17 @@ describe("GET /r/<ending>", () => {
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).linkClickedAt).toEqual(openedAt);
 
     const forged = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA");
-    for (const bad of [forged, linkToken(message.id, 0), "nonsense", `${message.id}.1`]) expect([bad, (await open(bad)).status]).toEqual([bad, 404]);
+    for (const bad of [forged, linkToken(message.id, 0), "nonsense", `${message.id}.1`])
+      expect([bad, (await open(bad)).status]).toEqual([bad, 404]);
 
     await foldAll();
-    const keys = await db.campaignDay.findMany({ where: { campaignId: campaign.id, key: { in: ["clicked", "link:1"] } }, select: { key: true, n: true } });
-    expect(keys.map((k) => [k.key, Number(k.n)]).sort()).toEqual([["clicked", 1], ["link:1", 1]]);
+    const keys = await db.campaignDay.findMany({
+      where: { campaignId: campaign.id, key: { in: ["clicked", "link:1"] } },
+      select: { key: true, n: true },
+    });
+    expect(keys.map((k) => [k.key, Number(k.n)]).sort()).toEqual([
+      ["clicked", 1],
+      ["link:1", 1],
+    ]);
   });
 });

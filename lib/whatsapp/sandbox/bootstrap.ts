@@ -25,7 +25,11 @@ export function sandboxCredentials(dataDir: string): SandboxCredentials {
 }
 
 /** Points the workspace's WhatsApp account at the sandbox; returns the templates to load into it. */
-export async function connectWorkspaceToSandbox(workspaceId: string, sandboxUrl: string, credentials: SandboxCredentials) {
+export async function connectWorkspaceToSandbox(
+  workspaceId: string,
+  sandboxUrl: string,
+  credentials: SandboxCredentials,
+) {
   const ids = sandboxConfigSchema.parse({ accessToken: "-", appSecret: "-" });
   const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { isSandbox: true } });
   if (existing && !existing.isSandbox) return []; // a real account was connected: leave it alone
@@ -48,7 +52,15 @@ export async function connectWorkspaceToSandbox(workspaceId: string, sandboxUrl:
   });
   const templates = await db.template.findMany({
     where: { workspaceId, metaTemplateId: { not: null }, status: { notIn: ["DRAFT", "DELETED"] } },
-    select: { metaTemplateId: true, name: true, language: true, category: true, components: true, status: true, quality: true },
+    select: {
+      metaTemplateId: true,
+      name: true,
+      language: true,
+      category: true,
+      components: true,
+      status: true,
+      quality: true,
+    },
   });
   return templates.map((t) => ({ ...t, id: t.metaTemplateId }));
 }

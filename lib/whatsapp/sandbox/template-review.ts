@@ -34,7 +34,9 @@ export function structuralProblems(request: CreateTemplateRequest): string[] {
     const example = body.example as { body_text?: string[][]; body_text_named_params?: unknown[] } | undefined;
     const samples = example?.body_text?.[0]?.length ?? example?.body_text_named_params?.length ?? 0;
     if (params.length > 0 && samples !== new Set(params).size) {
-      problems.push(`BODY example: every variable needs a sample (${new Set(params).size} variables, ${samples} samples)`);
+      problems.push(
+        `BODY example: every variable needs a sample (${new Set(params).size} variables, ${samples} samples)`,
+      );
     }
   }
   if (header && String(header.format).toUpperCase() === "TEXT") {
@@ -55,7 +57,8 @@ export function structuralProblems(request: CreateTemplateRequest): string[] {
   if (count("PHONE_NUMBER") > 1) problems.push("BUTTONS: at most 1 phone number button");
   if (count("COPY_CODE") > 1) problems.push("BUTTONS: at most 1 copy-code button");
   const kinds = buttons.map((b) => (b.type.toUpperCase() === "QUICK_REPLY" ? "Q" : "O")).join("");
-  if (/Q+O+Q+/.test(kinds)) problems.push("BUTTONS: quick replies must be grouped together, not mixed with other buttons");
+  if (/Q+O+Q+/.test(kinds))
+    problems.push("BUTTONS: quick replies must be grouped together, not mixed with other buttons");
   for (const [i, b] of buttons.entries()) {
     if (b.text && b.text.length > 25) problems.push(`BUTTONS[${i}] text: at most 25 characters`);
     if (b.url) {
@@ -66,9 +69,11 @@ export function structuralProblems(request: CreateTemplateRequest): string[] {
       }
       if (vars.length === 1 && !b.example) problems.push(`BUTTONS[${i}] example: the URL variable needs a sample`);
     }
-    if (b.phone_number && b.phone_number.length > 20) problems.push(`BUTTONS[${i}] phone_number: at most 20 characters`);
+    if (b.phone_number && b.phone_number.length > 20)
+      problems.push(`BUTTONS[${i}] phone_number: at most 20 characters`);
   }
-  if (carousel && Array.isArray(carousel.cards) && carousel.cards.length > 10) problems.push("CAROUSEL: at most 10 cards");
+  if (carousel && Array.isArray(carousel.cards) && carousel.cards.length > 10)
+    problems.push("CAROUSEL: at most 10 cards");
   if (lto && request.category !== "MARKETING") problems.push("LIMITED_TIME_OFFER: marketing templates only");
   return problems;
 }

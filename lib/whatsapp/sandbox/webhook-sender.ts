@@ -26,7 +26,10 @@ export class WebhookSender {
     this.later(() => this.deliver(raw, 0), afterMs);
     if (chance(config.seed, `dup:${n}`) < config.duplicateRate) {
       this.stats.duplicates++;
-      this.later(() => this.deliver(raw, 0), afterMs + 200 + chance(config.seed, `dupdelay:${n}`) * 3000 * config.timeScale);
+      this.later(
+        () => this.deliver(raw, 0),
+        afterMs + 200 + chance(config.seed, `dupdelay:${n}`) * 3000 * config.timeScale,
+      );
     }
   }
 

@@ -52,10 +52,16 @@ export default async function ConsentListsPage() {
               </dl>
               {admin && (
                 <p className="mt-4 flex gap-4 text-sm">
-                  <a className="font-medium text-brand-700 underline" href={`/api/v1/consent-lists/${list.id}/export?format=csv`}>
+                  <a
+                    className="font-medium text-brand-700 underline"
+                    href={`/api/v1/consent-lists/${list.id}/export?format=csv`}
+                  >
                     Export record (CSV)<span className="sr-only"> for {list.name}</span>
                   </a>
-                  <a className="font-medium text-brand-700 underline" href={`/api/v1/consent-lists/${list.id}/export?format=json`}>
+                  <a
+                    className="font-medium text-brand-700 underline"
+                    href={`/api/v1/consent-lists/${list.id}/export?format=json`}
+                  >
                     Export record (JSON)<span className="sr-only"> for {list.name}</span>
                   </a>
                 </p>

@@ -13,7 +13,11 @@ export const recordConsentAction = action("consent.edit", recordConsentSchema, a
 });
 
 /** Erases a contact at their request; an anonymised suppression keeps them from being opted in again. */
-export const eraseContactAction = action("consent.edit", z.object({ contactId: z.string().min(1) }), async ({ contactId }, user) => {
-  await eraseContact(user.workspaceId, user.userId, contactId);
-  revalidatePath("/audiences/contacts");
-});
+export const eraseContactAction = action(
+  "consent.edit",
+  z.object({ contactId: z.string().min(1) }),
+  async ({ contactId }, user) => {
+    await eraseContact(user.workspaceId, user.userId, contactId);
+    revalidatePath("/audiences/contacts");
+  },
+);

@@ -11,7 +11,11 @@ export const saveSegmentAction = action("contacts.edit", segmentSchema, async (i
   return saved;
 });
 
-export const deleteSegmentAction = action("contacts.edit", z.object({ id: z.string().min(1) }), async ({ id }, user) => {
-  await deleteSegment(user.workspaceId, user.userId, id);
-  revalidatePath("/audiences/segments");
-});
+export const deleteSegmentAction = action(
+  "contacts.edit",
+  z.object({ id: z.string().min(1) }),
+  async ({ id }, user) => {
+    await deleteSegment(user.workspaceId, user.userId, id);
+    revalidatePath("/audiences/segments");
+  },
+);

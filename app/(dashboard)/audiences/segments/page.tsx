@@ -25,7 +25,11 @@ export default async function SegmentsPage() {
   );
   return (
     <>
-      <PageHeader title="Segments" description="Rules that pick contacts by attribute, tag, consent and engagement. Counts are live." actions={segments.length > 0 && create} />
+      <PageHeader
+        title="Segments"
+        description="Rules that pick contacts by attribute, tag, consent and engagement. Counts are live."
+        actions={segments.length > 0 && create}
+      />
       {segments.length === 0 ? (
         <EmptyState icon={<Filter className="size-6" />} title="No segments yet" action={create}>
           Segments narrow an opted-in list: for example gold-tier customers in Madrid who read last month&apos;s offer.
@@ -48,7 +52,9 @@ export default async function SegmentsPage() {
                     {s.name}
                   </Link>
                 </Td>
-                <Td className="text-right tabular-nums">{s.count === null ? "Rules need fixing" : formatNumber(s.count)}</Td>
+                <Td className="text-right tabular-nums">
+                  {s.count === null ? "Rules need fixing" : formatNumber(s.count)}
+                </Td>
                 <Td>
                   <LocalTime value={s.updatedAt} />
                 </Td>

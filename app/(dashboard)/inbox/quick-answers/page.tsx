@@ -11,7 +11,10 @@ export default async function QuickAnswersPage() {
   const savedReplies = await listSavedReplies(user.workspaceId);
   return (
     <>
-      <PageHeader title="Saved replies and auto-replies" description="Answers your team sends often, and the keywords that send one automatically while the 24-hour window is open." />
+      <PageHeader
+        title="Saved replies and auto-replies"
+        description="Answers your team sends often, and the keywords that send one automatically while the 24-hour window is open."
+      />
       <SavedReplies replies={savedReplies} />
     </>
   );

@@ -13,7 +13,10 @@ describe("user management actions", () => {
     for (const role of ["MANAGER", "MARKETER"] as const) {
       await actAs(users[role].id, workspace.id);
       const result = await createUserAction({ name: "Eve", email: `eve-${role}@example.test`, role: "ADMIN" });
-      expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "You do not have permission to do that." } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: "FORBIDDEN", message: "You do not have permission to do that." },
+      });
       const promote = await changeRoleAction({ userId: users[role].id, role: "ADMIN" });
       expect(promote.ok).toBe(false);
     }
@@ -35,7 +38,10 @@ describe("user management actions", () => {
     const bad = await createUserAction({ name: "", email: "not-an-email", role: "ADMIN" });
     expect(bad).toMatchObject({
       ok: false,
-      error: { code: "VALIDATION", fieldErrors: { name: ["Enter the person's name."], email: ["Enter a valid email address."] } },
+      error: {
+        code: "VALIDATION",
+        fieldErrors: { name: ["Enter the person's name."], email: ["Enter a valid email address."] },
+      },
     });
     const good = await createUserAction({ name: "Olga", email: "olga@example.test", role: "MANAGER" });
     expect(good).toMatchObject({ ok: true });

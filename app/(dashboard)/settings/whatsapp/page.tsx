@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: "WhatsApp connection" };
 
 export default async function WhatsAppSettingsPage() {
   const user = await guardPage("settings.manage");
-  const [account, templates] = await Promise.all([getAccountSummary(user.workspaceId), listApprovedTemplates(user.workspaceId)]);
+  const [account, templates] = await Promise.all([
+    getAccountSummary(user.workspaceId),
+    listApprovedTemplates(user.workspaceId),
+  ]);
   return (
     <>
       <PageHeader
@@ -28,7 +31,12 @@ export default async function WhatsAppSettingsPage() {
           connected={Boolean(account)}
           defaults={
             account
-              ? { wabaId: account.wabaId, phoneNumberId: account.phoneNumberId, appId: account.appId ?? "", graphApiBase: account.graphApiBase }
+              ? {
+                  wabaId: account.wabaId,
+                  phoneNumberId: account.phoneNumberId,
+                  appId: account.appId ?? "",
+                  graphApiBase: account.graphApiBase,
+                }
               : {}
           }
         />

@@ -40,7 +40,10 @@ export default async function ImportPage() {
             return (
               <tr key={i.id}>
                 <Td>
-                  <Link href={`/audiences/contacts/import/${i.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/audiences/contacts/import/${i.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {i.fileName}
                   </Link>
                 </Td>

@@ -12,7 +12,12 @@ export async function GET(request: Request) {
     const parsed = exportSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new ValidationError(parsed.error.issues[0]!.message);
     const { filename, body } = await exportCsv(user.workspaceId, parsed.data);
-    return new Response(body, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` } });
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      },
+    });
   } catch (error) {
     return jsonError(error);
   }

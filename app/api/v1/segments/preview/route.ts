@@ -19,7 +19,10 @@ export async function GET(request: Request) {
     const rules = segmentRulesSchema.safeParse(raw);
     if (!rules.success) throw new ValidationError("Finish the highlighted conditions to see who matches.");
     const started = performance.now();
-    const [count, contacts] = await Promise.all([countSegment(user.workspaceId, rules.data), previewSegment(user.workspaceId, rules.data)]);
+    const [count, contacts] = await Promise.all([
+      countSegment(user.workspaceId, rules.data),
+      previewSegment(user.workspaceId, rules.data),
+    ]);
     return Response.json({ count, contacts, ms: Math.round(performance.now() - started) });
   } catch (error) {
     return jsonError(error);
