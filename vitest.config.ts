@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,components,scripts}/**/*.test.ts"],
+          include: ["{lib,components,scripts,sandbox}/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -24,7 +24,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{lib,app,scripts,prisma}/**/*.integration.test.ts"],
+          include: ["{lib,app,scripts,prisma,sandbox}/**/*.integration.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration-global-setup.ts"],
           setupFiles: ["tests/integration-setup.ts"],

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
-import { saveAccount } from "../accounts";
+import { saveAccount } from "@/lib/whatsapp/accounts";
 import { sandboxConfigSchema } from "./config";
 
 export type SandboxCredentials = { accessToken: string; appSecret: string; verifyToken: string };

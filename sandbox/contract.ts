@@ -2,7 +2,7 @@
 // operation's schema in Meta's OpenAPI description (lib/whatsapp/openapi.ts, with its documented overlay),
 // and refused in Meta's error shape and code: (#100) for an unknown key, (#131008) for a missing parameter,
 // (#131009) for a value of the wrong type, length or pattern. A test cannot pass on a request Meta rejects.
-import { metaErrorFor, openApiValidator } from "../openapi";
+import { metaErrorFor, openApiValidator } from "@/lib/whatsapp/openapi";
 
 export type ContractError = { status: 400; code: 100 | 131008 | 131009; message: string; details: string };
 

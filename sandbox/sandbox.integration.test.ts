@@ -4,8 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { createWhatsAppClient, WhatsAppApiError } from "../client";
-import { parseChange, webhookPayloadSchema } from "../schemas";
+import { createWhatsAppClient, WhatsAppApiError } from "@/lib/whatsapp/client";
+import { parseChange, webhookPayloadSchema } from "@/lib/whatsapp/schemas";
 import { createSandbox, type Sandbox } from "./server";
 
 const secret = "sandbox-test-secret";
@@ -199,7 +199,7 @@ describe("messages", () => {
       }),
     });
     expect(raw.status).toBe(400);
-    // Held to Meta's OpenAPI operation first (lib/whatsapp/sandbox/contract.ts): a value out of bounds is 131009.
+    // Held to Meta's OpenAPI operation first (sandbox/contract.ts): a value out of bounds is 131009.
     expect((await raw.json()).error).toMatchObject({
       code: 131009,
       type: "OAuthException",

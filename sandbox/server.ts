@@ -16,7 +16,7 @@ import {
   markReadRequestSchema,
   sendMessageRequestSchema,
   type CreateTemplateRequest,
-} from "../schemas";
+} from "@/lib/whatsapp/schemas";
 import {
   envelope,
   inboundChange,
@@ -24,7 +24,7 @@ import {
   templateStatusChange,
   userPreferenceChange,
   type NumberRef,
-} from "../webhook-payloads";
+} from "@/lib/whatsapp/webhook-payloads";
 import {
   contractError,
   mediaContractError,

@@ -1,7 +1,7 @@
 // `npm run sandbox`: the WhatsApp Cloud API stand-in as its own process (npm start runs it for you in
 // the embedded mode). Configuration: SANDBOX_PORT, SANDBOX_ACCESS_TOKEN, SANDBOX_APP_SECRET,
-// SANDBOX_WEBHOOK_URL, and SANDBOX_CONFIG (JSON with any field of lib/whatsapp/sandbox/config.ts).
-import { createSandbox } from "@/lib/whatsapp/sandbox/server";
+// SANDBOX_WEBHOOK_URL, and SANDBOX_CONFIG (JSON with any field of sandbox/config.ts).
+import { createSandbox } from "@/sandbox/server";
 import { exitWithLauncher } from "./lib/follow-parent.ts";
 
 exitWithLauncher();

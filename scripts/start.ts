@@ -182,7 +182,7 @@ async function main() {
   // The WhatsApp sandbox: a local stand-in for Meta's Cloud API, connected to the demo workspace.
   let sandboxUrl: string | undefined;
   if (embedded || process.env.PARLEY_SANDBOX === "1") {
-    const { sandboxCredentials, connectWorkspaceToSandbox } = await import("@/lib/whatsapp/sandbox/bootstrap");
+    const { sandboxCredentials, connectWorkspaceToSandbox } = await import("@/sandbox/bootstrap");
     const { db } = await import("@/lib/db/client");
     const credentials = sandboxCredentials(dataDir);
     const sandboxPort = await freePort();

@@ -9,7 +9,7 @@ import { SkipTable } from "@/components/campaigns/skip-table";
 import { Card, Stat } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { ratio } from "@/lib/analytics/funnel";
+import { ratio } from "@/lib/campaigns/funnel";
 import type { CampaignReport as Report, SeriesPoint } from "@/lib/analytics/report";
 import { fetchJson } from "@/lib/fetch-json";
 import { formatDuration, formatNumber, formatPercent, timeFormatter } from "@/lib/format";

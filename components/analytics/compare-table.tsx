@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import type { Funnel, Rates } from "@/lib/analytics/funnel";
+import type { Funnel, Rates } from "@/lib/campaigns/funnel";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { RATES, type RateKey } from "./series";
 

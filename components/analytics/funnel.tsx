@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ratio, type Funnel } from "@/lib/analytics/funnel";
+import { ratio, type Funnel } from "@/lib/campaigns/funnel";
 import { formatNumber, formatPercent } from "@/lib/format";
 
 /** The funnel as bars: each stage's count, its share of the stage before, and a link to its contacts. */

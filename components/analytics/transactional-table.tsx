@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { ratesOf } from "@/lib/analytics/funnel";
+import { ratesOf } from "@/lib/campaigns/funnel";
 import type { TransactionalRow } from "@/lib/analytics/transactional";
 import { formatNumber, formatPercent } from "@/lib/format";
 

@@ -1,6 +1,6 @@
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { TrendPoint } from "@/lib/analytics/dashboard";
-import { TREND_KEYS } from "@/lib/analytics/funnel";
+import { TREND_KEYS } from "@/lib/campaigns/funnel";
 import { formatDay, formatNumber } from "@/lib/format";
 import { MEASURES } from "./series";
 

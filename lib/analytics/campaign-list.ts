@@ -4,7 +4,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
-import { funnelOf, totalsOf } from "./funnel";
+import { funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 
 export const MAX_CAMPAIGNS_PAGE = 100;
 

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { csvLine } from "@/lib/csv";
 import { dashboard, rangeSchema } from "./dashboard";
-import { TREND_KEYS, type Funnel, type Rates } from "./funnel";
+import { TREND_KEYS, type Funnel, type Rates } from "@/lib/campaigns/funnel";
 import { campaignReport, SERIES_KEYS } from "./report";
 
 export const exportSchema = z.union([

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { envelope, inboundChange, statusChange, type NumberRef } from "@/lib/whatsapp/webhook-payloads";
 import { createWorkspace } from "@/tests/factories";
 import { connectAccount, drain, post } from "@/tests/whatsapp";
-import { linkToken, openTrackedLink } from "./links";
+import { linkToken, openTrackedLink } from "@/lib/campaigns/links";
 import { campaignReport } from "./report";
 import { foldAll, rebuildRollups } from "./rollups";
 

@@ -7,7 +7,7 @@ import { sendRateOf } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { templateButtons } from "@/lib/campaigns/render";
-import { buttonBreakdown, failuresOf, funnelOf, totalsOf } from "./funnel";
+import { buttonBreakdown, failuresOf, funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 
 export const SERIES_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed"] as const;
 export type SeriesKey = (typeof SERIES_KEYS)[number];

@@ -8,7 +8,7 @@ import { db, Prisma } from "@/lib/db/client";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
 import { rangeSchema, today, shiftDay, type DateRange } from "./dashboard";
-import { funnelOf, totalsOf } from "./funnel";
+import { funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 
 export type TemplateCounts = {
   total: number;

@@ -2,7 +2,7 @@
 // versions, mapping, audience rules, the number's limits. And the pre-flight report built from it.
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
-import { trackedLinkBase } from "@/lib/analytics/links";
+import { trackedLinkBase } from "@/lib/campaigns/links";
 import { purposeMismatch } from "@/lib/consent/eligibility";
 import { NotFoundError } from "@/lib/errors";
 import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";

@@ -120,7 +120,7 @@ export function renderTemplateMessage(input: {
   headerMediaId?: string | null;
   headerMediaLink?: string | null;
   callbackData: string;
-  /** The URL ending of a tracked link button (lib/analytics/links.ts); without it a tracked button cannot be sent. */
+  /** The URL ending of a tracked link button (lib/campaigns/links.ts); without it a tracked button cannot be sent. */
   trackLink?: (buttonIndex: number) => string;
 }): SendTemplateRequest {
   const { version, mapping, contact } = input;

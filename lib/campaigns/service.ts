@@ -8,7 +8,7 @@ import { db, Prisma } from "@/lib/db/client";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { purposeMismatch } from "@/lib/consent/eligibility";
-import { DISPATCH_CHANNEL } from "@/lib/dispatch/channel";
+import { DISPATCH_CHANNEL } from "@/lib/db/notify";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { audienceSql } from "./audience";
 import { audiencePlan, buildPreflight, loadPlan, type CampaignPlan } from "./plan";

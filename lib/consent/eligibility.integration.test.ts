@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
 import { sendReply } from "@/lib/inbox/service";
-import { sendTestMessage } from "@/lib/whatsapp/connection";
+import { sendTestMessage } from "@/lib/workspace/connection";
 import {
   acceptedSends,
   campaignInput,

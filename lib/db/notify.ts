@@ -9,6 +9,9 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import { pgPool } from "./pg";
 
+/** The channel that wakes the worker's dispatch loop: a campaign launched, a transactional message accepted. */
+export const DISPATCH_CHANNEL = "parley_dispatch";
+
 const channels = new Map<string, { inFlight: boolean; again: boolean }>();
 
 /** Sends `NOTIFY channel` soon (after the current commit), coalesced with other calls for the same channel. */

@@ -1,2 +1,3 @@
-// The NOTIFY channel that wakes the worker's dispatch loop: a campaign launched, a transactional message accepted.
-export const DISPATCH_CHANNEL = "parley_dispatch";
+// Moved to the platform layer (lib/db/notify.ts), which campaigns and messages import without reaching up
+// into dispatch; this file goes when the worker's wiring imports it from there.
+export { DISPATCH_CHANNEL } from "@/lib/db/notify";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
-import type { SandboxConfigInput } from "@/lib/whatsapp/sandbox/config";
+import type { SandboxConfigInput } from "@/sandbox/config";
 import { acceptedSends, counts, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { terminateOtherConnections } from "@/tests/database";
 

@@ -4,7 +4,7 @@
 // Each request is on its own: its moment of leaving is marked just before it goes (so a dead worker's rows
 // are known to be unsent or in doubt), it has its own timeout, and a slow one never holds the batch: the
 // next batch starts on time and the straggler's outcome is recorded when it comes.
-import { linkToken } from "@/lib/analytics/links";
+import { linkToken } from "@/lib/campaigns/links";
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import {

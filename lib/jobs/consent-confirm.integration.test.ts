@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
 import { saveAccount } from "@/lib/whatsapp/accounts";
-import { createSandbox, type Sandbox } from "@/lib/whatsapp/sandbox/server";
+import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
 import { createWorkspace } from "@/tests/factories";
 import { APP_SECRET, drain, post } from "@/tests/whatsapp";

@@ -2,8 +2,9 @@
 // can be known before sending (the contact, an approved template and its variables, the consent rule,
 // the marketing cap, the 24-hour window for a session message) and queues a Message row (origin "api")
 // with its Cloud API body; the dispatcher sends it like a campaign's (lib/dispatch), consent checked again
-// at the claim; the worker is woken after the commit (lib/db/notify.ts). With an Idempotency-Key, the key is taken in the same transaction as the message, so two
-// concurrent calls with one key queue one message and both get its answer.
+// at the claim; the worker is woken after the commit (lib/db/notify.ts). With an Idempotency-Key, the key
+// is taken in the same transaction as the message, so two concurrent calls with one key queue one message
+// and both get its answer.
 import "server-only";
 import { createHash } from "node:crypto";
 import type pg from "pg";
@@ -22,10 +23,9 @@ import { quietHoursSchema, type Variable } from "@/lib/campaigns/schemas";
 import { consentRefusalMessage, consentRefusalSql } from "@/lib/consent/eligibility";
 import { normalisePhone } from "@/lib/contacts/phone";
 import { db, Prisma } from "@/lib/db/client";
-import { notifySoon } from "@/lib/db/notify";
 import { pgPool } from "@/lib/db/pg";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
-import { DISPATCH_CHANNEL } from "@/lib/dispatch/channel";
+import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { NotFoundError } from "@/lib/errors";
 import { windowState } from "@/lib/inbox/schemas";
 import type { SendMessageRequest } from "@/lib/whatsapp/schemas";

@@ -5,7 +5,7 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
-import { trackedLinkBase } from "@/lib/analytics/links";
+import { trackedLinkBase } from "@/lib/campaigns/links";
 import { foldAll } from "@/lib/analytics/rollups";
 import { estimateCost, priceMicros } from "@/lib/campaigns/pricing";
 import { classifyError } from "@/lib/whatsapp/errors";
@@ -102,7 +102,7 @@ export function demoContacts(count = DEMO_CONTACT_COUNT) {
   });
 }
 
-/** Template buttons that open Parley's tracked redirect (lib/analytics/links.ts), so the report counts opens. */
+/** Template buttons that open Parley's tracked redirect (lib/campaigns/links.ts), so the report counts opens. */
 const trackedUrl = () => `${trackedLinkBase()}{{1}}`;
 
 const summerSale = (): Prisma.InputJsonValue => [

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixtures } from "@/lib/whatsapp/fixtures";
 import { openApiValidator } from "@/lib/whatsapp/openapi";
 import { createTemplateRequestSchema } from "@/lib/whatsapp/schemas";
-import { structuralProblems } from "@/lib/whatsapp/sandbox/template-review";
+import { structuralProblems } from "@/sandbox/template-review";
 import { toCreateTemplateRequest } from "./payload";
 import { templateInputSchema, type TemplateInput } from "./schemas";
 

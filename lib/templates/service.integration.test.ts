@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { saveAccount } from "@/lib/whatsapp/accounts";
-import { createSandbox, type Sandbox } from "@/lib/whatsapp/sandbox/server";
+import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createWorkspace } from "@/tests/factories";
 import { EMPTY_TEMPLATE, type TemplateInput } from "./schemas";
 import {

@@ -7,10 +7,10 @@ import { assertConsent } from "@/lib/consent/eligibility";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
-import type { AccountInput, TestMessageInput } from "./account-schemas";
-import { checkGraphApiBase, clientFor, refreshPhoneHealth, saveAccount } from "./accounts";
-import { WhatsAppApiError } from "./client";
-import type { TemplateSendComponent } from "./schemas";
+import type { AccountInput, TestMessageInput } from "@/lib/whatsapp/account-schemas";
+import { checkGraphApiBase, clientFor, refreshPhoneHealth, saveAccount } from "@/lib/whatsapp/accounts";
+import { WhatsAppApiError } from "@/lib/whatsapp/client";
+import type { TemplateSendComponent } from "@/lib/whatsapp/schemas";
 
 function explain(error: unknown): never {
   if (error instanceof WhatsAppApiError) {

@@ -11,7 +11,7 @@ import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ShareChart, TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
 import { loadDashboard } from "@/lib/analytics/dashboard";
-import { TREND_KEYS } from "@/lib/analytics/funnel";
+import { TREND_KEYS } from "@/lib/campaigns/funnel";
 import { transactionalTemplateStats } from "@/lib/analytics/transactional";
 import { guardPage } from "@/lib/auth/guard";
 import { formatDay, formatNumber, formatPercent } from "@/lib/format";

@@ -10,7 +10,7 @@ import { RefreshWhile } from "@/components/ui/refresh-while";
 import { Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { ratio } from "@/lib/analytics/funnel";
+import { ratio } from "@/lib/campaigns/funnel";
 import { listCampaigns } from "@/lib/campaigns/queries";
 import { formatNumber, formatPercent } from "@/lib/format";
 

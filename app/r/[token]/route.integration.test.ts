@@ -1,7 +1,7 @@
 // A tracked link: the recipient's ending opens the campaign's address and counts once per message; a
 // changed or made-up ending is refused and counts nothing.
 import { describe, expect, it } from "vitest";
-import { linkToken } from "@/lib/analytics/links";
+import { linkToken } from "@/lib/campaigns/links";
 import { foldAll } from "@/lib/analytics/rollups";
 import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/tests/factories";

@@ -1,8 +1,8 @@
-import { openTrackedLink } from "@/lib/analytics/links";
+import { openTrackedLink } from "@/lib/campaigns/links";
 
 export const dynamic = "force-dynamic";
 
-/** A tracked campaign link (lib/analytics/links.ts): counts the open, then goes to the campaign's address. */
+/** A tracked campaign link (lib/campaigns/links.ts): counts the open, then goes to the campaign's address. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const destination = await openTrackedLink(token);

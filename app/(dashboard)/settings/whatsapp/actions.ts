@@ -5,7 +5,7 @@ import { action } from "@/lib/actions/action";
 import { acknowledgeAccountAlert } from "@/lib/webhooks/account-alerts";
 import { retryFailedWebhooks } from "@/lib/webhooks/process";
 import { accountSchema, testMessageSchema } from "@/lib/whatsapp/account-schemas";
-import { sendTestMessage, testConnection, updateConnection } from "@/lib/whatsapp/connection";
+import { sendTestMessage, testConnection, updateConnection } from "@/lib/workspace/connection";
 
 export const saveConnectionAction = action("settings.manage", accountSchema, async (input, user) => {
   await updateConnection(user.workspaceId, user.userId, input);
