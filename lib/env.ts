@@ -45,7 +45,21 @@ const schema = z.object({
     ),
   /** Set by `npm start` when it runs the embedded PostgreSQL: secrets may then live in the data folder. */
   PARLEY_EMBEDDED: z.enum(["0", "1"]).default("0"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Lines below this level are not written ("silent": none). */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** An OTLP/HTTP collector (e.g. http://otel-collector:4318): traces are exported there. Unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, message: "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL" })
+    .optional(),
+  /** The service name traces carry (the worker adds "-worker"). */
+  OTEL_SERVICE_NAME: z.string().min(1).default("parley"),
+  /** The bearer token Prometheus presents at GET /api/metrics (and the worker's metrics port). Unset: no metrics. */
+  PARLEY_METRICS_TOKEN: z
+    .string()
+    .min(16, "PARLEY_METRICS_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 24`)")
+    .optional(),
+  /** The port a worker serves its own metrics on (what it counts: sends, Cloud API errors). Unset: none. */
+  PARLEY_WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /**
    * API base URLs an admin may point a WhatsApp connection at besides Meta's own (https://graph.facebook.com/vNN.N),
    * comma-separated: a company proxy or a test double. Empty: Meta's only.
@@ -116,6 +130,27 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     AUTH_SECRET: env.AUTH_SECRET ?? fallback!.AUTH_SECRET,
     ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? fallback!.ENCRYPTION_KEY,
   };
+}
+
+const observability = schema.pick({
+  LOG_LEVEL: true,
+  OTEL_EXPORTER_OTLP_ENDPOINT: true,
+  OTEL_SERVICE_NAME: true,
+  PARLEY_METRICS_TOKEN: true,
+  PARLEY_WORKER_METRICS_PORT: true,
+});
+
+/**
+ * The logging, tracing and metrics settings alone: read before anything else (the logger is made at import,
+ * tracing starts before the app), where `env()` would demand a database the build or a unit test lacks.
+ */
+export function observabilityEnv(
+  source: Record<string, string | undefined> = process.env,
+): z.infer<typeof observability> {
+  const result = observability.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new Error(`Invalid environment:\n${lines.join("\n")}`);
 }
 
 let cached: Env | undefined;

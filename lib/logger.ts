@@ -1,19 +1,105 @@
-// Structured one-line JSON logs. Never pass secrets: tokens and passwords stay out of log fields.
+// The one structured logger: pino writing JSON lines to stdout, at LOG_LEVEL. Every line carries the ids of
+// the request or job it was written in (withLogContext) and, when tracing is on, the active trace and span,
+// so a line leads to its trace. Secrets and phone numbers are censored by field name (REDACTED_KEYS) and
+// inside error messages. The call shape stays `logger.info(message, fields)`.
+// Platform code: imports no domain.
+import { trace } from "@opentelemetry/api";
+import pino, { type DestinationStream, type LevelWithSilent } from "pino";
+import { observabilityEnv } from "@/lib/env";
+import { currentLogContext } from "@/lib/observability/context";
+
+export { addLogContext, withLogContext, type LogContext } from "@/lib/observability/context";
+
 type Level = "debug" | "info" | "warn" | "error";
+type Fields = Record<string, unknown>;
 
-function serialise(value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+/** Field names whose values never reach a log line, at the top level and one level down (`{ contact: { phone } }`). */
+export const REDACTED_KEYS = [
+  "token",
+  "accessToken",
+  "access_token",
+  "appSecret",
+  "app_secret",
+  "password",
+  "passwordHash",
+  "authorization",
+  "cookie",
+  "secret",
+  "key",
+  "apiKey",
+  "phone",
+  "to",
+  "from",
+  "wa_id",
+  "recipient",
+  "recipient_id",
+];
+
+const CENSOR = "[redacted]";
+
+// A run of 10 to 15 digits, with or without "+": a phone number in E.164 or as Meta writes wa_id.
+const PHONE = /(?<![\w.])\+?\d{10,15}(?!\w)/g;
+
+const scrub = (text: string) => text.replace(PHONE, "[phone]");
+
+/** An Error as a plain object (an Error's own fields are not enumerable, so JSON would drop them). */
+export function serializeError(error: Error, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: error.name, message: scrub(error.message) };
+  if (error.stack) out.stack = scrub(error.stack);
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  if (typeof code === "string" || typeof code === "number") out.code = code;
+  if (typeof status === "number") out.status = status;
+  if (error.cause instanceof Error && depth < 3) out.cause = serializeError(error.cause, depth + 1);
+  return out;
 }
 
-function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
-  const entry: Record<string, unknown> = { level, time: new Date().toISOString(), message };
-  for (const [key, value] of Object.entries(fields)) entry[key] = serialise(value);
-  (level === "error" || level === "warn" ? console.error : console.log)(JSON.stringify(entry));
+function withErrorsSerialized(fields: Fields): Fields {
+  let out: Fields | undefined;
+  for (const name in fields) {
+    const value = fields[name];
+    if (value instanceof Error) (out ??= { ...fields })[name] = serializeError(value);
+  }
+  return out ?? fields;
 }
 
-export const logger = {
-  debug: (message: string, fields?: Record<string, unknown>) => write("debug", message, fields),
-  info: (message: string, fields?: Record<string, unknown>) => write("info", message, fields),
-  warn: (message: string, fields?: Record<string, unknown>) => write("warn", message, fields),
-  error: (message: string, fields?: Record<string, unknown>) => write("error", message, fields),
-};
+function mixin(): Fields {
+  const context = currentLogContext();
+  const span = trace.getActiveSpan()?.spanContext();
+  if (!span) return context ? { ...context } : {};
+  return { ...context, trace_id: span.traceId, span_id: span.spanId };
+}
+
+/**
+ * A logger writing to `destination` (stdout by default) at `level`. Warnings and errors go to stdout as well:
+ * one stream keeps lines in order, and a collector reads the level from each line.
+ */
+export function createLogger(
+  level: LevelWithSilent = observabilityEnv().LOG_LEVEL,
+  destination: DestinationStream = pino.destination({ dest: 1, sync: true }),
+) {
+  const base = pino(
+    {
+      level,
+      messageKey: "message",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin,
+      redact: { paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]), censor: CENSOR },
+    },
+    destination,
+  );
+  const write = (level: Level) => (message: string, fields?: Fields) => {
+    if (!base.isLevelEnabled(level)) return;
+    base[level](fields ? withErrorsSerialized(fields) : {}, message);
+  };
+  return {
+    debug: write("debug"),
+    info: write("info"),
+    warn: write("warn"),
+    error: write("error"),
+    /** Whether a line at `level` would be written (to skip building costly fields). */
+    isLevelEnabled: (level: Level) => base.isLevelEnabled(level),
+  };
+}
+
+export const logger = createLogger();
