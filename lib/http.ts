@@ -33,7 +33,9 @@ export function jsonError(error: unknown): Response {
     return Response.json({ error: { code: "VALIDATION", message } }, { status: 400 });
   }
   if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message } }, { status: STATUS[error.code] });
+    // Field errors (a refused query string, a form field) are listed beside the message, as actions do.
+    const { code, message, fieldErrors } = error;
+    return Response.json({ error: { code, message, ...(fieldErrors && { fieldErrors }) } }, { status: STATUS[code] });
   }
   // A NUL byte that reached a query (PostgreSQL refuses it in text: 22021) came from the request.
   if (isNulRefusal(error))

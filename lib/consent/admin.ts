@@ -114,11 +114,11 @@ export async function exportConsentRecord(
 
 /** A consent record as a download: ?format=csv (the default) or ?format=json. */
 export function consentRecordDownload(
-  request: Request,
+  format: "csv" | "json",
   { title, rows }: Awaited<ReturnType<typeof exportConsentRecord>>,
 ): Response {
   const name = `consent-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${new Date().toISOString().slice(0, 10)}`;
-  if (new URL(request.url).searchParams.get("format") === "json") {
+  if (format === "json") {
     return new Response(
       JSON.stringify({ record: title, exportedAt: new Date().toISOString(), events: rows }, null, 2),
       {

@@ -70,3 +70,6 @@ export const keywordSettingsSchema = z
   });
 export type KeywordSettingsInput = z.input<typeof keywordSettingsSchema>;
 export type KeywordSettings = z.output<typeof keywordSettingsSchema>;
+
+/** An audit export's query: `?format=csv` (the default, also for anything unknown) or `?format=json`. */
+export const consentExportQuerySchema = z.object({ format: z.enum(["csv", "json"]).catch("csv") });

@@ -113,3 +113,6 @@ export const IMPORT_STATUS = {
   DONE: { label: "Imported", tone: "green" },
   FAILED: { label: "Failed", tone: "red" },
 } as const;
+
+/** The upload's query: `?name=` the file's own name, for the import's list and its reports. */
+export const importUploadQuerySchema = z.object({ name: z.string().default("contacts.csv") });

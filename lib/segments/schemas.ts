@@ -110,6 +110,28 @@ export const segmentRulesSchema = z.object({
 });
 export type SegmentRules = z.infer<typeof segmentRulesSchema>;
 
+/** The live preview's query, `?rules=<JSON>` of rules still being edited. */
+export const segmentPreviewQuerySchema = z.object({
+  rules: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw ?? "");
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The rules are not valid JSON." });
+        return z.NEVER;
+      }
+      const rules = segmentRulesSchema.safeParse(value);
+      if (rules.success) return rules.data;
+      ctx.addIssue({ code: "custom", message: "Finish the highlighted conditions to see who matches." });
+      for (const issue of rules.error.issues)
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }),
+});
+
 export const segmentSchema = z.object({
   id: z.string().optional(),
   name: z

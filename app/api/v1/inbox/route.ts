@@ -1,17 +1,10 @@
-import { requirePermission } from "@/lib/auth/guard";
-import { jsonError } from "@/lib/http";
+import { dashboardRoute } from "@/lib/actions/route";
 import { listConversations } from "@/lib/inbox/queries";
 import { inboxFilterSchema } from "@/lib/inbox/schemas";
 
 export const dynamic = "force-dynamic";
 
 /** The conversation list, polled by the inbox. */
-export async function GET(request: Request) {
-  try {
-    const user = await requirePermission("inbox.view");
-    const filters = inboxFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await listConversations(user.workspaceId, user.userId, filters));
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+export const GET = dashboardRoute({ permission: "inbox.view", query: inboxFilterSchema }, ({ user, query }) =>
+  listConversations(user.workspaceId, user.userId, query),
+);

@@ -1,16 +1,14 @@
-import { requirePermission } from "@/lib/auth/guard";
-import { parseId } from "@/lib/ids";
-import { jsonError } from "@/lib/http";
+import { dashboardRoute, idParams } from "@/lib/actions/route";
+import { mediaFileQuerySchema } from "@/lib/media/schemas";
 import { readMedia } from "@/lib/media/service";
 
 export const dynamic = "force-dynamic";
 
 /** A media file, or its thumbnail (?thumbnail=1), for the library and the preview. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const user = await requirePermission("templates.view");
-    const thumbnail = new URL(request.url).searchParams.get("thumbnail") === "1";
-    const file = await readMedia(user.workspaceId, parseId((await params).id), thumbnail);
+export const GET = dashboardRoute(
+  { permission: "templates.view", params: idParams, query: mediaFileQuerySchema },
+  async ({ workspaceId, params, query }) => {
+    const file = await readMedia(workspaceId, params.id, query.thumbnail);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "content-type": file.mimeType,
@@ -19,7 +17,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "x-content-type-options": "nosniff",
       },
     });
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+  },
+);

@@ -1,17 +1,10 @@
-import { requirePermission } from "@/lib/auth/guard";
+import { dashboardRoute, idParams } from "@/lib/actions/route";
 import { drillDownSchema, recipientsCsv } from "@/lib/campaigns/recipients";
-import { parseId } from "@/lib/ids";
-import { jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 /** The contacts at a stage of a campaign as CSV (?stage=read, or ?stage=failed&reason=131026). Everyone who can see campaigns may export. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const user = await requirePermission("campaigns.view");
-    const drill = drillDownSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return await recipientsCsv(user.workspaceId, parseId((await params).id), drill);
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+export const GET = dashboardRoute(
+  { permission: "campaigns.view", params: idParams, query: drillDownSchema },
+  ({ workspaceId, params, query }) => recipientsCsv(workspaceId, params.id, query),
+);

@@ -1,19 +1,12 @@
-import { requirePermission } from "@/lib/auth/guard";
+import { dashboardRoute, idParams } from "@/lib/actions/route";
 import { consentRecordDownload, exportConsentRecord } from "@/lib/consent/admin";
-import { parseId } from "@/lib/ids";
-import { jsonError } from "@/lib/http";
+import { consentExportQuerySchema } from "@/lib/consent/schemas";
 
 export const dynamic = "force-dynamic";
 
 /** The full consent record of a list, for an audit: ?format=csv (default) or ?format=json. Admins only. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const user = await requirePermission("consent.edit");
-    return consentRecordDownload(
-      request,
-      await exportConsentRecord(user.workspaceId, { consentListId: parseId((await params).id) }),
-    );
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+export const GET = dashboardRoute(
+  { permission: "consent.edit", params: idParams, query: consentExportQuerySchema },
+  async ({ workspaceId, params, query }) =>
+    consentRecordDownload(query.format, await exportConsentRecord(workspaceId, { consentListId: params.id })),
+);
