@@ -24,7 +24,7 @@ import { GET as activity } from "./whatsapp/activity/route";
 type Handler = (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 const get = (handler: Handler, query = "", id?: string) =>
   handler(new Request(`http://localhost/api/v1/x${query}`), {
-    params: Promise.resolve(id === undefined ? {} : { id }),
+    params: Promise.resolve<Record<string, string>>(id === undefined ? {} : { id }),
   });
 
 let home: Awaited<ReturnType<typeof createWorkspace>>;
