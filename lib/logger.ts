@@ -1,51 +1,25 @@
 // The one structured logger: pino writing JSON lines to stdout, at LOG_LEVEL. Every line carries the ids of
 // the request or job it was written in (withLogContext) and, when tracing is on, the active trace and span,
 // so a line leads to its trace. Secrets and phone numbers are censored by field name (REDACTED_KEYS) and
-// inside error messages. The call shape stays `logger.info(message, fields)`.
+// inside error messages (lib/observability/redact.ts). The call shape stays `logger.info(message, fields)`.
 // Platform code: imports no domain.
 import { trace } from "@opentelemetry/api";
 import pino, { type DestinationStream, type LevelWithSilent } from "pino";
 import { observabilityEnv } from "@/lib/env";
 import { currentLogContext } from "@/lib/observability/context";
+import { REDACTED_KEYS, scrubPhones } from "@/lib/observability/redact";
 
 export { addLogContext, withLogContext, type LogContext } from "@/lib/observability/context";
 
 type Level = "debug" | "info" | "warn" | "error";
 type Fields = Record<string, unknown>;
 
-/** Field names whose values never reach a log line, at the top level and one level down (`{ contact: { phone } }`). */
-export const REDACTED_KEYS = [
-  "token",
-  "accessToken",
-  "access_token",
-  "appSecret",
-  "app_secret",
-  "password",
-  "passwordHash",
-  "authorization",
-  "cookie",
-  "secret",
-  "key",
-  "apiKey",
-  "phone",
-  "to",
-  "from",
-  "wa_id",
-  "recipient",
-  "recipient_id",
-];
-
 const CENSOR = "[redacted]";
-
-// A run of 10 to 15 digits, with or without "+": a phone number in E.164 or as Meta writes wa_id.
-const PHONE = /(?<![\w.])\+?\d{10,15}(?!\w)/g;
-
-const scrub = (text: string) => text.replace(PHONE, "[phone]");
 
 /** An Error as a plain object (an Error's own fields are not enumerable, so JSON would drop them). */
 export function serializeError(error: Error, depth = 0): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: error.name, message: scrub(error.message) };
-  if (error.stack) out.stack = scrub(error.stack);
+  const out: Record<string, unknown> = { name: error.name, message: scrubPhones(error.message) };
+  if (error.stack) out.stack = scrubPhones(error.stack);
   const { code, status } = error as { code?: unknown; status?: unknown };
   if (typeof code === "string" || typeof code === "number") out.code = code;
   if (typeof status === "number") out.status = status;
