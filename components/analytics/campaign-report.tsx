@@ -17,6 +17,7 @@ import { TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
 import { FunnelBars } from "./funnel";
 import { MEASURES, measureSeries } from "./series";
+import { analyticsKeys } from "@/lib/analytics/query-keys";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
 /** Deliveries, reads and replies keep arriving after the last message is sent: most of them in the first minutes. */
@@ -34,7 +35,7 @@ const fetchReport = (id: string) =>
 export function CampaignReport({ id, initial }: { id: string; initial: Report }) {
   const router = useRouter();
   const { data = initial, error } = useQuery({
-    queryKey: ["campaign-report", id],
+    queryKey: analyticsKeys.campaignReport(id),
     queryFn: () => fetchReport(id),
     initialData: initial,
     // While it sends and for ten minutes after it completes: every 2 s; later, every 30 s.

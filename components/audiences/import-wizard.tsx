@@ -28,6 +28,7 @@ import {
   type RejectedRow,
 } from "@/lib/imports/schemas";
 import { fetchJson } from "@/lib/fetch-json";
+import { importKeys } from "@/lib/imports/query-keys";
 
 type Run = {
   status: keyof typeof IMPORT_STATUS;
@@ -67,7 +68,7 @@ export function ImportWizard({
   const columns = useWatch({ control: form.control, name: "columns" });
   const { errors, isSubmitting } = form.formState;
   const run = useQuery({
-    queryKey: ["import", id],
+    queryKey: importKeys.detail(id),
     queryFn: () => fetchRun(id),
     initialData: initialRun,
     refetchInterval: (query) => (query.state.data && RUNNING.has(query.state.data.status) ? 1000 : false),

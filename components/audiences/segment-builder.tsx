@@ -27,6 +27,7 @@ import {
   type SegmentInput,
 } from "@/lib/segments/schemas";
 import { fetchJson } from "@/lib/fetch-json";
+import { segmentKeys } from "@/lib/segments/query-keys";
 
 type Option = { id: string; name: string };
 type FormValues = z.input<typeof segmentSchema>;
@@ -60,7 +61,7 @@ export function SegmentBuilder({
   const parsed = segmentRulesSchema.safeParse(rules);
   const key = useDeferredValue(parsed.success ? JSON.stringify(parsed.data) : null);
   const preview = useQuery({
-    queryKey: ["segment-preview", key],
+    queryKey: segmentKeys.preview(key),
     queryFn: () => fetchPreview(key!),
     enabled: key !== null,
     placeholderData: keepPreviousData,

@@ -6,6 +6,7 @@ import { Input, Label, Select } from "@/components/ui/input";
 import type { ConversationSummary } from "@/lib/inbox/queries";
 import { cn } from "@/lib/utils";
 import { fetchJson } from "@/lib/fetch-json";
+import { inboxKeys } from "@/lib/inbox/query-keys";
 
 const FILTERS: [string, string][] = [
   ["all", "All"],
@@ -38,7 +39,7 @@ export function ConversationList({
   const query = params.toString();
   // The server's list stands only for the filters it was made with; another filter waits for its own.
   const { data, error } = useQuery({
-    queryKey: ["conversations", query],
+    queryKey: inboxKeys.conversations(query),
     queryFn: () => fetchList(query),
     initialData: query === initialQuery ? initial : undefined,
     refetchInterval: 5000,

@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { addNoteAction, assignAction, markReadAction, resolveAction } from "@/app/(dashboard)/inbox/actions";
@@ -11,6 +11,7 @@ import { windowState } from "@/lib/inbox/schemas";
 import { Composer } from "./composer";
 import { MessageBubble } from "./message-bubble";
 import { fetchJson } from "@/lib/fetch-json";
+import { inboxKeys } from "@/lib/inbox/query-keys";
 
 const fetchThread = (id: string) => fetchJson<Thread>(`/api/v1/inbox/${id}`, "Could not load the conversation.");
 
@@ -30,12 +31,9 @@ export function ThreadView({
   choices: InboxChoices;
   canReply: boolean;
 }) {
-  const {
-    data: thread = initial,
-    refetch,
-    error,
-  } = useQuery({
-    queryKey: ["thread", initial.id],
+  const queryClient = useQueryClient();
+  const { data: thread = initial, error } = useQuery({
+    queryKey: inboxKeys.thread(initial.id),
     queryFn: () => fetchThread(initial.id),
     initialData: initial,
     refetchInterval: 3000,
@@ -62,7 +60,8 @@ export function ThreadView({
   const act = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string) => {
     const result = await run();
     setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.error!.message });
-    await refetch();
+    // The thread, the list and the unread badge may all have changed.
+    await queryClient.invalidateQueries({ queryKey: inboxKeys.all });
   };
 
   return (
@@ -152,7 +151,7 @@ export function ThreadView({
             replyTo={window.open ? (lastInbound?.kind === "inbound" ? lastInbound.wamid : undefined) : undefined}
             contact={thread.contact}
             choices={choices}
-            onSent={() => void refetch()}
+            onSent={() => void queryClient.invalidateQueries({ queryKey: inboxKeys.all })}
           />
           <form
             className="flex items-end gap-2 border-t border-line bg-amber-50/60 p-3"

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "@/lib/auth/permissions";
 import { cn } from "@/lib/utils";
+import { inboxKeys } from "@/lib/inbox/query-keys";
 
 const ICONS: Record<string, LucideIcon> = {
   "/campaigns": Megaphone,
@@ -18,7 +19,7 @@ const ICONS: Record<string, LucideIcon> = {
 /** Conversations waiting for an answer, polled every 10 seconds. */
 function UnreadBadge() {
   const { data } = useQuery({
-    queryKey: ["inbox-unread"],
+    queryKey: inboxKeys.unread(),
     queryFn: async () =>
       ((await (await fetch("/api/v1/inbox/unread", { cache: "no-store" })).json()) as { unread?: number }).unread ?? 0,
     refetchInterval: 10_000,

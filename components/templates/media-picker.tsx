@@ -7,8 +7,7 @@ import type { MediaItem } from "@/lib/media/service";
 import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
 import { mediaUrl } from "@/lib/media/urls";
 import { cn } from "@/lib/utils";
-
-export const mediaKeys = { list: (kind: MediaKind) => ["media", kind] as const };
+import { mediaKeys } from "@/lib/media/query-keys";
 
 export function MediaPicker({
   kind,

@@ -21,6 +21,7 @@ import { BodyFields, HeaderFields, useFieldError } from "./builder-fields";
 import { ButtonEditor } from "./button-editor";
 import { PhonePreview } from "./phone-preview";
 import { TemplateStatusBadge } from "./template-status-badge";
+import { templateKeys } from "@/lib/templates/query-keys";
 
 type Existing = {
   id: string;
@@ -29,8 +30,6 @@ type Existing = {
   submitted: boolean;
   editsLeft: { in30Days: number; nextEditAt: Date | null } | null;
 };
-
-export const templateKeys = { status: (id: string) => ["templates", id, "status"] as const };
 
 function useReviewStatus(existing?: Existing) {
   return useQuery({

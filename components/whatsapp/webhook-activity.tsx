@@ -9,8 +9,7 @@ import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { WebhookActivity as Activity_ } from "@/lib/webhooks/activity";
-
-export const webhookKeys = { activity: ["whatsapp", "activity"] as const };
+import { webhookKeys } from "@/lib/webhooks/query-keys";
 
 const TONE = { sent: "neutral", delivered: "blue", read: "green", failed: "red" } as const;
 
@@ -21,7 +20,7 @@ async function fetchActivity(): Promise<Activity_> {
 }
 
 export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
-  const query = useQuery({ queryKey: webhookKeys.activity, queryFn: fetchActivity, refetchInterval: 2000 });
+  const query = useQuery({ queryKey: webhookKeys.activity(), queryFn: fetchActivity, refetchInterval: 2000 });
   const [retrying, startRetry] = useTransition();
   const data = query.data;
 
