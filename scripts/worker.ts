@@ -2,7 +2,7 @@
 // A worker that cannot reach the database (at start, or when its loops give up) logs it and starts again
 // after a back-off (1 s, 2 s, 4 s … 30 s) instead of exiting: a database restart is a pause, not an outage.
 import { disconnectDb } from "@/lib/db/client";
-import { runWorker } from "@/lib/jobs/worker";
+import { runWorker } from "@/lib/worker/run";
 import { logger } from "@/lib/logger";
 import { DEFAULT_BACKOFF, restartDelayMs } from "./lib/supervise.ts";
 import { exitWithLauncher } from "./lib/follow-parent.ts";

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { db, type Role } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import type { JobData } from "@/lib/jobs/engine";
 
 export const TEST_PASSWORD = "correct horse battery";
 
@@ -28,16 +29,50 @@ export async function sessionCookieFor(userId: string, workspaceId: string): Pro
   return encode({ token: { sid }, secret: env().AUTH_SECRET });
 }
 
-/** Runs the workspace's queued jobs now, as the worker would (other test files' jobs are left alone). */
+/**
+ * Runs the workspace's queued jobs now, as the worker would, whatever their start time (other test files'
+ * jobs are left alone). Jobs a job sends are run too.
+ */
 export async function runQueuedJobs(workspaceId: string) {
-  const { runJob } = await import("@/lib/jobs/definitions");
+  const { JOB_HANDLERS } = await import("@/lib/worker/jobs");
+  const { runJob } = await import("@/lib/jobs/runner");
+  const { JOBS_SCHEMA } = await import("@/lib/jobs/engine");
+  // No job sent in this run yet: pg-boss has not made its schema.
+  const [engine] = await db.$queryRawUnsafe<{ ready: boolean }[]>(
+    `SELECT to_regclass('${JOBS_SCHEMA}.job') IS NOT NULL AS ready`,
+  );
+  if (!engine?.ready) return;
   for (;;) {
-    const jobs = await db.job.findMany({ where: { workspaceId, status: "QUEUED" }, orderBy: { id: "asc" } });
+    const jobs = await db.$queryRawUnsafe<{ id: string; name: string; data: JobData; created: Date }[]>(
+      `UPDATE ${JOBS_SCHEMA}.job SET state = 'active', started_on = now()
+       WHERE state < 'active' AND data->>'workspaceId' = $1 RETURNING id, name, data, created_on AS created`,
+      workspaceId,
+    );
     if (jobs.length === 0) return;
-    for (const job of jobs) {
-      await db.job.update({ where: { id: job.id }, data: { status: "RUNNING" } });
-      await runJob(job.type, job.payload);
-      await db.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: new Date() } });
+    for (const job of jobs.sort((a, b) => a.created.getTime() - b.created.getTime())) {
+      const handler = JOB_HANDLERS.find((h) => h.definition.name === job.name);
+      if (!handler) throw new Error(`No handler for job type "${job.name}"`);
+      await runJob(handler, job, "test");
+      await db.$executeRawUnsafe(
+        `UPDATE ${JOBS_SCHEMA}.job SET state = 'completed', completed_on = now() WHERE name = $1 AND id = $2::uuid`,
+        job.name,
+        job.id,
+      );
     }
   }
+}
+
+/** The workspace's jobs of one type that pg-boss holds (any state), oldest first. */
+export async function jobsOf(workspaceId: string, type: string) {
+  const { JOBS_SCHEMA } = await import("@/lib/jobs/engine");
+  const [engine] = await db.$queryRawUnsafe<{ ready: boolean }[]>(
+    `SELECT to_regclass('${JOBS_SCHEMA}.job') IS NOT NULL AS ready`,
+  );
+  if (!engine?.ready) return [];
+  return db.$queryRawUnsafe<{ id: string; state: string; startAfter: Date; payload: Record<string, unknown> }[]>(
+    `SELECT id, state::text, start_after AS "startAfter", data->'payload' AS payload FROM ${JOBS_SCHEMA}.job
+     WHERE name = $1 AND data->>'workspaceId' = $2 ORDER BY created_on`,
+    type,
+    workspaceId,
+  );
 }

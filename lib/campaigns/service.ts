@@ -9,8 +9,9 @@ import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { purposeMismatch } from "@/lib/consent/eligibility";
 import { DISPATCH_CHANNEL } from "@/lib/db/notify";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { cancelJob, sendJob } from "@/lib/jobs/engine";
 import { audienceSql } from "./audience";
+import { campaignStartJob, campaignStartKey } from "./jobs";
 import { audiencePlan, buildPreflight, loadPlan, type CampaignPlan } from "./plan";
 import type { CampaignInput } from "./schemas";
 
@@ -122,12 +123,11 @@ async function startTime(plan: CampaignPlan, tx: Prisma.TransactionClient): Prom
 
 async function schedule(tx: Prisma.TransactionClient, plan: CampaignPlan) {
   const runAt = await startTime(plan, tx);
-  await enqueueJob(
-    "campaigns.start",
-    { campaignId: plan.campaign.id },
-    { workspaceId: plan.campaign.workspaceId, runAt, dedupeKey: `campaigns.start:${plan.campaign.id}` },
-    tx,
-  );
+  await sendJob(campaignStartJob, { campaignId: plan.campaign.id }, tx, {
+    workspaceId: plan.campaign.workspaceId,
+    runAt,
+    dedupeKey: campaignStartKey(plan.campaign.id),
+  });
 }
 
 export type LaunchResult = { status: CampaignStatus; alreadyLaunched: boolean };
@@ -230,7 +230,7 @@ async function transition(
         where: { campaignId: id, state: "QUEUED" },
         data: { state: "SKIPPED", skipReason: "cancelled" },
       });
-      await tx.job.deleteMany({ where: { dedupeKey: `campaigns.start:${id}`, status: "QUEUED" } });
+      await cancelJob(campaignStartJob, campaignStartKey(id), tx);
     }
     await recordAudit(user.workspaceId, user.userId, { action, targetType: "campaign", targetId: id }, tx);
     await tx.$executeRaw`SELECT pg_notify(${DISPATCH_CHANNEL}, ${id})`;

@@ -17,7 +17,7 @@ import {
   startDispatcher,
   type SandboxWorkspace,
 } from "@/tests/campaigns";
-import { runQueuedJobs } from "@/tests/factories";
+import { jobsOf, runQueuedJobs } from "@/tests/factories";
 import { drain } from "@/tests/whatsapp";
 import { uploadMedia } from "@/lib/media/service";
 import { NumberSender } from "./sender";
@@ -166,7 +166,7 @@ describe("dispatch", () => {
     const { id } = await saveCampaign(user, campaignInput(ws));
     const results = await Promise.all([launchCampaign(user, id), launchCampaign(user, id), launchCampaign(user, id)]);
     expect(results.filter((r) => !r.alreadyLaunched)).toHaveLength(1);
-    expect(await db.job.count({ where: { workspaceId: ws.workspace.id, type: "campaigns.start" } })).toBe(1);
+    expect(await jobsOf(ws.workspace.id, "campaigns.start")).toHaveLength(1);
     await runQueuedJobs(ws.workspace.id);
     await runQueuedJobs(ws.workspace.id);
     expect(await db.message.count({ where: { campaignId: id } })).toBe(5);
@@ -401,10 +401,11 @@ describe("dispatch", () => {
     const user = ws.userOf("MARKETER");
     const { id } = await saveCampaign(user, campaignInput(ws, { schedule: { mode: "local", at: `${day}T10:00` } }));
     await launchCampaign(user, id);
-    const job = await db.job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: "campaigns.start" } });
-    // The start runs when the first time zone (UTC+14) reaches 10:00.
-    expect(job.runAt.toISOString()).toBe(`${new Date(Date.parse(`${day}T10:00:00Z`) - 14 * 3_600_000).toISOString()}`);
-    await db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
+    const [job] = await jobsOf(ws.workspace.id, "campaigns.start");
+    // The start runs when the first time zone (UTC+14) reaches 10:00 (the helper runs it now).
+    expect(job!.startAfter.toISOString()).toBe(
+      `${new Date(Date.parse(`${day}T10:00:00Z`) - 14 * 3_600_000).toISOString()}`,
+    );
     await runQueuedJobs(ws.workspace.id);
     const due = async (contactId: string) =>
       (await db.message.findFirstOrThrow({ where: { campaignId: id, contactId } })).nextAttemptAt!.toISOString();

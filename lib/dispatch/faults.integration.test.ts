@@ -45,7 +45,7 @@ afterAll(async () => {
 
 /** The worker's own loops (jobs, webhooks, dispatch, rollups), in this process, until stopped. */
 async function startWorker() {
-  const { runWorker } = await import("@/lib/jobs/worker");
+  const { runWorker } = await import("@/lib/worker/run");
   const controller = new AbortController();
   let failure: unknown = null;
   const done = runWorker(controller.signal).catch((error: unknown) => {

@@ -20,7 +20,8 @@ import { csvLine } from "@/lib/csv";
 import { db, type Prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { sendJob } from "@/lib/jobs/engine";
+import { importJob } from "./jobs";
 import { csvErrorMessage, detectFormat, FILE_MODE, importFile, readRecords } from "./file";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
 import {
@@ -210,12 +211,7 @@ export async function startImportRun(user: CurrentUser, id: string, mode: Import
       },
     });
     if (count === 1) {
-      await enqueueJob(
-        "contacts.import",
-        { importId: id, mode, actorId: user.userId },
-        { workspaceId: user.workspaceId, maxAttempts: 3 },
-        tx,
-      );
+      await sendJob(importJob, { importId: id, mode, actorId: user.userId }, tx, { workspaceId: user.workspaceId });
     }
     return count === 1;
   });

@@ -9,7 +9,7 @@ import type { OutboundEventType } from "./events";
 
 export { OUTBOUND_EVENT_TYPES, OUTBOUND_EVENT_DESCRIPTIONS, type OutboundEventType } from "./events";
 
-/** The worker LISTENs here (lib/jobs/worker.ts). */
+/** The worker LISTENs here (lib/worker/run.ts). */
 export const OUTBOUND_WEBHOOKS_CHANNEL = "parley_outbound_webhooks";
 
 export type EmitInput = {

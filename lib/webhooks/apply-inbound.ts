@@ -3,11 +3,12 @@
 import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { consentKeyword, type Keywords } from "@/lib/consent/keywords";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { sendJob } from "@/lib/jobs/engine";
 import { emitInboundEvents } from "@/lib/outbound-webhooks/domain-events";
 import type { Prisma } from "@/lib/db/client";
 import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
+import { autoReplyJob, consentConfirmJob } from "./jobs";
 
 export type ConsentSettings = { keywords: Keywords; replies: Record<"OPT_OUT" | "OPT_IN", string> };
 export type InboundInput = {
@@ -108,11 +109,11 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
       : null;
   if (autoReply) {
     // A keyword auto-reply: sent by the worker while the window this message opened is open.
-    await enqueueJob(
-      "inbox.autoreply",
+    await sendJob(
+      autoReplyJob,
       { workspaceId, conversationId: conversation.id, savedReplyId: autoReply.id, replyTo: message.id },
-      { workspaceId, dedupeKey: `inbox.autoreply:${message.id}` },
       tx,
+      { workspaceId, dedupeKey: message.id },
     );
   }
   if (keyword) {
@@ -130,11 +131,11 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
     );
     if (keyword === "OPT_OUT") await attributeOptOut(tx, contact.id, campaignMessage?.id ?? null, message.timestamp);
     // The person just wrote, so the 24-hour window is open: confirm, once per message (dedupe key).
-    await enqueueJob(
-      "consent.confirm",
+    await sendJob(
+      consentConfirmJob,
       { workspaceId, to: message.from, text: input.consent.replies[keyword], replyTo: message.id },
-      { workspaceId, dedupeKey: `consent.confirm:${message.id}` },
       tx,
+      { workspaceId, dedupeKey: message.id },
     );
   }
   return true;

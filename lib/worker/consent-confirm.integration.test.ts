@@ -5,9 +5,8 @@ import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
-import { createWorkspace } from "@/tests/factories";
+import { createWorkspace, runQueuedJobs } from "@/tests/factories";
 import { APP_SECRET, drain, post } from "@/tests/whatsapp";
-import { runJob } from "./definitions";
 
 // Ids of this test's own (phone numbers are unique across workspaces).
 const NUMBER = { wabaId: "900000000000052", phoneNumberId: "900000000000152", displayPhoneNumber: "15550100152" };
@@ -70,8 +69,7 @@ describe("consent keywords", () => {
       ["+34610000501", "OPT_OUT", "KEYWORD"],
     ]);
 
-    const job = await db.job.findFirstOrThrow({ where: { workspaceId: workspace.id, type: "consent.confirm" } });
-    await runJob(job.type, job.payload);
+    await runQueuedJobs(workspace.id);
     const { entries } = (await (await fetch(`${base}/_sandbox/log`)).json()) as {
       entries: {
         path: string;

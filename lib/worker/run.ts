@@ -1,7 +1,9 @@
-// The worker process: loops over Postgres-backed queues, woken by NOTIFY (or every few seconds): jobs
-// (lib/jobs/definitions.ts), stored webhook deliveries (lib/webhooks/process.ts), campaign messages
-// (lib/dispatch), outbound webhooks to the business's endpoints (lib/outbound-webhooks), and the analytics
-// rollups (lib/analytics/rollups.ts, every half second).
+// The worker process's wiring: the job engine (pg-boss, lib/jobs, with the handlers of lib/worker/jobs.ts)
+// and four specialised claim loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
+// stored webhook deliveries (lib/webhooks/process.ts), campaign messages (lib/dispatch), outbound webhooks
+// to the business's endpoints (lib/outbound-webhooks), and the analytics rollups (lib/analytics/rollups.ts,
+// every half second). Those four stay hand-written because they are the hot path measured in bench/: they
+// claim hundreds of rows per statement, where a job engine would move one job per message.
 // It runs as its own process (`npm run worker`), never inside the web server; run as many as needed.
 import "server-only";
 import { hostname } from "node:os";
@@ -15,12 +17,11 @@ import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { foldRollups } from "@/lib/analytics/rollups";
 import { deliverPendingWebhooks } from "@/lib/outbound-webhooks/deliver";
 import { OUTBOUND_WEBHOOKS_CHANNEL } from "@/lib/outbound-webhooks/emit";
-import { runJob } from "./definitions";
-import { claimJobs, completeJob, enqueueJob, failJob, JOBS_CHANNEL } from "./queue";
+import { startJobRunner } from "@/lib/jobs/runner";
+import { CRON_SCHEDULES, JOB_HANDLERS } from "./jobs";
 
 const IDLE_POLL_MS = 2000;
 const RECONNECT_MAX_MS = 30_000;
-const JOB_BATCH = 10;
 const WEBHOOK_BATCH = 500;
 const ROLLUP_POLL_MS = 500;
 const OUTBOUND_BATCH = 500;
@@ -55,48 +56,29 @@ function createLoop(name: string, signal: AbortSignal, step: () => Promise<boole
 
 export async function runWorker(signal: AbortSignal): Promise<void> {
   const workerId = env().PARLEY_WORKER_ID ?? `${hostname()}:${process.pid}`;
-  let scheduledAt = 0;
+  // Jobs (imports, campaign starts, replies, maintenance): pg-boss, with its own polling and cron.
+  const jobs = await startJobRunner({ worker: workerId, handlers: JOB_HANDLERS, schedules: CRON_SCHEDULES });
 
-  const jobs = createLoop("jobs", signal, async () => {
-    // Hourly maintenance, enqueued once per hour however many workers run.
-    if (Date.now() - scheduledAt > 60_000) {
-      await enqueueJob(
-        "maintenance.cleanup",
-        {},
-        { dedupeKey: `maintenance.cleanup:${new Date().toISOString().slice(0, 13)}` },
-      );
-      scheduledAt = Date.now();
-    }
-    const claimed = await claimJobs(workerId, JOB_BATCH);
-    for (const job of claimed) {
-      try {
-        await runJob(job.type, job.payload);
-        await completeJob(job.id);
-      } catch (error) {
-        logger.warn("job failed", { jobId: job.id.toString(), type: job.type, attempt: job.attempts, error });
-        await failJob(job, error);
-      }
-    }
-    return claimed.length === JOB_BATCH;
-  });
-
+  // Specialised loop, not a pg-boss job: batches of 500 stored webhooks per claim (bench/webhooks.ts).
   const webhooks = createLoop("webhooks", signal, async () => {
     const { processed, failed } = await processPendingWebhooks(WEBHOOK_BATCH);
     return processed + failed === WEBHOOK_BATCH;
   });
 
+  // Specialised loop, not a pg-boss job: paced per sender number under a renewed lease (bench/dispatch.ts).
   const dispatcher = createDispatcher(workerId);
   const dispatch = createLoop("dispatch", signal, dispatcher.round);
+  // Specialised loop, not a pg-boss job: folds every new event each half second (rollup lag measured in bench/).
   const rollups = createLoop("rollups", signal, async () => (await foldRollups()) > 0, ROLLUP_POLL_MS);
+  // Specialised loop, not a pg-boss job: claims 500 deliveries per statement (bench/api-webhooks.ts).
   // A retry comes due without a notification: the poll interval finds it.
   const outbound = createLoop(
     "outbound webhooks",
     signal,
     async () => (await deliverPendingWebhooks(workerId, OUTBOUND_BATCH)).more,
   );
-  const loops = [jobs, webhooks, dispatch, rollups, outbound];
+  const loops = [webhooks, dispatch, rollups, outbound];
   const wakeFor: Record<string, { wake: () => void }> = {
-    [JOBS_CHANNEL]: jobs,
     [WEBHOOKS_CHANNEL]: webhooks,
     [DISPATCH_CHANNEL]: dispatch,
     [OUTBOUND_WEBHOOKS_CHANNEL]: outbound,
@@ -108,6 +90,8 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   try {
     await Promise.all(loops.map((l) => l.run()));
   } finally {
+    // In-flight jobs get the time left before the process is killed; what is unfinished then is retried.
+    await jobs.stop().catch((error: unknown) => logger.error("the job engine did not stop cleanly", { error }));
     await dispatcher.close().catch((error: unknown) => logger.error("dispatcher did not close cleanly", { error }));
     await listener.close();
     logger.info("worker stopped", { workerId });

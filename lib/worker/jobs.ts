@@ -1,0 +1,44 @@
+// Which domain function runs which job type, and the cron schedules: the worker's half of the job
+// engine (lib/jobs). The types themselves are declared by the domains that send them.
+import "server-only";
+import { campaignStartJob } from "@/lib/campaigns/jobs";
+import { startCampaign } from "@/lib/campaigns/service";
+import { db } from "@/lib/db/client";
+import { importJob } from "@/lib/imports/jobs";
+import { failImport, runImport } from "@/lib/imports/service";
+import { windowState } from "@/lib/inbox/schemas";
+import { sendAutoReply, sendReply } from "@/lib/inbox/service";
+import { handle, type CronSchedule, type JobHandler } from "@/lib/jobs/runner";
+import { autoReplyJob, consentConfirmJob } from "@/lib/webhooks/jobs";
+import { cleanUp, cleanupJob } from "./maintenance";
+
+export const JOB_HANDLERS: JobHandler[] = [
+  handle(cleanupJob, cleanUp),
+
+  handle(consentConfirmJob, async ({ workspaceId, to, text, replyTo }) => {
+    const conversation = await db.conversation.findFirst({
+      where: { workspaceId, contact: { phone: `+${to.replace(/^\+/, "")}` } },
+      select: { id: true, lastInboundAt: true },
+    });
+    // Past the 24-hour window a free-form reply is refused by Meta: the inbox shows the keyword instead.
+    if (!conversation || !windowState(conversation.lastInboundAt).open) return;
+    await sendReply(workspaceId, null, {
+      conversationId: conversation.id,
+      replyTo,
+      reply: { kind: "text", body: text },
+    });
+  }),
+
+  // A failure is recorded on the import (its page shows it) instead of being retried.
+  handle(importJob, async ({ importId, mode, actorId }) => {
+    await runImport(importId, mode, actorId).catch((error: unknown) => failImport(importId, error));
+  }),
+
+  handle(campaignStartJob, ({ campaignId }) => startCampaign(campaignId)),
+
+  handle(autoReplyJob, ({ workspaceId, conversationId, savedReplyId, replyTo }) =>
+    sendAutoReply(workspaceId, conversationId, savedReplyId, replyTo),
+  ),
+];
+
+export const CRON_SCHEDULES: CronSchedule[] = [{ definition: cleanupJob, cron: "7 * * * *", payload: {} }];
