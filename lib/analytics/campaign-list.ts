@@ -6,8 +6,6 @@ import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
 import { funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 
-export const MAX_CAMPAIGNS_PAGE = 100;
-
 const encodeCursor = (createdAt: Date, id: string) =>
   Buffer.from(`k:${createdAt.toISOString()}|${id}`).toString("base64url");
 

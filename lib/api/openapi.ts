@@ -14,7 +14,7 @@ import { PROBLEM_TITLES } from "./problem";
 import { ALL_OPERATIONS } from "./operations";
 import { SCOPE_LABELS } from "./scopes";
 
-export const SECURITY_SCHEME = "apiKey";
+const SECURITY_SCHEME = "apiKey";
 
 const problemSchema = z
   .looseObject({

@@ -26,4 +26,3 @@ export const createApiKeySchema = z.object({
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 export const revokeApiKeySchema = z.object({ id: z.string().min(1).max(64) });
-export type RevokeApiKeyInput = z.infer<typeof revokeApiKeySchema>;

@@ -6,7 +6,6 @@ export type PriceCategory = "MARKETING" | "UTILITY" | "AUTHENTICATION";
 type Market = (typeof prices.markets)[number] | typeof prices.otherMarkets;
 
 export const PRICE_CURRENCY = prices.currency;
-export const PRICE_SOURCE = prices.source;
 
 /** The market of an E.164 number (longest calling code first). */
 export function marketOf(phone: string): Market {

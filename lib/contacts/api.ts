@@ -347,39 +347,3 @@ export async function listApiContacts(
     nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!.id) : null,
   };
 }
-
-export type ContactRef = { id: string } | { phone: string };
-
-/**
- * The contact a call names, by id (in this workspace) or by phone. An unknown phone is created as a bare
- * contact when `create` is set, unless it is suppressed. `field` names the input in errors ("contact").
- */
-export async function resolveContact(
-  workspaceId: string,
-  ref: ContactRef,
-  options: { create: boolean; field: string },
-): Promise<{ id: string; created: boolean }> {
-  if ("id" in ref) {
-    const found = await db.contact.findFirst({ where: { id: ref.id, workspaceId }, select: { id: true } });
-    if (!found) throw new NotFoundError("That contact");
-    return { id: found.id, created: false };
-  }
-  const country = await workspaceCountry(workspaceId);
-  const parsed = normalisePhone(ref.phone, country);
-  if (!parsed.ok) {
-    const message = phoneMessage(ref.phone, parsed.reason, country);
-    throw new ValidationError(message, { [`${options.field}.phone`]: [message] });
-  }
-  const found = await db.contact.findUnique({
-    where: { workspaceId_phone: { workspaceId, phone: parsed.e164 } },
-    select: { id: true },
-  });
-  if (found) return { id: found.id, created: false };
-  if (!options.create) throw new NotFoundError("A contact with that number");
-  if ((await suppressedPhones(workspaceId, [parsed.e164])).size > 0) {
-    throw new ValidationError(SUPPRESSED_MESSAGE, { [`${options.field}.phone`]: [SUPPRESSED_MESSAGE] });
-  }
-  const [result] = await upsertContacts(workspaceId, [{ ok: true, value: { phone: parsed.e164 } }]);
-  if (!result!.ok) throw new ValidationError(result!.errors[0]!.message);
-  return { id: result!.id, created: result!.created };
-}

@@ -117,4 +117,3 @@ export async function getContactDetail(workspaceId: string, id: string) {
     })),
   };
 }
-export type ContactDetail = Awaited<ReturnType<typeof getContactDetail>>;

@@ -30,4 +30,4 @@ export async function disconnectDb(): Promise<void> {
 }
 
 export { Prisma } from "./generated/client";
-export type { Role, JobStatus } from "./generated/client";
+export type { Role } from "./generated/client";

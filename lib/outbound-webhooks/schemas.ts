@@ -32,10 +32,3 @@ export const endpointIdSchema = z.object({ id: idSchema });
 export const updateEndpointSchema = endpointInputSchema.extend({ id: idSchema });
 export const setEnabledSchema = z.object({ id: idSchema, enabled: z.boolean() });
 export const replaySchema = z.object({ endpointId: idSchema, deliveryId: z.string().regex(/^\d{1,19}$/) });
-export const deliveryPageSchema = z.object({
-  endpointId: idSchema,
-  before: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional(),
-});

@@ -42,7 +42,6 @@ export const headerSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("LOCATION") }),
 ]);
-export type TemplateHeader = z.infer<typeof headerSchema>;
 
 export const buttonSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("QUICK_REPLY"), text: z.string() }),

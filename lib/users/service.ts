@@ -21,7 +21,6 @@ export async function listMembers(workspaceId: string) {
   });
   return rows.map((m) => ({ ...m.user, role: m.role, active: !m.deactivatedAt, joinedAt: m.createdAt }));
 }
-export type Member = Awaited<ReturnType<typeof listMembers>>[number];
 
 export async function createMember(workspaceId: string, actorId: string, input: CreateUserInput) {
   const password = temporaryPassword();

@@ -133,7 +133,6 @@ const mediaRequests = [
   z.object({ ...base, type: z.literal("audio"), audio: mediaObject }),
   z.object({ ...base, type: z.literal("sticker"), sticker: mediaObject }),
 ] as const;
-export const sendMediaRequestSchema = z.discriminatedUnion("type", [...mediaRequests]);
 
 const interactiveHeader = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), text: z.string().min(1).max(60) }),
@@ -285,7 +284,6 @@ export const sendMessageResponseSchema = z.object({
     }),
   ),
 });
-export type SendMessageResponse = z.infer<typeof sendMessageResponseSchema>;
 
 export const successResponseSchema = z.object({ success: z.boolean() });
 
@@ -299,7 +297,6 @@ export const graphErrorSchema = z.object({
     fbtrace_id: z.string().optional(),
   }),
 });
-export type GraphError = z.infer<typeof graphErrorSchema>["error"];
 
 export const phoneNumberHealthSchema = z.looseObject({
   id: z.string(),
@@ -309,7 +306,6 @@ export const phoneNumberHealthSchema = z.looseObject({
   throughput: z.looseObject({ level: z.string() }).optional(),
   whatsapp_business_manager_messaging_limit: z.string().optional(),
 });
-export type PhoneNumberHealth = z.infer<typeof phoneNumberHealthSchema>;
 
 export const mediaUploadResponseSchema = z.object({ id: z.string() });
 export const uploadSessionResponseSchema = z.object({ id: z.string().startsWith("upload:") });
@@ -442,7 +438,6 @@ export const webhookPayloadSchema = z.object({
   object: z.literal("whatsapp_business_account"),
   entry: z.array(z.object({ id: z.string(), time: z.number().optional(), changes: z.array(z.unknown()) })).min(1),
 });
-export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
 /** Each change parsed by its field; unknown fields are passed over (Meta adds fields over time). */
 export function parseChange(raw: unknown) {
