@@ -37,6 +37,10 @@ export const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // .next/standalone: the server files and a minimal node_modules traced from them, which
+  // scripts/assemble-standalone.mjs completes with dist/ for the container image (docs/operations.md).
+  // `npm start` and the tests go on using .next in the project.
+  output: "standalone",
   poweredByHeader: false,
   // Server-only packages with native code or WebAssembly stay out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],

@@ -4,7 +4,9 @@
 // updates, at up to a thousand a second) to the same handler as its Next.js route, both without the
 // framework's per-request work (most of an accept's cost: bench/api.ts); everything else, GET handshakes
 // included, is Next.js as usual.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import next from "next";
 import { CLIENT_IP_HEADER, clientAddress } from "@/lib/client-ip";
 import { env } from "@/lib/env";
@@ -14,13 +16,20 @@ import { MAX_BODY_BYTES } from "@/lib/api/handler";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
 import { POST as sendMessage } from "@/app/api/public/v1/messages/route";
 import { webListenAddress } from "./lib/listen.ts";
-import { root } from "./lib/schema-engine.ts";
+import { root } from "./lib/paths.ts";
 import { exitWithLauncher } from "./lib/follow-parent.ts";
 
 exitWithLauncher();
 
 const { host, port } = webListenAddress(process.env);
 const dev = process.argv.includes("--dev");
+// A production server runs with the configuration its build recorded, as Next's standalone server.js does: the
+// container image (Next's standalone output, scripts/assemble-standalone.mjs) carries no next.config.mjs, and
+// without this Next would warn on every start that `next start` cannot serve standalone output.
+const builtConfig = path.join(root, ".next/required-server-files.json");
+if (!dev && existsSync(builtConfig)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(builtConfig, "utf8")).config);
+}
 const app = next({ dev, dir: root, port, hostname: host });
 const handle = app.getRequestHandler();
 await app.prepare();
