@@ -158,9 +158,12 @@ export async function launch(ws: SandboxWorkspace, overrides: Partial<CampaignFo
   return id;
 }
 
-/** A dispatcher as a worker runs it, under its own worker id (its lease, its claims, its sender numbers). */
-export function startDispatcher(workerId = `test-worker-${randomInt(1e9)}`) {
-  return createDispatcher(workerId);
+/**
+ * A dispatcher as a worker runs it, under its own worker id (its lease, its claims, its sender numbers),
+ * serving only the test's own workspaces: the files share one database, and a test never sends another's.
+ */
+export function startDispatcher(workspaceIds: string[], workerId = `test-worker-${randomInt(1e9)}`) {
+  return createDispatcher(workerId, { workspaceIds });
 }
 
 export async function counts(campaignId: string): Promise<Record<string, number>> {
@@ -175,7 +178,8 @@ export async function dispatchUntil(
     (await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).status !== "SENDING",
   timeoutMs = 20_000,
 ) {
-  const dispatcher = startDispatcher();
+  const { workspaceId } = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { workspaceId: true } });
+  const dispatcher = startDispatcher([workspaceId]);
   const deadline = Date.now() + timeoutMs;
   try {
     while (!(await done())) {

@@ -198,7 +198,7 @@ describe("dispatch", () => {
     const ws = await workspace({ contacts: 60 });
     const id = await launch(ws, { sendRatePerSec: 20 });
     const user = ws.userOf("MARKETER");
-    const dispatcher = await startDispatcher();
+    const dispatcher = startDispatcher([ws.workspace.id]);
     const running = (async () => {
       for (let i = 0; i < 10; i++) await dispatcher.round();
     })();
@@ -226,7 +226,7 @@ describe("dispatch", () => {
   it("cancels: nothing more goes and the rest are skipped as cancelled", async () => {
     const ws = await workspace({ contacts: 60 });
     const id = await launch(ws, { sendRatePerSec: 20 });
-    const dispatcher = await startDispatcher();
+    const dispatcher = startDispatcher([ws.workspace.id]);
     await dispatcher.round();
     await cancelCampaign(ws.userOf("MARKETER"), id);
     await dispatcher.round();

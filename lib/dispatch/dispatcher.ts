@@ -12,7 +12,11 @@ import { settleOrphanedClaims } from "./store";
 const SETTLE_EVERY_MS = 10_000;
 const senderKey = (phoneNumberId: string) => `sender:${phoneNumberId}`;
 
-export function createDispatcher(workerId: string) {
+/**
+ * `workspaceIds`: serve only these workspaces (a worker set aside for one large tenant, or a test that must
+ * not send another test's campaigns); by default, every workspace.
+ */
+export function createDispatcher(workerId: string, { workspaceIds }: { workspaceIds?: string[] } = {}) {
   const senders = new Map<string, { sender: NumberSender; key: string }>();
   let settledAt = 0;
   let renewedAt = 0;
@@ -64,9 +68,10 @@ export function createDispatcher(workerId: string) {
     const transactional = await db.$queryRaw<{ workspaceId: string; phoneNumberId: string }[]>`
       SELECT w."workspaceId", w."phoneNumberId" FROM "WhatsAppAccount" w
       WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."workspaceId" = w."workspaceId" AND m.origin = 'api'
-        AND m.state = 'QUEUED' AND m."nextAttemptAt" <= now())`;
+        AND m.state = 'QUEUED' AND m."nextAttemptAt" <= now())
+        AND (${workspaceIds ?? null}::text[] IS NULL OR w."workspaceId" = ANY(${workspaceIds ?? null}::text[]))`;
     const sending = await db.campaign.findMany({
-      where: { status: "SENDING" },
+      where: { status: "SENDING", ...(workspaceIds ? { workspaceId: { in: workspaceIds } } : {}) },
       select: {
         id: true,
         workspaceId: true,

@@ -104,7 +104,7 @@ describe("a worker that dies mid-batch", () => {
       data: { requestAt: new Date(Date.now() - 3_600_000) },
     });
 
-    const live = startDispatcher();
+    const live = startDispatcher([ws.workspace.id]);
     try {
       for (let i = 0; i < 200 && ((await counts(id)).QUEUED ?? 0) > 0; i++) await live.round();
       await live.round();
@@ -135,7 +135,7 @@ describe("a worker that dies mid-batch", () => {
       data: { requestAt: new Date(Date.now() - 3_600_000) },
     });
 
-    const live = startDispatcher();
+    const live = startDispatcher([ws.workspace.id]);
     try {
       // Until the campaign completes: a webhook can settle the last rows between rounds, and the round after
       // that completes it.

@@ -313,7 +313,11 @@ describe("segments", () => {
     await db.$transaction(async (tx) => {
       await change(promotions, "OPT_OUT", tx);
       second = change(news, "OPT_IN");
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Until the second is seen waiting for this transaction's lock (polled on another connection).
+      for (let waiting = 0; waiting === 0; ) {
+        [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      }
     });
     await second;
     expect(await db.contact.findUniqueOrThrow({ where: { id: contactId }, select: { optedInListIds: true } })).toEqual({

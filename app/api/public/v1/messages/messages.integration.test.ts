@@ -43,7 +43,8 @@ const send = (body: unknown, idempotencyKey?: string) =>
 
 /** Runs the dispatcher (and webhook processing) until none of these messages waits to be sent. */
 async function dispatch(ids: string[]) {
-  const dispatcher = startDispatcher();
+  const owners = await db.message.findMany({ where: { id: { in: ids } }, select: { workspaceId: true } });
+  const dispatcher = startDispatcher([...new Set(owners.map((m) => m.workspaceId))]);
   try {
     for (let i = 0; i < 400; i++) {
       const waiting = await db.message.count({ where: { id: { in: ids }, state: { in: ["QUEUED", "CLAIMED"] } } });
