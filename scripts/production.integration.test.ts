@@ -87,7 +87,8 @@ describe("the compiled production entry points", () => {
 
     const second = await node(["dist/migrate.mjs"], env);
     expect(second).toMatchObject({ code: 0, stdout: "No pending migrations.\n" });
-  });
+    // Each run compiles the 5 MB schema engine: about 5 s on an idle machine, 14 s seen on a busy one.
+  }, 120_000);
 
   it("migrate says what is missing when DATABASE_URL is not set", async () => {
     const result = await node(["dist/migrate.mjs"], productionEnv({}));
@@ -108,7 +109,7 @@ describe("the compiled production entry points", () => {
 
     expect(await worker.stop()).toEqual({ code: 0, signal: null });
     expect(worker.output()).not.toMatch(/"level":\s*"?(error|50)/);
-  });
+  }, 90_000);
 
   it("the worker refuses to start in production without its secrets", async () => {
     const env = productionEnv({ DATABASE_URL: databaseUrl });
@@ -116,5 +117,5 @@ describe("the compiled production entry points", () => {
     const worker = startProcess(["dist/worker.mjs"], env);
     started.push(worker);
     await worker.waitForOutput(/Missing required environment variable\(s\) in production: AUTH_SECRET/, 30_000);
-  });
+  }, 60_000);
 });
