@@ -6,10 +6,10 @@ import { KeyRound } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createApiKeyAction } from "@/app/(dashboard)/settings/api/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api/schemas";
 import { API_SCOPES, SCOPE_LABELS } from "@/lib/api/scopes";
 import { CopyButton } from "./copy-button";
@@ -19,24 +19,19 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function CreateApiKeyDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateApiKeyInput>({
     resolver: zodResolver(createApiKeySchema),
     defaultValues: { name: "", scopes: [], expiresOn: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createApiKeyAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      setFormError(result.error.message);
-      return;
-    }
-    setCreated({ name: result.data.name, key: result.data.key });
-    form.reset();
+  const { onSubmit, outcome, setOutcome } = useActionForm(form, createApiKeyAction, {
+    onSuccess: (data) => {
+      setCreated({ name: data.name, key: data.key });
+      form.reset();
+    },
   });
+  const formError = outcome?.ok === false ? outcome.text : null;
 
   return (
     <Dialog
@@ -45,7 +40,7 @@ export function CreateApiKeyDialog() {
         setOpen(next);
         if (!next) {
           setCreated(null);
-          setFormError(null);
+          setOutcome(null);
           form.reset();
         }
       }}

@@ -4,30 +4,25 @@ import { Plus } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createConsentListAction } from "@/app/(dashboard)/audiences/consent-lists/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { consentListSchema, type ConsentListInput } from "@/lib/consent/schemas";
 
 export function CreateConsentListDialog() {
   const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<ConsentListInput>({
     resolver: zodResolver(consentListSchema),
     defaultValues: { name: "", description: "", category: "MARKETING" },
   });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createConsentListAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    form.reset();
-    setOutcome(null);
-    setOpen(false);
+  const { onSubmit, outcome } = useActionForm(form, createConsentListAction, {
+    onSuccess: () => {
+      form.reset();
+      setOpen(false);
+    },
   });
   return (
     <Dialog open={open} onOpenChange={setOpen}>

@@ -1,17 +1,15 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { updateKeywordsAction } from "@/app/(dashboard)/audiences/consent-lists/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { keywordSettingsSchema, type KeywordSettings, type KeywordSettingsInput } from "@/lib/consent/schemas";
 
 export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<KeywordSettingsInput, unknown, KeywordSettings>({
     resolver: zodResolver(keywordSettingsSchema),
     defaultValues: {
@@ -21,18 +19,16 @@ export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
     },
   });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateKeywordsAction({
-      ...values,
-      optOutKeywords: values.optOutKeywords.join(","),
-      optInKeywords: values.optInKeywords.join(","),
-    });
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    setOutcome({ ok: true, text: "Saved. New messages are checked against these keywords." });
-  });
+  const { onSubmit, outcome } = useActionForm(
+    form,
+    (values) =>
+      updateKeywordsAction({
+        ...values,
+        optOutKeywords: values.optOutKeywords.join(","),
+        optInKeywords: values.optInKeywords.join(","),
+      }),
+    { onSuccess: () => "Saved. New messages are checked against these keywords." },
+  );
   const field = (name: keyof KeywordSettingsInput, label: string, hint: string) => (
     <div>
       <Label htmlFor={`kw-${name}`}>{label}</Label>

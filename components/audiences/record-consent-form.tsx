@@ -1,12 +1,11 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { recordConsentAction } from "@/app/(dashboard)/audiences/contacts/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { MANUAL_SOURCES, recordConsentSchema, type RecordConsentInput } from "@/lib/consent/schemas";
 
 const SOURCE_LABELS: Record<(typeof MANUAL_SOURCES)[number], string> = {
@@ -19,21 +18,16 @@ const SOURCE_LABELS: Record<(typeof MANUAL_SOURCES)[number], string> = {
 };
 
 export function RecordConsentForm({ contactId, lists }: { contactId: string; lists: { id: string; name: string }[] }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<RecordConsentInput>({
     resolver: zodResolver(recordConsentSchema),
     defaultValues: { contactId, consentListId: lists[0]?.id ?? "", action: "OPT_IN", source: "PAPER", proof: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setOutcome(null);
-    const result = await recordConsentAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    form.reset({ ...values, proof: "" });
-    setOutcome({ ok: true, text: "Recorded. It applies to every later send." });
+  const { onSubmit, outcome } = useActionForm(form, recordConsentAction, {
+    onSuccess: (_data, values) => {
+      form.reset({ ...values, proof: "" });
+      return "Recorded. It applies to every later send.";
+    },
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">

@@ -4,15 +4,15 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus, Trash2, Users } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue } from "react";
 import type { z } from "zod";
 import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "react-hook-form";
 import { saveSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatNumber } from "@/lib/format";
 import {
@@ -48,7 +48,6 @@ export function SegmentBuilder({
   canEdit: boolean;
 }) {
   const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<FormValues, unknown, SegmentInput>({
     resolver: zodResolver(segmentSchema),
     defaultValues: initial,
@@ -67,14 +66,11 @@ export function SegmentBuilder({
     placeholderData: keepPreviousData,
   });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await saveSegmentAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    setOutcome({ ok: true, text: "Segment saved. Campaigns evaluate it again when they launch." });
-    if (!initial.id) router.push(`/audiences/segments/${result.data.id}`);
+  const { onSubmit, outcome } = useActionForm(form, saveSegmentAction, {
+    onSuccess: (data) => {
+      if (!initial.id) router.push(`/audiences/segments/${data.id}`);
+      return "Segment saved. Campaigns evaluate it again when they launch.";
+    },
   });
 
   return (

@@ -1,14 +1,13 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import { saveCampaignAction } from "@/app/(dashboard)/campaigns/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { headerMediaKind, type Slot } from "@/lib/campaigns/render";
 import {
   campaignInputSchema,
@@ -51,7 +50,6 @@ export function CampaignBuilder({
   choices: Choices;
 }) {
   const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form: Form = useForm<CampaignFormValues, unknown, CampaignInput>({
     resolver: zodResolver(campaignInputSchema),
     defaultValues: initial,
@@ -65,18 +63,9 @@ export function CampaignBuilder({
   // Consent is by purpose (lib/consent): only lists of the template's category are offered.
   const lists = template ? choices.lists.filter((l) => l.category === template.category) : [];
 
-  const onSubmit = form.handleSubmit(async (campaign) => {
-    const result = await saveCampaignAction({ id, campaign });
-    if (!result.ok) {
-      setServerErrors(form, {
-        ...result.error,
-        fieldErrors: Object.fromEntries(
-          Object.entries(result.error.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^campaign\./, ""), v]),
-        ),
-      });
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    router.push(`/campaigns/${result.data.id}`);
+  const { onSubmit, outcome } = useActionForm(form, (campaign) => saveCampaignAction({ id, campaign }), {
+    fieldPrefix: "campaign.",
+    onSuccess: (data) => router.push(`/campaigns/${data.id}`),
   });
 
   const pickTemplate = (name: string) => {

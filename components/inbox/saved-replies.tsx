@@ -1,15 +1,14 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { deleteSavedReplyAction, saveSavedReplyAction } from "@/app/(dashboard)/inbox/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { Table, Td, Th } from "@/components/ui/table";
 import { savedReplySchema, type SavedReplyInput } from "@/lib/inbox/schemas";
 
@@ -18,21 +17,17 @@ type Saved = { id: string; name: string; body: string; keyword: string | null };
 /** Saved replies (with {{first_name}}) and the keywords that send one automatically inside the window. */
 export function SavedReplies({ replies }: { replies: Saved[] }) {
   const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<z.input<typeof savedReplySchema>, unknown, SavedReplyInput>({
     resolver: zodResolver(savedReplySchema),
     defaultValues: { name: "", body: "", keyword: "" },
   });
   const { errors } = form.formState;
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await saveSavedReplyAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    setOutcome({ ok: true, text: "Saved." });
-    form.reset({ name: "", body: "", keyword: "" });
-    router.refresh();
+  const { onSubmit, outcome, setOutcome } = useActionForm(form, saveSavedReplyAction, {
+    onSuccess: () => {
+      form.reset({ name: "", body: "", keyword: "" });
+      router.refresh();
+      return "Saved.";
+    },
   });
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">

@@ -4,22 +4,22 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { createEndpointAction, updateEndpointAction } from "@/app/(dashboard)/settings/webhooks/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
 import {
   OUTBOUND_EVENT_DESCRIPTIONS,
   OUTBOUND_EVENT_TYPES,
   type OutboundEventType,
 } from "@/lib/outbound-webhooks/events";
+import type { ActionResult } from "@/lib/actions/action";
 import { endpointInputSchema, type EndpointInput } from "@/lib/outbound-webhooks/schemas";
 
 type Existing = { id: string; url: string; description: string | null; eventTypes: string[] };
 
 export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing; trigger: ReactNode }) {
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const idPrefix = endpoint ? `endpoint-${endpoint.id}` : "new-endpoint";
   const defaults: EndpointInput = {
     url: endpoint?.url ?? "",
@@ -33,19 +33,18 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
   const form = useForm<EndpointInput>({ resolver: zodResolver(endpointInputSchema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = endpoint
-      ? await updateEndpointAction({ ...values, id: endpoint.id })
-      : await createEndpointAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      setFormError(result.error.message);
-      return;
-    }
-    setOpen(false);
-    if (!endpoint) form.reset(defaults);
-  });
+  const { onSubmit, outcome, setOutcome } = useActionForm(
+    form,
+    async (values: EndpointInput): Promise<ActionResult<unknown>> =>
+      endpoint ? updateEndpointAction({ ...values, id: endpoint.id }) : createEndpointAction(values),
+    {
+      onSuccess: () => {
+        setOpen(false);
+        if (!endpoint) form.reset(defaults);
+      },
+    },
+  );
+  const formError = outcome?.ok === false ? outcome.text : null;
 
   return (
     <Dialog
@@ -53,7 +52,7 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
       onOpenChange={(next) => {
         setOpen(next);
         if (!next) {
-          setFormError(null);
+          setOutcome(null);
           form.reset(defaults);
         }
       }}

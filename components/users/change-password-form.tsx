@@ -1,12 +1,11 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { changePasswordAction } from "@/app/(dashboard)/account/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/users/schemas";
 
 const FIELDS: { name: keyof ChangePasswordInput; label: string; autoComplete: string }[] = [
@@ -16,22 +15,17 @@ const FIELDS: { name: keyof ChangePasswordInput; label: string; autoComplete: st
 ];
 
 export function ChangePasswordForm() {
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordSchema),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setOutcome(null);
-    const result = await changePasswordAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    form.reset();
-    setOutcome({ ok: true, text: "Password changed. You stay signed in here; every other session was signed out." });
+  const { onSubmit, outcome } = useActionForm(form, changePasswordAction, {
+    onSuccess: () => {
+      form.reset();
+      return "Password changed. You stay signed in here; every other session was signed out.";
+    },
   });
 
   return (

@@ -4,8 +4,8 @@ import { UserPlus } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/app/(dashboard)/settings/users/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { setServerErrors } from "@/components/ui/server-errors";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
@@ -14,24 +14,19 @@ import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 export function CreateUserDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateUserInput>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { role: "MARKETER" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createUserAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      setFormError(result.error.message);
-      return;
-    }
-    setCreated({ email: values.email, password: result.data.temporaryPassword });
-    form.reset();
+  const { onSubmit, outcome, setOutcome } = useActionForm(form, createUserAction, {
+    onSuccess: (data, values) => {
+      setCreated({ email: values.email, password: data.temporaryPassword });
+      form.reset();
+    },
   });
+  const formError = outcome?.ok === false ? outcome.text : null;
 
   return (
     <Dialog
@@ -40,7 +35,7 @@ export function CreateUserDialog() {
         setOpen(next);
         if (!next) {
           setCreated(null);
-          setFormError(null);
+          setOutcome(null);
         }
       }}
     >

@@ -1,10 +1,9 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { saveConnectionAction } from "@/app/(dashboard)/settings/whatsapp/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { setServerErrors } from "@/components/ui/server-errors";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label } from "@/components/ui/input";
@@ -48,20 +47,14 @@ const FIELDS: { name: keyof AccountInput; label: string; hint: string; secret?: 
 ];
 
 export function AccountForm({ defaults, connected }: { defaults: Partial<AccountInput>; connected: boolean }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const form = useForm<AccountInput>({ resolver: zodResolver(accountSchema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await saveConnectionAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      setMessage({ ok: false, text: result.error.message });
-      return;
-    }
-    form.reset({ ...values, accessToken: "", appSecret: "", verifyToken: "" });
-    setMessage({ ok: true, text: "Saved. Use “Test connection” to check it with Meta." });
+  const { onSubmit, outcome } = useActionForm(form, saveConnectionAction, {
+    onSuccess: (_data, values) => {
+      form.reset({ ...values, accessToken: "", appSecret: "", verifyToken: "" });
+      return "Saved. Use “Test connection” to check it with Meta.";
+    },
   });
 
   return (
@@ -99,7 +92,7 @@ export function AccountForm({ defaults, connected }: { defaults: Partial<Account
           <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? "Saving…" : "Save connection"}
           </Button>
-          <StatusMessage outcome={message} />
+          <StatusMessage outcome={outcome} />
         </div>
       </form>
     </Card>

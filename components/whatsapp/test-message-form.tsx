@@ -1,33 +1,24 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { sendTestMessageAction } from "@/app/(dashboard)/settings/whatsapp/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
-import { setServerErrors } from "@/components/ui/server-errors";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account-schemas";
 
 export function TestMessageForm({ templates }: { templates: { id: string; name: string; language: string }[] }) {
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const form = useForm<TestMessageInput>({
     resolver: zodResolver(testMessageSchema),
     defaultValues: { templateId: templates[0]?.id, to: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setResult(null);
-    const response = await sendTestMessageAction(values);
-    if (!response.ok) setServerErrors(form, response.error);
-    setResult(
-      response.ok
-        ? { ok: true, text: `Accepted by WhatsApp as ${response.data.wamid}. Watch its statuses arrive below.` }
-        : { ok: false, text: response.error.message },
-    );
+  const { onSubmit, outcome } = useActionForm(form, sendTestMessageAction, {
+    onSuccess: (data) => `Accepted by WhatsApp as ${data.wamid}. Watch its statuses arrive below.`,
   });
 
   return (
@@ -68,7 +59,7 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
           No approved template yet: build one and wait for Meta&apos;s approval.
         </p>
       )}
-      <StatusMessage outcome={result} boxed className="mt-4" />
+      <StatusMessage outcome={outcome} boxed className="mt-4" />
     </Card>
   );
 }

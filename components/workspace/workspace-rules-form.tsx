@@ -1,13 +1,12 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { saveWorkspaceRulesAction } from "@/app/(dashboard)/settings/workspace/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import {
   workspaceRulesSchema,
   type WorkspaceRules,
@@ -15,7 +14,6 @@ import {
 } from "@/lib/workspace/schemas";
 
 export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: WorkspaceRules; timeZones: string[] }) {
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<FormValues, unknown, WorkspaceRules>({
     resolver: zodResolver(workspaceRulesSchema),
     defaultValues: defaults,
@@ -23,15 +21,11 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
   const { errors, isSubmitting } = form.formState;
   const quiet = useWatch({ control: form.control, name: "quietHours.enabled" });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setOutcome(null);
-    const result = await saveWorkspaceRulesAction(values);
-    if (!result.ok) {
-      setServerErrors(form, result.error);
-      return setOutcome({ ok: false, text: result.error.message });
-    }
-    form.reset(values);
-    setOutcome({ ok: true, text: "Saved. New launches follow these rules." });
+  const { onSubmit, outcome } = useActionForm(form, saveWorkspaceRulesAction, {
+    onSuccess: (_data, values) => {
+      form.reset(values);
+      return "Saved. New launches follow these rules.";
+    },
   });
 
   return (
