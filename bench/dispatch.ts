@@ -171,7 +171,8 @@ async function rig(sql: pg.Client, options: RigOptions) {
   });
   const { id } = await saveCampaign(actor, input);
   await launchCampaign(actor, id);
-  await sql.query(`DELETE FROM "Job"`); // the start is run by the benchmark, timed on its own
+  // The start is run by the benchmark, timed on its own: not by the worker's job engine.
+  await sql.query(`DELETE FROM pgboss.job WHERE name = 'campaigns.start'`);
   const workers: ChildProcess[] = [];
 
   return {

@@ -17,8 +17,10 @@ import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { foldRollups } from "@/lib/analytics/rollups";
 import { deliverPendingWebhooks } from "@/lib/outbound-webhooks/deliver";
 import { OUTBOUND_WEBHOOKS_CHANNEL } from "@/lib/outbound-webhooks/emit";
+import { stopSender } from "@/lib/jobs/engine";
 import { startJobRunner } from "@/lib/jobs/runner";
 import { CRON_SCHEDULES, JOB_HANDLERS } from "./jobs";
+import { forwardLegacyJobs } from "./legacy-jobs";
 
 const IDLE_POLL_MS = 2000;
 const RECONNECT_MAX_MS = 30_000;
@@ -58,6 +60,10 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   const workerId = env().PARLEY_WORKER_ID ?? `${hostname()}:${process.pid}`;
   // Jobs (imports, campaign starts, replies, maintenance): pg-boss, with its own polling and cron.
   const jobs = await startJobRunner({ worker: workerId, handlers: JOB_HANDLERS, schedules: CRON_SCHEDULES });
+  await forwardLegacyJobs().then(
+    (moved) => moved && logger.info("old queued jobs moved to the job engine", { moved }),
+    (error: unknown) => logger.error("old queued jobs could not be moved to the job engine", { error }),
+  );
 
   // Specialised loop, not a pg-boss job: batches of 500 stored webhooks per claim (bench/webhooks.ts).
   const webhooks = createLoop("webhooks", signal, async () => {
@@ -92,6 +98,7 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
   } finally {
     // In-flight jobs get the time left before the process is killed; what is unfinished then is retried.
     await jobs.stop().catch((error: unknown) => logger.error("the job engine did not stop cleanly", { error }));
+    await stopSender().catch(() => {});
     await dispatcher.close().catch((error: unknown) => logger.error("dispatcher did not close cleanly", { error }));
     await listener.close();
     logger.info("worker stopped", { workerId });
