@@ -7,7 +7,8 @@ import { requirePermission, type CurrentUser } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { hasNul, NUL_MESSAGE } from "@/lib/ids";
-import { logger } from "@/lib/logger";
+import { addLogContext, logger, withLogContext } from "@/lib/logger";
+import { traced } from "@/lib/observability/spans";
 
 export type ActionError = { code: ErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string[]> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -35,9 +36,10 @@ export function action<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, user: CurrentUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (input) => {
+  const run = async (input: z.input<S>, requestId: string): Promise<ActionResult<T>> => {
     try {
       const user = await requirePermission(permission);
+      addLogContext({ workspaceId: user.workspaceId });
       const nul = nulPath(input);
       if (nul !== null) {
         return {
@@ -61,9 +63,13 @@ export function action<S extends z.ZodType, T>(
       if (error instanceof AppError) {
         return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
       }
-      const requestId = randomUUID();
       logger.error("server action failed", { requestId, permission, error });
       return { ok: false, error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } };
     }
+  };
+  // A span per action (Next.js's own span is the page's POST) and its ids on every line it logs.
+  return (input) => {
+    const requestId = randomUUID();
+    return withLogContext({ requestId }, () => traced(`action ${permission}`, () => run(input, requestId)));
   };
 }

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { AppError } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http";
 import { hasNul, NUL_MESSAGE } from "@/lib/ids";
-import { logger } from "@/lib/logger";
+import { addLogContext, logger, withLogContext } from "@/lib/logger";
 import { authenticateApiKey, type ApiCaller, type KeyRefusal } from "./keys";
 import type { Operation } from "./operation";
 import { fieldErrors, problem, type FieldError } from "./problem";
@@ -116,11 +116,12 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
   op: Operation<P, Q, B, R>,
   handler: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | Response>,
 ) {
-  return async (
+  const run = async (
     request: Request,
     context: { params: Promise<Record<string, string | string[]>> },
   ): Promise<Response> => {
     const requestId = randomUUID();
+    addLogContext({ requestId, operation: op.id });
     let headers: Record<string, string> = { "X-Request-Id": requestId };
     const answer = (response: Response) => {
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -130,6 +131,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const authorization = request.headers.get("authorization");
       const presented = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? (authorization ? "" : null);
       const caller = await authenticateApiKey(presented);
+      if (caller.workspaceId) addLogContext({ workspaceId: caller.workspaceId });
       // A known key's calls count against its limit whether or not they are allowed, so a client looping
       // with a revoked key gets 429s, not an audit entry per call.
       if (caller.keyId) {
@@ -243,4 +245,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       return answer(problem(500, `Something went wrong on our side (reference ${requestId}).`, { code: "internal" }));
     }
   };
+  // Every line logged while the call runs carries its request id, operation and (once known) workspace.
+  return (request: Request, context: { params: Promise<Record<string, string | string[]>> }) =>
+    withLogContext({}, () => run(request, context));
 }

@@ -13,6 +13,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { workerLeaseKey } from "@/lib/jobs/leases";
 import { logger } from "@/lib/logger";
+import { countMessageOutcomes } from "@/lib/observability/metrics";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";
 import { emitMessageStatusEvents } from "@/lib/outbound-webhooks/domain-events";
 
@@ -120,12 +121,14 @@ export async function recordOutcomes(workerId: string, outcomes: Outcome[]): Pro
   if (outcomes.length === 0) return [];
   try {
     await recordBatch(workerId, outcomes);
+    countMessageOutcomes(outcomes);
     return [];
   } catch (error) {
     logger.error("recording outcomes failed; trying one by one", { count: outcomes.length, error });
     if (outcomes.length === 1) return outcomes;
     const left: Outcome[] = [];
     for (const outcome of outcomes) await recordBatch(workerId, [outcome]).catch(() => left.push(outcome));
+    countMessageOutcomes(outcomes.filter((outcome) => !left.includes(outcome)));
     return left;
   }
 }

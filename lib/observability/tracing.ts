@@ -1,15 +1,13 @@
 // OpenTelemetry tracing: started once per process when OTEL_EXPORTER_OTLP_ENDPOINT is set (the web by
 // instrumentation.ts, the worker by its entry script), exporting spans over OTLP/HTTP in batches. Next.js
-// makes the spans of routes, pages and server actions itself once a tracer provider is registered; `traced`
-// adds Parley's own (Cloud API calls, jobs, the worker's loops). Unset, nothing is started and `traced`
-// costs a no-op span. Platform code: imports no domain.
-import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+// makes the spans of routes and pages itself once a tracer provider is registered; `traced`
+// adds Parley's own (spans.ts: Cloud API calls, actions, jobs, the worker's loops). Unset, nothing is
+// started and `traced` costs a no-op span. Platform code: imports no domain.
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 import { observabilityEnv } from "@/lib/env";
-import { scrubPhones } from "./redact";
 
 let provider: NodeTracerProvider | undefined;
 
@@ -38,23 +36,4 @@ export async function stopTelemetry(): Promise<void> {
   const stopping = provider;
   provider = undefined;
   await stopping?.shutdown();
-}
-
-/**
- * Runs `fn` inside a span called `name` (the active span while it runs, so nested spans and log lines belong
- * to it). A thrown error is recorded on the span, which ends with status ERROR, and thrown on.
- */
-export function traced<T>(name: string, fn: (span: Span) => Promise<T>, attributes?: Attributes): Promise<T> {
-  return trace.getTracer("parley").startActiveSpan(name, { attributes }, async (span) => {
-    try {
-      return await fn(span);
-    } catch (error) {
-      const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
-      span.recordException({ name, message: scrubPhones(message) });
-      span.setStatus({ code: SpanStatusCode.ERROR, message: name });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
 }

@@ -4,8 +4,11 @@
 // Requests are validated before they leave and responses after they arrive; Meta's errors become
 // WhatsAppApiError with a classification (retry, back off, suppress, pause, fix).
 // The access token goes into the Authorization header and nowhere else: not into errors, not into logs.
+import { trace } from "@opentelemetry/api";
 import { Agent, request, type Dispatcher } from "undici";
 import type { z } from "zod";
+import { countCloudApiCall } from "@/lib/observability/metrics";
+import { traced } from "@/lib/observability/spans";
 import { classifyError, type ErrorClassification } from "./errors";
 import {
   createTemplateRequestSchema,
@@ -85,7 +88,37 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     other: options.timeoutMs ?? DEFAULT_TIMEOUTS.timeoutMs,
   };
 
-  async function call<S extends z.ZodType>(
+  /**
+   * Every request is a span named by its operation (the path with its leading id generalised) and is
+   * counted, with Meta's error code when it fails (docs/observability.md).
+   */
+  function call<S extends z.ZodType>(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    schema: S,
+    body?: { json?: unknown; raw?: Buffer; headers?: Record<string, string> },
+    kind: CallKind = "other",
+  ): Promise<z.output<S>> {
+    const operation = `${method} ${path.split("?")[0]!.replace(/^\/[^/]+/, "/{id}")}`;
+    return traced(
+      `whatsapp ${operation}`,
+      async (span) => {
+        try {
+          const result = await exchange(method, path, schema, body, kind);
+          countCloudApiCall(operation);
+          return result;
+        } catch (error) {
+          if (!(error instanceof WhatsAppApiError)) throw error;
+          span.setAttributes({ "http.response.status_code": error.status, "whatsapp.error.code": error.code });
+          countCloudApiCall(operation, { code: error.code, action: error.classification.action });
+          throw error;
+        }
+      },
+      { "http.request.method": method },
+    );
+  }
+
+  async function exchange<S extends z.ZodType>(
     method: "GET" | "POST" | "DELETE",
     path: string,
     schema: S,
@@ -113,6 +146,7 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
         signal: AbortSignal.timeout(deadline),
       });
       statusCode = response.statusCode;
+      trace.getActiveSpan()?.setAttribute("http.response.status_code", statusCode);
       text = await response.body.text();
     } catch (error) {
       // Network failures and timeouts: Meta may or may not have acted, the caller decides (code 2: transient).
