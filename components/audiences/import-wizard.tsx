@@ -1,19 +1,19 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { startImportRunAction } from "@/app/(dashboard)/audiences/contacts/import/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { setServerErrors } from "@/components/ui/server-errors";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatNumber } from "@/lib/format";
 import {
@@ -63,7 +63,6 @@ export function ImportWizard({
   canEditConsent,
 }: Props) {
   const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const form = useForm<ImportMapping>({ resolver: zodResolver(importMappingSchema), defaultValues: initialMapping });
   const columns = useWatch({ control: form.control, name: "columns" });
   const { errors, isSubmitting } = form.formState;
@@ -79,17 +78,23 @@ export function ImportWizard({
     ([t]) => canEditConsent || !CONSENT_TARGETS.includes(t as ColumnTarget),
   );
 
-  const start = (mode: "check" | "import") =>
-    form.handleSubmit(async (mapping) => {
-      setOutcome(null);
-      const result = await startImportRunAction({ importId: id, mode, mapping });
-      if (!result.ok) {
-        setServerErrors(form, result.error);
-        return setOutcome({ ok: false, text: result.error.message });
-      }
-      await run.refetch();
-      router.refresh();
-    })();
+  // One form, two buttons: the mode is the button pressed.
+  const mode = useRef<"check" | "import">("check");
+  const queryClient = useQueryClient();
+  const { onSubmit, outcome } = useActionForm(
+    form,
+    (mapping) => startImportRunAction({ importId: id, mode: mode.current, mapping }),
+    {
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: importKeys.detail(id) });
+        router.refresh();
+      },
+    },
+  );
+  const start = (next: "check" | "import") => {
+    mode.current = next;
+    void onSubmit();
+  };
 
   return (
     <div className="space-y-6">
