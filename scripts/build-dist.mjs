@@ -3,6 +3,7 @@
 //   dist/migrate.mjs      applies prisma/migrations to DATABASE_URL (scripts/migrate.ts)
 //   dist/web.mjs          the web process: Next.js behind scripts/web.ts's server and its fast paths
 //   dist/worker.mjs       the worker (scripts/worker.ts), with the heartbeat for container health checks
+//                         (scripts/worker-production.ts)
 //   dist/healthcheck.mjs  `web` or `worker`: the checks the Dockerfile and compose.yaml run
 // Packages stay external (node_modules is resolved at run time, as Next.js's own server does); Parley's code
 // under `@/` is bundled, and "server-only" becomes its empty module: these processes are server code by
@@ -32,26 +33,14 @@ const common = {
 };
 
 await rm(outdir, { recursive: true, force: true });
-await Promise.all([
-  build({
-    ...common,
-    entryPoints: {
-      migrate: "scripts/migrate.ts",
-      web: "scripts/web.ts",
-      healthcheck: "scripts/healthcheck.ts",
-    },
-    outdir,
-  }),
-  build({
-    ...common,
-    // The heartbeat module first: scripts/worker.ts's top-level loop holds its module until the worker stops.
-    stdin: {
-      contents: 'import "./scripts/lib/worker-heartbeat.ts";\nimport "./scripts/worker.ts";\n',
-      resolveDir: root,
-      sourcefile: "worker-entry.ts",
-      loader: "ts",
-    },
-    outfile: path.join(outdir, "worker.mjs"),
-  }),
-]);
+await build({
+  ...common,
+  entryPoints: {
+    migrate: "scripts/migrate.ts",
+    web: "scripts/web.ts",
+    worker: "scripts/worker-production.ts",
+    healthcheck: "scripts/healthcheck.ts",
+  },
+  outdir,
+});
 console.log(`Built ${path.relative(process.cwd(), outdir) || "dist"}/{migrate,web,worker,healthcheck}.mjs`);

@@ -1,8 +1,9 @@
-// The compiled worker's liveness signal for container health checks (dist/worker.mjs only: scripts/build-dist.mjs
-// starts it from worker-heartbeat.ts before scripts/worker.ts). Every few seconds it asks the database for
-// `SELECT 1` through the worker's own pool and, when that answers, writes the time to PARLEY_HEARTBEAT_FILE. A stale file therefore means the
-// process is gone, its event loop is stuck, or it cannot reach PostgreSQL: each is worth an alert, and
-// `node dist/healthcheck.mjs worker` reads it. Without PARLEY_HEARTBEAT_FILE nothing runs.
+// The compiled worker's liveness signal for container health checks: dist/worker.mjs only, started by
+// worker-heartbeat.ts, which scripts/worker-production.ts imports before scripts/worker.ts. Every few seconds it
+// asks the database for `SELECT 1` through the worker's own pool and, when that answers, writes the time to
+// PARLEY_HEARTBEAT_FILE. A stale file therefore means the process is gone, its event loop is stuck, or it cannot
+// reach PostgreSQL: each is worth an alert, and `node dist/healthcheck.mjs worker` reads it. Without
+// PARLEY_HEARTBEAT_FILE nothing runs.
 import { writeFile } from "node:fs/promises";
 
 export const HEARTBEAT_EVERY_MS = 10_000;
