@@ -23,7 +23,7 @@ async function runner(handlers: JobHandler[], schedules: CronSchedule[] = []) {
   return started;
 }
 
-type JobRow = { state: string; retryCount: number; output: { message?: string } | null };
+type JobRow = { state: string; retryCount: number; output: { message?: string; value?: string } | null };
 async function jobRow(name: string, id: string): Promise<JobRow | undefined> {
   const [row] = await db.$queryRawUnsafe<JobRow[]>(
     `SELECT state::text, retry_count AS "retryCount", output FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND id = $2::uuid`,
@@ -108,6 +108,38 @@ describe("the job engine", () => {
     expect((await jobRow(job.name, id))?.output?.message).toMatch(/still running on another worker/);
     expect({ runs, mostAtOnce }).toEqual({ runs: 1, mostAtOnce: 1 });
     finish();
+  });
+
+  it("stops gracefully: a job in hand finishes, one that outlasts the grace period is handed back for a retry", async () => {
+    const quick = testJob();
+    const slow = testJob();
+    let started = 0;
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handlers = [
+      handle(quick, async () => {
+        started++;
+        await released;
+      }),
+      handle(slow, async () => {
+        started++;
+        await new Promise<void>(() => {}); // never ends by itself
+      }),
+    ];
+    const stopping = await startJobRunner({ worker: "test-stop", handlers, schedules: [] });
+    const [quickId, slowId] = await db.$transaction(async (tx) => [
+      (await sendJob(quick, { n: 1 }, tx))!,
+      (await sendJob(slow, { n: 1 }, tx))!,
+    ]);
+    await vi.waitFor(() => expect(started).toBe(2), { timeout: 15_000 });
+    const stopped = stopping.stop(1500);
+    release();
+    await stopped;
+    expect((await jobRow(quick.name, quickId))?.state).toBe("completed");
+    expect(await jobRow(slow.name, slowId)).toMatchObject({
+      state: "retry",
+      output: { value: "pg-boss shut down while active" },
+    });
   });
 
   it("registers cron schedules, and drops one the worker no longer has", async () => {
