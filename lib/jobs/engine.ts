@@ -126,7 +126,7 @@ async function ensureQueue(boss: PgBoss, definition: JobDefinition): Promise<voi
   await created;
 }
 
-export type SendOptions = {
+type SendOptions = {
   workspaceId?: string | null;
   /** Not before this moment (default: now). */
   runAt?: Date;

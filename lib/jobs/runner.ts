@@ -16,7 +16,7 @@ import { holdLease, LEASE_SECONDS, releaseLease, RENEW_EVERY_MS } from "./leases
 /** How often an idle worker asks for each type's next job. */
 const POLL_SECONDS = 1;
 
-export type JobContext = { jobId: string; workspaceId: string | null };
+type JobContext = { jobId: string; workspaceId: string | null };
 
 export type JobHandler = {
   definition: JobDefinition;
@@ -34,7 +34,7 @@ export function handle<S extends z.ZodType>(
 export type CronSchedule = { definition: JobDefinition; cron: string; payload: unknown };
 
 /** A run that found its job still running elsewhere: failed so that pg-boss tries it again later. */
-export class JobStillRunningError extends Error {
+class JobStillRunningError extends Error {
   constructor(jobId: string) {
     super(`Job ${jobId} is still running on another worker; it will be tried again after it ends.`);
     this.name = "JobStillRunningError";
