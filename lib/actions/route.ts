@@ -14,7 +14,7 @@ import { fieldErrorsOf } from "./action";
 /** Params for a `[id]` segment: an id that cannot name a row is answered as not found, before any query. */
 export const idParams = z.object({ id: idSchema });
 
-export type RouteInput<P, Q> = {
+type RouteInput<P, Q> = {
   user: CurrentUser;
   workspaceId: string;
   params: P;
