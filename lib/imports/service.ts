@@ -21,6 +21,11 @@ import { db, type Prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { sendJob } from "@/lib/jobs/engine";
+import {
+  consentEventsWanted,
+  emitBulkConsentEvents,
+  type BulkConsentChange,
+} from "@/lib/outbound-webhooks/domain-events";
 import { importJob } from "./jobs";
 import { csvErrorMessage, detectFormat, FILE_MODE, importFile, readRecords } from "./file";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
@@ -544,7 +549,17 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
   // Consent: an event only where the state changes. An opt-in never overrides an opt-out (of this list,
   // or, for a marketing list, a global STOP: it covers marketing only, docs/consent.md) unless the file dates
   // the consent after it.
-  const consent = await client.query<{ outcome: keyof ImportCounts["consent"]; n: number }>(
+  // Each change is a contact.opted_in / contact.opted_out webhook event for endpoints that take them; the
+  // statement returns the changes only then (most workspaces have none, and a million rows is a large answer).
+  const sql = {
+    $queryRawUnsafe: async <T>(text: string, ...values: unknown[]) => (await client.query(text, values)).rows as T,
+  };
+  const wanted = await consentEventsWanted(sql, c.workspaceId);
+  const consent = await client.query<{
+    outcome: keyof ImportCounts["consent"] | null;
+    n: number;
+    changes: (Omit<BulkConsentChange, "occurredAt"> & { occurredAt: string })[] | null;
+  }>(
     `WITH src AS (
        SELECT c.id AS contact_id, c.id <> r.id AS existed, r.list_id, r.opted_in, r.source::"ConsentSource" AS source, r.proof,
               COALESCE(r.occurred_at, $2) AS occurred_at, r.occurred_at IS NOT NULL AS dated
@@ -571,7 +586,8 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
        INSERT INTO "ConsentEvent" ("workspaceId", "contactId", "consentListId", action, source, proof, "actorId", "occurredAt", "recordedAt")
        SELECT $1, contact_id, list_id, (CASE WHEN outcome = 'optedIn' THEN 'OPT_IN' ELSE 'OPT_OUT' END)::"ConsentAction",
               source, proof, $3, occurred_at, $2
-       FROM decided WHERE outcome IN ('optedIn', 'optedOut')),
+       FROM decided WHERE outcome IN ('optedIn', 'optedOut')
+       RETURNING "contactId", "consentListId", action, source, "occurredAt"),
      state AS (
        INSERT INTO "ContactConsent" ("contactId", "consentListId", "workspaceId", "optedIn", "changedAt")
        SELECT contact_id, list_id, $1, outcome = 'optedIn', occurred_at FROM decided WHERE outcome IN ('optedIn', 'optedOut')
@@ -580,8 +596,20 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
        UPDATE "Contact" c SET "optedInListIds" = CASE WHEN d.outcome = 'optedIn'
          THEN parley_consent_copy(c."optedInListIds", ARRAY[d.list_id], '{}') ELSE parley_consent_copy(c."optedInListIds", '{}', ARRAY[d.list_id]) END
        FROM decided d WHERE c.id = d.contact_id AND d.existed AND d.outcome IN ('optedIn', 'optedOut'))
-     SELECT outcome, count(*)::int AS n FROM decided GROUP BY outcome`,
-    [c.workspaceId, c.now, c.actorId],
+     SELECT outcome, count(*)::int AS n, NULL AS changes FROM decided GROUP BY outcome
+     UNION ALL
+     SELECT NULL, NULL, json_agg(json_build_object('contactId', e."contactId", 'phone', k.phone, 'optedIn', e.action = 'OPT_IN',
+         'source', e.source, 'occurredAt', e."occurredAt", 'list', json_build_object('id', l.id, 'name', l.name, 'category', l.category))
+         ORDER BY e."occurredAt")
+     FROM events e JOIN "Contact" k ON k.id = e."contactId" JOIN "ConsentList" l ON l.id = e."consentListId"
+     WHERE $4::boolean`,
+    [c.workspaceId, c.now, c.actorId, wanted],
   );
-  for (const { outcome, n } of consent.rows) counts.consent[outcome] += n;
+  for (const { outcome, n, changes } of consent.rows) {
+    if (outcome) counts.consent[outcome] += n;
+    if (changes) {
+      const inOrder = changes.map((change) => ({ ...change, occurredAt: new Date(change.occurredAt) }));
+      await emitBulkConsentEvents(sql, c.workspaceId, inOrder);
+    }
+  }
 }

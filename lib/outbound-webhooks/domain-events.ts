@@ -3,12 +3,11 @@
 // messages and button taps (apply-inbound.ts), consent changes (lib/consent/service.ts). Each first asks
 // whether any enabled endpoint of the workspace wants such events, so with none it costs one indexed query.
 import "server-only";
-import type { Prisma } from "@/lib/db/client";
 import { classifyError } from "@/lib/whatsapp/errors";
-import { emitEvents, type EmitInput } from "./emit";
+import { emitEvents, type EmitClient, type EmitInput } from "./emit";
 import type { OutboundEventData, OutboundEventType } from "./events";
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+type Tx = EmitClient;
 
 /** The workspaces among `workspaceIds` with an enabled endpoint that chose any of `types`. */
 async function subscribed(tx: Tx, workspaceIds: string[], types: OutboundEventType[]): Promise<Set<string>> {
@@ -214,4 +213,36 @@ export async function emitConsentEvents(tx: Tx, change: ConsentChange): Promise<
     });
   }
   await emitEvents(tx, change.workspaceId, events);
+}
+
+/** One contact's changed state on one list, from a change made in bulk (an import). */
+export type BulkConsentChange = {
+  contactId: string;
+  phone: string;
+  list: { id: string; name: string; category: string };
+  optedIn: boolean;
+  source: string;
+  occurredAt: Date;
+};
+
+/** Whether any enabled endpoint of the workspace takes contact.opted_in or contact.opted_out. */
+export async function consentEventsWanted(tx: Tx, workspaceId: string): Promise<boolean> {
+  return (await subscribed(tx, [workspaceId], ["contact.opted_in", "contact.opted_out"])).size > 0;
+}
+
+/** contact.opted_in / contact.opted_out for changes made in bulk: one event per contact and list, in order. */
+export async function emitBulkConsentEvents(tx: Tx, workspaceId: string, changes: BulkConsentChange[]): Promise<void> {
+  const events = changes.map((change): EmitInput => ({
+    type: change.optedIn ? "contact.opted_in" : "contact.opted_out",
+    orderingKey: change.contactId,
+    timestamp: change.occurredAt,
+    payload: {
+      contactId: change.contactId,
+      phone: change.phone,
+      lists: [change.list] as OutboundEventData<"contact.opted_in">["lists"],
+      source: change.source,
+      occurredAt: change.occurredAt.toISOString(),
+    } satisfies OutboundEventData<"contact.opted_in">,
+  }));
+  for (let i = 0; i < events.length; i += 1000) await emitEvents(tx, workspaceId, events.slice(i, i + 1000));
 }

@@ -4,7 +4,6 @@
 // the statement finds none and writes nothing, so status processing (thousands a second) can call it freely.
 import "server-only";
 import { monotonicFactory } from "ulid";
-import type { Prisma } from "@/lib/db/client";
 import type { OutboundEventType } from "./events";
 
 export { OUTBOUND_EVENT_TYPES, OUTBOUND_EVENT_DESCRIPTIONS, type OutboundEventType } from "./events";
@@ -22,8 +21,8 @@ export type EmitInput = {
   timestamp?: Date;
 };
 
-/** Prisma's `db` or a transaction's `tx`: anything that runs raw SQL. */
-export type EmitClient = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+/** Prisma's `db` or a transaction's `tx`, or a node-postgres client in that shape: anything that runs raw SQL. */
+export type EmitClient = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
 
 const monotonic = monotonicFactory();
 

@@ -113,6 +113,78 @@ describe("CSV import", () => {
     ).toEqual([{ consentListId: orders.id, optedIn: true }]);
   });
 
+  it("tells webhook endpoints of each opt-in and opt-out it makes (contact.opted_in / contact.opted_out), and a check tells nothing", async () => {
+    const { workspace, users } = await createWorkspace();
+    const ws = workspace.id;
+    const news = await db.consentList.create({ data: { workspaceId: ws, name: "News", category: "MARKETING" } });
+    await db.webhookEndpoint.create({
+      data: {
+        workspaceId: ws,
+        url: "https://crm.example.com/hooks",
+        secretEncrypted: "not used: nothing is delivered in this test",
+        eventTypes: ["contact.opted_in", "contact.opted_out"],
+      },
+    });
+    const leaving = await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(2)}` } });
+    await recordConsentEvent({
+      workspaceId: ws,
+      contactId: leaving.id,
+      consentListId: news.id,
+      action: "OPT_IN",
+      source: "ADMIN",
+      occurredAt: new Date("2025-01-01"),
+    });
+    const before = await db.outboundEvent.count({ where: { workspaceId: ws } }); // the admin's opt-in above
+    await actAs(users.ADMIN.id, ws);
+    const csv = `Phone;Opted in;Consent time\r\n+34 ${phoneOf(1)};yes;2025-06-01 10:00\r\n+34 ${phoneOf(2)};no;2025-06-02 10:00\r\n`;
+    const mapping: ImportMapping = {
+      columns: [{ target: "phone" }, { target: "optedIn" }, { target: "time" }],
+      consentListId: news.id,
+      proof: PROOF,
+    };
+    const { id } = await upload(ws, users.ADMIN.id, csv);
+    await run(id, "check", mapping, ws);
+    expect(await db.outboundEvent.count({ where: { workspaceId: ws } })).toBe(before);
+    const done = await run(id, "import", mapping, ws);
+    expect(done.counts?.consent).toEqual({ optedIn: 1, optedOut: 1, unchanged: 0, keptOptedOut: 0 });
+    const events = await db.outboundEvent.findMany({
+      where: { workspaceId: ws },
+      orderBy: { id: "asc" },
+      skip: before,
+      select: { type: true, payload: true, _count: { select: { deliveries: true } } },
+    });
+    const joined = await db.contact.findFirstOrThrow({ where: { workspaceId: ws, phone: `+34${phoneOf(1)}` } });
+    const list = { id: news.id, name: "News", category: "MARKETING" };
+    expect(events).toEqual([
+      {
+        type: "contact.opted_in",
+        payload: expect.objectContaining({
+          data: {
+            contactId: joined.id,
+            phone: joined.phone,
+            lists: [list],
+            source: "IMPORT",
+            occurredAt: "2025-06-01T10:00:00.000Z",
+          },
+        }),
+        _count: { deliveries: 1 },
+      },
+      {
+        type: "contact.opted_out",
+        payload: expect.objectContaining({
+          data: {
+            contactId: leaving.id,
+            phone: leaving.phone,
+            lists: [list],
+            source: "IMPORT",
+            occurredAt: "2025-06-02T10:00:00.000Z",
+          },
+        }),
+        _count: { deliveries: 1 },
+      },
+    ]);
+  });
+
   it("imports a nasty 10,000-row file with exact counts, a check first that writes nothing, and again changes nothing", async () => {
     const { workspace, users } = await createWorkspace();
     const ws = workspace.id;
