@@ -1,12 +1,18 @@
 // A durable embedded PostgreSQL for one benchmark: migrated, named in the environment for lib/ code,
-// and removed afterwards with its data folder.
+// and removed afterwards with its data folder. One per process.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.ts";
 import { applyMigrations, root } from "../scripts/lib/schema-engine.ts";
 
+let opened: string | undefined;
+
 export async function withBenchDatabase(name: string, run: (sql: pg.Client, dataDir: string) => Promise<void>) {
+  // lib/ reads DATABASE_URL once per process (lib/env.ts) and keeps its clients: a second database here would
+  // be left unused while lib/ code reached the first, stopped one. bench/run.ts gives each benchmark a process.
+  if (opened) throw new Error(`bench ${name}: this process already ran bench ${opened}; one database per process`);
+  opened = name;
   const dataDir = path.join(root, `.data/bench-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
