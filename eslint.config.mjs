@@ -78,6 +78,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    "dist/**", // scripts/build-dist.mjs output (bundles)
     ".data/**",
     "lib/db/generated/**",
     "next-env.d.ts",
