@@ -7,6 +7,7 @@ import { AppError, ForbiddenError, ValidationError, type ErrorCode } from "@/lib
 import { env } from "@/lib/env";
 import { NUL_MESSAGE } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { currentLogContext } from "@/lib/observability/context";
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -40,7 +41,8 @@ export function jsonError(error: unknown): Response {
   // A NUL byte that reached a query (PostgreSQL refuses it in text: 22021) came from the request.
   if (isNulRefusal(error))
     return Response.json({ error: { code: "VALIDATION", message: NUL_MESSAGE } }, { status: 400 });
-  const requestId = randomUUID();
+  // The request's own id when a wrapper set one (withLogContext), so the reference matches its other lines.
+  const requestId = currentLogContext()?.requestId ?? randomUUID();
   logger.error("route handler failed", { requestId, error });
   return Response.json(
     { error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } },
