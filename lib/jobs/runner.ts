@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { withLogContext } from "@/lib/observability/context";
+import { traced } from "@/lib/observability/spans";
 import { ARCHIVE_AFTER_SECONDS, JOBS_SCHEMA, sendOptions, type JobData, type JobDefinition } from "./engine";
 import { holdLease, LEASE_SECONDS, releaseLease, RENEW_EVERY_MS } from "./leases";
 
@@ -59,9 +60,16 @@ export async function runJob(handler: JobHandler, job: { id: string; data: JobDa
   }, RENEW_EVERY_MS);
   try {
     const { workspaceId, payload } = job.data;
-    await withLogContext(
-      { jobId: job.id, jobType: handler.definition.name, ...(workspaceId ? { workspaceId } : {}) },
-      () => handler.run(handler.definition.schema.parse(payload), { jobId: job.id, workspaceId }),
+    const name = handler.definition.name;
+    await withLogContext({ jobId: job.id, jobType: name, ...(workspaceId ? { workspaceId } : {}) }, () =>
+      traced(
+        `job ${name}`,
+        () => handler.run(handler.definition.schema.parse(payload), { jobId: job.id, workspaceId }),
+        {
+          "job.id": job.id,
+          "job.type": name,
+        },
+      ),
     );
   } finally {
     clearInterval(renew);
