@@ -6,8 +6,6 @@ import "server-only";
 import { monotonicFactory } from "ulid";
 import type { OutboundEventType } from "./events";
 
-export { OUTBOUND_EVENT_TYPES, OUTBOUND_EVENT_DESCRIPTIONS, type OutboundEventType } from "./events";
-
 /** The worker LISTENs here (lib/worker/run.ts). */
 export const OUTBOUND_WEBHOOKS_CHANNEL = "parley_outbound_webhooks";
 
