@@ -5,7 +5,16 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { defineJob, JOBS_SCHEMA, jobIdFor, RETRY_DELAY_SECONDS, sendJob, stopSender, type JobOptions } from "./engine";
+import {
+  cancelJob,
+  defineJob,
+  JOBS_SCHEMA,
+  jobIdFor,
+  RETRY_DELAY_SECONDS,
+  sendJob,
+  stopSender,
+  type JobOptions,
+} from "./engine";
 import { handle, startJobRunner, type CronSchedule, type JobHandler, type JobRunner } from "./runner";
 
 const runners: JobRunner[] = [];
@@ -34,7 +43,7 @@ async function jobRow(name: string, id: string): Promise<JobRow | undefined> {
 }
 
 describe("the job engine", () => {
-  it("sends a job inside the caller's transaction: it exists only if the transaction commits, once per dedupe key", async () => {
+  it("sends a job inside the caller's transaction: it exists only if the transaction commits, once per dedupe key, and cancels it by that key", async () => {
     const job = testJob();
     await expect(
       db.$transaction(async (tx) => {
@@ -50,6 +59,9 @@ describe("the job engine", () => {
     ]);
     expect(ids).toEqual([jobIdFor(job.name, "k"), null]);
     expect(await jobRow(job.name, ids[0]!)).toMatchObject({ state: "created" });
+    // Cancelling by the same key, in a transaction (a scheduled campaign cancelled before its start).
+    await db.$transaction((tx) => cancelJob(job, "k", tx));
+    expect(await jobRow(job.name, ids[0]!)).toMatchObject({ state: "cancelled" });
     // A malformed payload fails its sender.
     await expect(db.$transaction((tx) => sendJob(job, { n: "one" } as never, tx))).rejects.toThrow();
   });
