@@ -223,6 +223,36 @@ describe("dispatch", () => {
     expect((await sentIds(ws.base)).duplicates).toEqual([]);
   });
 
+  it(
+    "goes on sending for a workspace whose neighbour's Cloud API stopped answering",
+    { timeout: 120_000 },
+    async () => {
+      // Every send of the first workspace's number is accepted but never answered in time (10 s deadline),
+      // while the second's campaign takes 15 s at its pace: the silent number is held back meanwhile.
+      const silent = await workspace({ contacts: 40, sandbox: { faults: { hangShare: 1, hangMs: 60_000 } } });
+      const healthy = await workspace({ contacts: 1200 });
+      await launch(silent, { sendRatePerSec: 20 });
+      const id = await launch(healthy, { sendRatePerSec: 80 });
+      const dispatcher = startDispatcher([silent.workspace.id, healthy.workspace.id]);
+      const began = Date.now();
+      let longest = 0;
+      try {
+        while ((await db.campaign.findUniqueOrThrow({ where: { id } })).status === "SENDING") {
+          if (Date.now() - began > 90_000) throw new Error(`not finished: ${JSON.stringify(await counts(id))}`);
+          const started = Date.now();
+          await dispatcher.round();
+          longest = Math.max(longest, Date.now() - started);
+          await drain();
+        }
+      } finally {
+        await dispatcher.close();
+      }
+      expect(Date.now() - began).toBeGreaterThan(11_000); // the silent number's first deadline passed meanwhile
+      expect((await sentIds(healthy.base)).ids).toHaveLength(1200);
+      expect(longest).toBeLessThan(2_500); // a batch is half a second; the silent number's hold is five
+    },
+  );
+
   it("cancels: nothing more goes and the rest are skipped as cancelled", async () => {
     const ws = await workspace({ contacts: 60 });
     const id = await launch(ws, { sendRatePerSec: 20 });

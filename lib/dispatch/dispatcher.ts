@@ -18,6 +18,7 @@ const senderKey = (phoneNumberId: string) => `sender:${phoneNumberId}`;
  */
 export function createDispatcher(workerId: string, { workspaceIds }: { workspaceIds?: string[] } = {}) {
   const senders = new Map<string, { sender: NumberSender; key: string }>();
+  const draining = new Map<string, Promise<unknown>>();
   let settledAt = 0;
   let renewedAt = 0;
 
@@ -25,11 +26,8 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
   async function renew() {
     renewedAt = Date.now();
     await holdLease(workerLeaseKey(workerId), workerId);
-    for (const [workspaceId, { sender, key }] of senders) {
-      if (!(await holdLease(key, workerId))) {
-        senders.delete(workspaceId);
-        await sender.drain();
-      }
+    for (const [workspaceId, { key }] of senders) {
+      if (!(await holdLease(key, workerId))) letGo(workspaceId, false);
     }
   }
   // Renewed on a timer too, so a long batch (or a hanging Cloud API) never lets the lease lapse.
@@ -42,6 +40,7 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
   async function hold(workspaceId: string, phoneNumberId: string): Promise<NumberSender | null> {
     const held = senders.get(workspaceId);
     if (held) return held.sender;
+    if (draining.has(workspaceId)) return null; // its last sender's requests are still out
     const key = senderKey(phoneNumberId);
     if (!(await holdLease(key, workerId))) return null;
     const sender = new NumberSender(workspaceId, workerId);
@@ -49,12 +48,21 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
     return sender;
   }
 
-  async function letGo(workspaceId: string) {
+  /**
+   * Stops sending for a workspace. Its requests still out are answered and recorded, and only then is its
+   * number's lease released (`release`: false when another worker already took it). That can take a
+   * request's whole deadline when a Cloud API stops answering, so it goes on beside the rounds.
+   */
+  function letGo(workspaceId: string, release = true) {
     const held = senders.get(workspaceId);
     if (!held) return;
     senders.delete(workspaceId);
-    await held.sender.drain();
-    await releaseLease(held.key, workerId);
+    const done = held.sender
+      .drain()
+      .then(() => (release ? releaseLease(held.key, workerId) : undefined))
+      .catch((error: unknown) => logger.warn("a sender did not stop cleanly", { workspaceId, error }))
+      .finally(() => draining.delete(workspaceId));
+    draining.set(workspaceId, done);
   }
 
   /** One round over every sending workspace; true when any batch sent something (run again at once). */
@@ -88,7 +96,7 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
       entry.campaignIds.push(c.id);
       byWorkspace.set(c.workspaceId, entry);
     }
-    for (const workspaceId of [...senders.keys()]) if (!byWorkspace.has(workspaceId)) await letGo(workspaceId);
+    for (const workspaceId of [...senders.keys()]) if (!byWorkspace.has(workspaceId)) letGo(workspaceId);
     const results = await Promise.all(
       [...byWorkspace].map(
         async ([workspaceId, { phoneNumberId, ...due }]) => (await hold(workspaceId, phoneNumberId))?.step(due) ?? 0,
@@ -100,7 +108,8 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
   /** Stops: every request on its way is answered and recorded, then the leases go. */
   async function close() {
     clearInterval(heartbeat);
-    for (const workspaceId of [...senders.keys()]) await letGo(workspaceId);
+    for (const workspaceId of [...senders.keys()]) letGo(workspaceId);
+    await Promise.all(draining.values());
     await releaseLease(workerLeaseKey(workerId), workerId);
   }
 

@@ -41,6 +41,8 @@ const MAX_BATCH = 500;
 const MAX_IN_FLIGHT = 512;
 /** How long a sender with nothing to claim waits for requests still on their way, to record their outcomes. */
 const STRAGGLER_MS = 250;
+/** A number whose next free slot is further away than this is held back (see step). */
+const HELD_MS = 2_000;
 /** Marks of requests about to leave are written together, at most this long after the first. */
 const MARK_EVERY_MS = 5;
 /**
@@ -153,6 +155,10 @@ export class NumberSender {
     if (contexts.length === 0 && !due.transactional) return 0;
     const rate = Math.min(this.numberRate, ...contexts.map((c) => c.rate));
     this.pacer.setTarget(rate);
+    // A number held back (its Cloud API stopped answering) claims nothing until it may send again: the
+    // dispatcher's round waits for every number's step, so a batch waiting out the hold here would hold
+    // every other workspace's sending with it.
+    if (this.pacer.pending(Date.now()) > HELD_MS) return 0;
     if (this.inFlight.size >= MAX_IN_FLIGHT) {
       await this.waitForStragglers();
       return 1;
