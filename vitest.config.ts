@@ -30,7 +30,7 @@ export default defineConfig({
           setupFiles: ["tests/integration-setup.ts"],
           // One database per test run, shared by the files: they run one after another.
           fileParallelism: false,
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

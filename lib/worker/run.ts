@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { WEBHOOKS_CHANNEL } from "@/lib/webhooks/ingest";
 import { processPendingWebhooks } from "@/lib/webhooks/process";
-import { DISPATCH_CHANNEL } from "@/lib/dispatch/channel";
+import { DISPATCH_CHANNEL } from "@/lib/db/notify";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { foldRollups } from "@/lib/analytics/rollups";
 import { deliverPendingWebhooks } from "@/lib/outbound-webhooks/deliver";
