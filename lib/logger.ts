@@ -9,7 +9,7 @@ import { observabilityEnv } from "@/lib/env";
 import { currentLogContext } from "@/lib/observability/context";
 import { REDACTED_KEYS, scrubPhones } from "@/lib/observability/redact";
 
-export { addLogContext, withLogContext, type LogContext } from "@/lib/observability/context";
+export { addLogContext, withLogContext } from "@/lib/observability/context";
 
 type Level = "debug" | "info" | "warn" | "error";
 type Fields = Record<string, unknown>;
