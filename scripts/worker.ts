@@ -4,10 +4,16 @@
 import { disconnectDb } from "@/lib/db/client";
 import { runWorker } from "@/lib/worker/run";
 import { logger } from "@/lib/logger";
+import { startTelemetry, stopTelemetry } from "@/lib/observability/tracing";
+import { serveWorkerMetrics } from "@/lib/observability/worker-metrics";
 import { DEFAULT_BACKOFF, restartDelayMs } from "./lib/supervise.ts";
 import { exitWithLauncher } from "./lib/follow-parent.ts";
 
 exitWithLauncher();
+// Traces when OTEL_EXPORTER_OTLP_ENDPOINT is set, and this process's counters on PARLEY_WORKER_METRICS_PORT
+// when it is set (docs/observability.md): the web process cannot serve a worker's counters.
+startTelemetry("worker");
+const metricsServer = await serveWorkerMetrics();
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
@@ -36,4 +42,6 @@ while (!controller.signal.aborted) {
     await pause(waitMs);
   }
 }
+metricsServer?.close();
+await stopTelemetry();
 await disconnectDb();
