@@ -178,7 +178,10 @@ export async function dispatchUntil(
     (await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).status !== "SENDING",
   timeoutMs = 20_000,
 ) {
-  const { workspaceId } = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { workspaceId: true } });
+  const { workspaceId } = await db.campaign.findUniqueOrThrow({
+    where: { id: campaignId },
+    select: { workspaceId: true },
+  });
   const dispatcher = startDispatcher([workspaceId]);
   const deadline = Date.now() + timeoutMs;
   try {

@@ -4,7 +4,15 @@ import "server-only";
 import { z } from "zod";
 import { PRICE_CURRENCY } from "@/lib/campaigns/pricing";
 import { db } from "@/lib/db/client";
-import { failuresOf, funnelOf, ratesOf, TREND_KEYS, type Funnel, type Totals, type TrendKey } from "@/lib/campaigns/funnel";
+import {
+  failuresOf,
+  funnelOf,
+  ratesOf,
+  TREND_KEYS,
+  type Funnel,
+  type Totals,
+  type TrendKey,
+} from "@/lib/campaigns/funnel";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-01.");
 export const MAX_RANGE_DAYS = 400;

@@ -314,7 +314,7 @@ describe("segments", () => {
       await change(promotions, "OPT_OUT", tx);
       second = change(news, "OPT_IN");
       // Until the second is seen waiting for this transaction's lock (polled on another connection).
-      for (let waiting = 0; waiting === 0; ) {
+      for (let waiting = 0; waiting === 0;) {
         [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`
           SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
       }
