@@ -46,6 +46,16 @@ describe("a worker killed mid-campaign", () => {
     await new Promise((r) => first.once("exit", r));
     const atKill = await counts(id);
     expect(atKill.QUEUED).toBeGreaterThan(0); // really in the middle
+    // On their way at the kill: marked as leaving, their answer not recorded (how many depends on the
+    // machine's speed: a busy one records answers later).
+    const onTheirWay = new Set(
+      (
+        await db.message.findMany({
+          where: { campaignId: id, state: "CLAIMED", requestAt: { not: null } },
+          select: { id: true },
+        })
+      ).map((m) => m.id),
+    );
 
     startWorker("crash-second");
     await expect
@@ -66,7 +76,7 @@ describe("a worker killed mid-campaign", () => {
     });
     expect(ids.length + unconfirmed.length).toBe(RECIPIENTS);
     expect(unconfirmed.every((m) => m.state === "FAILED" && !ids.includes(m.id))).toBe(true);
-    expect(unconfirmed.length).toBeLessThan(RECIPIENTS / 100); // only what was on its way at the kill
+    expect(unconfirmed.filter((m) => !onTheirWay.has(m.id))).toEqual([]); // only what was on its way at the kill
     const final = await counts(id);
     expect(final.QUEUED ?? 0).toBe(0);
     expect(final.CLAIMED ?? 0).toBe(0);

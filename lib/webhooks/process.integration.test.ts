@@ -457,6 +457,7 @@ describe("every change counts on its own", () => {
       );
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER test_refuse_quality ON "Template"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_refuse_quality()`); // the database is shared: leave nothing
     }
     await db.webhookPart.updateMany({
       where: { workspaceId: ws },
