@@ -77,8 +77,10 @@ async function sendMessageFast(req: IncomingMessage, res: ServerResponse) {
     // The body read here whole, within the route's cap: a web stream per call costs more than the rest of
     // the wrapper. A larger body is refused by the route itself, from the size it is told.
     const body = await readNodeBody(req, MAX_BODY_BYTES);
-    if (!body) headers.set("content-length", String(MAX_BODY_BYTES + 1));
-    if (!body) res.setHeader("connection", "close");
+    if (!body) {
+      headers.set("content-length", String(MAX_BODY_BYTES + 1));
+      res.setHeader("connection", "close");
+    }
     const request = new Request(new URL(req.url!, `http://${req.headers.host ?? "localhost"}`), {
       method: "POST",
       headers,
