@@ -165,7 +165,7 @@ function DeliveryState({ state, reason }: { state: string; reason: string | null
 export function MessageBubble({ item }: { item: TimelineItem }) {
   if (item.kind === "note") {
     return (
-      <div className="mx-auto max-w-[80%] rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <div className="mx-auto max-w-[80%] rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm break-words text-amber-950">
         <p className="text-xs font-medium">
           Internal note · {item.author ?? "someone"} · {time(item.at)} · never sent
         </p>
@@ -178,7 +178,7 @@ export function MessageBubble({ item }: { item: TimelineItem }) {
     <div className={cn("flex", inbound ? "justify-start" : "justify-end")}>
       <div
         className={cn(
-          "max-w-[75%] rounded-lg px-3 py-2 text-sm shadow-sm",
+          "max-w-[75%] rounded-lg px-3 py-2 text-sm break-words shadow-sm", // a long link wraps on a phone
           inbound ? "rounded-tl-none bg-white" : "rounded-tr-none bg-[#d9fdd3]",
         )}
       >

@@ -17,7 +17,7 @@ export function AccountAlertBanner({ alerts }: { alerts: BannerAlert[] }) {
     <section
       role="alert"
       aria-labelledby="account-alerts-heading"
-      className="border-b border-red-300 bg-red-50 px-6 py-3 text-sm text-red-900"
+      className="border-b border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 sm:px-6"
     >
       <h2 id="account-alerts-heading" className="flex items-center gap-2 font-medium">
         <AlertTriangle aria-hidden className="size-4" />

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { NavItem } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
+import { MobileNav } from "./mobile-nav";
 import { Sidebar } from "./sidebar";
 import { UserMenu } from "./user-menu";
 
@@ -28,15 +29,16 @@ export function AppShell({
       </a>
       <Sidebar navigation={navigation} />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between border-b border-line bg-white px-6">
-          <div className="flex items-center gap-2">
-            <span className="text-xs tracking-wide text-muted uppercase">Workspace</span>
-            <span className="font-medium">{workspaceName}</span>
+        <header className="flex h-14 items-center justify-between gap-3 border-b border-line bg-white px-4 sm:px-6">
+          <div className="flex min-w-0 items-center gap-2">
+            <MobileNav navigation={navigation} />
+            <span className="hidden text-xs tracking-wide text-muted uppercase sm:inline">Workspace</span>
+            <span className="truncate font-medium">{workspaceName}</span>
           </div>
           <UserMenu name={user.name} email={user.email} role={user.role} />
         </header>
         {banner}
-        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>
       </div>

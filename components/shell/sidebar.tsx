@@ -37,60 +37,78 @@ function UnreadBadge() {
   );
 }
 
-export function Sidebar({ navigation }: { navigation: NavItem[] }) {
+/** The product's mark and name, at the head of the sidebar and of the phone's menu. */
+export function Brand() {
+  return (
+    <>
+      <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
+        P
+      </span>
+      <span className="text-lg font-semibold tracking-tight">Parley</span>
+    </>
+  );
+}
+
+/**
+ * The role's navigation: the sidebar on wide screens and the menu drawer on phones both render this, so the two
+ * never disagree. `onNavigate` lets the drawer close when a link is followed.
+ */
+export function NavLinks({ navigation, onNavigate }: { navigation: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   return (
+    <nav aria-label="Main" className="flex-1 space-y-1 p-3">
+      {navigation.map((item) => {
+        const Icon = ICONS[item.href] ?? FileText;
+        const href = item.children?.[0]?.href ?? item.href;
+        return (
+          <div key={item.href} className="relative">
+            <Link
+              href={href}
+              onClick={onNavigate}
+              aria-current={!item.children && isActive(item.href) ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100",
+                isActive(item.href) && "bg-brand-50 text-brand-900",
+              )}
+            >
+              <Icon className="size-4" aria-hidden />
+              {item.label}
+            </Link>
+            {item.href === "/inbox" && <UnreadBadge />}
+            {item.children && item.children.length > 0 && (
+              <ul className="mt-1 ml-7 space-y-1 border-l border-line pl-3">
+                {item.children.map((child) => (
+                  <li key={child.href}>
+                    <Link
+                      href={child.href}
+                      onClick={onNavigate}
+                      aria-current={isActive(child.href) ? "page" : undefined}
+                      className={cn(
+                        "block rounded-md px-2 py-1.5 text-sm text-gray-600 hover:bg-gray-100",
+                        isActive(child.href) && "font-medium text-brand-900",
+                      )}
+                    >
+                      {child.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </nav>
+  );
+}
+
+export function Sidebar({ navigation }: { navigation: NavItem[] }) {
+  return (
     <aside className="hidden w-60 shrink-0 flex-col border-r border-line bg-white md:flex">
       <div className="flex h-14 items-center gap-2 border-b border-line px-5">
-        <span
-          className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
-          aria-hidden
-        >
-          P
-        </span>
-        <span className="text-lg font-semibold tracking-tight">Parley</span>
+        <Brand />
       </div>
-      <nav aria-label="Main" className="flex-1 space-y-1 p-3">
-        {navigation.map((item) => {
-          const Icon = ICONS[item.href] ?? FileText;
-          const href = item.children?.[0]?.href ?? item.href;
-          return (
-            <div key={item.href} className="relative">
-              <Link
-                href={href}
-                aria-current={!item.children && isActive(item.href) ? "page" : undefined}
-                className={cn(
-                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100",
-                  isActive(item.href) && "bg-brand-50 text-brand-900",
-                )}
-              >
-                <Icon className="size-4" aria-hidden />
-                {item.label}
-              </Link>
-              {item.href === "/inbox" && <UnreadBadge />}
-              {item.children && item.children.length > 0 && (
-                <ul className="mt-1 ml-7 space-y-1 border-l border-line pl-3">
-                  {item.children.map((child) => (
-                    <li key={child.href}>
-                      <Link
-                        href={child.href}
-                        aria-current={isActive(child.href) ? "page" : undefined}
-                        className={cn(
-                          "block rounded-md px-2 py-1.5 text-sm text-gray-600 hover:bg-gray-100",
-                          isActive(child.href) && "font-medium text-brand-900",
-                        )}
-                      >
-                        {child.label}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          );
-        })}
-      </nav>
+      <NavLinks navigation={navigation} />
     </aside>
   );
 }

@@ -31,13 +31,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           ) : undefined
         }
       />
-      <div className="grid gap-4 lg:grid-cols-[22rem_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <ConversationList
           initial={conversations}
           initialQuery={new URLSearchParams(query).toString()}
           campaigns={choices.campaigns}
         />
-        <Card className="flex flex-col items-center justify-center p-10 text-center text-sm text-muted">
+        {/* Narrow screens show the list alone; a conversation opens on its own page. */}
+        <Card className="hidden flex-col items-center justify-center p-10 text-center text-sm text-muted lg:flex">
           <MessagesSquare className="mb-3 size-8 text-brand-600" aria-hidden />
           {conversations.length
             ? "Pick a conversation to read it and reply."

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ConversationList } from "@/components/inbox/conversation-list";
 import { ThreadView } from "@/components/inbox/thread-view";
 import { PageHeader } from "@/components/ui/card";
@@ -26,16 +27,25 @@ export default async function ConversationPage({
     listConversations(user.workspaceId, user.userId, filters),
     inboxChoices(user.workspaceId),
   ]);
+  const listQuery = new URLSearchParams(query).toString();
   return (
     <>
       <PageHeader title="Inbox" />
-      <div className="grid gap-4 lg:grid-cols-[22rem_1fr]">
-        <ConversationList
-          initial={conversations}
-          initialQuery={new URLSearchParams(query).toString()}
-          activeId={id}
-          campaigns={choices.campaigns}
-        />
+      {/* Narrow screens show the thread alone, with the way back to the list (its filters kept). */}
+      <p className="mb-3 text-sm lg:hidden">
+        <Link href={`/inbox?${listQuery}`} className="text-brand-700 hover:underline">
+          ← Conversations
+        </Link>
+      </p>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
+        <div className="hidden lg:block">
+          <ConversationList
+            initial={conversations}
+            initialQuery={listQuery}
+            activeId={id}
+            campaigns={choices.campaigns}
+          />
+        </div>
         <ThreadView key={id} initial={thread} choices={choices} canReply={can(user.role, "inbox.reply")} />
       </div>
     </>

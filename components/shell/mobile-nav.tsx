@@ -1,0 +1,39 @@
+"use client";
+// Phones have no room for the sidebar: a menu button in the top bar opens the same navigation in a drawer.
+import { Menu } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Sheet, SheetContent, SheetTrigger } from "@/components/ui/sheet";
+import type { NavItem } from "@/lib/auth/permissions";
+import { Brand, NavLinks } from "./sidebar";
+
+/** Tailwind's `md`, where the sidebar takes over. */
+const WIDE = "(min-width: 768px)";
+
+export function MobileNav({ navigation }: { navigation: NavItem[] }) {
+  const [open, setOpen] = useState(false);
+  // A window widened past the breakpoint shows the sidebar; a drawer left open would trap focus for nothing.
+  useEffect(() => {
+    const query = window.matchMedia(WIDE);
+    const close = () => query.matches && setOpen(false);
+    query.addEventListener("change", close);
+    return () => query.removeEventListener("change", close);
+  }, []);
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      {/* Dialog.Trigger gives the button aria-haspopup, aria-expanded and aria-controls. */}
+      <SheetTrigger className="-ml-2 rounded-md p-2 text-gray-700 hover:bg-gray-100 md:hidden" aria-label="Menu">
+        <Menu className="size-5" aria-hidden />
+      </SheetTrigger>
+      <SheetContent
+        title={
+          <>
+            <Brand />
+            <span className="sr-only">menu</span>
+          </>
+        }
+      >
+        <NavLinks navigation={navigation} onNavigate={() => setOpen(false)} />
+      </SheetContent>
+    </Sheet>
+  );
+}
