@@ -28,7 +28,7 @@ export function MobileNav({ navigation }: { navigation: NavItem[] }) {
         title={
           <>
             <Brand />
-            <span className="sr-only">menu</span>
+            <span className="sr-only"> menu</span>
           </>
         }
       >

@@ -33,7 +33,7 @@ export default async function ConversationPage({
       <PageHeader title="Inbox" />
       {/* Narrow screens show the thread alone, with the way back to the list (its filters kept). */}
       <p className="mb-3 text-sm lg:hidden">
-        <Link href={`/inbox?${listQuery}`} className="text-brand-700 hover:underline">
+        <Link href={listQuery ? `/inbox?${listQuery}` : "/inbox"} className="text-brand-700 hover:underline">
           ← Conversations
         </Link>
       </p>
