@@ -21,6 +21,11 @@ const schema = z.object({
   PARLEY_WORKER_ID: z.string().optional(),
   /** A message claimed this long ago with no word from Meta goes back to the queue (its worker died). */
   PARLEY_RECLAIM_SECONDS: z.coerce.number().int().positive().default(300),
+  /**
+   * A worker's leases (its liveness, a sender number it paces, a job it runs) last this long unrenewed: the
+   * time before another worker takes over from one that died. Renewed every third of it.
+   */
+  PARLEY_LEASE_SECONDS: z.coerce.number().int().min(3).default(30),
   /** Public API calls each key may make a second (429 with Retry-After beyond). */
   PARLEY_API_RATE_PER_SECOND: z.coerce.number().int().positive().default(100),
   /**

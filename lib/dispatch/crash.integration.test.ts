@@ -18,7 +18,13 @@ function startWorker(name: string) {
     process.execPath,
     ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/worker.ts"],
     {
-      env: { ...process.env, PARLEY_WORKER_ID: name, PARLEY_RECLAIM_SECONDS: "3", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        PARLEY_WORKER_ID: name,
+        PARLEY_RECLAIM_SECONDS: "3",
+        PARLEY_LEASE_SECONDS: "3",
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "ignore", "inherit"],
     },
   );

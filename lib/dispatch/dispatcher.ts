@@ -4,7 +4,7 @@
 // worker whose lease expired are settled by evidence (lib/dispatch/store.ts).
 import "server-only";
 import { db } from "@/lib/db/client";
-import { holdLease, releaseLease, RENEW_EVERY_MS, workerLeaseKey } from "@/lib/jobs/leases";
+import { holdLease, releaseLease, renewEveryMs, workerLeaseKey } from "@/lib/jobs/leases";
 import { logger } from "@/lib/logger";
 import { NumberSender } from "./sender";
 import { settleOrphanedClaims } from "./store";
@@ -33,7 +33,7 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
   // Renewed on a timer too, so a long batch (or a hanging Cloud API) never lets the lease lapse.
   const heartbeat = setInterval(
     () => void renew().catch((error: unknown) => logger.warn("lease renewal failed", { error })),
-    RENEW_EVERY_MS,
+    renewEveryMs(),
   );
   heartbeat.unref();
 
@@ -67,7 +67,7 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
 
   /** One round over every sending workspace; true when any batch sent something (run again at once). */
   async function round(): Promise<boolean> {
-    if (Date.now() - renewedAt > RENEW_EVERY_MS) await renew();
+    if (Date.now() - renewedAt > renewEveryMs()) await renew();
     if (Date.now() - settledAt > SETTLE_EVERY_MS) {
       settledAt = Date.now();
       await settleOrphanedClaims();

@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
 import { withLogContext } from "@/lib/observability/context";
 import { traced } from "@/lib/observability/spans";
 import { ARCHIVE_AFTER_SECONDS, JOBS_SCHEMA, sendOptions, type JobData, type JobDefinition } from "./engine";
-import { holdLease, LEASE_SECONDS, releaseLease, RENEW_EVERY_MS } from "./leases";
+import { holdLease, leaseSeconds, releaseLease, renewEveryMs } from "./leases";
 
 /** How often an idle worker asks for each type's next job. */
 const POLL_SECONDS = 1;
@@ -46,18 +46,18 @@ class JobStillRunningError extends Error {
  * Runs one job under a lease renewed every few seconds while it runs ("job:<id>", one holder per run).
  * pg-boss fails a run that outlives its timeout and retries it, but cannot stop the run in hand (a long
  * import, say); the lease makes the retry wait until that run has ended, so a job never runs twice at
- * once. A worker that dies stops renewing, and its lease lapses within LEASE_SECONDS.
+ * once. A worker that dies stops renewing, and its lease lapses within PARLEY_LEASE_SECONDS.
  */
 export async function runJob(handler: JobHandler, job: { id: string; data: JobData }, worker: string): Promise<void> {
   const key = `job:${job.id}`;
   const holder = `${worker}#${randomUUID()}`;
-  if (!(await holdLease(key, holder, LEASE_SECONDS))) throw new JobStillRunningError(job.id);
+  if (!(await holdLease(key, holder, leaseSeconds()))) throw new JobStillRunningError(job.id);
   const renew = setInterval(() => {
-    holdLease(key, holder, LEASE_SECONDS).then(
+    holdLease(key, holder, leaseSeconds()).then(
       (held) => held || logger.error("a running job lost its lease", { jobId: job.id }),
       (error: unknown) => logger.warn("a running job could not renew its lease", { jobId: job.id, error }),
     );
-  }, RENEW_EVERY_MS);
+  }, renewEveryMs());
   try {
     const { workspaceId, payload } = job.data;
     const name = handler.definition.name;
