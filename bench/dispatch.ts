@@ -20,7 +20,7 @@ import { cpus } from "node:os";
 import pg from "pg";
 import { freePort } from "../scripts/lib/embedded-postgres.ts";
 import { withBenchDatabase } from "./database.ts";
-import { printTable, type Row } from "./table.ts";
+import { percentile, printTable, type Row } from "./table.ts";
 
 const SECRET = "bench-app-secret";
 const TOKEN = "bench-token";
@@ -177,6 +177,7 @@ async function rig(sql: pg.Client, options: RigOptions) {
 
   return {
     id,
+    base,
     sandbox,
     async startWorker(env: Record<string, string> = {}) {
       const worker = node("scripts/worker.ts", {
@@ -348,6 +349,116 @@ async function crash(sql: pg.Client, recipients: number): Promise<Row> {
     "never sent": got.neverSent,
     "final states": final.map((x: { state: string; n: number }) => `${x.state} ${x.n}`).join(", "),
   };
+}
+
+/**
+ * The full loop at Meta's top rate for one number: a campaign sent at 1,000/s while the sandbox sends its sent,
+ * delivered and read webhooks back, the receiver (this process, as the web process would) stores them, and the
+ * worker processes them and folds the rollups. Rollup lag: for each message's first delivered-or-read status,
+ * from the moment its webhook was stored to the first sample (every 250 ms) in which the campaign's folded
+ * "delivered" count included it.
+ */
+async function fullLoop(sql: pg.Client, recipients: number): Promise<Row> {
+  const r = await rig(sql, { recipients, limit: 1000, webhooks: true, label: "full loop" });
+  const worker = await r.startWorker();
+  const self0 = process.cpuUsage();
+  const cpu0 = { worker: usage(worker.pid!).cpu, sandbox: usage(r.sandbox.pid!).cpu };
+  const machine0 = machineBusy();
+  const began = Date.now();
+  await r.start();
+  const samples: { at: number; n: number }[] = [];
+  const sample = async () => {
+    const { rows } = await sql.query(
+      `SELECT COALESCE(sum(n), 0)::int AS n FROM "CampaignMinute" WHERE "campaignId" = $1 AND key = 'delivered'`,
+      [r.id],
+    );
+    samples.push({ at: Date.now(), n: rows[0].n });
+  };
+  let sending = true;
+  const sampler = (async () => {
+    while (sending) {
+      await sample();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  const seconds = await untilSent(r.remaining);
+  sending = false;
+  await sampler;
+  // Settled: the sandbox has nothing left to send, every stored delivery is processed, every change folded.
+  const settling = Date.now();
+  for (;;) {
+    await sample();
+    const stats = (await (await fetch(`${r.base}/_sandbox/stats`)).json()) as { pendingWebhooks: number };
+    const { rows } = await sql.query(
+      `SELECT (SELECT count(*) FROM "WebhookDelivery" WHERE "processedAt" IS NULL)::int
+            + (SELECT count(*) FROM "RollupDelta")::int AS n`,
+    );
+    if (stats.pendingWebhooks === 0 && rows[0].n === 0) break;
+    if (Date.now() - settling > 180_000) throw new Error("the statuses did not settle in 3 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await sample();
+  const settledAt = Date.now();
+  const machine1 = machineBusy();
+  const self = process.cpuUsage(self0);
+  const cpu = { worker: usage(worker.pid!).cpu - cpu0.worker, sandbox: usage(r.sandbox.pid!).cpu - cpu0.sandbox };
+  const elapsed = (settledAt - began) / 1000;
+  const { rows: arrivals } = await sql.query(
+    `SELECT min(d."receivedAt") AS at
+       FROM "WebhookDelivery" d,
+            jsonb_array_elements(convert_from(d."rawBody", 'UTF8')::jsonb -> 'entry') e,
+            jsonb_array_elements(e -> 'changes') c,
+            jsonb_array_elements(c -> 'value' -> 'statuses') s
+            JOIN "Message" m ON m.wamid = s ->> 'id' AND m."campaignId" = $1
+      WHERE s ->> 'status' IN ('delivered', 'read')
+      GROUP BY s ->> 'id' ORDER BY 1`,
+    [r.id],
+  );
+  const { rows: deliveries } = await sql.query(
+    `SELECT count(*)::int AS n, EXTRACT(EPOCH FROM max("receivedAt") - min("receivedAt"))::float AS span FROM "WebhookDelivery"`,
+  );
+  let s = 0;
+  const lags = arrivals
+    .map(({ at }: { at: Date }, k: number) => {
+      while (s < samples.length && samples[s]!.n < k + 1) s++;
+      return (samples[s]?.at ?? Infinity) - at.getTime();
+    })
+    .sort((a: number, b: number) => a - b);
+  const got = await r.received();
+  const row: Row = {
+    recipients,
+    "sending (s)": seconds.toFixed(1),
+    "end-to-end/s": Math.round(got.unique / seconds),
+    "sending/s": sendingRate(got.accepted).toFixed(1),
+    "status webhooks": deliveries[0].n,
+    "webhooks/s": Math.round(deliveries[0].n / deliveries[0].span),
+    "settled after last send (s)": ((settledAt - settling) / 1000).toFixed(1),
+    "rollup lag p50 s": (percentile(lags, 50) / 1000).toFixed(2),
+    "rollup lag p95 s": (percentile(lags, 95) / 1000).toFixed(2),
+    "rollup lag max s": (lags.at(-1)! / 1000).toFixed(2),
+    "delivered folded": samples.at(-1)!.n,
+    "received twice": got.twice,
+    "never sent": got.neverSent,
+    "machine CPU %": Math.round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total)),
+    "worker CPU %": Math.round((100 * cpu.worker) / elapsed),
+    "receiver CPU %": Math.round((self.user + self.system) / 1e4 / elapsed),
+    "sandbox CPU %": Math.round((100 * cpu.sandbox) / elapsed),
+  };
+  await r.stop();
+  return row;
+}
+
+export async function benchLoop() {
+  const recipients = Number(process.env.BENCH_LOOP_RECIPIENTS ?? 30_000);
+  await withBenchDatabase("loop", async (sql) => {
+    const row = await fullLoop(sql, recipients);
+    const { closePgPool } = await import("@/lib/db/pg");
+    await closePgPool();
+    await printTable(
+      `Full loop at 1,000/s for one number (${cpus().length} cores): sends, status webhooks back, processing and rollups`,
+      [row],
+    );
+  });
 }
 
 export async function benchDispatch() {

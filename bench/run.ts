@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { benchAnalytics } from "./analytics.ts";
 import { benchApi } from "./api.ts";
 import { benchApiWebhooks } from "./api-webhooks.ts";
-import { benchCrash, benchDispatch } from "./dispatch.ts";
+import { benchCrash, benchDispatch, benchLoop } from "./dispatch.ts";
 import { benchImport } from "./import.ts";
 import { benchSegments } from "./segments.ts";
 import { benchWebhooks } from "./webhooks.ts";
@@ -20,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   segments: benchSegments,
   dispatch: benchDispatch,
   crash: benchCrash,
+  loop: benchLoop,
   analytics: benchAnalytics,
   api: benchApi,
   "api-webhooks": benchApiWebhooks,
