@@ -122,7 +122,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         }
         table={<SeriesTable points={data.series.points} formatX={formatX} />}
       />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <Table caption="Buttons: quick-reply taps and tracked link opens (each person once per button)">
             <thead>

@@ -27,7 +27,7 @@ export function DateRangeForm({ range, today, error }: { range: DateRange; today
       <Button type="submit" variant="secondary">
         Show
       </Button>
-      <nav aria-label="Quick periods" className="flex gap-2 pb-1 text-sm">
+      <nav aria-label="Quick periods" className="flex flex-wrap gap-2 pb-1 text-sm">
         {PRESETS.map((days) => {
           const from = shiftDay(today, 1 - days);
           const current = range.from === from && range.to === today;

@@ -40,10 +40,14 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
   ];
   const max = Math.max(1, funnel.targeted);
   return (
-    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
       <ol className="space-y-2" aria-label="Funnel">
         {stages.map((s) => (
-          <li key={s.label} className="grid grid-cols-[9rem_1fr_9rem] items-center gap-3 text-sm">
+          // On a phone the bar takes a row of its own under the stage and its count.
+          <li
+            key={s.label}
+            className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[9rem_1fr_9rem] sm:gap-3"
+          >
             <span className="font-medium">
               {s.stage ? (
                 <Link href={drillHref(s.stage)} className="text-brand-700 underline">
@@ -53,7 +57,10 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
                 s.label
               )}
             </span>
-            <span className="h-6 rounded bg-gray-100" aria-hidden>
+            <span
+              className="col-span-2 row-start-2 h-6 rounded bg-gray-100 sm:col-span-1 sm:row-start-auto"
+              aria-hidden
+            >
               <span className="block h-full rounded bg-brand-600" style={{ width: `${(s.count / max) * 100}%` }} />
             </span>
             <span className="tabular-nums" data-testid={`funnel-${s.stage ?? "targeted"}`}>

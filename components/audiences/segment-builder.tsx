@@ -75,7 +75,7 @@ export function SegmentBuilder({
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <fieldset disabled={!canEdit} className="space-y-4">
           <Card className="p-5">
             <Label htmlFor="segment-name">Segment name</Label>

@@ -65,7 +65,7 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
         ))}
       </dl>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <SkipTable caption="Skipped, by reason" rows={report.skipped} empty="Nobody is skipped." />
         <Card>
           <Table caption={`Estimated cost by market (${report.cost.category.toLowerCase()} rate)`}>

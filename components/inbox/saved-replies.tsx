@@ -30,7 +30,7 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
     },
   });
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <Card>
         <Table caption="Saved replies">
           <thead>

@@ -76,7 +76,7 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
           </ul>
         </div>
       )}
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="statuses-heading">
           <h3 id="statuses-heading" className="mb-2 text-sm font-medium">
             Latest message statuses

@@ -128,7 +128,7 @@ export default async function AnalyticsPage({
               />
             }
           />
-          <div className="grid gap-4 md:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
             <Ranking title="Best templates" rows={d.top} empty="Not enough deliveries to rank templates yet." />
             <Ranking
               title="Templates to improve"

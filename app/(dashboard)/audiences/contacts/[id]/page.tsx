@@ -39,7 +39,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         </Link>
         {admin && <PrivacyActions contactId={contact.id} label={contact.name ?? contact.phone} />}
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="p-5">
           <h2 className="font-semibold">Details</h2>
           <dl className="mt-3 space-y-2 text-sm">
@@ -122,7 +122,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         </tbody>
       </Table>
 
-      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="sent-heading">
           <h2 id="sent-heading" className="mb-3 font-semibold">
             Messages sent
