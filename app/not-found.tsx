@@ -1,13 +1,25 @@
+import { SearchX } from "lucide-react";
+import type { Metadata } from "next";
 import Link from "next/link";
+import { StatusPage } from "@/components/errors/status-page";
+import { buttonVariants } from "@/components/ui/button";
 
+export const metadata: Metadata = { title: "Page not found" };
+
+/** Any address that names no page, and notFound() outside the dashboard and sign-in segments. */
 export default function NotFound() {
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center px-6 text-center">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-sm text-muted">The page you asked for does not exist or was moved.</p>
-      <Link href="/" className="mt-6 text-sm font-medium text-brand-700 underline">
-        Back to your dashboard
-      </Link>
-    </main>
+    <StatusPage
+      standalone
+      icon={SearchX}
+      title="Page not found"
+      actions={
+        <Link href="/" className={buttonVariants()}>
+          Back to your dashboard
+        </Link>
+      }
+    >
+      <p>There is nothing at this address. Check the link, or start again from your dashboard.</p>
+    </StatusPage>
   );
 }

@@ -43,6 +43,7 @@ test("on a phone the menu button opens the navigation in a drawer, from the keyb
   page,
 }) => {
   await signInAs(page, "MARKETER");
+  await page.goto("/campaigns");
   // The sidebar is gone at this width; the menu button stands in for it.
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   const menu = page.getByRole("button", { name: "Menu" });

@@ -1,11 +1,17 @@
 // A tracked link: the recipient's ending opens the campaign's address and counts once per message; a
-// changed or made-up ending is refused and counts nothing.
-import { describe, expect, it } from "vitest";
-import { linkToken } from "@/lib/campaigns/links";
+// changed or made-up ending is refused and counts nothing; both failures are a page made for a phone.
+import { describe, expect, it, vi } from "vitest";
+import { linkToken, openTrackedLink } from "@/lib/campaigns/links";
 import { foldAll } from "@/lib/analytics/rollups";
 import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/tests/factories";
 import { GET } from "./route";
+
+// The real lookup, which one test makes fail as a lost database connection would.
+vi.mock("@/lib/campaigns/links", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/campaigns/links")>();
+  return { ...actual, openTrackedLink: vi.fn(actual.openTrackedLink) };
+});
 
 const open = (token: string) => GET(new Request(`http://localhost/r/${token}`), { params: Promise.resolve({ token }) });
 
@@ -51,5 +57,27 @@ describe("GET /r/<ending>", () => {
       ["clicked", 1],
       ["link:1", 1],
     ]);
+  });
+
+  it("answers a made-up ending with a page for a phone, in a language, with a title", async () => {
+    const response = await open("made-up");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain("<title>This link doesn't work</title>");
+    expect(html).toContain("<h1>This link doesn't work</h1>");
+    expect(html).not.toContain("Try again"); // the same link would fail the same way
+  });
+
+  it("asks the recipient to try again when the link cannot be looked up, without a bare 500", async () => {
+    vi.mocked(openTrackedLink).mockRejectedValueOnce(new Error("Connection terminated unexpectedly"));
+    const response = await open("abc.1.signature");
+    expect(response.status).toBe(503);
+    const html = await response.text();
+    expect(html).toContain("<h1>This link can't open right now</h1>");
+    expect(html).toContain('<a href="/r/abc.1.signature">Try again</a>');
+    expect(html).not.toContain("Connection terminated");
   });
 });

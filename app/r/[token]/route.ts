@@ -1,16 +1,21 @@
 import { openTrackedLink } from "@/lib/campaigns/links";
+import { logger } from "@/lib/logger";
+import { linkProblemResponse } from "./link-problem";
 
 export const dynamic = "force-dynamic";
 
 /** A tracked campaign link (lib/campaigns/links.ts): counts the open, then goes to the campaign's address. */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const destination = await openTrackedLink(token);
-  if (!destination) {
-    return new Response("This link is not valid. It may have been copied incompletely.", {
-      status: 404,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
+  const path = new URL(request.url).pathname;
+  let destination: string | null;
+  try {
+    destination = await openTrackedLink(token);
+  } catch (error) {
+    // The recipient gets a page that asks them to try again, not a bare 500; the cause goes to the log.
+    logger.error("a tracked link could not be opened", { error });
+    return linkProblemResponse("unavailable", path);
   }
+  if (!destination) return linkProblemResponse("unknown", path);
   return new Response(null, { status: 302, headers: { location: destination, "cache-control": "no-store" } });
 }

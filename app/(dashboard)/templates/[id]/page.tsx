@@ -1,22 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/card";
 import { TemplateActions } from "@/components/templates/template-actions";
 import { TemplateBuilder } from "@/components/templates/template-builder";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
 import { getTemplateForBuilder, languageVersions } from "@/lib/templates/service";
-import { pageId } from "@/lib/not-found";
+import { orNotFound, pageId } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Template" };
 
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("templates.view");
-  const template = await getTemplateForBuilder(user.workspaceId, pageId((await params).id)).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const template = await orNotFound(getTemplateForBuilder(user.workspaceId, pageId((await params).id)));
   const editor = can(user.role, "templates.edit");
   const versions = editor ? await languageVersions(user.workspaceId, template.name) : [];
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PrivacyActions } from "@/components/audiences/privacy-actions";
 import { RecordConsentForm } from "@/components/audiences/record-consent-form";
 import { Badge } from "@/components/ui/badge";
@@ -11,19 +10,15 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
 import { getContactDetail } from "@/lib/contacts/queries";
-import { NotFoundError } from "@/lib/errors";
 import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
-import { pageId } from "@/lib/not-found";
+import { orNotFound, pageId } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Contact" };
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("audiences.view");
-  const contact = await getContactDetail(user.workspaceId, pageId((await params).id)).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const contact = await orNotFound(getContactDetail(user.workspaceId, pageId((await params).id)));
   const admin = can(user.role, "consent.edit");
   const lists = admin ? await listConsentLists(user.workspaceId) : [];
   const attributes = Object.entries((contact.attributes ?? {}) as Record<string, unknown>);
