@@ -1,7 +1,9 @@
-// `npm test`: every check, in order, stopping at the first failure: lint, types, unit tests,
-// integration tests (embedded PostgreSQL), browser tests (Chromium). Ends with one line that counts
-// every test: "Tests: N passed, N failed".
-import { spawnSync } from "node:child_process";
+// `npm test`: every check, stopping after the first phase that fails: lint, types and unit tests side by side;
+// then the integration tests (embedded PostgreSQL) while the app is built for the next phase; then the browser
+// tests (Chromium). Steps of one phase run at once because each is mostly one thread and the machine has more.
+// A phase's first step prints as it goes; the others print their output whole as they end, so none interleaves. Ends with one line that counts every
+// test: "Tests: N passed, N failed".
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const reports = ".data/test-reports";
@@ -20,17 +22,47 @@ const vitest = (project) => [
     `--outputFile.json=${reports}/${project}.json`,
   ],
 ];
-const steps = [
-  ["lint", ["npm", ["run", "-s", "lint"]]],
-  ["typecheck", ["npm", ["run", "-s", "typecheck"]]],
-  ["unit tests", vitest("unit")],
-  ["integration tests", vitest("integration")],
+const phases = [
   [
-    "browser tests",
-    ["npm", ["run", "-s", "test:e2e", "--", "--reporter=list,json"]],
-    { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+    ["lint", ["npm", ["run", "-s", "lint"]]],
+    ["typecheck", ["npm", ["run", "-s", "typecheck"]]],
+    ["unit tests", vitest("unit")],
+  ],
+  [
+    ["integration tests", vitest("integration")],
+    ["app build", ["node", ["--import", "tsx", "scripts/build-app.ts"]]],
+  ],
+  [
+    [
+      "browser tests",
+      ["npm", ["run", "-s", "test:e2e", "--", "--reporter=list,json"]],
+      { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+    ],
   ],
 ];
+
+/** Runs one step; unless `streamed`, its output is held until it ends. */
+function runStep([name, [command, args], env], streamed) {
+  const started = Date.now();
+  if (streamed) console.log(`\n▶ ${name}`);
+  const child = spawn(command, args, {
+    stdio: streamed ? "inherit" : ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  const output = [];
+  child.stdout?.on("data", (chunk) => output.push(chunk));
+  child.stderr?.on("data", (chunk) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => {
+      if (!streamed) process.stdout.write(`\n▶ ${name}\n${Buffer.concat(output).toString()}`);
+      const status = code ?? (signal ? 1 : 0);
+      resolve({
+        status,
+        line: `${status === 0 ? "✓" : "✗"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      });
+    });
+  });
+}
 
 function counts() {
   let passed = 0;
@@ -53,13 +85,12 @@ function counts() {
 
 const lines = [];
 let exitCode = 0;
-for (const [name, [command, args], env] of steps) {
-  const started = Date.now();
-  console.log(`\n▶ ${name}`);
-  const { status } = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  lines.push(`${status === 0 ? "✓" : "✗"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (status !== 0) {
-    exitCode = status ?? 1;
+for (const phase of phases) {
+  const results = await Promise.all(phase.map((step, i) => runStep(step, i === 0)));
+  lines.push(...results.map((r) => r.line));
+  const failedStep = results.find((r) => r.status !== 0);
+  if (failedStep) {
+    exitCode = failedStep.status;
     break;
   }
 }
