@@ -8,7 +8,7 @@
 // Packages stay external (node_modules is resolved at run time, as Next.js's own server does); Parley's code
 // under `@/` is bundled, and "server-only" becomes its empty module: these processes are server code by
 // nature (the same thing scripts/lib/allow-server-only.mjs does for tsx).
-import { rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -32,7 +32,11 @@ const common = {
   },
 };
 
-await rm(outdir, { recursive: true, force: true });
+// Built beside dist/, then moved in file by file (a rename is atomic): another run of this script, or a
+// process starting from dist/ meanwhile (the test suite does both at once), never finds a file missing or
+// half written.
+const staging = path.join(root, `.dist-${process.pid}`);
+await rm(staging, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: {
@@ -41,6 +45,9 @@ await build({
     worker: "scripts/worker-production.ts",
     healthcheck: "scripts/healthcheck.ts",
   },
-  outdir,
+  outdir: staging,
 });
+await mkdir(outdir, { recursive: true });
+for (const file of await readdir(staging)) await rename(path.join(staging, file), path.join(outdir, file));
+await rm(staging, { recursive: true, force: true });
 console.log(`Built ${path.relative(process.cwd(), outdir) || "dist"}/{migrate,web,worker,healthcheck}.mjs`);

@@ -1,8 +1,9 @@
-// `npm test`: every check, stopping after the first phase that fails: lint, types and unit tests side by side;
-// then the integration tests (embedded PostgreSQL) while the app is built for the next phase; then the browser
-// tests (Chromium). Steps of one phase run at once because each is mostly one thread and the machine has more.
-// A phase's first step prints as it goes; the others print their output whole as they end, so none interleaves. Ends with one line that counts every
-// test: "Tests: N passed, N failed".
+// `npm test`: every check, stopping after the first phase that fails. Phase one: lint, types and unit tests.
+// Phase two: the integration tests (embedded PostgreSQL), and beside them the app's build followed by the
+// browser tests (Chromium; their own PostgreSQL, sandbox and ports). Tracks of a phase run at once because
+// each is mostly one thread or waiting, and because every test must hold on a busy machine anyway. A phase's
+// first track prints as it goes; the others print their output whole as each step ends, so none interleaves.
+// Ends with one line that counts every test: "Tests: N passed, N failed".
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -22,23 +23,20 @@ const vitest = (project) => [
     `--outputFile.json=${reports}/${project}.json`,
   ],
 ];
+const lint = ["lint", ["npm", ["run", "-s", "lint"]]];
+const typecheck = ["typecheck", ["npm", ["run", "-s", "typecheck"]]];
+const unit = ["unit tests", vitest("unit")];
+const integration = ["integration tests", vitest("integration")];
+const build = ["app build", ["node", ["--import", "tsx", "scripts/build-app.ts"]]];
+const browser = [
+  "browser tests",
+  ["npm", ["run", "-s", "test:e2e", "--", "--reporter=list,json"]],
+  { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+];
+// Each phase: tracks that run at once; each track: steps in order, stopping at a failure.
 const phases = [
-  [
-    ["lint", ["npm", ["run", "-s", "lint"]]],
-    ["typecheck", ["npm", ["run", "-s", "typecheck"]]],
-    ["unit tests", vitest("unit")],
-  ],
-  [
-    ["integration tests", vitest("integration")],
-    ["app build", ["node", ["--import", "tsx", "scripts/build-app.ts"]]],
-  ],
-  [
-    [
-      "browser tests",
-      ["npm", ["run", "-s", "test:e2e", "--", "--reporter=list,json"]],
-      { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
-    ],
-  ],
+  [[lint], [typecheck], [unit]],
+  [[integration], [build, browser]],
 ];
 
 /** Runs one step; unless `streamed`, its output is held until it ends. */
@@ -84,15 +82,19 @@ function counts() {
 }
 
 const lines = [];
+async function runTrack(steps, streamed) {
+  for (const step of steps) {
+    const { status, line } = await runStep(step, streamed);
+    lines.push(line);
+    if (status !== 0) return status;
+  }
+  return 0;
+}
 let exitCode = 0;
 for (const phase of phases) {
-  const results = await Promise.all(phase.map((step, i) => runStep(step, i === 0)));
-  lines.push(...results.map((r) => r.line));
-  const failedStep = results.find((r) => r.status !== 0);
-  if (failedStep) {
-    exitCode = failedStep.status;
-    break;
-  }
+  const statuses = await Promise.all(phase.map((track, i) => runTrack(track, i === 0)));
+  exitCode = statuses.find((status) => status !== 0) ?? 0;
+  if (exitCode) break;
 }
 const { passed, failed } = counts();
 console.log(`\n${lines.join("\n")}\n`);
