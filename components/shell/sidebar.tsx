@@ -1,5 +1,5 @@
 "use client";
-import { BarChart3, FileText, Inbox, Megaphone, Settings, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, FileText, House, Inbox, Megaphone, Settings, Users, type LucideIcon } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 
 const ICONS: Record<string, LucideIcon> = {
+  "/home": House,
   "/campaigns": Megaphone,
   "/templates": FileText,
   "/audiences": Users,
