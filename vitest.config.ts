@@ -18,6 +18,8 @@ export default defineConfig({
           include: ["{lib,components,scripts,sandbox}/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
+          // Headroom for a busy machine: the media-limit test builds 100 MB files, 6 s under load (5 s default).
+          testTimeout: 30_000,
         },
       },
       {
