@@ -37,6 +37,7 @@ const LAYERS = [
   ["workspace"],
   ["seed"],
   ["worker"],
+  ["home"],
 ];
 const layered = LAYERS.flat();
 const unplaced = readdirSync(new URL("./lib", import.meta.url), { withFileTypes: true })

@@ -1,15 +1,15 @@
 import { demoUser, expect, signIn, signInAs, test } from "./fixtures";
 
 const NAV = {
-  ADMIN: ["Campaigns", "Templates", "Audiences", "Inbox", "Analytics", "Settings"],
-  MARKETER: ["Campaigns", "Templates", "Audiences", "Inbox", "Analytics"],
-  MANAGER: ["Campaigns", "Templates", "Audiences", "Inbox", "Analytics"],
+  ADMIN: ["Home", "Campaigns", "Templates", "Audiences", "Inbox", "Analytics", "Settings"],
+  MARKETER: ["Home", "Campaigns", "Templates", "Audiences", "Inbox", "Analytics"],
+  MANAGER: ["Home", "Campaigns", "Templates", "Audiences", "Inbox", "Analytics"],
 } as const;
 
 for (const role of ["ADMIN", "MARKETER", "MANAGER"] as const) {
   test(`${role.toLowerCase()} signs in and sees their own navigation`, async ({ page }) => {
     await signInAs(page, role);
-    await expect(page).toHaveURL(role === "MANAGER" ? /\/analytics$/ : /\/campaigns$/);
+    await expect(page).toHaveURL(/\/home$/);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of NAV[role]) await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
     if (role !== "ADMIN") {

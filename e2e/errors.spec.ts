@@ -30,7 +30,7 @@ test("an unknown or malformed id is a 404 inside the dashboard, with a way back"
     }
   }
   await page.getByRole("link", { name: "Back to your dashboard" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Campaigns" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
 });
 
 test("an address that names no page is a branded 404 with a title", async ({ page }) => {

@@ -38,8 +38,9 @@ describe("permissions", () => {
   });
 
   it("shows each role only the navigation it can use", () => {
-    expect(labels("ADMIN")).toEqual(["Campaigns", "Templates", "Audiences", "Inbox", "Analytics", "Settings"]);
-    expect(labels("MARKETER")).toEqual(["Campaigns", "Templates", "Audiences", "Inbox", "Analytics"]);
+    expect(labels("ADMIN")).toEqual(["Home", "Campaigns", "Templates", "Audiences", "Inbox", "Analytics", "Settings"]);
+    expect(labels("MARKETER")).toEqual(["Home", "Campaigns", "Templates", "Audiences", "Inbox", "Analytics"]);
+    expect(labels("MANAGER")[0]).toBe("Home");
     expect(labels("MANAGER")).not.toContain("Settings");
     expect(
       navigationFor("ADMIN")
@@ -48,9 +49,9 @@ describe("permissions", () => {
     ).toEqual(["Workspace", "WhatsApp", "API", "Webhooks", "Users", "Audit log"]);
   });
 
-  it("lands managers on analytics and the others on campaigns", () => {
-    expect(homeFor("MANAGER")).toBe("/analytics");
-    expect(homeFor("MARKETER")).toBe("/campaigns");
-    expect(homeFor("ADMIN")).toBe("/campaigns");
+  it("lands every role on its home", () => {
+    expect(homeFor("MANAGER")).toBe("/home");
+    expect(homeFor("MARKETER")).toBe("/home");
+    expect(homeFor("ADMIN")).toBe("/home");
   });
 });

@@ -50,6 +50,7 @@ export function can(role: Role | null | undefined, permission: Permission): bool
 export type NavItem = { href: string; label: string; permission: Permission; children?: NavItem[] };
 
 export const NAVIGATION: NavItem[] = [
+  { href: "/home", label: "Home", permission: "account.manage" }, // every member has a home
   { href: "/campaigns", label: "Campaigns", permission: "campaigns.view" },
   { href: "/templates", label: "Templates", permission: "templates.view" },
   {
@@ -87,7 +88,7 @@ export function navigationFor(role: Role): NavItem[] {
   }));
 }
 
-/** Where a role lands after signing in: managers read dashboards, the others work on campaigns. */
-export function homeFor(role: Role): string {
-  return role === "MANAGER" ? "/analytics" : "/campaigns";
+/** Where a role lands after signing in: the one home, which shows each role what it may see and act on. */
+export function homeFor(_role: Role): string {
+  return "/home";
 }

@@ -1,0 +1,248 @@
+// The home page: what is sending now, what needs someone, and this week's numbers against last week's.
+// It only reads the other domains. Each part is loaded only for a role that may see it (lib/auth/permissions),
+// so a part a role may not read is never queried; `null` means "not for this role", an empty list "nothing".
+import "server-only";
+import type { Role } from "@/lib/db/generated/enums";
+import { db } from "@/lib/db/client";
+import { can } from "@/lib/auth/permissions";
+import { funnelOf, totalsOf, type Funnel } from "@/lib/campaigns/funnel";
+import { dashboard, shiftDay, today } from "@/lib/analytics/dashboard";
+import { unreadConversations } from "@/lib/inbox/queries";
+import { AUTO_DISABLED_REASON } from "@/lib/outbound-webhooks/deliver";
+import { webhookBacklog } from "@/lib/webhooks/process";
+
+export type HomeViewer = { workspaceId: string; userId: string; role: Role };
+
+export type SendingCampaign = { id: string; name: string; sent: number; total: number };
+
+export type NeedKind =
+  "approval" | "paused" | "failed" | "template" | "quality" | "limit" | "endpoint" | "inbound" | "inbox";
+
+/** One thing someone should look at, with the page where it is handled. */
+export type Need = { kind: NeedKind; title: string; detail: string; href: string };
+
+export const WEEK_MEASURES = ["sent", "delivered", "read", "replied", "clicked"] as const;
+export type WeekMeasure = (typeof WEEK_MEASURES)[number];
+export type WeekRow = { measure: WeekMeasure; thisWeek: number; lastWeek: number; change: number | null };
+export type Week = {
+  thisWeek: { from: string; to: string };
+  lastWeek: { from: string; to: string };
+  timeZone: string;
+  rows: WeekRow[];
+};
+
+export type Home = { sending: SendingCampaign[] | null; needs: Need[]; week: Week | null };
+
+/** Campaigns that finished this many days ago or less still show their failures. */
+export const RECENT_DAYS = 7;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+/** Meta's quality ratings in plain words; GREEN, and ratings Meta has not given yet, are no problem. */
+const QUALITY_DROP: Record<string, string> = {
+  YELLOW: "Quality dropped to medium: people have been blocking or reporting your messages.",
+  RED: "Quality dropped to low: Meta may soon lower how many people this number can reach each day.",
+  FLAGGED: "Meta flagged this number for low quality: send fewer, more relevant messages for a week.",
+};
+
+async function funnels(campaignIds: string[]): Promise<Map<string, Funnel>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await db.campaignDay.groupBy({
+    by: ["campaignId", "key"],
+    where: { campaignId: { in: campaignIds } },
+    _sum: { n: true },
+  });
+  return new Map(
+    campaignIds.map((id) => [
+      id,
+      funnelOf(totalsOf(rows.filter((r) => r.campaignId === id).map((r) => ({ key: r.key, n: r._sum.n ?? 0 })))),
+    ]),
+  );
+}
+
+async function campaignParts(viewer: HomeViewer, since: Date) {
+  const { workspaceId } = viewer;
+  const campaigns = await db.campaign.findMany({
+    where: {
+      workspaceId,
+      OR: [
+        { status: { in: ["SENDING", "PAUSED", "AWAITING_APPROVAL"] } },
+        { status: "COMPLETED", completedAt: { gte: since } },
+      ],
+    },
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+    select: { id: true, name: true, status: true, statusReason: true, contributorIds: true },
+  });
+  const counted = await funnels(campaigns.filter((c) => c.status !== "AWAITING_APPROVAL").map((c) => c.id));
+  const funnel = (id: string) => counted.get(id) ?? funnelOf({});
+
+  const sending = campaigns
+    .filter((c) => c.status === "SENDING")
+    .map((c) => {
+      const f = funnel(c.id);
+      // As the campaign list counts it: what has left (sent or failed) of what can be sent.
+      return { id: c.id, name: c.name, sent: f.sent + f.failed, total: f.targeted - f.skipped };
+    });
+
+  const needs: Need[] = [];
+  if (can(viewer.role, "campaigns.approve"))
+    for (const c of campaigns)
+      // Whoever built or submitted a launch may not approve it, so it does not need them.
+      if (c.status === "AWAITING_APPROVAL" && !c.contributorIds.includes(viewer.userId))
+        needs.push({
+          kind: "approval",
+          title: `Approve the launch of “${c.name}”`,
+          detail: "Waiting for a manager or admin to approve it before it sends.",
+          href: `/campaigns/${c.id}`,
+        });
+  for (const c of campaigns) {
+    if (c.status === "PAUSED")
+      needs.push({
+        kind: "paused",
+        title: `“${c.name}” is paused`,
+        detail: c.statusReason ?? "Nothing is sent until someone resumes it.",
+        href: `/campaigns/${c.id}`,
+      });
+    const failed = funnel(c.id).failed;
+    if (c.status === "COMPLETED" && failed > 0)
+      needs.push({
+        kind: "failed",
+        title: `“${c.name}” finished with ${plural(failed, "failed message")}`,
+        detail: "The report says why they failed and what to do about it.",
+        href: `/campaigns/${c.id}`,
+      });
+  }
+  return { sending, needs };
+}
+
+async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
+  const templates = await db.template.findMany({
+    where: { workspaceId, status: "REJECTED" },
+    orderBy: { updatedAt: "desc" },
+    take: 20,
+    select: { id: true, name: true, language: true, rejectionReason: true },
+  });
+  return templates.map((t) => ({
+    kind: "template",
+    title: `Meta rejected the template “${t.name}” (${t.language})`,
+    detail: t.rejectionReason ? `Reason given: ${t.rejectionReason}` : "Change it and submit it again.",
+    href: `/templates/${t.id}`,
+  }));
+}
+
+async function numberHealth(viewer: HomeViewer, fromDay: string): Promise<Need[]> {
+  const { workspaceId } = viewer;
+  const [account, limited] = await Promise.all([
+    db.whatsAppAccount.findUnique({
+      where: { workspaceId },
+      select: { displayPhoneNumber: true, phoneNumberId: true, qualityRating: true },
+    }),
+    db.campaignDay.aggregate({
+      where: { workspaceId, key: "skip:messaging_limit", day: { gte: new Date(`${fromDay}T00:00:00Z`) } },
+      _sum: { n: true },
+    }),
+  ]);
+  if (!account) return [];
+  const number = account.displayPhoneNumber ?? account.phoneNumberId;
+  // Admins fix the number in settings; the others read its health on the analytics page.
+  const href = can(viewer.role, "settings.manage") ? "/settings/whatsapp" : "/analytics";
+  const needs: Need[] = [];
+  const drop = QUALITY_DROP[account.qualityRating?.toUpperCase() ?? ""];
+  if (drop) needs.push({ kind: "quality", title: `The quality of ${number} dropped`, detail: drop, href });
+  const skipped = Number(limited._sum.n ?? 0);
+  if (skipped > 0)
+    needs.push({
+      kind: "limit",
+      title: `${number} reached its daily messaging limit`,
+      detail: `${plural(skipped, "person was", "people were")} left out this week because the number may only start so many conversations a day. Spread campaigns over more days, or raise the limit with Meta.`,
+      href,
+    });
+  return needs;
+}
+
+async function webhookProblems(workspaceId: string): Promise<Need[]> {
+  const [endpoints, backlog] = await Promise.all([
+    db.webhookEndpoint.findMany({
+      where: {
+        workspaceId,
+        OR: [
+          { enabled: true, failingSince: { not: null } },
+          { enabled: false, disabledReason: AUTO_DISABLED_REASON },
+        ],
+      },
+      orderBy: { createdAt: "asc" },
+      take: 20,
+      select: { id: true, url: true, enabled: true },
+    }),
+    webhookBacklog(workspaceId),
+  ]);
+  const needs: Need[] = endpoints.map((e) => ({
+    kind: "endpoint",
+    title: e.enabled ? `Deliveries to ${e.url} are failing` : `Parley turned off ${e.url} after a day of failures`,
+    detail: e.enabled
+      ? "Parley keeps retrying for a day, then turns the endpoint off."
+      : "Fix the receiving side, then turn it back on.",
+    href: `/settings/webhooks/${e.id}`,
+  }));
+  if (backlog.failed > 0)
+    needs.push({
+      kind: "inbound",
+      title: `${plural(backlog.failed, "webhook from WhatsApp", "webhooks from WhatsApp")} could not be processed`,
+      detail: "They are kept and retried; the list says why each one failed.",
+      href: "/settings/whatsapp",
+    });
+  return needs;
+}
+
+async function unread(workspaceId: string): Promise<Need[]> {
+  const count = await unreadConversations(workspaceId);
+  return count === 0
+    ? []
+    : [
+        {
+          kind: "inbox",
+          title: `${plural(count, "conversation is", "conversations are")} waiting for an answer`,
+          detail: "People wrote and nobody has read it yet.",
+          href: "/inbox?filter=unread",
+        },
+      ];
+}
+
+/** Change as a fraction of last week's number; null when last week had none to compare with. */
+export const changeOf = (thisWeek: number, lastWeek: number): number | null =>
+  lastWeek > 0 ? (thisWeek - lastWeek) / lastWeek : null;
+
+/** The last 7 days (today included, in the workspace's zone) against the 7 before, from the rollups. */
+async function week(workspaceId: string, timeZone: string, now: Date): Promise<Week> {
+  const to = today(timeZone, now);
+  const thisWeek = { from: shiftDay(to, -6), to };
+  const lastWeek = { from: shiftDay(to, -13), to: shiftDay(to, -7) };
+  const [current, previous] = await Promise.all([dashboard(workspaceId, thisWeek), dashboard(workspaceId, lastWeek)]);
+  const rows = WEEK_MEASURES.map((measure) => {
+    const a = current.overall.funnel[measure];
+    const b = previous.overall.funnel[measure];
+    return { measure, thisWeek: a, lastWeek: b, change: changeOf(a, b) };
+  });
+  return { thisWeek, lastWeek, timeZone, rows };
+}
+
+export async function loadHome(viewer: HomeViewer, now = new Date()): Promise<Home> {
+  const { workspaceId, role } = viewer;
+  const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
+  const weekStart = shiftDay(today(timeZone, now), -(RECENT_DAYS - 1));
+  const none = Promise.resolve([] as Need[]);
+  const [campaigns, templates, health, webhooks, inbox, numbers] = await Promise.all([
+    can(role, "campaigns.view") ? campaignParts(viewer, new Date(now.getTime() - RECENT_DAYS * 86_400_000)) : null,
+    can(role, "templates.view") ? rejectedTemplates(workspaceId) : none,
+    can(role, "analytics.view") ? numberHealth(viewer, weekStart) : none,
+    can(role, "settings.manage") ? webhookProblems(workspaceId) : none,
+    can(role, "inbox.reply") ? unread(workspaceId) : none,
+    can(role, "analytics.view") ? week(workspaceId, timeZone, now) : null,
+  ]);
+  return {
+    sending: campaigns?.sending ?? null,
+    needs: [...(campaigns?.needs ?? []), ...templates, ...health, ...webhooks, ...inbox],
+    week: numbers,
+  };
+}
