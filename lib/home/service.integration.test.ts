@@ -115,10 +115,15 @@ describe("loadHome", () => {
       href: `/campaigns/${ids.done}`,
       title: "“Autumn menu” finished with 3 failed messages",
     });
-    expect(need(home, "template")).toMatchObject({ href: `/templates/${ids.template}` });
+    expect(need(home, "template")).toEqual({
+      kind: "template",
+      title: "Meta rejected the template “winter_sale” (Spanish)",
+      detail: "Meta read it as promotional, which its category does not allow. Change it and submit it again.",
+      href: `/templates/${ids.template}`,
+    });
     // Plain words, not Meta's values.
     expect(need(home, "quality")!.detail).toMatch(/medium/);
-    expect(JSON.stringify(home.needs)).not.toMatch(/YELLOW|TIER_/);
+    expect(JSON.stringify(home.needs)).not.toMatch(/YELLOW|TIER_|PROMOTIONAL/);
     expect(need(home, "quality")!.href).toBe("/settings/whatsapp");
     expect(need(home, "limit")!.detail).toMatch(/^7 people were left out this week/);
     expect(need(home, "endpoint")).toMatchObject({ href: `/settings/webhooks/${ids.endpoint}` });

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { funnelOf, totalsOf, type Funnel } from "@/lib/campaigns/funnel";
 import { dashboard, shiftDay, today } from "@/lib/analytics/dashboard";
 import { unreadConversations } from "@/lib/inbox/queries";
+import { LANGUAGES } from "@/lib/templates/languages";
 import { AUTO_DISABLED_REASON } from "@/lib/outbound-webhooks/deliver";
 import { webhookBacklog } from "@/lib/webhooks/process";
 
@@ -116,6 +117,17 @@ async function campaignParts(viewer: HomeViewer, since: Date) {
   return { sending, needs };
 }
 
+/** Meta's rejection reasons in plain words (any other is shown lower-cased, never as Meta's constant). */
+const REJECTIONS: Record<string, string> = {
+  ABUSIVE_CONTENT: "Meta found the content abusive.",
+  INCORRECT_CATEGORY: "Its category does not fit its content.",
+  INVALID_FORMAT: "Its format is not valid (a variable at the start or end of the body, for instance).",
+  PROMOTIONAL: "Meta read it as promotional, which its category does not allow.",
+  SCAM: "Meta took it for a scam.",
+  TAG_CONTENT_MISMATCH: "Its content does not match its category.",
+};
+const LANGUAGE_NAMES = new Map<string, string>(LANGUAGES);
+
 async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
   const templates = await db.template.findMany({
     where: { workspaceId, status: "REJECTED" },
@@ -125,8 +137,8 @@ async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
   });
   return templates.map((t) => ({
     kind: "template",
-    title: `Meta rejected the template “${t.name}” (${t.language})`,
-    detail: t.rejectionReason ? `Reason given: ${t.rejectionReason}` : "Change it and submit it again.",
+    title: `Meta rejected the template “${t.name}” (${LANGUAGE_NAMES.get(t.language) ?? t.language})`,
+    detail: `${t.rejectionReason ? (REJECTIONS[t.rejectionReason] ?? `Meta's reason: ${t.rejectionReason.toLowerCase().replaceAll("_", " ")}.`) + " " : ""}Change it and submit it again.`,
     href: `/templates/${t.id}`,
   }));
 }
