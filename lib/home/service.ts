@@ -135,12 +135,16 @@ async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
     take: 20,
     select: { id: true, name: true, language: true, rejectionReason: true },
   });
-  return templates.map((t) => ({
-    kind: "template",
-    title: `Meta rejected the template “${t.name}” (${LANGUAGE_NAMES.get(t.language) ?? t.language})`,
-    detail: `${t.rejectionReason ? (REJECTIONS[t.rejectionReason] ?? `Meta's reason: ${t.rejectionReason.toLowerCase().replaceAll("_", " ")}.`) + " " : ""}Change it and submit it again.`,
-    href: `/templates/${t.id}`,
-  }));
+  return templates.map((t) => {
+    const code = t.rejectionReason;
+    const reason = code && (REJECTIONS[code] ?? `Meta's reason: ${code.toLowerCase().replaceAll("_", " ")}.`);
+    return {
+      kind: "template",
+      title: `Meta rejected the template “${t.name}” (${LANGUAGE_NAMES.get(t.language) ?? t.language})`,
+      detail: `${reason ? `${reason} ` : ""}Change it and submit it again.`,
+      href: `/templates/${t.id}`,
+    };
+  });
 }
 
 async function numberHealth(viewer: HomeViewer, fromDay: string): Promise<Need[]> {
