@@ -51,3 +51,14 @@ test("a manager's home leads to a campaign's report and lists no inbox or admin 
   await needs.getByRole("link", { name: /“Loyalty double points” finished with/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Loyalty double points" })).toBeVisible();
 });
+
+test("on a phone the home fits the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "ADMIN");
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  const { scrollWidth, width } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+});
