@@ -19,7 +19,7 @@ export function NeedsList({ needs }: { needs: Need[] }) {
         <Card>
           <ul className="divide-y divide-line">
             {needs.map((need) => (
-              <li key={`${need.kind}:${need.href}:${need.title}`} className="p-4">
+              <li key={`${need.kind}:${need.href}:${need.title}`} className="p-4 wrap-anywhere">
                 <Link href={need.href} className="font-medium text-brand-700 hover:underline">
                   {need.title}
                 </Link>

@@ -16,7 +16,7 @@ export function SendingNow({ campaigns }: { campaigns: SendingCampaign[] }) {
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {campaigns.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} className="wrap-anywhere">
               <Card className="p-4">
                 <Link href={`/campaigns/${c.id}`} className="font-medium text-brand-700 hover:underline">
                   {c.name}
