@@ -2,7 +2,7 @@
 // (the person tapped a button in WhatsApp and knows nothing of Parley). No script and no stylesheet to
 // fetch, so it shows at once on a slow connection; the colours are the product's (app/globals.css).
 
-export type LinkProblem = "unknown" | "unavailable";
+type LinkProblem = "unknown" | "unavailable";
 
 const TEXT: Record<LinkProblem, { status: number; title: string; body: string; retry: boolean }> = {
   unknown: {
