@@ -20,6 +20,7 @@ import {
   type SandboxWorkspace,
 } from "@/tests/campaigns";
 import { drain } from "@/tests/whatsapp";
+import { consentRefusal } from "./eligibility";
 import { recordConsentEvent } from "./service";
 
 type ListKey = "promotions" | "news" | "orders";
@@ -240,6 +241,34 @@ describe("consent by purpose on every path that sends", () => {
       ),
       { numRuns: 8 },
     );
+  });
+
+  it("keeps a list closed when an opt-out older than a resume is recorded after the resume", async () => {
+    // The property above found it (seed -946782985): the resume at 12 had reopened the list from its opt-in
+    // at 2, and the opt-out also at 2, recorded later, was then taken for older than the state and ignored.
+    const contact = await db.contact.create({
+      data: { workspaceId: ws.workspace.id, phone: "+34690000999", name: "Late opt-out" },
+    });
+    const base = Date.UTC(2025, 5, 1);
+    for (const [list, action, second] of [
+      ["global", "OPT_IN", 6],
+      ["orders", "OPT_OUT", 7],
+      ["news", "OPT_IN", 2],
+      ["global", "OPT_IN", 12],
+      ["news", "OPT_OUT", 2],
+      ["global", "OPT_OUT", 4],
+    ] as const) {
+      await recordConsentEvent({
+        workspaceId: ws.workspace.id,
+        contactId: contact.id,
+        consentListId: list === "global" ? null : lists[list],
+        action,
+        source: list === "global" ? "KEYWORD" : "ADMIN",
+        occurredAt: new Date(base + second * 1000),
+      });
+    }
+    expect(await consentRefusal(ws.workspace.id, contact.id, "MARKETING")).toBe("opted_out");
+    expect(await consentRefusal(ws.workspace.id, contact.id, "UTILITY")).toBe("opted_out");
   });
 
   it("refuses a campaign whose list is for another purpose than its template, with the reason", async () => {

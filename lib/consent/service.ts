@@ -6,6 +6,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import type { ConsentAction, ConsentSource } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import { emitConsentEvents } from "@/lib/outbound-webhooks/domain-events";
+import { foldListState, OPT_OUT_SLACK_MS } from "./fold";
 
 export type ConsentEventInput = {
   workspaceId: string;
@@ -56,13 +57,11 @@ export async function recordConsentEvent(input: ConsentEventInput, tx?: Tx): Pro
 
 type Changed = { id: string; optedIn: boolean }[];
 
-/** Meta's timestamps are whole seconds: an opt-out covers whatever happened within its second. */
-const OPT_OUT_SLACK_MS = 999;
-
 /**
  * Keeps ContactConsent equal to the rule over the whole log (lib/consent/eligibility.ts), whatever order events
- * are recorded in: a list's state is decided by the newest event that covers it, its own or, for a marketing
- * list, a global one. An event older than the state it would change is logged and changes nothing.
+ * are recorded in. A list's own event recomputes that list from its log (lib/consent/fold.ts): an old event
+ * recorded late can change what a later global resume meant for it. A global event updates every marketing
+ * list of the contact below.
  */
 async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx): Promise<Changed> {
   const { workspaceId, contactId } = input;
@@ -72,36 +71,19 @@ async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx):
       select: { category: true },
     });
     if (!list) throw new NotFoundError("That consent list");
+    const marketing = list.category === "MARKETING";
+    const log = await tx.consentEvent.findMany({
+      where: {
+        workspaceId,
+        contactId,
+        OR: [{ consentListId: input.consentListId }, ...(marketing ? [{ consentListId: null }] : [])],
+      },
+      select: { consentListId: true, action: true, occurredAt: true },
+    });
+    // The log holds the event just appended, so the list has an event of its own.
+    const state = foldListState(log, input.consentListId, marketing)!;
     const key = { contactId_consentListId: { contactId, consentListId: input.consentListId } };
-    const current = await tx.contactConsent.findUnique({ where: key, select: { changedAt: true, optedIn: true } });
-    // Older than the state: logged only. A tie with an opt-out already applied keeps the opt-out.
-    if (
-      current &&
-      (current.changedAt > occurredAt ||
-        (current.changedAt.getTime() === occurredAt.getTime() && input.action === "OPT_IN"))
-    )
-      return [];
-    let state = { optedIn: input.action === "OPT_IN", changedAt: occurredAt };
-    if (list.category === "MARKETING") {
-      // A global opt-out (STOP, WhatsApp's setting, 131050) at or after this event covers it, unless a
-      // resume came after that: the newest global event since this one decides.
-      const global = await tx.consentEvent.findFirst({
-        where: {
-          workspaceId,
-          contactId,
-          consentListId: null,
-          occurredAt: { gte: new Date(occurredAt.getTime() - OPT_OUT_SLACK_MS) },
-        },
-        orderBy: [{ occurredAt: "desc" }, { action: "desc" }],
-        select: { action: true, occurredAt: true },
-      });
-      const covers = global && (global.action === "OPT_OUT" || global.occurredAt >= occurredAt);
-      if (covers && state.optedIn)
-        state = {
-          optedIn: global.action === "OPT_IN",
-          changedAt: global.occurredAt > occurredAt ? global.occurredAt : occurredAt,
-        };
-    }
+    const current = await tx.contactConsent.findUnique({ where: key, select: { optedIn: true } });
     await tx.contactConsent.upsert({
       where: key,
       update: state,
