@@ -323,8 +323,9 @@ describe("fault mode", () => {
   }
 
   it("answers a seeded share of sends with Meta's transient errors and holds back another share, the same way every run", async () => {
+    // The client waits 3 s: long enough for every prompt answer on a busy machine, far short of the 60 s hold.
     const faults = { failShare: 0.2, hangShare: 0.2, hangMs: 60_000 };
-    const first = await run(faults, 300);
+    const first = await run(faults, 3000);
     const failed = first.outcomes.filter((o) => o.startsWith("500:"));
     const unanswered = first.outcomes.filter((o) => o === "no answer");
     expect(failed.length).toBeGreaterThan(2);
@@ -332,10 +333,10 @@ describe("fault mode", () => {
     expect(failed.every((o) => /^500:(1|2|131000):retry$/.test(o))).toBe(true);
     // A held-back send was accepted all the same: only its answer never came within the client's deadline.
     expect(first.accepted.sort()).toEqual(phones.filter((_, i) => !first.outcomes[i]!.startsWith("500:")));
-    expect(first.ms).toBeLessThan(5000);
-    // Closing does not wait for held answers.
-    expect(first.closeMs).toBeLessThan(2000);
-    expect((await run(faults, 300)).outcomes).toEqual(first.outcomes);
+    // The held sends ended at the client's deadline, not at the sandbox's 60 s; closing does not wait for them.
+    expect(first.ms).toBeLessThan(20_000);
+    expect(first.closeMs).toBeLessThan(20_000);
+    expect((await run(faults, 3000)).outcomes).toEqual(first.outcomes);
   });
 
   it("answers a held-back send after hangMs to a client that waits long enough", async () => {
