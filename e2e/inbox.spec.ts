@@ -13,6 +13,8 @@ test("a marketer opens a reply to a campaign, answers with reply buttons inside 
     .getByRole("button", { name: /^Send to/ })
     .click();
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible({ timeout: 20_000 });
+  // The worker starts it moments later (a busy machine takes longer); only then is it a campaign one can reply to.
+  await expect(page.getByText(/^(Sending|Completed)$/).first()).toBeVisible({ timeout: 60_000 });
 
   await page.goto("/inbox");
   await page.getByLabel("Replied to campaign").selectOption({ label: "Inbox follow-up" });
