@@ -21,7 +21,7 @@ export function MobileNav({ navigation }: { navigation: NavItem[] }) {
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       {/* Dialog.Trigger gives the button aria-haspopup, aria-expanded and aria-controls. */}
-      <SheetTrigger className="-ml-2 rounded-md p-2 text-gray-700 hover:bg-gray-100 md:hidden" aria-label="Menu">
+      <SheetTrigger className="-ml-2 rounded-md p-2 text-gray-700 hover:bg-gray-100 md:hidden" aria-label="Main menu">
         <Menu className="size-5" aria-hidden />
       </SheetTrigger>
       <SheetContent

@@ -4,7 +4,9 @@ import { cn } from "@/lib/utils";
 /** `caption` names the table for screen readers (and tests); sighted users have the heading above it. */
 export function Table({ className, caption, children, ...props }: ComponentProps<"table"> & { caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+    // `relative`: a screen-reader-only label in a cell is positioned absolutely; without a positioned box here it
+    // escaped the scrolling and widened the whole page on a phone.
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
       <table className={cn("w-full text-left text-sm [&_tbody_tr:last-child_td]:border-b-0", className)} {...props}>
         <caption className="sr-only">{caption}</caption>
         {children}
