@@ -56,7 +56,7 @@ test("on a phone the menu button opens the navigation in a drawer, from the keyb
 
   await menu.focus();
   await page.keyboard.press("Enter");
-  const drawer = page.getByRole("dialog", { name: "Parley menu" });
+  const drawer = page.getByRole("dialog", { name: /^Parley\s?menu$/ });
   await expect(drawer).toBeVisible();
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   const nav = drawer.getByRole("navigation", { name: "Main" });
