@@ -51,7 +51,8 @@ test("on a phone the menu button opens the navigation in a drawer, from the keyb
   await page.goto("/campaigns");
   // The sidebar is gone at this width; the menu button stands in for it.
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
-  const menu = page.getByRole("button", { name: "Main menu", exact: true });
+  // includeHidden: while the drawer is open, Radix hides the rest of the page from assistive technology.
+  const menu = page.getByRole("button", { name: "Main menu", exact: true, includeHidden: true });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
 
   await menu.focus();
