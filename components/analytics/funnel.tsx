@@ -70,7 +70,7 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
           </li>
         ))}
       </ol>
-      <dl className="grid grid-cols-3 gap-3 lg:grid-cols-1">
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-1">
         {others.map((o) => (
           <div key={o.stage} className="rounded-md border border-line p-3">
             <dt className="text-sm text-muted">
