@@ -23,7 +23,31 @@ export async function signInAs(page: Page, role: Role) {
   await expect(page.getByRole("button", { name: `Account menu for ${user.name}` })).toBeVisible();
 }
 
-export const test = base;
+/** Until React has hydrated a page built by Next.js (components/providers/hydration-marker.tsx); other pages at once. */
+async function hydrated(page: Page) {
+  await page.waitForFunction(
+    () => document.documentElement.dataset.hydrated === "true" || !document.querySelector('script[src*="/_next/"]'),
+  );
+}
+
+/** Playwright's test, whose page waits for hydration after each `goto` and `reload` (see hydrated()). */
+export const test = base.extend({
+  page: async ({ page }, provide) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (...args) => {
+      const response = await goto(...args);
+      await hydrated(page);
+      return response;
+    };
+    page.reload = async (...args) => {
+      const response = await reload(...args);
+      await hydrated(page);
+      return response;
+    };
+    await provide(page);
+  },
+});
 
 /** Builds a campaign of order_shipped to the "VIP customers" segment and leaves the browser on its review page. */
 export async function buildVipCampaign(page: Page, name: string) {

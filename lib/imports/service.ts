@@ -17,6 +17,7 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { phoneHash } from "@/lib/contacts/privacy";
 import { csvLine } from "@/lib/csv";
+import { logger } from "@/lib/logger";
 import { db, type Prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -361,6 +362,9 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     if (rejects.length < REJECTS_KEPT) rejects.push({ row, reason });
     if (!report) {
       report = createWriteStream(reportFile, { mode: FILE_MODE });
+      // A run that fails destroys the report while writes may still be queued; their late error must not
+      // become an uncaught exception that ends the worker. Awaited writes and the finish still see errors.
+      report.on("error", (error) => logger.warn("the rejected rows' report stopped", { importId, error }));
       await write(report, csvLine(["row", "reason", ...record.headers]));
     }
     await write(report, csvLine([row, reason, ...cells]));
