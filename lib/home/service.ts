@@ -6,7 +6,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { funnelOf, totalsOf, type Funnel } from "@/lib/campaigns/funnel";
-import { dashboard, shiftDay, today } from "@/lib/analytics/dashboard";
+import { shiftDay, today } from "@/lib/analytics/dashboard";
 import { unreadConversations } from "@/lib/inbox/queries";
 import { LANGUAGES } from "@/lib/templates/languages";
 import { AUTO_DISABLED_REASON } from "@/lib/outbound-webhooks/deliver";
@@ -234,10 +234,16 @@ async function week(workspaceId: string, timeZone: string, now: Date): Promise<W
   const to = today(timeZone, now);
   const thisWeek = { from: shiftDay(to, -6), to };
   const lastWeek = { from: shiftDay(to, -13), to: shiftDay(to, -7) };
-  const [current, previous] = await Promise.all([dashboard(workspaceId, thisWeek), dashboard(workspaceId, lastWeek)]);
+  // Both weeks' totals in one read: the dashboard's overall funnel, without its trends and per-campaign parts.
+  const sums = await db.$queryRaw<{ recent: boolean; key: string; n: bigint }[]>`
+    SELECT day >= ${thisWeek.from}::date AS recent, key, sum(n)::bigint AS n FROM "CampaignDay"
+    WHERE "workspaceId" = ${workspaceId} AND day BETWEEN ${lastWeek.from}::date AND ${to}::date
+    GROUP BY 1, 2`;
+  const current = funnelOf(totalsOf(sums.filter((r) => r.recent)));
+  const previous = funnelOf(totalsOf(sums.filter((r) => !r.recent)));
   const rows = WEEK_MEASURES.map((measure) => {
-    const a = current.overall.funnel[measure];
-    const b = previous.overall.funnel[measure];
+    const a = current[measure];
+    const b = previous[measure];
     return { measure, thisWeek: a, lastWeek: b, change: changeOf(a, b) };
   });
   return { thisWeek, lastWeek, timeZone, rows };
