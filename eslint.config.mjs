@@ -12,7 +12,7 @@ import tseslint from "typescript-eslint";
 const LAYERS = [
   [
     ...["client-ip", "csv", "errors", "logger", "env", "ids", "utils", "format", "fetch-json", "not-found"],
-    ...["db", "crypto", "http", "jobs", "observability"],
+    ...["db", "crypto", "http", "jobs", "observability", "i18n"],
   ],
   ["auth"],
   ["audit"],

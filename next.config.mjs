@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 const dev = process.env.NODE_ENV === "development";
 
 // Content Security Policy. Next.js writes its bootstrap and RSC payload as inline <script> tags without
@@ -51,4 +53,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Translations: next-intl reads its per-request configuration (locale, zone, messages) from lib/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,23 @@
+import type { Locale } from "./config";
+import common from "@/messages/en/common.json";
+
+/**
+ * Messages are split by namespace, one file per namespace and locale (messages/<locale>/<namespace>.json),
+ * so each area of the product owns its own files. English is imported statically: its shape is the type
+ * every other locale must match (see global.d.ts), so a key used in code but missing in English fails tsc.
+ */
+export const english = { common };
+
+export type Messages = typeof english;
+export const namespaces = Object.keys(english) as (keyof Messages)[];
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  if (locale === "en") return english;
+  const entries = await Promise.all(
+    namespaces.map(async (namespace) => {
+      const file = (await import(`@/messages/${locale}/${namespace}.json`)) as { default: unknown };
+      return [namespace, file.default] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Messages;
+}
