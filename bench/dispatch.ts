@@ -34,10 +34,18 @@ const COMPONENTS = [
 ];
 
 const node = (script: string, env: Record<string, string>) =>
-  spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", script], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  spawn(
+    process.execPath,
+    [
+      // BENCH_PROFILE=<dir>: each child writes a V8 CPU profile there on exit (open it in Chrome's DevTools).
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      ...["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", script],
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
 
 /** Resolves when the process prints `text` (its ready line). */
 const printed = (child: ChildProcess, text: string) =>
