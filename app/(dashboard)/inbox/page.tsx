@@ -1,5 +1,6 @@
 import { MessagesSquare } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ConversationList } from "@/components/inbox/conversation-list";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -8,10 +9,14 @@ import { can } from "@/lib/auth/permissions";
 import { inboxChoices, listConversations } from "@/lib/inbox/queries";
 import { inboxFilterSchema } from "@/lib/inbox/schemas";
 
-export const metadata: Metadata = { title: "Inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("inbox");
+  return { title: t("title") };
+}
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await guardPage("inbox.view");
+  const t = await getTranslations("inbox");
   const query = await searchParams;
   const filters = inboxFilterSchema.parse(query);
   const [conversations, choices] = await Promise.all([
@@ -21,12 +26,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader
-        title="Inbox"
-        description="Replies and questions from your contacts, answered inside WhatsApp's 24-hour window."
+        title={t("title")}
+        description={t("description")}
         actions={
           can(user.role, "inbox.reply") ? (
             <Link href="/inbox/quick-answers" className="text-sm text-brand-700 underline">
-              Saved replies and auto-replies
+              {t("savedRepliesLink")}
             </Link>
           ) : undefined
         }
@@ -40,9 +45,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         {/* Narrow screens show the list alone; a conversation opens on its own page. */}
         <Card className="hidden flex-col items-center justify-center p-10 text-center text-sm text-muted lg:flex">
           <MessagesSquare className="mb-3 size-8 text-brand-600" aria-hidden />
-          {conversations.length
-            ? "Pick a conversation to read it and reply."
-            : "Nothing to answer yet: conversations appear here as soon as someone writes."}
+          {conversations.length ? t("pickConversation") : t("nothingYet")}
         </Card>
       </div>
     </>

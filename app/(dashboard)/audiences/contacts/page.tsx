@@ -1,5 +1,6 @@
 import { Upload, Users } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -13,12 +14,16 @@ import { listConsentLists } from "@/lib/consent/queries";
 import { countContacts, listContacts } from "@/lib/contacts/queries";
 import { formatNumber } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Contacts" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audiences.contacts");
+  return { title: t("title") };
+}
 
 type Search = { after?: string; q?: string; tag?: string; list?: string; consent?: string };
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await guardPage("audiences.view");
+  const t = await getTranslations("audiences");
   const params = await searchParams;
   const filters = {
     q: params.q || undefined,
@@ -41,35 +46,41 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        title="Contacts"
+        title={t("contacts.title")}
         actions={
           can(user.role, "contacts.edit") && (
             <Button asChild variant="secondary">
               <Link href="/audiences/contacts/import">
-                <Upload className="size-4" aria-hidden /> Import CSV
+                <Upload className="size-4" aria-hidden /> {t("contacts.importCsv")}
               </Link>
             </Button>
           )
         }
         description={
           filtered
-            ? `${formatNumber(total)} of ${formatNumber(all ?? 0)} people match.`
-            : `${formatNumber(total)} people in this workspace, with their consent per list.`
+            ? t("contacts.matching", { count: all ?? 0, total: formatNumber(total), all: formatNumber(all ?? 0) })
+            : t("contacts.summary", { count: total, total: formatNumber(total) })
         }
       />
-      <FilterForm label="Filter contacts" clearHref="/audiences/contacts" filtered={filtered}>
+      <FilterForm label={t("contacts.filter.label")} clearHref="/audiences/contacts" filtered={filtered}>
         <div>
-          <Label htmlFor="q">Name or phone</Label>
-          <Input id="q" name="q" defaultValue={params.q} placeholder="Ana, +34 610…" />
+          <Label htmlFor="q">{t("contacts.filter.q")}</Label>
+          <Input id="q" name="q" defaultValue={params.q} placeholder={t("contacts.filter.qPlaceholder")} />
         </div>
         <div>
-          <Label htmlFor="tag">Tag</Label>
-          <Input id="tag" name="tag" defaultValue={params.tag} placeholder="vip" className="w-32" />
+          <Label htmlFor="tag">{t("contacts.filter.tag")}</Label>
+          <Input
+            id="tag"
+            name="tag"
+            defaultValue={params.tag}
+            placeholder={t("contacts.filter.tagPlaceholder")}
+            className="w-32"
+          />
         </div>
         <div>
-          <Label htmlFor="list">Consent list</Label>
+          <Label htmlFor="list">{t("contacts.filter.list")}</Label>
           <Select id="list" name="list" defaultValue={params.list ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("contacts.filter.anyList")}</option>
             {lists.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
@@ -78,32 +89,32 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           </Select>
         </div>
         <div>
-          <Label htmlFor="consent">Consent</Label>
+          <Label htmlFor="consent">{t("contacts.filter.consent")}</Label>
           <Select id="consent" name="consent" defaultValue={params.consent ?? ""}>
-            <option value="">Opted in or out</option>
-            <option value="in">Opted in</option>
-            <option value="out">Opted out</option>
+            <option value="">{t("contacts.filter.anyConsent")}</option>
+            <option value="in">{t("consent.optedIn")}</option>
+            <option value="out">{t("consent.optedOut")}</option>
           </Select>
         </div>
       </FilterForm>
       {total === 0 && filtered ? (
-        <EmptyState icon={<Users className="size-6" />} title="Nobody matches these filters">
-          Try another name, tag or list, or clear the filters.
+        <EmptyState icon={<Users className="size-6" />} title={t("contacts.noMatch.title")}>
+          {t("contacts.noMatch.body")}
         </EmptyState>
       ) : total === 0 ? (
-        <EmptyState icon={<Users className="size-6" />} title="No contacts yet">
-          Contacts arrive by CSV import with their opt-in proof, or when someone messages your WhatsApp number.
+        <EmptyState icon={<Users className="size-6" />} title={t("contacts.empty.title")}>
+          {t("contacts.empty.body")}
         </EmptyState>
       ) : (
         <>
-          <Table caption="Contacts">
+          <Table caption={t("contacts.title")}>
             <thead>
               <tr>
-                <Th>Name</Th>
-                <Th>Phone</Th>
-                <Th>Locale</Th>
-                <Th>Consent</Th>
-                <Th>Tags</Th>
+                <Th>{t("contacts.table.name")}</Th>
+                <Th>{t("contacts.table.phone")}</Th>
+                <Th>{t("contacts.table.locale")}</Th>
+                <Th>{t("contacts.table.consent")}</Th>
+                <Th>{t("contacts.table.tags")}</Th>
               </tr>
             </thead>
             <tbody>
@@ -120,7 +131,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                     <div className="flex flex-wrap gap-1">
                       {c.consents.map((consent) => (
                         <Badge key={consent.consentList.name} tone={consent.optedIn ? "green" : "red"}>
-                          {consent.consentList.name}: {consent.optedIn ? "opted in" : "opted out"}
+                          {t(consent.optedIn ? "consent.listOptedIn" : "consent.listOptedOut", {
+                            list: consent.consentList.name,
+                          })}
                         </Badge>
                       ))}
                     </div>
@@ -130,10 +143,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-4 flex justify-end gap-3 text-sm">
+          <nav aria-label={t("contacts.pages.label")} className="mt-4 flex justify-end gap-3 text-sm">
             {params.after && (
               <Link className="font-medium text-brand-700 underline" href={`/audiences/contacts?${keep}`}>
-                First page
+                {t("contacts.pages.first")}
               </Link>
             )}
             {nextCursor && (
@@ -141,7 +154,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                 className="font-medium text-brand-700 underline"
                 href={`/audiences/contacts?${new URLSearchParams([...keep, ["after", nextCursor]])}`}
               >
-                Next page
+                {t("contacts.pages.next")}
               </Link>
             )}
           </nav>
