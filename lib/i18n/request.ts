@@ -5,5 +5,5 @@ import { loadMessages } from "./catalog";
 // next-intl reads this once per request (React cache) for Server Components, actions and the client provider.
 export default getRequestConfig(async () => {
   const locale = defaultLocale;
-  return { locale, messages: await loadMessages(locale) };
+  return { locale, timeZone: "UTC", messages: await loadMessages(locale) };
 });
