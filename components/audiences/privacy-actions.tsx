@@ -1,6 +1,7 @@
 "use client";
 import { Download, Eraser } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { eraseContactAction } from "@/app/(dashboard)/audiences/contacts/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 
 /** Privacy requests for admins: export everything held on this person, or erase them. */
 export function PrivacyActions({ contactId, label }: { contactId: string; label: string }) {
+  const t = useTranslations("audiences.privacy");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -16,32 +18,29 @@ export function PrivacyActions({ contactId, label }: { contactId: string; label:
     <div className="flex flex-wrap items-center gap-3">
       <Button asChild variant="secondary" size="sm">
         <a href={`/api/v1/contacts/${contactId}/export`}>
-          <Download className="size-4" aria-hidden /> Export all data (JSON)
+          <Download className="size-4" aria-hidden /> {t("exportAll")}
         </a>
       </Button>
       <Button asChild variant="secondary" size="sm">
         <a href={`/api/v1/contacts/${contactId}/consent`}>
-          <Download className="size-4" aria-hidden /> Consent record (CSV)
+          <Download className="size-4" aria-hidden /> {t("consentCsv")}
         </a>
       </Button>
       <Button asChild variant="secondary" size="sm">
         <a href={`/api/v1/contacts/${contactId}/consent?format=json`}>
-          <Download className="size-4" aria-hidden /> Consent record (JSON)
+          <Download className="size-4" aria-hidden /> {t("consentJson")}
         </a>
       </Button>
       <Dialog>
         <DialogTrigger asChild>
           <Button variant="secondary" size="sm">
-            <Eraser className="size-4" aria-hidden /> Erase contact
+            <Eraser className="size-4" aria-hidden /> {t("erase")}
           </Button>
         </DialogTrigger>
-        <DialogContent
-          title={`Erase ${label}?`}
-          description="Their details, consent history and messages are deleted. Parley keeps only an anonymised suppression (a keyed hash of the number), so an import or an admin cannot opt them in again. This cannot be undone."
-        >
+        <DialogContent title={t("confirm.title", { name: label })} description={t("confirm.description")}>
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
-              <Button variant="secondary">Keep</Button>
+              <Button variant="secondary">{t("confirm.keep")}</Button>
             </DialogClose>
             <Button
               variant="danger"
@@ -54,7 +53,7 @@ export function PrivacyActions({ contactId, label }: { contactId: string; label:
                 })
               }
             >
-              Erase
+              {t("confirm.erase")}
             </Button>
           </div>
         </DialogContent>

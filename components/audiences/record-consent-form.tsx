@@ -1,5 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { recordConsentAction } from "@/app/(dashboard)/audiences/contacts/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -8,16 +9,8 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { MANUAL_SOURCES, recordConsentSchema, type RecordConsentInput } from "@/lib/consent/schemas";
 
-const SOURCE_LABELS: Record<(typeof MANUAL_SOURCES)[number], string> = {
-  ADMIN: "Admin decision",
-  WEB_FORM: "Web form",
-  SMS: "SMS",
-  CHAT: "Chat",
-  PHONE: "Phone call",
-  PAPER: "Paper form",
-};
-
 export function RecordConsentForm({ contactId, lists }: { contactId: string; lists: { id: string; name: string }[] }) {
+  const t = useTranslations("audiences");
   const form = useForm<RecordConsentInput>({
     resolver: zodResolver(recordConsentSchema),
     defaultValues: { contactId, consentListId: lists[0]?.id ?? "", action: "OPT_IN", source: "PAPER", proof: "" },
@@ -26,13 +19,13 @@ export function RecordConsentForm({ contactId, lists }: { contactId: string; lis
   const { onSubmit, outcome } = useActionForm(form, recordConsentAction, {
     onSuccess: (_data, values) => {
       form.reset({ ...values, proof: "" });
-      return "Recorded. It applies to every later send.";
+      return t("recordConsent.recorded");
     },
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <div>
-        <Label htmlFor="consent-list">Consent list</Label>
+        <Label htmlFor="consent-list">{t("recordConsent.list")}</Label>
         <Select id="consent-list" {...form.register("consentListId")}>
           {lists.map((l) => (
             <option key={l.id} value={l.id}>
@@ -42,27 +35,27 @@ export function RecordConsentForm({ contactId, lists }: { contactId: string; lis
         </Select>
       </div>
       <div>
-        <Label htmlFor="consent-action">Change</Label>
+        <Label htmlFor="consent-action">{t("recordConsent.change")}</Label>
         <Select id="consent-action" {...form.register("action")}>
-          <option value="OPT_IN">Opted in</option>
-          <option value="OPT_OUT">Opted out</option>
+          <option value="OPT_IN">{t("consent.optedIn")}</option>
+          <option value="OPT_OUT">{t("consent.optedOut")}</option>
         </Select>
       </div>
       <div>
-        <Label htmlFor="consent-source">Source</Label>
+        <Label htmlFor="consent-source">{t("recordConsent.source")}</Label>
         <Select id="consent-source" {...form.register("source")}>
           {MANUAL_SOURCES.map((s) => (
             <option key={s} value={s}>
-              {SOURCE_LABELS[s]}
+              {t(`consentSource.${s}`)}
             </option>
           ))}
         </Select>
       </div>
       <div className="sm:col-span-2">
-        <Label htmlFor="consent-proof">Wording or proof</Label>
+        <Label htmlFor="consent-proof">{t("recordConsent.proof")}</Label>
         <Input
           id="consent-proof"
-          placeholder="“Yes, send me offers on WhatsApp” — signed form #1042, kept at the Madrid store"
+          placeholder={t("recordConsent.proofPlaceholder")}
           aria-invalid={Boolean(errors.proof)}
           aria-describedby="consent-proof-error"
           {...form.register("proof")}
@@ -71,7 +64,7 @@ export function RecordConsentForm({ contactId, lists }: { contactId: string; lis
       </div>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={isSubmitting}>
-          Record consent change
+          {t("recordConsent.submit")}
         </Button>
         <StatusMessage outcome={outcome} />
       </div>

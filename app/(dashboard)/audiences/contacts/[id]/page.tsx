@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PrivacyActions } from "@/components/audiences/privacy-actions";
 import { RecordConsentForm } from "@/components/audiences/record-consent-form";
 import { Badge } from "@/components/ui/badge";
@@ -14,10 +15,14 @@ import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 import { orNotFound, pageId } from "@/lib/not-found";
 
-export const metadata: Metadata = { title: "Contact" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audiences.contact");
+  return { title: t("title") };
+}
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("audiences.view");
+  const t = await getTranslations("audiences");
   const contact = await orNotFound(getContactDetail(user.workspaceId, pageId((await params).id)));
   const admin = can(user.role, "consent.edit");
   const lists = admin ? await listConsentLists(user.workspaceId) : [];
@@ -26,17 +31,21 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={contact.name ?? contact.phone}
-        description={`${contact.phone} · ${contact.locale ?? "no locale"} · ${contact.timeZone ?? "no time zone"}`}
+        description={t("contact.description", {
+          phone: contact.phone,
+          locale: contact.locale ?? t("contact.noLocale"),
+          timeZone: contact.timeZone ?? t("contact.noTimeZone"),
+        })}
       />
       <div className="-mt-4 mb-6 flex flex-wrap items-center justify-between gap-4 text-sm">
         <Link href="/audiences/contacts" className="text-brand-700 underline">
-          ← All contacts
+          {t("contact.allContacts")}
         </Link>
         {admin && <PrivacyActions contactId={contact.id} label={contact.name ?? contact.phone} />}
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="p-5">
-          <h2 className="font-semibold">Details</h2>
+          <h2 className="font-semibold">{t("contact.details")}</h2>
           <dl className="mt-3 space-y-2 text-sm">
             {attributes.map(([key, value]) => (
               <div key={key} className="flex justify-between gap-4">
@@ -45,34 +54,34 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
               </div>
             ))}
             <div className="flex justify-between gap-4">
-              <dt className="text-muted">Tags</dt>
+              <dt className="text-muted">{t("contact.tags")}</dt>
               <dd>{contact.tags.length ? contact.tags.map((t) => <Badge key={t}>{t}</Badge>) : "—"}</dd>
             </div>
             <div className="flex justify-between gap-4">
               <dt className="text-muted">WhatsApp</dt>
               <dd>
                 {contact.unreachable ? (
-                  <Badge tone="red">Not reachable (131026)</Badge>
+                  <Badge tone="red">{t("contact.unreachable")}</Badge>
                 ) : (
-                  <Badge tone="green">Reachable</Badge>
+                  <Badge tone="green">{t("contact.reachable")}</Badge>
                 )}
               </dd>
             </div>
           </dl>
         </Card>
         <Card className="p-5 lg:col-span-2">
-          <h2 className="font-semibold">Consent now</h2>
+          <h2 className="font-semibold">{t("contact.consentNow")}</h2>
           <ul className="mt-3 flex flex-wrap gap-2">
-            {contact.consents.length === 0 && (
-              <li className="text-sm text-muted">No consent recorded: this person receives no templates.</li>
-            )}
+            {contact.consents.length === 0 && <li className="text-sm text-muted">{t("contact.noConsent")}</li>}
             {contact.consents.map((c) => (
               <li key={c.consentList.id}>
                 <Badge tone={c.optedIn ? "green" : "red"}>
                   {/* one inline run: the badge lays out its children as flex items, which drops the space before the date */}
                   <span>
-                    {c.consentList.name}: {c.optedIn ? "opted in" : "opted out"} since{" "}
-                    <LocalTime value={c.changedAt} dateOnly />
+                    {t.rich(c.optedIn ? "contact.optedInSince" : "contact.optedOutSince", {
+                      list: c.consentList.name,
+                      date: () => <LocalTime value={c.changedAt} dateOnly />,
+                    })}
                   </span>
                 </Badge>
               </li>
@@ -80,23 +89,23 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </ul>
           {admin && lists.length > 0 && (
             <div className="mt-6 border-t border-line pt-5">
-              <h3 className="mb-3 text-sm font-semibold">Record a change (admins)</h3>
+              <h3 className="mb-3 text-sm font-semibold">{t("contact.recordChange")}</h3>
               <RecordConsentForm contactId={contact.id} lists={lists.map((l) => ({ id: l.id, name: l.name }))} />
             </div>
           )}
         </Card>
       </div>
 
-      <h2 className="mt-8 mb-3 font-semibold">Consent history</h2>
-      <Table caption="Consent history">
+      <h2 className="mt-8 mb-3 font-semibold">{t("contact.history.title")}</h2>
+      <Table caption={t("contact.history.title")}>
         <thead>
           <tr>
-            <Th>When</Th>
-            <Th>Change</Th>
-            <Th>List</Th>
-            <Th>Source</Th>
-            <Th>Proof</Th>
-            <Th>By</Th>
+            <Th>{t("contact.history.when")}</Th>
+            <Th>{t("contact.history.change")}</Th>
+            <Th>{t("contact.history.list")}</Th>
+            <Th>{t("contact.history.source")}</Th>
+            <Th>{t("contact.history.proof")}</Th>
+            <Th>{t("contact.history.by")}</Th>
           </tr>
         </thead>
         <tbody>
@@ -106,10 +115,14 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                 <LocalTime value={e.occurredAt} />
               </Td>
               <Td>
-                {e.action === "OPT_IN" ? <Badge tone="green">Opted in</Badge> : <Badge tone="red">Opted out</Badge>}
+                {e.action === "OPT_IN" ? (
+                  <Badge tone="green">{t("consent.optedIn")}</Badge>
+                ) : (
+                  <Badge tone="red">{t("consent.optedOut")}</Badge>
+                )}
               </Td>
-              <Td>{e.list ?? "All marketing lists"}</Td>
-              <Td className="text-xs">{e.source.toLowerCase().replaceAll("_", " ")}</Td>
+              <Td>{e.list ?? t("contact.history.allMarketingLists")}</Td>
+              <Td className="text-xs">{t(`consentSource.${e.source}`)}</Td>
               <Td className="max-w-md text-xs">{e.proof ?? "—"}</Td>
               <Td className="text-xs">{e.actor ?? "—"}</Td>
             </tr>
@@ -120,32 +133,30 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
       <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="sent-heading">
           <h2 id="sent-heading" className="mb-3 font-semibold">
-            Messages sent
+            {t("contact.sent.title")}
           </h2>
-          <Table caption="Messages sent">
+          <Table caption={t("contact.sent.title")}>
             <thead>
               <tr>
-                <Th>Campaign or message</Th>
-                <Th>State</Th>
-                <Th>Sent</Th>
+                <Th>{t("contact.sent.message")}</Th>
+                <Th>{t("contact.sent.state")}</Th>
+                <Th>{t("contact.sent.sentAt")}</Th>
               </tr>
             </thead>
             <tbody>
-              {contact.messages.length === 0 && (
-                <EmptyRow columns={3}>Nothing has been sent to this person yet.</EmptyRow>
-              )}
+              {contact.messages.length === 0 && <EmptyRow columns={3}>{t("contact.sent.empty")}</EmptyRow>}
               {contact.messages.map((m) => (
                 <tr key={m.id}>
                   <Td>
                     {m.campaign?.name ?? (
                       <>
-                        {m.template?.name ?? "Session message"}{" "}
-                        <span className="text-xs text-muted">(transactional, API)</span>
+                        {m.template?.name ?? t("contact.sent.sessionMessage")}{" "}
+                        <span className="text-xs text-muted">{t("contact.sent.transactional")}</span>
                       </>
                     )}
                   </Td>
                   <Td>
-                    {m.state.toLowerCase()}
+                    {t(`messageState.${m.state}`)}
                     {m.errorReason && <p className="text-xs text-red-700">{m.errorReason}</p>}
                   </Td>
                   <Td>{m.sentAt ? <LocalTime value={m.sentAt} /> : "—"}</Td>
@@ -156,23 +167,25 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         </section>
         <section aria-labelledby="received-heading">
           <h2 id="received-heading" className="mb-3 font-semibold">
-            Messages received
+            {t("contact.received.title")}
           </h2>
-          <Table caption="Messages received">
+          <Table caption={t("contact.received.title")}>
             <thead>
               <tr>
-                <Th>When</Th>
-                <Th>Message</Th>
+                <Th>{t("contact.received.when")}</Th>
+                <Th>{t("contact.received.message")}</Th>
               </tr>
             </thead>
             <tbody>
-              {contact.inbound.length === 0 && <EmptyRow columns={2}>Nothing received from this person yet.</EmptyRow>}
+              {contact.inbound.length === 0 && <EmptyRow columns={2}>{t("contact.received.empty")}</EmptyRow>}
               {contact.inbound.map((m) => (
                 <tr key={m.id}>
                   <Td className="whitespace-nowrap">
                     <LocalTime value={m.receivedAt} />
                   </Td>
-                  <Td>{replyText(m.payload as InboundMessageEvent) ?? `[${m.type}]`}</Td>
+                  <Td>
+                    {replyText(m.payload as InboundMessageEvent) ?? t("contact.received.ofType", { type: m.type })}
+                  </Td>
                 </tr>
               ))}
             </tbody>
