@@ -1,16 +1,18 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 
-const LOOK: Record<CampaignStatus, { label: string; tone: "neutral" | "green" | "amber" | "red" | "blue" }> = {
-  DRAFT: { label: "Draft", tone: "neutral" },
-  AWAITING_APPROVAL: { label: "Awaiting approval", tone: "amber" },
-  SCHEDULED: { label: "Scheduled", tone: "blue" },
-  SENDING: { label: "Sending", tone: "green" },
-  PAUSED: { label: "Paused", tone: "amber" },
-  COMPLETED: { label: "Completed", tone: "green" },
-  CANCELLED: { label: "Cancelled", tone: "red" },
+const TONE: Record<CampaignStatus, "neutral" | "green" | "amber" | "red" | "blue"> = {
+  DRAFT: "neutral",
+  AWAITING_APPROVAL: "amber",
+  SCHEDULED: "blue",
+  SENDING: "green",
+  PAUSED: "amber",
+  COMPLETED: "green",
+  CANCELLED: "red",
 };
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
-  return <Badge tone={LOOK[status].tone}>{LOOK[status].label}</Badge>;
+  const t = useTranslations("campaigns.status");
+  return <Badge tone={TONE[status]}>{t(status)}</Badge>;
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
 
@@ -12,10 +13,10 @@ const TONES: Partial<Record<TemplateStatus, "green" | "amber" | "red" | "blue" |
 };
 
 export function TemplateStatusBadge({ status, reason }: { status: TemplateStatus; reason?: string | null }) {
-  const label = status.charAt(0) + status.slice(1).toLowerCase().replaceAll("_", " ");
+  const t = useTranslations("templates.status");
   return (
     <span className="inline-flex items-center gap-2">
-      <Badge tone={TONES[status] ?? "neutral"}>{label}</Badge>
+      <Badge tone={TONES[status] ?? "neutral"}>{t(status)}</Badge>
       {status === "REJECTED" && reason && <span className="text-xs text-red-700">{reason}</span>}
     </span>
   );
