@@ -1,4 +1,4 @@
-import { useFormatter, useNow } from "next-intl";
+import { useFormatter, useNow, type DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getNow } from "next-intl/server";
 
 /**
@@ -12,7 +12,6 @@ import { getFormatter, getNow } from "next-intl/server";
 
 /** next-intl's formatter (the same object from useFormatter, getFormatter and createFormatter). */
 type Formatter = ReturnType<typeof useFormatter>;
-type DateTimeOptions = Parameters<Formatter["dateTime"]>[1] & object;
 
 export type TimeUnit = "minute" | "hour" | "day" | "date";
 
@@ -60,7 +59,7 @@ export function buildFormat(formatter: Formatter, now: Date) {
     /** A chart tick formatter: times in the request's zone; "date" is a calendar day (YYYY-MM-DD). */
     axis: (timeUnit: TimeUnit): ((value: string) => string) => {
       if (timeUnit === "date") return day;
-      const options: DateTimeOptions =
+      const options: DateTimeFormatOptions =
         timeUnit === "day"
           ? { month: "short", day: "numeric" }
           : timeUnit === "hour"
