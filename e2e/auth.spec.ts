@@ -8,7 +8,7 @@ const NAV = {
 
 for (const role of ["ADMIN", "MARKETER", "MANAGER"] as const) {
   test(`${role.toLowerCase()} signs in and sees their own navigation`, async ({ page }) => {
-    await signInAs(page, role);
+    await signInAs(page, role, { fresh: true });
     await expect(page).toHaveURL(/\/home$/);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of NAV[role]) await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
@@ -47,7 +47,7 @@ test("an anonymous visitor is sent to sign in and then back to the page they ask
 });
 
 test("signing out ends the session, even for a copy of the cookie", async ({ page, context }) => {
-  await signInAs(page, "MARKETER");
+  await signInAs(page, "MARKETER", { fresh: true });
   const before = await context.cookies();
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Cookie, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../lib/seed/demo-users";
 import type { Role } from "../lib/db/generated/enums";
 
@@ -17,10 +17,23 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export async function signInAs(page: Page, role: Role) {
+// The demo users' sessions, signed in once per run (the tests run one at a time in one worker) and reused:
+// each test starts in its own browser context with a copy of the session's cookies, on the user's home.
+// A test about signing in itself, or that signs out, passes `fresh` (signing out ends the session it used).
+const sessions = new Map<Role, Cookie[]>();
+
+export async function signInAs(page: Page, role: Role, { fresh = false } = {}) {
   const user = demoUser(role);
-  await signIn(page, user.email, user.password);
+  const saved = fresh ? undefined : sessions.get(role);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto("/home");
+    await hydrated(page);
+  } else {
+    await signIn(page, user.email, user.password);
+  }
   await expect(page.getByRole("button", { name: `Account menu for ${user.name}` })).toBeVisible();
+  if (!fresh && !saved) sessions.set(role, await page.context().cookies());
 }
 
 /** Until React has hydrated a page built by Next.js (components/providers/hydration-marker.tsx); other pages at once. */

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { acceptedSends, counts, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 
-const RECIPIENTS = 3000;
+const RECIPIENTS = 1500;
 let ws: SandboxWorkspace;
 const children: ChildProcess[] = [];
 afterAll(async () => {
