@@ -1,6 +1,7 @@
 "use client";
 import { Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,7 +10,11 @@ import { ProgressBar } from "@/components/ui/progress";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 
 /** Sends the file as the request body (streamed to disk by the server), with upload progress. */
-function upload(file: File, onProgress: (fraction: number) => void): Promise<{ id: string }> {
+function upload(
+  file: File,
+  onProgress: (fraction: number) => void,
+  messages: { failed: string; interrupted: string },
+): Promise<{ id: string }> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/v1/imports?name=${encodeURIComponent(file.name)}`);
@@ -18,14 +23,15 @@ function upload(file: File, onProgress: (fraction: number) => void): Promise<{ i
     request.onload = () => {
       const body = JSON.parse(request.responseText || "{}");
       if (request.status === 201) resolve(body);
-      else reject(new Error(body.error?.message ?? "The upload failed."));
+      else reject(new Error(body.error?.message ?? messages.failed));
     };
-    request.onerror = () => reject(new Error("The upload was interrupted. Check your connection and try again."));
+    request.onerror = () => reject(new Error(messages.interrupted));
     request.send(file);
   });
 }
 
 export function ImportUpload() {
+  const t = useTranslations("audiences.import.upload");
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -33,11 +39,11 @@ export function ImportUpload() {
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!file) return setOutcome({ ok: false, text: "Choose a CSV file first." });
+    if (!file) return setOutcome({ ok: false, text: t("chooseFile") });
     setOutcome(null);
     setProgress(0);
     try {
-      const { id } = await upload(file, setProgress);
+      const { id } = await upload(file, setProgress, { failed: t("failed"), interrupted: t("interrupted") });
       router.push(`/audiences/contacts/import/${id}`);
     } catch (error) {
       setProgress(null);
@@ -49,7 +55,7 @@ export function ImportUpload() {
     <Card className="p-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <div>
-          <Label htmlFor="import-file">CSV file</Label>
+          <Label htmlFor="import-file">{t("file")}</Label>
           <Input
             id="import-file"
             type="file"
@@ -59,14 +65,13 @@ export function ImportUpload() {
             className="h-auto py-1.5"
           />
           <p id="import-file-hint" className="mt-1 text-xs text-muted">
-            Comma, semicolon, tab or pipe separated; UTF-8, UTF-16 or Windows encoding; up to 512 MB. The first line
-            names the columns.
+            {t("hint")}
           </p>
         </div>
-        {progress !== null && <ProgressBar label="Uploading…" value={progress} />}
+        {progress !== null && <ProgressBar label={t("uploading")} value={progress} />}
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={progress !== null}>
-            <Upload className="size-4" aria-hidden /> Upload and map columns
+            <Upload className="size-4" aria-hidden /> {t("submit")}
           </Button>
           <StatusMessage outcome={outcome} />
         </div>

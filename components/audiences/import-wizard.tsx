@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { startImportRunAction } from "@/app/(dashboard)/audiences/contacts/import/actions";
@@ -50,7 +51,7 @@ type Props = {
 
 const RUNNING = new Set(["CHECKING", "IMPORTING"]);
 
-const fetchRun = (id: string) => fetchJson<Run>(`/api/v1/imports/${id}`, "Could not read the import's progress.");
+const fetchRun = (id: string, failed: string) => fetchJson<Run>(`/api/v1/imports/${id}`, failed);
 
 export function ImportWizard({
   id,
@@ -62,20 +63,21 @@ export function ImportWizard({
   lists,
   canEditConsent,
 }: Props) {
+  const t = useTranslations("audiences");
   const router = useRouter();
   const form = useForm<ImportMapping>({ resolver: zodResolver(importMappingSchema), defaultValues: initialMapping });
   const columns = useWatch({ control: form.control, name: "columns" });
   const { errors, isSubmitting } = form.formState;
   const run = useQuery({
     queryKey: importKeys.detail(id),
-    queryFn: () => fetchRun(id),
+    queryFn: () => fetchRun(id, t("import.wizard.progressFailed")),
     initialData: initialRun,
     refetchInterval: (query) => (query.state.data && RUNNING.has(query.state.data.status) ? 1000 : false),
   });
   const status = run.data.status;
   const running = RUNNING.has(status);
-  const targets = Object.entries(COLUMN_TARGETS).filter(
-    ([t]) => canEditConsent || !CONSENT_TARGETS.includes(t as ColumnTarget),
+  const targets = (Object.keys(COLUMN_TARGETS) as ColumnTarget[]).filter(
+    (target) => canEditConsent || !CONSENT_TARGETS.includes(target),
   );
 
   // One form, two buttons: the mode is the button pressed.
@@ -100,51 +102,51 @@ export function ImportWizard({
     <div className="space-y-6">
       <Card className="p-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 className="font-semibold">1. What is in each column of {fileName}</h2>
-          <Badge tone={IMPORT_STATUS[status].tone}>{IMPORT_STATUS[status].label}</Badge>
+          <h2 className="font-semibold">{t("import.wizard.mappingTitle", { file: fileName })}</h2>
+          <Badge tone={IMPORT_STATUS[status].tone}>{t(`importStatus.${status}`)}</Badge>
         </div>
         <fieldset disabled={running} className="mt-4">
-          <legend className="sr-only">Column mapping</legend>
-          <Table caption="Column mapping">
+          <legend className="sr-only">{t("import.wizard.mapping")}</legend>
+          <Table caption={t("import.wizard.mapping")}>
             <thead>
               <tr>
-                <Th>Column in the file</Th>
-                <Th>First values</Th>
-                <Th>Import as</Th>
+                <Th>{t("import.wizard.column")}</Th>
+                <Th>{t("import.wizard.firstValues")}</Th>
+                <Th>{t("import.wizard.importAs")}</Th>
               </tr>
             </thead>
             <tbody>
               {headers.map((header, i) => (
                 <tr key={`${header}-${i}`}>
-                  <Td className="font-medium">{header || `(column ${i + 1}, no name)`}</Td>
+                  <Td className="font-medium">{header || t("import.wizard.unnamedColumn", { n: i + 1 })}</Td>
                   <Td className="max-w-xs truncate text-muted">
                     {sample
                       .map((row) => row[i])
                       .filter(Boolean)
                       .slice(0, 3)
-                      .join(" · ") || "empty"}
+                      .join(" · ") || t("import.wizard.emptyColumn")}
                   </Td>
                   <Td>
                     <div className="flex flex-wrap gap-2">
                       <Label htmlFor={`col-${i}`} className="sr-only">
-                        Import column {header || i + 1} as
+                        {t("import.wizard.importColumnAs", { column: header || i + 1 })}
                       </Label>
                       <Select id={`col-${i}`} className="w-64" {...form.register(`columns.${i}.target`)}>
-                        {targets.map(([value, label]) => (
+                        {targets.map((value) => (
                           <option key={value} value={value}>
-                            {label}
+                            {t(`columnTarget.${value}`)}
                           </option>
                         ))}
                       </Select>
                       {columns?.[i]?.target === "attribute" && (
                         <div>
                           <Label htmlFor={`col-${i}-attr`} className="sr-only">
-                            Attribute name for column {header || i + 1}
+                            {t("import.wizard.attributeFor", { column: header || i + 1 })}
                           </Label>
                           <Input
                             id={`col-${i}-attr`}
                             className="w-40"
-                            placeholder="attribute name"
+                            placeholder={t("import.wizard.attributePlaceholder")}
                             aria-invalid={Boolean(errors.columns?.[i]?.attribute)}
                             aria-describedby={`col-${i}-attr-error`}
                             {...form.register(`columns.${i}.attribute`)}
@@ -162,13 +164,13 @@ export function ImportWizard({
           {canEditConsent ? (
             <div className="mt-5 grid gap-4 md:grid-cols-2">
               <div>
-                <Label htmlFor="consent-list">Consent list for these contacts (optional)</Label>
+                <Label htmlFor="consent-list">{t("import.wizard.consentList")}</Label>
                 <Select
                   id="consent-list"
                   aria-describedby="consent-list-hint consent-list-error"
                   {...form.register("consentListId", { setValueAs: (v) => v || undefined })}
                 >
-                  <option value="">None: import contacts without consent</option>
+                  <option value="">{t("import.wizard.noConsentList")}</option>
                   {lists.map((l) => (
                     <option key={l.id} value={l.id}>
                       {l.name}
@@ -176,16 +178,15 @@ export function ImportWizard({
                   ))}
                 </Select>
                 <p id="consent-list-hint" className="mt-1 text-xs text-muted">
-                  Rows opt in to this list unless a column says otherwise or names another list. An import never
-                  overrides a later opt-out.
+                  {t("import.wizard.consentListHint")}
                 </p>
                 <FieldError id="consent-list-error" message={errors.consentListId?.message} />
               </div>
               <div>
-                <Label htmlFor="proof">Wording or proof of consent, for the whole file</Label>
+                <Label htmlFor="proof">{t("import.wizard.proof")}</Label>
                 <Input
                   id="proof"
-                  placeholder="Checkout box: “Send me offers on WhatsApp”, 2025 form"
+                  placeholder={t("import.wizard.proofPlaceholder")}
                   aria-describedby="proof-error"
                   aria-invalid={Boolean(errors.proof)}
                   {...form.register("proof")}
@@ -194,9 +195,7 @@ export function ImportWizard({
               </div>
             </div>
           ) : (
-            <p className="mt-4 text-sm text-muted">
-              Only admins import consent. Contacts you import here can be opted in by an admin later.
-            </p>
+            <p className="mt-4 text-sm text-muted">{t("import.wizard.adminsOnly")}</p>
           )}
         </fieldset>
         <div className="mt-5 flex flex-wrap items-center gap-3">
@@ -206,11 +205,14 @@ export function ImportWizard({
             disabled={running || isSubmitting}
             onClick={() => start("check")}
           >
-            2. Check the file (writes nothing)
+            {t("import.wizard.check")}
           </Button>
           {status === "CHECKED" && run.data.counts && (
             <Button type="button" disabled={isSubmitting} onClick={() => start("import")}>
-              3. Import {formatNumber(run.data.counts.created + run.data.counts.updated)} new or changed contacts
+              {t("import.wizard.import", {
+                count: run.data.counts.created + run.data.counts.updated,
+                total: formatNumber(run.data.counts.created + run.data.counts.updated),
+              })}
             </Button>
           )}
           <StatusMessage outcome={outcome} />
@@ -220,16 +222,16 @@ export function ImportWizard({
       {running && (
         <Card className="p-6" aria-live="polite">
           <ProgressBar
-            label={`${status === "CHECKING" ? "Checking" : "Importing"} ${fileName}…`}
+            label={t(status === "CHECKING" ? "import.wizard.checking" : "import.wizard.importing", { file: fileName })}
             value={run.data.progress}
           />
-          <p className="mt-2 text-xs text-muted">This runs in the background: you can leave this page and come back.</p>
+          <p className="mt-2 text-xs text-muted">{t("import.wizard.background")}</p>
         </Card>
       )}
 
       {status === "FAILED" && run.data.error && (
         <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
-          {run.data.error} Fix the file or the mapping and check it again.
+          {run.data.error} {t("import.wizard.fixAndCheck")}
         </p>
       )}
 
@@ -251,41 +253,42 @@ function Results({
   counts: ImportCounts;
   rejects: RejectedRow[];
 }) {
+  const t = useTranslations("audiences.import.results");
   const rejected = rejectedCount(counts);
   const done = status === "DONE";
   return (
     <Card className="space-y-5 p-6">
       <div>
-        <h2 className="font-semibold">{done ? "Imported" : "What the import will do"}</h2>
+        <h2 className="font-semibold">{done ? t("doneTitle") : t("checkedTitle")}</h2>
         <p className="mt-1 text-sm text-muted">
-          {formatNumber(counts.rows)} rows read.{" "}
+          {t("rowsRead", { count: counts.rows, rows: formatNumber(counts.rows) })}{" "}
           {done ? (
             <Link href="/audiences/contacts" className="text-brand-700 hover:underline">
-              See the contacts
+              {t("seeContacts")}
             </Link>
           ) : (
-            "Nothing has been written yet."
+            t("nothingWritten")
           )}
         </p>
       </div>
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Stat label={done ? "New" : "Will be new"} value={formatNumber(counts.created)} />
-        <Stat label={done ? "Updated" : "Will be updated"} value={formatNumber(counts.updated)} />
-        <Stat label="Unchanged" value={formatNumber(counts.unchanged)} hint="Already up to date" />
-        <Stat label="Duplicates" value={formatNumber(counts.duplicate)} hint="Same phone as an earlier row" />
-        <Stat label="Invalid" value={formatNumber(counts.invalid)} />
-        <Stat label="Erased before" value={formatNumber(counts.suppressed)} hint="Kept out at their request" />
+        <Stat label={done ? t("created") : t("willBeCreated")} value={formatNumber(counts.created)} />
+        <Stat label={done ? t("updated") : t("willBeUpdated")} value={formatNumber(counts.updated)} />
+        <Stat label={t("unchanged")} value={formatNumber(counts.unchanged)} hint={t("unchangedHint")} />
+        <Stat label={t("duplicates")} value={formatNumber(counts.duplicate)} hint={t("duplicatesHint")} />
+        <Stat label={t("invalid")} value={formatNumber(counts.invalid)} />
+        <Stat label={t("suppressed")} value={formatNumber(counts.suppressed)} hint={t("suppressedHint")} />
       </div>
       {counts.consent.optedIn + counts.consent.optedOut + counts.consent.unchanged + counts.consent.keptOptedOut >
         0 && (
         <div className="grid gap-3 sm:grid-cols-4">
-          <Stat label="Opt-ins" value={formatNumber(counts.consent.optedIn)} />
-          <Stat label="Opt-outs" value={formatNumber(counts.consent.optedOut)} />
-          <Stat label="Consent unchanged" value={formatNumber(counts.consent.unchanged)} />
+          <Stat label={t("optIns")} value={formatNumber(counts.consent.optedIn)} />
+          <Stat label={t("optOuts")} value={formatNumber(counts.consent.optedOut)} />
+          <Stat label={t("consentUnchanged")} value={formatNumber(counts.consent.unchanged)} />
           <Stat
-            label="Kept opted out"
+            label={t("keptOptedOut")}
             value={formatNumber(counts.consent.keptOptedOut)}
-            hint="Opted out after the consent in the file"
+            hint={t("keptOptedOutHint")}
           />
         </div>
       )}
@@ -293,11 +296,13 @@ function Results({
         <div>
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
             <h3 className="text-sm font-medium">
-              Rejected rows{rejected > rejects.length ? ` (first ${rejects.length} of ${formatNumber(rejected)})` : ""}
+              {rejected > rejects.length
+                ? t("rejectedFirst", { shown: formatNumber(rejects.length), total: formatNumber(rejected) })
+                : t("rejected")}
             </h3>
             <Button asChild variant="secondary" size="sm">
               <a href={`/api/v1/imports/${id}/rejected`} download>
-                <Download className="size-4" aria-hidden /> Download all rejected rows (CSV)
+                <Download className="size-4" aria-hidden /> {t("downloadRejected")}
               </a>
             </Button>
           </div>
@@ -305,13 +310,13 @@ function Results({
             className="max-h-96 overflow-y-auto rounded-lg"
             tabIndex={0}
             role="region"
-            aria-label="Rejected rows, scrollable"
+            aria-label={t("rejectedScrollable")}
           >
-            <Table caption="Rejected rows">
+            <Table caption={t("rejected")}>
               <thead>
                 <tr>
-                  <Th className="w-20">Row</Th>
-                  <Th>Reason</Th>
+                  <Th className="w-20">{t("row")}</Th>
+                  <Th>{t("reason")}</Th>
                 </tr>
               </thead>
               <tbody>

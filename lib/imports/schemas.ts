@@ -105,13 +105,14 @@ export function rejectedCount(counts: ImportCounts): number {
   return counts.invalid + counts.duplicate + counts.suppressed;
 }
 
+/** Each status's badge colour; its words are in the audiences messages (importStatus). */
 export const IMPORT_STATUS = {
-  UPLOADED: { label: "Waiting for a mapping", tone: "neutral" },
-  CHECKING: { label: "Checking", tone: "blue" },
-  CHECKED: { label: "Checked, not imported", tone: "amber" },
-  IMPORTING: { label: "Importing", tone: "blue" },
-  DONE: { label: "Imported", tone: "green" },
-  FAILED: { label: "Failed", tone: "red" },
+  UPLOADED: { tone: "neutral" },
+  CHECKING: { tone: "blue" },
+  CHECKED: { tone: "amber" },
+  IMPORTING: { tone: "blue" },
+  DONE: { tone: "green" },
+  FAILED: { tone: "red" },
 } as const;
 
 /** The upload's query: `?name=` the file's own name, for the import's list and its reports. */

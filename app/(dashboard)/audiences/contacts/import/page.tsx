@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ImportUpload } from "@/components/audiences/import-upload";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/card";
@@ -10,28 +11,29 @@ import { formatNumber } from "@/lib/format";
 import { IMPORT_STATUS, rejectedCount, type ImportCounts } from "@/lib/imports/schemas";
 import { listImports } from "@/lib/imports/service";
 
-export const metadata: Metadata = { title: "Import contacts" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audiences.import");
+  return { title: t("title") };
+}
 
 export default async function ImportPage() {
   const user = await guardPage("contacts.edit");
+  const t = await getTranslations("audiences");
   const imports = await listImports(user.workspaceId);
   return (
     <>
-      <PageHeader
-        title="Import contacts"
-        description="Upload a CSV, say what each column is, check the file (nothing is written), then import. The same file twice changes nothing."
-      />
+      <PageHeader title={t("import.title")} description={t("import.description")} />
       <ImportUpload />
-      <h2 className="mt-8 mb-3 font-semibold">Recent imports</h2>
-      <Table caption="Recent imports">
+      <h2 className="mt-8 mb-3 font-semibold">{t("import.recent.title")}</h2>
+      <Table caption={t("import.recent.title")}>
         <thead>
           <tr>
-            <Th>File</Th>
-            <Th>Status</Th>
-            <Th className="text-right">New</Th>
-            <Th className="text-right">Updated</Th>
-            <Th className="text-right">Rejected</Th>
-            <Th>Uploaded</Th>
+            <Th>{t("import.recent.file")}</Th>
+            <Th>{t("import.recent.status")}</Th>
+            <Th className="text-right">{t("import.recent.created")}</Th>
+            <Th className="text-right">{t("import.recent.updated")}</Th>
+            <Th className="text-right">{t("import.recent.rejected")}</Th>
+            <Th>{t("import.recent.uploaded")}</Th>
           </tr>
         </thead>
         <tbody>
@@ -48,7 +50,7 @@ export default async function ImportPage() {
                   </Link>
                 </Td>
                 <Td>
-                  <Badge tone={IMPORT_STATUS[i.status].tone}>{IMPORT_STATUS[i.status].label}</Badge>
+                  <Badge tone={IMPORT_STATUS[i.status].tone}>{t(`importStatus.${i.status}`)}</Badge>
                 </Td>
                 <Td className="text-right tabular-nums">{counts ? formatNumber(counts.created) : "–"}</Td>
                 <Td className="text-right tabular-nums">{counts ? formatNumber(counts.updated) : "–"}</Td>
@@ -59,7 +61,7 @@ export default async function ImportPage() {
               </tr>
             );
           })}
-          {imports.length === 0 && <EmptyRow columns={6}>No imports yet. Upload a file above.</EmptyRow>}
+          {imports.length === 0 && <EmptyRow columns={6}>{t("import.recent.empty")}</EmptyRow>}
         </tbody>
       </Table>
     </>

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/audiences/import-wizard";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
+import { formatNumber } from "@/lib/format";
 import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
 import { getImport, suggestMapping } from "@/lib/imports/service";
 import { orNotFound, pageId } from "@/lib/not-found";
 
-export const metadata: Metadata = { title: "Import contacts" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audiences.import");
+  return { title: t("title") };
+}
 
 export default async function ImportDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("contacts.edit");
+  const t = await getTranslations("audiences.import");
   const id = pageId((await params).id);
   const canEditConsent = can(user.role, "consent.edit");
   const [row, lists] = await Promise.all([
@@ -21,8 +27,13 @@ export default async function ImportDetailPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader
-        title="Import contacts"
-        description={`${row.fileName}: ${row.headers.length} columns, ${(row.sizeBytes / 1e6).toFixed(1)} MB.`}
+        title={t("title")}
+        description={t("fileSummary", {
+          file: row.fileName,
+          count: row.headers.length,
+          columns: formatNumber(row.headers.length),
+          size: formatNumber(Math.round(row.sizeBytes / 1e5) / 10),
+        })}
       />
       <ImportWizard
         id={row.id}
