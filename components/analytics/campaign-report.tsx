@@ -2,6 +2,7 @@
 // The campaign report, refreshed every two seconds while the campaign sends (TanStack Query), from the
 // rollups (lib/analytics/report.ts).
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -12,11 +13,11 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { ratio } from "@/lib/campaigns/funnel";
 import type { CampaignReport as Report, SeriesPoint } from "@/lib/analytics/report";
 import { fetchJson } from "@/lib/fetch-json";
-import { formatDuration, formatNumber, formatPercent, timeFormatter } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/format";
 import { TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
 import { FunnelBars } from "./funnel";
-import { MEASURES, measureSeries } from "./series";
+import { measureSeries } from "./series";
 import { analyticsKeys } from "@/lib/analytics/query-keys";
 
 const LIVE = new Set(["SCHEDULED", "SENDING", "PAUSED"]);
@@ -28,15 +29,25 @@ const changingFast = (report: Report | undefined) =>
     (LIVE.has(report.status) || (report.completedAt && Date.now() - Date.parse(report.completedAt) < SETTLING_MS)),
   );
 const SERIES = ["sent", "delivered", "read", "replied", "clicked"] as const;
-
-const fetchReport = (id: string) =>
-  fetchJson<Report>(`/api/v1/campaigns/${id}/report`, "Could not load the campaign's report.");
+/** Meta's pricing categories, as its webhooks name them; any other is "other". */
+const BILLED = new Set([
+  "marketing",
+  "marketing_lite",
+  "utility",
+  "authentication",
+  "authentication_international",
+  "service",
+  "referral_conversion",
+]);
 
 export function CampaignReport({ id, initial }: { id: string; initial: Report }) {
+  const t = useTranslations("analytics.report");
+  const tm = useTranslations("analytics.measures");
+  const format = useFormat();
   const router = useRouter();
   const { data = initial, error } = useQuery({
     queryKey: analyticsKeys.campaignReport(id),
-    queryFn: () => fetchReport(id),
+    queryFn: () => fetchJson<Report>(`/api/v1/campaigns/${id}/report`, t("loadError")),
     initialData: initial,
     // While it sends and for ten minutes after it completes: every 2 s; later, every 30 s.
     refetchInterval: (query) => (changingFast(query.state.data) ? 2000 : 30_000),
@@ -55,15 +66,25 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
   const settled = f.sent + f.failed;
   const drill = (stage: string, reason?: string) =>
     `/campaigns/${id}/recipients?stage=${stage}${reason ? `&reason=${encodeURIComponent(reason)}` : ""}`;
-  const formatX = timeFormatter(data.series.unit);
+  const formatX = format.axis(data.series.unit);
+  const billed = (category: string) => {
+    const key = category.toLowerCase();
+    return t(`billed.${BILLED.has(key) ? (key as "marketing") : "other"}`);
+  };
+  const progress = [
+    t("progress", { settled: format.number(settled), sendable: format.number(sendable) }),
+    data.perSecond ? t("perSecond", { rate: format.number(data.perSecond) }) : null,
+    data.etaSeconds ? t("eta", { duration: format.duration(data.etaSeconds) }) : null,
+    data.nextDueAt ? t("nextDue", { time: format.dateTime(data.nextDueAt) }) : null,
+  ].filter(Boolean);
   return (
     <section aria-labelledby="report-title" className="space-y-6">
       <h2 id="report-title" className="text-lg font-semibold">
-        Report
+        {t("title")}
       </h2>
       {error && (
         <p role="alert" className="text-sm text-red-700">
-          {error.message} Retrying…
+          {t("retrying", { message: error.message })}
         </p>
       )}
       {data.status === "PAUSED" && data.statusReason && (
@@ -72,38 +93,34 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         </Card>
       )}
       <Card className="p-5">
-        <ProgressBar label="Sent" value={sendable ? settled / sendable : 0} />
+        <ProgressBar label={t("sentBar")} value={sendable ? settled / sendable : 0} />
         <p className="mt-2 text-sm text-muted" aria-live="polite">
-          {formatNumber(settled)} of {formatNumber(sendable)} handed to WhatsApp
-          {data.perSecond ? ` · ${data.perSecond} per second` : ""}
-          {data.etaSeconds ? ` · about ${formatDuration(data.etaSeconds)} left` : ""}
-          {data.nextDueAt ? ` · next messages go at ${new Date(data.nextDueAt).toLocaleString()}` : ""}
+          {progress.join(" · ")}
         </p>
       </Card>
       <Card className="p-5">
-        <h3 className="mb-4 font-semibold">Funnel</h3>
+        <h3 className="mb-4 font-semibold">{t("funnel")}</h3>
         <FunnelBars funnel={f} drillHref={drill} />
       </Card>
       <div className="grid gap-4 sm:grid-cols-2">
         <Stat
-          label="Cost so far"
-          value={`${data.cost.total.toFixed(2)} ${data.cost.currency}`}
+          label={t("cost")}
+          value={format.money(data.cost.total, data.cost.currency)}
           hint={
             data.cost.billed.length
-              ? data.cost.billed.map((b) => `${formatNumber(b.count)} ${b.category.toLowerCase()}`).join(" · ") +
-                " billed (from Meta's status webhooks)"
-              : "Nothing billed yet"
+              ? t("billedHint", {
+                  items: data.cost.billed
+                    .map((b) => t("billedItem", { count: format.number(b.count), category: billed(b.category) }))
+                    .join(" · "),
+                })
+              : t("nothingBilled")
           }
         />
-        <Stat
-          label="Click rate"
-          value={formatPercent(ratio(f.clicked, f.delivered))}
-          hint="Tapped a button or opened a tracked link, of delivered"
-        />
+        <Stat label={t("clickRate")} value={format.percent(ratio(f.clicked, f.delivered))} hint={t("clickRateHint")} />
       </div>
       <ChartCard
-        title="Over time"
-        description={`Messages per ${data.series.unit}: when they were sent, delivered, read and answered.`}
+        title={t("overTime.title")}
+        description={t("overTime.description", { unit: data.series.unit })}
         exportHref={`/api/v1/analytics/export?report=campaign&campaign=${id}`}
         chart={
           data.series.points.length ? (
@@ -111,38 +128,36 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
               data={data.series.points}
               xKey="at"
               unit={data.series.unit}
-              series={measureSeries(SERIES)}
-              label={`Sends, deliveries, reads, replies and clicks per ${data.series.unit}`}
+              series={measureSeries(SERIES, (m) => tm(m))}
+              label={t("overTime.chartLabel", { unit: data.series.unit })}
             />
           ) : (
-            <p className="py-10 text-center text-sm text-muted">
-              Nothing sent yet: the chart fills in as messages go out.
-            </p>
+            <p className="py-10 text-center text-sm text-muted">{t("overTime.empty")}</p>
           )
         }
         table={<SeriesTable points={data.series.points} formatX={formatX} />}
       />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
-          <Table caption="Buttons: quick-reply taps and tracked link opens (each person once per button)">
+          <Table caption={t("buttons.caption")}>
             <thead>
               <tr>
-                <Th>Button</Th>
-                <Th>Kind</Th>
-                <Th className="text-right">People</Th>
-                <Th className="text-right">Of delivered</Th>
+                <Th>{t("buttons.button")}</Th>
+                <Th>{t("buttons.kind")}</Th>
+                <Th className="text-right">{t("buttons.people")}</Th>
+                <Th className="text-right">{t("buttons.ofDelivered")}</Th>
               </tr>
             </thead>
             <tbody>
               {data.buttons.length === 0 ? (
-                <EmptyRow columns={4}>This template has no buttons.</EmptyRow>
+                <EmptyRow columns={4}>{t("buttons.empty")}</EmptyRow>
               ) : (
                 data.buttons.map((b) => (
                   <tr key={`${b.kind}-${b.label}`}>
                     <Td>{b.label}</Td>
                     <Td className="text-muted">{b.kind}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(b.count)}</Td>
-                    <Td className="text-right tabular-nums">{formatPercent(ratio(b.count, f.delivered))}</Td>
+                    <Td className="text-right tabular-nums">{format.number(b.count)}</Td>
+                    <Td className="text-right tabular-nums">{format.percent(ratio(b.count, f.delivered))}</Td>
                   </tr>
                 ))
               )}
@@ -150,25 +165,25 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
           </Table>
         </Card>
         <SkipTable
-          caption="Skipped, by reason"
+          caption={t("skips.caption")}
           rows={data.skips}
-          empty="Nobody skipped."
+          empty={t("skips.empty")}
           href={(reason) => drill("skipped", reason)}
         />
       </div>
       <Card>
-        <Table caption="Failures, by Meta's error code">
+        <Table caption={t("failures.caption")}>
           <thead>
             <tr>
-              <Th>Code</Th>
-              <Th>What happened</Th>
-              <Th>What to do</Th>
-              <Th className="text-right">Messages</Th>
+              <Th>{t("failures.code")}</Th>
+              <Th>{t("failures.what")}</Th>
+              <Th>{t("failures.advice")}</Th>
+              <Th className="text-right">{t("failures.messages")}</Th>
             </tr>
           </thead>
           <tbody>
             {data.failures.length === 0 ? (
-              <EmptyRow columns={4}>No failures.</EmptyRow>
+              <EmptyRow columns={4}>{t("failures.empty")}</EmptyRow>
             ) : (
               data.failures.map((x) => (
                 <tr key={x.code ?? "none"}>
@@ -177,8 +192,11 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
                   <Td className="text-muted">{x.advice}</Td>
                   <Td className="text-right tabular-nums">
                     <Link href={drill("failed", String(x.code ?? "none"))} className="text-brand-700 underline">
-                      {formatNumber(x.count)}
-                      <span className="sr-only"> contacts with error {x.code ?? "none"}</span>
+                      {t.rich("failures.link", {
+                        count: format.number(x.count),
+                        code: x.code === null ? t("failures.noCode") : String(x.code),
+                        hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                      })}
                     </Link>
                   </Td>
                 </tr>
@@ -192,28 +210,30 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
 }
 
 function SeriesTable({ points, formatX }: { points: SeriesPoint[]; formatX: (value: string) => string }) {
+  const t = useTranslations("analytics");
+  const format = useFormat();
   return (
-    <Table caption="Over time">
+    <Table caption={t("report.overTime.title")}>
       <thead>
         <tr>
-          <Th>Time</Th>
+          <Th>{t("report.overTime.time")}</Th>
           {SERIES.map((m) => (
             <Th key={m} className="text-right">
-              {MEASURES[m].label}
+              {t(`measures.${m}`)}
             </Th>
           ))}
         </tr>
       </thead>
       <tbody>
         {points.length === 0 ? (
-          <EmptyRow columns={SERIES.length + 1}>Nothing yet.</EmptyRow>
+          <EmptyRow columns={SERIES.length + 1}>{t("report.overTime.tableEmpty")}</EmptyRow>
         ) : (
           points.map((p) => (
             <tr key={p.at}>
               <Td suppressHydrationWarning>{formatX(p.at)}</Td>
               {SERIES.map((m) => (
                 <Td key={m} className="text-right tabular-nums">
-                  {formatNumber(p[m])}
+                  {format.number(p[m])}
                 </Td>
               ))}
             </tr>

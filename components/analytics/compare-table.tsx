@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Funnel, Rates } from "@/lib/campaigns/funnel";
-import { formatNumber, formatPercent } from "@/lib/format";
-import { RATES, type RateKey } from "./series";
+import { useFormat } from "@/lib/i18n/format";
+import { RATE_KEYS } from "./series";
 
 type Row = {
   id: string;
@@ -26,18 +27,20 @@ export function CompareTable({
   currency: string;
   empty: string;
 }) {
+  const t = useTranslations("analytics");
+  const format = useFormat();
   return (
     <Table caption={caption}>
       <thead>
         <tr>
-          <Th>Name</Th>
-          <Th className="text-right">Sent</Th>
-          {(Object.keys(RATES) as RateKey[]).map((r) => (
+          <Th>{t("compare.name")}</Th>
+          <Th className="text-right">{t("measures.sent")}</Th>
+          {RATE_KEYS.map((r) => (
             <Th key={r} className="text-right">
-              {RATES[r].label}
+              {t(`rates.${r}`)}
             </Th>
           ))}
-          <Th className="text-right">Cost ({currency})</Th>
+          <Th className="text-right">{t("compare.cost", { currency })}</Th>
         </tr>
       </thead>
       <tbody>
@@ -56,13 +59,13 @@ export function CompareTable({
                 )}
                 {row.detail && <p className="text-xs text-muted">{row.detail}</p>}
               </Td>
-              <Td className="text-right tabular-nums">{formatNumber(row.funnel.sent + row.funnel.failed)}</Td>
-              {(Object.keys(RATES) as RateKey[]).map((r) => (
+              <Td className="text-right tabular-nums">{format.number(row.funnel.sent + row.funnel.failed)}</Td>
+              {RATE_KEYS.map((r) => (
                 <Td key={r} className="text-right tabular-nums">
-                  {formatPercent(row.rates[r])}
+                  {format.percent(row.rates[r])}
                 </Td>
               ))}
-              <Td className="text-right tabular-nums">{row.cost.toFixed(2)}</Td>
+              <Td className="text-right tabular-nums">{format.money(row.cost, currency)}</Td>
             </tr>
           ))
         )}

@@ -1,48 +1,57 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Dashboard } from "@/lib/analytics/dashboard";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { useNumberWords } from "@/components/whatsapp/use-number-words";
+import { useFormat } from "@/lib/i18n/format";
 
 /** The sender numbers: Meta's quality rating and tier, and how their messages did in the period. */
 export function SenderNumbers({ numbers, exportHref }: { numbers: Dashboard["numbers"]; exportHref: string }) {
+  const t = useTranslations("analytics.numbers");
+  const format = useFormat();
+  const words = useNumberWords();
   return (
     <Card>
       <div className="flex items-center justify-between px-4 pt-4">
-        <h3 className="font-semibold">Sender numbers</h3>
+        <h3 className="font-semibold">{t("title")}</h3>
         <a href={exportHref} download className="text-sm font-medium text-brand-700 underline">
-          Export CSV<span className="sr-only"> of sender numbers</span>
+          {t.rich("export", { hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
         </a>
       </div>
-      <Table caption="Sender numbers: Meta's quality rating and how their messages did">
+      <Table caption={t("caption")}>
         <thead>
           <tr>
-            <Th>Number</Th>
-            <Th>Quality</Th>
-            <Th>Messaging tier</Th>
-            <Th className="text-right">Sent</Th>
-            <Th className="text-right">Delivery rate</Th>
-            <Th className="text-right">Failed</Th>
-            <Th className="text-right">Opt-out rate</Th>
-            <Th>Most common failure</Th>
+            <Th>{t("number")}</Th>
+            <Th>{t("quality")}</Th>
+            <Th>{t("tier")}</Th>
+            <Th className="text-right">{t("sent")}</Th>
+            <Th className="text-right">{t("deliveryRate")}</Th>
+            <Th className="text-right">{t("failed")}</Th>
+            <Th className="text-right">{t("optOutRate")}</Th>
+            <Th>{t("topFailure")}</Th>
           </tr>
         </thead>
         <tbody>
           {numbers.length === 0 ? (
-            <EmptyRow columns={8}>No WhatsApp number is connected.</EmptyRow>
+            <EmptyRow columns={8}>{t("empty")}</EmptyRow>
           ) : (
             numbers.map((n) => (
               <tr key={n.number}>
                 <Td className="font-medium">{n.number}</Td>
-                <Td>{n.quality ?? "Not rated yet"}</Td>
-                <Td>{n.tier ?? "—"}</Td>
-                <Td className="text-right tabular-nums">{formatNumber(n.funnel.sent + n.funnel.failed)}</Td>
-                <Td className="text-right tabular-nums">{formatPercent(n.rates.delivery)}</Td>
-                <Td className="text-right tabular-nums">{formatNumber(n.funnel.failed)}</Td>
-                <Td className="text-right tabular-nums">{formatPercent(n.rates.optOut)}</Td>
+                <Td>{words.quality(n.quality)}</Td>
+                <Td>{words.tier(n.tier)}</Td>
+                <Td className="text-right tabular-nums">{format.number(n.funnel.sent + n.funnel.failed)}</Td>
+                <Td className="text-right tabular-nums">{format.percent(n.rates.delivery)}</Td>
+                <Td className="text-right tabular-nums">{format.number(n.funnel.failed)}</Td>
+                <Td className="text-right tabular-nums">{format.percent(n.rates.optOut)}</Td>
                 <Td className="max-w-sm text-sm">
                   {n.errors[0]
-                    ? `${n.errors[0].code ?? ""} ${n.errors[0].reason} (${formatNumber(n.errors[0].count)})`
-                    : "None"}
+                    ? t("failure", {
+                        code: String(n.errors[0].code ?? ""),
+                        reason: n.errors[0].reason,
+                        count: format.number(n.errors[0].count),
+                      })
+                    : t("noFailure")}
                 </Td>
               </tr>
             ))
@@ -67,20 +76,26 @@ export function Ranking({
   }[];
   empty: string;
 }) {
+  const t = useTranslations("analytics.ranking");
+  const format = useFormat();
   return (
     <Card className="p-5">
       <h3 className="font-semibold">{title}</h3>
-      <p className="text-sm text-muted">By read rate, then reply rate.</p>
+      <p className="text-sm text-muted">{t("order")}</p>
       {rows.length === 0 ? (
         <p className="mt-3 text-sm text-muted">{empty}</p>
       ) : (
         <ol className="mt-3 space-y-2">
-          {rows.map((t) => (
-            <li key={t.name} className="flex justify-between gap-2 text-sm">
-              <span className="font-medium">{t.name}</span>
+          {rows.map((row) => (
+            <li key={row.name} className="flex justify-between gap-2 text-sm">
+              <span className="font-medium">{row.name}</span>
               <span className="tabular-nums text-muted">
-                read {formatPercent(t.rates.read)} · replied {formatPercent(t.rates.reply)} · clicked{" "}
-                {formatPercent(t.rates.click)} ({formatNumber(t.funnel.delivered)} delivered)
+                {t("rates", {
+                  read: format.percent(row.rates.read),
+                  reply: format.percent(row.rates.reply),
+                  click: format.percent(row.rates.click),
+                  delivered: format.number(row.funnel.delivered),
+                })}
               </span>
             </li>
           ))}

@@ -1,51 +1,70 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ratio, type Funnel } from "@/lib/campaigns/funnel";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/format";
 
 /** The funnel as bars: each stage's count, its share of the stage before, and a link to its contacts. */
 export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (stage: string) => string }) {
+  const t = useTranslations("analytics.funnel");
+  const format = useFormat();
   const attempted = funnel.sent + funnel.failed;
+  const share = (count: number, of: number) => format.percent(ratio(count, of));
   const stages = [
-    { stage: null, label: "Targeted", count: funnel.targeted, of: null, note: "everyone the audience matched" },
+    { stage: null, label: t("targeted"), count: funnel.targeted, note: "" },
     {
       stage: "sent",
-      label: "Sent",
+      label: t("sent"),
       count: funnel.sent,
-      of: [funnel.targeted - funnel.skipped - funnel.pending, "of those to send"] as const,
+      note: t("ofToSend", { share: share(funnel.sent, funnel.targeted - funnel.skipped - funnel.pending) }),
     },
-    { stage: "delivered", label: "Delivered", count: funnel.delivered, of: [attempted, "of sent"] as const },
-    { stage: "read", label: "Read", count: funnel.read, of: [funnel.delivered, "of delivered"] as const },
-    { stage: "replied", label: "Replied", count: funnel.replied, of: [funnel.delivered, "of delivered"] as const },
+    {
+      stage: "delivered",
+      label: t("delivered"),
+      count: funnel.delivered,
+      note: t("ofSent", { share: share(funnel.delivered, attempted) }),
+    },
+    {
+      stage: "read",
+      label: t("read"),
+      count: funnel.read,
+      note: t("ofDelivered", { share: share(funnel.read, funnel.delivered) }),
+    },
+    {
+      stage: "replied",
+      label: t("replied"),
+      count: funnel.replied,
+      note: t("ofDelivered", { share: share(funnel.replied, funnel.delivered) }),
+    },
     {
       stage: "clicked",
-      label: "Tapped a button or link",
+      label: t("clicked"),
       count: funnel.clicked,
-      of: [funnel.delivered, "of delivered"] as const,
+      note: t("ofDelivered", { share: share(funnel.clicked, funnel.delivered) }),
     },
   ];
   const others = [
     {
       stage: "failed",
-      label: "Failed",
+      label: t("failed"),
       count: funnel.failed,
-      note: `${formatPercent(ratio(funnel.failed, attempted))} of attempts`,
+      note: t("failedNote", { share: share(funnel.failed, attempted) }),
     },
-    { stage: "skipped", label: "Skipped", count: funnel.skipped, note: "never sent, see the reasons" },
+    { stage: "skipped", label: t("skipped"), count: funnel.skipped, note: t("skippedNote") },
     {
       stage: "opted_out",
-      label: "Opted out",
+      label: t("optedOut"),
       count: funnel.optedOut,
-      note: `${formatPercent(ratio(funnel.optedOut, funnel.delivered))} of delivered: replied STOP to it (or within 72 hours), or blocked marketing in WhatsApp`,
+      note: t("optedOutNote", { share: share(funnel.optedOut, funnel.delivered) }),
     },
   ];
   const max = Math.max(1, funnel.targeted);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
-      <ol className="space-y-2" aria-label="Funnel">
+      <ol className="space-y-2" aria-label={t("label")}>
         {stages.map((s) => (
           // On a phone the bar takes a row of its own under the stage and its count.
           <li
-            key={s.label}
+            key={s.stage ?? "targeted"}
             className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[9rem_1fr_9rem] sm:gap-3"
           >
             <span className="font-medium">
@@ -64,8 +83,7 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
               <span className="block h-full rounded bg-brand-600" style={{ width: `${(s.count / max) * 100}%` }} />
             </span>
             <span className="tabular-nums" data-testid={`funnel-${s.stage ?? "targeted"}`}>
-              <strong>{formatNumber(s.count)}</strong>{" "}
-              <span className="text-muted">{s.of ? `${formatPercent(ratio(s.count, s.of[0]))} ${s.of[1]}` : ""}</span>
+              <strong>{format.number(s.count)}</strong> <span className="text-muted">{s.note}</span>
             </span>
           </li>
         ))}
@@ -79,7 +97,7 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
               </Link>
             </dt>
             <dd className="text-xl font-semibold tabular-nums" data-testid={`funnel-${o.stage}`}>
-              {formatNumber(o.count)}
+              {format.number(o.count)}
             </dd>
             <dd className="text-xs text-muted">{o.note}</dd>
           </div>

@@ -1,54 +1,49 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { ratesOf } from "@/lib/campaigns/funnel";
 import type { TransactionalRow } from "@/lib/analytics/transactional";
-import { formatNumber, formatPercent } from "@/lib/format";
-
-const PURPOSE: Record<TransactionalRow["category"], string> = {
-  MARKETING: "Marketing",
-  UTILITY: "Utility",
-  AUTHENTICATION: "Authentication",
-};
+import { useFormat } from "@/lib/i18n/format";
 
 /** Messages sent one at a time through the public API, per template and purpose: apart from campaigns. */
 export function TransactionalTable({ rows, period }: { rows: TransactionalRow[]; period: string }) {
+  const t = useTranslations("analytics.transactional");
+  const format = useFormat();
   return (
     <Card>
       <div className="px-4 pt-4">
-        <h3 className="font-semibold">Transactional messages (API)</h3>
-        <p className="mt-0.5 text-sm text-muted">
-          Order updates, reminders and other messages your systems sent through the API, {period}. They are not counted
-          in the campaign figures. Each message counts at the furthest it got: a read message was also delivered.
-        </p>
+        <h3 className="font-semibold">{t("title")}</h3>
+        <p className="mt-0.5 text-sm text-muted">{t("description", { period })}</p>
       </div>
       <div className="mt-3">
-        <Table caption={`Transactional messages sent through the API per template, ${period}`}>
+        <Table caption={t("caption", { period })}>
           <thead>
             <tr>
-              <Th>Template</Th>
-              <Th>Purpose</Th>
-              <Th className="text-right">Messages</Th>
-              <Th className="text-right">Delivered</Th>
-              <Th className="text-right">Delivery rate</Th>
-              <Th className="text-right">Read</Th>
-              <Th className="text-right">Read rate</Th>
-              <Th className="text-right">Replied</Th>
-              <Th className="text-right">Clicked</Th>
-              <Th className="text-right">Failed</Th>
-              <Th className="text-right">Refused</Th>
-              <Th className="text-right">Not sent yet</Th>
+              <Th>{t("template")}</Th>
+              <Th>{t("purpose")}</Th>
+              <Th className="text-right">{t("messages")}</Th>
+              <Th className="text-right">{t("delivered")}</Th>
+              <Th className="text-right">{t("deliveryRate")}</Th>
+              <Th className="text-right">{t("read")}</Th>
+              <Th className="text-right">{t("readRate")}</Th>
+              <Th className="text-right">{t("replied")}</Th>
+              <Th className="text-right">{t("clicked")}</Th>
+              <Th className="text-right">{t("failed")}</Th>
+              <Th className="text-right">{t("refused")}</Th>
+              <Th className="text-right">{t("pending")}</Th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
               <EmptyRow columns={12}>
-                No messages were sent through the API in this period. To send order updates and reminders from your own
-                systems, create a key in{" "}
-                <Link href="/settings/api" className="font-medium text-brand-700 underline">
-                  Settings → API
-                </Link>
-                .
+                {t.rich("empty", {
+                  link: (chunks) => (
+                    <Link href="/settings/api" className="font-medium text-brand-700 underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </EmptyRow>
             ) : (
               rows.map((row) => {
@@ -59,17 +54,17 @@ export function TransactionalTable({ rows, period }: { rows: TransactionalRow[];
                       <span className="font-medium">{row.template}</span>
                       <p className="text-xs text-muted">{row.language}</p>
                     </Td>
-                    <Td>{PURPOSE[row.category]}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.total)}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.delivered)}</Td>
-                    <Td className="text-right tabular-nums">{formatPercent(rates.delivery)}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.read)}</Td>
-                    <Td className="text-right tabular-nums">{formatPercent(rates.read)}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.replied)}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.clicked)}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.failed)}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.skipped)}</Td>
-                    <Td className="text-right tabular-nums">{formatNumber(row.pending)}</Td>
+                    <Td>{t(`category.${row.category}`)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.total)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.delivered)}</Td>
+                    <Td className="text-right tabular-nums">{format.percent(rates.delivery)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.read)}</Td>
+                    <Td className="text-right tabular-nums">{format.percent(rates.read)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.replied)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.clicked)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.failed)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.skipped)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(row.pending)}</Td>
                   </tr>
                 );
               })

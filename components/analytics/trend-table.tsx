@@ -1,32 +1,34 @@
+import { useTranslations } from "next-intl";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { TrendPoint } from "@/lib/analytics/dashboard";
 import { TREND_KEYS } from "@/lib/campaigns/funnel";
-import { formatDay, formatNumber } from "@/lib/format";
-import { MEASURES } from "./series";
+import { useFormat } from "@/lib/i18n/format";
 
 export function DayTrendTable({ points }: { points: TrendPoint[] }) {
+  const t = useTranslations("analytics");
+  const format = useFormat();
   return (
-    <Table caption="Per day">
+    <Table caption={t("trendTable.caption")}>
       <thead>
         <tr>
-          <Th>Day</Th>
+          <Th>{t("trendTable.day")}</Th>
           {TREND_KEYS.map((c) => (
             <Th key={c} className="text-right">
-              {MEASURES[c].label}
+              {t(`measures.${c}`)}
             </Th>
           ))}
         </tr>
       </thead>
       <tbody>
         {points.length === 0 ? (
-          <EmptyRow columns={TREND_KEYS.length + 1}>No days in the period.</EmptyRow>
+          <EmptyRow columns={TREND_KEYS.length + 1}>{t("trendTable.empty")}</EmptyRow>
         ) : (
           points.map((p) => (
             <tr key={p.day}>
-              <Td>{formatDay(p.day)}</Td>
+              <Td>{format.day(p.day)}</Td>
               {TREND_KEYS.map((c) => (
                 <Td key={c} className="text-right tabular-nums">
-                  {formatNumber(p[c])}
+                  {format.number(p[c])}
                 </Td>
               ))}
             </tr>

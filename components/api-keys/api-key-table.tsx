@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
@@ -18,40 +19,37 @@ export type ApiKeyRow = {
   state: ApiKeyState;
 };
 
-const STATE_BADGE: Record<ApiKeyState, { tone: "green" | "amber" | "red"; text: string }> = {
-  active: { tone: "green", text: "Active" },
-  expired: { tone: "amber", text: "Expired" },
-  revoked: { tone: "red", text: "Revoked" },
+const STATE_TONE: Record<ApiKeyState, "green" | "amber" | "red"> = {
+  active: "green",
+  expired: "amber",
+  revoked: "red",
 };
 
 export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
+  const t = useTranslations("settings.api.table");
   return (
-    <Table caption="API keys">
+    <Table caption={t("caption")}>
       <thead>
         <tr>
-          <Th>Name</Th>
-          <Th>Key</Th>
-          <Th>Scopes</Th>
-          <Th>Created</Th>
-          <Th>Expires</Th>
-          <Th>Last used</Th>
-          <Th>State</Th>
+          <Th>{t("name")}</Th>
+          <Th>{t("key")}</Th>
+          <Th>{t("scopes")}</Th>
+          <Th>{t("created")}</Th>
+          <Th>{t("expires")}</Th>
+          <Th>{t("lastUsed")}</Th>
+          <Th>{t("state")}</Th>
           <Th>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </Th>
         </tr>
       </thead>
       <tbody>
-        {keys.length === 0 && (
-          <EmptyRow columns={8}>
-            No API keys yet. Create one for each system that should call Parley, with only the scopes it needs.
-          </EmptyRow>
-        )}
+        {keys.length === 0 && <EmptyRow columns={8}>{t("empty")}</EmptyRow>}
         {keys.map((key) => (
           <tr key={key.id}>
             <Td className="font-medium">{key.name}</Td>
             <Td>
-              <code className="font-mono text-xs whitespace-nowrap" title="The start of the key, to tell keys apart">
+              <code className="font-mono text-xs whitespace-nowrap" title={t("prefixTitle")}>
                 {key.prefix}_…
               </code>
             </Td>
@@ -70,13 +68,13 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyRow[] }) {
               <LocalTime value={key.createdAt} dateOnly />
             </Td>
             <Td className="whitespace-nowrap text-muted">
-              {key.expiresAt ? <LocalTime value={key.expiresAt} /> : "Never"}
+              {key.expiresAt ? <LocalTime value={key.expiresAt} /> : t("never")}
             </Td>
             <Td className="whitespace-nowrap text-muted">
-              {key.lastUsedAt ? <LocalTime value={key.lastUsedAt} /> : "Never"}
+              {key.lastUsedAt ? <LocalTime value={key.lastUsedAt} /> : t("never")}
             </Td>
             <Td>
-              <Badge tone={STATE_BADGE[key.state].tone}>{STATE_BADGE[key.state].text}</Badge>
+              <Badge tone={STATE_TONE[key.state]}>{t(`stateName.${key.state}`)}</Badge>
               {key.revokedAt && (
                 <span className="mt-1 block text-xs text-muted">
                   <LocalTime value={key.revokedAt} dateOnly />

@@ -4,18 +4,25 @@
 // with the key the reader pastes in, which stays in this browser tab.
 import "@scalar/api-reference-react/style.css";
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { API_PREFIX } from "@/lib/api/operation";
 
 // Scalar renders with Vue into a DOM node: there is nothing to render on the server.
 const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").then((m) => m.ApiReferenceReact), {
   ssr: false,
-  loading: () => <p className="p-6 text-sm text-muted">Loading the API reference…</p>,
+  loading: Loading,
 });
+
+function Loading() {
+  const t = useTranslations("developers");
+  return <p className="p-6 text-sm text-muted">{t("loading")}</p>;
+}
 
 const subscribe = () => () => {};
 
 export function ApiReference() {
+  const t = useTranslations("developers");
   const origin = useSyncExternalStore(
     subscribe,
     () => window.location.origin,
@@ -28,7 +35,7 @@ export function ApiReference() {
         configuration={{
           url: `${API_PREFIX}/openapi.json`,
           // Calls go to the origin the page was opened on, whatever APP_URL the document names.
-          servers: [{ url: `${origin}${API_PREFIX}`, description: "This Parley" }],
+          servers: [{ url: `${origin}${API_PREFIX}`, description: t("thisServer") }],
           authentication: { preferredSecurityScheme: "apiKey" },
           persistAuth: false,
           withDefaultFonts: false,

@@ -3,6 +3,7 @@
 // once, with a way to copy it. Closing the dialog forgets it: the server keeps only its hash.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { KeyRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createApiKeyAction } from "@/app/(dashboard)/settings/api/actions";
@@ -11,12 +12,13 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api/schemas";
-import { API_SCOPES, SCOPE_LABELS } from "@/lib/api/scopes";
+import { API_SCOPES } from "@/lib/api/scopes";
 import { CopyButton } from "./copy-button";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function CreateApiKeyDialog() {
+  const t = useTranslations("settings.api.create");
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const form = useForm<CreateApiKeyInput>({
@@ -47,25 +49,22 @@ export function CreateApiKeyDialog() {
     >
       <DialogTrigger asChild>
         <Button>
-          <KeyRound className="size-4" aria-hidden /> Create key
+          <KeyRound className="size-4" aria-hidden /> {t("trigger")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title={created ? "Copy your new API key" : "Create an API key"}
-        description={
-          created
-            ? undefined
-            : "Give each system its own key with only the scopes it needs, so you can revoke one without stopping the others."
-        }
-      >
+      <DialogContent title={created ? t("copyTitle") : t("title")} description={created ? undefined : t("description")}>
         {created ? (
           <div className="space-y-4 text-sm">
             <p role="status">
-              <strong>{created.name}</strong> was created. Send it as{" "}
-              <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>.
+              {t.rich("done", {
+                name: created.name,
+                header: "Authorization: Bearer <key>",
+                strong: (chunks) => <strong>{chunks}</strong>,
+                code: (chunks) => <code className="font-mono">{chunks}</code>,
+              })}
             </p>
             <div>
-              <Label htmlFor="new-api-key">API key</Label>
+              <Label htmlFor="new-api-key">{t("key")}</Label>
               <div className="flex gap-2">
                 <Input
                   id="new-api-key"
@@ -75,16 +74,13 @@ export function CreateApiKeyDialog() {
                   data-testid="new-api-key"
                   onFocus={(e) => e.currentTarget.select()}
                 />
-                <CopyButton text={created.key} label="Copy key" />
+                <CopyButton text={created.key} label={t("copy")} />
               </div>
             </div>
-            <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-              This is the only time you will see this key: Parley keeps only a fingerprint of it. Copy it now into your
-              system&apos;s secret settings. If you lose it, revoke it and create a new one.
-            </p>
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">{t("onlyOnce")}</p>
             <div className="flex justify-end">
               <DialogClose asChild>
-                <Button variant="secondary">I have copied it</Button>
+                <Button variant="secondary">{t("copiedIt")}</Button>
               </DialogClose>
             </div>
           </div>
@@ -96,10 +92,10 @@ export function CreateApiKeyDialog() {
               </p>
             )}
             <div>
-              <Label htmlFor="api-key-name">Name</Label>
+              <Label htmlFor="api-key-name">{t("name")}</Label>
               <Input
                 id="api-key-name"
-                placeholder="Shop orders"
+                placeholder={t("namePlaceholder")}
                 aria-invalid={Boolean(errors.name)}
                 aria-describedby="api-key-name-error"
                 {...form.register("name")}
@@ -107,7 +103,7 @@ export function CreateApiKeyDialog() {
               <FieldError id="api-key-name-error" message={errors.name?.message} />
             </div>
             <fieldset aria-describedby="api-key-scopes-error">
-              <legend className="mb-1 text-sm font-medium text-ink">Scopes</legend>
+              <legend className="mb-1 text-sm font-medium text-ink">{t("scopes")}</legend>
               <div className="space-y-1.5">
                 {API_SCOPES.map((scope) => (
                   <label key={scope} className="flex items-start gap-2 text-sm">
@@ -118,7 +114,7 @@ export function CreateApiKeyDialog() {
                       {...form.register("scopes")}
                     />
                     <span>
-                      {SCOPE_LABELS[scope]} <code className="text-xs text-muted">{scope}</code>
+                      {t(`scope.${scope}`)} <code className="text-xs text-muted">{scope}</code>
                     </span>
                   </label>
                 ))}
@@ -126,7 +122,7 @@ export function CreateApiKeyDialog() {
               <FieldError id="api-key-scopes-error" message={errors.scopes?.message ?? errors.scopes?.root?.message} />
             </fieldset>
             <div>
-              <Label htmlFor="api-key-expires">Expires on (optional)</Label>
+              <Label htmlFor="api-key-expires">{t("expires")}</Label>
               <Input
                 id="api-key-expires"
                 type="date"
@@ -137,13 +133,13 @@ export function CreateApiKeyDialog() {
                 {...form.register("expiresOn")}
               />
               <p id="api-key-expires-hint" className="mt-1 text-xs text-muted">
-                The key stops working at the end of this day (UTC). Leave it empty for a key that does not expire.
+                {t("expiresHint")}
               </p>
               <FieldError id="api-key-expires-error" message={errors.expiresOn?.message} />
             </div>
             <div className="flex justify-end">
               <Button type="submit" disabled={isSubmitting}>
-                {isSubmitting ? "Creating…" : "Create key"}
+                {isSubmitting ? t("creating") : t("trigger")}
               </Button>
             </div>
           </form>

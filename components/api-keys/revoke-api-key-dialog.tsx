@@ -1,5 +1,6 @@
 "use client";
 // Revoking is asked first: the key stops working on its very next call, and cannot be brought back.
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { revokeApiKeyAction } from "@/app/(dashboard)/settings/api/actions";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/component
 import type { Outcome } from "@/components/ui/status-message";
 
 export function RevokeApiKeyDialog({ id, name, prefix }: { id: string; name: string; prefix: string }) {
+  const t = useTranslations("settings.api.revoke");
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -29,19 +31,16 @@ export function RevokeApiKeyDialog({ id, name, prefix }: { id: string; name: str
     >
       <DialogTrigger asChild>
         <Button variant="secondary" size="sm">
-          Revoke<span className="sr-only"> {name}</span>
+          {t.rich("trigger", { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title={`Revoke the key “${name}”?`}
-        description={`Every call made with ${prefix}_… is refused from now on. A system still using it stops working until you give it a new key. This cannot be undone.`}
-      >
+      <DialogContent title={t("title", { name })} description={t("description", { prefix })}>
         <DialogConfirm
           outcome={outcome}
           pending={pending}
           onConfirm={revoke}
-          confirmLabel="Revoke key"
-          pendingLabel="Revoking…"
+          confirmLabel={t("confirm")}
+          pendingLabel={t("pending")}
         />
       </DialogContent>
     </Dialog>

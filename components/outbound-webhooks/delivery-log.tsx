@@ -1,6 +1,7 @@
 "use client";
 // The delivery log of one endpoint: each event with its state, attempts and the receiver's latest answer,
 // and Replay to send it again.
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { replayDeliveryAction } from "@/app/(dashboard)/settings/webhooks/actions";
 import { Badge } from "@/components/ui/badge";
@@ -8,15 +9,18 @@ import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { useFormat } from "@/lib/i18n/format";
 import type { DeliveryRow } from "@/lib/outbound-webhooks/service";
 
-const STATE: Record<DeliveryRow["state"], { tone: "green" | "amber" | "red"; text: string }> = {
-  DELIVERED: { tone: "green", text: "Delivered" },
-  PENDING: { tone: "amber", text: "Waiting" },
-  FAILED: { tone: "red", text: "Failed" },
+const TONE: Record<DeliveryRow["state"], "green" | "amber" | "red"> = {
+  DELIVERED: "green",
+  PENDING: "amber",
+  FAILED: "red",
 };
 
 export function DeliveryLog({ endpointId, deliveries }: { endpointId: string; deliveries: DeliveryRow[] }) {
+  const t = useTranslations("settings.deliveries");
+  const format = useFormat();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
   const replay = (d: DeliveryRow) =>
@@ -24,34 +28,30 @@ export function DeliveryLog({ endpointId, deliveries }: { endpointId: string; de
       const result = await replayDeliveryAction({ endpointId, deliveryId: d.id });
       setOutcome(
         result.ok
-          ? { ok: true, text: `${d.type} (${d.eventId}) will be sent again in a moment.` }
+          ? { ok: true, text: t("replayed", { type: d.type, eventId: d.eventId }) }
           : { ok: false, text: result.error.message },
       );
     });
   return (
     <>
       <StatusMessage outcome={outcome} boxed className="mb-4" />
-      <Table caption="Deliveries to this endpoint, newest first">
+      <Table caption={t("caption")}>
         <thead>
           <tr>
-            <Th>Event</Th>
-            <Th>Created</Th>
-            <Th>State</Th>
-            <Th>Attempts</Th>
-            <Th>Last answer</Th>
-            <Th>Latency</Th>
-            <Th>Response</Th>
+            <Th>{t("event")}</Th>
+            <Th>{t("created")}</Th>
+            <Th>{t("state")}</Th>
+            <Th>{t("attempts")}</Th>
+            <Th>{t("lastAnswer")}</Th>
+            <Th>{t("latency")}</Th>
+            <Th>{t("response")}</Th>
             <Th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </Th>
           </tr>
         </thead>
         <tbody>
-          {deliveries.length === 0 && (
-            <EmptyRow columns={8}>
-              Nothing has been sent to this endpoint yet. Use “Send test event” on the Webhooks page to try it.
-            </EmptyRow>
-          )}
+          {deliveries.length === 0 && <EmptyRow columns={8}>{t("empty")}</EmptyRow>}
           {deliveries.map((d) => (
             <tr key={d.id}>
               <Td>
@@ -62,28 +62,28 @@ export function DeliveryLog({ endpointId, deliveries }: { endpointId: string; de
                 <LocalTime value={d.createdAt} />
               </Td>
               <Td>
-                <Badge tone={STATE[d.state].tone}>{STATE[d.state].text}</Badge>
+                <Badge tone={TONE[d.state]}>{t(`stateName.${d.state}`)}</Badge>
                 {d.state === "PENDING" && d.attempts > 0 && (
                   <span className="block text-xs whitespace-nowrap text-muted">
-                    next try <LocalTime value={d.nextAttemptAt} />
+                    {t.rich("nextTry", { time: () => <LocalTime value={d.nextAttemptAt} /> })}
                   </span>
                 )}
               </Td>
-              <Td className="tabular-nums">{d.attempts}</Td>
+              <Td className="tabular-nums">{format.number(d.attempts)}</Td>
               <Td className="whitespace-nowrap">
                 {d.lastAttemptAt ? (
                   <>
-                    {d.lastStatus !== null ? `HTTP ${d.lastStatus}` : "No answer"}
+                    {d.lastStatus !== null ? t("httpStatus", { status: String(d.lastStatus) }) : t("noAnswer")}
                     <span className="block text-xs text-muted">
                       <LocalTime value={d.lastAttemptAt} />
                     </span>
                   </>
                 ) : (
-                  <span className="text-muted">Not tried yet</span>
+                  <span className="text-muted">{t("notTried")}</span>
                 )}
               </Td>
               <Td className="tabular-nums whitespace-nowrap">
-                {d.lastLatencyMs !== null ? `${d.lastLatencyMs} ms` : "—"}
+                {d.lastLatencyMs !== null ? t("latencyMs", { ms: format.number(d.lastLatencyMs) }) : "—"}
               </Td>
               <Td className="max-w-xs">
                 {d.lastError && d.lastStatus === null && <p className="text-sm text-red-800">{d.lastError}</p>}
@@ -98,10 +98,10 @@ export function DeliveryLog({ endpointId, deliveries }: { endpointId: string; de
                   variant="secondary"
                   size="sm"
                   disabled={pending}
-                  aria-label={`Replay ${d.type} ${d.eventId}`}
+                  aria-label={t("replayLabel", { type: d.type, eventId: d.eventId })}
                   onClick={() => replay(d)}
                 >
-                  Replay
+                  {t("replay")}
                 </Button>
               </Td>
             </tr>

@@ -2,10 +2,12 @@
 // until an admin enables (or deletes) them. The disabling is in the audit log too.
 import { AlertTriangle } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export type DisabledEndpoint = { id: string; url: string };
 
 export function DisabledEndpointsBanner({ endpoints }: { endpoints: DisabledEndpoint[] }) {
+  const t = useTranslations("settings.webhooks.banner");
   if (endpoints.length === 0) return null;
   return (
     <section
@@ -15,22 +17,24 @@ export function DisabledEndpointsBanner({ endpoints }: { endpoints: DisabledEndp
     >
       <h2 id="webhook-alerts-heading" className="flex items-center gap-2 font-medium">
         <AlertTriangle aria-hidden className="size-4" />
-        Parley stopped sending webhooks to {endpoints.length === 1 ? "an endpoint" : `${endpoints.length} endpoints`}
+        {t("title", { count: endpoints.length })}
       </h2>
       <p className="mt-1">
-        Every delivery to{" "}
-        {endpoints.map((e, i) => (
-          <span key={e.id}>
-            {i > 0 && ", "}
-            <code className="font-mono break-all">{e.url}</code>
-          </span>
-        ))}{" "}
-        failed for 24 hours, so {endpoints.length === 1 ? "it was" : "they were"} disabled. Events are kept. Fix the
-        receiver, then enable it again in{" "}
-        <Link href="/settings/webhooks" className="font-medium underline">
-          Settings → Webhooks
-        </Link>
-        .
+        {t.rich("body", {
+          count: endpoints.length,
+          urls: () =>
+            endpoints.map((e, i) => (
+              <span key={e.id}>
+                {i > 0 && ", "}
+                <code className="font-mono break-all">{e.url}</code>
+              </span>
+            )),
+          link: (chunks) => (
+            <Link href="/settings/webhooks" className="font-medium underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </section>
   );

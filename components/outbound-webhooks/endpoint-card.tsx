@@ -1,6 +1,7 @@
 "use client";
 // One webhook endpoint on the Webhooks page: its state, its events, and what an admin can do with it.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import {
   deleteEndpointAction,
@@ -13,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { useFormat } from "@/lib/i18n/format";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { SigningSecret } from "./signing-secret";
 
@@ -29,12 +31,15 @@ export type EndpointSummary = {
 };
 
 function StateBadge({ endpoint }: { endpoint: EndpointSummary }) {
-  if (!endpoint.enabled) return <Badge tone="red">Disabled</Badge>;
-  if (endpoint.failingSince) return <Badge tone="amber">Failing</Badge>;
-  return <Badge tone="green">Enabled</Badge>;
+  const t = useTranslations("settings.webhooks.card.state");
+  if (!endpoint.enabled) return <Badge tone="red">{t("disabled")}</Badge>;
+  if (endpoint.failingSince) return <Badge tone="amber">{t("failing")}</Badge>;
+  return <Badge tone="green">{t("enabled")}</Badge>;
 }
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
+  const t = useTranslations("settings.webhooks.card");
+  const format = useFormat();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
   const run = (work: () => Promise<{ ok: boolean; error?: { message: string } }>, success: string) =>
@@ -58,19 +63,18 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
 
       {!endpoint.enabled && (
         <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          {endpoint.disabledReason ??
-            "An admin disabled this endpoint. Events for it are kept and sent once it is enabled again."}
+          {/* The only reason Parley records is its own: a day of failed deliveries (lib/outbound-webhooks/deliver). */}
+          {endpoint.disabledReason ? t("autoDisabled") : t("adminDisabled")}
         </p>
       )}
       {endpoint.enabled && endpoint.failingSince && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Deliveries have been failing since <LocalTime value={endpoint.failingSince} />. Parley keeps retrying; after
-          24 hours of failures it disables the endpoint. See the delivery log for the receiver&apos;s answers.
+          {t.rich("failing", { since: () => <LocalTime value={endpoint.failingSince!} /> })}
         </p>
       )}
 
       <div>
-        <h3 className="text-sm font-medium">Events</h3>
+        <h3 className="text-sm font-medium">{t("events")}</h3>
         <ul className="mt-1 flex flex-wrap gap-1">
           {endpoint.eventTypes.map((type) => (
             <li key={type}>
@@ -79,10 +83,8 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
           ))}
         </ul>
         <p className="mt-2 text-xs text-muted">
-          {endpoint.pending === 0
-            ? "Nothing waiting to be sent."
-            : `${endpoint.pending.toLocaleString()} waiting to be sent.`}{" "}
-          Added <LocalTime value={endpoint.createdAt} dateOnly />.
+          {endpoint.pending === 0 ? t("nothingWaiting") : t("waiting", { count: format.number(endpoint.pending) })}{" "}
+          {t.rich("added", { date: () => <LocalTime value={endpoint.createdAt} dateOnly /> })}
         </p>
       </div>
 
@@ -90,13 +92,13 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
 
       <div className="flex flex-wrap gap-2">
         <Button asChild variant="secondary" size="sm">
-          <Link href={`/settings/webhooks/${endpoint.id}`}>Delivery log</Link>
+          <Link href={`/settings/webhooks/${endpoint.id}`}>{t("deliveryLog")}</Link>
         </Button>
         <EndpointFormDialog
           endpoint={endpoint}
           trigger={
             <Button variant="secondary" size="sm">
-              Edit
+              {t("edit")}
             </Button>
           }
         />
@@ -104,15 +106,10 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
           variant="secondary"
           size="sm"
           disabled={pending || !endpoint.enabled}
-          title={endpoint.enabled ? undefined : "Enable the endpoint to send a test event"}
-          onClick={() =>
-            run(
-              () => sendTestEventAction({ id: endpoint.id }),
-              "A test event is on its way. Its delivery appears in the delivery log.",
-            )
-          }
+          title={endpoint.enabled ? undefined : t("testDisabledTitle")}
+          onClick={() => run(() => sendTestEventAction({ id: endpoint.id }), t("testSent"))}
         >
-          Send test event
+          {t("sendTest")}
         </Button>
         <Button
           variant="secondary"
@@ -121,13 +118,11 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
           onClick={() =>
             run(
               () => setEndpointEnabledAction({ id: endpoint.id, enabled: !endpoint.enabled }),
-              endpoint.enabled
-                ? "Disabled. Events are kept until you enable it again."
-                : "Enabled. Waiting events are being sent.",
+              endpoint.enabled ? t("disabledDone") : t("enabledDone"),
             )
           }
         >
-          {endpoint.enabled ? "Disable" : "Enable"}
+          {endpoint.enabled ? t("disable") : t("enable")}
         </Button>
         <DeleteEndpointDialog endpoint={endpoint} />
       </div>
@@ -137,24 +132,22 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
 }
 
 function DeleteEndpointDialog({ endpoint }: { endpoint: EndpointSummary }) {
+  const t = useTranslations("settings.webhooks.delete");
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
   return (
     <Dialog onOpenChange={() => setOutcome(null)}>
       <DialogTrigger asChild>
         <Button variant="danger" size="sm">
-          Delete
+          {t("trigger")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="Delete this webhook endpoint?"
-        description={`Parley stops sending events to ${endpoint.url} at once, and its delivery log and waiting events are deleted. This cannot be undone.`}
-      >
+      <DialogContent title={t("title")} description={t("description", { url: endpoint.url })}>
         <DialogConfirm
           outcome={outcome}
           pending={pending}
-          confirmLabel="Delete endpoint"
-          pendingLabel="Deleting…"
+          confirmLabel={t("confirm")}
+          pendingLabel={t("pending")}
           onConfirm={() =>
             startTransition(async () => {
               const result = await deleteEndpointAction({ id: endpoint.id });

@@ -1,6 +1,7 @@
 "use client";
 // Create or edit a webhook endpoint: its URL, what it is for, and the events it receives.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { createEndpointAction, updateEndpointAction } from "@/app/(dashboard)/settings/webhooks/actions";
@@ -8,17 +9,18 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import {
-  OUTBOUND_EVENT_DESCRIPTIONS,
-  OUTBOUND_EVENT_TYPES,
-  type OutboundEventType,
-} from "@/lib/outbound-webhooks/events";
+import { OUTBOUND_EVENT_TYPES, type OutboundEventType } from "@/lib/outbound-webhooks/events";
 import type { ActionResult } from "@/lib/actions/action";
 import { endpointInputSchema, type EndpointInput } from "@/lib/outbound-webhooks/schemas";
+
+/** Message keys cannot hold a dot: "message.read" is described under eventDescription.message_read. */
+type Dotless<T extends string> = T extends `${infer A}.${infer B}` ? `${A}_${B}` : T;
+const eventKey = (type: OutboundEventType) => type.replace(".", "_") as Dotless<OutboundEventType>;
 
 type Existing = { id: string; url: string; description: string | null; eventTypes: string[] };
 
 export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing; trigger: ReactNode }) {
+  const t = useTranslations("settings.webhooks.form");
   const [open, setOpen] = useState(false);
   const idPrefix = endpoint ? `endpoint-${endpoint.id}` : "new-endpoint";
   const defaults: EndpointInput = {
@@ -58,10 +60,7 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent
-        title={endpoint ? "Edit webhook endpoint" : "Add a webhook endpoint"}
-        description="Parley POSTs each chosen event to this URL, signed per the Standard Webhooks specification, and retries for 24 hours until your server answers with a 2xx status."
-      >
+      <DialogContent title={endpoint ? t("editTitle") : t("addTitle")} description={t("description")}>
         <form onSubmit={onSubmit} noValidate className="max-h-[70vh] space-y-4 overflow-y-auto pr-1">
           {formError && (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -69,26 +68,26 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
             </p>
           )}
           <div>
-            <Label htmlFor={`${idPrefix}-url`}>Endpoint URL</Label>
+            <Label htmlFor={`${idPrefix}-url`}>{t("url")}</Label>
             <Input
               id={`${idPrefix}-url`}
               type="url"
               inputMode="url"
-              placeholder="https://shop.example.com/hooks/parley"
+              placeholder={t("urlPlaceholder")}
               aria-invalid={Boolean(errors.url)}
               aria-describedby={`${idPrefix}-url-hint ${idPrefix}-url-error`}
               {...form.register("url")}
             />
             <p id={`${idPrefix}-url-hint`} className="mt-1 text-xs text-muted">
-              An https address reachable from the internet. Private and local addresses are refused.
+              {t("urlHint")}
             </p>
             <FieldError id={`${idPrefix}-url-error`} message={errors.url?.message} />
           </div>
           <div>
-            <Label htmlFor={`${idPrefix}-description`}>Description (optional)</Label>
+            <Label htmlFor={`${idPrefix}-description`}>{t("descriptionLabel")}</Label>
             <Input
               id={`${idPrefix}-description`}
-              placeholder="Order system"
+              placeholder={t("descriptionPlaceholder")}
               aria-invalid={Boolean(errors.description)}
               aria-describedby={`${idPrefix}-description-error`}
               {...form.register("description")}
@@ -96,7 +95,7 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
             <FieldError id={`${idPrefix}-description-error`} message={errors.description?.message} />
           </div>
           <fieldset aria-describedby={`${idPrefix}-types-error`}>
-            <legend className="mb-1 text-sm font-medium text-ink">Events to send</legend>
+            <legend className="mb-1 text-sm font-medium text-ink">{t("events")}</legend>
             <div className="space-y-2">
               {OUTBOUND_EVENT_TYPES.map((type) => (
                 <label key={type} className="flex items-start gap-2 text-sm">
@@ -108,7 +107,7 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
                   />
                   <span>
                     <code className="font-mono text-xs font-medium">{type}</code>
-                    <span className="block text-muted">{OUTBOUND_EVENT_DESCRIPTIONS[type]}</span>
+                    <span className="block text-muted">{t(`eventDescription.${eventKey(type)}`)}</span>
                   </span>
                 </label>
               ))}
@@ -120,7 +119,7 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
           </fieldset>
           <div className="flex justify-end">
             <Button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? "Saving…" : endpoint ? "Save changes" : "Add endpoint"}
+              {isSubmitting ? t("saving") : endpoint ? t("save") : t("add")}
             </Button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 "use client";
 // The endpoint's signing secret: hidden until an admin asks (each reveal is audited), and rotated on demand.
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { revealSecretAction, rotateSecretAction } from "@/app/(dashboard)/settings/webhooks/actions";
 import { CopyButton } from "@/components/api-keys/copy-button";
@@ -9,6 +10,7 @@ import { Input, Label } from "@/components/ui/input";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 
 export function SigningSecret({ endpointId }: { endpointId: string }) {
+  const t = useTranslations("settings.webhooks.secret");
   const [secret, setSecret] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
@@ -18,7 +20,7 @@ export function SigningSecret({ endpointId }: { endpointId: string }) {
 
   return (
     <div>
-      <Label htmlFor={inputId}>Signing secret</Label>
+      <Label htmlFor={inputId}>{t("label")}</Label>
       <div className="flex flex-wrap items-center gap-2">
         <Input
           id={inputId}
@@ -30,9 +32,9 @@ export function SigningSecret({ endpointId }: { endpointId: string }) {
         />
         {secret ? (
           <>
-            <CopyButton text={secret} label="Copy secret" />
+            <CopyButton text={secret} label={t("copy")} />
             <Button variant="secondary" size="sm" onClick={() => setSecret(null)}>
-              Hide
+              {t("hide")}
             </Button>
           </>
         ) : (
@@ -48,7 +50,7 @@ export function SigningSecret({ endpointId }: { endpointId: string }) {
               })
             }
           >
-            Reveal
+            {t("reveal")}
           </Button>
         )}
         <Dialog
@@ -60,25 +62,22 @@ export function SigningSecret({ endpointId }: { endpointId: string }) {
         >
           <DialogTrigger asChild>
             <Button variant="secondary" size="sm">
-              Rotate
+              {t("rotate")}
             </Button>
           </DialogTrigger>
-          <DialogContent
-            title="Rotate the signing secret?"
-            description="Every request from now on is signed with a new secret, and the old one stops verifying at once. Give your receiver the new secret straight away, or it will refuse Parley's requests."
-          >
+          <DialogContent title={t("rotateTitle")} description={t("rotateDescription")}>
             <DialogConfirm
               outcome={rotateOutcome}
               pending={pending}
-              confirmLabel="Rotate secret"
-              pendingLabel="Rotating…"
+              confirmLabel={t("rotateConfirm")}
+              pendingLabel={t("rotating")}
               onConfirm={() =>
                 startTransition(async () => {
                   const result = await rotateSecretAction({ id: endpointId });
                   if (!result.ok) return setRotateOutcome({ ok: false, text: result.error.message });
                   setSecret(result.data.secret);
                   setRotateOpen(false);
-                  setOutcome({ ok: true, text: "A new secret is in use. Copy it into your receiver now." });
+                  setOutcome({ ok: true, text: t("rotated") });
                 })
               }
             />
@@ -86,8 +85,7 @@ export function SigningSecret({ endpointId }: { endpointId: string }) {
         </Dialog>
       </div>
       <p id={`${inputId}-hint`} className="mt-1 text-xs text-muted">
-        Your receiver verifies each request&apos;s <code>webhook-signature</code> header with this secret (any Standard
-        Webhooks library does it). Revealing it is recorded in the audit log.
+        {t.rich("hint", { code: (chunks) => <code>{chunks}</code> })}
       </p>
       <StatusMessage outcome={outcome} />
     </div>

@@ -1,5 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { changePasswordAction } from "@/app/(dashboard)/account/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -8,13 +9,14 @@ import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/users/schemas";
 
-const FIELDS: { name: keyof ChangePasswordInput; label: string; autoComplete: string }[] = [
-  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
-  { name: "newPassword", label: "New password", autoComplete: "new-password" },
-  { name: "confirmPassword", label: "New password again", autoComplete: "new-password" },
+const FIELDS: { name: keyof ChangePasswordInput; autoComplete: string }[] = [
+  { name: "currentPassword", autoComplete: "current-password" },
+  { name: "newPassword", autoComplete: "new-password" },
+  { name: "confirmPassword", autoComplete: "new-password" },
 ];
 
 export function ChangePasswordForm() {
+  const t = useTranslations("settings.users.changePassword");
   const form = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordSchema),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
@@ -24,7 +26,7 @@ export function ChangePasswordForm() {
   const { onSubmit, outcome } = useActionForm(form, changePasswordAction, {
     onSuccess: () => {
       form.reset();
-      return "Password changed. You stay signed in here; every other session was signed out.";
+      return t("done");
     },
   });
 
@@ -32,7 +34,7 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} noValidate className="max-w-sm space-y-4">
       {FIELDS.map((f) => (
         <div key={f.name}>
-          <Label htmlFor={f.name}>{f.label}</Label>
+          <Label htmlFor={f.name}>{t(`fields.${f.name}`)}</Label>
           <Input
             id={f.name}
             type="password"
@@ -46,7 +48,7 @@ export function ChangePasswordForm() {
       ))}
       <StatusMessage outcome={outcome} boxed />
       <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Changing…" : "Change password"}
+        {isSubmitting ? t("pending") : t("submit")}
       </Button>
     </form>
   );

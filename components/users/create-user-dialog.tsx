@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction } from "@/app/(dashboard)/settings/users/actions";
@@ -8,10 +9,11 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/auth/permissions";
 import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 
 export function CreateUserDialog() {
+  const t = useTranslations("settings.users");
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
   const form = useForm<CreateUserInput>({
@@ -41,30 +43,25 @@ export function CreateUserDialog() {
     >
       <DialogTrigger asChild>
         <Button>
-          <UserPlus className="size-4" aria-hidden /> Add user
+          <UserPlus className="size-4" aria-hidden /> {t("create.trigger")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="Add a user"
-        description="They sign in with their email and the one-time password shown next."
-      >
+      <DialogContent title={t("create.title")} description={t("create.description")}>
         {created ? (
           <div role="status" className="space-y-3 text-sm">
-            <p>
-              <strong>{created.email}</strong> can now sign in.
-            </p>
+            <p>{t.rich("create.done", { email: created.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
             {created.password ? (
               <p>
-                One-time password (shown only now, share it securely):{" "}
+                {t("create.password")}{" "}
                 <code className="rounded bg-gray-100 px-2 py-1 font-mono" data-testid="temporary-password">
                   {created.password}
                 </code>
               </p>
             ) : (
-              <p>They already had a Parley account and keep their own password.</p>
+              <p>{t("create.existing")}</p>
             )}
             <Button variant="secondary" onClick={() => setCreated(null)}>
-              Add another
+              {t("create.another")}
             </Button>
           </div>
         ) : (
@@ -75,7 +72,7 @@ export function CreateUserDialog() {
               </p>
             )}
             <div>
-              <Label htmlFor="new-user-name">Name</Label>
+              <Label htmlFor="new-user-name">{t("create.name")}</Label>
               <Input
                 id="new-user-name"
                 aria-invalid={Boolean(errors.name)}
@@ -85,7 +82,7 @@ export function CreateUserDialog() {
               <FieldError id="new-user-name-error" message={errors.name?.message} />
             </div>
             <div>
-              <Label htmlFor="new-user-email">Email</Label>
+              <Label htmlFor="new-user-email">{t("create.email")}</Label>
               <Input
                 id="new-user-email"
                 type="email"
@@ -96,11 +93,11 @@ export function CreateUserDialog() {
               <FieldError id="new-user-email-error" message={errors.email?.message} />
             </div>
             <div>
-              <Label htmlFor="new-user-role">Role</Label>
+              <Label htmlFor="new-user-role">{t("create.role")}</Label>
               <Select id="new-user-role" {...form.register("role")}>
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
-                    {ROLE_LABELS[role]}
+                    {t(`roles.${role}`)}
                   </option>
                 ))}
               </Select>
@@ -108,7 +105,7 @@ export function CreateUserDialog() {
             </div>
             <div className="flex justify-end">
               <Button type="submit" disabled={isSubmitting}>
-                {isSubmitting ? "Adding…" : "Add user"}
+                {isSubmitting ? t("create.adding") : t("create.submit")}
               </Button>
             </div>
           </form>

@@ -1,6 +1,7 @@
 "use client";
 // An admin gives a member a one-time password: asked first, then shown once.
 import { KeyRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { resetPasswordAction } from "@/app/(dashboard)/settings/users/actions";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { Dialog, DialogClose, DialogConfirm, DialogContent, DialogTrigger } from
 import type { Outcome } from "@/components/ui/status-message";
 
 export function ResetPasswordDialog({ userId, name, email }: { userId: string; name: string; email: string }) {
+  const t = useTranslations("settings.users.reset");
   const [pending, start] = useTransition();
   const [password, setPassword] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -31,23 +33,21 @@ export function ResetPasswordDialog({ userId, name, email }: { userId: string; n
     >
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm">
-          <KeyRound className="size-4" aria-hidden /> Reset password<span className="sr-only"> of {name}</span>
+          <KeyRound className="size-4" aria-hidden />{" "}
+          {t.rich("trigger", { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title={`Reset the password of ${name}?`}
-        description="Their current password stops working and they are signed out everywhere. They sign in with a one-time password you give them, then choose their own under Your account."
-      >
+      <DialogContent title={t("title", { name })} description={t("description")}>
         {password ? (
           <div role="status" className="space-y-3 text-sm">
             <p>
-              <strong>{email}</strong> can sign in with this one-time password (shown only now, share it securely):{" "}
+              {t.rich("done", { email, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
               <code className="rounded bg-gray-100 px-2 py-1 font-mono" data-testid="temporary-password">
                 {password}
               </code>
             </p>
             <DialogClose asChild>
-              <Button variant="secondary">Done</Button>
+              <Button variant="secondary">{t("close")}</Button>
             </DialogClose>
           </div>
         ) : (
@@ -55,8 +55,8 @@ export function ResetPasswordDialog({ userId, name, email }: { userId: string; n
             outcome={outcome}
             pending={pending}
             onConfirm={reset}
-            confirmLabel="Reset password"
-            pendingLabel="Resetting…"
+            confirmLabel={t("confirm")}
+            pendingLabel={t("pending")}
           />
         )}
       </DialogContent>

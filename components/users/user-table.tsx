@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { changeRoleAction, setUserActiveAction } from "@/app/(dashboard)/settings/users/actions";
 import { Badge } from "@/components/ui/badge";
@@ -7,12 +8,13 @@ import { Select } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ResetPasswordDialog } from "@/components/users/reset-password-dialog";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 
 type Member = { id: string; name: string; email: string; role: Role; active: boolean; lastLoginAt: Date | null };
 
 export function UserTable({ members, currentUserId }: { members: Member[]; currentUserId: string }) {
+  const t = useTranslations("settings.users");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -20,7 +22,7 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
     startTransition(async () => {
       setError(null);
       const result = await work();
-      if (!result.ok) setError(result.error?.message ?? "That did not work.");
+      if (!result.ok) setError(result.error?.message ?? t("table.failed"));
     });
 
   return (
@@ -30,16 +32,16 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
           {error}
         </p>
       )}
-      <Table caption="Workspace users" aria-busy={pending}>
+      <Table caption={t("table.caption")} aria-busy={pending}>
         <thead>
           <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Role</Th>
-            <Th>Status</Th>
-            <Th>Last sign-in</Th>
+            <Th>{t("table.name")}</Th>
+            <Th>{t("table.email")}</Th>
+            <Th>{t("table.role")}</Th>
+            <Th>{t("table.status")}</Th>
+            <Th>{t("table.lastSignIn")}</Th>
             <Th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("table.actions")}</span>
             </Th>
           </tr>
         </thead>
@@ -48,12 +50,12 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
             <tr key={m.id}>
               <Td className="font-medium">
                 {m.name}
-                {m.id === currentUserId && <span className="ml-2 text-xs text-muted">(you)</span>}
+                {m.id === currentUserId && <span className="ml-2 text-xs text-muted">{t("table.you")}</span>}
               </Td>
               <Td>{m.email}</Td>
               <Td>
                 <Select
-                  aria-label={`Role of ${m.name}`}
+                  aria-label={t("table.roleOf", { name: m.name })}
                   value={m.role}
                   disabled={pending || !m.active}
                   onChange={(e) => run(() => changeRoleAction({ userId: m.id, role: e.target.value as Role }))}
@@ -61,13 +63,19 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
                 >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
+                      {t(`roles.${role}`)}
                     </option>
                   ))}
                 </Select>
               </Td>
-              <Td>{m.active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}</Td>
-              <Td className="text-muted">{m.lastLoginAt ? <LocalTime value={m.lastLoginAt} /> : "Never"}</Td>
+              <Td>
+                {m.active ? (
+                  <Badge tone="green">{t("table.active")}</Badge>
+                ) : (
+                  <Badge tone="red">{t("table.deactivated")}</Badge>
+                )}
+              </Td>
+              <Td className="text-muted">{m.lastLoginAt ? <LocalTime value={m.lastLoginAt} /> : t("table.never")}</Td>
               <Td className="space-x-1 text-right whitespace-nowrap">
                 {m.id !== currentUserId && m.active && (
                   <ResetPasswordDialog userId={m.id} name={m.name} email={m.email} />
@@ -79,8 +87,10 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
                     disabled={pending}
                     onClick={() => run(() => setUserActiveAction({ userId: m.id, active: !m.active }))}
                   >
-                    {m.active ? `Deactivate` : `Reactivate`}
-                    <span className="sr-only"> {m.name}</span>
+                    {t.rich(m.active ? "table.deactivate" : "table.reactivate", {
+                      name: m.name,
+                      hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                    })}
                   </Button>
                 )}
               </Td>

@@ -1,14 +1,20 @@
 "use client";
 import { CheckCircle2, PlugZap } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { testConnectionAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
+import { useFormat } from "@/lib/i18n/format";
 import type { AccountSummary } from "@/lib/whatsapp/accounts";
+import { useNumberWords } from "./use-number-words";
 
 export function ConnectionSummary({ account }: { account: AccountSummary }) {
+  const t = useTranslations("settings.whatsapp.summary");
+  const format = useFormat();
+  const words = useNumberWords();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -19,21 +25,25 @@ export function ConnectionSummary({ account }: { account: AccountSummary }) {
         response.ok
           ? {
               ok: true,
-              text: `Connected: ${response.data.verifiedName ?? "number"} ${response.data.displayPhoneNumber ?? ""}, quality ${response.data.quality ?? "unknown"}.`,
+              text: t("testOk", {
+                name: response.data.verifiedName ?? t("testOkNumber"),
+                number: response.data.displayPhoneNumber ?? "",
+                quality: words.quality(response.data.quality),
+              }),
             }
           : { ok: false, text: response.error.message },
       );
     });
 
   const facts: [string, string | number | null][] = [
-    ["Phone number", account.displayPhoneNumber],
-    ["Phone number id", account.phoneNumberId],
-    ["WhatsApp Business Account id", account.wabaId],
-    ["Access token", account.accessTokenMasked],
-    ["Quality rating", account.qualityRating ?? "Unknown"],
-    ["Throughput", `${account.throughputPerSecond} messages/s`],
-    ["Messaging limit", account.messagingLimitTier ?? "Unknown"],
-    ["API", account.graphApiBase],
+    [t("phoneNumber"), account.displayPhoneNumber],
+    [t("phoneNumberId"), account.phoneNumberId],
+    [t("wabaId"), account.wabaId],
+    [t("accessToken"), account.accessTokenMasked],
+    [t("quality"), words.quality(account.qualityRating)],
+    [t("throughput"), t("throughputValue", { rate: format.number(account.throughputPerSecond) })],
+    [t("messagingLimit"), words.tier(account.messagingLimitTier)],
+    [t("api"), account.graphApiBase],
   ];
   return (
     <Card className="p-6">
@@ -42,14 +52,14 @@ export function ConnectionSummary({ account }: { account: AccountSummary }) {
           <CheckCircle2 className="size-6 text-brand-600" aria-hidden />
           <div>
             <h2 className="font-semibold">
-              Connected{account.displayPhoneNumber ? ` as ${account.displayPhoneNumber}` : ""}
+              {account.displayPhoneNumber ? t("connectedAs", { number: account.displayPhoneNumber }) : t("connected")}
             </h2>
-            <p className="text-sm text-muted">Tokens are stored encrypted (AES-256-GCM) and never shown again.</p>
+            <p className="text-sm text-muted">{t("tokensHint")}</p>
           </div>
-          {account.isSandbox && <Badge tone="blue">Sandbox: no real messages leave this machine</Badge>}
+          {account.isSandbox && <Badge tone="blue">{t("sandbox")}</Badge>}
         </div>
         <Button variant="secondary" onClick={test} disabled={pending}>
-          <PlugZap className="size-4" aria-hidden /> {pending ? "Testing…" : "Test connection"}
+          <PlugZap className="size-4" aria-hidden /> {pending ? t("testing") : t("test")}
         </Button>
       </div>
       <StatusMessage outcome={result} boxed className="mt-4" />

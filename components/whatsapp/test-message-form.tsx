@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { sendTestMessageAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -11,6 +12,7 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account-schemas";
 
 export function TestMessageForm({ templates }: { templates: { id: string; name: string; language: string }[] }) {
+  const t = useTranslations("settings.whatsapp.testMessage");
   const form = useForm<TestMessageInput>({
     resolver: zodResolver(testMessageSchema),
     defaultValues: { templateId: templates[0]?.id, to: "" },
@@ -18,21 +20,19 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
   const { errors, isSubmitting } = form.formState;
 
   const { onSubmit, outcome } = useActionForm(form, sendTestMessageAction, {
-    onSuccess: (data) => `Accepted by WhatsApp as ${data.wamid}. Watch its statuses arrive below.`,
+    onSuccess: (data) => t("accepted", { wamid: data.wamid }),
   });
 
   return (
     <Card className="p-6">
-      <h2 className="font-semibold">Send a test message</h2>
-      <p className="mt-1 text-sm text-muted">
-        One approved template, filled with its sample values, to one number. Only send to people who agreed to it.
-      </p>
+      <h2 className="font-semibold">{t("title")}</h2>
+      <p className="mt-1 text-sm text-muted">{t("description")}</p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-wrap items-end gap-4">
         <div className="min-w-56">
-          <Label htmlFor="test-to">Phone number</Label>
+          <Label htmlFor="test-to">{t("to")}</Label>
           <Input
             id="test-to"
-            placeholder="+34 610 000 001"
+            placeholder={t("toPlaceholder")}
             aria-invalid={Boolean(errors.to)}
             aria-describedby="test-to-error"
             {...form.register("to")}
@@ -40,25 +40,21 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
           <FieldError id="test-to-error" message={errors.to?.message} />
         </div>
         <div className="min-w-56">
-          <Label htmlFor="test-template">Template</Label>
+          <Label htmlFor="test-template">{t("template")}</Label>
           <Select id="test-template" {...form.register("templateId")}>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name} ({t.language})
+            {templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {t("templateOption", { name: template.name, language: template.language })}
               </option>
             ))}
           </Select>
           <FieldError id="test-template-error" message={errors.templateId?.message} />
         </div>
         <Button type="submit" disabled={isSubmitting || templates.length === 0}>
-          <Send className="size-4" aria-hidden /> {isSubmitting ? "Sending…" : "Send test"}
+          <Send className="size-4" aria-hidden /> {isSubmitting ? t("sending") : t("send")}
         </Button>
       </form>
-      {templates.length === 0 && (
-        <p className="mt-3 text-sm text-muted">
-          No approved template yet: build one and wait for Meta&apos;s approval.
-        </p>
-      )}
+      {templates.length === 0 && <p className="mt-3 text-sm text-muted">{t("noTemplates")}</p>}
       <StatusMessage outcome={outcome} boxed className="mt-4" />
     </Card>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { Activity } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { retryWebhooksAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { Badge } from "@/components/ui/badge";
@@ -15,11 +16,15 @@ const TONE = { sent: "neutral", delivered: "blue", read: "green", failed: "red" 
 
 async function fetchActivity(): Promise<Activity_> {
   const response = await fetch("/api/v1/whatsapp/activity", { cache: "no-store" });
-  if (!response.ok) throw new Error("Could not load webhook activity");
+  // The message is not shown: the card says it could not load the latest webhooks.
+  if (!response.ok) throw new Error(`webhook activity: HTTP ${response.status}`);
   return response.json();
 }
 
+const isKnownStatus = (status: string): status is keyof typeof TONE => Object.hasOwn(TONE, status);
+
 export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("settings.whatsapp.activity");
   const query = useQuery({ queryKey: webhookKeys.activity(), queryFn: fetchActivity, refetchInterval: 2000 });
   const [retrying, startRetry] = useTransition();
   const data = query.data;
@@ -29,29 +34,30 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h2 className="flex items-center gap-2 font-semibold">
-            <Activity className="size-4 text-brand-600" aria-hidden /> Webhooks
+            <Activity className="size-4 text-brand-600" aria-hidden /> {t("title")}
           </h2>
           <p className="mt-1 text-sm text-muted">
-            Callback URL for Meta:{" "}
-            <code className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-ink">{callbackUrl}</code>. Updates every 2
-            seconds.
+            {t.rich("callback", {
+              url: callbackUrl,
+              code: (chunks) => <code className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-ink">{chunks}</code>,
+            })}
           </p>
         </div>
         {data && (
           <div className="flex items-center gap-2 text-sm" aria-live="polite">
             <Badge tone={data.backlog.pending > 0 ? "amber" : "green"}>
-              {data.backlog.pending} waiting to be processed
+              {t("pending", { count: data.backlog.pending })}
             </Badge>
             {data.backlog.failed > 0 && (
               <>
-                <Badge tone="red">{data.backlog.failed} could not be processed</Badge>
+                <Badge tone="red">{t("failed", { count: data.backlog.failed })}</Badge>
                 <Button
                   size="sm"
                   variant="secondary"
                   disabled={retrying}
                   onClick={() => startRetry(async () => void (await retryWebhooksAction({}), await query.refetch()))}
                 >
-                  Retry now
+                  {t("retry")}
                 </Button>
               </>
             )}
@@ -60,17 +66,21 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
       </div>
       {query.isError && (
         <p role="alert" className="mt-4 text-sm text-red-700">
-          Could not load the latest webhooks. Retrying…
+          {t("loadError")}
         </p>
       )}
       {data && data.failed.length > 0 && (
         <div className="mt-4 rounded-md border border-red-200 bg-red-50 p-4 text-sm">
-          <p className="font-medium text-red-900">Deliveries kept for a retry (nothing is dropped):</p>
+          <p className="font-medium text-red-900">{t("kept")}</p>
           <ul className="mt-2 space-y-1 text-red-800">
             {data.failed.map((f) => (
               <li key={f.id}>
-                #{f.id}, received <LocalTime value={f.receivedAt} />, {f.attempts} attempt{f.attempts === 1 ? "" : "s"}:{" "}
-                {f.lastError}
+                {t.rich("keptItem", {
+                  id: f.id,
+                  attempts: f.attempts,
+                  error: f.lastError ?? "",
+                  received: () => <LocalTime value={f.receivedAt} />,
+                })}
               </li>
             ))}
           </ul>
@@ -79,18 +89,18 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
       <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="statuses-heading">
           <h3 id="statuses-heading" className="mb-2 text-sm font-medium">
-            Latest message statuses
+            {t("statuses")}
           </h3>
-          <Table caption="Latest message statuses">
+          <Table caption={t("statuses")}>
             <thead>
               <tr>
-                <Th>When</Th>
-                <Th>To</Th>
-                <Th>Status</Th>
+                <Th>{t("when")}</Th>
+                <Th>{t("to")}</Th>
+                <Th>{t("status")}</Th>
               </tr>
             </thead>
             <tbody>
-              {data?.statuses.length === 0 && <EmptyRow columns={3}>No statuses yet: send a test message.</EmptyRow>}
+              {data?.statuses.length === 0 && <EmptyRow columns={3}>{t("noStatuses")}</EmptyRow>}
               {data?.statuses.map((s) => (
                 <tr key={s.id}>
                   <Td className="whitespace-nowrap">
@@ -98,8 +108,12 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
                   </Td>
                   <Td className="font-mono text-xs">+{s.recipient}</Td>
                   <Td>
-                    <Badge tone={TONE[s.status as keyof typeof TONE] ?? "neutral"}>{s.status}</Badge>
-                    {s.errorCode && <span className="ml-2 text-xs text-red-700">error {s.errorCode}</span>}
+                    <Badge tone={isKnownStatus(s.status) ? TONE[s.status] : "neutral"}>
+                      {t(`statusName.${isKnownStatus(s.status) ? s.status : "other"}`)}
+                    </Badge>
+                    {s.errorCode && (
+                      <span className="ml-2 text-xs text-red-700">{t("errorCode", { code: String(s.errorCode) })}</span>
+                    )}
                   </Td>
                 </tr>
               ))}
@@ -108,18 +122,18 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
         </section>
         <section aria-labelledby="inbound-heading">
           <h3 id="inbound-heading" className="mb-2 text-sm font-medium">
-            Latest messages from contacts
+            {t("inbound")}
           </h3>
-          <Table caption="Latest messages from contacts">
+          <Table caption={t("inbound")}>
             <thead>
               <tr>
-                <Th>When</Th>
-                <Th>From</Th>
-                <Th>Message</Th>
+                <Th>{t("when")}</Th>
+                <Th>{t("from")}</Th>
+                <Th>{t("message")}</Th>
               </tr>
             </thead>
             <tbody>
-              {data?.inbound.length === 0 && <EmptyRow columns={3}>No messages from contacts yet.</EmptyRow>}
+              {data?.inbound.length === 0 && <EmptyRow columns={3}>{t("noInbound")}</EmptyRow>}
               {data?.inbound.map((m) => (
                 <tr key={m.id}>
                   <Td className="whitespace-nowrap">

@@ -1,5 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { saveWorkspaceRulesAction } from "@/app/(dashboard)/settings/workspace/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,6 +15,7 @@ import {
 } from "@/lib/workspace/schemas";
 
 export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: WorkspaceRules; timeZones: string[] }) {
+  const t = useTranslations("settings.workspace.form");
   const form = useForm<FormValues, unknown, WorkspaceRules>({
     resolver: zodResolver(workspaceRulesSchema),
     defaultValues: defaults,
@@ -24,33 +26,30 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
   const { onSubmit, outcome } = useActionForm(form, saveWorkspaceRulesAction, {
     onSuccess: (_data, values) => {
       form.reset(values);
-      return "Saved. New launches follow these rules.";
+      return t("saved");
     },
   });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <Card className="space-y-4 p-6">
-        <h2 className="font-semibold">Launches</h2>
+        <h2 className="font-semibold">{t("launches")}</h2>
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" className="mt-1" {...form.register("requireApproval")} />
           <span>
-            <span className="font-medium">Campaigns need approval before they launch</span>
-            <span className="block text-muted">
-              A manager or an admin approves, and never someone who created, edited or submitted the campaign: four eyes
-              means four.
-            </span>
+            <span className="font-medium">{t("requireApproval")}</span>
+            <span className="block text-muted">{t("requireApprovalHint")}</span>
           </span>
         </label>
         <div className="max-w-xs">
-          <Label htmlFor="marketingCapPer7Days">Marketing messages per person in 7 days</Label>
+          <Label htmlFor="marketingCapPer7Days">{t("cap")}</Label>
           <Input
             id="marketingCapPer7Days"
             type="number"
             min={1}
             max={100}
             inputMode="numeric"
-            placeholder="No cap"
+            placeholder={t("capPlaceholder")}
             aria-invalid={Boolean(errors.marketingCapPer7Days)}
             aria-describedby="marketingCapPer7Days-hint marketingCapPer7Days-error"
             {...form.register("marketingCapPer7Days", {
@@ -58,23 +57,21 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
             })}
           />
           <p id="marketingCapPer7Days-hint" className="mt-1 text-xs text-muted">
-            Across all campaigns. People who reached it are skipped, with that reason, until a week has passed. Empty:
-            no cap.
+            {t("capHint")}
           </p>
           <FieldError id="marketingCapPer7Days-error" message={errors.marketingCapPer7Days?.message} />
         </div>
       </Card>
 
       <Card className="space-y-4 p-6">
-        <h2 className="font-semibold">Time and place</h2>
+        <h2 className="font-semibold">{t("timeAndPlace")}</h2>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" {...form.register("quietHours.enabled")} /> New campaigns start with quiet hours: hold
-          messages while it is night where the recipient is
+          <input type="checkbox" {...form.register("quietHours.enabled")} /> {t("quietHours")}
         </label>
         {quiet && (
           <div className="flex flex-wrap gap-4">
             <div>
-              <Label htmlFor="quiet-start">Quiet from</Label>
+              <Label htmlFor="quiet-start">{t("quietFrom")}</Label>
               <Input
                 id="quiet-start"
                 type="time"
@@ -84,7 +81,7 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
               <FieldError id="quiet-start-error" message={errors.quietHours?.start?.message} />
             </div>
             <div>
-              <Label htmlFor="quiet-end">until</Label>
+              <Label htmlFor="quiet-end">{t("quietUntil")}</Label>
               <Input
                 id="quiet-end"
                 type="time"
@@ -98,7 +95,7 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
         )}
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <Label htmlFor="defaultCountry">Country</Label>
+            <Label htmlFor="defaultCountry">{t("country")}</Label>
             <Input
               id="defaultCountry"
               maxLength={2}
@@ -108,12 +105,12 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
               {...form.register("defaultCountry")}
             />
             <p id="defaultCountry-hint" className="mt-1 text-xs text-muted">
-              Two letters (ES, GB, BR…): phone numbers written without a country code are read as this country&apos;s.
+              {t("countryHint")}
             </p>
             <FieldError id="defaultCountry-error" message={errors.defaultCountry?.message} />
           </div>
           <div>
-            <Label htmlFor="timeZone">Time zone</Label>
+            <Label htmlFor="timeZone">{t("timeZone")}</Label>
             <Select
               id="timeZone"
               aria-invalid={Boolean(errors.timeZone)}
@@ -127,7 +124,7 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
               ))}
             </Select>
             <p id="timeZone-hint" className="mt-1 text-xs text-muted">
-              For scheduled launches, and for contacts whose own time zone is unknown.
+              {t("timeZoneHint")}
             </p>
             <FieldError id="timeZone-error" message={errors.timeZone?.message} />
           </div>
@@ -136,7 +133,7 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
 
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save rules"}
+          {isSubmitting ? t("saving") : t("save")}
         </Button>
         <StatusMessage outcome={outcome} />
       </div>

@@ -14,7 +14,8 @@ import {
   type TrendKey,
 } from "@/lib/campaigns/funnel";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-01.");
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = z.string().regex(DAY, "Use a date like 2026-11-01.");
 export const MAX_RANGE_DAYS = 400;
 
 export const rangeSchema = z
@@ -35,18 +36,22 @@ export function shiftDay(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Why a range from the query string was refused: a date's shape, their order, or its length (the screen words it). */
+export type RangeError = "format" | "order" | "length";
+
 /** The range asked for in the query string, or the last 30 days; with the error when it is not valid. */
 export function readRange(
   params: { from?: string; to?: string },
   timeZone: string,
-): { range: DateRange; error: string | null } {
+): { range: DateRange; error: RangeError | null } {
   const to = today(timeZone);
   const fallback = { from: shiftDay(to, -29), to };
   if (!params.from && !params.to) return { range: fallback, error: null };
-  const parsed = rangeSchema.safeParse({ from: params.from ?? fallback.from, to: params.to ?? fallback.to });
-  return parsed.success
-    ? { range: parsed.data, error: null }
-    : { range: fallback, error: parsed.error.issues[0]!.message };
+  const asked = { from: params.from ?? fallback.from, to: params.to ?? fallback.to };
+  const parsed = rangeSchema.safeParse(asked);
+  if (parsed.success) return { range: parsed.data, error: null };
+  const error = !DAY.test(asked.from) || !DAY.test(asked.to) ? "format" : asked.from > asked.to ? "order" : "length";
+  return { range: fallback, error };
 }
 
 export type TrendPoint = { day: string } & Record<TrendKey, number>;

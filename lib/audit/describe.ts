@@ -1,91 +1,139 @@
-// One sentence per audit entry, for people rather than machines.
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+// What an audit entry says, for people rather than machines: a message key (settings.auditLog.actions.*)
+// and its values. The audit log page puts them into words in the reader's language.
+import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 
 type Details = Record<string, unknown> | null | undefined;
 
-function role(value: unknown): string {
-  return typeof value === "string" && Object.hasOwn(ROLE_LABELS, value) ? ROLE_LABELS[value as Role] : String(value);
-}
+export type AuditKey =
+  | "userCreated"
+  | "userRoleChanged"
+  | "userDeactivated"
+  | "userReactivated"
+  | "userPasswordReset"
+  | "userPasswordChanged"
+  | "segmentDeleted"
+  | "connectionMoved"
+  | "connectionUpdated"
+  | "apiKeyCreated"
+  | "apiKeyRevoked"
+  | "apiKeyUseDenied"
+  | "workspaceSeeded"
+  | "accountAlert"
+  | "accountAlertAcknowledged"
+  | "endpointCreated"
+  | "endpointMoved"
+  | "endpointUpdated"
+  | "endpointEnabled"
+  | "endpointDisabled"
+  | "endpointAutoDisabled"
+  | "endpointDeleted"
+  | "secretRevealed"
+  | "secretRotated"
+  | "testSent"
+  | "deliveryReplayed"
+  | "unknown";
 
-const DENIALS: Record<string, string> = {
-  revoked: "the key was revoked",
-  expired: "the key has expired",
-  missing_scope: "the key lacks the scope the call needs",
-};
+/**
+ * Values are plain text, except: `role`, `fromRole` and `toRole` hold a Role (or, for an odd value, the value
+ * itself), `who` is null when the entry names nobody, and `expiresOn` is a calendar day (YYYY-MM-DD) or "".
+ * Optional parts of a sentence have a "yes" | "no" value for the message to select on (expires, forOperation, viaApi).
+ */
+export type AuditDescription = { key: AuditKey; values: Record<string, string | number | null> };
 
-function eventList(value: unknown): string {
-  return Array.isArray(value) ? value.join(", ") : "no events";
-}
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
-export function describeAudit(action: string, details: Details): string {
+const DENIALS = new Set(["revoked", "expired", "missing_scope"]);
+
+const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(", ") : "");
+const yes = (value: unknown) => (value ? "yes" : "no");
+
+export function describeAudit(action: string, details: Details): AuditDescription {
   const d = details ?? {};
-  const who = typeof d.email === "string" ? d.email : "a user";
+  const who = typeof d.email === "string" ? d.email : null;
+  const url = String(d.url);
+  const events = list(d.eventTypes);
   switch (action) {
     case "user.created":
-      return `Added ${who} as ${role(d.role)}`;
+      return { key: "userCreated", values: { who, role: String(d.role) } };
     case "user.role_changed":
-      return `Changed ${who} from ${role(d.from)} to ${role(d.to)}`;
+      return { key: "userRoleChanged", values: { who, fromRole: String(d.from), toRole: String(d.to) } };
     case "user.deactivated":
-      return `Deactivated ${who}`;
+      return { key: "userDeactivated", values: { who } };
     case "user.reactivated":
-      return `Reactivated ${who}`;
+      return { key: "userReactivated", values: { who } };
     case "user.password_reset":
-      return `Reset the password of ${who}`;
+      return { key: "userPasswordReset", values: { who } };
     case "user.password_changed":
-      return "Changed their own password";
+      return { key: "userPasswordChanged", values: {} };
     case "segment.deleted":
-      return "Deleted a segment";
+      return { key: "segmentDeleted", values: {} };
     case "whatsapp.connection_updated": {
       const base = d.graphApiBase as { from?: unknown; to?: unknown } | undefined;
       return base
-        ? `Moved the WhatsApp connection from ${String(base.from)} to ${String(base.to)}`
-        : "Changed the WhatsApp connection";
+        ? { key: "connectionMoved", values: { from: String(base.from), to: String(base.to) } }
+        : { key: "connectionUpdated", values: {} };
     }
-    case "api_key.created": {
-      const scopes = Array.isArray(d.scopes) ? d.scopes.map(String).join(", ") : "no scopes";
-      const expiry = typeof d.expiresAt === "string" ? `, expiring ${d.expiresAt.slice(0, 10)}` : "";
-      return `Created the API key “${String(d.name)}” (${String(d.prefix)}) with ${scopes}${expiry}`;
-    }
+    case "api_key.created":
+      return {
+        key: "apiKeyCreated",
+        values: {
+          name: String(d.name),
+          prefix: String(d.prefix),
+          scopes: list(d.scopes),
+          expires: yes(typeof d.expiresAt === "string"),
+          expiresOn: typeof d.expiresAt === "string" ? d.expiresAt.slice(0, 10) : "",
+        },
+      };
     case "api_key.revoked":
-      return `Revoked the API key “${String(d.name)}” (${String(d.prefix)})`;
+      return { key: "apiKeyRevoked", values: { name: String(d.name), prefix: String(d.prefix) } };
     case "api_key.use_denied": {
-      const reason =
-        d.reason === "missing_scope" && typeof d.scope === "string"
-          ? `the key lacks the ${d.scope} scope`
-          : (DENIALS[String(d.reason)] ?? String(d.reason));
-      const call = typeof d.operation === "string" ? ` for ${d.operation}` : "";
-      return `Refused a call${call} with an API key: ${reason}`;
+      const reason = String(d.reason);
+      return {
+        key: "apiKeyUseDenied",
+        values: {
+          forOperation: yes(typeof d.operation === "string"),
+          operation: typeof d.operation === "string" ? d.operation : "",
+          reason:
+            reason === "missing_scope" && typeof d.scope === "string"
+              ? "scope"
+              : DENIALS.has(reason)
+                ? reason
+                : "other",
+          scope: typeof d.scope === "string" ? d.scope : "",
+          raw: reason,
+        },
+      };
     }
     case "workspace.seeded":
-      return `Created the demo workspace with ${String(d.contacts ?? 0)} contacts`;
+      return { key: "workspaceSeeded", values: { contacts: Number(d.contacts ?? 0) } };
     case "whatsapp.account_alert":
-      return `Meta reported: ${String(d.summary ?? d.event)}`;
+      return { key: "accountAlert", values: { summary: String(d.summary ?? d.event) } };
     case "whatsapp.account_alert_acknowledged":
-      return `Acknowledged Meta's alert: ${String(d.summary ?? d.event)}`;
+      return { key: "accountAlertAcknowledged", values: { summary: String(d.summary ?? d.event) } };
     case "webhooks.endpoint_created":
-      return `Added the webhook endpoint ${String(d.url)} (${eventList(d.eventTypes)})${d.apiKeyId ? " through the API" : ""}`;
+      return { key: "endpointCreated", values: { url, events, viaApi: yes(d.apiKeyId) } };
     case "webhooks.endpoint_updated":
       return d.fromUrl
-        ? `Moved a webhook endpoint from ${String(d.fromUrl)} to ${String(d.url)} (${eventList(d.eventTypes)})`
-        : `Changed the webhook endpoint ${String(d.url)} (${eventList(d.eventTypes)})`;
+        ? { key: "endpointMoved", values: { from: String(d.fromUrl), url, events } }
+        : { key: "endpointUpdated", values: { url, events } };
     case "webhooks.endpoint_enabled":
-      return `Enabled the webhook endpoint ${String(d.url)}`;
+      return { key: "endpointEnabled", values: { url } };
     case "webhooks.endpoint_disabled":
-      return `Disabled the webhook endpoint ${String(d.url)}`;
+      return { key: "endpointDisabled", values: { url } };
     case "webhooks.endpoint_auto_disabled":
-      return `Disabled the webhook endpoint ${String(d.url)}: every delivery to it failed for 24 hours`;
+      return { key: "endpointAutoDisabled", values: { url } };
     case "webhooks.endpoint_deleted":
-      return `Deleted the webhook endpoint ${String(d.url)}${d.apiKeyId ? " through the API" : ""}`;
+      return { key: "endpointDeleted", values: { url, viaApi: yes(d.apiKeyId) } };
     case "webhooks.secret_revealed":
-      return `Viewed the signing secret of the webhook endpoint ${String(d.url)}`;
+      return { key: "secretRevealed", values: { url } };
     case "webhooks.secret_rotated":
-      return `Rotated the signing secret of the webhook endpoint ${String(d.url)}`;
+      return { key: "secretRotated", values: { url } };
     case "webhooks.test_sent":
-      return `Sent a test event to the webhook endpoint ${String(d.url)}`;
+      return { key: "testSent", values: { url } };
     case "webhooks.delivery_replayed":
-      return `Replayed event ${String(d.eventId)} to the webhook endpoint ${String(d.url)}`;
+      return { key: "deliveryReplayed", values: { eventId: String(d.eventId), url } };
     default:
-      return action;
+      return { key: "unknown", values: { action } };
   }
 }

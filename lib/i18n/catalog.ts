@@ -5,12 +5,15 @@ import inbox from "@/messages/en/inbox.json";
 import campaigns from "@/messages/en/campaigns.json";
 import templates from "@/messages/en/templates.json";
 
+import analytics from "@/messages/en/analytics.json";
+import settings from "@/messages/en/settings.json";
+import developers from "@/messages/en/developers.json";
 /**
  * Messages are split by namespace, one file per namespace and locale (messages/<locale>/<namespace>.json),
  * so each area of the product owns its own files. English is imported statically: its shape is the type
  * every other locale must match (see global.d.ts), so a key used in code but missing in English fails tsc.
  */
-export const english = { common, audiences, inbox, campaigns, templates };
+export const english = { common, audiences, inbox, campaigns, templates, analytics, settings, developers };
 
 export type Messages = typeof english;
 export const namespaces = Object.keys(english) as (keyof Messages)[];

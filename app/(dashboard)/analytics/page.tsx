@@ -1,10 +1,11 @@
 import { BarChart3 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CompareTable } from "@/components/analytics/compare-table";
 import { Ranking, SenderNumbers } from "@/components/analytics/dashboard-tables";
 import { DateRangeForm } from "@/components/analytics/date-range-form";
-import { measureSeries, rateSeries, RATES, type RateKey } from "@/components/analytics/series";
+import { measureSeries, rateSeries, RATE_KEYS } from "@/components/analytics/series";
 import { TransactionalTable } from "@/components/analytics/transactional-table";
 import { DayTrendTable } from "@/components/analytics/trend-table";
 import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
@@ -14,11 +15,12 @@ import { loadDashboard } from "@/lib/analytics/dashboard";
 import { TREND_KEYS } from "@/lib/campaigns/funnel";
 import { transactionalTemplateStats } from "@/lib/analytics/transactional";
 import { guardPage } from "@/lib/auth/guard";
-import { formatDay, formatNumber, formatPercent } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "Analytics" };
-
-const RATE_KEYS = Object.keys(RATES) as RateKey[];
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("analytics");
+  return { title: t("page.title") };
+}
 
 export default async function AnalyticsPage({
   searchParams,
@@ -26,115 +28,108 @@ export default async function AnalyticsPage({
   searchParams: Promise<{ from?: string; to?: string }>;
 }) {
   const user = await guardPage("analytics.view");
+  const [t, format] = await Promise.all([getTranslations("analytics"), getFormat()]);
   const d = await loadDashboard(user.workspaceId, await searchParams);
   const { range, overall } = d;
   const transactional = await transactionalTemplateStats(user.workspaceId, range, d.timeZone);
   const exportHref = (report: string) => `/api/v1/analytics/export?report=${report}&from=${range.from}&to=${range.to}`;
-  const period = `${formatDay(range.from)} – ${formatDay(range.to)}`;
+  const period = t("page.period", { from: format.day(range.from), to: format.day(range.to) });
+  const measure = (key: (typeof TREND_KEYS)[number]) => t(`measures.${key}`);
   return (
     <>
-      <PageHeader
-        title="Analytics"
-        description={`How your campaigns did, ${period} (days in ${d.timeZone}). Every number comes from the messages' delivery, read, reply and click events.`}
-      />
+      <PageHeader title={t("page.title")} description={t("page.description", { period, timeZone: d.timeZone })} />
       <DateRangeForm range={range} today={d.today} error={d.error} />
       {d.campaigns.length === 0 ? (
         <EmptyState
           icon={<BarChart3 className="size-6" />}
-          title="No campaign activity in this period"
+          title={t("page.empty.title")}
           action={
             <Link href="/campaigns" className="text-sm font-medium text-brand-700 underline">
-              See the campaigns
+              {t("page.empty.action")}
             </Link>
           }
         >
-          Pick a longer period, or come back once a campaign has been sent: its deliveries, reads and replies appear
-          here within seconds.
+          {t("page.empty.body")}
         </EmptyState>
       ) : (
         <div className="space-y-6">
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
             <Stat
-              label="Messages sent"
-              value={formatNumber(overall.funnel.sent + overall.funnel.failed)}
-              hint={`${d.campaigns.length} campaign${d.campaigns.length === 1 ? "" : "s"}`}
+              label={t("page.messagesSent")}
+              value={format.number(overall.funnel.sent + overall.funnel.failed)}
+              hint={t("page.campaignCount", { count: d.campaigns.length })}
             />
             {RATE_KEYS.map((r) => (
               <Stat
                 key={r}
-                label={RATES[r].label}
-                value={formatPercent(overall.rates[r])}
-                hint={r === "delivery" ? "of sent" : "of delivered"}
+                label={t(`rates.${r}`)}
+                value={format.percent(overall.rates[r])}
+                hint={r === "delivery" ? t("page.ofSent") : t("page.ofDelivered")}
               />
             ))}
-            <Stat
-              label="Cost"
-              value={`${overall.cost.toFixed(2)} ${d.currency}`}
-              hint="billed by Meta, at the price table's rates"
-            />
+            <Stat label={t("page.cost")} value={format.money(overall.cost, d.currency)} hint={t("page.costHint")} />
           </dl>
           <ChartCard
-            title="Trends"
-            description="Per day: messages sent, delivered, read, answered and clicked, and opt-outs."
+            title={t("page.trends.title")}
+            description={t("page.trends.description")}
             exportHref={exportHref("trend")}
             chart={
               <TimeChart
                 data={d.trend}
                 xKey="day"
                 unit="date"
-                series={measureSeries(TREND_KEYS.filter((k) => k !== "failed"))}
-                label={`Daily sends, deliveries, reads, replies, clicks and opt-outs, ${period}`}
+                series={measureSeries(
+                  TREND_KEYS.filter((k) => k !== "failed"),
+                  measure,
+                )}
+                label={t("page.trends.chartLabel", { period })}
               />
             }
             table={<DayTrendTable points={d.trend} />}
           />
           <ChartCard
-            title="Campaigns compared"
-            description="Delivery rate is of messages sent; the other rates are of messages delivered."
+            title={t("page.campaigns.title")}
+            description={t("page.campaigns.description")}
             exportHref={exportHref("campaigns")}
             chart={
               <ShareChart
                 data={d.campaigns.slice(0, 8).map((c) => ({ name: c.name, ...c.rates }))}
-                series={rateSeries(RATE_KEYS)}
-                label="Rates of the busiest campaigns in the period"
+                series={rateSeries(RATE_KEYS, (r) => t(`rates.${r}`))}
+                label={t("page.campaigns.chartLabel")}
               />
             }
             table={
               <CompareTable
-                caption="Campaigns in the period"
+                caption={t("page.campaigns.caption")}
                 rows={d.campaigns.map((c) => ({ ...c, href: `/campaigns/${c.id}`, detail: c.template }))}
                 currency={d.currency}
-                empty="No campaigns."
+                empty={t("page.campaigns.empty")}
               />
             }
           />
           <ChartCard
-            title="Templates compared"
-            description="Every campaign that used a template, together."
+            title={t("page.templates.title")}
+            description={t("page.templates.description")}
             exportHref={exportHref("templates")}
             chart={
               <ShareChart
-                data={d.templates.slice(0, 8).map((t) => ({ name: t.name, ...t.rates }))}
-                series={rateSeries(RATE_KEYS)}
-                label="Rates of each template in the period"
+                data={d.templates.slice(0, 8).map((row) => ({ name: row.name, ...row.rates }))}
+                series={rateSeries(RATE_KEYS, (r) => t(`rates.${r}`))}
+                label={t("page.templates.chartLabel")}
               />
             }
             table={
               <CompareTable
-                caption="Templates in the period"
+                caption={t("page.templates.caption")}
                 rows={d.templates}
                 currency={d.currency}
-                empty="No templates."
+                empty={t("page.templates.empty")}
               />
             }
           />
           <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-            <Ranking title="Best templates" rows={d.top} empty="Not enough deliveries to rank templates yet." />
-            <Ranking
-              title="Templates to improve"
-              rows={d.worst}
-              empty="Two or more templates with enough deliveries are needed."
-            />
+            <Ranking title={t("page.best.title")} rows={d.top} empty={t("page.best.empty")} />
+            <Ranking title={t("page.worst.title")} rows={d.worst} empty={t("page.worst.empty")} />
           </div>
           <SenderNumbers numbers={d.numbers} exportHref={exportHref("numbers")} />
         </div>

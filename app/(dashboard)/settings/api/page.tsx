@@ -1,6 +1,7 @@
 import { BookOpen } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { buttonVariants } from "@/components/ui/button";
@@ -11,10 +12,14 @@ import { API_PREFIX } from "@/lib/api/operation";
 import type { ApiScope } from "@/lib/api/scopes";
 import { guardPage } from "@/lib/auth/guard";
 
-export const metadata: Metadata = { title: "API" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.api");
+  return { title: t("title") };
+}
 
 export default async function ApiSettingsPage() {
   const user = await guardPage("settings.manage");
+  const t = await getTranslations("settings.api");
   const now = new Date();
   const keys = (await listApiKeys(user.workspaceId)).map((key) => ({
     ...key,
@@ -24,12 +29,12 @@ export default async function ApiSettingsPage() {
   return (
     <>
       <PageHeader
-        title="API"
-        description={`Keys let your shop, booking system or CRM send messages and keep contacts up to date through the public API (${API_PREFIX}). Each key works only in this workspace and only for the scopes it was given. Creating and revoking keys is written to the audit log.`}
+        title={t("title")}
+        description={t("description", { prefix: API_PREFIX })}
         actions={
           <>
             <Link href="/developers" className={buttonVariants({ variant: "secondary" })}>
-              <BookOpen className="size-4" aria-hidden /> API reference
+              <BookOpen className="size-4" aria-hidden /> {t("reference")}
             </Link>
             <CreateApiKeyDialog />
           </>

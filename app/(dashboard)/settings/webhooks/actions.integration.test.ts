@@ -1,8 +1,8 @@
 // Settings → Webhooks as a caller without the UI would use it: admins only, the URL checked, the secret
 // given only to an admin who asks, every change audited with a sentence a person reads.
 import { beforeEach, describe, expect, it } from "vitest";
-import { describeAudit } from "@/lib/audit/describe";
 import { db } from "@/lib/db/client";
+import { englishAuditSentence } from "@/tests/audit-words";
 import { createWorkspace } from "@/tests/factories";
 import { actAnonymously, actAs } from "@/tests/request-context";
 import {
@@ -76,7 +76,7 @@ describe("webhook endpoint actions", () => {
     expect(await deleteEndpointAction({ id })).toMatchObject({ ok: true });
     expect(await db.webhookEndpoint.count({ where: { id } })).toBe(0);
     const audit = await db.auditLog.findMany({ where: { workspaceId: workspace.id }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => describeAudit(a.action, a.details as Record<string, unknown>))).toEqual([
+    expect(audit.map((a) => englishAuditSentence(a.action, a.details as Record<string, unknown>))).toEqual([
       "Added the webhook endpoint https://8.8.8.8/hooks/parley (message.failed)",
       "Viewed the signing secret of the webhook endpoint https://8.8.8.8/hooks/parley",
       "Rotated the signing secret of the webhook endpoint https://8.8.8.8/hooks/parley",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { AccountForm } from "@/components/whatsapp/account-form";
 import { ConnectionSummary } from "@/components/whatsapp/connection-summary";
@@ -9,20 +10,21 @@ import { env } from "@/lib/env";
 import { listApprovedTemplates } from "@/lib/templates/queries";
 import { getAccountSummary } from "@/lib/whatsapp/accounts";
 
-export const metadata: Metadata = { title: "WhatsApp connection" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.whatsapp");
+  return { title: t("title") };
+}
 
 export default async function WhatsAppSettingsPage() {
   const user = await guardPage("settings.manage");
+  const t = await getTranslations("settings.whatsapp");
   const [account, templates] = await Promise.all([
     getAccountSummary(user.workspaceId),
     listApprovedTemplates(user.workspaceId),
   ]);
   return (
     <>
-      <PageHeader
-        title="WhatsApp connection"
-        description="Your WhatsApp Business Account, phone number and webhook. Parley sends through Meta's Cloud API with these."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         {account && <ConnectionSummary account={account} />}
         {account && <TestMessageForm templates={templates} />}

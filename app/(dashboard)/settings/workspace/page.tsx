@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { WorkspaceRulesForm } from "@/components/workspace/workspace-rules-form";
 import { guardPage } from "@/lib/auth/guard";
 import { workspaceRules } from "@/lib/workspace/service";
 
-export const metadata: Metadata = { title: "Workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.workspace");
+  return { title: t("title") };
+}
 
 export default async function WorkspaceSettingsPage() {
   const user = await guardPage("settings.manage");
   const rules = await workspaceRules(user.workspaceId);
+  const t = await getTranslations("settings.workspace");
   return (
     <>
-      <PageHeader
-        title="Workspace"
-        description="Rules every campaign follows. Each change is written to the audit log."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <WorkspaceRulesForm
         defaults={rules}
         timeZones={[...new Set([rules.timeZone, "UTC", ...Intl.supportedValuesOf("timeZone")])]}

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DeliveryLog } from "@/components/outbound-webhooks/delivery-log";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
 import { getEndpointOrThrow, listDeliveries } from "@/lib/outbound-webhooks/service";
 import { orNotFound, pageId } from "@/lib/not-found";
 
-export const metadata: Metadata = { title: "Webhook delivery log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings.deliveries");
+  return { title: t("metaTitle") };
+}
 
 export default async function WebhookDeliveryLogPage({
   params,
@@ -19,6 +23,7 @@ export default async function WebhookDeliveryLogPage({
   const { endpointId: raw } = await params;
   const { before } = await searchParams;
   const endpointId = pageId(raw);
+  const t = await getTranslations("settings.deliveries");
   const endpoint = await orNotFound(getEndpointOrThrow(user.workspaceId, endpointId));
   const page = await listDeliveries(
     user.workspaceId,
@@ -27,21 +32,18 @@ export default async function WebhookDeliveryLogPage({
   );
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
         <Link href="/settings/webhooks" className="text-brand-700 underline">
-          Webhooks
+          {t("back")}
         </Link>
       </nav>
-      <PageHeader
-        title="Delivery log"
-        description={`Every event sent to ${endpoint.url}, newest first, with your server's latest answer. Replay sends an event again, with the same webhook-id so your receiver can tell it is a repeat.`}
-      />
+      <PageHeader title={t("title")} description={t("description", { url: endpoint.url })} />
       <DeliveryLog endpointId={endpoint.id} deliveries={page.deliveries} />
       {(page.nextCursor || before) && (
-        <nav aria-label="Pages" className="mt-4 flex justify-end gap-4 text-sm">
+        <nav aria-label={t("pages")} className="mt-4 flex justify-end gap-4 text-sm">
           {before && (
             <Link className="font-medium text-brand-700 underline" href={`/settings/webhooks/${endpoint.id}`}>
-              Newest
+              {t("newest")}
             </Link>
           )}
           {page.nextCursor && (
@@ -49,7 +51,7 @@ export default async function WebhookDeliveryLogPage({
               className="font-medium text-brand-700 underline"
               href={`/settings/webhooks/${endpoint.id}?before=${page.nextCursor}`}
             >
-              Older deliveries
+              {t("older")}
             </Link>
           )}
         </nav>
