@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import { saveCampaignAction } from "@/app/(dashboard)/campaigns/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
+import { useFormat } from "@/lib/i18n/format";
 import { headerMediaKind, type Slot } from "@/lib/campaigns/render";
 import {
   campaignInputSchema,
@@ -15,6 +17,7 @@ import {
   type CampaignFormValues,
   type CampaignInput,
 } from "@/lib/campaigns/schemas";
+import { useSlotLabel } from "./use-slot-label";
 
 type Choices = {
   templates: { name: string; category: string; languages: string[]; slots: Slot[]; components: unknown }[];
@@ -50,6 +53,12 @@ export function CampaignBuilder({
   choices: Choices;
 }) {
   const router = useRouter();
+  const t = useTranslations("campaigns");
+  const format = useFormat();
+  const category = (value: string) => {
+    const key = `category.${value}` as "category.MARKETING";
+    return t.has(key) ? t(key) : value.toLowerCase();
+  };
   const form: Form = useForm<CampaignFormValues, unknown, CampaignInput>({
     resolver: zodResolver(campaignInputSchema),
     defaultValues: initial,
@@ -79,27 +88,24 @@ export function CampaignBuilder({
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
-      <Section title="Campaign">
+      <Section title={t("builder.campaign")}>
         <div>
-          <Label htmlFor="name">Name</Label>
+          <Label htmlFor="name">{t("builder.name")}</Label>
           <Input
             id="name"
             aria-invalid={Boolean(errors.name)}
             aria-describedby="name-error"
-            placeholder="Autumn coffee sale"
+            placeholder={t("builder.namePlaceholder")}
             {...form.register("name")}
           />
           <FieldError id="name-error" message={errors.name?.message} />
         </div>
       </Section>
 
-      <Section
-        title="Message"
-        description="An approved template; each contact gets the version in their language, or the fallback."
-      >
+      <Section title={t("builder.message")} description={t("builder.messageDescription")}>
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <Label htmlFor="templateName">Template</Label>
+            <Label htmlFor="templateName">{t("builder.template")}</Label>
             <Select
               id="templateName"
               aria-invalid={Boolean(errors.templateName)}
@@ -107,20 +113,22 @@ export function CampaignBuilder({
               value={templateName}
               onChange={(e) => pickTemplate(e.target.value)}
             >
-              <option value="">Pick an approved template…</option>
-              {choices.templates.map((t) => (
-                <option key={t.name} value={t.name}>
-                  {t.name} ({t.category.toLowerCase()}, {t.languages.join(", ")})
+              <option value="">{t("builder.pickTemplate")}</option>
+              {choices.templates.map((tpl) => (
+                <option key={tpl.name} value={tpl.name}>
+                  {t("builder.templateOption", {
+                    name: tpl.name,
+                    category: category(tpl.category),
+                    languages: tpl.languages.join(", "),
+                  })}
                 </option>
               ))}
             </Select>
             <FieldError id="templateName-error" message={errors.templateName?.message} />
-            {choices.templates.length === 0 && (
-              <p className="mt-1 text-sm text-muted">No template is approved yet: submit one in Templates first.</p>
-            )}
+            {choices.templates.length === 0 && <p className="mt-1 text-sm text-muted">{t("builder.noTemplates")}</p>}
           </div>
           <div>
-            <Label htmlFor="fallbackLanguage">Fallback language</Label>
+            <Label htmlFor="fallbackLanguage">{t("builder.fallbackLanguage")}</Label>
             <Select
               id="fallbackLanguage"
               aria-describedby="fallbackLanguage-error"
@@ -138,14 +146,14 @@ export function CampaignBuilder({
         </div>
         {mediaKind && (
           <div>
-            <Label htmlFor="headerMediaId">Header {mediaKind.toLowerCase()}</Label>
+            <Label htmlFor="headerMediaId">{t("builder.headerMedia", { kind: mediaKind })}</Label>
             <Select
               id="headerMediaId"
               aria-invalid={Boolean(errors.headerMediaId)}
               aria-describedby="headerMediaId-error"
               {...form.register("headerMediaId")}
             >
-              <option value="">Pick from the media library…</option>
+              <option value="">{t("builder.pickMedia")}</option>
               {choices.media
                 .filter((m) => m.kind === mediaKind)
                 .map((m) => (
@@ -162,76 +170,55 @@ export function CampaignBuilder({
         )}
       </Section>
 
-      <Section
-        title="Audience"
-        description="Who is on the consent list (or in the segments you pick), minus the exclusions. Opt-outs are checked again for every message."
-      >
+      <Section title={t("builder.audience")} description={t("builder.audienceDescription")}>
         <div>
-          <Label htmlFor="consentListId">Consent list</Label>
+          <Label htmlFor="consentListId">{t("builder.consentList")}</Label>
           <Select
             id="consentListId"
             aria-invalid={Boolean(errors.consentListId)}
             aria-describedby="consentListId-error"
             {...form.register("consentListId")}
           >
-            <option value="">{template ? "Pick the purpose people agreed to…" : "Pick a template first…"}</option>
+            <option value="">{template ? t("builder.pickPurpose") : t("builder.pickTemplateFirst")}</option>
             {lists.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.name} ({l.category.toLowerCase()})
+                {t("builder.listOption", { name: l.name, category: category(l.category) })}
               </option>
             ))}
           </Select>
           {template && lists.length < choices.lists.length && (
             <p className="mt-1 text-sm text-muted">
-              Only lists for {template.category.toLowerCase()} messages are offered: people opted in to one purpose, and
-              a {template.category.toLowerCase()} template goes only to them.
+              {t("builder.onlyLists", { category: category(template.category) })}
             </p>
           )}
           {template && lists.length === 0 && (
-            <p className="mt-1 text-sm text-muted">
-              No consent list is for {template.category.toLowerCase()} messages yet: an admin creates one under
-              Audiences → Consent.
-            </p>
+            <p className="mt-1 text-sm text-muted">{t("builder.noLists", { category: category(template.category) })}</p>
           )}
           <FieldError id="consentListId-error" message={errors.consentListId?.message} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SegmentChecks
-            form={form}
-            name="segmentIds"
-            legend="Only these segments (none: the whole list)"
-            segments={choices.segments}
-          />
+          <SegmentChecks form={form} name="segmentIds" legend={t("builder.onlySegments")} segments={choices.segments} />
           <SegmentChecks
             form={form}
             name="excludeSegmentIds"
-            legend="Leave out these segments"
+            legend={t("builder.excludeSegments")}
             segments={choices.segments}
           />
         </div>
       </Section>
 
-      <Section
-        title="When"
-        description={`Times are in the workspace's time zone (${choices.timeZone}) unless you pick each recipient's own.`}
-      >
+      <Section title={t("builder.when")} description={t("builder.whenDescription", { timeZone: choices.timeZone })}>
         <fieldset className="space-y-2">
-          <legend className="sr-only">Schedule</legend>
-          {(
-            [
-              ["now", "Send now"],
-              ["at", "At a date and time"],
-              ["local", "At a local time in each recipient's time zone"],
-            ] as const
-          ).map(([value, label]) => (
+          <legend className="sr-only">{t("builder.schedule")}</legend>
+          {(["now", "at", "local"] as const).map((value) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" value={value} {...form.register("schedule.mode")} /> {label}
+              <input type="radio" value={value} {...form.register("schedule.mode")} /> {t(`builder.${value}`)}
             </label>
           ))}
         </fieldset>
         {mode !== "now" && (
           <div className="max-w-xs">
-            <Label htmlFor="schedule-at">{mode === "local" ? "Local date and time" : "Date and time"}</Label>
+            <Label htmlFor="schedule-at">{mode === "local" ? t("builder.localDateTime") : t("builder.dateTime")}</Label>
             <Input
               id="schedule-at"
               type="datetime-local"
@@ -246,17 +233,16 @@ export function CampaignBuilder({
         )}
         <div className="space-y-2">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" {...form.register("quietHours.enabled")} /> Quiet hours: hold messages while it is
-            night where the recipient is
+            <input type="checkbox" {...form.register("quietHours.enabled")} /> {t("builder.quietHours")}
           </label>
           {quiet && (
             <div className="flex flex-wrap items-end gap-3">
               <div>
-                <Label htmlFor="quiet-start">From</Label>
+                <Label htmlFor="quiet-start">{t("builder.from")}</Label>
                 <Input id="quiet-start" type="time" className="w-32" {...form.register("quietHours.start")} />
               </div>
               <div>
-                <Label htmlFor="quiet-end">Until</Label>
+                <Label htmlFor="quiet-end">{t("builder.until")}</Label>
                 <Input
                   id="quiet-end"
                   type="time"
@@ -275,22 +261,27 @@ export function CampaignBuilder({
       </Section>
 
       <Section
-        title="Sender"
+        title={t("builder.sender")}
         description={
           choices.account
-            ? `From ${choices.account.displayPhoneNumber ?? "your WhatsApp number"}, whose limit is ${choices.account.throughputPerSecond} messages per second.`
-            : "No WhatsApp number is connected yet: an admin connects one in Settings → WhatsApp."
+            ? t("builder.senderDescription", {
+                number: choices.account.displayPhoneNumber ?? t("builder.yourNumber"),
+                rate: format.number(choices.account.throughputPerSecond),
+              })
+            : t("builder.noAccount")
         }
       >
         <div className="max-w-xs">
-          <Label htmlFor="sendRatePerSec">Messages per second</Label>
+          <Label htmlFor="sendRatePerSec">{t("builder.rate")}</Label>
           <Input
             id="sendRatePerSec"
             type="number"
             min={1}
             max={1000}
             placeholder={
-              choices.account ? `${choices.account.throughputPerSecond} (the number's limit)` : "the number's limit"
+              choices.account
+                ? t("builder.ratePlaceholder", { rate: format.number(choices.account.throughputPerSecond) })
+                : t("builder.rateLimitPlaceholder")
             }
             aria-describedby="sendRatePerSec-error"
             {...form.register("sendRatePerSec", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
@@ -301,7 +292,7 @@ export function CampaignBuilder({
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Checking…" : "Save and review"}
+          {isSubmitting ? t("builder.checking") : t("builder.save")}
         </Button>
         <StatusMessage outcome={outcome} />
       </div>
@@ -320,11 +311,12 @@ function SegmentChecks({
   legend: string;
   segments: Choices["segments"];
 }) {
+  const t = useTranslations("campaigns.builder");
   return (
     <fieldset>
       <legend className="mb-1 text-sm font-medium">{legend}</legend>
       {segments.length === 0 ? (
-        <p className="text-sm text-muted">No segments yet.</p>
+        <p className="text-sm text-muted">{t("noSegments")}</p>
       ) : (
         <div className="max-h-40 space-y-1 overflow-y-auto">
           {segments.map((s) => (
@@ -340,12 +332,14 @@ function SegmentChecks({
 }
 
 function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]; trackedLinkBase: string }) {
+  const t = useTranslations("campaigns");
+  const slotLabel = useSlotLabel();
   const variables = useWatch({ control: form.control, name: "variables" }) ?? {};
   const errors = form.formState.errors.variables as
     Record<string, { value?: { message?: string }; message?: string }> | undefined;
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium">Variables: where each value comes from for each recipient</legend>
+      <legend className="text-sm font-medium">{t("builder.variables")}</legend>
       {slots.map((slot) => {
         const v = variables[slot.key];
         const field = `variables.${slot.key}` as const;
@@ -353,7 +347,7 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
         return (
           <div key={slot.key} className="grid gap-2 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_1fr]">
             <div>
-              <Label htmlFor={`${idBase}-source`}>{slot.label}</Label>
+              <Label htmlFor={`${idBase}-source`}>{slotLabel(slot)}</Label>
               <Select
                 id={`${idBase}-source`}
                 value={v?.source ?? ""}
@@ -367,18 +361,15 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                   });
                 }}
               >
-                <option value="">{slot.optional ? "The button's text" : "Pick a source…"}</option>
-                <option value="field">Contact field</option>
-                <option value="attribute">Contact attribute</option>
-                <option value="constant">The same text for everyone</option>
-                {slot.key.startsWith("button:") && (
-                  <option value="tracked">A tracked link (Parley counts the opens)</option>
-                )}
+                <option value="">{slot.optional ? t("builder.buttonText") : t("builder.pickSource")}</option>
+                <option value="field">{t("builder.sourceField")}</option>
+                <option value="attribute">{t("builder.sourceAttribute")}</option>
+                <option value="constant">{t("builder.sourceConstant")}</option>
+                {slot.key.startsWith("button:") && <option value="tracked">{t("builder.sourceTracked")}</option>}
               </Select>
               {v?.source === "tracked" && (
                 <p className="mt-1 text-xs text-muted">
-                  The template&apos;s link must be {trackedLinkBase}
-                  {"{{1}}"}.
+                  {t("builder.trackedHint", { link: `${trackedLinkBase}{{1}}` })}
                 </p>
               )}
             </div>
@@ -386,18 +377,18 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
               <div>
                 <Label htmlFor={`${idBase}-value`}>
                   {v.source === "field"
-                    ? "Field"
+                    ? t("builder.field")
                     : v.source === "attribute"
-                      ? "Attribute name"
+                      ? t("builder.attribute")
                       : v.source === "tracked"
-                        ? "Address it opens"
-                        : "Text"}
+                        ? t("builder.address")
+                        : t("builder.text")}
                 </Label>
                 {v.source === "field" ? (
                   <Select id={`${idBase}-value`} {...form.register(`${field}.value` as never)}>
-                    {Object.entries(CONTACT_FIELDS).map(([key, label]) => (
+                    {CONTACT_FIELDS.map((key) => (
                       <option key={key} value={key}>
-                        {label}
+                        {t(`contactField.${key}`)}
                       </option>
                     ))}
                   </Select>
@@ -406,7 +397,11 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                     id={`${idBase}-value`}
                     aria-describedby={`${idBase}-error`}
                     placeholder={
-                      v.source === "attribute" ? "city" : v.source === "tracked" ? "https://shop.example.com/sale" : ""
+                      v.source === "attribute"
+                        ? t("builder.attributePlaceholder")
+                        : v.source === "tracked"
+                          ? t("builder.addressPlaceholder")
+                          : ""
                     }
                     {...form.register(`${field}.value` as never)}
                   />
@@ -416,8 +411,12 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
             )}
             {v && v.source !== "constant" && v.source !== "tracked" && (
               <div>
-                <Label htmlFor={`${idBase}-fallback`}>When empty, use</Label>
-                <Input id={`${idBase}-fallback`} placeholder="there" {...form.register(`${field}.fallback` as never)} />
+                <Label htmlFor={`${idBase}-fallback`}>{t("builder.fallback")}</Label>
+                <Input
+                  id={`${idBase}-fallback`}
+                  placeholder={t("builder.fallbackPlaceholder")}
+                  {...form.register(`${field}.fallback` as never)}
+                />
               </div>
             )}
           </div>

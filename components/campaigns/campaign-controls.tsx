@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import {
   approveCampaignAction,
@@ -16,10 +17,10 @@ import { Input, Label } from "@/components/ui/input";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import type { ActionResult } from "@/lib/actions/action";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
-import { formatNumber } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/format";
 
 /** What the launch dialog says before anything goes: who gets it, who is skipped, what it costs, when. */
-type LaunchSummary = { recipients: number; skipped: number; cost: string; when: string };
+type LaunchSummary = { recipients: number; skipped: number; cost: string; scheduled: boolean };
 type Props = {
   id: string;
   status: CampaignStatus;
@@ -33,6 +34,8 @@ type Props = {
 /** The buttons that move a campaign on: launch, approve or send back, pause, resume, cancel. */
 export function CampaignControls({ id, status, canEdit, canApprove, blocked, requireApproval, launch }: Props) {
   const router = useRouter();
+  const t = useTranslations("campaigns.controls");
+  const format = useFormat();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, start] = useTransition();
   const [reason, setReason] = useState("");
@@ -51,106 +54,91 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
           <>
             <Dialog>
               <DialogTrigger asChild>
-                <Button disabled={pending || blocked}>
-                  {requireApproval ? "Request approval" : "Launch campaign"}
-                </Button>
+                <Button disabled={pending || blocked}>{requireApproval ? t("requestApproval") : t("launch")}</Button>
               </DialogTrigger>
               <DialogContent
-                title={requireApproval ? "Send this campaign for approval?" : "Launch this campaign?"}
-                description={
-                  requireApproval
-                    ? "A manager or admin approves it before anything is sent."
-                    : "Messages start going out; you can pause or cancel while it sends."
-                }
+                title={requireApproval ? t("dialogApprovalTitle") : t("dialogLaunchTitle")}
+                description={requireApproval ? t("dialogApprovalDescription") : t("dialogLaunchDescription")}
               >
                 <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                  <dt className="text-muted">Recipients</dt>
-                  <dd className="font-medium tabular-nums">{formatNumber(launch.recipients)}</dd>
-                  <dt className="text-muted">Skipped, with their reasons</dt>
-                  <dd className="tabular-nums">{formatNumber(launch.skipped)}</dd>
-                  <dt className="text-muted">Estimated cost</dt>
+                  <dt className="text-muted">{t("recipients")}</dt>
+                  <dd className="font-medium tabular-nums">{format.number(launch.recipients)}</dd>
+                  <dt className="text-muted">{t("skipped")}</dt>
+                  <dd className="tabular-nums">{format.number(launch.skipped)}</dd>
+                  <dt className="text-muted">{t("cost")}</dt>
                   <dd className="font-medium tabular-nums">{launch.cost}</dd>
-                  <dt className="text-muted">Sending</dt>
+                  <dt className="text-muted">{t("sending")}</dt>
                   <dd>
-                    {requireApproval ? "once approved, " : ""}
-                    {launch.when}
+                    {requireApproval
+                      ? t(launch.scheduled ? "whenApprovalScheduled" : "whenApprovalNow")
+                      : t(launch.scheduled ? "whenScheduled" : "whenNow")}
                   </dd>
                 </dl>
-                <p className="mt-3 text-xs text-muted">
-                  Consent and opt-outs are checked again for every message as it goes.
-                </p>
+                <p className="mt-3 text-xs text-muted">{t("recheck")}</p>
                 <div className="mt-5 flex justify-end gap-2">
                   <DialogClose asChild>
-                    <Button variant="secondary">Not yet</Button>
+                    <Button variant="secondary">{t("notYet")}</Button>
                   </DialogClose>
                   <DialogClose asChild>
                     <Button
                       disabled={pending}
                       onClick={() =>
-                        run(() => launchCampaignAction({ id }), requireApproval ? "Sent for approval." : "Launched.")
+                        run(() => launchCampaignAction({ id }), requireApproval ? t("sentForApproval") : t("launched"))
                       }
                     >
                       {requireApproval
-                        ? `Request approval for ${formatNumber(launch.recipients)}`
-                        : `Send to ${formatNumber(launch.recipients)} recipients`}
+                        ? t("confirmApproval", { count: format.number(launch.recipients) })
+                        : t("confirmLaunch", { count: launch.recipients })}
                     </Button>
                   </DialogClose>
                 </div>
               </DialogContent>
             </Dialog>
             <Button variant="secondary" disabled={pending} onClick={() => router.push(`/campaigns/${id}/edit`)}>
-              Edit
+              {t("edit")}
             </Button>
             <Button
               variant="secondary"
               disabled={pending}
               onClick={() =>
-                confirm("Delete this draft?") &&
+                confirm(t("deleteConfirm")) &&
                 run(
                   () => deleteCampaignAction({ id }),
-                  "Deleted.",
+                  t("deleted"),
                   () => router.push("/campaigns"),
                 )
               }
             >
-              Delete draft
+              {t("delete")}
             </Button>
           </>
         )}
         {canApprove && status === "AWAITING_APPROVAL" && (
-          <Button
-            disabled={pending}
-            onClick={() =>
-              run(() => approveCampaignAction({ id }), "Approved: the campaign goes at its scheduled time.")
-            }
-          >
-            Approve and launch
+          <Button disabled={pending} onClick={() => run(() => approveCampaignAction({ id }), t("approved"))}>
+            {t("approve")}
           </Button>
         )}
         {canEdit && (status === "SENDING" || status === "SCHEDULED") && (
           <Button
             variant="secondary"
             disabled={pending}
-            onClick={() => run(() => pauseCampaignAction({ id }), "Paused: nothing more is sent until you resume.")}
+            onClick={() => run(() => pauseCampaignAction({ id }), t("paused"))}
           >
-            Pause
+            {t("pause")}
           </Button>
         )}
         {canEdit && status === "PAUSED" && (
-          <Button disabled={pending} onClick={() => run(() => resumeCampaignAction({ id }), "Resumed.")}>
-            Resume
+          <Button disabled={pending} onClick={() => run(() => resumeCampaignAction({ id }), t("resumed"))}>
+            {t("resume")}
           </Button>
         )}
         {canEdit && ["SCHEDULED", "AWAITING_APPROVAL", "SENDING", "PAUSED"].includes(status) && (
           <Button
             variant="secondary"
             disabled={pending}
-            onClick={() =>
-              confirm("Cancel this campaign? Messages not sent yet will not be sent.") &&
-              run(() => cancelCampaignAction({ id }), "Cancelled.")
-            }
+            onClick={() => confirm(t("cancelConfirm")) && run(() => cancelCampaignAction({ id }), t("cancelled"))}
           >
-            Cancel campaign
+            {t("cancel")}
           </Button>
         )}
         <StatusMessage outcome={outcome} />
@@ -160,15 +148,15 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            run(() => rejectCampaignAction({ id, reason }), "Sent back to its author as a draft.");
+            run(() => rejectCampaignAction({ id, reason }), t("sentBack"));
           }}
         >
           <div>
-            <Label htmlFor="reject-reason">Or send it back, saying what to change</Label>
+            <Label htmlFor="reject-reason">{t("sendBackLabel")}</Label>
             <Input id="reject-reason" className="w-80" value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
           <Button type="submit" variant="secondary" disabled={pending || !reason.trim()}>
-            Send back
+            {t("sendBack")}
           </Button>
         </form>
       )}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { WhatsAppText } from "@/components/templates/phone-preview";
 import { Card } from "@/components/ui/card";
 import type { recipientPreviews } from "@/lib/campaigns/queries";
@@ -6,21 +7,20 @@ type Previews = Awaited<ReturnType<typeof recipientPreviews>>;
 
 /** The message as three real recipients will read it, with their values filled in. */
 export function MessagePreviews({ previews }: { previews: Previews }) {
+  const t = useTranslations("campaigns.previews");
   return (
     <section aria-labelledby="previews-title" className="space-y-3">
       <h2 id="previews-title" className="text-lg font-semibold">
-        As three recipients will read it
+        {t("title")}
       </h2>
       {previews.length === 0 ? (
-        <p className="text-sm text-muted">
-          Nobody in the audience can be sent this campaign yet, so there is nobody to preview.
-        </p>
+        <p className="text-sm text-muted">{t("empty")}</p>
       ) : (
         <div className="grid gap-4 md:grid-cols-3">
           {previews.map(({ contact, language, message }) => (
             <Card key={contact.id} className="bg-[#efeae2] p-3">
               <p className="mb-2 text-xs text-gray-700">
-                To {contact.name ?? contact.phone} · {contact.phone} · {language}
+                {t("to", { name: contact.name ?? contact.phone, phone: contact.phone, language })}
               </p>
               <div className="rounded-lg rounded-tl-none bg-white p-2 text-sm whitespace-pre-wrap text-gray-900 shadow-sm">
                 {message.header && <p className="font-semibold">{message.header}</p>}

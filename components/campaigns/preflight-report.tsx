@@ -1,50 +1,76 @@
 import { AlertTriangle, Ban, CheckCircle2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import type { Preflight } from "@/lib/campaigns/plan";
-import { formatDuration, formatNumber } from "@/lib/format";
+import type { Finding, Preflight } from "@/lib/campaigns/plan";
+import { useFormat } from "@/lib/i18n/format";
 import { SkipTable } from "./skip-table";
-import { formatMoney } from "@/lib/format";
-
-const money = formatMoney;
+import { useSlotLabel } from "./use-slot-label";
 
 /** The pre-flight report: who gets it, who is skipped and why, what it costs, and what blocks the launch. */
 export function PreflightReport({ report, kept }: { report: Preflight; kept: boolean }) {
+  const t = useTranslations("campaigns");
+  const format = useFormat();
+  const slotLabel = useSlotLabel();
   const skipped = report.targeted - report.willSend;
+  const money = (value: number) => format.money(value, report.cost.currency);
+  const slotNamed = (key: unknown) => {
+    const variable = report.variables.find((v) => v.slot === key);
+    return variable ? slotLabel(variable) : String(key);
+  };
+  const has = (key: string) => t.has(key as "preflight.title");
+  const words = (group: string, key: unknown) =>
+    has(`${group}.${String(key)}`) ? t(`${group}.${String(key)}` as "preflight.title") : String(key);
+
+  /** A finding in words; a report stored before findings had codes keeps its sentence. */
+  const say = (kind: "blocker" | "warning", finding: Finding | string) => {
+    if (typeof finding === "string") return finding;
+    const v = finding.values ?? {};
+    const key = `preflight.${kind}.${finding.code}`;
+    if (!has(key)) return t("preflight.blocker.unknown");
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(v))
+      values[name] = typeof value === "number" ? format.number(value) : value;
+    if ("status" in v) values.status = words("versionStatus", v.status);
+    if ("slot" in v) values.slot = slotNamed(v.slot);
+    if ("listCategory" in v) values.listPurpose = words("purpose", v.listCategory);
+    if ("templateCategory" in v) values.templatePurpose = words("purpose", v.templateCategory);
+    return t(key as "preflight.title", values);
+  };
+
   return (
     <section aria-labelledby="preflight-title" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="preflight-title" className="text-lg font-semibold">
-          Pre-flight report
+          {t("preflight.title")}
         </h2>
         <p className="text-xs text-muted">
-          {kept ? "As checked at launch" : "Checked just now"} · {new Date(report.computedAt).toUTCString()}
+          {t(kept ? "preflight.kept" : "preflight.fresh", { time: format.dateTime(report.computedAt) })}
         </p>
       </div>
 
       {report.blockers.length > 0 ? (
         <Card className="border-red-200 bg-red-50 p-4" role="alert">
           <p className="flex items-center gap-2 font-medium text-red-800">
-            <Ban className="size-4" aria-hidden /> Launch is blocked
+            <Ban className="size-4" aria-hidden /> {t("preflight.blocked")}
           </p>
           <ul className="mt-2 list-disc space-y-1 pl-6 text-sm text-red-800">
-            {report.blockers.map((b) => (
-              <li key={b}>{b}</li>
+            {report.blockers.map((b, i) => (
+              <li key={i}>{say("blocker", b)}</li>
             ))}
           </ul>
         </Card>
       ) : (
         <p className="flex items-center gap-2 text-sm font-medium text-brand-800">
-          <CheckCircle2 className="size-4" aria-hidden /> Ready to launch: the template is approved and every variable
-          has a value.
+          <CheckCircle2 className="size-4" aria-hidden /> {t("preflight.ready")}
         </p>
       )}
       {report.warnings.length > 0 && (
         <Card className="border-amber-200 bg-amber-50 p-4">
           <ul className="space-y-1 text-sm text-amber-900">
-            {report.warnings.map((w) => (
-              <li key={w} className="flex gap-2">
-                <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {w}
+            {report.warnings.map((w, i) => (
+              <li key={i} className="flex gap-2">
+                <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {say("warning", w)}
               </li>
             ))}
           </ul>
@@ -53,10 +79,10 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
-          ["Targeted", formatNumber(report.targeted)],
-          ["Will be sent", formatNumber(report.willSend)],
-          ["Skipped", formatNumber(skipped)],
-          ["Estimated cost", money(report.cost.total, report.cost.currency)],
+          [t("preflight.targeted"), format.number(report.targeted)],
+          [t("preflight.willSend"), format.number(report.willSend)],
+          [t("preflight.skipped"), format.number(skipped)],
+          [t("preflight.cost"), money(report.cost.total)],
         ].map(([label, value]) => (
           <Card key={label} className="p-4">
             <dt className="text-sm text-muted">{label}</dt>
@@ -66,45 +92,45 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
       </dl>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <SkipTable caption="Skipped, by reason" rows={report.skipped} empty="Nobody is skipped." />
+        <SkipTable caption={t("preflight.skippedCaption")} rows={report.skipped} empty={t("preflight.nobodySkipped")} />
         <Card>
-          <Table caption={`Estimated cost by market (${report.cost.category.toLowerCase()} rate)`}>
+          <Table caption={t("preflight.costCaption", { category: words("category", report.cost.category) })}>
             <thead>
               <tr>
-                <Th>Market</Th>
-                <Th className="text-right">Recipients</Th>
-                <Th className="text-right">Each</Th>
-                <Th className="text-right">Cost</Th>
+                <Th>{t("preflight.market")}</Th>
+                <Th className="text-right">{t("preflight.recipients")}</Th>
+                <Th className="text-right">{t("preflight.each")}</Th>
+                <Th className="text-right">{t("preflight.costColumn")}</Th>
               </tr>
             </thead>
             <tbody>
               {report.cost.lines.map((l) => (
                 <tr key={l.market}>
-                  <Td>{l.market}</Td>
-                  <Td className="text-right tabular-nums">{formatNumber(l.recipients)}</Td>
-                  <Td className="text-right tabular-nums">{money(l.unitPrice, report.cost.currency)}</Td>
-                  <Td className="text-right tabular-nums">{money(l.cost, report.cost.currency)}</Td>
+                  <Td>{words("market", l.market.replaceAll(" ", ""))}</Td>
+                  <Td className="text-right tabular-nums">{format.number(l.recipients)}</Td>
+                  <Td className="text-right tabular-nums">{money(l.unitPrice)}</Td>
+                  <Td className="text-right tabular-nums">{money(l.cost)}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         </Card>
         <Card>
-          <Table caption="Language versions">
+          <Table caption={t("preflight.versionsCaption")}>
             <thead>
               <tr>
-                <Th>Version of “{report.template.name}”</Th>
-                <Th>Status</Th>
-                <Th className="text-right">Recipients</Th>
+                <Th>{t("preflight.versionOf", { name: report.template.name })}</Th>
+                <Th>{t("preflight.status")}</Th>
+                <Th className="text-right">{t("preflight.recipients")}</Th>
               </tr>
             </thead>
             <tbody>
               {report.template.versions.map((v) => (
                 <tr key={v.language}>
                   <Td>{v.language}</Td>
-                  <Td>{v.status.toLowerCase()}</Td>
+                  <Td>{words("versionStatus", v.status)}</Td>
                   <Td className="text-right tabular-nums">
-                    {formatNumber(report.languages.find((l) => l.language === v.language)?.count ?? 0)}
+                    {format.number(report.languages.find((l) => l.language === v.language)?.count ?? 0)}
                   </Td>
                 </tr>
               ))}
@@ -112,28 +138,28 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
           </Table>
         </Card>
         <Card>
-          <Table caption="Variables">
+          <Table caption={t("preflight.variablesCaption")}>
             <thead>
               <tr>
-                <Th>Variable</Th>
-                <Th>Filled</Th>
+                <Th>{t("preflight.variable")}</Th>
+                <Th>{t("preflight.filled")}</Th>
               </tr>
             </thead>
             <tbody>
               {report.variables.length === 0 ? (
-                <EmptyRow columns={2}>This template has no variables.</EmptyRow>
+                <EmptyRow columns={2}>{t("preflight.noVariables")}</EmptyRow>
               ) : (
                 report.variables.map((v) => (
                   <tr key={v.slot}>
-                    <Td>{v.label}</Td>
+                    <Td>{slotLabel(v)}</Td>
                     <Td>
                       {!v.mapped
                         ? v.optional
-                          ? "The button's text"
-                          : "Not mapped"
+                          ? t("preflight.buttonText")
+                          : t("preflight.notMapped")
                         : v.emptyFor
-                          ? `Empty for ${formatNumber(v.emptyFor)} (no fallback)`
-                          : "For everyone"}
+                          ? t("preflight.emptyFor", { count: format.number(v.emptyFor) })
+                          : t("preflight.everyone")}
                     </Td>
                   </tr>
                 ))
@@ -143,14 +169,17 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
         </Card>
       </div>
       <p className="text-xs text-muted">
-        {report.tier
-          ? `Messaging limit ${report.tier.name}: ${formatNumber(report.tier.limit)} people a day, ${formatNumber(report.tier.reached)} reached in the last 24 hours. `
-          : ""}
-        {report.sendRate
-          ? `Sends at ${report.sendRate} messages per second (about ${formatDuration(report.willSend / report.sendRate)}). `
-          : ""}
-        Costs are estimates from the price table in lib/campaigns/prices.json; Meta bills what its status webhooks
-        report.
+        {report.tier &&
+          `${t("preflight.tier", {
+            limit: format.number(report.tier.limit),
+            reached: format.number(report.tier.reached),
+          })} `}
+        {report.sendRate &&
+          `${t("preflight.rate", {
+            rate: format.number(report.sendRate),
+            duration: format.duration(report.willSend / report.sendRate),
+          })} `}
+        {t("preflight.prices")}
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { retargetAction } from "@/app/(dashboard)/campaigns/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import type { Stage } from "@/lib/campaigns/recipients";
 /** Saves the people at this stage as a segment and opens it, ready for a follow-up campaign. */
 export function RetargetButton({ id, stage }: { id: string; stage: Stage }) {
   const router = useRouter();
+  const t = useTranslations("campaigns");
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
   return (
@@ -18,13 +20,13 @@ export function RetargetButton({ id, stage }: { id: string; stage: Stage }) {
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await retargetAction({ id, stage });
+            const result = await retargetAction({ id, stage, stageName: t(`stage.${stage}`) });
             if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
             router.push(`/audiences/segments/${result.data.id}`);
           })
         }
       >
-        Make a segment of them
+        {t("recipients.retarget")}
       </Button>
       <StatusMessage outcome={outcome} />
     </span>

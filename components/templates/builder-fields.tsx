@@ -2,21 +2,25 @@
 // The builder's content fields: header, body with its variable samples, footer. Counters show each
 // limit as you type; errors come from the one template schema.
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { placeholders } from "@/lib/templates/rules";
 import { LIMITS, type TemplateInput } from "@/lib/templates/schemas";
+import { useFormat } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";
 import { MediaPicker } from "./media-picker";
 
 export function Counter({ id, value, limit }: { id: string; value: string; limit: number }) {
+  const t = useTranslations("templates.fields");
+  const format = useFormat();
   return (
     <span
       id={id}
       className={cn("text-xs tabular-nums", value.length > limit ? "font-medium text-red-700" : "text-muted")}
     >
-      {value.length.toLocaleString("en-US")} / {limit.toLocaleString("en-US")}
+      {t("count", { length: format.number(value.length), limit: format.number(limit) })}
     </span>
   );
 }
@@ -36,11 +40,12 @@ export function HeaderFields() {
   const header = useWatch<TemplateInput, "header">({ name: "header" });
   const error = useFieldError();
   const text = header.type === "TEXT" ? header.text : "";
+  const t = useTranslations("templates.fields");
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-semibold">Header</legend>
+      <legend className="text-sm font-semibold">{t("header")}</legend>
       <div>
-        <Label htmlFor="header-type">Header type</Label>
+        <Label htmlFor="header-type">{t("headerType")}</Label>
         <Select
           id="header-type"
           value={header.type}
@@ -59,19 +64,19 @@ export function HeaderFields() {
             );
           }}
         >
-          <option value="NONE">None</option>
-          <option value="TEXT">Text</option>
-          <option value="IMAGE">Image</option>
-          <option value="VIDEO">Video</option>
-          <option value="DOCUMENT">Document</option>
-          <option value="LOCATION">Location (sent with each message)</option>
+          <option value="NONE">{t("headerNone")}</option>
+          <option value="TEXT">{t("headerText")}</option>
+          <option value="IMAGE">{t("headerImage")}</option>
+          <option value="VIDEO">{t("headerVideo")}</option>
+          <option value="DOCUMENT">{t("headerDocument")}</option>
+          <option value="LOCATION">{t("headerLocation")}</option>
         </Select>
       </div>
       {header.type === "TEXT" && (
         <>
           <div>
             <div className="flex items-end justify-between">
-              <Label htmlFor="header-text">Header text</Label>
+              <Label htmlFor="header-text">{t("headerTextLabel")}</Label>
               <Counter id="header-text-count" value={text} limit={LIMITS.headerText} />
             </div>
             <Input
@@ -84,7 +89,7 @@ export function HeaderFields() {
           </div>
           {placeholders(text).length > 0 && (
             <div>
-              <Label htmlFor="header-sample">Sample for {`{{${placeholders(text)[0]}}}`}</Label>
+              <Label htmlFor="header-sample">{t("sampleFor", { placeholder: `{{${placeholders(text)[0]}}}` })}</Label>
               <Input id="header-sample" aria-describedby="header-sample-error" {...register("header.sample")} />
               <FieldError id="header-sample-error" message={error("header.sample")} />
             </div>
@@ -114,6 +119,7 @@ export function BodyFields() {
   const footer = useWatch<TemplateInput, "footer">({ name: "footer" });
   const error = useFieldError();
   const variables = [...new Set(placeholders(body.text))];
+  const t = useTranslations("templates.fields");
 
   const addVariable = () => {
     const text = getValues("body.text");
@@ -124,10 +130,10 @@ export function BodyFields() {
   return (
     <>
       <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold">Body</legend>
+        <legend className="text-sm font-semibold">{t("body")}</legend>
         <div>
           <div className="flex items-end justify-between">
-            <Label htmlFor="body-text">Body text</Label>
+            <Label htmlFor="body-text">{t("bodyText")}</Label>
             <Counter id="body-text-count" value={body.text} limit={LIMITS.body} />
           </div>
           <textarea
@@ -139,19 +145,18 @@ export function BodyFields() {
             {...register("body.text")}
           />
           <p id="body-text-help" className="mt-1 text-xs text-muted">
-            WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Variables:{" "}
-            {format === "NAMED" ? "{{first_name}}" : "{{1}}, {{2}}…"}
+            {t("bodyHelp", { example: format === "NAMED" ? "{{first_name}}" : "{{1}}, {{2}}…" })}
           </p>
           <FieldError id="body-text-error" message={error("body.text")} />
           <Button type="button" variant="secondary" size="sm" className="mt-2" onClick={addVariable}>
-            <Plus className="size-4" aria-hidden /> Add variable
+            <Plus className="size-4" aria-hidden /> {t("addVariable")}
           </Button>
         </div>
         {variables.length > 0 && (
           <div className="grid gap-3 sm:grid-cols-2">
             {variables.map((v) => (
               <div key={v}>
-                <Label htmlFor={`sample-${v}`}>Sample for {`{{${v}}}`}</Label>
+                <Label htmlFor={`sample-${v}`}>{t("sampleFor", { placeholder: `{{${v}}}` })}</Label>
                 <Input
                   id={`sample-${v}`}
                   value={body.samples[v] ?? ""}
@@ -172,9 +177,9 @@ export function BodyFields() {
         )}
       </fieldset>
       <fieldset>
-        <legend className="sr-only">Footer</legend>
+        <legend className="sr-only">{t("footer")}</legend>
         <div className="flex items-end justify-between">
-          <Label htmlFor="footer">Footer (optional)</Label>
+          <Label htmlFor="footer">{t("footerOptional")}</Label>
           <Counter id="footer-count" value={footer} limit={LIMITS.footer} />
         </div>
         <Input

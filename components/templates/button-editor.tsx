@@ -2,6 +2,7 @@
 // Buttons: quick replies, URL (static or with a dynamic suffix), phone number, copy code, each within
 // Meta's counts. Add buttons are disabled once a kind reaches its limit.
 import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
@@ -9,28 +10,24 @@ import { placeholders } from "@/lib/templates/rules";
 import { LIMITS, type TemplateButton, type TemplateInput } from "@/lib/templates/schemas";
 import { Counter, useFieldError } from "./builder-fields";
 
-const KINDS: { type: TemplateButton["type"]; label: string; max: number; make: () => TemplateButton }[] = [
+const KINDS: { type: TemplateButton["type"]; max: number; make: () => TemplateButton }[] = [
   {
     type: "QUICK_REPLY",
-    label: "Quick reply",
     max: LIMITS.quickReplies,
     make: () => ({ type: "QUICK_REPLY", text: "" }),
   },
   {
     type: "URL",
-    label: "Visit website",
     max: LIMITS.urlButtons,
     make: () => ({ type: "URL", text: "", url: "https://" }),
   },
   {
     type: "PHONE_NUMBER",
-    label: "Call phone number",
     max: LIMITS.phoneButtons,
     make: () => ({ type: "PHONE_NUMBER", text: "", phoneNumber: "+" }),
   },
   {
     type: "COPY_CODE",
-    label: "Copy offer code",
     max: LIMITS.copyCodeButtons,
     make: () => ({ type: "COPY_CODE", example: "" }),
   },
@@ -41,11 +38,12 @@ export function ButtonEditor() {
   const { fields, append, remove } = useFieldArray({ control, name: "buttons" });
   const buttons = useWatch<TemplateInput, "buttons">({ name: "buttons" });
   const error = useFieldError();
+  const t = useTranslations("templates.buttons");
 
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">
-        Buttons ({buttons.length} of {LIMITS.buttonsTotal})
+        {t("legend", { count: buttons.length, max: LIMITS.buttonsTotal })}
       </legend>
       <FieldError id="buttons-error" message={error("buttons")} />
       {fields.map((field, i) => {
@@ -57,14 +55,14 @@ export function ButtonEditor() {
           <div key={field.id} className="rounded-md border border-line p-3">
             <div className="mb-2 flex items-center justify-between">
               <span className="text-xs font-medium tracking-wide text-muted uppercase">
-                Button {i + 1}: {kind.label}
+                {t("title", { number: i + 1, kind: t(`kind.${kind.type}`) })}
               </span>
               <Button
                 type="button"
                 variant="ghost"
                 size="sm"
                 onClick={() => remove(i)}
-                aria-label={`Remove button ${i + 1}`}
+                aria-label={t("remove", { number: i + 1 })}
               >
                 <Trash2 className="size-4" aria-hidden />
               </Button>
@@ -73,7 +71,7 @@ export function ButtonEditor() {
               {button.type !== "COPY_CODE" && (
                 <div>
                   <div className="flex items-end justify-between">
-                    <Label htmlFor={id("text")}>Button {i + 1} label</Label>
+                    <Label htmlFor={id("text")}>{t("label", { number: i + 1 })}</Label>
                     <Counter id={id("text-count")} value={button.text} limit={LIMITS.buttonLabel} />
                   </div>
                   <Input
@@ -87,20 +85,20 @@ export function ButtonEditor() {
               {button.type === "URL" && (
                 <>
                   <div>
-                    <Label htmlFor={id("url")}>Button {i + 1} URL</Label>
+                    <Label htmlFor={id("url")}>{t("url", { number: i + 1 })}</Label>
                     <Input
                       id={id("url")}
                       aria-describedby={`${id("url-help")} ${id("url-error")}`}
                       {...register(`buttons.${i}.url`)}
                     />
                     <p id={id("url-help")} className="mt-1 text-xs text-muted">
-                      End with {"{{1}}"} for a suffix that changes per recipient.
+                      {t("urlHelp", { placeholder: "{{1}}" })}
                     </p>
                     <FieldError id={id("url-error")} message={error(`buttons.${i}.url`)} />
                   </div>
                   {placeholders(button.url).length > 0 && (
                     <div>
-                      <Label htmlFor={id("sample")}>Button {i + 1} sample suffix</Label>
+                      <Label htmlFor={id("sample")}>{t("sample", { number: i + 1 })}</Label>
                       <Input
                         id={id("sample")}
                         aria-describedby={id("sample-error")}
@@ -113,7 +111,7 @@ export function ButtonEditor() {
               )}
               {button.type === "PHONE_NUMBER" && (
                 <div>
-                  <Label htmlFor={id("phone")}>Button {i + 1} phone number</Label>
+                  <Label htmlFor={id("phone")}>{t("phone", { number: i + 1 })}</Label>
                   <Input
                     id={id("phone")}
                     aria-describedby={id("phone-error")}
@@ -124,7 +122,7 @@ export function ButtonEditor() {
               )}
               {button.type === "COPY_CODE" && (
                 <div>
-                  <Label htmlFor={id("code")}>Button {i + 1} sample code</Label>
+                  <Label htmlFor={id("code")}>{t("code", { number: i + 1 })}</Label>
                   <Input id={id("code")} aria-describedby={id("code-error")} {...register(`buttons.${i}.example`)} />
                   <FieldError id={id("code-error")} message={error(`buttons.${i}.example`)} />
                 </div>
@@ -146,7 +144,7 @@ export function ButtonEditor() {
               disabled={full}
               onClick={() => append(kind.make())}
             >
-              + {kind.label}
+              {t("add", { kind: t(`kind.${kind.type}`) })}
             </Button>
           );
         })}

@@ -1,12 +1,14 @@
 "use client";
 import { Download } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { importTemplatesAction } from "@/app/(dashboard)/templates/actions";
 import { Button } from "@/components/ui/button";
 
 export function ImportTemplatesButton() {
   const router = useRouter();
+  const t = useTranslations("templates.import");
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
@@ -27,17 +29,14 @@ export function ImportTemplatesButton() {
             const result = await importTemplatesAction({});
             setMessage(
               result.ok
-                ? {
-                    ok: true,
-                    text: `Imported ${result.data.count} template${result.data.count === 1 ? "" : "s"} from WhatsApp.`,
-                  }
+                ? { ok: true, text: t("done", { count: result.data.count }) }
                 : { ok: false, text: result.error.message },
             );
             router.refresh();
           })
         }
       >
-        <Download className="size-4" aria-hidden /> {pending ? "Importing…" : "Import from WhatsApp"}
+        <Download className="size-4" aria-hidden /> {pending ? t("importing") : t("button")}
       </Button>
     </span>
   );

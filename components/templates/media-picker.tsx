@@ -2,6 +2,7 @@
 // Picks a header's media from the library, or uploads a new file into it (checked on the server).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { FileText, Upload, Video } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { MediaItem } from "@/lib/media/service";
 import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
@@ -24,11 +25,12 @@ export function MediaPicker({
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rule = MEDIA_RULES[kind];
+  const t = useTranslations("templates.media");
   const media = useQuery({
     queryKey: mediaKeys.list(kind),
     queryFn: async (): Promise<MediaItem[]> => {
       const response = await fetch(`/api/v1/media?kind=${kind}`);
-      if (!response.ok) throw new Error("Could not load the media library");
+      if (!response.ok) throw new Error(t("loadFailed"));
       return response.json();
     },
   });
@@ -41,11 +43,9 @@ export function MediaPicker({
       body.set("file", file);
       const response = await fetch("/api/v1/media", { method: "POST", body });
       const json = await response.json();
-      if (!response.ok) return setError(json.error?.message ?? "The upload failed.");
+      if (!response.ok) return setError(json.error?.message ?? t("uploadFailed"));
       if (json.kind !== kind)
-        return setError(
-          `${file.name} is a ${String(json.kind).toLowerCase()}, not a ${kind.toLowerCase()}: it is in the library, but this header needs a ${rule.label.toLowerCase()}.`,
-        );
+        return setError(t("wrongKind", { file: file.name, actual: String(json.kind), expected: kind }));
       await queryClient.invalidateQueries({ queryKey: mediaKeys.list(kind) });
       onChange(json.id);
     } finally {
@@ -62,7 +62,7 @@ export function MediaPicker({
             (disabled || uploading) && "pointer-events-none opacity-50",
           )}
         >
-          <Upload className="size-4" aria-hidden /> {uploading ? "Uploading…" : `Upload ${rule.label.toLowerCase()}`}
+          <Upload className="size-4" aria-hidden /> {uploading ? t("uploading") : t("upload", { kind })}
           <input
             type="file"
             className="sr-only"
@@ -77,7 +77,7 @@ export function MediaPicker({
           />
         </label>
         <span id="media-hint" className="text-xs text-muted">
-          {rule.hint}
+          {t(`hint.${kind}`)}
         </span>
       </div>
       {error && (
@@ -85,14 +85,8 @@ export function MediaPicker({
           {error}
         </p>
       )}
-      {media.data && media.data.length === 0 && (
-        <p className="text-sm text-muted">No {rule.label.toLowerCase()}s in the library yet: upload one.</p>
-      )}
-      <div
-        role="radiogroup"
-        aria-label={`${rule.label}s in the media library`}
-        className="grid grid-cols-3 gap-2 sm:grid-cols-4"
-      >
+      {media.data && media.data.length === 0 && <p className="text-sm text-muted">{t("empty", { kind })}</p>}
+      <div role="radiogroup" aria-label={t("library", { kind })} className="grid grid-cols-3 gap-2 sm:grid-cols-4">
         {media.data?.map((item) => (
           <button
             key={item.id}

@@ -1,6 +1,7 @@
 // A WhatsApp message bubble as the recipient sees it: media header, formatted body with the samples
 // filled in, footer, and the buttons laid out the way WhatsApp lays them out.
 import { Copy, ExternalLink, FileText, ImageIcon, List, MapPin, Phone, Reply, Video } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Fragment, type ReactNode } from "react";
 import { formatWhatsApp, type FormattedNode } from "@/lib/templates/formatting";
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
@@ -29,6 +30,7 @@ const BUTTON_ICON = { QUICK_REPLY: Reply, URL: ExternalLink, PHONE_NUMBER: Phone
 
 export function PhonePreview({ template }: { template: TemplateInput }) {
   const { header, body, footer, buttons } = template;
+  const t = useTranslations("templates.preview");
   const headerVariable = header.type === "TEXT" ? placeholders(header.text)[0] : undefined;
   const headerText =
     header.type === "TEXT"
@@ -38,18 +40,18 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
   const shown = buttons.length > 3 ? buttons.slice(0, 2) : buttons;
   return (
     <figure
-      aria-label="WhatsApp preview"
+      aria-label={t("label")}
       className="mx-auto w-full max-w-sm rounded-[2rem] border-8 border-gray-900 bg-[#efeae2] p-3 shadow-xl"
     >
       <figcaption className="mb-3 rounded-t-xl bg-[#075e54] px-3 py-2 text-sm font-medium text-white">
-        Acme Coffee Co. · WhatsApp
+        {t("business")}
       </figcaption>
       <div className="max-w-[92%] rounded-lg rounded-tl-none bg-white p-1 text-[0.92rem] leading-snug text-gray-900 shadow-sm">
         {header.type === "IMAGE" && header.mediaAssetId ? (
           // eslint-disable-next-line @next/next/no-img-element -- a private, authenticated thumbnail
           <img
             src={mediaUrl(header.mediaAssetId, true)}
-            alt="Header image"
+            alt={t("headerImage")}
             className="mb-1 max-h-48 w-full rounded-md object-cover"
           />
         ) : (
@@ -60,7 +62,7 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
                 const Icon = MEDIA_ICON[header.type];
                 return <Icon className="size-8" aria-hidden />;
               })()}
-              <span className="sr-only">{header.type.toLowerCase()} header</span>
+              <span className="sr-only">{t("mediaHeader", { kind: header.type })}</span>
             </div>
           )
         )}
@@ -70,7 +72,7 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
             {body.text ? (
               render(formatWhatsApp(fillPlaceholders(body.text, body.samples)))
             ) : (
-              <span className="text-gray-500">Your message…</span>
+              <span className="text-gray-500">{t("empty")}</span>
             )}
           </p>
           {footer && <p className="mt-1 text-xs text-gray-500">{footer}</p>}
@@ -80,7 +82,7 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
           <ul className="border-t border-gray-100">
             {shown.map((button, i) => {
               const Icon = BUTTON_ICON[button.type];
-              const label = button.type === "COPY_CODE" ? "Copy code" : button.text || "Button";
+              const label = button.type === "COPY_CODE" ? t("copyCode") : button.text || t("button");
               return (
                 <li
                   key={i}
@@ -92,7 +94,7 @@ export function PhonePreview({ template }: { template: TemplateInput }) {
             })}
             {buttons.length > 3 && (
               <li className="flex items-center justify-center gap-2 py-2 text-sm font-medium text-[#027eb5]">
-                <List className="size-4" aria-hidden /> See all options
+                <List className="size-4" aria-hidden /> {t("seeAll")}
               </li>
             )}
           </ul>

@@ -3,6 +3,7 @@
 import { Copy, Languages, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { addLanguageAction, deleteTemplateAction, duplicateTemplateAction } from "@/app/(dashboard)/templates/actions";
 import { Button } from "@/components/ui/button";
@@ -10,12 +11,16 @@ import { Card } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Label, Select } from "@/components/ui/input";
 import { LANGUAGES } from "@/lib/templates/languages";
+import type { TemplateStatus } from "@/lib/db/generated/enums";
+import { useLanguageName } from "./use-language-name";
 import { cn } from "@/lib/utils";
 
-type Version = { id: string; language: string; status: string };
+type Version = { id: string; language: string; status: TemplateStatus };
 
 export function TemplateActions({ id, versions, submitted }: { id: string; versions: Version[]; submitted: boolean }) {
   const router = useRouter();
+  const t = useTranslations("templates");
+  const languageName = useLanguageName();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const used = new Set(versions.map((v) => v.language));
@@ -36,7 +41,7 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
 
   return (
     <Card className="flex flex-wrap items-center gap-4 p-4">
-      <nav aria-label="Language versions" className="flex flex-wrap items-center gap-2">
+      <nav aria-label={t("actions.versions")} className="flex flex-wrap items-center gap-2">
         <Languages className="size-4 text-muted" aria-hidden />
         {versions.map((v) => (
           <Link
@@ -48,7 +53,7 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
               v.id === id ? "border-brand-600 bg-brand-50 font-medium text-brand-900" : "border-line hover:bg-gray-50",
             )}
           >
-            {v.language} · {v.status.toLowerCase()}
+            {t("actions.version", { language: v.language, status: t(`statusInline.${v.status}`) })}
           </Link>
         ))}
       </nav>
@@ -56,7 +61,7 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
         <div className="flex items-end gap-2">
           <div>
             <Label htmlFor="add-language" className="sr-only">
-              Language to add
+              {t("actions.languageToAdd")}
             </Label>
             <Select
               id="add-language"
@@ -66,7 +71,7 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
             >
               {free.map(([code, name]) => (
                 <option key={code} value={code}>
-                  {name} ({code})
+                  {t("actions.languageOption", { name: languageName(code, name), code })}
                 </option>
               ))}
             </Select>
@@ -82,7 +87,7 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
               )
             }
           >
-            Add language
+            {t("actions.addLanguage")}
           </Button>
         </div>
       )}
@@ -98,25 +103,21 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
             )
           }
         >
-          <Copy className="size-4" aria-hidden /> Duplicate
+          <Copy className="size-4" aria-hidden /> {t("actions.duplicate")}
         </Button>
         <Dialog>
           <DialogTrigger asChild>
             <Button size="sm" variant="secondary" disabled={pending}>
-              <Trash2 className="size-4" aria-hidden /> Delete
+              <Trash2 className="size-4" aria-hidden /> {t("actions.delete")}
             </Button>
           </DialogTrigger>
           <DialogContent
-            title="Delete this language version?"
-            description={
-              submitted
-                ? "It is deleted at Meta too. Meta keeps the name blocked for 30 days: a new template cannot use it until then."
-                : "This draft was never submitted; it is removed."
-            }
+            title={t("actions.deleteTitle")}
+            description={submitted ? t("actions.deleteSubmitted") : t("actions.deleteDraft")}
           >
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
-                <Button variant="secondary">Keep it</Button>
+                <Button variant="secondary">{t("actions.keep")}</Button>
               </DialogClose>
               <Button
                 variant="danger"
@@ -128,7 +129,7 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
                   )
                 }
               >
-                Delete
+                {t("actions.delete")}
               </Button>
             </div>
           </DialogContent>

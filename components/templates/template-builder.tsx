@@ -5,6 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormProvider, useForm, useFormContext, useWatch } from "react-hook-form";
 import { saveTemplateDraftAction, submitTemplateAction } from "@/app/(dashboard)/templates/actions";
@@ -22,6 +23,8 @@ import { ButtonEditor } from "./button-editor";
 import { PhonePreview } from "./phone-preview";
 import { TemplateStatusBadge } from "./template-status-badge";
 import { templateKeys } from "@/lib/templates/query-keys";
+import { useFormat } from "@/lib/i18n/format";
+import { useLanguageName } from "./use-language-name";
 
 type Existing = {
   id: string;
@@ -32,13 +35,14 @@ type Existing = {
 };
 
 function useReviewStatus(existing?: Existing) {
+  const t = useTranslations("templates.builder");
   return useQuery({
     queryKey: templateKeys.status(existing?.id ?? "new"),
     enabled: Boolean(existing),
     initialData: existing ? { status: existing.status, rejectionReason: existing.rejectionReason } : undefined,
     queryFn: async () => {
       const response = await fetch(`/api/v1/templates/${existing!.id}`, { cache: "no-store" });
-      if (!response.ok) throw new Error("Could not load the template's status");
+      if (!response.ok) throw new Error(t("statusLoadFailed"));
       return (await response.json()) as { status: TemplateStatus; rejectionReason: string | null };
     },
     refetchInterval: (query) => (query.state.data?.status === "PENDING" ? 2000 : false),
@@ -46,18 +50,17 @@ function useReviewStatus(existing?: Existing) {
 }
 
 function Warnings() {
+  const t = useTranslations("templates.builder");
   const buttons = useWatch<TemplateInput, "buttons">({ name: "buttons" });
   const category = useWatch<TemplateInput, "category">({ name: "category" });
   const body = useWatch<TemplateInput, "body">({ name: "body" });
   const warnings = [
-    hiddenOnDesktop(buttons.map((b) => b.type)) &&
-      "WhatsApp desktop will not show this template: it has 4 or more buttons, or quick replies mixed with other buttons.",
-    looksPromotional(category, body.text) &&
-      "This utility template reads like a promotion: Meta may move it to marketing (and price it as marketing).",
+    hiddenOnDesktop(buttons.map((b) => b.type)) && t("hiddenOnDesktop"),
+    looksPromotional(category, body.text) && t("looksPromotional"),
   ].filter(Boolean) as string[];
   if (!warnings.length) return null;
   return (
-    <ul className="space-y-2" aria-label="Warnings">
+    <ul className="space-y-2" aria-label={t("warnings")}>
       {warnings.map((w) => (
         <li key={w} className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden /> {w}
@@ -68,46 +71,50 @@ function Warnings() {
 }
 
 function Basics({ locked }: { locked: boolean }) {
+  const t = useTranslations("templates");
+  const languageName = useLanguageName();
   const { register } = useFormContext<TemplateInput>();
   const error = useFieldError();
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2">
-      <legend className="sr-only">Name, category and language</legend>
+      <legend className="sr-only">{t("builder.basics")}</legend>
       <div className="sm:col-span-2">
-        <Label htmlFor="name">Name</Label>
+        <Label htmlFor="name">{t("builder.name")}</Label>
         <Input
           id="name"
           disabled={locked}
           aria-describedby="name-error"
           aria-invalid={Boolean(error("name"))}
-          placeholder="summer_sale_2026"
+          placeholder={t("builder.namePlaceholder")}
           {...register("name")}
         />
         <FieldError id="name-error" message={error("name")} />
       </div>
       <div>
-        <Label htmlFor="category">Category</Label>
+        <Label htmlFor="category">{t("builder.category")}</Label>
         <Select id="category" {...register("category")}>
-          <option value="MARKETING">Marketing</option>
-          <option value="UTILITY">Utility</option>
-          <option value="AUTHENTICATION">Authentication</option>
+          {(["MARKETING", "UTILITY", "AUTHENTICATION"] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
         </Select>
       </div>
       <div>
-        <Label htmlFor="language">Language</Label>
+        <Label htmlFor="language">{t("builder.language")}</Label>
         <Select id="language" disabled={locked} {...register("language")}>
           {LANGUAGES.map(([code, name]) => (
             <option key={code} value={code}>
-              {name} ({code})
+              {t("actions.languageOption", { name: languageName(code, name), code })}
             </option>
           ))}
         </Select>
       </div>
       <div className="sm:col-span-2">
-        <Label htmlFor="parameter-format">Variables</Label>
+        <Label htmlFor="parameter-format">{t("builder.variables")}</Label>
         <Select id="parameter-format" {...register("parameterFormat")}>
-          <option value="POSITIONAL">Numbered: {"{{1}}, {{2}}"}</option>
-          <option value="NAMED">Named: {"{{first_name}}"}</option>
+          <option value="POSITIONAL">{t("builder.numbered", { example: "{{1}}, {{2}}" })}</option>
+          <option value="NAMED">{t("builder.named", { example: "{{first_name}}" })}</option>
         </Select>
       </div>
     </fieldset>
@@ -124,6 +131,8 @@ export function TemplateBuilder({
   canEdit: boolean;
 }) {
   const router = useRouter();
+  const t = useTranslations("templates.builder");
+  const format = useFormat();
   const form = useForm<TemplateInput>({
     resolver: zodResolver(templateInputSchema),
     mode: "onChange",
@@ -150,15 +159,10 @@ export function TemplateBuilder({
 
   const saveDraft = () =>
     start(async () =>
-      after(await saveTemplateDraftAction({ id: existing?.id, input: form.getValues() }), "Draft saved."),
+      after(await saveTemplateDraftAction({ id: existing?.id, input: form.getValues() }), t("draftSaved")),
     );
   const submit = form.handleSubmit((input) =>
-    start(async () =>
-      after(
-        await submitTemplateAction({ id: existing?.id, input }),
-        "Submitted: Meta is reviewing it. This page updates when it decides.",
-      ),
-    ),
+    start(async () => after(await submitTemplateAction({ id: existing?.id, input }), t("submitted"))),
   );
 
   return (
@@ -167,20 +171,22 @@ export function TemplateBuilder({
         <form onSubmit={submit} noValidate className="space-y-6">
           {existing && (
             <Card className="flex flex-wrap items-center gap-3 p-4" aria-live="polite">
-              <span className="text-sm text-muted">Status</span>
+              <span className="text-sm text-muted">{t("status")}</span>
               <TemplateStatusBadge status={status} />
-              {status === "PENDING" && <span className="text-sm text-muted">Meta is reviewing it…</span>}
+              {status === "PENDING" && <span className="text-sm text-muted">{t("reviewing")}</span>}
               {status === "REJECTED" && review.data?.rejectionReason && (
                 <span role="alert" className="text-sm text-red-800">
-                  Rejected by Meta: {review.data.rejectionReason}. Edit it and submit again.
+                  {t("rejected", { reason: review.data.rejectionReason })}
                 </span>
               )}
               {existing.editsLeft && (
                 <span className="text-sm text-muted">
-                  {existing.editsLeft.in30Days} of 10 edits left in 30 days
                   {existing.editsLeft.nextEditAt
-                    ? `; next edit from ${new Date(existing.editsLeft.nextEditAt).toLocaleString()}`
-                    : ""}
+                    ? t("editsLeftNext", {
+                        count: format.number(existing.editsLeft.in30Days),
+                        time: format.dateTime(existing.editsLeft.nextEditAt),
+                      })
+                    : t("editsLeft", { count: format.number(existing.editsLeft.in30Days) })}
                 </span>
               )}
             </Card>
@@ -201,17 +207,17 @@ export function TemplateBuilder({
           {canEdit && (
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={!editable || pending}>
-                {pending ? "Working…" : status === "APPROVED" ? "Submit edit for approval" : "Submit for approval"}
+                {pending ? t("working") : status === "APPROVED" ? t("submitEdit") : t("submit")}
               </Button>
               <Button type="button" variant="secondary" onClick={saveDraft} disabled={!editable || pending}>
-                Save draft
+                {t("saveDraft")}
               </Button>
               <StatusMessage outcome={message} />
             </div>
           )}
         </form>
         <aside className="lg:sticky lg:top-6 lg:self-start">
-          <h2 className="mb-3 text-sm font-semibold">Preview, with your samples</h2>
+          <h2 className="mb-3 text-sm font-semibold">{t("preview")}</h2>
           <PhonePreview template={values} />
         </aside>
       </div>

@@ -20,6 +20,7 @@ export const SKIP_REASONS = {
   cancelled: "Campaign cancelled",
 } as const;
 export type SkipReason = keyof typeof SKIP_REASONS;
+export const isSkipReason = (value: string): value is SkipReason => Object.hasOwn(SKIP_REASONS, value);
 
 /** Unique recipients a number may start conversations with per rolling 24 hours, by Meta's tier name. */
 const TIER_LIMITS: Record<string, number | null> = {

@@ -3,7 +3,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { trackedLinkBase } from "@/lib/campaigns/links";
-import { purposeMismatch } from "@/lib/consent/eligibility";
 import { NotFoundError } from "@/lib/errors";
 import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";
 import { audienceSql, emptyValueSql, SKIP_REASONS, tierLimit, type AudiencePlan, type SkipReason } from "./audience";
@@ -131,6 +130,12 @@ export async function audiencePlan(
   };
 }
 
+/**
+ * Why the launch is blocked, or what to know before it: a code and its values, put in words where the
+ * report is shown (messages: campaigns.preflight.blocker / .warning). Enum values stay raw here.
+ */
+export type Finding = { code: string; values?: Record<string, string | number> };
+
 export type Preflight = {
   computedAt: string;
   targeted: number;
@@ -139,59 +144,71 @@ export type Preflight = {
   languages: { language: string; count: number }[];
   cost: { currency: string; category: PriceCategory; lines: CostLine[]; total: number };
   template: { name: string; category: string; versions: { language: string; status: string }[] };
-  variables: { slot: string; label: string; mapped: boolean; optional: boolean; emptyFor: number }[];
+  /** `kind`, `name`, `text`, `url`: the slot's parts, to name it in the reader's words (older reports lack them). */
+  variables: (Partial<Pick<Slot, "kind" | "name" | "text" | "url">> & {
+    slot: string;
+    label: string;
+    mapped: boolean;
+    optional: boolean;
+    emptyFor: number;
+  })[];
   tier: { name: string; limit: number; reached: number } | null;
   sendRate: number | null;
-  blockers: string[];
-  warnings: string[];
+  blockers: Finding[];
+  warnings: Finding[];
 };
 
 /** The pre-flight report: who will be sent, who skipped and why, cost, and what blocks the launch. */
 export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
-  const blockers: string[] = [];
-  const warnings: string[] = [];
+  const blockers: Finding[] = [];
+  const warnings: Finding[] = [];
   const { campaign, mapping } = plan;
-  if (!plan.account) blockers.push("No WhatsApp number is connected: an admin connects one in Settings → WhatsApp.");
-  if (!mapping.templateName || plan.templates.length === 0) blockers.push("Pick a template.");
+  if (!plan.account) blockers.push({ code: "noAccount" });
+  if (!mapping.templateName || plan.templates.length === 0) blockers.push({ code: "noTemplate" });
   else if (!plan.fallback)
     blockers.push(
-      `The template has no ${mapping.fallbackLanguage || "fallback"} version: pick a fallback language it has.`,
+      mapping.fallbackLanguage
+        ? { code: "noFallbackVersion", values: { language: mapping.fallbackLanguage } }
+        : { code: "noFallback" },
     );
   else if (plan.fallback.status !== "APPROVED")
-    blockers.push(
-      `The ${plan.fallback.language} version of “${mapping.templateName}” is ${plan.fallback.status.toLowerCase()}, not approved by Meta.`,
-    );
+    blockers.push({
+      code: "fallbackNotApproved",
+      values: { language: plan.fallback.language, template: mapping.templateName, status: plan.fallback.status },
+    });
   for (const t of plan.templates.filter((t) => t.status !== "APPROVED" && t !== plan.fallback)) {
-    warnings.push(
-      `The ${t.language} version is ${t.status.toLowerCase()}: its contacts get the ${mapping.fallbackLanguage} version.`,
-    );
+    warnings.push({
+      code: "versionNotApproved",
+      values: { language: t.language, status: t.status, fallback: mapping.fallbackLanguage },
+    });
   }
-  if (!campaign.consentListId) blockers.push("Pick the consent list this campaign is for.");
+  if (!campaign.consentListId) blockers.push({ code: "noConsentList" });
   else if (campaign.consentList && plan.fallback && campaign.consentList.category !== plan.category) {
-    blockers.push(purposeMismatch(plan.category, campaign.consentList.name, campaign.consentList.category));
+    blockers.push({
+      code: "purposeMismatch",
+      values: {
+        list: campaign.consentList.name,
+        listCategory: campaign.consentList.category,
+        templateCategory: plan.category,
+      },
+    });
   }
-  if (plan.missingSegments.length) blockers.push("A segment of the audience was deleted: pick the segments again.");
+  if (plan.missingSegments.length) blockers.push({ code: "segmentDeleted" });
   const slots = planSlots(plan);
   const unmapped = slots.filter((s) => !s.optional && !mapping.variables[s.key]);
-  for (const s of unmapped)
-    blockers.push(`${s.label} has no value: map it to a contact field, an attribute or a constant.`);
+  for (const s of unmapped) blockers.push({ code: "unmapped", values: { slot: s.key } });
   for (const s of slots.filter(
     (s) => mapping.variables[s.key]?.source === "tracked" && !s.url?.startsWith(trackedLinkBase()),
   )) {
-    blockers.push(
-      `${s.label} cannot be tracked: the template's link must be ${trackedLinkBase()}{{1}} for Parley to count its opens.`,
-    );
+    blockers.push({ code: "untrackable", values: { slot: s.key, link: `${trackedLinkBase()}{{1}}` } });
   }
   const mediaKind = plan.fallback ? headerMediaKind(plan.fallback.components) : null;
-  if (mediaKind && !mapping.headerMediaId)
-    blockers.push(
-      `The template's header needs ${mediaKind === "IMAGE" ? "an image" : `a ${mediaKind.toLowerCase()}`}: pick one from the media library.`,
-    );
+  if (mediaKind && !mapping.headerMediaId) blockers.push({ code: "headerMedia", values: { kind: mediaKind } });
   if (plan.schedule.mode === "at") {
     const [row] = await db.$queryRaw<
       { past: boolean }[]
     >`SELECT (${plan.schedule.at}::timestamp AT TIME ZONE ${plan.workspace.timeZone}) < now() AS past`;
-    if (row?.past) blockers.push("The scheduled time has passed: pick a later time or send now.");
+    if (row?.past) blockers.push({ code: "scheduledPast" });
   }
 
   const audience = await audiencePlan(plan);
@@ -233,20 +250,16 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
     const language = routeLanguage(row.locale, languageCodes, mapping.fallbackLanguage);
     languages.set(language, (languages.get(language) ?? 0) + row.n);
   }
-  if (campaign.consentListId && targeted === 0)
-    blockers.push("The audience is empty: nobody matches the segments on this consent list.");
-  else if (campaign.consentListId && willSend === 0)
-    blockers.push("Nobody in the audience can be sent this campaign (see the skipped reasons).");
+  if (campaign.consentListId && targeted === 0) blockers.push({ code: "emptyAudience" });
+  else if (campaign.consentListId && willSend === 0) blockers.push({ code: "nobodySendable" });
   const missing = skipped.get("missing_variable");
-  if (missing)
-    warnings.push(
-      `${missing.toLocaleString("en")} recipients have an empty variable and no fallback: add a fallback to reach them.`,
-    );
+  if (missing) warnings.push({ code: "missingVariable", values: { count: missing } });
   const overLimit = skipped.get("messaging_limit");
   if (overLimit && audience.tier) {
-    warnings.push(
-      `Your number may reach ${audience.tier.limit.toLocaleString("en")} people a day (${audience.tier.name}); ${overLimit.toLocaleString("en")} are over today's limit and will be skipped.`,
-    );
+    warnings.push({
+      code: "overLimit",
+      values: { limit: audience.tier.limit, tier: audience.tier.name, over: overLimit },
+    });
   }
   const cost = estimateCost(prefixes, plan.category);
   return {
@@ -268,6 +281,10 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
     variables: slots.map((s, i) => ({
       slot: s.key,
       label: s.label,
+      kind: s.kind,
+      name: s.name,
+      text: s.text,
+      url: s.url,
       mapped: Boolean(mapping.variables[s.key]),
       optional: s.optional,
       emptyFor: emptyFor[i] ?? 0,

@@ -54,7 +54,7 @@ describe("pre-flight report", () => {
     expect(skipped).toEqual({ invalid_number: 1, frequency_cap: 1, missing_variable: 57 });
     expect(report.willSend).toBe(2);
     expect(report.variables.find((v) => v.slot === "body:1")).toMatchObject({ mapped: true, emptyFor: 59 });
-    expect(report.warnings.join(" ")).toMatch(/57 recipients have an empty variable and no fallback/);
+    expect(report.warnings).toContainEqual({ code: "missingVariable", values: { count: 57 } });
     expect(report.cost.lines).toEqual([{ market: "Spain", recipients: 2, unitPrice: 0.0615, cost: 0.123 }]);
     expect(report.blockers).toEqual([]);
 

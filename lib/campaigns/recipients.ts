@@ -11,36 +11,30 @@ import { SKIP_REASONS, type SkipReason } from "./audience";
 
 const REACHED = ["SENT", "DELIVERED", "READ", "REPLIED"] as const;
 
-/** Each stage: who is in it (by message state), its name, and the segment rules that pick the same people. */
+/** Each stage: who is in it (by message state) and the segment rules that pick the same people (its name: messages, campaigns.stage). */
 export const STAGES = {
-  sent: { label: "Sent", where: { state: { in: [...REACHED] } }, rules: [["received", "did"]] },
+  sent: { where: { state: { in: [...REACHED] } }, rules: [["received", "did"]] },
   delivered: {
-    label: "Delivered",
     where: { state: { in: ["DELIVERED", "READ", "REPLIED"] } },
     rules: [["received", "did"]],
   },
   delivered_not_read: {
-    label: "Delivered but not read",
     where: { state: "DELIVERED" },
     rules: [
       ["received", "did"],
       ["read", "did_not"],
     ],
   },
-  read: { label: "Read", where: { state: { in: ["READ", "REPLIED"] } }, rules: [["read", "did"]] },
+  read: { where: { state: { in: ["READ", "REPLIED"] } }, rules: [["read", "did"]] },
   clicked: {
-    label: "Tapped a button or link",
     where: { OR: [{ clickedButton: { not: null } }, { linkClickedAt: { not: null } }] },
     rules: [["clicked", "did"]],
   },
-  replied: { label: "Replied", where: { state: "REPLIED" }, rules: [["replied", "did"]] },
-  failed: { label: "Failed", where: { state: "FAILED" }, rules: null },
-  skipped: { label: "Skipped", where: { state: "SKIPPED" }, rules: null },
-  opted_out: { label: "Opted out", where: { OR: [{ optedOutAt: { not: null } }, { errorCode: 131050 }] }, rules: null },
-} as const satisfies Record<
-  string,
-  { label: string; where: Prisma.MessageWhereInput; rules: (readonly [string, string])[] | null }
->;
+  replied: { where: { state: "REPLIED" }, rules: [["replied", "did"]] },
+  failed: { where: { state: "FAILED" }, rules: null },
+  skipped: { where: { state: "SKIPPED" }, rules: null },
+  opted_out: { where: { OR: [{ optedOutAt: { not: null } }, { errorCode: 131050 }] }, rules: null },
+} as const satisfies Record<string, { where: Prisma.MessageWhereInput; rules: (readonly [string, string])[] | null }>;
 export type Stage = keyof typeof STAGES;
 
 export const drillDownSchema = z.object({
@@ -79,12 +73,6 @@ async function stageTotal(campaignId: string, { stage, reason }: DrillDown): Pro
   });
   const sum = (key: string) => Number(rows.find((r) => r.key === key)?._sum.n ?? 0);
   return stage === "delivered_not_read" ? sum("delivered") - sum("read") : sum(keys[0]!);
-}
-
-/** What the list is of, in words ("Failed: 131026"). */
-export function drillDownLabel({ stage, reason }: DrillDown): string {
-  if (reason && stage === "skipped") return `${STAGES.skipped.label}: ${SKIP_REASONS[reason as SkipReason] ?? reason}`;
-  return reason ? `${STAGES[stage].label}: error ${reason}` : STAGES[stage].label;
 }
 
 const PAGE = 50;
@@ -205,12 +193,16 @@ export async function recipientsCsv(workspaceId: string, campaignId: string, dri
   });
 }
 
-/** A saved segment of the people at a stage, for a follow-up campaign; evaluated again at its launch. */
+/**
+ * A saved segment of the people at a stage, for a follow-up campaign; evaluated again at its launch.
+ * `stageName` is the stage in the user's words: the segment is named "<campaign>: <stage name>".
+ */
 export async function retargetSegment(
   workspaceId: string,
   actorId: string,
   campaignId: string,
   stage: Stage,
+  stageName: string,
 ): Promise<{ id: string }> {
   const campaign = await campaignOf(workspaceId, campaignId);
   const conditions = STAGES[stage].rules;
@@ -227,7 +219,7 @@ export async function retargetSegment(
       },
     ],
   };
-  const base = `${campaign.name}: ${STAGES[stage].label.toLowerCase()}`.slice(0, 70);
+  const base = `${campaign.name}: ${stageName.toLocaleLowerCase()}`.slice(0, 70);
   const taken = new Set(
     (await db.segment.findMany({ where: { workspaceId, name: { startsWith: base } }, select: { name: true } })).map(
       (s) => s.name,

@@ -13,7 +13,13 @@ type MetaComponent = {
 
 export type Slot = {
   key: string;
+  /** In English, for logs and the inbox; screens put `kind`, `name` and `text` in the reader's words. */
   label: string;
+  kind: "header" | "body" | "link" | "payload" | "copyCode";
+  /** The placeholder's name ("1", "first_name") of a header or body slot. */
+  name?: string;
+  /** The button's text of a link or reply slot. */
+  text?: string;
   /** Quick-reply payloads are optional: without one, the payload is the button's text. */
   optional: boolean;
   /** A URL button's address with its {{1}}. */
@@ -38,21 +44,40 @@ export function templateSlots(components: unknown): Slot[] {
   const slots: Slot[] = [];
   const header = find(components, "HEADER");
   if (header?.format?.toUpperCase() === "TEXT" && placeholders(header.text ?? "").length) {
-    slots.push({ key: "header", label: `Header {{${placeholders(header.text!)[0]}}}`, optional: false });
+    const name = placeholders(header.text!)[0]!;
+    slots.push({ key: "header", label: `Header {{${name}}}`, kind: "header", name, optional: false });
   }
   for (const name of new Set(placeholders(find(components, "BODY")?.text ?? ""))) {
-    slots.push({ key: `body:${name}`, label: `Body {{${name}}}`, optional: false });
+    slots.push({ key: `body:${name}`, label: `Body {{${name}}}`, kind: "body", name, optional: false });
   }
   templateButtons(components).forEach((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "URL" && placeholders(b.url ?? "").length) {
-      slots.push({ key: `button:${index}`, label: `“${b.text}” link ending (${b.url})`, optional: false, url: b.url });
+      slots.push({
+        key: `button:${index}`,
+        label: `“${b.text}” link ending (${b.url})`,
+        kind: "link",
+        text: b.text ?? "",
+        optional: false,
+        url: b.url,
+      });
     }
     if (type === "QUICK_REPLY")
-      slots.push({ key: `payload:${index}`, label: `“${b.text}” reply payload`, optional: true });
+      slots.push({
+        key: `payload:${index}`,
+        label: `“${b.text}” reply payload`,
+        kind: "payload",
+        text: b.text ?? "",
+        optional: true,
+      });
     // Meta refuses a copy-code template sent without its code (coupon_code, 20 characters at most).
     if (type === "COPY_CODE")
-      slots.push({ key: `button:${index}`, label: "“Copy code” button: the offer code", optional: false });
+      slots.push({
+        key: `button:${index}`,
+        label: "“Copy code” button: the offer code",
+        kind: "copyCode",
+        optional: false,
+      });
   });
   return slots;
 }

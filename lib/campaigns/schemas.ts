@@ -1,16 +1,12 @@
 // The campaign builder's input: one schema for the form and the server action.
 import { z } from "zod";
 
-/** Contact fields a variable can take its value from. */
-export const CONTACT_FIELDS = {
-  first_name: "First name",
-  name: "Full name",
-  phone: "Phone number",
-  locale: "Language",
-} as const;
-export type ContactField = keyof typeof CONTACT_FIELDS;
-/** Own keys only: `in` would take "__proto__" or "constructor" as a contact field. */
-export const isContactField = (value: string): value is ContactField => Object.hasOwn(CONTACT_FIELDS, value);
+/** Contact fields a variable can take its value from (their names: messages, campaigns.contactField). */
+export const CONTACT_FIELDS = ["first_name", "name", "phone", "locale"] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+/** A list lookup: `in` on an object would take "__proto__" or "constructor" as a contact field. */
+export const isContactField = (value: string): value is ContactField =>
+  (CONTACT_FIELDS as readonly string[]).includes(value);
 
 export const variableSchema = z
   .object({

@@ -141,7 +141,8 @@ export async function launchCampaign(user: CurrentUser, id: string): Promise<Lau
   if (plan.campaign.status !== "DRAFT") return { status: plan.campaign.status, alreadyLaunched: true };
   const preflight = await buildPreflight(plan);
   if (preflight.blockers.length)
-    throw new ValidationError(`This campaign cannot launch yet. ${preflight.blockers.join(" ")}`);
+    // The findings are codes put in words by the report on the campaign's page, which the person is shown.
+    throw new ValidationError("This campaign cannot launch yet: its pre-flight report says what to fix.");
   const status: CampaignStatus = plan.workspace.requireApproval ? "AWAITING_APPROVAL" : "SCHEDULED";
   return db.$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({

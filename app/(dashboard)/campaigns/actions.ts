@@ -70,12 +70,15 @@ export const deleteCampaignAction = action("campaigns.edit", campaignIdSchema, a
   refresh();
 });
 
-/** A segment of the people at a stage (for a follow-up campaign): segments are the audience editors'. */
+/**
+ * A segment of the people at a stage (for a follow-up campaign): segments are the audience editors'.
+ * `stageName` is the stage as the person read it on screen, so the segment is named in their language.
+ */
 export const retargetAction = action(
   "contacts.edit",
-  campaignIdSchema.extend({ stage: drillDownSchema.shape.stage }),
-  async ({ id, stage }, user) => {
-    const segment = await retargetSegment(user.workspaceId, user.userId, id, stage);
+  campaignIdSchema.extend({ stage: drillDownSchema.shape.stage, stageName: z.string().trim().min(1).max(60) }),
+  async ({ id, stage, stageName }, user) => {
+    const segment = await retargetSegment(user.workspaceId, user.userId, id, stage, stageName);
     revalidatePath("/audiences/segments");
     return segment;
   },

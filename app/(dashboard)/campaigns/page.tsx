@@ -1,6 +1,7 @@
 import { Megaphone, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -12,45 +13,43 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { ratio } from "@/lib/campaigns/funnel";
 import { listCampaigns } from "@/lib/campaigns/queries";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "Campaigns" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("campaigns.list");
+  return { title: t("metaTitle") };
+}
 
 export default async function CampaignsPage() {
   const user = await guardPage("campaigns.view");
   const campaigns = await listCampaigns(user.workspaceId);
   const canEdit = can(user.role, "campaigns.edit");
+  const [t, format] = await Promise.all([getTranslations("campaigns.list"), getFormat()]);
   const newButton = canEdit ? (
     <Link href="/campaigns/new" className={buttonVariants()}>
-      <Plus className="size-4" aria-hidden /> New campaign
+      <Plus className="size-4" aria-hidden /> {t("new")}
     </Link>
   ) : undefined;
   return (
     <>
-      <PageHeader
-        title="Campaigns"
-        description="Send an approved template to an opted-in audience and watch it land."
-        actions={newButton}
-      />
+      <PageHeader title={t("title")} description={t("description")} actions={newButton} />
       <RefreshWhile active={campaigns.some((c) => c.status === "SENDING" || c.status === "SCHEDULED")} />
       {campaigns.length === 0 ? (
-        <EmptyState icon={<Megaphone className="size-6" />} title="No campaigns yet" action={newButton}>
-          {canEdit
-            ? "A campaign sends an approved template to the people on a consent list, or to segments of them. Start one: you check who gets it and what it costs before anything goes."
-            : "Campaigns your team launches appear here with their delivery, read and reply rates."}
+        <EmptyState icon={<Megaphone className="size-6" />} title={t("emptyTitle")} action={newButton}>
+          {canEdit ? t("emptyEditor") : t("emptyViewer")}
         </EmptyState>
       ) : (
         <Card>
-          <Table caption="Campaigns, newest first">
+          <Table caption={t("caption")}>
             <thead>
               <tr>
-                <Th>Campaign</Th>
-                <Th>Status</Th>
-                <Th className="w-56">Progress</Th>
-                <Th className="text-right">Delivered</Th>
-                <Th className="text-right">Read</Th>
-                <Th className="text-right">Failed</Th>
-                <Th>Created</Th>
+                <Th>{t("campaign")}</Th>
+                <Th>{t("status")}</Th>
+                <Th className="w-56">{t("progress")}</Th>
+                <Th className="text-right">{t("delivered")}</Th>
+                <Th className="text-right">{t("read")}</Th>
+                <Th className="text-right">{t("failed")}</Th>
+                <Th>{t("created")}</Th>
               </tr>
             </thead>
             <tbody>
@@ -72,24 +71,32 @@ export default async function CampaignsPage() {
                     <Td>
                       {f.targeted ? (
                         <>
-                          <ProgressBar label="Sent" value={sendable ? settled / sendable : 1} />
+                          <ProgressBar label={t("sent")} value={sendable ? settled / sendable : 1} />
                           <p className="mt-1 text-xs text-muted">
-                            {formatNumber(settled)} of {formatNumber(sendable)} sent
+                            {t("sentOf", { settled: format.number(settled), sendable: format.number(sendable) })}
                           </p>
                         </>
                       ) : (
-                        <span className="text-xs text-muted">Not started</span>
+                        <span className="text-xs text-muted">{t("notStarted")}</span>
                       )}
                     </Td>
                     <Td className="text-right tabular-nums">
                       {f.targeted
-                        ? `${formatNumber(f.delivered)} (${formatPercent(ratio(f.delivered, f.sent), 0)})`
+                        ? t("countShare", {
+                            count: format.number(f.delivered),
+                            share: format.percent(ratio(f.delivered, f.sent), 0),
+                          })
                         : "—"}
                     </Td>
                     <Td className="text-right tabular-nums">
-                      {f.targeted ? `${formatNumber(f.read)} (${formatPercent(ratio(f.read, f.delivered), 0)})` : "—"}
+                      {f.targeted
+                        ? t("countShare", {
+                            count: format.number(f.read),
+                            share: format.percent(ratio(f.read, f.delivered), 0),
+                          })
+                        : "—"}
                     </Td>
-                    <Td className="text-right tabular-nums">{f.targeted ? formatNumber(f.failed) : "—"}</Td>
+                    <Td className="text-right tabular-nums">{f.targeted ? format.number(f.failed) : "—"}</Td>
                     <Td>
                       <LocalTime value={c.createdAt} />
                     </Td>

@@ -88,17 +88,27 @@ describe("campaign drill-down", () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`); // a formula never runs in the spreadsheet
 
     await actAs(users.MANAGER.id, w);
-    expect(await retargetAction({ id: campaign.id, stage: "delivered_not_read" })).toMatchObject({
+    expect(
+      await retargetAction({ id: campaign.id, stage: "delivered_not_read", stageName: "Delivered but not read" }),
+    ).toMatchObject({
       ok: false,
       error: { code: "FORBIDDEN" },
     });
     await actAs(users.MARKETER.id, w);
-    const made = await retargetAction({ id: campaign.id, stage: "delivered_not_read" });
+    const made = await retargetAction({
+      id: campaign.id,
+      stage: "delivered_not_read",
+      stageName: "Delivered but not read",
+    });
     if (!made.ok) throw new Error(made.error.message);
     const segment = await db.segment.findUniqueOrThrow({ where: { id: made.data.id } });
     expect(segment.name).toBe("Autumn: delivered but not read");
     expect(await countSegment(w, segmentRulesSchema.parse(segment.rules))).toBe(60);
-    const again = await retargetAction({ id: campaign.id, stage: "delivered_not_read" });
+    const again = await retargetAction({
+      id: campaign.id,
+      stage: "delivered_not_read",
+      stageName: "Delivered but not read",
+    });
     expect(again.ok && (await db.segment.findUniqueOrThrow({ where: { id: again.data.id } })).name).toBe(
       "Autumn: delivered but not read (2)",
     );

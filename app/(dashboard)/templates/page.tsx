@@ -1,6 +1,7 @@
 import { FileText, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FilterForm } from "@/components/ui/filter-form";
@@ -16,7 +17,10 @@ import { can } from "@/lib/auth/permissions";
 import { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
 import { listTemplateGroups } from "@/lib/templates/queries";
 
-export const metadata: Metadata = { title: "Templates" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("templates.list");
+  return { title: t("metaTitle") };
+}
 
 const pick = <T extends string>(value: string | undefined, allowed: Record<string, T>): T | undefined =>
   value && value in allowed ? allowed[value] : undefined;
@@ -33,50 +37,54 @@ export default async function TemplatesPage({
     status: pick(params.status, TemplateStatus),
     category: pick(params.category, TemplateCategory),
   };
-  const groups = await listTemplateGroups(user.workspaceId, filters);
+  const [groups, t] = await Promise.all([listTemplateGroups(user.workspaceId, filters), getTranslations("templates")]);
+  const quality = (value: string | null) => {
+    const key = `quality.${value ?? "UNKNOWN"}` as "quality.UNKNOWN";
+    return t.has(key) ? t(key) : t("quality.UNKNOWN");
+  };
   const filtered = Boolean(filters.q || filters.status || filters.category);
   const editor = can(user.role, "templates.edit");
   return (
     <>
       <PageHeader
-        title="Templates"
-        description="Message templates approved by Meta, ready for campaigns."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={
           editor && (
             <>
               <ImportTemplatesButton />
               <Button asChild>
                 <Link href="/templates/new">
-                  <Plus className="size-4" aria-hidden /> New template
+                  <Plus className="size-4" aria-hidden /> {t("list.new")}
                 </Link>
               </Button>
             </>
           )
         }
       />
-      <FilterForm label="Filter templates" clearHref="/templates" filtered={filtered}>
+      <FilterForm label={t("list.filter")} clearHref="/templates" filtered={filtered}>
         <div>
-          <Label htmlFor="q">Search by name</Label>
-          <Input id="q" name="q" defaultValue={filters.q} placeholder="summer_sale" />
+          <Label htmlFor="q">{t("list.search")}</Label>
+          <Input id="q" name="q" defaultValue={filters.q} placeholder={t("list.searchPlaceholder")} />
         </div>
         <div>
-          <Label htmlFor="status">Status</Label>
+          <Label htmlFor="status">{t("list.status")}</Label>
           <Select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("list.any")}</option>
             {Object.values(TemplateStatus).map((s) => (
               <option key={s} value={s}>
-                {s.charAt(0) + s.slice(1).toLowerCase().replaceAll("_", " ")}
+                {t(`status.${s}`)}
               </option>
             ))}
           </Select>
         </div>
         <div>
-          <Label htmlFor="category">Category</Label>
+          <Label htmlFor="category">{t("list.category")}</Label>
           <Select id="category" name="category" defaultValue={filters.category ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("list.any")}</option>
             {Object.values(TemplateCategory).map((c) => (
               <option key={c} value={c}>
-                {c.charAt(0) + c.slice(1).toLowerCase()}
+                {t(`category.${c}`)}
               </option>
             ))}
           </Select>
@@ -86,21 +94,19 @@ export default async function TemplatesPage({
       {groups.length === 0 ? (
         <EmptyState
           icon={<FileText className="size-6" />}
-          title={filtered ? "No template matches these filters" : "No templates yet"}
+          title={filtered ? t("list.emptyFilteredTitle") : t("list.emptyTitle")}
         >
-          {filtered
-            ? "Try another name or status, or clear the filters."
-            : "Templates are the messages Meta approves for sending outside a conversation. Build one with a header, body, buttons and samples, then submit it for approval."}
+          {filtered ? t("list.emptyFiltered") : t("list.empty")}
         </EmptyState>
       ) : (
-        <Table caption="Templates">
+        <Table caption={t("list.caption")}>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Category</Th>
-              <Th>Languages and status</Th>
-              <Th>Quality</Th>
-              <Th>Last edit</Th>
+              <Th>{t("list.name")}</Th>
+              <Th>{t("list.category")}</Th>
+              <Th>{t("list.languages")}</Th>
+              <Th>{t("list.quality")}</Th>
+              <Th>{t("list.lastEdit")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -112,7 +118,7 @@ export default async function TemplatesPage({
                   </Link>
                 </Td>
                 <Td>
-                  <Badge>{versions[0]!.category.toLowerCase()}</Badge>
+                  <Badge>{t(`categoryInline.${versions[0]!.category}`)}</Badge>
                 </Td>
                 <Td>
                   <ul className="space-y-1">
@@ -126,7 +132,7 @@ export default async function TemplatesPage({
                     ))}
                   </ul>
                 </Td>
-                <Td>{versions.map((t) => t.quality ?? "Unknown").join(", ")}</Td>
+                <Td>{versions.map((v) => quality(v.quality)).join(", ")}</Td>
                 <Td>
                   <LocalTime
                     value={versions.reduce((a, t) => (t.updatedAt > a ? t.updatedAt : a), versions[0]!.updatedAt)}

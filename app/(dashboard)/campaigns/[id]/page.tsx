@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CampaignControls } from "@/components/campaigns/campaign-controls";
 import { CampaignStatusBadge } from "@/components/campaigns/campaign-status";
 import { MessagePreviews } from "@/components/campaigns/message-previews";
@@ -13,9 +14,12 @@ import { buildPreflight, loadPlan } from "@/lib/campaigns/plan";
 import { campaignReport } from "@/lib/analytics/report";
 import { getCampaign, recipientPreviews } from "@/lib/campaigns/queries";
 import { orNotFound, pageId } from "@/lib/not-found";
-import { formatMoney } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "Campaign" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("campaigns.detail");
+  return { title: t("metaTitle") };
+}
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("campaigns.view");
@@ -23,7 +27,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const campaign = await orNotFound(getCampaign(user.workspaceId, id));
   const draft = campaign.status === "DRAFT";
   // A draft is checked now; a launched campaign keeps the report it was launched with.
-  const [preflight, previews, report] = await Promise.all([
+  const [t, format, preflight, previews, report] = await Promise.all([
+    getTranslations("campaigns.detail"),
+    getFormat(),
     draft || !campaign.preflight ? loadPlan(user.workspaceId, id).then(buildPreflight) : campaign.preflight,
     draft || campaign.status === "AWAITING_APPROVAL" ? recipientPreviews(user.workspaceId, id) : null,
     draft ? null : campaignReport(user.workspaceId, id),
@@ -32,24 +38,23 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     <>
       <p className="mb-2 text-sm">
         <Link href="/campaigns" className="text-brand-700 hover:underline">
-          ← Campaigns
+          ← {t("back")}
         </Link>
       </p>
       <PageHeader
         title={campaign.name}
-        description={`${campaign.consentList ? `To “${campaign.consentList.name}”` : "No consent list yet"} · created by ${campaign.createdBy ?? "someone"}${campaign.approvedBy ? ` · approved by ${campaign.approvedBy}` : ""}`}
+        description={[
+          campaign.consentList ? t("to", { list: campaign.consentList.name }) : t("noList"),
+          t("createdBy", { name: campaign.createdBy ?? t("someone") }),
+          ...(campaign.approvedBy ? [t("approvedBy", { name: campaign.approvedBy })] : []),
+        ].join(" · ")}
         actions={<CampaignStatusBadge status={campaign.status} />}
       />
       <div className="space-y-8">
         {campaign.statusReason && campaign.status !== "PAUSED" && (
           <Card className="border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">{campaign.statusReason}</Card>
         )}
-        {campaign.status === "AWAITING_APPROVAL" && (
-          <p className="text-sm text-muted">
-            This workspace asks for approval: a manager or an admin who did not create, edit or submit it approves it
-            before it goes.
-          </p>
-        )}
+        {campaign.status === "AWAITING_APPROVAL" && <p className="text-sm text-muted">{t("awaitingApproval")}</p>}
         <CampaignControls
           id={id}
           status={campaign.status}
@@ -64,20 +69,17 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           launch={{
             recipients: preflight.willSend,
             skipped: preflight.targeted - preflight.willSend,
-            cost: formatMoney(preflight.cost.total, preflight.cost.currency),
-            when:
-              campaign.schedule && (campaign.schedule as { mode?: string }).mode !== "now"
-                ? "at the scheduled time"
-                : "right away",
+            cost: format.money(preflight.cost.total, preflight.cost.currency),
+            scheduled: Boolean(campaign.schedule && (campaign.schedule as { mode?: string }).mode !== "now"),
           }}
         />
         {campaign.launchedAt && (
           <p className="text-sm text-muted">
-            Started <LocalTime value={campaign.launchedAt} />
+            {t.rich("started", { time: () => <LocalTime value={campaign.launchedAt!} /> })}
             {campaign.completedAt && (
               <>
-                {" "}
-                · finished <LocalTime value={campaign.completedAt} />
+                {" · "}
+                {t.rich("finished", { time: () => <LocalTime value={campaign.completedAt!} /> })}
               </>
             )}
           </p>
@@ -86,7 +88,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         {report && report.funnel.replied > 0 && (
           <p className="text-sm">
             <Link href={`/inbox?campaignId=${id}`} className="font-medium text-brand-700 underline">
-              Read and answer the {report.funnel.replied} replies in the inbox
+              {t("readReplies", { count: report.funnel.replied })}
             </Link>
           </p>
         )}

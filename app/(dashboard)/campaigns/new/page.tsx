@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CampaignBuilder } from "@/components/campaigns/campaign-builder";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
@@ -6,16 +7,17 @@ import { builderChoices } from "@/lib/campaigns/queries";
 import { emptyCampaign } from "@/lib/campaigns/schemas";
 import { workspaceRules } from "@/lib/workspace/service";
 
-export const metadata: Metadata = { title: "New campaign" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("campaigns.new");
+  return { title: t("metaTitle") };
+}
 
 export default async function NewCampaignPage() {
   const user = await guardPage("campaigns.edit");
+  const t = await getTranslations("campaigns.new");
   return (
     <>
-      <PageHeader
-        title="New campaign"
-        description="Compose it here; the next page checks who gets it, what it costs and shows it as three recipients will read it, before anything is sent."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <CampaignBuilder
         initial={emptyCampaign((await workspaceRules(user.workspaceId)).quietHours)}
         choices={await builderChoices(user.workspaceId)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { TemplateActions } from "@/components/templates/template-actions";
 import { TemplateBuilder } from "@/components/templates/template-builder";
@@ -7,18 +8,27 @@ import { can } from "@/lib/auth/permissions";
 import { getTemplateForBuilder, languageVersions } from "@/lib/templates/service";
 import { orNotFound, pageId } from "@/lib/not-found";
 
-export const metadata: Metadata = { title: "Template" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("templates.detail");
+  return { title: t("metaTitle") };
+}
 
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("templates.view");
   const template = await orNotFound(getTemplateForBuilder(user.workspaceId, pageId((await params).id)));
   const editor = can(user.role, "templates.edit");
-  const versions = editor ? await languageVersions(user.workspaceId, template.name) : [];
+  const [versions, t] = await Promise.all([
+    editor ? languageVersions(user.workspaceId, template.name) : [],
+    getTranslations("templates"),
+  ]);
   return (
     <>
       <PageHeader
-        title={template.name || "Untitled template"}
-        description={`${template.language} · ${template.category.toLowerCase()}`}
+        title={template.name || t("detail.untitled")}
+        description={t("detail.description", {
+          language: template.language,
+          category: t(`categoryInline.${template.category}`),
+        })}
       />
       {editor && (
         <div className="mb-6">

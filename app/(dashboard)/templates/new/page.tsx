@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { TemplateBuilder } from "@/components/templates/template-builder";
 import { guardPage } from "@/lib/auth/guard";
 import { EMPTY_TEMPLATE } from "@/lib/templates/schemas";
 
-export const metadata: Metadata = { title: "New template" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("templates.new");
+  return { title: t("metaTitle") };
+}
 
 export default async function NewTemplatePage() {
   await guardPage("templates.edit");
+  const t = await getTranslations("templates.new");
   return (
     <>
-      <PageHeader title="New template" description="Build it, check the preview, submit it for Meta's approval." />
+      <PageHeader title={t("title")} description={t("description")} />
       <TemplateBuilder initial={EMPTY_TEMPLATE} canEdit />
     </>
   );

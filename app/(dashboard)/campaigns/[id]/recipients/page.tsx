@@ -1,6 +1,7 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RetargetButton } from "@/components/campaigns/retarget-button";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -8,12 +9,16 @@ import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { drillDownLabel, drillDownSchema, listRecipients, STAGES, type Stage } from "@/lib/campaigns/recipients";
-import { formatNumber } from "@/lib/format";
+import { isSkipReason } from "@/lib/campaigns/audience";
+import { drillDownSchema, listRecipients, STAGES, type Stage } from "@/lib/campaigns/recipients";
+import { getFormat } from "@/lib/i18n/format";
 import { orNotFound, pageId } from "@/lib/not-found";
 import { notFound } from "next/navigation";
 
-export const metadata: Metadata = { title: "Campaign recipients" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("campaigns.recipients");
+  return { title: t("metaTitle") };
+}
 
 export default async function RecipientsPage({
   params,
@@ -28,7 +33,20 @@ export default async function RecipientsPage({
   if (!parsed.success) notFound(); // a stage or reason no link of ours makes
   const drill = parsed.data;
   const { stage, reason, after } = drill;
-  const page = await orNotFound(listRecipients(user.workspaceId, id, drill));
+  const [page, t, format] = await Promise.all([
+    orNotFound(listRecipients(user.workspaceId, id, drill)),
+    getTranslations("campaigns"),
+    getFormat(),
+  ]);
+  // What the list is of, in words ("Failed: error 131026").
+  const label = !reason
+    ? t(`stage.${stage}`)
+    : stage === "skipped"
+      ? t("recipients.skippedReason", {
+          stage: t("stage.skipped"),
+          reason: isSkipReason(reason) ? t(`skipReason.${reason}`) : reason,
+        })
+      : t("recipients.failedReason", { stage: t(`stage.${stage}`), code: reason });
   const query = `stage=${stage}${reason ? `&reason=${encodeURIComponent(reason)}` : ""}`;
   return (
     <>
@@ -38,15 +56,15 @@ export default async function RecipientsPage({
         </Link>
       </p>
       <PageHeader
-        title={`${drillDownLabel(drill)}: ${formatNumber(page.total)}`}
-        description="The contacts at this stage of the campaign."
+        title={t("recipients.title", { label, total: format.number(page.total) })}
+        description={t("recipients.description")}
         actions={
           <>
             <a
               href={`/api/v1/campaigns/${id}/recipients?${query}`}
               className={buttonVariants({ variant: "secondary" })}
             >
-              <Download className="size-4" aria-hidden /> Export CSV
+              <Download className="size-4" aria-hidden /> {t("recipients.export")}
             </a>
             {STAGES[stage].rules && !reason && can(user.role, "contacts.edit") && (
               <RetargetButton id={id} stage={stage} />
@@ -54,7 +72,7 @@ export default async function RecipientsPage({
           </>
         }
       />
-      <nav aria-label="Stages" className="mb-4 flex flex-wrap gap-2">
+      <nav aria-label={t("recipients.stages")} className="mb-4 flex flex-wrap gap-2">
         {(Object.keys(STAGES) as Stage[]).map((s) => (
           <Link
             key={s}
@@ -62,24 +80,24 @@ export default async function RecipientsPage({
             aria-current={s === stage && !reason ? "page" : undefined}
             className={`rounded-full border px-3 py-1 text-sm ${s === stage && !reason ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line bg-white"}`}
           >
-            {STAGES[s].label}
+            {t(`stage.${s}`)}
           </Link>
         ))}
       </nav>
       <Card>
-        <Table caption={`${drillDownLabel(drill)}: contacts`}>
+        <Table caption={t("recipients.caption", { label })}>
           <thead>
             <tr>
-              <Th>Contact</Th>
-              <Th>State</Th>
-              <Th>Sent</Th>
-              <Th>Read</Th>
-              <Th>Button or reason</Th>
+              <Th>{t("recipients.contact")}</Th>
+              <Th>{t("recipients.state")}</Th>
+              <Th>{t("recipients.sent")}</Th>
+              <Th>{t("recipients.read")}</Th>
+              <Th>{t("recipients.why")}</Th>
             </tr>
           </thead>
           <tbody>
             {page.rows.length === 0 ? (
-              <EmptyRow columns={5}>Nobody is at this stage.</EmptyRow>
+              <EmptyRow columns={5}>{t("recipients.empty")}</EmptyRow>
             ) : (
               page.rows.map((m) => (
                 <tr key={m.id}>
@@ -92,11 +110,16 @@ export default async function RecipientsPage({
                     </Link>
                     <p className="text-xs text-muted">{m.contact.phone}</p>
                   </Td>
-                  <Td>{m.state.toLowerCase()}</Td>
+                  <Td>{t(`messageState.${m.state}`)}</Td>
                   <Td>{m.sentAt ? <LocalTime value={m.sentAt} /> : "—"}</Td>
                   <Td>{m.readAt ? <LocalTime value={m.readAt} /> : "—"}</Td>
                   <Td className="max-w-md">
-                    {m.clickedButton ?? (m.linkButton !== null ? `Opened link ${m.linkButton + 1}` : m.why)}
+                    {m.clickedButton ??
+                      (m.linkButton !== null
+                        ? t("recipients.openedLink", { number: m.linkButton + 1 })
+                        : m.skipReason && isSkipReason(m.skipReason)
+                          ? t(`skipReason.${m.skipReason}`)
+                          : m.why)}
                   </Td>
                 </tr>
               ))
@@ -107,12 +130,12 @@ export default async function RecipientsPage({
       <p className="mt-4 flex gap-4 text-sm">
         {after && (
           <Link href={`/campaigns/${id}/recipients?${query}`} className="text-brand-700 underline">
-            First page
+            {t("recipients.firstPage")}
           </Link>
         )}
         {page.next && (
           <Link href={`/campaigns/${id}/recipients?${query}&after=${page.next}`} className="text-brand-700 underline">
-            Next {50} →
+            {t("recipients.next", { count: 50 })}
           </Link>
         )}
       </p>
