@@ -29,6 +29,12 @@ const changingFast = (report: Report | undefined) =>
     (LIVE.has(report.status) || (report.completedAt && Date.now() - Date.parse(report.completedAt) < SETTLING_MS)),
   );
 const SERIES = ["sent", "delivered", "read", "replied", "clicked"] as const;
+/** The kinds lib/campaigns/funnel gives a button row (the public API answers them as they are). */
+const BUTTON_KINDS: Record<string, "quickReply" | "link" | "payload"> = {
+  "Quick reply": "quickReply",
+  "Link (tracked opens)": "link",
+  "Quick reply (payload)": "payload",
+};
 /** Meta's pricing categories, as its webhooks name them; any other is "other". */
 const BILLED = new Set([
   "marketing",
@@ -155,7 +161,9 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
                 data.buttons.map((b) => (
                   <tr key={`${b.kind}-${b.label}`}>
                     <Td>{b.label}</Td>
-                    <Td className="text-muted">{b.kind}</Td>
+                    <Td className="text-muted">
+                      {b.kind in BUTTON_KINDS ? t(`buttons.kinds.${BUTTON_KINDS[b.kind]!}`) : b.kind}
+                    </Td>
                     <Td className="text-right tabular-nums">{format.number(b.count)}</Td>
                     <Td className="text-right tabular-nums">{format.percent(ratio(b.count, f.delivered))}</Td>
                   </tr>
