@@ -1,6 +1,7 @@
 // The campaign actions as a caller without the UI would use them: roles, workspace, approval, and
 // launches refused with their reason.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { buildPreflight, loadPlan } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { campaignInput, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { createWorkspace, jobsOf } from "@/tests/factories";
@@ -66,9 +67,12 @@ describe("campaign actions", () => {
     await actAs(ws.users.MARKETER.id, ws.workspace.id);
     const refused = await launchCampaignAction({ id: blocked.id });
     expect(refused).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    if (!refused.ok) {
-      expect(refused.error.message).toMatch(/en_US version of “promo” is paused, not approved/);
-    }
+    if (!refused.ok) expect(refused.error.message).toMatch(/cannot launch yet: its pre-flight report says what/);
+    // The reason is a finding of the pre-flight report, which the campaign's page puts in the reader's words.
+    expect((await buildPreflight(await loadPlan(ws.workspace.id, blocked.id))).blockers).toContainEqual({
+      code: "fallbackNotApproved",
+      values: { language: "en_US", template: "promo", status: "PAUSED" },
+    });
     await db.template.update({ where: { id: ws.template.id }, data: { status: "APPROVED" } });
 
     const id = await draft();
