@@ -2,6 +2,7 @@
 // Deleting a segment, after a confirmation that says what it changes.
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { deleteSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/component
 import type { Outcome } from "@/components/ui/status-message";
 
 export function DeleteSegmentButton({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("audiences.segments.delete");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -26,19 +28,17 @@ export function DeleteSegmentButton({ id, name }: { id: string; name: string }) 
     <Dialog onOpenChange={() => setOutcome(null)}>
       <DialogTrigger asChild>
         <Button variant="secondary">
-          <Trash2 className="size-4" aria-hidden /> Delete segment
+          <Trash2 className="size-4" aria-hidden /> {t("button")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title={`Delete the segment ${name}?`}
-        description="Its rules are removed. Contacts are not touched, and campaigns that already started keep their recipients."
-      >
+      <DialogContent title={t("title", { name })} description={t("description")}>
         <DialogConfirm
           outcome={outcome}
           pending={pending}
           onConfirm={remove}
-          confirmLabel="Delete"
-          pendingLabel="Deleting…"
+          confirmLabel={t("confirm")}
+          pendingLabel={t("pending")}
+          cancelLabel={t("cancel")}
         />
       </DialogContent>
     </Dialog>

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus, Trash2, Users } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useDeferredValue } from "react";
 import type { z } from "zod";
 import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "react-hook-form";
@@ -25,6 +26,7 @@ import {
   segmentSchema,
   type SegmentField,
   type SegmentInput,
+  type SegmentOperator,
 } from "@/lib/segments/schemas";
 import { fetchJson } from "@/lib/fetch-json";
 import { segmentKeys } from "@/lib/segments/query-keys";
@@ -33,8 +35,8 @@ type Option = { id: string; name: string };
 type FormValues = z.input<typeof segmentSchema>;
 type Preview = { count: number; contacts: { id: string; name: string | null; phone: string }[]; ms: number };
 
-const fetchPreview = (rules: string) =>
-  fetchJson<Preview>(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, "Could not count the segment.");
+const fetchPreview = (rules: string, failed: string) =>
+  fetchJson<Preview>(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, failed);
 
 export function SegmentBuilder({
   initial,
@@ -47,6 +49,7 @@ export function SegmentBuilder({
   campaigns: Option[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("audiences.segments.builder");
   const router = useRouter();
   const form = useForm<FormValues, unknown, SegmentInput>({
     resolver: zodResolver(segmentSchema),
@@ -61,7 +64,7 @@ export function SegmentBuilder({
   const key = useDeferredValue(parsed.success ? JSON.stringify(parsed.data) : null);
   const preview = useQuery({
     queryKey: segmentKeys.preview(key),
-    queryFn: () => fetchPreview(key!),
+    queryFn: () => fetchPreview(key!, t("countFailed")),
     enabled: key !== null,
     placeholderData: keepPreviousData,
   });
@@ -69,7 +72,7 @@ export function SegmentBuilder({
   const { onSubmit, outcome } = useActionForm(form, saveSegmentAction, {
     onSuccess: (data) => {
       if (!initial.id) router.push(`/audiences/segments/${data.id}`);
-      return "Segment saved. Campaigns evaluate it again when they launch.";
+      return t("saved");
     },
   });
 
@@ -78,7 +81,7 @@ export function SegmentBuilder({
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <fieldset disabled={!canEdit} className="space-y-4">
           <Card className="p-5">
-            <Label htmlFor="segment-name">Segment name</Label>
+            <Label htmlFor="segment-name">{t("name")}</Label>
             <Input
               id="segment-name"
               aria-invalid={Boolean(errors.name)}
@@ -89,13 +92,13 @@ export function SegmentBuilder({
           </Card>
           <div className="flex items-center gap-2 text-sm">
             <Label htmlFor="match" className="mb-0">
-              Contacts who match
+              {t("match.label")}
             </Label>
             <Select id="match" className="w-auto" {...form.register("rules.match")}>
-              <option value="all">all</option>
-              <option value="any">any</option>
+              <option value="all">{t("match.all")}</option>
+              <option value="any">{t("match.any")}</option>
             </Select>
-            <span>of these groups:</span>
+            <span>{t("match.suffix")}</span>
           </div>
           {groups.fields.map((group, g) => (
             <GroupEditor
@@ -112,23 +115,23 @@ export function SegmentBuilder({
                 variant="secondary"
                 onClick={() => groups.append({ match: "all", conditions: [EMPTY_CONDITION] })}
               >
-                <Plus className="size-4" aria-hidden /> Add a group
+                <Plus className="size-4" aria-hidden /> {t("addGroup")}
               </Button>
               <Button type="submit" disabled={isSubmitting}>
-                Save segment
+                {t("save")}
               </Button>
               <StatusMessage outcome={outcome} />
             </div>
           )}
         </fieldset>
 
-        <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label="Who matches">
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start" aria-label={t("preview.label")}>
           <Card className="p-5" aria-live="polite">
             <p className="flex items-center gap-2 text-sm text-muted">
-              <Users className="size-4" aria-hidden /> Matching contacts
+              <Users className="size-4" aria-hidden /> {t("preview.matching")}
             </p>
             {key === null ? (
-              <p className="mt-2 text-sm text-muted">Finish the conditions to see who matches.</p>
+              <p className="mt-2 text-sm text-muted">{t("preview.finish")}</p>
             ) : preview.isError ? (
               <p className="mt-2 text-sm text-red-700" role="alert">
                 {preview.error.message}
@@ -139,18 +142,16 @@ export function SegmentBuilder({
               </p>
             )}
             {preview.data && key !== null && (
-              <p className="mt-1 text-xs text-muted">
-                Counted in {preview.data.ms} ms. Counted again when a campaign launches.
-              </p>
+              <p className="mt-1 text-xs text-muted">{t("preview.counted", { ms: formatNumber(preview.data.ms) })}</p>
             )}
           </Card>
           <div>
-            <h2 className="mb-2 text-sm font-medium">First matches</h2>
-            <Table caption="First matching contacts">
+            <h2 className="mb-2 text-sm font-medium">{t("preview.firstTitle")}</h2>
+            <Table caption={t("preview.firstCaption")}>
               <thead>
                 <tr>
-                  <Th>Name</Th>
-                  <Th>Phone</Th>
+                  <Th>{t("preview.name")}</Th>
+                  <Th>{t("preview.phone")}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -158,15 +159,13 @@ export function SegmentBuilder({
                   <tr key={c.id}>
                     <Td>
                       <Link href={`/audiences/contacts/${c.id}`} className="text-brand-700 hover:underline">
-                        {c.name || "Unnamed"}
+                        {c.name || t("preview.unnamed")}
                       </Link>
                     </Td>
                     <Td className="tabular-nums">{c.phone}</Td>
                   </tr>
                 ))}
-                {preview.data?.contacts.length === 0 && (
-                  <EmptyRow columns={2}>No one matches these rules yet.</EmptyRow>
-                )}
+                {preview.data?.contacts.length === 0 && <EmptyRow columns={2}>{t("preview.none")}</EmptyRow>}
               </tbody>
             </Table>
           </div>
@@ -178,16 +177,17 @@ export function SegmentBuilder({
 
 type Choices = { lists: Option[]; campaigns: Option[] };
 
-/** The options of a select, from a value → label table. */
-function Options({ of }: { of: Record<string, string> }) {
-  return Object.entries(of).map(([value, text]) => (
+/** The options of a select: each value with its words. */
+function Options<T extends string>({ of, label }: { of: readonly T[]; label: (value: T) => string }) {
+  return of.map((value) => (
     <option key={value} value={value}>
-      {text}
+      {label(value)}
     </option>
   ));
 }
 
 function GroupEditor({ index, choices, onRemove }: { index: number; choices: Choices; onRemove?: () => void }) {
+  const t = useTranslations("audiences.segments.builder");
   const { control, register } = useFormContext<FormValues>();
   const conditions = useFieldArray({ control, name: `rules.groups.${index}.conditions` });
   return (
@@ -195,16 +195,16 @@ function GroupEditor({ index, choices, onRemove }: { index: number; choices: Cho
       <div className="flex items-center justify-between gap-2">
         <div className="flex items-center gap-2 text-sm">
           <Label htmlFor={`group-${index}-match`} className="mb-0">
-            Group {index + 1}: match
+            {t("group.match", { n: index + 1 })}
           </Label>
           <Select id={`group-${index}-match`} className="w-auto" {...register(`rules.groups.${index}.match`)}>
-            <option value="all">all conditions</option>
-            <option value="any">any condition</option>
+            <option value="all">{t("group.all")}</option>
+            <option value="any">{t("group.any")}</option>
           </Select>
         </div>
         {onRemove && (
           <Button type="button" variant="ghost" size="sm" onClick={onRemove}>
-            <Trash2 className="size-4" aria-hidden /> Remove group {index + 1}
+            <Trash2 className="size-4" aria-hidden /> {t("group.remove", { n: index + 1 })}
           </Button>
         )}
       </div>
@@ -218,7 +218,7 @@ function GroupEditor({ index, choices, onRemove }: { index: number; choices: Cho
         />
       ))}
       <Button type="button" variant="secondary" size="sm" onClick={() => conditions.append(EMPTY_CONDITION)}>
-        <Plus className="size-4" aria-hidden /> Add a condition
+        <Plus className="size-4" aria-hidden /> {t("addCondition")}
       </Button>
     </Card>
   );
@@ -235,6 +235,7 @@ function ConditionEditor({
   choices: Choices;
   onRemove?: () => void;
 }) {
+  const t = useTranslations("audiences.segments");
   const {
     control,
     register,
@@ -246,8 +247,9 @@ function ConditionEditor({
   const op = useWatch({ control, name: `${path}.op` });
   const fieldErrors = errors.rules?.groups?.[group]?.conditions?.[index];
   const id = (name: string) => `g${group}-c${index}-${name}`;
-  const label = `Condition ${index + 1} of group ${group + 1}`;
-  const operators = OPERATORS_BY_FIELD[field] ?? {};
+  const label = t("builder.condition.label", { condition: index + 1, group: group + 1 });
+  const operators = OPERATORS_BY_FIELD[field] ?? [];
+  const operatorLabel = (value: SegmentOperator) => t(`operator.${value}`);
   const isText = TEXT_FIELDS.includes(field);
   const labelled = (
     name: "key" | "value" | "listId" | "event" | "campaignId" | "days" | "op",
@@ -256,7 +258,7 @@ function ConditionEditor({
   ) => (
     <div>
       <Label htmlFor={id(name)} className="sr-only">
-        {label}: {title}
+        {t("builder.condition.part", { label, part: title })}
       </Label>
       {input}
       <FieldError id={id(`${name}-error`)} message={fieldErrors?.[name]?.message} />
@@ -284,7 +286,7 @@ function ConditionEditor({
     <div className="flex flex-wrap items-start gap-2 rounded-md bg-gray-50 p-3" role="group" aria-label={label}>
       <div>
         <Label htmlFor={id("field")} className="sr-only">
-          {label}: field
+          {t("builder.condition.part", { label, part: t("builder.condition.field") })}
         </Label>
         <Select
           id={id("field")}
@@ -292,51 +294,63 @@ function ConditionEditor({
           {...register(`${path}.field`, {
             // Each field has its own comparisons: start from the first one.
             onChange: (e: React.ChangeEvent<HTMLSelectElement>) =>
-              setValue(`${path}.op`, Object.keys(OPERATORS_BY_FIELD[e.target.value as SegmentField])[0]!),
+              setValue(`${path}.op`, OPERATORS_BY_FIELD[e.target.value as SegmentField][0]!),
           })}
         >
-          <Options of={SEGMENT_FIELDS} />
+          <Options of={SEGMENT_FIELDS} label={(value) => t(`field.${value}`)} />
         </Select>
       </div>
       {field === "attribute" &&
         labelled(
           "key",
-          "attribute name",
-          <Input id={id("key")} placeholder="tier" className="w-32" {...invalid("key")} {...register(`${path}.key`)} />,
+          t("builder.condition.attribute"),
+          <Input
+            id={id("key")}
+            placeholder={t("builder.condition.attributePlaceholder")}
+            className="w-32"
+            {...invalid("key")}
+            {...register(`${path}.key`)}
+          />,
         )}
       {field === "engagement" &&
         labelled(
           "op",
-          "did or did not",
+          t("builder.condition.didOrDidNot"),
           <Select key={field} id={id("op")} className="w-28" {...register(`${path}.op`)}>
-            <Options of={operators} />
+            <Options of={operators} label={operatorLabel} />
           </Select>,
         )}
       {field === "engagement"
         ? labelled(
             "event",
-            "what",
+            t("builder.condition.what"),
             <Select id={id("event")} className="w-40" {...invalid("event")} {...register(`${path}.event`)}>
-              <option value="">choose…</option>
-              <Options of={ENGAGEMENT_EVENTS} />
+              <option value="">{t("builder.condition.choose")}</option>
+              <Options of={ENGAGEMENT_EVENTS} label={(value) => t(`event.${value}`)} />
             </Select>,
           )
         : labelled(
             "op",
-            "comparison",
+            t("builder.condition.comparison"),
             <Select key={field} id={id("op")} className="w-44" {...invalid("op")} {...register(`${path}.op`)}>
-              <option value="">choose…</option>
-              <Options of={operators} />
+              <option value="">{t("builder.condition.choose")}</option>
+              <Options of={operators} label={operatorLabel} />
             </Select>,
           )}
       {(field === "tag" || (isText && !["empty", "not_empty"].includes(op))) &&
         labelled(
           "value",
-          op === "in" || op === "not_in" ? "values, comma-separated" : "value",
+          op === "in" || op === "not_in" ? t("builder.condition.values") : t("builder.condition.value"),
           <Input
             id={id("value")}
             className="w-44"
-            placeholder={op?.endsWith("in") ? "Madrid, Sevilla" : field === "tag" ? "vip" : "gold"}
+            placeholder={
+              op?.endsWith("in")
+                ? t("builder.condition.valuesPlaceholder")
+                : field === "tag"
+                  ? t("builder.condition.tagPlaceholder")
+                  : t("builder.condition.valuePlaceholder")
+            }
             {...invalid("value")}
             {...register(`${path}.value`)}
           />,
@@ -344,9 +358,9 @@ function ConditionEditor({
       {field === "consent" &&
         labelled(
           "listId",
-          "consent list",
+          t("builder.condition.list"),
           <Select id={id("listId")} className="w-44" {...invalid("listId")} {...register(`${path}.listId`)}>
-            <option value="">choose a list…</option>
+            <option value="">{t("builder.condition.chooseList")}</option>
             {lists.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
@@ -358,7 +372,7 @@ function ConditionEditor({
         (op === "after" || op === "before"
           ? labelled(
               "value",
-              "date",
+              t("builder.condition.date"),
               <Input
                 id={id("value")}
                 type="date"
@@ -367,14 +381,14 @@ function ConditionEditor({
                 {...register(`${path}.value`)}
               />,
             )
-          : labelled("days", "days", daysInput("30")))}
+          : labelled("days", t("builder.condition.days"), daysInput(t("builder.condition.daysPlaceholder"))))}
       {field === "engagement" && (
         <>
           {labelled(
             "campaignId",
-            "campaign",
+            t("builder.condition.campaign"),
             <Select id={id("campaignId")} className="w-48" {...register(`${path}.campaignId`)}>
-              <option value="">any campaign</option>
+              <option value="">{t("builder.condition.anyCampaign")}</option>
               {campaigns.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -382,11 +396,17 @@ function ConditionEditor({
               ))}
             </Select>,
           )}
-          {labelled("days", "in the last N days (optional)", daysInput("days"))}
+          {labelled("days", t("builder.condition.lastDays"), daysInput(t("builder.condition.days")))}
         </>
       )}
       {onRemove && (
-        <Button type="button" variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${label.toLowerCase()}`}>
+        <Button
+          type="button"
+          variant="ghost"
+          size="sm"
+          onClick={onRemove}
+          aria-label={t("builder.condition.remove", { condition: index + 1, group: group + 1 })}
+        >
           <Trash2 className="size-4" aria-hidden />
         </Button>
       )}

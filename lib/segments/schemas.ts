@@ -1,48 +1,48 @@
 import { z } from "zod";
 
-/** What a condition looks at. Contact fields and attributes compare text; the rest have their own operators. */
-export const SEGMENT_FIELDS = {
-  attribute: "Attribute",
-  name: "Name",
-  phone: "Phone",
-  locale: "Language",
-  timeZone: "Time zone",
-  tag: "Tag",
-  consent: "Consent list",
-  created: "Added",
-  engagement: "Engagement",
-} as const;
-export type SegmentField = keyof typeof SEGMENT_FIELDS;
+/**
+ * What a condition looks at. Contact fields and attributes compare text; the rest have their own operators.
+ * Only codes live here: the builder shows them through the audiences messages (segments.field, .operator, .event).
+ */
+export const SEGMENT_FIELDS = [
+  "attribute",
+  "name",
+  "phone",
+  "locale",
+  "timeZone",
+  "tag",
+  "consent",
+  "created",
+  "engagement",
+] as const;
+export type SegmentField = (typeof SEGMENT_FIELDS)[number];
 /** Fields compared as text (contact columns and attributes). */
 export const TEXT_FIELDS: readonly SegmentField[] = ["attribute", "name", "phone", "locale", "timeZone"];
 
-export const TEXT_OPERATORS = {
-  equals: "is",
-  not_equals: "is not",
-  contains: "contains",
-  not_contains: "does not contain",
-  in: "is one of",
-  not_in: "is none of",
-  empty: "is empty",
-  not_empty: "is not empty",
-} as const;
-export const TAG_OPERATORS = { has: "has tag", not_has: "does not have tag" } as const;
-export const CONSENT_OPERATORS = { opted_in: "is opted in to", not_opted_in: "is not opted in to" } as const;
-export const CREATED_OPERATORS = {
-  after: "on or after",
-  before: "before",
-  last_days: "in the last N days",
-  not_last_days: "more than N days ago",
-} as const;
-export const ENGAGEMENT_OPERATORS = { did: "did", did_not: "did not" } as const;
-export const ENGAGEMENT_EVENTS = {
-  received: "receive",
-  read: "read",
-  clicked: "tap a button in",
-  replied: "reply to",
-} as const;
+export const TEXT_OPERATORS = [
+  "equals",
+  "not_equals",
+  "contains",
+  "not_contains",
+  "in",
+  "not_in",
+  "empty",
+  "not_empty",
+] as const;
+export const TAG_OPERATORS = ["has", "not_has"] as const;
+export const CONSENT_OPERATORS = ["opted_in", "not_opted_in"] as const;
+export const CREATED_OPERATORS = ["after", "before", "last_days", "not_last_days"] as const;
+export const ENGAGEMENT_OPERATORS = ["did", "did_not"] as const;
+export const ENGAGEMENT_EVENTS = ["received", "read", "clicked", "replied"] as const;
+/** Every comparison; each name is used by one kind of field only, so it names its words on its own. */
+export type SegmentOperator =
+  | (typeof TEXT_OPERATORS)[number]
+  | (typeof TAG_OPERATORS)[number]
+  | (typeof CONSENT_OPERATORS)[number]
+  | (typeof CREATED_OPERATORS)[number]
+  | (typeof ENGAGEMENT_OPERATORS)[number];
 
-export const OPERATORS_BY_FIELD: Record<SegmentField, Record<string, string>> = {
+export const OPERATORS_BY_FIELD: Record<SegmentField, readonly SegmentOperator[]> = {
   attribute: TEXT_OPERATORS,
   name: TEXT_OPERATORS,
   phone: TEXT_OPERATORS,
@@ -59,12 +59,12 @@ const text = z.string().trim().max(500, { message: "At most 500 characters." });
 /** One flat shape for every condition (easy to edit in a form); what each field needs is checked below. */
 export const conditionSchema = z
   .object({
-    field: z.enum(Object.keys(SEGMENT_FIELDS) as [SegmentField, ...SegmentField[]]),
+    field: z.enum(SEGMENT_FIELDS),
     op: z.string(),
     key: text.optional(), // attribute name
     value: text.optional(),
     listId: z.string().optional(),
-    event: z.enum(Object.keys(ENGAGEMENT_EVENTS) as [keyof typeof ENGAGEMENT_EVENTS]).optional(),
+    event: z.enum(ENGAGEMENT_EVENTS).optional(),
     campaignId: z.string().optional(), // engagement with one campaign, or any when empty
     days: z.coerce
       .number()
@@ -76,9 +76,9 @@ export const conditionSchema = z
   })
   .superRefine((c, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    // Own keys only: `in` also finds "__proto__", "constructor" and "toString" on every object, and a rule
-    // saved with one of them made every count of the workspace's segments throw.
-    if (!Object.hasOwn(OPERATORS_BY_FIELD[c.field], c.op)) return issue("op", "Choose a comparison.");
+    // A list lookup, not `in` on an object: `in` also finds "__proto__", "constructor" and "toString", and a
+    // rule saved with one of them made every count of the workspace's segments throw.
+    if (!(OPERATORS_BY_FIELD[c.field] as readonly string[]).includes(c.op)) return issue("op", "Choose a comparison.");
     if (c.field === "attribute" && !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(c.key ?? ""))
       issue("key", "Attribute: a name such as tier or city.");
     const needsValue = (TEXT_FIELDS.includes(c.field) && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";

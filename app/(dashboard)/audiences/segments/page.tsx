@@ -1,6 +1,7 @@
 import { Filter, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
@@ -10,38 +11,37 @@ import { can } from "@/lib/auth/permissions";
 import { formatNumber } from "@/lib/format";
 import { listSegments } from "@/lib/segments/service";
 
-export const metadata: Metadata = { title: "Segments" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audiences.segments");
+  return { title: t("title") };
+}
 
 export default async function SegmentsPage() {
   const user = await guardPage("audiences.view");
+  const t = await getTranslations("audiences.segments");
   const segments = await listSegments(user.workspaceId);
   const canEdit = can(user.role, "contacts.edit");
   const create = canEdit && (
     <Button asChild>
       <Link href="/audiences/segments/new">
-        <Plus className="size-4" aria-hidden /> New segment
+        <Plus className="size-4" aria-hidden /> {t("new")}
       </Link>
     </Button>
   );
   return (
     <>
-      <PageHeader
-        title="Segments"
-        description="Rules that pick contacts by attribute, tag, consent and engagement. Counts are live."
-        actions={segments.length > 0 && create}
-      />
+      <PageHeader title={t("title")} description={t("description")} actions={segments.length > 0 && create} />
       {segments.length === 0 ? (
-        <EmptyState icon={<Filter className="size-6" />} title="No segments yet" action={create}>
-          Segments narrow an opted-in list: for example gold-tier customers in Madrid who read last month&apos;s offer.
-          They are evaluated again at launch, so a campaign always reaches today&apos;s audience.
+        <EmptyState icon={<Filter className="size-6" />} title={t("empty.title")} action={create}>
+          {t("empty.body")}
         </EmptyState>
       ) : (
-        <Table caption="Segments">
+        <Table caption={t("title")}>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th className="text-right">Contacts now</Th>
-              <Th>Last changed</Th>
+              <Th>{t("table.name")}</Th>
+              <Th className="text-right">{t("table.count")}</Th>
+              <Th>{t("table.updated")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +53,7 @@ export default async function SegmentsPage() {
                   </Link>
                 </Td>
                 <Td className="text-right tabular-nums">
-                  {s.count === null ? "Rules need fixing" : formatNumber(s.count)}
+                  {s.count === null ? t("table.needsFixing") : formatNumber(s.count)}
                 </Td>
                 <Td>
                   <LocalTime value={s.updatedAt} />

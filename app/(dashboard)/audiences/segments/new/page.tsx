@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SegmentBuilder } from "@/components/audiences/segment-builder";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
 import { EMPTY_RULES } from "@/lib/segments/schemas";
 import { segmentChoices } from "@/lib/segments/service";
 
-export const metadata: Metadata = { title: "New segment" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audiences.segments");
+  return { title: t("new") };
+}
 
 export default async function NewSegmentPage() {
   const user = await guardPage("contacts.edit");
+  const t = await getTranslations("audiences.segments");
   const { lists, campaigns } = await segmentChoices(user.workspaceId);
   return (
     <>
-      <PageHeader title="New segment" description="Add conditions; the count on the right follows as you type." />
+      <PageHeader title={t("new")} description={t("newDescription")} />
       <SegmentBuilder initial={{ name: "", rules: EMPTY_RULES }} lists={lists} campaigns={campaigns} canEdit />
     </>
   );
