@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createConsentListAction } from "@/app/(dashboard)/audiences/consent-lists/actions";
@@ -12,6 +13,7 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { consentListSchema, type ConsentListInput } from "@/lib/consent/schemas";
 
 export function CreateConsentListDialog() {
+  const t = useTranslations("audiences.consentLists");
   const [open, setOpen] = useState(false);
   const form = useForm<ConsentListInput>({
     resolver: zodResolver(consentListSchema),
@@ -28,16 +30,13 @@ export function CreateConsentListDialog() {
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button>
-          <Plus className="size-4" aria-hidden /> New consent list
+          <Plus className="size-4" aria-hidden /> {t("create.button")}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="New consent list"
-        description="A list is one purpose people opt in to, such as Promotions or Order updates."
-      >
+      <DialogContent title={t("create.button")} description={t("create.description")}>
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           <div>
-            <Label htmlFor="list-name">Name</Label>
+            <Label htmlFor="list-name">{t("create.name")}</Label>
             <Input
               id="list-name"
               aria-invalid={Boolean(errors.name)}
@@ -47,26 +46,26 @@ export function CreateConsentListDialog() {
             <FieldError id="list-name-error" message={errors.name?.message} />
           </div>
           <div>
-            <Label htmlFor="list-description">What people receive</Label>
+            <Label htmlFor="list-description">{t("create.receive")}</Label>
             <Input
               id="list-description"
-              placeholder="Offers and news, at most weekly"
+              placeholder={t("create.receivePlaceholder")}
               aria-describedby="list-description-error"
               {...form.register("description")}
             />
             <FieldError id="list-description-error" message={errors.description?.message} />
           </div>
           <div>
-            <Label htmlFor="list-category">Purpose</Label>
+            <Label htmlFor="list-category">{t("create.purpose")}</Label>
             <Select id="list-category" {...form.register("category")}>
-              <option value="MARKETING">Marketing (STOP and WhatsApp&apos;s own setting close it)</option>
-              <option value="UTILITY">Utility (order and account updates)</option>
+              <option value="MARKETING">{t("create.marketing")}</option>
+              <option value="UTILITY">{t("create.utility")}</option>
             </Select>
           </div>
           <div className="flex items-center justify-end gap-3">
             <StatusMessage outcome={outcome} />
             <Button type="submit" disabled={isSubmitting}>
-              Create list
+              {t("create.submit")}
             </Button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { updateKeywordsAction } from "@/app/(dashboard)/audiences/consent-lists/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -10,6 +11,7 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { keywordSettingsSchema, type KeywordSettings, type KeywordSettingsInput } from "@/lib/consent/schemas";
 
 export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
+  const t = useTranslations("audiences.keywords");
   const form = useForm<KeywordSettingsInput, unknown, KeywordSettings>({
     resolver: zodResolver(keywordSettingsSchema),
     defaultValues: {
@@ -27,7 +29,7 @@ export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
         optOutKeywords: values.optOutKeywords.join(","),
         optInKeywords: values.optInKeywords.join(","),
       }),
-    { onSuccess: () => "Saved. New messages are checked against these keywords." },
+    { onSuccess: () => t("saved") },
   );
   const field = (name: keyof KeywordSettingsInput, label: string, hint: string) => (
     <div>
@@ -46,19 +48,16 @@ export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
   );
   return (
     <Card className="p-6">
-      <h2 className="font-semibold">Keywords</h2>
-      <p className="mt-1 text-sm text-muted">
-        A message that is exactly one of these words opts the person out of every marketing list (or back in), and gets
-        the reply below while WhatsApp&apos;s 24-hour window is open.
-      </p>
+      <h2 className="font-semibold">{t("title")}</h2>
+      <p className="mt-1 text-sm text-muted">{t("description")}</p>
       <form onSubmit={onSubmit} noValidate className="mt-5 grid gap-5 md:grid-cols-2">
-        {field("optOutKeywords", "Opt-out keywords", "Comma-separated, any language: STOP, BAJA, ARRÊT…")}
-        {field("optInKeywords", "Opt-in keywords", "Comma-separated: START, ALTA…")}
-        {field("optOutReply", "Reply to an opt-out", "Sent once, in the conversation.")}
-        {field("optInReply", "Reply to an opt-in", "Sent once, in the conversation.")}
+        {field("optOutKeywords", t("optOut"), t("optOutHint"))}
+        {field("optInKeywords", t("optIn"), t("optInHint"))}
+        {field("optOutReply", t("optOutReply"), t("replyHint"))}
+        {field("optInReply", t("optInReply"), t("replyHint"))}
         <div className="flex items-center gap-3 md:col-span-2">
           <Button type="submit" disabled={isSubmitting}>
-            Save keywords
+            {t("save")}
           </Button>
           <StatusMessage outcome={outcome} />
         </div>

@@ -1,5 +1,6 @@
 import { ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CreateConsentListDialog } from "@/components/audiences/create-consent-list-dialog";
@@ -10,24 +11,27 @@ import { getKeywordSettings } from "@/lib/consent/admin";
 import { listConsentLists } from "@/lib/consent/queries";
 import { formatNumber } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Consent lists" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audiences.consentLists");
+  return { title: t("title") };
+}
 
 export default async function ConsentListsPage() {
   const user = await guardPage("audiences.view");
+  const t = await getTranslations("audiences");
   const lists = await listConsentLists(user.workspaceId);
   const admin = can(user.role, "consent.edit");
   const keywords = admin ? await getKeywordSettings(user.workspaceId) : null;
   return (
     <>
       <PageHeader
-        title="Consent lists"
-        description="Each list is a purpose people opted in to. Opt-outs from any source apply to every later send."
+        title={t("consentLists.title")}
+        description={t("consentLists.description")}
         actions={admin && <CreateConsentListDialog />}
       />
       {lists.length === 0 ? (
-        <EmptyState icon={<ShieldCheck className="size-6" />} title="No consent lists yet">
-          Create a list for each purpose you message people about, such as &ldquo;Promotions&rdquo; or &ldquo;Order
-          updates&rdquo;, then import opt-ins with their proof.
+        <EmptyState icon={<ShieldCheck className="size-6" />} title={t("consentLists.empty.title")}>
+          {t("consentLists.empty.body")}
         </EmptyState>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
@@ -38,15 +42,15 @@ export default async function ConsentListsPage() {
                   <h2 className="font-semibold">{list.name}</h2>
                   {list.description && <p className="mt-1 text-sm text-muted">{list.description}</p>}
                 </div>
-                <Badge>{list.category.toLowerCase()}</Badge>
+                <Badge>{t(`consentLists.category.${list.category}`)}</Badge>
               </div>
               <dl className="mt-4 grid grid-cols-2 gap-4">
                 <div>
-                  <dt className="text-xs text-muted uppercase">Opted in</dt>
+                  <dt className="text-xs text-muted uppercase">{t("consent.optedIn")}</dt>
                   <dd className="text-xl font-semibold text-brand-700 tabular-nums">{formatNumber(list.optedIn)}</dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-muted uppercase">Opted out</dt>
+                  <dt className="text-xs text-muted uppercase">{t("consent.optedOut")}</dt>
                   <dd className="text-xl font-semibold tabular-nums">{formatNumber(list.optedOut)}</dd>
                 </div>
               </dl>
@@ -56,13 +60,19 @@ export default async function ConsentListsPage() {
                     className="font-medium text-brand-700 underline"
                     href={`/api/v1/consent-lists/${list.id}/export?format=csv`}
                   >
-                    Export record (CSV)<span className="sr-only"> for {list.name}</span>
+                    {t.rich("consentLists.exportCsv", {
+                      list: list.name,
+                      hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                    })}
                   </a>
                   <a
                     className="font-medium text-brand-700 underline"
                     href={`/api/v1/consent-lists/${list.id}/export?format=json`}
                   >
-                    Export record (JSON)<span className="sr-only"> for {list.name}</span>
+                    {t.rich("consentLists.exportJson", {
+                      list: list.name,
+                      hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                    })}
                   </a>
                 </p>
               )}
