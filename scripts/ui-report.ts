@@ -1,0 +1,87 @@
+// `npm run ui-report`: what a person on a phone gets from the key pages of a running Parley (#21 point 9).
+//
+// Lighthouse 12 (the last line that runs on Node 20) with its default mobile preset (an emulated mid-range
+// phone, 4x CPU slowdown, simulated slow 4G) on login, home, a campaign report, the template builder, the
+// inbox and analytics, signed in as the demo admin. For each page: the performance and accessibility scores
+// (targets 90 and 95), the JavaScript it loads gzipped (target at most 200 KB), its main-thread work, and
+// the errors it logs to the console (target none).
+//
+// Start Parley first (`npm start`), then: npm run ui-report [-- http://localhost:3000]. Scores depend on the
+// machine: run it on a quiet one.
+import { existsSync, readFileSync } from "node:fs";
+import lighthouse, { type Flags, type Result } from "lighthouse";
+import { chromium } from "@playwright/test";
+import { printTable, type Row } from "../bench/table.ts";
+import { DEMO_USERS } from "../lib/seed/demo-users.ts";
+
+const base = (process.argv[2] ?? process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
+const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const port = 9333;
+
+const health = await fetch(`${base}/api/health`).catch(() => null);
+if (!health?.ok) {
+  console.error(`No Parley answers at ${base}. Start it first (npm start), or pass its address.`);
+  process.exit(1);
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  args: [`--remote-debugging-port=${port}`, "--no-sandbox", "--disable-gpu"],
+});
+try {
+  // Sign in once as a person would; Lighthouse then sends the session cookie with every page.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/home$/);
+  await page.goto(`${base}/campaigns`);
+  const report = await page.locator('a[href^="/campaigns/c"]').first().getAttribute("href");
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await context.close();
+
+  const pages: [string, string, boolean][] = [
+    ["login", "/login", false],
+    ["home", "/home", true],
+    ["campaign report", report ?? "/campaigns", true],
+    ["template builder", "/templates/new", true],
+    ["inbox", "/inbox", true],
+    ["analytics", "/analytics", true],
+  ];
+  const rows: Row[] = [];
+  for (const [name, path, signedIn] of pages) {
+    const flags: Flags = {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+      extraHeaders: signedIn ? { Cookie: cookie } : undefined,
+    };
+    const result = (await lighthouse(`${base}${path}`, flags))!.lhr as Result;
+    const items = (id: string) =>
+      ((result.audits[id]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []) as {
+        resourceType?: string;
+        transferSize?: number;
+      }[];
+    const scriptBytes = items("network-requests")
+      .filter((r) => r.resourceType === "Script")
+      .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
+    rows.push({
+      page: name,
+      performance: Math.round((result.categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((result.categories.accessibility?.score ?? 0) * 100),
+      "JS gzipped KB": Math.round(scriptBytes / 1024),
+      "main-thread work s": ((result.audits["mainthread-work-breakdown"]?.numericValue ?? 0) / 1000).toFixed(1),
+      "LCP s": ((result.audits["largest-contentful-paint"]?.numericValue ?? 0) / 1000).toFixed(1),
+      "TBT ms": Math.round(result.audits["total-blocking-time"]?.numericValue ?? 0),
+      "console errors": items("errors-in-console").length,
+    });
+  }
+  const { version } = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")) as { version: string };
+  await printTable(`Key pages on a phone (Lighthouse ${version}, mobile preset) at ${base}`, rows);
+} finally {
+  await browser.close();
+}
