@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { BrowserTimeZone } from "@/components/providers/browser-time-zone";
 import { HydrationMarker } from "@/components/providers/hydration-marker";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { ZodLocale } from "@/components/providers/zod-locale";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Parley", template: "%s · Parley" },
-  description: "WhatsApp marketing on Meta's Cloud API, self-hosted.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
@@ -17,6 +19,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen antialiased">
         <NextIntlClientProvider>
+          <ZodLocale />
+          <BrowserTimeZone />
           <QueryProvider>{children}</QueryProvider>
         </NextIntlClientProvider>
         <HydrationMarker />

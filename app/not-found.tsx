@@ -1,25 +1,29 @@
 import { SearchX } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/errors/status-page";
 import { buttonVariants } from "@/components/ui/button";
 
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors.notFoundPage"))("title") };
+}
 
 /** Any address that names no page, and notFound() outside the dashboard and sign-in segments. */
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("errors");
   return (
     <StatusPage
       standalone
       icon={SearchX}
-      title="Page not found"
+      title={t("notFoundPage.title")}
       actions={
         <Link href="/" className={buttonVariants()}>
-          Back to your dashboard
+          {t("page.backToDashboard")}
         </Link>
       }
     >
-      <p>There is nothing at this address. Check the link, or start again from your dashboard.</p>
+      <p>{t("notFoundPage.body")}</p>
     </StatusPage>
   );
 }

@@ -1,5 +1,8 @@
 // Expected errors: their messages are written for the user and may be shown as they are.
 // Anything else is logged with a request id and the user sees a generic message.
+// A message may be a catalog key (lib/i18n/message-key.ts): the action and route wrappers translate it into
+// the reader's language, the public API into English.
+import { messageKey } from "@/lib/i18n/message-key";
 
 export type ErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED";
 
@@ -15,20 +18,20 @@ export class AppError extends Error {
 }
 
 export class NotFoundError extends AppError {
-  constructor(what = "That item") {
-    super("NOT_FOUND", `${what} was not found.`);
+  constructor(what?: string) {
+    super("NOT_FOUND", what ? `${what} was not found.` : messageKey("errors.notFound"));
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = "You do not have permission to do that.") {
+  constructor(message = messageKey("errors.forbidden")) {
     super("FORBIDDEN", message);
   }
 }
 
 export class UnauthenticatedError extends AppError {
   constructor() {
-    super("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    super("UNAUTHENTICATED", messageKey("errors.sessionExpired"));
   }
 }
 

@@ -5,7 +5,7 @@ import type { IncomingMessage } from "node:http";
 import { ZodError } from "zod";
 import { AppError, ForbiddenError, ValidationError, type ErrorCode } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { NUL_MESSAGE } from "@/lib/ids";
+import { englishTranslator, type RequestTranslator } from "@/lib/i18n/server";
 import { logger } from "@/lib/logger";
 import { currentLogContext } from "@/lib/observability/context";
 
@@ -24,28 +24,36 @@ function isNulRefusal(error: unknown): boolean {
   return cause?.code === "22021" && /0x00/.test(cause.message ?? "");
 }
 
-export function jsonError(error: unknown): Response {
+/**
+ * `t` answers in the reader's language (the dashboard's route wrapper passes the request's translator);
+ * without it, English.
+ */
+export function jsonError(error: unknown, t: RequestTranslator = englishTranslator): Response {
   // A query string a schema refused (`.parse` in a route) is the caller's mistake, not the server's.
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const message = issue
       ? `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`
-      : "The request is not valid.";
+      : t("errors.invalidRequest");
     return Response.json({ error: { code: "VALIDATION", message } }, { status: 400 });
   }
   if (error instanceof AppError) {
     // Field errors (a refused query string, a form field) are listed beside the message, as actions do.
-    const { code, message, fieldErrors } = error;
+    const { code } = error;
+    const message = t.message(error.message);
+    const fieldErrors =
+      error.fieldErrors &&
+      Object.fromEntries(Object.entries(error.fieldErrors).map(([field, list]) => [field, list.map(t.message)]));
     return Response.json({ error: { code, message, ...(fieldErrors && { fieldErrors }) } }, { status: STATUS[code] });
   }
   // A NUL byte that reached a query (PostgreSQL refuses it in text: 22021) came from the request.
   if (isNulRefusal(error))
-    return Response.json({ error: { code: "VALIDATION", message: NUL_MESSAGE } }, { status: 400 });
+    return Response.json({ error: { code: "VALIDATION", message: t("errors.nul") } }, { status: 400 });
   // The request's own id when a wrapper set one (withLogContext), so the reference matches its other lines.
   const requestId = currentLogContext()?.requestId ?? randomUUID();
   logger.error("route handler failed", { requestId, error });
   return Response.json(
-    { error: { code: "INTERNAL", message: `Something went wrong (reference ${requestId}).` } },
+    { error: { code: "INTERNAL", message: t("errors.internal", { reference: requestId }) } },
     { status: 500 },
   );
 }

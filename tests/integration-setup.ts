@@ -15,7 +15,11 @@ vi.mock("next/headers", async () => {
   return {
     cookies: async () => ({
       get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined),
+      set: (name: string, value: string) => void cookieJar.set(name, value),
+      delete: (name: string) => void cookieJar.delete(name),
     }),
+    // An English browser, like the browser tests'; a test that needs another language sets the locale cookie.
+    headers: async () => new Headers({ "accept-language": "en" }),
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));

@@ -2,5 +2,5 @@
 import { ErrorPage } from "@/components/errors/error-page";
 
 export default function AuthError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorPage standalone error={error} retry={retry} back={{ href: "/login", label: "Back to sign in" }} />;
+  return <ErrorPage standalone error={error} retry={retry} back="signIn" />;
 }

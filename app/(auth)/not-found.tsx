@@ -1,21 +1,23 @@
 import { SearchX } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/errors/status-page";
 import { buttonVariants } from "@/components/ui/button";
 
-export default function AuthNotFound() {
+export default async function AuthNotFound() {
+  const t = await getTranslations("errors.notFoundPage");
   return (
     <StatusPage
       standalone
       icon={SearchX}
-      title="Page not found"
+      title={t("title")}
       actions={
         <Link href="/login" className={buttonVariants()}>
-          Go to sign in
+          {t("goToSignIn")}
         </Link>
       }
     >
-      <p>There is nothing at this address. Sign in to reach your workspace.</p>
+      <p>{t("bodySignIn")}</p>
     </StatusPage>
   );
 }

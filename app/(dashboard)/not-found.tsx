@@ -1,5 +1,6 @@
 import { SearchX } from "lucide-react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/errors/status-page";
 import { buttonVariants } from "@/components/ui/button";
 
@@ -7,21 +8,19 @@ import { buttonVariants } from "@/components/ui/button";
  * An id that names nothing in this workspace (lib/not-found.ts): shown inside the shell, so the navigation
  * is still there to go on from.
  */
-export default function DashboardNotFound() {
+export default async function DashboardNotFound() {
+  const t = await getTranslations("errors");
   return (
     <StatusPage
       icon={SearchX}
-      title="Page not found"
+      title={t("notFoundPage.title")}
       actions={
         <Link href="/" className={buttonVariants()}>
-          Back to your dashboard
+          {t("page.backToDashboard")}
         </Link>
       }
     >
-      <p>
-        Nothing in this workspace is at this address. It may have been deleted, or the link may belong to another
-        workspace.
-      </p>
+      <p>{t("notFoundPage.bodyWorkspace")}</p>
     </StatusPage>
   );
 }

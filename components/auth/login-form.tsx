@@ -1,14 +1,18 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { loginSchema, type LoginInput } from "@/lib/auth/schemas";
+import { translateMessage } from "@/lib/i18n/message-key";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth.form");
+  const translate = useTranslations();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -21,7 +25,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
+      // lib/auth/login.ts answers with a message key, which next-auth passes on as it is.
+      setFormError(
+        result?.error && result.error !== "CredentialsSignin" ? translateMessage(translate, result.error) : t("failed"),
+      );
       return;
     }
     router.replace(callbackUrl);
@@ -36,7 +43,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         </div>
       )}
       <div>
-        <Label htmlFor="email">Email</Label>
+        <Label htmlFor="email">{t("email")}</Label>
         <Input
           id="email"
           type="email"
@@ -48,7 +55,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <FieldError id="email-error" message={errors.email?.message} />
       </div>
       <div>
-        <Label htmlFor="password">Password</Label>
+        <Label htmlFor="password">{t("password")}</Label>
         <Input
           id="password"
           type="password"
@@ -60,7 +67,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <FieldError id="password-error" message={errors.password?.message} />
       </div>
       <Button type="submit" className="w-full" size="lg" disabled={isSubmitting}>
-        {isSubmitting ? "Signing in…" : "Sign in"}
+        {isSubmitting ? t("pending") : t("submit")}
       </Button>
     </form>
   );

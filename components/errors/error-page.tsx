@@ -4,6 +4,7 @@
 // anyway, and from a client component it may hold details a user should not see. The digest is the handle
 // that finds the full error in the server's log, so the person can quote it.
 import { RotateCcw, TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { StatusPage } from "./status-page";
 
@@ -21,33 +22,33 @@ export function ErrorPage({
   error: unknown;
   /** Next's retry: fetches and renders the segment again. */
   retry: () => void;
-  back: { href: string; label: string };
+  /** Where "back" leads: the dashboard, or the sign-in page outside it. */
+  back: "dashboard" | "signIn";
   standalone?: boolean;
 }) {
+  const t = useTranslations("errors.page");
   const digest = digestOf(error);
   return (
     <StatusPage
       icon={TriangleAlert}
       tone="warning"
-      title="Something went wrong"
+      title={t("title")}
       standalone={standalone}
       actions={
         <>
           <Button type="button" onClick={() => retry()}>
-            <RotateCcw className="size-4" aria-hidden /> Try again
+            <RotateCcw className="size-4" aria-hidden /> {t("retry")}
           </Button>
           {/* A full load rather than a client navigation: it starts from a clean state. */}
-          <a href={back.href} className={buttonVariants({ variant: "secondary" })}>
-            {back.label}
+          <a href={back === "signIn" ? "/login" : "/"} className={buttonVariants({ variant: "secondary" })}>
+            {back === "signIn" ? t("backToSignIn") : t("backToDashboard")}
           </a>
         </>
       }
     >
-      <p>Parley could not show this page. Try again; if it keeps happening, tell your workspace admin.</p>
+      <p>{t("body")}</p>
       {digest && (
-        <p>
-          Reference for your admin: <span className="font-mono text-ink">{digest}</span>
-        </p>
+        <p>{t.rich("reference", { digest, code: (chunks) => <span className="font-mono text-ink">{chunks}</span> })}</p>
       )}
     </StatusPage>
   );

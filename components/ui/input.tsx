@@ -1,4 +1,6 @@
 import type { ComponentProps } from "react";
+import { useTranslations } from "next-intl";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { cn } from "@/lib/utils";
 
 const field =
@@ -16,12 +18,16 @@ export function Label({ className, ...props }: ComponentProps<"label">) {
   return <label className={cn("mb-1 block text-sm font-medium text-ink", className)} {...props} />;
 }
 
-/** The error under a field, linked to it with aria-describedby by the caller. */
+/**
+ * The error under a field, linked to it with aria-describedby by the caller. A schema's message may be a
+ * catalog key (lib/i18n/message-key.ts): it is translated here, where it is shown.
+ */
 export function FieldError({ id, message }: { id: string; message?: string }) {
+  const t = useTranslations();
   if (!message) return null;
   return (
     <p id={id} className="mt-1 text-sm text-red-600">
-      {message}
+      {translateMessage(t, message)}
     </p>
   );
 }

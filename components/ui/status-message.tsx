@@ -1,8 +1,13 @@
+import { useTranslations } from "next-intl";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { cn } from "@/lib/utils";
 
 export type Outcome = { ok: boolean; text: string } | null;
 
-/** The outcome of an action next to its button: announced politely when it worked, as an alert when not. */
+/**
+ * The outcome of an action next to its button: announced politely when it worked, as an alert when not.
+ * A message key (lib/i18n/message-key.ts) is translated here.
+ */
 export function StatusMessage({
   outcome,
   boxed = false,
@@ -12,6 +17,7 @@ export function StatusMessage({
   boxed?: boolean;
   className?: string;
 }) {
+  const t = useTranslations();
   if (!outcome) return null;
   return (
     <p
@@ -29,7 +35,7 @@ export function StatusMessage({
         className,
       )}
     >
-      {outcome.text}
+      {translateMessage(t, outcome.text)}
     </p>
   );
 }

@@ -8,6 +8,9 @@ import { requirePermission, type CurrentUser } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { assertSameOrigin, jsonError } from "@/lib/http";
+import { requestTranslator } from "@/lib/i18n/server";
+import { messageKey } from "@/lib/i18n/message-key";
+import { zodErrorMap } from "@/lib/i18n/zod";
 import { idSchema } from "@/lib/ids";
 import { fieldErrorsOf } from "./action";
 
@@ -50,6 +53,8 @@ export function dashboardRoute<
   handler: (input: RouteInput<Output<P>, Output<Q>>) => Promise<Response | object>,
 ): (request: Request, context?: NextContext) => Promise<Response> {
   return async (request, context) => {
+    // Messages in the reader's language, as the action wrapper answers (lib/i18n/server.ts).
+    const t = await requestTranslator();
     try {
       // Cookie-session writes are refused from other sites first (CSRF), before anything else is read.
       if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
@@ -62,11 +67,13 @@ export function dashboardRoute<
       }
       let query: unknown;
       if (config.query) {
-        const parsed = config.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+        const parsed = config.query.safeParse(Object.fromEntries(new URL(request.url).searchParams), {
+          error: zodErrorMap(t.locale),
+        });
         if (!parsed.success) {
           // The schemas' messages are written for the user; the first says what to fix, all are listed.
           throw new ValidationError(
-            parsed.error.issues[0]?.message ?? "The request is not valid.",
+            parsed.error.issues[0]?.message ?? messageKey("errors.invalidRequest"),
             fieldErrorsOf(parsed.error),
           );
         }
@@ -81,7 +88,7 @@ export function dashboardRoute<
       });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return jsonError(error);
+      return jsonError(error, t);
     }
   };
 }

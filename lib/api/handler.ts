@@ -7,6 +7,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import { AppError } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http";
+import { englishTranslator } from "@/lib/i18n/server";
 import { hasNul, NUL_MESSAGE } from "@/lib/ids";
 import { addLogContext, logger, withLogContext } from "@/lib/logger";
 import { authenticateApiKey, type ApiCaller, type KeyRefusal } from "./keys";
@@ -230,10 +231,11 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         const errors =
           error.fieldErrors &&
           Object.entries(error.fieldErrors).flatMap(([field, messages]) =>
-            messages.map((message) => ({ field, message })),
+            messages.map((message) => ({ field, message: englishTranslator.message(message) })),
           );
         return answer(
-          problem(STATUS[error.code], error.message, {
+          // Machines read English: a message key (lib/i18n/message-key.ts) becomes its English words.
+          problem(STATUS[error.code], englishTranslator.message(error.message), {
             code: error.code.toLowerCase(),
             ...(errors?.length ? { errors } : {}),
           }),

@@ -2,6 +2,7 @@
 // or not the account exists.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { Prisma, Role } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { loginSchema } from "./schemas";
@@ -10,12 +11,14 @@ export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 
-export const INVALID_LOGIN_MESSAGE = "That email and password do not match an active account.";
+// Message keys (lib/i18n/message-key.ts): the sign-in form and the action wrapper show them in the reader's language.
+export const INVALID_LOGIN_MESSAGE = messageKey("auth.form.invalid");
 
 export type LoginResult =
-  { ok: true; userId: string; workspaceId: string; role: Role } | { ok: false; message: string };
+  | { ok: true; userId: string; workspaceId: string; role: Role; locale: string | null; timeZone: string | null }
+  | { ok: false; message: string };
 
-export const LOCKED_MESSAGE = `Too many failed sign-ins. Wait ${LOGIN_WINDOW_MINUTES} minutes, or ask an admin to reset your password.`;
+export const LOCKED_MESSAGE = messageKey("auth.form.locked", { minutes: LOGIN_WINDOW_MINUTES });
 
 /**
  * Counts this attempt as a failure before the password is checked, and refuses it when the account or
@@ -54,6 +57,8 @@ export async function verifyLogin(input: unknown, ip: string): Promise<LoginResu
     select: {
       id: true,
       passwordHash: true,
+      locale: true,
+      timeZone: true,
       memberships: {
         where: { deactivatedAt: null },
         select: { workspaceId: true, role: true },
@@ -70,5 +75,12 @@ export async function verifyLogin(input: unknown, ip: string): Promise<LoginResu
     db.loginAttempt.deleteMany({ where: { email } }),
     db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
   ]);
-  return { ok: true, userId: user.id, workspaceId: membership.workspaceId, role: membership.role };
+  return {
+    ok: true,
+    userId: user.id,
+    workspaceId: membership.workspaceId,
+    role: membership.role,
+    locale: user.locale,
+    timeZone: user.timeZone,
+  };
 }

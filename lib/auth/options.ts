@@ -4,6 +4,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { rememberPreferences } from "@/lib/i18n/preferences";
 import { verifyLogin } from "./login";
 import { createSession, deleteSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
@@ -42,6 +43,8 @@ export function authOptions(): AuthOptions {
             userAgent: header(headers, "user-agent")?.slice(0, 300),
             ip: clientIp(headers),
           });
+          // The language and zone they saved apply from the first page (a cookie: lib/i18n/preferences.ts).
+          await rememberPreferences(result, { atSignIn: true });
           return { id: result.userId, sessionId };
         },
       }),

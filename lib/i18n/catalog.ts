@@ -1,19 +1,36 @@
 import type { Locale } from "./config";
+import campaigns from "@/messages/en/campaigns.json";
 import common from "@/messages/en/common.json";
+import account from "@/messages/en/account.json";
+import auth from "@/messages/en/auth.json";
+import errors from "@/messages/en/errors.json";
+import shell from "@/messages/en/shell.json";
+import templates from "@/messages/en/templates.json";
 import audiences from "@/messages/en/audiences.json";
 import inbox from "@/messages/en/inbox.json";
-import campaigns from "@/messages/en/campaigns.json";
-import templates from "@/messages/en/templates.json";
-
 import analytics from "@/messages/en/analytics.json";
 import settings from "@/messages/en/settings.json";
 import developers from "@/messages/en/developers.json";
+
 /**
  * Messages are split by namespace, one file per namespace and locale (messages/<locale>/<namespace>.json),
  * so each area of the product owns its own files. English is imported statically: its shape is the type
  * every other locale must match (see global.d.ts), so a key used in code but missing in English fails tsc.
  */
-export const english = { common, audiences, inbox, campaigns, templates, analytics, settings, developers };
+export const english = {
+  common,
+  account,
+  auth,
+  errors,
+  shell,
+  campaigns,
+  templates,
+  audiences,
+  inbox,
+  analytics,
+  settings,
+  developers,
+};
 
 export type Messages = typeof english;
 export const namespaces = Object.keys(english) as (keyof Messages)[];

@@ -1,9 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
-import { defaultLocale } from "./config";
 import { loadMessages } from "./catalog";
+import { requestPreferences } from "./server";
 
-// next-intl reads this once per request (React cache) for Server Components, actions and the client provider.
+// next-intl reads this once per request (React cache) for Server Components, actions and the client provider,
+// which passes the locale and the zone on to Client Components: server and browser print the same text.
 export default getRequestConfig(async () => {
-  const locale = defaultLocale;
-  return { locale, timeZone: "UTC", messages: await loadMessages(locale) };
+  const { locale, timeZone } = await requestPreferences();
+  return { locale, timeZone, messages: await loadMessages(locale) };
 });

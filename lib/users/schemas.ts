@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
+import { isTimeZone, locales } from "@/lib/i18n/config";
 
 export const roleSchema = z.enum(ROLES, { message: "Choose a role: Admin, Marketer or Manager." });
 
@@ -47,3 +48,10 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const resetPasswordSchema = z.object({ userId: z.string().min(1) });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** The Account page's language and zone; "" follows the browser. */
+export const preferencesSchema = z.object({
+  locale: z.enum(["", ...locales]),
+  timeZone: z.string().refine((zone) => zone === "" || isTimeZone(zone), { message: "account.preferences.badZone" }),
+});
+export type PreferencesInput = z.infer<typeof preferencesSchema>;

@@ -1,19 +1,38 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PreferencesForm } from "@/components/account/preferences-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { guardPage } from "@/lib/auth/guard";
+import { isLocale } from "@/lib/i18n/config";
+import { ownPreferences } from "@/lib/users/preferences";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 
 export default async function AccountPage() {
   const user = await guardPage("account.manage");
+  const [t, saved] = await Promise.all([getTranslations("account"), ownPreferences(user.userId)]);
+  // The server's list, passed down: the browser's own list may differ and would not match the server's render.
+  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
   return (
     <>
-      <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
-      <Card className="p-6">
-        <h2 className="mb-4 text-lg font-semibold">Change your password</h2>
-        <ChangePasswordForm />
-      </Card>
+      <PageHeader title={t("title")} description={t("signedInAs", { email: user.email })} />
+      <div className="space-y-6">
+        <Card className="p-6">
+          <h2 className="mb-1 text-lg font-semibold">{t("preferences.title")}</h2>
+          <p className="mb-4 text-sm text-muted">{t("preferences.description")}</p>
+          <PreferencesForm
+            saved={{ locale: isLocale(saved.locale) ? saved.locale : "", timeZone: saved.timeZone ?? "" }}
+            zones={zones}
+          />
+        </Card>
+        <Card className="p-6">
+          <h2 className="mb-4 text-lg font-semibold">{t("password")}</h2>
+          <ChangePasswordForm />
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,0 +1,65 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { savePreferencesAction } from "@/app/(dashboard)/account/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Label, Select } from "@/components/ui/input";
+import { StatusMessage } from "@/components/ui/status-message";
+import { localeNames, locales } from "@/lib/i18n/config";
+import { preferencesSchema, type PreferencesInput } from "@/lib/users/schemas";
+
+/** The member's language and zone; saving refreshes the page, which then renders in them. */
+export function PreferencesForm({ saved, zones }: { saved: PreferencesInput; zones: string[] }) {
+  const t = useTranslations("account.preferences");
+  const router = useRouter();
+  const form = useForm<PreferencesInput>({ resolver: zodResolver(preferencesSchema), defaultValues: saved });
+  const { errors, isSubmitting } = form.formState;
+  const { onSubmit, outcome } = useActionForm(form, savePreferencesAction, {
+    onSuccess: () => {
+      router.refresh();
+      return t("done");
+    },
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-sm space-y-4">
+      <div>
+        <Label htmlFor="locale">{t("language")}</Label>
+        <Select id="locale" aria-describedby="locale-error" {...form.register("locale")}>
+          <option value="">{t("browserLanguage")}</option>
+          {locales.map((locale) => (
+            // Each language in its own name, read out in that language.
+            <option key={locale} value={locale} lang={locale}>
+              {localeNames[locale]}
+            </option>
+          ))}
+        </Select>
+        <FieldError id="locale-error" message={errors.locale?.message} />
+      </div>
+      <div>
+        <Label htmlFor="timeZone">{t("timeZone")}</Label>
+        <Select
+          id="timeZone"
+          aria-invalid={Boolean(errors.timeZone)}
+          aria-describedby="timeZone-error"
+          {...form.register("timeZone")}
+        >
+          <option value="">{t("browserZone")}</option>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
+        </Select>
+        <FieldError id="timeZone-error" message={errors.timeZone?.message} />
+      </div>
+      <StatusMessage outcome={outcome} boxed />
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t("pending") : t("submit")}
+      </Button>
+    </form>
+  );
+}
