@@ -1,5 +1,6 @@
 // The campaign builder's input: one schema for the form and the server action.
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** Contact fields a variable can take its value from (their names: messages, campaigns.contactField). */
 export const CONTACT_FIELDS = ["first_name", "name", "phone", "locale"] as const;
@@ -17,24 +18,24 @@ export const variableSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.source === "field" && !isContactField(v.value))
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Pick a contact field." });
+      ctx.addIssue({ code: "custom", path: ["value"], message: messageKey("campaigns.errors.pickField") });
     if (v.source === "attribute" && !/^[A-Za-z0-9_.-]{1,64}$/.test(v.value)) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Name the attribute (letters, digits, _ . -)." });
+      ctx.addIssue({ code: "custom", path: ["value"], message: messageKey("campaigns.errors.attributeName") });
     }
     if (v.source === "constant" && !v.value)
-      ctx.addIssue({ code: "custom", path: ["value"], message: "Type the value to send." });
+      ctx.addIssue({ code: "custom", path: ["value"], message: messageKey("campaigns.errors.constantValue") });
     if (v.source === "tracked" && !/^https?:\/\/[^\s]+$/.test(v.value)) {
       ctx.addIssue({
         code: "custom",
         path: ["value"],
-        message: "Type the full address the link opens, starting with https://.",
+        message: messageKey("campaigns.errors.trackedAddress"),
       });
     }
   });
 export type Variable = z.output<typeof variableSchema>;
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Pick a date and a time.");
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, for example 21:00.");
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, messageKey("campaigns.errors.dateTime"));
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, messageKey("campaigns.errors.clock"));
 
 export const scheduleSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("now") }),
@@ -48,16 +49,20 @@ export type Schedule = z.output<typeof scheduleSchema>;
 export const quietHoursSchema = z
   .object({ enabled: z.boolean(), start: clock, end: clock })
   .refine((q) => !q.enabled || q.start !== q.end, {
-    message: "Quiet hours must start and end at different times.",
+    message: messageKey("campaigns.errors.quietHours"),
     path: ["end"],
   });
 export type QuietHours = z.output<typeof quietHoursSchema>;
 
 export const campaignInputSchema = z.object({
-  name: z.string().trim().min(1, "Name the campaign.").max(120, "At most 120 characters."),
-  templateName: z.string().min(1, "Pick an approved template."),
-  fallbackLanguage: z.string().min(2, "Pick the language for contacts whose language has no version."),
-  consentListId: z.string().min(1, "Pick the consent list this campaign is for."),
+  name: z
+    .string()
+    .trim()
+    .min(1, messageKey("campaigns.errors.nameRequired"))
+    .max(120, messageKey("campaigns.errors.nameLong")),
+  templateName: z.string().min(1, messageKey("campaigns.errors.pickTemplate")),
+  fallbackLanguage: z.string().min(2, messageKey("campaigns.errors.pickFallback")),
+  consentListId: z.string().min(1, messageKey("campaigns.errors.pickList")),
   segmentIds: z.array(z.string().min(1)).max(10).default([]),
   excludeSegmentIds: z.array(z.string().min(1)).max(10).default([]),
   /** Keyed by slot: "header", "body:<name>", "button:<index>" (URL suffix), "payload:<index>" (quick reply). */
@@ -70,7 +75,7 @@ export const campaignInputSchema = z.object({
           ctx.addIssue({
             code: "custom",
             path: [key, "source"],
-            message: "Only a link button's ending can be a tracked link.",
+            message: messageKey("campaigns.errors.trackedOnlyLinks"),
           });
       }
     }),
@@ -81,8 +86,8 @@ export const campaignInputSchema = z.object({
   sendRatePerSec: z
     .number()
     .int()
-    .min(1, "At least 1 per second.")
-    .max(1000, "Meta's ceiling is 1,000 per second.")
+    .min(1, messageKey("campaigns.errors.rateMin"))
+    .max(1000, messageKey("campaigns.errors.rateMax"))
     .nullable()
     .default(null),
 });

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { purposeMismatch } from "@/lib/consent/eligibility";
 import { DISPATCH_CHANNEL } from "@/lib/db/notify";
 import { cancelJob, sendJob } from "@/lib/jobs/engine";
@@ -30,20 +31,23 @@ async function checkReferences(workspaceId: string, input: CampaignInput) {
   ]);
   const errors: Record<string, string[]> = {};
   const category = templates.find((t) => t.language === input.fallbackLanguage)?.category ?? templates[0]?.category;
-  if (!list) errors.consentListId = ["That consent list does not exist in this workspace."];
+  if (!list) errors.consentListId = [messageKey("campaigns.errors.listMissing")];
   else if (category && list.category !== category)
     errors.consentListId = [purposeMismatch(category, list.name, list.category)];
   if (segments !== new Set([...input.segmentIds, ...input.excludeSegmentIds]).size)
-    errors.segmentIds = ["A segment does not exist in this workspace."];
-  if (templates.length === 0) errors.templateName = ["Pick a template Meta has approved."];
+    errors.segmentIds = [messageKey("campaigns.errors.segmentMissing")];
+  if (templates.length === 0) errors.templateName = [messageKey("campaigns.errors.templateNotApproved")];
   else if (!templates.some((t) => t.language === input.fallbackLanguage))
-    errors.fallbackLanguage = ["Pick one of the template's approved languages."];
-  if (!media) errors.headerMediaId = ["That media file does not exist in this workspace."];
+    errors.fallbackLanguage = [messageKey("campaigns.errors.fallbackLanguage")];
+  if (!media) errors.headerMediaId = [messageKey("campaigns.errors.mediaMissing")];
   if (input.segmentIds.some((id) => input.excludeSegmentIds.includes(id)))
-    errors.excludeSegmentIds = ["A segment cannot be both included and excluded."];
+    errors.excludeSegmentIds = [messageKey("campaigns.errors.segmentBoth")];
   const messages = Object.values(errors).flat();
   if (messages.length)
-    throw new ValidationError(messages.length === 1 ? messages[0]! : "Check the highlighted fields.", errors);
+    throw new ValidationError(
+      messages.length === 1 ? messages[0]! : messageKey("campaigns.errors.checkFields"),
+      errors,
+    );
 }
 
 function draftData(input: CampaignInput) {
@@ -90,7 +94,7 @@ export async function saveCampaign(user: CurrentUser, input: CampaignInput, id?:
   });
   if (!count) {
     await findCampaign(user.workspaceId, id);
-    throw new ConflictError("Only a draft can be changed: this campaign has been launched.");
+    throw new ConflictError(messageKey("campaigns.errors.notDraft"));
   }
   await recordAudit(user.workspaceId, user.userId, {
     action: "campaign.updated",
@@ -105,7 +109,7 @@ async function findCampaign(workspaceId: string, id: string) {
     where: { id, workspaceId },
     select: { id: true, status: true, createdById: true, contributorIds: true, name: true },
   });
-  if (!campaign) throw new NotFoundError("That campaign");
+  if (!campaign) throw new NotFoundError();
   return campaign;
 }
 
@@ -142,7 +146,7 @@ export async function launchCampaign(user: CurrentUser, id: string): Promise<Lau
   const preflight = await buildPreflight(plan);
   if (preflight.blockers.length)
     // The findings are codes put in words by the report on the campaign's page, which the person is shown.
-    throw new ValidationError("This campaign cannot launch yet: its pre-flight report says what to fix.");
+    throw new ValidationError(messageKey("campaigns.errors.cannotLaunch"));
   const status: CampaignStatus = plan.workspace.requireApproval ? "AWAITING_APPROVAL" : "SCHEDULED";
   return db.$transaction(async (tx) => {
     const { count } = await tx.campaign.updateMany({
@@ -178,7 +182,7 @@ export async function launchCampaign(user: CurrentUser, id: string): Promise<Lau
 export async function approveCampaign(user: CurrentUser, id: string): Promise<void> {
   const campaign = await findCampaign(user.workspaceId, id);
   if (campaign.createdById === user.userId || campaign.contributorIds.includes(user.userId)) {
-    throw new ForbiddenError("Four eyes: someone who did not create, edit or submit this campaign approves it.");
+    throw new ForbiddenError(messageKey("campaigns.errors.fourEyes"));
   }
   const plan = await loadPlan(user.workspaceId, id);
   await db.$transaction(async (tx) => {
@@ -186,7 +190,7 @@ export async function approveCampaign(user: CurrentUser, id: string): Promise<vo
       where: { id, workspaceId: user.workspaceId, status: "AWAITING_APPROVAL" },
       data: { status: "SCHEDULED", approvedById: user.userId, approvedAt: new Date() },
     });
-    if (!count) throw new ConflictError("This campaign is not waiting for approval.");
+    if (!count) throw new ConflictError(messageKey("campaigns.errors.notAwaiting"));
     await schedule(tx, plan);
     await recordAudit(
       user.workspaceId,
@@ -206,7 +210,7 @@ export async function rejectCampaign(user: CurrentUser, id: string, reason: stri
     "DRAFT",
     `Sent back: ${reason}`,
     "campaign.rejected",
-    "This campaign is not waiting for approval.",
+    messageKey("campaigns.errors.notAwaiting"),
   );
 }
 
@@ -246,7 +250,7 @@ export const pauseCampaign = (user: CurrentUser, id: string) =>
     "PAUSED",
     `Paused by ${user.name}`,
     "campaign.paused",
-    "Only a sending or scheduled campaign can be paused.",
+    messageKey("campaigns.errors.notPausable"),
   );
 
 export async function resumeCampaign(user: CurrentUser, id: string) {
@@ -259,7 +263,7 @@ export async function resumeCampaign(user: CurrentUser, id: string) {
     started ? "SENDING" : "SCHEDULED",
     null,
     "campaign.resumed",
-    "Only a paused campaign can be resumed.",
+    messageKey("campaigns.errors.notPaused"),
   );
 }
 
@@ -271,12 +275,12 @@ export const cancelCampaign = (user: CurrentUser, id: string) =>
     "CANCELLED",
     `Cancelled by ${user.name}`,
     "campaign.cancelled",
-    "This campaign has already finished.",
+    messageKey("campaigns.errors.finished"),
   );
 
 export async function deleteDraft(user: CurrentUser, id: string) {
   const { count } = await db.campaign.deleteMany({ where: { id, workspaceId: user.workspaceId, status: "DRAFT" } });
-  if (!count) throw new ConflictError("Only a draft can be deleted; a launched campaign is kept with its report.");
+  if (!count) throw new ConflictError(messageKey("campaigns.errors.deleteNotDraft"));
   await recordAudit(user.workspaceId, user.userId, {
     action: "campaign.deleted",
     targetType: "campaign",

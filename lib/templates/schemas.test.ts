@@ -1,5 +1,8 @@
 // Every limit at its boundary: the limit passes, one more fails with a message naming the field and limit.
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { english } from "@/lib/i18n/catalog";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { EMPTY_TEMPLATE, LIMITS, templateInputSchema, type TemplateButton, type TemplateInput } from "./schemas";
 
 const valid: TemplateInput = {
@@ -10,7 +13,9 @@ const valid: TemplateInput = {
 
 function errors(patch: Partial<TemplateInput>): string[] {
   const result = templateInputSchema.safeParse({ ...valid, ...patch });
-  return result.success ? [] : result.error.issues.map((i) => i.message);
+  // The messages are catalog keys; these tests read them in English, as the builder shows them.
+  const t = createTranslator({ locale: "en", messages: english });
+  return result.success ? [] : result.error.issues.map((i) => translateMessage(t, i.message));
 }
 
 const text = (n: number) => "a".repeat(n);

@@ -1,6 +1,8 @@
 // The template builder's one schema: the form validates with it as you type, the server parses with it
-// again. Every limit of CLOUD_API.md is here, with a message that names the field and the limit.
+// again. Every limit of CLOUD_API.md is here, with a message that names the field and the limit: a catalog key
+// (templates.errors.*, lib/i18n/message-key.ts) that the form and the action wrapper put in the reader's words.
 import { z } from "zod";
+import { messageKey, type MessageKey } from "@/lib/i18n/message-key";
 import { LANGUAGE_CODES } from "./languages";
 import { placeholders } from "./rules";
 
@@ -21,24 +23,24 @@ export const LIMITS = {
   sample: 200,
 } as const;
 
-const count = (n: number) => n.toLocaleString("en-US");
-const tooLong = (field: string, limit: number, length: number) =>
-  `${field}: at most ${count(limit)} characters (${count(length)} now).`;
+type TemplateError = MessageKey & `templates.errors.${string}`;
+const tooLong = (key: TemplateError, limit: number, length: number, values: Record<string, string | number> = {}) =>
+  messageKey(key, { ...values, limit, length });
 
 export const headerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("NONE") }),
   z.object({ type: z.literal("TEXT"), text: z.string(), sample: z.string().optional() }),
   z.object({
     type: z.literal("IMAGE"),
-    mediaAssetId: z.string().min(1, { message: "Header: choose an image from the media library." }),
+    mediaAssetId: z.string().min(1, { message: messageKey("templates.errors.headerImage") }),
   }),
   z.object({
     type: z.literal("VIDEO"),
-    mediaAssetId: z.string().min(1, { message: "Header: choose a video from the media library." }),
+    mediaAssetId: z.string().min(1, { message: messageKey("templates.errors.headerVideo") }),
   }),
   z.object({
     type: z.literal("DOCUMENT"),
-    mediaAssetId: z.string().min(1, { message: "Header: choose a PDF from the media library." }),
+    mediaAssetId: z.string().min(1, { message: messageKey("templates.errors.headerDocument") }),
   }),
   z.object({ type: z.literal("LOCATION") }),
 ]);
@@ -56,15 +58,13 @@ export const templateShapeSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { message: "Name: required." })
-    .max(LIMITS.name, { message: `Name: at most ${LIMITS.name} characters.` })
-    .regex(/^[a-z0-9_]+$/, {
-      message: "Name: lowercase letters, digits and underscores only (e.g. summer_sale_2026).",
-    }),
+    .min(1, { message: messageKey("templates.errors.nameRequired") })
+    .max(LIMITS.name, { message: messageKey("templates.errors.nameLong", { limit: LIMITS.name }) })
+    .regex(/^[a-z0-9_]+$/, { message: messageKey("templates.errors.nameFormat") }),
   category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION"], {
-    message: "Category: choose marketing, utility or authentication.",
+    message: messageKey("templates.errors.category"),
   }),
-  language: z.enum(LANGUAGE_CODES, { message: "Language: choose one of Meta's language codes." }),
+  language: z.enum(LANGUAGE_CODES, { message: messageKey("templates.errors.language") }),
   parameterFormat: z.enum(["POSITIONAL", "NAMED"]),
   header: headerSchema,
   body: z.object({ text: z.string(), samples: z.record(z.string(), z.string()) }),
@@ -76,111 +76,122 @@ export const templateShapeSchema = z.object({
 export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
   const named = t.parameterFormat === "NAMED";
-  const variableProblem = (name: string) =>
+  /** What is wrong with a variable's name in `part` ("header" or "body"), or null. */
+  const variableProblem = (part: "header" | "body", name: string) =>
     named
       ? /^[a-z][a-z0-9_]*$/.test(name)
         ? null
-        : `{{${name}}} is not a named variable: use lowercase letters, digits and underscores, e.g. {{first_name}}.`
+        : messageKey(`templates.errors.${part}NotNamed`, { placeholder: `{{${name}}}`, example: "{{first_name}}" })
       : /^\d+$/.test(name)
         ? null
-        : `{{${name}}} is a named variable, but this template uses numbers ({{1}}, {{2}}…). Switch to named variables or renumber.`;
+        : messageKey(`templates.errors.${part}NotNumbered`, { placeholder: `{{${name}}}`, example: "{{1}}, {{2}}…" });
 
   // Header
   if (t.header.type === "TEXT") {
     const text = t.header.text;
-    if (!text.trim()) issue(["header", "text"], "Header text: required (or choose no header).");
+    if (!text.trim()) issue(["header", "text"], messageKey("templates.errors.headerTextRequired"));
     if (text.length > LIMITS.headerText)
-      issue(["header", "text"], tooLong("Header text", LIMITS.headerText, text.length));
+      issue(["header", "text"], tooLong("templates.errors.headerTextLong", LIMITS.headerText, text.length));
     const vars = placeholders(text);
-    if (vars.length > 1) issue(["header", "text"], "Header text: at most 1 variable.");
+    if (vars.length > 1) issue(["header", "text"], messageKey("templates.errors.headerOneVariable"));
     for (const v of vars) {
-      const problem = variableProblem(v);
-      if (problem) issue(["header", "text"], `Header text: ${problem}`);
+      const problem = variableProblem("header", v);
+      if (problem) issue(["header", "text"], problem);
     }
     if (vars.length === 1 && !t.header.sample?.trim())
-      issue(["header", "sample"], "Header variable: a sample value is required for Meta's review.");
+      issue(["header", "sample"], messageKey("templates.errors.headerSample"));
   }
 
   // Body
   const body = t.body.text;
-  if (!body.trim()) issue(["body", "text"], "Body: required.");
-  if (body.length > LIMITS.body) issue(["body", "text"], tooLong("Body", LIMITS.body, body.length));
+  if (!body.trim()) issue(["body", "text"], messageKey("templates.errors.bodyRequired"));
+  if (body.length > LIMITS.body)
+    issue(["body", "text"], tooLong("templates.errors.bodyLong", LIMITS.body, body.length));
   const vars = [...new Set(placeholders(body))];
   for (const v of vars) {
-    const problem = variableProblem(v);
-    if (problem) issue(["body", "text"], `Body: ${problem}`);
+    const problem = variableProblem("body", v);
+    if (problem) issue(["body", "text"], problem);
     else if (!t.body.samples[v]?.trim())
-      issue(["body", "samples", v], `Body variable {{${v}}}: a sample value is required for Meta's review.`);
+      issue(["body", "samples", v], messageKey("templates.errors.bodySample", { placeholder: `{{${v}}}` }));
     else if (t.body.samples[v]!.length > LIMITS.sample)
-      issue(["body", "samples", v], tooLong(`Sample for {{${v}}}`, LIMITS.sample, t.body.samples[v]!.length));
+      issue(
+        ["body", "samples", v],
+        tooLong("templates.errors.sampleLong", LIMITS.sample, t.body.samples[v]!.length, { placeholder: `{{${v}}}` }),
+      );
   }
   if (!named && vars.length > 0 && vars.every((v) => /^\d+$/.test(v))) {
     const expected = vars.map((_, i) => String(i + 1));
     if ([...vars].sort((a, b) => Number(a) - Number(b)).join() !== expected.join()) {
-      issue(["body", "text"], `Body: number the variables {{1}} to {{${vars.length}}} without gaps.`);
+      issue(["body", "text"], messageKey("templates.errors.bodyGaps", { first: "{{1}}", last: `{{${vars.length}}}` }));
     }
   }
   const trimmed = body.trim();
   if (/^\{\{[^}]*\}\}/.test(trimmed) || /\{\{[^}]*\}\}[.!?]?$/.test(trimmed)) {
-    issue(
-      ["body", "text"],
-      "Body: may not start or end with a variable (Meta rejects it as INVALID_FORMAT). Add text around it.",
-    );
+    issue(["body", "text"], messageKey("templates.errors.bodyEdges"));
   }
-  if (/\}\}\s*\{\{/.test(body))
-    issue(["body", "text"], "Body: two variables may not touch; put words or punctuation between them.");
+  if (/\}\}\s*\{\{/.test(body)) issue(["body", "text"], messageKey("templates.errors.bodyTouching"));
 
   // Footer
-  if (t.footer.length > LIMITS.footer) issue(["footer"], tooLong("Footer", LIMITS.footer, t.footer.length));
-  if (placeholders(t.footer).length > 0) issue(["footer"], "Footer: variables are not allowed.");
+  if (t.footer.length > LIMITS.footer)
+    issue(["footer"], tooLong("templates.errors.footerLong", LIMITS.footer, t.footer.length));
+  if (placeholders(t.footer).length > 0) issue(["footer"], messageKey("templates.errors.footerVariables"));
 
   // Buttons
   const of = (type: TemplateButton["type"]) => t.buttons.filter((b) => b.type === type).length;
   if (t.buttons.length > LIMITS.buttonsTotal)
-    issue(["buttons"], `Buttons: at most ${LIMITS.buttonsTotal} in all (${t.buttons.length} now).`);
-  if (of("QUICK_REPLY") > LIMITS.quickReplies) issue(["buttons"], `Quick replies: at most ${LIMITS.quickReplies}.`);
-  if (of("URL") > LIMITS.urlButtons) issue(["buttons"], `URL buttons: at most ${LIMITS.urlButtons}.`);
+    issue(
+      ["buttons"],
+      messageKey("templates.errors.buttonsTotal", { max: LIMITS.buttonsTotal, count: t.buttons.length }),
+    );
+  if (of("QUICK_REPLY") > LIMITS.quickReplies)
+    issue(["buttons"], messageKey("templates.errors.quickReplies", { max: LIMITS.quickReplies }));
+  if (of("URL") > LIMITS.urlButtons)
+    issue(["buttons"], messageKey("templates.errors.urlButtons", { max: LIMITS.urlButtons }));
   if (of("PHONE_NUMBER") > LIMITS.phoneButtons)
-    issue(["buttons"], `Phone number buttons: at most ${LIMITS.phoneButtons}.`);
+    issue(["buttons"], messageKey("templates.errors.phoneButtons", { max: LIMITS.phoneButtons }));
   if (of("COPY_CODE") > LIMITS.copyCodeButtons)
-    issue(["buttons"], `Copy-code buttons: at most ${LIMITS.copyCodeButtons}.`);
+    issue(["buttons"], messageKey("templates.errors.copyCodeButtons", { max: LIMITS.copyCodeButtons }));
   const kinds = t.buttons.map((b) => (b.type === "QUICK_REPLY" ? "Q" : "O")).join("");
-  if (/Q+O+Q/.test(kinds))
-    issue(["buttons"], "Buttons: keep the quick replies together, before or after the other buttons.");
+  if (/Q+O+Q/.test(kinds)) issue(["buttons"], messageKey("templates.errors.quickRepliesTogether"));
   t.buttons.forEach((b, i) => {
-    const label = `Button ${i + 1}`;
+    const number = { number: i + 1 };
     if (b.type !== "COPY_CODE") {
-      if (!b.text.trim()) issue(["buttons", i, "text"], `${label} label: required.`);
+      if (!b.text.trim()) issue(["buttons", i, "text"], messageKey("templates.errors.buttonLabelRequired", number));
       if (b.text.length > LIMITS.buttonLabel)
-        issue(["buttons", i, "text"], tooLong(`${label} label`, LIMITS.buttonLabel, b.text.length));
+        issue(
+          ["buttons", i, "text"],
+          tooLong("templates.errors.buttonLabelLong", LIMITS.buttonLabel, b.text.length, number),
+        );
     }
     if (b.type === "URL") {
-      if (b.url.length > LIMITS.url) issue(["buttons", i, "url"], tooLong(`${label} URL`, LIMITS.url, b.url.length));
+      if (b.url.length > LIMITS.url)
+        issue(["buttons", i, "url"], tooLong("templates.errors.buttonUrlLong", LIMITS.url, b.url.length, number));
       if (!/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(b.url))
-        issue(["buttons", i, "url"], `${label} URL: a full web address starting with https://.`);
+        issue(["buttons", i, "url"], messageKey("templates.errors.buttonUrlFormat", number));
       const urlVars = placeholders(b.url);
       if (urlVars.length > 1 || (urlVars.length === 1 && !/\{\{[^}]+\}\}$/.test(b.url))) {
-        issue(
-          ["buttons", i, "url"],
-          `${label} URL: one variable at most, and only at the very end (a dynamic suffix).`,
-        );
+        issue(["buttons", i, "url"], messageKey("templates.errors.buttonUrlVariable", number));
       }
       if (urlVars.length === 1 && !b.sample?.trim())
-        issue(["buttons", i, "sample"], `${label} URL: a sample suffix is required for Meta's review.`);
+        issue(["buttons", i, "sample"], messageKey("templates.errors.buttonUrlSample", number));
     }
     if (b.type === "PHONE_NUMBER") {
       if (b.phoneNumber.length > LIMITS.phoneNumber)
         issue(
           ["buttons", i, "phoneNumber"],
-          tooLong(`${label} phone number`, LIMITS.phoneNumber, b.phoneNumber.length),
+          tooLong("templates.errors.buttonPhoneLong", LIMITS.phoneNumber, b.phoneNumber.length, number),
         );
       if (!/^\+[1-9]\d{6,18}$/.test(b.phoneNumber.replace(/[\s-]/g, "")))
-        issue(["buttons", i, "phoneNumber"], `${label} phone number: international format, e.g. +34 910 000 000.`);
+        issue(["buttons", i, "phoneNumber"], messageKey("templates.errors.buttonPhoneFormat", number));
     }
     if (b.type === "COPY_CODE") {
-      if (!b.example.trim()) issue(["buttons", i, "example"], `${label} code: a sample code is required.`);
+      if (!b.example.trim())
+        issue(["buttons", i, "example"], messageKey("templates.errors.buttonCodeRequired", number));
       if (b.example.length > LIMITS.copyCode)
-        issue(["buttons", i, "example"], tooLong(`${label} code`, LIMITS.copyCode, b.example.length));
+        issue(
+          ["buttons", i, "example"],
+          tooLong("templates.errors.buttonCodeLong", LIMITS.copyCode, b.example.length, number),
+        );
     }
   });
 });

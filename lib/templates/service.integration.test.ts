@@ -63,7 +63,7 @@ describe("templates through the sandbox", () => {
     const after = await getTemplateForBuilder(ws, id);
     expect(after.editsLeft?.in30Days).toBe(9);
     expect(after.editsLeft?.nextEditAt).not.toBeNull();
-    await expect(submitTemplate(ws, actor, id)).rejects.toThrow(/can be edited once in 24 hours/);
+    await expect(submitTemplate(ws, actor, id)).rejects.toThrow(/^templates\.errors\.editTooSoon\|/);
   });
 
   it("uploads an image header's sample through Meta's resumable upload and sends its handle", async () => {
@@ -137,7 +137,7 @@ describe("templates through the sandbox", () => {
     await addLanguage(ws, actor, id, "es_ES");
     expect((await languageVersions(ws, "brunch_menu")).map((v) => v.language)).toEqual(["en_US", "es_ES"]);
     await expect(addLanguage(ws, actor, id, "es_ES")).rejects.toThrow(
-      "A template named brunch_menu already exists in es_ES",
+      'templates.errors.nameTaken|{"name":"brunch_menu","language":"es_ES"}',
     );
   });
 

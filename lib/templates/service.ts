@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
 import { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { readMedia } from "@/lib/media/service";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError } from "@/lib/whatsapp/client";
@@ -38,7 +39,7 @@ export async function getTemplateOrThrow(workspaceId: string, id: string) {
       submittedAt: true,
     },
   });
-  if (!template) throw new NotFoundError("That template");
+  if (!template) throw new NotFoundError();
   return template;
 }
 
@@ -93,7 +94,7 @@ export async function saveDraft(
     if (id) {
       const existing = await getTemplateOrThrow(workspaceId, id);
       if (!EDITABLE.has(existing.status))
-        throw new ValidationError(`A ${existing.status.toLowerCase()} template cannot be edited.`);
+        throw new ValidationError(messageKey("templates.errors.notEditable", { status: existing.status }));
       // Once submitted, the name and language are Meta's key: they stay.
       const keep = existing.metaTemplateId ? { name: existing.name, language: existing.language } : {};
       await db.template.update({ where: { id }, data: { ...data, ...keep } });
@@ -109,9 +110,7 @@ export async function saveDraft(
     return created.id;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError(
-        `A template named ${input.name} already exists in ${input.language}. Choose another name, or add the language to that template.`,
-      );
+      throw new ConflictError(messageKey("templates.errors.nameTaken", { name: input.name, language: input.language }));
     }
     throw error;
   }
@@ -119,7 +118,7 @@ export async function saveDraft(
 
 function metaError(error: unknown): never {
   if (error instanceof WhatsAppApiError) {
-    throw new ValidationError(`Meta refused the template: ${error.details ?? error.message}`);
+    throw new ValidationError(messageKey("templates.errors.metaRefused", { reason: error.details ?? error.message }));
   }
   throw error;
 }
@@ -129,21 +128,19 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
   const template = await getTemplateForBuilder(workspaceId, id);
   const parsed = templateInputSchema.safeParse(template.input);
   if (!parsed.success) {
-    throw new ValidationError(`The template is not ready: ${parsed.error.issues[0]?.message}`);
+    // The first problem, as the builder shows it next to its field (a message key naming the field).
+    throw new ValidationError(parsed.error.issues[0]?.message ?? messageKey("templates.errors.notReady"));
   }
   if (template.status === "APPROVED") {
     const left = template.editsLeft!;
     if (left.nextEditAt)
-      throw new ValidationError(
-        `An approved template can be edited once in 24 hours: the next edit is possible from ${left.nextEditAt.toISOString()}.`,
-      );
-    if (left.in30Days === 0)
-      throw new ValidationError("This template was edited 10 times in the last 30 days, Meta's limit.");
+      throw new ValidationError(messageKey("templates.errors.editTooSoon", { time: left.nextEditAt.toISOString() }));
+    if (left.in30Days === 0) throw new ValidationError(messageKey("templates.errors.editLimit"));
   } else if (!EDITABLE.has(template.status)) {
-    throw new ValidationError(`A ${template.status.toLowerCase()} template cannot be submitted.`);
+    throw new ValidationError(messageKey("templates.errors.notSubmittable", { status: template.status }));
   }
   const client = await clientFor(workspaceId);
-  if (!client) throw new ValidationError("Connect a WhatsApp account in Settings → WhatsApp first.");
+  if (!client) throw new ValidationError(messageKey("templates.errors.noAccount"));
   let metaTemplateId = template.metaTemplateId;
   let payload: CreateTemplateRequest;
   try {
@@ -215,7 +212,7 @@ export async function deleteTemplate(workspaceId: string, actorId: string, id: s
   const template = await getTemplateOrThrow(workspaceId, id);
   if (template.metaTemplateId) {
     const client = await clientFor(workspaceId);
-    if (!client) throw new ValidationError("Connect a WhatsApp account in Settings → WhatsApp first.");
+    if (!client) throw new ValidationError(messageKey("templates.errors.noAccount"));
     try {
       await client.deleteTemplate(template.name, template.metaTemplateId);
     } catch (error) {
@@ -239,7 +236,7 @@ const isCategory = (value: string): value is TemplateCategory => Object.hasOwn(T
 /** Brings in the templates that already exist on the WhatsApp account (all pages); returns how many. */
 export async function importTemplates(workspaceId: string, actorId: string): Promise<number> {
   const client = await clientFor(workspaceId);
-  if (!client) throw new ValidationError("Connect a WhatsApp account in Settings → WhatsApp first.");
+  if (!client) throw new ValidationError(messageKey("templates.errors.noAccount"));
   let imported = 0;
   let after: string | undefined;
   try {

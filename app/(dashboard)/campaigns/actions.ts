@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
+import { messageKey } from "@/lib/i18n/message-key";
 import { drillDownSchema, retargetSegment } from "@/lib/campaigns/recipients";
 import { campaignIdSchema, campaignInputSchema } from "@/lib/campaigns/schemas";
 import {
@@ -43,7 +44,7 @@ export const approveCampaignAction = action("campaigns.approve", campaignIdSchem
 
 export const rejectCampaignAction = action(
   "campaigns.approve",
-  campaignIdSchema.extend({ reason: z.string().trim().min(1, "Say what to change.").max(500) }),
+  campaignIdSchema.extend({ reason: z.string().trim().min(1, messageKey("campaigns.errors.sendBackReason")).max(500) }),
   async ({ id, reason }, user) => {
     await rejectCampaign(user, id, reason);
     refresh(id);

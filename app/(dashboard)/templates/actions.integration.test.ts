@@ -29,7 +29,7 @@ describe("template actions", () => {
       ok: false,
       error: {
         code: "VALIDATION",
-        message: "The template is not ready: Body variable {{1}}: a sample value is required for Meta's review.",
+        message: "Body variable {{1}}: a sample value is required for Meta's review.",
       },
     });
     expect((await db.template.findFirstOrThrow({ where: { workspaceId: workspace.id } })).status).toBe("DRAFT");
