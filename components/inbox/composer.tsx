@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { sendReplyAction } from "@/app/(dashboard)/inbox/actions";
@@ -8,29 +9,26 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import type { InboxChoices } from "@/lib/inbox/queries";
+import { useFormat } from "@/lib/i18n/format";
+import type { MediaKind } from "@/lib/media/rules";
 import { fillSavedReply, replySchema, type ReplyFormValues, type ReplyInput } from "@/lib/inbox/schemas";
 
-const KINDS = [
-  ["text", "Text"],
-  ["buttons", "Reply buttons"],
-  ["list", "List"],
-  ["media", "Media"],
-  ["template", "Template"],
-] as const;
+const KINDS = ["text", "buttons", "list", "media", "template"] as const;
 
 const EMPTY: Record<ReplyInput["kind"], ReplyFormValues> = {
   text: { kind: "text", body: "" },
   buttons: { kind: "buttons", body: "", buttons: [{ title: "" }, { title: "" }] },
-  list: { kind: "list", body: "", button: "Options", rows: [{ title: "", description: "" }] },
+  list: { kind: "list", body: "", button: "", rows: [{ title: "", description: "" }] },
   media: { kind: "media", mediaId: "", caption: "" },
   template: { kind: "template", templateId: "", values: [] },
 };
 
 function Counter({ value, max }: { value: string | undefined; max: number }) {
+  const format = useFormat();
   const n = value?.length ?? 0;
   return (
     <span className={n > max ? "text-red-700" : "text-muted"}>
-      {n.toLocaleString()} / {max.toLocaleString()}
+      {format.number(n)} / {format.number(max)}
     </span>
   );
 }
@@ -51,7 +49,13 @@ export function Composer({
   choices: InboxChoices;
   onSent: () => void;
 }) {
+  const t = useTranslations("inbox.composer");
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // A new list's menu button starts with the word for "Options" in the agent's language.
+  const empty = (kind: ReplyInput["kind"]): ReplyFormValues =>
+    kind === "list"
+      ? { kind: "list", body: "", button: t("listDefaultButton"), rows: [{ title: "", description: "" }] }
+      : EMPTY[kind];
   const form = useForm<ReplyFormValues, unknown, ReplyInput>({
     resolver: zodResolver(replySchema),
     mode: "onChange",
@@ -69,30 +73,34 @@ export function Composer({
     { message?: string; root?: { message?: string } } & Record<number, Record<string, { message?: string }>>
   >;
   const template = choices.templates.find((t) => t.id === values.templateId);
-  const allowed = windowOpen ? KINDS : KINDS.filter(([k]) => k === "template");
+  const allowed = windowOpen ? KINDS : KINDS.filter((k) => k === "template");
 
   const onSubmit = form.handleSubmit(async (reply) => {
     const result = await sendReplyAction({ conversationId, replyTo, reply });
     if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
     setOutcome(
       result.data.state === "FAILED"
-        ? { ok: false, text: `WhatsApp refused it: ${result.data.errorReason}` }
-        : { ok: true, text: "Sent." },
+        ? { ok: false, text: t("refused", { reason: result.data.errorReason ?? "" }) }
+        : { ok: true, text: t("sent") },
     );
-    form.reset(EMPTY[reply.kind]);
+    form.reset(empty(reply.kind));
     onSent();
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 border-t border-line bg-white p-4" aria-label="Reply">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3 border-t border-line bg-white p-4"
+      aria-label={t("label")}
+    >
       {!windowOpen && (
         <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="note">
-          The 24-hour window is closed: WhatsApp only lets a business write first with an approved template. When they
-          answer, you can write freely again.
+          {t("windowClosed")}
         </p>
       )}
-      <div role="radiogroup" aria-label="Kind of reply" className="flex flex-wrap gap-1">
-        {allowed.map(([value, label]) => (
+      <div role="radiogroup" aria-label={t("kind")} className="flex flex-wrap gap-1">
+        {allowed.map((value) => (
           <label
             key={value}
             className={`cursor-pointer rounded-md border px-2.5 py-1 text-sm ${kind === value ? "border-brand-600 bg-brand-50 text-brand-900" : "border-line"}`}
@@ -102,9 +110,9 @@ export function Composer({
               className="sr-only"
               name="reply-kind"
               checked={kind === value}
-              onChange={() => form.reset(EMPTY[value])}
+              onChange={() => form.reset(empty(value))}
             />
-            {label}
+            {t(`kinds.${value}`)}
           </label>
         ))}
       </div>
@@ -112,7 +120,7 @@ export function Composer({
       {(kind === "text" || kind === "buttons" || kind === "list") && (
         <div>
           <div className="flex items-end justify-between">
-            <Label htmlFor="reply-body">Message</Label>
+            <Label htmlFor="reply-body">{t("message")}</Label>
             <span className="text-xs">
               <Counter value={values.body} max={kind === "buttons" ? 1024 : 4096} />
             </span>
@@ -122,14 +130,14 @@ export function Composer({
             rows={3}
             className="w-full rounded-md border border-line p-2 text-sm"
             aria-describedby="reply-body-error"
-            placeholder="*bold* _italic_ ~strike~"
+            placeholder={t("messagePlaceholder")}
             {...form.register("body" as never)}
           />
           <FieldError id="reply-body-error" message={errors.body?.message} />
           {choices.savedReplies.length > 0 && (
             <div className="mt-1 max-w-xs">
               <Label htmlFor="saved-reply" className="sr-only">
-                Insert a saved reply
+                {t("insertSaved")}
               </Label>
               <Select
                 id="saved-reply"
@@ -142,7 +150,7 @@ export function Composer({
                     });
                 }}
               >
-                <option value="">Insert a saved reply…</option>
+                <option value="">{t("insertSavedOption")}</option>
                 {choices.savedReplies.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -156,13 +164,15 @@ export function Composer({
 
       {kind === "buttons" && (
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Reply buttons (up to 3, 20 characters each)</legend>
+          <legend className="text-sm font-medium">{t("buttons.legend")}</legend>
           {buttons.fields.map((field, i) => (
             <div key={field.id} className="flex items-center gap-2">
-              <Label htmlFor={`button-${i}`} className="sr-only">{`Button ${i + 1}`}</Label>
+              <Label htmlFor={`button-${i}`} className="sr-only">
+                {t("buttons.button", { n: i + 1 })}
+              </Label>
               <Input
                 id={`button-${i}`}
-                placeholder={`Button ${i + 1}`}
+                placeholder={t("buttons.button", { n: i + 1 })}
                 aria-describedby={`button-${i}-error`}
                 {...form.register(`buttons.${i}.title` as never)}
               />
@@ -170,7 +180,7 @@ export function Composer({
                 type="button"
                 variant="ghost"
                 size="sm"
-                aria-label={`Remove button ${i + 1}`}
+                aria-label={t("buttons.remove", { n: i + 1 })}
                 onClick={() => buttons.remove(i)}
               >
                 <Trash2 className="size-4" aria-hidden />
@@ -181,7 +191,7 @@ export function Composer({
           <FieldError id="buttons-error" message={errors.buttons?.message ?? errors.buttons?.root?.message} />
           {buttons.fields.length < 3 && (
             <Button type="button" variant="secondary" size="sm" onClick={() => buttons.append({ title: "" } as never)}>
-              <Plus className="size-4" aria-hidden /> Add a button
+              <Plus className="size-4" aria-hidden /> {t("buttons.add")}
             </Button>
           )}
         </fieldset>
@@ -189,29 +199,33 @@ export function Composer({
 
       {kind === "list" && (
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">List (up to 10 options)</legend>
+          <legend className="text-sm font-medium">{t("list.legend")}</legend>
           <div className="max-w-xs">
-            <Label htmlFor="list-button">Menu button text</Label>
+            <Label htmlFor="list-button">{t("list.button")}</Label>
             <Input id="list-button" aria-describedby="list-button-error" {...form.register("button" as never)} />
             <FieldError id="list-button-error" message={errors.button?.message} />
           </div>
           {rows.fields.map((field, i) => (
             <div key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
               <div>
-                <Label htmlFor={`row-${i}`} className="sr-only">{`Option ${i + 1}`}</Label>
+                <Label htmlFor={`row-${i}`} className="sr-only">
+                  {t("list.option", { n: i + 1 })}
+                </Label>
                 <Input
                   id={`row-${i}`}
-                  placeholder={`Option ${i + 1} (24 characters)`}
+                  placeholder={t("list.optionPlaceholder", { n: i + 1 })}
                   aria-describedby={`row-${i}-error`}
                   {...form.register(`rows.${i}.title` as never)}
                 />
                 <FieldError id={`row-${i}-error`} message={errors.rows?.[i]?.title?.message} />
               </div>
               <div>
-                <Label htmlFor={`row-${i}-description`} className="sr-only">{`Option ${i + 1} description`}</Label>
+                <Label htmlFor={`row-${i}-description`} className="sr-only">
+                  {t("list.description", { n: i + 1 })}
+                </Label>
                 <Input
                   id={`row-${i}-description`}
-                  placeholder="Description (optional, 72)"
+                  placeholder={t("list.descriptionPlaceholder")}
                   {...form.register(`rows.${i}.description` as never)}
                 />
               </div>
@@ -219,7 +233,7 @@ export function Composer({
                 type="button"
                 variant="ghost"
                 size="sm"
-                aria-label={`Remove option ${i + 1}`}
+                aria-label={t("list.remove", { n: i + 1 })}
                 onClick={() => rows.remove(i)}
               >
                 <Trash2 className="size-4" aria-hidden />
@@ -234,7 +248,7 @@ export function Composer({
               size="sm"
               onClick={() => rows.append({ title: "", description: "" } as never)}
             >
-              <Plus className="size-4" aria-hidden /> Add an option
+              <Plus className="size-4" aria-hidden /> {t("list.add")}
             </Button>
           )}
         </fieldset>
@@ -243,19 +257,19 @@ export function Composer({
       {kind === "media" && (
         <div className="grid gap-2 sm:grid-cols-2">
           <div>
-            <Label htmlFor="reply-media">File from the media library</Label>
+            <Label htmlFor="reply-media">{t("media.file")}</Label>
             <Select id="reply-media" aria-describedby="reply-media-error" {...form.register("mediaId" as never)}>
-              <option value="">Pick a file…</option>
+              <option value="">{t("media.pick")}</option>
               {choices.media.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.fileName} ({m.kind.toLowerCase()})
+                  {t("media.option", { file: m.fileName, kind: t(`media.kind.${m.kind as MediaKind}`) })}
                 </option>
               ))}
             </Select>
             <FieldError id="reply-media-error" message={errors.mediaId?.message} />
           </div>
           <div>
-            <Label htmlFor="reply-caption">Caption</Label>
+            <Label htmlFor="reply-caption">{t("media.caption")}</Label>
             <Input id="reply-caption" {...form.register("caption" as never)} />
           </div>
         </div>
@@ -264,13 +278,13 @@ export function Composer({
       {kind === "template" && (
         <div className="space-y-2">
           <div className="max-w-md">
-            <Label htmlFor="reply-template">Approved template</Label>
+            <Label htmlFor="reply-template">{t("template.label")}</Label>
             <Select
               id="reply-template"
               aria-describedby="reply-template-error"
               {...form.register("templateId" as never)}
             >
-              <option value="">Pick a template…</option>
+              <option value="">{t("template.pick")}</option>
               {choices.templates
                 .filter((t) => !t.hasMediaHeader)
                 .map((t) => (
@@ -300,7 +314,7 @@ export function Composer({
 
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Sending…" : "Send"}
+          {form.formState.isSubmitting ? t("sending") : t("send")}
         </Button>
         <StatusMessage outcome={outcome} />
       </div>

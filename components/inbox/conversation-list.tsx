@@ -2,24 +2,18 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Input, Label, Select } from "@/components/ui/input";
 import type { ConversationSummary } from "@/lib/inbox/queries";
+import { useFormat } from "@/lib/i18n/format";
+import { PreviewLine } from "./preview-line";
 import { cn } from "@/lib/utils";
 import { fetchJson } from "@/lib/fetch-json";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 
-const FILTERS: [string, string][] = [
-  ["all", "All"],
-  ["unread", "Unread"],
-  ["mine", "Assigned to me"],
-  ["unassigned", "Unassigned"],
-  ["open_window", "Window open"],
-  ["closed_window", "Window closed"],
-  ["resolved", "Resolved"],
-];
+const FILTERS = ["all", "unread", "mine", "unassigned", "open_window", "closed_window", "resolved"] as const;
 
-const fetchList = (query: string) =>
-  fetchJson<ConversationSummary[]>(`/api/v1/inbox?${query}`, "Could not load conversations.");
+const fetchList = (query: string, failed: string) => fetchJson<ConversationSummary[]>(`/api/v1/inbox?${query}`, failed);
 
 /** Conversations, newest activity first; filters and search live in the address, the list refreshes every 5 s. */
 export function ConversationList({
@@ -34,13 +28,15 @@ export function ConversationList({
   activeId?: string;
   campaigns: { id: string; name: string }[];
 }) {
+  const t = useTranslations("inbox.list");
+  const format = useFormat();
   const router = useRouter();
   const params = useSearchParams();
   const query = params.toString();
   // The server's list stands only for the filters it was made with; another filter waits for its own.
   const { data, error } = useQuery({
     queryKey: inboxKeys.conversations(query),
-    queryFn: () => fetchList(query),
+    queryFn: () => fetchList(query, t("loadFailed")),
     initialData: query === initialQuery ? initial : undefined,
     refetchInterval: 5000,
   });
@@ -51,45 +47,45 @@ export function ConversationList({
     router.replace(`?${next}`);
   };
   return (
-    <nav aria-label="Conversations" className="flex flex-col rounded-lg border border-line bg-white">
+    <nav aria-label={t("label")} className="flex flex-col rounded-lg border border-line bg-white">
       <div className="space-y-2 border-b border-line p-3">
         <Label htmlFor="inbox-search" className="sr-only">
-          Search by name or number
+          {t("search")}
         </Label>
         <Input
           id="inbox-search"
           type="search"
-          placeholder="Search name or number"
+          placeholder={t("searchPlaceholder")}
           defaultValue={params.get("q") ?? ""}
           onChange={(e) => set("q", e.target.value)}
         />
         <div className="grid grid-cols-2 gap-2">
           <div>
             <Label htmlFor="inbox-filter" className="sr-only">
-              Show
+              {t("show")}
             </Label>
             <Select
               id="inbox-filter"
               value={params.get("filter") ?? "all"}
               onChange={(e) => set("filter", e.target.value)}
             >
-              {FILTERS.map(([value, label]) => (
+              {FILTERS.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {t(`filter.${value}`)}
                 </option>
               ))}
             </Select>
           </div>
           <div>
             <Label htmlFor="inbox-campaign" className="sr-only">
-              Replied to campaign
+              {t("campaign")}
             </Label>
             <Select
               id="inbox-campaign"
               value={params.get("campaignId") ?? ""}
               onChange={(e) => set("campaignId", e.target.value)}
             >
-              <option value="">Any campaign</option>
+              <option value="">{t("anyCampaign")}</option>
               {campaigns.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -106,12 +102,10 @@ export function ConversationList({
       )}
       {!data ? (
         <p className="p-6 text-center text-sm text-muted" role="status">
-          Loading conversations…
+          {t("loading")}
         </p>
       ) : data.length === 0 ? (
-        <p className="p-6 text-center text-sm text-muted">
-          No conversations here. When a contact writes to your number or answers a campaign, it shows up at once.
-        </p>
+        <p className="p-6 text-center text-sm text-muted">{t("empty")}</p>
       ) : (
         <ul className="max-h-[75vh] divide-y divide-line overflow-y-auto">
           {data.map((c) => (
@@ -125,22 +119,26 @@ export function ConversationList({
                   <span className={cn("truncate text-sm", c.unreadCount > 0 ? "font-semibold" : "font-medium")}>
                     {c.contact.name ?? c.contact.phone}
                   </span>
-                  <span className="shrink-0 text-xs text-muted">
-                    {new Date(c.lastActivityAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
-                  </span>
+                  <span className="shrink-0 text-xs text-muted">{format.time(c.lastActivityAt)}</span>
                 </span>
                 <span className="flex items-center justify-between gap-2">
-                  <span className="truncate text-xs text-muted">{c.preview}</span>
+                  <span className="truncate text-xs text-muted">
+                    {c.preview && <PreviewLine preview={c.preview} />}
+                  </span>
                   <span className="flex shrink-0 items-center gap-1">
                     {c.window.open && (
-                      <span className="size-2 rounded-full bg-brand-600" title="Window open" aria-label="window open" />
+                      <span
+                        className="size-2 rounded-full bg-brand-600"
+                        title={t("windowOpen")}
+                        aria-label={t("windowOpen")}
+                      />
                     )}
                     {c.unreadCount > 0 && (
                       <span
                         className="rounded-full bg-brand-600 px-1.5 text-xs font-medium text-white"
-                        aria-label={`${c.unreadCount} unread`}
+                        aria-label={t("unread", { count: c.unreadCount, unread: format.number(c.unreadCount) })}
                       >
-                        {c.unreadCount}
+                        {format.number(c.unreadCount)}
                       </span>
                     )}
                   </span>

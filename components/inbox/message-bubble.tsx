@@ -13,14 +13,15 @@ import {
   Video,
 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { WhatsAppText } from "@/components/templates/phone-preview";
-import type { TimelineItem } from "@/lib/inbox/queries";
+import type { Author, TimelineItem } from "@/lib/inbox/queries";
+import { useFormat } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Meta's payloads, shown as they came
 
-const time = (at: string) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 const MEDIA_ICON: Record<string, typeof ImageIcon> = {
   image: ImageIcon,
   video: Video,
@@ -30,12 +31,17 @@ const MEDIA_ICON: Record<string, typeof ImageIcon> = {
   sticker: Smile,
 };
 
+const MEDIA_KINDS = ["image", "video", "audio", "document", "sticker"] as const;
+
 function Media({ kind, caption, name }: { kind: string; caption?: string; name?: string }) {
+  const t = useTranslations("inbox.media");
   const Icon = MEDIA_ICON[kind] ?? FileText;
+  const known = (MEDIA_KINDS as readonly string[]).includes(kind) || kind === "voice";
   return (
     <div>
       <div className="flex items-center gap-2 rounded-md bg-gray-100 px-3 py-4 text-sm text-gray-600">
-        <Icon className="size-5" aria-hidden /> {name ?? `${kind[0]!.toUpperCase()}${kind.slice(1)}`}
+        <Icon className="size-5" aria-hidden />{" "}
+        {name ?? (known ? t(kind === "voice" ? "audio" : (kind as (typeof MEDIA_KINDS)[number])) : kind)}
       </div>
       {caption && <p className="mt-1">{caption}</p>}
     </div>
@@ -43,6 +49,7 @@ function Media({ kind, caption, name }: { kind: string; caption?: string; name?:
 }
 
 function InboundContent({ type, payload }: { type: string; payload: Any }) {
+  const t = useTranslations("inbox.bubble");
   switch (type) {
     case "text":
       return <WhatsAppText text={String(payload.text?.body ?? "")} />;
@@ -63,7 +70,7 @@ function InboundContent({ type, payload }: { type: string; payload: Any }) {
         >
           <MapPin className="mt-0.5 size-4 shrink-0" aria-hidden />
           <span>
-            {l.name ?? "Shared location"}
+            {l.name ?? t("sharedLocation")}
             {l.address && <span className="block text-xs text-gray-600">{l.address}</span>}
           </span>
         </a>
@@ -74,35 +81,32 @@ function InboundContent({ type, payload }: { type: string; payload: Any }) {
         <ul className="space-y-1">
           {(payload.contacts ?? []).map((c: Any, i: number) => (
             <li key={i} className="flex items-center gap-2">
-              <UserRound className="size-4" aria-hidden /> {c.name?.formatted_name ?? "Contact"}{" "}
+              <UserRound className="size-4" aria-hidden /> {c.name?.formatted_name ?? t("contact")}{" "}
               {c.phones?.[0]?.phone && <span className="text-gray-600">{c.phones[0].phone}</span>}
             </li>
           ))}
         </ul>
       );
     case "button":
-      return <p>Tapped “{payload.button?.text}”</p>;
+      return <p>{t("tapped", { text: String(payload.button?.text ?? "") })}</p>;
     case "interactive": {
       const reply = payload.interactive?.button_reply ?? payload.interactive?.list_reply;
-      return <p>Chose “{reply?.title ?? "an option"}”</p>;
+      return <p>{reply?.title ? t("chose", { title: String(reply.title) }) : t("choseOption")}</p>;
     }
     case "reaction":
       return (
         <p>
-          Reacted {payload.reaction?.emoji || "(removed a reaction)"}{" "}
-          <span className="text-xs text-gray-600">to a message</span>
+          {payload.reaction?.emoji ? t("reacted", { emoji: String(payload.reaction.emoji) }) : t("reactionRemoved")}{" "}
+          <span className="text-xs text-gray-600">{t("toAMessage")}</span>
         </p>
       );
     default:
-      return (
-        <p className="text-gray-600 italic">
-          A “{type}” message: WhatsApp sent it, Parley cannot show this type yet. Open WhatsApp on the phone to see it.
-        </p>
-      );
+      return <p className="text-gray-600 italic">{t("unsupported", { type })}</p>;
   }
 }
 
 function OutboundContent({ type, payload }: { type: string; payload: Any }) {
+  const t = useTranslations("inbox.bubble");
   if (payload.type === "text") return <WhatsAppText text={String(payload.text?.body ?? "")} />;
   if (payload.type === "interactive") {
     const i = payload.interactive ?? {};
@@ -121,7 +125,11 @@ function OutboundContent({ type, payload }: { type: string; payload: Any }) {
             ))
           ) : (
             <p className="rounded border border-brand-200 bg-white/70 py-1 text-center text-sm text-sky-700">
-              ☰ {i.action?.button} ({i.action?.sections?.[0]?.rows?.length ?? 0} options)
+              ☰{" "}
+              {t("listButton", {
+                button: String(i.action?.button ?? ""),
+                count: i.action?.sections?.[0]?.rows?.length ?? 0,
+              })}
             </p>
           )}
         </div>
@@ -133,7 +141,10 @@ function OutboundContent({ type, payload }: { type: string; payload: Any }) {
       <div>
         {payload.preview && <WhatsAppText text={String(payload.preview)} />}
         <p className={payload.preview ? "mt-1 text-xs text-gray-600" : undefined}>
-          Template “{payload.template?.name}” ({payload.template?.language?.code})
+          {t("template", {
+            name: String(payload.template?.name ?? ""),
+            language: String(payload.template?.language?.code ?? ""),
+          })}
         </p>
       </div>
     );
@@ -142,32 +153,61 @@ function OutboundContent({ type, payload }: { type: string; payload: Any }) {
     return (
       <Media kind={payload.type} caption={payload[payload.type]?.caption} name={payload[payload.type]?.filename} />
     );
-  return <p className="text-gray-600 italic">{type} message</p>;
+  return <p className="text-gray-600 italic">{t("ofType", { type })}</p>;
 }
 
-function DeliveryState({ state, reason }: { state: string; reason: string | null }) {
-  const look: Record<string, { icon: ReactNode; label: string }> = {
-    SENDING: { icon: <Clock className="size-3.5" aria-hidden />, label: "Sending" },
-    SENT: { icon: <Check className="size-3.5" aria-hidden />, label: "Sent" },
-    DELIVERED: { icon: <CheckCheck className="size-3.5" aria-hidden />, label: "Delivered" },
-    READ: { icon: <CheckCheck className="size-3.5 text-sky-600" aria-hidden />, label: "Read" },
-    FAILED: { icon: <AlertCircle className="size-3.5 text-red-600" aria-hidden />, label: "Failed" },
-  };
-  const l = look[state] ?? look.SENT!;
+const DELIVERY_ICON = {
+  SENDING: <Clock className="size-3.5" aria-hidden />,
+  SENT: <Check className="size-3.5" aria-hidden />,
+  DELIVERED: <CheckCheck className="size-3.5" aria-hidden />,
+  READ: <CheckCheck className="size-3.5 text-sky-600" aria-hidden />,
+  FAILED: <AlertCircle className="size-3.5 text-red-600" aria-hidden />,
+} satisfies Record<string, ReactNode>;
+type Delivery = keyof typeof DELIVERY_ICON;
+
+function DeliveryState({
+  state,
+  reason,
+  skipReason,
+}: {
+  state: string;
+  reason: string | null;
+  skipReason: string | null;
+}) {
+  const t = useTranslations("inbox.bubble");
+  const campaigns = useTranslations("campaigns.skipReason");
+  const known: Delivery = Object.hasOwn(DELIVERY_ICON, state) ? (state as Delivery) : "SENT";
+  // A message Parley did not send says why, in the campaigns' words for its skip reason.
+  const skipped = skipReason
+    ? t("notSent", {
+        reason: campaigns.has(skipReason as never) ? campaigns(skipReason as never) : skipReason.replaceAll("_", " "),
+      })
+    : null;
+  const why = reason ?? skipped;
   return (
     <span className="inline-flex items-center gap-1" data-testid="delivery-state">
-      {l.icon} {l.label}
-      {state === "FAILED" && reason ? `: ${reason}` : ""}
+      {DELIVERY_ICON[known]} {known === "FAILED" && why ? t("failedBecause", { reason: why }) : t(`delivery.${known}`)}
     </span>
   );
 }
 
+/** Who wrote it, in the viewer's language for an auto-reply, the API or a member who has left. */
+function AuthorName({ author }: { author: Author }) {
+  const t = useTranslations("inbox.author");
+  return author.kind === "member" ? author.name : t(author.kind);
+}
+
 export function MessageBubble({ item }: { item: TimelineItem }) {
+  const t = useTranslations("inbox.bubble");
+  const format = useFormat();
   if (item.kind === "note") {
     return (
       <div className="mx-auto max-w-[80%] rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm break-words text-amber-950">
         <p className="text-xs font-medium">
-          Internal note · {item.author ?? "someone"} · {time(item.at)} · never sent
+          {t.rich("note", {
+            author: () => (item.author ? <AuthorName author={item.author} /> : t("someone")),
+            time: format.time(item.at),
+          })}
         </p>
         <p className="mt-1 whitespace-pre-wrap">{item.body}</p>
       </div>
@@ -184,10 +224,13 @@ export function MessageBubble({ item }: { item: TimelineItem }) {
       >
         {inbound && item.campaign && (
           <p className="mb-1 border-l-2 border-brand-600 pl-2 text-xs text-gray-600">
-            Reply to campaign{" "}
-            <Link className="text-brand-700 underline" href={`/campaigns/${item.campaign.id}`}>
-              {item.campaign.name}
-            </Link>
+            {t.rich("replyToCampaign", {
+              campaign: () => (
+                <Link className="text-brand-700 underline" href={`/campaigns/${item.campaign!.id}`}>
+                  {item.campaign!.name}
+                </Link>
+              ),
+            })}
           </p>
         )}
         {inbound ? (
@@ -196,9 +239,13 @@ export function MessageBubble({ item }: { item: TimelineItem }) {
           <OutboundContent type={item.type} payload={item.payload as Any} />
         )}
         <p className="mt-1 flex justify-end gap-2 text-[0.7rem] text-gray-500">
-          {!inbound && item.author && <span>{item.author}</span>}
-          <span>{time(item.at)}</span>
-          {!inbound && <DeliveryState state={item.state} reason={item.errorReason} />}
+          {!inbound && item.author && (
+            <span>
+              <AuthorName author={item.author} />
+            </span>
+          )}
+          <span>{format.time(item.at)}</span>
+          {!inbound && <DeliveryState state={item.state} reason={item.errorReason} skipReason={item.skipReason} />}
         </p>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { deleteSavedReplyAction, saveSavedReplyAction } from "@/app/(dashboard)/inbox/actions";
@@ -16,6 +17,7 @@ type Saved = { id: string; name: string; body: string; keyword: string | null };
 
 /** Saved replies (with {{first_name}}) and the keywords that send one automatically inside the window. */
 export function SavedReplies({ replies }: { replies: Saved[] }) {
+  const t = useTranslations("inbox.saved");
   const router = useRouter();
   const form = useForm<z.input<typeof savedReplySchema>, unknown, SavedReplyInput>({
     resolver: zodResolver(savedReplySchema),
@@ -26,20 +28,20 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
     onSuccess: () => {
       form.reset({ name: "", body: "", keyword: "" });
       router.refresh();
-      return "Saved.";
+      return t("saved");
     },
   });
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <Card>
-        <Table caption="Saved replies">
+        <Table caption={t("title")}>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Reply</Th>
-              <Th>Auto-reply keyword</Th>
+              <Th>{t("name")}</Th>
+              <Th>{t("reply")}</Th>
+              <Th>{t("keyword")}</Th>
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </Th>
             </tr>
           </thead>
@@ -47,7 +49,7 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
             {replies.length === 0 ? (
               <tr>
                 <Td colSpan={4} className="text-muted">
-                  No saved replies yet. Save the answers your team types every day.
+                  {t("empty")}
                 </Td>
               </tr>
             ) : (
@@ -60,16 +62,16 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
                     <Button
                       size="sm"
                       variant="ghost"
-                      aria-label={`Delete ${r.name}`}
+                      aria-label={t("deleteNamed", { name: r.name })}
                       onClick={async () => {
                         const result = await deleteSavedReplyAction({ id: r.id });
                         setOutcome(
-                          result.ok ? { ok: true, text: "Deleted." } : { ok: false, text: result.error.message },
+                          result.ok ? { ok: true, text: t("deleted") } : { ok: false, text: result.error.message },
                         );
                         router.refresh();
                       }}
                     >
-                      Delete
+                      {t("delete")}
                     </Button>
                   </Td>
                 </tr>
@@ -80,14 +82,14 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
       </Card>
       <Card className="p-5">
         <form onSubmit={onSubmit} noValidate className="space-y-3">
-          <h2 className="font-semibold">New saved reply</h2>
+          <h2 className="font-semibold">{t("new")}</h2>
           <div>
-            <Label htmlFor="saved-name">Name</Label>
+            <Label htmlFor="saved-name">{t("name")}</Label>
             <Input id="saved-name" aria-describedby="saved-name-error" {...form.register("name")} />
             <FieldError id="saved-name-error" message={errors.name?.message} />
           </div>
           <div>
-            <Label htmlFor="saved-body">Reply</Label>
+            <Label htmlFor="saved-body">{t("reply")}</Label>
             <textarea
               id="saved-body"
               rows={4}
@@ -96,26 +98,25 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
               {...form.register("body")}
             />
             <p id="saved-body-help" className="text-xs text-muted">
-              {"{{first_name}}"}, {"{{name}}"} and {"{{phone}}"} are filled for each person.
+              {t("bodyHelp", { first_name: "{{first_name}}", name: "{{name}}", phone: "{{phone}}" })}
             </p>
             <FieldError id="saved-body-error" message={errors.body?.message} />
           </div>
           <div>
-            <Label htmlFor="saved-keyword">Auto-reply keyword (optional)</Label>
+            <Label htmlFor="saved-keyword">{t("keywordOptional")}</Label>
             <Input
               id="saved-keyword"
-              placeholder="HOURS"
+              placeholder={t("keywordPlaceholder")}
               aria-describedby="saved-keyword-help saved-keyword-error"
               {...form.register("keyword")}
             />
             <p id="saved-keyword-help" className="text-xs text-muted">
-              A message that is exactly this word gets this reply at once, inside the 24-hour window. Opt-out words
-              (STOP…) are handled by consent, not here.
+              {t("keywordHelp")}
             </p>
             <FieldError id="saved-keyword-error" message={errors.keyword?.message} />
           </div>
           <Button type="submit" disabled={form.formState.isSubmitting}>
-            Save reply
+            {t("save")}
           </Button>
           <StatusMessage outcome={outcome} />
         </form>

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { addNoteAction, assignAction, markReadAction, resolveAction } from "@/app/(dashboard)/inbox/actions";
 import { Button } from "@/components/ui/button";
@@ -8,18 +9,13 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import type { InboxChoices, Thread } from "@/lib/inbox/queries";
 import { windowState } from "@/lib/inbox/schemas";
+import { useFormat } from "@/lib/i18n/format";
 import { Composer } from "./composer";
 import { MessageBubble } from "./message-bubble";
 import { fetchJson } from "@/lib/fetch-json";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 
-const fetchThread = (id: string) => fetchJson<Thread>(`/api/v1/inbox/${id}`, "Could not load the conversation.");
-
-function countdown(ms: number) {
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  return h ? `${h} h ${m} min` : `${m} min`;
-}
+const fetchThread = (id: string, failed: string) => fetchJson<Thread>(`/api/v1/inbox/${id}`, failed);
 
 /** One conversation, live: new messages and delivery ticks arrive without a reload (polled every 3 s). */
 export function ThreadView({
@@ -31,10 +27,12 @@ export function ThreadView({
   choices: InboxChoices;
   canReply: boolean;
 }) {
+  const t = useTranslations("inbox.thread");
+  const format = useFormat();
   const queryClient = useQueryClient();
   const { data: thread = initial, error } = useQuery({
     queryKey: inboxKeys.thread(initial.id),
-    queryFn: () => fetchThread(initial.id),
+    queryFn: () => fetchThread(initial.id, t("loadFailed")),
     initialData: initial,
     refetchInterval: 3000,
   });
@@ -66,7 +64,7 @@ export function ThreadView({
 
   return (
     <section
-      aria-label={`Conversation with ${thread.contact.name ?? thread.contact.phone}`}
+      aria-label={t("label", { name: thread.contact.name ?? thread.contact.phone })}
       className="flex min-h-[70vh] flex-col rounded-lg border border-line bg-[#efeae2]"
     >
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-line bg-white p-4">
@@ -76,12 +74,13 @@ export function ThreadView({
             {thread.contact.phone} ·{" "}
             <span data-testid="window-state">
               {window.open
-                ? `window open: ${countdown(window.remainingMs)} left to reply freely`
-                : "window closed: templates only"}
+                ? // Whole minutes: the countdown moves every 30 s, seconds would only flicker.
+                  t("windowOpen", { left: format.duration(Math.max(1, Math.floor(window.remainingMs / 60_000)) * 60) })
+                : t("windowClosed")}
             </span>{" "}
             ·{" "}
             <Link className="text-brand-700 underline" href={`/audiences/contacts/${thread.contact.id}`}>
-              Contact details
+              {t("contactDetails")}
             </Link>
           </p>
         </div>
@@ -89,7 +88,7 @@ export function ThreadView({
           <div className="flex flex-wrap items-end gap-2">
             <div>
               <Label htmlFor="assignee" className="text-xs">
-                Assigned to
+                {t("assignedTo")}
               </Label>
               <Select
                 id="assignee"
@@ -98,11 +97,11 @@ export function ThreadView({
                 onChange={(e) =>
                   act(
                     () => assignAction({ conversationId: thread.id, assigneeId: e.target.value || null }),
-                    "Assigned.",
+                    t("assigned"),
                   )
                 }
               >
-                <option value="">Nobody</option>
+                <option value="">{t("nobody")}</option>
                 {choices.members.map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.name}
@@ -116,26 +115,28 @@ export function ThreadView({
               onClick={() =>
                 act(
                   () => resolveAction({ conversationId: thread.id, resolved: !thread.resolvedAt }),
-                  thread.resolvedAt ? "Reopened." : "Marked resolved.",
+                  thread.resolvedAt ? t("reopened") : t("resolved"),
                 )
               }
             >
-              {thread.resolvedAt ? "Reopen" : "Mark resolved"}
+              {thread.resolvedAt ? t("reopen") : t("resolve")}
             </Button>
           </div>
         )}
         {!canReply && (
           <p className="text-sm text-muted">
-            {thread.assignedTo ? `Assigned to ${thread.assignedTo.name}` : "Unassigned"} · read only
+            {thread.assignedTo
+              ? t("readOnlyAssigned", { name: thread.assignedTo.name ?? t("formerMember") })
+              : t("readOnlyUnassigned")}
           </p>
         )}
       </header>
       {error && (
         <p role="alert" className="bg-red-50 p-2 text-sm text-red-700">
-          {error.message} Retrying…
+          {error.message} {t("retrying")}
         </p>
       )}
-      <div className="flex-1 space-y-2 overflow-y-auto p-4" aria-live="polite" aria-label="Messages">
+      <div className="flex-1 space-y-2 overflow-y-auto p-4" aria-live="polite" aria-label={t("messages")}>
         {thread.timeline.map((item) => (
           <MessageBubble key={`${item.kind}-${item.id}`} item={item} />
         ))}
@@ -157,19 +158,19 @@ export function ThreadView({
             className="flex items-end gap-2 border-t border-line bg-amber-50/60 p-3"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(() => addNoteAction({ conversationId: thread.id, body: note }), "Note added.").then(() =>
+              void act(() => addNoteAction({ conversationId: thread.id, body: note }), t("noteAdded")).then(() =>
                 setNote(""),
               );
             }}
           >
             <div className="flex-1">
               <Label htmlFor="note" className="text-xs">
-                Internal note (your team sees it; it is never sent)
+                {t("note")}
               </Label>
               <Input id="note" value={note} onChange={(e) => setNote(e.target.value)} />
             </div>
             <Button size="sm" variant="secondary" type="submit" disabled={!note.trim()}>
-              Add note
+              {t("addNote")}
             </Button>
           </form>
         </>

@@ -49,40 +49,47 @@ export async function listConversations(workspaceId: string, userId: string, f: 
   });
   return conversations.map(({ messages, ...c }) => ({
     ...c,
-    preview: messages[0] ? previewOf(messages[0].type, messages[0].payload) : "",
+    preview: messages[0] ? previewOf(messages[0].type, messages[0].payload) : null,
     window: windowState(c.lastInboundAt),
   }));
 }
 export type ConversationSummary = Awaited<ReturnType<typeof listConversations>>[number];
 
-/** One line for the list: what the person sent, as WhatsApp would summarise it. */
-export function previewOf(type: string, payload: unknown): string {
+/**
+ * One line for the list: the message's type and the person's own words in it (a text, a button's title, a
+ * caption, a place's name, an emoji), or null. The list words the type in the viewer's language.
+ */
+export type MessagePreview = { type: string; text: string | null };
+
+export function previewOf(type: string, payload: unknown): MessagePreview {
   const p = (payload ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const text = (value: unknown) => (value === undefined || value === null || value === "" ? null : String(value));
   switch (type) {
     case "text":
-      return String(p.text?.body ?? "");
+      return { type, text: text(p.text?.body) };
     case "button":
-      return String(p.button?.text ?? "Tapped a button");
+      return { type, text: text(p.button?.text) };
     case "interactive": {
       const i = p.interactive as { button_reply?: { title: string }; list_reply?: { title: string } } | undefined;
-      return i?.button_reply?.title ?? i?.list_reply?.title ?? "Interactive reply";
+      return { type, text: text(i?.button_reply?.title ?? i?.list_reply?.title) };
     }
     case "image":
     case "video":
     case "audio":
     case "document":
     case "sticker":
-      return `${type[0]!.toUpperCase()}${type.slice(1)}${p[type]?.caption ? `: ${String(p[type]!.caption)}` : ""}`;
+      return { type, text: text(p[type]?.caption) };
     case "location":
-      return `Location${p.location?.name ? `: ${String(p.location.name)}` : ""}`;
-    case "contacts":
-      return "Shared a contact";
+      return { type, text: text(p.location?.name) };
     case "reaction":
-      return `Reacted ${String(p.reaction?.emoji ?? "")}`;
+      return { type, text: text(p.reaction?.emoji) };
     default:
-      return `A ${type} message (not shown by Parley)`;
+      return { type, text: null };
   }
 }
+
+/** Who wrote an outbound message or a note: a member by name, one who has left, an auto-reply, or the API. */
+export type Author = { kind: "member"; name: string } | { kind: "former" } | { kind: "auto" } | { kind: "api" };
 
 export type TimelineItem =
   | {
@@ -103,10 +110,12 @@ export type TimelineItem =
       payload: unknown;
       state: string;
       errorReason: string | null;
-      author: string | null;
+      /** Why Parley did not send it (a campaigns skip reason code), when it did not. */
+      skipReason: string | null;
+      author: Author | null;
       repliesTo: string | null;
     }
-  | { kind: "note"; id: string; at: string; body: string; author: string | null };
+  | { kind: "note"; id: string; at: string; body: string; author: Author | null };
 
 export async function getThread(workspaceId: string, id: string) {
   const conversation = await db.conversation.findFirst({
@@ -149,7 +158,12 @@ export async function getThread(workspaceId: string, id: string) {
     ),
   ];
   const users = await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } });
-  const nameOf = (uid: string | null) => (uid ? (users.find((u) => u.id === uid)?.name ?? "A former member") : null);
+  const memberName = (uid: string) => users.find((u) => u.id === uid)?.name ?? null;
+  const authorOf = (uid: string | null): Author | null => {
+    if (!uid) return null;
+    const name = memberName(uid);
+    return name === null ? { kind: "former" } : { kind: "member", name };
+  };
   const timeline: TimelineItem[] = [
     ...conversation.messages.map((m) => ({
       kind: "inbound" as const,
@@ -169,7 +183,8 @@ export async function getThread(workspaceId: string, id: string) {
       payload: r.payload,
       state: r.state,
       errorReason: r.errorReason,
-      author: r.authorId ? nameOf(r.authorId) : "Auto-reply",
+      skipReason: null,
+      author: r.authorId ? authorOf(r.authorId) : { kind: "auto" as const },
       repliesTo: r.contextWamid,
     })),
     ...transactional.map((m) => ({
@@ -179,8 +194,9 @@ export async function getThread(workspaceId: string, id: string) {
       type: "api",
       payload: withPreview(m.request, m.template?.components),
       state: m.state === "QUEUED" || m.state === "CLAIMED" ? "SENDING" : m.state === "SKIPPED" ? "FAILED" : m.state,
-      errorReason: m.errorReason ?? (m.skipReason ? `not sent (${m.skipReason.replaceAll("_", " ")})` : null),
-      author: "Sent by your systems (API)",
+      errorReason: m.errorReason,
+      skipReason: m.errorReason ? null : m.skipReason,
+      author: { kind: "api" as const },
       repliesTo: null,
     })),
     ...conversation.notes.map((n) => ({
@@ -188,7 +204,7 @@ export async function getThread(workspaceId: string, id: string) {
       id: n.id,
       at: n.createdAt.toISOString(),
       body: n.body,
-      author: nameOf(n.authorId),
+      author: authorOf(n.authorId),
     })),
   ];
   // Meta's timestamps are whole seconds, so a tap on a button can carry a time before the message that
@@ -206,7 +222,7 @@ export async function getThread(workspaceId: string, id: string) {
     unreadCount: conversation.unreadCount,
     resolvedAt: conversation.resolvedAt?.toISOString() ?? null,
     assignedTo: conversation.assignedToId
-      ? { id: conversation.assignedToId, name: nameOf(conversation.assignedToId) }
+      ? { id: conversation.assignedToId, name: memberName(conversation.assignedToId) }
       : null,
     lastInboundAt: conversation.lastInboundAt?.toISOString() ?? null,
     timeline,

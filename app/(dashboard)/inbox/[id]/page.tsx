@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ConversationList } from "@/components/inbox/conversation-list";
 import { ThreadView } from "@/components/inbox/thread-view";
 import { PageHeader } from "@/components/ui/card";
@@ -9,7 +10,10 @@ import { getThread, inboxChoices, listConversations } from "@/lib/inbox/queries"
 import { inboxFilterSchema } from "@/lib/inbox/schemas";
 import { orNotFound, pageId } from "@/lib/not-found";
 
-export const metadata: Metadata = { title: "Conversation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("inbox.thread");
+  return { title: t("title") };
+}
 
 export default async function ConversationPage({
   params,
@@ -19,6 +23,7 @@ export default async function ConversationPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const user = await guardPage("inbox.view");
+  const t = await getTranslations("inbox");
   const id = pageId((await params).id);
   const query = await searchParams;
   const filters = inboxFilterSchema.safeParse(query).data ?? inboxFilterSchema.parse({}); // a mangled filter shows them all
@@ -30,11 +35,11 @@ export default async function ConversationPage({
   const listQuery = new URLSearchParams(query).toString();
   return (
     <>
-      <PageHeader title="Inbox" />
+      <PageHeader title={t("title")} />
       {/* Narrow screens show the thread alone, with the way back to the list (its filters kept). */}
       <p className="mb-3 text-sm lg:hidden">
         <Link href={listQuery ? `/inbox?${listQuery}` : "/inbox"} className="text-brand-700 hover:underline">
-          ← Conversations
+          {t("backToList")}
         </Link>
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
