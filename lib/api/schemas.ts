@@ -1,6 +1,7 @@
 // The inputs of the API keys page (Settings → API): one schema each, used by the form and parsed again
 // by the server action.
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import { API_SCOPES } from "./scopes";
 
 /** A key set to expire on a day stops working at the end of that day, UTC. */
@@ -12,15 +13,15 @@ export const createApiKeySchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { message: "Enter a name that says which system uses the key, for example “Shop orders”." })
-    .max(100, { message: "Name: at most 100 characters." }),
+    .min(1, { message: messageKey("settings.errors.apiKeys.name") })
+    .max(100, { message: messageKey("settings.errors.apiKeys.nameMax") }),
   scopes: z
-    .array(z.enum(API_SCOPES, { message: "Choose scopes from the list." }))
-    .min(1, { message: "Choose at least one scope: a key without one can do nothing." }),
+    .array(z.enum(API_SCOPES, { message: messageKey("settings.errors.apiKeys.scope") }))
+    .min(1, { message: messageKey("settings.errors.apiKeys.scopesMin") }),
   expiresOn: z
-    .union([z.literal(""), z.iso.date({ message: "Enter the expiry as a date, or leave it empty." })])
+    .union([z.literal(""), z.iso.date({ message: messageKey("settings.errors.apiKeys.expiry") })])
     .refine((day) => !day || expiryOf(day)!.getTime() > Date.now(), {
-      message: "The expiry date must be today or later.",
+      message: messageKey("settings.errors.apiKeys.expiryPast"),
     }),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

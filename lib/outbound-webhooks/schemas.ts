@@ -1,5 +1,6 @@
 // Inputs of the Webhooks settings page and the API: one schema each, parsed in the form and on the server.
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import { idSchema } from "@/lib/ids";
 import { outboundEventTypeSchema } from "./events";
 
@@ -7,8 +8,8 @@ export const endpointInputSchema = z.object({
   url: z
     .string()
     .trim()
-    .min(1, "Enter the URL that should receive the webhooks.")
-    .max(2000, "Use a URL of at most 2,000 characters.")
+    .min(1, messageKey("settings.errors.webhooks.url"))
+    .max(2000, messageKey("settings.errors.webhooks.urlMax"))
     .meta({
       description: "Where Parley POSTs the events: https, on a public address",
       example: "https://shop.example.com/hooks/parley",
@@ -16,13 +17,13 @@ export const endpointInputSchema = z.object({
   description: z
     .string()
     .trim()
-    .max(200, "Use at most 200 characters.")
+    .max(200, messageKey("settings.errors.webhooks.descriptionMax"))
     .optional()
     .transform((v) => v || undefined)
     .meta({ description: "What this endpoint is for, for your team", example: "Order system" }),
   eventTypes: z
     .array(outboundEventTypeSchema)
-    .min(1, "Choose at least one event type.")
+    .min(1, messageKey("settings.errors.webhooks.eventTypes"))
     .transform((types) => [...new Set(types)])
     .meta({ description: "The events to send to this endpoint", example: ["message.delivered", "message.failed"] }),
 });

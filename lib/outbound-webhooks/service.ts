@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { db, type Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { AUTO_DISABLED_REASON } from "./deliver";
 import { newEventId, OUTBOUND_WEBHOOKS_CHANNEL } from "./emit";
 import { endpointInputSchema, type EndpointInput } from "./schemas";
@@ -75,7 +76,7 @@ export async function createEndpoint(
   const data = endpointInputSchema.parse(input);
   const url = await validUrl(data.url, policy);
   if ((await db.webhookEndpoint.count({ where: { workspaceId } })) >= MAX_ENDPOINTS)
-    throw new ConflictError(`A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one first.`);
+    throw new ConflictError(messageKey("settings.errors.webhooks.tooMany", { max: MAX_ENDPOINTS }));
   const secret = generateSecret();
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({

@@ -1,22 +1,23 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
-const id = (label: string) =>
+const id = (field: "wabaId" | "phoneNumberId" | "appId") =>
   z
     .string()
     .trim()
-    .regex(/^\d{5,20}$/, { message: `${label} is the number Meta shows for it (digits only).` });
+    .regex(/^\d{5,20}$/, { message: messageKey("settings.errors.whatsapp.id", { field }) });
 
 /** The connection form. Secrets may be left empty when editing: the stored ones are kept. */
 export const accountSchema = z.object({
-  wabaId: id("WhatsApp Business Account id"),
-  phoneNumberId: id("Phone number id"),
-  appId: z.union([z.literal(""), id("App id")]).optional(),
+  wabaId: id("wabaId"),
+  phoneNumberId: id("phoneNumberId"),
+  appId: z.union([z.literal(""), id("appId")]).optional(),
   graphApiBase: z
     .union([
       z.literal(""),
       z.url({
         protocol: /^https?$/,
-        message: "API base URL must be an http(s) URL, e.g. https://graph.facebook.com/v23.0",
+        message: messageKey("settings.errors.whatsapp.apiBase"),
       }),
     ])
     .optional(),
@@ -31,11 +32,7 @@ export const testMessageSchema = z.object({
     .string()
     .trim()
     .transform((v) => v.replace(/[\s()-]/g, ""))
-    .pipe(
-      z
-        .string()
-        .regex(/^\+?[1-9]\d{6,14}$/, { message: "Enter the number in international format, e.g. +34 610 000 001." }),
-    ),
-  templateId: z.string().min(1, { message: "Choose an approved template." }),
+    .pipe(z.string().regex(/^\+?[1-9]\d{6,14}$/, { message: messageKey("settings.errors.whatsapp.phone") })),
+  templateId: z.string().min(1, { message: messageKey("settings.errors.whatsapp.template") }),
 });
 export type TestMessageInput = z.infer<typeof testMessageSchema>;

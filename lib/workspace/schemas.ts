@@ -3,6 +3,7 @@
 import { isSupportedCountry } from "libphonenumber-js";
 import { z } from "zod";
 import { quietHoursSchema } from "@/lib/campaigns/schemas";
+import { messageKey } from "@/lib/i18n/message-key";
 
 const isTimeZone = (zone: string) => {
   try {
@@ -17,21 +18,18 @@ export const workspaceRulesSchema = z.object({
   requireApproval: z.boolean(),
   /** Marketing messages one person may receive in 7 days, across campaigns; null: no cap. */
   marketingCapPer7Days: z
-    .number({ error: "Enter a whole number, or leave it empty for no cap." })
-    .int("Enter a whole number.")
-    .min(1, "At least 1 (leave it empty for no cap).")
-    .max(100, "At most 100 a week.")
+    .number({ error: messageKey("settings.errors.workspace.cap") })
+    .int(messageKey("settings.errors.workspace.capWhole"))
+    .min(1, messageKey("settings.errors.workspace.capMin"))
+    .max(100, messageKey("settings.errors.workspace.capMax"))
     .nullable(),
   quietHours: quietHoursSchema,
   defaultCountry: z
     .string()
     .trim()
     .toUpperCase()
-    .refine(
-      (c) => /^[A-Z]{2}$/.test(c) && isSupportedCountry(c),
-      "Pick a country: its two-letter code, such as ES or GB.",
-    ),
-  timeZone: z.string().trim().refine(isTimeZone, "Pick a time zone, such as Europe/Madrid."),
+    .refine((c) => /^[A-Z]{2}$/.test(c) && isSupportedCountry(c), messageKey("settings.errors.workspace.country")),
+  timeZone: z.string().trim().refine(isTimeZone, messageKey("settings.errors.workspace.timeZone")),
 });
 export type WorkspaceRules = z.output<typeof workspaceRulesSchema>;
 export type WorkspaceRulesForm = z.input<typeof workspaceRulesSchema>;
