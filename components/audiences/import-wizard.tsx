@@ -16,7 +16,7 @@ import { ProgressBar } from "@/components/ui/progress";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatNumber } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/format";
 import {
   COLUMN_TARGETS,
   CONSENT_TARGETS,
@@ -64,6 +64,7 @@ export function ImportWizard({
   canEditConsent,
 }: Props) {
   const t = useTranslations("audiences");
+  const format = useFormat();
   const router = useRouter();
   const form = useForm<ImportMapping>({ resolver: zodResolver(importMappingSchema), defaultValues: initialMapping });
   const columns = useWatch({ control: form.control, name: "columns" });
@@ -211,7 +212,7 @@ export function ImportWizard({
             <Button type="button" disabled={isSubmitting} onClick={() => start("import")}>
               {t("import.wizard.import", {
                 count: run.data.counts.created + run.data.counts.updated,
-                total: formatNumber(run.data.counts.created + run.data.counts.updated),
+                total: format.number(run.data.counts.created + run.data.counts.updated),
               })}
             </Button>
           )}
@@ -254,6 +255,7 @@ function Results({
   rejects: RejectedRow[];
 }) {
   const t = useTranslations("audiences.import.results");
+  const format = useFormat();
   const rejected = rejectedCount(counts);
   const done = status === "DONE";
   return (
@@ -261,7 +263,7 @@ function Results({
       <div>
         <h2 className="font-semibold">{done ? t("doneTitle") : t("checkedTitle")}</h2>
         <p className="mt-1 text-sm text-muted">
-          {t("rowsRead", { count: counts.rows, rows: formatNumber(counts.rows) })}{" "}
+          {t("rowsRead", { count: counts.rows, rows: format.number(counts.rows) })}{" "}
           {done ? (
             <Link href="/audiences/contacts" className="text-brand-700 hover:underline">
               {t("seeContacts")}
@@ -272,22 +274,22 @@ function Results({
         </p>
       </div>
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Stat label={done ? t("created") : t("willBeCreated")} value={formatNumber(counts.created)} />
-        <Stat label={done ? t("updated") : t("willBeUpdated")} value={formatNumber(counts.updated)} />
-        <Stat label={t("unchanged")} value={formatNumber(counts.unchanged)} hint={t("unchangedHint")} />
-        <Stat label={t("duplicates")} value={formatNumber(counts.duplicate)} hint={t("duplicatesHint")} />
-        <Stat label={t("invalid")} value={formatNumber(counts.invalid)} />
-        <Stat label={t("suppressed")} value={formatNumber(counts.suppressed)} hint={t("suppressedHint")} />
+        <Stat label={done ? t("created") : t("willBeCreated")} value={format.number(counts.created)} />
+        <Stat label={done ? t("updated") : t("willBeUpdated")} value={format.number(counts.updated)} />
+        <Stat label={t("unchanged")} value={format.number(counts.unchanged)} hint={t("unchangedHint")} />
+        <Stat label={t("duplicates")} value={format.number(counts.duplicate)} hint={t("duplicatesHint")} />
+        <Stat label={t("invalid")} value={format.number(counts.invalid)} />
+        <Stat label={t("suppressed")} value={format.number(counts.suppressed)} hint={t("suppressedHint")} />
       </div>
       {counts.consent.optedIn + counts.consent.optedOut + counts.consent.unchanged + counts.consent.keptOptedOut >
         0 && (
         <div className="grid gap-3 sm:grid-cols-4">
-          <Stat label={t("optIns")} value={formatNumber(counts.consent.optedIn)} />
-          <Stat label={t("optOuts")} value={formatNumber(counts.consent.optedOut)} />
-          <Stat label={t("consentUnchanged")} value={formatNumber(counts.consent.unchanged)} />
+          <Stat label={t("optIns")} value={format.number(counts.consent.optedIn)} />
+          <Stat label={t("optOuts")} value={format.number(counts.consent.optedOut)} />
+          <Stat label={t("consentUnchanged")} value={format.number(counts.consent.unchanged)} />
           <Stat
             label={t("keptOptedOut")}
-            value={formatNumber(counts.consent.keptOptedOut)}
+            value={format.number(counts.consent.keptOptedOut)}
             hint={t("keptOptedOutHint")}
           />
         </div>
@@ -297,7 +299,7 @@ function Results({
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
             <h3 className="text-sm font-medium">
               {rejected > rejects.length
-                ? t("rejectedFirst", { shown: formatNumber(rejects.length), total: formatNumber(rejected) })
+                ? t("rejectedFirst", { shown: format.number(rejects.length), total: format.number(rejected) })
                 : t("rejected")}
             </h3>
             <Button asChild variant="secondary" size="sm">

@@ -15,7 +15,7 @@ import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { formatNumber } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/format";
 import {
   EMPTY_CONDITION,
   ENGAGEMENT_EVENTS,
@@ -50,6 +50,7 @@ export function SegmentBuilder({
   canEdit: boolean;
 }) {
   const t = useTranslations("audiences.segments.builder");
+  const format = useFormat();
   const router = useRouter();
   const form = useForm<FormValues, unknown, SegmentInput>({
     resolver: zodResolver(segmentSchema),
@@ -138,11 +139,11 @@ export function SegmentBuilder({
               </p>
             ) : (
               <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid="segment-count">
-                {preview.data ? formatNumber(preview.data.count) : "…"}
+                {preview.data ? format.number(preview.data.count) : "…"}
               </p>
             )}
             {preview.data && key !== null && (
-              <p className="mt-1 text-xs text-muted">{t("preview.counted", { ms: formatNumber(preview.data.ms) })}</p>
+              <p className="mt-1 text-xs text-muted">{t("preview.counted", { ms: format.number(preview.data.ms) })}</p>
             )}
           </Card>
           <div>

@@ -6,10 +6,10 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CreateConsentListDialog } from "@/components/audiences/create-consent-list-dialog";
 import { KeywordSettingsForm } from "@/components/audiences/keyword-settings-form";
 import { guardPage } from "@/lib/auth/guard";
+import { getFormat } from "@/lib/i18n/format";
 import { can } from "@/lib/auth/permissions";
 import { getKeywordSettings } from "@/lib/consent/admin";
 import { listConsentLists } from "@/lib/consent/queries";
-import { formatNumber } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audiences.consentLists");
@@ -19,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConsentListsPage() {
   const user = await guardPage("audiences.view");
   const t = await getTranslations("audiences");
+  const format = await getFormat();
   const lists = await listConsentLists(user.workspaceId);
   const admin = can(user.role, "consent.edit");
   const keywords = admin ? await getKeywordSettings(user.workspaceId) : null;
@@ -47,11 +48,11 @@ export default async function ConsentListsPage() {
               <dl className="mt-4 grid grid-cols-2 gap-4">
                 <div>
                   <dt className="text-xs text-muted uppercase">{t("consent.optedIn")}</dt>
-                  <dd className="text-xl font-semibold text-brand-700 tabular-nums">{formatNumber(list.optedIn)}</dd>
+                  <dd className="text-xl font-semibold text-brand-700 tabular-nums">{format.number(list.optedIn)}</dd>
                 </div>
                 <div>
                   <dt className="text-xs text-muted uppercase">{t("consent.optedOut")}</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{formatNumber(list.optedOut)}</dd>
+                  <dd className="text-xl font-semibold tabular-nums">{format.number(list.optedOut)}</dd>
                 </div>
               </dl>
               {admin && (

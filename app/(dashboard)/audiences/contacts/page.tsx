@@ -8,11 +8,11 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Input, Label, Select } from "@/components/ui/input";
 import { guardPage } from "@/lib/auth/guard";
+import { getFormat } from "@/lib/i18n/format";
 import { can } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { listConsentLists } from "@/lib/consent/queries";
 import { countContacts, listContacts } from "@/lib/contacts/queries";
-import { formatNumber } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audiences.contacts");
@@ -24,6 +24,7 @@ type Search = { after?: string; q?: string; tag?: string; list?: string; consent
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await guardPage("audiences.view");
   const t = await getTranslations("audiences");
+  const format = await getFormat();
   const params = await searchParams;
   const filters = {
     q: params.q || undefined,
@@ -58,8 +59,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         }
         description={
           filtered
-            ? t("contacts.matching", { count: all ?? 0, total: formatNumber(total), all: formatNumber(all ?? 0) })
-            : t("contacts.summary", { count: total, total: formatNumber(total) })
+            ? t("contacts.matching", { count: all ?? 0, total: format.number(total), all: format.number(all ?? 0) })
+            : t("contacts.summary", { count: total, total: format.number(total) })
         }
       />
       <FilterForm label={t("contacts.filter.label")} clearHref="/audiences/contacts" filtered={filtered}>

@@ -7,8 +7,8 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
+import { getFormat } from "@/lib/i18n/format";
 import { can } from "@/lib/auth/permissions";
-import { formatNumber } from "@/lib/format";
 import { listSegments } from "@/lib/segments/service";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SegmentsPage() {
   const user = await guardPage("audiences.view");
   const t = await getTranslations("audiences.segments");
+  const format = await getFormat();
   const segments = await listSegments(user.workspaceId);
   const canEdit = can(user.role, "contacts.edit");
   const create = canEdit && (
@@ -53,7 +54,7 @@ export default async function SegmentsPage() {
                   </Link>
                 </Td>
                 <Td className="text-right tabular-nums">
-                  {s.count === null ? t("table.needsFixing") : formatNumber(s.count)}
+                  {s.count === null ? t("table.needsFixing") : format.number(s.count)}
                 </Td>
                 <Td>
                   <LocalTime value={s.updatedAt} />

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
-import { formatNumber } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/format";
 import { IMPORT_STATUS, rejectedCount, type ImportCounts } from "@/lib/imports/schemas";
 import { listImports } from "@/lib/imports/service";
 
@@ -19,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportPage() {
   const user = await guardPage("contacts.edit");
   const t = await getTranslations("audiences");
+  const format = await getFormat();
   const imports = await listImports(user.workspaceId);
   return (
     <>
@@ -52,9 +53,9 @@ export default async function ImportPage() {
                 <Td>
                   <Badge tone={IMPORT_STATUS[i.status].tone}>{t(`importStatus.${i.status}`)}</Badge>
                 </Td>
-                <Td className="text-right tabular-nums">{counts ? formatNumber(counts.created) : "–"}</Td>
-                <Td className="text-right tabular-nums">{counts ? formatNumber(counts.updated) : "–"}</Td>
-                <Td className="text-right tabular-nums">{counts ? formatNumber(rejectedCount(counts)) : "–"}</Td>
+                <Td className="text-right tabular-nums">{counts ? format.number(counts.created) : "–"}</Td>
+                <Td className="text-right tabular-nums">{counts ? format.number(counts.updated) : "–"}</Td>
+                <Td className="text-right tabular-nums">{counts ? format.number(rejectedCount(counts)) : "–"}</Td>
                 <Td>
                   <LocalTime value={i.createdAt} />
                 </Td>

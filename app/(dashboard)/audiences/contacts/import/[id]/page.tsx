@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/audiences/import-wizard";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
-import { formatNumber } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/format";
 import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
 import { getImport, suggestMapping } from "@/lib/imports/service";
@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("contacts.edit");
   const t = await getTranslations("audiences.import");
+  const format = await getFormat();
   const id = pageId((await params).id);
   const canEditConsent = can(user.role, "consent.edit");
   const [row, lists] = await Promise.all([
@@ -31,8 +32,8 @@ export default async function ImportDetailPage({ params }: { params: Promise<{ i
         description={t("fileSummary", {
           file: row.fileName,
           count: row.headers.length,
-          columns: formatNumber(row.headers.length),
-          size: formatNumber(Math.round(row.sizeBytes / 1e5) / 10),
+          columns: format.number(row.headers.length),
+          size: format.number(Math.round(row.sizeBytes / 1e5) / 10), // megabytes, one decimal
         })}
       />
       <ImportWizard
