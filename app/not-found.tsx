@@ -6,7 +6,8 @@ import { StatusPage } from "@/components/errors/status-page";
 import { buttonVariants } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("errors.notFoundPage"))("title") };
+  const t = await getTranslations("errors.notFoundPage");
+  return { title: t("title") };
 }
 
 /** Any address that names no page, and notFound() outside the dashboard and sign-in segments. */

@@ -17,8 +17,6 @@ import { checkUnusedKeys } from "@lingual/i18n-check";
 const DYNAMIC: string[] = [
   // lib/auth/permissions.ts NAVIGATION carries these keys; components/shell/sidebar.tsx shows them.
   "shell.nav.*",
-  // app/global-error.tsx renders without the root layout's provider and passes the errors namespace itself.
-  "errors.page.*",
 ];
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -1,15 +1,18 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/format";
 // Account restrictions, violations and bans reported by Meta, across every dashboard page for admins until
 // one of them acknowledges the alert (the acknowledgement is audited).
 import { AlertTriangle } from "lucide-react";
 import { useState, useTransition } from "react";
 import { acknowledgeAccountAlertAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { Button } from "@/components/ui/button";
-import { LocalTime } from "@/components/ui/local-time";
 
 export type BannerAlert = { id: string; summary: string; occurredAt: Date };
 
 export function AccountAlertBanner({ alerts }: { alerts: BannerAlert[] }) {
+  const t = useTranslations("shell.alerts");
+  const format = useFormat();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   if (alerts.length === 0) return null;
@@ -21,15 +24,12 @@ export function AccountAlertBanner({ alerts }: { alerts: BannerAlert[] }) {
     >
       <h2 id="account-alerts-heading" className="flex items-center gap-2 font-medium">
         <AlertTriangle aria-hidden className="size-4" />
-        Meta reported a problem with your WhatsApp account
+        {t("title")}
       </h2>
       <ul className="mt-2 space-y-2">
         {alerts.map((alert) => (
           <li key={alert.id} className="flex flex-wrap items-center justify-between gap-2">
-            <span>
-              {alert.summary} (<LocalTime value={alert.occurredAt} />
-              ). Check Meta&apos;s WhatsApp Manager before sending more.
-            </span>
+            <span>{t("item", { summary: alert.summary, when: format.dateTime(alert.occurredAt) })}</span>
             <Button
               size="sm"
               variant="secondary"
@@ -41,7 +41,7 @@ export function AccountAlertBanner({ alerts }: { alerts: BannerAlert[] }) {
                 })
               }
             >
-              Acknowledge
+              {t("acknowledge")}
             </Button>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { NavItem } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
@@ -19,20 +20,21 @@ export function AppShell({
   banner?: ReactNode;
   children: ReactNode;
 }) {
+  const t = useTranslations("shell");
   return (
     <div className="flex min-h-screen">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <Sidebar navigation={navigation} />
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-3 border-b border-line bg-white px-4 sm:px-6">
           <div className="flex min-w-0 items-center gap-2">
             <MobileNav navigation={navigation} />
-            <span className="hidden text-xs tracking-wide text-muted uppercase sm:inline">Workspace</span>
+            <span className="hidden text-xs tracking-wide text-muted uppercase sm:inline">{t("workspace")}</span>
             <span className="truncate font-medium">{workspaceName}</span>
           </div>
           <UserMenu name={user.name} email={user.email} role={user.role} />

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // Phones have no room for the sidebar: a menu button in the top bar opens the same navigation in a drawer.
 import { Menu } from "lucide-react";
 import { useEffect, useState } from "react";
@@ -10,6 +11,7 @@ import { Brand, NavLinks } from "./sidebar";
 const WIDE = "(min-width: 768px)";
 
 export function MobileNav({ navigation }: { navigation: NavItem[] }) {
+  const t = useTranslations("shell");
   const [open, setOpen] = useState(false);
   // A window widened past the breakpoint shows the sidebar; a drawer left open would trap focus for nothing.
   useEffect(() => {
@@ -21,14 +23,17 @@ export function MobileNav({ navigation }: { navigation: NavItem[] }) {
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       {/* Dialog.Trigger gives the button aria-haspopup, aria-expanded and aria-controls. */}
-      <SheetTrigger className="-ml-2 rounded-md p-2 text-gray-700 hover:bg-gray-100 md:hidden" aria-label="Main menu">
+      <SheetTrigger
+        className="-ml-2 rounded-md p-2 text-gray-700 hover:bg-gray-100 md:hidden"
+        aria-label={t("mainMenu")}
+      >
         <Menu className="size-5" aria-hidden />
       </SheetTrigger>
       <SheetContent
         title={
           <>
             <Brand />
-            <span className="sr-only"> menu</span>
+            <span className="sr-only"> {t("drawerTitle")}</span>
           </>
         }
       >

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { BarChart3, FileText, House, Inbox, Megaphone, Settings, Users, type LucideIcon } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -25,6 +26,7 @@ function UnreadBadge() {
       ((await (await fetch("/api/v1/inbox/unread", { cache: "no-store" })).json()) as { unread?: number }).unread ?? 0,
     refetchInterval: 10_000,
   });
+  const t = useTranslations("shell");
   if (!data) return null;
   return (
     // Beside the link rather than in it, so the link is still called "Inbox".
@@ -33,7 +35,7 @@ function UnreadBadge() {
       data-testid="inbox-unread"
     >
       {data}
-      <span className="sr-only"> unread conversations</span>
+      <span className="sr-only"> {t("unread", { count: data })}</span>
     </span>
   );
 }
@@ -55,10 +57,11 @@ export function Brand() {
  * never disagree. `onNavigate` lets the drawer close when a link is followed.
  */
 export function NavLinks({ navigation, onNavigate }: { navigation: NavItem[]; onNavigate?: () => void }) {
+  const t = useTranslations("shell.nav");
   const pathname = usePathname();
   const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <nav aria-label="Main" className="flex-1 space-y-1 p-3">
+    <nav aria-label={t("label")} className="flex-1 space-y-1 p-3">
       {navigation.map((item) => {
         const Icon = ICONS[item.href] ?? FileText;
         const href = item.children?.[0]?.href ?? item.href;
@@ -74,7 +77,7 @@ export function NavLinks({ navigation, onNavigate }: { navigation: NavItem[]; on
               )}
             >
               <Icon className="size-4" aria-hidden />
-              {item.label}
+              {t(item.label)}
             </Link>
             {item.href === "/inbox" && <UnreadBadge />}
             {item.children && item.children.length > 0 && (
@@ -90,7 +93,7 @@ export function NavLinks({ navigation, onNavigate }: { navigation: NavItem[]; on
                         isActive(child.href) && "font-medium text-brand-900",
                       )}
                     >
-                      {child.label}
+                      {t(child.label)}
                     </Link>
                   </li>
                 ))}

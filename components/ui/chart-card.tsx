@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 
@@ -15,6 +16,7 @@ export function ChartCard({
   table: ReactNode;
   exportHref?: string;
 }) {
+  const t = useTranslations("common");
   return (
     <Card className="p-5">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -24,14 +26,14 @@ export function ChartCard({
         </div>
         {exportHref && (
           <a href={exportHref} download className="text-sm font-medium text-brand-700 underline">
-            Export CSV<span className="sr-only"> of {title}</span>
+            {t.rich("exportCsv", { title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
           </a>
         )}
       </div>
       <div className="mt-4">{chart}</div>
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-medium text-brand-700">
-          Show as a table<span className="sr-only">: {title}</span>
+          {t.rich("showTable", { title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
         </summary>
         <div className="mt-2 max-h-96 overflow-auto">{table}</div>
       </details>

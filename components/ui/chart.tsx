@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatNumber, formatPercent, timeFormatter, type TimeUnit } from "@/lib/format";
+import { useFormat, type TimeUnit } from "@/lib/i18n/format";
 
 export type ChartSeries = { key: string; label: string; color: string };
 
@@ -36,15 +36,16 @@ export function TimeChart({
   series: ChartSeries[];
   label: string;
 }) {
-  const formatX = timeFormatter(unit);
+  const format = useFormat();
+  const formatX = format.axis(unit);
   return (
     <div role="img" aria-label={label} className="h-64">
       <ResponsiveContainer width="100%" height="100%">
         <RechartsLineChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />
           <XAxis dataKey={xKey} tickFormatter={formatX} tick={axis} minTickGap={24} />
-          <YAxis tick={axis} allowDecimals={false} tickFormatter={(v: number) => formatNumber(v)} width={56} />
-          <Tooltip labelFormatter={(v) => formatX(String(v))} formatter={(v) => formatNumber(Number(v))} />
+          <YAxis tick={axis} allowDecimals={false} tickFormatter={(v: number) => format.number(v)} width={56} />
+          <Tooltip labelFormatter={(v) => formatX(String(v))} formatter={(v) => format.number(Number(v))} />
           <Legend itemSorter={inOrder(series)} />
           {series.map((s) => (
             <Line
@@ -74,6 +75,7 @@ export function ShareChart({
   series: ChartSeries[];
   label: string;
 }) {
+  const format = useFormat();
   return (
     <div role="img" aria-label={label} className="h-72">
       <ResponsiveContainer width="100%" height="100%">
@@ -85,8 +87,8 @@ export function ShareChart({
             interval={0}
             tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
           />
-          <YAxis tick={axis} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} width={48} />
-          <Tooltip formatter={(v) => formatPercent(v === null ? null : Number(v))} />
+          <YAxis tick={axis} domain={[0, 1]} tickFormatter={(v: number) => format.percent(v, 0)} width={48} />
+          <Tooltip formatter={(v) => format.percent(v === null ? null : Number(v))} />
           <Legend itemSorter={inOrder(series)} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />

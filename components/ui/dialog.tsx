@@ -1,6 +1,7 @@
 "use client";
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "./button";
 import { StatusMessage, type Outcome } from "./status-message";
@@ -18,6 +19,7 @@ export function DialogContent({
   description?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("common");
   return (
     <D.Portal>
       <D.Overlay className="fixed inset-0 z-40 bg-black/40" />
@@ -29,7 +31,7 @@ export function DialogContent({
           <D.Description className="sr-only">{title}</D.Description>
         )}
         <div className="mt-4">{children}</div>
-        <D.Close className="absolute top-4 right-4 rounded p-1 text-muted hover:bg-gray-100" aria-label="Close">
+        <D.Close className="absolute top-4 right-4 rounded p-1 text-muted hover:bg-gray-100" aria-label={t("close")}>
           <X className="size-4" aria-hidden />
         </D.Close>
       </D.Content>
@@ -44,7 +46,7 @@ export function DialogConfirm({
   onConfirm,
   confirmLabel,
   pendingLabel,
-  cancelLabel = "Keep it",
+  cancelLabel,
 }: {
   outcome: Outcome;
   pending: boolean;
@@ -53,12 +55,13 @@ export function DialogConfirm({
   pendingLabel: string;
   cancelLabel?: string;
 }) {
+  const t = useTranslations("common");
   return (
     <>
       <StatusMessage outcome={outcome} boxed className="mb-4" />
       <div className="flex justify-end gap-2">
         <D.Close asChild>
-          <Button variant="secondary">{cancelLabel}</Button>
+          <Button variant="secondary">{cancelLabel ?? t("keepIt")}</Button>
         </D.Close>
         <Button variant="danger" disabled={pending} onClick={onConfirm}>
           {pending ? pendingLabel : confirmLabel}

@@ -1,24 +1,17 @@
 "use client";
-import { useSyncExternalStore } from "react";
+import { useTimeZone, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/format";
 
-const subscribe = () => () => {};
-
-/** A UTC timestamp shown in the viewer's own time zone (UTC until the browser takes over). */
+/** A UTC timestamp shown in the reader's language and time zone (lib/i18n/request.ts chooses both). */
 export function LocalTime({ value, dateOnly = false }: { value: Date | string; dateOnly?: boolean }) {
-  const timeZone = useSyncExternalStore(
-    subscribe,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => "UTC",
-  );
+  const t = useTranslations("common");
+  const format = useFormat();
+  const zone = useTimeZone() ?? "UTC";
   const date = new Date(value);
-  const text = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    ...(dateOnly ? {} : { timeStyle: "short" }),
-    timeZone,
-  }).format(date);
+  const iso = date.toISOString();
   return (
-    <time dateTime={date.toISOString()} title={`${date.toISOString()} (shown in ${timeZone})`}>
-      {text}
+    <time dateTime={iso} title={t("shownIn", { iso, zone })}>
+      {dateOnly ? format.date(date) : format.dateTime(date)}
     </time>
   );
 }

@@ -3,6 +3,7 @@
 // Escape and the overlay close it, and focus returns to the button that opened it.
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
@@ -21,6 +22,7 @@ export function SheetContent({
   className?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("common");
   return (
     <D.Portal>
       <D.Overlay className="fixed inset-0 z-40 bg-black/40" />
@@ -34,7 +36,7 @@ export function SheetContent({
       >
         <div className="flex h-14 shrink-0 items-center justify-between border-b border-line px-5">
           <D.Title className="flex items-center gap-2 text-lg font-semibold tracking-tight">{title}</D.Title>
-          <D.Close className="rounded p-1 text-muted hover:bg-gray-100" aria-label="Close">
+          <D.Close className="rounded p-1 text-muted hover:bg-gray-100" aria-label={t("close")}>
             <X className="size-5" aria-hidden />
           </D.Close>
         </div>

@@ -1,5 +1,6 @@
 // Who may do what: the one table every page, action and route handler consults (fail closed).
 import type { Role } from "@/lib/db/generated/enums";
+import type { Messages } from "@/lib/i18n/catalog";
 
 /** next-auth's session cookie, by its plain and its secure (https) name. */
 export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -47,35 +48,37 @@ export function can(role: Role | null | undefined, permission: Permission): bool
   return role != null && (GRANTS[role]?.has(permission) ?? false);
 }
 
-export type NavItem = { href: string; label: string; permission: Permission; children?: NavItem[] };
+/** `label` is a key of the shell.nav messages: the sidebar shows it in the reader's language. */
+export type NavItem = { href: string; label: NavLabel; permission: Permission; children?: NavItem[] };
+type NavLabel = keyof Messages["shell"]["nav"];
 
 export const NAVIGATION: NavItem[] = [
-  { href: "/home", label: "Home", permission: "account.manage" }, // every member has a home
-  { href: "/campaigns", label: "Campaigns", permission: "campaigns.view" },
-  { href: "/templates", label: "Templates", permission: "templates.view" },
+  { href: "/home", label: "home", permission: "account.manage" }, // every member has a home
+  { href: "/campaigns", label: "campaigns", permission: "campaigns.view" },
+  { href: "/templates", label: "templates", permission: "templates.view" },
   {
     href: "/audiences",
-    label: "Audiences",
+    label: "audiences",
     permission: "audiences.view",
     children: [
-      { href: "/audiences/contacts", label: "Contacts", permission: "audiences.view" },
-      { href: "/audiences/segments", label: "Segments", permission: "audiences.view" },
-      { href: "/audiences/consent-lists", label: "Consent lists", permission: "audiences.view" },
+      { href: "/audiences/contacts", label: "contacts", permission: "audiences.view" },
+      { href: "/audiences/segments", label: "segments", permission: "audiences.view" },
+      { href: "/audiences/consent-lists", label: "consentLists", permission: "audiences.view" },
     ],
   },
-  { href: "/inbox", label: "Inbox", permission: "inbox.view" },
-  { href: "/analytics", label: "Analytics", permission: "analytics.view" },
+  { href: "/inbox", label: "inbox", permission: "inbox.view" },
+  { href: "/analytics", label: "analytics", permission: "analytics.view" },
   {
     href: "/settings",
-    label: "Settings",
+    label: "settings",
     permission: "settings.manage",
     children: [
-      { href: "/settings/workspace", label: "Workspace", permission: "settings.manage" },
-      { href: "/settings/whatsapp", label: "WhatsApp", permission: "settings.manage" },
-      { href: "/settings/api", label: "API", permission: "settings.manage" },
-      { href: "/settings/webhooks", label: "Webhooks", permission: "settings.manage" },
-      { href: "/settings/users", label: "Users", permission: "users.manage" },
-      { href: "/settings/audit-log", label: "Audit log", permission: "audit.view" },
+      { href: "/settings/workspace", label: "workspace", permission: "settings.manage" },
+      { href: "/settings/whatsapp", label: "whatsapp", permission: "settings.manage" },
+      { href: "/settings/api", label: "api", permission: "settings.manage" },
+      { href: "/settings/webhooks", label: "webhooks", permission: "settings.manage" },
+      { href: "/settings/users", label: "users", permission: "users.manage" },
+      { href: "/settings/audit-log", label: "auditLog", permission: "audit.view" },
     ],
   },
 ];

@@ -8,7 +8,8 @@ import { homeFor } from "@/lib/auth/permissions";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth"))("title") };
+  const t = await getTranslations("auth");
+  return { title: t("title") };
 }
 
 export default async function LoginPage({

@@ -8,7 +8,8 @@ import { isLocale } from "@/lib/i18n/config";
 import { ownPreferences } from "@/lib/users/preferences";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("account"))("title") };
+  const t = await getTranslations("account");
+  return { title: t("title") };
 }
 
 export default async function AccountPage() {
