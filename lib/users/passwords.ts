@@ -9,6 +9,7 @@ import { LOCKED_MESSAGE, reserveAttempt } from "@/lib/auth/login";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { ChangePasswordInput, ResetPasswordInput } from "./schemas";
 
 /** A readable one-time password, shown once to the admin who sets it. */
@@ -23,8 +24,8 @@ export async function changeOwnPassword(user: CurrentUser, input: ChangePassword
   if (!(await reserveAttempt(user.email, null))) throw new RateLimitedError(LOCKED_MESSAGE);
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new ValidationError("Check the highlighted fields.", {
-      currentPassword: ["That is not your current password."],
+    throw new ValidationError(messageKey("errors.checkFields"), {
+      currentPassword: [messageKey("settings.errors.users.wrongCurrent")],
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
@@ -46,8 +47,7 @@ export async function changeOwnPassword(user: CurrentUser, input: ChangePassword
  * also belongs to another workspace is refused: this workspace's admin would otherwise hold the keys to it.
  */
 export async function resetMemberPassword(workspaceId: string, actorId: string, input: ResetPasswordInput) {
-  if (input.userId === actorId)
-    throw new ValidationError("Change your own password under Your account, with your current one.");
+  if (input.userId === actorId) throw new ValidationError(messageKey("settings.errors.users.ownPassword"));
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -58,9 +58,7 @@ export async function resetMemberPassword(workspaceId: string, actorId: string, 
     const here = memberships.find((m) => m.workspaceId === workspaceId);
     if (!here) throw new NotFoundError("That user");
     if (memberships.length > 1) {
-      throw new ForbiddenError(
-        `${here.user.email} also belongs to another workspace, so only they can change their password (under Your account).`,
-      );
+      throw new ForbiddenError(messageKey("settings.errors.users.otherWorkspace", { email: here.user.email }));
     }
     await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: input.userId } });

@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { createSession, resolveSession } from "@/lib/auth/sessions";
 import { verifyLogin } from "@/lib/auth/login";
 import { db } from "@/lib/db/client";
+import { englishTranslator } from "@/lib/i18n/server";
 import { createWorkspace } from "@/tests/factories";
 import { changeRole, createMember, listMembers, setMemberActive } from "./service";
+
+/** A refusal as an English reader sees it: the service throws a message key, the action wrapper words it. */
+const inEnglish = (work: Promise<unknown>) =>
+  work.catch((error: Error) => {
+    throw new Error(englishTranslator.message(error.message));
+  });
 
 describe("workspace members", () => {
   it("creates a user who can sign in with the one-time password, and audits it", async () => {
@@ -26,7 +33,9 @@ describe("workspace members", () => {
   it("refuses the same member twice with a clear message", async () => {
     const { workspace, users } = await createWorkspace(["ADMIN", "MANAGER"]);
     await expect(
-      createMember(workspace.id, users.ADMIN.id, { name: "Dup", email: users.MANAGER.email, role: "MARKETER" }),
+      inEnglish(
+        createMember(workspace.id, users.ADMIN.id, { name: "Dup", email: users.MANAGER.email, role: "MARKETER" }),
+      ),
     ).rejects.toThrow(`${users.MANAGER.email} is already a member of this workspace.`);
   });
 
@@ -42,10 +51,10 @@ describe("workspace members", () => {
   it("never leaves a workspace without an active admin", async () => {
     const { workspace, users } = await createWorkspace(["ADMIN", "MARKETER"]);
     await expect(
-      changeRole(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, role: "MARKETER" }),
+      inEnglish(changeRole(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, role: "MARKETER" })),
     ).rejects.toThrow(/at least one active admin/);
     await expect(
-      setMemberActive(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, active: false }),
+      inEnglish(setMemberActive(workspace.id, users.ADMIN.id, { userId: users.ADMIN.id, active: false })),
     ).rejects.toThrow(/cannot deactivate your own account/);
   });
 

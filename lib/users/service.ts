@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { hashPassword } from "@/lib/auth/password";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { temporaryPassword } from "./passwords";
 import type { ChangeRoleInput, CreateUserInput, SetActiveInput } from "./schemas";
 
@@ -48,7 +49,7 @@ export async function createMember(workspaceId: string, actorId: string, input: 
     return { userId: user.id, temporaryPassword: user.existed ? null : password };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError(`${input.email} is already a member of this workspace.`);
+      throw new ConflictError(messageKey("settings.errors.users.alreadyMember", { email: input.email }));
     }
     throw error;
   }
@@ -58,8 +59,7 @@ async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, workspaceI
   const admins = await tx.membership.count({
     where: { workspaceId, role: "ADMIN", deactivatedAt: null, userId: { not: userId } },
   });
-  if (admins === 0)
-    throw new ValidationError("The workspace needs at least one active admin. Make someone else an admin first.");
+  if (admins === 0) throw new ValidationError(messageKey("settings.errors.users.lastAdmin"));
 }
 
 async function membershipOrThrow(tx: Prisma.TransactionClient, workspaceId: string, userId: string) {
@@ -96,7 +96,7 @@ export async function setMemberActive(workspaceId: string, actorId: string, inpu
     const membership = await membershipOrThrow(tx, workspaceId, input.userId);
     if (!membership.deactivatedAt === input.active) return;
     if (!input.active) {
-      if (input.userId === actorId) throw new ValidationError("You cannot deactivate your own account.");
+      if (input.userId === actorId) throw new ValidationError(messageKey("settings.errors.users.deactivateSelf"));
       if (membership.role === "ADMIN") await assertAnotherActiveAdmin(tx, workspaceId, input.userId);
       // Their open sessions in this workspace end now, not when the cookie expires.
       await tx.session.deleteMany({ where: { userId: input.userId, workspaceId } });
