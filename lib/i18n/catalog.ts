@@ -5,6 +5,7 @@ import account from "@/messages/en/account.json";
 import auth from "@/messages/en/auth.json";
 import errors from "@/messages/en/errors.json";
 import shell from "@/messages/en/shell.json";
+import links from "@/messages/en/links.json";
 import templates from "@/messages/en/templates.json";
 import audiences from "@/messages/en/audiences.json";
 import inbox from "@/messages/en/inbox.json";
@@ -23,6 +24,7 @@ export const english = {
   auth,
   errors,
   shell,
+  links,
   campaigns,
   templates,
   audiences,

@@ -13,7 +13,15 @@ vi.mock("@/lib/campaigns/links", async (importOriginal) => {
   return { ...actual, openTrackedLink: vi.fn(actual.openTrackedLink) };
 });
 
-const open = (token: string) => GET(new Request(`http://localhost/r/${token}`), { params: Promise.resolve({ token }) });
+const open = (token: string, acceptLanguage?: string) =>
+  GET(
+    new Request(`http://localhost/r/${token}`, {
+      headers: acceptLanguage ? { "accept-language": acceptLanguage } : {},
+    }),
+    {
+      params: Promise.resolve({ token }),
+    },
+  );
 
 describe("GET /r/<ending>", () => {
   it("redirects to the campaign's address and records the first open", async () => {
@@ -79,5 +87,15 @@ describe("GET /r/<ending>", () => {
     expect(html).toContain("<h1>This link can't open right now</h1>");
     expect(html).toContain('<a href="/r/abc.1.signature">Try again</a>');
     expect(html).not.toContain("Connection terminated");
+  });
+
+  it("speaks the phone's language", async () => {
+    const html = await (await open("made-up", "es-MX,es;q=0.9,en;q=0.5")).text();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="es">/);
+    expect(html).toContain("<h1>Este enlace no funciona</h1>");
+    vi.mocked(openTrackedLink).mockRejectedValueOnce(new Error("down"));
+    const later = await (await open("abc.1.signature", "sv-SE")).text();
+    expect(later).toContain("<title>Länken kan inte öppnas just nu</title>");
+    expect(later).toContain('<a href="/r/abc.1.signature">Försök igen</a>');
   });
 });

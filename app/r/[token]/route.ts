@@ -14,8 +14,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   } catch (error) {
     // The recipient gets a page that asks them to try again, not a bare 500; the cause goes to the log.
     logger.error("a tracked link could not be opened", { error });
-    return linkProblemResponse("unavailable", path);
+    return linkProblemResponse("unavailable", path, request.headers.get("accept-language"));
   }
-  if (!destination) return linkProblemResponse("unknown", path);
+  if (!destination) return linkProblemResponse("unknown", path, request.headers.get("accept-language"));
   return new Response(null, { status: 302, headers: { location: destination, "cache-control": "no-store" } });
 }
