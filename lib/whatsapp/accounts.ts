@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { pgPool } from "@/lib/db/pg";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { createWhatsAppClient, type WhatsAppCredentials } from "./client";
 import type { AccountInput } from "./account-schemas";
 
@@ -93,8 +94,7 @@ export async function saveAccount(workspaceId: string, input: AccountInput, opti
   });
   // The stored token goes only to the address it was entered for: a new address needs it entered again.
   if (existing && normaliseBase(existing.graphApiBase) !== normaliseBase(input.graphApiBase) && !input.accessToken) {
-    const message =
-      "Paste the access token again: the API base URL changed, and the stored token is sent only to the address it was entered for.";
+    const message = messageKey("settings.errors.whatsapp.tokenAgain");
     throw new ValidationError(message, { accessToken: [message] });
   }
   const secrets = {

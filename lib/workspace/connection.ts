@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { assertConsent } from "@/lib/consent/eligibility";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
 import type { AccountInput, TestMessageInput } from "@/lib/whatsapp/account-schemas";
 import { checkGraphApiBase, clientFor, refreshPhoneHealth, saveAccount } from "@/lib/whatsapp/accounts";
@@ -24,12 +25,10 @@ function explain(error: unknown): never {
 export async function updateConnection(workspaceId: string, actorId: string, input: AccountInput) {
   const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { id: true } });
   if (!existing && (!input.accessToken || !input.appSecret || !input.verifyToken)) {
-    throw new ValidationError("A new connection needs the access token, the app secret and a verify token.", {
-      ...(input.accessToken ? {} : { accessToken: ["Paste the system user's access token."] }),
-      ...(input.appSecret ? {} : { appSecret: ["Paste the app secret from the Meta app's basic settings."] }),
-      ...(input.verifyToken
-        ? {}
-        : { verifyToken: ["Choose a verify token and enter the same one in Meta's webhook settings."] }),
+    throw new ValidationError(messageKey("settings.errors.whatsapp.newConnection"), {
+      ...(input.accessToken ? {} : { accessToken: [messageKey("settings.errors.whatsapp.accessToken")] }),
+      ...(input.appSecret ? {} : { appSecret: [messageKey("settings.errors.whatsapp.appSecret")] }),
+      ...(input.verifyToken ? {} : { verifyToken: [messageKey("settings.errors.whatsapp.verifyToken")] }),
     });
   }
   const baseChange = await checkGraphApiBase(workspaceId, input);
@@ -121,8 +120,8 @@ export async function sendTestMessage(workspaceId: string, actorId: string, inpu
     select: { name: true, language: true, components: true, category: true },
   });
   if (!template)
-    throw new ValidationError("That template is not approved in this workspace.", {
-      templateId: ["Choose an approved template."],
+    throw new ValidationError(messageKey("settings.errors.whatsapp.templateNotApproved"), {
+      templateId: [messageKey("settings.errors.whatsapp.template")],
     });
   // A test is a real message to a real person: the consent rule applies to it as to any send.
   const phone = `+${input.to.replace(/^\+/, "")}`;
@@ -135,7 +134,7 @@ export async function sendTestMessage(workspaceId: string, actorId: string, inpu
     field: "to",
   });
   const client = await clientFor(workspaceId);
-  if (!client) throw new ValidationError("Connect a WhatsApp account first.");
+  if (!client) throw new ValidationError(messageKey("settings.errors.whatsapp.connectFirst"));
   try {
     const response = await client.sendMessage({
       messaging_product: "whatsapp",
