@@ -17,6 +17,8 @@ import { checkUnusedKeys } from "@lingual/i18n-check";
 const DYNAMIC: string[] = [
   // lib/auth/permissions.ts NAVIGATION carries these keys; components/shell/sidebar.tsx shows them.
   "shell.nav.*",
+  // app/r/[token]/link-problem.ts translates with createTranslator (a route handler, by Accept-Language).
+  "links.*",
 ];
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -1,52 +1,48 @@
+import { useTranslations } from "next-intl";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatDay, formatNumber } from "@/lib/format";
-import type { Week, WeekMeasure } from "@/lib/home/service";
-
-const LABELS: Record<WeekMeasure, string> = {
-  sent: "Sent",
-  delivered: "Delivered",
-  read: "Read",
-  replied: "Replied",
-  clicked: "Link clicks",
-};
-
-/** "+12%", "−5%", "no change"; "new" when last week had none to compare with. */
-function change(value: number | null, thisWeek: number): string {
-  if (value === null) return thisWeek > 0 ? "New this week" : "—";
-  const percent = Math.round(value * 100);
-  if (percent === 0) return "No change";
-  return `${percent > 0 ? "+" : "−"}${formatNumber(Math.abs(percent))}%`;
-}
-
-const period = (p: { from: string; to: string }) => `${formatDay(p.from)} – ${formatDay(p.to)}`;
+import { useFormat } from "@/lib/i18n/format";
+import type { Week } from "@/lib/home/service";
 
 export function WeekTable({ week }: { week: Week }) {
+  const t = useTranslations("home.week");
+  const format = useFormat();
+  /** "+12%", "−5%", "no change"; "new" when last week had none to compare with. */
+  const change = (value: number | null, thisWeek: number) => {
+    if (value === null) return thisWeek > 0 ? t("new") : "—";
+    const percent = Math.round(value * 100);
+    if (percent === 0) return t("noChange");
+    return `${percent > 0 ? "+" : "−"}${format.percent(Math.abs(percent) / 100, 0)}`;
+  };
+  const period = (p: { from: string; to: string }) => `${format.day(p.from)} – ${format.day(p.to)}`;
   return (
     <section aria-labelledby="home-week">
       <h2 id="home-week" className="text-lg font-semibold">
-        This week against last week
+        {t("title")}
       </h2>
       <p className="mt-1 mb-3 text-sm text-muted">
-        The last 7 days ({period(week.thisWeek)}) against the 7 before ({period(week.lastWeek)}), in days of{" "}
-        {week.timeZone}.
+        {t("description", {
+          thisWeek: period(week.thisWeek),
+          lastWeek: period(week.lastWeek),
+          timeZone: week.timeZone,
+        })}
       </p>
-      <Table caption="This week against last week">
+      <Table caption={t("title")}>
         <thead>
           <tr>
-            <Th>Messages</Th>
-            <Th className="text-right">This week</Th>
-            <Th className="text-right">Last week</Th>
-            <Th className="text-right">Change</Th>
+            <Th>{t("messages")}</Th>
+            <Th className="text-right">{t("thisWeek")}</Th>
+            <Th className="text-right">{t("lastWeek")}</Th>
+            <Th className="text-right">{t("change")}</Th>
           </tr>
         </thead>
         <tbody>
           {week.rows.map((row) => (
             <tr key={row.measure}>
               <Th scope="row" className="border-b bg-white font-normal text-gray-900">
-                {LABELS[row.measure]}
+                {t(`measure.${row.measure}`)}
               </Th>
-              <Td className="text-right tabular-nums">{formatNumber(row.thisWeek)}</Td>
-              <Td className="text-right tabular-nums">{formatNumber(row.lastWeek)}</Td>
+              <Td className="text-right tabular-nums">{format.number(row.thisWeek)}</Td>
+              <Td className="text-right tabular-nums">{format.number(row.lastWeek)}</Td>
               <Td className="text-right tabular-nums">{change(row.change, row.thisWeek)}</Td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import auth from "@/messages/en/auth.json";
 import errors from "@/messages/en/errors.json";
 import shell from "@/messages/en/shell.json";
 import links from "@/messages/en/links.json";
+import home from "@/messages/en/home.json";
 import templates from "@/messages/en/templates.json";
 import audiences from "@/messages/en/audiences.json";
 import inbox from "@/messages/en/inbox.json";
@@ -25,6 +26,7 @@ export const english = {
   errors,
   shell,
   links,
+  home,
   campaigns,
   templates,
   audiences,
