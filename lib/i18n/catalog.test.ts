@@ -55,7 +55,9 @@ describe("the message catalogs", () => {
       for (const namespace of namespaces) {
         const source = read("en", namespace);
         const target = read(locale, namespace);
-        expect(Object.keys(target).sort(), `${locale}/${namespace}.json keys`).toEqual(Object.keys(source).sort());
+        const missing = Object.keys(source).filter((key) => !(key in target));
+        const extra = Object.keys(target).filter((key) => !(key in source));
+        expect({ missing, extra }, `${locale}/${namespace}.json against English`).toEqual({ missing: [], extra: [] });
         for (const [key, message] of Object.entries(source)) {
           expect(signature(target[key]!), `${locale}/${namespace}.json ${key}: "${target[key]}"`).toEqual(
             signature(message),
