@@ -5,7 +5,7 @@ import type { IncomingMessage } from "node:http";
 import { ZodError } from "zod";
 import { AppError, ForbiddenError, ValidationError, type ErrorCode } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { englishTranslator, type RequestTranslator } from "@/lib/i18n/server";
+import { englishTranslator, type RequestTranslator } from "@/lib/i18n/translator";
 import { logger } from "@/lib/logger";
 import { currentLogContext } from "@/lib/observability/context";
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import { AppError } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http";
-import { englishTranslator } from "@/lib/i18n/server";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { hasNul, NUL_MESSAGE } from "@/lib/ids";
 import { addLogContext, logger, withLogContext } from "@/lib/logger";
 import { authenticateApiKey, type ApiCaller, type KeyRefusal } from "./keys";

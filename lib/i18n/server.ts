@@ -1,10 +1,9 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { createTranslator } from "next-intl";
-import { english, loadMessages, type Messages } from "./catalog";
+import { loadMessages } from "./catalog";
 import { BROWSER_TIME_ZONE_COOKIE, LOCALE_COOKIE, TIME_ZONE_COOKIE, type Locale } from "./config";
-import { translateMessage } from "./message-key";
 import { chooseLocale, chooseTimeZone } from "./negotiate";
+import { translatorFor, type RequestTranslator } from "./translator";
 
 /** The request's language and zone, from its cookies and Accept-Language (lib/i18n/request.ts uses this too). */
 export async function requestPreferences(): Promise<{ locale: Locale; timeZone: string }> {
@@ -14,16 +13,6 @@ export async function requestPreferences(): Promise<{ locale: Locale; timeZone: 
     timeZone: chooseTimeZone(jar.get(TIME_ZONE_COOKIE)?.value, jar.get(BROWSER_TIME_ZONE_COOKIE)?.value),
   };
 }
-
-const translatorFor = (locale: Locale, messages: Messages) => {
-  const t = createTranslator({ locale, messages });
-  return Object.assign(t, { locale, message: (text: string) => translateMessage(t, text) });
-};
-
-export type RequestTranslator = ReturnType<typeof translatorFor>;
-
-/** English, for answers to machines (the public API) and for callers without a request. */
-export const englishTranslator = translatorFor("en", english);
 
 /**
  * A translator over every namespace in the request's language, for platform code that answers people

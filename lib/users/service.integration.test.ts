@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSession, resolveSession } from "@/lib/auth/sessions";
 import { verifyLogin } from "@/lib/auth/login";
 import { db } from "@/lib/db/client";
-import { englishTranslator } from "@/lib/i18n/server";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { createWorkspace } from "@/tests/factories";
 import { changeRole, createMember, listMembers, setMemberActive } from "./service";
 
