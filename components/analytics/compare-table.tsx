@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Funnel, Rates } from "@/lib/campaigns/funnel";
+import { DELETED_TEMPLATE } from "@/lib/analytics/names";
 import { useFormat } from "@/lib/i18n/format";
 import { RATE_KEYS } from "./series";
 
@@ -55,7 +56,7 @@ export function CompareTable({
                     {row.name}
                   </Link>
                 ) : (
-                  <span className="font-medium">{row.name}</span>
+                  <span className="font-medium">{row.name === DELETED_TEMPLATE ? t("deletedTemplate") : row.name}</span>
                 )}
                 {row.detail && <p className="text-xs text-muted">{row.detail}</p>}
               </Td>

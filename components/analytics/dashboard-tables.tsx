@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { Dashboard } from "@/lib/analytics/dashboard";
 import { useNumberWords } from "@/components/whatsapp/use-number-words";
+import { DELETED_TEMPLATE } from "@/lib/analytics/names";
 import { useFormat } from "@/lib/i18n/format";
 
 /** The sender numbers: Meta's quality rating and tier, and how their messages did in the period. */
@@ -76,21 +77,21 @@ export function Ranking({
   }[];
   empty: string;
 }) {
-  const t = useTranslations("analytics.ranking");
+  const t = useTranslations("analytics");
   const format = useFormat();
   return (
     <Card className="p-5">
       <h3 className="font-semibold">{title}</h3>
-      <p className="text-sm text-muted">{t("order")}</p>
+      <p className="text-sm text-muted">{t("ranking.order")}</p>
       {rows.length === 0 ? (
         <p className="mt-3 text-sm text-muted">{empty}</p>
       ) : (
         <ol className="mt-3 space-y-2">
           {rows.map((row) => (
             <li key={row.name} className="flex justify-between gap-2 text-sm">
-              <span className="font-medium">{row.name}</span>
+              <span className="font-medium">{row.name === DELETED_TEMPLATE ? t("deletedTemplate") : row.name}</span>
               <span className="tabular-nums text-muted">
-                {t("rates", {
+                {t("ranking.rates", {
                   read: format.percent(row.rates.read),
                   reply: format.percent(row.rates.reply),
                   click: format.percent(row.rates.click),

@@ -4,11 +4,13 @@ import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { ratesOf } from "@/lib/campaigns/funnel";
 import type { TransactionalRow } from "@/lib/analytics/transactional";
+import { DELETED_TEMPLATE } from "@/lib/analytics/names";
 import { useFormat } from "@/lib/i18n/format";
 
 /** Messages sent one at a time through the public API, per template and purpose: apart from campaigns. */
 export function TransactionalTable({ rows, period }: { rows: TransactionalRow[]; period: string }) {
   const t = useTranslations("analytics.transactional");
+  const analytics = useTranslations("analytics");
   const format = useFormat();
   return (
     <Card>
@@ -51,7 +53,9 @@ export function TransactionalTable({ rows, period }: { rows: TransactionalRow[];
                 return (
                   <tr key={`${row.templateId}:${row.category}`}>
                     <Td>
-                      <span className="font-medium">{row.template}</span>
+                      <span className="font-medium">
+                        {row.template === DELETED_TEMPLATE ? analytics("deletedTemplate") : row.template}
+                      </span>
                       <p className="text-xs text-muted">{row.language}</p>
                     </Td>
                     <Td>{t(`category.${row.category}`)}</Td>

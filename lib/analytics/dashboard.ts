@@ -13,6 +13,7 @@ import {
   type Totals,
   type TrendKey,
 } from "@/lib/campaigns/funnel";
+import { DELETED_TEMPLATE } from "./names";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = z.string().regex(DAY, "Use a date like 2026-11-01.");
@@ -117,7 +118,7 @@ export async function dashboard(workspaceId: string, range: DateRange) {
   const byTemplate = new Map<string, Totals>();
   for (const [id, totals] of totalsByCampaign) {
     addInto(all, totals);
-    const name = campaignRows.find((c) => c.id === id)?.template?.name ?? "(template deleted)";
+    const name = campaignRows.find((c) => c.id === id)?.template?.name ?? DELETED_TEMPLATE;
     addInto(byTemplate.get(name) ?? byTemplate.set(name, {}).get(name)!, totals);
   }
   const campaigns = campaignRows

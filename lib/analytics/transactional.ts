@@ -9,6 +9,7 @@ import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
 import { rangeSchema, today, shiftDay, type DateRange } from "./dashboard";
 import { funnelOf, totalsOf } from "@/lib/campaigns/funnel";
+import { DELETED_TEMPLATE } from "./names";
 
 export type TemplateCounts = {
   total: number;
@@ -104,7 +105,7 @@ export async function campaignTemplateTotals(workspaceId: string, range: DateRan
       const t = templateId ? templates.get(templateId) : undefined;
       return {
         templateId,
-        template: t?.name ?? "(template deleted)",
+        template: t?.name ?? DELETED_TEMPLATE,
         language: t?.language ?? null,
         category: t?.category ?? null,
         campaigns: Math.max(...group.map((g) => g.campaigns)),

@@ -13,6 +13,7 @@ import { ShareChart, TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
 import { loadDashboard } from "@/lib/analytics/dashboard";
 import { TREND_KEYS } from "@/lib/campaigns/funnel";
+import { DELETED_TEMPLATE } from "@/lib/analytics/names";
 import { transactionalTemplateStats } from "@/lib/analytics/transactional";
 import { guardPage } from "@/lib/auth/guard";
 import { getFormat } from "@/lib/i18n/format";
@@ -113,7 +114,12 @@ export default async function AnalyticsPage({
             exportHref={exportHref("templates")}
             chart={
               <ShareChart
-                data={d.templates.slice(0, 8).map((row) => ({ name: row.name, ...row.rates }))}
+                data={d.templates
+                  .slice(0, 8)
+                  .map((row) => ({
+                    name: row.name === DELETED_TEMPLATE ? t("deletedTemplate") : row.name,
+                    ...row.rates,
+                  }))}
                 series={rateSeries(RATE_KEYS, (r) => t(`rates.${r}`))}
                 label={t("page.templates.chartLabel")}
               />
