@@ -13,7 +13,7 @@ export function LanguagePicker() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div className="flex items-center justify-end gap-2">
+    <div className="mx-auto flex w-full max-w-sm items-center justify-end gap-2">
       <Label htmlFor="login-language" className="mb-0 text-muted">
         {t("language")}
       </Label>

@@ -33,12 +33,13 @@ export default async function LoginPage({
         <p className="text-sm text-brand-100">{t("pitch.footer")}</p>
       </section>
       <section className="flex flex-col px-6 py-6">
-        <LanguagePicker />
         <div className="m-auto w-full max-w-sm py-6">
           <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
           <p className="mt-1 mb-8 text-sm text-muted">{t("intro")}</p>
           <LoginForm callbackUrl={next} />
         </div>
+        {/* After the form: the first Tab still reaches the email field. */}
+        <LanguagePicker />
       </section>
     </main>
   );
