@@ -30,6 +30,7 @@ import {
 } from "@/lib/imports/schemas";
 import { fetchJson } from "@/lib/fetch-json";
 import { importKeys } from "@/lib/imports/query-keys";
+import type { RowProblem } from "@/lib/imports/problems";
 
 type Run = {
   status: keyof typeof IMPORT_STATUS;
@@ -325,7 +326,7 @@ function Results({
                 {rejects.map((r) => (
                   <tr key={r.row}>
                     <Td className="tabular-nums">{r.row}</Td>
-                    <Td>{r.reason}</Td>
+                    <Td>{r.problem ? <ProblemText problem={r.problem} /> : r.reason}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -335,4 +336,10 @@ function Results({
       )}
     </Card>
   );
+}
+
+/** Why a row was left out, in the viewer's language. */
+function ProblemText({ problem: { code, ...values } }: { problem: RowProblem }) {
+  const t = useTranslations("audiences.rowProblem");
+  return t(code, values as Record<string, string | number>);
 }

@@ -24,6 +24,14 @@ describe("normalisePhone", () => {
     ["+1 555 0100", undefined, "not a valid number for +1"],
     ["+44 7700 900123", "GB", "not a valid number for +44"], // Ofcom keeps 07700 900xxx for TV drama
   ])("refuses %j (default %s): %s", (input, country, reason) => {
-    expect(normalisePhone(input, country)).toEqual({ ok: false, reason });
+    expect(normalisePhone(input, country)).toMatchObject({ ok: false, reason });
+  });
+
+  it("gives each refusal a code a screen can word, with the country the number belongs to", () => {
+    expect(normalisePhone("", "ES")).toEqual({ ok: false, reason: "empty", code: "empty" });
+    expect(normalisePhone("hello", "ES")).toMatchObject({ code: "NOT_A_NUMBER" });
+    expect(normalisePhone("610 000 001")).toMatchObject({ code: "INVALID_COUNTRY" });
+    expect(normalisePhone("+34 123")).toMatchObject({ code: "invalid_for_country", country: "ES" });
+    expect(normalisePhone("+1 555 0100")).toMatchObject({ code: "invalid_for_country", country: "+1" });
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseLocale, normaliseTimeZone } from "@/lib/contacts/fields";
+import { describeProblem } from "./problems";
 import { cleanCell, mapRow, parseConsentTime, parseYesNo, sniffDelimiter, splitTags } from "./rows";
 import type { ImportMapping } from "./schemas";
 
@@ -151,15 +152,22 @@ describe("mapRow", () => {
       "consent source carrier pigeon is not one of web form, SMS, chat, phone, paper or import",
     ],
   ])("refuses %j: %s", (cells, reason) => {
-    expect(mapRow(cells, ctx)).toEqual({ ok: false, reason });
+    const result = mapRow(cells, ctx);
+    expect(result.ok).toBe(false);
+    // The code and its values, as the import's report words them in English.
+    expect(result.ok ? null : describeProblem(result.problem)).toBe(reason);
+  });
+
+  it("gives a refused phone's problem as a code with the value and the country", () => {
+    expect(mapRow(["12345", "Ana", "", "yes", "Promotions", ""], ctx)).toEqual({
+      ok: false,
+      problem: { code: "phone", value: "12345", why: "invalid_for_country", country: "ES" },
+    });
   });
 
   it("refuses an opt-in without proof", () => {
     expect(
       mapRow(["611222333", "Ana", "", "yes", "Promotions", ""], { ...ctx, mapping: { ...mapping, proof: undefined } }),
-    ).toEqual({
-      ok: false,
-      reason: "an opt-in without the wording or proof of consent",
-    });
+    ).toEqual({ ok: false, problem: { code: "noProof" } });
   });
 });

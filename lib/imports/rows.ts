@@ -2,6 +2,7 @@
 import { normaliseLocale, normaliseTimeZone } from "@/lib/contacts/fields";
 import type { ConsentSource } from "@/lib/db/generated/enums";
 import { normalisePhone } from "@/lib/contacts/phone";
+import type { RowProblem } from "./problems";
 import type { ImportMapping } from "./schemas";
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -87,7 +88,6 @@ const SOURCES: Record<string, ConsentSource> = {
   "in store": "PAPER",
   import: "IMPORT",
 };
-export const SOURCE_HINT = "web form, SMS, chat, phone, paper or import";
 
 export function parseSource(text: string): ConsentSource | undefined {
   return SOURCES[text.toLowerCase().replace(/\s+/g, " ")];
@@ -136,7 +136,7 @@ export type ImportedContact = {
   tags: string[];
   consent?: ImportedConsent;
 };
-export type RowResult = { ok: true; contact: ImportedContact } | { ok: false; reason: string };
+export type RowResult = { ok: true; contact: ImportedContact } | { ok: false; problem: RowProblem };
 
 export type RowContext = {
   mapping: ImportMapping;
@@ -160,13 +160,16 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
     const value = cleanCell(cells[i]);
     if (column.target === "phone") {
       if (/^\d+(?:[.,]\d+)?E\+?\d+$/i.test(value)) {
-        return {
-          ok: false,
-          reason: `phone ${value} was turned into scientific notation by a spreadsheet; format the column as text and export again`,
-        };
+        return { ok: false, problem: { code: "scientific", value } };
       }
       const phone = normalisePhone(value, defaultCountry);
-      if (!phone.ok) return { ok: false, reason: value ? `phone ${value}: ${phone.reason}` : "no phone number" };
+      if (!phone.ok)
+        return {
+          ok: false,
+          problem: value
+            ? { code: "phone", value, why: phone.code, country: phone.country ?? "" }
+            : { code: "noPhone" },
+        };
       contact.phone = phone.e164;
       continue;
     }
@@ -177,13 +180,13 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
         break;
       case "locale": {
         const locale = normaliseLocale(value);
-        if (!locale) return { ok: false, reason: `language ${value} is not a language code such as en, es or pt_BR` };
+        if (!locale) return { ok: false, problem: { code: "language", value } };
         contact.locale = locale;
         break;
       }
       case "timeZone": {
         const zone = normaliseTimeZone(value);
-        if (!zone) return { ok: false, reason: `time zone ${value} is not an IANA zone such as Europe/Madrid` };
+        if (!zone) return { ok: false, problem: { code: "timeZone", value } };
         contact.timeZone = zone;
         break;
       }
@@ -195,26 +198,21 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
         break;
       case "optedIn":
         optedIn = parseYesNo(value);
-        if (optedIn === undefined) return { ok: false, reason: `opted in: ${value} is neither yes nor no` };
+        if (optedIn === undefined) return { ok: false, problem: { code: "optedIn", value } };
         break;
       case "list":
         listName = value;
         break;
       case "source": {
         const parsed = parseSource(value);
-        if (!parsed) return { ok: false, reason: `consent source ${value} is not one of ${SOURCE_HINT}` };
+        if (!parsed) return { ok: false, problem: { code: "source", value } };
         source = parsed;
         break;
       }
       case "time":
         time = parseConsentTime(value);
-        if (!time)
-          return {
-            ok: false,
-            reason: `consent time ${value} is not a date such as 2025-03-01 or 2025-03-01T10:00:00Z`,
-          };
-        if (time.getTime() > Date.now() + 60_000)
-          return { ok: false, reason: `consent time ${value} is in the future` };
+        if (!time) return { ok: false, problem: { code: "time", value } };
+        if (time.getTime() > Date.now() + 60_000) return { ok: false, problem: { code: "futureTime", value } };
         break;
       case "proof":
         proof = value.slice(0, 2000);
@@ -225,11 +223,10 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
   const hasConsentColumns = optedIn !== undefined || listName !== undefined;
   if (mapping.consentListId || hasConsentColumns) {
     const listId = listName ? lists.get(listName.toLowerCase()) : mapping.consentListId;
-    if (listName && !listId) return { ok: false, reason: `no consent list named ${listName}` };
+    if (listName && !listId) return { ok: false, problem: { code: "noList", list: listName } };
     if (listId) {
       const consent: ImportedConsent = { listId, optedIn: optedIn ?? true, source, time, proof };
-      if (consent.optedIn && (!proof || proof.length < 10))
-        return { ok: false, reason: "an opt-in without the wording or proof of consent" };
+      if (consent.optedIn && (!proof || proof.length < 10)) return { ok: false, problem: { code: "noProof" } };
       contact.consent = consent;
     }
   }

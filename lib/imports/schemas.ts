@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RowProblem } from "./problems";
 
 /** What a column of the file becomes. Consent columns need the consent.edit permission (admins). */
 export const COLUMN_TARGETS = {
@@ -98,7 +99,8 @@ export type ImportCounts = {
   suppressed: number;
   consent: { optedIn: number; optedOut: number; unchanged: number; keptOptedOut: number };
 };
-export type RejectedRow = { row: number; reason: string };
+/** A left-out row: its problem as a code (worded by the page); imports checked before codes carry `reason`. */
+export type RejectedRow = { row: number; problem?: RowProblem; reason?: string };
 
 /** Rows left out of an import: invalid, repeated, or erased before. */
 export function rejectedCount(counts: ImportCounts): number {

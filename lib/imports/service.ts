@@ -29,6 +29,7 @@ import {
 } from "@/lib/outbound-webhooks/domain-events";
 import { importJob } from "./jobs";
 import { csvErrorMessage, detectFormat, FILE_MODE, importFile, readRecords } from "./file";
+import { describeProblem, type RowProblem } from "./problems";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
 import {
   CONSENT_TARGETS,
@@ -358,8 +359,9 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   const reportFile = importFile(importId, "rejected");
   await rm(reportFile, { force: true });
   let report: Writable | undefined;
-  const reject = async (row: number, reason: string, cells: string[]) => {
-    if (rejects.length < REJECTS_KEPT) rejects.push({ row, reason });
+  const reject = async (row: number, problem: RowProblem, cells: string[]) => {
+    if (rejects.length < REJECTS_KEPT) rejects.push({ row, problem });
+    const reason = describeProblem(problem);
     if (!report) {
       report = createWriteStream(reportFile, { mode: FILE_MODE });
       // A run that fails destroys the report while writes may still be queued; their late error must not
@@ -416,7 +418,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
       const result = mapRow(cells, { mapping, defaultCountry: record.workspace.defaultCountry, lists });
       if (!result.ok) {
         counts.invalid++;
-        await reject(row, result.reason, cells);
+        await reject(row, result.problem, cells);
         continue;
       }
       const { phone } = result.contact;
@@ -424,13 +426,13 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
       const first = firstRow.get(key);
       if (first !== undefined) {
         counts.duplicate++;
-        await reject(row, `duplicate of row ${first} (same phone ${phone})`, cells);
+        await reject(row, { code: "duplicate", first, phone }, cells);
         continue;
       }
       firstRow.set(key, row);
       if (suppressed.size > 0 && suppressed.has(phoneHash(workspaceId, phone))) {
         counts.suppressed++;
-        await reject(row, "erased at the person's request: Parley keeps them out of every import", cells);
+        await reject(row, { code: "erased" }, cells);
         continue;
       }
       chunk.add(copyLine(idPrefix + row.toString(36), result.contact));

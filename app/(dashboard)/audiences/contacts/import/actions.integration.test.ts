@@ -242,18 +242,11 @@ describe("CSV import", () => {
     expect(checked.counts).toEqual(expected);
     expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(2); // the check wrote nothing
     expect(checked.rejects.slice(1, 3)).toEqual([
-      { row: 100, reason: "duplicate of row 99 (same phone +34610000097)" },
-      { row: 101, reason: "phone 12345: not a valid number for ES" },
+      { row: 100, problem: { code: "duplicate", first: 99, phone: "+34610000097" } },
+      { row: 101, problem: { code: "phone", value: "12345", why: "invalid_for_country", country: "ES" } },
     ]);
-    expect(checked.rejects).toContainEqual({
-      row: 22,
-      reason: "erased at the person's request: Parley keeps them out of every import",
-    });
-    expect(checked.rejects).toContainEqual({
-      row: 502,
-      reason:
-        "phone 6.1E+08 was turned into scientific notation by a spreadsheet; format the column as text and export again",
-    });
+    expect(checked.rejects).toContainEqual({ row: 22, problem: { code: "erased" } });
+    expect(checked.rejects).toContainEqual({ row: 502, problem: { code: "scientific", value: "6.1E+08" } });
     const report = parse(await readFile((await rejectedReport(ws, id))!.file, "utf8")) as string[][];
     expect(report[0]).toEqual(["row", "reason", "Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
     expect(report).toHaveLength(1 + 100 + 110 + 1);
