@@ -10,6 +10,7 @@ import { Agent, request } from "undici";
 import { recordAudit } from "@/lib/audit/service";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { logger } from "@/lib/logger";
 import { DISABLE_AFTER_MS, nextAttemptAt } from "./backoff";
 import { checkUrlSyntax, guardedLookup, targetPolicy, type TargetPolicy } from "./targets";
@@ -129,7 +130,9 @@ async function send(item: Claimed, policy: TargetPolicy, now: () => Date): Promi
   });
   // An address written in the URL is connected to without a lookup: it is checked here instead.
   const syntax = checkUrlSyntax(item.url, policy);
-  if (!syntax.ok) return done({ ok: false, status: null, excerpt: null, error: syntax.reason });
+  // The delivery log keeps the words, like the receivers' own errors.
+  if (!syntax.ok)
+    return done({ ok: false, status: null, excerpt: null, error: englishTranslator.message(syntax.reason) });
   try {
     const signer = signerFor(item.secretEncrypted);
     const response = await request(item.url, {

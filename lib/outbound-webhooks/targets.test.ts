@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { checkUrlSyntax, guardedLookup, isPublicAddress, type TargetPolicy } from "./targets";
 
 const STRICT: TargetPolicy = { allowPrivate: false, allowedHosts: [] };
@@ -32,7 +33,7 @@ describe("webhook targets", () => {
     expect(checkUrlSyntax("https://8.8.8.8/x", STRICT).ok).toBe(true);
     const refused = (url: string, policy = STRICT) => {
       const r = checkUrlSyntax(url, policy);
-      return r.ok ? null : r.reason;
+      return r.ok ? null : englishTranslator.message(r.reason);
     };
     expect(refused("http://hooks.example.com/")).toMatch(/https/);
     expect(refused("ftp://hooks.example.com/")).toMatch(/https/);

@@ -7,6 +7,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { promisify } from "node:util";
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export type TargetPolicy = {
   /** Private and loopback addresses and plain http are allowed everywhere (development, tests, a closed network). */
@@ -32,6 +33,7 @@ function hostAllowed(hostname: string, policy: TargetPolicy): boolean {
   return policy.allowPrivate || policy.allowedHosts.includes(bareHost(hostname));
 }
 
+/** A refusal's reason is a message key (lib/i18n/message-key.ts): the form shows it in the reader's language. */
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 /** The checks that need no DNS: scheme, credentials, and an address or local name written in the URL. */
@@ -40,26 +42,23 @@ export function checkUrlSyntax(raw: string, policy: TargetPolicy): UrlCheck {
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: "Enter a full URL, starting with https://." };
+    return { ok: false, reason: messageKey("settings.errors.webhooks.urlFull") };
   }
   const allowed = hostAllowed(url.hostname, policy);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && allowed))
-    return { ok: false, reason: "Use an https:// URL: webhooks carry your customers' data." };
-  if (url.username || url.password)
-    return { ok: false, reason: "Remove the user name and password from the URL; Parley signs every request instead." };
-  if (url.hash) return { ok: false, reason: "Remove the #fragment from the URL." };
+    return { ok: false, reason: messageKey("settings.errors.webhooks.urlHttps") };
+  if (url.username || url.password) return { ok: false, reason: messageKey("settings.errors.webhooks.urlCredentials") };
+  if (url.hash) return { ok: false, reason: messageKey("settings.errors.webhooks.urlFragment") };
   const host = bareHost(url.hostname);
   if (allowed) return { ok: true, url };
   if (ipaddr.isValid(host))
     return isPublicAddress(host) ? { ok: true, url } : { ok: false, reason: privateReason(host) };
   if (host === "localhost" || host.endsWith(".localhost") || !host.includes("."))
-    return { ok: false, reason: `“${host}” is a local name. Use the receiver's public address.` };
+    return { ok: false, reason: messageKey("settings.errors.webhooks.localName", { host }) };
   return { ok: true, url };
 }
 
-function privateReason(address: string): string {
-  return `The address ${address} is private, loopback or reserved: Parley only sends webhooks to public addresses.`;
-}
+const privateReason = (address: string) => messageKey("settings.errors.webhooks.privateAddress", { address });
 
 const lookupAll = promisify(dnsLookup);
 
@@ -73,10 +72,14 @@ export async function checkUrl(raw: string, policy: TargetPolicy = targetPolicy(
   try {
     addresses = await lookupAll(host, { all: true });
   } catch {
-    return { ok: false, reason: `The name “${host}” could not be resolved. Check the URL.` };
+    return { ok: false, reason: messageKey("settings.errors.webhooks.unresolved", { host }) };
   }
   const inside = addresses.find((a) => !isPublicAddress(a.address));
-  if (inside) return { ok: false, reason: `“${host}” resolves to ${inside.address}. ${privateReason(inside.address)}` };
+  if (inside)
+    return {
+      ok: false,
+      reason: messageKey("settings.errors.webhooks.resolvesPrivate", { host, address: inside.address }),
+    };
   return syntax;
 }
 
