@@ -84,10 +84,11 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
           [t("preflight.skipped"), format.number(skipped)],
           [t("preflight.cost"), money(report.cost.total)],
         ].map(([label, value]) => (
-          <Card key={label} className="p-4">
+          // A <div> group, not a Card (<section>): a <dl> may hold only <div>s around its <dt> and <dd>.
+          <div key={label} className="rounded-lg border border-line bg-white p-4 shadow-xs">
             <dt className="text-sm text-muted">{label}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
-          </Card>
+          </div>
         ))}
       </dl>
 
