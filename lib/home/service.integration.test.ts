@@ -2,6 +2,9 @@
 // else; the week's numbers are the rollups of the workspace's own days, in its time zone.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, type Role } from "@/lib/db/client";
+import { createTranslator } from "next-intl";
+import { english } from "@/lib/i18n/catalog";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { createWorkspace } from "@/tests/factories";
 import { connectAccount } from "@/tests/whatsapp";
 import { loadHome, type Home, type NeedKind } from "./service";
@@ -90,7 +93,20 @@ beforeAll(async () => {
 
 const homeOf = (role: Role) => loadHome({ workspaceId: ws, userId: users[role].id, role }, NOW);
 const kinds = (home: Home) => new Set(home.needs.map((n) => n.kind));
-const need = (home: Home, kind: NeedKind) => home.needs.find((n) => n.kind === kind);
+const t = createTranslator({ locale: "en", messages: english });
+const inEnglish = (message: string) => translateMessage(t, message);
+
+/** A need as an English reader sees it (titles and details are message keys, translated where shown). */
+const need = (home: Home, kind: NeedKind) => {
+  const found = home.needs.find((n) => n.kind === kind);
+  return (
+    found && {
+      ...found,
+      title: inEnglish(found.title),
+      detail: inEnglish(found.detail),
+    }
+  );
+};
 
 describe("loadHome", () => {
   it("shows every role the campaigns sending now, with their progress", async () => {
@@ -123,7 +139,9 @@ describe("loadHome", () => {
     });
     // Plain words, not Meta's values.
     expect(need(home, "quality")!.detail).toMatch(/medium/);
-    expect(JSON.stringify(home.needs)).not.toMatch(/YELLOW|TIER_|PROMOTIONAL/);
+    expect(JSON.stringify(home.needs.map((n) => [inEnglish(n.title), inEnglish(n.detail)]))).not.toMatch(
+      /YELLOW|TIER_|PROMOTIONAL/,
+    );
     expect(need(home, "quality")!.href).toBe("/settings/whatsapp");
     expect(need(home, "limit")!.detail).toMatch(/^7 people were left out this week/);
     expect(need(home, "endpoint")).toMatchObject({ href: `/settings/webhooks/${ids.endpoint}` });

@@ -11,6 +11,7 @@ import { unreadConversations } from "@/lib/inbox/queries";
 import { LANGUAGES } from "@/lib/templates/languages";
 import { AUTO_DISABLED_REASON } from "@/lib/outbound-webhooks/deliver";
 import { webhookBacklog } from "@/lib/webhooks/process";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export type HomeViewer = { workspaceId: string; userId: string; role: Role };
 
@@ -37,14 +38,13 @@ export type Home = { sending: SendingCampaign[] | null; needs: Need[]; week: Wee
 /** Campaigns that finished this many days ago or less still show their failures. */
 export const RECENT_DAYS = 7;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+// Titles and details are message keys (lib/i18n/message-key.ts): components/home/needs-list.tsx shows them
+// in the reader's language.
 
-/** Meta's quality ratings in plain words; GREEN, and ratings Meta has not given yet, are no problem. */
-const QUALITY_DROP: Record<string, string> = {
-  YELLOW: "Quality dropped to medium: people have been blocking or reporting your messages.",
-  RED: "Quality dropped to low: Meta may soon lower how many people this number can reach each day.",
-  FLAGGED: "Meta flagged this number for low quality: send fewer, more relevant messages for a week.",
-};
+/** Meta's quality ratings that are a problem (home.needs.quality.*); GREEN, and none yet, are not. */
+const QUALITY_DROPS = ["YELLOW", "RED", "FLAGGED"] as const;
+const isQualityDrop = (rating: string): rating is (typeof QUALITY_DROPS)[number] =>
+  (QUALITY_DROPS as readonly string[]).includes(rating);
 
 async function funnels(campaignIds: string[]): Promise<Map<string, Funnel>> {
   if (campaignIds.length === 0) return new Map();
@@ -93,39 +93,41 @@ async function campaignParts(viewer: HomeViewer, since: Date) {
       if (c.status === "AWAITING_APPROVAL" && !c.contributorIds.includes(viewer.userId))
         needs.push({
           kind: "approval",
-          title: `Approve the launch of “${c.name}”`,
-          detail: "Waiting for a manager or admin to approve it before it sends.",
+          title: messageKey("home.needs.approval.title", { name: c.name }),
+          detail: messageKey("home.needs.approval.detail"),
           href: `/campaigns/${c.id}`,
         });
   for (const c of campaigns) {
     if (c.status === "PAUSED")
       needs.push({
         kind: "paused",
-        title: `“${c.name}” is paused`,
-        detail: c.statusReason ?? "Nothing is sent until someone resumes it.",
+        title: messageKey("home.needs.paused.title", { name: c.name }),
+        detail: c.statusReason ?? messageKey("home.needs.paused.detail"),
         href: `/campaigns/${c.id}`,
       });
     const failed = funnel(c.id).failed;
     if (c.status === "COMPLETED" && failed > 0)
       needs.push({
         kind: "failed",
-        title: `“${c.name}” finished with ${plural(failed, "failed message")}`,
-        detail: "The report says why they failed and what to do about it.",
+        title: messageKey("home.needs.failed.title", { name: c.name, count: failed }),
+        detail: messageKey("home.needs.failed.detail"),
         href: `/campaigns/${c.id}`,
       });
   }
   return { sending, needs };
 }
 
-/** Meta's rejection reasons in plain words (any other is shown lower-cased, never as Meta's constant). */
-const REJECTIONS: Record<string, string> = {
-  ABUSIVE_CONTENT: "Meta found the content abusive.",
-  INCORRECT_CATEGORY: "Its category does not fit its content.",
-  INVALID_FORMAT: "Its format is not valid (a variable at the start or end of the body, for instance).",
-  PROMOTIONAL: "Meta read it as promotional, which its category does not allow.",
-  SCAM: "Meta took it for a scam.",
-  TAG_CONTENT_MISMATCH: "Its content does not match its category.",
-};
+/** Meta's rejection reasons with words of their own (home.needs.template.reason.*); any other is shown lower-cased. */
+const REJECTIONS = [
+  "ABUSIVE_CONTENT",
+  "INCORRECT_CATEGORY",
+  "INVALID_FORMAT",
+  "PROMOTIONAL",
+  "SCAM",
+  "TAG_CONTENT_MISMATCH",
+] as const;
+const isKnownRejection = (code: string): code is (typeof REJECTIONS)[number] =>
+  (REJECTIONS as readonly string[]).includes(code);
 const LANGUAGE_NAMES = new Map<string, string>(LANGUAGES);
 
 async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
@@ -137,11 +139,18 @@ async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
   });
   return templates.map((t) => {
     const code = t.rejectionReason;
-    const reason = code && (REJECTIONS[code] ?? `Meta's reason: ${code.toLowerCase().replaceAll("_", " ")}.`);
+    const detail = !code
+      ? messageKey("home.needs.template.reason.none")
+      : isKnownRejection(code)
+        ? messageKey(`home.needs.template.reason.${code}`)
+        : messageKey("home.needs.template.reason.other", { code: code.toLowerCase().replaceAll("_", " ") });
     return {
       kind: "template",
-      title: `Meta rejected the template “${t.name}” (${LANGUAGE_NAMES.get(t.language) ?? t.language})`,
-      detail: `${reason ? `${reason} ` : ""}Change it and submit it again.`,
+      title: messageKey("home.needs.template.title", {
+        name: t.name,
+        language: LANGUAGE_NAMES.get(t.language) ?? t.language,
+      }),
+      detail,
       href: `/templates/${t.id}`,
     };
   });
@@ -164,14 +173,20 @@ async function numberHealth(viewer: HomeViewer, fromDay: string): Promise<Need[]
   // Admins fix the number in settings; the others read its health on the analytics page.
   const href = can(viewer.role, "settings.manage") ? "/settings/whatsapp" : "/analytics";
   const needs: Need[] = [];
-  const drop = QUALITY_DROP[account.qualityRating?.toUpperCase() ?? ""];
-  if (drop) needs.push({ kind: "quality", title: `The quality of ${number} dropped`, detail: drop, href });
+  const rating = account.qualityRating?.toUpperCase() ?? "";
+  if (isQualityDrop(rating))
+    needs.push({
+      kind: "quality",
+      title: messageKey("home.needs.quality.title", { number }),
+      detail: messageKey(`home.needs.quality.${rating}`),
+      href,
+    });
   const skipped = Number(limited._sum.n ?? 0);
   if (skipped > 0)
     needs.push({
       kind: "limit",
-      title: `${number} reached its daily messaging limit`,
-      detail: `${plural(skipped, "person was", "people were")} left out this week because the number may only start so many conversations a day. Spread campaigns over more days, or raise the limit with Meta.`,
+      title: messageKey("home.needs.limit.title", { number }),
+      detail: messageKey("home.needs.limit.detail", { count: skipped }),
       href,
     });
   return needs;
@@ -195,17 +210,15 @@ async function webhookProblems(workspaceId: string): Promise<Need[]> {
   ]);
   const needs: Need[] = endpoints.map((e) => ({
     kind: "endpoint",
-    title: e.enabled ? `Deliveries to ${e.url} are failing` : `Parley turned off ${e.url} after a day of failures`,
-    detail: e.enabled
-      ? "Parley keeps retrying for a day, then turns the endpoint off."
-      : "Fix the receiving side, then turn it back on.",
+    title: messageKey(e.enabled ? "home.needs.endpoint.failing" : "home.needs.endpoint.off", { url: e.url }),
+    detail: messageKey(e.enabled ? "home.needs.endpoint.failingDetail" : "home.needs.endpoint.offDetail"),
     href: `/settings/webhooks/${e.id}`,
   }));
   if (backlog.failed > 0)
     needs.push({
       kind: "inbound",
-      title: `${plural(backlog.failed, "webhook from WhatsApp", "webhooks from WhatsApp")} could not be processed`,
-      detail: "They are kept and retried; the list says why each one failed.",
+      title: messageKey("home.needs.inbound.title", { count: backlog.failed }),
+      detail: messageKey("home.needs.inbound.detail"),
       href: "/settings/whatsapp",
     });
   return needs;
@@ -218,8 +231,8 @@ async function unread(workspaceId: string): Promise<Need[]> {
     : [
         {
           kind: "inbox",
-          title: `${plural(count, "conversation is", "conversations are")} waiting for an answer`,
-          detail: "People wrote and nobody has read it yet.",
+          title: messageKey("home.needs.inbox.title", { count }),
+          detail: messageKey("home.needs.inbox.detail"),
           href: "/inbox?filter=unread",
         },
       ];
