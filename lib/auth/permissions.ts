@@ -7,8 +7,6 @@ export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.s
 
 export const ROLES = ["ADMIN", "MARKETER", "MANAGER"] as const satisfies readonly Role[];
 
-export const ROLE_LABELS: Record<Role, string> = { ADMIN: "Admin", MARKETER: "Marketer", MANAGER: "Manager" };
-
 export const PERMISSIONS = [
   "campaigns.view",
   "campaigns.edit",
