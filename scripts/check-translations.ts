@@ -7,7 +7,8 @@
 // - they sit under a key the code builds at run time (t(`status.${status}`)): the tool marks that prefix
 //   dynamic and skips it;
 // - the code names them in full as a string literal anywhere: messageKey("errors.notFound") (lib/i18n/
-//   message-key.ts), or t("errors.checkFields") on the wrappers' translator over every namespace;
+//   message-key.ts), or t("errors.checkFields") on the wrappers' translator over every namespace; or builds
+//   them from a full prefix in a template literal (`home.needs.quality.${rating}`);
 // - they are listed in DYNAMIC below, with the reason.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -49,12 +50,18 @@ const keyed = new Set(
     [...readFileSync(file, "utf8").matchAll(/["'`]([\w-]+(?:\.[\w-]+)+)["'`|]/g)].map((match) => match[1]!),
   ),
 );
+// Full keys built at run time in a template literal (messageKey(`home.needs.quality.${rating}`)): their prefix.
+const builtPrefixes = files.flatMap((file) =>
+  [...readFileSync(file, "utf8").matchAll(/`([\w-]+(?:\.[\w-]+)+)\.\$\{/g)].map((match) => `${match[1]!}.`),
+);
 const result = await checkUnusedKeys([{ reference: null, name: "en", content }], files, {
   format: "next-intl",
   checks: ["unused"],
   ignore: DYNAMIC,
 });
-const unused = (result?.en ?? []).filter((key) => !keyed.has(key));
+const unused = (result?.en ?? []).filter(
+  (key) => !keyed.has(key) && !builtPrefixes.some((prefix) => key.startsWith(prefix)),
+);
 if (unused.length) {
   console.error(`Translation keys no code uses (remove them from all six languages, or see this script):`);
   for (const key of unused) console.error(`  ${key}`);
