@@ -1,47 +1,57 @@
 // What an agent sends from the inbox, with Meta's limits checked as they type (one schema for the
 // composer and the server action), and the quick answers they keep.
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
-const title = (max: number, what: string) =>
-  z.string().trim().min(1, `${what}: required.`).max(max, `${what}: at most ${max} characters (WhatsApp's limit).`);
+// Messages are keys (inbox.errors), worded where they are shown in the reader's language.
+type Field = "message" | "button" | "menuButton" | "option";
+const title = (max: number, field: Field) =>
+  z
+    .string()
+    .trim()
+    .min(1, messageKey("inbox.errors.required", { field }))
+    .max(max, messageKey("inbox.errors.tooLong", { field, max }));
 
 export const replySchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("text"), body: title(4096, "Message") }),
+  z.object({ kind: z.literal("text"), body: title(4096, "message") }),
   z.object({
     kind: z.literal("media"),
-    mediaId: z.string().min(1, "Pick a file from the media library."),
-    caption: z.string().trim().max(1024, "Caption: at most 1,024 characters.").default(""),
+    mediaId: z.string().min(1, messageKey("inbox.errors.pickFile")),
+    caption: z.string().trim().max(1024, messageKey("inbox.errors.captionTooLong")).default(""),
   }),
   z.object({
     kind: z.literal("buttons"),
-    body: title(1024, "Message"),
+    body: title(1024, "message"),
     buttons: z
-      .array(z.object({ title: title(20, "Button") }))
-      .min(1, "Add at least one button.")
-      .max(3, "At most 3 reply buttons (WhatsApp's limit).")
+      .array(z.object({ title: title(20, "button") }))
+      .min(1, messageKey("inbox.errors.noButton"))
+      .max(3, messageKey("inbox.errors.tooManyButtons"))
       .refine(
         (b) => new Set(b.map((x) => x.title.toLowerCase())).size === b.length,
-        "Each button needs a different title.",
+        messageKey("inbox.errors.sameButton"),
       ),
   }),
   z.object({
     kind: z.literal("list"),
-    body: title(4096, "Message"),
-    button: title(20, "Menu button"),
+    body: title(4096, "message"),
+    button: title(20, "menuButton"),
     rows: z
       .array(
         z.object({
-          title: title(24, "Option"),
-          description: z.string().trim().max(72, "Description: at most 72 characters.").default(""),
+          title: title(24, "option"),
+          description: z.string().trim().max(72, messageKey("inbox.errors.descriptionTooLong")).default(""),
         }),
       )
-      .min(1, "Add at least one option.")
-      .max(10, "At most 10 options (WhatsApp's limit)."),
+      .min(1, messageKey("inbox.errors.noOption"))
+      .max(10, messageKey("inbox.errors.tooManyOptions")),
   }),
   z.object({
     kind: z.literal("template"),
-    templateId: z.string().min(1, "Pick an approved template."),
-    values: z.array(z.string().trim().min(1, "Fill every variable.").max(1024)).max(20).default([]),
+    templateId: z.string().min(1, messageKey("inbox.errors.pickTemplate")),
+    values: z
+      .array(z.string().trim().min(1, messageKey("inbox.errors.fillVariable")).max(1024))
+      .max(20)
+      .default([]),
   }),
 ]);
 export type ReplyInput = z.output<typeof replySchema>;
@@ -72,12 +82,20 @@ export type InboxFilter = z.output<typeof inboxFilterSchema>;
 
 export const savedReplySchema = z.object({
   id: z.string().optional(),
-  name: z.string().trim().min(1, "Name it.").max(60, "At most 60 characters."),
-  body: z.string().trim().min(1, "Write the reply.").max(4096, "At most 4,096 characters (WhatsApp's limit)."),
+  name: z
+    .string()
+    .trim()
+    .min(1, messageKey("inbox.errors.nameIt"))
+    .max(60, messageKey("inbox.errors.atMost", { max: 60 })),
+  body: z
+    .string()
+    .trim()
+    .min(1, messageKey("inbox.errors.writeReply"))
+    .max(4096, messageKey("inbox.errors.replyTooLong")),
   keyword: z
     .string()
     .trim()
-    .max(30, "At most 30 characters.")
+    .max(30, messageKey("inbox.errors.atMost", { max: 30 }))
     .transform((k) => k.toUpperCase())
     .default(""),
 });

@@ -12,6 +12,7 @@ import {
   sendReply,
   setResolved,
 } from "@/lib/inbox/service";
+import { messageKey } from "@/lib/i18n/message-key";
 
 const id = z.object({ conversationId: z.string().min(1) });
 
@@ -37,7 +38,7 @@ export const resolveAction = action(
 
 export const addNoteAction = action(
   "inbox.reply",
-  id.extend({ body: z.string().trim().min(1, "Write the note.").max(4000) }),
+  id.extend({ body: z.string().trim().min(1, messageKey("inbox.errors.writeNote")).max(4000) }),
   ({ conversationId, body }, user) => addNote(user, conversationId, body),
 );
 
