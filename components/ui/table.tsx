@@ -5,8 +5,14 @@ import { cn } from "@/lib/utils";
 export function Table({ className, caption, children, ...props }: ComponentProps<"table"> & { caption: string }) {
   return (
     // `relative`: a screen-reader-only label in a cell is positioned absolutely; without a positioned box here it
-    // escaped the scrolling and widened the whole page on a phone.
-    <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
+    // escaped the scrolling and widened the whole page on a phone. A named region in the tab order, so a
+    // keyboard can scroll a table wider than the screen (axe: scrollable-region-focusable).
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-line bg-white"
+    >
       <table className={cn("w-full text-left text-sm [&_tbody_tr:last-child_td]:border-b-0", className)} {...props}>
         <caption className="sr-only">{caption}</caption>
         {children}

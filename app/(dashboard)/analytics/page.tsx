@@ -54,7 +54,7 @@ export default async function AnalyticsPage({
         </EmptyState>
       ) : (
         <div className="space-y-6">
-          <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
             <Stat
               label={t("page.messagesSent")}
               value={format.number(overall.funnel.sent + overall.funnel.failed)}
@@ -69,7 +69,7 @@ export default async function AnalyticsPage({
               />
             ))}
             <Stat label={t("page.cost")} value={format.money(overall.cost, d.currency)} hint={t("page.costHint")} />
-          </dl>
+          </div>
           <ChartCard
             title={t("page.trends.title")}
             description={t("page.trends.description")}
@@ -114,12 +114,10 @@ export default async function AnalyticsPage({
             exportHref={exportHref("templates")}
             chart={
               <ShareChart
-                data={d.templates
-                  .slice(0, 8)
-                  .map((row) => ({
-                    name: row.name === DELETED_TEMPLATE ? t("deletedTemplate") : row.name,
-                    ...row.rates,
-                  }))}
+                data={d.templates.slice(0, 8).map((row) => ({
+                  name: row.name === DELETED_TEMPLATE ? t("deletedTemplate") : row.name,
+                  ...row.rates,
+                }))}
                 series={rateSeries(RATE_KEYS, (r) => t(`rates.${r}`))}
                 label={t("page.templates.chartLabel")}
               />
