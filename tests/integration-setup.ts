@@ -23,3 +23,24 @@ vi.mock("next/headers", async () => {
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// Pages and actions read their words through next-intl's server functions, which need Next.js's request
+// config; outside Next.js they come from the same catalogs, in the request's language (the mocks above).
+vi.mock("next-intl/server", async () => {
+  const { createFormatter, createTranslator } = await import("next-intl");
+  const { loadMessages } = await import("@/lib/i18n/catalog");
+  const { requestPreferences } = await import("@/lib/i18n/server");
+  const config = async () => {
+    const { locale, timeZone } = await requestPreferences();
+    return { locale, timeZone, messages: await loadMessages(locale) };
+  };
+  return {
+    getTranslations: async (options?: string | { namespace?: string }) =>
+      createTranslator({
+        ...(await config()),
+        namespace: typeof options === "string" ? options : options?.namespace,
+      } as Parameters<typeof createTranslator>[0]),
+    getFormatter: async () => createFormatter(await config()),
+    getNow: async () => new Date(),
+    getLocale: async () => (await config()).locale,
+  };
+});

@@ -5,7 +5,8 @@
 // reaches everyone the rule allows.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveCampaign } from "@/lib/campaigns/service";
+import { buildPreflight, loadPlan } from "@/lib/campaigns/plan";
+import { launchCampaign, saveCampaign } from "@/lib/campaigns/service";
 import { db } from "@/lib/db/client";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
@@ -153,10 +154,17 @@ describe("consent by purpose on every path that sends", () => {
           // 1. A marketing campaign through Promotions, and a utility one through Order updates (refused at launch
           // when the rule leaves nobody to send to).
           const campaign = async (anyone: boolean, overrides: Parameters<typeof launch>[1]) => {
-            if (!anyone)
-              return expect(launch(ws, overrides))
-                .rejects.toThrow(/Nobody in the audience|The audience is empty/)
-                .then(() => null);
+            if (!anyone) {
+              // Refused, and the pre-flight report the page shows says why: nobody the rule lets it send to.
+              const user = ws.userOf("MARKETER");
+              const { id } = await saveCampaign(user, campaignInput(ws, overrides));
+              await expect(launchCampaign(user, id)).rejects.toThrow("campaigns.errors.cannotLaunch");
+              const { blockers } = await buildPreflight(await loadPlan(ws.workspace.id, id));
+              expect(blockers.map((b) => b.code)).toContainEqual(
+                expect.stringMatching(/^(emptyAudience|nobodySendable)$/),
+              );
+              return null;
+            }
             const id = await launch(ws, overrides);
             await dispatchUntil(id);
             return id;
