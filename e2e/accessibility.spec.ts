@@ -1,23 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, seriousViolations, signInAs, test } from "./fixtures";
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join("; ")})`,
-    );
-}
-
-test("the login page has no serious accessibility problems", async ({ page }) => {
-  await page.goto("/login");
-  expect(await seriousViolations(page)).toEqual([]);
-});
-
-// One test per page: axe takes seconds a page on a busy machine, and a failure names its page.
+// One test per page: axe takes seconds a page on a busy machine, and a failure names its page. The login page,
+// the template builder and the other key pages are checked in every language by locales.spec.ts.
 for (const path of [
   "/campaigns",
   "/audiences/contacts",
@@ -27,7 +11,6 @@ for (const path of [
   "/settings/whatsapp",
   "/settings/workspace",
   "/templates",
-  "/templates/new",
 ]) {
   test(`${path} has no serious accessibility problems`, async ({ page }) => {
     await signInAs(page, "ADMIN");

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Cookie, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../lib/seed/demo-users";
 import type { Role } from "../lib/db/generated/enums";
@@ -78,4 +79,15 @@ export async function buildVipCampaign(page: Page, name: string) {
   await page.getByRole("checkbox", { name: "VIP customers" }).first().check();
   await page.getByRole("button", { name: "Save and review" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible({ timeout: 20_000 });
+}
+
+/** axe's serious and critical findings on the page as it is, each with where it is (empty: none). */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join("; ")})`,
+    );
 }

@@ -3,23 +3,15 @@
 // Each page has the language in <html lang>, one heading in that language (read from the catalog, so a
 // reworded message does not break the test) and no serious accessibility problem (as accessibility.spec.ts).
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { LOCALE_COOKIE, localeNames, locales, type Locale } from "../lib/i18n/config";
-import { demoUser, expect, test } from "./fixtures";
+import { demoUser, expect, seriousViolations, test } from "./fixtures";
 
 type Catalog = Record<string, unknown>;
 const catalog = (locale: Locale, namespace: string) =>
   JSON.parse(readFileSync(new URL(`../messages/${locale}/${namespace}.json`, import.meta.url), "utf8")) as Catalog;
 const message = (tree: Catalog, path: string) =>
   path.split(".").reduce<unknown>((node, key) => (node as Catalog)[key], tree) as string;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
-}
 
 async function expectPage(page: Page, locale: Locale, heading: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
