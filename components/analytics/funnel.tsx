@@ -65,7 +65,7 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
           // On a phone the bar takes a row of its own under the stage and its count.
           <li
             key={s.stage ?? "targeted"}
-            className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[9rem_1fr_9rem] sm:gap-3"
+            className="grid grid-cols-[minmax(5rem,1fr)_minmax(0,auto)] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[9rem_1fr_9rem] sm:gap-3"
           >
             <span className="font-medium">
               {s.stage ? (

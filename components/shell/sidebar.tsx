@@ -74,6 +74,8 @@ export function NavLinks({ navigation, onNavigate }: { navigation: NavItem[]; on
               className={cn(
                 "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100",
                 isActive(item.href) && "bg-brand-50 text-brand-900",
+                // Room for the unread badge: a longer name ("Bandeja de entrada") wraps instead of running under it.
+                item.href === "/inbox" && "pr-12",
               )}
             >
               <Icon className="size-4" aria-hidden />
