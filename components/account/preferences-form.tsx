@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { savePreferencesAction } from "@/app/(dashboard)/account/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Label, Select } from "@/components/ui/input";
+import { FieldError, Label, Select, TimeZoneOptions } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { localeNames, locales } from "@/lib/i18n/config";
 import { preferencesSchema, type PreferencesInput } from "@/lib/users/schemas";
@@ -48,11 +48,7 @@ export function PreferencesForm({ saved, zones }: { saved: PreferencesInput; zon
           {...form.register("timeZone")}
         >
           <option value="">{t("browserZone")}</option>
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll("_", " ")}
-            </option>
-          ))}
+          <TimeZoneOptions zones={zones} />
         </Select>
         <FieldError id="timeZone-error" message={errors.timeZone?.message} />
       </div>

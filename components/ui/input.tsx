@@ -31,3 +31,12 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
     </p>
   );
 }
+
+/** A select's options for time zones ("America/New_York" read as "America/New York"). */
+export function TimeZoneOptions({ zones }: { zones: string[] }) {
+  return zones.map((zone) => (
+    <option key={zone} value={zone}>
+      {zone.replaceAll("_", " ")}
+    </option>
+  ));
+}

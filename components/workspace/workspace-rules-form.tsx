@@ -6,7 +6,7 @@ import { saveWorkspaceRulesAction } from "@/app/(dashboard)/settings/workspace/a
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label, Select, TimeZoneOptions } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import {
   workspaceRulesSchema,
@@ -117,11 +117,7 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
               aria-describedby="timeZone-hint timeZone-error"
               {...form.register("timeZone")}
             >
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll("_", " ")}
-                </option>
-              ))}
+              <TimeZoneOptions zones={timeZones} />
             </Select>
             <p id="timeZone-hint" className="mt-1 text-xs text-muted">
               {t("timeZoneHint")}

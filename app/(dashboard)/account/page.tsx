@@ -4,7 +4,7 @@ import { PreferencesForm } from "@/components/account/preferences-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { guardPage } from "@/lib/auth/guard";
-import { isLocale } from "@/lib/i18n/config";
+import { isLocale, timeZoneChoices } from "@/lib/i18n/config";
 import { ownPreferences } from "@/lib/users/preferences";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await guardPage("account.manage");
   const [t, saved] = await Promise.all([getTranslations("account"), ownPreferences(user.userId)]);
-  // The server's list, passed down: the browser's own list may differ and would not match the server's render.
-  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+  const zones = timeZoneChoices();
   return (
     <>
       <PageHeader title={t("title")} description={t("signedInAs", { email: user.email })} />

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { WorkspaceRulesForm } from "@/components/workspace/workspace-rules-form";
 import { guardPage } from "@/lib/auth/guard";
+import { timeZoneChoices } from "@/lib/i18n/config";
 import { workspaceRules } from "@/lib/workspace/service";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,10 +18,7 @@ export default async function WorkspaceSettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <WorkspaceRulesForm
-        defaults={rules}
-        timeZones={[...new Set([rules.timeZone, "UTC", ...Intl.supportedValuesOf("timeZone")])]}
-      />
+      <WorkspaceRulesForm defaults={rules} timeZones={timeZoneChoices(rules.timeZone)} />
     </>
   );
 }
