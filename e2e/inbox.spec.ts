@@ -28,6 +28,10 @@ test("a marketer opens a reply to a campaign, answers with reply buttons inside 
   await expect(thread.getByText(/Reply to campaign Inbox follow-up/).last()).toBeVisible();
   await expect(thread.getByRole("link", { name: "Inbox follow-up" }).last()).toBeVisible();
   await expect(thread.getByTestId("window-state")).toContainText("window open");
+  // What the business sent is in the thread too: the campaign's message with its state, under today's divider.
+  await expect(thread.getByRole("separator", { name: "Today" })).toBeVisible();
+  await expect(thread.getByText("Campaign Inbox follow-up", { exact: true })).toBeVisible();
+  await expect(thread.getByTestId("delivery-state").first()).toContainText(/Delivered|Read/);
 
   await thread.getByText("Reply buttons", { exact: true }).click();
   await thread.getByLabel("Message", { exact: true }).fill("Sorry to hear that! When should we call you?");

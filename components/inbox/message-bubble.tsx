@@ -139,7 +139,18 @@ function OutboundContent({ type, payload }: { type: string; payload: Any }) {
   if (payload.type === "template") {
     return (
       <div>
+        {payload.header && <p className="mb-1 font-semibold">{String(payload.header)}</p>}
         {payload.preview && <WhatsAppText text={String(payload.preview)} />}
+        {payload.footer && <p className="mt-1 text-xs text-gray-600">{String(payload.footer)}</p>}
+        {Array.isArray(payload.buttons) && payload.buttons.length > 0 && (
+          <div className="mt-2 space-y-1">
+            {(payload.buttons as unknown[]).map((text, i) => (
+              <p key={i} className="rounded border border-brand-200 bg-white/70 py-1 text-center text-sm text-sky-700">
+                {String(text)}
+              </p>
+            ))}
+          </div>
+        )}
         <p className={payload.preview ? "mt-1 text-xs text-gray-600" : undefined}>
           {t("template", {
             name: String(payload.template?.name ?? ""),
@@ -194,6 +205,14 @@ function DeliveryState({
 /** Who wrote it, in the viewer's language for an auto-reply, the API or a member who has left. */
 function AuthorName({ author }: { author: Author }) {
   const t = useTranslations("inbox.author");
+  if (author.kind === "campaign")
+    return t.rich("campaign", {
+      campaign: () => (
+        <Link className="text-brand-800 underline" href={`/campaigns/${author.id}`}>
+          {author.name}
+        </Link>
+      ),
+    });
   return author.kind === "member" ? author.name : t(author.kind);
 }
 
@@ -238,7 +257,7 @@ export function MessageBubble({ item }: { item: TimelineItem }) {
         ) : (
           <OutboundContent type={item.type} payload={item.payload as Any} />
         )}
-        <p className="mt-1 flex justify-end gap-2 text-[0.7rem] text-gray-500">
+        <p className="mt-1 flex flex-wrap justify-end gap-x-2 text-[0.7rem] text-gray-700">
           {!inbound && item.author && (
             <span>
               <AuthorName author={item.author} />

@@ -11,7 +11,7 @@ import type { InboxChoices, Thread } from "@/lib/inbox/queries";
 import { windowState } from "@/lib/inbox/schemas";
 import { useFormat } from "@/lib/i18n/format";
 import { Composer } from "./composer";
-import { MessageBubble } from "./message-bubble";
+import { Timeline } from "./timeline";
 import { fetchJson } from "@/lib/fetch-json";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 
@@ -137,9 +137,7 @@ export function ThreadView({
         </p>
       )}
       <div className="flex-1 space-y-2 overflow-y-auto p-4" aria-live="polite" aria-label={t("messages")}>
-        {thread.timeline.map((item) => (
-          <MessageBubble key={`${item.kind}-${item.id}`} item={item} />
-        ))}
+        <Timeline items={thread.timeline} />
         <div ref={end} />
       </div>
       <StatusMessage outcome={outcome} className="px-4" />

@@ -11,7 +11,8 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
 }
 
 export function Select({ className, ...props }: ComponentProps<"select">) {
-  return <select className={cn(field, "h-9 pr-8", className)} {...props} />;
+  // No vertical padding: the height centres the text, so a compact select (h-8) does not clip its descenders.
+  return <select className={cn(field, "h-9 py-0 pr-8", className)} {...props} />;
 }
 
 export function Label({ className, ...props }: ComponentProps<"label">) {

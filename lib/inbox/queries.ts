@@ -1,7 +1,8 @@
 // Reads for the inbox: the conversation list (filters, search, newest activity first), one thread with
 // everything said in it, and the unread count for the navigation.
 import "server-only";
-import { headerMediaKind, templateSlots } from "@/lib/campaigns/render";
+import { headerMediaKind, previewText, templateSlots } from "@/lib/campaigns/render";
+import type { Mapping } from "@/lib/campaigns/schemas";
 import { fillPlaceholders } from "@/lib/templates/rules";
 import { db, Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -89,7 +90,12 @@ export function previewOf(type: string, payload: unknown): MessagePreview {
 }
 
 /** Who wrote an outbound message or a note: a member by name, one who has left, an auto-reply, or the API. */
-export type Author = { kind: "member"; name: string } | { kind: "former" } | { kind: "auto" } | { kind: "api" };
+export type Author =
+  | { kind: "member"; name: string }
+  | { kind: "former" }
+  | { kind: "auto" }
+  | { kind: "api" }
+  | { kind: "campaign"; id: string; name: string };
 
 export type TimelineItem =
   | {
@@ -148,6 +154,7 @@ export async function getThread(workspaceId: string, id: string) {
       template: { select: { components: true } },
     },
   });
+  const campaignSends = await campaignMessages(workspaceId, conversation.contactId);
   const authorIds = [
     ...new Set(
       [
@@ -193,12 +200,13 @@ export async function getThread(workspaceId: string, id: string) {
       at: (m.sentAt ?? m.createdAt).toISOString(),
       type: "api",
       payload: withPreview(m.request, m.template?.components),
-      state: m.state === "QUEUED" || m.state === "CLAIMED" ? "SENDING" : m.state === "SKIPPED" ? "FAILED" : m.state,
+      state: deliveryOf(m.state),
       errorReason: m.errorReason,
       skipReason: m.errorReason ? null : m.skipReason,
       author: { kind: "api" as const },
       repliesTo: null,
     })),
+    ...campaignSends,
     ...conversation.notes.map((n) => ({
       kind: "note" as const,
       id: n.id,
@@ -212,6 +220,7 @@ export async function getThread(workspaceId: string, id: string) {
   const sentAt = new Map<string, number>([
     ...conversation.messages.map((m) => [m.wamid, m.receivedAt.getTime()] as const),
     ...conversation.replies.filter((r) => r.wamid).map((r) => [r.wamid!, r.createdAt.getTime()] as const),
+    ...campaignSends.filter((m) => m.wamid).map((m) => [m.wamid!, Date.parse(m.at)] as const),
   ]);
   const order = (t: TimelineItem) =>
     Math.max(Date.parse(t.at), t.kind !== "note" && t.repliesTo ? (sentAt.get(t.repliesTo) ?? 0) + 1 : 0);
@@ -279,6 +288,70 @@ export async function inboxChoices(workspaceId: string) {
   };
 }
 export type InboxChoices = Awaited<ReturnType<typeof inboxChoices>>;
+
+/** The delivery state an agent reads for a message the dispatcher sends: waiting counts as sending, skipped as failed. */
+const deliveryOf = (state: string) =>
+  state === "QUEUED" || state === "CLAIMED" ? "SENDING" : state === "SKIPPED" ? "FAILED" : state;
+
+/**
+ * What the business's campaigns sent this person, as they read it: the campaign's template with their own
+ * values, its delivery state and, when it did not arrive, why.
+ */
+async function campaignMessages(workspaceId: string, contactId: string) {
+  const rows = await db.message.findMany({
+    where: { workspaceId, contactId, origin: "campaign", campaignId: { not: null } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      wamid: true,
+      state: true,
+      createdAt: true,
+      sentAt: true,
+      errorReason: true,
+      skipReason: true,
+      contact: { select: { name: true, phone: true, locale: true, attributes: true } },
+      campaign: {
+        select: {
+          id: true,
+          name: true,
+          variableMapping: true,
+          template: { select: { name: true, language: true, components: true, parameterFormat: true } },
+        },
+      },
+    },
+  });
+  return rows.map((m) => {
+    const template = m.campaign?.template;
+    const mapping = m.campaign?.variableMapping as Pick<Mapping, "variables"> | null;
+    let text: ReturnType<typeof previewText> | null = null;
+    try {
+      if (template) text = previewText(template, { variables: mapping?.variables ?? {} }, m.contact);
+    } catch {
+      text = null; // a mapping the template no longer fits: the template's name still says what went out
+    }
+    return {
+      kind: "outbound" as const,
+      id: m.id,
+      wamid: m.wamid,
+      at: (m.sentAt ?? m.createdAt).toISOString(),
+      type: "campaign",
+      payload: {
+        type: "template",
+        header: text?.header ?? null,
+        preview: text?.body ?? null,
+        footer: text?.footer ?? null,
+        buttons: text?.buttons.map((b) => b.text) ?? [],
+        template: { name: template?.name ?? "", language: { code: template?.language ?? "" } },
+      },
+      state: deliveryOf(m.state),
+      errorReason: m.errorReason,
+      skipReason: m.errorReason ? null : m.skipReason,
+      author: m.campaign ? { kind: "campaign" as const, id: m.campaign.id, name: m.campaign.name } : null,
+      repliesTo: null,
+    };
+  });
+}
 
 /** A template request with the text the person read (`preview`): the template's body with the values sent. */
 function withPreview(request: unknown, components: unknown): unknown {
