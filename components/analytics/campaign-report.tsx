@@ -16,6 +16,7 @@ import { fetchJson } from "@/lib/fetch-json";
 import { useFormat } from "@/lib/i18n/format";
 import { TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
+import { chartShape } from "./chart-shape";
 import { FunnelBars } from "./funnel";
 import { measureSeries } from "./series";
 import { analyticsKeys } from "@/lib/analytics/query-keys";
@@ -73,6 +74,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
   const drill = (stage: string, reason?: string) =>
     `/campaigns/${id}/recipients?stage=${stage}${reason ? `&reason=${encodeURIComponent(reason)}` : ""}`;
   const formatX = format.axis(data.series.unit);
+  const shape = chartShape(data.series.points.length);
   const billed = (category: string) => {
     const key = category.toLowerCase();
     return t(`billed.${BILLED.has(key) ? (key as "marketing") : "other"}`);
@@ -129,16 +131,19 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
         description={t("overTime.description", { unit: data.series.unit })}
         exportHref={`/api/v1/analytics/export?report=campaign&campaign=${id}`}
         chart={
-          data.series.points.length ? (
+          shape === "empty" ? (
+            <p className="py-10 text-center text-sm text-muted" data-testid="over-time-empty">
+              {data.status === "SENDING" ? t("overTime.sending") : t("overTime.empty")}
+            </p>
+          ) : (
             <TimeChart
               data={data.series.points}
               xKey="at"
               unit={data.series.unit}
               series={measureSeries(SERIES, (m) => tm(m))}
               label={t("overTime.chartLabel", { unit: data.series.unit })}
+              bars={shape === "bars"}
             />
-          ) : (
-            <p className="py-10 text-center text-sm text-muted">{t("overTime.empty")}</p>
           )
         }
         table={<SeriesTable points={data.series.points} formatX={formatX} />}

@@ -9,52 +9,43 @@ export function FunnelBars({ funnel, drillHref }: { funnel: Funnel; drillHref: (
   const format = useFormat();
   const attempted = funnel.sent + funnel.failed;
   const share = (count: number, of: number) => format.percent(ratio(count, of));
+  // Each note names its denominator and its size ("of 1,204 attempted"), the same ones ratesOf uses.
+  const of = (
+    key: "ofTargeted" | "ofAttempted" | "ofDelivered" | "repliedNote" | "failedNote" | "optedOutNote",
+    count: number,
+    whole: number,
+  ) => t(key, { share: share(count, whole), count: format.number(whole) });
   const stages = [
     { stage: null, label: t("targeted"), count: funnel.targeted, note: "" },
-    {
-      stage: "sent",
-      label: t("sent"),
-      count: funnel.sent,
-      note: t("ofToSend", { share: share(funnel.sent, funnel.targeted - funnel.skipped - funnel.pending) }),
-    },
+    { stage: "sent", label: t("sent"), count: funnel.sent, note: of("ofTargeted", funnel.sent, funnel.targeted) },
     {
       stage: "delivered",
       label: t("delivered"),
       count: funnel.delivered,
-      note: t("ofSent", { share: share(funnel.delivered, attempted) }),
+      note: of("ofAttempted", funnel.delivered, attempted),
     },
-    {
-      stage: "read",
-      label: t("read"),
-      count: funnel.read,
-      note: t("ofDelivered", { share: share(funnel.read, funnel.delivered) }),
-    },
+    { stage: "read", label: t("read"), count: funnel.read, note: of("ofDelivered", funnel.read, funnel.delivered) },
     {
       stage: "replied",
       label: t("replied"),
       count: funnel.replied,
-      note: t("ofDelivered", { share: share(funnel.replied, funnel.delivered) }),
+      note: of("repliedNote", funnel.replied, funnel.delivered),
     },
     {
       stage: "clicked",
       label: t("clicked"),
       count: funnel.clicked,
-      note: t("ofDelivered", { share: share(funnel.clicked, funnel.delivered) }),
+      note: of("ofDelivered", funnel.clicked, funnel.delivered),
     },
   ];
   const others = [
-    {
-      stage: "failed",
-      label: t("failed"),
-      count: funnel.failed,
-      note: t("failedNote", { share: share(funnel.failed, attempted) }),
-    },
+    { stage: "failed", label: t("failed"), count: funnel.failed, note: of("failedNote", funnel.failed, attempted) },
     { stage: "skipped", label: t("skipped"), count: funnel.skipped, note: t("skippedNote") },
     {
       stage: "opted_out",
       label: t("optedOut"),
       count: funnel.optedOut,
-      note: t("optedOutNote", { share: share(funnel.optedOut, funnel.delivered) }),
+      note: of("optedOutNote", funnel.optedOut, funnel.delivered),
     },
   ];
   const max = Math.max(1, funnel.targeted);

@@ -22,24 +22,46 @@ const axis = { fontSize: 12, fill: "#6b7280" };
 const inOrder = (series: ChartSeries[]) => (item: { dataKey?: unknown }) =>
   series.findIndex((s) => s.key === item.dataKey);
 
-/** Counts over time: one line per series, `xKey` holding ISO times (or calendar days for "date"). */
+/**
+ * Counts over time: one line per series, `xKey` holding ISO times (or calendar days for "date"); with
+ * `bars`, grouped bars per time instead (for a few points, where a line is a dot or a diagonal).
+ */
 export function TimeChart({
   data,
   xKey,
   unit,
   series,
   label,
+  bars = false,
 }: {
   data: Record<string, string | number>[];
   xKey: string;
   unit: TimeUnit;
   series: ChartSeries[];
   label: string;
+  bars?: boolean;
 }) {
   const format = useFormat();
   const formatX = format.axis(unit);
+  if (bars)
+    return (
+      <div role="img" aria-label={label} className="h-64" data-shape="bars">
+        <ResponsiveContainer width="100%" height="100%">
+          <RechartsBarChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="#e5e7eb" vertical={false} />
+            <XAxis dataKey={xKey} tickFormatter={formatX} tick={axis} />
+            <YAxis tick={axis} allowDecimals={false} tickFormatter={(v: number) => format.number(v)} width={56} />
+            <Tooltip labelFormatter={(v) => formatX(String(v))} formatter={(v) => format.number(Number(v))} />
+            <Legend itemSorter={inOrder(series)} />
+            {series.map((s) => (
+              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+            ))}
+          </RechartsBarChart>
+        </ResponsiveContainer>
+      </div>
+    );
   return (
-    <div role="img" aria-label={label} className="h-64">
+    <div role="img" aria-label={label} className="h-64" data-shape="line">
       <ResponsiveContainer width="100%" height="100%">
         <RechartsLineChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" vertical={false} />

@@ -166,7 +166,7 @@ async function seededCampaign(fates: Fate[], skipped: number) {
     campaign,
     messages,
     phoneOf: async (contactId: string) =>
-      (await db.contact.findUniqueOrThrow({ where: { id: contactId } })).phone.slice(1),
+      ((await db.contact.findUniqueOrThrow({ where: { id: contactId } })).phone ?? "").slice(1),
   };
 }
 
@@ -240,6 +240,55 @@ describe("campaign report", () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it("counts a quick-reply tap once: as a reply and on its button, not as a click", async () => {
+    const { campaign, messages, phoneOf } = await seededCampaign(
+      [
+        { statuses: [], reply: { kind: "tap", at: 0 }, click: null },
+        { statuses: [], reply: { kind: "none", at: 0 }, click: null },
+      ],
+      0,
+    );
+    const [tapper, clicker] = messages as [(typeof messages)[0], (typeof messages)[0]];
+    for (const message of [tapper, clicker]) {
+      const recipient = await phoneOf(message.contactId);
+      await post(
+        envelope(number.wabaId, [
+          statusChange(number, [
+            {
+              wamid: `wamid.P${message.id}`,
+              status: "delivered",
+              at: at(10),
+              recipient,
+              callbackData: `pm:${message.id}`,
+              category: "marketing",
+            },
+          ]),
+        ]),
+      );
+    }
+    await post(
+      envelope(number.wabaId, [
+        inboundChange(number, {
+          wamid: `wamid.IN${tapper.id}`,
+          from: await phoneOf(tapper.contactId),
+          at: at(60),
+          contextWamid: `wamid.P${tapper.id}`,
+          button: { payload: "Show me", text: "Show me" },
+        }),
+      ]),
+    );
+    await openTrackedLink(linkToken(clicker.id, 1), at(90));
+    await drain();
+    await foldAll();
+    const report = await campaignReport(ws, campaign.id);
+    expect(report.funnel).toMatchObject({ delivered: 2, replied: 1, clicked: 1 });
+    expect(report.buttons.map((b) => [b.label, b.count])).toEqual([
+      ["Show me", 1],
+      ["Shop", 1],
+    ]);
+    expect(report.series.points.reduce((n, p) => n + p.clicked, 0)).toBe(1);
   });
 
   it("is the same after the rollups are rebuilt from the raw rows", async () => {

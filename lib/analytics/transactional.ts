@@ -54,7 +54,7 @@ export async function transactionalTemplateStats(
            count(*) FILTER (WHERE m.state IN ('DELIVERED', 'READ', 'REPLIED'))::int AS delivered,
            count(*) FILTER (WHERE m.state IN ('READ', 'REPLIED'))::int AS read,
            count(*) FILTER (WHERE m.state = 'REPLIED')::int AS replied,
-           count(*) FILTER (WHERE m."clickedButton" IS NOT NULL OR m."linkClickedAt" IS NOT NULL)::int AS clicked,
+           count(*) FILTER (WHERE m."linkClickedAt" IS NOT NULL)::int AS clicked,
            count(*) FILTER (WHERE m.state = 'FAILED')::int AS failed,
            count(*) FILTER (WHERE m.state = 'SKIPPED')::int AS skipped
     FROM "Message" m

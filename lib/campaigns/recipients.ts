@@ -26,8 +26,9 @@ export const STAGES = {
     ],
   },
   read: { where: { state: { in: ["READ", "REPLIED"] } }, rules: [["read", "did"]] },
+  // A tracked link opened; a quick-reply tap is a reply (parley_message_facts counts each tap once).
   clicked: {
-    where: { OR: [{ clickedButton: { not: null } }, { linkClickedAt: { not: null } }] },
+    where: { linkClickedAt: { not: null } },
     rules: [["clicked", "did"]],
   },
   replied: { where: { state: "REPLIED" }, rules: [["replied", "did"]] },

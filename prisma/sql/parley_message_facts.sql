@@ -15,8 +15,9 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     ('error:' || COALESCE(m."errorCode"::text, CASE WHEN m."unconfirmedAt" IS NOT NULL THEN 'unconfirmed' ELSE 'none' END), CASE WHEN m.state = 'FAILED' THEN COALESCE(m."failedAt", m."createdAt") END, 1),
     ('skipped', CASE WHEN m.state = 'SKIPPED' THEN m."createdAt" END, 1),
     ('skip:' || COALESCE(m."skipReason", 'unknown'), CASE WHEN m.state = 'SKIPPED' THEN m."createdAt" END, 1),
-    ('clicked', CASE WHEN m."clickedButton" IS NOT NULL OR m."linkClickedAt" IS NOT NULL
-      THEN COALESCE(LEAST(CASE WHEN m."clickedButton" IS NOT NULL THEN m."repliedAt" END, m."linkClickedAt"), m."createdAt") END, 1),
+    -- A quick-reply tap is a reply (counted in 'replied' and by button in 'tap:'), so 'clicked' counts
+    -- tracked-link opens only: each tap is counted once.
+    ('clicked', m."linkClickedAt", 1),
     ('tap:' || m."clickedButton", COALESCE(m."repliedAt", m."createdAt"), 1),
     ('link:' || m."linkButton", m."linkClickedAt", 1),
     ('opted_out', CASE WHEN m."optedOutAt" IS NOT NULL OR m."errorCode" = 131050 THEN COALESCE(m."optedOutAt", m."failedAt", m."createdAt") END, 1),

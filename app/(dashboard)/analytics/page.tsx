@@ -9,6 +9,7 @@ import { measureSeries, rateSeries, RATE_KEYS } from "@/components/analytics/ser
 import { TransactionalTable } from "@/components/analytics/transactional-table";
 import { DayTrendTable } from "@/components/analytics/trend-table";
 import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { chartShape } from "@/components/analytics/chart-shape";
 import { ShareChart, TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
 import { loadDashboard } from "@/lib/analytics/dashboard";
@@ -65,7 +66,7 @@ export default async function AnalyticsPage({
                 key={r}
                 label={t(`rates.${r}`)}
                 value={format.percent(overall.rates[r])}
-                hint={r === "delivery" ? t("page.ofSent") : t("page.ofDelivered")}
+                hint={r === "delivery" ? t("page.ofAttempted") : t("page.ofDelivered")}
               />
             ))}
             <Stat label={t("page.cost")} value={format.money(overall.cost, d.currency)} hint={t("page.costHint")} />
@@ -84,6 +85,7 @@ export default async function AnalyticsPage({
                   measure,
                 )}
                 label={t("page.trends.chartLabel", { period })}
+                bars={chartShape(d.trend.length) === "bars"}
               />
             }
             table={<DayTrendTable points={d.trend} />}

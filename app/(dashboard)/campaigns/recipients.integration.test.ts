@@ -43,7 +43,9 @@ describe("campaign drill-down", () => {
             contactId: contact.id,
             state: state as never,
             sentAt: new Date(),
+            // Four tapped a quick reply (replies, not clicks); two of them also opened the tracked link.
             clickedButton: state === "REPLIED" && i < 4 ? "Show me" : null,
+            ...(state === "REPLIED" && i < 2 ? { linkClickedAt: new Date(), linkButton: 1 } : {}),
             ...extra,
           },
         });
@@ -55,7 +57,7 @@ describe("campaign drill-down", () => {
       delivered: 100,
       delivered_not_read: 60,
       read: 40,
-      clicked: 4,
+      clicked: 2,
       replied: 10,
       failed: 5,
       skipped: 3,

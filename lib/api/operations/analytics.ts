@@ -25,7 +25,7 @@ const funnelSchema = z
     delivered: count("Delivered to the phone (including those read).", 1120),
     read: count("Read (including those replied to).", 840),
     replied: count("Answered, or a quick-reply button tapped.", 95),
-    clicked: count("A button tapped or a tracked link opened.", 130),
+    clicked: count("A tracked link opened (a quick-reply tap counts as a reply, once).", 130),
     failed: count("Refused or undeliverable.", 30),
     skipped: count("Left out before sending (no consent, opted out, cap, quiet hours…).", 20),
     optedOut: count("Opted out because of this campaign.", 4),
@@ -156,7 +156,7 @@ const templateCounts = {
   delivered: count("Delivered (including those read).", 470),
   read: count("Read (including those replied to).", 390),
   replied: count("Answered, or a quick-reply button tapped.", 12),
-  clicked: count("A button tapped or a tracked link opened.", 40),
+  clicked: count("A tracked link opened (a quick-reply tap counts as a reply, once).", 40),
   failed: count("Refused or undeliverable.", 6),
   skipped: count("Refused before sending.", 2),
 };
