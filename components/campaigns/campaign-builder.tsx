@@ -17,10 +17,21 @@ import {
   type CampaignFormValues,
   type CampaignInput,
 } from "@/lib/campaigns/schemas";
+import { mediaUrl } from "@/lib/media/urls";
 import { useSlotLabel } from "./use-slot-label";
 
+/** A link slot whose template address is Parley's redirect ("Count clicks" in the template builder). */
+const trackable = (slot: Slot, base: string) => slot.kind === "link" && slot.url === `${base}{{1}}`;
+
 type Choices = {
-  templates: { name: string; category: string; languages: string[]; slots: Slot[]; components: unknown }[];
+  templates: {
+    name: string;
+    category: string;
+    languages: string[];
+    slots: Slot[];
+    components: unknown;
+    headerMediaId: string | null;
+  }[];
   lists: { id: string; name: string; category: string }[];
   segments: { id: string; name: string }[];
   media: { id: string; kind: string; fileName: string }[];
@@ -69,6 +80,7 @@ export function CampaignBuilder({
   const quiet = useWatch({ control: form.control, name: "quietHours.enabled" });
   const template = choices.templates.find((t) => t.name === templateName);
   const mediaKind = template ? headerMediaKind(template.components) : null;
+  const headerMediaId = useWatch({ control: form.control, name: "headerMediaId" });
   // Consent is by purpose (lib/consent): only lists of the template's category are offered.
   const lists = template ? choices.lists.filter((l) => l.category === template.category) : [];
 
@@ -81,7 +93,17 @@ export function CampaignBuilder({
     const next = choices.templates.find((t) => t.name === name);
     form.setValue("templateName", name, { shouldValidate: Boolean(errors.templateName) });
     form.setValue("fallbackLanguage", next?.languages.includes("en_US") ? "en_US" : (next?.languages[0] ?? ""));
-    form.setValue("variables", {});
+    // The template's own header file, and its click-counting links as tracked links (the marketer adds
+    // where each leads): what the template was approved with is where the campaign starts.
+    form.setValue("headerMediaId", next?.headerMediaId ?? "");
+    form.setValue(
+      "variables",
+      Object.fromEntries(
+        (next?.slots ?? [])
+          .filter((slot) => trackable(slot, choices.trackedLinkBase))
+          .map((slot) => [slot.key, { source: "tracked" as const, value: "", fallback: "" }]),
+      ),
+    );
     const list = choices.lists.find((l) => l.id === form.getValues("consentListId"));
     if (list && list.category !== next?.category) form.setValue("consentListId", "");
   };
@@ -163,6 +185,17 @@ export function CampaignBuilder({
                 ))}
             </Select>
             <FieldError id="headerMediaId-error" message={errors.headerMediaId?.message} />
+            {headerMediaId && headerMediaId === template?.headerMediaId && (
+              <p className="mt-1 text-sm text-muted">{t("builder.headerFromTemplate")}</p>
+            )}
+            {headerMediaId && mediaKind === "IMAGE" && (
+              // eslint-disable-next-line @next/next/no-img-element -- a private, authenticated thumbnail
+              <img
+                src={mediaUrl(headerMediaId, true)}
+                alt={t("previews.headerImage")}
+                className="mt-2 max-h-32 rounded-md border border-line object-cover"
+              />
+            )}
           </div>
         )}
         {template && template.slots.length > 0 && (
@@ -365,12 +398,13 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                 <option value="field">{t("builder.sourceField")}</option>
                 <option value="attribute">{t("builder.sourceAttribute")}</option>
                 <option value="constant">{t("builder.sourceConstant")}</option>
-                {slot.key.startsWith("button:") && <option value="tracked">{t("builder.sourceTracked")}</option>}
+                {(trackable(slot, trackedLinkBase) || v?.source === "tracked") && (
+                  <option value="tracked">{t("builder.sourceTracked")}</option>
+                )}
               </Select>
-              {v?.source === "tracked" && (
-                <p className="mt-1 text-xs text-muted">
-                  {t("builder.trackedHint", { link: `${trackedLinkBase}{{1}}` })}
-                </p>
+              {v?.source === "tracked" && <p className="mt-1 text-xs text-muted">{t("builder.trackedHint")}</p>}
+              {slot.kind === "link" && !trackable(slot, trackedLinkBase) && (
+                <p className="mt-1 text-xs text-muted">{t("builder.untrackableHint")}</p>
               )}
             </div>
             {v && (

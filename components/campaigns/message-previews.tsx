@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
 import { WhatsAppText } from "@/components/templates/phone-preview";
+import { FileText, Video } from "lucide-react";
 import { Card } from "@/components/ui/card";
+import { mediaUrl } from "@/lib/media/urls";
 import type { recipientPreviews } from "@/lib/campaigns/queries";
 
 type Previews = Awaited<ReturnType<typeof recipientPreviews>>;
@@ -17,12 +19,13 @@ export function MessagePreviews({ previews }: { previews: Previews }) {
         <p className="text-sm text-muted">{t("empty")}</p>
       ) : (
         <div className="grid gap-4 md:grid-cols-3">
-          {previews.map(({ contact, language, message }) => (
+          {previews.map(({ contact, language, headerMedia, message }) => (
             <Card key={contact.id} className="bg-[#efeae2] p-3">
               <p className="mb-2 text-xs text-gray-700">
                 {t("to", { name: contact.name ?? contact.phone, phone: contact.phone, language })}
               </p>
               <div className="rounded-lg rounded-tl-none bg-white p-2 text-sm whitespace-pre-wrap text-gray-900 shadow-sm">
+                {headerMedia && <HeaderMedia media={headerMedia} />}
                 {message.header && <p className="font-semibold">{message.header}</p>}
                 <p>
                   <WhatsAppText text={message.body} />
@@ -44,5 +47,28 @@ export function MessagePreviews({ previews }: { previews: Previews }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The header's image as the recipient sees it, or the kind and name of its video or document. */
+function HeaderMedia({ media }: { media: NonNullable<Previews[number]["headerMedia"]> }) {
+  const t = useTranslations("campaigns.previews");
+  if (!media.id)
+    return <p className="mb-1 rounded-md bg-gray-100 p-3 text-center text-xs text-gray-700">{t("noHeaderMedia")}</p>;
+  if (media.kind === "IMAGE")
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- a private, authenticated thumbnail
+      <img
+        src={mediaUrl(media.id, true)}
+        alt={t("headerImage")}
+        className="mb-1 max-h-40 w-full rounded-md object-cover"
+      />
+    );
+  const Icon = media.kind === "VIDEO" ? Video : FileText;
+  return (
+    <p className="mb-1 flex items-center gap-2 rounded-md bg-gray-100 p-3 text-xs text-gray-700">
+      <Icon className="size-5 shrink-0" aria-hidden />
+      {t("headerMedia", { kind: media.kind, name: media.fileName ?? "" })}
+    </p>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 // Buttons: quick replies, URL (static or with a dynamic suffix), phone number, copy code, each within
-// Meta's counts. Add buttons are disabled once a kind reaches its limit.
+// Meta's counts. Add buttons are disabled once a kind reaches its limit. A URL button can count clicks: its
+// address becomes Parley's tracked redirect (lib/campaigns/links.ts) with the recipient's ending, so the link
+// Meta reviews is the one campaigns send, and each campaign says where it leads.
 import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
@@ -33,8 +35,17 @@ const KINDS: { type: TemplateButton["type"]; max: number; make: () => TemplateBu
   },
 ];
 
-export function ButtonEditor() {
-  const { register, control } = useFormContext<TemplateInput>();
+/** The sample ending Meta's reviewers see on a click-counting link. */
+const TRACKED_SAMPLE = "sample";
+
+export function ButtonEditor({ trackedLinkBase }: { trackedLinkBase: string }) {
+  const { register, control, setValue } = useFormContext<TemplateInput>();
+  const trackedUrl = `${trackedLinkBase}{{1}}`;
+  const countClicks = (i: number, on: boolean) => {
+    const options = { shouldValidate: true, shouldDirty: true };
+    setValue(`buttons.${i}.url`, on ? trackedUrl : "https://", options);
+    setValue(`buttons.${i}.sample`, on ? TRACKED_SAMPLE : "", options);
+  };
   const { fields, append, remove } = useFieldArray({ control, name: "buttons" });
   const buttons = useWatch<TemplateInput, "buttons">({ name: "buttons" });
   const error = useFieldError();
@@ -84,19 +95,36 @@ export function ButtonEditor() {
               )}
               {button.type === "URL" && (
                 <>
+                  <div className="sm:col-span-2">
+                    <label className="flex items-center gap-2 text-sm font-medium">
+                      <input
+                        type="checkbox"
+                        checked={button.url === trackedUrl}
+                        onChange={(e) => countClicks(i, e.target.checked)}
+                        aria-describedby={id("count-help")}
+                      />
+                      {t("countClicks")}
+                    </label>
+                    <p id={id("count-help")} className="mt-1 text-xs text-muted">
+                      {t("countClicksHelp", { link: trackedUrl })}
+                    </p>
+                  </div>
                   <div>
                     <Label htmlFor={id("url")}>{t("url", { number: i + 1 })}</Label>
                     <Input
                       id={id("url")}
+                      readOnly={button.url === trackedUrl}
                       aria-describedby={`${id("url-help")} ${id("url-error")}`}
                       {...register(`buttons.${i}.url`)}
                     />
-                    <p id={id("url-help")} className="mt-1 text-xs text-muted">
-                      {t("urlHelp", { placeholder: "{{1}}" })}
-                    </p>
+                    {button.url !== trackedUrl && (
+                      <p id={id("url-help")} className="mt-1 text-xs text-muted">
+                        {t("urlHelp", { placeholder: "{{1}}" })}
+                      </p>
+                    )}
                     <FieldError id={id("url-error")} message={error(`buttons.${i}.url`)} />
                   </div>
-                  {placeholders(button.url).length > 0 && (
+                  {placeholders(button.url).length > 0 && button.url !== trackedUrl && (
                     <div>
                       <Label htmlFor={id("sample")}>{t("sample", { number: i + 1 })}</Label>
                       <Input

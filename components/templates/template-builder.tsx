@@ -16,6 +16,7 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { setServerErrors } from "@/components/ui/server-errors";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
 import { LANGUAGES } from "@/lib/templates/languages";
+import { contentAdvice } from "@/lib/templates/channel-advice";
 import { hiddenOnDesktop, looksPromotional } from "@/lib/templates/rules";
 import { templateInputSchema, type TemplateInput } from "@/lib/templates/schemas";
 import { BodyFields, HeaderFields, useFieldError } from "./builder-fields";
@@ -67,6 +68,35 @@ function Warnings() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** When WhatsApp is the wrong channel for this text (lib/templates/channel-advice): advice, never a block. */
+function ChannelAdvice() {
+  const t = useTranslations("templates.builder.channel");
+  const format = useFormat();
+  const header = useWatch<TemplateInput, "header">({ name: "header" });
+  const body = useWatch<TemplateInput, "body">({ name: "body" });
+  const advice = contentAdvice({ header: header.type === "TEXT" ? header.text : null, body: body.text });
+  if (!advice.length) return null;
+  return (
+    <section aria-labelledby="channel-advice-title" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <h2 id="channel-advice-title" className="font-medium">
+        {t("title")}
+      </h2>
+      <ul className="mt-1 space-y-1">
+        {advice.map((a) => (
+          <li key={a.code} className="flex gap-2">
+            <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
+            {a.code === "tooLong"
+              ? t("tooLong", { length: format.number(a.values.length), limit: format.number(a.values.limit) })
+              : a.code === "urgent"
+                ? t("urgent", { word: a.values.word })
+                : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -125,10 +155,13 @@ export function TemplateBuilder({
   initial,
   existing,
   canEdit,
+  trackedLinkBase,
 }: {
   initial: TemplateInput;
   existing?: Existing;
   canEdit: boolean;
+  /** Parley's tracked redirect (lib/campaigns/links.ts): a URL button that counts clicks starts with it. */
+  trackedLinkBase: string;
 }) {
   const router = useRouter();
   const t = useTranslations("templates.builder");
@@ -200,10 +233,11 @@ export function TemplateBuilder({
               <BodyFields />
             </Card>
             <Card className="p-6">
-              <ButtonEditor />
+              <ButtonEditor trackedLinkBase={trackedLinkBase} />
             </Card>
           </fieldset>
           <Warnings />
+          <ChannelAdvice />
           {canEdit && (
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={!editable || pending}>

@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";
 import { audienceSql, emptyValueSql, SKIP_REASONS, tierLimit, type AudiencePlan, type SkipReason } from "./audience";
 import { estimateCost, PRICE_CURRENCY, type CostLine, type PriceCategory } from "./pricing";
+import { audienceAdvice, contentAdvice, templateText } from "@/lib/templates/channel-advice";
 import { headerMediaKind, routeLanguage, templateSlots, type Slot, type TemplateVersion } from "./render";
 import {
   audienceSchema,
@@ -261,6 +262,15 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
       values: { limit: audience.tier.limit, tier: audience.tier.name, over: overLimit },
     });
   }
+  // Channel advice (lib/templates/channel-advice): where WhatsApp is the wrong channel, say so; never a blocker.
+  const advice = [
+    audienceAdvice({
+      targeted,
+      notOnWhatsApp: (skipped.get("not_on_whatsapp") ?? 0) + (skipped.get("invalid_number") ?? 0),
+    }),
+    ...(plan.fallback ? contentAdvice(templateText(plan.fallback.components)) : []),
+  ];
+  for (const a of advice) if (a) warnings.push({ code: `channel.${a.code}`, values: a.values });
   const cost = estimateCost(prefixes, plan.category);
   return {
     computedAt: new Date().toISOString(),

@@ -2,7 +2,7 @@
 // materialises the same answer as message rows.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { campaignInput, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+import { campaignInput, PROMO_COMPONENTS, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { runQueuedJobs } from "@/tests/factories";
 import { buildPreflight, loadPlan } from "./plan";
 import { launchCampaign, saveCampaign } from "./service";
@@ -85,5 +85,36 @@ describe("pre-flight report", () => {
       frequency_cap: 1,
       messaging_limit: 10,
     });
+  });
+
+  it("advises another channel for an audience partly off WhatsApp and an urgent notice, without blocking", async () => {
+    const other = await sandboxWorkspace({ contacts: 20 });
+    try {
+      const w = other.workspace.id;
+      const contacts = await db.contact.findMany({ where: { workspaceId: w }, orderBy: { phone: "asc" }, take: 4 });
+      await db.contact.updateMany({ where: { id: { in: contacts.map((c) => c.id) } }, data: { unreachable: true } });
+      await db.template.update({
+        where: { id: other.template.id },
+        data: {
+          components: [{ type: "HEADER", format: "TEXT", text: "Urgent: store closed" }, ...PROMO_COMPONENTS],
+        },
+      });
+      const variables = {
+        "body:1": { source: "field" as const, value: "first_name", fallback: "there" },
+        "body:2": { source: "constant" as const, value: "20%" },
+        "button:1": { source: "constant" as const, value: "autumn" },
+      };
+      const { id } = await saveCampaign(other.userOf("MARKETER"), campaignInput(other, { variables }));
+      const report = await buildPreflight(await loadPlan(w, id));
+      expect(report.warnings).toContainEqual({
+        code: "channel.notOnWhatsApp",
+        values: { count: 4, targeted: 20, percent: 20 },
+      });
+      expect(report.warnings).toContainEqual({ code: "channel.urgent", values: { word: "urgent" } });
+      expect(report.blockers).toEqual([]);
+      expect(report.willSend).toBe(16);
+    } finally {
+      await other.sandbox.close();
+    }
   });
 });

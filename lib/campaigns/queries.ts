@@ -8,7 +8,8 @@ import { funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 import { trackedLinkBase } from "@/lib/campaigns/links";
 import { audienceSql } from "./audience";
 import { audiencePlan, loadPlan, type Preflight } from "./plan";
-import { previewText, routeLanguage, templateSlots } from "./render";
+import { draftHeaderMediaId } from "@/lib/templates/schemas";
+import { headerMediaKind, previewText, routeLanguage, templateSlots } from "./render";
 import { campaignInputSchema, type CampaignFormValues } from "./schemas";
 
 export async function listCampaigns(workspaceId: string) {
@@ -48,7 +49,7 @@ export async function builderChoices(workspaceId: string) {
     db.template.findMany({
       where: { workspaceId, status: "APPROVED" },
       orderBy: [{ name: "asc" }, { language: "asc" }],
-      select: { name: true, language: true, category: true, components: true, parameterFormat: true },
+      select: { name: true, language: true, category: true, components: true, parameterFormat: true, draft: true },
     }),
     db.consentList.findMany({
       where: { workspaceId },
@@ -71,8 +72,11 @@ export async function builderChoices(workspaceId: string) {
       languages: string[];
       slots: ReturnType<typeof templateSlots>;
       components: unknown;
+      /** The library file the template's media header was approved with: the campaign starts with it. */
+      headerMediaId: string | null;
     }
   >();
+  const inLibrary = new Set(media.map((m) => m.id));
   for (const t of templates) {
     const group = groups.get(t.name) ?? {
       name: t.name,
@@ -80,8 +84,11 @@ export async function builderChoices(workspaceId: string) {
       languages: [],
       slots: templateSlots(t.components),
       components: t.components,
+      headerMediaId: null,
     };
     group.languages.push(t.language);
+    const own = draftHeaderMediaId(t.draft);
+    if (!group.headerMediaId && own && inLibrary.has(own) && headerMediaKind(t.components)) group.headerMediaId = own;
     groups.set(t.name, group);
   }
   return {
@@ -145,12 +152,21 @@ export async function recipientPreviews(workspaceId: string, id: string) {
     SELECT c.id, c.phone, c.name, c.locale, c.attributes FROM (${audienceSql(audience)}) a JOIN "Contact" c ON c.id = a.id
     WHERE a.skip IS NULL ORDER BY c."createdAt", c.id LIMIT 3`;
   const languages = plan.approved.map((v) => v.language);
+  // The header's file, as every recipient gets it (the campaign's pick, which starts as the template's own).
+  const asset = plan.mapping.headerMediaId
+    ? await db.mediaAsset.findFirst({
+        where: { id: plan.mapping.headerMediaId, workspaceId },
+        select: { id: true, fileName: true },
+      })
+    : null;
   return rows.map((contact) => {
     const language = routeLanguage(contact.locale, languages, plan.mapping.fallbackLanguage);
     const version = plan.approved.find((v) => v.language === language) ?? plan.fallback!;
+    const kind = headerMediaKind(version.components);
     return {
       contact: { id: contact.id, name: contact.name, phone: contact.phone },
       language,
+      headerMedia: kind ? { kind, id: asset?.id ?? null, fileName: asset?.fileName ?? null } : null,
       message: previewText(version, plan.mapping, contact),
     };
   });

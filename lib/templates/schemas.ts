@@ -45,6 +45,12 @@ export const headerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("LOCATION") }),
 ]);
 
+/** The media library file a saved draft's header shows, if any: a campaign of the template starts with it. */
+export function draftHeaderMediaId(draft: unknown): string | null {
+  const parsed = z.object({ header: headerSchema }).safeParse(draft);
+  return parsed.success && "mediaAssetId" in parsed.data.header ? parsed.data.header.mediaAssetId : null;
+}
+
 export const buttonSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("QUICK_REPLY"), text: z.string() }),
   z.object({ type: z.literal("URL"), text: z.string(), url: z.string(), sample: z.string().optional() }),

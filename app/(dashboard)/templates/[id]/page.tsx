@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { TemplateActions } from "@/components/templates/template-actions";
 import { TemplateBuilder } from "@/components/templates/template-builder";
 import { guardPage } from "@/lib/auth/guard";
+import { trackedLinkBase } from "@/lib/campaigns/links";
 import { can } from "@/lib/auth/permissions";
 import { getTemplateForBuilder, languageVersions } from "@/lib/templates/service";
 import { orNotFound, pageId } from "@/lib/not-found";
@@ -38,6 +39,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
       <TemplateBuilder
         initial={template.input}
         canEdit={editor}
+        trackedLinkBase={trackedLinkBase()}
         existing={{
           id: template.id,
           status: template.status,

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { TemplateBuilder } from "@/components/templates/template-builder";
 import { guardPage } from "@/lib/auth/guard";
+import { trackedLinkBase } from "@/lib/campaigns/links";
 import { EMPTY_TEMPLATE } from "@/lib/templates/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export default async function NewTemplatePage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <TemplateBuilder initial={EMPTY_TEMPLATE} canEdit />
+      <TemplateBuilder initial={EMPTY_TEMPLATE} canEdit trackedLinkBase={trackedLinkBase()} />
     </>
   );
 }
