@@ -87,6 +87,9 @@ test("a marketer builds a segment, watches the live count, and saves it; a manag
 
   await page.getByRole("button", { name: "Save segment" }).click();
   await expect(page.getByRole("heading", { name: "Gold VIPs" })).toBeVisible();
+  // The confirmation travels with the move to the segment's own page.
+  const notifications = page.getByRole("region", { name: /Notifications/ });
+  await expect(notifications.getByText("Segment saved. Campaigns evaluate it again when they launch.")).toBeVisible();
 
   const manager = await browser.newPage();
   await signInAs(manager, "MANAGER");
@@ -105,5 +108,6 @@ test("a marketer builds a segment, watches the live count, and saves it; a manag
   await page.getByRole("button", { name: "Delete segment" }).click();
   await confirm.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(page).toHaveURL(/\/audiences\/segments$/);
+  await expect(notifications.getByText("Segment Gold VIPs deleted.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Gold VIPs" })).toHaveCount(0);
 });

@@ -38,3 +38,17 @@ test("a marketer builds a campaign to a segment, reads the pre-flight report, la
   await expect.poll(() => count(page, "read"), { timeout: 45_000 }).toBeGreaterThan(willSend * 0.4);
   expect(await count(page, "sent")).toBe(willSend);
 });
+
+test("a marketer deletes a draft only after saying so in a dialog", async ({ page }) => {
+  await signInAs(page, "MARKETER");
+  await buildVipCampaign(page, "Draft to delete");
+  await page.getByRole("button", { name: "Delete draft" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete this draft?" });
+  await confirm.getByRole("button", { name: "Keep it" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Draft to delete" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete draft" }).click();
+  await confirm.getByRole("button", { name: "Delete draft" }).click();
+  await expect(page).toHaveURL(/\/campaigns$/);
+  await expect(page.getByRole("link", { name: "Draft to delete" })).toHaveCount(0);
+});

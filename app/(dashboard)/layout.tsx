@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AccountAlertBanner } from "@/components/shell/account-alert-banner";
 import { AppShell } from "@/components/shell/app-shell";
+import { Toaster } from "@/components/ui/toast";
 import { DisabledEndpointsBanner } from "@/components/outbound-webhooks/disabled-endpoints-banner";
 import { guardPage } from "@/lib/auth/guard";
 import { can, navigationFor } from "@/lib/auth/permissions";
@@ -26,6 +27,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       }
     >
       {children}
+      <Toaster />
     </AppShell>
   );
 }

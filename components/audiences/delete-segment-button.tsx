@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { deleteSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { Outcome } from "@/components/ui/status-message";
 
@@ -20,6 +21,7 @@ export function DeleteSegmentButton({ id, name }: { id: string; name: string }) 
       setOutcome(null);
       const result = await deleteSegmentAction({ id });
       if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
+      toast(t("deleted", { name }));
       router.push("/audiences/segments");
       router.refresh();
     });

@@ -11,6 +11,7 @@ import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "
 import { saveSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
@@ -72,8 +73,9 @@ export function SegmentBuilder({
 
   const { onSubmit, outcome } = useActionForm(form, saveSegmentAction, {
     onSuccess: (data) => {
+      // A toast, not the status line: a new segment moves to its own page, and the confirmation goes with it.
+      toast(t("saved"));
       if (!initial.id) router.push(`/audiences/segments/${data.id}`);
-      return t("saved");
     },
   });
 

@@ -12,6 +12,7 @@ import {
   resumeCampaignAction,
 } from "@/app/(dashboard)/campaigns/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
@@ -97,20 +98,22 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
             <Button variant="secondary" disabled={pending} onClick={() => router.push(`/campaigns/${id}/edit`)}>
               {t("edit")}
             </Button>
-            <Button
-              variant="secondary"
-              disabled={pending}
-              onClick={() =>
-                confirm(t("deleteConfirm")) &&
+            <ConfirmDialog
+              trigger={
+                <Button variant="secondary" disabled={pending}>
+                  {t("delete")}
+                </Button>
+              }
+              title={t("deleteConfirm")}
+              confirmLabel={t("delete")}
+              onConfirm={() =>
                 run(
                   () => deleteCampaignAction({ id }),
                   t("deleted"),
                   () => router.push("/campaigns"),
                 )
               }
-            >
-              {t("delete")}
-            </Button>
+            />
           </>
         )}
         {canApprove && status === "AWAITING_APPROVAL" && (
@@ -133,13 +136,16 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
           </Button>
         )}
         {canEdit && ["SCHEDULED", "AWAITING_APPROVAL", "SENDING", "PAUSED"].includes(status) && (
-          <Button
-            variant="secondary"
-            disabled={pending}
-            onClick={() => confirm(t("cancelConfirm")) && run(() => cancelCampaignAction({ id }), t("cancelled"))}
-          >
-            {t("cancel")}
-          </Button>
+          <ConfirmDialog
+            trigger={
+              <Button variant="secondary" disabled={pending}>
+                {t("cancel")}
+              </Button>
+            }
+            title={t("cancelConfirm")}
+            confirmLabel={t("cancel")}
+            onConfirm={() => run(() => cancelCampaignAction({ id }), t("cancelled"))}
+          />
         )}
         <StatusMessage outcome={outcome} />
       </div>

@@ -1,0 +1,68 @@
+"use client";
+// Short confirmations ("Segment saved.") and failures that outlive a navigation: a toast is raised from any
+// client code with `toast(...)` and shown by the one <Toaster /> in the dashboard layout (Radix Toast: announced
+// politely, paused on hover, dismissed with a swipe or Escape).
+import { Toast as T } from "radix-ui";
+import { CheckCircle2, X, XCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useSyncExternalStore } from "react";
+import { cn } from "@/lib/utils";
+
+type Item = { id: number; text: string; ok: boolean };
+
+let items: Item[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const none: Item[] = [];
+
+/** Shows a toast: `ok: false` for a failure (it stays longer and is announced assertively). */
+export function toast(text: string, { ok = true }: { ok?: boolean } = {}) {
+  items = [...items, { id: nextId++, text, ok }];
+  emit();
+}
+
+const dismiss = (id: number) => {
+  items = items.filter((i) => i.id !== id);
+  emit();
+};
+
+export function Toaster() {
+  const t = useTranslations("common");
+  const shown = useSyncExternalStore(
+    subscribe,
+    () => items,
+    () => none,
+  );
+  return (
+    <T.Provider swipeDirection="right" label={t("notifications")}>
+      {shown.map((item) => (
+        <T.Root
+          key={item.id}
+          type="foreground"
+          duration={item.ok ? 5000 : 10000}
+          onOpenChange={(open) => !open && dismiss(item.id)}
+          className={cn(
+            "flex items-start gap-2 rounded-lg border bg-white p-3 text-sm shadow-lg data-[state=closed]:opacity-0",
+            item.ok ? "border-green-200" : "border-red-200",
+          )}
+        >
+          {item.ok ? (
+            <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden />
+          ) : (
+            <XCircle className="mt-0.5 size-4 shrink-0 text-red-700" aria-hidden />
+          )}
+          <T.Description className="flex-1 text-ink">{item.text}</T.Description>
+          <T.Close className="rounded p-0.5 text-muted hover:bg-gray-100" aria-label={t("close")}>
+            <X className="size-4" aria-hidden />
+          </T.Close>
+        </T.Root>
+      ))}
+      <T.Viewport className="fixed right-4 bottom-4 z-[60] flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2 outline-none" />
+    </T.Provider>
+  );
+}
