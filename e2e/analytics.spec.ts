@@ -27,6 +27,15 @@ test("a manager reads the dashboard and a campaign report, drills into who read 
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
   const read = Number((await page.getByTestId("funnel-read").locator("strong").textContent())!.replace(/\D/g, ""));
   expect(read).toBeGreaterThan(0);
+  // Each funnel note names what it is a share of: deliveries of the attempts, reads of the deliveries; a
+  // quick-reply tap is a reply, and the click rate counts tracked-link opens.
+  const delivered = (await page.getByTestId("funnel-delivered").locator("strong").textContent())!;
+  await expect(page.getByTestId("funnel-delivered")).toContainText(/% of [\d,]+ attempted \(sent or failed\)/);
+  await expect(page.getByTestId("funnel-read")).toContainText(`of ${delivered} delivered`);
+  await expect(page.getByTestId("funnel-replied")).toContainText("typed an answer or tapped a quick reply");
+  await expect(
+    page.getByText("Opened a tracked link, of delivered (a quick-reply tap counts as a reply)"),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: /Failures, by Meta's error code/ })).toContainText("131026");
   await expect(page.getByRole("table", { name: /Buttons/ })).toContainText("Shop now");
 

@@ -60,12 +60,51 @@ test("a marketer builds a template with an image header, checks the preview, sub
   await expect(preview.getByRole("listitem")).toHaveText(["Show me deals", "Stop promotions", "Shop now"]);
   await expect(page.getByText("WhatsApp desktop will not show this template")).toBeVisible();
 
+  // "Count clicks" where the link is made: the address becomes Parley's tracked link, the one Meta reviews.
+  await page.getByRole("checkbox", { name: "Count clicks" }).check();
+  await expect(page.getByLabel("Button 3 URL")).toHaveValue(/\/r\/\{\{1\}\}$/);
+  await expect(page.getByLabel("Button 3 URL")).toHaveAttribute("readonly", "");
+  await expect(page.getByLabel("Button 3 sample suffix")).toHaveCount(0);
+
+  // Channel advice, as you type: an urgent notice is better sent by SMS or a call as well (advice, not a block).
+  const advice = page.getByRole("region", { name: "Is WhatsApp the right channel?" });
+  await expect(advice).toHaveCount(0);
+  await page
+    .getByLabel("Body text")
+    .fill("Hi {{1}}, our *spring blend* is here: get {{2}} off this week. Urgent: only 100 bags left.");
+  await expect(advice).toContainText("This reads as an urgent notice (“urgent”)");
+  await expect(advice).toContainText("Send urgent notices by SMS or a call as well");
+
   await page.getByRole("button", { name: "Submit for approval" }).click();
   await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
   await expect(page.getByText("Approved", { exact: true })).toBeVisible({ timeout: 20_000 });
 
   await page.goto("/templates?q=spring_offer_e2e");
   await expect(page.getByRole("row", { name: /spring_offer_e2e/ })).toContainText("Approved");
+
+  // A campaign of it starts with the template's image and its click-counting link as a tracked link...
+  await page.goto("/campaigns/new");
+  await page.getByLabel("Name").fill("Spring blend e2e");
+  await page.getByLabel("Template").selectOption("spring_offer_e2e");
+  await expect(page.locator("#headerMediaId option:checked")).toHaveText("spring-blend.png");
+  await expect(page.getByText("The template's own file, as Meta approved it.")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Header image" })).toBeVisible();
+  await expect(page.locator("#var-button-2-source")).toHaveValue("tracked");
+  await expect(page.getByText("Parley counts who opens it, then sends them to this address.")).toBeVisible();
+  await page.locator("#var-button-2-value").fill("https://shop.example.com/spring");
+  await page.getByLabel("Body {{1}}").selectOption("field");
+  await page.getByLabel("Body {{2}}").selectOption("constant");
+  await page.locator("#var-body-2-value").fill("20%");
+  await page.getByLabel("Consent list").selectOption({ label: "Promotions (marketing)" });
+  await page.getByRole("button", { name: "Save and review" }).click();
+  await expect(page.getByRole("heading", { name: "Spring blend e2e" })).toBeVisible({ timeout: 20_000 });
+
+  // ...every recipient's preview shows the image, the link is tracked without a blocker, and pre-flight
+  // repeats the channel advice as a warning.
+  const previews = page.getByRole("region", { name: "As three recipients will read it" });
+  await expect(previews.getByRole("img", { name: "Header image" })).toHaveCount(3);
+  await expect(page.getByText(/cannot be tracked/)).toHaveCount(0);
+  await expect(page.getByText(/This reads as an urgent notice \(“urgent”\)/)).toBeVisible();
 });
 
 test("a template Meta rejects shows the reason and can be edited again", async ({ page }) => {
