@@ -1,6 +1,6 @@
 // Which drawing suits a series over time: nothing to draw yet says so, a handful of points are bars (a line
 // through two points is a misleading diagonal, through one point it is invisible), more are a line.
-export type ChartShape = "empty" | "bars" | "line";
+type ChartShape = "empty" | "bars" | "line";
 
 /** Below this many points a time series is drawn as bars. */
 export const FEW_POINTS = 8;

@@ -2,7 +2,7 @@
 // deliver (not on WhatsApp, urgent), the product says so"). Advice, not a rule: the template builder and
 // the campaign pre-flight show it as a warning that names the reason and what to do instead.
 
-export type ChannelAdvice =
+type ChannelAdvice =
   | { code: "tooLong"; values: { length: number; limit: number } }
   | { code: "urgent"; values: { word: string } }
   | { code: "notOnWhatsApp"; values: { count: number; targeted: number; percent: number } };
@@ -11,7 +11,7 @@ export type ChannelAdvice =
 export const LONG_FOR_CHAT = 600;
 
 /** From this share of the audience unreachable on WhatsApp, another channel is worth it. */
-export const NOT_ON_WHATSAPP_SHARE = 0.1;
+const NOT_ON_WHATSAPP_SHARE = 0.1;
 
 // Words of an urgent notice in the six languages Parley speaks. WhatsApp gives no delivery guarantee or
 // time: a phone that is off or offline gets it later, and people read chats when they choose.
