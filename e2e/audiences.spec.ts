@@ -19,6 +19,7 @@ test("an admin imports a CSV: maps columns, checks it, imports it with a progres
   await page
     .getByLabel("CSV file")
     .setInputFiles({ name: "spring-signups.csv", mimeType: "text/csv", buffer: Buffer.from(FILE) });
+  await expect(page.getByText("Chosen: spring-signups.csv")).toBeVisible(); // the drop zone names the file
   await page.getByRole("button", { name: "Upload and map columns" }).click();
 
   await expect(page.getByRole("heading", { name: /What is in each column of spring-signups.csv/ })).toBeVisible();

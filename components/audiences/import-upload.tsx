@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Label } from "@/components/ui/input";
+import { FileDropZone } from "@/components/ui/file-drop-zone";
 import { ProgressBar } from "@/components/ui/progress";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 
@@ -55,14 +55,14 @@ export function ImportUpload() {
     <Card className="p-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <div>
-          <Label htmlFor="import-file">{t("file")}</Label>
-          <Input
+          <FileDropZone
             id="import-file"
-            type="file"
+            label={t("file")}
             accept=".csv,.txt,text/csv"
-            aria-describedby="import-file-hint"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            className="h-auto py-1.5"
+            describedBy="import-file-hint"
+            fileName={file?.name}
+            disabled={progress !== null}
+            onFile={setFile}
           />
           <p id="import-file-hint" className="mt-1 text-xs text-muted">
             {t("hint")}

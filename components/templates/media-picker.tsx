@@ -1,12 +1,13 @@
 "use client";
 // Picks a header's media from the library, or uploads a new file into it (checked on the server).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { FileText, Upload, Video } from "lucide-react";
+import { FileText, Video } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { MediaItem } from "@/lib/media/service";
 import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
 import { mediaUrl } from "@/lib/media/urls";
+import { FileDropZone } from "@/components/ui/file-drop-zone";
 import { cn } from "@/lib/utils";
 import { mediaKeys } from "@/lib/media/query-keys";
 
@@ -56,26 +57,15 @@ export function MediaPicker({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <label
-          className={cn(
-            "inline-flex cursor-pointer items-center gap-2 rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium hover:bg-gray-50",
-            (disabled || uploading) && "pointer-events-none opacity-50",
-          )}
-        >
-          <Upload className="size-4" aria-hidden /> {uploading ? t("uploading") : t("upload", { kind })}
-          <input
-            type="file"
-            className="sr-only"
-            accept={rule.types.join(",")}
-            disabled={disabled || uploading}
-            aria-describedby="media-hint"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void upload(file);
-              e.target.value = "";
-            }}
-          />
-        </label>
+        <FileDropZone
+          id="media-upload"
+          compact
+          label={uploading ? t("uploading") : t("upload", { kind })}
+          accept={rule.types.join(",")}
+          disabled={disabled || uploading}
+          describedBy="media-hint"
+          onFile={(file) => void upload(file)}
+        />
         <span id="media-hint" className="text-xs text-muted">
           {t(`hint.${kind}`)}
         </span>
