@@ -72,6 +72,12 @@ export function Composer({
     string,
     { message?: string; root?: { message?: string } } & Record<number, Record<string, { message?: string }>>
   >;
+  // Validation waits for the person: a field's error shows once they typed in it or left it, or tried to send
+  // (a button just added is empty, not wrong).
+  const shown = (name: string, message?: string) => {
+    const state = form.getFieldState(name as never, form.formState);
+    return form.formState.isSubmitted || state.isDirty || state.isTouched ? message : undefined;
+  };
   const template = choices.templates.find((t) => t.id === values.templateId);
   const allowed = windowOpen ? KINDS : KINDS.filter((k) => k === "template");
 
@@ -128,12 +134,12 @@ export function Composer({
           <textarea
             id="reply-body"
             rows={3}
-            className="w-full rounded-md border border-line p-2 text-sm"
+            className="w-full rounded-md border border-line p-2 text-sm disabled:cursor-not-allowed disabled:bg-gray-100 disabled:text-gray-700"
             aria-describedby="reply-body-error"
             placeholder={t("messagePlaceholder")}
             {...form.register("body" as never)}
           />
-          <FieldError id="reply-body-error" message={errors.body?.message} />
+          <FieldError id="reply-body-error" message={shown("body", errors.body?.message)} />
           {choices.savedReplies.length > 0 && (
             <div className="mt-1 max-w-xs">
               <Label htmlFor="saved-reply" className="sr-only">
@@ -185,10 +191,16 @@ export function Composer({
               >
                 <Trash2 className="size-4" aria-hidden />
               </Button>
-              <FieldError id={`button-${i}-error`} message={errors.buttons?.[i]?.title?.message} />
+              <FieldError
+                id={`button-${i}-error`}
+                message={shown(`buttons.${i}.title`, errors.buttons?.[i]?.title?.message)}
+              />
             </div>
           ))}
-          <FieldError id="buttons-error" message={errors.buttons?.message ?? errors.buttons?.root?.message} />
+          <FieldError
+            id="buttons-error"
+            message={shown("buttons", errors.buttons?.message ?? errors.buttons?.root?.message)}
+          />
           {buttons.fields.length < 3 && (
             <Button type="button" variant="secondary" size="sm" onClick={() => buttons.append({ title: "" } as never)}>
               <Plus className="size-4" aria-hidden /> {t("buttons.add")}
@@ -203,7 +215,7 @@ export function Composer({
           <div className="max-w-xs">
             <Label htmlFor="list-button">{t("list.button")}</Label>
             <Input id="list-button" aria-describedby="list-button-error" {...form.register("button" as never)} />
-            <FieldError id="list-button-error" message={errors.button?.message} />
+            <FieldError id="list-button-error" message={shown("button", errors.button?.message)} />
           </div>
           {rows.fields.map((field, i) => (
             <div key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
@@ -217,7 +229,10 @@ export function Composer({
                   aria-describedby={`row-${i}-error`}
                   {...form.register(`rows.${i}.title` as never)}
                 />
-                <FieldError id={`row-${i}-error`} message={errors.rows?.[i]?.title?.message} />
+                <FieldError
+                  id={`row-${i}-error`}
+                  message={shown(`rows.${i}.title`, errors.rows?.[i]?.title?.message)}
+                />
               </div>
               <div>
                 <Label htmlFor={`row-${i}-description`} className="sr-only">
@@ -240,7 +255,7 @@ export function Composer({
               </Button>
             </div>
           ))}
-          <FieldError id="rows-error" message={errors.rows?.message ?? errors.rows?.root?.message} />
+          <FieldError id="rows-error" message={shown("rows", errors.rows?.message ?? errors.rows?.root?.message)} />
           {rows.fields.length < 10 && (
             <Button
               type="button"
@@ -266,7 +281,7 @@ export function Composer({
                 </option>
               ))}
             </Select>
-            <FieldError id="reply-media-error" message={errors.mediaId?.message} />
+            <FieldError id="reply-media-error" message={shown("mediaId", errors.mediaId?.message)} />
           </div>
           <div>
             <Label htmlFor="reply-caption">{t("media.caption")}</Label>
@@ -293,7 +308,7 @@ export function Composer({
                   </option>
                 ))}
             </Select>
-            <FieldError id="reply-template-error" message={errors.templateId?.message} />
+            <FieldError id="reply-template-error" message={shown("templateId", errors.templateId?.message)} />
           </div>
           {template?.slots.map((label, i) => (
             <div key={`${template.id}-${i}`} className="max-w-md">
@@ -305,7 +320,7 @@ export function Composer({
               />
               <FieldError
                 id={`template-value-${i}-error`}
-                message={errors.values?.[i]?.message as string | undefined}
+                message={shown(`values.${i}`, errors.values?.[i]?.message as string | undefined)}
               />
             </div>
           ))}

@@ -93,7 +93,7 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
             <textarea
               id="saved-body"
               rows={4}
-              className="w-full rounded-md border border-line p-2 text-sm"
+              className="w-full rounded-md border border-line p-2 text-sm disabled:cursor-not-allowed disabled:bg-gray-100 disabled:text-gray-700"
               aria-describedby="saved-body-help saved-body-error"
               {...form.register("body")}
             />

@@ -3,11 +3,22 @@ import { useTranslations } from "next-intl";
 import { translateMessage } from "@/lib/i18n/message-key";
 import { cn } from "@/lib/utils";
 
+// A field someone may not change looks it: flat, greyed and without the hand cursor (a disabled fieldset
+// reaches every field inside it).
 const field =
-  "block w-full rounded-md border border-line bg-white px-3 py-2 text-sm shadow-xs placeholder:text-gray-400 focus:border-brand-600 aria-invalid:border-red-500";
+  "block w-full rounded-md border border-line bg-white px-3 py-2 text-sm shadow-xs placeholder:text-gray-400 focus:border-brand-600 aria-invalid:border-red-500 disabled:cursor-not-allowed disabled:border-gray-200 disabled:bg-gray-100 disabled:text-gray-700 disabled:shadow-none disabled:opacity-100";
 
 export function Input({ className, ...props }: ComponentProps<"input">) {
-  return <input className={cn(field, "h-9", className)} {...props} />;
+  return (
+    <input
+      className={cn(
+        field,
+        "h-9 [&[readonly]]:border-gray-200 [&[readonly]]:bg-gray-100 [&[readonly]]:shadow-none",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function Select({ className, ...props }: ComponentProps<"select">) {
