@@ -17,7 +17,8 @@ test("a marketer opens a reply to a campaign, answers with reply buttons inside 
   await expect(page.getByText(/^(Sending|Completed)$/).first()).toBeVisible({ timeout: 60_000 });
 
   await page.goto("/inbox");
-  await page.getByLabel("Replied to campaign").selectOption({ label: "Inbox follow-up" });
+  await page.getByRole("combobox", { name: "Replied to campaign" }).click();
+  await page.getByRole("option", { name: "Inbox follow-up" }).click();
   await expect(page).toHaveURL(/campaignId=/);
   const conversations = page.getByRole("navigation", { name: "Conversations" }).getByRole("link");
   await expect(conversations.first()).toBeVisible({ timeout: 60_000 }); // the list refreshes by itself
@@ -32,6 +33,11 @@ test("a marketer opens a reply to a campaign, answers with reply buttons inside 
   await expect(thread.getByRole("separator", { name: "Today" })).toBeVisible();
   await expect(thread.getByText("Campaign Inbox follow-up", { exact: true })).toBeVisible();
   await expect(thread.getByTestId("delivery-state").first()).toContainText(/Delivered|Read/);
+  // The assignee is picked from a list that shows whole names.
+  await thread.getByRole("combobox", { name: "Assigned to" }).click();
+  await expect(page.getByRole("option", { name: "Nobody" })).toBeVisible();
+  await page.getByRole("option").nth(1).click();
+  await expect(thread.getByText("Assigned.")).toBeVisible();
 
   await thread.getByText("Reply buttons", { exact: true }).click();
   await thread.getByLabel("Message", { exact: true }).fill("Sorry to hear that! When should we call you?");

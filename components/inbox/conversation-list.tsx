@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import type { ConversationSummary } from "@/lib/inbox/queries";
 import { useFormat } from "@/lib/i18n/format";
 import { PreviewLine } from "./preview-line";
@@ -64,34 +65,26 @@ export function ConversationList({
             <Label htmlFor="inbox-filter" className="sr-only">
               {t("show")}
             </Label>
-            <Select
+            <ChoiceSelect
               id="inbox-filter"
               value={params.get("filter") ?? "all"}
-              onChange={(e) => set("filter", e.target.value)}
-            >
-              {FILTERS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`filter.${value}`)}
-                </option>
-              ))}
-            </Select>
+              onValueChange={(value) => set("filter", value)}
+              choices={FILTERS.map((value) => ({ value, label: t(`filter.${value}`) }))}
+            />
           </div>
           <div>
             <Label htmlFor="inbox-campaign" className="sr-only">
               {t("campaign")}
             </Label>
-            <Select
+            <ChoiceSelect
               id="inbox-campaign"
               value={params.get("campaignId") ?? ""}
-              onChange={(e) => set("campaignId", e.target.value)}
-            >
-              <option value="">{t("anyCampaign")}</option>
-              {campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+              onValueChange={(value) => set("campaignId", value)}
+              choices={[
+                { value: "", label: t("anyCampaign") },
+                ...campaigns.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+            />
           </div>
         </div>
       </div>

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { addNoteAction, assignAction, markReadAction, resolveAction } from "@/app/(dashboard)/inbox/actions";
 import { Button } from "@/components/ui/button";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import type { InboxChoices, Thread } from "@/lib/inbox/queries";
 import { windowState } from "@/lib/inbox/schemas";
@@ -90,24 +91,18 @@ export function ThreadView({
               <Label htmlFor="assignee" className="text-xs">
                 {t("assignedTo")}
               </Label>
-              <Select
+              <ChoiceSelect
                 id="assignee"
                 className="h-8 w-44"
                 value={thread.assignedTo?.id ?? ""}
-                onChange={(e) =>
-                  act(
-                    () => assignAction({ conversationId: thread.id, assigneeId: e.target.value || null }),
-                    t("assigned"),
-                  )
+                onValueChange={(value) =>
+                  act(() => assignAction({ conversationId: thread.id, assigneeId: value || null }), t("assigned"))
                 }
-              >
-                <option value="">{t("nobody")}</option>
-                {choices.members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </Select>
+                choices={[
+                  { value: "", label: t("nobody") },
+                  ...choices.members.map((m) => ({ value: m.id, label: m.name })),
+                ]}
+              />
             </div>
             <Button
               size="sm"
