@@ -68,7 +68,10 @@ test("a marketer builds a segment, watches the live count, and saves it; a manag
   await page.getByRole("link", { name: "New segment" }).first().click();
   await page.getByLabel("Segment name").fill("Gold VIPs");
   const first = page.getByRole("group", { name: "Condition 1 of group 1" });
-  await first.getByLabel("Condition 1 of group 1: attribute name").fill("loyaltyTier");
+  // The attribute name suggests the names contacts carry.
+  const attribute = first.getByRole("combobox", { name: "Condition 1 of group 1: attribute name" });
+  await expect(page.locator('datalist option[value="loyaltyTier"]')).toHaveCount(1);
+  await attribute.fill("loyaltyTier");
   await first.getByLabel("Condition 1 of group 1: value").fill("gold");
   const count = page.getByTestId("segment-count");
   await expect(count).toHaveText(/^\d[\d,]*$/);

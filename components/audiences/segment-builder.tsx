@@ -43,11 +43,14 @@ export function SegmentBuilder({
   initial,
   lists,
   campaigns,
+  attributes,
   canEdit,
 }: {
   initial: SegmentInput;
   lists: Option[];
   campaigns: Option[];
+  /** The custom attribute names contacts carry: suggested where a condition names one. */
+  attributes: string[];
   canEdit: boolean;
 }) {
   const t = useTranslations("audiences.segments.builder");
@@ -83,6 +86,11 @@ export function SegmentBuilder({
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <fieldset disabled={!canEdit} className="space-y-4">
+          <datalist id={ATTRIBUTE_LIST}>
+            {attributes.map((key) => (
+              <option key={key} value={key} />
+            ))}
+          </datalist>
           <Card className="p-5">
             <Label htmlFor="segment-name">{t("name")}</Label>
             <Input
@@ -107,7 +115,7 @@ export function SegmentBuilder({
             <GroupEditor
               key={group.id}
               index={g}
-              choices={{ lists, campaigns }}
+              choices={{ lists, campaigns, attributes }}
               onRemove={groups.fields.length > 1 ? () => groups.remove(g) : undefined}
             />
           ))}
@@ -178,7 +186,10 @@ export function SegmentBuilder({
   );
 }
 
-type Choices = { lists: Option[]; campaigns: Option[] };
+type Choices = { lists: Option[]; campaigns: Option[]; attributes: string[] };
+
+/** The known attribute names, once per builder, for every attribute field to suggest (a native combobox). */
+const ATTRIBUTE_LIST = "segment-attribute-names";
 
 /** The options of a select: each value with its words. */
 function Options<T extends string>({ of, label }: { of: readonly T[]; label: (value: T) => string }) {
@@ -230,7 +241,7 @@ function GroupEditor({ index, choices, onRemove }: { index: number; choices: Cho
 function ConditionEditor({
   group,
   index,
-  choices: { lists, campaigns },
+  choices: { lists, campaigns, attributes },
   onRemove,
 }: {
   group: number;
@@ -309,7 +320,9 @@ function ConditionEditor({
           t("builder.condition.attribute"),
           <Input
             id={id("key")}
-            placeholder={t("builder.condition.attributePlaceholder")}
+            list={ATTRIBUTE_LIST}
+            autoComplete="off"
+            placeholder={attributes[0] ?? t("builder.condition.attributePlaceholder")}
             className="w-32"
             {...invalid("key")}
             {...register(`${path}.key`)}

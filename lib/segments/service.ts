@@ -103,9 +103,27 @@ export async function deleteSegment(workspaceId: string, actorId: string, id: st
   });
 }
 
-/** What the rule builder offers to choose from: consent lists and campaigns that have sent. */
+/**
+ * The custom attribute names contacts carry, for the rule builder's suggestions. Read from the newest 5,000
+ * contacts so the page stays fast on a large audience; older, rarer names can still be typed.
+ */
+async function attributeKeys(workspaceId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT k AS key
+    FROM (
+      SELECT "attributes" FROM "Contact"
+      WHERE "workspaceId" = ${workspaceId} AND jsonb_typeof("attributes") = 'object'
+      ORDER BY "createdAt" DESC
+      LIMIT 5000
+    ) c, jsonb_object_keys(c."attributes") AS k
+    ORDER BY k
+    LIMIT 200`;
+  return rows.map((r) => r.key);
+}
+
+/** What the rule builder offers to choose from: consent lists, campaigns that have sent, attribute names. */
 export async function segmentChoices(workspaceId: string) {
-  const [lists, campaigns] = await Promise.all([
+  const [lists, campaigns, attributes] = await Promise.all([
     db.consentList.findMany({ where: { workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.campaign.findMany({
       where: { workspaceId, launchedAt: { not: null } },
@@ -113,6 +131,7 @@ export async function segmentChoices(workspaceId: string) {
       take: 200,
       select: { id: true, name: true },
     }),
+    attributeKeys(workspaceId),
   ]);
-  return { lists, campaigns };
+  return { lists, campaigns, attributes };
 }

@@ -17,7 +17,7 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
   const user = await guardPage("audiences.view");
   const t = await getTranslations("audiences.segments");
   const id = pageId((await params).id);
-  const [segment, { lists, campaigns }] = await Promise.all([
+  const [segment, { lists, campaigns, attributes }] = await Promise.all([
     orNotFound(getSegment(user.workspaceId, id)),
     segmentChoices(user.workspaceId),
   ]);
@@ -34,7 +34,7 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
           {t("rulesNeedFixing")}
         </p>
       )}
-      <SegmentBuilder initial={segment} lists={lists} campaigns={campaigns} canEdit={canEdit} />
+      <SegmentBuilder initial={segment} lists={lists} campaigns={campaigns} attributes={attributes} canEdit={canEdit} />
     </>
   );
 }

@@ -14,11 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewSegmentPage() {
   const user = await guardPage("contacts.edit");
   const t = await getTranslations("audiences.segments");
-  const { lists, campaigns } = await segmentChoices(user.workspaceId);
+  const { lists, campaigns, attributes } = await segmentChoices(user.workspaceId);
   return (
     <>
       <PageHeader title={t("new")} description={t("newDescription")} />
-      <SegmentBuilder initial={{ name: "", rules: EMPTY_RULES }} lists={lists} campaigns={campaigns} canEdit />
+      <SegmentBuilder
+        initial={{ name: "", rules: EMPTY_RULES }}
+        lists={lists}
+        campaigns={campaigns}
+        attributes={attributes}
+        canEdit
+      />
     </>
   );
 }
