@@ -8,7 +8,8 @@ import { createConsentListAction } from "@/app/(dashboard)/audiences/consent-lis
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { consentListSchema, type ConsentListInput } from "@/lib/consent/schemas";
 
@@ -57,10 +58,15 @@ export function CreateConsentListDialog() {
           </div>
           <div>
             <Label htmlFor="list-category">{t("create.purpose")}</Label>
-            <Select id="list-category" {...form.register("category")}>
-              <option value="MARKETING">{t("create.marketing")}</option>
-              <option value="UTILITY">{t("create.utility")}</option>
-            </Select>
+            <FormSelect
+              id="list-category"
+              control={form.control}
+              name="category"
+              choices={[
+                { value: "MARKETING", label: t("create.marketing") },
+                { value: "UTILITY", label: t("create.utility") },
+              ]}
+            />
           </div>
           <div className="flex items-center justify-end gap-3">
             <StatusMessage outcome={outcome} />

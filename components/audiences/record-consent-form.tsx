@@ -5,7 +5,8 @@ import { useForm } from "react-hook-form";
 import { recordConsentAction } from "@/app/(dashboard)/audiences/contacts/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { MANUAL_SOURCES, recordConsentSchema, type RecordConsentInput } from "@/lib/consent/schemas";
 
@@ -26,30 +27,33 @@ export function RecordConsentForm({ contactId, lists }: { contactId: string; lis
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <div>
         <Label htmlFor="consent-list">{t("recordConsent.list")}</Label>
-        <Select id="consent-list" {...form.register("consentListId")}>
-          {lists.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </Select>
+        <FormSelect
+          id="consent-list"
+          control={form.control}
+          name="consentListId"
+          choices={lists.map((l) => ({ value: l.id, label: l.name }))}
+        />
       </div>
       <div>
         <Label htmlFor="consent-action">{t("recordConsent.change")}</Label>
-        <Select id="consent-action" {...form.register("action")}>
-          <option value="OPT_IN">{t("consent.optedIn")}</option>
-          <option value="OPT_OUT">{t("consent.optedOut")}</option>
-        </Select>
+        <FormSelect
+          id="consent-action"
+          control={form.control}
+          name="action"
+          choices={[
+            { value: "OPT_IN", label: t("consent.optedIn") },
+            { value: "OPT_OUT", label: t("consent.optedOut") },
+          ]}
+        />
       </div>
       <div>
         <Label htmlFor="consent-source">{t("recordConsent.source")}</Label>
-        <Select id="consent-source" {...form.register("source")}>
-          {MANUAL_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`consentSource.${s}`)}
-            </option>
-          ))}
-        </Select>
+        <FormSelect
+          id="consent-source"
+          control={form.control}
+          name="source"
+          choices={MANUAL_SOURCES.map((s) => ({ value: s, label: t(`consentSource.${s}`) }))}
+        />
       </div>
       <div className="sm:col-span-2">
         <Label htmlFor="consent-proof">{t("recordConsent.proof")}</Label>

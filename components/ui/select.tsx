@@ -4,12 +4,27 @@
 // A <Label htmlFor={id}> names it, as it would a native select.
 import { Select as S } from "radix-ui";
 import { Check, ChevronDown } from "lucide-react";
+import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { cn } from "@/lib/utils";
 
 /** Radix keeps "" for "nothing chosen"; a choice meaning "none" ("Nobody", "Any campaign") travels as this. */
 const NONE = "__none__";
 
 export type Choice = { value: string; label: string };
+
+type SelectProps = {
+  /** Named by a <Label htmlFor={id}>, or by aria-label where no label shows (a table row's role). */
+  id?: string;
+  "aria-label"?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+  value: string;
+  onValueChange: (value: string) => void;
+  choices: Choice[];
+  placeholder?: string;
+  disabled?: boolean;
+  className?: string;
+};
 
 export function ChoiceSelect({
   id,
@@ -19,17 +34,10 @@ export function ChoiceSelect({
   placeholder,
   disabled,
   className,
+  "aria-label": ariaLabel,
   "aria-describedby": describedBy,
-}: {
-  id: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  choices: Choice[];
-  placeholder?: string;
-  disabled?: boolean;
-  className?: string;
-  "aria-describedby"?: string;
-}) {
+  "aria-invalid": invalid,
+}: SelectProps) {
   const encode = (v: string) => (v === "" ? NONE : v);
   const hasNone = choices.some((c) => c.value === "");
   return (
@@ -40,12 +48,14 @@ export function ChoiceSelect({
     >
       <S.Trigger
         id={id}
+        aria-label={ariaLabel}
         aria-describedby={describedBy}
+        aria-invalid={invalid}
         className={cn(
           "flex h-9 w-full items-center justify-between gap-2 rounded-md border border-line bg-white px-3 text-left text-sm shadow-xs",
           "focus:border-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/30",
           "disabled:cursor-not-allowed disabled:border-gray-200 disabled:bg-gray-100 disabled:text-gray-700 disabled:shadow-none",
-          "data-[placeholder]:text-gray-500",
+          "aria-invalid:border-red-500 data-[placeholder]:text-gray-500",
           className,
         )}
       >
@@ -79,5 +89,22 @@ export function ChoiceSelect({
         </S.Content>
       </S.Portal>
     </S.Root>
+  );
+}
+
+/** A ChoiceSelect bound to a react-hook-form field. */
+export function FormSelect<T extends FieldValues>({
+  control,
+  name,
+  ...props
+}: { control: Control<T>; name: FieldPath<T> } & Omit<SelectProps, "value" | "onValueChange">) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <ChoiceSelect {...props} value={String(field.value ?? "")} onValueChange={field.onChange} />
+      )}
+    />
   );
 }

@@ -8,7 +8,8 @@ import { createUserAction } from "@/app/(dashboard)/settings/users/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/select";
 import { ROLES } from "@/lib/auth/permissions";
 import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 
@@ -94,13 +95,12 @@ export function CreateUserDialog() {
             </div>
             <div>
               <Label htmlFor="new-user-role">{t("create.role")}</Label>
-              <Select id="new-user-role" {...form.register("role")}>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`roles.${role}`)}
-                  </option>
-                ))}
-              </Select>
+              <FormSelect
+                id="new-user-role"
+                control={form.control}
+                name="role"
+                choices={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              />
               <FieldError id="new-user-role-error" message={errors.role?.message} />
             </div>
             <div className="flex justify-end">

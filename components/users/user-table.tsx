@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { changeRoleAction, setUserActiveAction } from "@/app/(dashboard)/settings/users/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ResetPasswordDialog } from "@/components/users/reset-password-dialog";
@@ -54,19 +54,14 @@ export function UserTable({ members, currentUserId }: { members: Member[]; curre
               </Td>
               <Td>{m.email}</Td>
               <Td>
-                <Select
+                <ChoiceSelect
                   aria-label={t("table.roleOf", { name: m.name })}
                   value={m.role}
                   disabled={pending || !m.active}
-                  onChange={(e) => run(() => changeRoleAction({ userId: m.id, role: e.target.value as Role }))}
+                  onValueChange={(role) => run(() => changeRoleAction({ userId: m.id, role: role as Role }))}
                   className="w-36"
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`roles.${role}`)}
-                    </option>
-                  ))}
-                </Select>
+                  choices={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+                />
               </Td>
               <Td>
                 {m.active ? (

@@ -8,7 +8,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/select";
 import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account-schemas";
 
 export function TestMessageForm({ templates }: { templates: { id: string; name: string; language: string }[] }) {
@@ -41,13 +42,15 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
         </div>
         <div className="min-w-56">
           <Label htmlFor="test-template">{t("template")}</Label>
-          <Select id="test-template" {...form.register("templateId")}>
-            {templates.map((template) => (
-              <option key={template.id} value={template.id}>
-                {t("templateOption", { name: template.name, language: template.language })}
-              </option>
-            ))}
-          </Select>
+          <FormSelect
+            id="test-template"
+            control={form.control}
+            name="templateId"
+            choices={templates.map((template) => ({
+              value: template.id,
+              label: t("templateOption", { name: template.name, language: template.language }),
+            }))}
+          />
           <FieldError id="test-template-error" message={errors.templateId?.message} />
         </div>
         <Button type="submit" disabled={isSubmitting || templates.length === 0}>
