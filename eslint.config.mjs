@@ -25,6 +25,7 @@ const LAYERS = [
   ["outbound-webhooks"],
   ["events"],
   ["consent"],
+  ["identity"],
   ["templates"],
   ["api"],
   ["campaigns"],

@@ -11,6 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isBsuid } from "@/lib/contacts/identity";
 import {
   createTemplateRequestSchema,
   markReadRequestSchema,
@@ -222,7 +223,7 @@ export function createSandbox(input: SandboxConfigInput) {
   }
 
   function customerWrites(
-    message: { from: string; contextWamid?: string; name?: string } & (
+    message: { from: string; contextWamid?: string; name?: string; username?: string } & (
       { text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } }
     ),
     afterMs = 0,
@@ -256,7 +257,9 @@ export function createSandbox(input: SandboxConfigInput) {
       );
     }
     const message = parsed.data;
-    const to = message.to.replace(/^\+/, "");
+    // The person: a phone's digits, or a BSUID (`recipient`) for someone who shows only a username. With both,
+    // Meta uses `to`.
+    const to = message.to ? message.to.replace(/^\+/, "") : message.recipient!;
 
     let category: string | undefined;
     let quickReplies: { payload: string; text: string }[] = [];
@@ -301,6 +304,13 @@ export function createSandbox(input: SandboxConfigInput) {
           `body: expected ${expected} parameters, received ${given}`,
         );
       category = template.category;
+      if (category.toUpperCase() === "AUTHENTICATION" && !message.to)
+        throw new GraphError(
+          400,
+          100,
+          "(#100) Invalid parameter",
+          "Authentication templates can be sent to a phone number only, not to a business-scoped user id.",
+        );
       const buttons =
         (
           template.components.find((c) => c.type.toUpperCase() === "BUTTONS") as
@@ -368,7 +378,7 @@ export function createSandbox(input: SandboxConfigInput) {
     );
     return {
       messaging_product: "whatsapp",
-      contacts: [{ input: message.to, wa_id: to }],
+      contacts: [message.to ? { input: message.to, wa_id: to } : { input: to, user_id: to }],
       messages: [{ id: wamid, message_status: "accepted" }],
     };
   }
@@ -569,11 +579,14 @@ export function createSandbox(input: SandboxConfigInput) {
           return { status: 200, body: { ok: true }, logged: undefined };
         }
         case "POST inbound": {
-          const b = body as { from?: string; text?: string; name?: string; contextWamid?: string };
-          if (!b.from || !/^\d{7,15}$/.test(b.from) || !b.text) throw invalid("from (digits) and text are required");
+          // `from`: a phone's digits, or a BSUID for a person who shows only their `username`.
+          const b = body as { from?: string; text?: string; name?: string; username?: string; contextWamid?: string };
+          if (!b.from || !(/^\d{7,15}$/.test(b.from) || isBsuid(b.from)) || !b.text)
+            throw invalid("from (digits, or a business-scoped user id) and text are required");
+          const { from, text, name, username, contextWamid } = b;
           return {
             status: 200,
-            body: { wamid: customerWrites({ from: b.from, text: b.text, name: b.name, contextWamid: b.contextWamid }) },
+            body: { wamid: customerWrites({ from, text, name, username, contextWamid }) },
             logged: undefined,
           };
         }

@@ -45,7 +45,7 @@ export function Composer({
   conversationId: string;
   windowOpen: boolean;
   replyTo?: string;
-  contact: { name: string | null; phone: string };
+  contact: { name: string | null; phone: string | null };
   choices: InboxChoices;
   onSent: () => void;
 }) {

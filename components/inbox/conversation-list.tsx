@@ -11,6 +11,7 @@ import { PreviewLine } from "./preview-line";
 import { cn } from "@/lib/utils";
 import { fetchJson } from "@/lib/fetch-json";
 import { inboxKeys } from "@/lib/inbox/query-keys";
+import { contactHandle } from "@/lib/contacts/identity";
 
 const FILTERS = ["all", "unread", "mine", "unassigned", "open_window", "closed_window", "resolved"] as const;
 
@@ -110,7 +111,7 @@ export function ConversationList({
               >
                 <span className="flex items-center justify-between gap-2">
                   <span className={cn("truncate text-sm", c.unreadCount > 0 ? "font-semibold" : "font-medium")}>
-                    {c.contact.name ?? c.contact.phone}
+                    {c.contact.name ?? contactHandle(c.contact)}
                   </span>
                   <span className="shrink-0 text-xs text-muted">{format.time(c.lastActivityAt)}</span>
                 </span>

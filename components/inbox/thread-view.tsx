@@ -15,6 +15,7 @@ import { Composer } from "./composer";
 import { Timeline } from "./timeline";
 import { fetchJson } from "@/lib/fetch-json";
 import { inboxKeys } from "@/lib/inbox/query-keys";
+import { contactHandle } from "@/lib/contacts/identity";
 
 const fetchThread = (id: string, failed: string) => fetchJson<Thread>(`/api/v1/inbox/${id}`, failed);
 
@@ -65,14 +66,14 @@ export function ThreadView({
 
   return (
     <section
-      aria-label={t("label", { name: thread.contact.name ?? thread.contact.phone })}
+      aria-label={t("label", { name: thread.contact.name ?? contactHandle(thread.contact) })}
       className="flex min-h-[70vh] flex-col rounded-lg border border-line bg-[#efeae2]"
     >
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-line bg-white p-4">
         <div>
-          <h2 className="font-semibold">{thread.contact.name ?? thread.contact.phone}</h2>
+          <h2 className="font-semibold">{thread.contact.name ?? contactHandle(thread.contact)}</h2>
           <p className="text-sm text-muted">
-            {thread.contact.phone} ·{" "}
+            {contactHandle(thread.contact)} ·{" "}
             <span data-testid="window-state">
               {window.open
                 ? // Whole minutes: the countdown moves every 30 s, seconds would only flicker.

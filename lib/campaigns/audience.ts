@@ -13,6 +13,8 @@ export const SKIP_REASONS = {
   opted_out: "Opted out",
   invalid_number: "Invalid phone number",
   not_on_whatsapp: "Known not to be on WhatsApp",
+  no_phone_for_authentication: "Authentication templates need a phone number, and this person shares only a username",
+  no_identity: "A second record of someone already in this campaign (merged into the first)",
   us_marketing_block: "Meta does not deliver marketing to US (+1) numbers",
   frequency_cap: "Frequency cap reached",
   missing_variable: "A variable has no value and no fallback",
@@ -94,13 +96,14 @@ export function audienceSql(plan: AudiencePlan): Prisma.Sql {
         WHEN ${CAMPAIGN_CONSENT_REFUSAL} IS NOT NULL THEN ${CAMPAIGN_CONSENT_REFUSAL}
         WHEN c.phone !~ ${E164} THEN 'invalid_number'
         WHEN c.unreachable THEN 'not_on_whatsapp'
+        ${plan.category === "AUTHENTICATION" ? Prisma.sql`WHEN c.phone IS NULL THEN 'no_phone_for_authentication'` : Prisma.empty}
         ${plan.marketing ? Prisma.sql`WHEN c.phone LIKE '+1%' THEN 'us_marketing_block'` : Prisma.empty}
         ${cap}
         ${empties.length ? Prisma.sql`WHEN ${Prisma.join(empties, " OR ")} THEN 'missing_variable'` : Prisma.empty}
       END AS skip
     FROM "Contact" c
     ${campaignConsentJoin(Prisma.sql`c.id`, plan.consentListId, plan.category)}
-    WHERE c."workspaceId" = ${plan.workspaceId} AND ${included} ${excluded}`;
+    WHERE c."workspaceId" = ${plan.workspaceId} AND c."mergedIntoId" IS NULL AND ${included} ${excluded}`;
   if (plan.left === null) return classified;
   return Prisma.sql`
     SELECT id, phone, locale, "timeZone",

@@ -1,5 +1,6 @@
 // Pure: a template's variable slots, a recipient's values, the language version they get, and the
 // Cloud API request that sends it. The builder's preview, the pre-flight check and the dispatcher share it.
+import { recipientOf } from "@/lib/contacts/identity";
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { SendTemplateRequest, TemplateSendComponent } from "@/lib/whatsapp/schemas";
 import { isContactField, type ContactField, type Mapping, type Variable } from "./schemas";
@@ -82,7 +83,14 @@ export function templateSlots(components: unknown): Slot[] {
   return slots;
 }
 
-export type Recipient = { phone: string; name: string | null; locale: string | null; attributes: unknown };
+/** A contact as a template is rendered for it: known by a phone, a BSUID or both (lib/contacts/identity.ts). */
+export type Recipient = {
+  phone: string | null;
+  bsuid?: string | null;
+  name: string | null;
+  locale: string | null;
+  attributes: unknown;
+};
 
 function fieldValue(contact: Recipient, field: ContactField): string {
   switch (field) {
@@ -91,7 +99,7 @@ function fieldValue(contact: Recipient, field: ContactField): string {
     case "name":
       return contact.name ?? "";
     case "phone":
-      return contact.phone;
+      return contact.phone ?? "";
     case "locale":
       return contact.locale ?? "";
   }
@@ -218,9 +226,11 @@ export function renderTemplateMessage(input: {
       });
     }
   });
+  const recipient = recipientOf({ phone: contact.phone, bsuid: contact.bsuid ?? null });
+  if (!recipient) throw new MissingValueError("phone");
   return {
     messaging_product: "whatsapp",
-    to: contact.phone,
+    ...recipient,
     type: "template",
     biz_opaque_callback_data: input.callbackData,
     template: {

@@ -4,6 +4,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { toCsv } from "@/lib/csv";
 import { db, Prisma } from "@/lib/db/client";
+import { contactHandle } from "@/lib/contacts/identity";
 import { suppressedSince } from "@/lib/contacts/privacy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { usersById } from "@/lib/users/service";
@@ -12,12 +13,15 @@ import { recordConsentEvent } from "./service";
 
 export async function recordConsentByAdmin(workspaceId: string, actorId: string, input: RecordConsentInput) {
   const [contact, list] = await Promise.all([
-    db.contact.findFirst({ where: { id: input.contactId, workspaceId }, select: { id: true, phone: true } }),
+    db.contact.findFirst({
+      where: { id: input.contactId, workspaceId },
+      select: { id: true, phone: true, bsuid: true },
+    }),
     db.consentList.findFirst({ where: { id: input.consentListId, workspaceId }, select: { id: true, name: true } }),
   ]);
   if (!contact) throw new NotFoundError("That contact");
   if (!list) throw new NotFoundError("That consent list");
-  const suppressed = input.action === "OPT_IN" ? await suppressedSince(workspaceId, contact.phone) : null;
+  const suppressed = input.action === "OPT_IN" ? await suppressedSince(workspaceId, contact) : null;
   if (suppressed) {
     throw new ValidationError(
       `This number asked to be erased on ${suppressed.toISOString().slice(0, 10)} and is suppressed: it cannot be opted in again by hand.`,
@@ -71,10 +75,10 @@ export async function exportConsentRecord(
   } else {
     const contact = await db.contact.findFirst({
       where: { id: scope.contactId, workspaceId },
-      select: { phone: true },
+      select: { phone: true, bsuid: true, username: true },
     });
     if (!contact) throw new NotFoundError("That contact");
-    title = contact.phone;
+    title = contactHandle(contact);
     which = Prisma.sql`e."contactId" = ${scope.contactId}`;
   }
   // The log has no foreign keys (schema.prisma): its contacts and lists are joined here.

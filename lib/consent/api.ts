@@ -89,7 +89,7 @@ export async function recordApiConsent(
 ) {
   const contact = await db.contact.findFirst({
     where: { id: contactId, workspaceId },
-    select: { id: true, phone: true },
+    select: { id: true, phone: true, bsuid: true },
   });
   if (!contact) throw new NotFoundError("That contact");
   const optIn = input.action === "opt_in";
@@ -107,7 +107,7 @@ export async function recordApiConsent(
   }
   await db.$transaction(async (tx) => {
     // Checked in the transaction that records it: an erasure committed before this one has left its suppression.
-    const suppressed = optIn ? await suppressedSince(workspaceId, contact.phone, tx) : null;
+    const suppressed = optIn ? await suppressedSince(workspaceId, contact, tx) : null;
     if (suppressed) {
       const message = `This number was erased at the person's request on ${suppressed.toISOString().slice(0, 10)} and is suppressed: it cannot be opted in again.`;
       throw new ValidationError(message, { action: [message] });

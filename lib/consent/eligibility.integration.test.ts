@@ -193,7 +193,7 @@ describe("consent by purpose on every path that sends", () => {
                 });
               const test = () =>
                 sendTestMessage(ws.workspace.id, ws.users.ADMIN.id, {
-                  to: p.contact.phone,
+                  to: p.contact.phone!,
                   templateId: templates[category].id,
                 });
               for (const attempt of [inbox, test]) {
@@ -205,7 +205,7 @@ describe("consent by purpose on every path that sends", () => {
           await drain();
 
           // From the sandbox's log: every accepted template send was allowed by the rule, on its path.
-          const byPhone = new Map(people.map((p) => [p.contact.phone.slice(1), p]));
+          const byPhone = new Map(people.map((p) => [p.contact.phone!.slice(1), p]));
           const campaignOf = new Map([
             ...(
               await db.message.findMany({
@@ -233,7 +233,7 @@ describe("consent by purpose on every path that sends", () => {
           }
           // And the campaigns reached everyone they were allowed to.
           for (const p of people) {
-            const phone = p.contact.phone.slice(1);
+            const phone = p.contact.phone!.slice(1);
             const states = await db.message.findMany({
               where: { contactId: p.contact.id },
               select: { campaignId: true, state: true, skipReason: true, errorReason: true },

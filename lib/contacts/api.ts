@@ -4,12 +4,12 @@
 // default country for national numbers), and a number erased at the person's request is refused, as the
 // import refuses it: Parley keeps a suppression (a keyed hash) so that nothing brings them back.
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { newContactId } from "./ids";
 import { db, Prisma } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { MAX_ATTRIBUTES_BYTES, normaliseTags } from "./fields";
 import { normalisePhone } from "./phone";
-import { phoneHash } from "./privacy";
+import { identityHash } from "./privacy";
 
 export type AttributeValue = string | number | boolean;
 
@@ -35,8 +35,6 @@ export type UpsertResult =
 export const SUPPRESSED_MESSAGE =
   "This number was erased at the person's request and is suppressed: Parley does not store it again.";
 
-const newId = () => `c${randomBytes(12).toString("hex")}`;
-
 async function workspaceCountry(workspaceId: string): Promise<string> {
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { defaultCountry: true } });
   if (!workspace) throw new NotFoundError("That workspace");
@@ -50,12 +48,12 @@ function phoneMessage(input: string, reason: string, country: string): string {
 /** Which of these E.164 numbers are suppressed (erased at the person's request). */
 async function suppressedPhones(workspaceId: string, phones: string[]): Promise<Set<string>> {
   if (phones.length === 0) return new Set();
-  const byHash = new Map(phones.map((p) => [phoneHash(workspaceId, p), p]));
+  const byHash = new Map(phones.map((p) => [identityHash(workspaceId, p), p]));
   const rows = await db.suppression.findMany({
-    where: { workspaceId, phoneHash: { in: [...byHash.keys()] } },
-    select: { phoneHash: true },
+    where: { workspaceId, identityHash: { in: [...byHash.keys()] } },
+    select: { identityHash: true },
   });
-  return new Set(rows.map((r) => byHash.get(r.phoneHash)!));
+  return new Set(rows.map((r) => byHash.get(r.identityHash)!));
 }
 
 type Row = {
@@ -88,7 +86,7 @@ function toRow(index: number, phone: string, item: ContactUpsert): Row {
   const remove = normaliseTags(item.removeTags ?? []);
   return {
     idx: index,
-    id: newId(),
+    id: newContactId(),
     phone,
     name: item.name ?? null,
     locale: item.locale ?? null,
@@ -258,6 +256,8 @@ export async function upsertContactBatch(workspaceId: string, items: (ContactUps
 const CONTACT_SELECT = {
   id: true,
   phone: true,
+  bsuid: true,
+  username: true,
   name: true,
   locale: true,
   timeZone: true,
@@ -278,6 +278,8 @@ function toApiContact(c: ContactRow) {
   return {
     id: c.id,
     phone: c.phone,
+    bsuid: c.bsuid,
+    username: c.username,
     name: c.name,
     locale: c.locale,
     timeZone: c.timeZone,

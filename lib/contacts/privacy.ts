@@ -7,19 +7,27 @@ import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { getContactDetail } from "./queries";
 
-/** A keyed hash: the number cannot be read back from it, but the same number always gives the same hash. */
-export function phoneHash(workspaceId: string, phone: string): string {
+/**
+ * A keyed hash of an identifier (a phone or a BSUID, which cannot be confused: one starts with "+"): it
+ * cannot be read back, but the same identifier always gives the same hash.
+ */
+export function identityHash(workspaceId: string, identifier: string): string {
   // Keyed with ENCRYPTION_KEY, which must stay stable anyway (it decrypts the stored tokens).
-  return createHmac("sha256", env().ENCRYPTION_KEY).update(`${workspaceId}:${phone}`).digest("hex");
+  return createHmac("sha256", env().ENCRYPTION_KEY).update(`${workspaceId}:${identifier}`).digest("hex");
 }
 
+/** When a person known by any of these identifiers was erased (and so may not be added back), else null. */
 export async function suppressedSince(
   workspaceId: string,
-  phone: string,
+  identifiers: { phone?: string | null; bsuid?: string | null },
   tx: Pick<typeof db, "suppression"> = db,
 ): Promise<Date | null> {
-  const row = await tx.suppression.findUnique({
-    where: { workspaceId_phoneHash: { workspaceId, phoneHash: phoneHash(workspaceId, phone) } },
+  const hashes = [identifiers.phone, identifiers.bsuid]
+    .filter((id): id is string => Boolean(id))
+    .map((id) => identityHash(workspaceId, id));
+  if (hashes.length === 0) return null;
+  const row = await tx.suppression.findFirst({
+    where: { workspaceId, identityHash: { in: hashes } },
     select: { createdAt: true },
   });
   return row?.createdAt ?? null;
@@ -33,36 +41,41 @@ export async function exportContactData(workspaceId: string, id: string) {
 
 /** Deletes the contact and everything about them, keeping only the suppression and an audit line. */
 export async function eraseContact(workspaceId: string, actorId: string, id: string) {
-  const contact = await db.contact.findFirst({ where: { id, workspaceId }, select: { id: true, phone: true } });
+  const contact = await db.contact.findFirst({
+    where: { id, workspaceId },
+    select: { id: true, phone: true, bsuid: true },
+  });
   if (!contact) throw new NotFoundError("That contact");
+  const identifiers = [contact.phone, contact.bsuid].filter((i): i is string => Boolean(i));
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
-    await tx.suppression.upsert({
-      where: { workspaceId_phoneHash: { workspaceId, phoneHash: phoneHash(workspaceId, contact.phone) } },
-      create: {
+    await tx.suppression.createMany({
+      data: identifiers.map((i) => ({
         workspaceId,
-        phoneHash: phoneHash(workspaceId, contact.phone),
+        identityHash: identityHash(workspaceId, i),
         reason: "Erased at the person's request",
-      },
-      update: {},
+      })),
+      skipDuplicates: true,
     });
     await tx.contact.delete({ where: { id: contact.id } });
     // The consent log has no foreign key to cascade (schema.prisma). Deleted after the contact: a consent change
     // being written for them meanwhile (recordConsentEvent locks the contact) has been committed by now.
     await tx.consentEvent.deleteMany({ where: { workspaceId, contactId: contact.id } });
     await tx.contactEvent.deleteMany({ where: { workspaceId, contactId: contact.id } });
-    // The number also stands in Meta's status events, stored webhook bodies and earlier audit details.
-    const digits = contact.phone.replace(/^\+/, "");
-    await tx.messageStatusEvent.deleteMany({ where: { workspaceId, recipient: digits } });
+    // The number and the BSUID also stand in Meta's status events, stored webhook bodies and audit details.
+    const inWebhooks = identifiers.map((i) => i.replace(/^\+/, ""));
+    await tx.messageStatusEvent.deleteMany({ where: { workspaceId, recipient: { in: inWebhooks } } });
     // Only this workspace's deliveries (another workspace may know the same number), known by the number ids
     // they name, and searched as bytes: a body that is not valid UTF-8 made convert_from() fail the erasure.
-    await tx.$executeRaw`
-      DELETE FROM "WebhookDelivery" d
-      WHERE d."processedAt" IS NOT NULL
-        AND position(convert_to(${digits}, 'UTF8') in d."rawBody") > 0
-        AND (d."workspaceId" = ${workspaceId} OR EXISTS (
-          SELECT 1 FROM "WhatsAppAccount" a
-          WHERE a."workspaceId" = ${workspaceId}
-            AND position(convert_to('"' || a."phoneNumberId" || '"', 'UTF8') in d."rawBody") > 0))`;
+    for (const text of inWebhooks) {
+      await tx.$executeRaw`
+        DELETE FROM "WebhookDelivery" d
+        WHERE d."processedAt" IS NOT NULL
+          AND position(convert_to(${text}, 'UTF8') in d."rawBody") > 0
+          AND (d."workspaceId" = ${workspaceId} OR EXISTS (
+            SELECT 1 FROM "WhatsAppAccount" a
+            WHERE a."workspaceId" = ${workspaceId}
+              AND position(convert_to('"' || a."phoneNumberId" || '"', 'UTF8') in d."rawBody") > 0))`;
+    }
     await tx.auditLog.updateMany({
       where: { workspaceId, targetId: contact.id },
       data: { details: { redacted: "contact erased" } },

@@ -12,8 +12,16 @@ function contactWhere(workspaceId: string, f: ContactFilters): Prisma.ContactWhe
   const digits = q?.replace(/[^\d]/g, "");
   return {
     workspaceId,
+    mergedIntoId: null, // a record merged into another and kept only for its history is not a person to list
     ...(q
-      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, ...(digits ? [{ phone: { contains: digits } }] : [])] }
+      ? {
+          OR: [
+            { name: { contains: q, mode: "insensitive" } },
+            { username: { contains: q.replace(/^@/, ""), mode: "insensitive" } },
+            { bsuid: q },
+            ...(digits ? [{ phone: { contains: digits } }] : []),
+          ],
+        }
       : {}),
     ...(f.tag ? { tags: { has: f.tag } } : {}),
     ...(f.listId
@@ -32,6 +40,8 @@ export async function listContacts(workspaceId: string, after?: string, filters:
     select: {
       id: true,
       phone: true,
+      bsuid: true,
+      username: true,
       name: true,
       locale: true,
       tags: true,
@@ -55,6 +65,9 @@ export async function getContactDetail(workspaceId: string, id: string) {
       select: {
         id: true,
         phone: true,
+        bsuid: true,
+        parentBsuid: true,
+        username: true,
         name: true,
         locale: true,
         timeZone: true,

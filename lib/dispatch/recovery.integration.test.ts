@@ -169,7 +169,7 @@ describe("a worker that dies mid-batch", () => {
       id: `wamid.late-${late.id}`,
       status: "delivered",
       timestamp: new Date(),
-      recipient_id: late.phone.slice(1),
+      recipient_id: late.phone!.slice(1),
       biz_opaque_callback_data: `pm:${late.id}`,
     };
     await db.$transaction((tx) => applyStatuses(tx, [{ workspaceId: ws.workspace.id, event }]));

@@ -28,7 +28,8 @@ export type ClaimedMessage = {
   request: unknown;
   contactId: string;
   attempts: number;
-  phone: string;
+  phone: string | null;
+  bsuid: string | null;
   name: string | null;
   locale: string | null;
   timeZone: string | null;
@@ -70,8 +71,11 @@ async function claim(workerId: string, which: Prisma.Sql, limit: number): Promis
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     ), judged AS (
-      SELECT p.id, c.phone, c.name, c.locale, c."timeZone", c.attributes,
-        CASE WHEN ${refusal} IS NOT NULL THEN ${refusal} WHEN c.unreachable THEN 'not_on_whatsapp' END AS skip
+      SELECT p.id, c.phone, c.bsuid, c.name, c.locale, c."timeZone", c.attributes,
+        CASE WHEN ${refusal} IS NOT NULL THEN ${refusal} WHEN c.unreachable THEN 'not_on_whatsapp'
+          -- WhatsApp sends authentication templates to phone numbers only (not to a username's BSUID).
+          WHEN c.phone IS NULL AND COALESCE(t.category, m.category) = 'AUTHENTICATION' THEN 'no_phone_for_authentication'
+          WHEN c.phone IS NULL AND c.bsuid IS NULL THEN 'no_identity' END AS skip
       FROM picked p
       JOIN "Message" m ON m.id = p.id
       LEFT JOIN "Campaign" k ON k.id = m."campaignId"
@@ -87,7 +91,7 @@ async function claim(workerId: string, which: Prisma.Sql, limit: number): Promis
       "requestAt" = NULL,
       attempts = m.attempts + CASE WHEN j.skip IS NULL THEN 1 ELSE 0 END
     FROM judged j WHERE m.id = j.id
-    RETURNING m.id, m."campaignId", m.request, m."contactId", m.attempts, m.state, j.phone, j.name, j.locale, j."timeZone", j.attributes`;
+    RETURNING m.id, m."campaignId", m.request, m."contactId", m.attempts, m.state, j.phone, j.bsuid, j.name, j.locale, j."timeZone", j.attributes`;
   return rows.filter((r) => r.state === "CLAIMED");
 }
 

@@ -15,7 +15,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { recordAudit } from "@/lib/audit/service";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/guard";
-import { phoneHash } from "@/lib/contacts/privacy";
+import { identityHash } from "@/lib/contacts/privacy";
 import { csvLine } from "@/lib/csv";
 import { logger } from "@/lib/logger";
 import { db, type Prisma } from "@/lib/db/client";
@@ -343,7 +343,9 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     ]),
   );
   const suppressed = new Set(
-    (await db.suppression.findMany({ where: { workspaceId }, select: { phoneHash: true } })).map((s) => s.phoneHash),
+    (await db.suppression.findMany({ where: { workspaceId }, select: { identityHash: true } })).map(
+      (s) => s.identityHash,
+    ),
   );
   const counts: ImportCounts = {
     rows: 0,
@@ -430,7 +432,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
         continue;
       }
       firstRow.set(key, row);
-      if (suppressed.size > 0 && suppressed.has(phoneHash(workspaceId, phone))) {
+      if (suppressed.size > 0 && suppressed.has(identityHash(workspaceId, phone))) {
         counts.suppressed++;
         await reject(row, { code: "erased" }, cells);
         continue;

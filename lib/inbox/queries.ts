@@ -44,7 +44,7 @@ export async function listConversations(workspaceId: string, userId: string, f: 
       lastActivityAt: true,
       resolvedAt: true,
       assignedToId: true,
-      contact: { select: { name: true, phone: true } },
+      contact: { select: { name: true, phone: true, bsuid: true, username: true } },
       messages: { orderBy: { receivedAt: "desc" }, take: 1, select: { type: true, payload: true } },
     },
   });
@@ -127,7 +127,7 @@ export async function getThread(workspaceId: string, id: string) {
   const conversation = await db.conversation.findFirst({
     where: { id, workspaceId },
     include: {
-      contact: { select: { id: true, name: true, phone: true, locale: true, tags: true } },
+      contact: { select: { id: true, name: true, phone: true, bsuid: true, username: true, locale: true, tags: true } },
       messages: {
         orderBy: { receivedAt: "asc" },
         take: 500,

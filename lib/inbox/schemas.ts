@@ -115,11 +115,11 @@ export function windowState(lastInboundAt: Date | string | null, now = Date.now(
 }
 
 /** Fills {{first_name}}, {{name}} and {{phone}} in a saved reply. */
-export function fillSavedReply(body: string, contact: { name: string | null; phone: string }) {
+export function fillSavedReply(body: string, contact: { name: string | null; phone: string | null }) {
   const values: Record<string, string> = {
     first_name: contact.name?.trim().split(/\s+/)[0] ?? "",
     name: contact.name ?? "",
-    phone: contact.phone,
+    phone: contact.phone ?? "",
   };
   return body.replace(/\{\{\s*(first_name|name|phone)\s*\}\}/g, (_, key: string) => values[key] || "there");
 }

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import { renderTemplateMessage, templateSlots } from "@/lib/campaigns/render";
 import { assertConsent } from "@/lib/consent/eligibility";
+import { recipientOf } from "@/lib/contacts/identity";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -19,7 +20,7 @@ export const OUTBOUND_CALLBACK_PREFIX = "po:";
 async function conversationOf(workspaceId: string, id: string) {
   const conversation = await db.conversation.findFirst({
     where: { id, workspaceId },
-    include: { contact: { select: { id: true, phone: true, name: true } } },
+    include: { contact: { select: { id: true, phone: true, bsuid: true, name: true } } },
   });
   if (!conversation) throw new NotFoundError("That conversation");
   return conversation;
@@ -28,12 +29,14 @@ async function conversationOf(workspaceId: string, id: string) {
 /** The Cloud API request for a reply (media is uploaded to WhatsApp first). */
 async function buildRequest(
   workspaceId: string,
-  contact: { id: string; phone: string },
+  contact: { id: string; phone: string | null; bsuid: string | null },
   reply: ReplyInput,
   client: NonNullable<Awaited<ReturnType<typeof clientFor>>>,
 ): Promise<SendMessageRequest> {
-  const to = contact.phone;
-  const base = { messaging_product: "whatsapp" as const, to };
+  // The phone when known, else the person's BSUID (someone who writes with a username and no phone).
+  const recipient = recipientOf(contact);
+  if (!recipient) throw new ValidationError("This contact has neither a phone number nor a WhatsApp user id.");
+  const base = { messaging_product: "whatsapp" as const, ...recipient };
   switch (reply.kind) {
     case "text":
       return { ...base, type: "text", text: { body: reply.body, preview_url: true } };
@@ -101,6 +104,11 @@ async function buildRequest(
         throw new ValidationError("Pick a template Meta has approved.", {
           "reply.templateId": ["Pick a template Meta has approved."],
         });
+      if (template.category === "AUTHENTICATION" && !contact.phone) {
+        const why =
+          "WhatsApp sends authentication templates to a phone number only, and this person has not shared one.";
+        throw new ValidationError(why, { "reply.templateId": [why] });
+      }
       // A template goes only to someone opted in for its purpose and not opted out (lib/consent decides).
       await assertConsent(workspaceId, contact.id, template.category, { field: "reply.templateId" });
       const slots = templateSlots(template.components).filter((s) => !s.optional);
@@ -117,7 +125,7 @@ async function buildRequest(
         return renderTemplateMessage({
           version: template,
           mapping: { variables },
-          contact: { phone: to, name: null, locale: null, attributes: {} },
+          contact: { phone: contact.phone, bsuid: contact.bsuid, name: null, locale: null, attributes: {} },
           callbackData: "",
         });
       } catch {

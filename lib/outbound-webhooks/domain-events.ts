@@ -43,7 +43,8 @@ type MessageRow = {
   id: string;
   wamid: string | null;
   contactId: string;
-  phone: string;
+  phone: string | null;
+  bsuid: string | null;
   campaignId: string | null;
   origin: string;
   templateName: string | null;
@@ -64,7 +65,7 @@ export async function emitMessageStatusEvents(tx: Tx, changes: MessageStatusChan
   const relevant = changes.filter((c) => wanted.has(c.workspaceId) && (c.messageId || c.wamid));
   if (relevant.length === 0) return;
   const rows = await tx.$queryRawUnsafe<MessageRow[]>(
-    `SELECT m.id, m.wamid, m."contactId", c.phone, m."campaignId", m.origin, COALESCE(t.name, ct.name) AS "templateName", m."callbackData"
+    `SELECT m.id, m.wamid, m."contactId", c.phone, c.bsuid, m."campaignId", m.origin, COALESCE(t.name, ct.name) AS "templateName", m."callbackData"
      FROM "Message" m
      JOIN "Contact" c ON c.id = m."contactId"
      LEFT JOIN "Template" t ON t.id = m."templateId"
@@ -85,6 +86,7 @@ export async function emitMessageStatusEvents(tx: Tx, changes: MessageStatusChan
       wamid: m.wamid ?? c.wamid ?? null,
       contactId: m.contactId,
       phone: m.phone,
+      bsuid: m.bsuid,
       campaignId: m.campaignId,
       origin: m.origin === "api" ? "api" : "campaign",
       templateName: m.templateName,
@@ -116,7 +118,8 @@ export type InboundEventInput = {
   inboundMessageId: string;
   wamid: string;
   contactId: string;
-  phone: string;
+  phone: string | null;
+  bsuid: string | null;
   type: string;
   text: string | null;
   occurredAt: Date;
@@ -140,6 +143,7 @@ export async function emitInboundEvents(tx: Tx, input: InboundEventInput): Promi
         wamid: input.wamid,
         contactId: input.contactId,
         phone: input.phone,
+        bsuid: input.bsuid,
         type: input.type,
         text: input.text,
         replyToMessageId: input.replyTo?.id ?? null,
@@ -156,6 +160,7 @@ export async function emitInboundEvents(tx: Tx, input: InboundEventInput): Promi
         inboundMessageId: input.inboundMessageId,
         contactId: input.contactId,
         phone: input.phone,
+        bsuid: input.bsuid,
         button: input.button,
         replyToMessageId: input.replyTo?.id ?? null,
         campaignId: input.replyTo?.campaignId ?? null,
@@ -184,8 +189,10 @@ export async function emitConsentEvents(tx: Tx, change: ConsentChange): Promise<
   if (change.optedIn.length) types.push("contact.opted_in");
   if (change.optedOut.length) types.push("contact.opted_out");
   if (!(await subscribed(tx, [change.workspaceId], types)).size) return;
-  const rows = await tx.$queryRawUnsafe<{ phone: string; lists: { id: string; name: string; category: string }[] }[]>(
-    `SELECT c.phone, COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'category', l.category) ORDER BY l.name)
+  const rows = await tx.$queryRawUnsafe<
+    { phone: string | null; bsuid: string | null; lists: { id: string; name: string; category: string }[] }[]
+  >(
+    `SELECT c.phone, c.bsuid, COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'category', l.category) ORDER BY l.name)
                                FROM "ConsentList" l WHERE l.id = ANY($2::text[])), '[]'::json) AS lists
      FROM "Contact" c WHERE c.id = $1`,
     change.contactId,
@@ -206,6 +213,7 @@ export async function emitConsentEvents(tx: Tx, change: ConsentChange): Promise<
       payload: {
         contactId: change.contactId,
         phone: row.phone,
+        bsuid: row.bsuid,
         lists: row.lists.filter((l) => ids.includes(l.id)) as OutboundEventData<"contact.opted_in">["lists"],
         source: change.source,
         occurredAt: change.occurredAt.toISOString(),
@@ -239,6 +247,7 @@ export async function emitBulkConsentEvents(tx: Tx, workspaceId: string, changes
     payload: {
       contactId: change.contactId,
       phone: change.phone,
+      bsuid: null, // imports and the API add contacts by phone
       lists: [change.list] as OutboundEventData<"contact.opted_in">["lists"],
       source: change.source,
       occurredAt: change.occurredAt.toISOString(),

@@ -33,6 +33,18 @@ export const OUTBOUND_EVENT_DESCRIPTIONS: Record<OutboundEventType, string> = {
 
 const isoTime = z.string().meta({ description: "ISO 8601 time, UTC", example: "2026-05-04T09:30:00.000Z" });
 
+/** How the person is known: a phone, a business-scoped user id (someone who hides their phone), or both. */
+const who = {
+  phone: z.string().nullable().meta({
+    description: "The contact's phone number, E.164; null if they share only a username",
+    example: "+15550123456",
+  }),
+  bsuid: z.string().nullable().meta({
+    description: "WhatsApp's business-scoped user id for the person, when known",
+    example: "US.13491208655302741918",
+  }),
+};
+
 const messageData = z.object({
   messageId: z.string().meta({ description: "Parley's id of the message", example: "cm9x2k1a0000abcd1234efgh" }),
   wamid: z
@@ -40,7 +52,7 @@ const messageData = z.object({
     .nullable()
     .meta({ description: "WhatsApp's id of the message", example: "wamid.HBgLMTU1NTAxMjM0NTY3FQIAERgS" }),
   contactId: z.string().meta({ description: "Parley's id of the contact", example: "cm9x2k1a0000contact00001" }),
-  phone: z.string().meta({ description: "The contact's phone number, E.164", example: "+15550123456" }),
+  ...who,
   campaignId: z
     .string()
     .nullable()
@@ -69,7 +81,7 @@ const inboundData = z.object({
   inboundMessageId: z.string().meta({ description: "Parley's id of the received message" }),
   wamid: z.string().meta({ description: "WhatsApp's id of the received message" }),
   contactId: z.string(),
-  phone: z.string().meta({ example: "+15550123456" }),
+  ...who,
   type: z
     .string()
     .meta({ description: "WhatsApp's message type: text, image, button, interactive...", example: "text" }),
@@ -84,7 +96,7 @@ const inboundData = z.object({
 const buttonData = z.object({
   inboundMessageId: z.string(),
   contactId: z.string(),
-  phone: z.string(),
+  ...who,
   button: z.object({
     payload: z
       .string()
@@ -103,7 +115,7 @@ const buttonData = z.object({
 
 const consentData = z.object({
   contactId: z.string(),
-  phone: z.string(),
+  ...who,
   lists: z
     .array(z.object({ id: z.string(), name: z.string(), category: z.enum(["MARKETING", "UTILITY", "AUTHENTICATION"]) }))
     .meta({ description: "The consent lists whose state changed" }),

@@ -191,10 +191,13 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         }),
       ]);
 
-      const created = await tx.contact.createManyAndReturn({
-        data: contacts.map(({ optedOut: _, ...c }) => ({ workspaceId: ws, ...c })),
-        select: { id: true, phone: true },
-      });
+      // Every generated contact has a phone (the username-only person is added with the inbox below).
+      const created = (
+        await tx.contact.createManyAndReturn({
+          data: contacts.map(({ optedOut: _, ...c }) => ({ workspaceId: ws, ...c })),
+          select: { id: true, phone: true },
+        })
+      ).map((c) => ({ id: c.id, phone: c.phone! }));
       const optedOut = new Set(contacts.filter((c) => c.optedOut).map((c) => c.phone));
       const joined = new Date(Date.now() - 90 * 86_400_000);
       const left = new Date(Date.now() - 10 * 86_400_000);

@@ -85,7 +85,7 @@ describe("segments", () => {
       await count(rules("all", { match: "all", conditions: [{ field: "created", op: "last_days", days: 1 }] })),
     ).toBe(4);
 
-    const { messages } = await campaignWithMessages(ws, [contacts[0]!.phone, contacts[1]!.phone]);
+    const { messages } = await campaignWithMessages(ws, [contacts[0]!.phone!, contacts[1]!.phone!]);
     await db.message.update({ where: { id: messages[0]!.id }, data: { deliveredAt: new Date(), readAt: new Date() } });
     await db.message.update({ where: { id: messages[1]!.id }, data: { deliveredAt: new Date() } });
     const campaignId = messages[0]!.campaignId!;
@@ -210,7 +210,7 @@ describe("segments", () => {
       envelope(number.wabaId, [
         inboundChange(number, {
           wamid: `wamid.stop.${ws}`,
-          from: contacts[0]!.phone.slice(1),
+          from: contacts[0]!.phone!.slice(1),
           at: new Date(),
           text: "STOP",
         }),

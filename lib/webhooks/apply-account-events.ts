@@ -4,6 +4,7 @@
 // never undoes a newer one. Consent changes count once however often Meta delivers them.
 import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
+import { resolveContact } from "@/lib/identity/resolve";
 import { firstTime } from "./once";
 import type { Prisma } from "@/lib/db/client";
 import type { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
@@ -96,16 +97,25 @@ export async function applyUserPreferences(
 ) {
   for (const pref of change.value.user_preferences) {
     if (pref.category !== "marketing_messages") continue;
-    // Once per (number, choice, time): a redelivered stop or resume is the same event.
-    if (!(await firstTime(tx, workspaceId, `user_preferences:${pref.wa_id}:${pref.value}:${pref.timestamp.getTime()}`)))
+    // The person by BSUID and/or phone (one of them may be missing since usernames, 2026).
+    const entry = change.value.contacts?.find(
+      (c) => (pref.wa_id && c.wa_id === pref.wa_id) || (pref.user_id && c.user_id === pref.user_id),
+    );
+    const waId = pref.wa_id ?? entry?.wa_id;
+    const bsuid = pref.user_id ?? entry?.user_id;
+    const who = waId ?? bsuid; // the phone first: the key redeliveries from before BSUIDs were recorded under
+    if (!who) continue;
+    // Once per (person, choice, time): a redelivered stop or resume is the same event.
+    if (!(await firstTime(tx, workspaceId, `user_preferences:${who}:${pref.value}:${pref.timestamp.getTime()}`)))
       continue;
-    const phone = `+${pref.wa_id.replace(/^\+/, "")}`;
-    const contact = await tx.contact.upsert({
-      where: { workspaceId_phone: { workspaceId, phone } },
-      create: { workspaceId, phone },
-      update: {},
-      select: { id: true },
-    });
+    const contact = await resolveContact(
+      tx,
+      workspaceId,
+      { phone: waId ? `+${waId.replace(/^\+/, "")}` : null, bsuid },
+      "webhook",
+      pref.timestamp,
+    );
+    if (!contact) continue;
     await recordConsentEvent(
       {
         workspaceId,

@@ -5,18 +5,42 @@ import { recordConsentEvent } from "@/lib/consent/service";
 import { consentKeyword, type Keywords } from "@/lib/consent/keywords";
 import { sendJob } from "@/lib/jobs/engine";
 import { emitInboundEvents } from "@/lib/outbound-webhooks/domain-events";
+import { isBsuid } from "@/lib/contacts/identity";
 import type { Prisma } from "@/lib/db/client";
+import { applyIdentityChange, resolveContact, type IdentityInput } from "@/lib/identity/resolve";
 import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 import { autoReplyJob, consentConfirmJob } from "./jobs";
 
 export type ConsentSettings = { keywords: Keywords; replies: Record<"OPT_OUT" | "OPT_IN", string> };
+/** The `contacts[]` entry Meta sends beside a message: the sender's phone, BSUID and profile. */
+export type SenderProfile = {
+  wa_id?: string;
+  user_id?: string;
+  parent_user_id?: string;
+  profile?: { name?: string; username?: string };
+};
 export type InboundInput = {
   workspaceId: string;
   message: InboundMessageEvent;
-  profileName?: string;
+  sender?: SenderProfile;
   consent: ConsentSettings;
 };
+
+const asPhone = (digits: string) => `+${digits.replace(/^\+/, "")}`;
+
+/** Who wrote: the phone when Meta shares it, the BSUID (Graph v25's from_user_id, else contacts[].user_id). */
+export function senderIdentity(message: InboundMessageEvent, sender?: SenderProfile): IdentityInput {
+  const from = message.from && !isBsuid(message.from) ? message.from : undefined;
+  const phone = sender?.wa_id ?? from;
+  return {
+    phone: phone ? asPhone(phone) : null,
+    bsuid: message.from_user_id ?? sender?.user_id ?? (message.from && isBsuid(message.from) ? message.from : null),
+    parentBsuid: message.from_parent_user_id ?? sender?.parent_user_id ?? null,
+    username: sender?.profile?.username ?? null,
+    name: sender?.profile?.name ?? null,
+  };
+}
 
 function clickedButton(message: InboundMessageEvent): string | undefined {
   return (
@@ -29,13 +53,13 @@ function clickedButton(message: InboundMessageEvent): string | undefined {
 
 export async function applyInbound(tx: Prisma.TransactionClient, input: InboundInput): Promise<boolean> {
   const { workspaceId, message } = input;
-  const phone = `+${message.from.replace(/^\+/, "")}`;
-  const contact = await tx.contact.upsert({
-    where: { workspaceId_phone: { workspaceId, phone } },
-    create: { workspaceId, phone, name: input.profileName },
-    update: {},
-    select: { id: true },
-  });
+  const identity = senderIdentity(message, input.sender);
+  if (message.type === "system") {
+    await applySystemMessage(tx, workspaceId, message, identity);
+    return true;
+  }
+  const contact = await resolveContact(tx, workspaceId, identity, "webhook", message.timestamp);
+  if (!contact) throw new Error(`message ${message.id} names no sender (no phone and no user id)`);
   const conversation = await tx.conversation.upsert({
     where: { contactId: contact.id },
     create: { workspaceId, contactId: contact.id, lastActivityAt: message.timestamp },
@@ -91,7 +115,8 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
     inboundMessageId: created[0]!.id,
     wamid: message.id,
     contactId: contact.id,
-    phone,
+    phone: identity.phone ?? null,
+    bsuid: identity.bsuid ?? null,
     type: message.type,
     text: replyText(message) ?? null,
     occurredAt: message.timestamp,
@@ -133,12 +158,32 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
     // The person just wrote, so the 24-hour window is open: confirm, once per message (dedupe key).
     await sendJob(
       consentConfirmJob,
-      { workspaceId, to: message.from, text: input.consent.replies[keyword], replyTo: message.id },
+      { workspaceId, conversationId: conversation.id, text: input.consent.replies[keyword], replyTo: message.id },
       tx,
       { workspaceId, dedupeKey: message.id },
     );
   }
   return true;
+}
+
+/**
+ * WhatsApp says the person behind a message now has a new phone (user_changed_number, `system.wa_id`) or a
+ * new BSUID (user_changed_user_id, `system.user_id`): the contact known by the old one takes it.
+ */
+async function applySystemMessage(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  message: InboundMessageEvent,
+  old: IdentityInput,
+) {
+  const system = message.system;
+  const next =
+    system?.type === "user_changed_number" && system.wa_id
+      ? { phone: asPhone(system.wa_id) }
+      : system?.type === "user_changed_user_id" && system.user_id
+        ? { bsuid: system.user_id }
+        : null;
+  if (next) await applyIdentityChange(tx, workspaceId, { old, next }, "webhook", message.timestamp);
 }
 
 /** Opt-outs are a campaign's when they answer its message, or come within this long of it being sent. */

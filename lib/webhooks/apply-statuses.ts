@@ -52,7 +52,8 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     events.map((e) => e.event.id),
     events.map((e) => e.event.status),
     events.map((e) => messageIdFromCallback(e.event.biz_opaque_callback_data)),
-    events.map((e) => e.event.recipient_id),
+    // The phone's digits, or the BSUID of a person whose phone Meta does not share.
+    events.map((e) => e.event.recipient_id ?? e.event.recipient_user_id ?? ""),
     events.map((e) => e.event.errors?.[0]?.code ?? null),
     events.map((e) => e.event.errors?.[0]?.title ?? e.event.errors?.[0]?.message ?? null),
     events.map((e) => (e.event.pricing?.billable === false ? null : (e.event.pricing?.category ?? null))),

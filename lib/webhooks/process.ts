@@ -136,10 +136,17 @@ async function applyPart(tx: Prisma.TransactionClient, { part, workspaceId, chan
         tx,
         (change.value.statuses ?? []).map((event) => ({ workspaceId, event })),
       );
-      const names = new Map(change.value.contacts?.map((c) => [c.wa_id, c.profile?.name]));
+      const contacts = change.value.contacts ?? [];
       const consent = accounts.consent.get(workspaceId)!;
       for (const message of change.value.messages ?? []) {
-        await applyInbound(tx, { workspaceId, message, profileName: names.get(message.from) ?? undefined, consent });
+        // The sender's entry: by phone or BSUID, else the only one there is (a system message has none).
+        const sender =
+          contacts.find(
+            (c) =>
+              (c.wa_id && c.wa_id === message.from) ||
+              (c.user_id && c.user_id === (message.from_user_id ?? message.from)),
+          ) ?? (contacts.length === 1 ? contacts[0] : undefined);
+        await applyInbound(tx, { workspaceId, message, sender, consent });
       }
       return;
     }

@@ -114,6 +114,11 @@ function overlay(root: Schema) {
   };
   // Named parameters (Meta: templates/overview#named-parameters): {"type":"text","parameter_name":"first_name","text":"Ana"}.
   props(lastPart(schemas.TextParameter!)).parameter_name = { type: "string", pattern: "^[a-z0-9_]+$" };
+  // A business-scoped user id as the recipient (Meta: whatsapp/business-scoped-user-ids/, 2026): `recipient`
+  // instead of `to`, which is then optional. One of the two is still required (lib/whatsapp/schemas.ts checks it).
+  const base = schemas.BaseMessageProperties!;
+  props(base).recipient = { type: "string", pattern: "^[A-Z]{2}\\.(?:ENT\\.)?[A-Za-z0-9]{1,128}$" };
+  base.required = (base.required as string[]).filter((key) => key !== "to");
   // biz_opaque_callback_data on template sends (Meta: messages reference; echoed on status webhooks).
   props(lastPart(schemas.TemplateMessage!)).biz_opaque_callback_data = { type: "string", maxLength: 512 };
   // CTA URL interactive messages (Meta: messages/interactive-cta-url-messages):

@@ -10,6 +10,12 @@ export const recipientSchema = z
   .string()
   .regex(/^\+?[1-9]\d{6,14}$/, { message: "to must be a phone number in international format" });
 
+// Since 2026 a message may go to a business-scoped user id instead, in `recipient` (Meta's
+// whatsapp/business-scoped-user-ids/ page; the v23 OpenAPI file predates it). With both, Meta uses `to`.
+const bsuidRecipientSchema = z.string().regex(/^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/, {
+  message: "recipient must be a business-scoped user id such as US.13491208655302741918",
+});
+
 const mediaObject = z.union([
   z
     .object({ id: z.string().min(1), caption: z.string().max(1024).optional(), filename: z.string().optional() })
@@ -22,7 +28,8 @@ const contextSchema = z.object({ message_id: z.string().min(1) });
 const base = {
   messaging_product: z.literal("whatsapp"),
   recipient_type: z.literal("individual").default("individual"),
-  to: recipientSchema,
+  to: recipientSchema.optional(),
+  recipient: bsuidRecipientSchema.optional(),
   context: contextSchema.optional(),
 };
 
@@ -216,12 +223,17 @@ export const markReadRequestSchema = z.object({
 });
 
 // Discriminated by type, so that an error names the field at fault rather than "invalid input".
-export const sendMessageRequestSchema = z.discriminatedUnion("type", [
-  sendTemplateRequestSchema,
-  sendTextRequestSchema,
-  sendInteractiveRequestSchema,
-  ...mediaRequests,
-]);
+export const sendMessageRequestSchema = z
+  .discriminatedUnion("type", [
+    sendTemplateRequestSchema,
+    sendTextRequestSchema,
+    sendInteractiveRequestSchema,
+    ...mediaRequests,
+  ])
+  .refine((m) => m.to !== undefined || m.recipient !== undefined, {
+    message: "to (a phone number) or recipient (a business-scoped user id) is required",
+    path: ["to"],
+  });
 /** What callers pass (defaults such as recipient_type are filled in by the schema). */
 export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
 
@@ -276,7 +288,8 @@ export const listTemplatesResponseSchema = z.object({
 
 export const sendMessageResponseSchema = z.object({
   messaging_product: z.literal("whatsapp"),
-  contacts: z.array(z.object({ input: z.string(), wa_id: z.string() })),
+  // wa_id for a phone; user_id for a message sent to a business-scoped user id.
+  contacts: z.array(z.object({ input: z.string(), wa_id: z.string().optional(), user_id: z.string().optional() })),
   messages: z.array(
     z.object({
       id: z.string(),
@@ -330,7 +343,10 @@ export const statusSchema = z.looseObject({
   id: z.string().min(1),
   status: z.enum(STATUS_VALUES),
   timestamp: epochSeconds,
-  recipient_id: z.string(),
+  // The phone, when Meta may share it; the BSUID (and parent BSUID) since 2026.
+  recipient_id: z.string().optional(),
+  recipient_user_id: z.string().optional(),
+  recipient_parent_user_id: z.string().optional(),
   biz_opaque_callback_data: z.string().optional(),
   pricing: z
     .looseObject({
@@ -347,7 +363,10 @@ export type StatusEvent = z.infer<typeof statusSchema>;
 
 export const inboundMessageSchema = z.looseObject({
   id: z.string().min(1),
-  from: z.string().min(1),
+  // The sender's phone, absent for a person who hides it behind a username; Graph v25 adds their BSUID.
+  from: z.string().min(1).optional(),
+  from_user_id: z.string().min(1).optional(),
+  from_parent_user_id: z.string().min(1).optional(),
   timestamp: epochSeconds,
   type: z.string(),
   context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
@@ -361,6 +380,16 @@ export const inboundMessageSchema = z.looseObject({
     })
     .optional(),
   referral: z.looseObject({}).optional(),
+  // user_changed_number (`wa_id`: the new phone) or user_changed_user_id (`user_id`: the new BSUID).
+  system: z
+    .looseObject({
+      type: z.string().optional(),
+      body: z.string().optional(),
+      wa_id: z.string().optional(),
+      user_id: z.string().optional(),
+      parent_user_id: z.string().optional(),
+    })
+    .optional(),
 });
 export type InboundMessageEvent = z.infer<typeof inboundMessageSchema>;
 
@@ -368,7 +397,14 @@ export const messagesValueSchema = z.looseObject({
   messaging_product: z.literal("whatsapp"),
   metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }),
   contacts: z
-    .array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() }))
+    .array(
+      z.looseObject({
+        wa_id: z.string().optional(),
+        user_id: z.string().optional(),
+        parent_user_id: z.string().optional(),
+        profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
+      }),
+    )
     .optional(),
   statuses: z.array(statusSchema).optional(),
   messages: z.array(inboundMessageSchema).optional(),
@@ -408,9 +444,11 @@ export const templateCategoryValueSchema = z.looseObject({
 export const userPreferencesValueSchema = z.looseObject({
   messaging_product: z.literal("whatsapp").optional(),
   metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }).optional(),
+  contacts: z.array(z.looseObject({ wa_id: z.string().optional(), user_id: z.string().optional() })).optional(),
   user_preferences: z.array(
     z.looseObject({
-      wa_id: z.string(),
+      wa_id: z.string().optional(),
+      user_id: z.string().optional(),
       category: z.string(),
       value: z.enum(["stop", "resume"]),
       timestamp: epochSeconds,

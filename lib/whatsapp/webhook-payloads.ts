@@ -1,4 +1,9 @@
 // Webhook bodies in Meta's shapes (see shared/whatsapp/fixtures): the sandbox sends them, tests build them.
+// Since 2026 they name a person by business-scoped user id (BSUID) too, and by it alone when the person hides
+// their phone behind a username (Meta: whatsapp/business-scoped-user-ids/, Graph v25's from_user_id).
+import { createHash } from "node:crypto";
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { isBsuid } from "@/lib/contacts/identity";
 export type NumberRef = { wabaId: string; phoneNumberId: string; displayPhoneNumber: string };
 
 type Change = { field: string; value: unknown };
@@ -11,6 +16,21 @@ export function envelope(wabaId: string, changes: Change[], at: Date = new Date(
   };
 }
 
+/**
+ * A stand-in for the BSUID Meta gives the person with this phone (stable: the same phone, the same id). Its
+ * country is the phone's, as Meta's are.
+ */
+export function bsuidForPhone(digits: string): string {
+  const country = parsePhoneNumberFromString(`+${digits.replace(/^\+/, "")}`)?.country ?? "US";
+  const hash = BigInt(`0x${createHash("sha256").update(digits.replace(/^\+/, "")).digest("hex").slice(0, 16)}`);
+  return `${country}.${hash.toString().padStart(20, "0")}`;
+}
+
+/** Who an address names: a phone (with its BSUID) or, for someone who shows only a username, a BSUID alone. */
+export function personOf(address: string): { phone?: string; userId: string } {
+  return isBsuid(address) ? { userId: address } : { phone: address.replace(/^\+/, ""), userId: bsuidForPhone(address) };
+}
+
 const metadata = (n: NumberRef) => ({ display_phone_number: n.displayPhoneNumber, phone_number_id: n.phoneNumberId });
 const seconds = (at: Date) => String(Math.floor(at.getTime() / 1000));
 
@@ -18,11 +38,17 @@ export type StatusSpec = {
   wamid: string;
   status: "sent" | "delivered" | "read" | "failed";
   at: Date;
+  /** The phone's digits, or the BSUID of a person without one. */
   recipient: string;
   callbackData?: string;
   category?: string;
   error?: { code: number; title: string };
 };
+
+function recipientFields(address: string) {
+  const person = personOf(address);
+  return { ...(person.phone ? { recipient_id: person.phone } : {}), recipient_user_id: person.userId };
+}
 
 export function statusChange(n: NumberRef, statuses: StatusSpec[]): Change {
   return {
@@ -34,7 +60,7 @@ export function statusChange(n: NumberRef, statuses: StatusSpec[]): Change {
         id: s.wamid,
         status: s.status,
         timestamp: seconds(s.at),
-        recipient_id: s.recipient,
+        ...recipientFields(s.recipient),
         ...(s.callbackData ? { biz_opaque_callback_data: s.callbackData } : {}),
         ...(s.status !== "failed" && s.category
           ? { pricing: { billable: true, pricing_model: "PMP", type: "regular", category: s.category } }
@@ -58,13 +84,16 @@ export function statusChange(n: NumberRef, statuses: StatusSpec[]): Change {
 
 export type InboundSpec = {
   wamid: string;
+  /** The phone's digits, or the BSUID of a person who shows only a username. */
   from: string;
   at: Date;
   name?: string;
+  username?: string;
   contextWamid?: string;
 } & ({ text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } });
 
 export function inboundChange(n: NumberRef, message: InboundSpec): Change {
+  const person = personOf(message.from);
   const content =
     "text" in message
       ? { type: "text", text: { body: message.text } }
@@ -76,11 +105,21 @@ export function inboundChange(n: NumberRef, message: InboundSpec): Change {
     value: {
       messaging_product: "whatsapp",
       metadata: metadata(n),
-      contacts: [{ profile: { name: message.name ?? "WhatsApp user" }, wa_id: message.from }],
+      contacts: [
+        {
+          profile: {
+            name: message.name ?? "WhatsApp user",
+            ...(message.username ? { username: message.username } : {}),
+          },
+          ...(person.phone ? { wa_id: person.phone } : {}),
+          user_id: person.userId,
+        },
+      ],
       messages: [
         {
           ...(message.contextWamid ? { context: { from: n.displayPhoneNumber, id: message.contextWamid } } : {}),
-          from: message.from,
+          ...(person.phone ? { from: person.phone } : {}),
+          from_user_id: person.userId,
           id: message.wamid,
           timestamp: seconds(message.at),
           ...content,
@@ -90,16 +129,18 @@ export function inboundChange(n: NumberRef, message: InboundSpec): Change {
   };
 }
 
-export function userPreferenceChange(n: NumberRef, waId: string, value: "stop" | "resume", at: Date): Change {
+export function userPreferenceChange(n: NumberRef, address: string, value: "stop" | "resume", at: Date): Change {
+  const person = personOf(address);
+  const who = { ...(person.phone ? { wa_id: person.phone } : {}), user_id: person.userId };
   return {
     field: "user_preferences",
     value: {
       messaging_product: "whatsapp",
       metadata: metadata(n),
-      contacts: [{ wa_id: waId }],
+      contacts: [who],
       user_preferences: [
         {
-          wa_id: waId,
+          ...who,
           detail:
             value === "stop"
               ? "User requested to stop marketing messages"

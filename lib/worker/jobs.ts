@@ -15,9 +15,11 @@ import { cleanUp, cleanupJob } from "./maintenance";
 export const JOB_HANDLERS: JobHandler[] = [
   handle(cleanupJob, cleanUp),
 
-  handle(consentConfirmJob, async ({ workspaceId, to, text, replyTo }) => {
+  handle(consentConfirmJob, async ({ workspaceId, conversationId, to, text, replyTo }) => {
     const conversation = await db.conversation.findFirst({
-      where: { workspaceId, contact: { phone: `+${to.replace(/^\+/, "")}` } },
+      where: conversationId
+        ? { workspaceId, id: conversationId }
+        : { workspaceId, contact: { phone: `+${(to ?? "").replace(/^\+/, "")}` } },
       select: { id: true, lastInboundAt: true },
     });
     // Past the 24-hour window a free-form reply is refused by Meta: the inbox shows the keyword instead.

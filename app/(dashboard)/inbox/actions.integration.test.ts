@@ -175,7 +175,7 @@ describe("inbox", () => {
     // The person taps the template's "Show me" quick reply: Meta sends a button message with the context.
     const tap = {
       wamid: `wamid.tap.${message.id}`,
-      from: message.contact.phone.slice(1),
+      from: message.contact.phone!.slice(1),
       at: new Date(),
       button: { payload: "Show me", text: "Show me" },
       contextWamid: message.wamid!,

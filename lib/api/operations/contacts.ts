@@ -136,7 +136,15 @@ const consentStateSchema = z
 export const contactSchema = z
   .object({
     id: z.string().meta({ example: "c3f1d2e4a5b6c7d8e9f0a1b2c" }),
-    phone: z.string().meta({ description: "E.164.", example: "+34610000001" }),
+    phone: z.string().nullable().meta({
+      description: "E.164; null for a person who wrote with a WhatsApp username and has not shared a number.",
+      example: "+34610000001",
+    }),
+    bsuid: z.string().nullable().meta({
+      description: "WhatsApp's business-scoped user id for the person, learnt from their messages.",
+      example: "ES.13491208655302741918",
+    }),
+    username: z.string().nullable().meta({ description: "The WhatsApp username the person chose.", example: "lucia" }),
     name: z.string().nullable().meta({ example: "Lucía García" }),
     locale: z.string().nullable().meta({ description: "Meta's style: `es`, `pt_BR`.", example: "es_ES" }),
     timeZone: z.string().nullable().meta({ example: "Europe/Madrid" }),

@@ -179,7 +179,7 @@ describe("erasing a contact", () => {
     await eraseContact(ws, users.ADMIN.id, contact.id);
     expect(await db.contact.count({ where: { id: contact.id } })).toBe(0);
     expect(await db.consentEvent.count({ where: { contactId: contact.id } })).toBe(0);
-    expect(await suppressedSince(ws, "+34610000301")).toBeInstanceOf(Date);
+    expect(await suppressedSince(ws, { phone: "+34610000301" })).toBeInstanceOf(Date);
     const stored = JSON.stringify(await db.suppression.findMany({ where: { workspaceId: ws } }));
     expect(stored).not.toContain("34610000301");
 

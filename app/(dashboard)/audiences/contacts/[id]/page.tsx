@@ -14,6 +14,7 @@ import { getContactDetail } from "@/lib/contacts/queries";
 import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 import { orNotFound, pageId } from "@/lib/not-found";
+import { contactHandle } from "@/lib/contacts/identity";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audiences.contact");
@@ -30,9 +31,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader
-        title={contact.name ?? contact.phone}
+        title={contact.name ?? contactHandle(contact)}
         description={t("contact.description", {
-          phone: contact.phone,
+          phone: contactHandle(contact),
           locale: contact.locale ?? t("contact.noLocale"),
           timeZone: contact.timeZone ?? t("contact.noTimeZone"),
         })}
@@ -41,7 +42,7 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         <Link href="/audiences/contacts" className="text-brand-700 underline">
           {t("contact.allContacts")}
         </Link>
-        {admin && <PrivacyActions contactId={contact.id} label={contact.name ?? contact.phone} />}
+        {admin && <PrivacyActions contactId={contact.id} label={contact.name ?? contactHandle(contact)} />}
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="p-5">

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { startImportRunAction } from "./actions";
 import { recordConsentEvent } from "@/lib/consent/service";
-import { phoneHash } from "@/lib/contacts/privacy";
+import { identityHash } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { importFile, MAX_RECORD_CHARS } from "@/lib/imports/file";
@@ -211,7 +211,7 @@ describe("CSV import", () => {
       occurredAt: new Date("2026-01-01"),
     });
     await db.suppression.create({
-      data: { workspaceId: ws, phoneHash: phoneHash(ws, `+34${phoneOf(20)}`), reason: "Erased" },
+      data: { workspaceId: ws, identityHash: identityHash(ws, `+34${phoneOf(20)}`), reason: "Erased" },
     });
     await actAs(users.ADMIN.id, ws);
 

@@ -2,7 +2,7 @@
 // real API key of the test's own workspace.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { phoneHash } from "@/lib/contacts/privacy";
+import { identityHash } from "@/lib/contacts/privacy";
 import { createWorkspace } from "@/tests/factories";
 import { apiKeyFor, callApi } from "@/tests/public-api";
 import { POST as batch } from "./batch/route";
@@ -92,7 +92,7 @@ describe("PUT /contacts", () => {
 
   it("refuses a number erased at the person's request", async () => {
     await db.suppression.create({
-      data: { workspaceId, phoneHash: phoneHash(workspaceId, "+34610000099"), reason: "test" },
+      data: { workspaceId, identityHash: identityHash(workspaceId, "+34610000099"), reason: "test" },
     });
     const answer = await put({ phone: "610000099", name: "Back again" });
     expect(answer.status).toBe(422);

@@ -1,7 +1,7 @@
 // Public API events: stored in ContactEvent for journeys, for a contact named by id or phone (created when
 // new, unless told not to or suppressed); a batch answers each event on its own.
 import { beforeAll, describe, expect, it } from "vitest";
-import { phoneHash } from "@/lib/contacts/privacy";
+import { identityHash } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/tests/factories";
 import { apiKeyFor, callApi } from "@/tests/public-api";
@@ -67,7 +67,7 @@ describe("POST /events", () => {
     expect(unknown.status).toBe(404);
 
     await db.suppression.create({
-      data: { workspaceId, phoneHash: phoneHash(workspaceId, "+12025550104"), reason: "test" },
+      data: { workspaceId, identityHash: identityHash(workspaceId, "+12025550104"), reason: "test" },
     });
     const suppressed = await callApi(record, key, {
       path: "/events",

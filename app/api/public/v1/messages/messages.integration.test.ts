@@ -232,7 +232,7 @@ describe("POST /messages", () => {
       state: "SKIPPED",
       skipReason: "opted_out",
     });
-    expect(await sendsTo(late.phone)).toHaveLength(0);
+    expect(await sendsTo(late.phone!)).toHaveLength(0);
     expect(contact.id).not.toBe(late.id);
   });
 

@@ -1,7 +1,7 @@
 // Public API consent: opt-ins and opt-outs recorded through recordConsentEvent, read back with their
 // history, and refused where the rules say so (suppressed numbers, no proof, unknown lists, others' contacts).
 import { beforeAll, describe, expect, it } from "vitest";
-import { phoneHash } from "@/lib/contacts/privacy";
+import { identityHash } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/tests/factories";
 import { apiKeyFor, callApi } from "@/tests/public-api";
@@ -116,7 +116,11 @@ describe("POST and GET /contacts/{id}/consent", () => {
   it("refuses to opt in a number erased at the person's request", async () => {
     const contact = await newContact();
     await db.suppression.create({
-      data: { workspaceId, phoneHash: phoneHash(workspaceId, contact.phone), reason: "Erased at the person's request" },
+      data: {
+        workspaceId,
+        identityHash: identityHash(workspaceId, contact.phone!),
+        reason: "Erased at the person's request",
+      },
     });
     const answer = await post(contact.id, {
       listId: updates.id,
