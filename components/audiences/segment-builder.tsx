@@ -7,13 +7,14 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useDeferredValue } from "react";
 import type { z } from "zod";
-import { FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "react-hook-form";
+import { Controller, FormProvider, useFieldArray, useForm, useFormContext, useWatch } from "react-hook-form";
 import { saveSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { Card } from "@/components/ui/card";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { ChoiceSelect, FormSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { useFormat } from "@/lib/i18n/format";
@@ -105,10 +106,16 @@ export function SegmentBuilder({
             <Label htmlFor="match" className="mb-0">
               {t("match.label")}
             </Label>
-            <Select id="match" className="w-auto" {...form.register("rules.match")}>
-              <option value="all">{t("match.all")}</option>
-              <option value="any">{t("match.any")}</option>
-            </Select>
+            <FormSelect
+              id="match"
+              className="w-auto"
+              control={form.control}
+              name="rules.match"
+              choices={[
+                { value: "all", label: t("match.all") },
+                { value: "any", label: t("match.any") },
+              ]}
+            />
             <span>{t("match.suffix")}</span>
           </div>
           {groups.fields.map((group, g) => (
@@ -191,18 +198,9 @@ type Choices = { lists: Option[]; campaigns: Option[]; attributes: string[] };
 /** The known attribute names, once per builder, for every attribute field to suggest (a native combobox). */
 const ATTRIBUTE_LIST = "segment-attribute-names";
 
-/** The options of a select: each value with its words. */
-function Options<T extends string>({ of, label }: { of: readonly T[]; label: (value: T) => string }) {
-  return of.map((value) => (
-    <option key={value} value={value}>
-      {label(value)}
-    </option>
-  ));
-}
-
 function GroupEditor({ index, choices, onRemove }: { index: number; choices: Choices; onRemove?: () => void }) {
   const t = useTranslations("audiences.segments.builder");
-  const { control, register } = useFormContext<FormValues>();
+  const { control } = useFormContext<FormValues>();
   const conditions = useFieldArray({ control, name: `rules.groups.${index}.conditions` });
   return (
     <Card className="space-y-3 p-5">
@@ -211,10 +209,16 @@ function GroupEditor({ index, choices, onRemove }: { index: number; choices: Cho
           <Label htmlFor={`group-${index}-match`} className="mb-0">
             {t("group.match", { n: index + 1 })}
           </Label>
-          <Select id={`group-${index}-match`} className="w-auto" {...register(`rules.groups.${index}.match`)}>
-            <option value="all">{t("group.all")}</option>
-            <option value="any">{t("group.any")}</option>
-          </Select>
+          <FormSelect
+            id={`group-${index}-match`}
+            className="w-auto"
+            control={control}
+            name={`rules.groups.${index}.match`}
+            choices={[
+              { value: "all", label: t("group.all") },
+              { value: "any", label: t("group.any") },
+            ]}
+          />
         </div>
         {onRemove && (
           <Button type="button" variant="ghost" size="sm" onClick={onRemove}>
@@ -302,17 +306,23 @@ function ConditionEditor({
         <Label htmlFor={id("field")} className="sr-only">
           {t("builder.condition.part", { label, part: t("builder.condition.field") })}
         </Label>
-        <Select
-          id={id("field")}
-          className="w-40"
-          {...register(`${path}.field`, {
-            // Each field has its own comparisons: start from the first one.
-            onChange: (e: React.ChangeEvent<HTMLSelectElement>) =>
-              setValue(`${path}.op`, OPERATORS_BY_FIELD[e.target.value as SegmentField][0]!),
-          })}
-        >
-          <Options of={SEGMENT_FIELDS} label={(value) => t(`field.${value}`)} />
-        </Select>
+        <Controller
+          control={control}
+          name={`${path}.field`}
+          render={({ field: input }) => (
+            <ChoiceSelect
+              id={id("field")}
+              className="w-40"
+              value={input.value}
+              onValueChange={(value) => {
+                input.onChange(value);
+                // Each field has its own comparisons: start from the first one.
+                setValue(`${path}.op`, OPERATORS_BY_FIELD[value as SegmentField][0]!);
+              }}
+              choices={SEGMENT_FIELDS.map((value) => ({ value, label: t(`field.${value}`) }))}
+            />
+          )}
+        />
       </div>
       {field === "attribute" &&
         labelled(
@@ -332,26 +342,42 @@ function ConditionEditor({
         labelled(
           "op",
           t("builder.condition.didOrDidNot"),
-          <Select key={field} id={id("op")} className="w-28" {...register(`${path}.op`)}>
-            <Options of={operators} label={operatorLabel} />
-          </Select>,
+          <FormSelect
+            key={field}
+            id={id("op")}
+            className="w-28"
+            control={control}
+            name={`${path}.op`}
+            choices={operators.map((value) => ({ value, label: operatorLabel(value) }))}
+          />,
         )}
       {field === "engagement"
         ? labelled(
             "event",
             t("builder.condition.what"),
-            <Select id={id("event")} className="w-40" {...invalid("event")} {...register(`${path}.event`)}>
-              <option value="">{t("builder.condition.choose")}</option>
-              <Options of={ENGAGEMENT_EVENTS} label={(value) => t(`event.${value}`)} />
-            </Select>,
+            <FormSelect
+              id={id("event")}
+              className="w-40"
+              {...invalid("event")}
+              control={control}
+              name={`${path}.event`}
+              placeholder={t("builder.condition.choose")}
+              choices={ENGAGEMENT_EVENTS.map((value) => ({ value, label: t(`event.${value}`) }))}
+            />,
           )
         : labelled(
             "op",
             t("builder.condition.comparison"),
-            <Select key={field} id={id("op")} className="w-44" {...invalid("op")} {...register(`${path}.op`)}>
-              <option value="">{t("builder.condition.choose")}</option>
-              <Options of={operators} label={operatorLabel} />
-            </Select>,
+            <FormSelect
+              key={field}
+              id={id("op")}
+              className="w-44"
+              {...invalid("op")}
+              control={control}
+              name={`${path}.op`}
+              placeholder={t("builder.condition.choose")}
+              choices={operators.map((value) => ({ value, label: operatorLabel(value) }))}
+            />,
           )}
       {(field === "tag" || (isText && !["empty", "not_empty"].includes(op))) &&
         labelled(
@@ -375,14 +401,15 @@ function ConditionEditor({
         labelled(
           "listId",
           t("builder.condition.list"),
-          <Select id={id("listId")} className="w-44" {...invalid("listId")} {...register(`${path}.listId`)}>
-            <option value="">{t("builder.condition.chooseList")}</option>
-            {lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </Select>,
+          <FormSelect
+            id={id("listId")}
+            className="w-44"
+            {...invalid("listId")}
+            control={control}
+            name={`${path}.listId`}
+            placeholder={t("builder.condition.chooseList")}
+            choices={lists.map((l) => ({ value: l.id, label: l.name }))}
+          />,
         )}
       {field === "created" &&
         (op === "after" || op === "before"
@@ -403,14 +430,16 @@ function ConditionEditor({
           {labelled(
             "campaignId",
             t("builder.condition.campaign"),
-            <Select id={id("campaignId")} className="w-48" {...register(`${path}.campaignId`)}>
-              <option value="">{t("builder.condition.anyCampaign")}</option>
-              {campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>,
+            <FormSelect
+              id={id("campaignId")}
+              className="w-48"
+              control={control}
+              name={`${path}.campaignId`}
+              choices={[
+                { value: "", label: t("builder.condition.anyCampaign") },
+                ...campaigns.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+            />,
           )}
           {labelled("days", t("builder.condition.lastDays"), daysInput(t("builder.condition.days")))}
         </>
