@@ -36,7 +36,17 @@ export function contractError(operation: Operation, body: unknown): ContractErro
         : "sendMessage"
       : operation;
   const result = validatorFor(resolved)(body);
-  return result.ok ? null : { status: 400, ...metaErrorFor(result.issues) };
+  if (!result.ok) return { status: 400, ...metaErrorFor(result.issues) };
+  // `to` became optional when `recipient` (a business-scoped user id) came in 2026; one of them is required.
+  const recipient = body as { to?: unknown; recipient?: unknown };
+  if (resolved === "sendMessage" && recipient.to === undefined && recipient.recipient === undefined)
+    return {
+      status: 400,
+      code: 131008,
+      message: "(#131008) Required parameter is missing",
+      details: 'Parameter "to" is required in body.',
+    };
+  return null;
 }
 
 /** A media upload's form fields (the file itself as a marker), checked as the multipart operation describes them. */

@@ -97,7 +97,7 @@ export function audienceSql(plan: AudiencePlan): Prisma.Sql {
         WHEN c.phone !~ ${E164} THEN 'invalid_number'
         WHEN c.unreachable THEN 'not_on_whatsapp'
         ${plan.category === "AUTHENTICATION" ? Prisma.sql`WHEN c.phone IS NULL THEN 'no_phone_for_authentication'` : Prisma.empty}
-        ${plan.marketing ? Prisma.sql`WHEN c.phone LIKE '+1%' THEN 'us_marketing_block'` : Prisma.empty}
+        ${plan.marketing ? Prisma.sql`WHEN c.phone LIKE '+1%' OR (c.phone IS NULL AND c.bsuid LIKE 'US.%') THEN 'us_marketing_block'` : Prisma.empty}
         ${cap}
         ${empties.length ? Prisma.sql`WHEN ${Prisma.join(empties, " OR ")} THEN 'missing_variable'` : Prisma.empty}
       END AS skip

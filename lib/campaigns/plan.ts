@@ -223,7 +223,7 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
           { skip: SkipReason | null; prefix: string; locale: string | null; n: number; empty: number[] }[]
         >`
         WITH a AS (${audienceSql(audience)})
-        SELECT a.skip, left(a.phone, 5) AS prefix, a.locale, count(*)::int AS n,
+        SELECT a.skip, COALESCE(left(a.phone, 5), left(c.bsuid, 3)) AS prefix, a.locale, count(*)::int AS n,
           ARRAY[${empties.length ? Prisma.join(empties.map((e) => Prisma.sql`count(*) FILTER (WHERE ${e})::int`)) : Prisma.sql`0`}] AS empty
         FROM a JOIN "Contact" c ON c.id = a.id GROUP BY 1, 2, 3`
       : [];

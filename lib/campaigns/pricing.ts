@@ -1,5 +1,6 @@
 // Estimated cost of a campaign from the price table in lib/campaigns/prices.json (edit it to match the
 // rate card Meta gives your business). Markets are found by the phone number's calling code.
+import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/min";
 import prices from "./prices.json";
 
 export type PriceCategory = "MARKETING" | "UTILITY" | "AUTHENTICATION";
@@ -7,9 +8,18 @@ type Market = (typeof prices.markets)[number] | typeof prices.otherMarkets;
 
 export const PRICE_CURRENCY = prices.currency;
 
-/** The market of an E.164 number (longest calling code first). */
-export function marketOf(phone: string): Market {
-  const digits = phone.replace(/^\+/, "");
+/** The calling code of a BSUID's country ("ES.1349…" → "34"), the market of a person without a phone. */
+function callingCodeOf(bsuid: string): string {
+  try {
+    return getCountryCallingCode(bsuid.slice(0, 2) as CountryCode);
+  } catch {
+    return "";
+  }
+}
+
+/** The market of an E.164 number (longest calling code first), or of a BSUID's country. */
+export function marketOf(phoneOrBsuid: string): Market {
+  const digits = /^[A-Z]{2}\./.test(phoneOrBsuid) ? callingCodeOf(phoneOrBsuid) : phoneOrBsuid.replace(/^\+/, "");
   for (const length of [3, 2, 1]) {
     const market = prices.markets.find((m) => m.callingCodes.includes(digits.slice(0, length)));
     if (market) return market;

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { SendMessageBody } from "@/lib/api/operations/messages";
 import { ApiProblem } from "@/lib/api/handler";
+import { contactHandle, recipientOf } from "@/lib/contacts/identity";
 import { recentMarketingSql } from "@/lib/campaigns/audience";
 import { quietDelayMs } from "@/lib/campaigns/quiet-hours";
 import {
@@ -164,6 +165,7 @@ type Context = {
   connected: boolean;
   contactId: string | null;
   phone: string | null;
+  bsuid: string | null;
   locale: string | null;
   contactZone: string | null;
   unreachable: boolean;
@@ -178,7 +180,7 @@ async function loadContext(client: Sql, workspaceId: string, input: SendMessageB
     Prisma.sql`
     SELECT w."defaultCountry", w."timeZone" AS "workspaceZone", w."quietHours", w."marketingCapPer7Days" AS cap,
       EXISTS (SELECT 1 FROM "WhatsAppAccount" a WHERE a."workspaceId" = w.id) AS connected,
-      c.id AS "contactId", c.phone, c.locale, c."timeZone" AS "contactZone", COALESCE(c.unreachable, false) AS unreachable,
+      c.id AS "contactId", c.phone, c.bsuid, c.locale, c."timeZone" AS "contactZone", COALESCE(c.unreachable, false) AS unreachable,
       v."lastInboundAt",
       (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'language', t.language, 'components', t.components,
           'parameterFormat', t."parameterFormat", 'category', t.category, 'status', t.status))
@@ -226,7 +228,7 @@ async function queueMessage(
   if (ctx.unreachable) {
     throw refuse(
       "not_on_whatsapp",
-      `Not sent: ${ctx.phone} is not on WhatsApp (Meta answered 131026 to an earlier message).`,
+      `Not sent: ${contactHandle(ctx)} is not on WhatsApp (Meta answered 131026 to an earlier message).`,
       field,
     );
   }
@@ -235,8 +237,16 @@ async function queueMessage(
   let version: Version | null = null;
   if (input.template) {
     version = pickTemplate(ctx.templates ?? [], input.template, ctx.locale);
-    request = renderRequest(version, input.template, ctx.phone!);
-    if (version.category === "MARKETING" && ctx.phone!.startsWith("+1")) {
+    if (version.category === "AUTHENTICATION" && !ctx.phone) {
+      throw refuse(
+        "no_phone_for_authentication",
+        "Not sent: WhatsApp sends authentication templates to phone numbers only, and this person has shared only a username.",
+        field,
+      );
+    }
+    request = renderRequest(version, input.template, ctx);
+    const us = ctx.phone ? ctx.phone.startsWith("+1") : Boolean(ctx.bsuid?.startsWith("US."));
+    if (version.category === "MARKETING" && us) {
       throw refuse(
         "us_marketing_block",
         "Not sent: Meta does not deliver marketing templates to US (+1) numbers.",
@@ -253,7 +263,7 @@ async function queueMessage(
     }
     request = {
       messaging_product: "whatsapp",
-      to: ctx.phone!,
+      ...recipientOf(ctx)!,
       type: "text",
       text: { body: input.text!.body, preview_url: input.text!.previewUrl },
     };
@@ -282,7 +292,7 @@ async function queueMessage(
     SELECT rule.refusal, rule.recent, ${MESSAGE_COLUMNS}, ${ctx.phone} AS phone FROM rule LEFT JOIN m ON true`,
   );
   if (row!.refusal) {
-    throw refuse(`consent_${row!.refusal}`, consentRefusalMessage(row!.refusal, category!, ctx.phone!), field);
+    throw refuse(`consent_${row!.refusal}`, consentRefusalMessage(row!.refusal, category!, contactHandle(ctx)), field);
   }
   if (!row!.id) {
     throw refuse(
@@ -323,7 +333,7 @@ function pickTemplate(
 function renderRequest(
   version: Version,
   t: NonNullable<SendMessageBody["template"]>,
-  phone: string,
+  contact: { phone: string | null; bsuid: string | null },
 ): SendMessageRequest {
   const constant = (value: string): Variable => ({ source: "constant", value, fallback: "" });
   const variables: Record<string, Variable> = {};
@@ -355,7 +365,7 @@ function renderRequest(
     return renderTemplateMessage({
       version,
       mapping: { variables },
-      contact: { phone, name: null, locale: null, attributes: {} },
+      contact: { phone: contact.phone, bsuid: contact.bsuid, name: null, locale: null, attributes: {} },
       headerMediaLink: t.headerMedia?.link ?? null,
       callbackData: "",
     });

@@ -364,7 +364,7 @@ describe("every change counts on its own", () => {
     const stop = inboundChange(number, { wamid: "wamid.stop201", from: "34610000201", at: at(5), text: "STOP" });
     const value = stop.value as { messages: unknown[] };
     // The same `messages` change carries a message Meta's shape does not allow (no sender): only it is set aside.
-    value.messages.push({ id: "wamid.broken", timestamp: "not a time", type: "text", text: { body: "?" } });
+    value.messages.push({ id: "wamid.broken", timestamp: "1763632800", type: "text", text: { body: "?" } });
     const delivery = envelope(number.wabaId, [
       stop,
       statusChange(number, [

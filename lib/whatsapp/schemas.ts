@@ -361,36 +361,41 @@ export const statusSchema = z.looseObject({
 });
 export type StatusEvent = z.infer<typeof statusSchema>;
 
-export const inboundMessageSchema = z.looseObject({
-  id: z.string().min(1),
-  // The sender's phone, absent for a person who hides it behind a username; Graph v25 adds their BSUID.
-  from: z.string().min(1).optional(),
-  from_user_id: z.string().min(1).optional(),
-  from_parent_user_id: z.string().min(1).optional(),
-  timestamp: epochSeconds,
-  type: z.string(),
-  context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
-  text: z.looseObject({ body: z.string() }).optional(),
-  button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
-  interactive: z
-    .looseObject({
-      type: z.string(),
-      button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
-      list_reply: z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }).optional(),
-    })
-    .optional(),
-  referral: z.looseObject({}).optional(),
-  // user_changed_number (`wa_id`: the new phone) or user_changed_user_id (`user_id`: the new BSUID).
-  system: z
-    .looseObject({
-      type: z.string().optional(),
-      body: z.string().optional(),
-      wa_id: z.string().optional(),
-      user_id: z.string().optional(),
-      parent_user_id: z.string().optional(),
-    })
-    .optional(),
-});
+export const inboundMessageSchema = z
+  .looseObject({
+    id: z.string().min(1),
+    // The sender's phone, absent for a person who hides it behind a username; Graph v25 adds their BSUID.
+    from: z.string().min(1).optional(),
+    from_user_id: z.string().min(1).optional(),
+    from_parent_user_id: z.string().min(1).optional(),
+    timestamp: epochSeconds,
+    type: z.string(),
+    context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
+    text: z.looseObject({ body: z.string() }).optional(),
+    button: z.looseObject({ payload: z.string().optional(), text: z.string() }).optional(),
+    interactive: z
+      .looseObject({
+        type: z.string(),
+        button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
+        list_reply: z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }).optional(),
+      })
+      .optional(),
+    referral: z.looseObject({}).optional(),
+    // user_changed_number (`wa_id`: the new phone) or user_changed_user_id (`user_id`: the new BSUID).
+    system: z
+      .looseObject({
+        type: z.string().optional(),
+        body: z.string().optional(),
+        wa_id: z.string().optional(),
+        user_id: z.string().optional(),
+        parent_user_id: z.string().optional(),
+      })
+      .optional(),
+  })
+  .refine((m) => m.from !== undefined || m.from_user_id !== undefined, {
+    message: "a message needs its sender: from (a phone) or from_user_id (a business-scoped user id)",
+    path: ["from"],
+  });
 export type InboundMessageEvent = z.infer<typeof inboundMessageSchema>;
 
 export const messagesValueSchema = z.looseObject({

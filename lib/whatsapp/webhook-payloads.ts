@@ -89,11 +89,13 @@ export type InboundSpec = {
   at: Date;
   name?: string;
   username?: string;
+  /** The person's BSUID when it is not the one the sandbox derives from the phone (another record of them). */
+  userId?: string;
   contextWamid?: string;
 } & ({ text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } });
 
 export function inboundChange(n: NumberRef, message: InboundSpec): Change {
-  const person = personOf(message.from);
+  const person = { ...personOf(message.from), ...(message.userId ? { userId: message.userId } : {}) };
   const content =
     "text" in message
       ? { type: "text", text: { body: message.text } }

@@ -162,6 +162,7 @@ describe("CSV import", () => {
           data: {
             contactId: joined.id,
             phone: joined.phone,
+            bsuid: null,
             lists: [list],
             source: "IMPORT",
             occurredAt: "2025-06-01T10:00:00.000Z",
@@ -175,6 +176,7 @@ describe("CSV import", () => {
           data: {
             contactId: leaving.id,
             phone: leaving.phone,
+            bsuid: null,
             lists: [list],
             source: "IMPORT",
             occurredAt: "2025-06-02T10:00:00.000Z",
