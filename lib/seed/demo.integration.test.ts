@@ -19,7 +19,7 @@ describe("demo seed", () => {
     await seedDemo();
     const before = await counts();
     expect(before.members).toBe(3);
-    expect(before.contacts).toBe(DEMO_CONTACT_COUNT);
+    expect(before.contacts).toBe(DEMO_CONTACT_COUNT + 1); // and the username-only person
     expect(before.templates).toBe(3);
     expect(before.consentEvents).toBeGreaterThanOrEqual(DEMO_CONTACT_COUNT * 2);
 
@@ -43,6 +43,14 @@ describe("demo seed", () => {
       select: { phone: true },
     });
     expect(phones.every((c) => /^\+[1-9]\d{7,14}$/.test(c.phone!))).toBe(true);
+    // One person shows only a username: known by their BSUID, with a conversation in the inbox.
+    const usernameOnly = await db.contact.findMany({
+      where: { workspaceId: workspace.id, phone: null },
+      select: { bsuid: true, username: true, conversation: { select: { unreadCount: true } } },
+    });
+    expect(usernameOnly).toEqual([
+      { bsuid: expect.stringMatching(/^[A-Z]{2}\.\d+$/), username: "marta.rivera", conversation: { unreadCount: 2 } },
+    ]);
     const optOutEvents = await db.consentEvent.count({ where: { workspaceId: workspace.id, action: "OPT_OUT" } });
     const optedOutStates = await db.contactConsent.count({ where: { workspaceId: workspace.id, optedIn: false } });
     expect(optOutEvents).toBeGreaterThan(0);

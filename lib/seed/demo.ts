@@ -285,6 +285,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       for (const profile of DEMO_CAMPAIGNS)
         await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
       await seedTransactional(tx, ws, templateId("order_shipped"), created);
+      await seedUsernameOnly(tx, ws, promotions.id);
       await tx.segment.createMany({
         data: [
           {
@@ -321,6 +322,86 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   );
   await foldAll(); // the reports are ready at once (the worker would fold them within a second)
   return { created: true };
+}
+
+/**
+ * A person who hides their phone behind a WhatsApp username (2026): known by the BSUID WhatsApp gives them,
+ * they asked in the chat to hear of offers (the opt-in's proof) and wrote again an hour ago, so the inbox shows
+ * "@marta.rivera" with an open window.
+ */
+async function seedUsernameOnly(tx: Prisma.TransactionClient, ws: string, promotionsId: string) {
+  const bsuid = "ES.13491208655302741918";
+  const wroteAt = [new Date(Date.now() - 26 * 3_600_000), new Date(Date.now() - 3_600_000)];
+  const contact = await tx.contact.create({
+    data: {
+      workspaceId: ws,
+      bsuid,
+      username: "marta.rivera",
+      name: "Marta",
+      locale: "es_ES",
+      timeZone: "Europe/Madrid",
+    },
+  });
+  await tx.contactIdentityChange.createMany({
+    data: [
+      { workspaceId: ws, contactId: contact.id, kind: "BSUID", next: bsuid, source: "webhook", occurredAt: wroteAt[0] },
+      {
+        workspaceId: ws,
+        contactId: contact.id,
+        kind: "USERNAME",
+        next: "marta.rivera",
+        source: "webhook",
+        occurredAt: wroteAt[0],
+      },
+    ],
+  });
+  await tx.consentEvent.create({
+    data: {
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: promotionsId,
+      action: "OPT_IN",
+      source: "CHAT",
+      proof: 'Wrote "Sí, mandadme las ofertas" (wamid.DEMOUSERNAME1)',
+      occurredAt: wroteAt[0],
+    },
+  });
+  await tx.contactConsent.create({
+    data: {
+      workspaceId: ws,
+      contactId: contact.id,
+      consentListId: promotionsId,
+      optedIn: true,
+      changedAt: wroteAt[0]!,
+    },
+  });
+  const conversation = await tx.conversation.create({
+    data: {
+      workspaceId: ws,
+      contactId: contact.id,
+      lastInboundAt: wroteAt[1],
+      lastActivityAt: wroteAt[1]!,
+      unreadCount: 2,
+    },
+  });
+  const texts = ["Sí, mandadme las ofertas", "¿Tenéis el café de Etiopía en grano?"];
+  await tx.inboundMessage.createMany({
+    data: texts.map((body, i) => ({
+      workspaceId: ws,
+      contactId: contact.id,
+      conversationId: conversation.id,
+      wamid: `wamid.DEMOUSERNAME${i + 1}`,
+      type: "text",
+      payload: {
+        from_user_id: bsuid,
+        id: `wamid.DEMOUSERNAME${i + 1}`,
+        timestamp: String(Math.floor(wroteAt[i]!.getTime() / 1000)),
+        type: "text",
+        text: { body },
+      },
+      receivedAt: wroteAt[i]!,
+    })),
+  });
 }
 
 /**
