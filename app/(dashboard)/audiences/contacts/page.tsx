@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { listConsentLists } from "@/lib/consent/queries";
 import { countContacts, listContacts } from "@/lib/contacts/queries";
+import { contactHandle } from "@/lib/contacts/identity";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audiences.contacts");
@@ -123,10 +124,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                 <tr key={c.id}>
                   <Td className="font-medium">
                     <Link href={`/audiences/contacts/${c.id}`} className="text-brand-700 hover:underline">
-                      {c.name ?? c.phone}
+                      {c.name ?? contactHandle(c)}
                     </Link>
                   </Td>
-                  <Td className="font-mono text-xs">{c.phone}</Td>
+                  <Td className="font-mono text-xs">{contactHandle(c)}</Td>
                   <Td>{c.locale ?? "—"}</Td>
                   <Td>
                     <div className="flex flex-wrap gap-1">

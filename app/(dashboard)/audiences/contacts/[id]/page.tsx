@@ -48,6 +48,22 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         <Card className="p-5">
           <h2 className="font-semibold">{t("contact.details")}</h2>
           <dl className="mt-3 space-y-2 text-sm">
+            <div className="flex justify-between gap-4">
+              <dt className="text-muted">{t("contact.phone")}</dt>
+              <dd className="font-medium tabular-nums">{contact.phone ?? t("contact.phoneNotShared")}</dd>
+            </div>
+            {contact.username && (
+              <div className="flex justify-between gap-4">
+                <dt className="text-muted">{t("contact.username")}</dt>
+                <dd className="font-medium">@{contact.username}</dd>
+              </div>
+            )}
+            {contact.bsuid && (
+              <div className="flex justify-between gap-4">
+                <dt className="text-muted">{t("contact.bsuid")}</dt>
+                <dd className="break-all font-mono text-xs">{contact.bsuid}</dd>
+              </div>
+            )}
             {attributes.map(([key, value]) => (
               <div key={key} className="flex justify-between gap-4">
                 <dt className="text-muted">{key}</dt>

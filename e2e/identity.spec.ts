@@ -1,0 +1,26 @@
+import { expect, signInAs, test } from "./fixtures";
+
+test("a person who shows only a WhatsApp username is in the inbox, is answered at their user id, and their contact page says how they are known", async ({
+  page,
+}) => {
+  await signInAs(page, "MARKETER");
+  await page.goto("/inbox");
+  // The demo's Marta wrote an hour ago with a username and no phone.
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: /Marta/ }).click();
+  const thread = page.getByRole("region", { name: "Conversation with Marta" });
+  await expect(thread.getByText("@marta.rivera", { exact: false }).first()).toBeVisible();
+  await expect(thread.getByText("¿Tenéis el café de Etiopía en grano?")).toBeVisible();
+  await expect(thread.getByTestId("window-state")).toContainText("window open");
+
+  // The reply goes to her business-scoped user id; WhatsApp (the sandbox) accepts and delivers it.
+  await thread.getByLabel("Message", { exact: true }).fill("¡Sí! Lo tenemos en grano y molido.");
+  await thread.getByRole("button", { name: "Send" }).click();
+  await expect(thread.getByText("¡Sí! Lo tenemos en grano y molido.")).toBeVisible();
+  await expect(thread.getByTestId("delivery-state").last()).toContainText(/Sent|Delivered|Read/, { timeout: 30_000 });
+
+  await page.goto("/audiences/contacts?q=marta.rivera");
+  await page.getByRole("link", { name: "Marta" }).click();
+  await expect(page.getByText("Not shared (username only)")).toBeVisible();
+  await expect(page.getByText("@marta.rivera", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^ES\.\d+$/)).toBeVisible();
+});
