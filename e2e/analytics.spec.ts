@@ -7,6 +7,13 @@ test("a manager reads the dashboard and a campaign report, drills into who read 
   await page.getByRole("link", { name: "Analytics" }).click();
   await expect(page.getByRole("heading", { name: "Trends" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Daily sends, deliveries/ })).toBeVisible();
+  // The demo is on the Marketing Messages API: Meta's reported link taps, the tracked ones counted once.
+  await expect(page.getByRole("heading", { name: "Link taps Meta reported" })).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Meta reported [\d,]+ taps on links in marketing messages: [\d,]+ on Parley's tracked links, already counted once in the click rate/,
+    ),
+  ).toBeVisible();
 
   // Every chart has its table: the trend table lists the demo's sends on the days they happened.
   await page.getByText("Show as a table: Trends").click();

@@ -61,7 +61,7 @@ test("an admin creates an API key, sees it once, and tries it from the API refer
   });
   for (const summary of [
     "Send a message to one contact",
-    "Create or update a contact by phone number",
+    "Create or update a contact by phone number or WhatsApp user id",
     "Record an opt-in or an opt-out",
   ]) {
     await expect(reference.getByRole("link", { name: new RegExp(`^${summary} HTTP Method`) })).toBeVisible();

@@ -30,7 +30,9 @@ test("an admin records an opt-out on a contact, sees it in the history and expor
   const file = await (await download).path();
   const { readFileSync } = await import("node:fs");
   const csv = readFileSync(file, "utf8");
-  expect(csv.split("\r\n")[0]).toBe("occurredAt,recordedAt,phone,name,action,scope,source,proof,actor");
+  expect(csv.split("\r\n")[0]).toBe(
+    "occurredAt,recordedAt,phone,whatsappUserId,username,name,action,scope,source,proof,actor",
+  );
   expect(csv).toContain("Asked by phone to stop offers, call ref 88");
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { selectableVersions, versionStanding } from "../lib/whatsapp/graph-versions";
 import { expect, signInAs, test } from "./fixtures";
 
 test("an admin tests the sandbox connection, sends a test message and watches its webhooks arrive", async ({
@@ -46,6 +47,48 @@ test("an admin tests the sandbox connection, sends a test message and watches it
   await expect(
     statuses.getByRole("row").filter({ hasText: "+447700900555" }).filter({ hasText: "sent" }),
   ).toBeVisible();
+});
+
+test("an admin reads the portfolio's messaging limit and the marketing route in words and is warned before the Graph API version ends", async ({
+  page,
+}) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/settings/whatsapp");
+  // The sandbox's business portfolio may reach 10,000 people a day (sandbox/config.ts, messagingLimit).
+  await expect(page.getByText("Up to 10,000 people a day across your business portfolio")).toBeVisible();
+  // The sandbox's business accepted the Marketing Messages API's terms (sandbox/config.ts, marketingMessagesStatus).
+  await expect(
+    page.getByText("On: marketing templates go through the Marketing Messages API, with Meta's delivery optimisation"),
+  ).toBeVisible();
+  // The demo speaks a current version, with its end day and no warning.
+  await expect(page.getByText(/^Meta answers Graph API v25\.0 until /)).toBeVisible();
+
+  // The oldest version Meta still answers: in December 2026 that is v21.0, which ends on 21 January 2027,
+  // within 90 days. Read from the same table as the page, so the test holds as the days pass.
+  const now = new Date();
+  const oldest = selectableVersions(now).at(-1)!;
+  const choose = async (version: string) => {
+    await page.getByRole("combobox", { name: "Graph API version" }).click();
+    await page.getByRole("option", { name: new RegExp(`^${version.replace(".", "\\.")} \\(`) }).click();
+    await page.getByRole("button", { name: "Save connection" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  };
+  await choose(oldest.id);
+  if (versionStanding(oldest.id, now).state === "ending") {
+    await expect(page.getByRole("status").filter({ hasText: `Graph API ${oldest.id} stops working on` })).toContainText(
+      "choose a newer version under “Change the connection”",
+    );
+  } else {
+    await expect(page.getByText(`Meta answers Graph API ${oldest.id} until`)).toBeVisible();
+  }
+  // The test connection goes out at the chosen version and still works.
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected: Parley Sandbox" })).toBeVisible();
+
+  // Back on a current version, the warning is gone.
+  await choose("v25.0");
+  await expect(page.getByText(/^Meta answers Graph API v25\.0 until /)).toBeVisible();
+  await expect(page.getByText("stops working on")).toHaveCount(0);
 });
 
 test("a marketing template to a number that stopped marketing fails with 131050", async ({ page }) => {

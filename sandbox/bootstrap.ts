@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
 import { saveAccount } from "@/lib/whatsapp/accounts";
+import { DEFAULT_GRAPH_API_VERSION, type GraphVersionId } from "@/lib/whatsapp/graph-versions";
 import { sandboxConfigSchema } from "./config";
 
 export type SandboxCredentials = { accessToken: string; appSecret: string; verifyToken: string };
@@ -31,7 +32,10 @@ export async function connectWorkspaceToSandbox(
   credentials: SandboxCredentials,
 ) {
   const ids = sandboxConfigSchema.parse({ accessToken: "-", appSecret: "-" });
-  const existing = await db.whatsAppAccount.findUnique({ where: { workspaceId }, select: { isSandbox: true } });
+  const existing = await db.whatsAppAccount.findUnique({
+    where: { workspaceId },
+    select: { isSandbox: true, graphApiVersion: true },
+  });
   if (existing && !existing.isSandbox) return []; // a real account was connected: leave it alone
   await saveAccount(
     workspaceId,
@@ -39,7 +43,9 @@ export async function connectWorkspaceToSandbox(
       wabaId: ids.wabaId,
       phoneNumberId: ids.phoneNumberId,
       appId: ids.appId,
-      graphApiBase: `${sandboxUrl}/v23.0`,
+      graphApiBase: sandboxUrl,
+      // The version an admin chose stays; a new sandbox, or one saved before versions were chosen, gets the default.
+      graphApiVersion: (existing?.graphApiVersion ?? DEFAULT_GRAPH_API_VERSION) as GraphVersionId,
       accessToken: credentials.accessToken,
       appSecret: credentials.appSecret,
       verifyToken: credentials.verifyToken,
@@ -48,7 +54,13 @@ export async function connectWorkspaceToSandbox(
   );
   await db.whatsAppAccount.update({
     where: { workspaceId },
-    data: { displayPhoneNumber: `+${ids.displayPhoneNumber}`, qualityRating: "GREEN", messagingLimitTier: "TIER_10K" },
+    data: {
+      displayPhoneNumber: `+${ids.displayPhoneNumber}`,
+      qualityRating: "GREEN",
+      messagingLimitTier: ids.messagingLimit,
+      marketingMessagesStatus: ids.marketingMessagesStatus,
+      marketingMessagesStatusAt: new Date(),
+    },
   });
   const templates = await db.template.findMany({
     where: { workspaceId, metaTemplateId: { not: null }, status: { notIn: ["DRAFT", "DELETED"] } },

@@ -16,6 +16,20 @@ export const sandboxConfigSchema = z.object({
   phoneNumberId: z.string().default("900000000000101"),
   displayPhoneNumber: z.string().default("15550100100"),
   appId: z.string().default("900000000000999"),
+  /** The business portfolio's messaging limit the number reports (whatsapp_business_manager_messaging_limit:
+   *  TIER_250 for a new portfolio, then TIER_2K, TIER_10K, TIER_100K, TIER_UNLIMITED; Meta's "Messaging limits"). */
+  messagingLimit: z.enum(["TIER_250", "TIER_2K", "TIER_10K", "TIER_100K", "TIER_UNLIMITED"]).default("TIER_10K"),
+  /** The WABA's marketing_messages_onboarding_status (Meta's values; ONBOARDED: /marketing_messages takes its
+   *  MARKETING templates, anything else is refused there with 131055). */
+  marketingMessagesStatus: z
+    .enum([
+      "ONBOARDED",
+      "ELIGIBLE",
+      "PENDING_VALID_PAYMENT_METHOD",
+      "INELIGIBLE_INACTIVE_OR_RESTRICTED",
+      "INELIGIBLE_COUNTRY_NOT_SUPPORTED",
+    ])
+    .default("ONBOARDED"),
   /** Messages per second per phone number before 130429 (Meta's default is 80). */
   throughputPerSecond: z.number().int().positive().default(80),
   /** Pair rate: a burst of this many messages to one person, then one per `pairRefillSeconds`. */
@@ -33,6 +47,8 @@ export const sandboxConfigSchema = z.object({
   readShare: share.default(0.7),
   replyShare: share.default(0.05),
   buttonTapShare: share.default(0.15),
+  /** Of messages read that came through the Marketing Messages API with a URL button: a link tapped. */
+  linkClickShare: share.default(0.2),
   stopShare: share.default(0.01),
   userPreferencesStopShare: share.default(0.005),
   /** Transient failures after acceptance (131000), as a share of messages. */

@@ -8,6 +8,7 @@ export type ContractError = { status: 400; code: 100 | 131008 | 131009; message:
 
 const OPERATIONS = {
   sendMessage: { path: "/{Version}/{Phone-Number-ID}/messages", method: "post" },
+  sendMarketingMessage: { path: "/{Version}/{Phone-Number-ID}/marketing_messages", method: "post" },
   markRead: "MarkMessageRequestPayload",
   createTemplate: { path: "/{Version}/{WABA-ID}/message_templates", method: "post" },
   editTemplate: { path: "/{Version}/{TEMPLATE_ID}", method: "post" },

@@ -10,6 +10,7 @@ const message = (to: string, extra: Partial<OutgoingMessage> = {}): OutgoingMess
   category: "MARKETING",
   quickReplies: [{ payload: "DEALS", text: "Show me deals" }],
   replyButtons: [],
+  trackedUrls: [],
   windowOpen: false,
   optedOut: false,
   ...extra,

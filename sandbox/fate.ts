@@ -10,7 +10,8 @@ export type Fate =
   | { kind: "button"; payload: string; text: string; afterMs: number }
   | { kind: "interactive_reply"; id: string; title: string; afterMs: number }
   | { kind: "stop_keyword"; afterMs: number }
-  | { kind: "user_preferences_stop"; afterMs: number };
+  | { kind: "user_preferences_stop"; afterMs: number }
+  | { kind: "link_click"; url: string; afterMs: number };
 
 export type OutgoingMessage = {
   to: string; // digits only
@@ -20,6 +21,8 @@ export type OutgoingMessage = {
   category?: string; // template category, upper case
   quickReplies: { payload: string; text: string }[];
   replyButtons: { id: string; title: string }[];
+  /** The addresses of its URL buttons, when it went through the Marketing Messages API (Meta reports their taps). */
+  trackedUrls: string[];
   windowOpen: boolean;
   optedOut: boolean;
 };
@@ -83,6 +86,11 @@ export function fateOf(config: SandboxConfig, message: OutgoingMessage): Fate[] 
     fates[1]!.afterMs = seen + ms("late", 100, 2000);
   }
 
+  // A reader taps a link button: Meta reports it by webhook and the person's browser opens the address.
+  if (message.trackedUrls.length > 0 && roll("click") < config.linkClickShare) {
+    const url = message.trackedUrls[Math.floor(roll("link") * message.trackedUrls.length)]!;
+    fates.push({ kind: "link_click", url, afterMs: seen + ms("click", 1000, 8000) });
+  }
   const answer = seen + ms("answer", 2000, 20000);
   if (message.replyButtons.length > 0) {
     const choice = message.replyButtons[Math.floor(roll("choice") * message.replyButtons.length)]!;

@@ -21,6 +21,7 @@ import {
 import {
   envelope,
   inboundChange,
+  linkClickChange,
   statusChange,
   templateStatusChange,
   userPreferenceChange,
@@ -34,6 +35,7 @@ import {
   type ContractError,
   type Operation,
 } from "./contract";
+import { graphVersion } from "@/lib/whatsapp/graph-versions";
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
 import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate } from "./fate";
 import { TokenBucket } from "./rate-limit";
@@ -172,6 +174,40 @@ export function createSandbox(input: SandboxConfigInput) {
 
   // ---------------------------------------------------------------- messages
 
+  /**
+   * The person's browser opening a tapped link, with the click id Meta appends. Only Parley's own addresses (the
+   * origin webhooks go to): the sandbox never calls the internet.
+   */
+  function openLink(url: string, clickId: string, afterMs: number) {
+    let target: URL;
+    try {
+      target = new URL(url);
+      if (!config.webhookUrl || target.origin !== new URL(config.webhookUrl).origin) return;
+    } catch {
+      return;
+    }
+    target.searchParams.set("click_id", clickId);
+    setTimeout(() => {
+      fetch(target, { redirect: "manual" }).catch(() => undefined);
+    }, afterMs).unref();
+  }
+
+  /** What the Marketing Messages API refuses beyond its schema: a business not onboarded, a template not MARKETING. */
+  function refuseMarketing(body: { template: { name: string; language: { code: string } } }) {
+    if (config.marketingMessagesStatus !== "ONBOARDED")
+      throw new GraphError(
+        400,
+        131055,
+        "(#131055) Method not allowed",
+        `The business has not accepted the Marketing Messages API terms (${config.marketingMessagesStatus}).`,
+      );
+    const template = templates.get(`${body.template.name}|${body.template.language.code}`);
+    if (template && template.category.toUpperCase() !== "MARKETING")
+      throw invalid(
+        `Only MARKETING templates can be sent with the Marketing Messages API; ${template.name} is ${template.category}.`,
+      );
+  }
+
   function scheduleFate(
     wamid: string,
     to: string,
@@ -218,6 +254,12 @@ export function createSandbox(input: SandboxConfigInput) {
           setTimeout(() => optedOut.add(to), fate.afterMs);
           webhook([userPreferenceChange(number, to, "stop", at(fate.afterMs))], fate.afterMs);
           break;
+        case "link_click": {
+          const clickId = randomBytes(12).toString("base64url");
+          webhook([linkClickChange(number, { clickId, component: "cta", at: at(fate.afterMs) })], fate.afterMs);
+          openLink(fate.url, clickId, fate.afterMs);
+          break;
+        }
       }
     }
   }
@@ -239,7 +281,8 @@ export function createSandbox(input: SandboxConfigInput) {
     return wamid;
   }
 
-  function sendMessage(body: unknown) {
+  /** `viaMarketing`: it came to /marketing_messages, whose link taps Meta reports. */
+  function sendMessage(body: unknown, viaMarketing = false) {
     if (body && typeof body === "object" && (body as { status?: unknown }).status === "read") {
       const read = markReadRequestSchema.safeParse(body);
       if (!read.success) throw invalid(read.error.issues[0]?.message ?? "Invalid mark-as-read request");
@@ -263,6 +306,7 @@ export function createSandbox(input: SandboxConfigInput) {
 
     let category: string | undefined;
     let quickReplies: { payload: string; text: string }[] = [];
+    let urls: string[] = [];
     if (message.type === "template") {
       const template = templates.get(`${message.template.name}|${message.template.language.code}`);
       if (!template)
@@ -317,6 +361,14 @@ export function createSandbox(input: SandboxConfigInput) {
             { buttons?: { type: string; text: string; url?: string }[] } | undefined
         )?.buttons ?? [];
       refuse(templateButtonsError(buttons, message.template.components));
+      urls = buttons.flatMap((b, index) => {
+        if (b.type.toUpperCase() !== "URL" || !b.url) return [];
+        const param = message.template.components?.find(
+          (c) => c.type === "button" && c.sub_type === "url" && Number(c.index) === index,
+        );
+        const text = param?.type === "button" ? param.parameters.find((p) => p.type === "text") : undefined;
+        return [b.url.replace(/\{\{\s*1\s*\}\}/, text && "text" in text ? text.text : "")];
+      });
       quickReplies = buttons
         .map((b, index) => ({ b, index }))
         .filter(({ b }) => b.type.toUpperCase() === "QUICK_REPLY")
@@ -366,6 +418,7 @@ export function createSandbox(input: SandboxConfigInput) {
       category,
       quickReplies,
       replyButtons,
+      trackedUrls: viaMarketing ? urls : [],
       windowOpen: Date.now() - (lastInbound.get(to) ?? 0) < WINDOW_MS,
       optedOut: optedOut.has(to),
     });
@@ -614,10 +667,10 @@ export function createSandbox(input: SandboxConfigInput) {
     }
 
     auth(req);
-    // /v23.0/<object>[/<edge>]
+    // /v25.0/<object>[/<edge>]: any version Meta released (lib/whatsapp/graph-versions). Meta answers an ended
+    // one as its oldest available version, so the sandbox serves those too; a version never released is refused.
     const [, object, edge] = parts;
-    if (!parts[0]?.match(/^v\d+\.\d+$/) || !object)
-      throw new GraphError(400, 2500, "Unknown path components", url.pathname);
+    if (!graphVersion(parts[0]) || !object) throw new GraphError(400, 2500, "Unknown path components", url.pathname);
 
     if (object.startsWith("upload:") && method === "POST") {
       if (!uploads.has(object)) throw invalid(`Unknown upload session ${object}`);
@@ -647,6 +700,13 @@ export function createSandbox(input: SandboxConfigInput) {
       injectFault(body, held);
       return { status: 200, body: sendMessage(body), logged: body };
     }
+    if (edge === "marketing_messages" && method === "POST") {
+      requireNumber(object);
+      const body = parseJson(await readBody(req), "sendMarketingMessage");
+      refuseMarketing(body as { template: { name: string; language: { code: string } } });
+      injectFault(body, held);
+      return { status: 200, body: sendMessage(body, true), logged: body };
+    }
     if (edge === "media" && method === "POST") {
       requireNumber(object);
       const raw = await readBody(req);
@@ -674,6 +734,13 @@ export function createSandbox(input: SandboxConfigInput) {
       const body = parseJson(await readBody(req), "editTemplate");
       return { status: 200, body: editTemplate(object, body), logged: body };
     }
+    if (!edge && method === "GET" && object === config.wabaId) {
+      return {
+        status: 200,
+        body: { id: config.wabaId, marketing_messages_onboarding_status: config.marketingMessagesStatus },
+        logged: undefined,
+      };
+    }
     if (!edge && method === "GET") {
       requireNumber(object);
       const tier = config.throughputPerSecond >= 1000 ? "HIGH" : "STANDARD";
@@ -685,7 +752,7 @@ export function createSandbox(input: SandboxConfigInput) {
           verified_name: "Parley Sandbox",
           quality_rating: "GREEN",
           throughput: { level: tier },
-          whatsapp_business_manager_messaging_limit: "TIER_10K",
+          whatsapp_business_manager_messaging_limit: config.messagingLimit,
         },
         logged: undefined,
       };

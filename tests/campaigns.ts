@@ -14,7 +14,7 @@ import { saveAccount } from "@/lib/whatsapp/accounts";
 import type { SandboxConfigInput } from "@/sandbox/config";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createWorkspace, runQueuedJobs } from "./factories";
-import { APP_SECRET, drain } from "./whatsapp";
+import { APP_SECRET, drain, sandboxLog } from "./whatsapp";
 import type { CurrentUser } from "@/lib/auth/sessions";
 
 export const PROMO_COMPONENTS = [
@@ -205,6 +205,6 @@ type LogEntry = {
 
 /** What the sandbox accepted: one entry per message it took (status 200). */
 export async function acceptedSends(base: string) {
-  const { entries } = (await (await fetch(`${base}/_sandbox/log?limit=100000`)).json()) as { entries: LogEntry[] };
+  const entries = (await sandboxLog(base)).entries as LogEntry[];
   return entries.filter((e) => e.path.endsWith("/messages") && e.status === 200 && e.body?.type === "template");
 }

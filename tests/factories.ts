@@ -23,6 +23,9 @@ export async function createWorkspace(roles: Role[] = ["ADMIN", "MARKETER", "MAN
   return { workspace, users };
 }
 
+/** A numeric id of Meta's shape that no other test file uses: phone number ids are unique across workspaces. */
+export const uniqueMetaId = () => `9${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
 /** A real session cookie value for a user, as next-auth would set it after sign-in. */
 export async function sessionCookieFor(userId: string, workspaceId: string): Promise<string> {
   const sid = await createSession({ userId, workspaceId });

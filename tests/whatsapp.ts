@@ -33,6 +33,15 @@ export async function post(body: unknown, appSecret = APP_SECRET): Promise<numbe
   return (await receiveWebhook(raw, signBody(raw, appSecret))).status;
 }
 
+/** One request the sandbox received (GET /_sandbox/log): its path, its answer's status and the body sent. */
+export type SandboxLogEntry = { seq: number; path: string; status: number; body: Record<string, unknown> | null };
+
+/** What the sandbox received after sequence number `since`, and the newest sequence number. */
+export async function sandboxLog(base: string, since = 0) {
+  const response = await fetch(`${base}/_sandbox/log?since=${since}&limit=100000`);
+  return (await response.json()) as { entries: SandboxLogEntry[]; lastSeq: number };
+}
+
 /** Processes until nothing is pending, in batches of `batch`. */
 export async function drain(batch = 500) {
   let total = { processed: 0, failed: 0 };

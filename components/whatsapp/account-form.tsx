@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { Fragment } from "react";
 import { useForm } from "react-hook-form";
 import { saveConnectionAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -8,10 +9,13 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/select";
+import { useFormat } from "@/lib/i18n/format";
 import { accountSchema, type AccountInput } from "@/lib/whatsapp/account-schemas";
+import { graphVersion, selectableVersions } from "@/lib/whatsapp/graph-versions";
 
 /** The connection's fields, in order; their labels and hints are settings.whatsapp.account.fields.<name>. */
-const FIELDS: { name: keyof AccountInput; secret?: boolean }[] = [
+const FIELDS: { name: Exclude<keyof AccountInput, "graphApiVersion">; secret?: boolean }[] = [
   { name: "wabaId" },
   { name: "phoneNumberId" },
   { name: "appId" },
@@ -21,10 +25,51 @@ const FIELDS: { name: keyof AccountInput; secret?: boolean }[] = [
   { name: "verifyToken", secret: true },
 ];
 
-export function AccountForm({ defaults, connected }: { defaults: Partial<AccountInput>; connected: boolean }) {
+export function AccountForm({
+  defaults,
+  connected,
+  now,
+}: {
+  defaults: Partial<AccountInput>;
+  connected: boolean;
+  /** The instant the page was made: which versions may still be chosen. */
+  now: string;
+}) {
   const t = useTranslations("settings.whatsapp.account");
+  const format = useFormat();
   const form = useForm<AccountInput>({ resolver: zodResolver(accountSchema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
+  // The versions Meta still answers, and the account's own even when it has ended (so the select shows it).
+  const versions: string[] = selectableVersions(new Date(now)).map((v) => v.id);
+  if (defaults.graphApiVersion && !versions.includes(defaults.graphApiVersion)) versions.push(defaults.graphApiVersion);
+  const versionChoices = versions.map((id) => {
+    const endsOn = graphVersion(id)?.endsOn;
+    return {
+      value: id,
+      label: endsOn
+        ? t("version.choice", { version: id, date: format.day(endsOn) })
+        : t("version.choiceOpen", { version: id }),
+    };
+  });
+  const versionError = errors.graphApiVersion?.message;
+  // Chosen right after the address it completes.
+  const versionField = (
+    <div>
+      <Label htmlFor="account-graphApiVersion">{t("version.label")}</Label>
+      <FormSelect
+        control={form.control}
+        name="graphApiVersion"
+        id="account-graphApiVersion"
+        choices={versionChoices}
+        aria-invalid={Boolean(versionError)}
+        aria-describedby={`account-graphApiVersion-hint ${versionError ? "account-graphApiVersion-error" : ""}`}
+      />
+      <p id="account-graphApiVersion-hint" className="mt-1 text-xs text-muted">
+        {t("version.hint")}
+      </p>
+      <FieldError id="account-graphApiVersion-error" message={versionError} />
+    </div>
+  );
 
   const { onSubmit, outcome } = useActionForm(form, saveConnectionAction, {
     onSuccess: (_data, values) => {
@@ -42,22 +87,25 @@ export function AccountForm({ defaults, connected }: { defaults: Partial<Account
           const id = `account-${field.name}`;
           const error = errors[field.name]?.message;
           return (
-            <div key={field.name}>
-              <Label htmlFor={id}>{t(`fields.${field.name}.label`)}</Label>
-              <Input
-                id={id}
-                type={field.secret ? "password" : "text"}
-                autoComplete="off"
-                placeholder={field.secret && connected ? t("storedPlaceholder") : undefined}
-                aria-invalid={Boolean(error)}
-                aria-describedby={`${id}-hint ${error ? `${id}-error` : ""}`}
-                {...form.register(field.name)}
-              />
-              <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-                {t(`fields.${field.name}.hint`)}
-              </p>
-              <FieldError id={`${id}-error`} message={error} />
-            </div>
+            <Fragment key={field.name}>
+              <div>
+                <Label htmlFor={id}>{t(`fields.${field.name}.label`)}</Label>
+                <Input
+                  id={id}
+                  type={field.secret ? "password" : "text"}
+                  autoComplete="off"
+                  placeholder={field.secret && connected ? t("storedPlaceholder") : undefined}
+                  aria-invalid={Boolean(error)}
+                  aria-describedby={`${id}-hint ${error ? `${id}-error` : ""}`}
+                  {...form.register(field.name)}
+                />
+                <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+                  {t(`fields.${field.name}.hint`)}
+                </p>
+                <FieldError id={`${id}-error`} message={error} />
+              </div>
+              {field.name === "graphApiBase" && versionField}
+            </Fragment>
           );
         })}
         <div className="flex items-center gap-4 md:col-span-2">

@@ -9,9 +9,11 @@ import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useFormat } from "@/lib/i18n/format";
 import type { AccountSummary } from "@/lib/whatsapp/accounts";
+import { GraphVersionNotice } from "./graph-version-notice";
 import { useNumberWords } from "./use-number-words";
 
-export function ConnectionSummary({ account }: { account: AccountSummary }) {
+/** `now`: the instant the page was made, so the version's standing reads the same on server and browser. */
+export function ConnectionSummary({ account, now }: { account: AccountSummary; now: string }) {
   const t = useTranslations("settings.whatsapp.summary");
   const format = useFormat();
   const words = useNumberWords();
@@ -42,8 +44,10 @@ export function ConnectionSummary({ account }: { account: AccountSummary }) {
     [t("accessToken"), account.accessTokenMasked],
     [t("quality"), words.quality(account.qualityRating)],
     [t("throughput"), t("throughputValue", { rate: format.number(account.throughputPerSecond) })],
-    [t("messagingLimit"), words.tier(account.messagingLimitTier)],
+    [t("messagingLimit"), words.portfolioLimit(account.messagingLimitTier)],
+    [t("marketingMessages"), words.marketingRoute(account.marketingMessagesStatus)],
     [t("api"), account.graphApiBase],
+    [t("version"), account.graphApiVersion],
   ];
   return (
     <Card className="p-6">
@@ -63,11 +67,14 @@ export function ConnectionSummary({ account }: { account: AccountSummary }) {
         </Button>
       </div>
       <StatusMessage outcome={result} boxed className="mt-4" />
+      <div className="mt-4">
+        <GraphVersionNotice version={account.graphApiVersion} now={now} />
+      </div>
       <dl className="mt-6 grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-4">
         {facts.map(([label, value]) => (
           <div key={label}>
             <dt className="text-xs text-muted uppercase">{label}</dt>
-            <dd className="mt-1 text-sm font-medium break-all">{value ?? "—"}</dd>
+            <dd className="mt-1 text-sm font-medium wrap-anywhere">{value ?? "—"}</dd>
           </div>
         ))}
       </dl>

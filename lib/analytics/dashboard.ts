@@ -74,7 +74,7 @@ export const MIN_DELIVERED_TO_RANK = 20;
 export async function dashboard(workspaceId: string, range: DateRange) {
   const from = new Date(`${range.from}T00:00:00Z`);
   const to = new Date(`${range.to}T00:00:00Z`);
-  const [daily, perCampaign, account] = await Promise.all([
+  const [daily, perCampaign, account, [metaClicks]] = await Promise.all([
     db.$queryRaw<{ day: Date; key: string; n: bigint }[]>`
       SELECT day, key, sum(n)::bigint AS n FROM "CampaignDay"
       WHERE "workspaceId" = ${workspaceId} AND day BETWEEN ${from}::date AND ${to}::date AND key = ANY(${[...TREND_KEYS]})
@@ -93,6 +93,11 @@ export async function dashboard(workspaceId: string, range: DateRange) {
         throughputPerSecond: true,
       },
     }),
+    // Link taps Meta reported by webhook (Marketing Messages API), and how many of them opened a tracked link:
+    // those are already the messages' clicks, counted once (lib/webhooks/apply-link-clicks.ts).
+    db.$queryRaw<{ reported: bigint; tracked: bigint }[]>`
+      SELECT count(*)::bigint AS reported, count("messageId")::bigint AS tracked FROM "MarketingLinkClick"
+      WHERE "workspaceId" = ${workspaceId} AND "clickedAt" >= ${from} AND "clickedAt" < ${to}::date + 1`,
   ]);
 
   // Every day of the range, with zeros where nothing happened.
@@ -141,6 +146,7 @@ export async function dashboard(workspaceId: string, range: DateRange) {
     range,
     currency: PRICE_CURRENCY,
     overall,
+    metaClicks: { reported: Number(metaClicks!.reported), tracked: Number(metaClicks!.tracked) }, // count(*): one row
     trend,
     campaigns,
     templates,

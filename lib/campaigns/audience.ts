@@ -6,6 +6,7 @@ import { CAMPAIGN_CONSENT_REFUSAL, campaignConsentJoin } from "@/lib/consent/eli
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { segmentWhere } from "@/lib/segments/compile";
 import type { SegmentRules } from "@/lib/segments/schemas";
+import { messagingTier } from "@/lib/whatsapp/quality";
 import type { Mapping } from "./schemas";
 
 export const SKIP_REASONS = {
@@ -18,23 +19,20 @@ export const SKIP_REASONS = {
   us_marketing_block: "Meta does not deliver marketing to US (+1) numbers",
   frequency_cap: "Frequency cap reached",
   missing_variable: "A variable has no value and no fallback",
-  messaging_limit: "Over the number's messaging limit for today",
+  messaging_limit: "Over the business portfolio's messaging limit for today",
   cancelled: "Campaign cancelled",
 } as const;
 export type SkipReason = keyof typeof SKIP_REASONS;
 export const isSkipReason = (value: string): value is SkipReason => Object.hasOwn(SKIP_REASONS, value);
 
-/** Unique recipients a number may start conversations with per rolling 24 hours, by Meta's tier name. */
-const TIER_LIMITS: Record<string, number | null> = {
-  TIER_50: 50,
-  TIER_250: 250,
-  TIER_1K: 1_000,
-  TIER_2K: 2_000,
-  TIER_10K: 10_000,
-  TIER_100K: 100_000,
-  TIER_UNLIMITED: null,
+/**
+ * Unique people the business portfolio may start conversations with per rolling 24 hours, from Meta's
+ * whatsapp_business_manager_messaging_limit (TIER_2K...; lib/whatsapp/quality reads it); null: unlimited or unknown.
+ */
+export const tierLimit = (tier: string | null | undefined) => {
+  const limit = messagingTier(tier);
+  return typeof limit === "number" ? limit : null;
 };
-export const tierLimit = (tier: string | null | undefined) => (tier && tier in TIER_LIMITS ? TIER_LIMITS[tier]! : null);
 
 export type AudiencePlan = {
   workspaceId: string;

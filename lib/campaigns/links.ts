@@ -29,13 +29,19 @@ export function readLinkToken(token: string): { messageId: string; button: numbe
   return { messageId: match[1]!, button: Number(match[2]) };
 }
 
-/** Records an open (the first per message counts) and returns where the link goes, or null for a bad link. */
-export async function openTrackedLink(token: string, at = new Date()): Promise<string | null> {
+/** Meta's click id, as it appends it to an address tapped in a marketing message (Marketing Messages API). */
+const CLICK_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Records an open (the first per message counts) and returns where the link goes, or null for a bad link.
+ * `clickId`: the click id Meta appended, which ties Meta's click webhook to this message (counted once, here).
+ */
+export async function openTrackedLink(token: string, at = new Date(), clickId?: string | null): Promise<string | null> {
   const link = readLinkToken(token);
   if (!link) return null;
   const message = await db.message.findUnique({
     where: { id: link.messageId },
-    select: { linkClickedAt: true, campaign: { select: { variableMapping: true } } },
+    select: { workspaceId: true, linkClickedAt: true, campaign: { select: { variableMapping: true } } },
   });
   const mapping = mappingSchema.safeParse(message?.campaign?.variableMapping);
   const variable = mapping.success ? mapping.data.variables[`button:${link.button}`] : undefined;
@@ -44,6 +50,13 @@ export async function openTrackedLink(token: string, at = new Date()): Promise<s
     await db.message.updateMany({
       where: { id: link.messageId, linkClickedAt: null },
       data: { linkClickedAt: at, linkButton: link.button },
+    });
+  }
+  if (clickId && CLICK_ID.test(clickId)) {
+    await db.marketingLinkClick.upsert({
+      where: { workspaceId_clickId: { workspaceId: message.workspaceId, clickId } },
+      create: { workspaceId: message.workspaceId, clickId, messageId: link.messageId },
+      update: { messageId: link.messageId },
     });
   }
   return variable.value;

@@ -97,7 +97,7 @@ const select = {
   readAt: true,
   repliedAt: true,
   failedAt: true,
-  contact: { select: { id: true, name: true, phone: true } },
+  contact: { select: { id: true, name: true, phone: true, bsuid: true, username: true } },
 } as const;
 
 const why = (m: { errorCode: number | null; errorReason: string | null; skipReason: string | null }) =>
@@ -133,6 +133,8 @@ export async function listRecipients(workspaceId: string, campaignId: string, dr
 
 export const RECIPIENT_CSV_COLUMNS = [
   "phone",
+  "whatsappUserId",
+  "username",
   "name",
   "state",
   "sentAt",
@@ -171,6 +173,8 @@ export async function recipientsCsv(workspaceId: string, campaignId: string, dri
             .map((m) =>
               csvLine([
                 m.contact.phone,
+                m.contact.bsuid,
+                m.contact.username,
                 m.contact.name,
                 m.state,
                 m.sentAt,

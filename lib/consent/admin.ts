@@ -90,12 +90,14 @@ export async function exportConsentRecord(
       source: string;
       proof: string | null;
       actorId: string | null;
-      phone: string;
+      phone: string | null;
+      bsuid: string | null;
+      username: string | null;
       name: string | null;
       consentListId: string | null;
       list: string | null;
     }[]
-  >`SELECT e."occurredAt", e."recordedAt", e.action::text, e.source::text, e.proof, e."actorId", c.phone, c.name, e."consentListId", l.name AS list
+  >`SELECT e."occurredAt", e."recordedAt", e.action::text, e.source::text, e.proof, e."actorId", c.phone, c.bsuid, c.username, c.name, e."consentListId", l.name AS list
     FROM "ConsentEvent" e
     JOIN "Contact" c ON c.id = e."contactId"
     LEFT JOIN "ConsentList" l ON l.id = e."consentListId"
@@ -105,7 +107,9 @@ export async function exportConsentRecord(
   const rows = events.map((e) => ({
     occurredAt: e.occurredAt.toISOString(),
     recordedAt: e.recordedAt.toISOString(),
-    phone: e.phone,
+    phone: e.phone ?? "",
+    whatsappUserId: e.bsuid ?? "",
+    username: e.username ?? "",
     name: e.name ?? "",
     action: e.action,
     scope: e.consentListId ? (e.list ?? "A deleted list") : "All marketing lists",
@@ -139,6 +143,8 @@ export const CONSENT_EXPORT_COLUMNS = [
   "occurredAt",
   "recordedAt",
   "phone",
+  "whatsappUserId",
+  "username",
   "name",
   "action",
   "scope",

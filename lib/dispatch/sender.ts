@@ -23,6 +23,7 @@ import { readMedia } from "@/lib/media/service";
 import { applyErrorEffect, CALLBACK_PREFIX } from "@/lib/webhooks/apply-statuses";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError, type WhatsAppClient } from "@/lib/whatsapp/client";
+import { sendRouted } from "@/lib/whatsapp/marketing";
 import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
 import { Pacer } from "./pacer";
 import {
@@ -297,7 +298,7 @@ export class NumberSender {
     if (!(await this.markLeaving(message.id))) return release();
     const leftAt = performance.now();
     try {
-      const response = await client.sendMessage(request);
+      const response = await sendRouted(client, this.workspaceId, request);
       this.answered(leftAt);
       return { id: message.id, kind: "sent", wamid: response.messages[0]!.id, at: new Date() };
     } catch (error) {

@@ -1,6 +1,6 @@
 // Events from the business's own systems ("order.shipped", "cart.abandoned"): stored in ContactEvent, one
-// row each, for journeys to consume (processedAt stays null until they do). A contact named by phone that
-// Parley does not know yet is created (a bare contact, as PUT /contacts would), unless the caller says not
+// row each, for journeys to consume (processedAt stays null until they do). A contact named by phone (or
+// WhatsApp user id) that Parley does not know yet is created (a bare contact, as PUT /contacts would), unless the caller says not
 // to or the number is suppressed. A batch is answered item by item: one bad event never loses the others.
 import "server-only";
 import { randomBytes } from "node:crypto";
@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 
 export type EventInput = {
   name: string;
-  contact: { id?: string; phone?: string };
+  contact: { id?: string; phone?: string; bsuid?: string };
   properties: Record<string, unknown>;
   occurredAt?: Date;
   /** Create the contact when a phone is not known yet (the default). */
@@ -46,9 +46,10 @@ export async function recordEvents(
       ? (await db.contact.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } })).map((c) => c.id)
       : [],
   );
-  // Contacts named by phone: normalised as everywhere, looked up, and the missing ones created in one batch.
+  // Contacts named by phone (normalised as everywhere) or by WhatsApp user id: looked up, and the missing
+  // ones created in one batch. Each is keyed by what names it, e.g. "+34610000001" or "ES.1349…".
+  const keys = new Map<number, { phone: string } | { bsuid: string }>();
   const byPhone = valid.filter((e) => e.contact.phone !== undefined);
-  const phones = new Map<number, string>();
   if (byPhone.length) {
     const { defaultCountry } = await db.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
@@ -56,7 +57,7 @@ export async function recordEvents(
     });
     for (const e of byPhone) {
       const parsed = normalisePhone(e.contact.phone!, defaultCountry);
-      if (parsed.ok) phones.set(e.index, parsed.e164);
+      if (parsed.ok) keys.set(e.index, { phone: parsed.e164 });
       else
         fail(e.index, [
           {
@@ -66,39 +67,45 @@ export async function recordEvents(
         ]);
     }
   }
-  const existing = new Map(
-    phones.size
-      ? (
-          await db.contact.findMany({
-            where: { workspaceId, phone: { in: [...new Set(phones.values())] } },
-            select: { id: true, phone: true },
-          })
-        ).map((c) => [c.phone, c.id])
-      : [],
-  );
+  for (const e of valid) if (e.contact.bsuid !== undefined) keys.set(e.index, { bsuid: e.contact.bsuid });
+  const keyOf = (k: { phone: string } | { bsuid: string }) => ("phone" in k ? k.phone : k.bsuid);
+  const named = [...keys.values()];
+  const phones = [...new Set(named.flatMap((k) => ("phone" in k ? [k.phone] : [])))];
+  const bsuids = [...new Set(named.flatMap((k) => ("bsuid" in k ? [k.bsuid] : [])))];
+  const existing = new Map<string, string>();
+  if (named.length) {
+    const found = await db.contact.findMany({
+      where: { workspaceId, OR: [{ phone: { in: phones } }, { bsuid: { in: bsuids } }] },
+      select: { id: true, phone: true, bsuid: true },
+    });
+    for (const c of found) {
+      if (c.phone && phones.includes(c.phone)) existing.set(c.phone, c.id);
+      if (c.bsuid && bsuids.includes(c.bsuid)) existing.set(c.bsuid, c.id);
+    }
+  }
   const toCreate = [
-    ...new Set(
+    ...new Map(
       valid
-        .filter((e) => e.createContact && phones.has(e.index) && !existing.has(phones.get(e.index)!))
-        .map((e) => phones.get(e.index)!),
-    ),
+        .filter((e) => e.createContact && keys.has(e.index) && !existing.has(keyOf(keys.get(e.index)!)))
+        .map((e) => [keyOf(keys.get(e.index)!), keys.get(e.index)!]),
+    ).values(),
   ];
   const created = new Map<string, string>();
   const refused = new Map<string, ItemError[]>();
   if (toCreate.length) {
     const saved = await upsertContacts(
       workspaceId,
-      toCreate.map((phone) => ({ ok: true, value: { phone } })),
+      toCreate.map((value) => ({ ok: true, value })),
     );
     saved.forEach((r, i) => {
-      const phone = toCreate[i]!;
+      const key = keyOf(toCreate[i]!);
       if (!r.ok)
         refused.set(
-          phone,
+          key,
           r.errors.map((e) => ({ ...e, field: `contact.${e.field}` })),
         );
-      else if (r.created) created.set(phone, r.id);
-      else existing.set(phone, r.id); // created by someone else meanwhile
+      else if (r.created) created.set(key, r.id);
+      else existing.set(key, r.id); // created by someone else meanwhile
     });
   }
 
@@ -122,19 +129,21 @@ export async function recordEvents(
       }
       contactId = e.contact.id;
     } else {
-      const phone = phones.get(e.index)!;
-      if (refused.has(phone)) {
-        fail(e.index, refused.get(phone)!);
+      const named = keys.get(e.index)!;
+      const key = keyOf(named);
+      if (refused.has(key)) {
+        fail(e.index, refused.get(key)!);
         continue;
       }
-      contactId = existing.get(phone) ?? created.get(phone);
+      contactId = existing.get(key) ?? created.get(key);
       if (!contactId) {
+        const [field, what] = "phone" in named ? ["phone", "the number"] : ["bsuid", "the WhatsApp user id"];
         fail(
           e.index,
           [
             {
-              field: "contact.phone",
-              message: `No contact with the number ${phone} (send createContact: true to create it).`,
+              field: `contact.${field}`,
+              message: `No contact with ${what} ${key} (send createContact: true to create it).`,
             },
           ],
           true,
@@ -142,7 +151,7 @@ export async function recordEvents(
         continue;
       }
       // The first event for a contact this call created says so.
-      createdFor.set(e.index, created.has(phone) && !rows.some((r) => r.contact_id === contactId));
+      createdFor.set(e.index, created.has(key) && !rows.some((r) => r.contact_id === contactId));
     }
     rows.push({
       id: newId(),

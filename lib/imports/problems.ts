@@ -6,10 +6,14 @@ import audiences from "@/messages/en/audiences.json";
 
 export type RowProblem =
   | { code: "noPhone" | "noProof" | "erased" }
-  | { code: "scientific" | "language" | "timeZone" | "optedIn" | "source" | "time" | "futureTime"; value: string }
+  | {
+      code: "scientific" | "bsuid" | "language" | "timeZone" | "optedIn" | "source" | "time" | "futureTime";
+      value: string;
+    }
   | { code: "phone"; value: string; why: PhoneProblem; country: string }
   | { code: "noList"; list: string }
-  | { code: "duplicate"; first: number; phone: string };
+  | { code: "duplicate"; first: number; phone: string }
+  | { code: "duplicateUser"; first: number; bsuid: string };
 
 const english = createTranslator({ locale: "en", messages: { audiences }, namespace: "audiences.rowProblem" });
 

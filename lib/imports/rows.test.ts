@@ -139,7 +139,7 @@ describe("mapRow", () => {
   });
 
   it.each([
-    [["", "Ana", "", "yes", "Promotions", ""], "no phone number"],
+    [["", "Ana", "", "yes", "Promotions", ""], "no phone number or WhatsApp user id"],
     [
       ["3.4611E+10", "Ana", "", "yes", "Promotions", ""],
       "phone 3.4611E+10 was turned into scientific notation by a spreadsheet; format the column as text and export again",
@@ -162,6 +162,37 @@ describe("mapRow", () => {
     expect(mapRow(["12345", "Ana", "", "yes", "Promotions", ""], ctx)).toEqual({
       ok: false,
       problem: { code: "phone", value: "12345", why: "invalid_for_country", country: "ES" },
+    });
+  });
+
+  describe("a person known by their WhatsApp user id (BSUID)", () => {
+    const byUser = {
+      ...ctx,
+      mapping: { columns: [{ target: "phone" }, { target: "bsuid" }, { target: "username" }] } as ImportMapping,
+    };
+
+    it("takes a row with a BSUID and no phone, and the username without its @", () => {
+      expect(mapRow(["", "ES.13491208655302741918", "@marta.rivera"], byUser)).toEqual({
+        ok: true,
+        contact: { bsuid: "ES.13491208655302741918", username: "marta.rivera", attributes: {}, tags: [] },
+      });
+    });
+
+    it("keeps both when the row has a phone and a BSUID", () => {
+      const result = mapRow(["611 222 333", "ES.1349", ""], byUser);
+      expect(result).toMatchObject({ ok: true, contact: { phone: "+34611222333", bsuid: "ES.1349" } });
+    });
+
+    it.each([
+      [
+        ["", "13491208655302741918", ""],
+        "WhatsApp user id 13491208655302741918 is not one such as US.13491208655302741918",
+      ],
+      [["", "", "@marta"], "no phone number or WhatsApp user id"],
+      [["12345", "ES.1349", ""], "phone 12345: not a valid number for ES"],
+    ])("refuses %j: %s", (cells, reason) => {
+      const result = mapRow(cells, byUser);
+      expect(result.ok ? null : describeProblem(result.problem)).toBe(reason);
     });
   });
 

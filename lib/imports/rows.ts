@@ -1,6 +1,7 @@
 // Turning one row of an uploaded file into a contact (or a reason it can't be one). Pure: no database.
 import { normaliseLocale, normaliseTimeZone } from "@/lib/contacts/fields";
 import type { ConsentSource } from "@/lib/db/generated/enums";
+import { isBsuid, normaliseUsername } from "@/lib/contacts/identity";
 import { normalisePhone } from "@/lib/contacts/phone";
 import type { RowProblem } from "./problems";
 import type { ImportMapping } from "./schemas";
@@ -127,8 +128,11 @@ export function splitTags(text: string): string[] {
 }
 
 export type ImportedConsent = { listId: string; optedIn: boolean; source: ConsentSource; time?: Date; proof?: string };
+/** A person is known by a phone, a BSUID (WhatsApp's business-scoped user id) or both: docs/identity.md. */
 export type ImportedContact = {
-  phone: string;
+  phone?: string;
+  bsuid?: string;
+  username?: string;
   name?: string;
   locale?: string;
   timeZone?: string;
@@ -147,7 +151,7 @@ export type RowContext = {
 
 /** One row of cells (in the file's column order) into a contact, or the first reason it can't be imported. */
 export function mapRow(cells: readonly string[], { mapping, defaultCountry, lists }: RowContext): RowResult {
-  const contact: ImportedContact = { phone: "", attributes: {}, tags: [] };
+  const contact: ImportedContact = { attributes: {}, tags: [] };
   let optedIn: boolean | undefined;
   let listName: string | undefined;
   let source: ConsentSource = "IMPORT";
@@ -162,19 +166,22 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
       if (/^\d+(?:[.,]\d+)?E\+?\d+$/i.test(value)) {
         return { ok: false, problem: { code: "scientific", value } };
       }
+      if (!value) continue; // a person known by their WhatsApp user id alone; checked below
       const phone = normalisePhone(value, defaultCountry);
       if (!phone.ok)
-        return {
-          ok: false,
-          problem: value
-            ? { code: "phone", value, why: phone.code, country: phone.country ?? "" }
-            : { code: "noPhone" },
-        };
+        return { ok: false, problem: { code: "phone", value, why: phone.code, country: phone.country ?? "" } };
       contact.phone = phone.e164;
       continue;
     }
     if (!value) continue;
     switch (column.target) {
+      case "bsuid":
+        if (!isBsuid(value)) return { ok: false, problem: { code: "bsuid", value } };
+        contact.bsuid = value;
+        break;
+      case "username":
+        contact.username = normaliseUsername(value)?.slice(0, 100);
+        break;
       case "name":
         contact.name = value.slice(0, 200);
         break;
@@ -220,6 +227,7 @@ export function mapRow(cells: readonly string[], { mapping, defaultCountry, list
     }
   }
 
+  if (!contact.phone && !contact.bsuid) return { ok: false, problem: { code: "noPhone" } };
   const hasConsentColumns = optedIn !== undefined || listName !== undefined;
   if (mapping.consentListId || hasConsentColumns) {
     const listId = listName ? lists.get(listName.toLowerCase()) : mapping.consentListId;

@@ -5,6 +5,8 @@ import type { RowProblem } from "./problems";
 export const COLUMN_TARGETS = {
   ignore: "Don't import",
   phone: "Phone number",
+  bsuid: "WhatsApp user id",
+  username: "WhatsApp username",
   name: "Name",
   locale: "Language (locale)",
   timeZone: "Time zone",
@@ -36,8 +38,12 @@ export const importMappingSchema = z
   })
   .superRefine((mapping, ctx) => {
     const count = (target: ColumnTarget) => mapping.columns.filter((c) => c.target === target).length;
-    if (count("phone") !== 1)
-      ctx.addIssue({ code: "custom", path: ["columns"], message: "Choose exactly one column for the phone number." });
+    if (count("phone") === 0 && count("bsuid") === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: "Choose the column of the phone number or of the WhatsApp user id.",
+      });
     for (const target of Object.keys(COLUMN_TARGETS) as ColumnTarget[]) {
       if (target !== "ignore" && target !== "attribute" && count(target) > 1) {
         ctx.addIssue({

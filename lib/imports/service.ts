@@ -119,6 +119,8 @@ async function readHead(file: string): Promise<{ headers: string[]; sample: stri
 
 const GUESSES: [RegExp, ColumnTarget][] = [
   [/^(phone|mobile|cell|msisdn|whats ?app|tel|telephone|number|phone ?number|wa_?id)$/i, "phone"],
+  [/^(bsuid|user[ _]?id|whats ?app ?user ?id|wa[ _]?user[ _]?id)$/i, "bsuid"],
+  [/^(username|user ?name|whats ?app ?user ?name|handle)$/i, "username"],
   [/^(name|full ?name|contact|contact ?name|first ?name)$/i, "name"],
   [/^(locale|language|lang)$/i, "locale"],
   [/^(time ?zone|tz|timezone)$/i, "timeZone"],
@@ -243,7 +245,7 @@ export async function rejectedReport(workspaceId: string, id: string): Promise<{
 
 const STAGING = `
   CREATE TEMP TABLE IF NOT EXISTS import_rows (
-    id text NOT NULL, phone text NOT NULL, name text, locale text, time_zone text, attributes jsonb NOT NULL, tags text[] NOT NULL,
+    id text NOT NULL, phone text, bsuid text, username text, name text, locale text, time_zone text, attributes jsonb NOT NULL, tags text[] NOT NULL,
     list_id text, opted_in boolean, source text, occurred_at timestamptz, proof text)`;
 
 const COPY_ESCAPED = /[\\\t\n\r]/g;
@@ -268,6 +270,8 @@ function copyLine(id: string, c: ImportedContact): string {
     [
       id,
       c.phone,
+      c.bsuid,
+      c.username,
       c.name,
       c.locale,
       c.timeZone,
@@ -405,6 +409,7 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     }
     const { format } = await detectFormat(file);
     const firstRow = new Map<number, number>();
+    const firstRowOfUser = new Map<string, number>(); // rows with a WhatsApp user id: few, so keyed by the string
     let lastReported = 0;
     let index = 0;
     for await (const cells of readRecords(file, format, (bytes) => {
@@ -423,16 +428,27 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
         await reject(row, result.problem, cells);
         continue;
       }
-      const { phone } = result.contact;
-      const key = Number(phone.slice(1)); // E.164 has at most 15 digits: exact as a number, and far smaller than a string
-      const first = firstRow.get(key);
-      if (first !== undefined) {
+      const { phone, bsuid } = result.contact;
+      // E.164 has at most 15 digits: exact as a number, and far smaller than a string
+      const key = phone ? Number(phone.slice(1)) : undefined;
+      const first = key === undefined ? undefined : firstRow.get(key);
+      const firstOfUser = bsuid === undefined ? undefined : firstRowOfUser.get(bsuid);
+      if (first !== undefined || firstOfUser !== undefined) {
         counts.duplicate++;
-        await reject(row, { code: "duplicate", first, phone }, cells);
+        await reject(
+          row,
+          first !== undefined
+            ? { code: "duplicate", first, phone: phone! }
+            : { code: "duplicateUser", first: firstOfUser!, bsuid: bsuid! },
+          cells,
+        );
         continue;
       }
-      firstRow.set(key, row);
-      if (suppressed.size > 0 && suppressed.has(identityHash(workspaceId, phone))) {
+      if (key !== undefined) firstRow.set(key, row);
+      if (bsuid !== undefined) firstRowOfUser.set(bsuid, row);
+      const erased = (identifier: string | undefined) =>
+        identifier !== undefined && suppressed.has(identityHash(workspaceId, identifier));
+      if (suppressed.size > 0 && (erased(phone) || erased(bsuid))) {
         counts.suppressed++;
         await reject(row, { code: "erased" }, cells);
         continue;
@@ -515,29 +531,39 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
   await once(copy, "finish");
 
   // Contacts: new ones inserted; existing ones updated only where the file adds or changes something.
-  // Empty cells never erase what is known; tags and attributes are merged.
-  const contacts = await client.query<{ created: number; updated: number; total: number }>(
-    `WITH src AS (SELECT * FROM import_rows),
-     up AS (
-       INSERT INTO "Contact" (id, "workspaceId", phone, name, locale, "timeZone", attributes, tags, "optedInListIds", "createdAt", "updatedAt")
-       SELECT id, $1, phone, name, locale, time_zone, attributes, tags,
+  // Empty cells never erase what is known; tags and attributes are merged. A row with a phone is matched on
+  // the phone, a row with only a WhatsApp user id (BSUID) on that. A BSUID another contact already holds
+  // stays with it: the two records are merged when a message names both (lib/identity/merge.ts).
+  const upsert = (key: "phone" | "bsuid", rows: string) => `
+       INSERT INTO "Contact" (id, "workspaceId", phone, bsuid, username, name, locale, "timeZone", attributes, tags, "optedInListIds", "createdAt", "updatedAt")
+       SELECT id, $1, phone,
+              ${key === "bsuid" ? "bsuid" : `CASE WHEN bsuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Contact" x WHERE x."workspaceId" = $1 AND x.bsuid = r.bsuid) THEN bsuid END`},
+              username, name, locale, time_zone, attributes, tags,
               -- its copy of its consent: what the statement below decides for a new contact (no earlier opt-out)
               CASE WHEN opted_in AND list_id IS NOT NULL THEN ARRAY[list_id] ELSE '{}' END, $2, $2
-       FROM src
-       ON CONFLICT ("workspaceId", phone) DO UPDATE SET
+       FROM import_rows r WHERE ${rows}
+       ON CONFLICT ("workspaceId", ${key}) DO UPDATE SET
+         bsuid = COALESCE("Contact".bsuid, EXCLUDED.bsuid),
+         username = COALESCE(EXCLUDED.username, "Contact".username),
          name = COALESCE(EXCLUDED.name, "Contact".name),
          locale = COALESCE(EXCLUDED.locale, "Contact".locale),
          "timeZone" = COALESCE(EXCLUDED."timeZone", "Contact"."timeZone"),
          attributes = "Contact".attributes || EXCLUDED.attributes,
          tags = "Contact".tags || ARRAY(SELECT t FROM unnest(EXCLUDED.tags) t WHERE t <> ALL ("Contact".tags)),
          "updatedAt" = $2
-       WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM "Contact".name)
+       WHERE (EXCLUDED.bsuid IS NOT NULL AND "Contact".bsuid IS NULL)
+          OR (EXCLUDED.username IS NOT NULL AND EXCLUDED.username IS DISTINCT FROM "Contact".username)
+          OR (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM "Contact".name)
           OR (EXCLUDED.locale IS NOT NULL AND EXCLUDED.locale IS DISTINCT FROM "Contact".locale)
           OR (EXCLUDED."timeZone" IS NOT NULL AND EXCLUDED."timeZone" IS DISTINCT FROM "Contact"."timeZone")
           OR NOT ("Contact".attributes @> EXCLUDED.attributes)
           OR NOT ("Contact".tags @> EXCLUDED.tags)
-       RETURNING (xmax = 0) AS created)
-     SELECT (SELECT count(*) FROM src)::int AS total,
+       RETURNING (xmax = 0) AS created`;
+  const contacts = await client.query<{ created: number; updated: number; total: number }>(
+    `WITH by_phone AS (${upsert("phone", "phone IS NOT NULL")}),
+     by_user AS (${upsert("bsuid", "phone IS NULL")}),
+     up AS (SELECT created FROM by_phone UNION ALL SELECT created FROM by_user)
+     SELECT (SELECT count(*) FROM import_rows)::int AS total,
             count(*) FILTER (WHERE created)::int AS created,
             count(*) FILTER (WHERE NOT created)::int AS updated
      FROM up`,
@@ -572,7 +598,9 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
        SELECT c.id AS contact_id, c.id <> r.id AS existed, r.list_id, r.opted_in, r.source::"ConsentSource" AS source, r.proof,
               COALESCE(r.occurred_at, $2) AS occurred_at, r.occurred_at IS NOT NULL AS dated
        FROM import_rows r
-       CROSS JOIN LATERAL (SELECT id FROM "Contact" WHERE "workspaceId" = $1 AND phone = r.phone OFFSET 0) c
+       CROSS JOIN LATERAL (SELECT id FROM "Contact" WHERE "workspaceId" = $1 AND phone = r.phone
+                           UNION ALL
+                           SELECT id FROM "Contact" WHERE r.phone IS NULL AND "workspaceId" = $1 AND bsuid = r.bsuid OFFSET 0) c
        WHERE r.list_id IS NOT NULL),
      decided AS (
        SELECT s.*, CASE
@@ -606,7 +634,7 @@ async function applyChunk(client: PoolClient, rows: Buffer, c: Run, counts: Impo
        FROM decided d WHERE c.id = d.contact_id AND d.existed AND d.outcome IN ('optedIn', 'optedOut'))
      SELECT outcome, count(*)::int AS n, NULL AS changes FROM decided GROUP BY outcome
      UNION ALL
-     SELECT NULL, NULL, json_agg(json_build_object('contactId', e."contactId", 'phone', k.phone, 'optedIn', e.action = 'OPT_IN',
+     SELECT NULL, NULL, json_agg(json_build_object('contactId', e."contactId", 'phone', k.phone, 'bsuid', k.bsuid, 'optedIn', e.action = 'OPT_IN',
          'source', e.source, 'occurredAt', e."occurredAt", 'list', json_build_object('id', l.id, 'name', l.name, 'category', l.category))
          ORDER BY e."occurredAt")
      FROM events e JOIN "Contact" k ON k.id = e."contactId" JOIN "ConsentList" l ON l.id = e."consentListId"

@@ -12,6 +12,7 @@ import { logger } from "@/lib/logger";
 import { readMedia } from "@/lib/media/service";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError } from "@/lib/whatsapp/client";
+import { sendRouted } from "@/lib/whatsapp/marketing";
 import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
 import { fillSavedReply, windowState, type ReplyInput, type SavedReplyInput } from "./schemas";
 
@@ -178,7 +179,7 @@ export async function sendReply(
   } as SendMessageRequest;
   let result: SentReply;
   try {
-    const response = await client.sendMessage(full);
+    const response = await sendRouted(client, workspaceId, full);
     const wamid = response.messages[0]!.id;
     await db.outboundMessage.update({
       where: { id: outbound.id },

@@ -226,7 +226,8 @@ export async function emitConsentEvents(tx: Tx, change: ConsentChange): Promise<
 /** One contact's changed state on one list, from a change made in bulk (an import). */
 export type BulkConsentChange = {
   contactId: string;
-  phone: string;
+  phone: string | null;
+  bsuid: string | null;
   list: { id: string; name: string; category: string };
   optedIn: boolean;
   source: string;
@@ -247,7 +248,7 @@ export async function emitBulkConsentEvents(tx: Tx, workspaceId: string, changes
     payload: {
       contactId: change.contactId,
       phone: change.phone,
-      bsuid: null, // imports and the API add contacts by phone
+      bsuid: change.bsuid,
       lists: [change.list] as OutboundEventData<"contact.opted_in">["lists"],
       source: change.source,
       occurredAt: change.occurredAt.toISOString(),

@@ -9,6 +9,7 @@ import { trackedLinkBase } from "@/lib/campaigns/links";
 import { foldAll } from "@/lib/analytics/rollups";
 import { estimateCost, priceMicros } from "@/lib/campaigns/pricing";
 import { classifyError } from "@/lib/whatsapp/errors";
+import { bsuidForPhone } from "@/lib/whatsapp/webhook-payloads";
 import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
 
 export { DEMO_USERS, DEMO_WORKSPACE_SLUG };
@@ -90,9 +91,25 @@ export function demoContacts(count = DEMO_CONTACT_COUNT) {
       .padStart(market.digits, "0")
       .slice(-market.digits);
     const testPhone = DEMO_TEST_PHONES[i];
+    const name = `${pick(FIRST)} ${pick(LAST)}`;
+    const phone = testPhone ?? `${market.prefix}${number}`;
+    // One in twelve has adopted a WhatsApp username; their messages taught Parley the BSUID WhatsApp gives them
+    // (the one the sandbox's webhooks carry for that phone).
+    const known =
+      i % 12 === 11
+        ? {
+            bsuid: bsuidForPhone(phone),
+            username: `${name
+              .normalize("NFD")
+              .replace(/[\u0300-\u036f]/g, "")
+              .toLowerCase()
+              .replace(/\W+/g, ".")}.${i}`,
+          }
+        : {};
     return {
-      phone: testPhone ?? `${market.prefix}${number}`,
-      name: `${pick(FIRST)} ${pick(LAST)}`,
+      phone,
+      ...known,
+      name,
       locale: market.locale,
       timeZone: market.timeZone,
       attributes: { city: market.city, loyaltyTier: pick(["bronze", "silver", "gold"]) },
@@ -191,7 +208,8 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         }),
       ]);
 
-      // Every generated contact has a phone (the username-only person is added with the inbox below).
+      // Every generated contact has a phone, a twelfth a username and BSUID too (the username-only person is
+      // added with the inbox below).
       const created = (
         await tx.contact.createManyAndReturn({
           data: contacts.map(({ optedOut: _, ...c }) => ({ workspaceId: ws, ...c })),
@@ -640,6 +658,31 @@ async function seedFinishedCampaign(
       });
   });
   await tx.message.createMany({ data: messages });
+  // The demo account is on the Marketing Messages API, so Meta reports each tap on a link: those on tracked
+  // links tied to their message by the click id, and some on other links (lib/webhooks/apply-link-clicks.ts).
+  await tx.marketingLinkClick.createMany({
+    data: messages
+      .filter((m) => m.linkClickedAt)
+      .flatMap((m, k) => [
+        {
+          workspaceId: c.workspaceId,
+          clickId: `demo-${c.tag}-${k}`,
+          messageId: m.id,
+          component: "cta",
+          clickedAt: m.linkClickedAt,
+        },
+        ...(k % 4 === 0
+          ? [
+              {
+                workspaceId: c.workspaceId,
+                clickId: `demo-${c.tag}-${k}-body`,
+                component: "body",
+                clickedAt: m.linkClickedAt,
+              },
+            ]
+          : []),
+      ]),
+  });
   for (const reply of inbound) {
     // One conversation per contact, whichever campaign they answered.
     const conversation = await tx.conversation.upsert({

@@ -7,6 +7,8 @@ import { listValues, type SegmentCondition, type SegmentRules } from "./schemas"
 const COLUMNS = {
   name: Prisma.raw(`c."name"`),
   phone: Prisma.raw(`c."phone"`),
+  bsuid: Prisma.raw(`c."bsuid"`),
+  username: Prisma.raw(`c."username"`),
   locale: Prisma.raw(`c."locale"`),
   timeZone: Prisma.raw(`c."timeZone"`),
 };
@@ -26,6 +28,8 @@ function conditionSql(c: SegmentCondition): Prisma.Sql {
     case "attribute":
     case "name":
     case "phone":
+    case "bsuid":
+    case "username":
     case "locale":
     case "timeZone": {
       const column = c.field === "attribute" ? Prisma.sql`(c."attributes" ->> ${c.key!})` : COLUMNS[c.field];

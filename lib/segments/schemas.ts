@@ -8,6 +8,8 @@ export const SEGMENT_FIELDS = [
   "attribute",
   "name",
   "phone",
+  "bsuid",
+  "username",
   "locale",
   "timeZone",
   "tag",
@@ -17,7 +19,15 @@ export const SEGMENT_FIELDS = [
 ] as const;
 export type SegmentField = (typeof SEGMENT_FIELDS)[number];
 /** Fields compared as text (contact columns and attributes). */
-export const TEXT_FIELDS: readonly SegmentField[] = ["attribute", "name", "phone", "locale", "timeZone"];
+export const TEXT_FIELDS: readonly SegmentField[] = [
+  "attribute",
+  "name",
+  "phone",
+  "bsuid",
+  "username",
+  "locale",
+  "timeZone",
+];
 
 export const TEXT_OPERATORS = [
   "equals",
@@ -46,6 +56,8 @@ export const OPERATORS_BY_FIELD: Record<SegmentField, readonly SegmentOperator[]
   attribute: TEXT_OPERATORS,
   name: TEXT_OPERATORS,
   phone: TEXT_OPERATORS,
+  bsuid: TEXT_OPERATORS,
+  username: TEXT_OPERATORS,
   locale: TEXT_OPERATORS,
   timeZone: TEXT_OPERATORS,
   tag: TAG_OPERATORS,

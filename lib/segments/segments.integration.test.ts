@@ -111,6 +111,22 @@ describe("segments", () => {
     ).toBe(1);
   });
 
+  it("find people by their WhatsApp user id and username, those without a phone included", async () => {
+    const { ws } = await setup();
+    await db.contact.create({ data: { workspaceId: ws, bsuid: "ES.8100000000000000001", username: "marta.rivera" } });
+    await db.contact.create({ data: { workspaceId: ws, phone: "+34610000299", bsuid: "PT.8100000000000000002" } });
+    const one = (
+      field: "bsuid" | "username" | "phone",
+      op: "equals" | "contains" | "empty" | "not_empty",
+      value = "",
+    ) => countSegment(ws, rules("all", { match: "all", conditions: [{ field, op, value }] }));
+    expect(await one("bsuid", "equals", "ES.8100000000000000001")).toBe(1);
+    expect(await one("bsuid", "contains", "pt.")).toBe(1);
+    expect(await one("bsuid", "not_empty")).toBe(2);
+    expect(await one("username", "contains", "MARTA")).toBe(1);
+    expect(await one("phone", "empty")).toBe(1); // the username-only person
+  });
+
   it("counts any mix of engagement rules as the rules read, message by message", async () => {
     const { ws, contacts } = await setup();
     const [spring, summer] = [await campaignWithMessages(ws, []), await campaignWithMessages(ws, [])].map(

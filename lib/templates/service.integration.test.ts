@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
-import { createWorkspace } from "@/tests/factories";
+import { createWorkspace, uniqueMetaId } from "@/tests/factories";
 import { EMPTY_TEMPLATE, type TemplateInput } from "./schemas";
 import {
   addLanguage,
@@ -29,14 +29,21 @@ const input = (name: string): TemplateInput => ({
 });
 
 beforeAll(async () => {
-  sandbox = createSandbox({ accessToken: "tok", appSecret: "sec", templateReviewMs: 0, webhooks: false });
+  const phoneNumberId = uniqueMetaId();
+  sandbox = createSandbox({
+    accessToken: "tok",
+    appSecret: "sec",
+    templateReviewMs: 0,
+    webhooks: false,
+    phoneNumberId,
+  });
   base = `http://127.0.0.1:${await sandbox.listen(0)}`;
   const { workspace, users } = await createWorkspace(["MARKETER"]);
   ws = workspace.id;
   actor = users.MARKETER.id;
   await saveAccount(ws, {
     wabaId: "900000000000001",
-    phoneNumberId: "900000000000101",
+    phoneNumberId,
     appId: "900000000000999",
     graphApiBase: `${base}/v23.0`,
     accessToken: "tok",

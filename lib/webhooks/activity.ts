@@ -1,6 +1,7 @@
 // What the settings page shows live: the latest statuses and inbound messages, and the backlog.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { contactHandle } from "@/lib/contacts/identity";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 import { replyText } from "@/lib/whatsapp/inbound";
 import { listFailedWebhooks, webhookBacklog } from "./process";
@@ -30,7 +31,7 @@ export async function webhookActivity(workspaceId: string) {
         type: true,
         payload: true,
         receivedAt: true,
-        contact: { select: { phone: true, name: true } },
+        contact: { select: { phone: true, bsuid: true, username: true, name: true } },
       },
     }),
     webhookBacklog(workspaceId),
@@ -42,7 +43,7 @@ export async function webhookActivity(workspaceId: string) {
       id: m.id,
       type: m.type,
       text: replyText(m.payload as InboundMessageEvent) ?? `[${m.type}]`,
-      from: m.contact.name ? `${m.contact.name} (${m.contact.phone})` : m.contact.phone,
+      from: m.contact.name ? `${m.contact.name} (${contactHandle(m.contact)})` : contactHandle(m.contact),
       receivedAt: m.receivedAt,
     })),
     backlog,

@@ -1,9 +1,9 @@
 // The worker's side of webhooks: claim stored deliveries (FOR UPDATE SKIP LOCKED, so several workers can
 // share the queue), split each into its parts and apply them, and mark the deliveries processed.
 //
-// A part is one change (entry × change), and inside a `messages` change each status and each message on its
-// own. A part that cannot be applied (unparseable, unknown, for an account nobody connected, or failing when
-// applied) is set aside alone in WebhookPart with its reason and retried alone a bounded number of times; it
+// A part is one change (entry × change), and inside a `messages` change each status, each message and its
+// link clicks (user_actions) on their own. A part that cannot be applied (unparseable, unknown, for an account
+// nobody connected, or failing when applied) is set aside alone in WebhookPart with its reason and retried alone a bounded number of times; it
 // never holds back the rest of its delivery. Only a body whose envelope cannot be read at all is set aside
 // as a whole delivery. Nothing is ever dropped.
 //
@@ -22,6 +22,7 @@ import {
   applyUserPreferences,
 } from "./apply-account-events";
 import { applyInbound, type ConsentSettings } from "./apply-inbound";
+import { applyLinkClicks } from "./apply-link-clicks";
 import { applyStatuses, type StatusInput } from "./apply-statuses";
 
 type Delivery = { id: bigint; rawBody: Uint8Array; receivedAt: Date };
@@ -72,8 +73,15 @@ function splitDelivery(raw: Uint8Array, receivedAt: Date): Part[] {
       const field = typeof change.field === "string" ? change.field : "";
       const value = change.value;
       if (field === "messages" && value && typeof value === "object") {
-        const { statuses, messages, ...rest } = value as { statuses?: unknown; messages?: unknown };
+        const { statuses, messages, user_actions, ...rest } = value as {
+          statuses?: unknown;
+          messages?: unknown;
+          user_actions?: unknown;
+        };
         const items = [
+          ...(Array.isArray(user_actions)
+            ? [{ path: `${path}.value.user_actions`, value: { ...rest, user_actions } }]
+            : []),
           ...(Array.isArray(statuses)
             ? statuses.map((s, k) => ({ path: `${path}.value.statuses[${k}]`, value: { ...rest, statuses: [s] } }))
             : []),
@@ -136,6 +144,7 @@ async function applyPart(tx: Prisma.TransactionClient, { part, workspaceId, chan
         tx,
         (change.value.statuses ?? []).map((event) => ({ workspaceId, event })),
       );
+      await applyLinkClicks(tx, workspaceId, change.value.user_actions ?? [], part.at);
       const contacts = change.value.contacts ?? [];
       const consent = accounts.consent.get(workspaceId)!;
       for (const message of change.value.messages ?? []) {
@@ -245,7 +254,11 @@ async function applyDeliveries(
             retry: true,
             workspaceId: ready.workspaceId,
           });
-      } else if (ready.change.field === "messages" && !ready.change.value.messages?.length) {
+      } else if (
+        ready.change.field === "messages" &&
+        !ready.change.value.messages?.length &&
+        !ready.change.value.user_actions?.length
+      ) {
         for (const event of ready.change.value.statuses ?? []) statuses.push({ workspaceId: ready.workspaceId, event });
       } else {
         later.push(ready);

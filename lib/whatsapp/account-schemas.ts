@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { messageKey } from "@/lib/i18n/message-key";
+import { GRAPH_VERSION_IDS } from "./graph-versions";
 
 const id = (field: "wabaId" | "phoneNumberId" | "appId") =>
   z
@@ -21,6 +22,8 @@ export const accountSchema = z.object({
       }),
     ])
     .optional(),
+  /** One of Meta's versions Parley knows (lib/whatsapp/graph-versions); empty: keep the account's. */
+  graphApiVersion: z.union([z.literal(""), z.enum(GRAPH_VERSION_IDS)]).optional(),
   accessToken: z.string().trim().max(1000).optional(),
   appSecret: z.string().trim().max(200).optional(),
   verifyToken: z.string().trim().max(200).optional(),

@@ -10,13 +10,22 @@ import { ValidationError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 import { createWhatsAppClient, type WhatsAppCredentials } from "./client";
 import type { AccountInput } from "./account-schemas";
+import { forgetMarketingRoute } from "./marketing";
+import {
+  accountVersion,
+  DEFAULT_GRAPH_API_VERSION,
+  graphApiUrl,
+  splitGraphApiBase,
+  versionStanding,
+} from "./graph-versions";
 
-export const DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
+const DEFAULT_GRAPH_API_BASE = "https://graph.facebook.com";
 
-/** Meta's own Graph API, any version. */
-const META_GRAPH_API_BASE = /^https:\/\/graph\.facebook\.com\/v\d{1,2}\.\d{1,2}$/;
+/** Meta's own Graph API (the version is chosen apart, lib/whatsapp/graph-versions). */
+const META_GRAPH_API_BASE = /^https:\/\/graph\.facebook\.com$/;
 
-const normaliseBase = (url: string | undefined) => (url || DEFAULT_GRAPH_API_BASE).replace(/\/+$/, "");
+/** The host part of an address; a version typed at its end ("…/v24.0") is the version's business, not the host's. */
+const normaliseBase = (url: string | undefined) => splitGraphApiBase(url || DEFAULT_GRAPH_API_BASE).host;
 
 /**
  * The API base URL an admin may save: Meta's Graph API, one the operator listed in PARLEY_GRAPH_API_BASES,
@@ -49,28 +58,43 @@ export async function getAccountSummary(workspaceId: string) {
       appId: true,
       displayPhoneNumber: true,
       graphApiBase: true,
+      graphApiVersion: true,
       accessTokenEncrypted: true,
       qualityRating: true,
       throughputPerSecond: true,
       messagingLimitTier: true,
+      marketingMessagesStatus: true,
+      marketingMessagesStatusAt: true,
       isSandbox: true,
       updatedAt: true,
     },
   });
   if (!account) return null;
   const { accessTokenEncrypted, ...rest } = account;
-  return { ...rest, accessTokenMasked: maskSecret(decryptSecret(accessTokenEncrypted)) };
+  return {
+    ...rest,
+    graphApiBase: normaliseBase(account.graphApiBase),
+    graphApiVersion: accountVersion(account),
+    accessTokenMasked: maskSecret(decryptSecret(accessTokenEncrypted)),
+  };
 }
 export type AccountSummary = NonNullable<Awaited<ReturnType<typeof getAccountSummary>>>;
 
 export async function getCredentials(workspaceId: string): Promise<WhatsAppCredentials | null> {
   const account = await db.whatsAppAccount.findUnique({
     where: { workspaceId },
-    select: { graphApiBase: true, wabaId: true, phoneNumberId: true, appId: true, accessTokenEncrypted: true },
+    select: {
+      graphApiBase: true,
+      graphApiVersion: true,
+      wabaId: true,
+      phoneNumberId: true,
+      appId: true,
+      accessTokenEncrypted: true,
+    },
   });
   if (!account) return null;
   return {
-    baseUrl: account.graphApiBase,
+    baseUrl: graphApiUrl(account),
     wabaId: account.wabaId,
     phoneNumberId: account.phoneNumberId,
     appId: account.appId ?? undefined,
@@ -85,13 +109,26 @@ export async function clientFor(workspaceId: string) {
 
 /**
  * Saves the connection. Secret fields left empty keep their stored value, so an admin can change the
- * phone number id without pasting the token again.
+ * phone number id without pasting the token again. The version is the one chosen, else one typed at the
+ * end of the address, else the account's own (a new account: the default). Returns the version's change.
  */
 export async function saveAccount(workspaceId: string, input: AccountInput, options: { isSandbox?: boolean } = {}) {
   const existing = await db.whatsAppAccount.findUnique({
     where: { workspaceId },
-    select: { id: true, graphApiBase: true },
+    select: { id: true, graphApiBase: true, graphApiVersion: true },
   });
+  const fromVersion = existing ? accountVersion(existing) : null;
+  const version =
+    input.graphApiVersion ||
+    splitGraphApiBase(input.graphApiBase ?? "").version ||
+    fromVersion ||
+    DEFAULT_GRAPH_API_VERSION;
+  // Meta answers an ended version as the oldest one still available (its changes unannounced to this
+  // account): choosing one is refused; an account already on it may stay, and its settings page says so.
+  if (version !== fromVersion && versionStanding(version, new Date()).state === "ended") {
+    const message = messageKey("settings.errors.whatsapp.versionEnded", { version });
+    throw new ValidationError(message, { graphApiVersion: [message] });
+  }
   // The stored token goes only to the address it was entered for: a new address needs it entered again.
   if (existing && normaliseBase(existing.graphApiBase) !== normaliseBase(input.graphApiBase) && !input.accessToken) {
     const message = messageKey("settings.errors.whatsapp.tokenAgain");
@@ -107,6 +144,7 @@ export async function saveAccount(workspaceId: string, input: AccountInput, opti
     phoneNumberId: input.phoneNumberId,
     appId: input.appId || null,
     graphApiBase: normaliseBase(input.graphApiBase),
+    graphApiVersion: version,
     ...(options.isSandbox !== undefined ? { isSandbox: options.isSandbox } : {}),
   };
   if (existing) {
@@ -125,6 +163,7 @@ export async function saveAccount(workspaceId: string, input: AccountInput, opti
       },
     });
   }
+  return { version: fromVersion !== null && fromVersion !== version ? { from: fromVersion, to: version } : null };
 }
 
 /** Asks Meta (or the sandbox) for the number's health and stores what it says. */
@@ -134,6 +173,13 @@ export async function refreshPhoneHealth(workspaceId: string) {
   const health = await client.getPhoneNumberHealth();
   const throughput =
     health.throughput?.level === "HIGH" ? 1000 : health.throughput?.level === "STANDARD" ? 80 : undefined;
+  // The Marketing Messages API's onboarding, on the WABA. Not readable (a token without the permission, an
+  // older account): the number's health still stands, and sends keep the route they had.
+  const marketing = await client.getMarketingMessagesStatus().catch((error: unknown) => {
+    logger.warn("could not read the Marketing Messages API onboarding", { workspaceId, error });
+    return null;
+  });
+  const marketingStatus = marketing?.marketing_messages_onboarding_status;
   await db.whatsAppAccount.update({
     where: { workspaceId },
     data: {
@@ -141,8 +187,10 @@ export async function refreshPhoneHealth(workspaceId: string) {
       qualityRating: health.quality_rating,
       messagingLimitTier: health.whatsapp_business_manager_messaging_limit,
       ...(throughput ? { throughputPerSecond: throughput } : {}),
+      ...(marketingStatus ? { marketingMessagesStatus: marketingStatus, marketingMessagesStatusAt: new Date() } : {}),
     },
   });
+  forgetMarketingRoute(workspaceId);
   return health;
 }
 

@@ -16,6 +16,7 @@ import {
   graphErrorSchema,
   listTemplatesResponseSchema,
   markReadRequestSchema,
+  marketingMessageRequestSchema,
   mediaUploadResponseSchema,
   phoneNumberHealthSchema,
   sendMessageRequestSchema,
@@ -23,7 +24,9 @@ import {
   successResponseSchema,
   uploadHandleResponseSchema,
   uploadSessionResponseSchema,
+  wabaMarketingStatusSchema,
   type CreateTemplateRequest,
+  type MarketingMessageRequest,
   type SendMessageRequest,
 } from "./schemas";
 
@@ -207,6 +210,26 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
         { json: validated(sendMessageRequestSchema, message) },
         "send",
       );
+    },
+
+    /**
+     * A MARKETING template through the Marketing Messages API (Meta's delivery optimisation, link-click webhooks).
+     * Callers go through lib/whatsapp/marketing.ts, which decides between this and sendMessage.
+     */
+    sendMarketingMessage(message: MarketingMessageRequest) {
+      return call(
+        "POST",
+        `/${phone}/marketing_messages`,
+        sendMessageResponseSchema,
+        { json: validated(marketingMessageRequestSchema, message) },
+        "send",
+      );
+    },
+
+    /** The WABA's onboarding to the Marketing Messages API (ONBOARDED, ELIGIBLE, INELIGIBLE_..., PENDING_...). */
+    getMarketingMessagesStatus() {
+      const query = new URLSearchParams({ fields: "marketing_messages_onboarding_status" });
+      return call("GET", `/${waba}?${query}`, wabaMarketingStatusSchema);
     },
 
     markRead(messageId: string) {

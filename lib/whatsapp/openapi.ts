@@ -121,6 +121,9 @@ function overlay(root: Schema) {
   base.required = (base.required as string[]).filter((key) => key !== "to");
   // biz_opaque_callback_data on template sends (Meta: messages reference; echoed on status webhooks).
   props(lastPart(schemas.TemplateMessage!)).biz_opaque_callback_data = { type: "string", maxLength: 512 };
+  // The Marketing Messages API takes the template payload of /messages (Meta: marketing-messages/send-marketing-
+  // messages), so its callback data too: how a send nobody heard the answer to is settled by its webhooks.
+  props(schemas.MarketingMessageRequestPayload!).biz_opaque_callback_data = { type: "string", maxLength: 512 };
   // CTA URL interactive messages (Meta: messages/interactive-cta-url-messages):
   // "action": {"name": "cta_url", "parameters": {"display_text": "See Dates", "url": "https://..."}}.
   (props(schemas.InteractiveObject!).type!.enum as string[]).push("cta_url");

@@ -237,6 +237,19 @@ export const sendMessageRequestSchema = z
 /** What callers pass (defaults such as recipient_type are filled in by the schema). */
 export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
 
+/**
+ * The Marketing Messages API's send (POST /{phone-number-id}/marketing_messages, Meta's OpenAPI
+ * MarketingMessageRequestPayload): a template message as to /messages, without a reply context, and nothing
+ * else (additionalProperties: false), to a phone number (`to` is required there; a person known only by a
+ * business-scoped user id is sent to through /messages). Its time-to-live is the template's own
+ * (message_send_ttl_seconds, set when the template is created), not a field of the send.
+ */
+export const marketingMessageRequestSchema = sendTemplateRequestSchema
+  .omit({ context: true, recipient: true })
+  .extend({ to: recipientSchema })
+  .strict();
+export type MarketingMessageRequest = z.input<typeof marketingMessageRequestSchema>;
+
 // ------------------------------------------------------------------ templates (management)
 
 export const TEMPLATE_CATEGORIES = ["MARKETING", "UTILITY", "AUTHENTICATION"] as const;
@@ -318,6 +331,12 @@ export const phoneNumberHealthSchema = z.looseObject({
   quality_rating: z.string().optional(),
   throughput: z.looseObject({ level: z.string() }).optional(),
   whatsapp_business_manager_messaging_limit: z.string().optional(),
+});
+
+/** GET /{waba-id}?fields=marketing_messages_onboarding_status (Meta: marketing-messages/onboarding). */
+export const wabaMarketingStatusSchema = z.looseObject({
+  id: z.string(),
+  marketing_messages_onboarding_status: z.string().optional(),
 });
 
 export const mediaUploadResponseSchema = z.object({ id: z.string() });
@@ -414,6 +433,24 @@ export const messagesValueSchema = z.looseObject({
   statuses: z.array(statusSchema).optional(),
   messages: z.array(inboundMessageSchema).optional(),
   errors: z.array(webhookErrorSchema).optional(),
+  // Link taps on marketing messages sent through the Marketing Messages API (Meta:
+  // marketing-messages/track-click-events). Meta names no message or person, only a click id.
+  user_actions: z
+    .array(
+      z.looseObject({
+        action_type: z.string(),
+        timestamp: epochSeconds.optional(),
+        marketing_messages_link_click_data: z
+          .looseObject({
+            click_component: z.string().optional(),
+            product_id: z.string().optional(),
+            click_id: z.string().optional(),
+            tracking_token: z.string().optional(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
 });
 
 const templateRef = {

@@ -156,6 +156,27 @@ export function userPreferenceChange(n: NumberRef, address: string, value: "stop
   };
 }
 
+/**
+ * A tap on a link of a message sent through the Marketing Messages API (Meta: marketing-messages/track-click-
+ * events). Meta names no message and no person: only a click id, which it also appends to the opened URL.
+ */
+export function linkClickChange(n: NumberRef, click: { clickId: string; component: "cta" | "body"; at: Date }): Change {
+  return {
+    field: "messages",
+    value: {
+      messaging_product: "whatsapp",
+      metadata: metadata(n),
+      user_actions: [
+        {
+          action_type: "marketing_messages_link_click",
+          timestamp: Math.floor(click.at.getTime() / 1000),
+          marketing_messages_link_click_data: { click_component: click.component, click_id: click.clickId },
+        },
+      ],
+    },
+  };
+}
+
 export function templateStatusChange(t: {
   id: string;
   name: string;

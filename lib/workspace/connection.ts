@@ -34,7 +34,7 @@ export async function updateConnection(workspaceId: string, actorId: string, inp
   const baseChange = await checkGraphApiBase(workspaceId, input);
   // A connection moved to another address is a real one; saved where it was, the sandbox stays the sandbox
   // (the launcher points it at the sandbox's new port on every start only while it is marked so).
-  await saveAccount(workspaceId, input, baseChange ? { isSandbox: false } : {});
+  const saved = await saveAccount(workspaceId, input, baseChange ? { isSandbox: false } : {});
   forgetWebhookSecrets();
   await recordAudit(workspaceId, actorId, {
     action: "whatsapp.connection_updated",
@@ -45,6 +45,7 @@ export async function updateConnection(workspaceId: string, actorId: string, inp
       wabaId: input.wabaId,
       changedSecrets: (["accessToken", "appSecret", "verifyToken"] as const).filter((k) => input[k]),
       ...(baseChange ? { graphApiBase: baseChange } : {}),
+      ...(saved.version ? { graphApiVersion: saved.version } : {}),
     },
   });
 }

@@ -8,7 +8,7 @@ import { DateRangeForm } from "@/components/analytics/date-range-form";
 import { measureSeries, rateSeries, RATE_KEYS } from "@/components/analytics/series";
 import { TransactionalTable } from "@/components/analytics/transactional-table";
 import { DayTrendTable } from "@/components/analytics/trend-table";
-import { EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { chartShape } from "@/components/analytics/chart-shape";
 import { ShareChart, TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
@@ -71,6 +71,18 @@ export default async function AnalyticsPage({
             ))}
             <Stat label={t("page.cost")} value={format.money(overall.cost, d.currency)} hint={t("page.costHint")} />
           </div>
+          {d.metaClicks.reported > 0 && (
+            <Card className="p-4 text-sm">
+              <h2 className="font-semibold">{t("page.metaClicks.title")}</h2>
+              <p className="mt-1 text-muted">
+                {t("page.metaClicks.body", {
+                  reported: d.metaClicks.reported,
+                  tracked: d.metaClicks.tracked,
+                  other: d.metaClicks.reported - d.metaClicks.tracked,
+                })}
+              </p>
+            </Card>
+          )}
           <ChartCard
             title={t("page.trends.title")}
             description={t("page.trends.description")}

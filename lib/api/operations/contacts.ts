@@ -1,4 +1,4 @@
-// Public API: contacts. Upsert one or a batch by phone number, read one with its consent, list a page at a
+// Public API: contacts. Upsert one or a batch by phone number or WhatsApp user id, read one with its consent, list a page at a
 // time. The work is lib/contacts/api.ts; this module says what the calls take and answer.
 import { z } from "zod";
 import {
@@ -13,6 +13,7 @@ import {
   normaliseTimeZone,
 } from "@/lib/contacts/fields";
 import { idSchema } from "@/lib/ids";
+import { BSUID_PATTERN } from "@/lib/contacts/identity";
 import { defineOperation } from "../operation";
 
 export const MAX_BATCH_CONTACTS = 1000;
@@ -91,11 +92,27 @@ const attributesSchema = z
 
 export const contactInputSchema = z
   .strictObject({
-    phone: z.string().min(1, { message: "Enter the phone number." }).max(40).meta({
+    phone: z.string().min(1, { message: "Enter the phone number." }).max(40).optional().meta({
       description:
-        "The phone number: international (E.164, `+34610000001`) or national, read with the workspace's default country. It is stored in E.164 and identifies the contact.",
+        "The phone number: international (E.164, `+34610000001`) or national, read with the workspace's default country. It is stored in E.164 and identifies the contact. Give it, `bsuid`, or both.",
       example: "+34610000001",
     }),
+    bsuid: z
+      .string()
+      .regex(BSUID_PATTERN, { message: "A WhatsApp user id looks like US.13491208655302741918." })
+      .optional()
+      .meta({
+        description:
+          "WhatsApp's business-scoped user id, for a person who shows only a username. Without `phone` it identifies the contact; with one, it is added to a contact that has none (a BSUID another contact holds stays with it).",
+        example: "ES.13491208655302741918",
+      }),
+    username: z
+      .string()
+      .trim()
+      .max(100)
+      .nullable()
+      .optional()
+      .meta({ description: "The person's WhatsApp username (an @ before it is dropped).", example: "lucia" }),
     name: z
       .string()
       .trim()
@@ -113,10 +130,14 @@ export const contactInputSchema = z
     addTags: tagsSchema("Tags added to those the contact has (applied after `tags`).").optional(),
     removeTags: tagsSchema("Tags taken away from the contact (applied last).").optional(),
   })
+  .refine((c) => c.phone !== undefined || c.bsuid !== undefined, {
+    path: ["phone"],
+    message: "Give the contact's phone number or its WhatsApp user id (bsuid).",
+  })
   .meta({
     id: "ContactInput",
     description:
-      "A contact, identified by its phone number. Only the fields given change; a new contact gets those given.",
+      "A contact, identified by its phone number, or by its WhatsApp user id (`bsuid`) when it has none. Only the fields given change; a new contact gets those given.",
   });
 
 const consentStateSchema = z
@@ -169,7 +190,7 @@ export const upsertContactOp = defineOperation({
   path: "/contacts",
   scope: "contacts:write",
   tag: "Contacts",
-  summary: "Create or update a contact by phone number",
+  summary: "Create or update a contact by phone number or WhatsApp user id",
   description:
     "Creates the contact when the number is new, or updates the one with that number. Only the fields given change. " +
     "A number that is not valid, or one erased at the person's request (Parley keeps it suppressed, as an import does), is refused with a field error on `phone`.",
@@ -280,6 +301,10 @@ export const listContactsOp = defineOperation({
     phone: z.string().max(40).optional().meta({
       description: "Only the contact with this number (international or national, as for upserts).",
       example: "+34610000001",
+    }),
+    bsuid: z.string().max(140).optional().meta({
+      description: "Only the contact with this WhatsApp user id.",
+      example: "ES.13491208655302741918",
     }),
     tag: z
       .string()

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CLOCK_SKEW_MS } from "@/lib/consent/api-sources";
 import { idSchema } from "@/lib/ids";
+import { BSUID_PATTERN } from "@/lib/contacts/identity";
 import { defineOperation } from "../operation";
 
 export const EVENT_NAME = /^[a-z][a-z0-9_.]{0,63}$/;
@@ -29,11 +30,19 @@ export const eventInputSchema = z
           description: "Or its phone number: international, or national in the workspace's default country.",
           example: "+34610000001",
         }),
+        bsuid: z
+          .string()
+          .regex(BSUID_PATTERN, { message: "A WhatsApp user id looks like US.13491208655302741918." })
+          .optional()
+          .meta({
+            description: "Or its WhatsApp user id, for a person who shows only a username.",
+            example: "ES.13491208655302741918",
+          }),
       })
-      .refine((c) => (c.id === undefined) !== (c.phone === undefined), {
-        message: "Give the contact's id or its phone, one of them.",
+      .refine((c) => [c.id, c.phone, c.bsuid].filter((v) => v !== undefined).length === 1, {
+        message: "Give the contact's id, its phone or its WhatsApp user id (bsuid), one of them.",
       })
-      .meta({ description: 'Who it happened to: `{"id": …}` or `{"phone": …}`.' }),
+      .meta({ description: 'Who it happened to: `{"id": …}`, `{"phone": …}` or `{"bsuid": …}`.' }),
     properties: z
       .record(z.string(), z.unknown())
       .default({})

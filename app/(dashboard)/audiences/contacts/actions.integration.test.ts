@@ -97,7 +97,9 @@ describe("consent export", () => {
       ["OPT_OUT", "All marketing lists", "KEYWORD"],
     ]);
     const csv = toCsv(CONSENT_EXPORT_COLUMNS, rows);
-    expect(csv.split("\r\n")[0]).toBe("occurredAt,recordedAt,phone,name,action,scope,source,proof,actor");
+    expect(csv.split("\r\n")[0]).toBe(
+      "occurredAt,recordedAt,phone,whatsappUserId,username,name,action,scope,source,proof,actor",
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain("'+1 checkbox");
     expect(csv).toContain('"Replied ""STOP"""');
@@ -147,7 +149,7 @@ describe("a contact's consent record", () => {
     const csv = await call();
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines.map((l) => l.split(",").slice(4, 7).join(","))).toEqual([
+    expect(lines.map((l) => l.split(",").slice(6, 9).join(","))).toEqual([
       "action,scope,source",
       "OPT_IN,Promotions,WEB_FORM",
       "OPT_IN,Order updates,CHAT",

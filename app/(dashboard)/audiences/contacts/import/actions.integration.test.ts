@@ -113,6 +113,73 @@ describe("CSV import", () => {
     ).toEqual([{ consentListId: orders.id, optedIn: true }]);
   });
 
+  it("imports people known by their WhatsApp user id (BSUID) alone, fills a known phone's BSUID, and keeps a BSUID another contact holds", async () => {
+    const { workspace, users } = await createWorkspace();
+    const ws = workspace.id;
+    const promotions = await db.consentList.create({
+      data: { workspaceId: ws, name: "Promotions", category: "MARKETING" },
+    });
+    const known = await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(1)}` } });
+    const holder = await db.contact.create({ data: { workspaceId: ws, bsuid: "ES.9000000000000000003" } });
+    await db.suppression.create({
+      data: { workspaceId: ws, identityHash: identityHash(ws, "ES.9000000000000000005"), reason: "Erased" },
+    });
+    await actAs(users.ADMIN.id, ws);
+    const csv = [
+      "Phone,User ID,Username,Name,Opted in",
+      ",ES.9000000000000000001,@marta.rivera,Marta,yes", // a new person known by the BSUID alone
+      `+34 ${phoneOf(1)},ES.9000000000000000002,,Ana,yes`, // a known phone gets its BSUID
+      `+34 ${phoneOf(2)},ES.9000000000000000003,,Bea,no`, // the BSUID stays with the contact that has it
+      ",ES.9000000000000000001,,Marta again,yes", // the same BSUID twice
+      ",13491208655302741918,,Not a BSUID,yes",
+      ",,@only.a.username,Nobody,yes",
+      ",ES.9000000000000000005,,Erased,yes",
+    ].join("\n");
+    const mapping: ImportMapping = {
+      columns: [
+        { target: "phone" },
+        { target: "bsuid" },
+        { target: "username" },
+        { target: "name" },
+        { target: "optedIn" },
+      ],
+      consentListId: promotions.id,
+      proof: PROOF,
+    };
+    const checkThenImport = async () => {
+      const { id } = await upload(ws, users.ADMIN.id, csv);
+      await run(id, "check", mapping, ws);
+      return run(id, "import", mapping, ws);
+    };
+    const imported = await checkThenImport();
+    expect(imported.counts).toMatchObject({ rows: 7, created: 2, updated: 1, duplicate: 1, invalid: 2, suppressed: 1 });
+    expect(imported.counts?.consent).toEqual({ optedIn: 2, optedOut: 1, unchanged: 0, keptOptedOut: 0 });
+    expect(imported.rejects?.map((r) => r.problem?.code)).toEqual(["duplicateUser", "bsuid", "noPhone", "erased"]);
+
+    const byBsuid = await db.contact.findUnique({
+      where: { workspaceId_bsuid: { workspaceId: ws, bsuid: "ES.9000000000000000001" } },
+      select: { phone: true, username: true, name: true, optedInListIds: true },
+    });
+    expect(byBsuid).toEqual({ phone: null, username: "marta.rivera", name: "Marta", optedInListIds: [promotions.id] });
+    expect(await db.contact.findUnique({ where: { id: known.id }, select: { bsuid: true, name: true } })).toEqual({
+      bsuid: "ES.9000000000000000002",
+      name: "Ana",
+    });
+    const bea = await db.contact.findUnique({
+      where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(2)}` } },
+      select: { bsuid: true },
+    });
+    expect(bea).toEqual({ bsuid: null });
+    expect(await db.contact.findUnique({ where: { id: holder.id }, select: { bsuid: true } })).toEqual({
+      bsuid: "ES.9000000000000000003",
+    });
+
+    // The same file again changes nothing.
+    const again = await checkThenImport();
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(again.counts?.consent).toEqual({ optedIn: 0, optedOut: 0, unchanged: 3, keptOptedOut: 0 });
+  });
+
   it("tells webhook endpoints of each opt-in and opt-out it makes (contact.opted_in / contact.opted_out), and a check tells nothing", async () => {
     const { workspace, users } = await createWorkspace();
     const ws = workspace.id;

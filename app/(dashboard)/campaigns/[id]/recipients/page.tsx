@@ -11,6 +11,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { isSkipReason } from "@/lib/campaigns/audience";
 import { drillDownSchema, listRecipients, STAGES, type Stage } from "@/lib/campaigns/recipients";
+import { contactHandle } from "@/lib/contacts/identity";
 import { getFormat } from "@/lib/i18n/format";
 import { orNotFound, pageId } from "@/lib/not-found";
 import { notFound } from "next/navigation";
@@ -106,9 +107,9 @@ export default async function RecipientsPage({
                       href={`/audiences/contacts/${m.contact.id}`}
                       className="font-medium text-brand-700 hover:underline"
                     >
-                      {m.contact.name ?? m.contact.phone}
+                      {m.contact.name ?? contactHandle(m.contact)}
                     </Link>
-                    <p className="text-xs text-muted">{m.contact.phone}</p>
+                    <p className="text-xs text-muted">{contactHandle(m.contact)}</p>
                   </Td>
                   <Td>{t(`messageState.${m.state}`)}</Td>
                   <Td>{m.sentAt ? <LocalTime value={m.sentAt} /> : "—"}</Td>

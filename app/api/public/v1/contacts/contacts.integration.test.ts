@@ -1,4 +1,4 @@
-// Public API contacts: upsert by phone (one and a batch), read, list with a cursor; every call made with a
+// Public API contacts: upsert by phone or WhatsApp user id (one and a batch), read, list with a cursor; every call made with a
 // real API key of the test's own workspace.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -100,6 +100,45 @@ describe("PUT /contacts", () => {
       { field: "phone", message: expect.stringMatching(/erased at the person's request/) },
     ]);
     expect(await db.contact.count({ where: { workspaceId, phone: "+34610000099" } })).toBe(0);
+  });
+
+  it("creates and updates a person known by their WhatsApp user id alone, and adds a BSUID to a known phone", async () => {
+    const first = await put({ bsuid: "ES.7100000000000000001", username: "@lucia.g", name: "Lucía" });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      created: true,
+      contact: { phone: null, bsuid: "ES.7100000000000000001", username: "lucia.g", name: "Lucía" },
+    });
+    const again = await put({ bsuid: "ES.7100000000000000001", addTags: ["vip"] });
+    expect(again.body).toMatchObject({ created: false, contact: { id: first.body.contact.id, tags: ["vip"] } });
+
+    await put({ phone: "+34610000070" });
+    const filled = await put({ phone: "+34610000070", bsuid: "ES.7100000000000000002" });
+    expect(filled.body).toMatchObject({ created: false, contact: { bsuid: "ES.7100000000000000002" } });
+    // A BSUID another contact holds stays with it.
+    const taken = await put({ phone: "+34610000071", bsuid: "ES.7100000000000000001" });
+    expect(taken.body).toMatchObject({ created: true, contact: { phone: "+34610000071", bsuid: null } });
+
+    const found = await callApi(list, reader, { path: "/contacts?bsuid=ES.7100000000000000001" });
+    expect(found.body.data.map((c: { id: string }) => c.id)).toEqual([first.body.contact.id]);
+  });
+
+  it("refuses a contact with neither a phone nor a WhatsApp user id, a malformed one, and an erased one", async () => {
+    const none = await put({ name: "Nobody" });
+    expect(none.status).toBe(422);
+    expect(none.body.errors).toEqual([
+      { field: "phone", message: expect.stringMatching(/phone number or its WhatsApp user id/) },
+    ]);
+    const malformed = await put({ bsuid: "13491208655302741918" });
+    expect(malformed.body.errors).toEqual([{ field: "bsuid", message: expect.stringMatching(/looks like US\./) }]);
+    await db.suppression.create({
+      data: { workspaceId, identityHash: identityHash(workspaceId, "ES.7100000000000000099"), reason: "test" },
+    });
+    const erased = await put({ bsuid: "ES.7100000000000000099" });
+    expect(erased.body.errors).toEqual([
+      { field: "bsuid", message: expect.stringMatching(/erased at the person's request/) },
+    ]);
+    expect(await db.contact.count({ where: { workspaceId, bsuid: "ES.7100000000000000099" } })).toBe(0);
   });
 
   it("needs the contacts:write scope", async () => {

@@ -78,6 +78,38 @@ describe("POST /events", () => {
     expect(await db.contact.count({ where: { workspaceId, phone: { in: ["+12025550103", "+12025550104"] } } })).toBe(0);
   });
 
+  it("finds or creates a person named by their WhatsApp user id, and says which one is unknown", async () => {
+    const known = await db.contact.create({ data: { workspaceId, bsuid: "US.6200000000000000001", username: "kim" } });
+    const answer = await callApi(record, key, {
+      path: "/events",
+      body: { name: "order.shipped", contact: { bsuid: "US.6200000000000000001" } },
+    });
+    expect(answer.body).toMatchObject({ contactId: known.id, contactCreated: false });
+    const created = await callApi(record, key, {
+      path: "/events",
+      body: { name: "order.shipped", contact: { bsuid: "US.6200000000000000002" } },
+    });
+    expect(created.status).toBe(202);
+    expect(created.body.contactCreated).toBe(true);
+    expect(
+      await db.contact.findUnique({ where: { id: created.body.contactId }, select: { phone: true, bsuid: true } }),
+    ).toEqual({
+      phone: null,
+      bsuid: "US.6200000000000000002",
+    });
+    const unknown = await callApi(record, key, {
+      path: "/events",
+      body: { name: "x", contact: { bsuid: "US.6200000000000000003" }, createContact: false },
+    });
+    expect(unknown.status).toBe(404);
+    expect(await db.contact.count({ where: { workspaceId, bsuid: "US.6200000000000000003" } })).toBe(0);
+    const both = await callApi(record, key, {
+      path: "/events",
+      body: { name: "x", contact: { phone: "+12025550109", bsuid: "US.6200000000000000001" } },
+    });
+    expect(both.status).toBe(422);
+  });
+
   it("refuses a bad name, both or neither identity, large properties, and another workspace's contact", async () => {
     const bad = await callApi(record, key, {
       path: "/events",
