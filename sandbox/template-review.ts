@@ -72,9 +72,67 @@ export function structuralProblems(request: CreateTemplateRequest): string[] {
     if (b.phone_number && b.phone_number.length > 20)
       problems.push(`BUTTONS[${i}] phone_number: at most 20 characters`);
   }
-  if (carousel && Array.isArray(carousel.cards) && carousel.cards.length > 10)
-    problems.push("CAROUSEL: at most 10 cards");
-  if (lto && request.category !== "MARKETING") problems.push("LIMITED_TIME_OFFER: marketing templates only");
+  if (lto) problems.push(...offerProblems(request, lto, header, buttons));
+  if (carousel) problems.push(...carouselProblems(request, carousel, { header, footer, buttons }));
+  return problems;
+}
+
+/** Meta's limited-time offers: marketing only, a headline of 16 characters, one URL button, a short code. */
+function offerProblems(request: CreateTemplateRequest, lto: Component, header?: Component, buttons: Button[] = []) {
+  const problems: string[] = [];
+  const offer = lto.limited_time_offer as { text?: unknown; has_expiration?: unknown } | undefined;
+  if (request.category !== "MARKETING") problems.push("LIMITED_TIME_OFFER: marketing templates only");
+  if (typeof offer?.text !== "string" || !offer.text.trim()) problems.push("LIMITED_TIME_OFFER text: required");
+  else if (offer.text.length > 16)
+    problems.push(`LIMITED_TIME_OFFER text: at most 16 characters (has ${offer.text.length})`);
+  if (header && !["IMAGE", "VIDEO"].includes(String(header.format).toUpperCase()))
+    problems.push("HEADER: a limited-time offer takes an image or video header, or none");
+  if (buttons.filter((b) => b.type.toUpperCase() === "URL").length !== 1)
+    problems.push("BUTTONS: a limited-time offer needs exactly one URL button");
+  for (const b of buttons)
+    if (b.type.toUpperCase() === "COPY_CODE" && String(b.example ?? "").length > 15)
+      problems.push("BUTTONS copy_code example: at most 15 characters in a limited-time offer");
+  return problems;
+}
+
+/** Meta's media-card carousels: 2 to 10 cards of one shape, each an image or video with up to 2 buttons. */
+function carouselProblems(
+  request: CreateTemplateRequest,
+  carousel: Component,
+  own: { header?: Component; footer?: Component; buttons: Button[] },
+) {
+  const problems: string[] = [];
+  if (request.category !== "MARKETING") problems.push("CAROUSEL: marketing templates only");
+  if (own.header || own.footer || own.buttons.length)
+    problems.push("CAROUSEL: the message takes only a BODY; headers and buttons go on the cards");
+  const cards = Array.isArray(carousel.cards) ? (carousel.cards as { components?: Component[] }[]) : [];
+  if (cards.length < 2 || cards.length > 10) problems.push(`CAROUSEL: 2 to 10 cards (has ${cards.length})`);
+  const shape = (parts: Component[]) =>
+    parts
+      .map((c) =>
+        c.type.toUpperCase() === "BUTTONS"
+          ? `BUTTONS(${((c.buttons as Button[] | undefined) ?? []).map((b) => b.type.toUpperCase())})`
+          : c.type.toUpperCase() === "HEADER"
+            ? `HEADER(${String(c.format).toUpperCase()})`
+            : c.type.toUpperCase(),
+      )
+      .join();
+  cards.forEach((card, i) => {
+    const parts = Array.isArray(card.components) ? card.components : [];
+    const header = byType(parts, "HEADER");
+    const example = header?.example as { header_handle?: unknown[] } | undefined;
+    if (!header || !["IMAGE", "VIDEO"].includes(String(header.format).toUpperCase()) || !example?.header_handle?.length)
+      problems.push(`CAROUSEL cards[${i}]: an IMAGE or VIDEO header with a sample handle is required`);
+    const text = byType(parts, "BODY")?.text;
+    if (typeof text === "string" && text.length > 160)
+      problems.push(`CAROUSEL cards[${i}] BODY text: at most 160 characters (has ${text.length})`);
+    const cardButtons = (byType(parts, "BUTTONS")?.buttons as Button[] | undefined) ?? [];
+    if (cardButtons.length > 2) problems.push(`CAROUSEL cards[${i}] BUTTONS: at most 2`);
+    if (cardButtons.some((b) => !["QUICK_REPLY", "URL", "PHONE_NUMBER"].includes(b.type.toUpperCase())))
+      problems.push(`CAROUSEL cards[${i}] BUTTONS: quick reply, URL or phone number only`);
+    if (i > 0 && shape(parts) !== shape(cards[0]!.components ?? []))
+      problems.push(`CAROUSEL cards[${i}]: every card must have the same components as the first`);
+  });
   return problems;
 }
 

@@ -8,7 +8,15 @@ import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";
 import { audienceSql, emptyValueSql, SKIP_REASONS, tierLimit, type AudiencePlan, type SkipReason } from "./audience";
 import { estimateCost, PRICE_CURRENCY, type CostLine, type PriceCategory } from "./pricing";
 import { audienceAdvice, contentAdvice, templateText } from "@/lib/templates/channel-advice";
-import { headerMediaKind, routeLanguage, templateSlots, type Slot, type TemplateVersion } from "./render";
+import {
+  cardMediaKind,
+  carouselCards,
+  headerMediaKind,
+  routeLanguage,
+  templateSlots,
+  type Slot,
+  type TemplateVersion,
+} from "./render";
 import {
   audienceSchema,
   mappingSchema,
@@ -205,6 +213,12 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
   }
   const mediaKind = plan.fallback ? headerMediaKind(plan.fallback.components) : null;
   if (mediaKind && !mapping.headerMediaId) blockers.push({ code: "headerMedia", values: { kind: mediaKind } });
+  const cards = plan.fallback ? carouselCards(plan.fallback.components).length : 0;
+  if (cards && mapping.cardMediaIds.filter(Boolean).length !== cards)
+    blockers.push({ code: "cardMedia", values: { count: cards, kind: cardMediaKind(plan.fallback!.components)! } });
+  const offer = mapping.variables.offer;
+  if (offer?.source === "constant" && !(Date.parse(offer.value) > Date.now()))
+    blockers.push({ code: "offerExpiry", values: { value: offer.value } });
   if (plan.schedule.mode === "at") {
     const [row] = await db.$queryRaw<
       { past: boolean }[]

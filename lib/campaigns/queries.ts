@@ -8,7 +8,7 @@ import { funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 import { trackedLinkBase } from "@/lib/campaigns/links";
 import { audienceSql } from "./audience";
 import { audiencePlan, loadPlan, type Preflight } from "./plan";
-import { draftHeaderMediaId } from "@/lib/templates/schemas";
+import { draftCardMediaIds, draftHeaderMediaId } from "@/lib/templates/schemas";
 import { headerMediaKind, previewText, routeLanguage, templateSlots } from "./render";
 import { campaignInputSchema, type CampaignFormValues } from "./schemas";
 
@@ -74,6 +74,8 @@ export async function builderChoices(workspaceId: string) {
       components: unknown;
       /** The library file the template's media header was approved with: the campaign starts with it. */
       headerMediaId: string | null;
+      /** A carousel's files, one a card, as the template was approved with them. */
+      cardMediaIds: string[];
     }
   >();
   const inLibrary = new Set(media.map((m) => m.id));
@@ -85,10 +87,14 @@ export async function builderChoices(workspaceId: string) {
       slots: templateSlots(t.components),
       components: t.components,
       headerMediaId: null,
+      cardMediaIds: [],
     };
     group.languages.push(t.language);
     const own = draftHeaderMediaId(t.draft);
     if (!group.headerMediaId && own && inLibrary.has(own) && headerMediaKind(t.components)) group.headerMediaId = own;
+    const cards = draftCardMediaIds(t.draft);
+    if (!group.cardMediaIds.length && cards.length && cards.every((id) => inLibrary.has(id)))
+      group.cardMediaIds = cards;
     groups.set(t.name, group);
   }
   return {

@@ -281,3 +281,134 @@ describe("copy-code buttons", () => {
     ).toThrow(MissingValueError);
   });
 });
+
+describe("carousels and limited-time offers", () => {
+  const card = (text: string) => ({
+    components: [
+      { type: "HEADER", format: "IMAGE" },
+      { type: "BODY", text },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Send me more like this!" },
+          { type: "URL", text: "Shop", url: "https://www.luckyshrub.com/rare-succulents/{{1}}" },
+        ],
+      },
+    ],
+  });
+  const CAROUSEL = {
+    name: "carousel_template_media_cards_v1",
+    language: "en_US",
+    parameterFormat: "POSITIONAL",
+    components: [
+      { type: "BODY", text: "Rare succulents for sale! {{1}}, these are {{2}} with code {{3}}. Shop now!" },
+      { type: "CAROUSEL", cards: [card("Aloe 'Blue Elf'."), card("Crassula Buddha's Temple.")] },
+    ],
+  };
+  const constant = (value: string) => ({ source: "constant" as const, value, fallback: "" });
+  const mapping = {
+    variables: {
+      "body:1": { source: "field" as const, value: "first_name", fallback: "" },
+      "body:2": constant("30%"),
+      "body:3": constant("30OFF"),
+      "card:0:payload:0": constant("more_like_blue_elf"),
+      "card:0:button:1": constant("BLUE_ELF"),
+      "card:1:payload:0": constant("more_like_buddha"),
+      "card:1:button:1": constant("BUDDHA"),
+    },
+  };
+  const cardMedia = [
+    { link: "https://www.luckyshrub.com/assets/blue_elf.jpg" },
+    { link: "https://www.luckyshrub.com/assets/buddha.jpg" },
+  ];
+
+  it("has a slot for each card's link ending and reply payload", () => {
+    expect(templateSlots(CAROUSEL.components).map((s) => [s.key, s.card])).toEqual([
+      ["body:1", undefined],
+      ["body:2", undefined],
+      ["body:3", undefined],
+      ["card:0:payload:0", 0],
+      ["card:0:button:1", 0],
+      ["card:1:payload:0", 1],
+      ["card:1:button:1", 1],
+    ]);
+  });
+
+  it("sends Meta's carousel example: the body's values, then each card's media and buttons", async () => {
+    const { fixtures } = await import("@/lib/whatsapp/fixtures");
+    const example = fixtures("send_template_request_media_carousel")[0]![1] as {
+      template: { components: unknown[] };
+    };
+    const request = renderTemplateMessage({
+      version: CAROUSEL,
+      mapping,
+      contact: { ...contact, name: "Pablo" },
+      cardMedia,
+      callbackData: "parley:m1",
+    });
+    // Meta's example writes a button's index as a number; Parley sends it as a string, as the OpenAPI has it.
+    const indexAsString = (value: unknown) =>
+      JSON.parse(JSON.stringify(value).replace(/"index":(\d)/g, '"index":"$1"'));
+    expect(request.template.components).toEqual(indexAsString(example.template.components));
+    expect(sendMessageRequestSchema.safeParse(request).success).toBe(true);
+    expect(previewText(CAROUSEL, mapping, contact).cards.map((c) => c.buttons[1]!.url)).toEqual([
+      "https://www.luckyshrub.com/rare-succulents/BLUE_ELF",
+      "https://www.luckyshrub.com/rare-succulents/BUDDHA",
+    ]);
+  });
+
+  it("cannot send a carousel without every card's media, nor a card's link as a tracked one", () => {
+    const send = (patch: Partial<Parameters<typeof renderTemplateMessage>[0]>) => () =>
+      renderTemplateMessage({ version: CAROUSEL, mapping, contact, cardMedia, callbackData: "x", ...patch });
+    expect(send({ cardMedia: cardMedia.slice(0, 1) })).toThrow(MissingValueError);
+    expect(
+      send({
+        mapping: {
+          variables: {
+            ...mapping.variables,
+            "card:1:button:1": { ...constant("https://x.example"), source: "tracked" },
+          },
+        },
+        trackLink: () => "token",
+      }),
+    ).toThrow(MissingValueError);
+  });
+
+  it("sends a limited-time offer's expiry in milliseconds, and refuses one that is not a date", () => {
+    const OFFER = {
+      name: "flash_sale",
+      language: "en_US",
+      parameterFormat: "POSITIONAL",
+      components: [
+        { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Ends soon!", has_expiration: true } },
+        { type: "BODY", text: "Good news, {{1}}! Take 25% off." },
+        {
+          type: "BUTTONS",
+          buttons: [{ type: "COPY_CODE" }, { type: "URL", text: "Book", url: "https://x.example/o" }],
+        },
+      ],
+    };
+    const variables = {
+      "body:1": constant("Ana"),
+      "button:0": constant("CARIBE25"),
+      offer: constant("2026-12-24T23:00:00Z"),
+    };
+    expect(templateSlots(OFFER.components).map((s) => s.key)).toEqual(["body:1", "button:0", "offer"]);
+    const request = renderTemplateMessage({ version: OFFER, mapping: { variables }, contact, callbackData: "x" });
+    expect(request.template.components!.map((c) => c.type)).toEqual(["body", "limited_time_offer", "button"]);
+    expect(request.template.components![1]).toEqual({
+      type: "limited_time_offer",
+      parameters: [
+        { type: "limited_time_offer", limited_time_offer: { expiration_time_ms: Date.UTC(2026, 11, 24, 23) } },
+      ],
+    });
+    expect(() =>
+      renderTemplateMessage({
+        version: OFFER,
+        mapping: { variables: { ...variables, offer: constant("next friday") } },
+        contact,
+        callbackData: "x",
+      }),
+    ).toThrow(MissingValueError);
+  });
+});

@@ -10,13 +10,15 @@ type MetaComponent = {
   format?: string;
   text?: string;
   buttons?: { type: string; text?: string; url?: string }[];
+  cards?: { components?: MetaComponent[] }[];
+  limited_time_offer?: { has_expiration?: boolean };
 };
 
 export type Slot = {
   key: string;
   /** In English, for logs and the inbox; screens put `kind`, `name` and `text` in the reader's words. */
   label: string;
-  kind: "header" | "body" | "link" | "payload" | "copyCode";
+  kind: "header" | "body" | "link" | "payload" | "copyCode" | "offerExpiry";
   /** The placeholder's name ("1", "first_name") of a header or body slot. */
   name?: string;
   /** The button's text of a link or reply slot. */
@@ -25,6 +27,8 @@ export type Slot = {
   optional: boolean;
   /** A URL button's address with its {{1}}. */
   url?: string;
+  /** A carousel card's number (from 0) when the slot is on a card. */
+  card?: number;
 };
 
 export type TemplateVersion = { name: string; language: string; components: unknown; parameterFormat: string };
@@ -35,10 +39,75 @@ const find = (components: unknown, type: string) => componentsOf(components).fin
 /** A template's buttons, in order (quick replies, URL, phone, copy code). Copy code's slot is "button:<index>" too. */
 export const templateButtons = (components: unknown) => find(components, "BUTTONS")?.buttons ?? [];
 
+/** A media-card carousel's cards, each its own components (header, body, buttons); none for other templates. */
+export const carouselCards = (components: unknown): MetaComponent[][] =>
+  (find(components, "CAROUSEL")?.cards ?? []).map((card) => componentsOf(card.components));
+
+/** The media every card of a carousel shows (IMAGE or VIDEO), if the template is one. */
+export function cardMediaKind(components: unknown): "IMAGE" | "VIDEO" | null {
+  const format = find(carouselCards(components)[0], "HEADER")?.format?.toUpperCase();
+  return format === "IMAGE" || format === "VIDEO" ? format : null;
+}
+
+/** A limited-time offer that counts down to an expiry each send names. */
+export const offerExpires = (components: unknown) =>
+  find(components, "LIMITED_TIME_OFFER")?.limited_time_offer?.has_expiration === true;
+
 /** The media a header needs (IMAGE, VIDEO, DOCUMENT), if any. */
 export function headerMediaKind(components: unknown): "IMAGE" | "VIDEO" | "DOCUMENT" | null {
   const format = find(components, "HEADER")?.format?.toUpperCase();
   return format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT" ? format : null;
+}
+
+/** The body's and buttons' slots of a message, or of a carousel card (keys prefixed "card:<n>:"). */
+function contentSlots(components: unknown, card?: number): Slot[] {
+  const prefix = card === undefined ? "" : `card:${card}:`;
+  const on = card === undefined ? "" : `Card ${card + 1}: `;
+  const at = card === undefined ? {} : { card };
+  const slots: Slot[] = [];
+  for (const name of new Set(placeholders(find(components, "BODY")?.text ?? ""))) {
+    slots.push({
+      key: `${prefix}body:${name}`,
+      label: `${on}Body {{${name}}}`,
+      kind: "body",
+      name,
+      optional: false,
+      ...at,
+    });
+  }
+  templateButtons(components).forEach((b, index) => {
+    const type = b.type.toUpperCase();
+    if (type === "URL" && placeholders(b.url ?? "").length) {
+      slots.push({
+        key: `${prefix}button:${index}`,
+        label: `${on}“${b.text}” link ending (${b.url})`,
+        kind: "link",
+        text: b.text ?? "",
+        optional: false,
+        url: b.url,
+        ...at,
+      });
+    }
+    if (type === "QUICK_REPLY")
+      slots.push({
+        key: `${prefix}payload:${index}`,
+        label: `${on}“${b.text}” reply payload`,
+        kind: "payload",
+        text: b.text ?? "",
+        optional: true,
+        ...at,
+      });
+    // Meta refuses a copy-code template sent without its code (coupon_code, 20 characters at most).
+    if (type === "COPY_CODE")
+      slots.push({
+        key: `${prefix}button:${index}`,
+        label: "“Copy code” button: the offer code",
+        kind: "copyCode",
+        optional: false,
+        ...at,
+      });
+  });
+  return slots;
 }
 
 export function templateSlots(components: unknown): Slot[] {
@@ -48,38 +117,10 @@ export function templateSlots(components: unknown): Slot[] {
     const name = placeholders(header.text!)[0]!;
     slots.push({ key: "header", label: `Header {{${name}}}`, kind: "header", name, optional: false });
   }
-  for (const name of new Set(placeholders(find(components, "BODY")?.text ?? ""))) {
-    slots.push({ key: `body:${name}`, label: `Body {{${name}}}`, kind: "body", name, optional: false });
-  }
-  templateButtons(components).forEach((b, index) => {
-    const type = b.type.toUpperCase();
-    if (type === "URL" && placeholders(b.url ?? "").length) {
-      slots.push({
-        key: `button:${index}`,
-        label: `“${b.text}” link ending (${b.url})`,
-        kind: "link",
-        text: b.text ?? "",
-        optional: false,
-        url: b.url,
-      });
-    }
-    if (type === "QUICK_REPLY")
-      slots.push({
-        key: `payload:${index}`,
-        label: `“${b.text}” reply payload`,
-        kind: "payload",
-        text: b.text ?? "",
-        optional: true,
-      });
-    // Meta refuses a copy-code template sent without its code (coupon_code, 20 characters at most).
-    if (type === "COPY_CODE")
-      slots.push({
-        key: `button:${index}`,
-        label: "“Copy code” button: the offer code",
-        kind: "copyCode",
-        optional: false,
-      });
-  });
+  slots.push(...contentSlots(components));
+  if (offerExpires(components))
+    slots.push({ key: "offer", label: "Offer expiry (date and time)", kind: "offerExpiry", optional: false });
+  carouselCards(components).forEach((card, i) => slots.push(...contentSlots(card, i)));
   return slots;
 }
 
@@ -144,6 +185,8 @@ export class MissingValueError extends Error {
   }
 }
 
+type Media = { id: string } | { link: string };
+
 /** The Cloud API request for one recipient. Throws MissingValueError when a required value is empty. */
 export function renderTemplateMessage(input: {
   version: TemplateVersion;
@@ -152,6 +195,8 @@ export function renderTemplateMessage(input: {
   /** Meta's id of the uploaded header media, or a public https address Meta fetches it from. */
   headerMediaId?: string | null;
   headerMediaLink?: string | null;
+  /** A carousel's media, one a card in order: Meta's ids of the uploaded files, or public addresses. */
+  cardMedia?: Media[];
   callbackData: string;
   /** The URL ending of a tracked link button (lib/campaigns/links.ts); without it a tracked button cannot be sent. */
   trackLink?: (buttonIndex: number) => string;
@@ -164,6 +209,60 @@ export function renderTemplateMessage(input: {
     if (!resolved) throw new MissingValueError(slot);
     return resolved;
   };
+  const mediaParameter = (kind: string, media: Media) => {
+    const type = kind.toLowerCase() as "image" | "video" | "document";
+    return { type: "header" as const, parameters: [{ type, [type]: media } as never] };
+  };
+
+  /** The body's and buttons' parameters of the message, or of a carousel card (slot keys prefixed "card:<n>:"). */
+  const content = (components: unknown, prefix = ""): TemplateSendComponent[] => {
+    const parts: TemplateSendComponent[] = [];
+    const bodyNames = [...new Set(placeholders(find(components, "BODY")?.text ?? ""))];
+    const ordered = named ? bodyNames : [...bodyNames].sort((a, b) => Number(a) - Number(b));
+    if (ordered.length) {
+      parts.push({
+        type: "body",
+        parameters: ordered.map((name) => ({
+          type: "text" as const,
+          text: value(`${prefix}body:${name}`),
+          ...(named ? { parameter_name: name } : {}),
+        })),
+      });
+    }
+    templateButtons(components).forEach((b, index) => {
+      const type = b.type.toUpperCase();
+      const key = `${prefix}button:${index}`;
+      if (type === "URL" && placeholders(b.url ?? "").length) {
+        // Only a message's own buttons are tracked links (a card's link endings are the campaign's values).
+        const tracked = mapping.variables[key]?.source === "tracked";
+        if (tracked && (!input.trackLink || prefix)) throw new MissingValueError(key);
+        const text = tracked ? input.trackLink!(index) : value(key);
+        parts.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text }] });
+      }
+      if (type === "COPY_CODE") {
+        // A code is never a tracked link.
+        if (mapping.variables[key]?.source === "tracked") throw new MissingValueError(key);
+        parts.push({
+          type: "button",
+          sub_type: "copy_code",
+          index: String(index),
+          parameters: [{ type: "coupon_code", coupon_code: value(key) }],
+        });
+      }
+      if (type === "QUICK_REPLY") {
+        const variable = mapping.variables[`${prefix}payload:${index}`];
+        const payload = (variable ? resolveVariable(variable, contact) : "") || (b.text ?? "");
+        parts.push({
+          type: "button",
+          sub_type: "quick_reply",
+          index: String(index),
+          parameters: [{ type: "payload", payload: payload.slice(0, 256) }],
+        });
+      }
+    });
+    return parts;
+  };
+
   const components: TemplateSendComponent[] = [];
   const mediaKind = headerMediaKind(version.components);
   if (mediaKind) {
@@ -173,59 +272,40 @@ export function renderTemplateMessage(input: {
         ? { link: input.headerMediaLink }
         : null;
     if (!media) throw new MissingValueError("header media");
-    const kind = mediaKind.toLowerCase() as "image" | "video" | "document";
-    components.push({ type: "header", parameters: [{ type: kind, [kind]: media } as never] });
+    components.push(mediaParameter(mediaKind, media));
   }
-  for (const slot of templateSlots(version.components)) {
-    if (slot.key === "header") {
-      const name = placeholders(find(version.components, "HEADER")?.text ?? "")[0]!;
-      components.push({
-        type: "header",
-        parameters: [{ type: "text", text: value("header"), ...(named ? { parameter_name: name } : {}) }],
-      });
-    }
-  }
-  const bodyNames = [...new Set(placeholders(find(version.components, "BODY")?.text ?? ""))];
-  const ordered = named ? bodyNames : [...bodyNames].sort((a, b) => Number(a) - Number(b));
-  if (ordered.length) {
+  if (templateSlots(version.components).some((slot) => slot.key === "header")) {
+    const name = placeholders(find(version.components, "HEADER")?.text ?? "")[0]!;
     components.push({
-      type: "body",
-      parameters: ordered.map((name) => ({
-        type: "text" as const,
-        text: value(`body:${name}`),
-        ...(named ? { parameter_name: name } : {}),
-      })),
+      type: "header",
+      parameters: [{ type: "text", text: value("header"), ...(named ? { parameter_name: name } : {}) }],
     });
   }
-  templateButtons(version.components).forEach((b, index) => {
-    const type = b.type.toUpperCase();
-    if (type === "URL" && placeholders(b.url ?? "").length) {
-      const tracked = mapping.variables[`button:${index}`]?.source === "tracked";
-      if (tracked && !input.trackLink) throw new MissingValueError(`button:${index}`);
-      const text = tracked ? input.trackLink!(index) : value(`button:${index}`);
-      components.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text }] });
-    }
-    if (type === "COPY_CODE") {
-      // A code is never a tracked link.
-      if (mapping.variables[`button:${index}`]?.source === "tracked") throw new MissingValueError(`button:${index}`);
-      components.push({
-        type: "button",
-        sub_type: "copy_code",
-        index: String(index),
-        parameters: [{ type: "coupon_code", coupon_code: value(`button:${index}`) }],
-      });
-    }
-    if (type === "QUICK_REPLY") {
-      const variable = mapping.variables[`payload:${index}`];
-      const payload = (variable ? resolveVariable(variable, contact) : "") || (b.text ?? "");
-      components.push({
-        type: "button",
-        sub_type: "quick_reply",
-        index: String(index),
-        parameters: [{ type: "payload", payload: payload.slice(0, 256) }],
-      });
-    }
-  });
+  // The body, then a limited-time offer's expiry, then the buttons: the order of Meta's examples.
+  const own = content(version.components);
+  components.push(...own.filter((c) => c.type === "body"));
+  if (offerExpires(version.components)) {
+    // Meta counts down to this moment: a date and time (ISO 8601), from a field, an attribute or the campaign.
+    const expiresAt = Date.parse(value("offer"));
+    if (!Number.isFinite(expiresAt)) throw new MissingValueError("offer");
+    components.push({
+      type: "limited_time_offer",
+      parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: expiresAt } }],
+    });
+  }
+  components.push(...own.filter((c) => c.type !== "body"));
+  const cards = carouselCards(version.components);
+  if (cards.length) {
+    const kind = cardMediaKind(version.components) ?? "IMAGE";
+    components.push({
+      type: "carousel",
+      cards: cards.map((card, i) => {
+        const media = input.cardMedia?.[i];
+        if (!media) throw new MissingValueError(`card:${i}:media`);
+        return { card_index: i, components: [mediaParameter(kind, media), ...content(card, `card:${i}:`)] };
+      }),
+    });
+  }
   const recipient = recipientOf({ phone: contact.phone, bsuid: contact.bsuid ?? null });
   if (!recipient) throw new MissingValueError("phone");
   return {
@@ -243,42 +323,40 @@ export function renderTemplateMessage(input: {
 
 /** The message as the recipient reads it, for the builder's preview. Empty values show their slot. */
 export function previewText(version: TemplateVersion, mapping: Pick<Mapping, "variables">, contact: Recipient) {
-  const values = (prefix: string) =>
-    Object.fromEntries(
-      Object.entries(mapping.variables)
-        .filter(([key]) => key.startsWith(prefix))
-        .map(([key, variable]) => [key.slice(prefix.length), resolveVariable(variable, contact)]),
-    );
+  const valueOf = (key: string) => {
+    const variable = mapping.variables[key];
+    return variable ? resolveVariable(variable, contact) : undefined;
+  };
+  /** The body and buttons of the message, or of a carousel card (slot keys prefixed "card:<n>:"). */
+  const content = (components: unknown, prefix = "") => ({
+    body: fillPlaceholders(
+      find(components, "BODY")?.text ?? "",
+      Object.fromEntries(
+        placeholders(find(components, "BODY")?.text ?? "").map((n) => [n, valueOf(`${prefix}body:${n}`)]),
+      ),
+    ),
+    buttons: templateButtons(components).map((b, index) => {
+      const key = `${prefix}button:${index}`;
+      return {
+        text: b.text ?? (b.type.toUpperCase() === "COPY_CODE" ? "Copy code" : ""),
+        url:
+          mapping.variables[key]?.source === "tracked"
+            ? mapping.variables[key]!.value
+            : b.url
+              ? fillPlaceholders(b.url, { [placeholders(b.url)[0] ?? ""]: valueOf(key) })
+              : null,
+      };
+    }),
+  });
   const header = find(version.components, "HEADER");
   const headerName = placeholders(header?.text ?? "")[0];
   return {
     header:
       header?.format?.toUpperCase() === "TEXT"
-        ? fillPlaceholders(
-            header.text ?? "",
-            headerName
-              ? {
-                  [headerName]: mapping.variables.header
-                    ? resolveVariable(mapping.variables.header, contact)
-                    : undefined,
-                }
-              : {},
-          )
+        ? fillPlaceholders(header.text ?? "", headerName ? { [headerName]: valueOf("header") } : {})
         : null,
-    body: fillPlaceholders(find(version.components, "BODY")?.text ?? "", values("body:")),
+    ...content(version.components),
     footer: find(version.components, "FOOTER")?.text ?? null,
-    buttons: templateButtons(version.components).map((b, index) => ({
-      text: b.text ?? (b.type.toUpperCase() === "COPY_CODE" ? "Copy code" : ""),
-      url:
-        mapping.variables[`button:${index}`]?.source === "tracked"
-          ? mapping.variables[`button:${index}`]!.value
-          : b.url
-            ? fillPlaceholders(b.url, {
-                [placeholders(b.url)[0] ?? ""]: mapping.variables[`button:${index}`]
-                  ? resolveVariable(mapping.variables[`button:${index}`]!, contact)
-                  : undefined,
-              })
-            : null,
-    })),
+    cards: carouselCards(version.components).map((card, i) => content(card, `card:${i}:`)),
   };
 }

@@ -65,9 +65,12 @@ export const campaignInputSchema = z.object({
   consentListId: z.string().min(1, messageKey("campaigns.errors.pickList")),
   segmentIds: z.array(z.string().min(1)).max(10).default([]),
   excludeSegmentIds: z.array(z.string().min(1)).max(10).default([]),
-  /** Keyed by slot: "header", "body:<name>", "button:<index>" (URL suffix), "payload:<index>" (quick reply). */
+  /**
+   * Keyed by slot: "header", "body:<name>", "button:<index>" (URL suffix), "payload:<index>" (quick reply),
+   * "offer" (a limited-time offer's expiry), and a carousel card's own as "card:<n>:body:<name>" and so on.
+   */
   variables: z
-    .record(z.string().regex(/^(header|body:[A-Za-z0-9_]+|button:\d|payload:\d)$/), variableSchema)
+    .record(z.string().regex(/^(header|offer|(card:\d:)?(body:[A-Za-z0-9_]+|button:\d|payload:\d))$/), variableSchema)
     .default({})
     .superRefine((variables, ctx) => {
       for (const [key, v] of Object.entries(variables)) {
@@ -80,6 +83,8 @@ export const campaignInputSchema = z.object({
       }
     }),
   headerMediaId: z.string().default(""),
+  /** A carousel's files from the media library, one a card in order (the template's own to start with). */
+  cardMediaIds: z.array(z.string()).max(10).default([]),
   schedule: scheduleSchema,
   quietHours: quietHoursSchema,
   /** Messages per second; empty: the sender number's limit. */
@@ -100,6 +105,7 @@ export const mappingSchema = campaignInputSchema.pick({
   fallbackLanguage: true,
   variables: true,
   headerMediaId: true,
+  cardMediaIds: true,
 });
 export type Mapping = z.output<typeof mappingSchema>;
 
@@ -118,6 +124,7 @@ export function emptyCampaign(quietHours: QuietHours): CampaignFormValues {
     excludeSegmentIds: [],
     variables: {},
     headerMediaId: "",
+    cardMediaIds: [],
     schedule: { mode: "now" },
     quietHours,
     sendRatePerSec: null,

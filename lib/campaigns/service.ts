@@ -27,7 +27,9 @@ async function checkReferences(workspaceId: string, input: CampaignInput) {
       where: { workspaceId, name: input.templateName, status: "APPROVED" },
       select: { language: true, category: true },
     }),
-    input.headerMediaId ? db.mediaAsset.count({ where: { id: input.headerMediaId, workspaceId } }) : Promise.resolve(1),
+    db.mediaAsset.count({
+      where: { id: { in: [input.headerMediaId, ...input.cardMediaIds].filter(Boolean) }, workspaceId },
+    }),
   ]);
   const errors: Record<string, string[]> = {};
   const category = templates.find((t) => t.language === input.fallbackLanguage)?.category ?? templates[0]?.category;
@@ -39,7 +41,8 @@ async function checkReferences(workspaceId: string, input: CampaignInput) {
   if (templates.length === 0) errors.templateName = [messageKey("campaigns.errors.templateNotApproved")];
   else if (!templates.some((t) => t.language === input.fallbackLanguage))
     errors.fallbackLanguage = [messageKey("campaigns.errors.fallbackLanguage")];
-  if (!media) errors.headerMediaId = [messageKey("campaigns.errors.mediaMissing")];
+  if (media !== new Set([input.headerMediaId, ...input.cardMediaIds].filter(Boolean)).size)
+    errors.headerMediaId = [messageKey("campaigns.errors.mediaMissing")];
   if (input.segmentIds.some((id) => input.excludeSegmentIds.includes(id)))
     errors.excludeSegmentIds = [messageKey("campaigns.errors.segmentBoth")];
   const messages = Object.values(errors).flat();
@@ -60,6 +63,7 @@ function draftData(input: CampaignInput) {
       fallbackLanguage: input.fallbackLanguage,
       variables: input.variables,
       headerMediaId: input.headerMediaId,
+      cardMediaIds: input.cardMediaIds,
     },
     schedule: input.schedule,
     quietHours: input.quietHours,

@@ -8,6 +8,7 @@ import { linkToken } from "@/lib/campaigns/links";
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import {
+  carouselCards,
   headerMediaKind,
   MissingValueError,
   renderTemplateMessage,
@@ -62,6 +63,7 @@ type CampaignContext = {
   quietHours: QuietHours | null;
   timeZone: string;
   headerMediaId: string | null;
+  cardMedia: { id: string }[];
   rate: number;
 };
 
@@ -107,18 +109,23 @@ export class NumberSender {
     const known = this.contexts.get(campaignId);
     if (known) return known;
     const plan = await loadPlan(this.workspaceId, campaignId);
-    let headerMediaId: string | null = null;
-    if (plan.fallback && headerMediaKind(plan.fallback.components) && plan.mapping.headerMediaId) {
-      // Uploaded to Meta once per campaign and worker (a media id lasts 30 days).
-      const media = await readMedia(this.workspaceId, plan.mapping.headerMediaId);
-      headerMediaId = (
+    // Files are uploaded to Meta once per campaign and worker (a media id lasts 30 days).
+    const upload = async (mediaAssetId: string) => {
+      const media = await readMedia(this.workspaceId, mediaAssetId);
+      return (
         await client.uploadMedia({
           fileName: media.fileName,
           mimeType: media.mimeType,
           bytes: Buffer.from(media.bytes),
         })
       ).id;
-    }
+    };
+    const components = plan.fallback?.components;
+    const headerMediaId =
+      headerMediaKind(components) && plan.mapping.headerMediaId ? await upload(plan.mapping.headerMediaId) : null;
+    const cardMedia = carouselCards(components).length
+      ? await Promise.all(plan.mapping.cardMediaIds.map(async (id) => ({ id: await upload(id) })))
+      : [];
     const context: CampaignContext = {
       id: campaignId,
       mapping: plan.mapping,
@@ -127,6 +134,7 @@ export class NumberSender {
       quietHours: plan.quietHours,
       timeZone: plan.workspace.timeZone,
       headerMediaId,
+      cardMedia,
       rate: sendRateOf(plan.campaign.sendRatePerSec, plan.account?.throughputPerSecond ?? null) ?? 80,
     };
     this.contexts.set(campaignId, context);
@@ -268,6 +276,7 @@ export class NumberSender {
         mapping: context.mapping,
         contact: message,
         headerMediaId: context.headerMediaId,
+        cardMedia: context.cardMedia,
         callbackData,
         trackLink: (button) => linkToken(message.id, button),
       });

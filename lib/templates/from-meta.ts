@@ -13,8 +13,43 @@ type MetaComponent = {
     body_text?: string[][];
     body_text_named_params?: { param_name: string; example: string }[];
   };
-  buttons?: { type: string; text?: string; url?: string; phone_number?: string; example?: string[] | string }[];
+  buttons?: MetaButton[];
+  cards?: { components?: MetaComponent[] }[];
+  limited_time_offer?: { text?: string; has_expiration?: boolean };
 };
+type MetaButton = { type: string; text?: string; url?: string; phone_number?: string; example?: string[] | string };
+
+const byType = (components: MetaComponent[], type: string) => components.find((c) => c.type.toUpperCase() === type);
+
+/** A body's text and its samples, by variable name. */
+function readBody(body: MetaComponent | undefined) {
+  if (!body?.text) return { text: "", samples: {} };
+  const vars = [...new Set(placeholders(body.text))];
+  const samples: Record<string, string> = {};
+  const named = body.example?.body_text_named_params;
+  if (named) for (const p of named) samples[p.param_name] = p.example;
+  else
+    vars
+      .sort((a, b) => Number(a) - Number(b))
+      .forEach((v, i) => (samples[v] = body.example?.body_text?.[0]?.[i] ?? ""));
+  return { text: body.text, samples };
+}
+
+function readButtons(component: MetaComponent | undefined): TemplateButton[] {
+  return (component?.buttons ?? []).map((b): TemplateButton => {
+    const example = Array.isArray(b.example) ? b.example[0] : b.example;
+    switch (b.type.toUpperCase()) {
+      case "URL":
+        return { type: "URL", text: b.text ?? "", url: b.url ?? "", sample: example };
+      case "PHONE_NUMBER":
+        return { type: "PHONE_NUMBER", text: b.text ?? "", phoneNumber: b.phone_number ?? "" };
+      case "COPY_CODE":
+        return { type: "COPY_CODE", example: example ?? "" };
+      default:
+        return { type: "QUICK_REPLY", text: b.text ?? "" };
+    }
+  });
+}
 
 export function fromMetaComponents(t: {
   name: string;
@@ -24,7 +59,7 @@ export function fromMetaComponents(t: {
   components: unknown;
 }): TemplateInput {
   const components = (Array.isArray(t.components) ? t.components : []) as MetaComponent[];
-  const find = (type: string) => components.find((c) => c.type.toUpperCase() === type);
+  const find = (type: string) => byType(components, type);
   const input: TemplateInput = {
     ...EMPTY_TEMPLATE,
     name: t.name,
@@ -40,31 +75,28 @@ export function fromMetaComponents(t: {
     input.header = { type: format, mediaAssetId: "" };
   else if (format === "LOCATION") input.header = { type: "LOCATION" };
 
-  const body = find("BODY");
-  if (body?.text) {
-    const vars = [...new Set(placeholders(body.text))];
-    const samples: Record<string, string> = {};
-    const named = body.example?.body_text_named_params;
-    if (named) for (const p of named) samples[p.param_name] = p.example;
-    else
-      vars
-        .sort((a, b) => Number(a) - Number(b))
-        .forEach((v, i) => (samples[v] = body.example?.body_text?.[0]?.[i] ?? ""));
-    input.body = { text: body.text, samples };
-  }
+  input.body = readBody(find("BODY"));
   input.footer = find("FOOTER")?.text ?? "";
-  input.buttons = (find("BUTTONS")?.buttons ?? []).map((b): TemplateButton => {
-    const example = Array.isArray(b.example) ? b.example[0] : b.example;
-    switch (b.type.toUpperCase()) {
-      case "URL":
-        return { type: "URL", text: b.text ?? "", url: b.url ?? "", sample: example };
-      case "PHONE_NUMBER":
-        return { type: "PHONE_NUMBER", text: b.text ?? "", phoneNumber: b.phone_number ?? "" };
-      case "COPY_CODE":
-        return { type: "COPY_CODE", example: example ?? "" };
-      default:
-        return { type: "QUICK_REPLY", text: b.text ?? "" };
-    }
-  });
+  input.buttons = readButtons(find("BUTTONS"));
+  const offer = find("LIMITED_TIME_OFFER")?.limited_time_offer;
+  if (offer) input.offer = { text: offer.text ?? "", expires: offer.has_expiration ?? false };
+  if (offer) input.format = "LIMITED_TIME_OFFER";
+  const cards = find("CAROUSEL")?.cards;
+  if (cards) {
+    input.format = "CAROUSEL";
+    const media = byType(cards[0]?.components ?? [], "HEADER")?.format?.toUpperCase();
+    input.cardMedia = media === "VIDEO" ? "VIDEO" : "IMAGE";
+    // Meta keeps the cards' media samples as its own handles: the builder asks for files again before an edit.
+    input.cards = cards.map((card) => {
+      const parts = card.components ?? [];
+      const body = readBody(byType(parts, "BODY"));
+      return {
+        mediaAssetId: "",
+        body: body.text,
+        samples: body.samples,
+        buttons: readButtons(byType(parts, "BUTTONS")),
+      };
+    });
+  }
   return input;
 }

@@ -4,13 +4,14 @@ import { openApiValidator } from "@/lib/whatsapp/openapi";
 import { createTemplateRequestSchema } from "@/lib/whatsapp/schemas";
 import { structuralProblems } from "@/sandbox/template-review";
 import { toCreateTemplateRequest } from "./payload";
-import { templateInputSchema, type TemplateInput } from "./schemas";
+import { EMPTY_TEMPLATE, templateInputSchema, type TemplateInput } from "./schemas";
 
 const fixture = (name: string) => fixtures(name)[0]![1];
 
 describe("template creation payload", () => {
   it("builds Meta's positional example exactly", () => {
     const input: TemplateInput = templateInputSchema.parse({
+      ...EMPTY_TEMPLATE,
       name: "seasonal_promotion",
       category: "MARKETING",
       language: "en_US",
@@ -31,6 +32,7 @@ describe("template creation payload", () => {
 
   it("builds Meta's named example with an image header and a dynamic URL exactly", () => {
     const input = templateInputSchema.parse({
+      ...EMPTY_TEMPLATE,
       name: "summer_sale",
       category: "MARKETING",
       language: "en_US",
@@ -53,6 +55,7 @@ describe("template creation payload", () => {
 
   it("validates against Meta's OpenAPI description, the client's schema and the sandbox's review", () => {
     const input = templateInputSchema.parse({
+      ...EMPTY_TEMPLATE,
       name: "order_ready",
       category: "UTILITY",
       language: "es_ES",
@@ -71,6 +74,104 @@ describe("template creation payload", () => {
     expect(validate({ ...payload, name: 42, components: "header" }).ok).toBe(false); // the check can fail
     expect(createTemplateRequestSchema.safeParse(payload).success).toBe(true);
     expect(structuralProblems(createTemplateRequestSchema.parse(payload))).toEqual([]);
+  });
+});
+
+/** Meta's examples mix cases ("image", "IMAGE"); Meta takes either. Compared in upper case. */
+const upper = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(upper)
+    : value && typeof value === "object"
+      ? Object.fromEntries(
+          Object.entries(value).map(([k, v]) => [
+            k,
+            ["type", "format", "category"].includes(k) && typeof v === "string" ? v.toUpperCase() : upper(v),
+          ]),
+        )
+      : value;
+
+describe("carousel and limited-time-offer payloads", () => {
+  const cardButtons = (sample: string) => [
+    { type: "QUICK_REPLY" as const, text: "Send me more like this!" },
+    { type: "URL" as const, text: "Shop", url: "https://www.luckyshrub.com/rare-succulents/{{1}}", sample },
+  ];
+  const carousel = {
+    ...EMPTY_TEMPLATE,
+    name: "carousel_template_media_cards_v1",
+    format: "CAROUSEL" as const,
+    body: {
+      text: "Rare succulents for sale! {{1}}, add these unique plants to your collection. Each of these rare succulents are {{2}} if you checkout using code {{3}}. Shop now and add some unique and beautiful plants to your collection!",
+      samples: { "1": "Pablo", "2": "30%", "3": "30OFF" },
+    },
+    cards: [
+      {
+        mediaAssetId: "asset-1",
+        body: "Add a touch of elegance to your collection with the beautiful Aloe 'Blue Elf' succulent. Its deep blue-green leaves have a hint of pink around the edges.",
+        samples: {},
+        buttons: cardButtons("BLUE_ELF"),
+      },
+      {
+        mediaAssetId: "asset-2",
+        body: "The Crassula Buddha's Temple is sure to be a conversation starter with its tiny temple shaped leaves, intricate details, and lacy texture.",
+        samples: {},
+        buttons: cardButtons("BUDDHA"),
+      },
+    ],
+  };
+
+  it("builds Meta's media-card carousel example exactly, and reads it back", async () => {
+    const input = templateInputSchema.parse(carousel);
+    const request = toCreateTemplateRequest(input, undefined, ["4::an...", "4::an..."]);
+    expect(request).toEqual(fixture("create_template_request_media_carousel"));
+    expect(structuralProblems(createTemplateRequestSchema.parse(request))).toEqual([]);
+    const { fromMetaComponents } = await import("./from-meta");
+    const back = fromMetaComponents({ ...request, parameterFormat: "POSITIONAL" });
+    expect(back.cards.map((c) => ({ ...c, mediaAssetId: "asset" }))).toEqual(
+      carousel.cards.map((c) => ({ ...c, mediaAssetId: "asset" })),
+    );
+  });
+
+  it("builds Meta's limited-time-offer example", () => {
+    const input = templateInputSchema.parse({
+      ...EMPTY_TEMPLATE,
+      name: "limited_time_offer_caribbean_pkg_2023",
+      format: "LIMITED_TIME_OFFER",
+      header: { type: "IMAGE", mediaAssetId: "asset-1" },
+      offer: { text: "Expiring offer!", expires: true },
+      body: {
+        text: "Good news, {{1}}! Use code {{2}} to get 25% off all Caribbean Destination packages!",
+        samples: { "1": "Pablo", "2": "CARIBE25" },
+      },
+      buttons: [
+        { type: "COPY_CODE", example: "CARIBE25" },
+        {
+          type: "URL",
+          text: "Book now!",
+          url: "https://awesomedestinations.com/offers?code={{1}}",
+          sample: "https://awesomedestinations.com/offers?ref=n3mtql",
+        },
+      ],
+    });
+    const request = toCreateTemplateRequest(input, "4::aW...");
+    expect(upper(request)).toEqual(upper(fixture("create_template_request_limited_time_offer")));
+    expect(structuralProblems(createTemplateRequestSchema.parse(request))).toEqual([]);
+  });
+
+  it("the sandbox refuses what Meta refuses: one card, cards unlike each other, a long offer headline", () => {
+    const request = toCreateTemplateRequest(templateInputSchema.parse(carousel), undefined, ["h1", "h2"]);
+    const cards = (request.components[1] as unknown as { cards: { components: { type: string }[] }[] }).cards;
+    const one = { ...request, components: [request.components[0]!, { type: "CAROUSEL", cards: cards.slice(0, 1) }] };
+    expect(structuralProblems(one)).toEqual(["CAROUSEL: 2 to 10 cards (has 1)"]);
+    const unlike = {
+      ...request,
+      components: [
+        request.components[0]!,
+        { type: "CAROUSEL", cards: [cards[0], { components: cards[1]!.components.slice(0, 2) }] },
+      ],
+    };
+    expect(structuralProblems(unlike)).toEqual([
+      "CAROUSEL cards[1]: every card must have the same components as the first",
+    ]);
   });
 });
 

@@ -171,3 +171,67 @@ describe("template rules", () => {
     expect(errors({ language: "english" as never })).toContain("Language: choose one of Meta's language codes.");
   });
 });
+
+describe("carousels and limited-time offers", () => {
+  const card = (patch: Partial<TemplateInput["cards"][number]> = {}): TemplateInput["cards"][number] => ({
+    mediaAssetId: "asset",
+    body: "A rare succulent.",
+    samples: {},
+    buttons: [{ type: "QUICK_REPLY", text: "More like this" }],
+    ...patch,
+  });
+  const carousel = (patch: Partial<TemplateInput>) => errors({ format: "CAROUSEL", cards: [card(), card()], ...patch });
+
+  it("takes 2 to 10 cards of one shape, each with its media, on a marketing template", () => {
+    expect(carousel({})).toEqual([]);
+    expect(carousel({ cards: Array.from({ length: LIMITS.cards }, () => card()) })).toEqual([]);
+    expect(carousel({ cards: [card()] })).toEqual(["Cards: 2 to 10 cards (1 now)."]);
+    expect(carousel({ cards: Array.from({ length: 11 }, () => card()) })).toEqual(["Cards: 2 to 10 cards (11 now)."]);
+    expect(carousel({ cards: [card(), card({ mediaAssetId: "" })] })).toEqual([
+      "Card 2: choose an image from the media library.",
+    ]);
+    expect(carousel({ category: "UTILITY" })).toEqual([
+      "Format: carousels and limited-time offers are for marketing templates only.",
+    ]);
+  });
+
+  it("keeps a card's text within 160 characters, its samples filled and its buttons like the first card's", () => {
+    expect(carousel({ cards: [card({ body: text(LIMITS.cardBody) }), card({ body: text(LIMITS.cardBody) })] })).toEqual(
+      [],
+    );
+    expect(carousel({ cards: [card(), card({ body: text(161) })] })).toEqual([
+      "Card 2 text: at most 160 characters (161 now).",
+    ]);
+    expect(carousel({ cards: [card(), card({ body: "Now {{1}} off.", samples: { "1": "" } })] })).toContain(
+      "Body variable {{1}}: a sample value is required for Meta's review.",
+    );
+    expect(carousel({ cards: [card(), card({ buttons: [...url(1)] })] })).toEqual([
+      "Card 2: every card needs the same parts as card 1 (text or none, and the same buttons in the same order).",
+    ]);
+    expect(carousel({ cards: [card({ buttons: qr(3) }), card({ buttons: qr(3) })] })).toContain(
+      "Card 1: at most 2 buttons.",
+    );
+    expect(carousel({ buttons: qr(1) })).toEqual(["Buttons: in a carousel, buttons go on the cards."]);
+  });
+
+  it("gives a limited-time offer a headline of 16 characters, one URL button and a code of 15", () => {
+    const offer = (patch: Partial<TemplateInput>) =>
+      errors({
+        format: "LIMITED_TIME_OFFER",
+        offer: { text: text(LIMITS.offerText), expires: true },
+        buttons: [{ type: "COPY_CODE", example: text(LIMITS.offerCode) }, ...url(1)],
+        ...patch,
+      });
+    expect(offer({})).toEqual([]);
+    expect(offer({ offer: { text: text(17), expires: true } })).toEqual([
+      "Offer headline: at most 16 characters (17 now).",
+    ]);
+    expect(offer({ buttons: [{ type: "COPY_CODE", example: text(16) }, ...url(1)] })).toEqual([
+      "Button 1 code: at most 15 characters (16 now).",
+    ]);
+    expect(offer({ buttons: qr(1) })).toEqual([
+      "Buttons: a limited-time offer has one URL button, and may have a copy-code button.",
+    ]);
+    expect(offer({ footer: "Terms apply" })).toEqual(["Footer: not allowed in carousels or limited-time offers."]);
+  });
+});

@@ -21,7 +21,20 @@ export const LIMITS = {
   phoneNumber: 20,
   copyCode: 20,
   sample: 200,
+  /** Media-card carousels: 2 to 10 cards, each an image or video, optional text and up to 2 buttons. */
+  minCards: 2,
+  cards: 10,
+  cardBody: 160,
+  cardButtons: 2,
+  /** Limited-time offers: the offer's headline, a shorter body and a shorter code. */
+  offerText: 16,
+  offerBody: 600,
+  offerCode: 15,
 } as const;
+
+/** A standard message, a media-card carousel, or a limited-time offer (marketing only, both). */
+export const TEMPLATE_FORMATS = ["STANDARD", "CAROUSEL", "LIMITED_TIME_OFFER"] as const;
+export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 type TemplateError = MessageKey & `templates.errors.${string}`;
 const tooLong = (key: TemplateError, limit: number, length: number, values: Record<string, string | number> = {}) =>
@@ -59,6 +72,21 @@ export const buttonSchema = z.discriminatedUnion("type", [
 ]);
 export type TemplateButton = z.infer<typeof buttonSchema>;
 
+/** One card of a carousel: its own image or video, an optional text (with variables) and its buttons. */
+export const cardSchema = z.object({
+  mediaAssetId: z.string(),
+  body: z.string(),
+  samples: z.record(z.string(), z.string()),
+  buttons: z.array(buttonSchema),
+});
+export type TemplateCard = z.infer<typeof cardSchema>;
+
+/** The media library files a saved draft's carousel cards show, in order: a campaign of the template starts with them. */
+export function draftCardMediaIds(draft: unknown): string[] {
+  const parsed = z.object({ cards: z.array(z.object({ mediaAssetId: z.string() })) }).safeParse(draft);
+  return parsed.success ? parsed.data.cards.map((card) => card.mediaAssetId) : [];
+}
+
 /** The shape alone: what a draft must be to be saved, complete or not. */
 export const templateShapeSchema = z.object({
   name: z
@@ -76,6 +104,12 @@ export const templateShapeSchema = z.object({
   body: z.object({ text: z.string(), samples: z.record(z.string(), z.string()) }),
   footer: z.string(),
   buttons: z.array(buttonSchema),
+  format: z.enum(TEMPLATE_FORMATS),
+  /** A carousel's cards, all of one media kind and one shape. */
+  cardMedia: z.enum(["IMAGE", "VIDEO"]),
+  cards: z.array(cardSchema),
+  /** A limited-time offer's headline, and whether it shows a countdown to an expiry each send names. */
+  offer: z.object({ text: z.string(), expires: z.boolean() }),
 });
 
 /** The shape and every rule of Meta's: what a template must be to be submitted. */
@@ -108,23 +142,33 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
       issue(["header", "sample"], messageKey("templates.errors.headerSample"));
   }
 
+  /** The variables of a text: each well named, each with a sample within its limit. */
+  const checkVariables = (path: (string | number)[], text: string, samples: Record<string, string>) => {
+    for (const v of new Set(placeholders(text))) {
+      const problem = variableProblem("body", v);
+      if (problem) issue(path, problem);
+      else if (!samples[v]?.trim())
+        issue(
+          [...path.slice(0, -1), "samples", v],
+          messageKey("templates.errors.bodySample", { placeholder: `{{${v}}}` }),
+        );
+      else if (samples[v]!.length > LIMITS.sample)
+        issue(
+          [...path.slice(0, -1), "samples", v],
+          tooLong("templates.errors.sampleLong", LIMITS.sample, samples[v]!.length, { placeholder: `{{${v}}}` }),
+        );
+    }
+  };
+  const offer = t.format === "LIMITED_TIME_OFFER";
+  const carousel = t.format === "CAROUSEL";
+
   // Body
   const body = t.body.text;
+  const bodyLimit = offer ? LIMITS.offerBody : LIMITS.body;
   if (!body.trim()) issue(["body", "text"], messageKey("templates.errors.bodyRequired"));
-  if (body.length > LIMITS.body)
-    issue(["body", "text"], tooLong("templates.errors.bodyLong", LIMITS.body, body.length));
+  if (body.length > bodyLimit) issue(["body", "text"], tooLong("templates.errors.bodyLong", bodyLimit, body.length));
+  checkVariables(["body", "text"], body, t.body.samples);
   const vars = [...new Set(placeholders(body))];
-  for (const v of vars) {
-    const problem = variableProblem("body", v);
-    if (problem) issue(["body", "text"], problem);
-    else if (!t.body.samples[v]?.trim())
-      issue(["body", "samples", v], messageKey("templates.errors.bodySample", { placeholder: `{{${v}}}` }));
-    else if (t.body.samples[v]!.length > LIMITS.sample)
-      issue(
-        ["body", "samples", v],
-        tooLong("templates.errors.sampleLong", LIMITS.sample, t.body.samples[v]!.length, { placeholder: `{{${v}}}` }),
-      );
-  }
   if (!named && vars.length > 0 && vars.every((v) => /^\d+$/.test(v))) {
     const expected = vars.map((_, i) => String(i + 1));
     if ([...vars].sort((a, b) => Number(a) - Number(b)).join() !== expected.join()) {
@@ -143,6 +187,43 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
   if (placeholders(t.footer).length > 0) issue(["footer"], messageKey("templates.errors.footerVariables"));
 
   // Buttons
+  const checkButtons = (path: (string | number)[], buttons: TemplateButton[]) =>
+    buttons.forEach((b, i) => {
+      const at = (field: string) => [...path, i, field];
+      const number = { number: i + 1 };
+      if (b.type !== "COPY_CODE") {
+        if (!b.text.trim()) issue(at("text"), messageKey("templates.errors.buttonLabelRequired", number));
+        if (b.text.length > LIMITS.buttonLabel)
+          issue(at("text"), tooLong("templates.errors.buttonLabelLong", LIMITS.buttonLabel, b.text.length, number));
+      }
+      if (b.type === "URL") {
+        if (b.url.length > LIMITS.url)
+          issue(at("url"), tooLong("templates.errors.buttonUrlLong", LIMITS.url, b.url.length, number));
+        if (!/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(b.url))
+          issue(at("url"), messageKey("templates.errors.buttonUrlFormat", number));
+        const urlVars = placeholders(b.url);
+        if (urlVars.length > 1 || (urlVars.length === 1 && !/\{\{[^}]+\}\}$/.test(b.url))) {
+          issue(at("url"), messageKey("templates.errors.buttonUrlVariable", number));
+        }
+        if (urlVars.length === 1 && !b.sample?.trim())
+          issue(at("sample"), messageKey("templates.errors.buttonUrlSample", number));
+      }
+      if (b.type === "PHONE_NUMBER") {
+        if (b.phoneNumber.length > LIMITS.phoneNumber)
+          issue(
+            at("phoneNumber"),
+            tooLong("templates.errors.buttonPhoneLong", LIMITS.phoneNumber, b.phoneNumber.length, number),
+          );
+        if (!/^\+[1-9]\d{6,18}$/.test(b.phoneNumber.replace(/[\s-]/g, "")))
+          issue(at("phoneNumber"), messageKey("templates.errors.buttonPhoneFormat", number));
+      }
+      if (b.type === "COPY_CODE") {
+        const limit = offer ? LIMITS.offerCode : LIMITS.copyCode;
+        if (!b.example.trim()) issue(at("example"), messageKey("templates.errors.buttonCodeRequired", number));
+        if (b.example.length > limit)
+          issue(at("example"), tooLong("templates.errors.buttonCodeLong", limit, b.example.length, number));
+      }
+    });
   const of = (type: TemplateButton["type"]) => t.buttons.filter((b) => b.type === type).length;
   if (t.buttons.length > LIMITS.buttonsTotal)
     issue(
@@ -159,47 +240,55 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
     issue(["buttons"], messageKey("templates.errors.copyCodeButtons", { max: LIMITS.copyCodeButtons }));
   const kinds = t.buttons.map((b) => (b.type === "QUICK_REPLY" ? "Q" : "O")).join("");
   if (/Q+O+Q/.test(kinds)) issue(["buttons"], messageKey("templates.errors.quickRepliesTogether"));
-  t.buttons.forEach((b, i) => {
-    const number = { number: i + 1 };
-    if (b.type !== "COPY_CODE") {
-      if (!b.text.trim()) issue(["buttons", i, "text"], messageKey("templates.errors.buttonLabelRequired", number));
-      if (b.text.length > LIMITS.buttonLabel)
+  checkButtons(["buttons"], t.buttons);
+
+  // Carousels and limited-time offers: marketing only, each with its own shape.
+  if ((carousel || offer) && t.category !== "MARKETING")
+    issue(["format"], messageKey("templates.errors.formatMarketingOnly"));
+  if ((carousel || offer) && t.footer) issue(["footer"], messageKey("templates.errors.formatNoFooter"));
+  if (offer) {
+    if (!t.offer.text.trim()) issue(["offer", "text"], messageKey("templates.errors.offerTextRequired"));
+    if (t.offer.text.length > LIMITS.offerText)
+      issue(["offer", "text"], tooLong("templates.errors.offerTextLong", LIMITS.offerText, t.offer.text.length));
+    if (t.header.type !== "NONE" && t.header.type !== "IMAGE" && t.header.type !== "VIDEO")
+      issue(["header"], messageKey("templates.errors.offerHeader"));
+    if (of("URL") !== 1 || t.buttons.some((b) => b.type !== "URL" && b.type !== "COPY_CODE"))
+      issue(["buttons"], messageKey("templates.errors.offerButtons"));
+  }
+  if (carousel) {
+    if (t.header.type !== "NONE") issue(["header"], messageKey("templates.errors.carouselHeader"));
+    if (t.buttons.length) issue(["buttons"], messageKey("templates.errors.carouselButtons"));
+    if (t.cards.length < LIMITS.minCards || t.cards.length > LIMITS.cards)
+      issue(
+        ["cards"],
+        messageKey("templates.errors.cardsCount", { min: LIMITS.minCards, max: LIMITS.cards, count: t.cards.length }),
+      );
+    const shape = (card: TemplateCard) => [Boolean(card.body.trim()), ...card.buttons.map((b) => b.type)].join();
+    t.cards.forEach((card, i) => {
+      const number = { number: i + 1 };
+      if (!card.mediaAssetId)
         issue(
-          ["buttons", i, "text"],
-          tooLong("templates.errors.buttonLabelLong", LIMITS.buttonLabel, b.text.length, number),
+          ["cards", i, "mediaAssetId"],
+          messageKey(`templates.errors.card${t.cardMedia === "VIDEO" ? "Video" : "Image"}`, number),
         );
-    }
-    if (b.type === "URL") {
-      if (b.url.length > LIMITS.url)
-        issue(["buttons", i, "url"], tooLong("templates.errors.buttonUrlLong", LIMITS.url, b.url.length, number));
-      if (!/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(b.url))
-        issue(["buttons", i, "url"], messageKey("templates.errors.buttonUrlFormat", number));
-      const urlVars = placeholders(b.url);
-      if (urlVars.length > 1 || (urlVars.length === 1 && !/\{\{[^}]+\}\}$/.test(b.url))) {
-        issue(["buttons", i, "url"], messageKey("templates.errors.buttonUrlVariable", number));
-      }
-      if (urlVars.length === 1 && !b.sample?.trim())
-        issue(["buttons", i, "sample"], messageKey("templates.errors.buttonUrlSample", number));
-    }
-    if (b.type === "PHONE_NUMBER") {
-      if (b.phoneNumber.length > LIMITS.phoneNumber)
+      if (card.body.length > LIMITS.cardBody)
         issue(
-          ["buttons", i, "phoneNumber"],
-          tooLong("templates.errors.buttonPhoneLong", LIMITS.phoneNumber, b.phoneNumber.length, number),
+          ["cards", i, "body"],
+          tooLong("templates.errors.cardBodyLong", LIMITS.cardBody, card.body.length, number),
         );
-      if (!/^\+[1-9]\d{6,18}$/.test(b.phoneNumber.replace(/[\s-]/g, "")))
-        issue(["buttons", i, "phoneNumber"], messageKey("templates.errors.buttonPhoneFormat", number));
-    }
-    if (b.type === "COPY_CODE") {
-      if (!b.example.trim())
-        issue(["buttons", i, "example"], messageKey("templates.errors.buttonCodeRequired", number));
-      if (b.example.length > LIMITS.copyCode)
+      checkVariables(["cards", i, "body"], card.body, card.samples);
+      if (card.buttons.length > LIMITS.cardButtons)
         issue(
-          ["buttons", i, "example"],
-          tooLong("templates.errors.buttonCodeLong", LIMITS.copyCode, b.example.length, number),
+          ["cards", i, "buttons"],
+          messageKey("templates.errors.cardButtons", { ...number, max: LIMITS.cardButtons }),
         );
-    }
-  });
+      if (card.buttons.some((b) => b.type === "COPY_CODE"))
+        issue(["cards", i, "buttons"], messageKey("templates.errors.cardCopyCode", number));
+      checkButtons(["cards", i, "buttons"], card.buttons);
+      if (i > 0 && shape(card) !== shape(t.cards[0]!))
+        issue(["cards", i, "buttons"], messageKey("templates.errors.cardsAlike", number));
+    });
+  }
 });
 export type TemplateInput = z.infer<typeof templateInputSchema>;
 
@@ -212,4 +301,8 @@ export const EMPTY_TEMPLATE: TemplateInput = {
   body: { text: "", samples: {} },
   footer: "",
   buttons: [],
+  format: "STANDARD",
+  cardMedia: "IMAGE",
+  cards: [],
+  offer: { text: "", expires: true },
 };

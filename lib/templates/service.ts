@@ -144,15 +144,19 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
   let metaTemplateId = template.metaTemplateId;
   let payload: CreateTemplateRequest;
   try {
-    const header = parsed.data.header;
-    // A media header's sample goes to Meta first; the template refers to it by the handle Meta returns.
+    const { header, format, cards } = parsed.data;
+    // Media samples (the header's, or each card's) go to Meta first; the template refers to them by the
+    // handles Meta returns.
+    const upload = (mediaAssetId: string) =>
+      readMedia(workspaceId, mediaAssetId).then((file) =>
+        client.uploadHeaderHandle({ bytes: file.bytes, mimeType: file.mimeType, fileName: file.fileName }),
+      );
     const handle =
-      header.type === "IMAGE" || header.type === "VIDEO" || header.type === "DOCUMENT"
-        ? await readMedia(workspaceId, header.mediaAssetId).then((file) =>
-            client.uploadHeaderHandle({ bytes: file.bytes, mimeType: file.mimeType, fileName: file.fileName }),
-          )
+      format !== "CAROUSEL" && (header.type === "IMAGE" || header.type === "VIDEO" || header.type === "DOCUMENT")
+        ? await upload(header.mediaAssetId)
         : undefined;
-    payload = toCreateTemplateRequest(parsed.data, handle);
+    const cardHandles = format === "CAROUSEL" ? await Promise.all(cards.map((card) => upload(card.mediaAssetId))) : [];
+    payload = toCreateTemplateRequest(parsed.data, handle, cardHandles);
     if (metaTemplateId) {
       await client.editTemplate(metaTemplateId, {
         components: payload.components,
