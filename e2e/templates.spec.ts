@@ -149,3 +149,92 @@ test("a marketer adds a language version, duplicates and deletes a template", as
   await expect(page.getByRole("link", { name: "order_shipped_copy" })).toHaveCount(0);
   await expect(page.getByRole("row", { name: /order_shipped/ })).toContainText("es_ES");
 });
+
+test("a marketer builds a carousel of two cards, Meta approves it, and a campaign of it sends each card's image and link", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await signInAs(page, "MARKETER");
+  await page.goto("/templates/new");
+  await page.getByLabel("Name", { exact: true }).fill("winter_carousel_e2e");
+  await page.getByLabel("Format").selectOption("CAROUSEL");
+  await expect(page.getByLabel("Header type")).toHaveCount(0); // a carousel's media are its cards'
+  await page.getByLabel("Body text").fill("Hi {{1}}, our winter blends are in. Swipe to see them.");
+  await page.getByLabel("Sample for {{1}}").fill("Ana");
+
+  const card = (number: number) =>
+    page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Card ${number}`, exact: true }) });
+  for (const [number, file, text, slug] of [
+    [1, "chestnut.png", "Chestnut & cocoa, slow roasted.", "chestnut"],
+    [2, "orange.png", "Spiced orange, bright and warm.", "orange"],
+  ] as const) {
+    await card(number)
+      .getByLabel("Upload image")
+      .setInputFiles({ name: file, mimeType: "image/png", buffer: await coffeePng() });
+    await expect(card(number).getByRole("radio", { name: file })).toHaveAttribute("aria-checked", "true");
+    await card(number).getByLabel(`Card ${number} text (optional)`).fill(text);
+    await card(number).getByLabel("Button 1 label").fill("I want this one");
+    await card(number).getByRole("button", { name: "+ Visit website" }).click();
+    await card(number).getByLabel("Button 2 label").fill("Shop");
+    await card(number).getByLabel("Button 2 URL").fill("https://shop.example.com/blends/{{1}}");
+    await card(number).getByLabel("Button 2 sample suffix").fill(slug);
+  }
+
+  // Meta wants every card alike, and a card's text short: said as you type.
+  await card(2).getByLabel("Card 2 text (optional)").fill("x".repeat(161));
+  await expect(page.getByText("Card 2 text: at most 160 characters (161 now).")).toBeVisible();
+  await card(2).getByLabel("Card 2 text (optional)").fill("Spiced orange, bright and warm.");
+  await card(2).getByRole("button", { name: "Remove button 2" }).click();
+  await expect(page.getByText("Card 2: every card needs the same parts as card 1")).toBeVisible();
+  await card(2).getByRole("button", { name: "+ Visit website" }).click();
+  await card(2).getByLabel("Button 2 label").fill("Shop");
+  await card(2).getByLabel("Button 2 URL").fill("https://shop.example.com/blends/{{1}}");
+  await card(2).getByLabel("Button 2 sample suffix").fill("orange");
+  await expect(page.getByText("Card 2: every card needs the same parts as card 1")).toHaveCount(0);
+
+  const cards = page
+    .getByRole("figure", { name: "WhatsApp preview" })
+    .getByRole("list", { name: "Cards, swipe sideways" });
+  await expect(cards.getByRole("listitem", { name: /^Card \d$/ })).toHaveCount(2);
+  await expect(cards.getByRole("listitem", { name: "Card 2" })).toContainText("Spiced orange, bright and warm.");
+
+  await page.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
+  await expect(page.getByText("Approved", { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  // A campaign of it starts with each card's image; each card's link ending is the campaign's to give.
+  await page.goto("/campaigns/new");
+  await page.getByLabel("Name").fill("Winter carousel e2e");
+  await page.getByLabel("Template").selectOption("winter_carousel_e2e");
+  await expect(page.locator("#card-media-0 option:checked")).toHaveText("chestnut.png");
+  await expect(page.locator("#card-media-1 option:checked")).toHaveText("orange.png");
+  await page.getByLabel("Body {{1}}").selectOption("field");
+  for (const [i, slug] of ["chestnut", "orange"].entries()) {
+    await page.locator(`#var-card-${i}-button-1-source`).selectOption("constant");
+    await page.locator(`#var-card-${i}-button-1-value`).fill(slug);
+  }
+  await page.getByLabel("Consent list").selectOption({ label: "Promotions (marketing)" });
+  await page.getByRole("checkbox", { name: "VIP customers" }).first().check();
+  await page.getByRole("button", { name: "Save and review" }).click();
+  await expect(page.getByRole("heading", { name: "Winter carousel e2e" })).toBeVisible({ timeout: 20_000 });
+  const previews = page.getByRole("region", { name: "As three recipients will read it" });
+  await expect(previews.getByRole("list", { name: "Cards" }).first()).toContainText("Chestnut & cocoa");
+  await expect(previews.getByText("https://shop.example.com/blends/orange").first()).toBeVisible();
+  await expect(page.getByText("Ready to launch")).toBeVisible();
+
+  // The sandbox takes the carousel as Meta would, and the report counts its deliveries.
+  await page.getByRole("button", { name: "Launch campaign" }).click();
+  await page
+    .getByRole("dialog", { name: "Launch this campaign?" })
+    .getByRole("button", { name: /^Send to/ })
+    .click();
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect
+    .poll(
+      async () => Number((await page.getByTestId("funnel-delivered").locator("strong").innerText()).replace(/,/g, "")),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBeGreaterThan(0);
+});

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useFormat } from "@/lib/i18n/format";
-import { headerMediaKind, type Slot } from "@/lib/campaigns/render";
+import { cardMediaKind, carouselCards, headerMediaKind, type Slot } from "@/lib/campaigns/render";
 import {
   campaignInputSchema,
   CONTACT_FIELDS,
@@ -21,7 +21,9 @@ import { mediaUrl } from "@/lib/media/urls";
 import { useSlotLabel } from "./use-slot-label";
 
 /** A link slot whose template address is Parley's redirect ("Count clicks" in the template builder). */
-const trackable = (slot: Slot, base: string) => slot.kind === "link" && slot.url === `${base}{{1}}`;
+/** A message's own link button whose template address is Parley's redirect (a card's links are not tracked). */
+const trackable = (slot: Slot, base: string) =>
+  slot.kind === "link" && slot.card === undefined && slot.url === `${base}{{1}}`;
 
 type Choices = {
   templates: {
@@ -31,6 +33,7 @@ type Choices = {
     slots: Slot[];
     components: unknown;
     headerMediaId: string | null;
+    cardMediaIds: string[];
   }[];
   lists: { id: string; name: string; category: string }[];
   segments: { id: string; name: string }[];
@@ -81,6 +84,8 @@ export function CampaignBuilder({
   const template = choices.templates.find((t) => t.name === templateName);
   const mediaKind = template ? headerMediaKind(template.components) : null;
   const headerMediaId = useWatch({ control: form.control, name: "headerMediaId" });
+  const cardKind = template ? cardMediaKind(template.components) : null;
+  const cardCount = template ? carouselCards(template.components).length : 0;
   // Consent is by purpose (lib/consent): only lists of the template's category are offered.
   const lists = template ? choices.lists.filter((l) => l.category === template.category) : [];
 
@@ -96,6 +101,7 @@ export function CampaignBuilder({
     // The template's own header file, and its click-counting links as tracked links (the marketer adds
     // where each leads): what the template was approved with is where the campaign starts.
     form.setValue("headerMediaId", next?.headerMediaId ?? "");
+    form.setValue("cardMediaIds", next?.cardMediaIds ?? []);
     form.setValue(
       "variables",
       Object.fromEntries(
@@ -197,6 +203,31 @@ export function CampaignBuilder({
               />
             )}
           </div>
+        )}
+        {cardKind && (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium">{t("builder.cardMedia", { kind: cardKind })}</legend>
+            {template?.cardMediaIds.length === cardCount && (
+              <p className="text-sm text-muted">{t("builder.cardMediaFromTemplate")}</p>
+            )}
+            <div className="grid gap-2 sm:grid-cols-2">
+              {Array.from({ length: cardCount }, (_, i) => (
+                <div key={i}>
+                  <Label htmlFor={`card-media-${i}`}>{t("builder.cardMediaCard", { number: i + 1 })}</Label>
+                  <Select id={`card-media-${i}`} {...form.register(`cardMediaIds.${i}`)}>
+                    <option value="">{t("builder.pickMedia")}</option>
+                    {choices.media
+                      .filter((m) => m.kind === cardKind)
+                      .map((m) => (
+                        <option key={m.id} value={m.id}>
+                          {m.fileName}
+                        </option>
+                      ))}
+                  </Select>
+                </div>
+              ))}
+            </div>
+          </fieldset>
         )}
         {template && template.slots.length > 0 && (
           <Variables form={form} slots={template.slots} trackedLinkBase={choices.trackedLinkBase} />
@@ -376,7 +407,7 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
       {slots.map((slot) => {
         const v = variables[slot.key];
         const field = `variables.${slot.key}` as const;
-        const idBase = `var-${slot.key.replace(":", "-")}`;
+        const idBase = `var-${slot.key.replaceAll(":", "-")}`;
         return (
           <div key={slot.key} className="grid gap-2 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_1fr]">
             <div>
@@ -403,6 +434,11 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                 )}
               </Select>
               {v?.source === "tracked" && <p className="mt-1 text-xs text-muted">{t("builder.trackedHint")}</p>}
+              {slot.kind === "offerExpiry" && (
+                <p className="mt-1 text-xs text-muted">
+                  {t("builder.offerExpiryHint", { example: "2026-12-24T23:59:00+01:00" })}
+                </p>
+              )}
               {slot.kind === "link" && !trackable(slot, trackedLinkBase) && (
                 <p className="mt-1 text-xs text-muted">{t("builder.untrackableHint")}</p>
               )}

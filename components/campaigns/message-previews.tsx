@@ -32,22 +32,37 @@ export function MessagePreviews({ previews }: { previews: Previews }) {
                 </p>
                 {message.footer && <p className="mt-1 text-xs text-gray-500">{message.footer}</p>}
               </div>
-              {message.buttons.map((b, i) => (
-                <p
-                  key={i}
-                  className="mt-1 rounded-lg bg-white p-1.5 text-center text-sm text-sky-700 shadow-sm"
-                  title={b.url ?? undefined}
-                >
-                  {b.text}
-                  {b.url && <span className="block truncate text-xs text-gray-500">{b.url}</span>}
-                </p>
-              ))}
+              <Buttons buttons={message.buttons} />
+              {message.cards.length > 0 && (
+                <ol aria-label={t("cards")} className="mt-2 flex gap-2 overflow-x-auto pb-1">
+                  {message.cards.map((card, i) => (
+                    <li key={i} className="w-40 shrink-0 rounded-lg bg-white p-2 text-xs text-gray-900 shadow-sm">
+                      <p className="font-medium">{t("card", { number: i + 1 })}</p>
+                      {card.body && <WhatsAppText text={card.body} />}
+                      <Buttons buttons={card.buttons} />
+                    </li>
+                  ))}
+                </ol>
+              )}
             </Card>
           ))}
         </div>
       )}
     </section>
   );
+}
+
+function Buttons({ buttons }: { buttons: Previews[number]["message"]["buttons"] }) {
+  return buttons.map((b, i) => (
+    <p
+      key={i}
+      className="mt-1 rounded-lg bg-white p-1.5 text-center text-sm text-sky-700 shadow-sm"
+      title={b.url ?? undefined}
+    >
+      {b.text}
+      {b.url && <span className="block truncate text-xs text-gray-500">{b.url}</span>}
+    </p>
+  ));
 }
 
 /** The header's image as the recipient sees it, or the kind and name of its video or document. */

@@ -71,6 +71,7 @@ export function HeaderFields() {
           <option value="DOCUMENT">{t("headerDocument")}</option>
           <option value="LOCATION">{t("headerLocation")}</option>
         </Select>
+        <FieldError id="header-type-error" message={error("header")} />
       </div>
       {header.type === "TEXT" && (
         <>
@@ -112,11 +113,13 @@ export function HeaderFields() {
   );
 }
 
-export function BodyFields() {
+/** The body with its samples, and the footer where the format has one. */
+export function BodyFields({ footer: withFooter = true }: { footer?: boolean }) {
   const { register, setValue, getValues } = useFormContext<TemplateInput>();
   const body = useWatch<TemplateInput, "body">({ name: "body" });
   const format = useWatch<TemplateInput, "parameterFormat">({ name: "parameterFormat" });
   const footer = useWatch<TemplateInput, "footer">({ name: "footer" });
+  const templateFormat = useWatch<TemplateInput, "format">({ name: "format" });
   const error = useFieldError();
   const variables = [...new Set(placeholders(body.text))];
   const t = useTranslations("templates.fields");
@@ -134,7 +137,11 @@ export function BodyFields() {
         <div>
           <div className="flex items-end justify-between">
             <Label htmlFor="body-text">{t("bodyText")}</Label>
-            <Counter id="body-text-count" value={body.text} limit={LIMITS.body} />
+            <Counter
+              id="body-text-count"
+              value={body.text}
+              limit={templateFormat === "LIMITED_TIME_OFFER" ? LIMITS.offerBody : LIMITS.body}
+            />
           </div>
           <textarea
             id="body-text"
@@ -176,20 +183,22 @@ export function BodyFields() {
           </div>
         )}
       </fieldset>
-      <fieldset>
-        <legend className="sr-only">{t("footer")}</legend>
-        <div className="flex items-end justify-between">
-          <Label htmlFor="footer">{t("footerOptional")}</Label>
-          <Counter id="footer-count" value={footer} limit={LIMITS.footer} />
-        </div>
-        <Input
-          id="footer"
-          aria-describedby="footer-count footer-error"
-          aria-invalid={Boolean(error("footer"))}
-          {...register("footer")}
-        />
-        <FieldError id="footer-error" message={error("footer")} />
-      </fieldset>
+      {withFooter && (
+        <fieldset>
+          <legend className="sr-only">{t("footer")}</legend>
+          <div className="flex items-end justify-between">
+            <Label htmlFor="footer">{t("footerOptional")}</Label>
+            <Counter id="footer-count" value={footer} limit={LIMITS.footer} />
+          </div>
+          <Input
+            id="footer"
+            aria-describedby="footer-count footer-error"
+            aria-invalid={Boolean(error("footer"))}
+            {...register("footer")}
+          />
+          <FieldError id="footer-error" message={error("footer")} />
+        </fieldset>
+      )}
     </>
   );
 }

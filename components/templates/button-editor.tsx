@@ -38,30 +38,44 @@ const KINDS: { type: TemplateButton["type"]; max: number; make: () => TemplateBu
 /** The sample ending Meta's reviewers see on a click-counting link. */
 const TRACKED_SAMPLE = "sample";
 
-export function ButtonEditor({ trackedLinkBase }: { trackedLinkBase: string }) {
+/** A carousel card's buttons: quick replies, links and a phone number, two at most. */
+export const CARD_BUTTON_KINDS = ["QUICK_REPLY", "URL", "PHONE_NUMBER"] as const;
+
+export function ButtonEditor({
+  trackedLinkBase,
+  name = "buttons",
+  kinds = KINDS.map((k) => k.type),
+  max = LIMITS.buttonsTotal,
+}: {
+  /** Parley's tracked redirect; a card's buttons (no tracked links there) leave it out. */
+  trackedLinkBase?: string;
+  /** The message's buttons, or a carousel card's. */
+  name?: "buttons" | `cards.${number}.buttons`;
+  kinds?: readonly TemplateButton["type"][];
+  max?: number;
+}) {
   const { register, control, setValue } = useFormContext<TemplateInput>();
-  const trackedUrl = `${trackedLinkBase}{{1}}`;
+  const trackedUrl = trackedLinkBase ? `${trackedLinkBase}{{1}}` : null;
   const countClicks = (i: number, on: boolean) => {
     const options = { shouldValidate: true, shouldDirty: true };
-    setValue(`buttons.${i}.url`, on ? trackedUrl : "https://", options);
-    setValue(`buttons.${i}.sample`, on ? TRACKED_SAMPLE : "", options);
+    setValue(`${name}.${i}.url`, on && trackedUrl ? trackedUrl : "https://", options);
+    setValue(`${name}.${i}.sample`, on ? TRACKED_SAMPLE : "", options);
   };
-  const { fields, append, remove } = useFieldArray({ control, name: "buttons" });
-  const buttons = useWatch<TemplateInput, "buttons">({ name: "buttons" });
+  const { fields, append, remove } = useFieldArray({ control, name });
+  const buttons = useWatch<TemplateInput, typeof name>({ name }) ?? [];
   const error = useFieldError();
   const t = useTranslations("templates.buttons");
+  const prefix = name.replace(/\W+/g, "-");
 
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-semibold">
-        {t("legend", { count: buttons.length, max: LIMITS.buttonsTotal })}
-      </legend>
-      <FieldError id="buttons-error" message={error("buttons")} />
+      <legend className="text-sm font-semibold">{t("legend", { count: buttons.length, max })}</legend>
+      <FieldError id={`${prefix}-error`} message={error(name)} />
       {fields.map((field, i) => {
         const button = buttons[i];
         if (!button) return null;
         const kind = KINDS.find((k) => k.type === button.type)!;
-        const id = (name: string) => `button-${i}-${name}`;
+        const id = (part: string) => `${prefix === "buttons" ? "button" : prefix}-${i}-${part}`;
         return (
           <div key={field.id} className="rounded-md border border-line p-3">
             <div className="mb-2 flex items-center justify-between">
@@ -88,41 +102,43 @@ export function ButtonEditor({ trackedLinkBase }: { trackedLinkBase: string }) {
                   <Input
                     id={id("text")}
                     aria-describedby={`${id("text-count")} ${id("text-error")}`}
-                    {...register(`buttons.${i}.text`)}
+                    {...register(`${name}.${i}.text`)}
                   />
-                  <FieldError id={id("text-error")} message={error(`buttons.${i}.text`)} />
+                  <FieldError id={id("text-error")} message={error(`${name}.${i}.text`)} />
                 </div>
               )}
               {button.type === "URL" && (
                 <>
-                  <div className="sm:col-span-2">
-                    <label className="flex items-center gap-2 text-sm font-medium">
-                      <input
-                        type="checkbox"
-                        checked={button.url === trackedUrl}
-                        onChange={(e) => countClicks(i, e.target.checked)}
-                        aria-describedby={id("count-help")}
-                      />
-                      {t("countClicks")}
-                    </label>
-                    <p id={id("count-help")} className="mt-1 text-xs text-muted">
-                      {t("countClicksHelp", { link: trackedUrl })}
-                    </p>
-                  </div>
+                  {trackedUrl && (
+                    <div className="sm:col-span-2">
+                      <label className="flex items-center gap-2 text-sm font-medium">
+                        <input
+                          type="checkbox"
+                          checked={button.url === trackedUrl}
+                          onChange={(e) => countClicks(i, e.target.checked)}
+                          aria-describedby={id("count-help")}
+                        />
+                        {t("countClicks")}
+                      </label>
+                      <p id={id("count-help")} className="mt-1 text-xs text-muted">
+                        {t("countClicksHelp", { link: trackedUrl })}
+                      </p>
+                    </div>
+                  )}
                   <div>
                     <Label htmlFor={id("url")}>{t("url", { number: i + 1 })}</Label>
                     <Input
                       id={id("url")}
                       readOnly={button.url === trackedUrl}
                       aria-describedby={`${id("url-help")} ${id("url-error")}`}
-                      {...register(`buttons.${i}.url`)}
+                      {...register(`${name}.${i}.url`)}
                     />
                     {button.url !== trackedUrl && (
                       <p id={id("url-help")} className="mt-1 text-xs text-muted">
                         {t("urlHelp", { placeholder: "{{1}}" })}
                       </p>
                     )}
-                    <FieldError id={id("url-error")} message={error(`buttons.${i}.url`)} />
+                    <FieldError id={id("url-error")} message={error(`${name}.${i}.url`)} />
                   </div>
                   {placeholders(button.url).length > 0 && button.url !== trackedUrl && (
                     <div>
@@ -130,9 +146,9 @@ export function ButtonEditor({ trackedLinkBase }: { trackedLinkBase: string }) {
                       <Input
                         id={id("sample")}
                         aria-describedby={id("sample-error")}
-                        {...register(`buttons.${i}.sample`)}
+                        {...register(`${name}.${i}.sample`)}
                       />
-                      <FieldError id={id("sample-error")} message={error(`buttons.${i}.sample`)} />
+                      <FieldError id={id("sample-error")} message={error(`${name}.${i}.sample`)} />
                     </div>
                   )}
                 </>
@@ -143,16 +159,16 @@ export function ButtonEditor({ trackedLinkBase }: { trackedLinkBase: string }) {
                   <Input
                     id={id("phone")}
                     aria-describedby={id("phone-error")}
-                    {...register(`buttons.${i}.phoneNumber`)}
+                    {...register(`${name}.${i}.phoneNumber`)}
                   />
-                  <FieldError id={id("phone-error")} message={error(`buttons.${i}.phoneNumber`)} />
+                  <FieldError id={id("phone-error")} message={error(`${name}.${i}.phoneNumber`)} />
                 </div>
               )}
               {button.type === "COPY_CODE" && (
                 <div>
                   <Label htmlFor={id("code")}>{t("code", { number: i + 1 })}</Label>
-                  <Input id={id("code")} aria-describedby={id("code-error")} {...register(`buttons.${i}.example`)} />
-                  <FieldError id={id("code-error")} message={error(`buttons.${i}.example`)} />
+                  <Input id={id("code")} aria-describedby={id("code-error")} {...register(`${name}.${i}.example`)} />
+                  <FieldError id={id("code-error")} message={error(`${name}.${i}.example`)} />
                 </div>
               )}
             </div>
@@ -160,9 +176,8 @@ export function ButtonEditor({ trackedLinkBase }: { trackedLinkBase: string }) {
         );
       })}
       <div className="flex flex-wrap gap-2">
-        {KINDS.map((kind) => {
-          const full =
-            buttons.filter((b) => b.type === kind.type).length >= kind.max || buttons.length >= LIMITS.buttonsTotal;
+        {KINDS.filter((kind) => kinds.includes(kind.type)).map((kind) => {
+          const full = buttons.filter((b) => b.type === kind.type).length >= kind.max || buttons.length >= max;
           return (
             <Button
               key={kind.type}

@@ -18,9 +18,15 @@ import type { TemplateStatus } from "@/lib/db/generated/enums";
 import { LANGUAGES } from "@/lib/templates/languages";
 import { contentAdvice } from "@/lib/templates/channel-advice";
 import { hiddenOnDesktop, looksPromotional } from "@/lib/templates/rules";
-import { templateInputSchema, type TemplateInput } from "@/lib/templates/schemas";
+import {
+  TEMPLATE_FORMATS,
+  templateInputSchema,
+  type TemplateFormat,
+  type TemplateInput,
+} from "@/lib/templates/schemas";
 import { BodyFields, HeaderFields, useFieldError } from "./builder-fields";
 import { ButtonEditor } from "./button-editor";
+import { CardFields, OfferFields, startCards } from "./format-fields";
 import { PhonePreview } from "./phone-preview";
 import { TemplateStatusBadge } from "./template-status-badge";
 import { templateKeys } from "@/lib/templates/query-keys";
@@ -55,8 +61,10 @@ function Warnings() {
   const buttons = useWatch<TemplateInput, "buttons">({ name: "buttons" });
   const category = useWatch<TemplateInput, "category">({ name: "category" });
   const body = useWatch<TemplateInput, "body">({ name: "body" });
+  const format = useWatch<TemplateInput, "format">({ name: "format" });
   const warnings = [
-    hiddenOnDesktop(buttons.map((b) => b.type)) && t("hiddenOnDesktop"),
+    format === "LIMITED_TIME_OFFER" && t("hiddenOnDesktopOffer"),
+    format === "STANDARD" && hiddenOnDesktop(buttons.map((b) => b.type)) && t("hiddenOnDesktop"),
     looksPromotional(category, body.text) && t("looksPromotional"),
   ].filter(Boolean) as string[];
   if (!warnings.length) return null;
@@ -103,8 +111,24 @@ function ChannelAdvice() {
 function Basics({ locked }: { locked: boolean }) {
   const t = useTranslations("templates");
   const languageName = useLanguageName();
-  const { register } = useFormContext<TemplateInput>();
+  const { register, setValue, getValues } = useFormContext<TemplateInput>();
+  const format = useWatch<TemplateInput, "format">({ name: "format" });
   const error = useFieldError();
+  /** Another format: what it cannot have goes (a carousel's header, footer and buttons move to its cards). */
+  const changeFormat = (next: TemplateFormat) => {
+    const options = { shouldValidate: true };
+    setValue("format", next, options);
+    if (next === "STANDARD") return;
+    setValue("category", "MARKETING", options);
+    setValue("footer", "", options);
+    const header = getValues("header").type;
+    if (next === "CAROUSEL" || !["NONE", "IMAGE", "VIDEO"].includes(header))
+      setValue("header", { type: "NONE" }, options);
+    if (next === "CAROUSEL") {
+      setValue("buttons", [], options);
+      if (getValues("cards").length === 0) setValue("cards", startCards(), options);
+    }
+  };
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2">
       <legend className="sr-only">{t("builder.basics")}</legend>
@@ -139,6 +163,26 @@ function Basics({ locked }: { locked: boolean }) {
             </option>
           ))}
         </Select>
+      </div>
+      <div className="sm:col-span-2">
+        <Label htmlFor="format">{t("format.label")}</Label>
+        <Select
+          id="format"
+          disabled={locked}
+          aria-describedby="format-help format-error"
+          value={format}
+          onChange={(e) => changeFormat(e.target.value as TemplateFormat)}
+        >
+          {TEMPLATE_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`format.${f}`)}
+            </option>
+          ))}
+        </Select>
+        <p id="format-help" className="mt-1 text-xs text-muted">
+          {t("format.help", { format })}
+        </p>
+        <FieldError id="format-error" message={error("format")} />
       </div>
       <div className="sm:col-span-2">
         <Label htmlFor="parameter-format">{t("builder.variables")}</Label>
@@ -229,11 +273,12 @@ export function TemplateBuilder({
               <Basics locked={Boolean(existing?.submitted)} />
             </Card>
             <Card className="space-y-6 p-6">
-              <HeaderFields />
-              <BodyFields />
+              {values.format !== "CAROUSEL" && <HeaderFields />}
+              {values.format === "LIMITED_TIME_OFFER" && <OfferFields />}
+              <BodyFields footer={values.format === "STANDARD"} />
             </Card>
             <Card className="p-6">
-              <ButtonEditor trackedLinkBase={trackedLinkBase} />
+              {values.format === "CAROUSEL" ? <CardFields /> : <ButtonEditor trackedLinkBase={trackedLinkBase} />}
             </Card>
           </fieldset>
           <Warnings />

@@ -8,11 +8,13 @@ import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";
 import { audienceSql, emptyValueSql, SKIP_REASONS, tierLimit, type AudiencePlan, type SkipReason } from "./audience";
 import { estimateCost, PRICE_CURRENCY, type CostLine, type PriceCategory } from "./pricing";
 import { audienceAdvice, contentAdvice, templateText } from "@/lib/templates/channel-advice";
+import { hiddenOnDesktop } from "@/lib/templates/rules";
 import {
   cardMediaKind,
   carouselCards,
   headerMediaKind,
   routeLanguage,
+  templateButtons,
   templateSlots,
   type Slot,
   type TemplateVersion,
@@ -275,6 +277,12 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
       code: "overLimit",
       values: { limit: audience.tier.limit, tier: audience.tier.name, over: overLimit },
     });
+  }
+  if (plan.fallback) {
+    const components = plan.fallback.components as { type: string }[];
+    const offer = components.some((c) => c.type.toUpperCase() === "LIMITED_TIME_OFFER");
+    if (offer || hiddenOnDesktop(templateButtons(components).map((b) => b.type)))
+      warnings.push({ code: "hiddenOnDesktop", values: { reason: offer ? "offer" : "buttons" } });
   }
   // Channel advice (lib/templates/channel-advice): where WhatsApp is the wrong channel, say so; never a blocker.
   const advice = [

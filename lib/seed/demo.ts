@@ -1,4 +1,4 @@
-// The demo workspace: a user per role, ~500 contacts with consent, two approved templates, two segments,
+// The demo workspace: a user per role, ~500 contacts with consent, approved templates (a carousel among them), two segments,
 // campaigns sent with their deliveries, reads, failures, replies and button taps, and order updates the
 // shop sent through the public API.
 // Seeding runs in one transaction and only when the demo workspace is missing, so it is idempotent.
@@ -156,6 +156,35 @@ const autumnMenu = (): Prisma.InputJsonValue => [
   },
 ];
 
+/** A media-card carousel: the message, then three blends to swipe through, each with a reply and a link. */
+const winterBlends = (): Prisma.InputJsonValue => [
+  {
+    type: "BODY",
+    text: "{{1}}, three winter blends just landed. Swipe to find yours.",
+    example: { body_text: [["Ana"]] },
+  },
+  {
+    type: "CAROUSEL",
+    cards: [
+      { text: "Chestnut & cocoa, slow roasted.", slug: "chestnut" },
+      { text: "Spiced orange, bright and warm.", slug: "orange" },
+      { text: "Dark maple, our strongest.", slug: "maple" },
+    ].map(({ text, slug }) => ({
+      components: [
+        { type: "HEADER", format: "IMAGE", example: { header_handle: [`demo-${slug}.jpg`] } },
+        { type: "BODY", text },
+        {
+          type: "BUTTONS",
+          buttons: [
+            { type: "QUICK_REPLY", text: "I want this one" },
+            { type: "URL", text: "Shop", url: "https://shop.example.com/blends/{{1}}", example: [slug] },
+          ],
+        },
+      ],
+    })),
+  },
+];
+
 const ORDER_SHIPPED: Prisma.InputJsonValue = [
   {
     type: "BODY",
@@ -280,6 +309,16 @@ export async function seedDemo(): Promise<{ created: boolean }> {
             status: "APPROVED",
             quality: "GREEN",
             metaTemplateId: "9000000000003",
+          },
+          {
+            workspaceId: ws,
+            name: "winter_blends",
+            language: "en_US",
+            category: "MARKETING",
+            components: winterBlends(),
+            status: "APPROVED",
+            quality: "GREEN",
+            metaTemplateId: "9000000000004",
           },
           {
             workspaceId: ws,
@@ -520,8 +559,67 @@ const DEMO_CAMPAIGNS = [
     fail: 0.02,
     stop: 0.005,
   },
+  {
+    name: "Winter blends carousel",
+    template: "winter_blends",
+    tag: "W",
+    daysAgo: 1,
+    seed: 13,
+    read: 0.7,
+    reply: 0.22,
+    tap: 0.16,
+    // A card's links are not Parley's tracked links: Meta reports their taps (the analytics card), not the report.
+    click: 0,
+    fail: 0.02,
+    stop: 0.005,
+  },
 ];
 type DemoCampaign = (typeof DEMO_CAMPAIGNS)[number];
+
+/** Each demo template's quick reply people tap, and the index of its tracked link button (none on a carousel). */
+const DEMO_BUTTONS: Record<string, [string, number | null]> = {
+  summer_sale: ["Show me deals", 2],
+  autumn_menu: ["Book a table", 1],
+  winter_blends: ["I want this one", null],
+};
+
+/** Each demo template's campaign values, as the campaign builder saves them. */
+const DEMO_MAPPINGS: Record<string, Prisma.InputJsonValue> = {
+  summer_sale: {
+    templateName: "summer_sale",
+    fallbackLanguage: "en_US",
+    headerMediaId: "",
+    variables: {
+      "body:1": { source: "field", value: "first_name", fallback: "there" },
+      "body:2": { source: "constant", value: "25%", fallback: "" },
+      "button:2": { source: "tracked", value: "https://shop.example.com/sale/summer-2026", fallback: "" },
+    },
+  },
+  autumn_menu: {
+    templateName: "autumn_menu",
+    fallbackLanguage: "en_US",
+    headerMediaId: "",
+    variables: {
+      "body:1": { source: "field", value: "first_name", fallback: "Hi there" },
+      "button:1": { source: "tracked", value: "https://shop.example.com/menu", fallback: "" },
+    },
+  },
+  winter_blends: {
+    templateName: "winter_blends",
+    fallbackLanguage: "en_US",
+    headerMediaId: "",
+    cardMediaIds: [],
+    variables: {
+      "body:1": { source: "field", value: "first_name", fallback: "Hi there" },
+      ...Object.fromEntries(
+        ["chestnut", "orange", "maple"].map((slug, card) => [
+          `card:${card}:button:1`,
+          { source: "constant", value: slug, fallback: "" },
+        ]),
+      ),
+    },
+  },
+};
 
 /**
  * A finished campaign to the Promotions list: every contact has its row, skipped (opted out, US +1
@@ -552,27 +650,7 @@ async function seedFinishedCampaign(
       createdById: c.createdById,
       launchedAt,
       completedAt: at(20_000),
-      variableMapping:
-        c.template === "summer_sale"
-          ? {
-              templateName: "summer_sale",
-              fallbackLanguage: "en_US",
-              headerMediaId: "",
-              variables: {
-                "body:1": { source: "field", value: "first_name", fallback: "there" },
-                "body:2": { source: "constant", value: "25%", fallback: "" },
-                "button:2": { source: "tracked", value: "https://shop.example.com/sale/summer-2026", fallback: "" },
-              },
-            }
-          : {
-              templateName: "autumn_menu",
-              fallbackLanguage: "en_US",
-              headerMediaId: "",
-              variables: {
-                "body:1": { source: "field", value: "first_name", fallback: "Hi there" },
-                "button:1": { source: "tracked", value: "https://shop.example.com/menu", fallback: "" },
-              },
-            },
+      variableMapping: DEMO_MAPPINGS[c.template],
     },
   });
   const messages: Prisma.MessageCreateManyInput[] = [];
@@ -591,7 +669,7 @@ async function seedFinishedCampaign(
     "Is the discount valid online too?",
     "Great, I'll come by tomorrow",
   ];
-  const [quickReply, linkButton] = c.template === "summer_sale" ? ["Show me deals", 2] : ["Book a table", 1];
+  const [quickReply, linkButton] = DEMO_BUTTONS[c.template]!;
   c.contacts.forEach((contact, i) => {
     const id = `demo-${c.template}-${c.tag}${i}`;
     const base = {
@@ -746,7 +824,11 @@ async function seedFinishedCampaign(
         template: { name: c.template, category: "MARKETING", versions: [{ language: "en_US", status: "APPROVED" }] },
         variables: Object.keys((campaign.variableMapping as { variables: object }).variables).map((slot) => ({
           slot,
-          label: slot.startsWith("button:") ? "Link ending (tracked)" : `Body {{${slot.slice(5)}}}`,
+          label: slot.startsWith("button:")
+            ? "Link ending (tracked)"
+            : slot.startsWith("card:")
+              ? `Card ${Number(slot[5]) + 1}: link ending`
+              : `Body {{${slot.slice(5)}}}`,
           mapped: true,
           optional: false,
           emptyFor: 0,
