@@ -14,7 +14,9 @@ import { contactHandle, recipientOf } from "@/lib/contacts/identity";
 import { recentMarketingSql } from "@/lib/campaigns/audience";
 import { quietDelayMs } from "@/lib/campaigns/quiet-hours";
 import {
+  carouselCards,
   MissingValueError,
+  offerExpires,
   renderTemplateMessage,
   routeLanguage,
   templateSlots,
@@ -335,6 +337,14 @@ function renderRequest(
   t: NonNullable<SendMessageBody["template"]>,
   contact: { phone: string | null; bsuid: string | null },
 ): SendMessageRequest {
+  // The API has no field for a carousel's card files or an offer's end yet: campaigns send those.
+  if (carouselCards(version.components).length || offerExpires(version.components))
+    throw new ApiProblem(
+      422,
+      `“${version.name}” is a carousel or a limited-time offer: send it in a campaign, which names each card's file and the offer's end.`,
+      "validation",
+      { errors: [{ field: "template.name", message: "Not sendable through the API yet." }] },
+    );
   const constant = (value: string): Variable => ({ source: "constant", value, fallback: "" });
   const variables: Record<string, Variable> = {};
   const slots = new Set(templateSlots(version.components).map((s) => s.key));
