@@ -27,7 +27,9 @@ export function Counter({ id, value, limit }: { id: string; value: string; limit
 
 function errorAt(errors: Record<string, unknown>, path: string): string | undefined {
   const node = path.split(".").reduce<unknown>((n, key) => (n as Record<string, unknown> | undefined)?.[key], errors);
-  return (node as { message?: string } | undefined)?.message;
+  // A list's own error (too many buttons, cards unlike each other) is under "root" (@hookform/resolvers).
+  const at = node as { message?: string; root?: { message?: string } } | undefined;
+  return at?.message ?? at?.root?.message;
 }
 
 export function useFieldError() {

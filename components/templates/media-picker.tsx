@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { FileText, Video } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { MediaItem } from "@/lib/media/service";
 import { MEDIA_RULES, type MediaKind } from "@/lib/media/rules";
 import { mediaUrl } from "@/lib/media/urls";
@@ -26,6 +26,8 @@ export function MediaPicker({
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rule = MEDIA_RULES[kind];
+  // A carousel has a picker on every card: each its own ids.
+  const id = useId();
   const t = useTranslations("templates.media");
   const media = useQuery({
     queryKey: mediaKeys.list(kind),
@@ -58,15 +60,15 @@ export function MediaPicker({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <FileDropZone
-          id="media-upload"
+          id={`${id}-upload`}
           compact
           label={uploading ? t("uploading") : t("upload", { kind })}
           accept={rule.types.join(",")}
           disabled={disabled || uploading}
-          describedBy="media-hint"
+          describedBy={`${id}-hint`}
           onFile={(file) => void upload(file)}
         />
-        <span id="media-hint" className="text-xs text-muted">
+        <span id={`${id}-hint`} className="text-xs text-muted">
           {t(`hint.${kind}`)}
         </span>
       </div>
