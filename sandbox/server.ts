@@ -23,6 +23,7 @@ import {
   inboundChange,
   linkClickChange,
   statusChange,
+  templateCategoryChange,
   templateStatusChange,
   userPreferenceChange,
   type NumberRef,
@@ -463,22 +464,22 @@ export function createSandbox(input: SandboxConfigInput) {
     const decision = review(template, request);
     const afterMs = config.templateReviewMs;
     if (!decision && looksPromotional(request)) {
-      setTimeout(() => (template.category = "MARKETING"), afterMs + 1000);
+      // As Meta does: a notice of the change to come (when it takes effect), then the change itself.
+      const ref = { id, name: request.name, language: request.language };
+      const changeMs = afterMs + 1000;
       webhook(
         [
-          {
-            field: "template_category_update",
-            value: {
-              message_template_id: Number(id),
-              message_template_name: request.name,
-              message_template_language: request.language,
-              previous_category: "UTILITY",
-              new_category: "MARKETING",
-            },
-          },
+          templateCategoryChange({
+            ...ref,
+            next: "UTILITY",
+            correctCategory: "MARKETING",
+            effectiveAt: new Date(Date.now() + changeMs),
+          }),
         ],
-        afterMs + 1000,
+        afterMs + 500,
       );
+      setTimeout(() => (template.category = "MARKETING"), changeMs);
+      webhook([templateCategoryChange({ ...ref, previous: "UTILITY", next: "MARKETING" })], changeMs);
     }
     return { id, status: "PENDING", category: request.category };
   }

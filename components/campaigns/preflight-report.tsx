@@ -35,6 +35,8 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
     if ("slot" in v) values.slot = slotNamed(v.slot);
     if ("listCategory" in v) values.listPurpose = words("purpose", v.listCategory);
     if ("templateCategory" in v) values.templatePurpose = words("purpose", v.templateCategory);
+    if ("category" in v) values.category = words("category", v.category);
+    if ("at" in v) values.at = v.at ? format.dateTime(new Date(String(v.at))) : "none";
     return t(key as "preflight.title", values);
   };
 

@@ -67,6 +67,8 @@ export async function loadPlan(workspaceId: string, campaignId: string) {
       category: true,
       components: true,
       parameterFormat: true,
+      impendingCategory: true,
+      impendingCategoryAt: true,
     },
     orderBy: { language: "asc" },
   });
@@ -278,6 +280,17 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
       values: { limit: audience.tier.limit, tier: audience.tier.name, over: overLimit },
     });
   }
+  // Meta announced it will move the template to another category (and price it so): say so before launch.
+  const moving = plan.templates.find((t) => t.status === "APPROVED" && t.impendingCategory);
+  if (moving)
+    warnings.push({
+      code: "impendingCategory",
+      values: {
+        language: moving.language,
+        category: moving.impendingCategory!,
+        at: moving.impendingCategoryAt?.toISOString() ?? "",
+      },
+    });
   if (plan.fallback) {
     const components = plan.fallback.components as { type: string }[];
     const offer = components.some((c) => c.type.toUpperCase() === "LIMITED_TIME_OFFER");

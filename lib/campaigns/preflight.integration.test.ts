@@ -117,4 +117,51 @@ describe("pre-flight report", () => {
       await other.sandbox.close();
     }
   });
+
+  it("warns of a category change Meta announced and of what WhatsApp desktop hides; blocks a card without media", async () => {
+    const other = await sandboxWorkspace({ contacts: 3 });
+    try {
+      const w = other.workspace.id;
+      const moveAt = new Date("2027-01-15T09:00:00Z");
+      await db.template.update({
+        where: { id: other.template.id },
+        data: { impendingCategory: "UTILITY", impendingCategoryAt: moveAt },
+      });
+      const variables = {
+        "body:1": { source: "field" as const, value: "first_name", fallback: "there" },
+        "body:2": { source: "constant" as const, value: "20%" },
+        "button:1": { source: "constant" as const, value: "autumn" },
+      };
+      const user = other.userOf("MARKETER");
+      const { id } = await saveCampaign(user, campaignInput(other, { variables }));
+      const report = await buildPreflight(await loadPlan(w, id));
+      expect(report.warnings).toContainEqual({
+        code: "impendingCategory",
+        values: { language: "en_US", category: "UTILITY", at: moveAt.toISOString() },
+      });
+      // A quick reply beside a link: WhatsApp desktop does not show it.
+      expect(report.warnings).toContainEqual({ code: "hiddenOnDesktop", values: { reason: "buttons" } });
+
+      // The same template as a two-card carousel: each card needs its file before launch.
+      const card = {
+        components: [
+          { type: "HEADER", format: "IMAGE" },
+          { type: "BODY", text: "A blend." },
+        ],
+      };
+      await db.template.update({
+        where: { id: other.template.id },
+        data: {
+          impendingCategory: null,
+          components: [PROMO_COMPONENTS[0]!, { type: "CAROUSEL", cards: [card, card] }],
+        },
+      });
+      const carousel = await buildPreflight(await loadPlan(w, id));
+      expect(carousel.blockers).toContainEqual({ code: "cardMedia", values: { count: 2, kind: "IMAGE" } });
+      expect(carousel.warnings.map((f) => f.code)).not.toContain("hiddenOnDesktop");
+      expect(carousel.warnings.map((f) => f.code)).not.toContain("impendingCategory");
+    } finally {
+      await other.sandbox.close();
+    }
+  });
 });

@@ -74,18 +74,31 @@ export async function applyTemplateCategory(
   change: Change<"template_category_update">,
   at: Date,
 ) {
-  // An impending change is a notice: its new_category is still the current one, and the change itself comes
-  // later as a completed one. Applying it would undo a completed change that overtook it.
-  if (change.value.correct_category) return;
-  const category = change.value.new_category as TemplateCategory;
-  if (!["MARKETING", "UTILITY", "AUTHENTICATION"].includes(category)) return;
+  const isCategory = (value: string | undefined): value is TemplateCategory =>
+    value === "MARKETING" || value === "UTILITY" || value === "AUTHENTICATION";
+  const template = {
+    workspaceId,
+    metaTemplateId: change.value.message_template_id,
+    OR: [{ categoryEventAt: null }, { categoryEventAt: { lte: at } }],
+  };
+  const { correct_category: correct, category_update_timestamp: when } = change.value;
+  if (correct !== undefined) {
+    // An impending change is a notice: its new_category is still the current one, and the change itself comes
+    // later as a completed one. It is kept as a notice (pre-flight warns of it), never applied: applying it
+    // would undo a completed change that overtook it, and a template already of that category needs none.
+    const from = when === undefined ? null : new Date(Number(when) * 1000);
+    if (!isCategory(correct) || (from && Number.isNaN(from.getTime()))) return;
+    await tx.template.updateMany({
+      where: { ...template, category: { not: correct } },
+      data: { impendingCategory: correct, impendingCategoryAt: from },
+    });
+    return;
+  }
+  const category = change.value.new_category;
+  if (!isCategory(category)) return;
   await tx.template.updateMany({
-    where: {
-      workspaceId,
-      metaTemplateId: change.value.message_template_id,
-      OR: [{ categoryEventAt: null }, { categoryEventAt: { lte: at } }],
-    },
-    data: { category, categoryEventAt: at },
+    where: template,
+    data: { category, categoryEventAt: at, impendingCategory: null, impendingCategoryAt: null },
   });
 }
 

@@ -578,6 +578,31 @@ describe("events that arrive late", () => {
     expect((await template()).category).toBe("MARKETING");
   });
 
+  it("an impending category notice is kept as a notice, with when it takes effect, until the change completes", async () => {
+    await post(
+      envelope(
+        number.wabaId,
+        [templateCategoryChange({ ...ref, next: "UTILITY", correctCategory: "MARKETING", effectiveAt: at(300) })],
+        at(100),
+      ),
+    );
+    await drain();
+    expect(await template()).toMatchObject({
+      category: "UTILITY",
+      impendingCategory: "MARKETING",
+      impendingCategoryAt: at(300),
+    });
+    await post(
+      envelope(number.wabaId, [templateCategoryChange({ ...ref, previous: "UTILITY", next: "MARKETING" })], at(300)),
+    );
+    await drain();
+    expect(await template()).toMatchObject({
+      category: "MARKETING",
+      impendingCategory: null,
+      impendingCategoryAt: null,
+    });
+  });
+
   it("an impending category notice is a notice: it changes nothing even with no webhook time to compare", async () => {
     // The completed change reached Parley another way (a template sync), so no webhook time is stored.
     await db.template.updateMany({

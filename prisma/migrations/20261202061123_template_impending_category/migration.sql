@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Template" ADD COLUMN     "impendingCategory" "TemplateCategory",
+ADD COLUMN     "impendingCategoryAt" TIMESTAMP(3);
