@@ -5,6 +5,7 @@
 // A suffix chooses the reason: _reject_promotional, _reject_abusive, _reject_scam, _reject_category,
 // _reject_mismatch; any other "reject" gives INVALID_FORMAT.
 import { looksPromotional as promotional, placeholders } from "@/lib/templates/rules";
+import { TTL } from "@/lib/templates/schemas";
 import type { CreateTemplateRequest } from "@/lib/whatsapp/schemas";
 
 type Component = { type: string; [key: string]: unknown };
@@ -72,6 +73,12 @@ export function structuralProblems(request: CreateTemplateRequest): string[] {
     if (b.phone_number && b.phone_number.length > 20)
       problems.push(`BUTTONS[${i}] phone_number: at most 20 characters`);
   }
+  const ttl = request.message_send_ttl_seconds;
+  const range = { AUTHENTICATION: [30, 900], UTILITY: [30, 43_200], MARKETING: [43_200, 2_592_000] }[request.category];
+  if (ttl !== undefined && (ttl < range[0]! || ttl > range[1]!))
+    problems.push(
+      `message_send_ttl_seconds: ${range[0]} to ${range[1]} for ${request.category} templates (has ${ttl})`,
+    );
   if (lto) problems.push(...offerProblems(request, lto, header, buttons));
   if (carousel) problems.push(...carouselProblems(request, carousel, { header, footer, buttons }));
   return problems;

@@ -20,6 +20,7 @@ import { contentAdvice } from "@/lib/templates/channel-advice";
 import { hiddenOnDesktop, looksPromotional } from "@/lib/templates/rules";
 import {
   TEMPLATE_FORMATS,
+  TTL,
   templateInputSchema,
   type TemplateFormat,
   type TemplateInput,
@@ -108,6 +109,56 @@ function ChannelAdvice() {
   );
 }
 
+/** A duration in words: the largest whole unit ("12 hours", "3 days", "5 minutes"). */
+function useDuration() {
+  const t = useTranslations("templates.ttl");
+  return (seconds: number) => {
+    const [unit, size] =
+      seconds % 86_400 === 0
+        ? (["day", 86_400] as const)
+        : seconds % 3_600 === 0
+          ? (["hour", 3_600] as const)
+          : (["minute", 60] as const);
+    return t("duration", { unit, n: seconds / size });
+  };
+}
+
+/** How long WhatsApp tries to deliver, within Meta's range for the category (lib/templates/schemas TTL). */
+function TtlField() {
+  const t = useTranslations("templates.ttl");
+  const duration = useDuration();
+  const { setValue } = useFormContext<TemplateInput>();
+  const category = useWatch<TemplateInput, "category">({ name: "category" });
+  const ttl = useWatch<TemplateInput, "ttlSeconds">({ name: "ttlSeconds" });
+  const error = useFieldError();
+  const choices: readonly number[] = TTL[category].choices;
+  return (
+    <div className="sm:col-span-2">
+      <Label htmlFor="ttl">{t("label")}</Label>
+      <Select
+        id="ttl"
+        aria-describedby="ttl-help ttl-error"
+        aria-invalid={Boolean(error("ttlSeconds"))}
+        value={ttl === null ? "" : String(ttl)}
+        onChange={(e) =>
+          setValue("ttlSeconds", e.target.value ? Number(e.target.value) : null, { shouldValidate: true })
+        }
+      >
+        <option value="">{t("default", { category })}</option>
+        {[...new Set([...choices, ...(ttl === null ? [] : [ttl])])].map((seconds) => (
+          <option key={seconds} value={seconds}>
+            {duration(seconds)}
+          </option>
+        ))}
+      </Select>
+      <p id="ttl-help" className="mt-1 text-xs text-muted">
+        {t("help", { category })}
+      </p>
+      <FieldError id="ttl-error" message={error("ttlSeconds")} />
+    </div>
+  );
+}
+
 function Basics({ locked }: { locked: boolean }) {
   const t = useTranslations("templates");
   const languageName = useLanguageName();
@@ -146,7 +197,11 @@ function Basics({ locked }: { locked: boolean }) {
       </div>
       <div>
         <Label htmlFor="category">{t("builder.category")}</Label>
-        <Select id="category" {...register("category")}>
+        <Select
+          id="category"
+          // Each category has its own delivery window range: a change starts again from Meta's default.
+          {...register("category", { onChange: () => setValue("ttlSeconds", null, { shouldValidate: true }) })}
+        >
           {(["MARKETING", "UTILITY", "AUTHENTICATION"] as const).map((c) => (
             <option key={c} value={c}>
               {t(`category.${c}`)}
@@ -164,6 +219,7 @@ function Basics({ locked }: { locked: boolean }) {
           ))}
         </Select>
       </div>
+      <TtlField />
       <div className="sm:col-span-2">
         <Label htmlFor="format">{t("format.label")}</Label>
         <Select

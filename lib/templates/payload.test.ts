@@ -157,6 +157,25 @@ describe("carousel and limited-time-offer payloads", () => {
     expect(structuralProblems(createTemplateRequestSchema.parse(request))).toEqual([]);
   });
 
+  it("sends the delivery window as Meta's message_send_ttl_seconds, and the sandbox refuses one out of range", () => {
+    const input = templateInputSchema.parse({
+      ...EMPTY_TEMPLATE,
+      name: "order_ready",
+      category: "UTILITY",
+      body: { text: "Your order is ready.", samples: {} },
+      ttlSeconds: 3_600,
+    });
+    const request = createTemplateRequestSchema.parse(toCreateTemplateRequest(input));
+    expect(request.message_send_ttl_seconds).toBe(3_600);
+    expect(structuralProblems(request)).toEqual([]);
+    const validate = openApiValidator({ path: "/{Version}/{WABA-ID}/message_templates", method: "post" });
+    expect(validate(request).errors).toEqual([]);
+    expect(structuralProblems({ ...request, message_send_ttl_seconds: 86_400 })).toEqual([
+      "message_send_ttl_seconds: 30 to 43200 for UTILITY templates (has 86400)",
+    ]);
+    expect(toCreateTemplateRequest({ ...input, ttlSeconds: null })).not.toHaveProperty("message_send_ttl_seconds");
+  });
+
   it("the sandbox refuses what Meta refuses: one card, cards unlike each other, a long offer headline", () => {
     const request = toCreateTemplateRequest(templateInputSchema.parse(carousel), undefined, ["h1", "h2"]);
     const cards = (request.components[1] as unknown as { cards: { components: { type: string }[] }[] }).cards;

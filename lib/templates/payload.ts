@@ -106,6 +106,7 @@ export function toCreateTemplateRequest(
     language: input.language,
     category: input.category,
     ...(named ? { parameter_format: "NAMED" as const } : {}),
+    ...(input.ttlSeconds !== null ? { message_send_ttl_seconds: input.ttlSeconds } : {}),
     components,
   };
 }

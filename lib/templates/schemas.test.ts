@@ -235,3 +235,17 @@ describe("carousels and limited-time offers", () => {
     expect(offer({ footer: "Terms apply" })).toEqual(["Footer: not allowed in carousels or limited-time offers."]);
   });
 });
+
+describe("the delivery window (time-to-live)", () => {
+  it("takes Meta's range for the category, or Meta's default", () => {
+    expect(errors({ ttlSeconds: null })).toEqual([]);
+    expect(errors({ ttlSeconds: 43_200 })).toEqual([]); // marketing: 12 hours to 30 days
+    expect(errors({ ttlSeconds: 2_592_000 })).toEqual([]);
+    expect(errors({ ttlSeconds: 3_600 })).toEqual(["Delivery window: 12 hours to 30 days for this category."]);
+    expect(errors({ ttlSeconds: 2_592_001 })).toEqual(["Delivery window: 12 hours to 30 days for this category."]);
+    expect(errors({ category: "UTILITY", ttlSeconds: 3_600 })).toEqual([]);
+    expect(errors({ category: "AUTHENTICATION", ttlSeconds: 901 })).toEqual([
+      "Delivery window: 30 seconds to 15 minutes for this category.",
+    ]);
+  });
+});

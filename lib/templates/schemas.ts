@@ -32,6 +32,18 @@ export const LIMITS = {
   offerCode: 15,
 } as const;
 
+/**
+ * How long WhatsApp keeps trying to deliver a message of the template (Meta's message_send_ttl_seconds), by
+ * category: Meta's range, and the choices the builder offers within it. Without one, Meta's default applies
+ * (10 minutes for authentication, 30 days otherwise). A marketing template's applies through the Marketing
+ * Messages API.
+ */
+export const TTL = {
+  AUTHENTICATION: { min: 30, max: 900, choices: [60, 300, 600, 900] },
+  UTILITY: { min: 30, max: 43_200, choices: [300, 3_600, 6 * 3_600, 12 * 3_600] },
+  MARKETING: { min: 43_200, max: 2_592_000, choices: [12 * 3_600, 86_400, 3 * 86_400, 7 * 86_400, 14 * 86_400] },
+} as const;
+
 /** A standard message, a media-card carousel, or a limited-time offer (marketing only, both). */
 export const TEMPLATE_FORMATS = ["STANDARD", "CAROUSEL", "LIMITED_TIME_OFFER"] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
@@ -110,6 +122,8 @@ export const templateShapeSchema = z.object({
   cards: z.array(cardSchema),
   /** A limited-time offer's headline, and whether it shows a countdown to an expiry each send names. */
   offer: z.object({ text: z.string(), expires: z.boolean() }),
+  /** How long delivery is tried, in seconds (TTL); null: Meta's default. */
+  ttlSeconds: z.number().int().nullable(),
 });
 
 /** The shape and every rule of Meta's: what a template must be to be submitted. */
@@ -242,6 +256,11 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
   if (/Q+O+Q/.test(kinds)) issue(["buttons"], messageKey("templates.errors.quickRepliesTogether"));
   checkButtons(["buttons"], t.buttons);
 
+  // The delivery window, within Meta's range for the category.
+  const ttl = TTL[t.category];
+  if (t.ttlSeconds !== null && (t.ttlSeconds < ttl.min || t.ttlSeconds > ttl.max))
+    issue(["ttlSeconds"], messageKey("templates.errors.ttlRange", { category: t.category }));
+
   // Carousels and limited-time offers: marketing only, each with its own shape.
   if ((carousel || offer) && t.category !== "MARKETING")
     issue(["format"], messageKey("templates.errors.formatMarketingOnly"));
@@ -305,4 +324,5 @@ export const EMPTY_TEMPLATE: TemplateInput = {
   cardMedia: "IMAGE",
   cards: [],
   offer: { text: "", expires: true },
+  ttlSeconds: null,
 };

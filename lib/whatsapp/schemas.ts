@@ -266,6 +266,8 @@ export const createTemplateRequestSchema = z.object({
     .pipe(z.enum(TEMPLATE_CATEGORIES)),
   parameter_format: z.enum(["POSITIONAL", "NAMED"]).optional(),
   allow_category_change: z.boolean().optional(),
+  /** How long delivery is tried (Meta: templates/time-to-live), within a range per category. */
+  message_send_ttl_seconds: z.number().int().optional(),
   components: z.array(z.looseObject({ type: z.string() })).min(1),
 });
 export type CreateTemplateRequest = z.infer<typeof createTemplateRequestSchema>;
