@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createWorkspace, uniqueMetaId } from "@/tests/factories";
+import { sandboxLog } from "@/tests/whatsapp";
 import { EMPTY_TEMPLATE, type TemplateInput } from "./schemas";
 import {
   addLanguage,
@@ -102,6 +103,53 @@ describe("templates through the sandbox", () => {
       format: "IMAGE",
       example: { header_handle: [expect.stringMatching(/^4::/)] },
     });
+  });
+
+  it("submits a carousel with each card's sample and a delivery window, and an edit sends the new window", async () => {
+    const { uploadMedia } = await import("@/lib/media/service");
+    const sharp = (await import("sharp")).default;
+    const card = async (name: string, background: string) => {
+      const png = await sharp({ create: { width: 100, height: 50, channels: 3, background } })
+        .png()
+        .toBuffer();
+      const asset = await uploadMedia(ws, actor, { name, bytes: png });
+      return {
+        mediaAssetId: asset.id,
+        body: `${name}, freshly roasted.`,
+        samples: {},
+        buttons: [{ type: "QUICK_REPLY" as const, text: "This one" }],
+      };
+    };
+    const since = (await sandboxLog(base)).lastSeq;
+    const id = await saveDraft(ws, actor, {
+      ...input("winter_cards"),
+      buttons: [],
+      format: "CAROUSEL",
+      cards: [await card("chestnut.png", "#6f4e37"), await card("orange.png", "#e8871e")],
+      ttlSeconds: 86_400,
+    });
+    await submitTemplate(ws, actor, id);
+    const created = (await sandboxLog(base, since)).entries.find((e) => e.path.endsWith("/message_templates"));
+    const body = created!.body as {
+      message_send_ttl_seconds: number;
+      components: { type: string; cards?: unknown[] }[];
+    };
+    expect(body.message_send_ttl_seconds).toBe(86_400);
+    const cards = body.components.find((c) => c.type === "CAROUSEL")!.cards as {
+      components: { type: string; example?: { header_handle: string[] } }[];
+    }[];
+    // Each card's sample went through Meta's resumable upload; the handles differ.
+    const handles = cards.map((c) => c.components[0]!.example!.header_handle[0]);
+    expect(handles).toEqual([expect.stringMatching(/^4::/), expect.stringMatching(/^4::/)]);
+    expect(new Set(handles).size).toBe(2);
+    expect(await db.template.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING" });
+
+    await db.template.update({ where: { id }, data: { status: "APPROVED" } }); // as the status webhook would
+    const edited = (await sandboxLog(base)).lastSeq;
+    await saveDraft(ws, actor, { ...(await getTemplateForBuilder(ws, id)).input, ttlSeconds: 3 * 86_400 }, id);
+    await submitTemplate(ws, actor, id);
+    const edit = (await sandboxLog(base, edited)).entries.find((e) => e.body && "components" in e.body);
+    expect(edit?.body).toMatchObject({ message_send_ttl_seconds: 3 * 86_400 });
   });
 
   it("imports what the WhatsApp account holds", async () => {

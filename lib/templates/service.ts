@@ -161,6 +161,7 @@ export async function submitTemplate(workspaceId: string, actorId: string, id: s
       await client.editTemplate(metaTemplateId, {
         components: payload.components,
         ...(template.status === "APPROVED" ? {} : { category: payload.category }),
+        ...(payload.message_send_ttl_seconds ? { message_send_ttl_seconds: payload.message_send_ttl_seconds } : {}),
       });
     } else {
       metaTemplateId = (await client.createTemplate(payload)).id;

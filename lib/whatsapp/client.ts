@@ -250,7 +250,8 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     /** Edits a submitted template (rejected, paused or approved): it goes back to review. */
     editTemplate(
       metaTemplateId: string,
-      edit: { components: CreateTemplateRequest["components"]; category?: CreateTemplateRequest["category"] },
+      edit: Pick<CreateTemplateRequest, "components"> &
+        Partial<Pick<CreateTemplateRequest, "category" | "message_send_ttl_seconds">>,
     ) {
       return call("POST", `/${encodeURIComponent(metaTemplateId)}`, successResponseSchema, { json: edit });
     },
