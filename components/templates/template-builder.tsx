@@ -300,7 +300,7 @@ export function TemplateBuilder({
 
   return (
     <FormProvider {...form}>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <form onSubmit={submit} noValidate className="space-y-6">
           {existing && (
             <Card className="flex flex-wrap items-center gap-3 p-4" aria-live="polite">
