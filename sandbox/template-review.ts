@@ -74,11 +74,9 @@ export function structuralProblems(request: CreateTemplateRequest): string[] {
       problems.push(`BUTTONS[${i}] phone_number: at most 20 characters`);
   }
   const ttl = request.message_send_ttl_seconds;
-  const range = { AUTHENTICATION: [30, 900], UTILITY: [30, 43_200], MARKETING: [43_200, 2_592_000] }[request.category];
-  if (ttl !== undefined && (ttl < range[0]! || ttl > range[1]!))
-    problems.push(
-      `message_send_ttl_seconds: ${range[0]} to ${range[1]} for ${request.category} templates (has ${ttl})`,
-    );
+  const { min, max } = TTL[request.category];
+  if (ttl !== undefined && (ttl < min || ttl > max))
+    problems.push(`message_send_ttl_seconds: ${min} to ${max} for ${request.category} templates (has ${ttl})`);
   if (lto) problems.push(...offerProblems(request, lto, header, buttons));
   if (carousel) problems.push(...carouselProblems(request, carousel, { header, footer, buttons }));
   return problems;
