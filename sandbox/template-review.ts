@@ -5,7 +5,7 @@
 // A suffix chooses the reason: _reject_promotional, _reject_abusive, _reject_scam, _reject_category,
 // _reject_mismatch; any other "reject" gives INVALID_FORMAT.
 import { looksPromotional as promotional, placeholders } from "@/lib/templates/rules";
-import { TTL } from "@/lib/templates/schemas";
+import { CARD_BUTTON_KINDS, TTL } from "@/lib/templates/schemas";
 import type { CreateTemplateRequest } from "@/lib/whatsapp/schemas";
 
 type Component = { type: string; [key: string]: unknown };
@@ -133,7 +133,7 @@ function carouselProblems(
       problems.push(`CAROUSEL cards[${i}] BODY text: at most 160 characters (has ${text.length})`);
     const cardButtons = (byType(parts, "BUTTONS")?.buttons as Button[] | undefined) ?? [];
     if (cardButtons.length > 2) problems.push(`CAROUSEL cards[${i}] BUTTONS: at most 2`);
-    if (cardButtons.some((b) => !["QUICK_REPLY", "URL", "PHONE_NUMBER"].includes(b.type.toUpperCase())))
+    if (cardButtons.some((b) => !(CARD_BUTTON_KINDS as readonly string[]).includes(b.type.toUpperCase())))
       problems.push(`CAROUSEL cards[${i}] BUTTONS: quick reply, URL or phone number only`);
     if (i > 0 && shape(parts) !== shape(cards[0]!.components ?? []))
       problems.push(`CAROUSEL cards[${i}]: every card must have the same components as the first`);

@@ -38,9 +38,6 @@ const KINDS: { type: TemplateButton["type"]; max: number; make: () => TemplateBu
 /** The sample ending Meta's reviewers see on a click-counting link. */
 const TRACKED_SAMPLE = "sample";
 
-/** A carousel card's buttons: quick replies, links and a phone number, two at most. */
-export const CARD_BUTTON_KINDS = ["QUICK_REPLY", "URL", "PHONE_NUMBER"] as const;
-
 export function ButtonEditor({
   trackedLinkBase,
   name = "buttons",

@@ -7,9 +7,9 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { placeholders } from "@/lib/templates/rules";
-import { LIMITS, type TemplateCard, type TemplateInput } from "@/lib/templates/schemas";
+import { CARD_BUTTON_KINDS, LIMITS, type TemplateCard, type TemplateInput } from "@/lib/templates/schemas";
 import { Counter, useFieldError } from "./builder-fields";
-import { ButtonEditor, CARD_BUTTON_KINDS } from "./button-editor";
+import { ButtonEditor } from "./button-editor";
 import { MediaPicker } from "./media-picker";
 
 export function OfferFields() {

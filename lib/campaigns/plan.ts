@@ -13,6 +13,7 @@ import {
   cardMediaKind,
   carouselCards,
   headerMediaKind,
+  isOffer,
   routeLanguage,
   templateButtons,
   templateSlots,
@@ -292,8 +293,8 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
       },
     });
   if (plan.fallback) {
-    const components = plan.fallback.components as { type: string }[];
-    const offer = components.some((c) => c.type.toUpperCase() === "LIMITED_TIME_OFFER");
+    const { components } = plan.fallback;
+    const offer = isOffer(components);
     if (offer || hiddenOnDesktop(templateButtons(components).map((b) => b.type)))
       warnings.push({ code: "hiddenOnDesktop", values: { reason: offer ? "offer" : "buttons" } });
   }

@@ -49,6 +49,9 @@ export function cardMediaKind(components: unknown): "IMAGE" | "VIDEO" | null {
   return format === "IMAGE" || format === "VIDEO" ? format : null;
 }
 
+/** A limited-time offer (a headline above the message; WhatsApp desktop does not show it). */
+export const isOffer = (components: unknown) => find(components, "LIMITED_TIME_OFFER") !== undefined;
+
 /** A limited-time offer that counts down to an expiry each send names. */
 export const offerExpires = (components: unknown) =>
   find(components, "LIMITED_TIME_OFFER")?.limited_time_offer?.has_expiration === true;

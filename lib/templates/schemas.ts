@@ -93,6 +93,9 @@ export const cardSchema = z.object({
 });
 export type TemplateCard = z.infer<typeof cardSchema>;
 
+/** The buttons a carousel card takes (no copy code): the builder offers these, the sandbox refuses others. */
+export const CARD_BUTTON_KINDS = ["QUICK_REPLY", "URL", "PHONE_NUMBER"] as const;
+
 /** The media library files a saved draft's carousel cards show, in order: a campaign of the template starts with them. */
 export function draftCardMediaIds(draft: unknown): string[] {
   const parsed = z.object({ cards: z.array(z.object({ mediaAssetId: z.string() })) }).safeParse(draft);
