@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { BarChart3, FileText, House, Inbox, Megaphone, Settings, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, FileText, House, Inbox, Megaphone, Route, Settings, Users, type LucideIcon } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -11,6 +11,7 @@ import { inboxKeys } from "@/lib/inbox/query-keys";
 const ICONS: Record<string, LucideIcon> = {
   "/home": House,
   "/campaigns": Megaphone,
+  "/journeys": Route,
   "/templates": FileText,
   "/audiences": Users,
   "/inbox": Inbox,

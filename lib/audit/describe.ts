@@ -32,6 +32,10 @@ export type AuditKey =
   | "secretRotated"
   | "testSent"
   | "deliveryReplayed"
+  | "journeyPublished"
+  | "journeyPaused"
+  | "journeyResumed"
+  | "journeyStopped"
   | "unknown";
 
 /**
@@ -131,6 +135,14 @@ export function describeAudit(action: string, details: Details): AuditDescriptio
       return { key: "secretRotated", values: { url } };
     case "webhooks.test_sent":
       return { key: "testSent", values: { url } };
+    case "journey.published":
+      return { key: "journeyPublished", values: { name: String(d.name), version: Number(d.version) } };
+    case "journey.paused":
+      return { key: "journeyPaused", values: { name: String(d.name) } };
+    case "journey.resumed":
+      return { key: "journeyResumed", values: { name: String(d.name) } };
+    case "journey.stopped":
+      return { key: "journeyStopped", values: { name: String(d.name) } };
     case "webhooks.delivery_replayed":
       return { key: "deliveryReplayed", values: { eventId: String(d.eventId), url } };
     default:

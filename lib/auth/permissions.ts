@@ -53,6 +53,7 @@ type NavLabel = keyof Messages["shell"]["nav"];
 export const NAVIGATION: NavItem[] = [
   { href: "/home", label: "home", permission: "account.manage" }, // every member has a home
   { href: "/campaigns", label: "campaigns", permission: "campaigns.view" },
+  { href: "/journeys", label: "journeys", permission: "campaigns.view" },
   { href: "/templates", label: "templates", permission: "templates.view" },
   {
     href: "/audiences",

@@ -22,6 +22,12 @@ export type ConsentEventInput = {
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * The event a journey that starts on an opt-in consumes (lib/journeys): stored with the business's own events,
+ * under a name the public API cannot send (its names start with a letter).
+ */
+export const OPT_IN_EVENT = "$opted_in";
+
 /** Appends the event and applies it to the contact's state, in the caller's transaction or a new one. */
 export async function recordConsentEvent(input: ConsentEventInput, tx?: Tx): Promise<void> {
   if (!tx) return db.$transaction((t: Tx) => recordConsentEvent(input, t));
@@ -44,13 +50,20 @@ export async function recordConsentEvent(input: ConsentEventInput, tx?: Tx): Pro
     },
   });
   const changed = await applyToState(input, occurredAt, tx);
+  const optedIn = changed.filter((c) => c.optedIn).map((c) => c.id);
+  if (optedIn.length)
+    await tx.$executeRaw`
+      INSERT INTO "ContactEvent" (id, "workspaceId", "contactId", name, properties, "occurredAt")
+      SELECT gen_random_uuid()::text, ${input.workspaceId}, ${input.contactId}, ${OPT_IN_EVENT},
+        jsonb_build_object('consentListId', l, 'source', ${input.source}::text), ${occurredAt}
+      FROM unnest(${optedIn}::text[]) l`;
   // The business's webhooks hear of lists whose state this event actually changed.
   await emitConsentEvents(tx, {
     workspaceId: input.workspaceId,
     contactId: input.contactId,
     source: input.source,
     occurredAt,
-    optedIn: changed.filter((c) => c.optedIn).map((c) => c.id),
+    optedIn,
     optedOut: changed.filter((c) => !c.optedIn).map((c) => c.id),
   });
 }

@@ -11,6 +11,8 @@ import { pgPool } from "./pg";
 
 /** The channel that wakes the worker's dispatch loop: a campaign launched, a transactional message accepted. */
 export const DISPATCH_CHANNEL = "parley_dispatch";
+/** The channel that wakes the worker's journeys loop: an event was recorded (lib/events, lib/journeys). */
+export const JOURNEYS_CHANNEL = "parley_journeys";
 
 const channels = new Map<string, { inFlight: boolean; again: boolean }>();
 

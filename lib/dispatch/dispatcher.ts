@@ -72,10 +72,10 @@ export function createDispatcher(workerId: string, { workspaceIds }: { workspace
       settledAt = Date.now();
       await settleOrphanedClaims();
     }
-    // Workspaces with transactional messages due (the public API), found through the claim's index.
+    // Workspaces with transactional messages due (the public API, journeys), found through the claim's index.
     const transactional = await db.$queryRaw<{ workspaceId: string; phoneNumberId: string }[]>`
       SELECT w."workspaceId", w."phoneNumberId" FROM "WhatsAppAccount" w
-      WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."workspaceId" = w."workspaceId" AND m.origin = 'api'
+      WHERE EXISTS (SELECT 1 FROM "Message" m WHERE m."workspaceId" = w."workspaceId" AND m.origin IN ('api', 'journey')
         AND m.state = 'QUEUED' AND m."nextAttemptAt" <= now())
         AND (${workspaceIds ?? null}::text[] IS NULL OR w."workspaceId" = ANY(${workspaceIds ?? null}::text[]))`;
     const sending = await db.campaign.findMany({

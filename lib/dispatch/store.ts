@@ -48,7 +48,7 @@ export async function claimMessages(
   limit: number,
 ): Promise<ClaimedMessage[]> {
   const claimed = due.transactional
-    ? await claim(workerId, Prisma.sql`m."workspaceId" = ${due.workspaceId} AND m.origin = 'api'`, limit)
+    ? await claim(workerId, Prisma.sql`m."workspaceId" = ${due.workspaceId} AND m.origin IN ('api', 'journey')`, limit)
     : [];
   if (claimed.length < limit && due.campaignIds.length) {
     claimed.push(

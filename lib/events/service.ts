@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { upsertContacts, type ItemError } from "@/lib/contacts/api";
 import { normalisePhone } from "@/lib/contacts/phone";
 import { db } from "@/lib/db/client";
+import { JOURNEYS_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
 export type EventInput = {
@@ -171,6 +172,7 @@ export async function recordEvents(
       WHERE EXISTS (SELECT 1 FROM "Contact" c WHERE c.id = r.contact_id AND c."workspaceId" = ${workspaceId} FOR KEY SHARE)
       RETURNING id`;
     const stored = new Set(inserted.map((r) => r.id));
+    if (stored.size) notifySoon(JOURNEYS_CHANNEL);
     for (const row of rows) {
       results[row.idx] = stored.has(row.id)
         ? {

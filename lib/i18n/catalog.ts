@@ -13,6 +13,7 @@ import inbox from "@/messages/en/inbox.json";
 import analytics from "@/messages/en/analytics.json";
 import settings from "@/messages/en/settings.json";
 import developers from "@/messages/en/developers.json";
+import journeys from "@/messages/en/journeys.json";
 
 /**
  * Messages are split by namespace, one file per namespace and locale (messages/<locale>/<namespace>.json),
@@ -34,6 +35,7 @@ export const english = {
   analytics,
   settings,
   developers,
+  journeys,
 };
 
 export type Messages = typeof english;

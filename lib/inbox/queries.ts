@@ -138,9 +138,9 @@ export async function getThread(workspaceId: string, id: string) {
     },
   });
   if (!conversation) throw new NotFoundError("That conversation");
-  // What the business's own systems sent through the public API, so the agent sees what the person received.
+  // What the business's own systems sent through the public API (or a journey sent), so the agent sees what the person received.
   const transactional = await db.message.findMany({
-    where: { workspaceId, contactId: conversation.contactId, origin: "api" },
+    where: { workspaceId, contactId: conversation.contactId, origin: { in: ["api", "journey"] } },
     orderBy: { createdAt: "desc" },
     take: 200,
     select: {

@@ -108,7 +108,7 @@ export async function acceptMessage(
   idempotencyKey: string | null,
 ): Promise<Accepted> {
   if (!idempotencyKey) {
-    const message = await queueMessage(pgPool(), workspaceId, apiKeyId, input);
+    const message = await queueMessage(pgPool(), workspaceId, { origin: "api", apiKeyId }, input);
     notifySoon(DISPATCH_CHANNEL);
     return { status: 202, body: messageResource(message), replayed: false };
   }
@@ -139,7 +139,7 @@ export async function acceptMessage(
       }
       accepted = { status: first!.status, body: first!.response, replayed: true };
     } else {
-      const body = messageResource(await queueMessage(client, workspaceId, apiKeyId, input));
+      const body = messageResource(await queueMessage(client, workspaceId, { origin: "api", apiKeyId }, input));
       await run(
         client,
         Prisma.sql`
@@ -196,10 +196,17 @@ async function loadContext(client: Sql, workspaceId: string, input: SendMessageB
   return row;
 }
 
-async function queueMessage(
+/** Who asks: an API key, or a journey's send step (lib/journeys/engine.ts), which queues through the same checks. */
+export type MessageOrigin = { origin: "api"; apiKeyId: string } | { origin: "journey" };
+
+/**
+ * Queues one message after every check that can be made now; a refusal is an ApiProblem (422, or 409 with no
+ * WhatsApp connection) naming the reason, and queues nothing.
+ */
+export async function queueMessage(
   client: Sql,
   workspaceId: string,
-  apiKeyId: string,
+  from: MessageOrigin,
   input: SendMessageBody,
 ): Promise<MessageRow> {
   // A number in E.164 needs no default country; any other is read with the workspace's (a second query).
@@ -286,8 +293,8 @@ async function queueMessage(
         ${capped ? recentMarketingSql(Prisma.sql`${ctx.contactId}`) : Prisma.sql`0::bigint`} AS recent
     ), m AS (
       INSERT INTO "Message" (id, "workspaceId", "contactId", origin, "templateId", category, request, "callbackData", "apiKeyId", "nextAttemptAt")
-      SELECT gen_random_uuid()::text, ${workspaceId}, ${ctx.contactId}, 'api', ${version?.id ?? null}, ${category}::"TemplateCategory", ${JSON.stringify(request)}::jsonb,
-        ${input.callbackData ?? null}, ${apiKeyId}, now() + make_interval(secs => ${quiet / 1000})
+      SELECT gen_random_uuid()::text, ${workspaceId}, ${ctx.contactId}, ${from.origin}, ${version?.id ?? null}, ${category}::"TemplateCategory", ${JSON.stringify(request)}::jsonb,
+        ${input.callbackData ?? null}, ${from.origin === "api" ? from.apiKeyId : null}, now() + make_interval(secs => ${quiet / 1000})
       FROM rule WHERE rule.refusal IS NULL AND rule.recent < ${capped ? ctx.cap : 1}
       RETURNING *
     )

@@ -16,7 +16,7 @@ function create() {
     up: gauge("parley_metrics_database_up", "1 when the gauges below were read from the database, 0 when it failed."),
     messages: gauge(
       "parley_messages_in_queue",
-      "Messages waiting to be sent (QUEUED, due now or later) or on their way (CLAIMED), by origin: campaign or api (transactional).",
+      "Messages waiting to be sent (QUEUED, due now or later) or on their way (CLAIMED), by origin: campaign, api (transactional) or journey.",
       ["origin", "state"],
     ),
     jobs: gauge(
@@ -54,10 +54,10 @@ const MESSAGE_STATES = ["QUEUED", "CLAIMED"] as const;
 // Per workspace and per campaign, so each count is a lookup in the dispatcher's own indexes
 // (workspaceId, origin, state, …) and (campaignId, state, …), not a scan of every message ever sent.
 const MESSAGES_SQL = `
-  SELECT 'api' AS origin, m.state::text AS state, count(*)::float8 AS n
+  SELECT m.origin, m.state::text AS state, count(*)::float8 AS n
   FROM "Workspace" w
-  CROSS JOIN LATERAL (SELECT state FROM "Message"
-    WHERE "workspaceId" = w.id AND origin = 'api' AND state IN ('QUEUED', 'CLAIMED')) m
+  CROSS JOIN LATERAL (SELECT origin, state FROM "Message"
+    WHERE "workspaceId" = w.id AND origin IN ('api', 'journey') AND state IN ('QUEUED', 'CLAIMED')) m
   GROUP BY 1, 2
   UNION ALL
   SELECT 'campaign', m.state::text, count(*)::float8
@@ -108,7 +108,8 @@ async function read(): Promise<void> {
     await client.query("BEGIN READ ONLY");
     await client.query("SET LOCAL statement_timeout = '5s'");
     const messages = await client.query<{ origin: string; state: string; n: number }>(MESSAGES_SQL);
-    for (const origin of ["campaign", "api"]) for (const state of MESSAGE_STATES) g.messages.set({ origin, state }, 0);
+    for (const origin of ["campaign", "api", "journey"])
+      for (const state of MESSAGE_STATES) g.messages.set({ origin, state }, 0);
     for (const row of messages.rows) g.messages.set({ origin: row.origin, state: row.state }, row.n);
 
     const boss = await client.query<{ present: boolean }>(`SELECT to_regclass('pgboss.job') IS NOT NULL AS present`);

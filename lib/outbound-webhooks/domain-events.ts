@@ -88,7 +88,7 @@ export async function emitMessageStatusEvents(tx: Tx, changes: MessageStatusChan
       phone: m.phone,
       bsuid: m.bsuid,
       campaignId: m.campaignId,
-      origin: m.origin === "api" ? "api" : "campaign",
+      origin: m.origin === "api" || m.origin === "journey" ? m.origin : "campaign",
       templateName: m.templateName,
       callbackData: m.callbackData,
       occurredAt: c.occurredAt.toISOString(),

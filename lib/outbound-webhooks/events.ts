@@ -12,6 +12,7 @@ export const OUTBOUND_EVENT_TYPES = [
   "contact.opted_in",
   "contact.opted_out",
   "campaign.completed",
+  "journey.handoff",
 ] as const;
 
 export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];
@@ -29,6 +30,8 @@ export const OUTBOUND_EVENT_DESCRIPTIONS: Record<OutboundEventType, string> = {
   "contact.opted_in": "A contact opted in to a consent list.",
   "contact.opted_out": "A contact opted out of one or more consent lists (STOP, WhatsApp's own setting, an admin).",
   "campaign.completed": "A campaign finished sending to its whole audience.",
+  "journey.handoff":
+    "A journey hands a person to another channel (mail, SMS): for example not on WhatsApp, or a message not read in time.",
 };
 
 const isoTime = z.string().meta({ description: "ISO 8601 time, UTC", example: "2026-05-04T09:30:00.000Z" });
@@ -57,7 +60,9 @@ const messageData = z.object({
     .string()
     .nullable()
     .meta({ description: "The campaign that sent it; null for a message sent through the API" }),
-  origin: z.enum(["campaign", "api"]).meta({ description: "Whether a campaign or an API call sent it" }),
+  origin: z
+    .enum(["campaign", "api", "journey"])
+    .meta({ description: "Whether a campaign, an API call or a journey sent it" }),
   templateName: z
     .string()
     .nullable()
@@ -135,6 +140,23 @@ const campaignData = z.object({
   completedAt: isoTime,
 });
 
+const handoffData = z.object({
+  journeyId: z.string(),
+  journeyName: z.string().meta({ example: "Abandoned cart" }),
+  runId: z.string().meta({ description: "Parley's id of the person's way through the journey" }),
+  stepId: z.string().meta({ description: "The hand-off step", example: "handoff_1" }),
+  reason: z
+    .string()
+    .meta({ description: "The reason the marketer wrote on the step", example: "Offer not read in 24 h" }),
+  contactId: z.string(),
+  ...who,
+  name: z.string().nullable().meta({ description: "The contact's name, when known" }),
+  properties: z
+    .record(z.string(), z.unknown())
+    .meta({ description: "The properties of the event that started the journey", example: { cartId: "c-1042" } }),
+  occurredAt: isoTime,
+});
+
 export const OUTBOUND_EVENT_DATA = {
   "message.sent": messageData,
   "message.delivered": messageData,
@@ -145,6 +167,7 @@ export const OUTBOUND_EVENT_DATA = {
   "contact.opted_in": consentData,
   "contact.opted_out": consentData,
   "campaign.completed": campaignData,
+  "journey.handoff": handoffData,
 } satisfies Record<OutboundEventType, z.ZodType>;
 
 export type OutboundEventData<T extends OutboundEventType> = z.infer<(typeof OUTBOUND_EVENT_DATA)[T]>;

@@ -1,8 +1,8 @@
 // The worker process's wiring: the job engine (pg-boss, lib/jobs, with the handlers of lib/worker/jobs.ts)
-// and four specialised claim loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
+// and five specialised claim loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
 // stored webhook deliveries (lib/webhooks/process.ts), campaign messages (lib/dispatch), outbound webhooks
-// to the business's endpoints (lib/outbound-webhooks), and the analytics rollups (lib/analytics/rollups.ts,
-// every half second). Those four stay hand-written because they are the hot path measured in bench/: they
+// to the business's endpoints (lib/outbound-webhooks), the analytics rollups (lib/analytics/rollups.ts,
+// every half second) and journeys (lib/journeys/engine.ts). Those five stay hand-written because they are the hot path measured in bench/: they
 // claim hundreds of rows per statement, where a job engine would move one job per message.
 // It runs as its own process (`npm run worker`), never inside the web server; run as many as needed.
 import "server-only";
@@ -12,7 +12,8 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { WEBHOOKS_CHANNEL } from "@/lib/webhooks/ingest";
 import { processPendingWebhooks } from "@/lib/webhooks/process";
-import { DISPATCH_CHANNEL } from "@/lib/db/notify";
+import { DISPATCH_CHANNEL, JOURNEYS_CHANNEL } from "@/lib/db/notify";
+import { advanceDueRuns, consumeEvents, wakeSignalledRuns } from "@/lib/journeys/engine";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { foldRollups } from "@/lib/analytics/rollups";
 import { deliverPendingWebhooks } from "@/lib/outbound-webhooks/deliver";
@@ -27,6 +28,11 @@ const RECONNECT_MAX_MS = 30_000;
 const WEBHOOK_BATCH = 500;
 const ROLLUP_POLL_MS = 500;
 const OUTBOUND_BATCH = 500;
+const JOURNEY_BATCH = 200;
+/** Branches waiting on a message's signal are looked at this often (a join over every such run). */
+const SIGNAL_WAKE_MS = 1000;
+/** Due timers are found within this long when nothing wakes the loop. */
+const JOURNEY_POLL_MS = 500;
 
 /** A loop that runs `step` while it reports more work, then sleeps until woken or the poll interval. */
 function createLoop(name: string, signal: AbortSignal, step: () => Promise<boolean>, idleMs = IDLE_POLL_MS) {
@@ -83,11 +89,29 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
     signal,
     async () => (await deliverPendingWebhooks(workerId, OUTBOUND_BATCH)).more,
   );
-  const loops = [webhooks, dispatch, rollups, outbound];
+  // Specialised loop, not a pg-boss job per timer: a run's due time is its timer, and 200 due runs are
+  // claimed per statement (bench/journeys.ts); events are claimed the same way.
+  let signalsAt = 0;
+  const journeys = createLoop(
+    "journeys",
+    signal,
+    async () => {
+      const events = await consumeEvents(JOURNEY_BATCH);
+      if (Date.now() - signalsAt > SIGNAL_WAKE_MS) {
+        signalsAt = Date.now();
+        await wakeSignalledRuns();
+      }
+      const runs = await advanceDueRuns(JOURNEY_BATCH);
+      return events === JOURNEY_BATCH || runs === JOURNEY_BATCH;
+    },
+    JOURNEY_POLL_MS,
+  );
+  const loops = [webhooks, dispatch, rollups, outbound, journeys];
   const wakeFor: Record<string, { wake: () => void }> = {
     [WEBHOOKS_CHANNEL]: webhooks,
     [DISPATCH_CHANNEL]: dispatch,
     [OUTBOUND_WEBHOOKS_CHANNEL]: outbound,
+    [JOURNEYS_CHANNEL]: journeys,
   };
   const listener = keepListening(signal, Object.keys(wakeFor), (channel) =>
     channel ? wakeFor[channel]?.wake() : loops.forEach((l) => l.wake()),

@@ -1,0 +1,584 @@
+"use client";
+// The inspector: what starts the journey and its rules (trigger, entry, goal), or the selected step's fields
+// and where each of its ways out leads. Every control has a label; changes go to the builder's draft at once.
+import { useTranslations } from "next-intl";
+import { useId, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Label, Select } from "@/components/ui/input";
+import { CONTACT_FIELDS } from "@/lib/campaigns/schemas";
+import {
+  BRANCH_SIGNALS,
+  exitsOf,
+  linkStep,
+  VARIABLE_SOURCES,
+  type Graph,
+  type JourneyVariable,
+  type Step,
+} from "@/lib/journeys/graph";
+import { wayLabel } from "./journey-canvas";
+
+export type Choices = {
+  templates: { name: string; category: string; languages: string[]; slots: string[] }[];
+  lists: { id: string; name: string; category: string }[];
+};
+
+const HOUR = 3600;
+
+function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+  const id = useId();
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      {children(id)}
+      {hint && <p className="mt-1 text-xs text-muted">{hint}</p>}
+    </div>
+  );
+}
+
+/** A duration edited in hours (a quarter of an hour at the finest), stored in seconds. */
+function Hours({
+  label,
+  seconds,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  seconds: number;
+  onChange: (s: number) => void;
+  disabled: boolean;
+}) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <Input
+          id={id}
+          type="number"
+          min={0.25}
+          step={0.25}
+          value={seconds / HOUR}
+          disabled={disabled}
+          onChange={(e) => onChange(Math.max(60, Math.round(Number(e.target.value) * HOUR)))}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TriggerInspector({
+  graph,
+  choices,
+  readOnly,
+  onChange,
+}: {
+  graph: Graph;
+  choices: Choices;
+  readOnly: boolean;
+  onChange: (g: Graph) => void;
+}) {
+  const t = useTranslations("journeys.inspector");
+  const { trigger, entry, goal } = graph;
+  return (
+    <fieldset disabled={readOnly} className="space-y-4">
+      <legend className="text-base font-semibold">{t("triggerTitle")}</legend>
+      <Field label={t("triggerKind")}>
+        {(id) => (
+          <Select
+            id={id}
+            value={trigger.kind}
+            onChange={(e) =>
+              onChange({
+                ...graph,
+                trigger:
+                  e.target.value === "event"
+                    ? { kind: "event", event: "order.shipped" }
+                    : { kind: "optIn", consentListId: choices.lists[0]?.id ?? "" },
+              })
+            }
+          >
+            <option value="event">{t("kindEvent")}</option>
+            <option value="optIn">{t("kindOptIn")}</option>
+          </Select>
+        )}
+      </Field>
+      {trigger.kind === "event" ? (
+        <Field label={t("eventName")} hint={t("eventHint")}>
+          {(id) => (
+            <Input
+              id={id}
+              value={trigger.event}
+              onChange={(e) => onChange({ ...graph, trigger: { kind: "event", event: e.target.value } })}
+            />
+          )}
+        </Field>
+      ) : (
+        <Field label={t("list")}>
+          {(id) => (
+            <Select
+              id={id}
+              value={trigger.consentListId}
+              onChange={(e) => onChange({ ...graph, trigger: { kind: "optIn", consentListId: e.target.value } })}
+            >
+              <option value="">{t("pickList")}</option>
+              {choices.lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      )}
+      <Field label={t("entry")}>
+        {(id) => (
+          <Select
+            id={id}
+            value={entry.rule}
+            onChange={(e) => onChange({ ...graph, entry: { ...entry, rule: e.target.value as typeof entry.rule } })}
+          >
+            <option value="once">{t("entryOnce")}</option>
+            <option value="again">{t("entryAgain")}</option>
+            <option value="always">{t("entryAlways")}</option>
+          </Select>
+        )}
+      </Field>
+      {entry.rule === "again" && (
+        <Field label={t("entryDays")}>
+          {(id) => (
+            <Input
+              id={id}
+              type="number"
+              min={1}
+              max={365}
+              value={entry.days}
+              onChange={(e) =>
+                onChange({ ...graph, entry: { ...entry, days: Math.max(1, Math.round(Number(e.target.value))) } })
+              }
+            />
+          )}
+        </Field>
+      )}
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          className="size-4 accent-brand-600"
+          checked={goal !== null}
+          onChange={(e) =>
+            onChange({ ...graph, goal: e.target.checked ? { event: "order.placed", seconds: 72 * HOUR } : null })
+          }
+        />
+        {t("hasGoal")}
+      </label>
+      {goal && (
+        <>
+          <Field label={t("goalEvent")} hint={t("goalHint")}>
+            {(id) => (
+              <Input
+                id={id}
+                value={goal.event}
+                onChange={(e) => onChange({ ...graph, goal: { ...goal, event: e.target.value } })}
+              />
+            )}
+          </Field>
+          <Hours
+            label={t("goalWithin")}
+            seconds={goal.seconds}
+            disabled={readOnly}
+            onChange={(seconds) => onChange({ ...graph, goal: { ...goal, seconds } })}
+          />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+export function StepInspector({
+  graph,
+  step,
+  choices,
+  readOnly,
+  onChange,
+  onStart,
+  onRemove,
+}: {
+  graph: Graph;
+  step: Step;
+  choices: Choices;
+  readOnly: boolean;
+  onChange: (s: Step) => void;
+  onStart: () => void;
+  onRemove: () => void;
+}) {
+  const t = useTranslations("journeys.inspector");
+  const b = useTranslations("journeys.builder");
+  const k = useTranslations("journeys.kinds");
+  const others = graph.steps.filter((s) => s.id !== step.id);
+  return (
+    <fieldset disabled={readOnly} className="space-y-4">
+      <legend className="text-base font-semibold">
+        {k(step.kind)} <span className="font-normal text-muted">({step.id})</span>
+      </legend>
+      <Field label={t("label")}>
+        {(id) => (
+          <Input
+            id={id}
+            value={step.label}
+            maxLength={80}
+            onChange={(e) => onChange({ ...step, label: e.target.value })}
+          />
+        )}
+      </Field>
+      <KindFields step={step} choices={choices} readOnly={readOnly} onChange={onChange} />
+      {exitsOf(step).map((e) => (
+        <Field key={e.way} label={t("goesTo", { way: wayLabel(b, e.way) })}>
+          {(id) => (
+            <Select
+              id={id}
+              value={e.to ?? ""}
+              onChange={(ev) => onChange(linkStep(step, e.way, ev.target.value || null))}
+            >
+              <option value="">{t("end")}</option>
+              {others.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {k(s.kind)}: {s.label || s.id}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ))}
+      {!readOnly && (
+        <div className="flex flex-wrap gap-2 border-t border-line pt-3">
+          <Button size="sm" variant="secondary" disabled={graph.start === step.id} onClick={onStart}>
+            {graph.start === step.id ? t("isStart") : t("makeStart")}
+          </Button>
+          <Button size="sm" variant="danger" onClick={onRemove}>
+            {t("remove")}
+          </Button>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function KindFields({
+  step,
+  choices,
+  readOnly,
+  onChange,
+}: {
+  step: Step;
+  choices: Choices;
+  readOnly: boolean;
+  onChange: (s: Step) => void;
+}) {
+  const t = useTranslations("journeys.inspector");
+  switch (step.kind) {
+    case "send": {
+      const template = choices.templates.find((c) => c.name === step.template);
+      return (
+        <>
+          <Field label={t("template")} hint={t("templateHint")}>
+            {(id) => (
+              <Select
+                id={id}
+                value={step.template}
+                onChange={(e) => onChange({ ...step, template: e.target.value, variables: {} })}
+              >
+                <option value="">{t("pickTemplate")}</option>
+                {choices.templates.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.name} ({c.category.toLowerCase()})
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          {template?.slots.map((slot) => (
+            <VariableFields
+              key={slot}
+              slot={slot}
+              value={step.variables[slot]}
+              onChange={(v) => onChange({ ...step, variables: { ...step.variables, [slot]: v } })}
+            />
+          ))}
+        </>
+      );
+    }
+    case "message":
+      return (
+        <Field label={t("text")} hint={t("textHint")}>
+          {(id) => (
+            <textarea
+              id={id}
+              rows={4}
+              maxLength={4096}
+              value={step.text}
+              onChange={(e) => onChange({ ...step, text: e.target.value })}
+              className="block w-full rounded-md border border-line px-3 py-2 text-sm"
+            />
+          )}
+        </Field>
+      );
+    case "wait":
+      return (
+        <>
+          <Field label={t("waitMode")}>
+            {(id) => (
+              <Select
+                id={id}
+                value={step.mode}
+                onChange={(e) => onChange({ ...step, mode: e.target.value as typeof step.mode })}
+              >
+                <option value="duration">{t("waitDuration")}</option>
+                <option value="until">{t("waitUntil")}</option>
+                <option value="event">{t("waitEvent")}</option>
+              </Select>
+            )}
+          </Field>
+          {step.mode === "until" ? (
+            <>
+              <Field label={t("dateSource")}>
+                {(id) => (
+                  <Select
+                    id={id}
+                    value={step.dateSource}
+                    onChange={(e) => onChange({ ...step, dateSource: e.target.value as "event" | "attribute" })}
+                  >
+                    <option value="event">{t("sourceEvent")}</option>
+                    <option value="attribute">{t("sourceAttribute")}</option>
+                  </Select>
+                )}
+              </Field>
+              <Field label={t("dateKey")} hint={t("dateKeyHint")}>
+                {(id) => (
+                  <Input
+                    id={id}
+                    value={step.dateKey}
+                    onChange={(e) => onChange({ ...step, dateKey: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={t("offsetHours")} hint={t("offsetHint")}>
+                {(id) => (
+                  <Input
+                    id={id}
+                    type="number"
+                    value={step.offsetHours}
+                    onChange={(e) => onChange({ ...step, offsetHours: Math.round(Number(e.target.value)) || 0 })}
+                  />
+                )}
+              </Field>
+            </>
+          ) : (
+            <>
+              {step.mode === "event" && (
+                <Field label={t("eventName")}>
+                  {(id) => (
+                    <Input id={id} value={step.event} onChange={(e) => onChange({ ...step, event: e.target.value })} />
+                  )}
+                </Field>
+              )}
+              <Hours
+                label={step.mode === "event" ? t("timeoutHours") : t("hours")}
+                seconds={step.seconds}
+                disabled={readOnly}
+                onChange={(seconds) => onChange({ ...step, seconds })}
+              />
+            </>
+          )}
+        </>
+      );
+    case "branch":
+      return (
+        <>
+          <Field label={t("signal")}>
+            {(id) => (
+              <Select
+                id={id}
+                value={step.signal}
+                onChange={(e) => onChange({ ...step, signal: e.target.value as typeof step.signal })}
+              >
+                {BRANCH_SIGNALS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`signals.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          {(step.signal === "button" || step.signal === "attribute") && (
+            <Field label={step.signal === "button" ? t("buttonText") : t("attributeName")}>
+              {(id) => <Input id={id} value={step.key} onChange={(e) => onChange({ ...step, key: e.target.value })} />}
+            </Field>
+          )}
+          {step.signal === "attribute" && (
+            <Field label={t("attributeValue")}>
+              {(id) => (
+                <Input id={id} value={step.value} onChange={(e) => onChange({ ...step, value: e.target.value })} />
+              )}
+            </Field>
+          )}
+          {step.signal !== "attribute" && step.signal !== "window" && (
+            <Hours
+              label={t("within")}
+              seconds={step.seconds}
+              disabled={readOnly}
+              onChange={(seconds) => onChange({ ...step, seconds })}
+            />
+          )}
+        </>
+      );
+    case "split":
+      return (
+        <div className="space-y-2">
+          {step.paths.map((p, i) => (
+            <div key={i} className="grid grid-cols-2 gap-2">
+              <Field label={t("pathName", { n: i + 1 })}>
+                {(id) => (
+                  <Input
+                    id={id}
+                    value={p.name}
+                    maxLength={40}
+                    onChange={(e) =>
+                      onChange({
+                        ...step,
+                        paths: step.paths.map((q, j) => (j === i ? { ...q, name: e.target.value } : q)),
+                      })
+                    }
+                  />
+                )}
+              </Field>
+              <Field label={t("pathPercent", { n: i + 1 })}>
+                {(id) => (
+                  <Input
+                    id={id}
+                    type="number"
+                    min={0}
+                    max={100}
+                    value={p.percent}
+                    onChange={(e) =>
+                      onChange({
+                        ...step,
+                        paths: step.paths.map((q, j) =>
+                          j === i ? { ...q, percent: Math.round(Number(e.target.value)) || 0 } : q,
+                        ),
+                      })
+                    }
+                  />
+                )}
+              </Field>
+            </div>
+          ))}
+          <p className="text-xs text-muted">{t("holdoutHint")}</p>
+        </div>
+      );
+    case "update":
+      return (
+        <>
+          <Field label={t("addTags")} hint={t("tagsHint")}>
+            {(id) => (
+              <Input
+                id={id}
+                defaultValue={step.addTags.join(", ")}
+                onBlur={(e) => onChange({ ...step, addTags: tags(e.target.value) })}
+              />
+            )}
+          </Field>
+          <Field label={t("removeTags")} hint={t("tagsHint")}>
+            {(id) => (
+              <Input
+                id={id}
+                defaultValue={step.removeTags.join(", ")}
+                onBlur={(e) => onChange({ ...step, removeTags: tags(e.target.value) })}
+              />
+            )}
+          </Field>
+        </>
+      );
+    case "handoff":
+      return (
+        <Field label={t("reason")} hint={t("reasonHint")}>
+          {(id) => (
+            <Input
+              id={id}
+              value={step.reason}
+              maxLength={200}
+              onChange={(e) => onChange({ ...step, reason: e.target.value })}
+            />
+          )}
+        </Field>
+      );
+    case "exit":
+      return <p className="text-sm text-muted">{t("exitHint")}</p>;
+  }
+}
+
+const tags = (text: string) =>
+  [
+    ...new Set(
+      text
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 20);
+
+function VariableFields({
+  slot,
+  value,
+  onChange,
+}: {
+  slot: string;
+  value: JourneyVariable | undefined;
+  onChange: (v: JourneyVariable) => void;
+}) {
+  const t = useTranslations("journeys.inspector");
+  const v = value ?? { source: "event" as const, value: "", fallback: "" };
+  return (
+    <fieldset className="rounded-md border border-line p-2">
+      <legend className="px-1 text-xs font-medium">{t("variable", { slot })}</legend>
+      <div className="grid grid-cols-2 gap-2">
+        <Field label={t("source")}>
+          {(id) => (
+            <Select
+              id={id}
+              value={v.source}
+              onChange={(e) => onChange({ ...v, source: e.target.value as JourneyVariable["source"], value: "" })}
+            >
+              {VARIABLE_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sources.${s}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label={t("value")}>
+          {(id) =>
+            v.source === "field" ? (
+              <Select id={id} value={v.value} onChange={(e) => onChange({ ...v, value: e.target.value })}>
+                <option value="">{t("pickField")}</option>
+                {CONTACT_FIELDS.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <Input id={id} value={v.value} onChange={(e) => onChange({ ...v, value: e.target.value })} />
+            )
+          }
+        </Field>
+      </div>
+      {v.source !== "constant" && (
+        <div className="mt-2">
+          <Field label={t("fallback")}>
+            {(id) => (
+              <Input id={id} value={v.fallback} onChange={(e) => onChange({ ...v, fallback: e.target.value })} />
+            )}
+          </Field>
+        </div>
+      )}
+    </fieldset>
+  );
+}

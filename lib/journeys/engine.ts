@@ -1,0 +1,499 @@
+// The journey engine, run by the worker's journeys loop (lib/worker/run.ts). Two claims, each in one
+// transaction with row locks taken by SKIP LOCKED, so any number of workers share the work:
+// - events (ContactEvent rows no journey has seen yet): a goal event completes the runs it converts, an
+//   awaited event moves its waiting runs on, and a trigger event enters people into live journeys;
+// - due runs (JourneyRun.dueAt passed): each runs its steps until one waits or the run ends.
+// A step's effects (a message queued, a contact updated, a hand-off emitted), its JourneyStepLog row and
+// the run's new position commit together: a crash before the commit leaves the run due again with nothing
+// done, so every step happens once. The messages themselves go through the public API's checks (consent by
+// purpose, the marketing cap, quiet hours: lib/messages) and are sent by the dispatcher, which checks consent
+// again and never sends twice (lib/dispatch).
+import "server-only";
+import type pg from "pg";
+import { ApiProblem } from "@/lib/api/handler";
+import type { SendMessageBody } from "@/lib/api/operations/messages";
+import { resolveVariable } from "@/lib/campaigns/render";
+import { OPT_IN_EVENT } from "@/lib/consent/service";
+import { Prisma } from "@/lib/db/client";
+import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
+import { pgPool } from "@/lib/db/pg";
+import { windowState } from "@/lib/inbox/schemas";
+import { logger } from "@/lib/logger";
+import { queueMessage } from "@/lib/messages/transactional";
+import { emitEvents } from "@/lib/outbound-webhooks/emit";
+import { branchWay, ownValue, splitPath, waitEnds, type MessageSignals } from "./decide";
+import { graphSchema, type Graph, type Step } from "./graph";
+
+/** Steps one run may take in one turn; more (a long chain with no wait) continue on the next round. */
+const STEPS_PER_TURN = 25;
+/** A step that fails unexpectedly is tried again this many times, with back-off, before the run exits. */
+const MAX_ATTEMPTS = 5;
+
+type Client = pg.PoolClient;
+const q = async <T extends pg.QueryResultRow>(client: Client, sql: Prisma.Sql) =>
+  (await client.query<T>(sql.text, sql.values)).rows;
+
+/** Published versions never change: each is parsed once per process. */
+const graphs = new Map<string, Graph>();
+function graphOf(versionId: string, json: unknown): Graph {
+  let graph = graphs.get(versionId);
+  if (!graph) graphs.set(versionId, (graph = graphSchema.parse(json)));
+  return graph;
+}
+
+async function inTransaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+type RunRow = {
+  id: string;
+  workspaceId: string;
+  journeyId: string;
+  journeyName: string;
+  versionId: string;
+  contactId: string;
+  stepId: string | null;
+  stepAt: Date;
+  seq: number;
+  lastMessageId: string | null;
+  properties: Record<string, unknown>;
+  variant: string | null;
+  attempts: number;
+  graph: unknown;
+};
+const RUN_COLUMNS = Prisma.sql`r.id, r."workspaceId", r."journeyId", j.name AS "journeyName", r."versionId", r."contactId",
+  r."stepId", r."stepAt", r.seq, r."lastMessageId", r.properties, r.variant, r.attempts, v.graph`;
+
+type Logged = { stepId: string; outcome: string; messageId?: string | null };
+/** Where a run is after its turn. */
+type Position =
+  | { status: "ACTIVE"; stepId: string; stepAt: Date; dueAt: Date; waitEvent?: string; waitSignal?: string }
+  | { status: "COMPLETED" | "EXITED"; endReason: string };
+
+/** Writes a run's turn: its log rows (numbered on from `run.seq`) and its new position, in the caller's transaction. */
+async function record(
+  client: Client,
+  run: Pick<RunRow, "id" | "journeyId" | "seq">,
+  logged: Logged[],
+  at: Position,
+  changes: { lastMessageId?: string | null; variant?: string | null; properties?: object } = {},
+) {
+  if (logged.length) {
+    await q(
+      client,
+      Prisma.sql`INSERT INTO "JourneyStepLog" ("runId", seq, "journeyId", "stepId", outcome, "messageId")
+        SELECT ${run.id}, ${run.seq} + n, ${run.journeyId}, s, o, m
+        FROM unnest(${logged.map((l) => l.stepId)}::text[], ${logged.map((l) => l.outcome)}::text[],
+          ${logged.map((l) => l.messageId ?? null)}::text[]) WITH ORDINALITY AS t(s, o, m, n)`,
+    );
+  }
+  const active = at.status === "ACTIVE";
+  await q(
+    client,
+    Prisma.sql`UPDATE "JourneyRun" SET status = ${at.status}::"JourneyRunStatus", seq = seq + ${logged.length},
+      "stepId" = ${active ? at.stepId : null}, "stepAt" = ${active ? at.stepAt : new Date()},
+      "dueAt" = ${active ? at.dueAt : null}, "waitEvent" = ${active ? (at.waitEvent ?? null) : null},
+      "waitSignal" = ${active ? (at.waitSignal ?? null) : null},
+      "endedAt" = ${active ? null : new Date()}, "endReason" = ${active ? null : at.endReason},
+      "lastMessageId" = COALESCE(${changes.lastMessageId ?? null}, "lastMessageId"),
+      variant = COALESCE(${changes.variant ?? null}, variant),
+      properties = properties || ${JSON.stringify(changes.properties ?? {})}::jsonb,
+      attempts = 0, "lastError" = NULL
+    WHERE id = ${run.id}`,
+  );
+}
+
+// ---------------------------------------------------------------- events
+
+type EventRow = {
+  id: string;
+  workspaceId: string;
+  contactId: string;
+  name: string;
+  properties: Record<string, unknown>;
+  occurredAt: Date;
+};
+
+/** Takes up to `limit` new events and applies each to the journeys (see the file's head); returns how many. */
+export async function consumeEvents(limit: number): Promise<number> {
+  return inTransaction(async (client) => {
+    const events = await q<EventRow>(
+      client,
+      Prisma.sql`SELECT id, "workspaceId", "contactId", name, properties, "occurredAt" FROM "ContactEvent"
+        WHERE "processedAt" IS NULL ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+    );
+    for (const event of events) {
+      await convert(client, event);
+      await arrive(client, event);
+      // An opt-in (lib/consent) starts the journeys of its list; any other event, those it names.
+      const trigger =
+        event.name === OPT_IN_EVENT
+          ? `optIn:${String(ownValue(event.properties, "consentListId"))}`
+          : `event:${event.name}`;
+      await enter(client, event.workspaceId, event.contactId, trigger, event.properties);
+    }
+    if (events.length)
+      await q(
+        client,
+        Prisma.sql`UPDATE "ContactEvent" SET "processedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::text[])`,
+      );
+    return events.length;
+  });
+}
+
+/** The goal: the contact's active runs whose goal is this event, within the goal's time, complete as converted. */
+async function convert(client: Client, event: EventRow) {
+  await q(
+    client,
+    Prisma.sql`UPDATE "JourneyRun" r SET status = 'COMPLETED', "endReason" = 'goal', "convertedAt" = ${event.occurredAt},
+      "endedAt" = now(), "dueAt" = NULL, "waitEvent" = NULL, "waitSignal" = NULL
+    FROM "JourneyVersion" v
+    WHERE v.id = r."versionId" AND r."contactId" = ${event.contactId} AND r.status = 'ACTIVE'
+      AND v.graph->'goal'->>'event' = ${event.name}
+      AND ${event.occurredAt}::timestamp(3) >= r."enteredAt" - interval '1 minute'
+      AND ${event.occurredAt}::timestamp(3) <= r."enteredAt" + make_interval(secs => (v.graph->'goal'->>'seconds')::float8)`,
+  );
+}
+
+/** Runs waiting for this event move on by their wait's "arrived" way, with the event's properties added. */
+async function arrive(client: Client, event: EventRow) {
+  const waiting = await q<RunRow>(
+    client,
+    Prisma.sql`SELECT ${RUN_COLUMNS} FROM "JourneyRun" r JOIN "Journey" j ON j.id = r."journeyId" JOIN "JourneyVersion" v ON v.id = r."versionId"
+      WHERE r."contactId" = ${event.contactId} AND r.status = 'ACTIVE' AND r."waitEvent" = ${event.name} FOR UPDATE OF r`,
+  );
+  for (const run of waiting) {
+    const step = graphOf(run.versionId, run.graph).steps.find((s) => s.id === run.stepId);
+    const to = step?.kind === "wait" ? step.next : null;
+    await record(
+      client,
+      run,
+      [{ stepId: run.stepId!, outcome: "arrived" }],
+      to
+        ? { status: "ACTIVE", stepId: to, stepAt: new Date(), dueAt: new Date() }
+        : { status: "COMPLETED", endReason: "end" },
+      { properties: event.properties },
+    );
+  }
+}
+
+/**
+ * Enters the contact into every live journey of the workspace with this trigger ("event:<name>",
+ * "optIn:<list id>") that its entry rule lets them into; at most one active run per journey (the unique index).
+ */
+export async function enter(
+  client: Client,
+  workspaceId: string,
+  contactId: string,
+  trigger: string,
+  properties: Record<string, unknown>,
+): Promise<number> {
+  const rows = await q(
+    client,
+    Prisma.sql`INSERT INTO "JourneyRun" (id, "workspaceId", "journeyId", "versionId", "contactId", "stepId", "dueAt", properties)
+      SELECT gen_random_uuid()::text, j."workspaceId", j.id, v.id, c.id, v.graph->>'start', now(), ${JSON.stringify(properties)}::jsonb
+      FROM "Journey" j JOIN "JourneyVersion" v ON v.id = j."liveVersionId"
+      JOIN "Contact" c ON c.id = ${contactId} AND c."workspaceId" = j."workspaceId" AND c."mergedIntoId" IS NULL
+      WHERE j."workspaceId" = ${workspaceId} AND j.status = 'LIVE' AND j.trigger = ${trigger}
+        AND CASE v.graph->'entry'->>'rule'
+          WHEN 'always' THEN true
+          WHEN 'again' THEN NOT EXISTS (SELECT 1 FROM "JourneyRun" r WHERE r."journeyId" = j.id AND r."contactId" = c.id
+            AND r."enteredAt" > now() - make_interval(days => (v.graph->'entry'->>'days')::int))
+          ELSE NOT EXISTS (SELECT 1 FROM "JourneyRun" r WHERE r."journeyId" = j.id AND r."contactId" = c.id) END
+      ON CONFLICT ("journeyId", "contactId") WHERE status = 'ACTIVE' DO NOTHING
+      RETURNING id`,
+  );
+  return rows.length;
+}
+
+// ---------------------------------------------------------------- due runs
+
+/** Runs of branches waiting on their last message are made due as soon as that message shows a signal. */
+export async function wakeSignalledRuns(): Promise<number> {
+  const { rowCount } = await pgPool().query(
+    `UPDATE "JourneyRun" r SET "dueAt" = now() FROM "Message" m
+     WHERE r.status = 'ACTIVE' AND r."waitSignal" IS NOT NULL AND r."dueAt" > now() AND m.id = r."lastMessageId"
+       AND (m."failedAt" IS NOT NULL OR m.state = 'SKIPPED' OR CASE r."waitSignal"
+         WHEN 'delivered' THEN m."deliveredAt" IS NOT NULL OR m."readAt" IS NOT NULL
+         WHEN 'read' THEN m."readAt" IS NOT NULL
+         WHEN 'replied' THEN m."repliedAt" IS NOT NULL
+         WHEN 'button' THEN m."clickedButton" IS NOT NULL
+         ELSE false END)`,
+  );
+  return rowCount ?? 0;
+}
+
+/** Takes up to `limit` due runs of live journeys and runs each one's turn; returns how many were taken. */
+export async function advanceDueRuns(limit: number): Promise<number> {
+  let queued = false;
+  const taken = await inTransaction(async (client) => {
+    const runs = await q<RunRow>(
+      client,
+      Prisma.sql`SELECT ${RUN_COLUMNS} FROM "JourneyRun" r JOIN "Journey" j ON j.id = r."journeyId" JOIN "JourneyVersion" v ON v.id = r."versionId"
+        WHERE r.status = 'ACTIVE' AND r."dueAt" <= now() AND j.status = 'LIVE'
+        ORDER BY r."dueAt" LIMIT ${limit} FOR UPDATE OF r SKIP LOCKED`,
+    );
+    for (const run of runs) {
+      // One savepoint per run: an unexpected failure undoes that run's turn only, and it is tried again later.
+      await client.query("SAVEPOINT run");
+      try {
+        if (await turn(client, run)) queued = true;
+        await client.query("RELEASE SAVEPOINT run");
+      } catch (error) {
+        await client.query("ROLLBACK TO SAVEPOINT run");
+        const attempts = run.attempts + 1;
+        logger.warn("a journey step failed; it will be tried again", {
+          runId: run.id,
+          stepId: run.stepId,
+          attempts,
+          error,
+        });
+        await q(
+          client,
+          attempts >= MAX_ATTEMPTS
+            ? Prisma.sql`UPDATE "JourneyRun" SET status = 'EXITED', "endReason" = 'error', "endedAt" = now(), "dueAt" = NULL,
+                attempts = ${attempts}, "lastError" = ${String(error).slice(0, 500)} WHERE id = ${run.id}`
+            : Prisma.sql`UPDATE "JourneyRun" SET attempts = ${attempts}, "lastError" = ${String(error).slice(0, 500)},
+                "dueAt" = now() + make_interval(secs => ${2 ** attempts * 5}) WHERE id = ${run.id}`,
+        );
+      }
+    }
+    return runs.length;
+  });
+  if (queued) notifySoon(DISPATCH_CHANNEL);
+  return taken;
+}
+
+type Contact = {
+  phone: string | null;
+  bsuid: string | null;
+  name: string | null;
+  locale: string | null;
+  attributes: unknown;
+  lastInboundAt: Date | null;
+};
+
+/** One run's turn: its steps from the current one until a wait or the end. True when it queued a message. */
+async function turn(client: Client, run: RunRow): Promise<boolean> {
+  const graph = graphOf(run.versionId, run.graph);
+  const byId = new Map(graph.steps.map((s) => [s.id, s]));
+  let contact: Contact | null = null;
+  const contactOf = async () =>
+    (contact ??=
+      (
+        await q<Contact>(
+          client,
+          Prisma.sql`SELECT c.phone, c.bsuid, c.name, c.locale, c.attributes, v."lastInboundAt"
+          FROM "Contact" c LEFT JOIN "Conversation" v ON v."contactId" = c.id WHERE c.id = ${run.contactId}`,
+        )
+      )[0] ?? null);
+
+  const logged: Logged[] = [];
+  const changes: { lastMessageId?: string | null; variant?: string | null } = {};
+  let stepId = run.stepId;
+  let stepAt = run.stepAt;
+  let queued = false;
+  for (let taken = 0; taken < STEPS_PER_TURN; taken++) {
+    const step = stepId ? byId.get(stepId) : undefined;
+    if (!step) {
+      await record(client, run, logged, { status: "COMPLETED", endReason: "end" }, changes);
+      return queued;
+    }
+    const now = new Date();
+    const facts = {
+      run: { ...run, lastMessageId: changes.lastMessageId ?? run.lastMessageId },
+      step,
+      stepAt,
+      now,
+      contactOf,
+    };
+    const done = await runStep(client, facts);
+    if ("wait" in done) {
+      await record(client, run, logged, { status: "ACTIVE", stepId: step.id, stepAt, ...done.wait }, changes);
+      return queued;
+    }
+    logged.push({ stepId: step.id, outcome: done.outcome, messageId: done.messageId });
+    if (done.messageId) {
+      changes.lastMessageId = done.messageId;
+      queued = true;
+    } else if (step.kind === "send" || step.kind === "message") changes.lastMessageId = null;
+    if (done.variant) changes.variant = done.variant;
+    if (step.kind === "exit") {
+      await record(client, run, logged, { status: "COMPLETED", endReason: "exit" }, changes);
+      return queued;
+    }
+    stepId = done.to;
+    stepAt = now;
+  }
+  // A long chain with no wait: the rest next round, so one run never holds the batch.
+  await record(client, run, logged, { status: "ACTIVE", stepId: stepId!, stepAt, dueAt: new Date() }, changes);
+  return queued;
+}
+
+type Facts = {
+  run: RunRow;
+  step: Step;
+  stepAt: Date;
+  now: Date;
+  contactOf: () => Promise<Contact | null>;
+};
+type Done =
+  | { outcome: string; to: string | null; messageId?: string; variant?: string }
+  | { wait: { dueAt: Date; waitEvent?: string; waitSignal?: string } };
+
+async function runStep(client: Client, { run, step, stepAt, now, contactOf }: Facts): Promise<Done> {
+  switch (step.kind) {
+    case "send":
+    case "message": {
+      const contact = await contactOf();
+      if (!contact) return { outcome: "skipped:contact_gone", to: step.next };
+      const input: SendMessageBody =
+        step.kind === "message"
+          ? { contactId: run.contactId, text: { body: step.text, previewUrl: false }, respectQuietHours: true }
+          : {
+              contactId: run.contactId,
+              template: templateInput(step, contact, run.properties),
+              respectQuietHours: true,
+            };
+      input.callbackData = `journey:${run.journeyId}`;
+      try {
+        const message = await queueMessage(client, run.workspaceId, { origin: "journey" }, input);
+        return { outcome: "sent", to: step.next, messageId: message.id };
+      } catch (error) {
+        // Refused before sending (consent, the cap, the window, no such template…): recorded, and the run goes on.
+        if (error instanceof ApiProblem) return { outcome: `skipped:${error.code}`, to: step.next };
+        throw error;
+      }
+    }
+    case "wait": {
+      if (step.mode === "event") {
+        const deadline = new Date(stepAt.getTime() + step.seconds * 1000);
+        if (deadline <= now) return { outcome: "timeout", to: step.timeout };
+        return { wait: { dueAt: deadline, waitEvent: step.event } };
+      }
+      const contact = step.mode === "until" && step.dateSource === "attribute" ? await contactOf() : null;
+      const ends = waitEnds(step, stepAt, { properties: run.properties, attributes: contact?.attributes });
+      if (!ends) return { outcome: "skipped:no_date", to: step.next };
+      return ends <= now ? { outcome: "waited", to: step.next } : { wait: { dueAt: ends } };
+    }
+    case "branch": {
+      const contact = await contactOf();
+      const message = await signalsOf(client, run.lastMessageId);
+      const way = branchWay(step, stepAt, now, {
+        message,
+        attributes: contact?.attributes,
+        windowOpen: windowState(contact?.lastInboundAt ?? null, now.getTime()).open,
+      });
+      if (way.way === "wait") return { wait: { dueAt: way.deadline, waitSignal: step.signal } };
+      return { outcome: way.way, to: way.way === "yes" ? step.yes : step.no };
+    }
+    case "split": {
+      const path = splitPath(step, run.id);
+      return { outcome: path.name, to: path.next, variant: path.name };
+    }
+    case "update": {
+      await q(
+        client,
+        Prisma.sql`UPDATE "Contact" SET
+          tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || ${step.addTags}::text[]) t WHERE NOT t = ANY(${step.removeTags}::text[]) ORDER BY t),
+          attributes = attributes || ${JSON.stringify(step.attributes)}::jsonb, "updatedAt" = now()
+        WHERE id = ${run.contactId}`,
+      );
+      return { outcome: "updated", to: step.next };
+    }
+    case "handoff": {
+      const contact = await contactOf();
+      await emitEvents(emitClient(client), run.workspaceId, [
+        {
+          type: "journey.handoff",
+          orderingKey: run.contactId,
+          payload: {
+            journeyId: run.journeyId,
+            journeyName: run.journeyName,
+            runId: run.id,
+            stepId: step.id,
+            reason: step.reason,
+            contactId: run.contactId,
+            phone: contact?.phone ?? null,
+            bsuid: contact?.bsuid ?? null,
+            name: contact?.name ?? null,
+            properties: run.properties,
+            occurredAt: now.toISOString(),
+          },
+        },
+      ]);
+      return { outcome: "handed_off", to: step.next };
+    }
+    case "exit":
+      return { outcome: "exit", to: null };
+  }
+}
+
+/** A node-postgres client in the shape emitEvents takes. */
+const emitClient = (client: Client) => ({
+  $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
+});
+
+async function signalsOf(client: Client, messageId: string | null): Promise<MessageSignals> {
+  if (!messageId) return null;
+  const [m] = await q<{
+    deliveredAt: Date | null;
+    readAt: Date | null;
+    repliedAt: Date | null;
+    clickedButton: string | null;
+    failed: boolean;
+  }>(
+    client,
+    Prisma.sql`SELECT "deliveredAt", "readAt", "repliedAt", "clickedButton", ("failedAt" IS NOT NULL OR state = 'SKIPPED') AS failed
+      FROM "Message" WHERE id = ${messageId}`,
+  );
+  return m ?? null;
+}
+
+/** A send step's template, its variables resolved for this person now (event properties, contact fields, constants). */
+function templateInput(
+  step: Extract<Step, { kind: "send" }>,
+  contact: Contact,
+  properties: Record<string, unknown>,
+): NonNullable<SendMessageBody["template"]> {
+  const body: Record<string, string> = {};
+  const buttons = new Map<number, { index: number; urlSuffix?: string; payload?: string }>();
+  let header: string | undefined;
+  for (const [slot, v] of Object.entries(step.variables)) {
+    const raw =
+      v.source === "event"
+        ? resolveVariable(
+            { source: "attribute", value: v.value, fallback: v.fallback },
+            { ...contact, attributes: properties },
+          )
+        : resolveVariable({ ...v, source: v.source }, contact);
+    // Meta refuses a parameter with a new line, a tab or a run of spaces: an event's text is made one line.
+    const value = raw.replace(/\s+/g, " ").trim();
+    const [kind, name] = slot.split(":") as [string, string | undefined];
+    if (kind === "header") header = value;
+    else if (kind === "body") body[name!] = value;
+    else {
+      const index = Number(name);
+      const button = buttons.get(index) ?? { index };
+      if (kind === "button") button.urlSuffix = value;
+      else button.payload = value;
+      buttons.set(index, button);
+    }
+  }
+  return {
+    name: step.template,
+    variables: { ...(header !== undefined ? { header } : {}), ...(Object.keys(body).length ? { body } : {}) },
+    ...(buttons.size ? { buttons: [...buttons.values()] } : {}),
+  };
+}

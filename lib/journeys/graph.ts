@@ -1,0 +1,318 @@
+// A journey's graph: what starts it, its steps and where each leads, its goal and its entry rule. One
+// schema for the builder's form, the server action and the engine (which reads a published version's
+// frozen copy). Steps name the next step by id; a step with no next ends the run there, as an exit does.
+// The schema takes an unfinished draft (an empty template, a bad event name): `problems` is the validation
+// the builder shows on each step, and publishing requires it to find nothing.
+import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
+
+const id = z.string().regex(/^[a-z0-9_-]{1,40}$/);
+const next = id.nullable().default(null);
+const HOUR = 3600;
+/** A duration in seconds: one minute to 90 days. */
+const duration = z
+  .number()
+  .int()
+  .min(60, messageKey("journeys.errors.durationShort"))
+  .max(90 * 24 * HOUR, messageKey("journeys.errors.durationLong"));
+const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
+const eventName = z.string().trim().max(100);
+const position = z.object({ x: z.number().finite(), y: z.number().finite() }).optional();
+
+export const triggerSchema = z.discriminatedUnion("kind", [
+  /** An event from the business's systems (POST /api/public/v1/events); its properties feed the steps. */
+  z.object({ kind: z.literal("event"), event: eventName }),
+  /** An opt-in to a consent list. */
+  z.object({ kind: z.literal("optIn"), consentListId: z.string().max(64) }),
+]);
+
+export const VARIABLE_SOURCES = ["event", "field", "attribute", "constant"] as const;
+export const journeyVariableSchema = z.object({
+  /** "event": a property of the event that started the run; "field": a contact field; "attribute": a contact attribute. */
+  source: z.enum(VARIABLE_SOURCES),
+  value: z.string().trim().max(500),
+  fallback: z.string().trim().max(500).default(""),
+});
+export type JourneyVariable = z.output<typeof journeyVariableSchema>;
+
+export const BRANCH_SIGNALS = ["delivered", "read", "replied", "button", "attribute", "window"] as const;
+export type BranchSignal = (typeof BRANCH_SIGNALS)[number];
+
+const base = { id, label: z.string().trim().max(80).default(""), position };
+
+export const stepSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...base,
+    kind: z.literal("send"),
+    /** An approved template by name; its language suits the contact (as the public API picks it). */
+    template: z.string().trim().max(512),
+    /** Keyed by the template's slots, as a campaign's: "header", "body:1", "button:0"… */
+    variables: z
+      .record(z.string().regex(/^(header|body:[A-Za-z0-9_]+|button:\d|payload:\d)$/), journeyVariableSchema)
+      .default({}),
+    next,
+  }),
+  z.object({
+    ...base,
+    /** A session message: sent only while the person's 24-hour window is open (skipped otherwise). */
+    kind: z.literal("message"),
+    text: z.string().trim().max(4096),
+    next,
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("wait"),
+    mode: z.enum(["duration", "until", "event"]),
+    /** "duration": how long. "event": how long to wait for the event before taking `timeout`. */
+    seconds: duration.default(HOUR),
+    /** "until": a date in an event property or contact attribute, shifted by `offsetHours` (-24: a day before). */
+    dateSource: z.enum(["event", "attribute"]).default("event"),
+    dateKey: z.string().trim().max(100).default(""),
+    offsetHours: z
+      .number()
+      .int()
+      .min(-24 * 90)
+      .max(24 * 90)
+      .default(0),
+    /** "event": the event that ends the wait early. */
+    event: eventName.default(""),
+    next,
+    timeout: next,
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("branch"),
+    /** On the run's last message (delivered, read, replied, a button tapped) within `seconds`, or on the contact now. */
+    signal: z.enum(BRANCH_SIGNALS),
+    /** "button": the tapped button's text. "attribute": the attribute whose value is compared. */
+    key: z.string().trim().max(100).default(""),
+    /** "attribute": the value that takes the yes path. */
+    value: z.string().trim().max(500).default(""),
+    seconds: duration.default(24 * HOUR),
+    yes: next,
+    no: next,
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("split"),
+    /** A/B: each person takes one path at random by weight; a path with no next is a holdout. */
+    paths: z
+      .array(z.object({ name: z.string().trim().min(1).max(40), percent: z.number().int().min(0).max(100), next }))
+      .min(2)
+      .max(5),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("update"),
+    addTags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    removeTags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+    attributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), z.string().max(500)).default({}),
+    next,
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("handoff"),
+    /** Sent as the `journey.handoff` webhook event, for a mail or SMS system to act on. */
+    reason: z.string().trim().max(200),
+    next,
+  }),
+  z.object({ ...base, kind: z.literal("exit") }),
+]);
+export type Step = z.output<typeof stepSchema>;
+export type StepKind = Step["kind"];
+export const STEP_KINDS: StepKind[] = ["send", "message", "wait", "branch", "split", "update", "handoff", "exit"];
+
+export const graphSchema = z.object({
+  trigger: triggerSchema,
+  /** The step a run starts at. */
+  start: next,
+  steps: z.array(stepSchema).max(100),
+  /** The conversion: this event within `seconds` of entering ends the run as converted. */
+  goal: z.object({ event: eventName, seconds: duration }).nullable().default(null),
+  entry: z
+    .object({ rule: z.enum(["once", "again", "always"]), days: z.number().int().min(1).max(365).default(30) })
+    .default({ rule: "once", days: 30 }),
+});
+export type Graph = z.output<typeof graphSchema>;
+
+/** The ids a step leads to, with the name of each way out. */
+export function exitsOf(step: Step): { way: string; to: string | null }[] {
+  switch (step.kind) {
+    case "wait":
+      return step.mode === "event"
+        ? [
+            { way: "arrived", to: step.next },
+            { way: "timeout", to: step.timeout },
+          ]
+        : [{ way: "next", to: step.next }];
+    case "branch":
+      return [
+        { way: "yes", to: step.yes },
+        { way: "no", to: step.no },
+      ];
+    case "split":
+      return step.paths.map((p) => ({ way: p.name, to: p.next }));
+    case "exit":
+      return [];
+    default:
+      return [{ way: "next", to: step.next }];
+  }
+}
+
+export const journeyName = z
+  .string()
+  .trim()
+  .min(1, messageKey("journeys.errors.nameRequired"))
+  .max(120, messageKey("journeys.errors.nameLong"));
+
+/** A problem on a step (null: the trigger and rules); `message` is a catalog key (lib/i18n/message-key.ts). */
+export type Problem = { stepId: string | null; message: string };
+
+/** What the workspace has that a graph names: approved templates (with the slots they need filled), consent lists. */
+export type GraphContext = { templates: { name: string; slots: string[] }[]; lists: { id: string }[] };
+
+/**
+ * What is wrong with a graph as drawn (the builder shows each on its step; publishing needs none). Without
+ * `context`, only the drawing is checked.
+ */
+export function problems(graph: Graph, context: GraphContext | null = null): Problem[] {
+  const out: Problem[] = [];
+  const templates = context?.templates;
+  if (context && graph.trigger.kind === "optIn") {
+    const { consentListId } = graph.trigger;
+    if (!context.lists.some((l) => l.id === consentListId))
+      out.push({ stepId: null, message: messageKey("journeys.problems.listMissing") });
+  }
+  const byId = new Map(graph.steps.map((s) => [s.id, s]));
+  if (byId.size !== graph.steps.length)
+    out.push({ stepId: null, message: messageKey("journeys.problems.duplicateId") });
+  if (!graph.start) out.push({ stepId: null, message: messageKey("journeys.problems.noStart") });
+  if (graph.trigger.kind === "event" && !EVENT_NAME.test(graph.trigger.event))
+    out.push({ stepId: null, message: messageKey("journeys.errors.eventName") });
+  if (graph.goal && !EVENT_NAME.test(graph.goal.event))
+    out.push({ stepId: null, message: messageKey("journeys.problems.goalEvent") });
+  const missing = (to: string | null) => to !== null && !byId.has(to);
+  if (missing(graph.start)) out.push({ stepId: null, message: messageKey("journeys.problems.unknownStep") });
+
+  // Reachable from the start, and which steps are on a cycle with no wait (a loop that would never stop).
+  const reachable = new Set<string>();
+  const queue = graph.start ? [graph.start] : [];
+  while (queue.length) {
+    const at = queue.shift()!;
+    if (reachable.has(at) || !byId.has(at)) continue;
+    reachable.add(at);
+    for (const e of exitsOf(byId.get(at)!)) if (e.to) queue.push(e.to);
+  }
+  for (const step of graph.steps) {
+    const exits = exitsOf(step);
+    if (!reachable.has(step.id)) out.push({ stepId: step.id, message: messageKey("journeys.problems.unreachable") });
+    if (exits.some((e) => missing(e.to)))
+      out.push({ stepId: step.id, message: messageKey("journeys.problems.unknownStep") });
+    if (exits.some((e) => e.to === step.id))
+      out.push({ stepId: step.id, message: messageKey("journeys.problems.selfLoop") });
+    if (step.kind === "wait" && step.mode === "until" && !step.dateKey)
+      out.push({ stepId: step.id, message: messageKey("journeys.problems.untilNoDate") });
+    if (step.kind === "wait" && step.mode === "event") {
+      if (!EVENT_NAME.test(step.event))
+        out.push({ stepId: step.id, message: messageKey("journeys.problems.waitNoEvent") });
+      if (!step.next && !step.timeout)
+        out.push({ stepId: step.id, message: messageKey("journeys.problems.waitNoExit") });
+    }
+    if (step.kind === "branch" && !step.yes && !step.no)
+      out.push({ stepId: step.id, message: messageKey("journeys.problems.branchNoExit") });
+    if (step.kind === "branch" && (step.signal === "button" || step.signal === "attribute") && !step.key)
+      out.push({ stepId: step.id, message: messageKey("journeys.problems.branchNoKey") });
+    if (step.kind === "split" && step.paths.reduce((sum, p) => sum + p.percent, 0) !== 100)
+      out.push({ stepId: step.id, message: messageKey("journeys.problems.splitTotal") });
+    if (step.kind === "message" && !step.text.trim())
+      out.push({ stepId: step.id, message: messageKey("journeys.errors.text") });
+    if (step.kind === "handoff" && !step.reason.trim())
+      out.push({ stepId: step.id, message: messageKey("journeys.errors.reason") });
+    if (step.kind === "send" && !step.template)
+      out.push({ stepId: step.id, message: messageKey("journeys.errors.pickTemplate") });
+    if (step.kind === "send" && step.template && templates) {
+      const template = templates.find((t) => t.name === step.template);
+      if (!template) out.push({ stepId: step.id, message: messageKey("journeys.problems.templateMissing") });
+      else {
+        const unset = template.slots.filter((slot) => !step.variables[slot]?.value.trim());
+        if (unset.length)
+          out.push({
+            stepId: step.id,
+            message: messageKey("journeys.problems.variablesUnset", { slots: unset.join(", ") }),
+          });
+      }
+    }
+  }
+  return out;
+}
+
+/** A step of this kind as the builder adds it: every field at its default, leading nowhere yet. */
+export function newStep(kind: StepKind, id: string, position?: { x: number; y: number }): Step {
+  const common = { id, label: "", position };
+  const hour = HOUR;
+  switch (kind) {
+    case "send":
+      return { ...common, kind, template: "", variables: {}, next: null };
+    case "message":
+      return { ...common, kind, text: "", next: null };
+    case "wait":
+      return {
+        ...common,
+        kind,
+        mode: "duration",
+        seconds: hour,
+        dateSource: "event",
+        dateKey: "",
+        offsetHours: 0,
+        event: "",
+        next: null,
+        timeout: null,
+      };
+    case "branch":
+      return { ...common, kind, signal: "read", key: "", value: "", seconds: 24 * hour, yes: null, no: null };
+    case "split":
+      return {
+        ...common,
+        kind,
+        paths: [
+          { name: "A", percent: 50, next: null },
+          { name: "B", percent: 50, next: null },
+        ],
+      };
+    case "update":
+      return { ...common, kind, addTags: [], removeTags: [], attributes: {}, next: null };
+    case "handoff":
+      return { ...common, kind, reason: "", next: null };
+    case "exit":
+      return { ...common, kind };
+  }
+}
+
+/** The graph with the step's `way` out (as exitsOf names it) leading to `to`. */
+export function linkStep(step: Step, way: string, to: string | null): Step {
+  switch (step.kind) {
+    case "exit":
+      return step;
+    case "branch":
+      return way === "yes" ? { ...step, yes: to } : way === "no" ? { ...step, no: to } : step;
+    case "split":
+      return { ...step, paths: step.paths.map((p) => (p.name === way ? { ...p, next: to } : p)) };
+    case "wait":
+      return way === "timeout" ? { ...step, timeout: to } : { ...step, next: to };
+    default:
+      return { ...step, next: to };
+  }
+}
+
+/** A new step id not yet in the graph ("send_2", "wait_1"…). */
+export function newStepId(graph: Pick<Graph, "steps">, kind: StepKind): string {
+  for (let n = 1; ; n++) if (!graph.steps.some((s) => s.id === `${kind}_${n}`)) return `${kind}_${n}`;
+}
+
+/** The graph without a step: every way that led to it now leads nowhere (the builder flags the dead end). */
+export function removeStep(graph: Graph, id: string): Graph {
+  const steps = graph.steps
+    .filter((s) => s.id !== id)
+    .map((s) => exitsOf(s).reduce((step, e) => (e.to === id ? linkStep(step, e.way, null) : step), s));
+  return { ...graph, steps, start: graph.start === id ? null : graph.start };
+}

@@ -1,0 +1,245 @@
+// The gallery a new journey starts from: four common WhatsApp journeys, each an ordinary draft once created
+// (every step editable). Templates are named as the demo workspace's (prisma/seed); in another workspace
+// the builder flags a missing template on its step until one is picked.
+import { z } from "zod";
+import { journeyName, type Graph } from "./graph";
+
+export const STARTER_IDS = ["orderShipped", "appointmentReminder", "abandonedCart", "welcomeSeries", "blank"] as const;
+export type StarterId = (typeof STARTER_IDS)[number];
+
+/** The new-journey form: a name and the starter it begins as. */
+export const newJourneySchema = z.object({ name: journeyName, starter: z.enum(STARTER_IDS) });
+export type NewJourney = z.output<typeof newJourneySchema>;
+
+const HOUR = 3600;
+const at = (x: number, y: number) => ({ x, y });
+
+/** Each starter's graph; names come from the catalog (journeys.starters.<id>.name). */
+export function starterGraph(id: StarterId, consentListId = ""): Graph {
+  switch (id) {
+    case "blank":
+      return {
+        trigger: { kind: "event", event: "order.shipped" },
+        start: "exit_1",
+        steps: [{ id: "exit_1", kind: "exit", label: "", position: at(0, 120) }],
+        goal: null,
+        entry: { rule: "always", days: 30 },
+      };
+    case "orderShipped":
+      return {
+        trigger: { kind: "event", event: "order.shipped" },
+        start: "send_1",
+        steps: [
+          {
+            id: "send_1",
+            kind: "send",
+            label: "Shipped",
+            template: "order_shipped",
+            variables: {
+              "body:1": { source: "field", value: "first_name", fallback: "there" },
+              "body:2": { source: "event", value: "orderId", fallback: "" },
+            },
+            next: "wait_1",
+            position: at(0, 120),
+          },
+          {
+            id: "wait_1",
+            kind: "wait",
+            label: "Until delivered",
+            mode: "event",
+            event: "order.delivered",
+            seconds: 7 * 24 * HOUR,
+            dateSource: "event",
+            dateKey: "",
+            offsetHours: 0,
+            next: "send_2",
+            timeout: null,
+            position: at(0, 240),
+          },
+          {
+            id: "send_2",
+            kind: "send",
+            label: "Delivered",
+            template: "order_delivered",
+            variables: { "body:1": { source: "event", value: "orderId", fallback: "" } },
+            next: null,
+            position: at(0, 360),
+          },
+        ],
+        goal: null,
+        entry: { rule: "always", days: 30 },
+      };
+    case "appointmentReminder":
+      return {
+        trigger: { kind: "event", event: "appointment.booked" },
+        start: "wait_1",
+        steps: [
+          {
+            id: "wait_1",
+            kind: "wait",
+            label: "24 h before",
+            mode: "until",
+            dateSource: "event",
+            dateKey: "appointment_at",
+            offsetHours: -24,
+            seconds: HOUR,
+            event: "",
+            next: "send_1",
+            timeout: null,
+            position: at(0, 120),
+          },
+          {
+            id: "send_1",
+            kind: "send",
+            label: "Reminder",
+            template: "appointment_reminder",
+            variables: {
+              "body:1": { source: "field", value: "first_name", fallback: "there" },
+              "body:2": { source: "event", value: "when", fallback: "tomorrow" },
+            },
+            next: "branch_1",
+            position: at(0, 240),
+          },
+          {
+            id: "branch_1",
+            kind: "branch",
+            label: "Tapped Reschedule?",
+            signal: "button",
+            key: "Reschedule",
+            value: "",
+            seconds: 12 * HOUR,
+            yes: "handoff_1",
+            no: "exit_1",
+            position: at(0, 360),
+          },
+          {
+            id: "handoff_1",
+            kind: "handoff",
+            label: "To the booking team",
+            reason: "Asked to reschedule",
+            next: null,
+            position: at(-160, 480),
+          },
+          { id: "exit_1", kind: "exit", label: "", position: at(160, 480) },
+        ],
+        goal: null,
+        entry: { rule: "always", days: 30 },
+      };
+    case "abandonedCart":
+      return {
+        trigger: { kind: "event", event: "cart.abandoned" },
+        start: "wait_1",
+        steps: [
+          {
+            id: "wait_1",
+            kind: "wait",
+            label: "1 hour",
+            mode: "duration",
+            seconds: HOUR,
+            dateSource: "event",
+            dateKey: "",
+            offsetHours: 0,
+            event: "",
+            next: "send_1",
+            timeout: null,
+            position: at(0, 120),
+          },
+          {
+            id: "send_1",
+            kind: "send",
+            label: "Offer",
+            template: "cart_reminder",
+            variables: { "body:1": { source: "field", value: "first_name", fallback: "there" } },
+            next: "branch_1",
+            position: at(0, 240),
+          },
+          {
+            id: "branch_1",
+            kind: "branch",
+            label: "Read within 24 h?",
+            signal: "read",
+            key: "",
+            value: "",
+            seconds: 24 * HOUR,
+            yes: null,
+            no: "handoff_1",
+            position: at(0, 360),
+          },
+          {
+            id: "handoff_1",
+            kind: "handoff",
+            label: "Email instead",
+            reason: "Offer not read in 24 h",
+            next: null,
+            position: at(160, 480),
+          },
+        ],
+        goal: { event: "order.placed", seconds: 3 * 24 * HOUR },
+        entry: { rule: "again", days: 7 },
+      };
+    case "welcomeSeries":
+      return {
+        trigger: { kind: "optIn", consentListId },
+        start: "send_1",
+        steps: [
+          {
+            id: "send_1",
+            kind: "send",
+            label: "Confirm",
+            template: "welcome_confirm",
+            variables: { "body:1": { source: "field", value: "first_name", fallback: "there" } },
+            next: "branch_1",
+            position: at(0, 120),
+          },
+          {
+            id: "branch_1",
+            kind: "branch",
+            label: "Confirmed?",
+            signal: "button",
+            key: "Yes, keep me posted",
+            value: "",
+            seconds: 48 * HOUR,
+            yes: "update_1",
+            no: "exit_1",
+            position: at(0, 240),
+          },
+          {
+            id: "update_1",
+            kind: "update",
+            label: "Tag as confirmed",
+            addTags: ["double-opt-in"],
+            removeTags: [],
+            attributes: {},
+            next: "wait_1",
+            position: at(-160, 360),
+          },
+          {
+            id: "wait_1",
+            kind: "wait",
+            label: "2 days",
+            mode: "duration",
+            seconds: 48 * HOUR,
+            dateSource: "event",
+            dateKey: "",
+            offsetHours: 0,
+            event: "",
+            next: "send_2",
+            timeout: null,
+            position: at(-160, 480),
+          },
+          {
+            id: "send_2",
+            kind: "send",
+            label: "Welcome offer",
+            template: "welcome_offer",
+            variables: {},
+            next: null,
+            position: at(-160, 600),
+          },
+          { id: "exit_1", kind: "exit", label: "", position: at(160, 360) },
+        ],
+        goal: null,
+        entry: { rule: "once", days: 30 },
+      };
+  }
+}
