@@ -633,14 +633,24 @@ export function createSandbox(input: SandboxConfigInput) {
           return { status: 200, body: { ok: true }, logged: undefined };
         }
         case "POST inbound": {
-          // `from`: a phone's digits, or a BSUID for a person who shows only their `username`.
-          const b = body as { from?: string; text?: string; name?: string; username?: string; contextWamid?: string };
-          if (!b.from || !(/^\d{7,15}$/.test(b.from) || isBsuid(b.from)) || !b.text)
-            throw invalid("from (digits, or a business-scoped user id) and text are required");
+          // `from`: a phone's digits, or a BSUID for a person who shows only their `username`. `button`: a tap
+          // on a template's quick reply (with `contextWamid`, the message it belongs to) instead of a text.
+          const b = body as {
+            from?: string;
+            text?: string;
+            button?: { payload?: string; text?: string };
+            name?: string;
+            username?: string;
+            contextWamid?: string;
+          };
+          const tap = b.button?.text ? { payload: b.button.payload ?? b.button.text, text: b.button.text } : null;
+          if (!b.from || !(/^\d{7,15}$/.test(b.from) || isBsuid(b.from)) || (!b.text && !tap))
+            throw invalid("from (digits, or a business-scoped user id) and a text or a button are required");
           const { from, text, name, username, contextWamid } = b;
+          const said = tap ? { button: tap } : { text: text! };
           return {
             status: 200,
-            body: { wamid: customerWrites({ from, text, name, username, contextWamid }) },
+            body: { wamid: customerWrites({ from, ...said, name, username, contextWamid }) },
             logged: undefined,
           };
         }

@@ -30,6 +30,14 @@ const STEPS_PER_TURN = 25;
 const MAX_ATTEMPTS = 5;
 
 type Client = pg.PoolClient;
+
+/**
+ * `workspaceIds`: serve only these workspaces (a worker set aside for one large tenant, or a test that must
+ * not touch another test's journeys); by default, every workspace.
+ */
+export type Scope = { workspaceIds?: string[] };
+const inScope = (column: Prisma.Sql, { workspaceIds }: Scope) =>
+  workspaceIds ? Prisma.sql`AND ${column} = ANY(${workspaceIds}::text[])` : Prisma.empty;
 const q = async <T extends pg.QueryResultRow>(client: Client, sql: Prisma.Sql) =>
   (await client.query<T>(sql.text, sql.values)).rows;
 
@@ -126,12 +134,13 @@ type EventRow = {
 };
 
 /** Takes up to `limit` new events and applies each to the journeys (see the file's head); returns how many. */
-export async function consumeEvents(limit: number): Promise<number> {
+export async function consumeEvents(limit: number, scope: Scope = {}): Promise<number> {
   return inTransaction(async (client) => {
     const events = await q<EventRow>(
       client,
       Prisma.sql`SELECT id, "workspaceId", "contactId", name, properties, "occurredAt" FROM "ContactEvent"
-        WHERE "processedAt" IS NULL ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+        WHERE "processedAt" IS NULL ${inScope(Prisma.sql`"workspaceId"`, scope)}
+        ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
     );
     for (const event of events) {
       await convert(client, event);
@@ -220,28 +229,27 @@ export async function enter(
 // ---------------------------------------------------------------- due runs
 
 /** Runs of branches waiting on their last message are made due as soon as that message shows a signal. */
-export async function wakeSignalledRuns(): Promise<number> {
-  const { rowCount } = await pgPool().query(
-    `UPDATE "JourneyRun" r SET "dueAt" = now() FROM "Message" m
+export async function wakeSignalledRuns(scope: Scope = {}): Promise<number> {
+  const sql = Prisma.sql`UPDATE "JourneyRun" r SET "dueAt" = now() FROM "Message" m
      WHERE r.status = 'ACTIVE' AND r."waitSignal" IS NOT NULL AND r."dueAt" > now() AND m.id = r."lastMessageId"
        AND (m."failedAt" IS NOT NULL OR m.state = 'SKIPPED' OR CASE r."waitSignal"
          WHEN 'delivered' THEN m."deliveredAt" IS NOT NULL OR m."readAt" IS NOT NULL
          WHEN 'read' THEN m."readAt" IS NOT NULL
          WHEN 'replied' THEN m."repliedAt" IS NOT NULL
          WHEN 'button' THEN m."clickedButton" IS NOT NULL
-         ELSE false END)`,
-  );
+         ELSE false END) ${inScope(Prisma.sql`r."workspaceId"`, scope)}`;
+  const { rowCount } = await pgPool().query(sql.text, sql.values);
   return rowCount ?? 0;
 }
 
 /** Takes up to `limit` due runs of live journeys and runs each one's turn; returns how many were taken. */
-export async function advanceDueRuns(limit: number): Promise<number> {
+export async function advanceDueRuns(limit: number, scope: Scope = {}): Promise<number> {
   let queued = false;
   const taken = await inTransaction(async (client) => {
     const runs = await q<RunRow>(
       client,
       Prisma.sql`SELECT ${RUN_COLUMNS} FROM "JourneyRun" r JOIN "Journey" j ON j.id = r."journeyId" JOIN "JourneyVersion" v ON v.id = r."versionId"
-        WHERE r.status = 'ACTIVE' AND r."dueAt" <= now() AND j.status = 'LIVE'
+        WHERE r.status = 'ACTIVE' AND r."dueAt" <= now() AND j.status = 'LIVE' ${inScope(Prisma.sql`r."workspaceId"`, scope)}
         ORDER BY r."dueAt" LIMIT ${limit} FOR UPDATE OF r SKIP LOCKED`,
     );
     for (const run of runs) {
