@@ -38,6 +38,8 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
             variables: {
               "body:1": { source: "field", value: "first_name", fallback: "there" },
               "body:2": { source: "event", value: "orderId", fallback: "" },
+              "body:3": { source: "event", value: "eta", fallback: "soon" },
+              "button:0": { source: "event", value: "trackingCode", fallback: "" },
             },
             next: "wait_1",
             position: at(0, 120),

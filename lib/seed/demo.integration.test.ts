@@ -20,7 +20,7 @@ describe("demo seed", () => {
     const before = await counts();
     expect(before.members).toBe(3);
     expect(before.contacts).toBe(DEMO_CONTACT_COUNT + 1); // and the username-only person
-    expect(before.templates).toBe(4); // the carousel among them
+    expect(before.templates).toBe(9); // the carousel among them, and those the journey starters send
     expect(before.consentEvents).toBeGreaterThanOrEqual(DEMO_CONTACT_COUNT * 2);
 
     expect(await seedDemo()).toEqual({ created: false });

@@ -1,6 +1,6 @@
 // The demo workspace: a user per role, ~500 contacts with consent, approved templates (a carousel among them), two segments,
-// campaigns sent with their deliveries, reads, failures, replies and button taps, and order updates the
-// shop sent through the public API.
+// campaigns sent with their deliveries, reads, failures, replies and button taps, order updates the
+// shop sent through the public API, and journeys (one live with history: lib/seed/demo-journeys.ts).
 // Seeding runs in one transaction and only when the demo workspace is missing, so it is idempotent.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
@@ -10,6 +10,7 @@ import { foldAll } from "@/lib/analytics/rollups";
 import { estimateCost, priceMicros } from "@/lib/campaigns/pricing";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { bsuidForPhone } from "@/lib/whatsapp/webhook-payloads";
+import { JOURNEY_TEMPLATES, seedJourneys } from "./demo-journeys";
 import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
 
 export { DEMO_USERS, DEMO_WORKSPACE_SLUG };
@@ -330,6 +331,14 @@ export async function seedDemo(): Promise<{ created: boolean }> {
             quality: "GREEN",
             metaTemplateId: "9000000000002",
           },
+          ...JOURNEY_TEMPLATES.map((t, i) => ({
+            workspaceId: ws,
+            ...t,
+            language: "en_US",
+            status: "APPROVED" as const,
+            quality: "GREEN" as const,
+            metaTemplateId: `90000000001${i}`,
+          })),
         ],
         select: { id: true, name: true },
       });
@@ -342,6 +351,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       for (const profile of DEMO_CAMPAIGNS)
         await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
       await seedTransactional(tx, ws, templateId("order_shipped"), created);
+      await seedJourneys(tx, ws, marketer.id, templateId, created, mulberry32(18));
       await seedUsernameOnly(tx, ws, promotions.id);
       await tx.segment.createMany({
         data: [
