@@ -116,6 +116,7 @@ export function createSandbox(input: SandboxConfigInput) {
   const sendCalls = new Map<string, number>(); // recipient → send calls received so far (fault mode's key)
   const holds = new Set<() => void>(); // answers held back by fault mode, released at once on close
   const lastInbound = new Map<string, number>(); // recipient → time they last wrote
+  const lastSent = new Map<string, string>(); // recipient → the wamid of the last message they were sent
   const optedOut = new Set<string>(); // recipients who sent STOP or used WhatsApp's setting
   const inboundWamids = new Set<string>();
   const pairBuckets = new Map<string, TokenBucket>();
@@ -405,6 +406,7 @@ export function createSandbox(input: SandboxConfigInput) {
     }
 
     const wamid = nextWamid();
+    lastSent.set(to, wamid);
     const ordinal = sentCount.get(to) ?? 0;
     sentCount.set(to, ordinal + 1);
     counters.accepted++;
@@ -634,7 +636,8 @@ export function createSandbox(input: SandboxConfigInput) {
         }
         case "POST inbound": {
           // `from`: a phone's digits, or a BSUID for a person who shows only their `username`. `button`: a tap
-          // on a template's quick reply (with `contextWamid`, the message it belongs to) instead of a text.
+          // on a template's quick reply instead of a text, on the message `contextWamid` (by default the last
+          // one that person was sent, as a tap always answers a message).
           const b = body as {
             from?: string;
             text?: string;
@@ -646,7 +649,8 @@ export function createSandbox(input: SandboxConfigInput) {
           const tap = b.button?.text ? { payload: b.button.payload ?? b.button.text, text: b.button.text } : null;
           if (!b.from || !(/^\d{7,15}$/.test(b.from) || isBsuid(b.from)) || (!b.text && !tap))
             throw invalid("from (digits, or a business-scoped user id) and a text or a button are required");
-          const { from, text, name, username, contextWamid } = b;
+          const { from, text, name, username } = b;
+          const contextWamid = b.contextWamid ?? (tap ? lastSent.get(from) : undefined);
           const said = tap ? { button: tap } : { text: text! };
           return {
             status: 200,

@@ -213,6 +213,8 @@ async function main() {
       },
     );
     await waitForUrl(`${url}/_sandbox/health`, 30_000);
+    // The lock names the sandbox too, for a script or a browser test that plays the customer (e2e/journeys.spec.ts).
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url: appUrl, sandboxUrl: url }));
     const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
     if (demo) {
       templates = await connectWorkspaceToSandbox(demo.id, url, credentials);

@@ -1,0 +1,130 @@
+// Journeys, as a marketer uses them: the appointment reminder built from its starter on the canvas,
+// published, entered by an event the booking system sends through the public API; the person taps
+// "Reschedule" (the sandbox plays them) and the report shows the branch it took and the hand-off.
+import { readFileSync } from "node:fs";
+import { expect, seriousViolations, signInAs, test } from "./fixtures";
+
+const PHONE = "+346109900001"; // a demo contact opted in to order and appointment updates
+
+/** Where this run's sandbox listens: the launcher writes it in its lock (scripts/start.ts). */
+const sandboxUrl = () =>
+  (JSON.parse(readFileSync(".data/e2e/parley.lock", "utf8")) as { sandboxUrl: string }).sandboxUrl;
+
+async function sandbox(path: string, body?: unknown) {
+  const response = await fetch(
+    `${sandboxUrl()}/_sandbox/${path}`,
+    body === undefined ? {} : { method: "POST", body: JSON.stringify(body) },
+  );
+  expect(response.status).toBe(200);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+test("a marketer builds the appointment reminder, publishes it, and the report shows the branch a tap took", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const event = `tasting.booked_${Date.now() % 1_000_000}`;
+  // The sandbox's customers tap buttons on their own now and then: this one waits for the test to tap.
+  await sandbox("config", { buttonTapShare: 0 });
+  try {
+    await signInAs(page, "ADMIN");
+    await page.goto("/settings/api");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const create = page.getByRole("dialog", { name: "Create an API key" });
+    await create.getByLabel("Name").fill(`Booking tool ${Date.now()}`);
+    await create.getByRole("checkbox", { name: /Send events/ }).check();
+    await create.getByRole("button", { name: "Create key" }).click();
+    const key = await page.getByRole("dialog", { name: "Copy your new API key" }).getByLabel("API key").inputValue();
+
+    // From the gallery.
+    await page.goto("/journeys");
+    await page.getByRole("link", { name: "New journey" }).first().click();
+    await page.getByLabel("Name").fill(`Tasting reminders ${event}`);
+    await page.getByRole("radio", { name: /Appointment reminder/ }).check();
+    await page.getByRole("button", { name: "Create and open the builder" }).click();
+    await expect(page).toHaveURL(/\/journeys\/[^/]+$/);
+
+    // On the canvas: the trigger takes the booking tool's event; the reminder and its branch are the starter's.
+    const canvas = page.getByTestId("journey-canvas");
+    await canvas.getByText("Trigger and rules").click();
+    await page.getByLabel("Event name").fill(event);
+    await canvas.getByText("Reminder", { exact: true }).click();
+    await expect(page.getByLabel("Template")).toHaveValue("appointment_reminder");
+    await canvas.getByText("Tapped Reschedule?").click();
+    await expect(page.getByLabel("Button text")).toHaveValue("Reschedule");
+    await expect(page.getByLabel("Yes goes to")).toHaveValue("handoff_1");
+
+    // A step added from the list beside the canvas, by keyboard: the booking team's hand-off first tags the person.
+    const steps = page.getByRole("list", { name: "Steps" });
+    await steps.getByRole("button", { name: /Hand off/ }).click();
+    await page.getByLabel("Kind of step to add").selectOption("update");
+    await page.getByRole("button", { name: "Add step" }).press("Enter");
+    await expect(steps.getByRole("button", { name: /Update contact/ })).toHaveAttribute("aria-pressed", "true");
+    await page.getByLabel("Add tags").fill("wants-new-slot");
+    await page.getByLabel("Add tags").blur();
+    await expect(page.getByText(/problem/)).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
+    await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+    // The booking tool: an appointment tomorrow (less than a day away, so the reminder goes at once).
+    const answer = await page.request.post("/api/public/v1/events", {
+      headers: { Authorization: `Bearer ${key}` },
+      data: {
+        name: event,
+        contact: { phone: PHONE },
+        properties: { appointment_at: new Date(Date.now() + 23 * 3_600_000).toISOString(), when: "tomorrow at 10:00" },
+      },
+    });
+    expect(answer.status()).toBe(202);
+
+    // The reminder reaches the person; they tap "Reschedule".
+    await expect
+      .poll(
+        async () =>
+          (
+            (await sandbox("log?since=0&limit=100000")).entries as {
+              status: number;
+              body: { to?: string; template?: { name: string } } | null;
+            }[]
+          ).some((e) => e.status === 200 && e.body?.to === PHONE && e.body.template?.name === "appointment_reminder"),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await sandbox("inbound", { from: PHONE.slice(1), button: { text: "Reschedule" } });
+
+    // The report: the branch went the yes way, the hand-off and the tag followed.
+    await page.getByRole("link", { name: "Report" }).click();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId("outcome-branch_1-yes").textContent();
+        },
+        { timeout: 45_000 },
+      )
+      .toContain("Yes: 1");
+    await expect(page.getByTestId("outcome-handoff_1-handed_off")).toContainText("Handed off: 1");
+    await expect(page.getByTestId("outcome-send_1-sent")).toContainText("Sent: 1");
+    await page.getByTestId("outcome-branch_1-yes").click();
+    await expect(page.getByRole("table", { name: /People at this step/ }).getByRole("row")).toHaveCount(2);
+  } finally {
+    await sandbox("config", { buttonTapShare: 0.15 });
+  }
+});
+
+test("the demo's live journey shows its people on the canvas and in its report", async ({ page }) => {
+  await signInAs(page, "MANAGER");
+  await page.goto("/journeys");
+  await expect(page.getByRole("table", { name: /Journeys/ })).toContainText("Order updates");
+  await page.getByRole("link", { name: "Order updates" }).click();
+  // A manager sees the journey but cannot change it.
+  await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
+  await expect(page.getByLabel("Journey name")).toBeDisabled();
+  await expect(page.getByRole("list", { name: "Steps" })).toContainText(/people here|person here/);
+  await page.getByRole("link", { name: "Report" }).click();
+  await expect(page.getByRole("table", { name: /Each step/ })).toContainText("Event arrived");
+  expect(await seriousViolations(page)).toEqual([]);
+});
