@@ -33,7 +33,7 @@ const COMPONENTS = [
   },
 ];
 
-const node = (script: string, env: Record<string, string>) =>
+export const node = (script: string, env: Record<string, string>) =>
   spawn(
     process.execPath,
     [
@@ -48,13 +48,13 @@ const node = (script: string, env: Record<string, string>) =>
   );
 
 /** Resolves when the process prints `text` (its ready line). */
-const printed = (child: ChildProcess, text: string) =>
+export const printed = (child: ChildProcess, text: string) =>
   new Promise<void>((resolve) =>
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()),
   );
 
 /** CPU seconds and resident memory of a process, from /proc. */
-function usage(pid: number) {
+export function usage(pid: number) {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return {

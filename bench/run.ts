@@ -11,6 +11,7 @@ import { benchApi } from "./api.ts";
 import { benchApiWebhooks } from "./api-webhooks.ts";
 import { benchCrash, benchDispatch, benchLoop } from "./dispatch.ts";
 import { benchImport } from "./import.ts";
+import { benchJourneys } from "./journeys.ts";
 import { benchSegments } from "./segments.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   analytics: benchAnalytics,
   api: benchApi,
   "api-webhooks": benchApiWebhooks,
+  journeys: benchJourneys,
 };
 
 const names = process.argv.slice(2);

@@ -49,7 +49,7 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
     await canvas.getByText("Trigger and rules").click();
     await page.getByLabel("Event name").fill(event);
     await canvas.getByText("Reminder", { exact: true }).click();
-    await expect(page.getByLabel("Template")).toHaveValue("appointment_reminder");
+    await expect(page.getByLabel("Template", { exact: true })).toHaveValue("appointment_reminder");
     await canvas.getByText("Tapped Reschedule?").click();
     await expect(page.getByLabel("Button text")).toHaveValue("Reschedule");
     await expect(page.getByLabel("Yes goes to")).toHaveValue("handoff_1");

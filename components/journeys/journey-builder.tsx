@@ -185,12 +185,14 @@ export function JourneyBuilder({
         )}
       </Card>
 
-      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[16rem_minmax(0,1fr)_22rem]">
-        <Card className="p-3">
+      {/* Wide: steps | canvas | inspector. Laptop: canvas | inspector, the steps under the canvas (first in
+          the page's order all the same, for keyboards and screen readers). Phone: one column. */}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_20rem] 2xl:grid-cols-[14rem_minmax(0,1fr)_22rem]">
+        <Card className="p-3 lg:col-start-1 lg:row-start-2 2xl:row-start-1">
           <h2 className="mb-2 text-sm font-semibold" id="journey-steps">
             {t("steps")}
           </h2>
-          <ol aria-labelledby="journey-steps" className="space-y-1">
+          <ol aria-labelledby="journey-steps" className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-1">
             <li>
               <StepButton
                 active={selected === TRIGGER_NODE}
@@ -214,7 +216,7 @@ export function JourneyBuilder({
             ))}
           </ol>
           {!readOnly && (
-            <div className="mt-3 flex gap-2 border-t border-line pt-3">
+            <div className="mt-3 flex flex-wrap gap-2 border-t border-line pt-3">
               <Label htmlFor="add-step-kind" className="sr-only">
                 {t("addKind")}
               </Label>
@@ -237,25 +239,30 @@ export function JourneyBuilder({
           )}
         </Card>
 
-        <JourneyCanvas
-          graph={graph}
-          selected={selected}
-          problemCount={problemCount}
-          waiting={waiting}
-          readOnly={readOnly}
-          onSelect={setSelected}
-          onMove={(stepId, position) =>
-            setGraph((g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, position } : s)) }))
-          }
-          onConnect={(from, to) => {
-            if (from === TRIGGER_NODE) return change({ ...graph, start: to });
-            const source = graph.steps.find((s) => s.id === from);
-            const free = source && exitsOf(source).find((e) => e.to === null);
-            if (source && free) updateStep(linkStep(source, free.way, to));
-          }}
-        />
+        <div className="lg:col-start-1 lg:row-start-1 2xl:col-start-2">
+          <JourneyCanvas
+            graph={graph}
+            selected={selected}
+            problemCount={problemCount}
+            waiting={waiting}
+            readOnly={readOnly}
+            onSelect={setSelected}
+            onMove={(stepId, position) =>
+              setGraph((g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, position } : s)) }))
+            }
+            onConnect={(from, to) => {
+              if (from === TRIGGER_NODE) return change({ ...graph, start: to });
+              const source = graph.steps.find((s) => s.id === from);
+              const free = source && exitsOf(source).find((e) => e.to === null);
+              if (source && free) updateStep(linkStep(source, free.way, to));
+            }}
+          />
+        </div>
 
-        <Card className="p-4" aria-label={t("inspector")}>
+        <Card
+          className="p-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 2xl:col-start-3 2xl:row-span-1"
+          aria-label={t("inspector")}
+        >
           {selected === TRIGGER_NODE || !step ? (
             <TriggerInspector graph={graph} choices={choices} readOnly={readOnly} onChange={change} />
           ) : (
