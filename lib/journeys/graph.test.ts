@@ -72,14 +72,28 @@ describe("journey graph problems", () => {
       ],
     });
     const found = problems(g, {
-      templates: [{ name: "promo", slots: ["body:1", "body:2"] }],
-      lists: [{ id: "list-1" }],
+      templates: [{ name: "promo", category: "MARKETING", slots: ["body:1", "body:2"] }],
+      lists: [{ id: "list-1", category: "MARKETING" }],
     });
     expect(found.map((p) => `${p.stepId}:${p.message}`)).toEqual([
       "null:journeys.problems.listMissing",
       'send_1:journeys.problems.variablesUnset|{"slots":"body:2"}',
       "send_2:journeys.problems.templateMissing",
     ]);
+  });
+
+  it("flags a template whose category is not the purpose of the opt-in list that starts the journey", () => {
+    const g = graph({
+      trigger: { kind: "optIn", consentListId: "promos" },
+      start: "send_1",
+      steps: [{ id: "send_1", kind: "send", template: "order_shipped", next: null }],
+    });
+    const context = {
+      templates: [{ name: "order_shipped", category: "UTILITY", slots: [] }],
+      lists: [{ id: "promos", category: "MARKETING" }],
+    };
+    expect(problems(g, context).map((p) => p.message)).toEqual(["journeys.problems.purposeMismatch"]);
+    expect(problems(g, { ...context, lists: [{ id: "promos", category: "UTILITY" }] })).toEqual([]);
   });
 
   it("keeps a draft's unfinished parts (publishing is what refuses them)", () => {

@@ -169,7 +169,10 @@ export const journeyName = z
 export type Problem = { stepId: string | null; message: string };
 
 /** What the workspace has that a graph names: approved templates (with the slots they need filled), consent lists. */
-export type GraphContext = { templates: { name: string; slots: string[] }[]; lists: { id: string }[] };
+export type GraphContext = {
+  templates: { name: string; category: string; slots: string[] }[];
+  lists: { id: string; category: string }[];
+};
 
 /**
  * What is wrong with a graph as drawn (the builder shows each on its step; publishing needs none). Without
@@ -178,10 +181,14 @@ export type GraphContext = { templates: { name: string; slots: string[] }[]; lis
 export function problems(graph: Graph, context: GraphContext | null = null): Problem[] {
   const out: Problem[] = [];
   const templates = context?.templates;
+  // An opt-in journey speaks to the purpose of its list: a template of another category needs an opt-in
+  // the person may not have given, and the consent check would skip every send.
+  let purpose: string | null = null;
   if (context && graph.trigger.kind === "optIn") {
     const { consentListId } = graph.trigger;
-    if (!context.lists.some((l) => l.id === consentListId))
-      out.push({ stepId: null, message: messageKey("journeys.problems.listMissing") });
+    const list = context.lists.find((l) => l.id === consentListId);
+    if (!list) out.push({ stepId: null, message: messageKey("journeys.problems.listMissing") });
+    purpose = list?.category ?? null;
   }
   const byId = new Map(graph.steps.map((s) => [s.id, s]));
   if (byId.size !== graph.steps.length)
@@ -234,6 +241,8 @@ export function problems(graph: Graph, context: GraphContext | null = null): Pro
       const template = templates.find((t) => t.name === step.template);
       if (!template) out.push({ stepId: step.id, message: messageKey("journeys.problems.templateMissing") });
       else {
+        if (purpose && template.category !== purpose)
+          out.push({ stepId: step.id, message: messageKey("journeys.problems.purposeMismatch") });
         const unset = template.slots.filter((slot) => !step.variables[slot]?.value.trim());
         if (unset.length)
           out.push({

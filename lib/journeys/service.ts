@@ -41,7 +41,7 @@ export async function templateChoices(workspaceId: string) {
 export async function checkGraph(workspaceId: string, graph: Graph): Promise<Problem[]> {
   const [templates, lists] = await Promise.all([
     templateChoices(workspaceId),
-    db.consentList.findMany({ where: { workspaceId }, select: { id: true } }),
+    db.consentList.findMany({ where: { workspaceId }, select: { id: true, category: true } }),
   ]);
   return problems(graph, { templates, lists });
 }
