@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { expect, seriousViolations, signInAs, test } from "./fixtures";
 
-const PHONE = "+346109900001"; // a demo contact opted in to order and appointment updates
+const PHONE = "+447700900555"; // a demo contact opted in to order and appointment updates
 
 /** Where this run's sandbox listens: the launcher writes it in its lock (scripts/start.ts). */
 const sandboxUrl = () =>
@@ -78,7 +78,7 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
         properties: { appointment_at: new Date(Date.now() + 23 * 3_600_000).toISOString(), when: "tomorrow at 10:00" },
       },
     });
-    expect(answer.status()).toBe(202);
+    expect(answer.status(), await answer.text()).toBe(202);
 
     // The reminder reaches the person; they tap "Reschedule".
     await expect
