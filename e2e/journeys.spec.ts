@@ -4,8 +4,6 @@
 import { readFileSync } from "node:fs";
 import { expect, seriousViolations, signInAs, test } from "./fixtures";
 
-const PHONE = "+447700900555"; // a demo contact opted in to order and appointment updates
-
 /** Where this run's sandbox listens: the launcher writes it in its lock (scripts/start.ts). */
 const sandboxUrl = () =>
   (JSON.parse(readFileSync(".data/e2e/parley.lock", "utf8")) as { sandboxUrl: string }).sandboxUrl;
@@ -33,6 +31,7 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
     const create = page.getByRole("dialog", { name: "Create an API key" });
     await create.getByLabel("Name").fill(`Booking tool ${Date.now()}`);
     await create.getByRole("checkbox", { name: /Send events/ }).check();
+    await create.getByRole("checkbox", { name: /Read contacts/ }).check();
     await create.getByRole("button", { name: "Create key" }).click();
     const key = await page.getByRole("dialog", { name: "Copy your new API key" }).getByLabel("API key").inputValue();
 
@@ -69,12 +68,21 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
     await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
     await expect(page.getByText("Live", { exact: true })).toBeVisible();
 
+    // A customer of the demo shop (every one is opted in to order and appointment updates).
+    const listed = await page.request.get("/api/public/v1/contacts?limit=100", {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    const person = ((await listed.json()) as { data: { id: string; phone: string | null }[] }).data.find((c) =>
+      c.phone?.startsWith("+3461"),
+    )!;
+    const PHONE = person.phone!;
+
     // The booking tool: an appointment tomorrow (less than a day away, so the reminder goes at once).
     const answer = await page.request.post("/api/public/v1/events", {
       headers: { Authorization: `Bearer ${key}` },
       data: {
         name: event,
-        contact: { phone: PHONE },
+        contact: { id: person.id },
         properties: { appointment_at: new Date(Date.now() + 23 * 3_600_000).toISOString(), when: "tomorrow at 10:00" },
       },
     });

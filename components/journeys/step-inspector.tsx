@@ -331,11 +331,23 @@ function KindFields({
               >
                 <option value="duration">{t("waitDuration")}</option>
                 <option value="until">{t("waitUntil")}</option>
+                <option value="clock">{t("waitClock")}</option>
                 <option value="event">{t("waitEvent")}</option>
               </Select>
             )}
           </Field>
-          {step.mode === "until" ? (
+          {step.mode === "clock" ? (
+            <Field label={t("clock")} hint={t("clockHint")}>
+              {(id) => (
+                <Input
+                  id={id}
+                  type="time"
+                  value={step.clock}
+                  onChange={(e) => /^\d\d:\d\d$/.test(e.target.value) && onChange({ ...step, clock: e.target.value })}
+                />
+              )}
+            </Field>
+          ) : step.mode === "until" ? (
             <>
               <Field label={t("dateSource")}>
                 {(id) => (

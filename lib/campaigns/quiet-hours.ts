@@ -25,6 +25,12 @@ function minutesOfDay(now: Date, timeZone: string): number {
 
 const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
+/** Milliseconds from `now` until the next `clock` (HH:MM) where the recipient is; 0 within that minute. */
+export function untilClockMs(now: Date, timeZone: string, clock: string): number {
+  const minutes = (toMinutes(clock) - minutesOfDay(now, timeZone) + 1440) % 1440;
+  return minutes === 0 ? 0 : (minutes * 60 - now.getUTCSeconds()) * 1000 - now.getUTCMilliseconds();
+}
+
 /** Milliseconds until quiet hours end where the recipient is (0 when it is not quiet there). */
 export function quietDelayMs(now: Date, timeZone: string, quiet: QuietHours | null | undefined): number {
   if (!quiet?.enabled) return 0;

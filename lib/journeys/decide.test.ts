@@ -34,6 +34,22 @@ describe("waits", () => {
     expect(waitEnds(step, at, { properties: {}, attributes: {} })).toBeNull();
     expect(waitEnds({ ...step, dateKey: "__proto__" }, at, { properties: {}, attributes: {} })).toBeNull();
   });
+
+  it("ends at the next time of day on the person's clock", () => {
+    const nine = wait({ mode: "clock", clock: "09:00" });
+    // 10:00 UTC is 11:00 in Madrid (winter): 09:00 there is tomorrow at 08:00 UTC.
+    expect(waitEnds(nine, at, { properties: {}, attributes: {}, zone: "Europe/Madrid" })).toEqual(
+      new Date("2026-12-03T08:00:00Z"),
+    );
+    // and 05:00 in New York: today at 14:00 UTC.
+    expect(waitEnds(nine, at, { properties: {}, attributes: {}, zone: "America/New_York" })).toEqual(
+      new Date("2026-12-02T14:00:00Z"),
+    );
+    // An unknown zone is read as UTC.
+    expect(waitEnds(nine, at, { properties: {}, attributes: {}, zone: "Mars/Base" })).toEqual(
+      new Date("2026-12-03T09:00:00Z"),
+    );
+  });
 });
 
 describe("branches", () => {

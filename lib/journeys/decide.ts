@@ -1,6 +1,7 @@
 // The engine's decisions that need no database: when a wait ends, which way a branch goes, which path of a
 // split a person takes. Each takes the time it decides at, so the tests pick it.
 import { createHash } from "node:crypto";
+import { untilClockMs } from "@/lib/campaigns/quiet-hours";
 import type { Step } from "./graph";
 
 type Wait = Extract<Step, { kind: "wait" }>;
@@ -15,10 +16,15 @@ export function ownValue(record: unknown, key: string): unknown {
 }
 
 /**
- * When a "duration" or "until" wait is over; null when an "until" has no usable date (the step is skipped).
- * `stepAt`: when the run reached the step.
+ * When a "duration", "until" or "clock" wait is over; null when an "until" has no usable date (the step is
+ * skipped). `stepAt`: when the run reached the step; `zone`: the person's time zone (else the workspace's).
  */
-export function waitEnds(step: Wait, stepAt: Date, values: { properties: unknown; attributes: unknown }): Date | null {
+export function waitEnds(
+  step: Wait,
+  stepAt: Date,
+  values: { properties: unknown; attributes: unknown; zone?: string },
+): Date | null {
+  if (step.mode === "clock") return new Date(stepAt.getTime() + untilClockMs(stepAt, values.zone ?? "UTC", step.clock));
   if (step.mode !== "until") return new Date(stepAt.getTime() + step.seconds * 1000);
   const raw = ownValue(step.dateSource === "event" ? values.properties : values.attributes, step.dateKey);
   if (typeof raw !== "string" && typeof raw !== "number") return null;

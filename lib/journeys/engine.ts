@@ -284,6 +284,7 @@ export async function advanceDueRuns(limit: number, scope: Scope = {}): Promise<
 }
 
 type Contact = {
+  zone: string;
   phone: string | null;
   bsuid: string | null;
   name: string | null;
@@ -302,8 +303,10 @@ async function turn(client: Client, run: RunRow): Promise<boolean> {
       (
         await q<Contact>(
           client,
-          Prisma.sql`SELECT c.phone, c.bsuid, c.name, c.locale, c.attributes, v."lastInboundAt"
-          FROM "Contact" c LEFT JOIN "Conversation" v ON v."contactId" = c.id WHERE c.id = ${run.contactId}`,
+          Prisma.sql`SELECT c.phone, c.bsuid, c.name, c.locale, c.attributes, v."lastInboundAt",
+            COALESCE(c."timeZone", w."timeZone") AS zone
+          FROM "Contact" c JOIN "Workspace" w ON w.id = c."workspaceId" LEFT JOIN "Conversation" v ON v."contactId" = c.id
+          WHERE c.id = ${run.contactId}`,
         )
       )[0] ?? null);
 
@@ -390,8 +393,13 @@ async function runStep(client: Client, { run, step, stepAt, now, contactOf }: Fa
         if (deadline <= now) return { outcome: "timeout", to: step.timeout };
         return { wait: { dueAt: deadline, waitEvent: step.event } };
       }
-      const contact = step.mode === "until" && step.dateSource === "attribute" ? await contactOf() : null;
-      const ends = waitEnds(step, stepAt, { properties: run.properties, attributes: contact?.attributes });
+      const needsContact = step.mode === "clock" || (step.mode === "until" && step.dateSource === "attribute");
+      const contact = needsContact ? await contactOf() : null;
+      const ends = waitEnds(step, stepAt, {
+        properties: run.properties,
+        attributes: contact?.attributes,
+        zone: contact?.zone,
+      });
       if (!ends) return { outcome: "skipped:no_date", to: step.next };
       return ends <= now ? { outcome: "waited", to: step.next } : { wait: { dueAt: ends } };
     }

@@ -62,7 +62,12 @@ export const stepSchema = z.discriminatedUnion("kind", [
   z.object({
     ...base,
     kind: z.literal("wait"),
-    mode: z.enum(["duration", "until", "event"]),
+    mode: z.enum(["duration", "until", "clock", "event"]),
+    /** "clock": the next time the person's clock (their time zone, else the workspace's) shows this, HH:MM. */
+    clock: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .default("09:00"),
     /** "duration": how long. "event": how long to wait for the event before taking `timeout`. */
     seconds: duration.default(HOUR),
     /** "until": a date in an event property or contact attribute, shifted by `offsetHours` (-24: a day before). */
@@ -270,6 +275,7 @@ export function newStep(kind: StepKind, id: string, position?: { x: number; y: n
         kind,
         mode: "duration",
         seconds: hour,
+        clock: "09:00",
         dateSource: "event",
         dateKey: "",
         offsetHours: 0,

@@ -47,6 +47,7 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
           {
             id: "wait_1",
             kind: "wait",
+            clock: "09:00",
             label: "Until delivered",
             mode: "event",
             event: "order.delivered",
@@ -79,6 +80,7 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
           {
             id: "wait_1",
             kind: "wait",
+            clock: "09:00",
             label: "24 h before",
             mode: "until",
             dateSource: "event",
@@ -135,6 +137,7 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
           {
             id: "wait_1",
             kind: "wait",
+            clock: "09:00",
             label: "1 hour",
             mode: "duration",
             seconds: HOUR,
@@ -218,6 +221,7 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
           {
             id: "wait_1",
             kind: "wait",
+            clock: "09:00",
             label: "2 days",
             mode: "duration",
             seconds: 48 * HOUR,
