@@ -61,11 +61,13 @@ export async function getJourney(workspaceId: string, id: string) {
     select: { id: true, name: true, email: true },
   });
   const live = journey.versions.find((v) => v.id === journey.liveVersionId);
+  const draft = graphSchema.parse(journey.draft);
   return {
     ...journey,
-    draft: graphSchema.parse(journey.draft),
+    draft,
     /** The draft differs from the live version: publishing would make a new one. */
-    unpublished: !live || JSON.stringify(live.graph) !== JSON.stringify(graphSchema.parse(journey.draft)),
+    // Both through the schema: JSONB keeps no key order, the parsed graphs have the schema's.
+    unpublished: !live || JSON.stringify(graphSchema.parse(live.graph)) !== JSON.stringify(draft),
     versions: journey.versions.map(({ graph: _, ...v }) => ({
       ...v,
       publishedBy: publishers.find((p) => p.id === v.publishedById)?.name ?? null,
