@@ -89,7 +89,9 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
     expect(answer.status(), await answer.text()).toBe(202);
 
     // The report: the reminder reaches the person's phone, and they tap "Reschedule" on it.
+    const builder = page.url();
     await page.getByRole("link", { name: "Report" }).click();
+    await expect(page).toHaveURL(`${builder}/report`);
     const textOf = async (locator: ReturnType<typeof page.getByTestId>) => {
       await page.reload();
       return (await locator.allTextContents()).join(" ");

@@ -265,11 +265,18 @@ describe("journey engine", () => {
       steps: [
         send("send_1", "wait_1"),
         { id: "wait_1", kind: "wait", mode: "duration", seconds: 24 * HOUR, next: "send_2" },
-        send("send_2", null),
+        send("send_2", "branch_1"),
+        // On the last message: the skipped send's (none), not the first one's.
+        { id: "branch_1", kind: "branch", signal: "delivered", seconds: HOUR, yes: null, no: null },
       ],
     });
     await event(ws, person.id, "signup");
     await until(ws, async () => (await runOf(id, person.id)).stepId === "wait_1");
+    await until(
+      ws,
+      async () =>
+        (await db.message.count({ where: { workspaceId: ws.workspace.id, deliveredAt: { not: null } } })) === 1,
+    );
     await recordConsentEvent({
       workspaceId: ws.workspace.id,
       contactId: person.id,
@@ -281,7 +288,12 @@ describe("journey engine", () => {
     const run = await runOf(id, person.id);
     await later(run.id, 24 * HOUR);
     await tick(ws);
-    expect(await outcomes(run.id)).toEqual(["send_1:sent", "wait_1:waited", "send_2:skipped:consent_opted_out"]);
+    expect(await outcomes(run.id)).toEqual([
+      "send_1:sent",
+      "wait_1:waited",
+      "send_2:skipped:consent_opted_out",
+      "branch_1:no",
+    ]);
     expect(await acceptedSends(ws.base)).toHaveLength(1);
   });
 

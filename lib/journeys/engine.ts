@@ -95,6 +95,7 @@ async function record(
   run: Pick<RunRow, "id" | "journeyId" | "seq">,
   logged: Logged[],
   at: Position,
+  /** `lastMessageId`: when present (null included: a send step queued nothing), the run's last message. */
   changes: { lastMessageId?: string | null; variant?: string | null; properties?: object } = {},
 ) {
   if (logged.length) {
@@ -114,7 +115,7 @@ async function record(
       "dueAt" = ${active ? at.dueAt : null}, "waitEvent" = ${active ? (at.waitEvent ?? null) : null},
       "waitSignal" = ${active ? (at.waitSignal ?? null) : null},
       "endedAt" = ${active ? null : new Date()}, "endReason" = ${active ? null : at.endReason},
-      "lastMessageId" = COALESCE(${changes.lastMessageId ?? null}, "lastMessageId"),
+      "lastMessageId" = CASE WHEN ${"lastMessageId" in changes} THEN ${changes.lastMessageId ?? null} ELSE "lastMessageId" END,
       variant = COALESCE(${changes.variant ?? null}, variant),
       properties = properties || ${JSON.stringify(changes.properties ?? {})}::jsonb,
       attempts = 0, "lastError" = NULL
@@ -323,7 +324,7 @@ async function turn(client: Client, run: RunRow): Promise<boolean> {
     }
     const now = new Date();
     const facts = {
-      run: { ...run, lastMessageId: changes.lastMessageId ?? run.lastMessageId },
+      run: { ...run, lastMessageId: "lastMessageId" in changes ? (changes.lastMessageId ?? null) : run.lastMessageId },
       step,
       stepAt,
       now,
@@ -335,6 +336,7 @@ async function turn(client: Client, run: RunRow): Promise<boolean> {
       return queued;
     }
     logged.push({ stepId: step.id, outcome: done.outcome, messageId: done.messageId });
+    if (step.kind === "update") contact = null; // read again by a later step of this turn
     if (done.messageId) {
       changes.lastMessageId = done.messageId;
       queued = true;
