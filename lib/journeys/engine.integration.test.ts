@@ -267,7 +267,8 @@ describe("journey engine", () => {
         { id: "wait_1", kind: "wait", mode: "duration", seconds: 24 * HOUR, next: "send_2" },
         send("send_2", "branch_1"),
         // On the last message: the skipped send's (none), not the first one's.
-        { id: "branch_1", kind: "branch", signal: "delivered", seconds: HOUR, yes: null, no: null },
+        { id: "branch_1", kind: "branch", signal: "delivered", seconds: HOUR, yes: null, no: "exit_1" },
+        { id: "exit_1", kind: "exit" },
       ],
     });
     await event(ws, person.id, "signup");
@@ -293,6 +294,7 @@ describe("journey engine", () => {
       "wait_1:waited",
       "send_2:skipped:consent_opted_out",
       "branch_1:no",
+      "exit_1:exit",
     ]);
     expect(await acceptedSends(ws.base)).toHaveLength(1);
   });
