@@ -235,12 +235,14 @@ export async function benchJourneys() {
       sampling = false;
       await sampler;
       const { rows } = await sql.query(
-        `SELECT EXTRACT(EPOCH FROM m."requestAt" - e."receivedAt") * 1000 AS ms
+        `SELECT EXTRACT(EPOCH FROM m."requestAt" - e."receivedAt") * 1000 AS ms,
+           EXTRACT(EPOCH FROM m."createdAt" - e."receivedAt") * 1000 AS queued
          FROM "JourneyStepLog" l JOIN "JourneyRun" r ON r.id = l."runId" JOIN "Message" m ON m.id = l."messageId"
          JOIN "ContactEvent" e ON e."contactId" = r."contactId" AND e.name = 'order.shipped'
          WHERE l."journeyId" = 'sends' AND m."requestAt" IS NOT NULL ORDER BY 1`,
       );
       const lags = rows.map((r: { ms: string }) => Number(r.ms));
+      const queued = rows.map((r: { queued: string }) => Number(r.queued)).sort((a: number, b: number) => a - b);
       const rssEvents = rss.slice(rssBefore);
       const eventRow: Row = {
         events: eventPeople.toLocaleString("en"),
@@ -249,6 +251,7 @@ export async function benchJourneys() {
         "event → send p50 ms": Math.round(percentile(lags, 50)),
         "event → send p95 ms": Math.round(percentile(lags, 95)),
         "event → send max ms": Math.round(lags.at(-1) ?? 0),
+        "event → queued p95 ms": Math.round(percentile(queued, 95)),
         "worker RSS peak MB": Math.round(Math.max(...rssEvents)),
       };
       await printTable(

@@ -247,9 +247,11 @@ export function JourneyBuilder({
             waiting={waiting}
             readOnly={readOnly}
             onSelect={setSelected}
-            onMove={(stepId, position) =>
-              setGraph((g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, position } : s)) }))
-            }
+            onMove={(stepId, position) => {
+              // The layout is part of the draft: a moved step is saved with it.
+              setGraph((g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, position } : s)) }));
+              setDirty(true);
+            }}
             onConnect={(from, to) => {
               if (from === TRIGGER_NODE) return change({ ...graph, start: to });
               const source = graph.steps.find((s) => s.id === from);

@@ -350,6 +350,32 @@ describe("journey engine", () => {
     },
   );
 
+  it("puts off a run whose step fails unexpectedly, and moves the others of its batch on", async () => {
+    const { ws, people } = await setUp(2);
+    const id = await journey(ws, {
+      trigger: { kind: "event", event: "ping" },
+      start: "update_1",
+      steps: [{ id: "update_1", kind: "update", addTags: ["pinged"], next: null }],
+    });
+    await event(ws, people[0]!.id, "ping");
+    await event(ws, people[1]!.id, "ping");
+    await consumeEvents(200, { workspaceIds: [ws.workspace.id] });
+    // The second run's version is broken (a graph no schema takes): its turn throws.
+    const broken = await db.journeyVersion.create({ data: { journeyId: id, number: 99, graph: { steps: "?" } } });
+    await db.journeyRun.updateMany({
+      where: { journeyId: id, contactId: people[1]!.id },
+      data: { versionId: broken.id },
+    });
+    await advanceDueRuns(200, { workspaceIds: [ws.workspace.id] });
+
+    expect(await runOf(id, people[0]!.id)).toMatchObject({ status: "COMPLETED" });
+    const failed = await runOf(id, people[1]!.id);
+    expect(failed).toMatchObject({ status: "ACTIVE", attempts: 1, stepId: "update_1" });
+    expect(failed.lastError).toBeTruthy();
+    expect(failed.dueAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(await outcomes(failed.id)).toEqual([]);
+  });
+
   it("refuses to publish a graph with problems, and names them", async () => {
     const { ws } = await setUp(0);
     const user = ws.userOf("MARKETER");

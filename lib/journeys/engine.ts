@@ -98,19 +98,17 @@ async function record(
   /** `lastMessageId`: when present (null included: a send step queued nothing), the run's last message. */
   changes: { lastMessageId?: string | null; variant?: string | null; properties?: object } = {},
 ) {
-  if (logged.length) {
-    await q(
-      client,
-      Prisma.sql`INSERT INTO "JourneyStepLog" ("runId", seq, "journeyId", "stepId", outcome, "messageId")
-        SELECT ${run.id}, ${run.seq} + n, ${run.journeyId}, s, o, m
-        FROM unnest(${logged.map((l) => l.stepId)}::text[], ${logged.map((l) => l.outcome)}::text[],
-          ${logged.map((l) => l.messageId ?? null)}::text[]) WITH ORDINALITY AS t(s, o, m, n)`,
-    );
-  }
   const active = at.status === "ACTIVE";
+  // One statement: the log rows and the run's new place.
   await q(
     client,
-    Prisma.sql`UPDATE "JourneyRun" SET status = ${at.status}::"JourneyRunStatus", seq = seq + ${logged.length},
+    Prisma.sql`WITH logged AS (
+      INSERT INTO "JourneyStepLog" ("runId", seq, "journeyId", "stepId", outcome, "messageId")
+      SELECT ${run.id}, ${run.seq} + n, ${run.journeyId}, s, o, m
+      FROM unnest(${logged.map((l) => l.stepId)}::text[], ${logged.map((l) => l.outcome)}::text[],
+        ${logged.map((l) => l.messageId ?? null)}::text[]) WITH ORDINALITY AS t(s, o, m, n)
+    )
+    UPDATE "JourneyRun" SET status = ${at.status}::"JourneyRunStatus", seq = seq + ${logged.length},
       "stepId" = ${active ? at.stepId : null}, "stepAt" = ${active ? at.stepAt : new Date()},
       "dueAt" = ${active ? at.dueAt : null}, "waitEvent" = ${active ? (at.waitEvent ?? null) : null},
       "waitSignal" = ${active ? (at.waitSignal ?? null) : null},
@@ -143,47 +141,58 @@ export async function consumeEvents(limit: number, scope: Scope = {}): Promise<n
         WHERE "processedAt" IS NULL ${inScope(Prisma.sql`"workspaceId"`, scope)}
         ORDER BY "receivedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
     );
-    for (const event of events) {
-      await convert(client, event);
-      await arrive(client, event);
-      // An opt-in (lib/consent) starts the journeys of its list; any other event, those it names.
-      const trigger =
-        event.name === OPT_IN_EVENT
-          ? `optIn:${String(ownValue(event.properties, "consentListId"))}`
-          : `event:${event.name}`;
-      await enter(client, event.workspaceId, event.contactId, trigger, event.properties);
-    }
-    if (events.length)
-      await q(
-        client,
-        Prisma.sql`UPDATE "ContactEvent" SET "processedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::text[])`,
-      );
+    if (events.length === 0) return 0;
+    // The batch at once, a statement per kind: goals first, then waits, then entries (an event that enters
+    // someone is not also the goal of the run it starts).
+    await convert(client, events);
+    await arrive(client, events);
+    await enter(client, events);
+    await q(
+      client,
+      Prisma.sql`UPDATE "ContactEvent" SET "processedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::text[])`,
+    );
     return events.length;
   });
 }
 
-/** The goal: the contact's active runs whose goal is this event, within the goal's time, complete as converted. */
-async function convert(client: Client, event: EventRow) {
+/** The events as parallel arrays, in their order (`n`: 1, 2…), for `unnest`. */
+const eventsTable = (events: EventRow[]) => Prisma.sql`unnest(
+  ${events.map((e) => e.workspaceId)}::text[], ${events.map((e) => e.contactId)}::text[], ${events.map((e) => e.name)}::text[],
+  ${events.map((e) => e.occurredAt)}::timestamp(3)[], ${events.map((e) => JSON.stringify(e.properties))}::text[]::jsonb[],
+  ${events.map(triggerOf)}::text[]) WITH ORDINALITY AS e(workspace_id, contact_id, name, at, properties, trigger, n)`;
+
+/** An opt-in (lib/consent) starts the journeys of its list; any other event, those that name it. */
+function triggerOf(event: EventRow): string {
+  return event.name === OPT_IN_EVENT
+    ? `optIn:${String(ownValue(event.properties, "consentListId"))}`
+    : `event:${event.name}`;
+}
+
+/** The goal: active runs whose goal is one of these events, within the goal's time, complete as converted. */
+async function convert(client: Client, events: EventRow[]) {
   await q(
     client,
-    Prisma.sql`UPDATE "JourneyRun" r SET status = 'COMPLETED', "endReason" = 'goal', "convertedAt" = ${event.occurredAt},
+    Prisma.sql`UPDATE "JourneyRun" r SET status = 'COMPLETED', "endReason" = 'goal', "convertedAt" = e.at,
       "endedAt" = now(), "dueAt" = NULL, "waitEvent" = NULL, "waitSignal" = NULL
-    FROM "JourneyVersion" v
-    WHERE v.id = r."versionId" AND r."contactId" = ${event.contactId} AND r.status = 'ACTIVE'
-      AND v.graph->'goal'->>'event' = ${event.name}
-      AND ${event.occurredAt}::timestamp(3) >= r."enteredAt" - interval '1 minute'
-      AND ${event.occurredAt}::timestamp(3) <= r."enteredAt" + make_interval(secs => (v.graph->'goal'->>'seconds')::float8)`,
+    FROM "JourneyVersion" v, ${eventsTable(events)}
+    WHERE r."contactId" = e.contact_id AND r.status = 'ACTIVE' AND v.id = r."versionId"
+      AND v.graph->'goal'->>'event' = e.name
+      AND e.at >= r."enteredAt" - interval '1 minute'
+      AND e.at <= r."enteredAt" + make_interval(secs => (v.graph->'goal'->>'seconds')::float8)`,
   );
 }
 
-/** Runs waiting for this event move on by their wait's "arrived" way, with the event's properties added. */
-async function arrive(client: Client, event: EventRow) {
-  const waiting = await q<RunRow>(
+/** Runs waiting for one of these events move on by their wait's "arrived" way, with its properties added. */
+async function arrive(client: Client, events: EventRow[]) {
+  const waiting = await q<RunRow & { n: number }>(
     client,
-    Prisma.sql`SELECT ${RUN_COLUMNS} FROM "JourneyRun" r JOIN "Journey" j ON j.id = r."journeyId" JOIN "JourneyVersion" v ON v.id = r."versionId"
-      WHERE r."contactId" = ${event.contactId} AND r.status = 'ACTIVE' AND r."waitEvent" = ${event.name} FOR UPDATE OF r`,
+    Prisma.sql`SELECT ${RUN_COLUMNS}, e.n FROM "JourneyRun" r
+      JOIN ${eventsTable(events)} ON r."contactId" = e.contact_id AND r."waitEvent" = e.name
+      JOIN "Journey" j ON j.id = r."journeyId" JOIN "JourneyVersion" v ON v.id = r."versionId"
+      WHERE r.status = 'ACTIVE' ORDER BY r.id, e.n FOR UPDATE OF r`,
   );
-  for (const run of waiting) {
+  // A run waiting for an event that came twice in the batch moves on once, with the first.
+  for (const run of waiting.filter((w, i) => i === 0 || waiting[i - 1]!.id !== w.id)) {
     const step = graphOf(run.versionId, run.graph).steps.find((s) => s.id === run.stepId);
     const to = step?.kind === "wait" ? step.next : null;
     await record(
@@ -193,38 +202,33 @@ async function arrive(client: Client, event: EventRow) {
       to
         ? { status: "ACTIVE", stepId: to, stepAt: new Date(), dueAt: new Date() }
         : { status: "COMPLETED", endReason: "end" },
-      { properties: event.properties },
+      { properties: events[Number(run.n) - 1]!.properties },
     );
   }
 }
 
 /**
- * Enters the contact into every live journey of the workspace with this trigger ("event:<name>",
- * "optIn:<list id>") that its entry rule lets them into; at most one active run per journey (the unique index).
+ * Enters each event's contact into every live journey of its workspace with the event's trigger
+ * ("event:<name>", "optIn:<list id>") that its entry rule lets them into. At most one active run per journey
+ * and person (the unique index); of two events for one person, the first enters.
  */
-export async function enter(
-  client: Client,
-  workspaceId: string,
-  contactId: string,
-  trigger: string,
-  properties: Record<string, unknown>,
-): Promise<number> {
-  const rows = await q(
+async function enter(client: Client, events: EventRow[]) {
+  await q(
     client,
     Prisma.sql`INSERT INTO "JourneyRun" (id, "workspaceId", "journeyId", "versionId", "contactId", "stepId", "dueAt", properties)
-      SELECT gen_random_uuid()::text, j."workspaceId", j.id, v.id, c.id, v.graph->>'start', now(), ${JSON.stringify(properties)}::jsonb
-      FROM "Journey" j JOIN "JourneyVersion" v ON v.id = j."liveVersionId"
-      JOIN "Contact" c ON c.id = ${contactId} AND c."workspaceId" = j."workspaceId" AND c."mergedIntoId" IS NULL
-      WHERE j."workspaceId" = ${workspaceId} AND j.status = 'LIVE' AND j.trigger = ${trigger}
-        AND CASE v.graph->'entry'->>'rule'
+      SELECT DISTINCT ON (j.id, c.id) gen_random_uuid()::text, j."workspaceId", j.id, v.id, c.id, v.graph->>'start', now(), e.properties
+      FROM ${eventsTable(events)}
+      JOIN "Journey" j ON j."workspaceId" = e.workspace_id AND j.status = 'LIVE' AND j.trigger = e.trigger
+      JOIN "JourneyVersion" v ON v.id = j."liveVersionId"
+      JOIN "Contact" c ON c.id = e.contact_id AND c."workspaceId" = j."workspaceId" AND c."mergedIntoId" IS NULL
+      WHERE CASE v.graph->'entry'->>'rule'
           WHEN 'always' THEN true
           WHEN 'again' THEN NOT EXISTS (SELECT 1 FROM "JourneyRun" r WHERE r."journeyId" = j.id AND r."contactId" = c.id
             AND r."enteredAt" > now() - make_interval(days => (v.graph->'entry'->>'days')::int))
           ELSE NOT EXISTS (SELECT 1 FROM "JourneyRun" r WHERE r."journeyId" = j.id AND r."contactId" = c.id) END
-      ON CONFLICT ("journeyId", "contactId") WHERE status = 'ACTIVE' DO NOTHING
-      RETURNING id`,
+      ORDER BY j.id, c.id, e.n
+      ON CONFLICT ("journeyId", "contactId") WHERE status = 'ACTIVE' DO NOTHING`,
   );
-  return rows.length;
 }
 
 // ---------------------------------------------------------------- due runs
@@ -253,8 +257,17 @@ export async function advanceDueRuns(limit: number, scope: Scope = {}): Promise<
         WHERE r.status = 'ACTIVE' AND r."dueAt" <= now() AND j.status = 'LIVE' ${inScope(Prisma.sql`r."workspaceId"`, scope)}
         ORDER BY r."dueAt" LIMIT ${limit} FOR UPDATE OF r SKIP LOCKED`,
     );
+    // The batch in one go; should a turn fail unexpectedly, the batch is undone and run again one turn at a
+    // time, each under a savepoint, so only the failing run waits for a retry.
+    await client.query("SAVEPOINT batch");
+    try {
+      for (const run of runs) if (await turn(client, run)) queued = true;
+      return runs.length;
+    } catch {
+      await client.query("ROLLBACK TO SAVEPOINT batch");
+      queued = false;
+    }
     for (const run of runs) {
-      // One savepoint per run: an unexpected failure undoes that run's turn only, and it is tried again later.
       await client.query("SAVEPOINT run");
       try {
         if (await turn(client, run)) queued = true;

@@ -29,6 +29,8 @@ const WEBHOOK_BATCH = 500;
 const ROLLUP_POLL_MS = 500;
 const OUTBOUND_BATCH = 500;
 const JOURNEY_BATCH = 200;
+/** Due-run claims in flight at once per worker. */
+const JOURNEY_LANES = 4;
 /** Branches waiting on a message's signal are looked at this often (a join over every such run). */
 const SIGNAL_WAKE_MS = 1000;
 /** Due timers are found within this long when nothing wakes the loop. */
@@ -96,13 +98,17 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
     "journeys",
     signal,
     async () => {
-      const events = await consumeEvents(JOURNEY_BATCH);
       if (Date.now() - signalsAt > SIGNAL_WAKE_MS) {
         signalsAt = Date.now();
         await wakeSignalledRuns();
       }
-      const runs = await advanceDueRuns(JOURNEY_BATCH);
-      return events === JOURNEY_BATCH || runs === JOURNEY_BATCH;
+      // Events and due runs are claimed by separate transactions at once (SKIP LOCKED keeps them apart), so
+      // a turn's round trips to the database overlap instead of adding up.
+      const [events, ...runs] = await Promise.all([
+        consumeEvents(JOURNEY_BATCH),
+        ...Array.from({ length: JOURNEY_LANES }, () => advanceDueRuns(JOURNEY_BATCH / JOURNEY_LANES)),
+      ]);
+      return events === JOURNEY_BATCH || runs.some((n) => n === JOURNEY_BATCH / JOURNEY_LANES);
     },
     JOURNEY_POLL_MS,
   );
