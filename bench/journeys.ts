@@ -18,7 +18,7 @@ import { percentile, printTable, type Row } from "./table.ts";
 
 const WAITING = Number(process.env.BENCH_JOURNEY_WAITING ?? 1_000_000);
 const DUE = Number(process.env.BENCH_JOURNEY_DUE ?? 100_000);
-const EVENTS_PER_SECOND = 500;
+const EVENTS_PER_SECOND = Number(process.env.BENCH_JOURNEY_EVENTS_PER_SECOND ?? 500);
 const EVENT_SECONDS = 20;
 const ids = { wabaId: "920000000000001", phoneNumberId: "920000000000101" };
 const COMPONENTS = [
@@ -202,13 +202,14 @@ export async function benchJourneys() {
       const eventsStart = Date.now();
       for (let second = 0; second < EVENT_SECONDS; second++) {
         const tickStart = Date.now();
-        // Ten calls of 50 a second, as a shop's order system would post them.
+        // Ten calls a second, as a shop's order system would post them.
+        const perCall = EVENTS_PER_SECOND / 10;
         for (let k = 0; k < 10; k++) {
-          const from = second * EVENTS_PER_SECOND + k * 50;
+          const from = second * EVENTS_PER_SECOND + k * perCall;
           await recordEvents(
             ws,
             null,
-            Array.from({ length: 50 }, (_, j) => ({
+            Array.from({ length: perCall }, (_, j) => ({
               ok: true as const,
               value: {
                 name: "order.shipped",

@@ -1,8 +1,8 @@
 // The worker process's wiring: the job engine (pg-boss, lib/jobs, with the handlers of lib/worker/jobs.ts)
-// and five specialised claim loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
+// and specialised claim loops over Postgres-backed queues, woken by NOTIFY (or every few seconds):
 // stored webhook deliveries (lib/webhooks/process.ts), campaign messages (lib/dispatch), outbound webhooks
 // to the business's endpoints (lib/outbound-webhooks), the analytics rollups (lib/analytics/rollups.ts,
-// every half second) and journeys (lib/journeys/engine.ts). Those five stay hand-written because they are the hot path measured in bench/: they
+// every half second) and journeys (lib/journeys/engine.ts: events, and due runs). Those stay hand-written because they are the hot path measured in bench/: they
 // claim hundreds of rows per statement, where a job engine would move one job per message.
 // It runs as its own process (`npm run worker`), never inside the web server; run as many as needed.
 import "server-only";
@@ -91,33 +91,40 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
     signal,
     async () => (await deliverPendingWebhooks(workerId, OUTBOUND_BATCH)).more,
   );
-  // Specialised loop, not a pg-boss job per timer: a run's due time is its timer, and 200 due runs are
-  // claimed per statement (bench/journeys.ts); events are claimed the same way.
+  // Specialised loops, not a pg-boss job per timer: a run's due time is its timer (bench/journeys.ts). New
+  // events are claimed 200 per statement; due runs by several claims in flight at once (SKIP LOCKED keeps
+  // them apart), so a turn's round trips to the database overlap instead of adding up.
   let signalsAt = 0;
-  const journeys = createLoop(
-    "journeys",
+  const journeyRuns = createLoop(
+    "journey runs",
     signal,
     async () => {
       if (Date.now() - signalsAt > SIGNAL_WAKE_MS) {
         signalsAt = Date.now();
         await wakeSignalledRuns();
       }
-      // Events and due runs are claimed by separate transactions at once (SKIP LOCKED keeps them apart), so
-      // a turn's round trips to the database overlap instead of adding up.
-      const [events, ...runs] = await Promise.all([
-        consumeEvents(JOURNEY_BATCH),
-        ...Array.from({ length: JOURNEY_LANES }, () => advanceDueRuns(JOURNEY_BATCH / JOURNEY_LANES)),
-      ]);
-      return events === JOURNEY_BATCH || runs.some((n) => n === JOURNEY_BATCH / JOURNEY_LANES);
+      const lane = JOURNEY_BATCH / JOURNEY_LANES;
+      const runs = await Promise.all(Array.from({ length: JOURNEY_LANES }, () => advanceDueRuns(lane)));
+      return runs.some((n) => n === lane);
     },
     JOURNEY_POLL_MS,
   );
-  const loops = [webhooks, dispatch, rollups, outbound, journeys];
+  const journeyEvents = createLoop(
+    "journey events",
+    signal,
+    async () => {
+      const taken = await consumeEvents(JOURNEY_BATCH);
+      if (taken) journeyRuns.wake(); // those who entered are due now
+      return taken === JOURNEY_BATCH;
+    },
+    JOURNEY_POLL_MS,
+  );
+  const loops = [webhooks, dispatch, rollups, outbound, journeyEvents, journeyRuns];
   const wakeFor: Record<string, { wake: () => void }> = {
     [WEBHOOKS_CHANNEL]: webhooks,
     [DISPATCH_CHANNEL]: dispatch,
     [OUTBOUND_WEBHOOKS_CHANNEL]: outbound,
-    [JOURNEYS_CHANNEL]: journeys,
+    [JOURNEYS_CHANNEL]: journeyEvents,
   };
   const listener = keepListening(signal, Object.keys(wakeFor), (channel) =>
     channel ? wakeFor[channel]?.wake() : loops.forEach((l) => l.wake()),
