@@ -54,6 +54,12 @@ export async function mergeContacts(
         SELECT 1 FROM "Message" s WHERE s."contactId" = ${survivorId} AND s."campaignId" = m."campaignId"))`;
   await mergeConversations(tx, survivorId, absorbedId);
   await tx.$executeRaw`UPDATE "ContactEvent" SET "contactId" = ${survivorId} WHERE "contactId" = ${absorbedId}`;
+  // Journeys follow too; where both were inside the same journey, the survivor's run goes on alone.
+  await tx.$executeRaw`
+    UPDATE "JourneyRun" SET status = 'EXITED', "endReason" = 'merged', "endedAt" = now(), "dueAt" = NULL, "waitEvent" = NULL, "waitSignal" = NULL
+    WHERE "contactId" = ${absorbedId} AND status = 'ACTIVE' AND "journeyId" IN (
+      SELECT "journeyId" FROM "JourneyRun" WHERE "contactId" = ${survivorId} AND status = 'ACTIVE')`;
+  await tx.$executeRaw`UPDATE "JourneyRun" SET "contactId" = ${survivorId} WHERE "contactId" = ${absorbedId}`;
   await tx.$executeRaw`UPDATE "ContactIdentityChange" SET "contactId" = ${survivorId} WHERE "contactId" = ${absorbedId}`;
   await mergeConsent(tx, workspaceId, survivorId, absorbedId);
 

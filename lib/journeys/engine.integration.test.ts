@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { db, type Prisma } from "@/lib/db/client";
 import { recordEvents } from "@/lib/events/service";
+import { mergeContacts } from "@/lib/identity/merge";
 import {
   acceptedSends,
   addOptedInContacts,
@@ -374,6 +375,36 @@ describe("journey engine", () => {
     expect(failed.lastError).toBeTruthy();
     expect(failed.dueAt!.getTime()).toBeGreaterThan(Date.now());
     expect(await outcomes(failed.id)).toEqual([]);
+  });
+
+  it("moves a merged person's runs to the record that survives, one run per journey", async () => {
+    const { ws, people } = await setUp(2);
+    const [survivor, absorbed] = people as [(typeof people)[number], (typeof people)[number]];
+    const waits = (event: string) => ({
+      trigger: { kind: "event", event },
+      start: "wait_1",
+      steps: [{ id: "wait_1", kind: "wait", mode: "duration", seconds: HOUR, next: null }],
+      entry: { rule: "always" },
+    });
+    const both = await journey(ws, waits("both"));
+    const one = await journey(ws, waits("one"));
+    await event(ws, survivor.id, "both");
+    await event(ws, absorbed.id, "both");
+    await event(ws, absorbed.id, "one");
+    await tick(ws);
+
+    await db.$transaction((tx) => mergeContacts(tx, ws.workspace.id, survivor.id, absorbed.id, "test"));
+    expect(
+      await db.journeyRun.findMany({
+        where: { journeyId: both },
+        select: { contactId: true, status: true, endReason: true },
+        orderBy: { status: "asc" },
+      }),
+    ).toEqual([
+      { contactId: survivor.id, status: "ACTIVE", endReason: null },
+      { contactId: survivor.id, status: "EXITED", endReason: "merged" },
+    ]);
+    expect(await runOf(one, survivor.id)).toMatchObject({ status: "ACTIVE" });
   });
 
   it("refuses to publish a graph with problems, and names them", async () => {
