@@ -34,6 +34,7 @@ const LAYERS = [
   ["webhooks"],
   ["dispatch"],
   ["messages"],
+  ["journeys"],
   ["imports"],
   ["workspace"],
   ["seed"],

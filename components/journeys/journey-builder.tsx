@@ -6,7 +6,12 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
-import { moveJourneyAction, publishJourneyAction, saveJourneyAction } from "@/app/(dashboard)/journeys/actions";
+import {
+  deleteJourneyAction,
+  moveJourneyAction,
+  publishJourneyAction,
+  saveJourneyAction,
+} from "@/app/(dashboard)/journeys/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -161,6 +166,25 @@ export function JourneyBuilder({
               >
                 {t("resume")}
               </Button>
+            )}
+            {status === "DRAFT" && (
+              <ConfirmDialog
+                trigger={
+                  <Button variant="secondary" disabled={pending}>
+                    {t("delete")}
+                  </Button>
+                }
+                title={t("deleteTitle")}
+                description={t("deleteDescription")}
+                confirmLabel={t("deleteConfirm")}
+                onConfirm={() =>
+                  start(async () => {
+                    const result = await deleteJourneyAction({ id });
+                    if (result.ok) router.push("/journeys");
+                    else setOutcome({ ok: false, text: result.error.message });
+                  })
+                }
+              />
             )}
             {(status === "LIVE" || status === "PAUSED") && (
               <ConfirmDialog

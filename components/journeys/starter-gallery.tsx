@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { createJourneyAction } from "@/app/(dashboard)/journeys/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -21,7 +21,7 @@ export function StarterGallery() {
     defaultValues: { name: "", starter: "orderShipped" },
   });
   const { errors, isSubmitting } = form.formState;
-  const chosen = form.watch("starter");
+  const chosen = useWatch({ control: form.control, name: "starter" });
   const { onSubmit, outcome } = useActionForm(form, createJourneyAction, {
     onSuccess: ({ id }) => router.push(`/journeys/${id}`),
   });

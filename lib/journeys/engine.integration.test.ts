@@ -17,7 +17,7 @@ import {
 import { drain } from "@/tests/whatsapp";
 import { advanceDueRuns, consumeEvents, wakeSignalledRuns } from "./engine";
 import { graphSchema, type Graph } from "./graph";
-import { moveJourney, publishJourney, saveDraft } from "./service";
+import { deleteJourney, moveJourney, publishJourney, saveDraft } from "./service";
 
 const open: SandboxWorkspace[] = [];
 afterAll(async () => {
@@ -423,5 +423,14 @@ describe("journey engine", () => {
     });
     await expect(publishJourney(user, id)).rejects.toThrow(/journeys.errors.fixProblems/);
     expect(await db.journeyVersion.count({ where: { journeyId: id } })).toBe(0);
+    // A draft nobody entered can be deleted; a published journey cannot (its people and report stay).
+    const published = await journey(ws, {
+      trigger: { kind: "event", event: "x" },
+      start: "exit_1",
+      steps: [{ id: "exit_1", kind: "exit" }],
+    });
+    await expect(deleteJourney(user, published)).rejects.toThrow(/journeys.errors.notDraft/);
+    await deleteJourney(user, id);
+    expect(await db.journey.count({ where: { id: { in: [id, published] } } })).toBe(1);
   });
 });

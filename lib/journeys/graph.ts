@@ -36,7 +36,6 @@ export const journeyVariableSchema = z.object({
 export type JourneyVariable = z.output<typeof journeyVariableSchema>;
 
 export const BRANCH_SIGNALS = ["delivered", "read", "replied", "button", "attribute", "window"] as const;
-export type BranchSignal = (typeof BRANCH_SIGNALS)[number];
 
 const base = { id, label: z.string().trim().max(80).default(""), position };
 
