@@ -38,8 +38,25 @@ describe("permissions", () => {
   });
 
   it("shows each role only the navigation it can use", () => {
-    expect(labels("ADMIN")).toEqual(["home", "campaigns", "templates", "audiences", "inbox", "analytics", "settings"]);
-    expect(labels("MARKETER")).toEqual(["home", "campaigns", "templates", "audiences", "inbox", "analytics"]);
+    expect(labels("ADMIN")).toEqual([
+      "home",
+      "campaigns",
+      "journeys",
+      "templates",
+      "audiences",
+      "inbox",
+      "analytics",
+      "settings",
+    ]);
+    expect(labels("MARKETER")).toEqual([
+      "home",
+      "campaigns",
+      "journeys",
+      "templates",
+      "audiences",
+      "inbox",
+      "analytics",
+    ]);
     expect(labels("MANAGER")[0]).toBe("home");
     expect(labels("MANAGER")).not.toContain("settings");
     expect(
