@@ -32,6 +32,8 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
     await create.getByLabel("Name").fill(`Booking tool ${Date.now()}`);
     await create.getByRole("checkbox", { name: /Send events/ }).check();
     await create.getByRole("checkbox", { name: /Read contacts/ }).check();
+    await create.getByRole("checkbox", { name: /Create and update contacts/ }).check();
+    await create.getByRole("checkbox", { name: /Record opt-ins/ }).check();
     await create.getByRole("button", { name: "Create key" }).click();
     const key = await page.getByRole("dialog", { name: "Copy your new API key" }).getByLabel("API key").inputValue();
 
@@ -68,14 +70,28 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
     await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
     await expect(page.getByText("Live", { exact: true })).toBeVisible();
 
-    // A customer of the demo shop (every one is opted in to order and appointment updates).
-    const listed = await page.request.get("/api/public/v1/contacts?limit=100", {
-      headers: { Authorization: `Bearer ${key}` },
+    // The booking tool's new customer, who ticked "remind me on WhatsApp" (consent to the order-updates list).
+    const api = { Authorization: `Bearer ${key}` };
+    const PHONE = `+3461${String(Date.now()).slice(-7)}`;
+    const upserted = await page.request.put("/api/public/v1/contacts", {
+      headers: api,
+      data: { phone: PHONE, name: "Lucía Tasting" },
     });
-    const person = ((await listed.json()) as { data: { id: string; phone: string | null }[] }).data.find((c) =>
-      c.phone?.startsWith("+3461"),
-    )!;
-    const PHONE = person.phone!;
+    expect(upserted.status(), await upserted.text()).toBeLessThan(300);
+    const person = ((await upserted.json()) as { contact: { id: string } }).contact;
+    const lists = (await (await page.request.get("/api/public/v1/consent-lists", { headers: api })).json()) as {
+      data: { id: string; name: string }[];
+    };
+    const consent = await page.request.post(`/api/public/v1/contacts/${person.id}/consent`, {
+      headers: api,
+      data: {
+        listId: lists.data.find((l) => l.name === "Order updates")!.id,
+        action: "opt_in",
+        source: "web_form",
+        proof: "Booking form: “Remind me of my appointments on WhatsApp”",
+      },
+    });
+    expect(consent.status(), await consent.text()).toBeLessThan(300);
 
     // The booking tool: an appointment tomorrow (less than a day away, so the reminder goes at once).
     const answer = await page.request.post("/api/public/v1/events", {
