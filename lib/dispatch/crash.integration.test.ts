@@ -1,8 +1,9 @@
 // Crash safety: the real worker process is killed with SIGKILL in the middle of a campaign and started
 // again. Every recipient ends in exactly one explained state and the sandbox received nobody twice.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { startWorker } from "@/tests/worker";
 import { acceptedSends, counts, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 
 const RECIPIENTS = 1500;
@@ -12,25 +13,6 @@ afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
   await ws?.sandbox.close();
 });
-
-function startWorker(name: string) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/worker.ts"],
-    {
-      env: {
-        ...process.env,
-        PARLEY_WORKER_ID: name,
-        PARLEY_RECLAIM_SECONDS: "3",
-        PARLEY_LEASE_SECONDS: "3",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  children.push(child);
-  return child;
-}
 
 async function accepted() {
   return ((await (await fetch(`${ws.base}/_sandbox/stats`)).json()) as { accepted: number }).accepted;
@@ -46,7 +28,7 @@ describe("a worker killed mid-campaign", () => {
     ws = await sandboxWorkspace({ contacts: RECIPIENTS });
     const id = await launch(ws, { sendRatePerSec: 300 });
 
-    const first = startWorker("crash-first");
+    const first = startWorker("crash-first", children);
     await expect.poll(accepted, { timeout: 60_000, interval: 100 }).toBeGreaterThan(RECIPIENTS / 4);
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
@@ -63,7 +45,7 @@ describe("a worker killed mid-campaign", () => {
       ).map((m) => m.id),
     );
 
-    startWorker("crash-second");
+    startWorker("crash-second", children);
     await expect
       .poll(async () => (await db.campaign.findUniqueOrThrow({ where: { id } })).status, {
         timeout: 90_000,

@@ -1,9 +1,10 @@
 // Crash safety of journeys: the real worker process is killed with SIGKILL while people move through a
 // journey, and started again. Every run ends with each of its steps run exactly once (one message each, never
 // two), and the sandbox received nobody twice.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { startWorker } from "@/tests/worker";
 import { recordEvents } from "@/lib/events/service";
 import { acceptedSends, addOptedInContacts, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { publishJourney } from "./service";
@@ -15,25 +16,6 @@ afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");
   await ws?.sandbox.close();
 });
-
-function startWorker(name: string) {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", "./scripts/lib/allow-server-only.mjs", "scripts/worker.ts"],
-    {
-      env: {
-        ...process.env,
-        PARLEY_WORKER_ID: name,
-        PARLEY_RECLAIM_SECONDS: "3",
-        PARLEY_LEASE_SECONDS: "3",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  children.push(child);
-  return child;
-}
 
 describe("a worker killed while people move through a journey", () => {
   it("runs every step once and sends nobody twice when it is started again", { timeout: 240_000 }, async () => {
@@ -84,7 +66,7 @@ describe("a worker killed while people move through a journey", () => {
       })),
     );
 
-    const first = startWorker("journey-crash-first");
+    const first = startWorker("journey-crash-first", children);
     await expect
       .poll(async () => (await acceptedSends(ws.base)).length, { timeout: 90_000, interval: 100 })
       .toBeGreaterThan(PEOPLE / 5);
@@ -92,7 +74,7 @@ describe("a worker killed while people move through a journey", () => {
     await new Promise((r) => first.once("exit", r));
     expect(await db.journeyRun.count({ where: { journeyId: id, status: "ACTIVE" } })).toBeGreaterThan(0); // really in the middle
 
-    startWorker("journey-crash-second");
+    startWorker("journey-crash-second", children);
     await expect
       .poll(async () => db.journeyRun.count({ where: { journeyId: id, status: "COMPLETED" } }), {
         timeout: 120_000,

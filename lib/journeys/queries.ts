@@ -75,6 +75,13 @@ export async function getJourney(workspaceId: string, id: string) {
   };
 }
 
+/** How many people wait at each step now (the builder shows it on the canvas). */
+export async function waitingByStep(journeyId: string): Promise<Record<string, number>> {
+  const rows = await db.$queryRaw<{ stepId: string; n: number }[]>`
+    SELECT "stepId", count(*)::int AS n FROM "JourneyRun" WHERE "journeyId" = ${journeyId} AND status = 'ACTIVE' GROUP BY 1`;
+  return Object.fromEntries(rows.map((r) => [r.stepId, r.n]));
+}
+
 export type StepReport = {
   stepId: string;
   passed: number;
@@ -89,8 +96,7 @@ export async function journeyReport(workspaceId: string, id: string) {
   const [outcomes, waiting, messages, totals, variants] = await Promise.all([
     db.$queryRaw<{ stepId: string; outcome: string; n: number }[]>`
       SELECT "stepId", outcome, count(*)::int AS n FROM "JourneyStepLog" WHERE "journeyId" = ${id} GROUP BY 1, 2`,
-    db.$queryRaw<{ stepId: string; n: number }[]>`
-      SELECT "stepId", count(*)::int AS n FROM "JourneyRun" WHERE "journeyId" = ${id} AND status = 'ACTIVE' GROUP BY 1`,
+    waitingByStep(id),
     db.$queryRaw<{ stepId: string; sent: number; delivered: number; read: number; replied: number; failed: number }[]>`
       SELECT l."stepId", count(*) FILTER (WHERE m."sentAt" IS NOT NULL)::int AS sent,
         count(*) FILTER (WHERE m."deliveredAt" IS NOT NULL OR m."readAt" IS NOT NULL)::int AS delivered,
@@ -128,7 +134,7 @@ export async function journeyReport(workspaceId: string, id: string) {
     s.passed += o.n;
     s.outcomes[o.outcome] = o.n;
   }
-  for (const w of waiting) stepOf(w.stepId).waiting = w.n;
+  for (const [stepId, n] of Object.entries(waiting)) stepOf(stepId).waiting = n;
   for (const { stepId, ...m } of messages) stepOf(stepId).messages = m;
   const t = totals[0]!;
   const control = variants[0];

@@ -2,7 +2,7 @@
 // (every step editable). Templates are named as the demo workspace's (prisma/seed); in another workspace
 // the builder flags a missing template on its step until one is picked.
 import { z } from "zod";
-import { journeyName, type Graph } from "./graph";
+import { journeyName, newStep, type Graph, type Step } from "./graph";
 
 export const STARTER_IDS = ["orderShipped", "appointmentReminder", "abandonedCart", "welcomeSeries", "blank"] as const;
 export type StarterId = (typeof STARTER_IDS)[number];
@@ -13,6 +13,11 @@ export type NewJourney = z.output<typeof newJourneySchema>;
 
 const HOUR = 3600;
 const at = (x: number, y: number) => ({ x, y });
+/** A wait step: the defaults of one the builder adds, with these fields. */
+const wait = (id: string, position: { x: number; y: number }, fields: Partial<Extract<Step, { kind: "wait" }>>) => ({
+  ...(newStep("wait", id, position) as Extract<Step, { kind: "wait" }>),
+  ...fields,
+});
 
 /** Each starter's graph; names come from the catalog (journeys.starters.<id>.name). */
 export function starterGraph(id: StarterId, consentListId = ""): Graph {
@@ -44,21 +49,13 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
             next: "wait_1",
             position: at(0, 120),
           },
-          {
-            id: "wait_1",
-            kind: "wait",
-            clock: "09:00",
+          wait("wait_1", at(0, 240), {
             label: "Until delivered",
             mode: "event",
             event: "order.delivered",
             seconds: 7 * 24 * HOUR,
-            dateSource: "event",
-            dateKey: "",
-            offsetHours: 0,
             next: "send_2",
-            timeout: null,
-            position: at(0, 240),
-          },
+          }),
           {
             id: "send_2",
             kind: "send",
@@ -77,21 +74,13 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
         trigger: { kind: "event", event: "appointment.booked" },
         start: "wait_1",
         steps: [
-          {
-            id: "wait_1",
-            kind: "wait",
-            clock: "09:00",
+          wait("wait_1", at(0, 120), {
             label: "24 h before",
             mode: "until",
-            dateSource: "event",
             dateKey: "appointment_at",
             offsetHours: -24,
-            seconds: HOUR,
-            event: "",
             next: "send_1",
-            timeout: null,
-            position: at(0, 120),
-          },
+          }),
           {
             id: "send_1",
             kind: "send",
@@ -134,21 +123,7 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
         trigger: { kind: "event", event: "cart.abandoned" },
         start: "wait_1",
         steps: [
-          {
-            id: "wait_1",
-            kind: "wait",
-            clock: "09:00",
-            label: "1 hour",
-            mode: "duration",
-            seconds: HOUR,
-            dateSource: "event",
-            dateKey: "",
-            offsetHours: 0,
-            event: "",
-            next: "send_1",
-            timeout: null,
-            position: at(0, 120),
-          },
+          wait("wait_1", at(0, 120), { label: "1 hour", next: "send_1" }),
           {
             id: "send_1",
             kind: "send",
@@ -218,21 +193,7 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
             next: "wait_1",
             position: at(-160, 360),
           },
-          {
-            id: "wait_1",
-            kind: "wait",
-            clock: "09:00",
-            label: "2 days",
-            mode: "duration",
-            seconds: 48 * HOUR,
-            dateSource: "event",
-            dateKey: "",
-            offsetHours: 0,
-            event: "",
-            next: "send_2",
-            timeout: null,
-            position: at(-160, 480),
-          },
+          wait("wait_1", at(-160, 480), { label: "2 days", seconds: 48 * HOUR, next: "send_2" }),
           {
             id: "send_2",
             kind: "send",

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { getJourney, journeyReport } from "@/lib/journeys/queries";
+import { getJourney, waitingByStep } from "@/lib/journeys/queries";
 import { templateChoices } from "@/lib/journeys/service";
 import { orNotFound, pageId } from "@/lib/not-found";
 
@@ -21,7 +21,8 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
   const user = await guardPage("campaigns.view");
   const id = pageId((await params).id);
   const journey = await orNotFound(getJourney(user.workspaceId, id));
-  const [t, templates, lists, report] = await Promise.all([
+  // getJourney checked the workspace: the counts are read for its id.
+  const [t, templates, lists, waiting] = await Promise.all([
     getTranslations("journeys.builder"),
     templateChoices(user.workspaceId),
     db.consentList.findMany({
@@ -29,9 +30,8 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
       orderBy: { name: "asc" },
       select: { id: true, name: true, category: true },
     }),
-    journeyReport(user.workspaceId, id),
+    waitingByStep(id),
   ]);
-  const waiting = Object.fromEntries(Object.values(report.steps).map((s) => [s.stepId, s.waiting]));
   return (
     <>
       <p className="mb-2 text-sm">
