@@ -26,6 +26,7 @@ const LAYERS = [
   ["events"],
   ["consent"],
   ["identity"],
+  ["flows"],
   ["templates"],
   ["api"],
   ["campaigns"],

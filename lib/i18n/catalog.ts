@@ -14,6 +14,7 @@ import analytics from "@/messages/en/analytics.json";
 import settings from "@/messages/en/settings.json";
 import developers from "@/messages/en/developers.json";
 import journeys from "@/messages/en/journeys.json";
+import flows from "@/messages/en/flows.json";
 
 /**
  * Messages are split by namespace, one file per namespace and locale (messages/<locale>/<namespace>.json),
@@ -36,6 +37,7 @@ export const english = {
   settings,
   developers,
   journeys,
+  flows,
 };
 
 export type Messages = typeof english;
