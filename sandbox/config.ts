@@ -49,6 +49,8 @@ export const sandboxConfigSchema = z.object({
   buttonTapShare: share.default(0.15),
   /** Of messages read that came through the Marketing Messages API with a URL button: a link tapped. */
   linkClickShare: share.default(0.2),
+  /** Of people who read a message carrying a WhatsApp Flow, the share who complete it (the rest abandon it). */
+  flowCompleteShare: share.default(0.75),
   stopShare: share.default(0.01),
   userPreferencesStopShare: share.default(0.005),
   /** Transient failures after acceptance (131000), as a share of messages. */

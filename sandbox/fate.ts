@@ -11,7 +11,8 @@ export type Fate =
   | { kind: "interactive_reply"; id: string; title: string; afterMs: number }
   | { kind: "stop_keyword"; afterMs: number }
   | { kind: "user_preferences_stop"; afterMs: number }
-  | { kind: "link_click"; url: string; afterMs: number };
+  | { kind: "link_click"; url: string; afterMs: number }
+  | { kind: "flow_reply"; flowId: string; token: string; afterMs: number };
 
 export type OutgoingMessage = {
   to: string; // digits only
@@ -25,6 +26,8 @@ export type OutgoingMessage = {
   trackedUrls: string[];
   windowOpen: boolean;
   optedOut: boolean;
+  /** The WhatsApp Flow the message opens (an interactive flow or a template's FLOW button), with its token. */
+  flow?: { id: string; token: string };
 };
 
 export const FAILURES = {
@@ -92,6 +95,17 @@ export function fateOf(config: SandboxConfig, message: OutgoingMessage): Fate[] 
     fates.push({ kind: "link_click", url, afterMs: seen + ms("click", 1000, 8000) });
   }
   const answer = seen + ms("answer", 2000, 20000);
+  // A form: most readers fill it in (a minute or so later), the others abandon it.
+  if (message.flow) {
+    if (roll("flow") < config.flowCompleteShare)
+      fates.push({
+        kind: "flow_reply",
+        flowId: message.flow.id,
+        token: message.flow.token,
+        afterMs: seen + ms("form", 5000, 40000),
+      });
+    return fates;
+  }
   if (message.replyButtons.length > 0) {
     const choice = message.replyButtons[Math.floor(roll("choice") * message.replyButtons.length)]!;
     fates.push({ kind: "interactive_reply", id: choice.id, title: choice.title, afterMs: seen + ms("tap", 800, 4000) });

@@ -8,11 +8,12 @@
 // writes in), POST /_sandbox/templates (load templates Meta already holds), POST /_sandbox/reset (the log).
 // Fault mode (config `faults`): a seeded share of send calls answered 500 with a transient code, a share
 // answered late (accepted at once, the answer held back), to test and measure how Parley rides them out.
-import { randomBytes } from "node:crypto";
+import { createPublicKey, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isBsuid } from "@/lib/contacts/identity";
 import {
+  createFlowRequestSchema,
   createTemplateRequestSchema,
   markReadRequestSchema,
   sendMessageRequestSchema,
@@ -39,6 +40,7 @@ import {
 import { graphVersion } from "@/lib/whatsapp/graph-versions";
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
 import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate } from "./fate";
+import { answersFor, createFlowStore, type FlowError, type StoredFlow } from "./flows";
 import { TokenBucket } from "./rate-limit";
 import { looksPromotional, REASON_EXPLANATIONS, reviewDecision, structuralProblems } from "./template-review";
 import { WebhookSender } from "./webhook-sender";
@@ -121,6 +123,8 @@ export function createSandbox(input: SandboxConfigInput) {
   const inboundWamids = new Set<string>();
   const pairBuckets = new Map<string, TokenBucket>();
   const uploads = new Map<string, number>();
+  let businessPublicKey: string | null = null; // the Flows endpoint key (whatsapp_business_encryption)
+  const flows = createFlowStore();
   let throughput = new TokenBucket(config.throughputPerSecond, config.throughputPerSecond);
   const counters = {
     accepted: 0,
@@ -256,6 +260,15 @@ export function createSandbox(input: SandboxConfigInput) {
           setTimeout(() => optedOut.add(to), fate.afterMs);
           webhook([userPreferenceChange(number, to, "stop", at(fate.afterMs))], fate.afterMs);
           break;
+        case "flow_reply": {
+          const json = flows.has(fate.flowId) ? flows.get(fate.flowId).json : null;
+          const answers = answersFor(json, config.seed, `${wamid}`);
+          customerWrites(
+            { from: to, flowReply: { flow_token: fate.token, ...answers }, contextWamid: wamid },
+            fate.afterMs,
+          );
+          break;
+        }
         case "link_click": {
           const clickId = randomBytes(12).toString("base64url");
           webhook([linkClickChange(number, { clickId, component: "cta", at: at(fate.afterMs) })], fate.afterMs);
@@ -268,7 +281,10 @@ export function createSandbox(input: SandboxConfigInput) {
 
   function customerWrites(
     message: { from: string; contextWamid?: string; name?: string; username?: string } & (
-      { text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } }
+      | { text: string }
+      | { button: { payload: string; text: string } }
+      | { buttonReply: { id: string; title: string } }
+      | { flowReply: Record<string, unknown> }
     ),
     afterMs = 0,
   ): string {
@@ -281,6 +297,34 @@ export function createSandbox(input: SandboxConfigInput) {
     }, afterMs);
     webhook([inboundChange(number, { ...message, wamid, at: new Date(when) })], afterMs);
     return wamid;
+  }
+
+  /** A template's FLOW buttons. */
+  const flowButtons = (request: CreateTemplateRequest) =>
+    request.components
+      .filter((c) => c.type.toUpperCase() === "BUTTONS")
+      .flatMap((c) => (c.buttons as { type: string; flow_id?: unknown }[] | undefined) ?? [])
+      .filter((b) => b.type.toUpperCase() === "FLOW");
+
+  /** A flow can be sent only when it exists and is published (a draft, with mode "draft"). */
+  function refuseFlow(id: string, draft: boolean) {
+    if (!flows.has(id)) throw invalid(`Flow with specified ID ${id} does not exist`);
+    const status = flows.get(id).status;
+    if (status === "DEPRECATED")
+      throw new GraphError(400, 132068, "(#132068) Flow is blocked", "The flow is deprecated.");
+    if (status !== "PUBLISHED" && !(draft && status === "DRAFT"))
+      throw invalid(`Flow ${id} is ${status}: only a published flow can be sent`);
+  }
+
+  /** The Flows API's answers; its refusals become Meta's error answers. */
+  async function flowCall<T>(fn: () => T | Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      const e = error as FlowError;
+      throw new GraphError(e.status, e.code, e.message, e.details);
+    }
   }
 
   /** `viaMarketing`: it came to /marketing_messages, whose link taps Meta reports. */
@@ -309,6 +353,12 @@ export function createSandbox(input: SandboxConfigInput) {
     let category: string | undefined;
     let quickReplies: { payload: string; text: string }[] = [];
     let urls: string[] = [];
+    let flow: { id: string; token: string } | undefined;
+    if (message.type === "interactive" && message.interactive.type === "flow") {
+      const { flow_id, flow_token, mode } = message.interactive.action.parameters;
+      flow = { id: flow_id, token: flow_token };
+      refuseFlow(flow_id, mode === "draft");
+    }
     if (message.type === "template") {
       const template = templates.get(`${message.template.name}|${message.template.language.code}`);
       if (!template)
@@ -371,6 +421,17 @@ export function createSandbox(input: SandboxConfigInput) {
         const text = param?.type === "button" ? param.parameters.find((p) => p.type === "text") : undefined;
         return [b.url.replace(/\{\{\s*1\s*\}\}/, text && "text" in text ? text.text : "")];
       });
+      const flowButton = buttons.findIndex((b) => b.type.toUpperCase() === "FLOW");
+      if (flowButton >= 0) {
+        const id = String((buttons[flowButton] as { flow_id?: string }).flow_id ?? "");
+        refuseFlow(id, false);
+        const sent = message.template.components?.find(
+          (c) => c.type === "button" && c.sub_type === "flow" && Number(c.index) === flowButton,
+        );
+        const action = sent?.type === "button" ? sent.parameters.find((p) => p.type === "action") : undefined;
+        const token = action && "action" in action ? action.action.flow_token : undefined;
+        flow = { id, token: typeof token === "string" ? token : "unused" };
+      }
       quickReplies = buttons
         .map((b, index) => ({ b, index }))
         .filter(({ b }) => b.type.toUpperCase() === "QUICK_REPLY")
@@ -424,6 +485,7 @@ export function createSandbox(input: SandboxConfigInput) {
       trackedUrls: viaMarketing ? urls : [],
       windowOpen: Date.now() - (lastInbound.get(to) ?? 0) < WINDOW_MS,
       optedOut: optedOut.has(to),
+      flow,
     });
     scheduleFate(
       wamid,
@@ -450,6 +512,7 @@ export function createSandbox(input: SandboxConfigInput) {
     const request = parsed.data;
     const problems = structuralProblems(request);
     if (problems.length) throw new GraphError(400, 100, "(#100) Invalid parameter", problems.join("; "), 2388043);
+    for (const button of flowButtons(request)) refuseFlow(String(button.flow_id), false);
     const key = `${request.name}|${request.language}`;
     if (templates.has(key)) {
       throw new GraphError(
@@ -673,6 +736,12 @@ export function createSandbox(input: SandboxConfigInput) {
           }
           return { status: 200, body: { loaded: list.length }, logged: undefined };
         }
+        case "POST flows": {
+          // Flows Meta already holds (the embedded mode loads the workspace's on every start).
+          const list = ((body as { flows?: StoredFlow[] }).flows ?? []).filter((f) => f && typeof f.id === "string");
+          flows.load(list);
+          return { status: 200, body: { loaded: list.length }, logged: undefined };
+        }
         case "POST reset":
           log.length = 0;
           return { status: 200, body: { ok: true }, logged: undefined };
@@ -734,6 +803,19 @@ export function createSandbox(input: SandboxConfigInput) {
         logged: { bytes: raw.length },
       };
     }
+    if (edge === "whatsapp_business_encryption") {
+      requireNumber(object);
+      if (method === "POST") {
+        businessPublicKey = await uploadedPublicKey(req);
+        return { status: 200, body: { success: true }, logged: { business_public_key: businessPublicKey } };
+      }
+      if (method === "GET") {
+        const data = businessPublicKey
+          ? [{ business_public_key: businessPublicKey, business_public_key_signature_status: "VALID" }]
+          : [];
+        return { status: 200, body: { data }, logged: undefined };
+      }
+    }
     if (edge === "message_templates") {
       if (object !== config.wabaId)
         throw new GraphError(400, 100, `Unsupported request. Object with ID '${object}' does not exist`, undefined, 33);
@@ -744,6 +826,23 @@ export function createSandbox(input: SandboxConfigInput) {
       if (method === "GET") return { status: 200, body: listTemplates(url), logged: undefined };
       if (method === "DELETE")
         return { status: 200, body: deleteTemplate(url), logged: { name: url.searchParams.get("name") } };
+    }
+    if (edge === "flows" && method === "POST" && object === config.wabaId) {
+      const body = createFlowRequestSchema.safeParse(parseJson(await readBody(req)));
+      if (!body.success) throw invalid(`${body.error.issues[0]?.path.join(".")}: ${body.error.issues[0]?.message}`);
+      return { status: 200, body: await flowCall(() => flows.create(body.data)), logged: body.data };
+    }
+    if (flows.has(object)) {
+      const answer = await flowCall(async () => {
+        if (edge === "assets" && method === "POST")
+          return flows.upload(object, await readBody(req), String(req.headers["content-type"] ?? ""));
+        if (edge === "publish" && method === "POST") return flows.publish(object);
+        if (edge === "deprecate" && method === "POST") return flows.deprecate(object);
+        if (!edge && method === "GET") return flows.details(object);
+        if (!edge && method === "DELETE") return flows.remove(object);
+        throw new GraphError(400, 100, `Unsupported ${method} request to ${url.pathname}`);
+      });
+      return { status: 200, body: answer, logged: { flow: object, edge: edge ?? null } };
     }
     if (!edge && method === "POST" && [...templates.values()].some((t) => t.id === object)) {
       const body = parseJson(await readBody(req), "editTemplate");
@@ -843,3 +942,24 @@ export function createSandbox(input: SandboxConfigInput) {
   };
 }
 export type Sandbox = ReturnType<typeof createSandbox>;
+
+/** The RSA public key (PEM) of a whatsapp_business_encryption upload: a multipart form field, as Meta takes it. */
+async function uploadedPublicKey(req: IncomingMessage): Promise<string> {
+  const raw = await readBody(req);
+  const type = String(req.headers["content-type"]);
+  let key: FormDataEntryValue | null = null;
+  if (type.startsWith("multipart/form-data")) {
+    key = await new Response(new Uint8Array(raw), { headers: { "content-type": type } })
+      .formData()
+      .then((form) => form.get("business_public_key"))
+      .catch(() => null);
+  }
+  if (typeof key !== "string" || !key.trim())
+    throw new GraphError(400, 131008, "(#131008) Required parameter is missing", 'Parameter "business_public_key" is required.');
+  try {
+    if (createPublicKey(key).asymmetricKeyType !== "rsa") throw new Error("not RSA");
+  } catch {
+    throw new GraphError(400, 100, "(#100) Invalid parameter", "business_public_key must be an RSA public key in PEM format.");
+  }
+  return key;
+}

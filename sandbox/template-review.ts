@@ -57,6 +57,10 @@ export function structuralProblems(request: CreateTemplateRequest): string[] {
   if (count("URL") > 2) problems.push("BUTTONS: at most 2 URL buttons");
   if (count("PHONE_NUMBER") > 1) problems.push("BUTTONS: at most 1 phone number button");
   if (count("COPY_CODE") > 1) problems.push("BUTTONS: at most 1 copy-code button");
+  if (count("FLOW") > 1) problems.push("BUTTONS: at most 1 flow button");
+  for (const b of buttons)
+    if (b.type.toUpperCase() === "FLOW" && !(b as { flow_id?: unknown }).flow_id)
+      problems.push("BUTTONS: a FLOW button needs the flow_id of a published flow");
   const kinds = buttons.map((b) => (b.type.toUpperCase() === "QUICK_REPLY" ? "Q" : "O")).join("");
   if (/Q+O+Q+/.test(kinds))
     problems.push("BUTTONS: quick replies must be grouped together, not mixed with other buttons");

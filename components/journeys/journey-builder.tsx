@@ -222,7 +222,13 @@ export function JourneyBuilder({
                 active={selected === TRIGGER_NODE}
                 onClick={() => setSelected(TRIGGER_NODE)}
                 title={t("triggerNode")}
-                detail={graph.trigger.kind === "event" ? t("onEvent", { event: graph.trigger.event }) : t("onOptIn")}
+                detail={
+                  graph.trigger.kind === "event"
+                    ? t("onEvent", { event: graph.trigger.event })
+                    : graph.trigger.kind === "flow"
+                      ? t("onFlow")
+                      : t("onOptIn")
+                }
                 problems={problemCount.get(null) ?? 0}
               />
             </li>

@@ -20,6 +20,7 @@ import { wayLabel } from "./journey-canvas";
 export type Choices = {
   templates: { name: string; category: string; languages: string[]; slots: string[] }[];
   lists: { id: string; name: string; category: string }[];
+  flows: { id: string; name: string }[];
 };
 
 const HOUR = 3600;
@@ -91,12 +92,15 @@ export function TriggerInspector({
                 trigger:
                   e.target.value === "event"
                     ? { kind: "event", event: "order.shipped" }
-                    : { kind: "optIn", consentListId: choices.lists[0]?.id ?? "" },
+                    : e.target.value === "flow"
+                      ? { kind: "flow", flowId: choices.flows[0]?.id ?? "" }
+                      : { kind: "optIn", consentListId: choices.lists[0]?.id ?? "" },
               })
             }
           >
             <option value="event">{t("kindEvent")}</option>
             <option value="optIn">{t("kindOptIn")}</option>
+            <option value="flow">{t("kindFlow")}</option>
           </Select>
         )}
       </Field>
@@ -108,6 +112,23 @@ export function TriggerInspector({
               value={trigger.event}
               onChange={(e) => onChange({ ...graph, trigger: { kind: "event", event: e.target.value } })}
             />
+          )}
+        </Field>
+      ) : trigger.kind === "flow" ? (
+        <Field label={t("flow")} hint={t("flowHint")}>
+          {(id) => (
+            <Select
+              id={id}
+              value={trigger.flowId}
+              onChange={(e) => onChange({ ...graph, trigger: { kind: "flow", flowId: e.target.value } })}
+            >
+              <option value="">{t("pickFlow")}</option>
+              {choices.flows.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </Select>
           )}
         </Field>
       ) : (

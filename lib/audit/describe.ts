@@ -36,6 +36,8 @@ export type AuditKey =
   | "journeyPaused"
   | "journeyResumed"
   | "journeyStopped"
+  | "flowPublished"
+  | "flowDeprecated"
   | "unknown";
 
 /**
@@ -137,6 +139,10 @@ export function describeAudit(action: string, details: Details): AuditDescriptio
       return { key: "testSent", values: { url } };
     case "journey.published":
       return { key: "journeyPublished", values: { name: String(d.name), version: Number(d.version) } };
+    case "flow.published":
+      return { key: "flowPublished", values: { name: String(d.name) } };
+    case "flow.deprecated":
+      return { key: "flowDeprecated", values: { name: String(d.name) } };
     case "journey.paused":
       return { key: "journeyPaused", values: { name: String(d.name) } };
     case "journey.resumed":

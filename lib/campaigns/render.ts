@@ -1,6 +1,7 @@
 // Pure: a template's variable slots, a recipient's values, the language version they get, and the
 // Cloud API request that sends it. The builder's preview, the pre-flight check and the dispatcher share it.
 import { recipientOf } from "@/lib/contacts/identity";
+import { PENDING_FLOW_TOKEN } from "@/lib/flows/send";
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { SendTemplateRequest, TemplateSendComponent } from "@/lib/whatsapp/schemas";
 import { isContactField, type ContactField, type Mapping, type Variable } from "./schemas";
@@ -252,6 +253,14 @@ export function renderTemplateMessage(input: {
           parameters: [{ type: "coupon_code", coupon_code: value(key) }],
         });
       }
+      // A WhatsApp Flow's button: its token ties the answer to this message (the dispatcher fills it in).
+      if (type === "FLOW")
+        parts.push({
+          type: "button",
+          sub_type: "flow",
+          index: String(index),
+          parameters: [{ type: "action", action: { flow_token: PENDING_FLOW_TOKEN } }],
+        });
       if (type === "QUICK_REPLY") {
         const variable = mapping.variables[`${prefix}payload:${index}`];
         const payload = (variable ? resolveVariable(variable, contact) : "") || (b.text ?? "");

@@ -19,6 +19,8 @@ import { loadPlan, sendRateOf } from "@/lib/campaigns/plan";
 import { quietDelayMs } from "@/lib/campaigns/quiet-hours";
 import type { Mapping, QuietHours } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/db/client";
+import { createFlowToken } from "@/lib/flows/flow-token";
+import { messageRef, withFlowToken } from "@/lib/flows/send";
 import { logger } from "@/lib/logger";
 import { readMedia } from "@/lib/media/service";
 import { applyErrorEffect, CALLBACK_PREFIX } from "@/lib/webhooks/apply-statuses";
@@ -264,22 +266,29 @@ export class NumberSender {
   /** The Cloud API request for a message: a transactional one's as accepted, a campaign's rendered for its contact. */
   private request(message: ClaimedMessage, context: CampaignContext | null): SendMessageRequest | "missing_variable" {
     const callbackData = `${CALLBACK_PREFIX}${message.id}`;
+    // A WhatsApp Flow's answer names this message (and its person) by the token its button carries.
+    const flowToken = () => createFlowToken(this.workspaceId, message.contactId, messageRef("message", message.id));
     if (!context) {
       // Meta takes biz_opaque_callback_data on templates only; a session message's webhooks match by wamid.
       const request = message.request as SendMessageRequest;
-      return request.type === "template" ? { ...request, biz_opaque_callback_data: callbackData } : request;
+      return request.type === "template"
+        ? withFlowToken({ ...request, biz_opaque_callback_data: callbackData }, flowToken())
+        : request;
     }
     try {
       const language = routeLanguage(message.locale, context.languages, context.mapping.fallbackLanguage);
-      return renderTemplateMessage({
-        version: context.versions.get(language) ?? context.versions.get(context.mapping.fallbackLanguage)!,
-        mapping: context.mapping,
-        contact: message,
-        headerMediaId: context.headerMediaId,
-        cardMedia: context.cardMedia,
-        callbackData,
-        trackLink: (button) => linkToken(message.id, button),
-      });
+      return withFlowToken(
+        renderTemplateMessage({
+          version: context.versions.get(language) ?? context.versions.get(context.mapping.fallbackLanguage)!,
+          mapping: context.mapping,
+          contact: message,
+          headerMediaId: context.headerMediaId,
+          cardMedia: context.cardMedia,
+          callbackData,
+          trackLink: (button) => linkToken(message.id, button),
+        }),
+        flowToken(),
+      );
     } catch (error) {
       if (error instanceof MissingValueError) return "missing_variable";
       throw error;

@@ -103,7 +103,7 @@ const minutesOf = (hhmm: string) => {
 /** The ISO weekday of a calendar day (the date alone: no time zone involved). */
 export function weekdayOf(day: string): Weekday {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+  return (((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1) as Weekday;
 }
 
 /** The calendar day `n` days after `day`. */

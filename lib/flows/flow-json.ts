@@ -100,7 +100,7 @@ export function childrenOf(screen: Screen): Component[] {
   const children = Array.isArray(screen.layout?.children) ? screen.layout.children : [];
   return children.flatMap((c) =>
     c?.type === "Form" && Array.isArray((c as { children?: unknown }).children)
-      ? ((c as { children: Component[] }).children ?? [])
+      ? (c as unknown as { children: Component[] }).children
       : [c],
   );
 }

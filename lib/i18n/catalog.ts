@@ -15,6 +15,7 @@ import settings from "@/messages/en/settings.json";
 import developers from "@/messages/en/developers.json";
 import journeys from "@/messages/en/journeys.json";
 import flows from "@/messages/en/flows.json";
+import flowEndpoint from "@/messages/en/flowEndpoint.json";
 
 /**
  * Messages are split by namespace, one file per namespace and locale (messages/<locale>/<namespace>.json),
@@ -38,6 +39,7 @@ export const english = {
   developers,
   journeys,
   flows,
+  flowEndpoint,
 };
 
 export type Messages = typeof english;

@@ -39,6 +39,8 @@ export type MessageSignals = {
   readAt: Date | null;
   repliedAt: Date | null;
   clickedButton: string | null;
+  /** Its WhatsApp Flow was completed. */
+  answered?: boolean;
   failed: boolean;
 } | null;
 
@@ -69,7 +71,9 @@ export function branchWay(
         ? Boolean(m.readAt)
         : step.signal === "replied"
           ? Boolean(m.repliedAt)
-          : m.clickedButton !== null && m.clickedButton.trim().toLowerCase() === step.key.trim().toLowerCase();
+          : step.signal === "answered"
+            ? Boolean(m.answered)
+            : m.clickedButton !== null && m.clickedButton.trim().toLowerCase() === step.key.trim().toLowerCase();
   if (seen) return { way: "yes" };
   if (step.signal === "button" && m.clickedButton !== null) return { way: "no" };
   const deadline = new Date(stepAt.getTime() + step.seconds * 1000);

@@ -14,6 +14,7 @@ import { ApiProblem } from "@/lib/api/handler";
 import type { SendMessageBody } from "@/lib/api/operations/messages";
 import { resolveVariable } from "@/lib/campaigns/render";
 import { OPT_IN_EVENT } from "@/lib/consent/service";
+import { FLOW_EVENT } from "@/lib/flows/answers";
 import { Prisma } from "@/lib/db/client";
 import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { pgPool } from "@/lib/db/pg";
@@ -163,9 +164,9 @@ const eventsTable = (events: EventRow[]) => Prisma.sql`unnest(
 
 /** An opt-in (lib/consent) starts the journeys of its list; any other event, those that name it. */
 function triggerOf(event: EventRow): string {
-  return event.name === OPT_IN_EVENT
-    ? `optIn:${String(ownValue(event.properties, "consentListId"))}`
-    : `event:${event.name}`;
+  if (event.name === OPT_IN_EVENT) return `optIn:${String(ownValue(event.properties, "consentListId"))}`;
+  if (event.name === FLOW_EVENT) return `flow:${String(ownValue(event.properties, "flowId"))}`;
+  return `event:${event.name}`;
 }
 
 /** The goal: active runs whose goal is one of these events, within the goal's time, complete as converted. */
@@ -242,6 +243,7 @@ export async function wakeSignalledRuns(scope: Scope = {}): Promise<number> {
          WHEN 'read' THEN m."readAt" IS NOT NULL
          WHEN 'replied' THEN m."repliedAt" IS NOT NULL
          WHEN 'button' THEN m."clickedButton" IS NOT NULL
+         WHEN 'answered' THEN EXISTS (SELECT 1 FROM "FlowResponse" f WHERE f."messageId" = m.id)
          ELSE false END) ${inScope(Prisma.sql`r."workspaceId"`, scope)}`;
   const { rowCount } = await pgPool().query(sql.text, sql.values);
   return rowCount ?? 0;
@@ -483,11 +485,13 @@ async function signalsOf(client: Client, messageId: string | null): Promise<Mess
     readAt: Date | null;
     repliedAt: Date | null;
     clickedButton: string | null;
+    answered: boolean;
     failed: boolean;
   }>(
     client,
-    Prisma.sql`SELECT "deliveredAt", "readAt", "repliedAt", "clickedButton", ("failedAt" IS NOT NULL OR state = 'SKIPPED') AS failed
-      FROM "Message" WHERE id = ${messageId}`,
+    Prisma.sql`SELECT "deliveredAt", "readAt", "repliedAt", "clickedButton", ("failedAt" IS NOT NULL OR state = 'SKIPPED') AS failed,
+        EXISTS (SELECT 1 FROM "FlowResponse" f WHERE f."messageId" = m.id) AS answered
+      FROM "Message" m WHERE id = ${messageId}`,
   );
   return m ?? null;
 }

@@ -24,6 +24,8 @@ export const triggerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("event"), event: eventName }),
   /** An opt-in to a consent list. */
   z.object({ kind: z.literal("optIn"), consentListId: z.string().max(64) }),
+  /** A completed WhatsApp Flow (its answers are the event's properties). */
+  z.object({ kind: z.literal("flow"), flowId: z.string().max(64) }),
 ]);
 
 export const VARIABLE_SOURCES = ["event", "field", "attribute", "constant"] as const;
@@ -35,7 +37,7 @@ export const journeyVariableSchema = z.object({
 });
 export type JourneyVariable = z.output<typeof journeyVariableSchema>;
 
-export const BRANCH_SIGNALS = ["delivered", "read", "replied", "button", "attribute", "window"] as const;
+export const BRANCH_SIGNALS = ["delivered", "read", "replied", "button", "answered", "attribute", "window"] as const;
 
 const base = { id, label: z.string().trim().max(80).default(""), position };
 
@@ -176,6 +178,8 @@ export type Problem = { stepId: string | null; message: string };
 export type GraphContext = {
   templates: { name: string; category: string; slots: string[] }[];
   lists: { id: string; category: string }[];
+  /** Published flows (a flow trigger names one). */
+  flows?: { id: string }[];
 };
 
 /**
@@ -194,6 +198,12 @@ export function problems(graph: Graph, context: GraphContext | null = null): Pro
     if (!list) out.push({ stepId: null, message: messageKey("journeys.problems.listMissing") });
     purpose = list?.category ?? null;
   }
+  if (
+    context &&
+    graph.trigger.kind === "flow" &&
+    !context.flows?.some((f) => f.id === (graph.trigger as { flowId: string }).flowId)
+  )
+    out.push({ stepId: null, message: messageKey("journeys.problems.flowMissing") });
   const byId = new Map(graph.steps.map((s) => [s.id, s]));
   if (byId.size !== graph.steps.length)
     out.push({ stepId: null, message: messageKey("journeys.problems.duplicateId") });

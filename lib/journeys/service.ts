@@ -13,9 +13,11 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { graphSchema, problems, type Graph, type Problem } from "./graph";
 import { starterGraph, type StarterId } from "./starters";
 
-/** The trigger as the engine looks it up (lib/journeys/engine.ts): "event:<name>" or "optIn:<list id>". */
+/** The trigger as the engine looks it up (lib/journeys/engine.ts): "event:<name>", "optIn:<list id>" or "flow:<flow id>". */
 export function triggerKey(graph: Graph): string {
-  return graph.trigger.kind === "event" ? `event:${graph.trigger.event}` : `optIn:${graph.trigger.consentListId}`;
+  const { trigger } = graph;
+  if (trigger.kind === "event") return `event:${trigger.event}`;
+  return trigger.kind === "optIn" ? `optIn:${trigger.consentListId}` : `flow:${trigger.flowId}`;
 }
 
 /** The workspace's templates by name, with the slots their approved versions need filled. */
@@ -39,11 +41,12 @@ export async function templateChoices(workspaceId: string) {
 
 /** What is wrong with a graph, templates included (the builder's list and publishing's check). */
 export async function checkGraph(workspaceId: string, graph: Graph): Promise<Problem[]> {
-  const [templates, lists] = await Promise.all([
+  const [templates, lists, flows] = await Promise.all([
     templateChoices(workspaceId),
     db.consentList.findMany({ where: { workspaceId }, select: { id: true, category: true } }),
+    db.flow.findMany({ where: { workspaceId, status: "PUBLISHED" }, select: { id: true } }),
   ]);
-  return problems(graph, { templates, lists });
+  return problems(graph, { templates, lists, flows });
 }
 
 export async function createJourney(user: CurrentUser, name: string, starter: StarterId): Promise<{ id: string }> {

@@ -13,6 +13,7 @@ export const OUTBOUND_EVENT_TYPES = [
   "contact.opted_out",
   "campaign.completed",
   "journey.handoff",
+  "flow.completed",
 ] as const;
 
 export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];
@@ -32,6 +33,7 @@ export const OUTBOUND_EVENT_DESCRIPTIONS: Record<OutboundEventType, string> = {
   "campaign.completed": "A campaign finished sending to its whole audience.",
   "journey.handoff":
     "A journey hands a person to another channel (mail, SMS): for example not on WhatsApp, or a message not read in time.",
+  "flow.completed": "A person completed a WhatsApp Flow (a survey, booking or sign-up form): their answers.",
 };
 
 const isoTime = z.string().meta({ description: "ISO 8601 time, UTC", example: "2026-05-04T09:30:00.000Z" });
@@ -157,6 +159,21 @@ const handoffData = z.object({
   occurredAt: isoTime,
 });
 
+const flowData = z.object({
+  responseId: z.string().meta({ description: "Parley's id of the answer" }),
+  flowId: z.string().meta({ description: "Parley's id of the flow" }),
+  flowName: z.string().meta({ example: "NPS survey" }),
+  contactId: z.string(),
+  ...who,
+  answers: z
+    .record(z.string(), z.unknown())
+    .meta({ description: "The answers by field name, as WhatsApp sent them", example: { score: "9", reason: "Fast" } }),
+  messageId: z.string().nullable().meta({ description: "The Parley message that carried the flow, if any" }),
+  campaignId: z.string().nullable(),
+  journeyId: z.string().nullable(),
+  occurredAt: isoTime,
+});
+
 export const OUTBOUND_EVENT_DATA = {
   "message.sent": messageData,
   "message.delivered": messageData,
@@ -168,6 +185,7 @@ export const OUTBOUND_EVENT_DATA = {
   "contact.opted_out": consentData,
   "campaign.completed": campaignData,
   "journey.handoff": handoffData,
+  "flow.completed": flowData,
 } satisfies Record<OutboundEventType, z.ZodType>;
 
 export type OutboundEventData<T extends OutboundEventType> = z.infer<(typeof OUTBOUND_EVENT_DATA)[T]>;

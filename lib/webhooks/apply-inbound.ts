@@ -3,6 +3,7 @@
 import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { consentKeyword, type Keywords } from "@/lib/consent/keywords";
+import { recordFlowReply } from "@/lib/flows/answers";
 import { sendJob } from "@/lib/jobs/engine";
 import { emitInboundEvents } from "@/lib/outbound-webhooks/domain-events";
 import { isBsuid } from "@/lib/contacts/identity";
@@ -125,6 +126,20 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
       ? { payload: clickedButton(message) ?? null, text: message.button?.text ?? replyText(message) ?? null }
       : null,
   });
+
+  const flowReply = message.interactive?.nfm_reply;
+  if (flowReply)
+    await recordFlowReply(tx, {
+      workspaceId,
+      contactId: contact.id,
+      phone: identity.phone ?? null,
+      bsuid: identity.bsuid ?? null,
+      inboundMessageId: created[0]!.id,
+      wamid: message.id,
+      contextWamid: message.context?.id ?? null,
+      responseJson: flowReply.response_json,
+      occurredAt: message.timestamp,
+    });
 
   const keyword = consentKeyword(replyText(message), input.consent.keywords);
   const text = replyText(message)?.trim().toUpperCase();

@@ -11,8 +11,11 @@ import { countCloudApiCall } from "@/lib/observability/metrics";
 import { traced } from "@/lib/observability/spans";
 import { classifyError, type ErrorClassification } from "./errors";
 import {
+  createFlowRequestSchema,
+  createFlowResponseSchema,
   createTemplateRequestSchema,
   createTemplateResponseSchema,
+  flowAssetResponseSchema,
   graphErrorSchema,
   listTemplatesResponseSchema,
   markReadRequestSchema,
@@ -315,6 +318,53 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
         "upload",
       );
       return uploaded.h;
+    },
+
+    /** A flow at Meta, created as a draft (flows/reference/flowsapi). */
+    createFlow(flow: z.input<typeof createFlowRequestSchema>) {
+      return call("POST", `/${waba}/flows`, createFlowResponseSchema, {
+        json: validated(createFlowRequestSchema, flow),
+      });
+    },
+
+    /** Replaces a draft flow's Flow JSON; Meta answers with its validation errors, if any. */
+    async uploadFlowJson(metaFlowId: string, json: unknown) {
+      const form = new FormData();
+      // Pretty-printed: Meta's errors name lines and columns of this file.
+      form.set("file", new Blob([JSON.stringify(json, null, 2)], { type: "application/json" }), "flow.json");
+      form.set("name", "flow.json");
+      form.set("asset_type", "FLOW_JSON");
+      const encoded = new Response(form);
+      const raw = Buffer.from(await encoded.arrayBuffer());
+      return call("POST", `/${encodeURIComponent(metaFlowId)}/assets`, flowAssetResponseSchema, {
+        raw,
+        headers: { "content-type": encoded.headers.get("content-type")! },
+      });
+    },
+
+    /** Publishes a draft flow: final, its JSON can no longer change. */
+    publishFlow(metaFlowId: string) {
+      return call("POST", `/${encodeURIComponent(metaFlowId)}/publish`, successResponseSchema);
+    },
+
+    /** Retires a published flow: it can no longer be sent or opened. */
+    deprecateFlow(metaFlowId: string) {
+      return call("POST", `/${encodeURIComponent(metaFlowId)}/deprecate`, successResponseSchema);
+    },
+
+    /**
+     * Registers the public key WhatsApp encrypts Flows data-exchange requests with (SPKI PEM), for this number.
+     * Meta takes it as a multipart form field and signs it; a new key replaces the old one at once.
+     */
+    async setBusinessPublicKey(pem: string) {
+      const form = new FormData();
+      form.set("business_public_key", pem);
+      const encoded = new Response(form);
+      const raw = Buffer.from(await encoded.arrayBuffer());
+      return call("POST", `/${phone}/whatsapp_business_encryption`, successResponseSchema, {
+        raw,
+        headers: { "content-type": encoded.headers.get("content-type")! },
+      });
     },
 
     getPhoneNumberHealth() {

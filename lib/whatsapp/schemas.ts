@@ -207,6 +207,28 @@ export const interactiveSchema = z.discriminatedUnion("type", [
       parameters: z.object({ display_text: z.string().min(1).max(20), url: z.url() }),
     }),
   }),
+  // A WhatsApp Flow (flows/guides/sendingaflow): the form opens from the button; its answer comes back as an
+  // nfm_reply carrying flow_token.
+  z.object({
+    type: z.literal("flow"),
+    header: z.object({ type: z.literal("text"), text: z.string().min(1).max(60) }).optional(),
+    body: interactiveBody,
+    footer: interactiveFooter.optional(),
+    action: z.object({
+      name: z.literal("flow"),
+      parameters: z.object({
+        flow_message_version: z.literal("3"),
+        flow_id: z.string().min(1),
+        flow_cta: z.string().min(1).max(30),
+        flow_token: z.string().min(1).max(256),
+        mode: z.enum(["draft", "published"]).optional(),
+        flow_action: z.enum(["navigate", "data_exchange"]).optional(),
+        flow_action_payload: z
+          .object({ screen: z.string().min(1), data: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
+      }),
+    }),
+  }),
 ]);
 
 export const sendInteractiveRequestSchema = z.object({
@@ -341,6 +363,30 @@ export const wabaMarketingStatusSchema = z.looseObject({
   marketing_messages_onboarding_status: z.string().optional(),
 });
 
+// ------------------------------------------------------------------ flows (management)
+
+/** POST /{waba-id}/flows (flows/reference/flowsapi): a flow at Meta, as a draft; its JSON is uploaded as an asset. */
+export const createFlowRequestSchema = z.object({
+  name: z.string().min(1).max(200),
+  categories: z.array(z.string()).min(1),
+  endpoint_uri: z.url().optional(),
+});
+export const flowValidationErrorSchema = z.looseObject({
+  error: z.string().optional(),
+  error_type: z.string().optional(),
+  message: z.string(),
+  pointers: z.array(z.looseObject({ path: z.string().optional() })).optional(),
+});
+export type FlowValidationError = z.infer<typeof flowValidationErrorSchema>;
+export const createFlowResponseSchema = z.looseObject({
+  id: z.string(),
+  validation_errors: z.array(flowValidationErrorSchema).optional(),
+});
+export const flowAssetResponseSchema = z.looseObject({
+  success: z.boolean(),
+  validation_errors: z.array(flowValidationErrorSchema).optional(),
+});
+
 export const mediaUploadResponseSchema = z.object({ id: z.string() });
 export const uploadSessionResponseSchema = z.object({ id: z.string().startsWith("upload:") });
 export const uploadHandleResponseSchema = z.object({ h: z.string() });
@@ -399,6 +445,10 @@ export const inboundMessageSchema = z
         type: z.string(),
         button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
         list_reply: z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }).optional(),
+        // A completed WhatsApp Flow: its answers and flow_token, as a JSON string.
+        nfm_reply: z
+          .looseObject({ name: z.string().optional(), body: z.string().optional(), response_json: z.string() })
+          .optional(),
       })
       .optional(),
     referral: z.looseObject({}).optional(),

@@ -92,7 +92,13 @@ export type InboundSpec = {
   /** The person's BSUID when it is not the one the sandbox derives from the phone (another record of them). */
   userId?: string;
   contextWamid?: string;
-} & ({ text: string } | { button: { payload: string; text: string } } | { buttonReply: { id: string; title: string } });
+} & (
+  | { text: string }
+  | { button: { payload: string; text: string } }
+  | { buttonReply: { id: string; title: string } }
+  /** A completed WhatsApp Flow: its answers with the flow_token (Meta's nfm_reply). */
+  | { flowReply: Record<string, unknown> }
+);
 
 export function inboundChange(n: NumberRef, message: InboundSpec): Change {
   const person = { ...personOf(message.from), ...(message.userId ? { userId: message.userId } : {}) };
@@ -101,7 +107,15 @@ export function inboundChange(n: NumberRef, message: InboundSpec): Change {
       ? { type: "text", text: { body: message.text } }
       : "button" in message
         ? { type: "button", button: message.button }
-        : { type: "interactive", interactive: { type: "button_reply", button_reply: message.buttonReply } };
+        : "flowReply" in message
+          ? {
+              type: "interactive",
+              interactive: {
+                type: "nfm_reply",
+                nfm_reply: { name: "flow", body: "Sent", response_json: JSON.stringify(message.flowReply) },
+              },
+            }
+          : { type: "interactive", interactive: { type: "button_reply", button_reply: message.buttonReply } };
   return {
     field: "messages",
     value: {

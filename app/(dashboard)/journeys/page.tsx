@@ -65,9 +65,11 @@ export default async function JourneysPage() {
                   <Td className="text-sm">
                     {j.trigger?.kind === "event"
                       ? t("trigger.onEvent", { event: j.trigger.event })
-                      : j.trigger
-                        ? t("trigger.onOptIn")
-                        : "—"}
+                      : j.trigger?.kind === "flow"
+                        ? t("trigger.onFlow")
+                        : j.trigger
+                          ? t("trigger.onOptIn")
+                          : "—"}
                   </Td>
                   <Td className="text-right tabular-nums">{format.number(j.active)}</Td>
                   <Td className="text-right tabular-nums">{format.number(j.entered)}</Td>

@@ -22,13 +22,18 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
   const id = pageId((await params).id);
   const journey = await orNotFound(getJourney(user.workspaceId, id));
   // getJourney checked the workspace: the counts are read for its id.
-  const [t, templates, lists, waiting] = await Promise.all([
+  const [t, templates, lists, flows, waiting] = await Promise.all([
     getTranslations("journeys.builder"),
     templateChoices(user.workspaceId),
     db.consentList.findMany({
       where: { workspaceId: user.workspaceId },
       orderBy: { name: "asc" },
       select: { id: true, name: true, category: true },
+    }),
+    db.flow.findMany({
+      where: { workspaceId: user.workspaceId, status: "PUBLISHED" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
     }),
     waitingByStep(id),
   ]);
@@ -66,7 +71,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
         status={journey.status}
         initial={journey.draft}
         unpublished={journey.unpublished}
-        choices={{ templates, lists }}
+        choices={{ templates, lists, flows }}
         canEdit={can(user.role, "campaigns.edit")}
         waiting={waiting}
       />

@@ -1,0 +1,180 @@
+// A completed WhatsApp Flow (an `nfm_reply`): stored once against its flow_token, which names the message that
+// carried the flow (lib/flows/flow-token.ts); its answers copied onto the contact as the flow maps them; a
+// sign-up's ticked opt-in box recorded as consent through lib/consent, the box's wording as proof; told to the
+// business's webhooks (flow.completed) and to journeys (an event that starts them and that a branch waits on).
+import "server-only";
+import { recordConsentEvent } from "@/lib/consent/service";
+import type { Prisma } from "@/lib/db/client";
+import { JOURNEYS_CHANNEL, notifySoon } from "@/lib/db/notify";
+import { emitEvents } from "@/lib/outbound-webhooks/emit";
+import type { OutboundEventData } from "@/lib/outbound-webhooks/events";
+import { questionsOf } from "./flow-json";
+import { readFlowTokenMessage } from "./flow-token";
+
+/** The event a completed flow is to journeys (a trigger "flow:<flow id>"); the API cannot send names with "$". */
+export const FLOW_EVENT = "$flow_completed";
+
+export type FlowReplyInput = {
+  workspaceId: string;
+  contactId: string;
+  phone: string | null;
+  bsuid: string | null;
+  inboundMessageId: string;
+  wamid: string;
+  /** The wamid the reply answers (the message that carried the flow). */
+  contextWamid: string | null;
+  responseJson: string;
+  occurredAt: Date;
+};
+
+type Carrier = { messageId: string | null; outboundMessageId: string | null; metaFlowId: string | null };
+type Tx = Prisma.TransactionClient;
+
+/** The answers of a reply (response_json, a JSON string), without the token; null when it is not an object. */
+export function parseResponse(responseJson: string): { token: string; answers: Record<string, unknown> } | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(responseJson);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+  const { flow_token: token, ...answers } = parsed as Record<string, unknown>;
+  return { token: typeof token === "string" ? token : "", answers };
+}
+
+/** The flow a template's or interactive message's request opens: its FLOW button's or parameters' flow_id. */
+function flowIdIn(components: unknown): string | null {
+  const text = JSON.stringify(components ?? null);
+  return /"flow_id":"([^"]+)"/.exec(text)?.[1] ?? null;
+}
+
+/** The message that carried the flow: named by the token, else the one the reply answers (context). */
+async function carrierOf(tx: Tx, input: FlowReplyInput, token: string): Promise<Carrier> {
+  const named = readFlowTokenMessage(input.workspaceId, token);
+  const { workspaceId } = input;
+  const message = named?.messageId
+    ? await tx.message.findFirst({ where: { id: named.messageId, workspaceId }, select: messageSelect })
+    : !named && input.contextWamid
+      ? await tx.message.findFirst({ where: { wamid: input.contextWamid, workspaceId }, select: messageSelect })
+      : null;
+  if (message) {
+    const components = message.template?.components ?? message.campaign?.template?.components ?? message.request;
+    return { messageId: message.id, outboundMessageId: null, metaFlowId: flowIdIn(components) };
+  }
+  const outbound =
+    named?.outboundMessageId || (!named && input.contextWamid)
+      ? await tx.outboundMessage.findFirst({
+          where: named?.outboundMessageId
+            ? { id: named.outboundMessageId, workspaceId }
+            : { wamid: input.contextWamid!, workspaceId },
+          select: { id: true, payload: true },
+        })
+      : null;
+  return { messageId: null, outboundMessageId: outbound?.id ?? null, metaFlowId: flowIdIn(outbound?.payload) };
+}
+const messageSelect = {
+  id: true,
+  request: true,
+  template: { select: { components: true } },
+  campaign: { select: { template: { select: { components: true } } } },
+} as const;
+
+/** Records a completed flow; false when the reply names no flow of the workspace (it stays an inbox message). */
+export async function recordFlowReply(tx: Tx, input: FlowReplyInput): Promise<boolean> {
+  const parsed = parseResponse(input.responseJson);
+  if (!parsed) return false;
+  const carrier = await carrierOf(tx, input, parsed.token);
+  const flow = carrier.metaFlowId
+    ? await tx.flow.findFirst({ where: { workspaceId: input.workspaceId, metaFlowId: carrier.metaFlowId } })
+    : null;
+  if (!flow) return false;
+  const message = carrier.messageId
+    ? await tx.message.findUnique({
+        where: { id: carrier.messageId },
+        select: { campaignId: true, origin: true, callbackData: true },
+      })
+    : null;
+  // A journey's send carries "journey:<id>" as its callback data (lib/journeys/engine.ts).
+  const journeyId =
+    message?.origin === "journey" && message.callbackData?.startsWith("journey:")
+      ? message.callbackData.slice("journey:".length)
+      : null;
+  const answers = parsed.answers as Prisma.InputJsonObject;
+  const created = await tx.flowResponse.createManyAndReturn({
+    data: [
+      {
+        workspaceId: input.workspaceId,
+        flowId: flow.id,
+        contactId: input.contactId,
+        inboundMessageId: input.inboundMessageId,
+        flowToken: parsed.token,
+        messageId: carrier.messageId,
+        outboundMessageId: carrier.outboundMessageId,
+        campaignId: message?.campaignId ?? null,
+        journeyId,
+        answers,
+        completedAt: input.occurredAt,
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (created.length === 0) return true; // the same reply again
+
+  // Answers onto attributes, as mapped (own keys only; a value is kept as WhatsApp sent it).
+  const map = (flow.attributeMap ?? {}) as Record<string, string>;
+  const attributes = Object.fromEntries(
+    Object.entries(map)
+      .filter(([field]) => Object.hasOwn(parsed.answers, field))
+      .map(([field, key]) => [key, parsed.answers[field]]),
+  );
+  if (Object.keys(attributes).length)
+    await tx.$executeRaw`UPDATE "Contact" SET attributes = attributes || ${JSON.stringify(attributes)}::jsonb, "updatedAt" = now()
+      WHERE id = ${input.contactId} AND "workspaceId" = ${input.workspaceId}`;
+
+  // A sign-up: the ticked box is the consent, its wording the proof.
+  if (flow.consentListId && flow.optInField && parsed.answers[flow.optInField] === true) {
+    const label = questionsOf(flow.json).find((q) => q.name === flow.optInField)?.label ?? flow.optInField;
+    await recordConsentEvent(
+      {
+        workspaceId: input.workspaceId,
+        contactId: input.contactId,
+        consentListId: flow.consentListId,
+        action: "OPT_IN",
+        source: "FLOW",
+        proof: `WhatsApp Flow "${flow.name}": ticked "${label}" (${input.wamid})`,
+        occurredAt: input.occurredAt,
+      },
+      tx,
+    );
+  }
+
+  await tx.$executeRaw`
+    INSERT INTO "ContactEvent" (id, "workspaceId", "contactId", name, properties, "occurredAt")
+    VALUES (gen_random_uuid()::text, ${input.workspaceId}, ${input.contactId}, ${FLOW_EVENT},
+      ${JSON.stringify({ ...parsed.answers, flowId: flow.id, flowName: flow.name })}::jsonb, ${input.occurredAt})`;
+  notifySoon(JOURNEYS_CHANNEL);
+
+  await emitEvents(tx, input.workspaceId, [
+    {
+      type: "flow.completed",
+      orderingKey: input.contactId,
+      timestamp: input.occurredAt,
+      payload: {
+        responseId: created[0]!.id,
+        flowId: flow.id,
+        flowName: flow.name,
+        contactId: input.contactId,
+        phone: input.phone,
+        bsuid: input.bsuid,
+        answers: parsed.answers,
+        messageId: carrier.messageId,
+        campaignId: message?.campaignId ?? null,
+        journeyId,
+        occurredAt: input.occurredAt.toISOString(),
+      } satisfies OutboundEventData<"flow.completed">,
+    },
+  ]);
+  return true;
+}

@@ -1,0 +1,160 @@
+// Bookings made through the booking Flow: seats taken per slot, a hold per flow token, its confirmation.
+//
+// Capacity holds under concurrency because every step that adds a seat to a slot (a hold, the confirmation of a
+// hold that expired) first takes that slot's BookingSlot row FOR UPDATE and counts the slot's live bookings in
+// the same transaction (see the schema's BookingSlot). A booking is live while CONFIRMED, or HELD until its
+// holdExpiresAt: an expired hold stops counting at once, without a sweeper. One row per flow token makes a
+// replayed hold a no-op and a new choice a move, never a second seat. Locks are taken slot first, then the
+// token's row, on every path, so two of them cannot deadlock.
+import "server-only";
+import { db, type Prisma } from "@/lib/db/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** How long a chosen time is kept for someone who has not finished the Flow. */
+export const HOLD_MINUTES = 15;
+
+/** Live seats per slot start (epoch ms) between two instants. */
+export async function takenSeats(workspaceId: string, from: Date, to: Date, now: Date): Promise<Map<number, number>> {
+  const rows = await db.$queryRaw<{ slotStart: Date; n: number }[]>`
+    SELECT "slotStart", count(*)::int AS n FROM "Booking"
+    WHERE "workspaceId" = ${workspaceId} AND "slotStart" >= ${from} AND "slotStart" < ${to}
+      AND (status = 'CONFIRMED' OR (status = 'HELD' AND "holdExpiresAt" > ${now}))
+    GROUP BY "slotStart"`;
+  return new Map(rows.map((r) => [r.slotStart.getTime(), r.n]));
+}
+
+type TokenBooking = {
+  id: string;
+  slotStart: Date;
+  status: "HELD" | "CONFIRMED" | "RELEASED";
+  holdExpiresAt: Date | null;
+};
+
+/** The token's booking, if any, without a lock: whether a token was cancelled (the endpoint's 427). */
+export async function bookingOfToken(workspaceId: string, flowToken: string, client: Tx = db) {
+  return client.booking.findUnique({
+    where: { workspaceId_flowToken: { workspaceId, flowToken } },
+    select: { id: true, slotStart: true, status: true, holdExpiresAt: true },
+  });
+}
+
+/** Takes the slot's lock row (made on first use), for the rest of the transaction. */
+async function lockSlot(tx: Tx, workspaceId: string, slotStart: Date) {
+  await tx.$executeRaw`
+    INSERT INTO "BookingSlot" ("workspaceId", "startsAt") VALUES (${workspaceId}, ${slotStart}) ON CONFLICT DO NOTHING`;
+  await tx.$queryRaw`
+    SELECT 1 FROM "BookingSlot" WHERE "workspaceId" = ${workspaceId} AND "startsAt" = ${slotStart} FOR UPDATE`;
+}
+
+async function lockTokenRow(tx: Tx, workspaceId: string, flowToken: string): Promise<TokenBooking | undefined> {
+  const rows = await tx.$queryRaw<TokenBooking[]>`
+    SELECT id, "slotStart", status::text AS status, "holdExpiresAt" FROM "Booking"
+    WHERE "workspaceId" = ${workspaceId} AND "flowToken" = ${flowToken} FOR UPDATE`;
+  return rows[0];
+}
+
+/** Live bookings of a slot other than the token's own. Call with the slot locked. */
+async function othersLive(tx: Tx, workspaceId: string, slotStart: Date, flowToken: string, now: Date) {
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Booking"
+    WHERE "workspaceId" = ${workspaceId} AND "slotStart" = ${slotStart} AND "flowToken" <> ${flowToken}
+      AND (status = 'CONFIRMED' OR (status = 'HELD' AND "holdExpiresAt" > ${now}))`;
+  return row!.n;
+}
+
+export type HoldResult =
+  | { status: "held"; holdExpiresAt: Date }
+  | { status: "full" }
+  /** The token's booking was cancelled, or it is confirmed for another time: the token is used up. */
+  | { status: "closed" };
+
+/**
+ * Holds one seat of `slotStart` for the flow token until now + HOLD_MINUTES. The same token holding the same slot
+ * again renews its hold (a replay takes no second seat); holding another slot moves its booking there.
+ */
+export async function holdSlot(input: {
+  workspaceId: string;
+  flowToken: string;
+  slotStart: Date;
+  capacity: number;
+  contactId: string | null;
+  service?: string | null;
+  now: Date;
+}): Promise<HoldResult> {
+  const { workspaceId, flowToken, slotStart, now } = input;
+  const holdExpiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+  return db.$transaction(async (tx) => {
+    await lockSlot(tx, workspaceId, slotStart);
+    const mine = await lockTokenRow(tx, workspaceId, flowToken);
+    if (mine?.status === "RELEASED") return { status: "closed" };
+    const here = mine?.slotStart.getTime() === slotStart.getTime();
+    if (mine?.status === "CONFIRMED") return here ? { status: "held", holdExpiresAt } : { status: "closed" };
+    const stillMine = here && mine?.status === "HELD" && mine.holdExpiresAt !== null && mine.holdExpiresAt > now;
+    if (!stillMine && (await othersLive(tx, workspaceId, slotStart, flowToken, now)) >= input.capacity)
+      return { status: "full" };
+    const fields = { slotStart, status: "HELD" as const, holdExpiresAt, service: input.service ?? null };
+    if (mine) {
+      await tx.booking.update({
+        where: { id: mine.id },
+        data: { ...fields, ...(input.contactId ? { contactId: input.contactId } : {}) },
+      });
+    } else {
+      await tx.booking.create({ data: { workspaceId, flowToken, contactId: input.contactId, ...fields } });
+    }
+    return { status: "held", holdExpiresAt };
+  });
+}
+
+export type ConfirmResult =
+  | { status: "confirmed"; bookingId: string; slotStart: Date }
+  /** The hold had expired and the slot filled up meanwhile: the booking is released, tell the person. */
+  | { status: "unavailable"; bookingId: string; slotStart: Date }
+  /** Cancelled before the answer came. */
+  | { status: "released"; bookingId: string; slotStart: Date }
+  /** No booking for this token (a Flow that was not a booking, or a token never used to hold a time). */
+  | { status: "none" };
+
+/**
+ * Turns the flow token's HELD booking into CONFIRMED, inside the caller's transaction (the nfm_reply's). Idempotent:
+ * a confirmed booking stays confirmed. A hold past its expiry is confirmed only if its slot still has a seat (counted
+ * under the slot's lock), else released. `contactId` fills the booking's contact when the token named none.
+ */
+export async function confirmBooking(
+  tx: Tx,
+  workspaceId: string,
+  flowToken: string,
+  contactId: string | null,
+  now: Date = new Date(),
+): Promise<ConfirmResult> {
+  for (;;) {
+    const seen = await bookingOfToken(workspaceId, flowToken, tx);
+    if (!seen) return { status: "none" };
+    // Slot lock first, then the token's row (the order holdSlot uses); a move in between means: look again.
+    await lockSlot(tx, workspaceId, seen.slotStart);
+    const booking = await lockTokenRow(tx, workspaceId, flowToken);
+    if (!booking) return { status: "none" };
+    if (booking.slotStart.getTime() !== seen.slotStart.getTime()) continue;
+    const result = { bookingId: booking.id, slotStart: booking.slotStart };
+    if (booking.status === "RELEASED") return { status: "released", ...result };
+    if (booking.status === "HELD") {
+      const expired = booking.holdExpiresAt === null || booking.holdExpiresAt <= now;
+      const capacity = await slotCapacity(tx, workspaceId);
+      if (expired && (await othersLive(tx, workspaceId, booking.slotStart, flowToken, now)) >= capacity) {
+        await tx.booking.update({ where: { id: booking.id }, data: { status: "RELEASED", holdExpiresAt: null } });
+        return { status: "unavailable", ...result };
+      }
+      await tx.booking.update({
+        where: { id: booking.id },
+        data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null },
+      });
+    }
+    if (contactId) await tx.booking.updateMany({ where: { id: booking.id, contactId: null }, data: { contactId } });
+    return { status: "confirmed", ...result };
+  }
+}
+
+async function slotCapacity(tx: Tx, workspaceId: string): Promise<number> {
+  const availability = await tx.bookingAvailability.findUnique({ where: { workspaceId }, select: { capacity: true } });
+  return availability?.capacity ?? 1;
+}

@@ -1,0 +1,199 @@
+// The sandbox's Flows API (flows/reference/flowsapi): flows created as drafts, their Flow JSON uploaded as an
+// asset and validated with Meta's rules (lib/flows/flow-json.ts, its errors in Meta's shape and in English),
+// published, deprecated; and the answers a simulated person gives when they complete one.
+import { randomBytes } from "node:crypto";
+import { flowProblems, questionsOf, type FlowJson, type FlowProblem } from "@/lib/flows/flow-json";
+import english from "@/messages/en/flows.json";
+import { chance } from "./random";
+
+export type StoredFlow = {
+  id: string;
+  name: string;
+  categories: string[];
+  status: "DRAFT" | "PUBLISHED" | "DEPRECATED";
+  json: unknown;
+};
+
+/** A Graph error the routes turn into Meta's error answer. */
+export type FlowError = { status: number; code: number; message: string; details?: string };
+const fail = (code: number, message: string, details?: string): never => {
+  throw { status: 400, code, message, details } satisfies FlowError;
+};
+
+/** A problem as Meta's validator words it: English text and a pointer path such as screens[0].layout.children[1]. */
+export function metaValidationError(problem: FlowProblem) {
+  const [key, values] = problem.message.split("|");
+  const template = (english.problems as Record<string, string>)[key!.replace("flows.problems.", "")] ?? key!;
+  const args = values ? (JSON.parse(values) as Record<string, string | number>) : {};
+  const message = template.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? ""));
+  const path = problem.path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+    .join("")
+    .replace(/^\./, "");
+  return {
+    error: "INVALID_PROPERTY_VALUE",
+    error_type: "FLOW_JSON_ERROR",
+    message,
+    line_start: 1,
+    line_end: 1,
+    column_start: 1,
+    column_end: 1,
+    pointers: [{ line_start: 1, line_end: 1, column_start: 1, column_end: 1, path }],
+  };
+}
+
+export function createFlowStore() {
+  const flows = new Map<string, StoredFlow>();
+  let counter = 0;
+  const errorsOf = (flow: StoredFlow) => (flow.json === null ? [] : flowProblems(flow.json).map(metaValidationError));
+
+  function get(id: string): StoredFlow {
+    const flow = flows.get(id);
+    if (!flow) fail(100, "(#100) Invalid parameter", `Flow with specified ID ${id} does not exist`);
+    return flow!;
+  }
+
+  return {
+    has: (id: string) => flows.has(id),
+    get,
+
+    create(body: { name: string; categories: string[] }) {
+      if ([...flows.values()].some((f) => f.name === body.name))
+        fail(100, "(#100) Invalid parameter", "Flow name is not unique");
+      const id = String(7_100_000_000_000 + ++counter * 1000 + randomBytes(1)[0]!);
+      flows.set(id, { id, name: body.name, categories: body.categories, status: "DRAFT", json: null });
+      return { id };
+    },
+
+    /** POST /{flow-id}/assets: multipart with file, name=flow.json, asset_type=FLOW_JSON. */
+    async upload(id: string, raw: Buffer, contentType: string) {
+      const flow = get(id);
+      let form: FormData;
+      try {
+        form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+      } catch {
+        return fail(100, "(#100) Invalid parameter", "The asset must be sent as multipart/form-data.");
+      }
+      if (form.get("name") !== "flow.json" || form.get("asset_type") !== "FLOW_JSON")
+        fail(100, "(#100) Invalid parameter", 'name must be "flow.json" and asset_type "FLOW_JSON"');
+      const file = form.get("file");
+      if (!(file instanceof Blob)) return fail(100, "(#100) Invalid parameter", "file is required");
+      if (flow.status !== "DRAFT") fail(139001, "Flow can't be updated", "Only a draft flow's JSON can change.");
+      try {
+        flow.json = JSON.parse(await file.text());
+      } catch {
+        return fail(139001, "Error while processing Flow JSON", "The file is not valid JSON.");
+      }
+      const errors = errorsOf(flow);
+      return { success: true, ...(errors.length ? { validation_errors: errors } : {}) };
+    },
+
+    publish(id: string) {
+      const flow = get(id);
+      if (flow.status !== "DRAFT") fail(139002, "Publishing Flow in invalid state");
+      if (flow.json === null || errorsOf(flow).length)
+        fail(139002, "Publishing Flow with validation errors", "Fix the flow's validation errors first.");
+      flow.status = "PUBLISHED";
+      return { success: true };
+    },
+
+    deprecate(id: string) {
+      const flow = get(id);
+      if (flow.status === "DEPRECATED") fail(139003, "Flow is already deprecated");
+      if (flow.status !== "PUBLISHED") fail(139003, "Can't deprecate unpublished flow");
+      flow.status = "DEPRECATED";
+      return { success: true };
+    },
+
+    remove(id: string) {
+      const flow = get(id);
+      if (flow.status !== "DRAFT") fail(139004, "Can't delete published Flow");
+      flows.delete(id);
+      return { success: true };
+    },
+
+    details(id: string) {
+      const flow = get(id);
+      return {
+        id: flow.id,
+        name: flow.name,
+        status: flow.status,
+        categories: flow.categories,
+        validation_errors: errorsOf(flow),
+        json_version: (flow.json as FlowJson | null)?.version,
+      };
+    },
+
+    /** Flows Meta already holds (the embedded mode loads the workspace's on every start). */
+    load(list: StoredFlow[]) {
+      for (const flow of list) flows.set(flow.id, { ...flow });
+    },
+  };
+}
+export type FlowStore = ReturnType<typeof createFlowStore>;
+
+const FIRST_NAMES = ["Ana", "Luca", "Maya", "Jonas", "Inès", "Tomás", "Sofia", "Emil"];
+const WORDS = [
+  "Quick and friendly service.",
+  "Delivery took longer than promised.",
+  "Great prices, I will be back.",
+  "The app was confusing.",
+  "Staff were very helpful.",
+];
+
+/**
+ * What a person answers when they complete a flow: a plausible value for each field, fixed by the seed and
+ * key, put into the complete action's payload as WhatsApp does (`${form.x}`, `${screen.S.form.x}`).
+ */
+export function answersFor(json: unknown, seed: number, key: string): Record<string, unknown> {
+  const values = new Map<string, unknown>();
+  const roll = (name: string) => chance(seed, `${key}:${name}`);
+  for (const q of questionsOf(json)) {
+    const pick = <T>(list: T[]) => list[Math.floor(roll(q.name) * list.length)]!;
+    switch (q.type) {
+      case "RadioButtonsGroup":
+      case "Dropdown":
+        // Skewed towards the top of a scale (an NPS survey's promoters outnumber its detractors).
+        values.set(q.name, q.options[Math.floor(Math.sqrt(roll(q.name)) * q.options.length)]?.id ?? "");
+        break;
+      case "CheckboxGroup":
+        values.set(
+          q.name,
+          q.options.filter((o) => roll(`${q.name}:${o.id}`) < 0.45).map((o) => o.id),
+        );
+        break;
+      case "OptIn":
+        values.set(q.name, roll(q.name) < 0.8);
+        break;
+      case "DatePicker":
+        values.set(
+          q.name,
+          new Date(Date.now() + (1 + Math.floor(roll(q.name) * 14)) * 86_400_000).toISOString().slice(0, 10),
+        );
+        break;
+      case "TextArea":
+        values.set(q.name, pick(WORDS));
+        break;
+      default: {
+        const name = pick(FIRST_NAMES);
+        const byName = /mail/.test(q.name)
+          ? `${name.toLowerCase()}@example.com`
+          : /phone/.test(q.name)
+            ? "+34600111222"
+            : name;
+        values.set(q.name, /number|age|count/.test(q.name) ? String(1 + Math.floor(roll(q.name) * 9)) : byName);
+      }
+    }
+  }
+  const screens = (json as FlowJson | null)?.screens ?? [];
+  const complete = screens
+    .flatMap((s) => s.layout?.children ?? [])
+    .map((c) => c["on-click-action"])
+    .find((a) => a?.name === "complete");
+  const out: Record<string, unknown> = {};
+  for (const [name, ref] of Object.entries(complete?.payload ?? {})) {
+    const field = typeof ref === "string" ? /^\$\{(?:screen\.\w+\.)?(?:form|data)\.(\w+)\}$/.exec(ref)?.[1] : undefined;
+    out[name] = field !== undefined ? (values.get(field) ?? "") : ref;
+  }
+  return out;
+}
