@@ -7,7 +7,7 @@
 // replayed hold a no-op and a new choice a move, never a second seat. Locks are taken slot first, then the
 // token's row, on every path, so two of them cannot deadlock.
 import "server-only";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,26 +84,35 @@ export async function holdSlot(input: {
 }): Promise<HoldResult> {
   const { workspaceId, flowToken, slotStart, now } = input;
   const holdExpiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
-  return db.$transaction(async (tx) => {
-    await lockSlot(tx, workspaceId, slotStart);
-    const mine = await lockTokenRow(tx, workspaceId, flowToken);
-    if (mine?.status === "RELEASED") return { status: "closed" };
-    const here = mine?.slotStart.getTime() === slotStart.getTime();
-    if (mine?.status === "CONFIRMED") return here ? { status: "held", holdExpiresAt } : { status: "closed" };
-    const stillMine = here && mine?.status === "HELD" && mine.holdExpiresAt !== null && mine.holdExpiresAt > now;
-    if (!stillMine && (await othersLive(tx, workspaceId, slotStart, flowToken, now)) >= input.capacity)
-      return { status: "full" };
-    const fields = { slotStart, status: "HELD" as const, holdExpiresAt, service: input.service ?? null };
-    if (mine) {
-      await tx.booking.update({
-        where: { id: mine.id },
-        data: { ...fields, ...(input.contactId ? { contactId: input.contactId } : {}) },
-      });
-    } else {
-      await tx.booking.create({ data: { workspaceId, flowToken, contactId: input.contactId, ...fields } });
-    }
-    return { status: "held", holdExpiresAt };
-  });
+  const attempt = () =>
+    db.$transaction(async (tx): Promise<HoldResult> => {
+      await lockSlot(tx, workspaceId, slotStart);
+      const mine = await lockTokenRow(tx, workspaceId, flowToken);
+      if (mine?.status === "RELEASED") return { status: "closed" };
+      const here = mine?.slotStart.getTime() === slotStart.getTime();
+      if (mine?.status === "CONFIRMED") return here ? { status: "held", holdExpiresAt } : { status: "closed" };
+      const stillMine = here && mine?.status === "HELD" && mine.holdExpiresAt !== null && mine.holdExpiresAt > now;
+      if (!stillMine && (await othersLive(tx, workspaceId, slotStart, flowToken, now)) >= input.capacity)
+        return { status: "full" };
+      const fields = { slotStart, status: "HELD" as const, holdExpiresAt, service: input.service ?? null };
+      if (mine) {
+        await tx.booking.update({
+          where: { id: mine.id },
+          data: { ...fields, ...(input.contactId ? { contactId: input.contactId } : {}) },
+        });
+      } else {
+        await tx.booking.create({ data: { workspaceId, flowToken, contactId: input.contactId, ...fields } });
+      }
+      return { status: "held", holdExpiresAt };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // The same token's first hold on two slots at once: the second create meets the first's row. Once more,
+    // it finds that row and moves it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return attempt();
+    throw error;
+  }
 }
 
 export type ConfirmResult =
