@@ -1,6 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { BarChart3, FileText, House, Inbox, Megaphone, Route, Settings, Users, type LucideIcon } from "lucide-react";
+import {
+  BarChart3,
+  ClipboardList,
+  FileText,
+  House,
+  Inbox,
+  Megaphone,
+  Route,
+  Settings,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -12,6 +23,7 @@ const ICONS: Record<string, LucideIcon> = {
   "/home": House,
   "/campaigns": Megaphone,
   "/journeys": Route,
+  "/flows": ClipboardList,
   "/templates": FileText,
   "/audiences": Users,
   "/inbox": Inbox,

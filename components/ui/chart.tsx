@@ -120,3 +120,28 @@ export function ShareChart({
     </div>
   );
 }
+
+/** Counts per answer (a survey question's options), as horizontal bars. */
+export function CountChart({ data, label }: { data: { name: string; count: number }[]; label: string }) {
+  const format = useFormat();
+  return (
+    <div role="img" aria-label={label} style={{ height: Math.max(120, data.length * 28 + 24) }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <RechartsBarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#e5e7eb" horizontal={false} />
+          <XAxis type="number" tick={axis} allowDecimals={false} tickFormatter={(v: number) => format.number(v)} />
+          <YAxis
+            type="category"
+            dataKey="name"
+            tick={axis}
+            width={120}
+            interval={0}
+            tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
+          />
+          <Tooltip formatter={(v) => format.number(Number(v))} />
+          <Bar dataKey="count" fill="#16a34a" isAnimationActive={false} />
+        </RechartsBarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -42,6 +42,7 @@ describe("permissions", () => {
       "home",
       "campaigns",
       "journeys",
+      "flows",
       "templates",
       "audiences",
       "inbox",
@@ -52,6 +53,7 @@ describe("permissions", () => {
       "home",
       "campaigns",
       "journeys",
+      "flows",
       "templates",
       "audiences",
       "inbox",
@@ -63,7 +65,7 @@ describe("permissions", () => {
       navigationFor("ADMIN")
         .find((i) => i.label === "settings")
         ?.children?.map((c) => c.label),
-    ).toEqual(["workspace", "whatsapp", "api", "webhooks", "users", "auditLog"]);
+    ).toEqual(["workspace", "whatsapp", "api", "webhooks", "flowEndpoint", "users", "auditLog"]);
   });
 
   it("lands every role on its home", () => {

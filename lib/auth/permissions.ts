@@ -54,6 +54,7 @@ export const NAVIGATION: NavItem[] = [
   { href: "/home", label: "home", permission: "account.manage" }, // every member has a home
   { href: "/campaigns", label: "campaigns", permission: "campaigns.view" },
   { href: "/journeys", label: "journeys", permission: "campaigns.view" },
+  { href: "/flows", label: "flows", permission: "campaigns.view" },
   { href: "/templates", label: "templates", permission: "templates.view" },
   {
     href: "/audiences",
@@ -76,6 +77,7 @@ export const NAVIGATION: NavItem[] = [
       { href: "/settings/whatsapp", label: "whatsapp", permission: "settings.manage" },
       { href: "/settings/api", label: "api", permission: "settings.manage" },
       { href: "/settings/webhooks", label: "webhooks", permission: "settings.manage" },
+      { href: "/settings/flows", label: "flowEndpoint", permission: "settings.manage" },
       { href: "/settings/users", label: "users", permission: "users.manage" },
       { href: "/settings/audit-log", label: "auditLog", permission: "audit.view" },
     ],
