@@ -961,5 +961,5 @@ async function uploadedPublicKey(req: IncomingMessage): Promise<string> {
   } catch {
     throw new GraphError(400, 100, "(#100) Invalid parameter", "business_public_key must be an RSA public key in PEM format.");
   }
-  return key;
+  return key.replace(/\r\n/g, "\n"); // a multipart form sends a text field's line breaks as CRLF
 }
