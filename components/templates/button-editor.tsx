@@ -7,7 +7,7 @@ import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { placeholders } from "@/lib/templates/rules";
 import { LIMITS, type TemplateButton, type TemplateInput } from "@/lib/templates/schemas";
 import { Counter, useFieldError } from "./builder-fields";
@@ -33,7 +33,15 @@ const KINDS: { type: TemplateButton["type"]; max: number; make: () => TemplateBu
     max: LIMITS.copyCodeButtons,
     make: () => ({ type: "COPY_CODE", example: "" }),
   },
+  {
+    type: "FLOW",
+    max: LIMITS.flowButtons,
+    make: () => ({ type: "FLOW", text: "", flowId: "", screen: "" }),
+  },
 ];
+
+/** A published WhatsApp Flow a FLOW button can open: Meta's id and the screen it opens on. */
+export type FlowChoice = { metaFlowId: string; name: string; screen: string };
 
 /** The sample ending Meta's reviewers see on a click-counting link. */
 const TRACKED_SAMPLE = "sample";
@@ -43,7 +51,10 @@ export function ButtonEditor({
   name = "buttons",
   kinds = KINDS.map((k) => k.type),
   max = LIMITS.buttonsTotal,
+  flows = [],
 }: {
+  /** Published flows a FLOW button can open. */
+  flows?: FlowChoice[];
   /** Parley's tracked redirect; a card's buttons (no tracked links there) leave it out. */
   trackedLinkBase?: string;
   /** The message's buttons, or a carousel card's. */
@@ -159,6 +170,33 @@ export function ButtonEditor({
                     {...register(`${name}.${i}.phoneNumber`)}
                   />
                   <FieldError id={id("phone-error")} message={error(`${name}.${i}.phoneNumber`)} />
+                </div>
+              )}
+              {button.type === "FLOW" && (
+                <div>
+                  <Label htmlFor={id("flow")}>{t("flow", { number: i + 1 })}</Label>
+                  <Select
+                    id={id("flow")}
+                    aria-describedby={`${id("flow-help")} ${id("flow-error")}`}
+                    value={button.flowId}
+                    onChange={(e) => {
+                      const options = { shouldValidate: true, shouldDirty: true };
+                      const flow = flows.find((f) => f.metaFlowId === e.target.value);
+                      setValue(`${name}.${i}.flowId`, e.target.value, options);
+                      setValue(`${name}.${i}.screen`, flow?.screen ?? "", options);
+                    }}
+                  >
+                    <option value="">{t("pickFlow")}</option>
+                    {flows.map((f) => (
+                      <option key={f.metaFlowId} value={f.metaFlowId}>
+                        {f.name}
+                      </option>
+                    ))}
+                  </Select>
+                  <p id={id("flow-help")} className="mt-1 text-xs text-muted">
+                    {flows.length ? t("flowHelp") : t("noFlows")}
+                  </p>
+                  <FieldError id={id("flow-error")} message={error(`${name}.${i}.flowId`)} />
                 </div>
               )}
               {button.type === "COPY_CODE" && (

@@ -1,6 +1,18 @@
 // A WhatsApp message bubble as the recipient sees it: media header, formatted body with the samples
 // filled in, footer, and the buttons laid out the way WhatsApp lays them out.
-import { Copy, ExternalLink, FileText, ImageIcon, List, MapPin, Phone, Reply, Tag, Video } from "lucide-react";
+import {
+  ClipboardList,
+  Copy,
+  ExternalLink,
+  FileText,
+  ImageIcon,
+  List,
+  MapPin,
+  Phone,
+  Reply,
+  Tag,
+  Video,
+} from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Fragment, type ReactNode } from "react";
 import { formatWhatsApp, type FormattedNode } from "@/lib/templates/formatting";
@@ -26,7 +38,13 @@ function render(nodes: FormattedNode[]): ReactNode {
 }
 
 const MEDIA_ICON = { IMAGE: ImageIcon, VIDEO: Video, DOCUMENT: FileText, LOCATION: MapPin } as const;
-const BUTTON_ICON = { QUICK_REPLY: Reply, URL: ExternalLink, PHONE_NUMBER: Phone, COPY_CODE: Copy } as const;
+const BUTTON_ICON = {
+  QUICK_REPLY: Reply,
+  URL: ExternalLink,
+  PHONE_NUMBER: Phone,
+  COPY_CODE: Copy,
+  FLOW: ClipboardList,
+} as const;
 
 /** A carousel's cards as WhatsApp shows them under the message: swiped sideways, each its media, text and buttons. */
 function CardsPreview({ template }: { template: TemplateInput }) {

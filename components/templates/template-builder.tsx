@@ -26,7 +26,7 @@ import {
   type TemplateInput,
 } from "@/lib/templates/schemas";
 import { BodyFields, HeaderFields, useFieldError } from "./builder-fields";
-import { ButtonEditor } from "./button-editor";
+import { ButtonEditor, type FlowChoice } from "./button-editor";
 import { CardFields, OfferFields, startCards } from "./format-fields";
 import { PhonePreview } from "./phone-preview";
 import { TemplateStatusBadge } from "./template-status-badge";
@@ -256,7 +256,10 @@ export function TemplateBuilder({
   existing,
   canEdit,
   trackedLinkBase,
+  flows = [],
 }: {
+  /** Published flows a FLOW button can open. */
+  flows?: FlowChoice[];
   initial: TemplateInput;
   existing?: Existing;
   canEdit: boolean;
@@ -334,7 +337,11 @@ export function TemplateBuilder({
               <BodyFields footer={values.format === "STANDARD"} />
             </Card>
             <Card className="p-6">
-              {values.format === "CAROUSEL" ? <CardFields /> : <ButtonEditor trackedLinkBase={trackedLinkBase} />}
+              {values.format === "CAROUSEL" ? (
+                <CardFields />
+              ) : (
+                <ButtonEditor trackedLinkBase={trackedLinkBase} flows={flows} />
+              )}
             </Card>
           </fieldset>
           <Warnings />

@@ -5,7 +5,7 @@ import { Prisma, db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/ids";
 import { z } from "zod";
-import { questionsOf, type Question } from "./flow-json";
+import { entryScreen, questionsOf, type Question } from "./flow-json";
 
 export async function listFlows(workspaceId: string) {
   const flows = await db.flow.findMany({
@@ -41,13 +41,14 @@ export async function getFlow(workspaceId: string, id: string) {
   return flow;
 }
 
-/** Published flows, for the template builder's FLOW button, the inbox and journeys. */
-export function publishedFlows(workspaceId: string) {
-  return db.flow.findMany({
+/** Published flows, for the template builder's FLOW button and the inbox: Meta's id and the screen each opens on. */
+export async function flowChoices(workspaceId: string) {
+  const flows = await db.flow.findMany({
     where: { workspaceId, status: "PUBLISHED", metaFlowId: { not: null } },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, metaFlowId: true, json: true },
+    select: { name: true, metaFlowId: true, json: true },
   });
+  return flows.map((f) => ({ metaFlowId: f.metaFlowId!, name: f.name, screen: entryScreen(f.json) ?? "" }));
 }
 
 export type ResultFilters = {

@@ -17,7 +17,15 @@ type MetaComponent = {
   cards?: { components?: MetaComponent[] }[];
   limited_time_offer?: { text?: string; has_expiration?: boolean };
 };
-type MetaButton = { type: string; text?: string; url?: string; phone_number?: string; example?: string[] | string };
+type MetaButton = {
+  type: string;
+  text?: string;
+  url?: string;
+  phone_number?: string;
+  example?: string[] | string;
+  flow_id?: string | number;
+  navigate_screen?: string;
+};
 
 const byType = (components: MetaComponent[], type: string) => components.find((c) => c.type.toUpperCase() === type);
 
@@ -45,6 +53,8 @@ function readButtons(component: MetaComponent | undefined): TemplateButton[] {
         return { type: "PHONE_NUMBER", text: b.text ?? "", phoneNumber: b.phone_number ?? "" };
       case "COPY_CODE":
         return { type: "COPY_CODE", example: example ?? "" };
+      case "FLOW":
+        return { type: "FLOW", text: b.text ?? "", flowId: String(b.flow_id ?? ""), screen: b.navigate_screen ?? "" };
       default:
         return { type: "QUICK_REPLY", text: b.text ?? "" };
     }

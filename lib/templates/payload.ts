@@ -40,6 +40,8 @@ function buttonsComponent(buttons: TemplateButton[]): Component {
           return { type: "PHONE_NUMBER", text: b.text, phone_number: b.phoneNumber.replace(/[\s-]/g, "") };
         case "COPY_CODE":
           return { type: "COPY_CODE", example: b.example };
+        case "FLOW":
+          return { type: "FLOW", text: b.text, flow_id: b.flowId, flow_action: "navigate", navigate_screen: b.screen };
       }
     }),
   };

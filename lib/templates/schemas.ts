@@ -17,6 +17,7 @@ export const LIMITS = {
   urlButtons: 2,
   phoneButtons: 1,
   copyCodeButtons: 1,
+  flowButtons: 1,
   url: 2000,
   phoneNumber: 20,
   copyCode: 20,
@@ -81,6 +82,8 @@ export const buttonSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("URL"), text: z.string(), url: z.string(), sample: z.string().optional() }),
   z.object({ type: z.literal("PHONE_NUMBER"), text: z.string(), phoneNumber: z.string() }),
   z.object({ type: z.literal("COPY_CODE"), example: z.string() }),
+  /** Opens a published WhatsApp Flow (Meta's id) on its first screen. */
+  z.object({ type: z.literal("FLOW"), text: z.string(), flowId: z.string(), screen: z.string() }),
 ]);
 export type TemplateButton = z.infer<typeof buttonSchema>;
 
@@ -234,6 +237,8 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
         if (!/^\+[1-9]\d{6,18}$/.test(b.phoneNumber.replace(/[\s-]/g, "")))
           issue(at("phoneNumber"), messageKey("templates.errors.buttonPhoneFormat", number));
       }
+      if (b.type === "FLOW" && !b.flowId)
+        issue(at("flowId"), messageKey("templates.errors.buttonFlowRequired", number));
       if (b.type === "COPY_CODE") {
         const limit = offer ? LIMITS.offerCode : LIMITS.copyCode;
         if (!b.example.trim()) issue(at("example"), messageKey("templates.errors.buttonCodeRequired", number));
@@ -255,6 +260,8 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
     issue(["buttons"], messageKey("templates.errors.phoneButtons", { max: LIMITS.phoneButtons }));
   if (of("COPY_CODE") > LIMITS.copyCodeButtons)
     issue(["buttons"], messageKey("templates.errors.copyCodeButtons", { max: LIMITS.copyCodeButtons }));
+  if (of("FLOW") > LIMITS.flowButtons)
+    issue(["buttons"], messageKey("templates.errors.flowButtons", { max: LIMITS.flowButtons }));
   const kinds = t.buttons.map((b) => (b.type === "QUICK_REPLY" ? "Q" : "O")).join("");
   if (/Q+O+Q/.test(kinds)) issue(["buttons"], messageKey("templates.errors.quickRepliesTogether"));
   checkButtons(["buttons"], t.buttons);

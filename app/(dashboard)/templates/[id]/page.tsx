@@ -5,6 +5,7 @@ import { TemplateActions } from "@/components/templates/template-actions";
 import { TemplateBuilder } from "@/components/templates/template-builder";
 import { guardPage } from "@/lib/auth/guard";
 import { trackedLinkBase } from "@/lib/campaigns/links";
+import { flowChoices } from "@/lib/flows/queries";
 import { can } from "@/lib/auth/permissions";
 import { getTemplateForBuilder, languageVersions } from "@/lib/templates/service";
 import { orNotFound, pageId } from "@/lib/not-found";
@@ -18,9 +19,10 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
   const user = await guardPage("templates.view");
   const template = await orNotFound(getTemplateForBuilder(user.workspaceId, pageId((await params).id)));
   const editor = can(user.role, "templates.edit");
-  const [versions, t] = await Promise.all([
+  const [versions, t, flows] = await Promise.all([
     editor ? languageVersions(user.workspaceId, template.name) : [],
     getTranslations("templates"),
+    flowChoices(user.workspaceId),
   ]);
   return (
     <>
@@ -40,6 +42,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
         initial={template.input}
         canEdit={editor}
         trackedLinkBase={trackedLinkBase()}
+        flows={flows}
         existing={{
           id: template.id,
           status: template.status,

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { TemplateBuilder } from "@/components/templates/template-builder";
 import { guardPage } from "@/lib/auth/guard";
 import { trackedLinkBase } from "@/lib/campaigns/links";
+import { flowChoices } from "@/lib/flows/queries";
 import { EMPTY_TEMPLATE } from "@/lib/templates/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,12 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewTemplatePage() {
-  await guardPage("templates.edit");
-  const t = await getTranslations("templates.new");
+  const user = await guardPage("templates.edit");
+  const [t, flows] = await Promise.all([getTranslations("templates.new"), flowChoices(user.workspaceId)]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <TemplateBuilder initial={EMPTY_TEMPLATE} canEdit trackedLinkBase={trackedLinkBase()} />
+      <TemplateBuilder initial={EMPTY_TEMPLATE} canEdit trackedLinkBase={trackedLinkBase()} flows={flows} />
     </>
   );
 }
