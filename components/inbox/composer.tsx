@@ -13,13 +13,14 @@ import { useFormat } from "@/lib/i18n/format";
 import type { MediaKind } from "@/lib/media/rules";
 import { fillSavedReply, replySchema, type ReplyFormValues, type ReplyInput } from "@/lib/inbox/schemas";
 
-const KINDS = ["text", "buttons", "list", "media", "template"] as const;
+const KINDS = ["text", "buttons", "list", "media", "flow", "template"] as const;
 
 const EMPTY: Record<ReplyInput["kind"], ReplyFormValues> = {
   text: { kind: "text", body: "" },
   buttons: { kind: "buttons", body: "", buttons: [{ title: "" }, { title: "" }] },
   list: { kind: "list", body: "", button: "", rows: [{ title: "", description: "" }] },
   media: { kind: "media", mediaId: "", caption: "" },
+  flow: { kind: "flow", flowId: "", body: "", cta: "" },
   template: { kind: "template", templateId: "", values: [] },
 };
 
@@ -55,7 +56,9 @@ export function Composer({
   const empty = (kind: ReplyInput["kind"]): ReplyFormValues =>
     kind === "list"
       ? { kind: "list", body: "", button: t("listDefaultButton"), rows: [{ title: "", description: "" }] }
-      : EMPTY[kind];
+      : kind === "flow"
+        ? { kind: "flow", flowId: "", body: "", cta: t("flow.ctaDefault") }
+        : EMPTY[kind];
   const form = useForm<ReplyFormValues, unknown, ReplyInput>({
     resolver: zodResolver(replySchema),
     mode: "onChange",
@@ -123,12 +126,37 @@ export function Composer({
         ))}
       </div>
 
-      {(kind === "text" || kind === "buttons" || kind === "list") && (
+      {kind === "flow" && (
+        <div className="grid gap-2 sm:grid-cols-2">
+          <div>
+            <Label htmlFor="reply-flow">{t("kinds.flow")}</Label>
+            <Select id="reply-flow" aria-describedby="reply-flow-error" {...form.register("flowId" as never)}>
+              <option value="">{t("flow.pick")}</option>
+              {choices.flows.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </Select>
+            <FieldError
+              id="reply-flow-error"
+              message={choices.flows.length ? shown("flowId", errors.flowId?.message) : t("flow.none")}
+            />
+          </div>
+          <div>
+            <Label htmlFor="reply-flow-cta">{t("flow.cta")}</Label>
+            <Input id="reply-flow-cta" aria-describedby="reply-flow-cta-error" {...form.register("cta" as never)} />
+            <FieldError id="reply-flow-cta-error" message={shown("cta", errors.cta?.message)} />
+          </div>
+        </div>
+      )}
+
+      {(kind === "text" || kind === "buttons" || kind === "list" || kind === "flow") && (
         <div>
           <div className="flex items-end justify-between">
             <Label htmlFor="reply-body">{t("message")}</Label>
             <span className="text-xs">
-              <Counter value={values.body} max={kind === "buttons" ? 1024 : 4096} />
+              <Counter value={values.body} max={kind === "buttons" || kind === "flow" ? 1024 : 4096} />
             </span>
           </div>
           <textarea

@@ -3,6 +3,7 @@ import {
   AlertCircle,
   Check,
   CheckCheck,
+  ClipboardList,
   Clock,
   FileText,
   ImageIcon,
@@ -16,7 +17,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { WhatsAppText } from "@/components/templates/phone-preview";
-import type { Author, TimelineItem } from "@/lib/inbox/queries";
+import type { Author, FlowAnswerCard, TimelineItem } from "@/lib/inbox/queries";
 import { useFormat } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";
 
@@ -105,6 +106,37 @@ function InboundContent({ type, payload }: { type: string; payload: Any }) {
   }
 }
 
+/** A completed WhatsApp Flow: the form's name, then each question and answer. */
+function FlowAnswers({ card }: { card: FlowAnswerCard }) {
+  const t = useTranslations("inbox.bubble");
+  return (
+    <div>
+      <p className="mb-1 flex items-center gap-1 font-medium">
+        <ClipboardList className="size-4" aria-hidden />
+        <Link href={`/flows/${card.flowId}/results`} className="text-brand-700 underline">
+          {t("flowAnswered", { name: card.name })}
+        </Link>
+      </p>
+      <dl className="space-y-1">
+        {card.answers.map((a, i) => (
+          <div key={i}>
+            <dt className="text-xs text-gray-600">{a.label}</dt>
+            <dd>
+              {typeof a.value === "boolean"
+                ? a.value
+                  ? t("yes")
+                  : t("no")
+                : Array.isArray(a.value)
+                  ? a.value.join(", ")
+                  : a.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 function OutboundContent({ type, payload }: { type: string; payload: Any }) {
   const t = useTranslations("inbox.bubble");
   if (payload.type === "text") return <WhatsAppText text={String(payload.text?.body ?? "")} />;
@@ -114,7 +146,11 @@ function OutboundContent({ type, payload }: { type: string; payload: Any }) {
       <div>
         <WhatsAppText text={String(i.body?.text ?? "")} />
         <div className="mt-2 space-y-1">
-          {i.type === "button" ? (
+          {i.type === "flow" ? (
+            <p className="rounded border border-brand-200 bg-white/70 py-1 text-center text-sm text-sky-700">
+              {String(i.action?.parameters?.flow_cta ?? "")}
+            </p>
+          ) : i.type === "button" ? (
             (i.action?.buttons ?? []).map((b: Any) => (
               <p
                 key={b.reply.id}
@@ -252,7 +288,9 @@ export function MessageBubble({ item }: { item: TimelineItem }) {
             })}
           </p>
         )}
-        {inbound ? (
+        {inbound && item.flow ? (
+          <FlowAnswers card={item.flow} />
+        ) : inbound ? (
           <InboundContent type={item.type} payload={item.payload as Any} />
         ) : (
           <OutboundContent type={item.type} payload={item.payload as Any} />

@@ -1,5 +1,7 @@
 // How a WhatsApp Flow rides on a message: the token slot of a template's FLOW button, filled in when the message
 // has an id, and the interactive flow message the inbox sends. Pure (the template preview imports it).
+import { entryScreen } from "./flow-json";
+
 /** The nonce that names the message carrying a flow: "m<Message id>" (campaign, journey, API) or "o<OutboundMessage id>" (inbox). */
 export const messageRef = (kind: "message" | "outbound", id: string) => `${kind === "message" ? "m" : "o"}${id}`;
 
@@ -11,8 +13,41 @@ export const PENDING_FLOW_TOKEN = "parley:pending";
 
 type Component = { type: string; sub_type?: string; parameters?: { type: string; action?: Record<string, unknown> }[] };
 
-/** The request with `token` in each FLOW button still carrying the pending token (a caller's own token stays). */
+/** An interactive message that opens a published flow on its first screen, its token pending. */
+export function flowMessage(flow: { metaFlowId: string | null; json: unknown }, body: string, cta: string) {
+  const screen = entryScreen(flow.json);
+  return {
+    type: "flow" as const,
+    body: { text: body },
+    action: {
+      name: "flow" as const,
+      parameters: {
+        flow_message_version: "3" as const,
+        flow_id: flow.metaFlowId!,
+        flow_cta: cta,
+        flow_token: PENDING_FLOW_TOKEN,
+        flow_action: "navigate" as const,
+        ...(screen ? { flow_action_payload: { screen } } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * The request with `token` wherever the pending token stands: each FLOW button of a template, or an
+ * interactive flow's parameters (a caller's own token stays).
+ */
 export function withFlowToken<T>(request: T, token: string): T {
+  const interactive = (request as { interactive?: { type: string; action: { parameters: { flow_token: string } } } })
+    .interactive;
+  if (interactive?.type === "flow" && interactive.action.parameters.flow_token === PENDING_FLOW_TOKEN)
+    return {
+      ...request,
+      interactive: {
+        ...interactive,
+        action: { ...interactive.action, parameters: { ...interactive.action.parameters, flow_token: token } },
+      },
+    };
   const template = (request as { template?: { components?: Component[] } }).template;
   if (!template?.components?.some((c) => c.sub_type === "flow")) return request;
   return {

@@ -5,6 +5,7 @@ import { headerMediaKind, previewText, templateSlots } from "@/lib/campaigns/ren
 import type { Mapping } from "@/lib/campaigns/schemas";
 import { fillPlaceholders } from "@/lib/templates/rules";
 import { db, Prisma } from "@/lib/db/client";
+import { questionsOf } from "@/lib/flows/flow-json";
 import { NotFoundError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/service";
 import { windowState, WINDOW_MS, type InboxFilter } from "./schemas";
@@ -107,6 +108,8 @@ export type TimelineItem =
       wamid: string;
       campaign: { id: string; name: string } | null;
       repliesTo: string | null;
+      /** A completed WhatsApp Flow: its name and each answer as the person gave it. */
+      flow?: FlowAnswerCard | null;
     }
   | {
       kind: "outbound";
@@ -155,6 +158,10 @@ export async function getThread(workspaceId: string, id: string) {
     },
   });
   const campaignSends = await campaignMessages(workspaceId, conversation.contactId);
+  const flowCards = await flowAnswerCards(
+    workspaceId,
+    conversation.messages.filter((m) => m.type === "interactive").map((m) => m.id),
+  );
   const authorIds = [
     ...new Set(
       [
@@ -181,6 +188,7 @@ export async function getThread(workspaceId: string, id: string) {
       wamid: m.wamid,
       campaign: m.campaignMessage?.campaign ?? null,
       repliesTo: m.contextWamid,
+      flow: flowCards.get(m.id) ?? null,
     })),
     ...conversation.replies.map((r) => ({
       kind: "outbound" as const,
@@ -239,6 +247,41 @@ export async function getThread(workspaceId: string, id: string) {
 }
 export type Thread = Awaited<ReturnType<typeof getThread>>;
 
+export type FlowAnswerCard = {
+  flowId: string;
+  name: string;
+  answers: { label: string; value: string | boolean | string[] }[];
+};
+
+/** The completed flows among inbound messages, as readable cards (an option's title, not its id). */
+async function flowAnswerCards(workspaceId: string, inboundIds: string[]): Promise<Map<string, FlowAnswerCard>> {
+  if (inboundIds.length === 0) return new Map();
+  const responses = await db.flowResponse.findMany({
+    where: { workspaceId, inboundMessageId: { in: inboundIds } },
+    select: { inboundMessageId: true, answers: true, flow: { select: { id: true, name: true, json: true } } },
+  });
+  return new Map(
+    responses.map((r) => {
+      const answers = r.answers as Record<string, unknown>;
+      const card: FlowAnswerCard = {
+        flowId: r.flow.id,
+        name: r.flow.name,
+        answers: questionsOf(r.flow.json)
+          .filter((q) => answers[q.name] !== undefined && answers[q.name] !== "")
+          .map((q) => {
+            const value = answers[q.name];
+            const title = (id: unknown) => q.options.find((o) => o.id === String(id))?.title ?? String(id);
+            return {
+              label: q.label,
+              value: typeof value === "boolean" ? value : Array.isArray(value) ? value.map(title) : title(value),
+            };
+          }),
+      };
+      return [r.inboundMessageId, card] as const;
+    }),
+  );
+}
+
 export async function unreadConversations(workspaceId: string): Promise<number> {
   return db.conversation.count({ where: { workspaceId, unreadCount: { gt: 0 }, resolvedAt: null } });
 }
@@ -253,7 +296,7 @@ export function listSavedReplies(workspaceId: string) {
 
 /** What the composer and the side panel offer. */
 export async function inboxChoices(workspaceId: string) {
-  const [templates, media, members, savedReplies, campaigns] = await Promise.all([
+  const [templates, media, members, savedReplies, campaigns, flows] = await Promise.all([
     db.template.findMany({
       where: { workspaceId, status: "APPROVED" },
       orderBy: [{ name: "asc" }, { language: "asc" }],
@@ -271,6 +314,11 @@ export async function inboxChoices(workspaceId: string) {
       take: 50,
       select: { id: true, name: true },
     }),
+    db.flow.findMany({
+      where: { workspaceId, status: "PUBLISHED" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return {
     templates: templates.map((t) => ({
@@ -282,6 +330,7 @@ export async function inboxChoices(workspaceId: string) {
       hasMediaHeader: headerMediaKind(t.components) !== null,
     })),
     media: media.map((m) => ({ id: m.id, kind: m.kind, fileName: m.fileName })),
+    flows,
     members: members.map((m) => m.user),
     savedReplies,
     campaigns,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { messageKey } from "@/lib/i18n/message-key";
 
 // Messages are keys (inbox.errors), worded where they are shown in the reader's language.
-type Field = "message" | "button" | "menuButton" | "option";
+type Field = "message" | "button" | "menuButton" | "option" | "formButton";
 const title = (max: number, field: Field) =>
   z
     .string()
@@ -44,6 +44,13 @@ export const replySchema = z.discriminatedUnion("kind", [
       )
       .min(1, messageKey("inbox.errors.noOption"))
       .max(10, messageKey("inbox.errors.tooManyOptions")),
+  }),
+  /** A published WhatsApp Flow (a form), opened from a button under the message. */
+  z.object({
+    kind: z.literal("flow"),
+    flowId: z.string().min(1, messageKey("inbox.errors.pickFlow")),
+    body: title(1024, "message"),
+    cta: title(20, "formButton"),
   }),
   z.object({
     kind: z.literal("template"),

@@ -7,6 +7,9 @@ import { renderTemplateMessage, templateSlots } from "@/lib/campaigns/render";
 import { assertConsent } from "@/lib/consent/eligibility";
 import { recipientOf } from "@/lib/contacts/identity";
 import { db, Prisma } from "@/lib/db/client";
+import { createFlowToken } from "@/lib/flows/flow-token";
+import { flowMessage, messageRef, withFlowToken } from "@/lib/flows/send";
+import { messageKey } from "@/lib/i18n/message-key";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { readMedia } from "@/lib/media/service";
@@ -97,6 +100,17 @@ async function buildRequest(
           },
         },
       };
+    case "flow": {
+      const flow = await db.flow.findFirst({
+        where: { id: reply.flowId, workspaceId, status: "PUBLISHED", metaFlowId: { not: null } },
+        select: { metaFlowId: true, json: true },
+      });
+      if (!flow)
+        throw new ValidationError(messageKey("inbox.errors.pickFlow"), {
+          "reply.flowId": [messageKey("inbox.errors.pickFlow")],
+        });
+      return { ...base, type: "interactive", interactive: flowMessage(flow, reply.body, reply.cta) };
+    }
     case "template": {
       const template = await db.template.findFirst({
         where: { id: reply.templateId, workspaceId, status: "APPROVED" },
@@ -172,11 +186,12 @@ export async function sendReply(
   // message shapes without it; replies are matched to their statuses by wamid anyway).
   const callback =
     request.type === "template" ? { biz_opaque_callback_data: `${OUTBOUND_CALLBACK_PREFIX}${outbound.id}` } : {};
-  const full = {
-    ...request,
-    ...callback,
-    ...(input.replyTo ? { context: { message_id: input.replyTo } } : {}),
-  } as SendMessageRequest;
+  // A flow's answer names this message and the person by its token.
+  const token = createFlowToken(workspaceId, conversation.contact.id, messageRef("outbound", outbound.id));
+  const full = withFlowToken(
+    { ...request, ...callback, ...(input.replyTo ? { context: { message_id: input.replyTo } } : {}) },
+    token,
+  ) as SendMessageRequest;
   let result: SentReply;
   try {
     const response = await sendRouted(client, workspaceId, full);

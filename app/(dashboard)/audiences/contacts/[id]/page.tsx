@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { contactFlowResponses, readableAnswer } from "@/lib/flows/queries";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listConsentLists } from "@/lib/consent/queries";
@@ -28,6 +29,8 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const admin = can(user.role, "consent.edit");
   const lists = admin ? await listConsentLists(user.workspaceId) : [];
   const attributes = Object.entries((contact.attributes ?? {}) as Record<string, unknown>);
+  const flowAnswers = await contactFlowResponses(user.workspaceId, contact.id);
+  const yesNo: [string, string] = [t("contact.flows.yes"), t("contact.flows.no")];
   return (
     <>
       <PageHeader
@@ -209,6 +212,43 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
           </Table>
         </section>
       </div>
+
+      <section aria-labelledby="flows-heading" className="mt-8">
+        <h2 id="flows-heading" className="mb-3 font-semibold">
+          {t("contact.flows.title")}
+        </h2>
+        <Table caption={t("contact.flows.title")}>
+          <thead>
+            <tr>
+              <Th>{t("contact.flows.when")}</Th>
+              <Th>{t("contact.flows.form")}</Th>
+              <Th>{t("contact.flows.answers")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {flowAnswers.length === 0 && <EmptyRow columns={3}>{t("contact.flows.empty")}</EmptyRow>}
+            {flowAnswers.map((r) => (
+              <tr key={r.id}>
+                <Td className="whitespace-nowrap">
+                  <LocalTime value={r.completedAt} />
+                </Td>
+                <Td>
+                  <Link href={`/flows/${r.flow.id}/results`} className="text-brand-700 underline">
+                    {r.flow.name}
+                  </Link>
+                </Td>
+                <Td className="text-sm">
+                  {r.questions
+                    .map((q) => [q.label, readableAnswer(q, (r.answers as Record<string, unknown>)[q.name], yesNo)])
+                    .filter(([, value]) => value)
+                    .map(([label, value]) => `${label}: ${value}`)
+                    .join(" · ")}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </section>
     </>
   );
 }
