@@ -76,3 +76,18 @@ export async function connectWorkspaceToSandbox(
   });
   return templates.map((t) => ({ ...t, id: t.metaTemplateId }));
 }
+
+/** The workspace's flows Meta holds (created at publishing), as the sandbox loads them again after a restart. */
+export async function workspaceFlows(workspaceId: string) {
+  const flows = await db.flow.findMany({
+    where: { workspaceId, metaFlowId: { not: null } },
+    select: { metaFlowId: true, name: true, category: true, status: true, json: true },
+  });
+  return flows.map((f) => ({
+    id: f.metaFlowId!,
+    name: f.name,
+    categories: [f.category],
+    status: f.status,
+    json: f.json,
+  }));
+}

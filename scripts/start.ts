@@ -182,15 +182,19 @@ async function main() {
   // The WhatsApp sandbox: a local stand-in for Meta's Cloud API, connected to the demo workspace.
   let sandboxUrl: string | undefined;
   if (embedded || process.env.PARLEY_SANDBOX === "1") {
-    const { sandboxCredentials, connectWorkspaceToSandbox } = await import("@/sandbox/bootstrap");
+    const { sandboxCredentials, connectWorkspaceToSandbox, workspaceFlows } = await import("@/sandbox/bootstrap");
     const { db } = await import("@/lib/db/client");
     const credentials = sandboxCredentials(dataDir);
     const sandboxPort = await freePort();
     const url = (sandboxUrl = `http://127.0.0.1:${sandboxPort}`);
-    // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates again.
+    // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates and flows again.
     let templates: unknown[] = [];
+    let flows: unknown[] = [];
     const loadTemplates = () =>
-      fetch(`${url}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) });
+      Promise.all([
+        fetch(`${url}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) }),
+        fetch(`${url}/_sandbox/flows`, { method: "POST", body: JSON.stringify({ flows }) }),
+      ]);
     run(
       process.execPath,
       [...NODE_TS, "scripts/sandbox.ts"],
@@ -218,6 +222,7 @@ async function main() {
     const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
     if (demo) {
       templates = await connectWorkspaceToSandbox(demo.id, url, credentials);
+      flows = await workspaceFlows(demo.id);
       await loadTemplates();
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { flowProblems } from "@/lib/flows/flow-json";
 import { verifyLogin } from "@/lib/auth/login";
 import { db } from "@/lib/db/client";
 import { DEMO_CONTACT_COUNT, DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } from "./demo";
@@ -20,7 +21,7 @@ describe("demo seed", () => {
     const before = await counts();
     expect(before.members).toBe(3);
     expect(before.contacts).toBe(DEMO_CONTACT_COUNT + 1); // and the username-only person
-    expect(before.templates).toBe(9); // the carousel among them, and those the journey starters send
+    expect(before.templates).toBe(10); // the carousel among them, those the journey starters send, the NPS survey's
     expect(before.consentEvents).toBeGreaterThanOrEqual(DEMO_CONTACT_COUNT * 2);
 
     expect(await seedDemo()).toEqual({ created: false });
@@ -78,6 +79,38 @@ describe("the demo's finished campaign", () => {
     const replied = await db.message.count({ where: { campaignId: campaign.id, state: "REPLIED" } });
     expect(replied).toBeGreaterThan(10);
     expect(await db.inboundMessage.count({ where: { campaignMessage: { campaignId: campaign.id } } })).toBe(replied);
+  });
+});
+
+describe("the demo's flows", () => {
+  it("publish valid Flow JSON, and every NPS answer ties to a message of its campaign sent to someone opted in", async () => {
+    await seedDemo();
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+    const flows = await db.flow.findMany({ where: { workspaceId: workspace.id } });
+    expect(flows.map((f) => [f.name, f.status]).sort()).toEqual([
+      ["Customer NPS", "PUBLISHED"],
+      ["Newsletter sign-up", "PUBLISHED"],
+      ["Visit feedback", "DRAFT"],
+    ]);
+    for (const flow of flows) expect(flowProblems(flow.json), flow.name).toEqual([]);
+    const campaign = await db.campaign.findFirstOrThrow({
+      where: { workspaceId: workspace.id, name: "Customer NPS · November" },
+    });
+    const answers = await db.flowResponse.findMany({ where: { campaignId: campaign.id } });
+    expect(answers.length).toBeGreaterThan(20);
+    const messages = await db.message.findMany({
+      where: { id: { in: answers.map((a) => a.messageId!) } },
+      select: { campaignId: true, contactId: true, state: true },
+    });
+    expect(messages).toHaveLength(answers.length);
+    expect(messages.every((m) => m.campaignId === campaign.id && m.state === "REPLIED")).toBe(true);
+    const sentToOptedOut = await db.message.count({
+      where: {
+        campaignId: campaign.id,
+        contact: { consents: { some: { consentListId: campaign.consentListId!, optedIn: false } } },
+      },
+    });
+    expect(sentToOptedOut).toBe(0);
   });
 });
 

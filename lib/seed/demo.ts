@@ -10,6 +10,7 @@ import { foldAll } from "@/lib/analytics/rollups";
 import { estimateCost, priceMicros } from "@/lib/campaigns/pricing";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { bsuidForPhone } from "@/lib/whatsapp/webhook-payloads";
+import { FLOW_TEMPLATES, seedFlows } from "./demo-flows";
 import { JOURNEY_TEMPLATES, seedJourneys } from "./demo-journeys";
 import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
 
@@ -339,6 +340,14 @@ export async function seedDemo(): Promise<{ created: boolean }> {
             quality: "GREEN" as const,
             metaTemplateId: `90000000001${i}`,
           })),
+          ...FLOW_TEMPLATES.map((t, i) => ({
+            workspaceId: ws,
+            ...t,
+            language: "en_US",
+            status: "APPROVED" as const,
+            quality: "GREEN" as const,
+            metaTemplateId: `90000000002${i}`,
+          })),
         ],
         select: { id: true, name: true },
       });
@@ -352,6 +361,14 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
       await seedTransactional(tx, ws, templateId("order_shipped"), created);
       await seedJourneys(tx, ws, marketer.id, templateId, created, mulberry32(18));
+      await seedFlows(tx, ws, {
+        publisherId: marketer.id,
+        templateId: templateId("nps_survey"),
+        listId: promotions.id,
+        contacts: created,
+        optedOut,
+        random: mulberry32(19),
+      });
       await seedUsernameOnly(tx, ws, promotions.id);
       await tx.segment.createMany({
         data: [
