@@ -10,6 +10,7 @@ import { benchAnalytics } from "./analytics.ts";
 import { benchApi } from "./api.ts";
 import { benchApiWebhooks } from "./api-webhooks.ts";
 import { benchCrash, benchDispatch, benchLoop } from "./dispatch.ts";
+import { benchFlowEndpoint } from "./flow-endpoint.ts";
 import { benchImport } from "./import.ts";
 import { benchJourneys } from "./journeys.ts";
 import { benchSegments } from "./segments.ts";
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   api: benchApi,
   "api-webhooks": benchApiWebhooks,
   journeys: benchJourneys,
+  "flow-endpoint": benchFlowEndpoint,
 };
 
 const names = process.argv.slice(2);

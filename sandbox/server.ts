@@ -955,11 +955,21 @@ async function uploadedPublicKey(req: IncomingMessage): Promise<string> {
       .catch(() => null);
   }
   if (typeof key !== "string" || !key.trim())
-    throw new GraphError(400, 131008, "(#131008) Required parameter is missing", 'Parameter "business_public_key" is required.');
+    throw new GraphError(
+      400,
+      131008,
+      "(#131008) Required parameter is missing",
+      'Parameter "business_public_key" is required.',
+    );
   try {
     if (createPublicKey(key).asymmetricKeyType !== "rsa") throw new Error("not RSA");
   } catch {
-    throw new GraphError(400, 100, "(#100) Invalid parameter", "business_public_key must be an RSA public key in PEM format.");
+    throw new GraphError(
+      400,
+      100,
+      "(#100) Invalid parameter",
+      "business_public_key must be an RSA public key in PEM format.",
+    );
   }
   return key.replace(/\r\n/g, "\n"); // a multipart form sends a text field's line breaks as CRLF
 }

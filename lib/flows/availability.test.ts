@@ -93,7 +93,9 @@ describe("availability", () => {
     ]);
     const days = freeDays(rules, taken, new Date("2026-12-02T12:00:00Z"), 7);
     expect(days.map((d) => d.day)).toEqual(["2026-12-03"]); // Friday the 4th is full
-    expect(days[0]!.slots.map((s) => [s.time, s.free])).toEqual([["09:00", 1]]);
+    expect(days[0]!.starts).toEqual([Date.parse("2026-12-03T08:00:00Z")]);
+    const slots = freeSlotsOfDay(rules, "2026-12-03", taken, new Date("2026-12-02T12:00:00Z"));
+    expect(slots.map((s) => [s.time, s.free])).toEqual([["09:00", 1]]);
   });
 
   it("walks days in the workspace's zone: late evening UTC is already tomorrow in Tokyo", () => {
@@ -106,6 +108,9 @@ describe("availability", () => {
     // 2026-12-03T20:00Z is Friday 4 December 05:00 in Tokyo: today there is Friday.
     const days = freeDays(rules, new Map(), new Date("2026-12-03T20:00:00Z"), 1);
     expect(days.map((d) => d.day)).toEqual(["2026-12-04"]);
-    expect(iso(days[0]!.slots)).toEqual(["2026-12-04T00:00:00.000Z", "2026-12-04T00:30:00.000Z"]);
+    expect(iso(days[0]!.starts.map((start) => ({ start })))).toEqual([
+      "2026-12-04T00:00:00.000Z",
+      "2026-12-04T00:30:00.000Z",
+    ]);
   });
 });

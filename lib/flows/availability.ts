@@ -58,10 +58,24 @@ function wallClock(timeZone: string, instant: number) {
   };
 }
 
+// Offsets by zone and minute: Intl's formatToParts costs microseconds, and the endpoint asks for the same
+// slots' offsets on every request. Zone rules change offsets on whole minutes, so the minute is exact.
+const offsets = new Map<string, number>();
+const MAX_OFFSETS = 200_000;
+
 /** How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(timeZone: string, instant: number): number {
-  const w = wallClock(timeZone, instant);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (instant - (instant % 1000));
+  const minute = Math.floor(instant / MINUTE);
+  const key = `${timeZone}|${minute}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const at = minute * MINUTE;
+    const w = wallClock(timeZone, at);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - at;
+    if (offsets.size >= MAX_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
@@ -82,19 +96,20 @@ export function zonedInstant(timeZone: string, day: string, minutes: number): nu
   return asUtc - before; // in the gap: no offset fits
 }
 
+/** The wall clock in `timeZone` at an instant, as an ISO string "YYYY-MM-DDTHH:MM...". */
+const localIso = (timeZone: string, instant: Date | number) =>
+  new Date(+instant + offsetAt(timeZone, +instant)).toISOString();
+
 /** The local calendar day (YYYY-MM-DD) of an instant in `timeZone`. */
 export function localDay(timeZone: string, instant: Date | number): string {
-  const w = wallClock(timeZone, +instant);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+  return localIso(timeZone, instant).slice(0, 10);
 }
 
 /** The local time (HH:MM) of an instant in `timeZone`. */
 export function localTime(timeZone: string, instant: Date | number): string {
-  const w = wallClock(timeZone, +instant);
-  return `${pad(w.hour)}:${pad(w.minute)}`;
+  return localIso(timeZone, instant).slice(11, 16);
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
 const minutesOf = (hhmm: string) => {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
   return h * 60 + m;
@@ -142,19 +157,24 @@ export function freeSlotsOfDay(rules: AvailabilityRules, day: string, taken: Tak
     .filter((slot) => slot.free > 0);
 }
 
-/** The local days from today (in the workspace's zone) through `days` - 1 days ahead that have a free slot. */
+/**
+ * The local days from today (in the workspace's zone) through `days` - 1 days ahead that have a free slot, each
+ * with its free slots' starts (labels are for the one day shown: freeSlotsOfDay).
+ */
 export function freeDays(
   rules: AvailabilityRules,
   taken: TakenSeats,
   now: Date,
   days: number,
-): { day: string; slots: FreeSlot[] }[] {
+): { day: string; starts: number[] }[] {
   const today = localDay(rules.timeZone, now);
-  const out: { day: string; slots: FreeSlot[] }[] = [];
+  const out: { day: string; starts: number[] }[] = [];
   for (let i = 0; i < days; i++) {
     const day = addDays(today, i);
-    const slots = freeSlotsOfDay(rules, day, taken, now);
-    if (slots.length) out.push({ day, slots });
+    const starts = slotsOfDay(rules, day, now)
+      .map((slot) => slot.start)
+      .filter((start) => (taken.get(start) ?? 0) < rules.capacity);
+    if (starts.length) out.push({ day, starts });
   }
   return out;
 }

@@ -1,29 +1,14 @@
-// A workspace's booking availability: what the settings form shows and saves, and the rules the endpoint
-// computes free slots from (lib/flows/availability.ts), in the workspace's time zone.
+// A workspace's booking availability as the settings form shows and saves it. The endpoint reads it with the
+// flow token's booking in one query (lib/flows/bookings.ts bookingContext).
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
-import type { AvailabilityRules, OpeningHours, Weekday } from "./availability";
+import type { OpeningHours, Weekday } from "./availability";
 import { weeklyHoursSchema, type AvailabilityInput } from "./endpoint-schemas";
 
 const DEFAULT_FROM = "09:00";
 const DEFAULT_TO = "17:00";
-
-/** The rules the endpoint offers slots by; null: availability never set (no slots at all). */
-export async function availabilityRules(workspaceId: string): Promise<AvailabilityRules | null> {
-  const row = await db.bookingAvailability.findUnique({
-    where: { workspaceId },
-    select: { weeklyHours: true, slotMinutes: true, capacity: true, workspace: { select: { timeZone: true } } },
-  });
-  if (!row) return null;
-  return {
-    timeZone: row.workspace.timeZone,
-    weeklyHours: weeklyHoursSchema.parse(row.weeklyHours) as OpeningHours[],
-    slotMinutes: row.slotMinutes,
-    capacity: row.capacity,
-  };
-}
 
 /** The form's values: every weekday, closed ones with a default time to start from. */
 export async function availabilityForm(workspaceId: string): Promise<AvailabilityInput & { timeZone: string }> {

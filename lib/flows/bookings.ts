@@ -8,20 +8,63 @@
 // token's row, on every path, so two of them cannot deadlock.
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
+import { pgPool } from "@/lib/db/pg";
+import type { AvailabilityRules, OpeningHours } from "./availability";
+import { weeklyHoursSchema } from "./endpoint-schemas";
 
 type Tx = Prisma.TransactionClient;
 
 /** How long a chosen time is kept for someone who has not finished the Flow. */
 export const HOLD_MINUTES = 15;
 
+// The endpoint's reads go through the plain pool (lib/db/pg): at a few hundred requests a second Prisma's own
+// work per query is a good part of the endpoint's CPU, and these two queries are all a request reads.
+
 /** Live seats per slot start (epoch ms) between two instants. */
 export async function takenSeats(workspaceId: string, from: Date, to: Date, now: Date): Promise<Map<number, number>> {
-  const rows = await db.$queryRaw<{ slotStart: Date; n: number }[]>`
-    SELECT "slotStart", count(*)::int AS n FROM "Booking"
-    WHERE "workspaceId" = ${workspaceId} AND "slotStart" >= ${from} AND "slotStart" < ${to}
-      AND (status = 'CONFIRMED' OR (status = 'HELD' AND "holdExpiresAt" > ${now}))
-    GROUP BY "slotStart"`;
+  const { rows } = await pgPool().query<{ slotStart: Date; n: number }>(
+    `SELECT "slotStart", count(*)::int AS n FROM "Booking"
+     WHERE "workspaceId" = $1 AND "slotStart" >= $2 AND "slotStart" < $3
+       AND (status = 'CONFIRMED' OR (status = 'HELD' AND "holdExpiresAt" > $4))
+     GROUP BY "slotStart"`,
+    [workspaceId, from, to, now],
+  );
   return new Map(rows.map((r) => [r.slotStart.getTime(), r.n]));
+}
+
+/**
+ * What answering a request needs, in one query: the workspace's availability (null: never set, or no such
+ * workspace) and the flow token's booking status (null: none yet).
+ */
+export async function bookingContext(
+  workspaceId: string,
+  flowToken: string,
+): Promise<{ rules: AvailabilityRules | null; tokenStatus: "HELD" | "CONFIRMED" | "RELEASED" | null }> {
+  const { rows } = await pgPool().query<{
+    timeZone: string;
+    weeklyHours: unknown;
+    slotMinutes: number | null;
+    capacity: number | null;
+    tokenStatus: "HELD" | "CONFIRMED" | "RELEASED" | null;
+  }>(
+    `SELECT w."timeZone", a."weeklyHours", a."slotMinutes", a.capacity,
+       (SELECT b.status::text FROM "Booking" b WHERE b."workspaceId" = w.id AND b."flowToken" = $2) AS "tokenStatus"
+     FROM "Workspace" w LEFT JOIN "BookingAvailability" a ON a."workspaceId" = w.id
+     WHERE w.id = $1`,
+    [workspaceId, flowToken],
+  );
+  const row = rows[0];
+  if (!row) return { rules: null, tokenStatus: null };
+  const rules =
+    row.slotMinutes === null || row.capacity === null
+      ? null
+      : {
+          timeZone: row.timeZone,
+          weeklyHours: weeklyHoursSchema.parse(row.weeklyHours) as OpeningHours[],
+          slotMinutes: row.slotMinutes,
+          capacity: row.capacity,
+        };
+  return { rules, tokenStatus: row.tokenStatus };
 }
 
 type TokenBooking = {
@@ -31,8 +74,8 @@ type TokenBooking = {
   holdExpiresAt: Date | null;
 };
 
-/** The token's booking, if any, without a lock: whether a token was cancelled (the endpoint's 427). */
-export async function bookingOfToken(workspaceId: string, flowToken: string, client: Tx = db) {
+/** The token's booking, if any, without a lock. */
+async function bookingOfToken(workspaceId: string, flowToken: string, client: Tx = db) {
   return client.booking.findUnique({
     where: { workspaceId_flowToken: { workspaceId, flowToken } },
     select: { id: true, slotStart: true, status: true, holdExpiresAt: true },

@@ -3,6 +3,7 @@
 // the endpoint's secrets (that private key and the account's app secret, for X-Hub-Signature-256), kept in
 // memory briefly so that a request costs no decryption of them.
 import "server-only";
+import { createPrivateKey, type KeyObject } from "node:crypto";
 import { recordAudit } from "@/lib/audit/service";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
@@ -94,7 +95,11 @@ export async function registerEndpointKey(user: CurrentUser): Promise<{ register
 
 // ------------------------------------------------------------------ the endpoint's secrets, cached briefly
 
-export type EndpointSecrets = { appSecret: string; privateKeyPem: string };
+/**
+ * `privateKey` is parsed once per load: parsing the PEM costs about three times the RSA decryption itself, on
+ * every request. `privateKeyPem` tells a reloaded key from the cached one.
+ */
+export type EndpointSecrets = { appSecret: string; privateKeyPem: string; privateKey: KeyObject };
 
 const SECRETS_TTL_MS = 30_000;
 const MAX_CACHED = 10_000; // unknown ids are cached too (as null): bounded, whatever ids a caller tries
@@ -107,9 +112,11 @@ async function loadSecrets(workspaceId: string): Promise<EndpointSecrets | null>
   ]);
   if (!account || !key) return null;
   // A secret stored under another ENCRYPTION_KEY throws here: the route's logged 500, not a misleading 4xx.
+  const privateKeyPem = decryptSecret(key.privateKeyEncrypted);
   return {
     appSecret: decryptSecret(account.appSecretEncrypted),
-    privateKeyPem: decryptSecret(key.privateKeyEncrypted),
+    privateKeyPem,
+    privateKey: createPrivateKey(privateKeyPem),
   };
 }
 

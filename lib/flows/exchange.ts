@@ -8,6 +8,7 @@ import { logger } from "@/lib/logger";
 import {
   bookingWindow,
   freeDays,
+  freeSlotsOfDay,
   isOfferedSlot,
   localDay,
   localTime,
@@ -15,8 +16,7 @@ import {
   type FreeSlot,
 } from "./availability";
 import { BOOKING_SCREENS, BOOKING_TRIGGERS } from "./booking-flow";
-import { availabilityRules } from "./booking-settings";
-import { bookingOfToken, holdSlot, takenSeats } from "./bookings";
+import { bookingContext, holdSlot, takenSeats } from "./bookings";
 import { readFlowToken } from "./flow-token";
 
 export { confirmBooking, type ConfirmResult } from "./bookings";
@@ -75,19 +75,23 @@ async function appointmentScreen(
   day?: string,
   errorMessage?: string,
 ): Promise<ExchangeAnswer> {
-  let days: { day: string; slots: FreeSlot[] }[] = [];
+  let days: { day: string }[] = [];
+  let slots: FreeSlot[] = [];
+  const chosen = Boolean(day);
   if (rules) {
     const { from, to } = bookingWindow(rules, now, DAYS_AHEAD);
-    days = freeDays(rules, await takenSeats(workspaceId, from, to, now), now, DAYS_AHEAD);
+    const taken = await takenSeats(workspaceId, from, to, now);
+    days = freeDays(rules, taken, now, DAYS_AHEAD);
+    const shown = days.find((d) => d.day === day) ?? days[0];
+    if (shown) slots = freeSlotsOfDay(rules, shown.day, taken, now);
+    if (shown?.day !== day) day = undefined;
   }
-  const chosen = day ? days.find((d) => d.day === day) : undefined;
-  const shown = chosen ?? days[0];
   return {
     screen: BOOKING_SCREENS.appointment,
     data: {
       days: days.length ? days.map((d) => ({ id: d.day, title: titleOfDay(d.day) })) : placeholder(WORDS.noDays),
-      slots: shown ? slotOptions(shown.slots) : placeholder(WORDS.chooseDay),
-      slots_enabled: Boolean(chosen),
+      slots: slots.length ? slotOptions(slots) : placeholder(WORDS.chooseDay),
+      slots_enabled: chosen && day !== undefined,
       ...(errorMessage ? { error_message: errorMessage } : {}),
     },
   };
@@ -145,10 +149,9 @@ export async function answerExchange(
 
   const token = request.flow_token ? readFlowToken(workspaceId, request.flow_token) : null;
   if (!token || !request.flow_token) return { kind: "invalid_token" };
-  const booking = await bookingOfToken(workspaceId, request.flow_token);
-  if (booking?.status === "RELEASED") return { kind: "invalid_token" };
+  const { rules, tokenStatus } = await bookingContext(workspaceId, request.flow_token);
+  if (tokenStatus === "RELEASED") return { kind: "invalid_token" };
 
-  const rules = await availabilityRules(workspaceId);
   if (request.action === "INIT" || request.action === "BACK")
     return { kind: "answer", body: await appointmentScreen(workspaceId, rules, now) };
 
