@@ -38,6 +38,9 @@ export type AuditKey =
   | "journeyStopped"
   | "flowPublished"
   | "flowDeprecated"
+  | "flowKeyGenerated"
+  | "flowKeyRegistered"
+  | "bookingAvailabilityChanged"
   | "unknown";
 
 /**
@@ -143,6 +146,12 @@ export function describeAudit(action: string, details: Details): AuditDescriptio
       return { key: "flowPublished", values: { name: String(d.name) } };
     case "flow.deprecated":
       return { key: "flowDeprecated", values: { name: String(d.name) } };
+    case "flows.endpoint_key_generated":
+      return { key: "flowKeyGenerated", values: {} };
+    case "flows.endpoint_key_registered":
+      return { key: "flowKeyRegistered", values: {} };
+    case "flows.availability_changed":
+      return { key: "bookingAvailabilityChanged", values: {} };
     case "journey.paused":
       return { key: "journeyPaused", values: { name: String(d.name) } };
     case "journey.resumed":

@@ -9,7 +9,9 @@ import { JOURNEYS_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";
 import type { OutboundEventData } from "@/lib/outbound-webhooks/events";
 import { questionsOf } from "./flow-json";
+import { confirmBooking } from "./exchange";
 import { readFlowTokenMessage } from "./flow-token";
+import { parseResponse } from "./send";
 
 /** The event a completed flow is to journeys (a trigger "flow:<flow id>"); the API cannot send names with "$". */
 export const FLOW_EVENT = "$flow_completed";
@@ -30,19 +32,6 @@ export type FlowReplyInput = {
 type Carrier = { messageId: string | null; outboundMessageId: string | null; metaFlowId: string | null };
 type Tx = Prisma.TransactionClient;
 
-/** The answers of a reply (response_json, a JSON string), without the token; null when it is not an object. */
-export function parseResponse(responseJson: string): { token: string; answers: Record<string, unknown> } | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(responseJson);
-  } catch {
-    return null;
-  }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
-  const { flow_token: token, ...answers } = parsed as Record<string, unknown>;
-  return { token: typeof token === "string" ? token : "", answers };
-}
-
 /** The flow a template's or interactive message's request opens: its FLOW button's or parameters' flow_id. */
 function flowIdIn(components: unknown): string | null {
   const text = JSON.stringify(components ?? null);
@@ -52,25 +41,32 @@ function flowIdIn(components: unknown): string | null {
 /** The message that carried the flow: named by the token, else the one the reply answers (context). */
 async function carrierOf(tx: Tx, input: FlowReplyInput, token: string): Promise<Carrier> {
   const named = readFlowTokenMessage(input.workspaceId, token);
-  const { workspaceId } = input;
-  const message = named?.messageId
-    ? await tx.message.findFirst({ where: { id: named.messageId, workspaceId }, select: messageSelect })
-    : !named && input.contextWamid
-      ? await tx.message.findFirst({ where: { wamid: input.contextWamid, workspaceId }, select: messageSelect })
-      : null;
+  const { workspaceId, contextWamid } = input;
+  // A token names its message; a caller's own token (or one with a random nonce) leaves the reply's context.
+  const message =
+    (named?.messageId
+      ? await tx.message.findFirst({ where: { id: named.messageId, workspaceId }, select: messageSelect })
+      : null) ??
+    (contextWamid
+      ? await tx.message.findFirst({ where: { wamid: contextWamid, workspaceId }, select: messageSelect })
+      : null);
   if (message) {
     const components = message.template?.components ?? message.campaign?.template?.components ?? message.request;
     return { messageId: message.id, outboundMessageId: null, metaFlowId: flowIdIn(components) };
   }
   const outbound =
-    named?.outboundMessageId || (!named && input.contextWamid)
+    (named?.outboundMessageId
       ? await tx.outboundMessage.findFirst({
-          where: named?.outboundMessageId
-            ? { id: named.outboundMessageId, workspaceId }
-            : { wamid: input.contextWamid!, workspaceId },
+          where: { id: named.outboundMessageId, workspaceId },
           select: { id: true, payload: true },
         })
-      : null;
+      : null) ??
+    (contextWamid
+      ? await tx.outboundMessage.findFirst({
+          where: { wamid: contextWamid, workspaceId },
+          select: { id: true, payload: true },
+        })
+      : null);
   return { messageId: null, outboundMessageId: outbound?.id ?? null, metaFlowId: flowIdIn(outbound?.payload) };
 }
 const messageSelect = {
@@ -155,6 +151,8 @@ export async function recordFlowReply(tx: Tx, input: FlowReplyInput): Promise<bo
     VALUES (gen_random_uuid()::text, ${input.workspaceId}, ${input.contactId}, ${FLOW_EVENT},
       ${JSON.stringify({ ...parsed.answers, flowId: flow.id, flowName: flow.name })}::jsonb, ${input.occurredAt})`;
   notifySoon(JOURNEYS_CHANNEL);
+  // A booking form: the slot held while the person chose it (the data-exchange endpoint) is theirs now.
+  await confirmBooking(tx, input.workspaceId, parsed.token, input.contactId);
 
   await emitEvents(tx, input.workspaceId, [
     {

@@ -15,10 +15,7 @@ export const BOOKING_SCREENS = { appointment: "APPOINTMENT", details: "DETAILS",
 /** What the endpoint receives from the booking Flow's data_exchange actions (`data.trigger`). */
 export const BOOKING_TRIGGERS = { day: "day_selected", hold: "slot_chosen" } as const;
 
-/**
- * The Flow JSON (7.3, data API 3.0). Not typed as FlowJson: that type (lib/flows/flow-json.ts) has no room for a
- * dynamic `data-source` ("${data.days}") or `refresh_on_back`, both of which endpoint Flows need.
- */
+/** The Flow JSON (7.3, data API 3.0): its Dropdowns bound to the endpoint's data ("${data.days}"). */
 export function bookingFlowJson() {
   const { appointment, details, summary } = BOOKING_SCREENS;
   const option = {

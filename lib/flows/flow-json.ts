@@ -35,7 +35,8 @@ export type Component = {
   required?: boolean;
   "input-type"?: string;
   "helper-text"?: string;
-  "data-source"?: DataSourceItem[];
+  /** The options, or (an endpoint flow) a binding to the screen's data: "${data.days}". */
+  "data-source"?: DataSourceItem[] | string;
   "min-date"?: string;
   "max-date"?: string;
   "on-click-action"?: Action;
@@ -46,6 +47,8 @@ export type Screen = {
   title?: string;
   terminal?: boolean;
   success?: boolean;
+  /** An endpoint flow: going back to this screen asks the endpoint again. */
+  refresh_on_back?: boolean;
   data?: Record<string, unknown>;
   layout: { type: "SingleColumnLayout"; children: Component[] };
 };
@@ -84,6 +87,7 @@ const INPUT_TYPES = ["text", "number", "email", "password", "passcode", "phone"]
 const SCREEN_ID = /^[A-Za-z_]+$/;
 const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATA_BINDING = /^\$\{(?:screen\.[A-Za-z_]+\.)?data\.[A-Za-z_][A-Za-z0-9_]*\}$/;
 
 export type FlowProblem = { path: (string | number)[]; message: string };
 
@@ -227,6 +231,7 @@ function checkComponent(
     add([...at, "input-type"], "flows.problems.inputType");
   if (["RadioButtonsGroup", "CheckboxGroup", "Dropdown"].includes(c.type)) {
     const items = c["data-source"];
+    if (typeof items === "string" && DATA_BINDING.test(items)) return; // filled by the endpoint
     const max = c.type === "Dropdown" ? FLOW_LIMITS.dropdownOptions : FLOW_LIMITS.options;
     if (!Array.isArray(items) || items.length === 0 || items.length > max)
       return add([...at, "data-source"], "flows.problems.options", { limit: max });
@@ -251,6 +256,17 @@ function checkComponent(
     if (typeof c["min-date"] === "string" && typeof c["max-date"] === "string" && c["min-date"] > c["max-date"])
       add([...at, "max-date"], "flows.problems.dateRange");
   }
+}
+
+/** Meta's validation errors as Parley's problems: its pointer paths ("screens [0]. layout.children [1]") as arrays. */
+export function problemsFromMeta(errors: { message: string; pointers?: { path?: string }[] }[]): FlowProblem[] {
+  return errors.map((e) => {
+    const raw = e.pointers?.[0]?.path ?? "";
+    const path = [...raw.replace(/\s+/g, "").matchAll(/([A-Za-z_-]+)|\[(\d+)\]/g)].map((m) =>
+      m[2] !== undefined ? Number(m[2]) : m[1]!,
+    );
+    return { path, message: e.message };
+  });
 }
 
 /** The field names a completed flow answers with, and each one's label and options (for results and CSV). */

@@ -2,7 +2,14 @@
 // (7.3, no endpoint) and reads back from it. Flow JSON the model cannot hold (a password input, an image, an
 // endpoint) reads as null: the editor then offers the JSON only. Pure.
 import { z } from "zod";
-import { childrenOf, FLOW_JSON_VERSION, type Component, type FlowJson, type Screen } from "./flow-json";
+import {
+  childrenOf,
+  FLOW_JSON_VERSION,
+  type Component,
+  type DataSourceItem,
+  type FlowJson,
+  type Screen,
+} from "./flow-json";
 
 export const FIELD_KINDS = [
   "text",
@@ -113,13 +120,15 @@ export function flowJsonOf(form: FlowForm): FlowJson {
 }
 
 function fieldOf(c: Component): FormField | null {
+  if (typeof c["data-source"] === "string") return null; // options the endpoint fills
+
   const text = (kind: FieldKind) => ({ kind, name: "", label: String(c.text ?? ""), required: false, options: [] });
   const input = (kind: FieldKind) => ({
     kind,
     name: String(c.name ?? ""),
     label: String(c.label ?? ""),
     required: c.required === true,
-    options: (c["data-source"] ?? []).map((o) => ({ id: String(o.id), title: String(o.title) })),
+    options: ((c["data-source"] ?? []) as DataSourceItem[]).map((o) => ({ id: String(o.id), title: String(o.title) })),
   });
   switch (c.type) {
     case "TextHeading":

@@ -1,5 +1,6 @@
 // How a WhatsApp Flow rides on a message: the token slot of a template's FLOW button, filled in when the message
-// has an id, and the interactive flow message the inbox sends. Pure (the template preview imports it).
+// has an id, the interactive flow message the inbox sends, and the answer that comes back. Pure (the template
+// preview imports it).
 import { entryScreen } from "./flow-json";
 
 /** The nonce that names the message carrying a flow: "m<Message id>" (campaign, journey, API) or "o<OutboundMessage id>" (inbox). */
@@ -68,4 +69,17 @@ export function withFlowToken<T>(request: T, token: string): T {
       ),
     },
   };
+}
+
+/** The answers of a reply (response_json, a JSON string), without the token; null when it is not an object. */
+export function parseResponse(responseJson: string): { token: string; answers: Record<string, unknown> } | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(responseJson);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+  const { flow_token: token, ...answers } = parsed as Record<string, unknown>;
+  return { token: typeof token === "string" ? token : "", answers };
 }

@@ -9,8 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError } from "@/lib/whatsapp/client";
-import type { FlowValidationError } from "@/lib/whatsapp/schemas";
-import { flowProblems, questionsOf, type FlowCategory, type FlowProblem } from "./flow-json";
+import { flowProblems, problemsFromMeta, questionsOf, type FlowCategory } from "./flow-json";
 import { flowStarter, starterJson, type FlowStarterId } from "./starters";
 
 export type FlowSettings = {
@@ -103,17 +102,6 @@ export async function saveFlow(user: CurrentUser, id: string, settings: FlowSett
     })
     .catch((error: unknown) => nameTaken(error, settings.name));
   if (count === 0) throw new ConflictError(messageKey("flows.errors.notEditable"));
-}
-
-/** Meta's validation errors as Parley's problems: its pointer paths ("screens [0]. layout.children [1]") as arrays. */
-export function problemsFromMeta(errors: FlowValidationError[]): FlowProblem[] {
-  return errors.map((e) => {
-    const raw = e.pointers?.[0]?.path ?? "";
-    const path = [...raw.replace(/\s+/g, "").matchAll(/([A-Za-z_-]+)|\[(\d+)\]/g)].map((m) =>
-      m[2] !== undefined ? Number(m[2]) : m[1]!,
-    );
-    return { path, message: e.message };
-  });
 }
 
 /**

@@ -95,6 +95,30 @@ function overlay(root: Schema) {
       },
     ],
   };
+  // Flow buttons (Meta: flows/guides/sendingaflow, "Send a template with a Flow"):
+  // {"type":"button","sub_type":"flow","index":"0","parameters":[{"type":"action","action":{"flow_token":"…"}}]}.
+  for (const schema of [schemas.TemplateComponent!, lastPart(schemas.ButtonComponent!)])
+    (props(schema).sub_type!.enum as string[]).push("flow");
+  (props(schemas.ButtonParameterObject!).type!.enum as string[]).push("action");
+  ((schemas.ButtonParameterObject!.discriminator as Schema).mapping as Schema).action =
+    "#/components/schemas/FlowActionParameter";
+  schemas.FlowActionParameter = {
+    allOf: [
+      { $ref: "#/components/schemas/ButtonParameterObject" },
+      {
+        type: "object",
+        required: ["action"],
+        properties: {
+          type: { enum: ["action"] },
+          action: {
+            type: "object",
+            additionalProperties: false,
+            properties: { flow_token: { type: "string" }, flow_action_data: { type: "object" } },
+          },
+        },
+      },
+    ],
+  };
   // A button's index as Meta's own examples send it too: a number (the v23 description has a string only).
   for (const schema of [schemas.TemplateComponent!, lastPart(schemas.ButtonComponent!)]) {
     props(schema).index = {
@@ -211,6 +235,7 @@ function overlay(root: Schema) {
     "ButtonPayloadParameter",
     "ButtonTextParameter",
     "CouponCodeParameter",
+    "FlowActionParameter",
   ]) {
     lastPart(schemas[name]!).additionalProperties = false;
   }
