@@ -20,6 +20,9 @@ const DYNAMIC: string[] = [
   "shell.nav.*",
   // app/r/[token]/link-problem.ts translates with createTranslator (a route handler, by Accept-Language).
   "links.*",
+  // components/forms/starter-gallery.tsx is given its namespace by the new-journey and new-flow pages.
+  "journeys.new.*",
+  "flows.new.*",
 ];
 
 const root = path.resolve(import.meta.dirname, "..");
