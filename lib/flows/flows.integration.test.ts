@@ -4,6 +4,7 @@
 // as consent with its wording; answers with a token nobody issued left unattributed.
 import { afterAll, describe, expect, it } from "vitest";
 import { db, type Prisma } from "@/lib/db/client";
+import { mergeContacts } from "@/lib/identity/merge";
 import { sendReply } from "@/lib/inbox/service";
 import { advanceDueRuns, consumeEvents } from "@/lib/journeys/engine";
 import { publishJourney } from "@/lib/journeys/service";
@@ -247,5 +248,12 @@ describe("answers", () => {
         where: { contactId_consentListId: { contactId: answer.contactId, consentListId: list.id } },
       }),
     ).toMatchObject({ optedIn: true });
+
+    // Two records of one person merged: the answer is the survivor's.
+    const survivor = await db.contact.create({ data: { workspaceId: ws.workspace.id, name: "Ana (CRM)" } });
+    await db.$transaction((tx) => mergeContacts(tx, ws.workspace.id, survivor.id, answer.contactId, "test"));
+    expect(await db.flowResponse.findUniqueOrThrow({ where: { id: answer.id } })).toMatchObject({
+      contactId: survivor.id,
+    });
   });
 });

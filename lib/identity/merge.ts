@@ -61,6 +61,9 @@ export async function mergeContacts(
       SELECT "journeyId" FROM "JourneyRun" WHERE "contactId" = ${survivorId} AND status = 'ACTIVE')`;
   await tx.$executeRaw`UPDATE "JourneyRun" SET "contactId" = ${survivorId} WHERE "contactId" = ${absorbedId}`;
   await tx.$executeRaw`UPDATE "ContactIdentityChange" SET "contactId" = ${survivorId} WHERE "contactId" = ${absorbedId}`;
+  // What the person answered in WhatsApp Flows, and the slots they booked, are the survivor's.
+  await tx.$executeRaw`UPDATE "FlowResponse" SET "contactId" = ${survivorId} WHERE "contactId" = ${absorbedId}`;
+  await tx.$executeRaw`UPDATE "Booking" SET "contactId" = ${survivorId} WHERE "contactId" = ${absorbedId}`;
   await mergeConsent(tx, workspaceId, survivorId, absorbedId);
 
   await tx.contactIdentityChange.create({
