@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { createFlowAction } from "@/app/(dashboard)/flows/actions";
-import { StarterGallery } from "@/components/forms/starter-gallery";
+import { NewFlow } from "@/components/flows/new-flow";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
-import { FLOW_STARTER_IDS, newFlowSchema } from "@/lib/flows/starters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("flows.new");
@@ -17,13 +15,7 @@ export default async function NewFlowPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <StarterGallery
-        namespace="flows.new"
-        starters={FLOW_STARTER_IDS}
-        schema={newFlowSchema}
-        create={createFlowAction}
-        href={(id) => `/flows/${id}`}
-      />
+      <NewFlow />
     </>
   );
 }
