@@ -16,7 +16,7 @@ test("a marketer builds an NPS survey, sends it in a campaign, watches the answe
   // From the gallery.
   await page.goto("/flows");
   await page.getByRole("link", { name: "New flow" }).first().click();
-  await page.getByLabel("Name").fill(flowName);
+  await page.getByRole("textbox", { name: "Name" }).fill(flowName);
   await page.getByRole("radio", { name: /NPS survey/ }).check();
   await page.getByRole("button", { name: "Create and open the builder" }).click();
   await expect(page).toHaveURL(/\/flows\/[^/]+$/);
