@@ -25,7 +25,7 @@ test("a marketer builds an NPS survey, sends it in a campaign, watches the answe
   const preview = page.getByRole("figure", { name: "Phone preview" });
   const question = page.getByRole("textbox", { name: "Question", exact: true }).first();
   await question.fill("How likely are you to recommend Acme to a friend, from 0 to 10?");
-  await expect(page.getByText("At most 30 characters (now 62).")).toBeVisible();
+  await expect(page.getByText("At most 30 characters (now 63).")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save and publish" })).toBeDisabled();
   await question.fill("Your score, 0 to 10");
   await expect(page.getByText(/At most 30 characters/)).toHaveCount(0);
