@@ -9,7 +9,6 @@ export type StarterId = (typeof STARTER_IDS)[number];
 
 /** The new-journey form: a name and the starter it begins as. */
 export const newJourneySchema = z.object({ name: journeyName, starter: z.enum(STARTER_IDS) });
-export type NewJourney = z.output<typeof newJourneySchema>;
 
 const HOUR = 3600;
 const at = (x: number, y: number) => ({ x, y });

@@ -377,7 +377,6 @@ export const flowValidationErrorSchema = z.looseObject({
   message: z.string(),
   pointers: z.array(z.looseObject({ path: z.string().optional() })).optional(),
 });
-export type FlowValidationError = z.infer<typeof flowValidationErrorSchema>;
 export const createFlowResponseSchema = z.looseObject({
   id: z.string(),
   validation_errors: z.array(flowValidationErrorSchema).optional(),
