@@ -6,6 +6,7 @@ import { actAs } from "@/tests/request-context";
 import { GET as recipients } from "./campaigns/[id]/recipients/route";
 import { GET as report } from "./campaigns/[id]/report/route";
 import { GET as contactExport } from "./contacts/[id]/export/route";
+import { GET as flowAnswers } from "./flows/[id]/responses/route";
 import { GET as importStatus } from "./imports/[id]/route";
 import { GET as thread } from "./inbox/[id]/route";
 import { GET as inbox } from "./inbox/route";
@@ -26,6 +27,7 @@ describe("route handlers", () => {
     ["campaign report", report],
     ["campaign recipients", recipients],
     ["contact export", contactExport],
+    ["flow answers", flowAnswers],
     ["import", importStatus],
     ["conversation", thread],
     ["media", media],
