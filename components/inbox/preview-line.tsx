@@ -10,6 +10,7 @@ export function PreviewLine({ preview: { type, text } }: { preview: MessagePrevi
   if (type === "text") return text ?? "";
   if (type === "button") return text ?? t("preview.button");
   if (type === "interactive") return text ?? t("preview.interactive");
+  if (type === "flow") return t("preview.flow");
   if (isMedia(type)) {
     const kind = t(`media.${type}`);
     return text ? t("preview.withText", { kind, text }) : kind;

@@ -72,7 +72,10 @@ export function previewOf(type: string, payload: unknown): MessagePreview {
     case "button":
       return { type, text: text(p.button?.text) };
     case "interactive": {
-      const i = p.interactive as { button_reply?: { title: string }; list_reply?: { title: string } } | undefined;
+      const i = p.interactive as
+        { type?: string; button_reply?: { title: string }; list_reply?: { title: string } } | undefined;
+      // A completed WhatsApp Flow: its own line ("Answered a form").
+      if (i?.type === "nfm_reply") return { type: "flow", text: null };
       return { type, text: text(i?.button_reply?.title ?? i?.list_reply?.title) };
     }
     case "image":
