@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { entryScreen, flowProblems, FLOW_LIMITS, questionsOf, type FlowJson } from "./flow-json";
 import { flowJsonOf, formOf, formPlace, newField, newScreenId } from "./form";
-import { FLOW_STARTER_IDS, flowStarter, starterJson } from "./starters";
+import { FLOW_STARTER_IDS, FORM_STARTER_IDS, flowStarter, starterJson } from "./starters";
 
 const keys = (json: unknown) => flowProblems(json).map((p) => p.message.split("|")[0]);
 const atPath = (json: unknown) => flowProblems(json).map((p) => p.path.join("."));
@@ -126,7 +126,7 @@ describe("flowProblems", () => {
 
 describe("the form model", () => {
   it("writes each starter as Flow JSON and reads the same form back", () => {
-    for (const id of FLOW_STARTER_IDS) {
+    for (const id of FORM_STARTER_IDS) {
       const { form } = flowStarter(id);
       expect(formOf(flowJsonOf(form)), id).toEqual(form);
     }

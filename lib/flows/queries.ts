@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/ids";
 import { z } from "zod";
 import { entryScreen, questionsOf, type Question } from "./flow-json";
+import { usesEndpoint } from "./send";
 
 export async function listFlows(workspaceId: string) {
   const flows = await db.flow.findMany({
@@ -41,14 +42,21 @@ export async function getFlow(workspaceId: string, id: string) {
   return flow;
 }
 
-/** Published flows, for the template builder's FLOW button and the inbox: Meta's id and the screen each opens on. */
+/**
+ * Published flows, for the template builder's FLOW button and the inbox: Meta's id and the screen each opens on
+ * ("" for an endpoint flow: its button opens with data_exchange, the endpoint naming the first screen).
+ */
 export async function flowChoices(workspaceId: string) {
   const flows = await db.flow.findMany({
     where: { workspaceId, status: "PUBLISHED", metaFlowId: { not: null } },
     orderBy: { name: "asc" },
     select: { name: true, metaFlowId: true, json: true },
   });
-  return flows.map((f) => ({ metaFlowId: f.metaFlowId!, name: f.name, screen: entryScreen(f.json) ?? "" }));
+  return flows.map((f) => ({
+    metaFlowId: f.metaFlowId!,
+    name: f.name,
+    screen: usesEndpoint(f.json) ? "" : (entryScreen(f.json) ?? ""),
+  }));
 }
 
 export type ResultFilters = {

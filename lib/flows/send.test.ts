@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { problemsFromMeta } from "./flow-json";
-import { flowMessage, parseResponse, PENDING_FLOW_TOKEN, withFlowToken } from "./send";
+import { toCreateTemplateRequest } from "@/lib/templates/payload";
+import { EMPTY_TEMPLATE, templateInputSchema } from "@/lib/templates/schemas";
+import { bookingFlowJson } from "./booking-flow";
+import { flowMessage, parseResponse, PENDING_FLOW_TOKEN, usesEndpoint, withFlowToken } from "./send";
 import { starterJson } from "./starters";
 
 describe("flow tokens on a message", () => {
@@ -41,6 +44,42 @@ describe("flow tokens on a message", () => {
     });
     const filled = withFlowToken({ type: "interactive", interactive }, "pf1.oxyz");
     expect(filled.interactive.action.parameters.flow_token).toBe("pf1.oxyz");
+  });
+
+  it("opens an endpoint flow with data_exchange and no screen: WhatsApp asks the endpoint for it (INIT)", () => {
+    expect(usesEndpoint(bookingFlowJson())).toBe(true);
+    expect(usesEndpoint(starterJson("feedback"))).toBe(false);
+    const interactive = flowMessage({ metaFlowId: "73", json: bookingFlowJson() }, "Book a time", "Book");
+    expect(interactive.action.parameters.flow_action).toBe("data_exchange");
+    expect(interactive.action.parameters).not.toHaveProperty("flow_action_payload");
+    expect(
+      flowMessage({ metaFlowId: "71", json: starterJson("nps") }, "Rate us", "Rate").action.parameters,
+    ).toMatchObject({ flow_action: "navigate", flow_action_payload: { screen: "RATING" } });
+  });
+
+  it("writes a template's FLOW button as navigate to its screen, or as data_exchange when it has none", () => {
+    const buttonOf = (screen: string) => {
+      const input = templateInputSchema.parse({
+        ...EMPTY_TEMPLATE,
+        name: "book_now",
+        language: "en_US",
+        category: "UTILITY",
+        body: { text: "Book your visit here.", samples: {} },
+        buttons: [{ type: "FLOW", text: "Book", flowId: "73", screen }],
+      });
+      const buttons = toCreateTemplateRequest(input).components.find((c) => c.type === "BUTTONS") as unknown as {
+        buttons: Record<string, unknown>[];
+      };
+      return buttons.buttons[0];
+    };
+    expect(buttonOf("RATING")).toEqual({
+      type: "FLOW",
+      text: "Book",
+      flow_id: "73",
+      flow_action: "navigate",
+      navigate_screen: "RATING",
+    });
+    expect(buttonOf("")).toEqual({ type: "FLOW", text: "Book", flow_id: "73", flow_action: "data_exchange" });
   });
 });
 

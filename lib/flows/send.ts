@@ -12,11 +12,23 @@ export const messageRef = (kind: "message" | "outbound", id: string) => `${kind 
  */
 export const PENDING_FLOW_TOKEN = "parley:pending";
 
+/**
+ * A flow that asks Parley's data-exchange endpoint for its screens (its JSON has `data_api_version`): it opens
+ * with flow_action "data_exchange", WhatsApp asking the endpoint for the first screen (INIT), never on a screen
+ * named by the sender.
+ */
+export function usesEndpoint(json: unknown): boolean {
+  return Boolean(
+    json && typeof json === "object" && typeof (json as { data_api_version?: unknown }).data_api_version === "string",
+  );
+}
+
 type Component = { type: string; sub_type?: string; parameters?: { type: string; action?: Record<string, unknown> }[] };
 
-/** An interactive message that opens a published flow on its first screen, its token pending. */
+/** An interactive message that opens a published flow on its first screen (or the endpoint's), its token pending. */
 export function flowMessage(flow: { metaFlowId: string | null; json: unknown }, body: string, cta: string) {
-  const screen = entryScreen(flow.json);
+  const endpoint = usesEndpoint(flow.json);
+  const screen = endpoint ? null : entryScreen(flow.json);
   return {
     type: "flow" as const,
     body: { text: body },
@@ -27,7 +39,7 @@ export function flowMessage(flow: { metaFlowId: string | null; json: unknown }, 
         flow_id: flow.metaFlowId!,
         flow_cta: cta,
         flow_token: PENDING_FLOW_TOKEN,
-        flow_action: "navigate" as const,
+        flow_action: endpoint ? ("data_exchange" as const) : ("navigate" as const),
         ...(screen ? { flow_action_payload: { screen } } : {}),
       },
     },

@@ -10,6 +10,8 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError } from "@/lib/whatsapp/client";
 import { flowProblems, problemsFromMeta, questionsOf, type FlowCategory } from "./flow-json";
+import { endpointUrl } from "./endpoint-keys";
+import { usesEndpoint } from "./send";
 import { flowStarter, starterJson, type FlowStarterId } from "./starters";
 
 export type FlowSettings = {
@@ -106,7 +108,8 @@ export async function saveFlow(user: CurrentUser, id: string, settings: FlowSett
 
 /**
  * Publishes a draft through the Flows API: created at Meta on the first try (its id kept at once, so a retry
- * after a failure does not create a second), the JSON uploaded, then published. Meta's validation errors are
+ * after a failure does not create a second; an endpoint flow with the workspace's endpoint as its endpoint_uri),
+ * the JSON uploaded, then published. Meta's validation errors are
  * kept on the flow and shown on the fields they name.
  */
 export async function publishFlow(user: CurrentUser, id: string): Promise<void> {
@@ -115,10 +118,25 @@ export async function publishFlow(user: CurrentUser, id: string): Promise<void> 
   if (flowProblems(flow.json).length) throw new ValidationError(messageKey("flows.errors.hasProblems"));
   const client = await clientFor(user.workspaceId);
   if (!client) throw new ValidationError(messageKey("flows.errors.noConnection"));
+  // An endpoint flow: Meta refuses to publish it without an endpoint and a registered key (139002); say which first.
+  const endpoint = usesEndpoint(flow.json);
+  if (endpoint) {
+    const key = await db.flowEndpointKey.findUnique({
+      where: { workspaceId: user.workspaceId },
+      select: { registeredAt: true },
+    });
+    if (!key?.registeredAt) throw new ValidationError(messageKey("flows.errors.endpointKeyMissing"));
+  }
   try {
     let metaFlowId = flow.metaFlowId;
     if (!metaFlowId) {
-      metaFlowId = (await client.createFlow({ name: flow.name, categories: [flow.category] })).id;
+      metaFlowId = (
+        await client.createFlow({
+          name: flow.name,
+          categories: [flow.category],
+          ...(endpoint ? { endpoint_uri: endpointUrl(user.workspaceId) } : {}),
+        })
+      ).id;
       await db.flow.update({ where: { id }, data: { metaFlowId } });
     }
     const upload = await client.uploadFlowJson(metaFlowId, flow.json);

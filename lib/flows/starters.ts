@@ -1,13 +1,18 @@
 // The gallery a new flow starts from: five common WhatsApp forms, each an ordinary draft once created (every
-// screen and field editable). Their wording is what the business's customers read, in English to begin with,
-// as a template's is; the gallery's names and descriptions are the catalog's (flows.starters.<id>).
+// screen and field editable), and the booking Flow served by Parley's data-exchange endpoint (its JSON only: the
+// form editor cannot hold an endpoint). Their wording is what the business's customers read, in English to begin
+// with, as a template's is; the gallery's names and descriptions are the catalog's (flows.starters.<id>).
 import { z } from "zod";
 import { messageKey } from "@/lib/i18n/message-key";
-import type { FlowCategory } from "./flow-json";
+import { bookingFlowJson } from "./booking-flow";
+import type { FlowCategory, FlowJson } from "./flow-json";
 import { flowJsonOf, type FlowForm, type FormField } from "./form";
 
-export const FLOW_STARTER_IDS = ["nps", "feedback", "booking", "lead", "signup", "blank"] as const;
+export const FLOW_STARTER_IDS = ["nps", "feedback", "booking", "liveBooking", "lead", "signup", "blank"] as const;
 export type FlowStarterId = (typeof FLOW_STARTER_IDS)[number];
+/** The starters the form editor can hold: all but the endpoint's booking Flow. */
+export type FormStarterId = Exclude<FlowStarterId, "liveBooking">;
+export const FORM_STARTER_IDS = FLOW_STARTER_IDS.filter((id): id is FormStarterId => id !== "liveBooking");
 
 export const flowName = z
   .string()
@@ -44,8 +49,12 @@ const text = (kind: "heading" | "body", label: string): FormField => ({
   options: [],
 });
 
-/** Each starter: its category, form, and (a sign-up) the opt-in box that records consent. */
-export function flowStarter(id: FlowStarterId): { category: FlowCategory; form: FlowForm; optInField: string | null } {
+type Starter<F> = { category: FlowCategory; form: F; optInField: string | null };
+
+/** Each starter: its category, form (none: the endpoint's booking Flow), and (a sign-up) the opt-in box that records consent. */
+export function flowStarter(id: FormStarterId): Starter<FlowForm>;
+export function flowStarter(id: FlowStarterId): Starter<FlowForm | null>;
+export function flowStarter(id: FlowStarterId): Starter<FlowForm | null> {
   switch (id) {
     case "nps":
       return {
@@ -129,6 +138,8 @@ export function flowStarter(id: FlowStarterId): { category: FlowCategory; form: 
           ],
         },
       };
+    case "liveBooking":
+      return { category: "APPOINTMENT_BOOKING", optInField: null, form: null };
     case "lead":
       return {
         category: "LEAD_GENERATION",
@@ -186,4 +197,9 @@ export function flowStarter(id: FlowStarterId): { category: FlowCategory; form: 
 }
 
 /** A starter's Flow JSON. */
-export const starterJson = (id: FlowStarterId) => flowJsonOf(flowStarter(id).form);
+export function starterJson(id: FormStarterId): FlowJson;
+export function starterJson(id: FlowStarterId): FlowJson | ReturnType<typeof bookingFlowJson>;
+export function starterJson(id: FlowStarterId) {
+  const { form } = flowStarter(id);
+  return form ? flowJsonOf(form) : bookingFlowJson();
+}

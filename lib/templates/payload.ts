@@ -41,7 +41,10 @@ function buttonsComponent(buttons: TemplateButton[]): Component {
         case "COPY_CODE":
           return { type: "COPY_CODE", example: b.example };
         case "FLOW":
-          return { type: "FLOW", text: b.text, flow_id: b.flowId, flow_action: "navigate", navigate_screen: b.screen };
+          // No screen: an endpoint flow, which WhatsApp opens by asking the endpoint for its first screen.
+          return b.screen
+            ? { type: "FLOW", text: b.text, flow_id: b.flowId, flow_action: "navigate", navigate_screen: b.screen }
+            : { type: "FLOW", text: b.text, flow_id: b.flowId, flow_action: "data_exchange" };
       }
     }),
   };
