@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
+import { endpointUrl } from "@/lib/flows/endpoint-keys";
+import { usesEndpoint } from "@/lib/flows/send";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import { DEFAULT_GRAPH_API_VERSION, type GraphVersionId } from "@/lib/whatsapp/graph-versions";
 import { sandboxConfigSchema } from "./config";
@@ -77,17 +79,28 @@ export async function connectWorkspaceToSandbox(
   return templates.map((t) => ({ ...t, id: t.metaTemplateId }));
 }
 
-/** The workspace's flows Meta holds (created at publishing), as the sandbox loads them again after a restart. */
+/**
+ * What Meta holds of the workspace's flows, as the sandbox loads it again after a restart (POST /_sandbox/flows):
+ * the flows created at publishing (an endpoint flow with the endpoint_uri publishing gave), and the registered
+ * Flows public key.
+ */
 export async function workspaceFlows(workspaceId: string) {
-  const flows = await db.flow.findMany({
-    where: { workspaceId, metaFlowId: { not: null } },
-    select: { metaFlowId: true, name: true, category: true, status: true, json: true },
-  });
-  return flows.map((f) => ({
-    id: f.metaFlowId!,
-    name: f.name,
-    categories: [f.category],
-    status: f.status,
-    json: f.json,
-  }));
+  const [flows, key] = await Promise.all([
+    db.flow.findMany({
+      where: { workspaceId, metaFlowId: { not: null } },
+      select: { metaFlowId: true, name: true, category: true, status: true, json: true },
+    }),
+    db.flowEndpointKey.findUnique({ where: { workspaceId }, select: { publicKeyPem: true, registeredAt: true } }),
+  ]);
+  return {
+    flows: flows.map((f) => ({
+      id: f.metaFlowId!,
+      name: f.name,
+      categories: [f.category],
+      status: f.status,
+      json: f.json,
+      ...(usesEndpoint(f.json) ? { endpoint_uri: endpointUrl(workspaceId) } : {}),
+    })),
+    businessPublicKey: key?.registeredAt ? key.publicKeyPem : null,
+  };
 }

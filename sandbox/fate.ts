@@ -12,7 +12,10 @@ export type Fate =
   | { kind: "stop_keyword"; afterMs: number }
   | { kind: "user_preferences_stop"; afterMs: number }
   | { kind: "link_click"; url: string; afterMs: number }
-  | { kind: "flow_reply"; flowId: string; token: string; afterMs: number };
+  | { kind: "flow_reply"; flowId: string; token: string; opening?: FlowOpening; afterMs: number };
+
+/** How a message opens its flow (interactive flow_action and flow_action_payload, or the FLOW button's). */
+export type FlowOpening = { action: "navigate" | "data_exchange"; screen?: string; data?: Record<string, unknown> };
 
 export type OutgoingMessage = {
   to: string; // digits only
@@ -27,7 +30,7 @@ export type OutgoingMessage = {
   windowOpen: boolean;
   optedOut: boolean;
   /** The WhatsApp Flow the message opens (an interactive flow or a template's FLOW button), with its token. */
-  flow?: { id: string; token: string };
+  flow?: { id: string; token: string; opening?: FlowOpening };
 };
 
 export const FAILURES = {
@@ -102,6 +105,7 @@ export function fateOf(config: SandboxConfig, message: OutgoingMessage): Fate[] 
         kind: "flow_reply",
         flowId: message.flow.id,
         token: message.flow.token,
+        opening: message.flow.opening,
         afterMs: seen + ms("form", 5000, 40000),
       });
     return fates;

@@ -1,8 +1,10 @@
-// The sandbox's Flows API (flows/reference/flowsapi): flows created as drafts, their Flow JSON uploaded as an
-// asset and validated with Meta's rules (lib/flows/flow-json.ts, its errors in Meta's shape and in English),
-// published, deprecated; and the answers a simulated person gives when they complete one.
+// The sandbox's Flows API (flows/reference/flowsapi): flows created as drafts (an endpoint flow with its
+// endpoint_uri), their Flow JSON uploaded as an asset and validated with Meta's rules (lib/flows/flow-json.ts, its
+// errors in Meta's shape and in English), published (an endpoint flow only with its endpoint and the business's
+// public key), deprecated; and the answers a simulated person gives when they complete one.
 import { randomBytes } from "node:crypto";
-import { flowProblems, questionsOf, type FlowJson, type FlowProblem } from "@/lib/flows/flow-json";
+import { flowProblems, questionsOf, type FlowJson, type FlowProblem, type Question } from "@/lib/flows/flow-json";
+import { usesEndpoint } from "@/lib/flows/send";
 import english from "@/messages/en/flows.json";
 import { chance } from "./random";
 
@@ -12,12 +14,14 @@ export type StoredFlow = {
   categories: string[];
   status: "DRAFT" | "PUBLISHED" | "DEPRECATED";
   json: unknown;
+  /** Where WhatsApp calls the flow's data-exchange endpoint (endpoint flows only). */
+  endpoint_uri?: string;
 };
 
 /** A Graph error the routes turn into Meta's error answer. */
-export type FlowError = { status: number; code: number; message: string; details?: string };
-const fail = (code: number, message: string, details?: string): never => {
-  throw { status: 400, code, message, details } satisfies FlowError;
+export type FlowError = { status: number; code: number; message: string; details?: string; subcode?: number };
+const fail = (code: number, message: string, details?: string, subcode?: number): never => {
+  throw { status: 400, code, message, details, subcode } satisfies FlowError;
 };
 
 /** A problem as Meta's validator words it: English text and a pointer path such as screens[0].layout.children[1]. */
@@ -57,11 +61,12 @@ export function createFlowStore() {
     has: (id: string) => flows.has(id),
     get,
 
-    create(body: { name: string; categories: string[] }) {
+    create(body: { name: string; categories: string[]; endpoint_uri?: string }) {
       if ([...flows.values()].some((f) => f.name === body.name))
         fail(100, "(#100) Invalid parameter", "Flow name is not unique");
       const id = String(7_100_000_000_000 + ++counter * 1000 + randomBytes(1)[0]!);
-      flows.set(id, { id, name: body.name, categories: body.categories, status: "DRAFT", json: null });
+      const { name, categories, endpoint_uri } = body;
+      flows.set(id, { id, name, categories, status: "DRAFT", json: null, ...(endpoint_uri ? { endpoint_uri } : {}) });
       return { id };
     },
 
@@ -88,11 +93,15 @@ export function createFlowStore() {
       return { success: true, ...(errors.length ? { validation_errors: errors } : {}) };
     },
 
-    publish(id: string) {
+    /** `publicKey`: the business's registered Flows key, which an endpoint flow needs (Meta's 139002 without). */
+    publish(id: string, publicKey: string | null) {
       const flow = get(id);
       if (flow.status !== "DRAFT") fail(139002, "Publishing Flow in invalid state");
       if (flow.json === null || errorsOf(flow).length)
         fail(139002, "Publishing Flow with validation errors", "Fix the flow's validation errors first.");
+      if (usesEndpoint(flow.json) && !flow.endpoint_uri)
+        fail(139002, "Publishing without specifying endpoint_uri is forbidden", undefined, 4233024);
+      if (usesEndpoint(flow.json) && !publicKey) fail(139002, "Missing Flows Signed Public Key", undefined, 4233012);
       flow.status = "PUBLISHED";
       return { success: true };
     },
@@ -121,6 +130,8 @@ export function createFlowStore() {
         categories: flow.categories,
         validation_errors: errorsOf(flow),
         json_version: (flow.json as FlowJson | null)?.version,
+        ...(usesEndpoint(flow.json) ? { data_api_version: (flow.json as FlowJson).data_api_version } : {}),
+        ...(flow.endpoint_uri ? { endpoint_uri: flow.endpoint_uri } : {}),
       };
     },
 
@@ -141,50 +152,45 @@ const WORDS = [
   "Staff were very helpful.",
 ];
 
+/** A plausible answer to one question; `roll` gives a number in [0, 1) fixed by the name it is asked for. */
+export function answerTo(q: Pick<Question, "name" | "type" | "options">, roll: (name: string) => number): unknown {
+  const pick = <T>(list: T[]) => list[Math.floor(roll(q.name) * list.length)]!;
+  switch (q.type) {
+    case "RadioButtonsGroup":
+    case "Dropdown":
+      // Skewed towards the top of a scale (an NPS survey's promoters outnumber its detractors).
+      return q.options[Math.floor(Math.sqrt(roll(q.name)) * q.options.length)]?.id ?? "";
+    case "CheckboxGroup":
+      return q.options.filter((o) => roll(`${q.name}:${o.id}`) < 0.45).map((o) => o.id);
+    case "OptIn":
+      return roll(q.name) < 0.8;
+    case "DatePicker":
+      return new Date(Date.now() + (1 + Math.floor(roll(q.name) * 14)) * 86_400_000).toISOString().slice(0, 10);
+    case "TextArea":
+      return pick(WORDS);
+    default: {
+      const name = pick(FIRST_NAMES);
+      const byName = /mail/.test(q.name)
+        ? `${name.toLowerCase()}@example.com`
+        : /phone/.test(q.name)
+          ? "+34600111222"
+          : name;
+      return /number|age|count/.test(q.name) ? String(1 + Math.floor(roll(q.name) * 9)) : byName;
+    }
+  }
+}
+
 /**
  * What a person answers when they complete a flow: a plausible value for each field, fixed by the seed and
  * key, put into the complete action's payload as WhatsApp does (`${form.x}`, `${screen.S.form.x}`).
  */
 export function answersFor(json: unknown, seed: number, key: string): Record<string, unknown> {
   const values = new Map<string, unknown>();
-  const roll = (name: string) => chance(seed, `${key}:${name}`);
-  for (const q of questionsOf(json)) {
-    const pick = <T>(list: T[]) => list[Math.floor(roll(q.name) * list.length)]!;
-    switch (q.type) {
-      case "RadioButtonsGroup":
-      case "Dropdown":
-        // Skewed towards the top of a scale (an NPS survey's promoters outnumber its detractors).
-        values.set(q.name, q.options[Math.floor(Math.sqrt(roll(q.name)) * q.options.length)]?.id ?? "");
-        break;
-      case "CheckboxGroup":
-        values.set(
-          q.name,
-          q.options.filter((o) => roll(`${q.name}:${o.id}`) < 0.45).map((o) => o.id),
-        );
-        break;
-      case "OptIn":
-        values.set(q.name, roll(q.name) < 0.8);
-        break;
-      case "DatePicker":
-        values.set(
-          q.name,
-          new Date(Date.now() + (1 + Math.floor(roll(q.name) * 14)) * 86_400_000).toISOString().slice(0, 10),
-        );
-        break;
-      case "TextArea":
-        values.set(q.name, pick(WORDS));
-        break;
-      default: {
-        const name = pick(FIRST_NAMES);
-        const byName = /mail/.test(q.name)
-          ? `${name.toLowerCase()}@example.com`
-          : /phone/.test(q.name)
-            ? "+34600111222"
-            : name;
-        values.set(q.name, /number|age|count/.test(q.name) ? String(1 + Math.floor(roll(q.name) * 9)) : byName);
-      }
-    }
-  }
+  for (const q of questionsOf(json))
+    values.set(
+      q.name,
+      answerTo(q, (name) => chance(seed, `${key}:${name}`)),
+    );
   const screens = (json as FlowJson | null)?.screens ?? [];
   const complete = screens
     .flatMap((s) => s.layout?.children ?? [])

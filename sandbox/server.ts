@@ -5,7 +5,8 @@
 //
 // Control endpoints (not Meta's): GET /_sandbox/health, GET /_sandbox/log?since=N&limit=N,
 // GET /_sandbox/stats, POST /_sandbox/config (patch the scenario), POST /_sandbox/inbound (a customer
-// writes in), POST /_sandbox/templates (load templates Meta already holds), POST /_sandbox/reset (the log).
+// writes in), POST /_sandbox/templates (load templates Meta already holds), POST /_sandbox/flows (load flows and
+// the business's Flows public key Meta already holds), POST /_sandbox/reset (the log).
 // Fault mode (config `faults`): a seeded share of send calls answered 500 with a transient code, a share
 // answered late (accepted at once, the answer held back), to test and measure how Parley rides them out.
 import { createPublicKey, randomBytes } from "node:crypto";
@@ -39,8 +40,11 @@ import {
 } from "./contract";
 import { graphVersion } from "@/lib/whatsapp/graph-versions";
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
-import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate } from "./fate";
+import { usesEndpoint } from "@/lib/flows/send";
+import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate, type FlowOpening } from "./fate";
+import { endpointFlowAnswer } from "./flow-client";
 import { answersFor, createFlowStore, type FlowError, type StoredFlow } from "./flows";
+import { chance } from "./random";
 import { TokenBucket } from "./rate-limit";
 import { looksPromotional, REASON_EXPLANATIONS, reviewDecision, structuralProblems } from "./template-review";
 import { WebhookSender } from "./webhook-sender";
@@ -133,6 +137,9 @@ export function createSandbox(input: SandboxConfigInput) {
     rejectedOther: 0,
     faultFailed: 0,
     faultHeld: 0,
+    /** Endpoint flows people completed through Parley's data-exchange endpoint, or abandoned. */
+    endpointFlowsCompleted: 0,
+    endpointFlowsAbandoned: 0,
   };
 
   // Unique across sandboxes too (Meta's are unique everywhere): several can share one database in tests.
@@ -261,7 +268,27 @@ export function createSandbox(input: SandboxConfigInput) {
           webhook([userPreferenceChange(number, to, "stop", at(fate.afterMs))], fate.afterMs);
           break;
         case "flow_reply": {
-          const json = flows.has(fate.flowId) ? flows.get(fate.flowId).json : null;
+          const flow = flows.has(fate.flowId) ? flows.get(fate.flowId) : null;
+          if (flow && usesEndpoint(flow.json)) {
+            // The person works through the endpoint's screens as WhatsApp does, then sends the answer (or leaves).
+            const play = () =>
+              endpointFlowAnswer({
+                flow,
+                token: fate.token,
+                opening: fate.opening,
+                publicKey: businessPublicKey,
+                appSecret: config.appSecret,
+                webhookUrl: config.webhookUrl,
+                roll: (name) => chance(config.seed, `${wamid}:${name}`),
+              }).then((answers) => {
+                if (!answers) return void counters.endpointFlowsAbandoned++;
+                counters.endpointFlowsCompleted++;
+                customerWrites({ from: to, flowReply: { flow_token: fate.token, ...answers }, contextWamid: wamid });
+              });
+            setTimeout(() => void play(), fate.afterMs).unref();
+            break;
+          }
+          const json = flow?.json ?? null;
           const answers = answersFor(json, config.seed, `${wamid}`);
           customerWrites(
             { from: to, flowReply: { flow_token: fate.token, ...answers }, contextWamid: wamid },
@@ -323,7 +350,7 @@ export function createSandbox(input: SandboxConfigInput) {
     } catch (error) {
       if (error instanceof Error) throw error;
       const e = error as FlowError;
-      throw new GraphError(e.status, e.code, e.message, e.details);
+      throw new GraphError(e.status, e.code, e.message, e.details, e.subcode);
     }
   }
 
@@ -353,10 +380,11 @@ export function createSandbox(input: SandboxConfigInput) {
     let category: string | undefined;
     let quickReplies: { payload: string; text: string }[] = [];
     let urls: string[] = [];
-    let flow: { id: string; token: string } | undefined;
+    let flow: { id: string; token: string; opening: FlowOpening } | undefined;
     if (message.type === "interactive" && message.interactive.type === "flow") {
-      const { flow_id, flow_token, mode } = message.interactive.action.parameters;
-      flow = { id: flow_id, token: flow_token };
+      const { flow_id, flow_token, mode, flow_action, flow_action_payload } = message.interactive.action.parameters;
+      const opening: FlowOpening = { action: flow_action ?? "navigate", ...flow_action_payload };
+      flow = { id: flow_id, token: flow_token, opening };
       refuseFlow(flow_id, mode === "draft");
     }
     if (message.type === "template") {
@@ -423,14 +451,20 @@ export function createSandbox(input: SandboxConfigInput) {
       });
       const flowButton = buttons.findIndex((b) => b.type.toUpperCase() === "FLOW");
       if (flowButton >= 0) {
-        const id = String((buttons[flowButton] as { flow_id?: string }).flow_id ?? "");
+        const button = buttons[flowButton] as { flow_id?: string; flow_action?: string; navigate_screen?: string };
+        const id = String(button.flow_id ?? "");
         refuseFlow(id, false);
         const sent = message.template.components?.find(
           (c) => c.type === "button" && c.sub_type === "flow" && Number(c.index) === flowButton,
         );
         const action = sent?.type === "button" ? sent.parameters.find((p) => p.type === "action") : undefined;
         const token = action && "action" in action ? action.action.flow_token : undefined;
-        flow = { id, token: typeof token === "string" ? token : "unused" };
+        const data = action && "action" in action ? action.action.flow_action_data : undefined;
+        const opening: FlowOpening =
+          button.flow_action === "data_exchange"
+            ? { action: "data_exchange" }
+            : { action: "navigate", screen: button.navigate_screen, data: data as Record<string, unknown> | undefined };
+        flow = { id, token: typeof token === "string" ? token : "unused", opening };
       }
       quickReplies = buttons
         .map((b, index) => ({ b, index }))
@@ -737,9 +771,12 @@ export function createSandbox(input: SandboxConfigInput) {
           return { status: 200, body: { loaded: list.length }, logged: undefined };
         }
         case "POST flows": {
-          // Flows Meta already holds (the embedded mode loads the workspace's on every start).
-          const list = ((body as { flows?: StoredFlow[] }).flows ?? []).filter((f) => f && typeof f.id === "string");
+          // Flows Meta already holds (the embedded mode loads the workspace's on every start), and the business's
+          // registered Flows public key, which Meta keeps too.
+          const given = body as { flows?: StoredFlow[]; businessPublicKey?: string };
+          const list = (given.flows ?? []).filter((f) => f && typeof f.id === "string");
           flows.load(list);
+          if (typeof given.businessPublicKey === "string") businessPublicKey = given.businessPublicKey;
           return { status: 200, body: { loaded: list.length }, logged: undefined };
         }
         case "POST reset":
@@ -836,7 +873,7 @@ export function createSandbox(input: SandboxConfigInput) {
       const answer = await flowCall(async () => {
         if (edge === "assets" && method === "POST")
           return flows.upload(object, await readBody(req), String(req.headers["content-type"] ?? ""));
-        if (edge === "publish" && method === "POST") return flows.publish(object);
+        if (edge === "publish" && method === "POST") return flows.publish(object, businessPublicKey);
         if (edge === "deprecate" && method === "POST") return flows.deprecate(object);
         if (!edge && method === "GET") return flows.details(object);
         if (!edge && method === "DELETE") return flows.remove(object);

@@ -187,13 +187,14 @@ async function main() {
     const credentials = sandboxCredentials(dataDir);
     const sandboxPort = await freePort();
     const url = (sandboxUrl = `http://127.0.0.1:${sandboxPort}`);
-    // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates and flows again.
+    // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates, flows and Flows
+    // public key again. It calls the Flows endpoint at the origin its webhooks go to (this web server).
     let templates: unknown[] = [];
-    let flows: unknown[] = [];
+    let flows: { flows: unknown[]; businessPublicKey: string | null } = { flows: [], businessPublicKey: null };
     const loadTemplates = () =>
       Promise.all([
         fetch(`${url}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) }),
-        fetch(`${url}/_sandbox/flows`, { method: "POST", body: JSON.stringify({ flows }) }),
+        fetch(`${url}/_sandbox/flows`, { method: "POST", body: JSON.stringify(flows) }),
       ]);
     run(
       process.execPath,
