@@ -141,7 +141,6 @@ export function createFlowStore() {
     },
   };
 }
-export type FlowStore = ReturnType<typeof createFlowStore>;
 
 const FIRST_NAMES = ["Ana", "Luca", "Maya", "Jonas", "Inès", "Tomás", "Sofia", "Emil"];
 const WORDS = [

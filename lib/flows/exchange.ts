@@ -19,7 +19,7 @@ import { BOOKING_SCREENS, BOOKING_TRIGGERS } from "./booking-flow";
 import { bookingContext, holdSlot, takenSeats } from "./bookings";
 import { readFlowToken } from "./flow-token";
 
-export { confirmBooking, type ConfirmResult } from "./bookings";
+export { confirmBooking } from "./bookings";
 
 /** How far ahead the booking Flow offers days. */
 export const DAYS_AHEAD = 14;

@@ -21,7 +21,6 @@ export const flowName = z
   .max(120, messageKey("flows.errors.nameLong"));
 
 export const newFlowSchema = z.object({ name: flowName, starter: z.enum(FLOW_STARTER_IDS) });
-export type NewFlow = z.output<typeof newFlowSchema>;
 
 const field = (
   kind: FormField["kind"],

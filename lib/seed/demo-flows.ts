@@ -203,7 +203,7 @@ export async function seedFlows(
       });
       if (!completedAt) return;
       // Promoters outnumber detractors, as in a shop people like.
-      const score = Math.min(10, Math.floor(Math.sqrt(c.random()) * 11));
+      const score = 10 - Math.floor(c.random() ** 3 * 11);
       const reason = REASONS[Math.floor(c.random() * REASONS.length)]!;
       responses.push({
         workspaceId: ws,

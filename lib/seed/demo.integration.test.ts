@@ -21,7 +21,7 @@ describe("demo seed", () => {
     const before = await counts();
     expect(before.members).toBe(3);
     expect(before.contacts).toBe(DEMO_CONTACT_COUNT + 1); // and the username-only person
-    expect(before.templates).toBe(10); // the carousel among them, those the journey starters send, the NPS survey's
+    expect(before.templates).toBe(11); // the carousel among them, those the journey starters send, the flows'
     expect(before.consentEvents).toBeGreaterThanOrEqual(DEMO_CONTACT_COUNT * 2);
 
     expect(await seedDemo()).toEqual({ created: false });
