@@ -176,7 +176,7 @@ export async function seedFlows(
     .filter((contact) => !c.optedOut.has(contact.phone) && !contact.phone.startsWith("+1"))
     .slice(0, 90)
     .forEach((contact, i) => {
-      const id = `demo-nps-${i}`;
+      const id = `demo-nps-${ws}-${i}`; // unique across workspaces: tests seed the demo flows into their own
       const sentAt = new Date(launchedAt.getTime() + i * 40);
       const deliveredAt = new Date(sentAt.getTime() + 1500 + c.random() * 3000);
       const read = c.random() < 0.8;
@@ -190,7 +190,7 @@ export async function seedFlows(
         campaignId: campaign.id,
         contactId: contact.id,
         createdAt: launchedAt,
-        wamid: `wamid.DEMONPS${i}`,
+        wamid: `wamid.DEMONPS${ws}${i}`,
         attempts: 1,
         state: completedAt ? "REPLIED" : read ? "READ" : "DELIVERED",
         sentAt,
@@ -209,7 +209,7 @@ export async function seedFlows(
         workspaceId: ws,
         flowId: nps.id,
         contactId: contact.id,
-        inboundMessageId: `demo-nps-answer-${i}`,
+        inboundMessageId: `${id}-answer`,
         flowToken: `demo-${id}`,
         messageId: id,
         campaignId: campaign.id,
@@ -282,14 +282,14 @@ async function seedTastingBookings(
     seats.set(starts[k]!, (seats.get(starts[k]!) ?? 0) + 1);
     const slotStart = new Date(starts[k]!);
     const completedAt = new Date(now.getTime() - (1 + c.random() * 47) * 3_600_000);
-    return { contact, i, slotStart, completedAt, flowToken: `demo-tasting-${i}` };
+    return { contact, i, slotStart, completedAt, flowToken: `demo-tasting-${ws}-${i}` };
   });
   await tx.flowResponse.createMany({
     data: booked.map((b) => ({
       workspaceId: ws,
       flowId: booking.id,
       contactId: b.contact.id,
-      inboundMessageId: `demo-tasting-answer-${b.i}`,
+      inboundMessageId: `demo-tasting-answer-${ws}-${b.i}`,
       flowToken: b.flowToken,
       answers: { slot: `${b.slotStart.toISOString().slice(0, 16)}Z`, customer_name: TASTERS[b.i % TASTERS.length]! },
       completedAt: b.completedAt,

@@ -88,6 +88,7 @@ describe("the demo's flows", () => {
     const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
     const flows = await db.flow.findMany({ where: { workspaceId: workspace.id } });
     expect(flows.map((f) => [f.name, f.status]).sort()).toEqual([
+      ["Book a tasting", "PUBLISHED"],
       ["Customer NPS", "PUBLISHED"],
       ["Newsletter sign-up", "PUBLISHED"],
       ["Visit feedback", "DRAFT"],
