@@ -27,5 +27,7 @@ test("the sign-in form works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab");
   await page.keyboard.type("parley-marketer-demo");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Campaigns" })).toBeVisible();
+  // Every role lands on its home (lib/auth/permissions.ts, homeFor).
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole("heading", { name: "Home", exact: true })).toBeVisible();
 });
