@@ -341,9 +341,18 @@ export async function inboxChoices(workspaceId: string) {
 }
 export type InboxChoices = Awaited<ReturnType<typeof inboxChoices>>;
 
-/** The delivery state an agent reads for a message the dispatcher sends: waiting counts as sending, skipped as failed. */
+/**
+ * The delivery state an agent reads for a message the dispatcher sends: waiting counts as sending, skipped as
+ * failed, answered as read (an answered message showed as "Sent").
+ */
 const deliveryOf = (state: string) =>
-  state === "QUEUED" || state === "CLAIMED" ? "SENDING" : state === "SKIPPED" ? "FAILED" : state;
+  state === "QUEUED" || state === "CLAIMED"
+    ? "SENDING"
+    : state === "SKIPPED"
+      ? "FAILED"
+      : state === "REPLIED"
+        ? "READ"
+        : state;
 
 /**
  * What the business's campaigns sent this person, as they read it: the campaign's template with their own
