@@ -157,6 +157,16 @@ describe("the form model", () => {
     expect(formOf({ version: "7.3", screens: [] })).toBeNull();
   });
 
+  it("keeps JSON the form would lose out of the form editor, and takes JSON it only adds defaults to", () => {
+    const email = { type: "TextInput", name: "email", label: "Email", "input-type": "email" };
+    expect(formOf(oneScreen([email]))?.screens[0]!.fields).toEqual([
+      { kind: "email", name: "email", label: "Email", required: false, options: [] },
+    ]);
+    expect(formOf(oneScreen([{ ...email, "helper-text": "We never share it" }]))).toBeNull();
+    expect(formOf(oneScreen([email], { data: { name: { type: "string", __example__: "Ana" } } }))).toBeNull();
+    expect(formOf({ ...oneScreen([email]), data_api_version: "3.0" })).toBeNull();
+  });
+
   it("lists the questions with their labels and options", () => {
     const questions = questionsOf(starterJson("nps"));
     expect(questions.map((q) => [q.name, q.type])).toEqual([

@@ -1,6 +1,6 @@
 // The form editor's model of a flow: screens of fields and a button, which Parley writes as Flow JSON
 // (7.3, no endpoint) and reads back from it. Flow JSON the model cannot hold (a password input, an image, an
-// endpoint) reads as null: the editor then offers the JSON only. Pure.
+// endpoint, a property the form has no field for) reads as null: the editor then offers the JSON only. Pure.
 import { z } from "zod";
 import {
   childrenOf,
@@ -178,7 +178,26 @@ export function formOf(json: unknown): FlowForm | null {
       button: String(footer.label ?? ""),
     });
   }
-  return { screens };
+  // The form must hold everything: a property it does not know (a helper text, a screen's data, an endpoint)
+  // would be dropped the next time the form writes the JSON, so such a flow stays JSON-only.
+  const form = { screens };
+  return keeps(flowJsonOf(form), json) ? form : null;
+}
+
+/** Whether `written` keeps every value of `original` (it may add defaults, such as `required: false`). */
+function keeps(written: unknown, original: unknown): boolean {
+  if (Array.isArray(original))
+    return (
+      Array.isArray(written) &&
+      written.length === original.length &&
+      original.every((value, i) => keeps(written[i], value))
+    );
+  if (original && typeof original === "object") {
+    if (!written || typeof written !== "object" || Array.isArray(written)) return false;
+    const fields = written as Record<string, unknown>;
+    return Object.entries(original).every(([key, value]) => keeps(fields[key], value));
+  }
+  return written === original;
 }
 
 /** Where a problem's path points in the form: a screen, and a field of it (or its button). */
