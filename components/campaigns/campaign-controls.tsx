@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import {
   approveCampaignAction,
   cancelCampaignAction,
@@ -11,12 +11,12 @@ import {
   rejectCampaignAction,
   resumeCampaignAction,
 } from "@/app/(dashboard)/campaigns/actions";
+import { useActionRun } from "@/components/forms/use-action-run";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
-import type { ActionResult } from "@/lib/actions/action";
+import { StatusMessage } from "@/components/ui/status-message";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { useFormat } from "@/lib/i18n/format";
 
@@ -37,16 +37,8 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
   const router = useRouter();
   const t = useTranslations("campaigns.controls");
   const format = useFormat();
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [pending, start] = useTransition();
+  const { run, pending, outcome } = useActionRun();
   const [reason, setReason] = useState("");
-
-  const run = (act: () => Promise<ActionResult<unknown>>, done: string, after?: () => void) =>
-    start(async () => {
-      const result = await act();
-      setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
-      if (result.ok) (after ?? router.refresh)();
-    });
 
   return (
     <div className="space-y-3">

@@ -2,28 +2,21 @@
 // The Flows endpoint's key pair and URL: generate a key pair (only the public key ever reaches the browser),
 // register it with WhatsApp, and copy the URL to give Meta as the Flow's endpoint.
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { generateEndpointKeyAction, registerEndpointKeyAction } from "@/app/(dashboard)/settings/flows/actions";
 import { CopyButton } from "@/components/api-keys/copy-button";
+import { useActionRun } from "@/components/forms/use-action-run";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+import { StatusMessage } from "@/components/ui/status-message";
 
 type Props = { url: string; publicKeyPem: string | null; createdAt: string | null; registeredAt: string | null };
 
 export function EndpointKeyCard({ url, publicKeyPem, createdAt, registeredAt }: Props) {
   const t = useTranslations("flowEndpoint");
-  const [pending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  const run = (call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string) =>
-    startTransition(async () => {
-      setOutcome(null);
-      const result = await call();
-      setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
-    });
+  // The actions revalidate this page themselves.
+  const { run, pending, outcome } = useActionRun({ refresh: false });
 
   return (
     <>

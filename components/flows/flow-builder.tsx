@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import {
   deleteFlowAction,
   deprecateFlowAction,
@@ -14,12 +14,12 @@ import {
   publishFlowAction,
   saveFlowAction,
 } from "@/app/(dashboard)/flows/actions";
+import { useActionRun } from "@/components/forms/use-action-run";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input, Label, Select } from "@/components/ui/input";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
-import type { ActionResult } from "@/lib/actions/action";
+import { StatusMessage } from "@/components/ui/status-message";
 import type { FlowStatus } from "@/lib/db/generated/enums";
 import { FLOW_CATEGORIES, flowProblems, questionsOf, type FlowCategory, type FlowProblem } from "@/lib/flows/flow-json";
 import { flowJsonOf, formOf, formPlace } from "@/lib/flows/form";
@@ -57,8 +57,7 @@ export function FlowBuilder({ id, status, canEdit, initial, metaErrors, lists }:
   const [text, setText] = useState(pretty(initial.json));
   const [parseError, setParseError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [pending, start] = useTransition();
+  const { run, pending, outcome, setOutcome } = useActionRun();
   const readOnly = !canEdit || status !== "DRAFT";
 
   const form = useMemo(() => formOf(settings.json), [settings.json]);
@@ -90,15 +89,6 @@ export function FlowBuilder({ id, status, canEdit, initial, metaErrors, lists }:
     change({ json });
     setText(pretty(json));
   };
-  const run = (act: () => Promise<ActionResult<unknown>>, done: string, after?: (data: unknown) => void) =>
-    start(async () => {
-      const result = await act();
-      setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
-      if (result.ok) {
-        after?.(result.data);
-        router.refresh();
-      }
-    });
   const save = async () => {
     const result = await saveFlowAction({ id, ...settings });
     if (result.ok) setDirty(false);
@@ -160,11 +150,11 @@ export function FlowBuilder({ id, status, canEdit, initial, metaErrors, lists }:
               description={t("deleteDescription")}
               confirmLabel={t("deleteConfirm")}
               onConfirm={() =>
-                start(async () => {
-                  const result = await deleteFlowAction({ id });
-                  if (result.ok) router.push("/flows");
-                  else setOutcome({ ok: false, text: result.error.message });
-                })
+                run(
+                  () => deleteFlowAction({ id }),
+                  null,
+                  () => router.push("/flows"),
+                )
               }
             />
           </>
@@ -177,7 +167,7 @@ export function FlowBuilder({ id, status, canEdit, initial, metaErrors, lists }:
               run(
                 () => duplicateFlowAction({ id }),
                 t("duplicated"),
-                (data) => router.push(`/flows/${(data as { id: string }).id}`),
+                (data) => router.push(`/flows/${data.id}`),
               )
             }
           >

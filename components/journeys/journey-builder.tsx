@@ -5,19 +5,19 @@
 // The draft is saved as a whole; publishing saves it first, then freezes it as the next version.
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import {
   deleteJourneyAction,
   moveJourneyAction,
   publishJourneyAction,
   saveJourneyAction,
 } from "@/app/(dashboard)/journeys/actions";
+import { useActionRun } from "@/components/forms/use-action-run";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input, Label, Select } from "@/components/ui/input";
-import { StatusMessage, type Outcome } from "@/components/ui/status-message";
-import type { ActionResult } from "@/lib/actions/action";
+import { StatusMessage } from "@/components/ui/status-message";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { translateMessage } from "@/lib/i18n/message-key";
 import {
@@ -66,8 +66,7 @@ export function JourneyBuilder({
   const [selected, setSelected] = useState<string | null>(TRIGGER_NODE);
   const [adding, setAdding] = useState<StepKind>("send");
   const [dirty, setDirty] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [pending, start] = useTransition();
+  const { run, pending, outcome, setOutcome } = useActionRun();
   const readOnly = !canEdit || status === "STOPPED";
 
   const found = useMemo(() => findProblems(graph, choices), [graph, choices]);
@@ -98,12 +97,6 @@ export function JourneyBuilder({
     setSelected(newId);
   };
 
-  const run = (act: () => Promise<ActionResult<unknown>>, done: string) =>
-    start(async () => {
-      const result = await act();
-      setOutcome(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
-      if (result.ok) router.refresh();
-    });
   const save = () => saveJourneyAction({ id, name, graph });
   const saveAndPublish = async () => {
     const saved = await save();
@@ -178,11 +171,11 @@ export function JourneyBuilder({
                 description={t("deleteDescription")}
                 confirmLabel={t("deleteConfirm")}
                 onConfirm={() =>
-                  start(async () => {
-                    const result = await deleteJourneyAction({ id });
-                    if (result.ok) router.push("/journeys");
-                    else setOutcome({ ok: false, text: result.error.message });
-                  })
+                  run(
+                    () => deleteJourneyAction({ id }),
+                    null,
+                    () => router.push("/journeys"),
+                  )
                 }
               />
             )}
