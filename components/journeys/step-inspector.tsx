@@ -6,6 +6,7 @@ import { useId, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { CONTACT_FIELDS } from "@/lib/campaigns/schemas";
+import type { TemplateCategory } from "@/lib/db/generated/enums";
 import {
   BRANCH_SIGNALS,
   exitsOf,
@@ -293,6 +294,7 @@ function KindFields({
   onChange: (s: Step) => void;
 }) {
   const t = useTranslations("journeys.inspector");
+  const category = useTranslations("templates.categoryInline");
   switch (step.kind) {
     case "send": {
       const template = choices.templates.find((c) => c.name === step.template);
@@ -308,7 +310,7 @@ function KindFields({
                 <option value="">{t("pickTemplate")}</option>
                 {choices.templates.map((c) => (
                   <option key={c.name} value={c.name}>
-                    {c.name} ({c.category.toLowerCase()})
+                    {c.name} ({category(c.category as TemplateCategory)})
                   </option>
                 ))}
               </Select>
@@ -566,6 +568,7 @@ function VariableFields({
   onChange: (v: JourneyVariable) => void;
 }) {
   const t = useTranslations("journeys.inspector");
+  const field = useTranslations("campaigns.contactField");
   const v = value ?? { source: "event" as const, value: "", fallback: "" };
   return (
     <fieldset className="rounded-md border border-line p-2">
@@ -593,7 +596,7 @@ function VariableFields({
                 <option value="">{t("pickField")}</option>
                 {CONTACT_FIELDS.map((f) => (
                   <option key={f} value={f}>
-                    {f}
+                    {field(f)}
                   </option>
                 ))}
               </Select>

@@ -56,13 +56,15 @@ export default async function JourneyReportPage({
   const link = (stepId: string, o: string | null) =>
     `/journeys/${id}/report?step=${encodeURIComponent(stepId)}${o === null ? "" : `&outcome=${encodeURIComponent(o)}`}`;
   const { totals } = report;
-  /** "sent", "skipped:consent_opted_out" → "Sent", "Skipped (consent_opted_out)"; a split path by its name. */
+  /** "sent", "skipped:consent_opted_out" → "Sent", "Skipped (opted out)"; a split path by its name. */
   const outcomeLabel = (o: string) => {
     const [kind, reason] = o.split(":") as [string, string | undefined];
     const known = (OUTCOMES as readonly string[]).includes(kind)
       ? t(`outcome.${kind as (typeof OUTCOMES)[number]}`)
       : kind;
-    return reason ? `${known} (${reason})` : known;
+    if (!reason) return known;
+    const key = `skipReason.${reason}` as "skipReason.consent_opted_out";
+    return `${known} (${t.has(key) ? t(key) : reason})`;
   };
   return (
     <>
