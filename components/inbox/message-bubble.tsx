@@ -14,9 +14,10 @@ import {
   Video,
 } from "lucide-react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { WhatsAppText } from "@/components/templates/phone-preview";
+import { APPOINTMENT_FORMAT } from "@/lib/flows/booking-flow";
 import type { Author, FlowAnswerCard, TimelineItem } from "@/lib/inbox/queries";
 import { useFormat } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";
@@ -109,6 +110,7 @@ function InboundContent({ type, payload }: { type: string; payload: Any }) {
 /** A completed WhatsApp Flow: the form's name, then each question and answer. */
 function FlowAnswers({ card }: { card: FlowAnswerCard }) {
   const t = useTranslations("inbox.bubble");
+  const formatter = useFormatter();
   return (
     <div>
       <p className="mb-1 flex items-center gap-1 font-medium">
@@ -122,13 +124,16 @@ function FlowAnswers({ card }: { card: FlowAnswerCard }) {
           <div key={i}>
             <dt className="text-xs text-gray-600">{a.label}</dt>
             <dd>
-              {typeof a.value === "boolean"
-                ? a.value
-                  ? t("yes")
-                  : t("no")
-                : Array.isArray(a.value)
-                  ? a.value.join(", ")
-                  : a.value}
+              {a.at
+                ? // A booked time, on the business's clock (the zone is named), in the reader's language.
+                  formatter.dateTime(new Date(a.at), { ...APPOINTMENT_FORMAT, timeZone: card.timeZone })
+                : typeof a.value === "boolean"
+                  ? a.value
+                    ? t("yes")
+                    : t("no")
+                  : Array.isArray(a.value)
+                    ? a.value.join(", ")
+                    : a.value}
             </dd>
           </div>
         ))}

@@ -15,6 +15,39 @@ export const BOOKING_SCREENS = { appointment: "APPOINTMENT", details: "DETAILS",
 /** What the endpoint receives from the booking Flow's data_exchange actions (`data.trigger`). */
 export const BOOKING_TRIGGERS = { day: "day_selected", hold: "slot_chosen" } as const;
 
+/** The booking Flow's answer that names the chosen time: its time Dropdown, fed by the endpoint. */
+export const BOOKING_SLOT_FIELD = "slot";
+
+/** A slot's id in the Flow: its UTC start to the minute ("2026-12-03T09:00Z"), the same whatever the zone. */
+export const slotId = (start: Date) => `${start.toISOString().slice(0, 16)}Z`;
+export const SLOT_ID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/;
+
+/**
+ * The time a booking Flow's answer names (its slot's id), or null for any other answer: the booking Flow's time
+ * Dropdown, whose options the endpoint sends (so the Flow JSON lists none).
+ */
+export function bookedSlotAt(
+  question: { name: string; type: string; options: unknown[] } | undefined,
+  value: unknown,
+): Date | null {
+  if (question?.name !== BOOKING_SLOT_FIELD || question.type !== "Dropdown" || question.options.length) return null;
+  return typeof value === "string" && SLOT_ID.test(value) ? new Date(value) : null;
+}
+
+/**
+ * How a booked time reads to people (Intl options): with the workspace's time zone, since an appointment is on the
+ * business's clock, the zone named so that a reader elsewhere is not misled; in the reader's language.
+ */
+export const APPOINTMENT_FORMAT = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+} as const satisfies Intl.DateTimeFormatOptions;
+
 /** The Flow JSON (7.3, data API 3.0): its Dropdowns bound to the endpoint's data ("${data.days}"). */
 export function bookingFlowJson() {
   const { appointment, details, summary } = BOOKING_SCREENS;

@@ -15,7 +15,7 @@ import {
   type AvailabilityRules,
   type FreeSlot,
 } from "./availability";
-import { BOOKING_SCREENS, BOOKING_TRIGGERS } from "./booking-flow";
+import { BOOKING_SCREENS, BOOKING_TRIGGERS, SLOT_ID, slotId } from "./booking-flow";
 import { bookingContext, holdSlot, takenSeats } from "./bookings";
 import { readFlowToken } from "./flow-token";
 
@@ -58,9 +58,6 @@ const dayTitle = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 const titleOfDay = (day: string) => dayTitle.format(new Date(`${day}T12:00:00Z`)).replace(",", "");
-/** A slot's id in the Flow: its UTC start to the minute ("2026-12-03T09:00Z"), the same whatever the zone. */
-const slotId = (start: Date) => `${start.toISOString().slice(0, 16)}Z`;
-const SLOT_ID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/;
 const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
 
 const slotOptions = (slots: FreeSlot[]): Option[] =>

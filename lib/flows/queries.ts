@@ -5,6 +5,7 @@ import { Prisma, db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { idSchema } from "@/lib/ids";
 import { z } from "zod";
+import { bookedSlotAt } from "./booking-flow";
 import { entryScreen, questionsOf, type Question } from "./flow-json";
 import { usesEndpoint } from "./send";
 
@@ -130,7 +131,7 @@ export async function flowResults(workspaceId: string, flowId: string, filters: 
   const flow = await getFlow(workspaceId, flowId);
   const questions = questionsOf(flow.json);
   const counted = questions.filter((q) => q.options.length > 0 || q.type === "OptIn").map((q) => q.name);
-  const [totals, counts, campaigns] = await Promise.all([
+  const [totals, counts, campaigns, timeZone] = await Promise.all([
     db.$queryRaw<{ total: number; contacts: number; first: Date | null; last: Date | null }[]>`
       SELECT count(*)::int AS total, count(DISTINCT "contactId")::int AS contacts, min("completedAt") AS first,
         max("completedAt") AS last
@@ -147,6 +148,7 @@ export async function flowResults(workspaceId: string, flowId: string, filters: 
     db.$queryRaw<{ id: string; name: string }[]>`
       SELECT DISTINCT c.id, c.name FROM "FlowResponse" r JOIN "Campaign" c ON c.id = r."campaignId"
       WHERE r."flowId" = ${flowId} ORDER BY c.name`,
+    workspaceTimeZone(workspaceId),
   ]);
   const byQuestion = new Map<string, Map<string, number>>();
   for (const c of counts) {
@@ -171,7 +173,7 @@ export async function flowResults(workspaceId: string, flowId: string, filters: 
         nps: isScale(q) ? netPromoterScore(map) : null,
       };
     });
-  return { flow, questions, totals: totals[0]!, charts, campaigns };
+  return { flow, questions, totals: totals[0]!, charts, campaigns, timeZone };
 }
 
 const PAGE = 50;
@@ -209,9 +211,19 @@ export async function flowResponses(
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
-/** An answer as a person reads it: an option's title, a list of them, yes or no, or the text. */
-export function readableAnswer(question: Question | undefined, value: unknown, yesNo: [string, string]): string {
+/**
+ * An answer as a person reads it: an option's title, a list of them, yes or no, the text, or a booked time in
+ * words (`when`; without it, the slot's id, as the CSV export keeps it for machines).
+ */
+export function readableAnswer(
+  question: Question | undefined,
+  value: unknown,
+  yesNo: [string, string],
+  when?: (at: Date) => string,
+): string {
   if (value === undefined || value === null) return "";
+  const booked = when ? bookedSlotAt(question, value) : null;
+  if (booked) return when!(booked);
   const title = (id: unknown) => question?.options.find((o) => o.id === String(id))?.title ?? String(id);
   if (Array.isArray(value)) return value.map(title).join("; ");
   if (typeof value === "boolean") return value ? yesNo[0] : yesNo[1];
@@ -220,11 +232,20 @@ export function readableAnswer(question: Question | undefined, value: unknown, y
 
 /** A contact's completed flows, newest first (the contact page). */
 export async function contactFlowResponses(workspaceId: string, contactId: string) {
-  const rows = await db.flowResponse.findMany({
-    where: { workspaceId, contactId },
-    orderBy: { completedAt: "desc" },
-    take: 20,
-    select: { id: true, completedAt: true, answers: true, flow: { select: { id: true, name: true, json: true } } },
-  });
-  return rows.map((r) => ({ ...r, questions: questionsOf(r.flow.json) }));
+  const [rows, timeZone] = await Promise.all([
+    db.flowResponse.findMany({
+      where: { workspaceId, contactId },
+      orderBy: { completedAt: "desc" },
+      take: 20,
+      select: { id: true, completedAt: true, answers: true, flow: { select: { id: true, name: true, json: true } } },
+    }),
+    workspaceTimeZone(workspaceId),
+  ]);
+  return { timeZone, rows: rows.map((r) => ({ ...r, questions: questionsOf(r.flow.json) })) };
+}
+
+/** The workspace's time zone: the clock its bookings are on. */
+async function workspaceTimeZone(workspaceId: string): Promise<string> {
+  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { timeZone: true } });
+  return workspace?.timeZone ?? "UTC";
 }

@@ -5,6 +5,7 @@ import { headerMediaKind, previewText, templateSlots } from "@/lib/campaigns/ren
 import type { Mapping } from "@/lib/campaigns/schemas";
 import { fillPlaceholders } from "@/lib/templates/rules";
 import { db, Prisma } from "@/lib/db/client";
+import { bookedSlotAt } from "@/lib/flows/booking-flow";
 import { questionsOf } from "@/lib/flows/flow-json";
 import { NotFoundError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/service";
@@ -253,7 +254,9 @@ export type Thread = Awaited<ReturnType<typeof getThread>>;
 export type FlowAnswerCard = {
   flowId: string;
   name: string;
-  answers: { label: string; value: string | boolean | string[] }[];
+  /** `at`: a booked time (ISO), which the card words in the workspace's `timeZone`. */
+  answers: { label: string; value: string | boolean | string[]; at?: string }[];
+  timeZone: string;
 };
 
 /** The completed flows among inbound messages, as readable cards (an option's title, not its id). */
@@ -263,6 +266,8 @@ async function flowAnswerCards(workspaceId: string, inboundIds: string[]): Promi
     where: { workspaceId, inboundMessageId: { in: inboundIds } },
     select: { inboundMessageId: true, answers: true, flow: { select: { id: true, name: true, json: true } } },
   });
+  if (responses.length === 0) return new Map();
+  const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
   return new Map(
     responses.map((r) => {
       const answers = r.answers as Record<string, unknown>;
@@ -274,11 +279,14 @@ async function flowAnswerCards(workspaceId: string, inboundIds: string[]): Promi
           .map((q) => {
             const value = answers[q.name];
             const title = (id: unknown) => q.options.find((o) => o.id === String(id))?.title ?? String(id);
+            const booked = bookedSlotAt(q, value);
             return {
               label: q.label,
               value: typeof value === "boolean" ? value : Array.isArray(value) ? value.map(title) : title(value),
+              ...(booked ? { at: booked.toISOString() } : {}),
             };
           }),
+        timeZone,
       };
       return [r.inboundMessageId, card] as const;
     }),

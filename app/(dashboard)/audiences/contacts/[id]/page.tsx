@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PrivacyActions } from "@/components/audiences/privacy-actions";
 import { RecordConsentForm } from "@/components/audiences/record-consent-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { APPOINTMENT_FORMAT } from "@/lib/flows/booking-flow";
 import { contactFlowResponses, readableAnswer } from "@/lib/flows/queries";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -29,8 +30,11 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
   const admin = can(user.role, "consent.edit");
   const lists = admin ? await listConsentLists(user.workspaceId) : [];
   const attributes = Object.entries((contact.attributes ?? {}) as Record<string, unknown>);
-  const flowAnswers = await contactFlowResponses(user.workspaceId, contact.id);
+  const { rows: flowAnswers, timeZone } = await contactFlowResponses(user.workspaceId, contact.id);
   const yesNo: [string, string] = [t("contact.flows.yes"), t("contact.flows.no")];
+  const formatter = await getFormatter();
+  // A booked time on the business's clock, in the reader's language.
+  const when = (at: Date) => formatter.dateTime(at, { ...APPOINTMENT_FORMAT, timeZone });
   return (
     <>
       <PageHeader
@@ -239,7 +243,10 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                 </Td>
                 <Td className="text-sm">
                   {r.questions
-                    .map((q) => [q.label, readableAnswer(q, (r.answers as Record<string, unknown>)[q.name], yesNo)])
+                    .map((q) => [
+                      q.label,
+                      readableAnswer(q, (r.answers as Record<string, unknown>)[q.name], yesNo, when),
+                    ])
                     .filter(([, value]) => value)
                     .map(([label, value]) => `${label}: ${value}`)
                     .join(" · ")}

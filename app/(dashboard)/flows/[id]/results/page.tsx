@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { ChartCard } from "@/components/ui/chart-card";
 import { CountChart } from "@/components/ui/chart";
@@ -10,6 +10,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { RefreshWhile } from "@/components/ui/refresh-while";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
+import { APPOINTMENT_FORMAT } from "@/lib/flows/booking-flow";
 import { flowResponses, flowResults, readableAnswer, resultFilters, resultsQuerySchema } from "@/lib/flows/queries";
 import { getFormat } from "@/lib/i18n/format";
 import { orNotFound, pageId } from "@/lib/not-found";
@@ -39,6 +40,9 @@ export default async function FlowResultsPage({
   const page = await flowResponses(user.workspaceId, id, filters, { beforeId: query.before });
   const [t, format] = await Promise.all([getTranslations("flows"), getFormat()]);
   const yesNo: [string, string] = [t("results.yes"), t("results.no")];
+  const formatter = await getFormatter();
+  // A booked time on the business's clock, in the reader's language.
+  const when = (at: Date) => formatter.dateTime(at, { ...APPOINTMENT_FORMAT, timeZone: results.timeZone });
   const filtered = Boolean(query.from || query.to || query.campaign || query.answer);
   const search = new URLSearchParams(
     Object.entries({ from: query.from, to: query.to, campaign: query.campaign, answer: query.answer }).flatMap(
@@ -177,7 +181,7 @@ export default async function FlowResultsPage({
                 <Td className="text-sm">{r.campaign ?? "—"}</Td>
                 {questions.map((q) => (
                   <Td key={q.name} className="text-sm">
-                    {readableAnswer(q, r.answers[q.name], yesNo) || "—"}
+                    {readableAnswer(q, r.answers[q.name], yesNo, when) || "—"}
                   </Td>
                 ))}
               </tr>
