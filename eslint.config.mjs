@@ -22,6 +22,7 @@ const LAYERS = [
   ["media"],
   ["segments"],
   ["whatsapp"],
+  ["pricing"],
   ["outbound-webhooks"],
   ["events"],
   ["consent"],

@@ -2,7 +2,7 @@
 // their rates, and the sender number's quality. Read from CampaignDay (rollups) only.
 import "server-only";
 import { z } from "zod";
-import { PRICE_CURRENCY } from "@/lib/campaigns/pricing";
+import { pricingCurrency } from "@/lib/pricing/cards";
 import { db } from "@/lib/db/client";
 import {
   failuresOf,
@@ -144,7 +144,7 @@ export async function dashboard(workspaceId: string, range: DateRange) {
 
   return {
     range,
-    currency: PRICE_CURRENCY,
+    currency: await pricingCurrency(workspaceId),
     overall,
     metaClicks: { reported: Number(metaClicks!.reported), tracked: Number(metaClicks!.tracked) }, // count(*): one row
     trend,

@@ -2,7 +2,7 @@
 // rollups (CampaignDay for totals, CampaignMinute for the time series), never from the raw rows.
 import "server-only";
 import { SKIP_REASONS, type SkipReason } from "@/lib/campaigns/audience";
-import { PRICE_CURRENCY } from "@/lib/campaigns/pricing";
+import { pricingCurrency } from "@/lib/pricing/cards";
 import { sendRateOf } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -90,7 +90,7 @@ export async function campaignReport(workspaceId: string, id: string) {
       .map(([reason, count]) => ({ reason, label: SKIP_REASONS[reason as SkipReason] ?? reason, count }))
       .sort((a, b) => b.count - a.count),
     cost: {
-      currency: PRICE_CURRENCY,
+      currency: await pricingCurrency(workspaceId),
       total: (totals.cost ?? 0) / 1e6,
       billed: Object.entries(billed)
         .filter(([, n]) => n > 0)

@@ -6,7 +6,7 @@ import { trackedLinkBase } from "@/lib/campaigns/links";
 import { NotFoundError } from "@/lib/errors";
 import { segmentRulesSchema, type SegmentRules } from "@/lib/segments/schemas";
 import { audienceSql, emptyValueSql, SKIP_REASONS, tierLimit, type AudiencePlan, type SkipReason } from "./audience";
-import { estimateCost, PRICE_CURRENCY, type CostLine, type PriceCategory } from "./pricing";
+import { estimateCost, type CostLine, type PriceCategory } from "./pricing";
 import { audienceAdvice, contentAdvice, templateText } from "@/lib/templates/channel-advice";
 import { hiddenOnDesktop } from "@/lib/templates/rules";
 import {
@@ -307,7 +307,7 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
     ...(plan.fallback ? contentAdvice(templateText(plan.fallback.components)) : []),
   ];
   for (const a of advice) if (a) warnings.push({ code: `channel.${a.code}`, values: a.values });
-  const cost = estimateCost(prefixes, plan.category);
+  const cost = await estimateCost(plan.campaign.workspaceId, prefixes, plan.category);
   return {
     computedAt: new Date().toISOString(),
     targeted,
@@ -318,7 +318,7 @@ export async function buildPreflight(plan: CampaignPlan): Promise<Preflight> {
     languages: [...languages.entries()]
       .map(([language, count]) => ({ language, count }))
       .sort((a, b) => b.count - a.count),
-    cost: { currency: PRICE_CURRENCY, category: plan.category, ...cost },
+    cost: { category: plan.category, ...cost },
     template: {
       name: mapping.templateName,
       category: plan.category,

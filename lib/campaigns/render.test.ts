@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { sendMessageRequestSchema } from "@/lib/whatsapp/schemas";
-import { marketOf, estimateCost } from "./pricing";
 import { variableSchema } from "./schemas";
 import {
   MissingValueError,
@@ -164,27 +163,6 @@ describe("the send request", () => {
       }),
     ).toThrow(MissingValueError);
     expect(() => renderTemplateMessage({ version, mapping, contact, callbackData: "pm:x" })).toThrow(/header media/);
-  });
-});
-
-describe("pricing", () => {
-  it("finds the market by the longest calling code and sums the cost", () => {
-    expect(marketOf("+2348012345678").market).toBe("Nigeria");
-    expect(marketOf("+14155550123").market).toBe("North America");
-    expect(marketOf("+3546123456").market).toBe("Other");
-    const { lines, total } = estimateCost(
-      [
-        { prefix: "+3461", count: 100 },
-        { prefix: "+3462", count: 100 },
-        { prefix: "+4915", count: 10 },
-      ],
-      "MARKETING",
-    );
-    expect(lines.map((l) => [l.market, l.recipients])).toEqual([
-      ["Spain", 200],
-      ["Germany", 10],
-    ]);
-    expect(total).toBeCloseTo(200 * 0.0615 + 10 * 0.1365);
   });
 });
 

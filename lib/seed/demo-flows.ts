@@ -12,7 +12,7 @@ import { freeDays, type AvailabilityRules, type OpeningHours, type Weekday } fro
 import { bookingFlowJson } from "@/lib/flows/booking-flow";
 import { generateFlowKeyPair } from "@/lib/flows/exchange-crypto";
 import { flowStarter, starterJson } from "@/lib/flows/starters";
-import { priceMicros } from "@/lib/campaigns/pricing";
+import { shippedPriceMicros } from "@/lib/pricing/rates";
 
 type Tx = Prisma.TransactionClient;
 
@@ -199,7 +199,7 @@ export async function seedFlows(
         repliedAt: completedAt,
         pricingCategory: "marketing",
         billable: true,
-        costMicros: priceMicros("marketing", contact.phone),
+        costMicros: shippedPriceMicros("marketing", contact.phone, sentAt),
       });
       if (!completedAt) return;
       // Promoters outnumber detractors, as in a shop people like.

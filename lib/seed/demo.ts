@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
 import { trackedLinkBase } from "@/lib/campaigns/links";
 import { foldAll } from "@/lib/analytics/rollups";
-import { estimateCost, priceMicros } from "@/lib/campaigns/pricing";
+import { cardAt, estimateWithCard, SHIPPED_CARDS, shippedPriceMicros } from "@/lib/pricing/rates";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { bsuidForPhone } from "@/lib/whatsapp/webhook-payloads";
 import { FLOW_TEMPLATES, seedFlows } from "./demo-flows";
@@ -748,7 +748,7 @@ async function seedFinishedCampaign(
       optedOutAt: stopped ? new Date(readAt.getTime() + 120_000) : null,
       pricingCategory: "marketing",
       billable: true,
-      costMicros: priceMicros("marketing", contact.phone),
+      costMicros: shippedPriceMicros("marketing", contact.phone, sentAt),
     });
     if (repliedAt)
       inbound.push({
@@ -827,10 +827,15 @@ async function seedFinishedCampaign(
   }
   const sent = messages.filter((m) => m.state !== "SKIPPED");
   const skipped = (reason: string) => messages.filter((m) => m.skipReason === reason).length;
-  const cost = estimateCost(
-    sent.map((m) => ({ prefix: c.contacts.find((x) => x.id === m.contactId)!.phone.slice(0, 5), count: 1 })),
-    "MARKETING",
-  );
+  const card = cardAt(SHIPPED_CARDS, launchedAt);
+  const cost = {
+    currency: card?.currency ?? "USD",
+    ...estimateWithCard(
+      sent.map((m) => ({ prefix: c.contacts.find((x) => x.id === m.contactId)!.phone.slice(0, 5), count: 1 })),
+      "MARKETING",
+      card,
+    ),
+  };
   await tx.campaign.update({
     where: { id: campaign.id },
     data: {
@@ -847,7 +852,7 @@ async function seedFinishedCampaign(
           { reason: "opted_out", label: "Opted out", count: skipped("opted_out") },
         ],
         languages: [{ language: "en_US", count: sent.length }],
-        cost: { currency: "USD", category: "MARKETING", ...cost },
+        cost: { category: "MARKETING", ...cost },
         template: { name: c.template, category: "MARKETING", versions: [{ language: "en_US", status: "APPROVED" }] },
         variables: Object.keys((campaign.variableMapping as { variables: object }).variables).map((slot) => ({
           slot,

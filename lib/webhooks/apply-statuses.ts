@@ -8,7 +8,7 @@ import type { StatusEvent } from "@/lib/whatsapp/schemas";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { foldOutboundStatuses } from "@/lib/inbox/service";
-import { priceMicros } from "@/lib/campaigns/pricing";
+import { priceStatuses } from "@/lib/pricing/costs";
 import { emitMessageStatusEvents, type MessageStatus } from "@/lib/outbound-webhooks/domain-events";
 
 export type StatusInput = { workspaceId: string; event: StatusEvent };
@@ -61,6 +61,25 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
   );
   if (inserted.length === 0) return 0;
 
+  // What each newly reported message costs (lib/pricing), from Meta's pricing object and the card in effect.
+  const insertedKeys = new Set(inserted.map((e) => `${e.wamid}|${e.status}`));
+  const costs = await priceStatuses(
+    tx,
+    events.flatMap((e) =>
+      e.event.pricing && insertedKeys.has(`${e.event.id}|${e.event.status}`)
+        ? [
+            {
+              workspaceId: e.workspaceId,
+              wamid: e.event.id,
+              recipient: e.event.recipient_id ?? e.event.recipient_user_id ?? "",
+              at: e.event.timestamp,
+              pricing: e.event.pricing,
+            },
+          ]
+        : [],
+    ),
+  );
+
   // One row per message: the earliest time of each stage, the furthest stage reached, the failure if any.
   type Agg = {
     key: string;
@@ -96,10 +115,9 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     if (state === "SENT") agg.sentAt = earliest(agg.sentAt);
     if (state === "DELIVERED") agg.deliveredAt = earliest(agg.deliveredAt);
     if (state === "READ") agg.readAt = earliest(agg.readAt);
-    if (e.pricingCategory) {
-      agg.pricingCategory = e.pricingCategory;
-      agg.costMicros = priceMicros(e.pricingCategory, e.recipient);
-    }
+    if (e.pricingCategory) agg.pricingCategory = e.pricingCategory;
+    const cost = costs.get(e.wamid);
+    if (cost !== undefined) agg.costMicros = cost;
     perMessage.set(key, agg);
   }
   const rows = [...perMessage.values()];

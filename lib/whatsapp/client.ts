@@ -22,6 +22,7 @@ import {
   marketingMessageRequestSchema,
   mediaUploadResponseSchema,
   phoneNumberHealthSchema,
+  pricingAnalyticsResponseSchema,
   sendMessageRequestSchema,
   sendMessageResponseSchema,
   successResponseSchema,
@@ -233,6 +234,15 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     getMarketingMessagesStatus() {
       const query = new URLSearchParams({ fields: "marketing_messages_onboarding_status" });
       return call("GET", `/${waba}?${query}`, wabaMarketingStatusSchema);
+    },
+
+    /** What Meta billed per UTC day, country, pricing category and type, between two instants (at most 90 days). */
+    getPricingAnalytics(range: { start: Date; end: Date }) {
+      const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+      const field =
+        `pricing_analytics.start(${seconds(range.start)}).end(${seconds(range.end)}).granularity(DAILY)` +
+        `.dimensions(["COUNTRY","PRICING_CATEGORY","PRICING_TYPE"])`;
+      return call("GET", `/${waba}?${new URLSearchParams({ fields: field })}`, pricingAnalyticsResponseSchema);
     },
 
     markRead(messageId: string) {

@@ -363,6 +363,35 @@ export const wabaMarketingStatusSchema = z.looseObject({
   marketing_messages_onboarding_status: z.string().optional(),
 });
 
+/**
+ * GET /{waba-id}?fields=pricing_analytics.start(..).end(..).granularity(DAILY).dimensions([...]): what Meta
+ * billed, in buckets (UTC, at most 90 days back). Values are Meta's upper-case enums; cost is in the WABA's
+ * currency, volume is the number of delivered messages.
+ */
+export const pricingAnalyticsResponseSchema = z.looseObject({
+  id: z.string(),
+  pricing_analytics: z
+    .looseObject({
+      data: z.array(
+        z.looseObject({
+          data_points: z.array(
+            z.looseObject({
+              start: z.number(),
+              end: z.number(),
+              country: z.string().optional(),
+              pricing_type: z.string().optional(),
+              pricing_category: z.string().optional(),
+              tier: z.string().optional(),
+              volume: z.number().default(0),
+              cost: z.number().default(0),
+            }),
+          ),
+        }),
+      ),
+    })
+    .optional(),
+});
+
 // ------------------------------------------------------------------ flows (management)
 
 /** POST /{waba-id}/flows (flows/reference/flowsapi): a flow at Meta, as a draft; its JSON is uploaded as an asset. */

@@ -4,11 +4,13 @@ import "server-only";
 import { campaignStartJob } from "@/lib/campaigns/jobs";
 import { startCampaign } from "@/lib/campaigns/service";
 import { db } from "@/lib/db/client";
+import { bookingTakenJob, bookingTakenNotice } from "@/lib/flows/booking-notice";
 import { importJob } from "@/lib/imports/jobs";
 import { failImport, runImport } from "@/lib/imports/service";
 import { windowState } from "@/lib/inbox/schemas";
 import { sendAutoReply, sendReply } from "@/lib/inbox/service";
 import { handle, type CronSchedule, type JobHandler } from "@/lib/jobs/runner";
+import { metaBillJob, syncAllMetaBills } from "@/lib/pricing/meta-bill";
 import { autoReplyJob, consentConfirmJob } from "@/lib/webhooks/jobs";
 import { cleanUp, cleanupJob } from "./maintenance";
 
@@ -38,9 +40,27 @@ export const JOB_HANDLERS: JobHandler[] = [
 
   handle(campaignStartJob, ({ campaignId }) => startCampaign(campaignId)),
 
+  // Nightly: Meta's bill (pricing_analytics) beside Parley's estimate (docs/pricing.md).
+  handle(metaBillJob, ({ days }) => syncAllMetaBills({ days })),
+
   handle(autoReplyJob, ({ workspaceId, conversationId, savedReplyId, replyTo }) =>
     sendAutoReply(workspaceId, conversationId, savedReplyId, replyTo),
   ),
+
+  // A booking whose time was taken before the person's answer came: they are told, as an inbox reply to it.
+  handle(bookingTakenJob, async (payload) => {
+    const notice = await bookingTakenNotice(payload);
+    // Past the 24-hour window a free-form message is refused by Meta: the inbox shows the answer instead.
+    if (!notice || !windowState(notice.lastInboundAt).open) return;
+    await sendReply(payload.workspaceId, null, {
+      conversationId: notice.conversationId,
+      replyTo: payload.replyTo,
+      reply: { kind: "text", body: notice.text },
+    });
+  }),
 ];
 
-export const CRON_SCHEDULES: CronSchedule[] = [{ definition: cleanupJob, cron: "7 * * * *", payload: {} }];
+export const CRON_SCHEDULES: CronSchedule[] = [
+  { definition: cleanupJob, cron: "7 * * * *", payload: {} },
+  { definition: metaBillJob, cron: "40 2 * * *", payload: {} },
+];

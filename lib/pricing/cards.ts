@@ -1,0 +1,134 @@
+// Rate cards in the database: the shipped ones (a migration, workspaceId null) and a workspace's imports of
+// Meta's published rate-card file. Each card keeps its effective date, so a message is priced with the card
+// in effect when it was sent, and history is never repriced by a newer card.
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/service";
+import type { CurrentUser } from "@/lib/auth/sessions";
+import { db, type Prisma } from "@/lib/db/client";
+import { messageKey } from "@/lib/i18n/message-key";
+import { ValidationError } from "@/lib/errors";
+import { parseRateCardCsv, type CsvProblem } from "./rate-card-csv";
+import { cardAt, type RateCard } from "./rates";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+/** Every card that can price this workspace's messages: its own and the shipped ones, with their rates. */
+export async function loadCards(workspaceId: string, client: Client = db): Promise<RateCard[]> {
+  const rows = await client.priceCard.findMany({
+    where: { OR: [{ workspaceId }, { workspaceId: null }] },
+    select: {
+      id: true,
+      workspaceId: true,
+      currency: true,
+      effectiveFrom: true,
+      rates: { select: { market: true, category: true, fromVolume: true, rateMicros: true } },
+    },
+  });
+  return rows.map((r) => ({ ...r, effectiveFrom: r.effectiveFrom.toISOString().slice(0, 10) }));
+}
+
+/** The card in effect now (or at `at`) for a workspace, or null when there is none. */
+export async function cardInEffect(
+  workspaceId: string,
+  at = new Date(),
+  client: Client = db,
+): Promise<RateCard | null> {
+  return cardAt(await loadCards(workspaceId, client), at);
+}
+
+/** The cards a workspace can see on its pricing page, newest first, with where they came from. */
+export async function listCards(workspaceId: string) {
+  const cards = await db.priceCard.findMany({
+    where: { OR: [{ workspaceId }, { workspaceId: null }] },
+    orderBy: [{ effectiveFrom: "desc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      workspaceId: true,
+      currency: true,
+      effectiveFrom: true,
+      source: true,
+      createdAt: true,
+      _count: { select: { rates: true } },
+    },
+  });
+  return cards.map((c) => ({
+    id: c.id,
+    shipped: c.workspaceId === null,
+    currency: c.currency,
+    effectiveFrom: c.effectiveFrom.toISOString().slice(0, 10),
+    source: c.source,
+    createdAt: c.createdAt,
+    rates: c._count.rates,
+  }));
+}
+
+export const importRateCardSchema = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  text: z.string(),
+  effectiveFrom: z.iso.date({ message: messageKey("settings.pricing.errors.effectiveFrom") }),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z]{3})?$/, { message: messageKey("settings.pricing.errors.currency") })
+    .optional(),
+});
+export type ImportRateCardInput = z.infer<typeof importRateCardSchema>;
+
+export type ImportResult =
+  { ok: true; cardId: string; rates: number; unknownMarkets: string[] } | { ok: false; problems: CsvProblem[] };
+
+/**
+ * Imports Meta's rate-card file as this workspace's card from `effectiveFrom` on. A file with any problem
+ * imports nothing and says what and where; a second import for the same date replaces the first.
+ */
+export async function importRateCard(user: CurrentUser, input: ImportRateCardInput): Promise<ImportResult> {
+  const parsed = parseRateCardCsv(input.text, input.currency);
+  if (!parsed.ok) return parsed;
+  const { card } = parsed;
+  const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
+  if (Number.isNaN(effectiveFrom.getTime()))
+    throw new ValidationError(messageKey("settings.pricing.errors.effectiveFrom"));
+  const cardId = await db.$transaction(async (tx) => {
+    await tx.priceCard.deleteMany({ where: { workspaceId: user.workspaceId, effectiveFrom } });
+    const created = await tx.priceCard.create({
+      data: {
+        workspaceId: user.workspaceId,
+        currency: card.currency,
+        effectiveFrom,
+        source: input.fileName,
+        importedById: user.userId,
+        rates: { createMany: { data: card.rates } },
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      user.workspaceId,
+      user.userId,
+      {
+        action: "pricing.rate_card_imported",
+        targetType: "price_card",
+        targetId: created.id,
+        details: {
+          fileName: input.fileName,
+          effectiveFrom: input.effectiveFrom,
+          currency: card.currency,
+          rates: card.rates.length,
+        },
+      },
+      tx,
+    );
+    return created.id;
+  });
+  return { ok: true, cardId, rates: card.rates.length, unknownMarkets: card.unknownMarkets };
+}
+
+/** The currency costs are shown in: the card in effect now (Meta bills a business in one currency). */
+export async function pricingCurrency(workspaceId: string): Promise<string> {
+  const card = await db.priceCard.findFirst({
+    where: { OR: [{ workspaceId }, { workspaceId: null }], effectiveFrom: { lte: new Date() } },
+    orderBy: [{ effectiveFrom: "desc" }, { workspaceId: { sort: "asc", nulls: "last" } }],
+    select: { currency: true },
+  });
+  return card?.currency ?? "USD";
+}

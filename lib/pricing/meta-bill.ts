@@ -1,0 +1,86 @@
+// Meta's own bill: the nightly job reads each WABA's pricing_analytics (daily buckets per country, category and
+// type) and stores it beside Parley's estimate, so the analytics page can show where the two differ.
+// Meta's figures for a day only grow while its data settles, so each run rewrites the last days it returned.
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/engine";
+import { logger } from "@/lib/logger";
+import { clientFor } from "@/lib/whatsapp/accounts";
+
+export const metaBillJob = defineJob(
+  "pricing.meta_bill",
+  z.object({ days: z.number().int().min(1).max(90).optional() }),
+  {
+    retryLimit: 3,
+    timeoutSeconds: 10 * 60,
+  },
+);
+
+/** Days read back each night: Meta's figures for a day can still change for a while after it. */
+export const META_BILL_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+const utcMidnight = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
+
+/** Fetches and stores Meta's figures for the `days` UTC days up to now (today's so far included). */
+export async function syncMetaBill(workspaceId: string, options: { days?: number; now?: Date } = {}) {
+  const client = await clientFor(workspaceId);
+  if (!client) return { rows: 0 };
+  const now = options.now ?? new Date();
+  const start = new Date(utcMidnight(now).getTime() - ((options.days ?? META_BILL_DAYS) - 1) * DAY_MS);
+  const answer = await client.getPricingAnalytics({ start, end: now });
+  // One row per day, country, category and type (Meta may split a bucket further, by tier).
+  const rows = new Map<
+    string,
+    { day: string; country: string; category: string; pricingType: string; volume: number; costMicros: number }
+  >();
+  for (const point of (answer.pricing_analytics?.data ?? []).flatMap((d) => d.data_points)) {
+    const row = {
+      day: utcMidnight(new Date(point.start * 1000))
+        .toISOString()
+        .slice(0, 10),
+      country: (point.country ?? "").toUpperCase(),
+      category: (point.pricing_category ?? "unknown").toLowerCase(),
+      pricingType: (point.pricing_type ?? "regular").toLowerCase(),
+    };
+    const key = [row.day, row.country, row.category, row.pricingType].join("|");
+    const seen = rows.get(key) ?? { ...row, volume: 0, costMicros: 0 };
+    seen.volume += point.volume;
+    seen.costMicros += Math.round(point.cost * 1e6);
+    rows.set(key, seen);
+  }
+  const list = [...rows.values()];
+  await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "MetaPricingDay" ("workspaceId", day, country, category, "pricingType", volume, "costMicros", "fetchedAt")
+       SELECT $1, t.day, t.country, t.category, t.type, t.volume, t.cost, now()
+       FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS t(day, country, category, type, volume, cost)
+       ON CONFLICT ("workspaceId", day, country, category, "pricingType")
+       DO UPDATE SET volume = EXCLUDED.volume, "costMicros" = EXCLUDED."costMicros", "fetchedAt" = now()`,
+      workspaceId,
+      list.map((r) => r.day),
+      list.map((r) => r.country),
+      list.map((r) => r.category),
+      list.map((r) => r.pricingType),
+      list.map((r) => r.volume),
+      list.map((r) => r.costMicros),
+    );
+  });
+  return { rows: list.length };
+}
+
+/** The nightly run: every connected account; one failing does not stop the others, but fails the run (retried). */
+export async function syncAllMetaBills(options: { days?: number } = {}) {
+  const accounts = await db.whatsAppAccount.findMany({ select: { workspaceId: true } });
+  const failed: string[] = [];
+  for (const { workspaceId } of accounts) {
+    try {
+      await syncMetaBill(workspaceId, options);
+    } catch (error) {
+      failed.push(workspaceId);
+      logger.warn("pricing_analytics could not be read", { workspaceId, error });
+    }
+  }
+  if (failed.length) throw new Error(`pricing_analytics failed for ${failed.length} workspace(s)`);
+}

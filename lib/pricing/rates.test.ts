@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { parseRateCardCsv } from "./rate-card-csv";
+import {
+  cardAt,
+  estimateWithCard,
+  marketOf,
+  marketOfCountry,
+  priceMessage,
+  SHIPPED_CARDS,
+  type RateCard,
+} from "./rates";
+
+const card = (over: Partial<RateCard> & Pick<RateCard, "id" | "effectiveFrom">): RateCard => ({
+  workspaceId: null,
+  currency: "USD",
+  rates: [],
+  ...over,
+});
+
+describe("markets", () => {
+  it("finds the market by the longest calling code, a BSUID's country, or an ISO country", () => {
+    expect(marketOf("+2348012345678")).toBe("Nigeria");
+    expect(marketOf("14155550123")).toBe("North America");
+    expect(marketOf("+3546123456")).toBe("Other");
+    expect(marketOf("ES.13491208655302741918")).toBe("Spain");
+    expect(marketOfCountry("br")).toBe("Brazil");
+    expect(marketOfCountry("IS")).toBe("Other");
+  });
+});
+
+describe("the card in effect", () => {
+  const shipped = card({ id: "a", effectiveFrom: "2025-07-01" });
+  const later = card({ id: "b", effectiveFrom: "2026-10-01" });
+  const own = card({ id: "c", effectiveFrom: "2026-10-01", workspaceId: "ws" });
+  it("is the latest effective by the message's day, a workspace's own before a shipped one of the same date", () => {
+    expect(cardAt([shipped, later], new Date("2026-09-30T23:59:59Z"))?.id).toBe("a");
+    expect(cardAt([shipped, later], new Date("2026-10-01T00:00:00Z"))?.id).toBe("b");
+    expect(cardAt([later, own, shipped], new Date("2026-11-01T00:00:00Z"))?.id).toBe("c");
+    expect(cardAt([later], new Date("2026-01-01T00:00:00Z"))).toBeNull();
+  });
+});
+
+describe("a message's cost from its pricing object", () => {
+  const at = new Date("2026-11-02T10:00:00Z");
+  it("prices regular messages with the shipped card, by market and category", () => {
+    const spain = priceMessage(
+      { pricing: { type: "regular", category: "marketing" }, recipient: "34600111222", at },
+      SHIPPED_CARDS,
+    );
+    expect(spain).toMatchObject({ market: "Spain", costMicros: 61500, currency: "USD", cardId: "shipped-2026-10-01" });
+    const lite = priceMessage(
+      { pricing: { type: "regular", category: "marketing_lite" }, recipient: "34600111222", at },
+      SHIPPED_CARDS,
+    );
+    expect(lite.costMicros).toBe(61500);
+  });
+  it("costs nothing when Meta says it is free: service and utility inside the window, free entry points", () => {
+    for (const pricing of [
+      { type: "free_customer_service", category: "service" },
+      { type: "free_customer_service", category: "utility" },
+      { type: "free_entry_point", category: "marketing" },
+      { billable: false, category: "utility" },
+    ])
+      expect(priceMessage({ pricing, recipient: "34600111222", at }, SHIPPED_CARDS).costMicros).toBe(0);
+  });
+  it("bills service at the utility rate from 1 October 2026 only", () => {
+    const service = { pricing: { type: "regular", category: "service" }, recipient: "+447700900123" };
+    expect(priceMessage({ ...service, at }, SHIPPED_CARDS).costMicros).toBe(22000);
+    expect(priceMessage({ ...service, at: new Date("2026-09-01T00:00:00Z") }, SHIPPED_CARDS).costMicros).toBe(0);
+  });
+  it("applies volume tiers and falls back from authentication-international to authentication", () => {
+    const tiered = card({
+      id: "t",
+      effectiveFrom: "2025-01-01",
+      rates: [
+        { market: "India", category: "UTILITY", fromVolume: 0, rateMicros: 1400 },
+        { market: "India", category: "UTILITY", fromVolume: 100_000, rateMicros: 1100 },
+        { market: "India", category: "AUTHENTICATION", fromVolume: 0, rateMicros: 1400 },
+        { market: "Other", category: "UTILITY", fromVolume: 0, rateMicros: 7700 },
+      ],
+    });
+    const utility = { pricing: { type: "regular", category: "utility" }, recipient: "+919812345678", at };
+    expect(priceMessage(utility, [tiered], 100_000).costMicros).toBe(1400);
+    expect(priceMessage(utility, [tiered], 100_001).costMicros).toBe(1100);
+    const auth = {
+      pricing: { type: "regular", category: "authentication_international" },
+      recipient: "+919812345678",
+      at,
+    };
+    expect(priceMessage(auth, [tiered]).costMicros).toBe(1400);
+    // A market missing from the card is priced at "Other".
+    expect(priceMessage({ ...utility, recipient: "+4915112345678" }, [tiered]).costMicros).toBe(7700);
+  });
+  it("estimates a campaign per market at the base rate", () => {
+    const { lines, total } = estimateWithCard(
+      [
+        { prefix: "+3461", count: 100 },
+        { prefix: "+3462", count: 100 },
+        { prefix: "+4915", count: 10 },
+      ],
+      "MARKETING",
+      cardAt(SHIPPED_CARDS, at),
+    );
+    expect(lines.map((l) => [l.market, l.recipients])).toEqual([
+      ["Spain", 200],
+      ["Germany", 10],
+    ]);
+    expect(total).toBeCloseTo(200 * 0.0615 + 10 * 0.1365);
+  });
+});
+
+describe("Meta's rate-card file", () => {
+  it("reads markets and categories as Meta prints them, after a title", () => {
+    const csv = [
+      "WhatsApp Business Platform rate card,,,,,,",
+      "Effective October 1 2026,,,,,,",
+      "Market,Currency,Marketing,Utility,Authentication,Authentication-International,Service",
+      "Brazil,USD,$0.0625,$0.0068,$0.0068,n/a,$0.0068",
+      "India,USD,$0.0118,$0.0014,$0.0014,$0.0280,Free",
+      "Rest of Africa,USD,0.0225,0.0040,0.0040,,0.0040",
+    ].join("\n");
+    const parsed = parseRateCardCsv(csv);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.card.currency).toBe("USD");
+    expect(parsed.card.rates).toContainEqual({
+      market: "India",
+      category: "AUTHENTICATION_INTERNATIONAL",
+      fromVolume: 0,
+      rateMicros: 28000,
+    });
+    expect(parsed.card.rates).toContainEqual({ market: "India", category: "SERVICE", fromVolume: 0, rateMicros: 0 });
+    expect(parsed.card.rates.filter((r) => r.market === "Brazil")).toHaveLength(4);
+    expect(parsed.card.unknownMarkets).toEqual(["Rest of Africa"]);
+  });
+  it("names each problem with its line, and imports nothing", () => {
+    expect(parseRateCardCsv("")).toEqual({ ok: false, problems: [{ line: null, code: "empty" }] });
+    expect(parseRateCardCsv("a,b\n1,2")).toEqual({ ok: false, problems: [{ line: null, code: "noHeader" }] });
+    const bad = parseRateCardCsv("Market,Marketing\nSpain,abc\nSpain,0.06", "eur");
+    expect(bad).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, code: "badAmount", values: { market: "Spain", column: "Marketing", value: "abc" } },
+        { line: 3, code: "duplicateMarket", values: { market: "Spain" } },
+      ],
+    });
+    expect(parseRateCardCsv("Market,Marketing\nSpain,0.06")).toEqual({
+      ok: false,
+      problems: [{ line: null, code: "noCurrency" }],
+    });
+    expect(parseRateCardCsv('Market,Marketing\n"Spain,0.06')).toEqual({
+      ok: false,
+      problems: [{ line: null, code: "unreadable" }],
+    });
+  });
+});
