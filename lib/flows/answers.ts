@@ -1,13 +1,16 @@
 // A completed WhatsApp Flow (an `nfm_reply`): stored once against its flow_token, which names the message that
 // carried the flow (lib/flows/flow-token.ts); its answers copied onto the contact as the flow maps them; a
 // sign-up's ticked opt-in box recorded as consent through lib/consent, the box's wording as proof; told to the
-// business's webhooks (flow.completed) and to journeys (an event that starts them and that a branch waits on).
+// business's webhooks (flow.completed) and to journeys (an event that starts them and that a branch waits on); a
+// booking confirmed, or the person told that its time was taken (lib/flows/booking-notice.ts).
 import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
 import type { Prisma } from "@/lib/db/client";
 import { JOURNEYS_CHANNEL, notifySoon } from "@/lib/db/notify";
+import { sendJob } from "@/lib/jobs/engine";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";
 import type { OutboundEventData } from "@/lib/outbound-webhooks/events";
+import { bookingTakenJob } from "./booking-notice";
 import { questionsOf } from "./flow-json";
 import { confirmBooking } from "./exchange";
 import { readFlowTokenMessage } from "./flow-token";
@@ -151,8 +154,21 @@ export async function recordFlowReply(tx: Tx, input: FlowReplyInput): Promise<bo
     VALUES (gen_random_uuid()::text, ${input.workspaceId}, ${input.contactId}, ${FLOW_EVENT},
       ${JSON.stringify({ ...parsed.answers, flowId: flow.id, flowName: flow.name })}::jsonb, ${input.occurredAt})`;
   notifySoon(JOURNEYS_CHANNEL);
-  // A booking form: the slot held while the person chose it (the data-exchange endpoint) is theirs now.
-  await confirmBooking(tx, input.workspaceId, parsed.token, input.contactId);
+  // A booking form: the slot held while the person chose it (the data-exchange endpoint) is theirs now; or, their
+  // hold expired and the slot filled up meanwhile, they are told so in WhatsApp once this transaction commits.
+  const booking = await confirmBooking(tx, input.workspaceId, parsed.token, input.contactId);
+  if (booking.status === "unavailable")
+    await sendJob(
+      bookingTakenJob,
+      {
+        workspaceId: input.workspaceId,
+        contactId: input.contactId,
+        bookingId: booking.bookingId,
+        replyTo: input.wamid,
+      },
+      tx,
+      { workspaceId: input.workspaceId, dedupeKey: input.wamid },
+    );
 
   await emitEvents(tx, input.workspaceId, [
     {
