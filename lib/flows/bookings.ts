@@ -5,7 +5,8 @@
 // the same transaction (see the schema's BookingSlot). A booking is live while CONFIRMED, or HELD until its
 // holdExpiresAt: an expired hold stops counting at once, without a sweeper. One row per flow token makes a
 // replayed hold a no-op and a new choice a move, never a second seat. Locks are taken slot first, then the
-// token's row, on every path, so two of them cannot deadlock.
+// token's row, on every path, so two of them cannot deadlock. The hourly clean-up (lib/worker/maintenance.ts) deletes
+// the lock rows of slots a day past; a late confirmation simply makes its slot's row again.
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
