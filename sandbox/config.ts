@@ -40,6 +40,11 @@ export const sandboxConfigSchema = z.object({
   /** Time multiplier for every webhook delay: 0.01 makes a minute pass in 0.6 s. */
   timeScale: z.number().positive().default(1),
   webhooks: z.boolean().default(true),
+  /**
+   * Bill service messages and utility templates inside an open customer service window (Meta's rule from
+   * 1 October 2026); by default they are free (free_customer_service), as from July 2025.
+   */
+  billInWindow: z.boolean().default(false),
   /** Shares of recipients, decided per number from the seed. */
   notOnWhatsAppShare: share.default(0.02),
   stoppedMarketingShare: share.default(0.01),

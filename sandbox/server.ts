@@ -44,6 +44,7 @@ import { usesEndpoint } from "@/lib/flows/send";
 import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate, type FlowOpening } from "./fate";
 import { endpointFlowAnswer } from "./flow-client";
 import { answersFor, createFlowStore, type FlowError, type StoredFlow } from "./flows";
+import { createLedger, pricingAnalyticsRange, pricingFor, type SandboxPricing } from "./pricing";
 import { chance } from "./random";
 import { TokenBucket } from "./rate-limit";
 import { looksPromotional, REASON_EXPLANATIONS, reviewDecision, structuralProblems } from "./template-review";
@@ -129,6 +130,7 @@ export function createSandbox(input: SandboxConfigInput) {
   const uploads = new Map<string, number>();
   let businessPublicKey: string | null = null; // the Flows endpoint key (whatsapp_business_encryption)
   const flows = createFlowStore();
+  const ledger = createLedger(); // what "Meta" billed: delivered messages (pricing_analytics)
   let throughput = new TokenBucket(config.throughputPerSecond, config.throughputPerSecond);
   const counters = {
     accepted: 0,
@@ -225,14 +227,16 @@ export function createSandbox(input: SandboxConfigInput) {
     wamid: string,
     to: string,
     callbackData: string | undefined,
-    category: string | undefined,
+    pricing: SandboxPricing,
     fates: Fate[],
   ) {
     const at = (afterMs: number) => new Date(Date.now() + afterMs);
     for (const fate of fates) {
-      const base = { wamid, recipient: to, callbackData, category: category?.toLowerCase() };
+      const base = { wamid, recipient: to, callbackData, pricing };
       switch (fate.kind) {
         case "status":
+          // Meta bills a message when it is delivered.
+          if (fate.status === "delivered") ledger.record(to, pricing, at(fate.afterMs));
           webhook([statusChange(number, [{ ...base, status: fate.status, at: at(fate.afterMs) }])], fate.afterMs);
           break;
         case "failed":
@@ -509,6 +513,7 @@ export function createSandbox(input: SandboxConfigInput) {
       message.type === "interactive" && message.interactive.type === "button"
         ? message.interactive.action.buttons.map((b) => b.reply)
         : [];
+    const windowOpen = Date.now() - (lastInbound.get(to) ?? 0) < WINDOW_MS;
     const fates = fateOf(config, {
       to,
       ordinal,
@@ -517,7 +522,7 @@ export function createSandbox(input: SandboxConfigInput) {
       quickReplies,
       replyButtons,
       trackedUrls: viaMarketing ? urls : [],
-      windowOpen: Date.now() - (lastInbound.get(to) ?? 0) < WINDOW_MS,
+      windowOpen,
       optedOut: optedOut.has(to),
       flow,
     });
@@ -525,7 +530,7 @@ export function createSandbox(input: SandboxConfigInput) {
       wamid,
       to,
       message.type === "template" ? message.biz_opaque_callback_data : undefined,
-      category,
+      pricingFor(category, windowOpen, config.billInWindow),
       fates,
     );
     return {
@@ -875,6 +880,8 @@ export function createSandbox(input: SandboxConfigInput) {
           return flows.upload(object, await readBody(req), String(req.headers["content-type"] ?? ""));
         if (edge === "publish" && method === "POST") return flows.publish(object, businessPublicKey);
         if (edge === "deprecate" && method === "POST") return flows.deprecate(object);
+        if (!edge && method === "POST")
+          return flows.update(object, await readBody(req), String(req.headers["content-type"] ?? ""));
         if (!edge && method === "GET") return flows.details(object);
         if (!edge && method === "DELETE") return flows.remove(object);
         throw new GraphError(400, 100, `Unsupported ${method} request to ${url.pathname}`);
@@ -886,6 +893,22 @@ export function createSandbox(input: SandboxConfigInput) {
       return { status: 200, body: editTemplate(object, body), logged: body };
     }
     if (!edge && method === "GET" && object === config.wabaId) {
+      const fields = url.searchParams.get("fields");
+      if (fields?.includes("pricing_analytics")) {
+        const range = pricingAnalyticsRange(fields);
+        if (!range || !/granularity\(DAILY\)/.test(fields))
+          throw new GraphError(
+            400,
+            100,
+            "(#100) Invalid parameter",
+            "pricing_analytics needs start(), end() and granularity(DAILY).",
+          );
+        return {
+          status: 200,
+          body: { id: config.wabaId, pricing_analytics: ledger.analytics(range.start, range.end) },
+          logged: undefined,
+        };
+      }
       return {
         status: 200,
         body: { id: config.wabaId, marketing_messages_onboarding_status: config.marketingMessagesStatus },

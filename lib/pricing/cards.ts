@@ -82,7 +82,10 @@ export type ImportResult =
  * Imports Meta's rate-card file as this workspace's card from `effectiveFrom` on. A file with any problem
  * imports nothing and says what and where; a second import for the same date replaces the first.
  */
-export async function importRateCard(user: CurrentUser, input: ImportRateCardInput): Promise<ImportResult> {
+export async function importRateCard(
+  user: Pick<CurrentUser, "userId" | "workspaceId">,
+  input: ImportRateCardInput,
+): Promise<ImportResult> {
   const parsed = parseRateCardCsv(input.text, input.currency);
   if (!parsed.ok) return parsed;
   const { card } = parsed;

@@ -4,8 +4,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { marketOfCountry } from "./rates";
 
-/** A difference below this (in millionths: one cent of the currency) is rounding in Meta's figures. */
-const COST_TOLERANCE_MICROS = 10_000;
+/** A difference below this (in millionths: a hundredth of a cent) is rounding in Meta's figures. */
+const COST_TOLERANCE_MICROS = 100;
 
 export type BillRow = {
   day: string;

@@ -29,7 +29,8 @@ export async function syncMetaBill(workspaceId: string, options: { days?: number
   if (!client) return { rows: 0 };
   const now = options.now ?? new Date();
   const start = new Date(utcMidnight(now).getTime() - ((options.days ?? META_BILL_DAYS) - 1) * DAY_MS);
-  const answer = await client.getPricingAnalytics({ start, end: now });
+  // Whole UTC days: up to the end of today, so what was delivered in the last second counts too.
+  const answer = await client.getPricingAnalytics({ start, end: new Date(utcMidnight(now).getTime() + DAY_MS) });
   // One row per day, country, category and type (Meta may split a bucket further, by tier).
   const rows = new Map<
     string,

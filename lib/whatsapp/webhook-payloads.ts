@@ -41,9 +41,19 @@ export type StatusSpec = {
   /** The phone's digits, or the BSUID of a person without one. */
   recipient: string;
   callbackData?: string;
+  /** A regular (billed) message of this pricing category; `pricing` says more (a free type). */
   category?: string;
+  /** Meta's pricing object: type regular | free_customer_service | free_entry_point, and the category. */
+  pricing?: { type: string; category: string };
   error?: { code: number; title: string };
 };
+
+/** The pricing object Meta puts on sent, delivered and read statuses (per-message pricing, PMP). */
+function pricingOf(s: StatusSpec) {
+  if (s.status === "failed") return {};
+  const pricing = s.pricing ?? (s.category ? { type: "regular", category: s.category } : null);
+  return pricing ? { pricing: { billable: pricing.type === "regular", pricing_model: "PMP", ...pricing } } : {};
+}
 
 function recipientFields(address: string) {
   const person = personOf(address);
@@ -62,9 +72,7 @@ export function statusChange(n: NumberRef, statuses: StatusSpec[]): Change {
         timestamp: seconds(s.at),
         ...recipientFields(s.recipient),
         ...(s.callbackData ? { biz_opaque_callback_data: s.callbackData } : {}),
-        ...(s.status !== "failed" && s.category
-          ? { pricing: { billable: true, pricing_model: "PMP", type: "regular", category: s.category } }
-          : {}),
+        ...pricingOf(s),
         ...(s.error
           ? {
               errors: [

@@ -1,0 +1,215 @@
+// Pricing end to end against the sandbox: its status webhooks carry Meta's pricing objects, Parley prices each
+// message with the card in effect (free inside the customer service window), the nightly read of
+// pricing_analytics stores Meta's bill, and the comparison shows where the two differ.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { forgetWebhookSecrets, receiveWebhook } from "@/lib/webhooks/ingest";
+import { saveAccount } from "@/lib/whatsapp/accounts";
+import { createWhatsAppClient } from "@/lib/whatsapp/client";
+import { createSandbox, type Sandbox } from "@/sandbox/server";
+import { createWorkspace, uniqueMetaId } from "@/tests/factories";
+import { drain } from "@/tests/whatsapp";
+import { importRateCard } from "./cards";
+import { billComparison } from "./compare";
+import { syncMetaBill } from "./meta-bill";
+
+const secret = "pricing-test-secret";
+const token = "pricing-test-token";
+const wabaId = "900000000000001";
+const phoneNumberId = uniqueMetaId();
+let sandbox: Sandbox;
+let base: string;
+let receiver: Server;
+let ws: Awaited<ReturnType<typeof createWorkspace>>;
+const delivered = new Set<string>(); // wamids whose delivered status Parley has stored
+
+beforeAll(async () => {
+  // The sandbox's webhooks go through Parley's real receiver (signature check, durable insert).
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      void receiveWebhook(Buffer.concat(chunks), req.headers["x-hub-signature-256"] as string).then((r) =>
+        res.writeHead(r.status).end(),
+      );
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  sandbox = createSandbox({
+    accessToken: token,
+    appSecret: secret,
+    phoneNumberId,
+    webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+    timeScale: 0.001,
+    notOnWhatsAppShare: 0,
+    stoppedMarketingShare: 0,
+    readShare: 0,
+    replyShare: 0,
+    buttonTapShare: 0,
+    stopShare: 0,
+    userPreferencesStopShare: 0,
+    duplicateRate: 0.5, // a repeated delivery changes nothing
+  });
+  base = `http://127.0.0.1:${await sandbox.listen(0)}`;
+  ws = await createWorkspace(["ADMIN"]);
+  await saveAccount(ws.workspace.id, {
+    wabaId,
+    phoneNumberId,
+    accessToken: token,
+    appSecret: secret,
+    verifyToken: "v",
+    graphApiBase: base,
+  });
+  forgetWebhookSecrets();
+  const template = (name: string, category: string) => ({
+    id: uniqueMetaId(),
+    status: "APPROVED",
+    name,
+    language: "en_US",
+    category,
+    components: [{ type: "BODY", text: "Hello" }],
+  });
+  await fetch(`${base}/_sandbox/templates`, {
+    method: "POST",
+    body: JSON.stringify({ templates: [template("promo", "MARKETING"), template("order_update", "UTILITY")] }),
+  });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  receiver.close();
+});
+
+const client = () => createWhatsAppClient({ baseUrl: `${base}/v25.0`, wabaId, phoneNumberId, accessToken: token });
+const templateTo = (to: string, name: string) => ({
+  messaging_product: "whatsapp" as const,
+  to,
+  type: "template" as const,
+  template: { name, language: { code: "en_US" } },
+});
+
+/** Waits (polling the database, no fixed sleep) until Parley has stored the delivered status of each wamid. */
+async function deliveredAll(wamids: string[], ms = 10_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    await drain();
+    const rows = await db.messageStatusEvent.findMany({
+      where: { wamid: { in: wamids }, status: "delivered" },
+      select: { wamid: true },
+    });
+    rows.forEach((r) => delivered.add(r.wamid));
+    if (wamids.every((w) => delivered.has(w))) return;
+    if (Date.now() > deadline) throw new Error("timed out waiting for delivered statuses");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const costOf = (wamid: string) => db.messageCost.findUniqueOrThrow({ where: { wamid } });
+
+describe("pricing against the sandbox", () => {
+  const spain = "34610000301";
+  const customer = "34610000302";
+  const wamids: Record<string, string> = {};
+
+  it("prices each message from its status webhook's pricing: free inside the customer service window", async () => {
+    wamids.marketing = (await client().sendMessage(templateTo(spain, "promo"))).messages[0]!.id;
+    // The customer writes: their window opens; a reply and a utility template inside it are free.
+    await fetch(`${base}/_sandbox/inbound`, { method: "POST", body: JSON.stringify({ from: customer, text: "Hi" }) });
+    const deadline = Date.now() + 10_000;
+    while (!(await db.inboundMessage.findFirst({ where: { workspaceId: ws.workspace.id } }))) {
+      if (Date.now() > deadline) throw new Error("the inbound message never arrived");
+      await drain();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    wamids.service = (
+      await client().sendMessage({
+        messaging_product: "whatsapp",
+        to: customer,
+        type: "text",
+        text: { body: "Hello!" },
+      })
+    ).messages[0]!.id;
+    wamids.utility = (await client().sendMessage(templateTo(customer, "order_update"))).messages[0]!.id;
+    await deliveredAll(Object.values(wamids));
+
+    expect(await costOf(wamids.marketing)).toMatchObject({
+      workspaceId: ws.workspace.id,
+      market: "Spain",
+      category: "marketing",
+      pricingType: "regular",
+      costMicros: 61500,
+      currency: "USD",
+    });
+    expect(await costOf(wamids.service)).toMatchObject({
+      category: "service",
+      pricingType: "free_customer_service",
+      costMicros: 0,
+    });
+    expect(await costOf(wamids.utility)).toMatchObject({
+      category: "utility",
+      pricingType: "free_customer_service",
+      costMicros: 0,
+    });
+  });
+
+  it("reads Meta's bill from pricing_analytics and finds it matches the estimate", async () => {
+    const { rows } = await syncMetaBill(ws.workspace.id);
+    expect(rows).toBe(3);
+    const today = new Date().toISOString().slice(0, 10);
+    const comparison = await billComparison(ws.workspace.id, { from: today, to: today });
+    expect(comparison.fetched).toBe(true);
+    expect(comparison.differing).toEqual([]);
+    expect(comparison.byCategory).toContainEqual({ name: "marketing", volume: 1, free: 0, cost: 0.0615 });
+    expect(comparison.byCategory).toContainEqual({ name: "service", volume: 1, free: 1, cost: 0 });
+    expect(comparison.total).toEqual({ parley: 0.0615, meta: 0.0615 });
+    // The nightly run is idempotent: reading again changes nothing.
+    await syncMetaBill(ws.workspace.id);
+    expect(await db.metaPricingDay.count({ where: { workspaceId: ws.workspace.id } })).toBe(3);
+  });
+
+  it("prices with an imported card from its date on, and shows where Meta's bill differs", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const user = { userId: ws.users.ADMIN.id, workspaceId: ws.workspace.id };
+    const result = await importRateCard(user, {
+      fileName: "rates.csv",
+      text: "Market,Currency,Marketing,Utility,Authentication\nSpain,USD,$0.0700,$0.0200,$0.0338\n",
+      effectiveFrom: today,
+    });
+    expect(result).toMatchObject({ ok: true, rates: 3 });
+    const next = (await client().sendMessage(templateTo(spain, "promo"))).messages[0]!.id;
+    await deliveredAll([next]);
+    expect((await costOf(next)).costMicros).toBe(70000);
+    // Already priced messages keep their cost.
+    expect((await costOf(wamids.marketing!)).costMicros).toBe(61500);
+
+    await syncMetaBill(ws.workspace.id);
+    const comparison = await billComparison(ws.workspace.id, { from: today, to: today });
+    expect(comparison.differing).toEqual([
+      expect.objectContaining({
+        day: today,
+        market: "Spain",
+        category: "marketing",
+        parley: { volume: 2, free: 0, cost: 0.1315 },
+        meta: { volume: 2, cost: 0.123 },
+        differs: true,
+      }),
+    ]);
+  });
+
+  it("refuses a bad rate-card file with its line and reason, and imports nothing", async () => {
+    const user = { userId: ws.users.ADMIN.id, workspaceId: ws.workspace.id };
+    const before = await db.priceCard.count({ where: { workspaceId: ws.workspace.id } });
+    const result = await importRateCard(user, {
+      fileName: "bad.csv",
+      text: "Market,Currency,Marketing\nSpain,USD,cheap\n",
+      effectiveFrom: "2027-01-01",
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ line: 2, code: "badAmount", values: { market: "Spain", column: "Marketing", value: "cheap" } }],
+    });
+    expect(await db.priceCard.count({ where: { workspaceId: ws.workspace.id } })).toBe(before);
+  });
+});
