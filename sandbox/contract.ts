@@ -13,6 +13,7 @@ const OPERATIONS = {
   createTemplate: { path: "/{Version}/{WABA-ID}/message_templates", method: "post" },
   editTemplate: { path: "/{Version}/{TEMPLATE_ID}", method: "post" },
   uploadMedia: { path: "/{Version}/{Phone-Number-ID}/media", method: "post", content: "multipart/form-data" },
+  updateFlowMetadata: { path: "/{Version}/{Flow-ID}", method: "post", content: "multipart/form-data" },
 } as const;
 export type Operation = keyof typeof OPERATIONS | "messages";
 

@@ -1,11 +1,20 @@
 // The sandbox's Flows API (flows/reference/flowsapi): flows created as drafts (an endpoint flow with its
-// endpoint_uri), their Flow JSON uploaded as an asset and validated with Meta's rules (lib/flows/flow-json.ts, its
-// errors in Meta's shape and in English), published (an endpoint flow only with its endpoint and the business's
-// public key), deprecated; and the answers a simulated person gives when they complete one.
+// endpoint_uri), a draft's name, categories and endpoint_uri changed (Update Flow Metadata), their Flow JSON
+// uploaded as an asset and validated with Meta's rules (lib/flows/flow-json.ts, its errors in Meta's shape and in
+// English), published (an endpoint flow only with its endpoint and the business's public key), deprecated; and the
+// answers a simulated person gives when they complete one.
 import { randomBytes } from "node:crypto";
-import { flowProblems, questionsOf, type FlowJson, type FlowProblem, type Question } from "@/lib/flows/flow-json";
+import {
+  FLOW_CATEGORIES,
+  flowProblems,
+  questionsOf,
+  type FlowJson,
+  type FlowProblem,
+  type Question,
+} from "@/lib/flows/flow-json";
 import { usesEndpoint } from "@/lib/flows/send";
 import english from "@/messages/en/flows.json";
+import { contractError } from "./contract";
 import { chance } from "./random";
 
 export type StoredFlow = {
@@ -68,6 +77,44 @@ export function createFlowStore() {
       const { name, categories, endpoint_uri } = body;
       flows.set(id, { id, name, categories, status: "DRAFT", json: null, ...(endpoint_uri ? { endpoint_uri } : {}) });
       return { id };
+    },
+
+    /**
+     * POST /{flow-id} (Update Flow Metadata): a form, as Meta's OpenAPI describes it, with any of `name`, `categories`
+     * (a JSON array in text) and `endpoint_uri`; only a draft changes.
+     */
+    async update(id: string, raw: Buffer, contentType: string) {
+      const flow = get(id);
+      let form: FormData;
+      try {
+        form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+      } catch {
+        return fail(100, "(#100) Invalid parameter", "The request must be sent as multipart/form-data.");
+      }
+      const fields = Object.fromEntries([...form.keys()].map((key) => [key, form.get(key)]));
+      const refused = contractError("updateFlowMetadata", fields);
+      if (refused) fail(refused.code, refused.message, refused.details);
+      if (flow.status !== "DRAFT") fail(139001, "Flow can't be updated", "Only a draft flow's metadata can change.");
+      const { name, categories, endpoint_uri } = fields as Record<string, string | undefined>;
+      if (name !== undefined && (!name || [...flows.values()].some((f) => f.id !== id && f.name === name)))
+        fail(100, "(#100) Invalid parameter", "Flow name is not unique");
+      let list: string[] | undefined;
+      if (categories !== undefined) {
+        try {
+          list = JSON.parse(categories) as string[];
+        } catch {
+          list = undefined;
+        }
+        const known = (c: unknown) => (FLOW_CATEGORIES as readonly unknown[]).includes(c);
+        if (!Array.isArray(list) || list.length === 0 || !list.every(known))
+          fail(100, "(#100) Invalid parameter", "categories must be a JSON array of Flow categories");
+      }
+      if (endpoint_uri !== undefined && !URL.canParse(endpoint_uri))
+        fail(100, "(#100) Invalid parameter", "endpoint_uri must be a URL");
+      if (name !== undefined) flow.name = name;
+      if (list) flow.categories = list;
+      if (endpoint_uri !== undefined) flow.endpoint_uri = endpoint_uri;
+      return { success: true };
     },
 
     /** POST /{flow-id}/assets: multipart with file, name=flow.json, asset_type=FLOW_JSON. */

@@ -12,6 +12,8 @@ import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
 import { addOptedInContacts, dispatchUntil, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { drain, post, sandboxLog } from "@/tests/whatsapp";
 import { ConflictError, ValidationError } from "@/lib/errors";
+import { clientFor } from "@/lib/whatsapp/accounts";
+import { endpointUrl, generateEndpointKey, registerEndpointKey } from "./endpoint-keys";
 import { readFlowTokenMessage } from "./flow-token";
 import { createFlow, deprecateFlow, publishFlow, saveFlow } from "./service";
 import { flowStarter, starterJson } from "./starters";
@@ -78,6 +80,42 @@ describe("publishing", () => {
     ).rejects.toBeInstanceOf(ConflictError);
     await deprecateFlow(user, flow.id);
     expect((await db.flow.findUniqueOrThrow({ where: { id: flow.id } })).status).toBe("DEPRECATED");
+  });
+
+  it("gives a flow created at Meta as a plain form its endpoint_uri, name and category when it is published later", async () => {
+    const ws = await workspace();
+    const user = ws.userOf("MARKETER");
+    const { id } = await createFlow(user, "Tastings", "blank");
+    // An earlier try created it at Meta as the plain form it was then, and kept its id.
+    const client = (await clientFor(ws.workspace.id))!;
+    const { id: metaFlowId } = await client.createFlow({ name: "Tastings", categories: ["OTHER"] });
+    await db.flow.update({ where: { id }, data: { metaFlowId } });
+    // Since then it has become the endpoint's booking flow, under another name.
+    await saveFlow(user, id, {
+      name: "Book a tasting",
+      category: "APPOINTMENT_BOOKING",
+      json: starterJson("liveBooking"),
+      attributeMap: {},
+      consentListId: null,
+      optInField: null,
+    });
+    await generateEndpointKey(ws.userOf("ADMIN"));
+    await registerEndpointKey(ws.userOf("ADMIN"));
+    const since = (await sandboxLog(ws.base)).lastSeq;
+
+    await publishFlow(user, id);
+    expect(await db.flow.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PUBLISHED", metaFlowId });
+    const calls = (await sandboxLog(ws.base, since)).entries.map(
+      (e) => `${e.status} ${e.path.replace(/\d{6,}/g, "#")}`,
+    );
+    expect(calls).toEqual(["200 /v23.0/#", "200 /v23.0/#/assets", "200 /v23.0/#/publish"]);
+    const atMeta = await fetch(`${ws.base}/v23.0/${metaFlowId}`, { headers: { authorization: "Bearer tok" } });
+    expect(await atMeta.json()).toMatchObject({
+      name: "Book a tasting",
+      categories: ["APPOINTMENT_BOOKING"],
+      status: "PUBLISHED",
+      endpoint_uri: endpointUrl(ws.workspace.id),
+    });
   });
 });
 

@@ -108,9 +108,9 @@ export async function saveFlow(user: CurrentUser, id: string, settings: FlowSett
 
 /**
  * Publishes a draft through the Flows API: created at Meta on the first try (its id kept at once, so a retry
- * after a failure does not create a second; an endpoint flow with the workspace's endpoint as its endpoint_uri),
- * the JSON uploaded, then published. Meta's validation errors are
- * kept on the flow and shown on the fields they name.
+ * after a failure does not create a second; an endpoint flow with the workspace's endpoint as its endpoint_uri), on
+ * a retry its metadata brought up to date instead (Update Flow Metadata), the JSON uploaded, then published. Meta's
+ * validation errors are kept on the flow and shown on the fields they name.
  */
 export async function publishFlow(user: CurrentUser, id: string): Promise<void> {
   const flow = await find(user, id);
@@ -127,17 +127,20 @@ export async function publishFlow(user: CurrentUser, id: string): Promise<void> 
     });
     if (!key?.registeredAt) throw new ValidationError(messageKey("flows.errors.endpointKeyMissing"));
   }
+  const metadata = {
+    name: flow.name,
+    categories: [flow.category],
+    ...(endpoint ? { endpoint_uri: endpointUrl(user.workspaceId) } : {}),
+  };
   try {
     let metaFlowId = flow.metaFlowId;
     if (!metaFlowId) {
-      metaFlowId = (
-        await client.createFlow({
-          name: flow.name,
-          categories: [flow.category],
-          ...(endpoint ? { endpoint_uri: endpointUrl(user.workspaceId) } : {}),
-        })
-      ).id;
+      metaFlowId = (await client.createFlow(metadata)).id;
       await db.flow.update({ where: { id }, data: { metaFlowId } });
+    } else {
+      // Created at Meta by an earlier try, perhaps as a plain form or under another name or category since changed:
+      // Meta's draft takes the flow's metadata now (an endpoint flow its endpoint_uri, without which it is refused).
+      await client.updateFlowMetadata(metaFlowId, metadata);
     }
     const upload = await client.uploadFlowJson(metaFlowId, flow.json);
     const metaErrors = problemsFromMeta(upload.validation_errors ?? []);

@@ -26,6 +26,7 @@ import {
   sendMessageRequestSchema,
   sendMessageResponseSchema,
   successResponseSchema,
+  updateFlowMetadataRequestSchema,
   uploadHandleResponseSchema,
   uploadSessionResponseSchema,
   wabaMarketingStatusSchema,
@@ -334,6 +335,24 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
     createFlow(flow: z.input<typeof createFlowRequestSchema>) {
       return call("POST", `/${waba}/flows`, createFlowResponseSchema, {
         json: validated(createFlowRequestSchema, flow),
+      });
+    },
+
+    /**
+     * Changes a draft flow's name, categories or endpoint_uri at Meta: a flow first created as a plain form gets its
+     * endpoint this way. Sent as the form Meta's OpenAPI describes (`categories` as a JSON array in text).
+     */
+    async updateFlowMetadata(metaFlowId: string, update: z.input<typeof updateFlowMetadataRequestSchema>) {
+      const { name, categories, endpoint_uri } = validated(updateFlowMetadataRequestSchema, update);
+      const form = new FormData();
+      if (name !== undefined) form.set("name", name);
+      if (categories !== undefined) form.set("categories", JSON.stringify(categories));
+      if (endpoint_uri !== undefined) form.set("endpoint_uri", endpoint_uri);
+      const encoded = new Response(form);
+      const raw = Buffer.from(await encoded.arrayBuffer());
+      return call("POST", `/${encodeURIComponent(metaFlowId)}`, successResponseSchema, {
+        raw,
+        headers: { "content-type": encoded.headers.get("content-type")! },
       });
     },
 

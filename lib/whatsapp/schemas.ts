@@ -400,6 +400,11 @@ export const createFlowRequestSchema = z.object({
   categories: z.array(z.string()).min(1),
   endpoint_uri: z.url().optional(),
 });
+/**
+ * POST /{flow-id} (flows/reference/flowsapi, "Update Flow Metadata"; Meta's OpenAPI: updateFlowMetadata, a form
+ * whose `categories` is a JSON array as text): a draft's name, categories or endpoint_uri changed.
+ */
+export const updateFlowMetadataRequestSchema = createFlowRequestSchema.partial();
 export const flowValidationErrorSchema = z.looseObject({
   error: z.string().optional(),
   error_type: z.string().optional(),
