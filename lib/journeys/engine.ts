@@ -14,14 +14,15 @@ import { ApiProblem } from "@/lib/api/handler";
 import type { SendMessageBody } from "@/lib/api/operations/messages";
 import { resolveVariable } from "@/lib/campaigns/render";
 import { OPT_IN_EVENT } from "@/lib/consent/service";
+import { BUTTON_EVENT, buttonTrigger, KEYWORD_EVENT, keywordTrigger } from "@/lib/events/trigger-keys";
 import { FLOW_EVENT } from "@/lib/flows/answers";
 import { Prisma } from "@/lib/db/client";
 import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { pgPool } from "@/lib/db/pg";
 import { windowState } from "@/lib/inbox/schemas";
 import { logger } from "@/lib/logger";
-import { queueMessage } from "@/lib/messages/transactional";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";
+import { readContacts, recordTurns, SendQueue, type Changes, type Contact, type Logged, type Turn } from "./batch";
 import { branchWay, ownValue, splitPath, waitEnds, type MessageSignals } from "./decide";
 import { graphSchema, type Graph, type Step } from "./graph";
 
@@ -84,44 +85,6 @@ type RunRow = {
 const RUN_COLUMNS = Prisma.sql`r.id, r."workspaceId", r."journeyId", j.name AS "journeyName", r."versionId", r."contactId",
   r."stepId", r."stepAt", r.seq, r."lastMessageId", r.properties, r.variant, r.attempts, v.graph`;
 
-type Logged = { stepId: string; outcome: string; messageId?: string | null };
-/** Where a run is after its turn. */
-type Position =
-  | { status: "ACTIVE"; stepId: string; stepAt: Date; dueAt: Date; waitEvent?: string; waitSignal?: string }
-  | { status: "COMPLETED" | "EXITED"; endReason: string };
-
-/** Writes a run's turn: its log rows (numbered on from `run.seq`) and its new position, in the caller's transaction. */
-async function record(
-  client: Client,
-  run: Pick<RunRow, "id" | "journeyId" | "seq">,
-  logged: Logged[],
-  at: Position,
-  /** `lastMessageId`: when present (null included: a send step queued nothing), the run's last message. */
-  changes: { lastMessageId?: string | null; variant?: string | null; properties?: object } = {},
-) {
-  const active = at.status === "ACTIVE";
-  // One statement: the log rows and the run's new place.
-  await q(
-    client,
-    Prisma.sql`WITH logged AS (
-      INSERT INTO "JourneyStepLog" ("runId", seq, "journeyId", "stepId", outcome, "messageId")
-      SELECT ${run.id}, ${run.seq} + n, ${run.journeyId}, s, o, m
-      FROM unnest(${logged.map((l) => l.stepId)}::text[], ${logged.map((l) => l.outcome)}::text[],
-        ${logged.map((l) => l.messageId ?? null)}::text[]) WITH ORDINALITY AS t(s, o, m, n)
-    )
-    UPDATE "JourneyRun" SET status = ${at.status}::"JourneyRunStatus", seq = seq + ${logged.length},
-      "stepId" = ${active ? at.stepId : null}, "stepAt" = ${active ? at.stepAt : new Date()},
-      "dueAt" = ${active ? at.dueAt : null}, "waitEvent" = ${active ? (at.waitEvent ?? null) : null},
-      "waitSignal" = ${active ? (at.waitSignal ?? null) : null},
-      "endedAt" = ${active ? null : new Date()}, "endReason" = ${active ? null : at.endReason},
-      "lastMessageId" = CASE WHEN ${"lastMessageId" in changes} THEN ${changes.lastMessageId ?? null} ELSE "lastMessageId" END,
-      variant = COALESCE(${changes.variant ?? null}, variant),
-      properties = properties || ${JSON.stringify(changes.properties ?? {})}::jsonb,
-      attempts = 0, "lastError" = NULL
-    WHERE id = ${run.id}`,
-  );
-}
-
 // ---------------------------------------------------------------- events
 
 type EventRow = {
@@ -166,6 +129,9 @@ const eventsTable = (events: EventRow[]) => Prisma.sql`unnest(
 function triggerOf(event: EventRow): string {
   if (event.name === OPT_IN_EVENT) return `optIn:${String(ownValue(event.properties, "consentListId"))}`;
   if (event.name === FLOW_EVENT) return `flow:${String(ownValue(event.properties, "flowId"))}`;
+  if (event.name === KEYWORD_EVENT) return keywordTrigger(String(ownValue(event.properties, "keyword")));
+  if (event.name === BUTTON_EVENT)
+    return buttonTrigger(String(ownValue(event.properties, "campaignId")), String(ownValue(event.properties, "button")));
   return `event:${event.name}`;
 }
 
@@ -193,19 +159,22 @@ async function arrive(client: Client, events: EventRow[]) {
       WHERE r.status = 'ACTIVE' ORDER BY r.id, e.n FOR UPDATE OF r`,
   );
   // A run waiting for an event that came twice in the batch moves on once, with the first.
-  for (const run of waiting.filter((w, i) => i === 0 || waiting[i - 1]!.id !== w.id)) {
-    const step = graphOf(run.versionId, run.graph).steps.find((s) => s.id === run.stepId);
-    const to = step?.kind === "wait" ? step.next : null;
-    await record(
-      client,
-      run,
-      [{ stepId: run.stepId!, outcome: "arrived" }],
-      to
-        ? { status: "ACTIVE", stepId: to, stepAt: new Date(), dueAt: new Date() }
-        : { status: "COMPLETED", endReason: "end" },
-      { properties: events[Number(run.n) - 1]!.properties },
-    );
-  }
+  const moved = waiting.filter((w, i) => i === 0 || waiting[i - 1]!.id !== w.id);
+  await recordTurns(
+    client,
+    moved.map((run): Turn => {
+      const step = graphOf(run.versionId, run.graph).steps.find((s) => s.id === run.stepId);
+      const to = step?.kind === "wait" ? step.next : null;
+      return {
+        run,
+        logged: [{ stepId: run.stepId!, outcome: "arrived" }],
+        at: to
+          ? { status: "ACTIVE", stepId: to, stepAt: new Date(), dueAt: new Date() }
+          : { status: "COMPLETED", endReason: "end" },
+        changes: { properties: events[Number(run.n) - 1]!.properties },
+      };
+    }),
+  );
 }
 
 /**
@@ -259,11 +228,12 @@ export async function advanceDueRuns(limit: number, scope: Scope = {}): Promise<
         WHERE r.status = 'ACTIVE' AND r."dueAt" <= now() AND j.status = 'LIVE' ${inScope(Prisma.sql`r."workspaceId"`, scope)}
         ORDER BY r."dueAt" LIMIT ${limit} FOR UPDATE OF r SKIP LOCKED`,
     );
-    // The batch in one go; should a turn fail unexpectedly, the batch is undone and run again one turn at a
-    // time, each under a savepoint, so only the failing run waits for a retry.
+    // The batch in one go (its turns side by side, lib/journeys/batch.ts); should a turn fail unexpectedly,
+    // the batch is undone and run again one turn at a time, each under a savepoint, so only the failing run
+    // waits for a retry.
     await client.query("SAVEPOINT batch");
     try {
-      for (const run of runs) if (await turn(client, run)) queued = true;
+      if (await turns(client, runs)) queued = true;
       return runs.length;
     } catch {
       await client.query("ROLLBACK TO SAVEPOINT batch");
@@ -272,7 +242,7 @@ export async function advanceDueRuns(limit: number, scope: Scope = {}): Promise<
     for (const run of runs) {
       await client.query("SAVEPOINT run");
       try {
-        if (await turn(client, run)) queued = true;
+        if (await turns(client, [run])) queued = true;
         await client.query("RELEASE SAVEPOINT run");
       } catch (error) {
         await client.query("ROLLBACK TO SAVEPOINT run");
@@ -299,44 +269,66 @@ export async function advanceDueRuns(limit: number, scope: Scope = {}): Promise<
   return taken;
 }
 
-type Contact = {
-  zone: string;
-  phone: string | null;
-  bsuid: string | null;
-  name: string | null;
-  locale: string | null;
-  attributes: unknown;
-  lastInboundAt: Date | null;
-};
+/** Steps that read the contact: the runs about to take one have their contacts read together, up front. */
+const READS_CONTACT = new Set(["send", "message", "branch", "handoff"]);
+const readsContact = (step: Step | undefined) =>
+  !!step &&
+  (READS_CONTACT.has(step.kind) ||
+    (step.kind === "wait" && (step.mode === "clock" || (step.mode === "until" && step.dateSource === "attribute"))));
 
-/** One run's turn: its steps from the current one until a wait or the end. True when it queued a message. */
-async function turn(client: Client, run: RunRow): Promise<boolean> {
+/** The runs' turns, side by side, written in one statement. True when any queued a message. */
+async function turns(client: Client, runs: RunRow[]): Promise<boolean> {
+  const contacts = await readContacts(
+    client,
+    runs
+      .filter((run) => readsContact(graphOf(run.versionId, run.graph).steps.find((s) => s.id === run.stepId)))
+      .map((run) => run.contactId),
+  );
+  const sends = new SendQueue(client, runs.length);
+  const done = await Promise.allSettled(
+    runs.map((run) =>
+      turn(client, run, contacts, sends)
+        .catch((error: unknown) => {
+          sends.abandon();
+          throw error;
+        })
+        .finally(() => sends.finished()),
+    ),
+  );
+  const failed = done.find((d) => d.status === "rejected");
+  if (failed) throw failed.reason;
+  const finished = done.map((d) => (d as PromiseFulfilledResult<Turn & { queued: boolean }>).value);
+  await recordTurns(client, finished);
+  return finished.some((t) => t.queued);
+}
+
+/**
+ * One run's turn: its steps from the current one until a wait or the end (its contact from `contacts` when
+ * read up front, dropped there when a step updates it). Returns what to record, and whether it queued a message.
+ */
+async function turn(
+  client: Client,
+  run: RunRow,
+  contacts: Map<string, Contact>,
+  sends: SendQueue,
+): Promise<Turn & { queued: boolean }> {
   const graph = graphOf(run.versionId, run.graph);
   const byId = new Map(graph.steps.map((s) => [s.id, s]));
-  let contact: Contact | null = null;
-  const contactOf = async () =>
-    (contact ??=
-      (
-        await q<Contact>(
-          client,
-          Prisma.sql`SELECT c.phone, c.bsuid, c.name, c.locale, c.attributes, v."lastInboundAt",
-            COALESCE(c."timeZone", w."timeZone") AS zone
-          FROM "Contact" c JOIN "Workspace" w ON w.id = c."workspaceId" LEFT JOIN "Conversation" v ON v."contactId" = c.id
-          WHERE c.id = ${run.contactId}`,
-        )
-      )[0] ?? null);
+  let contact: Contact | null | undefined = contacts.get(run.contactId);
+  const contactOf = async () => {
+    if (contact === undefined) contact = (await readContacts(client, [run.contactId])).get(run.contactId) ?? null;
+    return contact;
+  };
 
   const logged: Logged[] = [];
-  const changes: { lastMessageId?: string | null; variant?: string | null } = {};
+  const changes: Changes = {};
   let stepId = run.stepId;
   let stepAt = run.stepAt;
   let queued = false;
+  const end = (at: Turn["at"]) => ({ run, logged, at, changes, queued });
   for (let taken = 0; taken < STEPS_PER_TURN; taken++) {
     const step = stepId ? byId.get(stepId) : undefined;
-    if (!step) {
-      await record(client, run, logged, { status: "COMPLETED", endReason: "end" }, changes);
-      return queued;
-    }
+    if (!step) return end({ status: "COMPLETED", endReason: "end" });
     const now = new Date();
     const facts = {
       run: { ...run, lastMessageId: "lastMessageId" in changes ? (changes.lastMessageId ?? null) : run.lastMessageId },
@@ -344,29 +336,27 @@ async function turn(client: Client, run: RunRow): Promise<boolean> {
       stepAt,
       now,
       contactOf,
+      sends,
     };
     const done = await runStep(client, facts);
-    if ("wait" in done) {
-      await record(client, run, logged, { status: "ACTIVE", stepId: step.id, stepAt, ...done.wait }, changes);
-      return queued;
-    }
+    if ("wait" in done) return end({ status: "ACTIVE", stepId: step.id, stepAt, ...done.wait });
     logged.push({ stepId: step.id, outcome: done.outcome, messageId: done.messageId });
-    if (step.kind === "update") contact = null; // read again by a later step of this turn
+    if (step.kind === "update") {
+      // read again by a later step of this turn, or of another run of this person in the batch
+      contact = undefined;
+      contacts.delete(run.contactId);
+    }
     if (done.messageId) {
       changes.lastMessageId = done.messageId;
       queued = true;
     } else if (step.kind === "send" || step.kind === "message") changes.lastMessageId = null;
     if (done.variant) changes.variant = done.variant;
-    if (step.kind === "exit") {
-      await record(client, run, logged, { status: "COMPLETED", endReason: "exit" }, changes);
-      return queued;
-    }
+    if (step.kind === "exit") return end({ status: "COMPLETED", endReason: "exit" });
     stepId = done.to;
     stepAt = now;
   }
   // A long chain with no wait: the rest next round, so one run never holds the batch.
-  await record(client, run, logged, { status: "ACTIVE", stepId: stepId!, stepAt, dueAt: new Date() }, changes);
-  return queued;
+  return end({ status: "ACTIVE", stepId: stepId!, stepAt, dueAt: new Date() });
 }
 
 type Facts = {
@@ -375,18 +365,19 @@ type Facts = {
   stepAt: Date;
   now: Date;
   contactOf: () => Promise<Contact | null>;
+  sends: SendQueue;
 };
 type Done =
   | { outcome: string; to: string | null; messageId?: string; variant?: string }
   | { wait: { dueAt: Date; waitEvent?: string; waitSignal?: string } };
 
-async function runStep(client: Client, { run, step, stepAt, now, contactOf }: Facts): Promise<Done> {
+async function runStep(client: Client, { run, step, stepAt, now, contactOf, sends }: Facts): Promise<Done> {
   switch (step.kind) {
     case "send":
     case "message": {
       const contact = await contactOf();
       if (!contact) return { outcome: "skipped:contact_gone", to: step.next };
-      const input: SendMessageBody =
+      const input: SendMessageBody & { contactId: string } =
         step.kind === "message"
           ? { contactId: run.contactId, text: { body: step.text, previewUrl: false }, respectQuietHours: true }
           : {
@@ -395,14 +386,10 @@ async function runStep(client: Client, { run, step, stepAt, now, contactOf }: Fa
               respectQuietHours: true,
             };
       input.callbackData = `journey:${run.journeyId}`;
-      try {
-        const message = await queueMessage(client, run.workspaceId, { origin: "journey" }, input);
-        return { outcome: "sent", to: step.next, messageId: message.id };
-      } catch (error) {
-        // Refused before sending (consent, the cap, the window, no such template…): recorded, and the run goes on.
-        if (error instanceof ApiProblem) return { outcome: `skipped:${error.code}`, to: step.next };
-        throw error;
-      }
+      const message = await sends.queue(run.workspaceId, input);
+      // Refused before sending (consent, the cap, the window, no such template…): recorded, and the run goes on.
+      if (message instanceof ApiProblem) return { outcome: `skipped:${message.code}`, to: step.next };
+      return { outcome: "sent", to: step.next, messageId: message.id };
     }
     case "wait": {
       if (step.mode === "event") {

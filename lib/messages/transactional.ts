@@ -6,7 +6,7 @@
 // is taken in the same transaction as the message, so two concurrent calls with one key queue one message
 // and both get its answer.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { SendMessageBody } from "@/lib/api/operations/messages";
 import { ApiProblem } from "@/lib/api/handler";
@@ -172,8 +172,9 @@ type Context = {
   contactZone: string | null;
   unreachable: boolean;
   lastInboundAt: Date | null;
-  templates: (Version & { status: string })[] | null;
+  templates: TemplateRow[] | null;
 };
+type TemplateRow = Version & { status: string };
 
 /** The workspace's rules, the contact (by id, or by a number in E.164) and the named template's versions, in one query. */
 async function loadContext(client: Sql, workspaceId: string, input: SendMessageBody, phone: string | null) {
@@ -218,6 +219,141 @@ export async function queueMessage(
       throw refuse("invalid_phone", `“${input.to}” is not a phone number WhatsApp can reach: ${phone.reason}.`, "to");
     ctx = await loadContext(client, workspaceId, input, phone.e164);
   }
+  const { request, version, quiet, field } = prepare(ctx, input);
+  // lib/consent's rule and the marketing cap, decided in the statement that queues the message: nothing is
+  // queued when either refuses, and the answer says which.
+  const category = version?.category ?? null;
+  const capped = category === "MARKETING" && ctx.cap !== null;
+  const [row] = await run<MessageRow & { refusal: "no_consent" | "opted_out" | null; recent: string }>(
+    client,
+    Prisma.sql`
+    WITH rule AS (
+      SELECT ${category ? consentRefusalSql(Prisma.sql`${ctx.contactId}`, category) : Prisma.sql`NULL::text`} AS refusal,
+        ${capped ? recentMarketingSql(Prisma.sql`${ctx.contactId}`) : Prisma.sql`0::bigint`} AS recent
+    ), m AS (
+      INSERT INTO "Message" (id, "workspaceId", "contactId", origin, "templateId", category, request, "callbackData", "apiKeyId", "nextAttemptAt")
+      SELECT gen_random_uuid()::text, ${workspaceId}, ${ctx.contactId}, ${from.origin}, ${version?.id ?? null}, ${category}::"TemplateCategory", ${JSON.stringify(request)}::jsonb,
+        ${input.callbackData ?? null}, ${from.origin === "api" ? from.apiKeyId : null}, now() + make_interval(secs => ${quiet / 1000})
+      FROM rule WHERE rule.refusal IS NULL AND rule.recent < ${capped ? ctx.cap : 1}
+      RETURNING *
+    )
+    SELECT rule.refusal, rule.recent, ${MESSAGE_COLUMNS}, ${ctx.phone} AS phone FROM rule LEFT JOIN m ON true`,
+  );
+  const refused = insertRefusal(row!, category, ctx, field);
+  if (refused) throw refused;
+  return row!;
+}
+
+/** The statement's refusal (lib/consent's rule, or the marketing cap) as the API's problem; null: queued. */
+function insertRefusal(
+  row: { id: string | null; refusal: "no_consent" | "opted_out" | null },
+  category: TemplateCategory | null,
+  ctx: Context,
+  field: string,
+): ApiProblem | null {
+  if (row.refusal)
+    return refuse(`consent_${row.refusal}`, consentRefusalMessage(row.refusal, category!, contactHandle(ctx)), field);
+  if (row.id) return null;
+  return refuse(
+    "frequency_cap",
+    `Not sent: this person already received ${ctx.cap} marketing messages in the last 7 days, the workspace's cap.`,
+    field,
+  );
+}
+
+/**
+ * queueMessage for many messages of one workspace at once, each to a contact named by id (a batch of journey
+ * send steps): the same checks and the same outcome per message (its row, or the ApiProblem queueMessage
+ * would throw), in two statements for the whole batch: the context (the workspace, the contacts, the
+ * templates), and the inserts with lib/consent's rule and the cap decided per row.
+ */
+export async function queueMessages(
+  client: Sql,
+  workspaceId: string,
+  from: MessageOrigin,
+  inputs: (SendMessageBody & { contactId: string })[],
+): Promise<(MessageRow | ApiProblem)[]> {
+  if (inputs.length === 0) return [];
+  const names = [...new Set(inputs.flatMap((i) => (i.template ? [i.template.name] : [])))];
+  const rows = await run<Context & { templates: TemplateRow[] | null }>(
+    client,
+    Prisma.sql`
+    WITH w AS (
+      SELECT w.id, w."defaultCountry", w."timeZone" AS "workspaceZone", w."quietHours", w."marketingCapPer7Days" AS cap,
+        EXISTS (SELECT 1 FROM "WhatsAppAccount" a WHERE a."workspaceId" = w.id) AS connected,
+        (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'language', t.language, 'components', t.components,
+            'parameterFormat', t."parameterFormat", 'category', t.category, 'status', t.status))
+          FROM "Template" t WHERE t."workspaceId" = w.id AND t.name = ANY(${names}::text[])) AS templates
+      FROM "Workspace" w WHERE w.id = ${workspaceId}
+    )
+    SELECT w."defaultCountry", w."workspaceZone", w."quietHours", w.cap, w.connected, w.templates,
+      c.id AS "contactId", c.phone, c.bsuid, c.locale, c."timeZone" AS "contactZone", COALESCE(c.unreachable, false) AS unreachable,
+      v."lastInboundAt"
+    FROM w
+    LEFT JOIN "Contact" c ON c."workspaceId" = w.id AND c.id = ANY(${[...new Set(inputs.map((i) => i.contactId))]}::text[])
+    LEFT JOIN "Conversation" v ON v."contactId" = c.id`,
+  );
+  if (rows.length === 0) throw new NotFoundError("That workspace");
+  const byContact = new Map(rows.map((r) => [r.contactId, r]));
+  // A contact not found: the workspace's context with no contact, as queueMessage's query returns it.
+  const absent: Context = {
+    ...rows[0]!,
+    contactId: null,
+    phone: null,
+    bsuid: null,
+    locale: null,
+    contactZone: null,
+    unreachable: false,
+    lastInboundAt: null,
+  };
+  type Ready = { i: number; id: string; ctx: Context; field: string; category: TemplateCategory | null } & ReturnType<
+    typeof prepare
+  >;
+  const results: (MessageRow | ApiProblem)[] = [];
+  const ready: Ready[] = [];
+  inputs.forEach((input, i) => {
+    const ctx = byContact.get(input.contactId) ?? absent;
+    try {
+      const prepared = prepare(ctx, input);
+      ready.push({ i, id: randomUUID(), ctx, ...prepared, category: prepared.version?.category ?? null });
+    } catch (error) {
+      if (!(error instanceof ApiProblem)) throw error;
+      results[i] = error;
+    }
+  });
+  if (ready.length === 0) return results;
+  const cap = rows[0]!.cap;
+  const capped = ready.map((r) => r.category === "MARKETING" && cap !== null);
+  const inserted = await run<MessageRow & { n: number; refusal: "no_consent" | "opted_out" | null }>(
+    client,
+    Prisma.sql`
+    WITH rule AS (
+      SELECT t.*, CASE WHEN t.category IS NULL THEN NULL ELSE ${consentRefusalSql(Prisma.sql`t.contact_id`, Prisma.sql`t.category`)} END AS refusal,
+        CASE WHEN t.capped THEN ${recentMarketingSql(Prisma.sql`t.contact_id`)} ELSE 0::bigint END AS recent
+      FROM unnest(${ready.map((r) => r.id)}::text[], ${ready.map((r) => r.ctx.contactId)}::text[],
+        ${ready.map((r) => r.version?.id ?? null)}::text[], ${ready.map((r) => r.category)}::"TemplateCategory"[],
+        ${ready.map((r) => JSON.stringify(r.request))}::jsonb[], ${ready.map((r) => inputs[r.i]!.callbackData ?? null)}::text[],
+        ${ready.map((r) => r.quiet / 1000)}::float8[], ${capped}::boolean[])
+        WITH ORDINALITY AS t(id, contact_id, template_id, category, request, callback_data, quiet, capped, n)
+    ), m AS (
+      INSERT INTO "Message" (id, "workspaceId", "contactId", origin, "templateId", category, request, "callbackData", "apiKeyId", "nextAttemptAt")
+      SELECT rule.id, ${workspaceId}, rule.contact_id, ${from.origin}, rule.template_id, rule.category, rule.request,
+        rule.callback_data, ${from.origin === "api" ? from.apiKeyId : null}, now() + make_interval(secs => rule.quiet)
+      FROM rule WHERE rule.refusal IS NULL AND rule.recent < CASE WHEN rule.capped THEN ${cap ?? 0}::bigint ELSE 1 END
+      RETURNING *
+    )
+    SELECT rule.n, rule.refusal, ${MESSAGE_COLUMNS} FROM rule LEFT JOIN m ON m.id = rule.id`,
+  );
+  for (const row of inserted) {
+    const r = ready[Number(row.n) - 1]!;
+    const refused = insertRefusal(row, r.category, r.ctx, r.field);
+    results[r.i] = refused ?? { ...row, phone: r.ctx.phone! };
+  }
+  return results;
+}
+
+/** Everything decided before the insert (the connection, the contact, the template or the window, quiet hours): a refusal throws. */
+function prepare(ctx: Context, input: SendMessageBody) {
   if (!ctx.connected) {
     throw new ApiProblem(
       409,
@@ -281,36 +417,7 @@ export async function queueMessage(
   const quiet = input.respectQuietHours
     ? quietDelayMs(new Date(), ctx.contactZone ?? ctx.workspaceZone, quietHoursSchema.safeParse(ctx.quietHours).data)
     : 0;
-  // lib/consent's rule and the marketing cap, decided in the statement that queues the message: nothing is
-  // queued when either refuses, and the answer says which.
-  const category = version?.category ?? null;
-  const capped = category === "MARKETING" && ctx.cap !== null;
-  const [row] = await run<MessageRow & { refusal: "no_consent" | "opted_out" | null; recent: string }>(
-    client,
-    Prisma.sql`
-    WITH rule AS (
-      SELECT ${category ? consentRefusalSql(Prisma.sql`${ctx.contactId}`, category) : Prisma.sql`NULL::text`} AS refusal,
-        ${capped ? recentMarketingSql(Prisma.sql`${ctx.contactId}`) : Prisma.sql`0::bigint`} AS recent
-    ), m AS (
-      INSERT INTO "Message" (id, "workspaceId", "contactId", origin, "templateId", category, request, "callbackData", "apiKeyId", "nextAttemptAt")
-      SELECT gen_random_uuid()::text, ${workspaceId}, ${ctx.contactId}, ${from.origin}, ${version?.id ?? null}, ${category}::"TemplateCategory", ${JSON.stringify(request)}::jsonb,
-        ${input.callbackData ?? null}, ${from.origin === "api" ? from.apiKeyId : null}, now() + make_interval(secs => ${quiet / 1000})
-      FROM rule WHERE rule.refusal IS NULL AND rule.recent < ${capped ? ctx.cap : 1}
-      RETURNING *
-    )
-    SELECT rule.refusal, rule.recent, ${MESSAGE_COLUMNS}, ${ctx.phone} AS phone FROM rule LEFT JOIN m ON true`,
-  );
-  if (row!.refusal) {
-    throw refuse(`consent_${row!.refusal}`, consentRefusalMessage(row!.refusal, category!, contactHandle(ctx)), field);
-  }
-  if (!row!.id) {
-    throw refuse(
-      "frequency_cap",
-      `Not sent: this person already received ${ctx.cap} marketing messages in the last 7 days, the workspace's cap.`,
-      field,
-    );
-  }
-  return row!;
+  return { request, version, quiet, field };
 }
 
 type Version = TemplateVersion & { id: string; category: TemplateCategory };
