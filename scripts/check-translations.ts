@@ -22,6 +22,8 @@ const DYNAMIC: string[] = [
   "links.*",
   // components/forms/starter-gallery.tsx is given its namespace by the new-journey and new-flow pages.
   "journeys.new.*",
+  // components/journeys/trigger-label.ts is given the journeys list's translator (the builder's has the same keys).
+  "journeys.trigger.*",
   "flows.new.*",
 ];
 

@@ -35,6 +35,7 @@ import {
 import { cn } from "@/lib/utils";
 import { JourneyCanvas, positionOf, TRIGGER_NODE } from "./journey-canvas";
 import { StepInspector, TriggerInspector, type Choices } from "./step-inspector";
+import { triggerLabel } from "./trigger-label";
 
 type Props = {
   id: string;
@@ -215,13 +216,7 @@ export function JourneyBuilder({
                 active={selected === TRIGGER_NODE}
                 onClick={() => setSelected(TRIGGER_NODE)}
                 title={t("triggerNode")}
-                detail={
-                  graph.trigger.kind === "event"
-                    ? t("onEvent", { event: graph.trigger.event })
-                    : graph.trigger.kind === "flow"
-                      ? t("onFlow")
-                      : t("onOptIn")
-                }
+                detail={triggerLabel(t, graph.trigger)}
                 problems={problemCount.get(null) ?? 0}
               />
             </li>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { CONTACT_FIELDS } from "@/lib/campaigns/schemas";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
+import { KEYWORD_MAX } from "@/lib/events/trigger-keys";
 import {
   BRANCH_SIGNALS,
   exitsOf,
@@ -22,7 +23,29 @@ export type Choices = {
   templates: { name: string; category: string; languages: string[]; slots: string[] }[];
   lists: { id: string; name: string; category: string }[];
   flows: { id: string; name: string }[];
+  /** Campaigns with quick-reply buttons (lib/journeys/service.ts, campaignButtonChoices). */
+  campaigns: { id: string; name: string; buttons: string[] }[];
 };
+
+const TRIGGER_KINDS = ["event", "optIn", "flow", "keyword", "button"] as const;
+
+/** A trigger of another kind, filled with the first choice the workspace has. */
+function newTrigger(kind: Graph["trigger"]["kind"], choices: Choices): Graph["trigger"] {
+  switch (kind) {
+    case "event":
+      return { kind, event: "order.shipped" };
+    case "optIn":
+      return { kind, consentListId: choices.lists[0]?.id ?? "" };
+    case "flow":
+      return { kind, flowId: choices.flows[0]?.id ?? "" };
+    case "keyword":
+      return { kind, keyword: "" };
+    case "button": {
+      const campaign = choices.campaigns[0];
+      return { kind, campaignId: campaign?.id ?? "", button: campaign?.buttons[0] ?? "" };
+    }
+  }
+}
 
 const HOUR = 3600;
 
@@ -88,20 +111,14 @@ export function TriggerInspector({
             id={id}
             value={trigger.kind}
             onChange={(e) =>
-              onChange({
-                ...graph,
-                trigger:
-                  e.target.value === "event"
-                    ? { kind: "event", event: "order.shipped" }
-                    : e.target.value === "flow"
-                      ? { kind: "flow", flowId: choices.flows[0]?.id ?? "" }
-                      : { kind: "optIn", consentListId: choices.lists[0]?.id ?? "" },
-              })
+              onChange({ ...graph, trigger: newTrigger(e.target.value as Graph["trigger"]["kind"], choices) })
             }
           >
-            <option value="event">{t("kindEvent")}</option>
-            <option value="optIn">{t("kindOptIn")}</option>
-            <option value="flow">{t("kindFlow")}</option>
+            {TRIGGER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`triggerKinds.${kind}`)}
+              </option>
+            ))}
           </Select>
         )}
       </Field>
@@ -132,6 +149,23 @@ export function TriggerInspector({
             </Select>
           )}
         </Field>
+      ) : trigger.kind === "keyword" ? (
+        <Field label={t("keyword")} hint={t("keywordHint")}>
+          {(id) => (
+            <Input
+              id={id}
+              value={trigger.keyword}
+              maxLength={KEYWORD_MAX}
+              onChange={(e) => onChange({ ...graph, trigger: { kind: "keyword", keyword: e.target.value } })}
+            />
+          )}
+        </Field>
+      ) : trigger.kind === "button" ? (
+        <ButtonTriggerFields
+          trigger={trigger}
+          choices={choices}
+          onChange={(next) => onChange({ ...graph, trigger: next })}
+        />
       ) : (
         <Field label={t("list")}>
           {(id) => (
@@ -279,6 +313,55 @@ export function StepInspector({
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** A button trigger: the campaign, then one of its message's quick-reply buttons. */
+function ButtonTriggerFields({
+  trigger,
+  choices,
+  onChange,
+}: {
+  trigger: Extract<Graph["trigger"], { kind: "button" }>;
+  choices: Choices;
+  onChange: (t: Graph["trigger"]) => void;
+}) {
+  const t = useTranslations("journeys.inspector");
+  const campaign = choices.campaigns.find((c) => c.id === trigger.campaignId);
+  return (
+    <>
+      <Field label={t("campaign")} hint={choices.campaigns.length ? undefined : t("noButtonCampaigns")}>
+        {(id) => (
+          <Select
+            id={id}
+            value={trigger.campaignId}
+            onChange={(e) => {
+              const next = choices.campaigns.find((c) => c.id === e.target.value);
+              onChange({ kind: "button", campaignId: e.target.value, button: next?.buttons[0] ?? "" });
+            }}
+          >
+            <option value="">{t("pickCampaign")}</option>
+            {choices.campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t("button")} hint={t("buttonHint")}>
+        {(id) => (
+          <Select id={id} value={trigger.button} onChange={(e) => onChange({ ...trigger, button: e.target.value })}>
+            <option value="">{t("pickButton")}</option>
+            {campaign?.buttons.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </>
   );
 }
 

@@ -4,6 +4,7 @@
 // The schema takes an unfinished draft (an empty template, a bad event name): `problems` is the validation
 // the builder shows on each step, and publishing requires it to find nothing.
 import { z } from "zod";
+import { KEYWORD_MAX } from "@/lib/events/trigger-keys";
 import { messageKey } from "@/lib/i18n/message-key";
 
 const id = z.string().regex(/^[a-z0-9_-]{1,40}$/);
@@ -26,6 +27,10 @@ export const triggerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("optIn"), consentListId: z.string().max(64) }),
   /** A completed WhatsApp Flow (its answers are the event's properties). */
   z.object({ kind: z.literal("flow"), flowId: z.string().max(64) }),
+  /** A message whose whole text is this keyword, in any letter case ("JOIN"). */
+  z.object({ kind: z.literal("keyword"), keyword: z.string().trim().max(KEYWORD_MAX) }),
+  /** A tap on a quick-reply button (by its text) of a campaign's message. */
+  z.object({ kind: z.literal("button"), campaignId: z.string().max(64), button: z.string().trim().max(100) }),
 ]);
 
 export const VARIABLE_SOURCES = ["event", "field", "attribute", "constant"] as const;
@@ -180,6 +185,8 @@ export type GraphContext = {
   lists: { id: string; category: string }[];
   /** Published flows (a flow trigger names one). */
   flows?: { id: string }[];
+  /** Campaigns with quick-reply buttons (a button trigger names one and a button's text). */
+  campaigns?: { id: string; buttons: string[] }[];
 };
 
 /**
@@ -204,6 +211,13 @@ export function problems(graph: Graph, context: GraphContext | null = null): Pro
     !context.flows?.some((f) => f.id === (graph.trigger as { flowId: string }).flowId)
   )
     out.push({ stepId: null, message: messageKey("journeys.problems.flowMissing") });
+  if (graph.trigger.kind === "keyword" && !graph.trigger.keyword)
+    out.push({ stepId: null, message: messageKey("journeys.problems.keywordMissing") });
+  if (context && graph.trigger.kind === "button") {
+    const { campaignId, button } = graph.trigger;
+    if (!context.campaigns?.find((c) => c.id === campaignId)?.buttons.includes(button))
+      out.push({ stepId: null, message: messageKey("journeys.problems.buttonMissing") });
+  }
   const byId = new Map(graph.steps.map((s) => [s.id, s]));
   if (byId.size !== graph.steps.length)
     out.push({ stepId: null, message: messageKey("journeys.problems.duplicateId") });

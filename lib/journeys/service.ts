@@ -5,7 +5,8 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
-import { templateSlots, type TemplateVersion } from "@/lib/campaigns/render";
+import { templateButtons, templateSlots, type TemplateVersion } from "@/lib/campaigns/render";
+import { buttonTrigger, keywordTrigger } from "@/lib/events/trigger-keys";
 import { db, type Prisma } from "@/lib/db/client";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -13,11 +14,24 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { graphSchema, problems, type Graph, type Problem } from "./graph";
 import { starterGraph, type StarterId } from "./starters";
 
-/** The trigger as the engine looks it up (lib/journeys/engine.ts): "event:<name>", "optIn:<list id>" or "flow:<flow id>". */
+/**
+ * The trigger as the engine looks it up (lib/journeys/engine.ts): "event:<name>", "optIn:<list id>",
+ * "flow:<flow id>", "keyword:<KEYWORD>" or "button:<campaign id>:<button text>".
+ */
 export function triggerKey(graph: Graph): string {
   const { trigger } = graph;
-  if (trigger.kind === "event") return `event:${trigger.event}`;
-  return trigger.kind === "optIn" ? `optIn:${trigger.consentListId}` : `flow:${trigger.flowId}`;
+  switch (trigger.kind) {
+    case "event":
+      return `event:${trigger.event}`;
+    case "optIn":
+      return `optIn:${trigger.consentListId}`;
+    case "flow":
+      return `flow:${trigger.flowId}`;
+    case "keyword":
+      return keywordTrigger(trigger.keyword);
+    case "button":
+      return buttonTrigger(trigger.campaignId, trigger.button);
+  }
 }
 
 /** The workspace's templates by name, with the slots their approved versions need filled. */
@@ -39,14 +53,34 @@ export async function templateChoices(workspaceId: string) {
   return [...byName.values()];
 }
 
+/** Campaigns whose message has quick-reply buttons, newest first, with those buttons' texts: what a button trigger names. */
+export async function campaignButtonChoices(workspaceId: string) {
+  const campaigns = await db.campaign.findMany({
+    where: { workspaceId, status: { not: "CANCELLED" }, template: { isNot: null } },
+    select: { id: true, name: true, template: { select: { components: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  return campaigns
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      buttons: templateButtons(c.template!.components)
+        .filter((b) => b.type === "QUICK_REPLY" && b.text)
+        .map((b) => String(b.text)),
+    }))
+    .filter((c) => c.buttons.length > 0);
+}
+
 /** What is wrong with a graph, templates included (the builder's list and publishing's check). */
 export async function checkGraph(workspaceId: string, graph: Graph): Promise<Problem[]> {
-  const [templates, lists, flows] = await Promise.all([
+  const [templates, lists, flows, campaigns] = await Promise.all([
     templateChoices(workspaceId),
     db.consentList.findMany({ where: { workspaceId }, select: { id: true, category: true } }),
     db.flow.findMany({ where: { workspaceId, status: "PUBLISHED" }, select: { id: true } }),
+    campaignButtonChoices(workspaceId),
   ]);
-  return problems(graph, { templates, lists, flows });
+  return problems(graph, { templates, lists, flows, campaigns });
 }
 
 export async function createJourney(user: CurrentUser, name: string, starter: StarterId): Promise<{ id: string }> {

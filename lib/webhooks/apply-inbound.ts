@@ -3,6 +3,7 @@
 import "server-only";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { consentKeyword, type Keywords } from "@/lib/consent/keywords";
+import { recordInboundTriggers } from "@/lib/events/inbound-triggers";
 import { recordFlowReply } from "@/lib/flows/answers";
 import { sendJob } from "@/lib/jobs/engine";
 import { emitInboundEvents } from "@/lib/outbound-webhooks/domain-events";
@@ -142,6 +143,19 @@ export async function applyInbound(tx: Prisma.TransactionClient, input: InboundI
     });
 
   const keyword = consentKeyword(replyText(message), input.consent.keywords);
+  // A journey may start on what the person wrote or tapped; a consent keyword is the consent module's alone.
+  if (!keyword)
+    await recordInboundTriggers(tx, {
+      workspaceId,
+      contactId: contact.id,
+      wamid: message.id,
+      occurredAt: message.timestamp,
+      text: message.type === "text" ? (message.text?.body ?? null) : null,
+      tap:
+        message.button?.text && campaignMessage?.campaignId
+          ? { campaignId: campaignMessage.campaignId, button: message.button.text }
+          : null,
+    });
   const text = replyText(message)?.trim().toUpperCase();
   const autoReply =
     !keyword && text

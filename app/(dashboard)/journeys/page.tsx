@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { JourneyStatusBadge } from "@/components/journeys/journey-status";
+import { triggerLabel } from "@/components/journeys/trigger-label";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
@@ -21,7 +22,11 @@ export default async function JourneysPage() {
   const user = await guardPage("campaigns.view");
   const journeys = await listJourneys(user.workspaceId);
   const canEdit = can(user.role, "campaigns.edit");
-  const [t, format] = await Promise.all([getTranslations("journeys"), getFormat()]);
+  const [t, tTrigger, format] = await Promise.all([
+    getTranslations("journeys"),
+    getTranslations("journeys.trigger"),
+    getFormat(),
+  ]);
   const newButton = canEdit ? (
     <Link href="/journeys/new" className={buttonVariants()}>
       <Plus className="size-4" aria-hidden /> {t("list.new")}
@@ -62,15 +67,7 @@ export default async function JourneysPage() {
                   <Td>
                     <JourneyStatusBadge status={j.status} />
                   </Td>
-                  <Td className="text-sm">
-                    {j.trigger?.kind === "event"
-                      ? t("trigger.onEvent", { event: j.trigger.event })
-                      : j.trigger?.kind === "flow"
-                        ? t("trigger.onFlow")
-                        : j.trigger
-                          ? t("trigger.onOptIn")
-                          : "—"}
-                  </Td>
+                  <Td className="text-sm">{j.trigger ? triggerLabel(tTrigger, j.trigger) : "—"}</Td>
                   <Td className="text-right tabular-nums">{format.number(j.active)}</Td>
                   <Td className="text-right tabular-nums">{format.number(j.entered)}</Td>
                   <Td className="text-right tabular-nums">{format.number(j.converted)}</Td>

@@ -9,7 +9,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { getJourney, waitingByStep } from "@/lib/journeys/queries";
-import { templateChoices } from "@/lib/journeys/service";
+import { campaignButtonChoices, templateChoices } from "@/lib/journeys/service";
 import { orNotFound, pageId } from "@/lib/not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +22,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
   const id = pageId((await params).id);
   const journey = await orNotFound(getJourney(user.workspaceId, id));
   // getJourney checked the workspace: the counts are read for its id.
-  const [t, templates, lists, flows, waiting] = await Promise.all([
+  const [t, templates, lists, flows, waiting, campaigns] = await Promise.all([
     getTranslations("journeys.builder"),
     templateChoices(user.workspaceId),
     db.consentList.findMany({
@@ -36,6 +36,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
       select: { id: true, name: true },
     }),
     waitingByStep(id),
+    campaignButtonChoices(user.workspaceId),
   ]);
   return (
     <>
@@ -71,7 +72,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
         status={journey.status}
         initial={journey.draft}
         unpublished={journey.unpublished}
-        choices={{ templates, lists, flows }}
+        choices={{ templates, lists, flows, campaigns }}
         canEdit={can(user.role, "campaigns.edit")}
         waiting={waiting}
       />
