@@ -39,6 +39,7 @@ import {
   type Operation,
 } from "./contract";
 import { graphVersion } from "@/lib/whatsapp/graph-versions";
+import { flowButtons, templateButtons } from "@/lib/whatsapp/template-components";
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
 import { usesEndpoint } from "@/lib/flows/send";
 import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate, type FlowOpening } from "./fate";
@@ -330,13 +331,6 @@ export function createSandbox(input: SandboxConfigInput) {
     return wamid;
   }
 
-  /** A template's FLOW buttons. */
-  const flowButtons = (request: CreateTemplateRequest) =>
-    request.components
-      .filter((c) => c.type.toUpperCase() === "BUTTONS")
-      .flatMap((c) => (c.buttons as { type: string; flow_id?: unknown }[] | undefined) ?? [])
-      .filter((b) => b.type.toUpperCase() === "FLOW");
-
   /** A flow can be sent only when it exists and is published (a draft, with mode "draft"). */
   function refuseFlow(id: string, draft: boolean) {
     if (!flows.has(id)) throw invalid(`Flow with specified ID ${id} does not exist`);
@@ -439,11 +433,7 @@ export function createSandbox(input: SandboxConfigInput) {
           "(#100) Invalid parameter",
           "Authentication templates can be sent to a phone number only, not to a business-scoped user id.",
         );
-      const buttons =
-        (
-          template.components.find((c) => c.type.toUpperCase() === "BUTTONS") as
-            { buttons?: { type: string; text: string; url?: string }[] } | undefined
-        )?.buttons ?? [];
+      const buttons = templateButtons(template.components);
       refuse(templateButtonsError(buttons, message.template.components));
       urls = buttons.flatMap((b, index) => {
         if (b.type.toUpperCase() !== "URL" || !b.url) return [];
@@ -455,7 +445,7 @@ export function createSandbox(input: SandboxConfigInput) {
       });
       const flowButton = buttons.findIndex((b) => b.type.toUpperCase() === "FLOW");
       if (flowButton >= 0) {
-        const button = buttons[flowButton] as { flow_id?: string; flow_action?: string; navigate_screen?: string };
+        const button = buttons[flowButton]!;
         const id = String(button.flow_id ?? "");
         refuseFlow(id, false);
         const sent = message.template.components?.find(
@@ -478,7 +468,8 @@ export function createSandbox(input: SandboxConfigInput) {
             (c) => c.type === "button" && c.sub_type === "quick_reply" && Number(c.index) === index,
           );
           const payload = param?.type === "button" ? param.parameters.find((p) => p.type === "payload") : undefined;
-          return { text: b.text, payload: payload && "payload" in payload ? payload.payload : b.text };
+          const text = b.text ?? "";
+          return { text, payload: payload && "payload" in payload ? payload.payload : text };
         });
     }
 
@@ -551,7 +542,7 @@ export function createSandbox(input: SandboxConfigInput) {
     const request = parsed.data;
     const problems = structuralProblems(request);
     if (problems.length) throw new GraphError(400, 100, "(#100) Invalid parameter", problems.join("; "), 2388043);
-    for (const button of flowButtons(request)) refuseFlow(String(button.flow_id), false);
+    for (const button of flowButtons(request.components)) refuseFlow(String(button.flow_id), false);
     const key = `${request.name}|${request.language}`;
     if (templates.has(key)) {
       throw new GraphError(

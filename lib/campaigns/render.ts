@@ -4,13 +4,13 @@ import { recipientOf } from "@/lib/contacts/identity";
 import { PENDING_FLOW_TOKEN } from "@/lib/flows/send";
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { SendTemplateRequest, TemplateSendComponent } from "@/lib/whatsapp/schemas";
+import { templateButtons } from "@/lib/whatsapp/template-components";
 import { isContactField, type ContactField, type Mapping, type Variable } from "./schemas";
 
 type MetaComponent = {
   type: string;
   format?: string;
   text?: string;
-  buttons?: { type: string; text?: string; url?: string }[];
   cards?: { components?: MetaComponent[] }[];
   limited_time_offer?: { has_expiration?: boolean };
 };
@@ -37,8 +37,9 @@ export type TemplateVersion = { name: string; language: string; components: unkn
 const componentsOf = (components: unknown) => (Array.isArray(components) ? (components as MetaComponent[]) : []);
 const find = (components: unknown, type: string) => componentsOf(components).find((c) => c.type.toUpperCase() === type);
 
-/** A template's buttons, in order (quick replies, URL, phone, copy code). Copy code's slot is "button:<index>" too. */
-export const templateButtons = (components: unknown) => find(components, "BUTTONS")?.buttons ?? [];
+// A template's buttons, in order (quick replies, URL, phone, copy code, flow), read where lib/flows can read them
+// too. Copy code's slot is "button:<index>" too.
+export { templateButtons };
 
 /** A media-card carousel's cards, each its own components (header, body, buttons); none for other templates. */
 export const carouselCards = (components: unknown): MetaComponent[][] =>

@@ -4,11 +4,13 @@
 // business's webhooks (flow.completed) and to journeys (an event that starts them and that a branch waits on); a
 // booking confirmed, or the person told that its time was taken (lib/flows/booking-notice.ts).
 import "server-only";
+import { z } from "zod";
 import { recordConsentEvent } from "@/lib/consent/service";
 import type { Prisma } from "@/lib/db/client";
 import { JOURNEYS_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { sendJob } from "@/lib/jobs/engine";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";
+import { flowButtons } from "@/lib/whatsapp/template-components";
 import type { OutboundEventData } from "@/lib/outbound-webhooks/events";
 import { bookingTakenJob } from "./booking-notice";
 import { questionsOf } from "./flow-json";
@@ -32,13 +34,42 @@ export type FlowReplyInput = {
   occurredAt: Date;
 };
 
-type Carrier = { messageId: string | null; outboundMessageId: string | null; metaFlowId: string | null };
+type Carrier = {
+  messageId: string | null;
+  outboundMessageId: string | null;
+  metaFlowId: string | null;
+  /** The carrying Message's campaign, and what its origin says of a journey (null for an inbox message). */
+  campaignId: string | null;
+  origin: string | null;
+  callbackData: string | null;
+};
 type Tx = Prisma.TransactionClient;
 
-/** The flow a template's or interactive message's request opens: its FLOW button's or parameters' flow_id. */
-function flowIdIn(components: unknown): string | null {
-  const text = JSON.stringify(components ?? null);
-  return /"flow_id":"([^"]+)"/.exec(text)?.[1] ?? null;
+/** An interactive message that opens a flow (flows/guides/sendingaflow): its action's parameters name it. */
+const flowMessageSchema = z.object({
+  interactive: z.object({
+    type: z.literal("flow"),
+    action: z.object({ parameters: z.object({ flow_id: z.string() }) }),
+  }),
+});
+
+/** The flow a message opens: its template's FLOW button's flow_id, else an interactive flow message's. */
+function flowIdIn(templateComponents: unknown, request: unknown): string | null {
+  const button = flowButtons(templateComponents)[0];
+  if (button?.flow_id !== undefined) return String(button.flow_id);
+  const message = flowMessageSchema.safeParse(request);
+  return message.success ? message.data.interactive.action.parameters.flow_id : null;
+}
+
+/** An inbox template reply's template (its request names it by name and language), for its FLOW button. */
+async function sentTemplate(tx: Tx, workspaceId: string, payload: unknown) {
+  const sent = (payload as { template?: { name?: unknown; language?: { code?: unknown } } } | null)?.template;
+  if (typeof sent?.name !== "string" || typeof sent.language?.code !== "string") return null;
+  const template = await tx.template.findFirst({
+    where: { workspaceId, name: sent.name, language: sent.language.code },
+    select: { components: true },
+  });
+  return template?.components ?? null;
 }
 
 /** The message that carried the flow: named by the token, else the one the reply answers (context). */
@@ -54,8 +85,15 @@ async function carrierOf(tx: Tx, input: FlowReplyInput, token: string): Promise<
       ? await tx.message.findFirst({ where: { wamid: contextWamid, workspaceId }, select: messageSelect })
       : null);
   if (message) {
-    const components = message.template?.components ?? message.campaign?.template?.components ?? message.request;
-    return { messageId: message.id, outboundMessageId: null, metaFlowId: flowIdIn(components) };
+    const components = message.template?.components ?? message.campaign?.template?.components;
+    return {
+      messageId: message.id,
+      outboundMessageId: null,
+      metaFlowId: flowIdIn(components, message.request),
+      campaignId: message.campaignId,
+      origin: message.origin,
+      callbackData: message.callbackData,
+    };
   }
   const outbound =
     (named?.outboundMessageId
@@ -70,11 +108,22 @@ async function carrierOf(tx: Tx, input: FlowReplyInput, token: string): Promise<
           select: { id: true, payload: true },
         })
       : null);
-  return { messageId: null, outboundMessageId: outbound?.id ?? null, metaFlowId: flowIdIn(outbound?.payload) };
+  const components = outbound ? await sentTemplate(tx, workspaceId, outbound.payload) : null;
+  return {
+    messageId: null,
+    outboundMessageId: outbound?.id ?? null,
+    metaFlowId: outbound ? flowIdIn(components, outbound.payload) : null,
+    campaignId: null,
+    origin: null,
+    callbackData: null,
+  };
 }
 const messageSelect = {
   id: true,
   request: true,
+  campaignId: true,
+  origin: true,
+  callbackData: true,
   template: { select: { components: true } },
   campaign: { select: { template: { select: { components: true } } } },
 } as const;
@@ -88,16 +137,10 @@ export async function recordFlowReply(tx: Tx, input: FlowReplyInput): Promise<bo
     ? await tx.flow.findFirst({ where: { workspaceId: input.workspaceId, metaFlowId: carrier.metaFlowId } })
     : null;
   if (!flow) return false;
-  const message = carrier.messageId
-    ? await tx.message.findUnique({
-        where: { id: carrier.messageId },
-        select: { campaignId: true, origin: true, callbackData: true },
-      })
-    : null;
   // A journey's send carries "journey:<id>" as its callback data (lib/journeys/engine.ts).
   const journeyId =
-    message?.origin === "journey" && message.callbackData?.startsWith("journey:")
-      ? message.callbackData.slice("journey:".length)
+    carrier.origin === "journey" && carrier.callbackData?.startsWith("journey:")
+      ? carrier.callbackData.slice("journey:".length)
       : null;
   const answers = parsed.answers as Prisma.InputJsonObject;
   const created = await tx.flowResponse.createManyAndReturn({
@@ -110,7 +153,7 @@ export async function recordFlowReply(tx: Tx, input: FlowReplyInput): Promise<bo
         flowToken: parsed.token,
         messageId: carrier.messageId,
         outboundMessageId: carrier.outboundMessageId,
-        campaignId: message?.campaignId ?? null,
+        campaignId: carrier.campaignId,
         journeyId,
         answers,
         completedAt: input.occurredAt,
@@ -184,7 +227,7 @@ export async function recordFlowReply(tx: Tx, input: FlowReplyInput): Promise<bo
         bsuid: input.bsuid,
         answers: parsed.answers,
         messageId: carrier.messageId,
-        campaignId: message?.campaignId ?? null,
+        campaignId: carrier.campaignId,
         journeyId,
         occurredAt: input.occurredAt.toISOString(),
       } satisfies OutboundEventData<"flow.completed">,

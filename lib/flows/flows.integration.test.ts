@@ -3,6 +3,7 @@
 // and campaign, copied onto the contact, told to webhooks and starting a journey; a sign-up's ticked box recorded
 // as consent with its wording; answers with a token nobody issued left unattributed.
 import { afterAll, describe, expect, it } from "vitest";
+import { recordConsentEvent } from "@/lib/consent/service";
 import { db, type Prisma } from "@/lib/db/client";
 import { mergeContacts } from "@/lib/identity/merge";
 import { sendReply } from "@/lib/inbox/service";
@@ -293,5 +294,61 @@ describe("answers", () => {
     expect(await db.flowResponse.findUniqueOrThrow({ where: { id: answer.id } })).toMatchObject({
       contactId: survivor.id,
     });
+  });
+  it("ties an answer to the inbox template reply whose FLOW button opened the form", async () => {
+    const ws = await workspace({ flowCompleteShare: 0 });
+    const flow = await publishedFlow(ws, "NPS by template", "nps");
+    const components = [
+      { type: "BODY", text: "How did we do?" },
+      {
+        type: "BUTTONS",
+        buttons: [{ type: "FLOW", text: "Rate us", flow_id: flow.metaFlowId, navigate_screen: "RATING" }],
+      },
+    ];
+    const template = await db.template.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        name: "nps_inbox",
+        language: "en_US",
+        category: "MARKETING",
+        components,
+        status: "APPROVED",
+        metaTemplateId: `8${Date.now()}`,
+      },
+    });
+    await fetch(`${ws.base}/_sandbox/templates`, {
+      method: "POST",
+      body: JSON.stringify({ templates: [{ ...template, id: template.metaTemplateId, components }] }),
+    });
+    const phone = `3463${String(Math.floor(Math.random() * 9e6) + 1e6)}`;
+    const writes = async (wamid: string, content: object) => {
+      const change = inboundChange(ws.number, { wamid, from: phone, at: new Date(), ...content } as never);
+      expect(await post(envelope(ws.number.wabaId, [change]))).toBe(200);
+      await drain();
+    };
+    await writes(`wamid.in-${phone}-1`, { text: "Hi" });
+    const conversation = await db.conversation.findFirstOrThrow({ where: { workspaceId: ws.workspace.id } });
+    await recordConsentEvent({
+      workspaceId: ws.workspace.id,
+      contactId: conversation.contactId,
+      consentListId: ws.list.id,
+      action: "OPT_IN",
+      source: "ADMIN",
+      proof: "Asked in the chat",
+    });
+    const sent = await sendReply(ws.workspace.id, ws.users.MARKETER.id, {
+      conversationId: conversation.id,
+      reply: { kind: "template", templateId: template.id, values: [] },
+    });
+    expect(sent.state).toBe("SENT");
+    const outbound = await db.outboundMessage.findUniqueOrThrow({ where: { id: sent.id } });
+    const button = (
+      outbound.payload as { template: { components: { sub_type?: string; parameters: { action?: object }[] }[] } }
+    ).template.components.find((c) => c.sub_type === "flow");
+    const token = (button!.parameters[0]!.action as { flow_token: string }).flow_token;
+
+    await writes(`wamid.in-${phone}-2`, { flowReply: { flow_token: token, score: "9" }, contextWamid: outbound.wamid });
+    const answer = await db.flowResponse.findFirstOrThrow({ where: { flowId: flow.id } });
+    expect(answer).toMatchObject({ outboundMessageId: outbound.id, messageId: null, answers: { score: "9" } });
   });
 });
