@@ -27,7 +27,7 @@ export type Choices = {
   campaigns: { id: string; name: string; buttons: string[] }[];
 };
 
-const TRIGGER_KINDS = ["event", "optIn", "flow", "keyword", "button"] as const;
+const TRIGGER_KINDS = ["event", "optIn", "flow", "keyword", "button", "date"] as const;
 
 /** A trigger of another kind, filled with the first choice the workspace has. */
 function newTrigger(kind: Graph["trigger"]["kind"], choices: Choices): Graph["trigger"] {
@@ -44,6 +44,8 @@ function newTrigger(kind: Graph["trigger"]["kind"], choices: Choices): Graph["tr
       const campaign = choices.campaigns[0];
       return { kind, campaignId: campaign?.id ?? "", button: campaign?.buttons[0] ?? "" };
     }
+    case "date":
+      return { kind, attribute: "appointment_at", offsetHours: -24 };
   }
 }
 
@@ -160,6 +162,34 @@ export function TriggerInspector({
             />
           )}
         </Field>
+      ) : trigger.kind === "date" ? (
+        <>
+          <Field label={t("dateAttribute")} hint={t("dateAttributeHint")}>
+            {(id) => (
+              <Input
+                id={id}
+                value={trigger.attribute}
+                maxLength={64}
+                onChange={(e) => onChange({ ...graph, trigger: { ...trigger, attribute: e.target.value } })}
+              />
+            )}
+          </Field>
+          <Field label={t("dateOffset")} hint={t("dateOffsetHint")}>
+            {(id) => (
+              <Input
+                id={id}
+                type="number"
+                min={-24 * 90}
+                max={24 * 90}
+                step={1}
+                value={trigger.offsetHours}
+                onChange={(e) =>
+                  onChange({ ...graph, trigger: { ...trigger, offsetHours: Math.round(Number(e.target.value)) || 0 } })
+                }
+              />
+            )}
+          </Field>
+        </>
       ) : trigger.kind === "button" ? (
         <ButtonTriggerFields
           trigger={trigger}

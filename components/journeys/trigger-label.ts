@@ -3,8 +3,8 @@
 import type { Graph } from "@/lib/journeys/graph";
 
 type Say = (
-  key: "onEvent" | "onOptIn" | "onFlow" | "onKeyword" | "onButton",
-  values?: Record<string, string>,
+  key: "onEvent" | "onOptIn" | "onFlow" | "onKeyword" | "onButton" | "onDate",
+  values?: Record<string, string | number>,
 ) => string;
 
 export function triggerLabel(say: Say, trigger: Graph["trigger"]): string {
@@ -19,5 +19,9 @@ export function triggerLabel(say: Say, trigger: Graph["trigger"]): string {
       return say("onKeyword", { keyword: trigger.keyword });
     case "button":
       return say("onButton", { button: trigger.button });
+    case "date": {
+      const when = trigger.offsetHours < 0 ? "before" : trigger.offsetHours > 0 ? "after" : "at";
+      return say("onDate", { when, hours: Math.abs(trigger.offsetHours), attribute: trigger.attribute });
+    }
   }
 }

@@ -6,6 +6,8 @@
 export const KEYWORD_EVENT = "$keyword";
 /** A tap on a quick-reply button of a campaign's message. Properties: campaignId, button, wamid. */
 export const BUTTON_EVENT = "$button_tapped";
+/** A contact attribute's date came (lib/journeys/date-trigger.ts). Properties: journeyId, the attribute and its value. */
+export const DATE_EVENT = "$date";
 
 /** The longest keyword a journey can start on. */
 export const KEYWORD_MAX = 100;
@@ -14,3 +16,4 @@ export const KEYWORD_MAX = 100;
 export const keywordOf = (text: string) => text.trim().replace(/\s+/g, " ").toUpperCase();
 export const keywordTrigger = (keyword: string) => `keyword:${keywordOf(keyword)}`;
 export const buttonTrigger = (campaignId: string, button: string) => `button:${campaignId}:${button.trim()}`;
+export const dateTrigger = (journeyId: string) => `date:${journeyId}`;

@@ -14,7 +14,14 @@ import { ApiProblem } from "@/lib/api/handler";
 import type { SendMessageBody } from "@/lib/api/operations/messages";
 import { resolveVariable } from "@/lib/campaigns/render";
 import { OPT_IN_EVENT } from "@/lib/consent/service";
-import { BUTTON_EVENT, buttonTrigger, KEYWORD_EVENT, keywordTrigger } from "@/lib/events/trigger-keys";
+import {
+  BUTTON_EVENT,
+  buttonTrigger,
+  DATE_EVENT,
+  dateTrigger,
+  KEYWORD_EVENT,
+  keywordTrigger,
+} from "@/lib/events/trigger-keys";
 import { FLOW_EVENT } from "@/lib/flows/answers";
 import { Prisma } from "@/lib/db/client";
 import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
@@ -130,6 +137,7 @@ function triggerOf(event: EventRow): string {
   if (event.name === OPT_IN_EVENT) return `optIn:${String(ownValue(event.properties, "consentListId"))}`;
   if (event.name === FLOW_EVENT) return `flow:${String(ownValue(event.properties, "flowId"))}`;
   if (event.name === KEYWORD_EVENT) return keywordTrigger(String(ownValue(event.properties, "keyword")));
+  if (event.name === DATE_EVENT) return dateTrigger(String(ownValue(event.properties, "journeyId")));
   if (event.name === BUTTON_EVENT)
     return buttonTrigger(String(ownValue(event.properties, "campaignId")), String(ownValue(event.properties, "button")));
   return `event:${event.name}`;

@@ -17,6 +17,7 @@ const duration = z
   .min(60, messageKey("journeys.errors.durationShort"))
   .max(90 * 24 * HOUR, messageKey("journeys.errors.durationLong"));
 const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
+const ATTRIBUTE_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 const eventName = z.string().trim().max(100);
 const position = z.object({ x: z.number().finite(), y: z.number().finite() }).optional();
 
@@ -31,6 +32,20 @@ export const triggerSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("keyword"), keyword: z.string().trim().max(KEYWORD_MAX) }),
   /** A tap on a quick-reply button (by its text) of a campaign's message. */
   z.object({ kind: z.literal("button"), campaignId: z.string().max(64), button: z.string().trim().max(100) }),
+  /**
+   * A date in a contact attribute, shifted by `offsetHours` (-24: a day before `appointment_at`); a date without
+   * an offset is on the contact's clock (lib/journeys/date-trigger.ts).
+   */
+  z.object({
+    kind: z.literal("date"),
+    attribute: z.string().trim().max(64),
+    offsetHours: z
+      .number()
+      .int()
+      .min(-24 * 90)
+      .max(24 * 90)
+      .default(0),
+  }),
 ]);
 
 export const VARIABLE_SOURCES = ["event", "field", "attribute", "constant"] as const;
@@ -211,6 +226,8 @@ export function problems(graph: Graph, context: GraphContext | null = null): Pro
     !context.flows?.some((f) => f.id === (graph.trigger as { flowId: string }).flowId)
   )
     out.push({ stepId: null, message: messageKey("journeys.problems.flowMissing") });
+  if (graph.trigger.kind === "date" && !ATTRIBUTE_KEY.test(graph.trigger.attribute))
+    out.push({ stepId: null, message: messageKey("journeys.problems.dateAttribute") });
   if (graph.trigger.kind === "keyword" && !graph.trigger.keyword)
     out.push({ stepId: null, message: messageKey("journeys.problems.keywordMissing") });
   if (context && graph.trigger.kind === "button") {

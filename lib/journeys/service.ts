@@ -6,7 +6,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import { templateButtons, templateSlots, type TemplateVersion } from "@/lib/campaigns/render";
-import { buttonTrigger, keywordTrigger } from "@/lib/events/trigger-keys";
+import { buttonTrigger, dateTrigger, keywordTrigger } from "@/lib/events/trigger-keys";
 import { db, type Prisma } from "@/lib/db/client";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -16,9 +16,10 @@ import { starterGraph, type StarterId } from "./starters";
 
 /**
  * The trigger as the engine looks it up (lib/journeys/engine.ts): "event:<name>", "optIn:<list id>",
- * "flow:<flow id>", "keyword:<KEYWORD>" or "button:<campaign id>:<button text>".
+ * "flow:<flow id>", "keyword:<KEYWORD>", "button:<campaign id>:<button text>", or "date:<journey id>" (a date is
+ * no event others share: lib/journeys/date-trigger.ts writes it for this journey alone).
  */
-export function triggerKey(graph: Graph): string {
+export function triggerKey(graph: Graph, journeyId: string): string {
   const { trigger } = graph;
   switch (trigger.kind) {
     case "event":
@@ -31,6 +32,8 @@ export function triggerKey(graph: Graph): string {
       return keywordTrigger(trigger.keyword);
     case "button":
       return buttonTrigger(trigger.campaignId, trigger.button);
+    case "date":
+      return dateTrigger(journeyId);
   }
 }
 
@@ -106,7 +109,7 @@ export async function createJourney(user: CurrentUser, name: string, starter: St
 async function find(user: CurrentUser, id: string) {
   const journey = await db.journey.findFirst({
     where: { id, workspaceId: user.workspaceId },
-    select: { id: true, name: true, status: true, draft: true, liveVersionId: true },
+    select: { id: true, name: true, status: true, draft: true, liveVersionId: true, dateScanAt: true },
   });
   if (!journey) throw new NotFoundError();
   return journey;
@@ -137,7 +140,9 @@ export async function publishJourney(user: CurrentUser, id: string): Promise<{ v
       where: { id, status: { in: ["DRAFT", "LIVE", "PAUSED"] } },
       data: {
         liveVersionId: version.id,
-        trigger: triggerKey(graph),
+        trigger: triggerKey(graph, id),
+        // A date trigger looks at dates from its first publishing on, never at those already past.
+        dateScanAt: journey.dateScanAt ?? new Date(),
         status: journey.status === "PAUSED" ? "PAUSED" : "LIVE",
       },
     });

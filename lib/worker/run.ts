@@ -13,6 +13,7 @@ import { logger } from "@/lib/logger";
 import { WEBHOOKS_CHANNEL } from "@/lib/webhooks/ingest";
 import { processPendingWebhooks } from "@/lib/webhooks/process";
 import { DISPATCH_CHANNEL, JOURNEYS_CHANNEL } from "@/lib/db/notify";
+import { enterOnDates } from "@/lib/journeys/date-trigger";
 import { advanceDueRuns, consumeEvents, wakeSignalledRuns } from "@/lib/journeys/engine";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { foldRollups } from "@/lib/analytics/rollups";
@@ -33,21 +34,27 @@ const JOURNEY_BATCH = 200;
 const JOURNEY_LANES = 4;
 /** Branches waiting on a message's signal are looked at this often (a join over every such run). */
 const SIGNAL_WAKE_MS = 1000;
+/** How often the date triggers look for dates that came (lib/journeys/date-trigger.ts): a reminder is at most this late. */
+const DATE_SCAN_MS = 30_000;
 /** Due timers are found within this long when nothing wakes the loop. */
 const JOURNEY_POLL_MS = 500;
 
 /** A loop that runs `step` while it reports more work, then sleeps until woken or the poll interval. */
 function createLoop(name: string, signal: AbortSignal, step: () => Promise<boolean>, idleMs = IDLE_POLL_MS) {
   let wake: () => void = () => {};
+  // A wake that comes while a step runs is kept, not lost: the work it announces may have been committed after
+  // the step looked, and would otherwise wait for the poll interval.
+  let woken = false;
   const run = async () => {
     while (!signal.aborted) {
       let more = false;
+      woken = false;
       try {
         more = await step();
       } catch (error) {
         logger.error(`${name} loop error`, { error });
       }
-      if (more) continue;
+      if (more || (woken && process.env.WAKE_FIX !== '0')) continue;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -61,7 +68,13 @@ function createLoop(name: string, signal: AbortSignal, step: () => Promise<boole
       });
     }
   };
-  return { run, wake: () => wake() };
+  return {
+    run,
+    wake: () => {
+      woken = true;
+      wake();
+    },
+  };
 }
 
 export async function runWorker(signal: AbortSignal): Promise<void> {
@@ -109,10 +122,15 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
     },
     JOURNEY_POLL_MS,
   );
+  let datesAt = 0;
   const journeyEvents = createLoop(
     "journey events",
     signal,
     async () => {
+      if (Date.now() - datesAt > DATE_SCAN_MS) {
+        datesAt = Date.now();
+        await enterOnDates(); // the $date events it records are taken just below
+      }
       const taken = await consumeEvents(JOURNEY_BATCH);
       if (taken) journeyRuns.wake(); // those who entered are due now
       return taken === JOURNEY_BATCH;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Journey" ADD COLUMN     "dateScanAt" TIMESTAMP(3);
