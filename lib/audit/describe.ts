@@ -41,6 +41,7 @@ export type AuditKey =
   | "flowKeyGenerated"
   | "flowKeyRegistered"
   | "bookingAvailabilityChanged"
+  | "rateCardImported"
   | "unknown";
 
 /**
@@ -152,6 +153,11 @@ export function describeAudit(action: string, details: Details): AuditDescriptio
       return { key: "flowKeyRegistered", values: {} };
     case "flows.availability_changed":
       return { key: "bookingAvailabilityChanged", values: {} };
+    case "pricing.rate_card_imported":
+      return {
+        key: "rateCardImported",
+        values: { fileName: String(d.fileName), effectiveFrom: String(d.effectiveFrom), currency: String(d.currency) },
+      };
     case "journey.paused":
       return { key: "journeyPaused", values: { name: String(d.name) } };
     case "journey.resumed":

@@ -65,7 +65,7 @@ describe("permissions", () => {
       navigationFor("ADMIN")
         .find((i) => i.label === "settings")
         ?.children?.map((c) => c.label),
-    ).toEqual(["workspace", "whatsapp", "api", "webhooks", "flowEndpoint", "users", "auditLog"]);
+    ).toEqual(["workspace", "whatsapp", "api", "webhooks", "flowEndpoint", "pricing", "users", "auditLog"]);
   });
 
   it("lands every role on its home", () => {

@@ -78,6 +78,7 @@ export const NAVIGATION: NavItem[] = [
       { href: "/settings/api", label: "api", permission: "settings.manage" },
       { href: "/settings/webhooks", label: "webhooks", permission: "settings.manage" },
       { href: "/settings/flows", label: "flowEndpoint", permission: "settings.manage" },
+      { href: "/settings/pricing", label: "pricing", permission: "settings.manage" },
       { href: "/settings/users", label: "users", permission: "users.manage" },
       { href: "/settings/audit-log", label: "auditLog", permission: "audit.view" },
     ],

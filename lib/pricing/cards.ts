@@ -2,13 +2,13 @@
 // Meta's published rate-card file. Each card keeps its effective date, so a message is priced with the card
 // in effect when it was sent, and history is never repriced by a newer card.
 import "server-only";
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { db, type Prisma } from "@/lib/db/client";
 import { messageKey } from "@/lib/i18n/message-key";
 import { ValidationError } from "@/lib/errors";
 import { parseRateCardCsv, type CsvProblem } from "./rate-card-csv";
+import type { ImportRateCardInput } from "./schemas";
 import { cardAt, type RateCard } from "./rates";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -62,18 +62,6 @@ export async function listCards(workspaceId: string) {
     rates: c._count.rates,
   }));
 }
-
-export const importRateCardSchema = z.object({
-  fileName: z.string().trim().min(1).max(200),
-  text: z.string(),
-  effectiveFrom: z.iso.date({ message: messageKey("settings.pricing.errors.effectiveFrom") }),
-  currency: z
-    .string()
-    .trim()
-    .regex(/^([A-Za-z]{3})?$/, { message: messageKey("settings.pricing.errors.currency") })
-    .optional(),
-});
-export type ImportRateCardInput = z.infer<typeof importRateCardSchema>;
 
 export type ImportResult =
   { ok: true; cardId: string; rates: number; unknownMarkets: string[] } | { ok: false; problems: CsvProblem[] };

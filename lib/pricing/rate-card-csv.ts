@@ -4,6 +4,7 @@
 // translates; a file with any error imports nothing.
 import { parse } from "csv-parse/sync";
 import { KNOWN_MARKETS, type CardCategory, type Rate } from "./rates";
+import { MAX_RATE_CARD_BYTES } from "./schemas";
 
 export type CsvProblem = { line: number | null; code: CsvProblemCode; values?: Record<string, string> };
 export type CsvProblemCode =
@@ -27,7 +28,6 @@ const COLUMNS: Record<string, CardCategory> = {
   service: "SERVICE",
 };
 
-export const MAX_RATE_CARD_BYTES = 512 * 1024;
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
 /** An amount as Meta prints it, in millionths; null for "n/a" or an empty cell; "error" when unreadable. */

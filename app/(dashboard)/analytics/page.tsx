@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CompareTable } from "@/components/analytics/compare-table";
+import { CostSection } from "@/components/analytics/cost-section";
 import { Ranking, SenderNumbers } from "@/components/analytics/dashboard-tables";
 import { DateRangeForm } from "@/components/analytics/date-range-form";
 import { measureSeries, rateSeries, RATE_KEYS } from "@/components/analytics/series";
@@ -17,6 +18,7 @@ import { TREND_KEYS } from "@/lib/campaigns/funnel";
 import { DELETED_TEMPLATE } from "@/lib/analytics/names";
 import { transactionalTemplateStats } from "@/lib/analytics/transactional";
 import { guardPage } from "@/lib/auth/guard";
+import { billComparison } from "@/lib/pricing/compare";
 import { getFormat } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +35,10 @@ export default async function AnalyticsPage({
   const [t, format] = await Promise.all([getTranslations("analytics"), getFormat()]);
   const d = await loadDashboard(user.workspaceId, await searchParams);
   const { range, overall } = d;
-  const transactional = await transactionalTemplateStats(user.workspaceId, range, d.timeZone);
+  const [transactional, bill] = await Promise.all([
+    transactionalTemplateStats(user.workspaceId, range, d.timeZone),
+    billComparison(user.workspaceId, range),
+  ]);
   const exportHref = (report: string) => `/api/v1/analytics/export?report=${report}&from=${range.from}&to=${range.to}`;
   const period = t("page.period", { from: format.day(range.from), to: format.day(range.to) });
   const measure = (key: (typeof TREND_KEYS)[number]) => t(`measures.${key}`);
@@ -154,6 +159,9 @@ export default async function AnalyticsPage({
       )}
       <div className="mt-6">
         <TransactionalTable rows={transactional} period={period} />
+      </div>
+      <div className="mt-6">
+        <CostSection bill={bill} currency={d.currency} />
       </div>
     </>
   );

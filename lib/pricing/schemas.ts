@@ -1,0 +1,22 @@
+// The rate-card import form's input: one schema for the form and the server action.
+import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
+
+/** No rate-card file is larger: a bigger one is refused before it is read. */
+export const MAX_RATE_CARD_BYTES = 512 * 1024;
+
+export const importRateCardSchema = z.object({
+  fileName: z
+    .string()
+    .trim()
+    .min(1, { message: messageKey("settings.pricing.import.chooseFile") })
+    .max(200),
+  text: z.string(),
+  effectiveFrom: z.iso.date({ message: messageKey("settings.pricing.errors.effectiveFrom") }),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z]{3})?$/, { message: messageKey("settings.pricing.errors.currency") })
+    .optional(),
+});
+export type ImportRateCardInput = z.infer<typeof importRateCardSchema>;
