@@ -25,9 +25,10 @@ export type Choices = {
   flows: { id: string; name: string }[];
   /** Campaigns with quick-reply buttons (lib/journeys/service.ts, campaignButtonChoices). */
   campaigns: { id: string; name: string; buttons: string[] }[];
+  segments: { id: string; name: string }[];
 };
 
-const TRIGGER_KINDS = ["event", "optIn", "flow", "keyword", "button", "date"] as const;
+const TRIGGER_KINDS = ["event", "optIn", "segment", "flow", "keyword", "button", "date"] as const;
 
 /** A trigger of another kind, filled with the first choice the workspace has. */
 function newTrigger(kind: Graph["trigger"]["kind"], choices: Choices): Graph["trigger"] {
@@ -46,6 +47,8 @@ function newTrigger(kind: Graph["trigger"]["kind"], choices: Choices): Graph["tr
     }
     case "date":
       return { kind, attribute: "appointment_at", offsetHours: -24 };
+    case "segment":
+      return { kind, segmentId: choices.segments[0]?.id ?? "" };
   }
 }
 
@@ -160,6 +163,23 @@ export function TriggerInspector({
               maxLength={KEYWORD_MAX}
               onChange={(e) => onChange({ ...graph, trigger: { kind: "keyword", keyword: e.target.value } })}
             />
+          )}
+        </Field>
+      ) : trigger.kind === "segment" ? (
+        <Field label={t("segment")} hint={t("segmentHint")}>
+          {(id) => (
+            <Select
+              id={id}
+              value={trigger.segmentId}
+              onChange={(e) => onChange({ ...graph, trigger: { kind: "segment", segmentId: e.target.value } })}
+            >
+              <option value="">{t("pickSegment")}</option>
+              {choices.segments.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
           )}
         </Field>
       ) : trigger.kind === "date" ? (

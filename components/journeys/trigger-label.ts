@@ -3,7 +3,7 @@
 import type { Graph } from "@/lib/journeys/graph";
 
 type Say = (
-  key: "onEvent" | "onOptIn" | "onFlow" | "onKeyword" | "onButton" | "onDate",
+  key: "onEvent" | "onOptIn" | "onFlow" | "onKeyword" | "onButton" | "onDate" | "onSegment",
   values?: Record<string, string | number>,
 ) => string;
 
@@ -19,6 +19,8 @@ export function triggerLabel(say: Say, trigger: Graph["trigger"]): string {
       return say("onKeyword", { keyword: trigger.keyword });
     case "button":
       return say("onButton", { button: trigger.button });
+    case "segment":
+      return say("onSegment");
     case "date": {
       const when = trigger.offsetHours < 0 ? "before" : trigger.offsetHours > 0 ? "after" : "at";
       return say("onDate", { when, hours: Math.abs(trigger.offsetHours), attribute: trigger.attribute });

@@ -8,6 +8,8 @@ export const KEYWORD_EVENT = "$keyword";
 export const BUTTON_EVENT = "$button_tapped";
 /** A contact attribute's date came (lib/journeys/date-trigger.ts). Properties: journeyId, the attribute and its value. */
 export const DATE_EVENT = "$date";
+/** A person entered a segment a journey starts on (lib/journeys/segment-trigger.ts). Properties: journeyId, segmentId. */
+export const SEGMENT_EVENT = "$segment";
 
 /** The longest keyword a journey can start on. */
 export const KEYWORD_MAX = 100;
@@ -17,3 +19,4 @@ export const keywordOf = (text: string) => text.trim().replace(/\s+/g, " ").toUp
 export const keywordTrigger = (keyword: string) => `keyword:${keywordOf(keyword)}`;
 export const buttonTrigger = (campaignId: string, button: string) => `button:${campaignId}:${button.trim()}`;
 export const dateTrigger = (journeyId: string) => `date:${journeyId}`;
+export const segmentTrigger = (journeyId: string) => `segment:${journeyId}`;

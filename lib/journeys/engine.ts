@@ -21,6 +21,8 @@ import {
   dateTrigger,
   KEYWORD_EVENT,
   keywordTrigger,
+  SEGMENT_EVENT,
+  segmentTrigger,
 } from "@/lib/events/trigger-keys";
 import { FLOW_EVENT } from "@/lib/flows/answers";
 import { Prisma } from "@/lib/db/client";
@@ -138,8 +140,12 @@ function triggerOf(event: EventRow): string {
   if (event.name === FLOW_EVENT) return `flow:${String(ownValue(event.properties, "flowId"))}`;
   if (event.name === KEYWORD_EVENT) return keywordTrigger(String(ownValue(event.properties, "keyword")));
   if (event.name === DATE_EVENT) return dateTrigger(String(ownValue(event.properties, "journeyId")));
+  if (event.name === SEGMENT_EVENT) return segmentTrigger(String(ownValue(event.properties, "journeyId")));
   if (event.name === BUTTON_EVENT)
-    return buttonTrigger(String(ownValue(event.properties, "campaignId")), String(ownValue(event.properties, "button")));
+    return buttonTrigger(
+      String(ownValue(event.properties, "campaignId")),
+      String(ownValue(event.properties, "button")),
+    );
   return `event:${event.name}`;
 }
 

@@ -36,6 +36,8 @@ export const triggerSchema = z.discriminatedUnion("kind", [
    * A date in a contact attribute, shifted by `offsetHours` (-24: a day before `appointment_at`); a date without
    * an offset is on the contact's clock (lib/journeys/date-trigger.ts).
    */
+  /** Entering a saved segment (people already in it when the journey goes live do not enter). */
+  z.object({ kind: z.literal("segment"), segmentId: z.string().max(64) }),
   z.object({
     kind: z.literal("date"),
     attribute: z.string().trim().max(64),
@@ -202,6 +204,8 @@ export type GraphContext = {
   flows?: { id: string }[];
   /** Campaigns with quick-reply buttons (a button trigger names one and a button's text). */
   campaigns?: { id: string; buttons: string[] }[];
+  /** Saved segments (a segment trigger names one). */
+  segments?: { id: string }[];
 };
 
 /**
@@ -226,6 +230,11 @@ export function problems(graph: Graph, context: GraphContext | null = null): Pro
     !context.flows?.some((f) => f.id === (graph.trigger as { flowId: string }).flowId)
   )
     out.push({ stepId: null, message: messageKey("journeys.problems.flowMissing") });
+  if (context && graph.trigger.kind === "segment") {
+    const { segmentId } = graph.trigger;
+    if (!context.segments?.some((s) => s.id === segmentId))
+      out.push({ stepId: null, message: messageKey("journeys.problems.segmentMissing") });
+  }
   if (graph.trigger.kind === "date" && !ATTRIBUTE_KEY.test(graph.trigger.attribute))
     out.push({ stepId: null, message: messageKey("journeys.problems.dateAttribute") });
   if (graph.trigger.kind === "keyword" && !graph.trigger.keyword)

@@ -6,7 +6,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
 import { templateButtons, templateSlots, type TemplateVersion } from "@/lib/campaigns/render";
-import { buttonTrigger, dateTrigger, keywordTrigger } from "@/lib/events/trigger-keys";
+import { buttonTrigger, dateTrigger, keywordTrigger, segmentTrigger } from "@/lib/events/trigger-keys";
 import { db, type Prisma } from "@/lib/db/client";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -16,8 +16,9 @@ import { starterGraph, type StarterId } from "./starters";
 
 /**
  * The trigger as the engine looks it up (lib/journeys/engine.ts): "event:<name>", "optIn:<list id>",
- * "flow:<flow id>", "keyword:<KEYWORD>", "button:<campaign id>:<button text>", or "date:<journey id>" (a date is
- * no event others share: lib/journeys/date-trigger.ts writes it for this journey alone).
+ * "flow:<flow id>", "keyword:<KEYWORD>", "button:<campaign id>:<button text>", "date:<journey id>" or
+ * "segment:<journey id>" (a date or a segment entry is no event others share: lib/journeys/date-trigger.ts and
+ * segment-trigger.ts write it for this journey alone).
  */
 export function triggerKey(graph: Graph, journeyId: string): string {
   const { trigger } = graph;
@@ -34,6 +35,8 @@ export function triggerKey(graph: Graph, journeyId: string): string {
       return buttonTrigger(trigger.campaignId, trigger.button);
     case "date":
       return dateTrigger(journeyId);
+    case "segment":
+      return segmentTrigger(journeyId);
   }
 }
 
@@ -77,13 +80,14 @@ export async function campaignButtonChoices(workspaceId: string) {
 
 /** What is wrong with a graph, templates included (the builder's list and publishing's check). */
 export async function checkGraph(workspaceId: string, graph: Graph): Promise<Problem[]> {
-  const [templates, lists, flows, campaigns] = await Promise.all([
+  const [templates, lists, flows, campaigns, segments] = await Promise.all([
     templateChoices(workspaceId),
     db.consentList.findMany({ where: { workspaceId }, select: { id: true, category: true } }),
     db.flow.findMany({ where: { workspaceId, status: "PUBLISHED" }, select: { id: true } }),
     campaignButtonChoices(workspaceId),
+    db.segment.findMany({ where: { workspaceId }, select: { id: true } }),
   ]);
-  return problems(graph, { templates, lists, flows, campaigns });
+  return problems(graph, { templates, lists, flows, campaigns, segments });
 }
 
 export async function createJourney(user: CurrentUser, name: string, starter: StarterId): Promise<{ id: string }> {
@@ -129,7 +133,16 @@ export async function publishJourney(user: CurrentUser, id: string): Promise<{ v
   const graph = graphSchema.parse(journey.draft);
   const found = await checkGraph(user.workspaceId, graph);
   if (found.length) throw new ValidationError(messageKey("journeys.errors.fixProblems"));
+  // A segment trigger on another segment than the live version's starts over: its first look only records who is in.
+  const live = journey.liveVersionId
+    ? await db.journeyVersion.findUnique({ where: { id: journey.liveVersionId }, select: { graph: true } })
+    : null;
+  const liveTrigger = live ? graphSchema.parse(live.graph).trigger : null;
+  const reseed =
+    graph.trigger.kind === "segment" &&
+    (liveTrigger?.kind !== "segment" || liveTrigger.segmentId !== graph.trigger.segmentId);
   return db.$transaction(async (tx) => {
+    if (reseed) await tx.journeySegmentMember.deleteMany({ where: { journeyId: id } });
     const last = await tx.journeyVersion.aggregate({ where: { journeyId: id }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const version = await tx.journeyVersion.create({
@@ -143,6 +156,7 @@ export async function publishJourney(user: CurrentUser, id: string): Promise<{ v
         trigger: triggerKey(graph, id),
         // A date trigger looks at dates from its first publishing on, never at those already past.
         dateScanAt: journey.dateScanAt ?? new Date(),
+        ...(reseed ? { segmentSeededAt: null } : {}),
         status: journey.status === "PAUSED" ? "PAUSED" : "LIVE",
       },
     });

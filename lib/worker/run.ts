@@ -14,6 +14,7 @@ import { WEBHOOKS_CHANNEL } from "@/lib/webhooks/ingest";
 import { processPendingWebhooks } from "@/lib/webhooks/process";
 import { DISPATCH_CHANNEL, JOURNEYS_CHANNEL } from "@/lib/db/notify";
 import { enterOnDates } from "@/lib/journeys/date-trigger";
+import { enterOnSegments } from "@/lib/journeys/segment-trigger";
 import { advanceDueRuns, consumeEvents, wakeSignalledRuns } from "@/lib/journeys/engine";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { foldRollups } from "@/lib/analytics/rollups";
@@ -34,8 +35,11 @@ const JOURNEY_BATCH = 200;
 const JOURNEY_LANES = 4;
 /** Branches waiting on a message's signal are looked at this often (a join over every such run). */
 const SIGNAL_WAKE_MS = 1000;
-/** How often the date triggers look for dates that came (lib/journeys/date-trigger.ts): a reminder is at most this late. */
-const DATE_SCAN_MS = 30_000;
+/**
+ * How often date and segment triggers look for dates that came and people new in a segment (lib/journeys/
+ * date-trigger.ts, segment-trigger.ts): a reminder or a segment entry is at most this late.
+ */
+const TRIGGER_SCAN_MS = 30_000;
 /** Due timers are found within this long when nothing wakes the loop. */
 const JOURNEY_POLL_MS = 500;
 
@@ -54,7 +58,7 @@ function createLoop(name: string, signal: AbortSignal, step: () => Promise<boole
       } catch (error) {
         logger.error(`${name} loop error`, { error });
       }
-      if (more || (woken && process.env.WAKE_FIX !== '0')) continue;
+      if (more || (woken && process.env.WAKE_FIX !== "0")) continue;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -122,14 +126,16 @@ export async function runWorker(signal: AbortSignal): Promise<void> {
     },
     JOURNEY_POLL_MS,
   );
-  let datesAt = 0;
+  let scannedAt = 0;
   const journeyEvents = createLoop(
     "journey events",
     signal,
     async () => {
-      if (Date.now() - datesAt > DATE_SCAN_MS) {
-        datesAt = Date.now();
-        await enterOnDates(); // the $date events it records are taken just below
+      if (Date.now() - scannedAt > TRIGGER_SCAN_MS) {
+        scannedAt = Date.now();
+        // The $date and $segment events these record are taken just below.
+        await enterOnDates();
+        await enterOnSegments();
       }
       const taken = await consumeEvents(JOURNEY_BATCH);
       if (taken) journeyRuns.wake(); // those who entered are due now

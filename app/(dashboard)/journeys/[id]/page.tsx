@@ -22,7 +22,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
   const id = pageId((await params).id);
   const journey = await orNotFound(getJourney(user.workspaceId, id));
   // getJourney checked the workspace: the counts are read for its id.
-  const [t, templates, lists, flows, waiting, campaigns] = await Promise.all([
+  const [t, templates, lists, flows, waiting, campaigns, segments] = await Promise.all([
     getTranslations("journeys.builder"),
     templateChoices(user.workspaceId),
     db.consentList.findMany({
@@ -37,6 +37,11 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
     }),
     waitingByStep(id),
     campaignButtonChoices(user.workspaceId),
+    db.segment.findMany({
+      where: { workspaceId: user.workspaceId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return (
     <>
@@ -72,7 +77,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
         status={journey.status}
         initial={journey.draft}
         unpublished={journey.unpublished}
-        choices={{ templates, lists, flows, campaigns }}
+        choices={{ templates, lists, flows, campaigns, segments }}
         canEdit={can(user.role, "campaigns.edit")}
         waiting={waiting}
       />
