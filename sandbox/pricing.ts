@@ -2,8 +2,7 @@
 // with its statuses), each delivered message is entered in a ledger at its delivery time, and
 // GET /{waba-id}?fields=pricing_analytics... answers from that ledger in Meta's shape: daily buckets per
 // country, category and type. The rates are the ones Parley ships (lib/pricing), standing in for Meta's card.
-import { parsePhoneNumberFromString } from "libphonenumber-js/min";
-import { priceMessage, SHIPPED_CARDS } from "@/lib/pricing/rates";
+import { countryOfPhone, priceMessage, SHIPPED_CARDS } from "@/lib/pricing/rates";
 
 export type SandboxPricing = { type: "regular" | "free_customer_service" | "free_entry_point"; category: string };
 
@@ -27,7 +26,7 @@ type Entry = { at: number; country: string; category: string; type: string; cost
 function countryOf(recipient: string): string {
   const bsuid = /^([A-Z]{2})\./.exec(recipient);
   if (bsuid) return bsuid[1]!;
-  return parsePhoneNumberFromString(`+${recipient.replace(/^\+/, "")}`)?.country ?? "";
+  return countryOfPhone(recipient);
 }
 
 const DAY_MS = 86_400_000;

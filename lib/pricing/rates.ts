@@ -1,7 +1,12 @@
 // Pure pricing: which market a number is in, which rate card is in effect at a moment, and what one message
 // costs from the pricing object of its status webhook (Meta's per-message pricing, docs/pricing.md).
 // Amounts are integers in millionths of the card's currency, so sums never drift.
-import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/min";
+import {
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from "libphonenumber-js/min";
 import markets from "./markets.json";
 
 /** The categories a rate card prices (Meta's rate-card columns). */
@@ -48,6 +53,16 @@ function callingCodeOfCountry(country: string): string {
 export function marketOf(phoneOrBsuid: string): string {
   const bsuid = /^([A-Z]{2})\./.exec(phoneOrBsuid);
   return marketOfCallingCode(bsuid ? callingCodeOfCountry(bsuid[1]!) : phoneOrBsuid.replace(/^\+/, ""));
+}
+
+/**
+ * The country Meta reports a number under (ISO 3166-1 alpha-2): its own, or for a number whose region the
+ * metadata cannot tell (a fictitious range), a country with its calling code, which is all a market needs.
+ */
+export function countryOfPhone(phone: string): string {
+  const parsed = parsePhoneNumberFromString(`+${phone.replace(/^\+/, "")}`);
+  if (!parsed) return "";
+  return parsed.country ?? getCountries().find((c) => getCountryCallingCode(c) === parsed.countryCallingCode) ?? "";
 }
 
 /** The market of a country as pricing_analytics names it (ISO 3166-1 alpha-2). */

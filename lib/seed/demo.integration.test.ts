@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { flowProblems } from "@/lib/flows/flow-json";
 import { verifyLogin } from "@/lib/auth/login";
 import { db } from "@/lib/db/client";
+import { billComparison } from "@/lib/pricing/compare";
 import { DEMO_CONTACT_COUNT, DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } from "./demo";
 
 async function counts() {
@@ -123,5 +124,30 @@ describe("consent history", () => {
       /append-only/,
     );
     expect((await db.consentEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("OPT_OUT");
+  });
+});
+
+describe("demo costs", () => {
+  it("prices every delivered message and shows two days where Meta's bill differs from the estimate", async () => {
+    await seedDemo();
+    const { id } = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+    const priced = await db.messageCost.count({ where: { workspaceId: id } });
+    expect(priced).toBe(
+      await db.message.count({
+        where: { workspaceId: id, wamid: { not: null }, deliveredAt: { not: null }, contact: { phone: { not: null } } },
+      }),
+    );
+    const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const bill = await billComparison(id, { from, to });
+    expect(bill.fetched).toBe(true);
+    expect(bill.differing.map((r) => [r.market, r.category, (r.meta?.volume ?? 0) - r.parley.volume])).toEqual(
+      expect.arrayContaining([
+        ["Spain", "marketing", 4],
+        [expect.any(String), "utility", 2],
+      ]),
+    );
+    expect(bill.differing).toHaveLength(2);
+    expect(bill.byCategory.map((c) => c.name)).toEqual(expect.arrayContaining(["marketing", "utility"]));
   });
 });

@@ -12,6 +12,7 @@ import { classifyError } from "@/lib/whatsapp/errors";
 import { bsuidForPhone } from "@/lib/whatsapp/webhook-payloads";
 import { FLOW_TEMPLATES, seedFlows } from "./demo-flows";
 import { JOURNEY_TEMPLATES, seedJourneys } from "./demo-journeys";
+import { seedPricing } from "./demo-pricing";
 import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
 
 export { DEMO_USERS, DEMO_WORKSPACE_SLUG };
@@ -370,6 +371,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         random: mulberry32(19),
       });
       await seedUsernameOnly(tx, ws, promotions.id);
+      await seedPricing(tx, ws);
       await tx.segment.createMany({
         data: [
           {
