@@ -92,14 +92,22 @@ export async function billComparison(workspaceId: string, range: { from: string;
 }
 export type BillComparison = Awaited<ReturnType<typeof billComparison>>;
 
-/** What the messages of inbox threads cost, by wamid (an inbox reply or a campaign message), for a modest display. */
-export async function costsOfMessages(workspaceId: string, wamids: string[]) {
-  if (wamids.length === 0) return new Map<string, { cost: number; currency: string; free: boolean }>();
-  const rows = await db.messageCost.findMany({
-    where: { workspaceId, wamid: { in: wamids } },
-    select: { wamid: true, costMicros: true, currency: true, pricingType: true },
-  });
-  return new Map(
-    rows.map((r) => [r.wamid, { cost: r.costMicros / 1e6, currency: r.currency, free: r.pricingType !== "regular" }]),
-  );
+/**
+ * What the messages to one person cost (a modest line in the inbox): campaign, API and journey messages and
+ * the inbox's own replies, as priced from their status webhooks; free ones counted apart.
+ */
+export async function threadCost(workspaceId: string, conversation: { id: string; contactId: string }) {
+  const [row] = await db.$queryRaw<{ cost: bigint | null; count: bigint; free: bigint; currency: string | null }[]>`
+    SELECT sum(c."costMicros") AS cost, count(*) AS count, count(*) FILTER (WHERE c."pricingType" <> 'regular') AS free,
+           max(c.currency) AS currency
+    FROM "MessageCost" c
+    WHERE c."workspaceId" = ${workspaceId}
+      AND c.wamid IN (
+        SELECT wamid FROM "Message" WHERE "workspaceId" = ${workspaceId} AND "contactId" = ${conversation.contactId} AND wamid IS NOT NULL
+        UNION ALL
+        SELECT wamid FROM "OutboundMessage" WHERE "conversationId" = ${conversation.id} AND wamid IS NOT NULL)`;
+  const count = Number(row?.count ?? 0);
+  return count === 0 || !row?.currency
+    ? null
+    : { cost: Number(row.cost ?? 0) / 1e6, count, free: Number(row.free), currency: row.currency };
 }

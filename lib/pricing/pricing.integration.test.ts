@@ -12,7 +12,7 @@ import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createWorkspace, uniqueMetaId } from "@/tests/factories";
 import { drain } from "@/tests/whatsapp";
 import { importRateCard } from "./cards";
-import { billComparison } from "./compare";
+import { billComparison, threadCost } from "./compare";
 import { syncMetaBill } from "./meta-bill";
 
 const secret = "pricing-test-secret";
@@ -152,6 +152,19 @@ describe("pricing against the sandbox", () => {
       pricingType: "free_customer_service",
       costMicros: 0,
     });
+
+    // The inbox's line for the thread: its replies (here the free service message) as priced.
+    const conversation = await db.conversation.findFirstOrThrow({ where: { workspaceId: ws.workspace.id } });
+    await db.outboundMessage.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        conversationId: conversation.id,
+        type: "text",
+        payload: {},
+        wamid: wamids.service,
+      },
+    });
+    expect(await threadCost(ws.workspace.id, conversation)).toEqual({ cost: 0, count: 1, free: 1, currency: "USD" });
   });
 
   it("reads Meta's bill from pricing_analytics and finds it matches the estimate", async () => {

@@ -6,9 +6,11 @@ import { ThreadView } from "@/components/inbox/thread-view";
 import { PageHeader } from "@/components/ui/card";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { getFormat } from "@/lib/i18n/format";
 import { getThread, inboxChoices, listConversations } from "@/lib/inbox/queries";
 import { inboxFilterSchema } from "@/lib/inbox/schemas";
 import { orNotFound, pageId } from "@/lib/not-found";
+import { threadCost } from "@/lib/pricing/compare";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("inbox.thread");
@@ -33,6 +35,11 @@ export default async function ConversationPage({
     inboxChoices(user.workspaceId),
   ]);
   const listQuery = new URLSearchParams(query).toString();
+  const [cost, tCost, format] = await Promise.all([
+    threadCost(user.workspaceId, { id: thread.id, contactId: thread.contact.id }),
+    getTranslations("analytics.pricing"),
+    getFormat(),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} />
@@ -42,6 +49,12 @@ export default async function ConversationPage({
           {t("backToList")}
         </Link>
       </p>
+      {/* What messages to this person cost, as Meta's status webhooks priced them (docs/pricing.md). */}
+      {cost && (
+        <p className="mb-3 text-xs text-muted">
+          {tCost("threadCost", { cost: format.money(cost.cost, cost.currency), count: cost.count, free: cost.free })}
+        </p>
+      )}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <div className="hidden lg:block">
           <ConversationList
