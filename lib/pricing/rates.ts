@@ -119,8 +119,6 @@ export function unitRateMicros(card: RateCard, market: string, category: CardCat
 /** Meta's pricing object on a status webhook (`billable` is deprecated: false still means free). */
 export type PricingObject = { billable?: boolean; pricing_model?: string; type?: string; category?: string };
 
-export const PRICING_TYPES = ["regular", "free_customer_service", "free_entry_point"] as const;
-
 /** Whether Meta says the message costs nothing: a free type, billable false, or a free entry point conversion. */
 export function isFree(pricing: PricingObject): boolean {
   const type = pricing.type?.toLowerCase();
