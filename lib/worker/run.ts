@@ -58,7 +58,7 @@ function createLoop(name: string, signal: AbortSignal, step: () => Promise<boole
       } catch (error) {
         logger.error(`${name} loop error`, { error });
       }
-      if (more || (woken && process.env.WAKE_FIX !== "0")) continue;
+      if (more || woken) continue;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
