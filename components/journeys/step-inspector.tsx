@@ -579,6 +579,14 @@ function KindFields({
               {(id) => <Input id={id} value={step.key} onChange={(e) => onChange({ ...step, key: e.target.value })} />}
             </Field>
           )}
+          {step.signal === "consent" && (
+            <ListField
+              label={t("consentList")}
+              value={step.key}
+              choices={choices}
+              onChange={(key) => onChange({ ...step, key })}
+            />
+          )}
           {step.signal === "attribute" && (
             <Field label={t("attributeValue")}>
               {(id) => (
@@ -586,7 +594,7 @@ function KindFields({
               )}
             </Field>
           )}
-          {step.signal !== "attribute" && step.signal !== "window" && (
+          {step.signal !== "attribute" && step.signal !== "window" && step.signal !== "consent" && (
             <Hours
               label={t("within")}
               seconds={step.seconds}
@@ -661,6 +669,37 @@ function KindFields({
               />
             )}
           </Field>
+          <Field label={t("consentChange")} hint={t("consentChangeHint")}>
+            {(id) => (
+              <Select
+                id={id}
+                value={step.consent?.action ?? ""}
+                onChange={(e) =>
+                  onChange({
+                    ...step,
+                    consent: e.target.value
+                      ? {
+                          listId: step.consent?.listId ?? choices.lists[0]?.id ?? "",
+                          action: e.target.value as "OPT_IN" | "OPT_OUT",
+                        }
+                      : null,
+                  })
+                }
+              >
+                <option value="">{t("consentNone")}</option>
+                <option value="OPT_IN">{t("consentOptIn")}</option>
+                <option value="OPT_OUT">{t("consentOptOut")}</option>
+              </Select>
+            )}
+          </Field>
+          {step.consent && (
+            <ListField
+              label={t("consentList")}
+              value={step.consent.listId}
+              choices={choices}
+              onChange={(listId) => onChange({ ...step, consent: { ...step.consent!, listId } })}
+            />
+          )}
         </>
       );
     case "handoff":
@@ -679,6 +718,35 @@ function KindFields({
     case "exit":
       return <p className="text-sm text-muted">{t("exitHint")}</p>;
   }
+}
+
+/** A consent list, by name (a consent branch, an update step's opt-in or opt-out). */
+function ListField({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  choices: Choices;
+  onChange: (listId: string) => void;
+}) {
+  const t = useTranslations("journeys.inspector");
+  return (
+    <Field label={label}>
+      {(id) => (
+        <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t("pickList")}</option>
+          {choices.lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
 }
 
 const tags = (text: string) =>

@@ -58,6 +58,12 @@ export function consentRefusalSql(contactId: Prisma.Sql, category: TemplateCateg
     WHERE x."contactId" = ${contactId} AND l.category = ${cat})`;
 }
 
+/** SQL: whether contact `contactId` is opted in to list `listId` now (a journey's consent branch). */
+export function optedInToListSql(contactId: string, listId: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ContactConsent" x
+    WHERE x."contactId" = ${contactId} AND x."consentListId" = ${listId} AND x."optedIn")`;
+}
+
 /** The TypeScript check: the same rule, for one contact and any list of the category. Null: allowed. */
 export async function consentRefusal(
   workspaceId: string,

@@ -7,7 +7,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { z } from "zod";
-import type { Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -63,7 +62,8 @@ export function jobIdFor(name: string, dedupeKey: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-type Executor = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+/** A Prisma transaction, or any client that runs SQL the same way (the journeys engine's node-postgres one). */
+type Executor = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
 
 /** pg-boss's SQL, run on the caller's Prisma transaction instead of pg-boss's own connection. */
 function onTransaction(tx: Executor): PgBoss.Db {

@@ -89,6 +89,10 @@ describe("branches", () => {
     expect(
       branchWay(branch({ signal: "window" }), at, before, { message: null, attributes: {}, windowOpen: true }),
     ).toEqual({ way: "yes" });
+    const consent = branch({ signal: "consent", key: "list_1" });
+    const facts = { message: null, attributes: {}, windowOpen: false };
+    expect(branchWay(consent, at, before, { ...facts, optedIn: true })).toEqual({ way: "yes" });
+    expect(branchWay(consent, at, before, { ...facts, optedIn: false })).toEqual({ way: "no" });
   });
 });
 

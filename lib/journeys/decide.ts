@@ -52,7 +52,7 @@ export function branchWay(
   step: Branch,
   stepAt: Date,
   now: Date,
-  facts: { message: MessageSignals; attributes: unknown; windowOpen: boolean },
+  facts: { message: MessageSignals; attributes: unknown; windowOpen: boolean; optedIn?: boolean },
 ): { way: "yes" | "no" } | { way: "wait"; deadline: Date } {
   switch (step.signal) {
     case "attribute": {
@@ -61,6 +61,8 @@ export function branchWay(
     }
     case "window":
       return { way: facts.windowOpen ? "yes" : "no" };
+    case "consent":
+      return { way: facts.optedIn ? "yes" : "no" };
   }
   const m = facts.message;
   if (!m || m.failed) return { way: "no" };

@@ -13,6 +13,7 @@ import type pg from "pg";
 import { ApiProblem } from "@/lib/api/handler";
 import type { SendMessageBody } from "@/lib/api/operations/messages";
 import { resolveVariable } from "@/lib/campaigns/render";
+import { optedInToListSql } from "@/lib/consent/eligibility";
 import { OPT_IN_EVENT } from "@/lib/consent/service";
 import {
   BUTTON_EVENT,
@@ -29,9 +30,11 @@ import { Prisma } from "@/lib/db/client";
 import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { pgPool } from "@/lib/db/pg";
 import { windowState } from "@/lib/inbox/schemas";
+import { sendJob } from "@/lib/jobs/engine";
 import { logger } from "@/lib/logger";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";
 import { readContacts, recordTurns, SendQueue, type Changes, type Contact, type Logged, type Turn } from "./batch";
+import { CONSENT_SETTLE_MS, journeyConsentJob } from "./consent-step";
 import { branchWay, ownValue, splitPath, waitEnds, type MessageSignals } from "./decide";
 import { graphSchema, type Graph, type Step } from "./graph";
 
@@ -105,9 +108,13 @@ type EventRow = {
   occurredAt: Date;
 };
 
-/** Takes up to `limit` new events and applies each to the journeys (see the file's head); returns how many. */
+/**
+ * Takes up to `limit` new events and applies each to the journeys (see the file's head), and the people they
+ * entered take their first turn at once; returns how many events.
+ */
 export async function consumeEvents(limit: number, scope: Scope = {}): Promise<number> {
-  return inTransaction(async (client) => {
+  let queued = false;
+  const taken = await inTransaction(async (client) => {
     const events = await q<EventRow>(
       client,
       Prisma.sql`SELECT id, "workspaceId", "contactId", name, properties, "occurredAt" FROM "ContactEvent"
@@ -119,13 +126,32 @@ export async function consumeEvents(limit: number, scope: Scope = {}): Promise<n
     // someone is not also the goal of the run it starts).
     await convert(client, events);
     await arrive(client, events);
-    await enter(client, events);
+    const entered = await enter(client, events);
     await q(
       client,
       Prisma.sql`UPDATE "ContactEvent" SET "processedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::text[])`,
     );
+    // Their first steps (a send, mostly) in this transaction, not after a trip through the due-runs loop: the
+    // event's latency to its message. Should a turn fail, they are left due for that loop and its retries.
+    if (entered.length) {
+      const runs = await q<RunRow>(
+        client,
+        Prisma.sql`SELECT ${RUN_COLUMNS} FROM "JourneyRun" r JOIN "Journey" j ON j.id = r."journeyId" JOIN "JourneyVersion" v ON v.id = r."versionId"
+          WHERE r.id = ANY(${entered}::text[])`,
+      );
+      await client.query("SAVEPOINT entered");
+      try {
+        queued = await turns(client, runs);
+        await client.query("RELEASE SAVEPOINT entered");
+      } catch (error) {
+        await client.query("ROLLBACK TO SAVEPOINT entered");
+        logger.warn("the first steps of runs just entered failed; the due-runs loop will try them again", { error });
+      }
+    }
     return events.length;
   });
+  if (queued) notifySoon(DISPATCH_CHANNEL);
+  return taken;
 }
 
 /** The events as parallel arrays, in their order (`n`: 1, 2…), for `unnest`. */
@@ -194,10 +220,10 @@ async function arrive(client: Client, events: EventRow[]) {
 /**
  * Enters each event's contact into every live journey of its workspace with the event's trigger
  * ("event:<name>", "optIn:<list id>") that its entry rule lets them into. At most one active run per journey
- * and person (the unique index); of two events for one person, the first enters.
+ * and person (the unique index); of two events for one person, the first enters. Returns the new runs' ids.
  */
-async function enter(client: Client, events: EventRow[]) {
-  await q(
+async function enter(client: Client, events: EventRow[]): Promise<string[]> {
+  const entered = await q<{ id: string }>(
     client,
     Prisma.sql`INSERT INTO "JourneyRun" (id, "workspaceId", "journeyId", "versionId", "contactId", "stepId", "dueAt", properties)
       SELECT DISTINCT ON (j.id, c.id) gen_random_uuid()::text, j."workspaceId", j.id, v.id, c.id, v.graph->>'start', now(), e.properties
@@ -211,8 +237,10 @@ async function enter(client: Client, events: EventRow[]) {
             AND r."enteredAt" > now() - make_interval(days => (v.graph->'entry'->>'days')::int))
           ELSE NOT EXISTS (SELECT 1 FROM "JourneyRun" r WHERE r."journeyId" = j.id AND r."contactId" = c.id) END
       ORDER BY j.id, c.id, e.n
-      ON CONFLICT ("journeyId", "contactId") WHERE status = 'ACTIVE' DO NOTHING`,
+      ON CONFLICT ("journeyId", "contactId") WHERE status = 'ACTIVE' DO NOTHING
+      RETURNING id`,
   );
+  return entered.map((r) => r.id);
 }
 
 // ---------------------------------------------------------------- due runs
@@ -366,6 +394,8 @@ async function turn(
     } else if (step.kind === "send" || step.kind === "message") changes.lastMessageId = null;
     if (done.variant) changes.variant = done.variant;
     if (step.kind === "exit") return end({ status: "COMPLETED", endReason: "exit" });
+    if (done.pauseUntil && done.to)
+      return end({ status: "ACTIVE", stepId: done.to, stepAt: now, dueAt: done.pauseUntil });
     stepId = done.to;
     stepAt = now;
   }
@@ -382,7 +412,8 @@ type Facts = {
   sends: SendQueue;
 };
 type Done =
-  | { outcome: string; to: string | null; messageId?: string; variant?: string }
+  /** `pauseUntil`: the run goes on to `to` then, not in this turn (a consent change settling first). */
+  | { outcome: string; to: string | null; messageId?: string; variant?: string; pauseUntil?: Date }
   | { wait: { dueAt: Date; waitEvent?: string; waitSignal?: string } };
 
 async function runStep(client: Client, { run, step, stepAt, now, contactOf, sends }: Facts): Promise<Done> {
@@ -424,10 +455,17 @@ async function runStep(client: Client, { run, step, stepAt, now, contactOf, send
     case "branch": {
       const contact = await contactOf();
       const message = await signalsOf(client, run.lastMessageId);
+      const optedIn =
+        step.signal === "consent"
+          ? (
+              await q<{ yes: boolean }>(client, Prisma.sql`SELECT ${optedInToListSql(run.contactId, step.key)} AS yes`)
+            )[0]!.yes
+          : undefined;
       const way = branchWay(step, stepAt, now, {
         message,
         attributes: contact?.attributes,
         windowOpen: windowState(contact?.lastInboundAt ?? null, now.getTime()).open,
+        optedIn,
       });
       if (way.way === "wait") return { wait: { dueAt: way.deadline, waitSignal: step.signal } };
       return { outcome: way.way, to: way.way === "yes" ? step.yes : step.no };
@@ -444,7 +482,21 @@ async function runStep(client: Client, { run, step, stepAt, now, contactOf, send
           attributes = attributes || ${JSON.stringify(step.attributes)}::jsonb, "updatedAt" = now()
         WHERE id = ${run.contactId}`,
       );
-      return { outcome: "updated", to: step.next };
+      if (!step.consent) return { outcome: "updated", to: step.next };
+      await sendJob(
+        journeyConsentJob,
+        {
+          workspaceId: run.workspaceId,
+          contactId: run.contactId,
+          consentListId: step.consent.listId,
+          action: step.consent.action,
+          proof: `Journey "${run.journeyName}", step ${step.label || step.id} (run ${run.id})`,
+          occurredAt: now,
+        },
+        emitClient(client),
+        { workspaceId: run.workspaceId, dedupeKey: `${run.id}:${step.id}:${stepAt.toISOString()}` },
+      );
+      return { outcome: "updated", to: step.next, pauseUntil: new Date(now.getTime() + CONSENT_SETTLE_MS) };
     }
     case "handoff": {
       const contact = await contactOf();

@@ -59,7 +59,16 @@ export const journeyVariableSchema = z.object({
 });
 export type JourneyVariable = z.output<typeof journeyVariableSchema>;
 
-export const BRANCH_SIGNALS = ["delivered", "read", "replied", "button", "answered", "attribute", "window"] as const;
+export const BRANCH_SIGNALS = [
+  "delivered",
+  "read",
+  "replied",
+  "button",
+  "answered",
+  "attribute",
+  "window",
+  "consent",
+] as const;
 
 const base = { id, label: z.string().trim().max(80).default(""), position };
 
@@ -112,7 +121,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
     kind: z.literal("branch"),
     /** On the run's last message (delivered, read, replied, a button tapped) within `seconds`, or on the contact now. */
     signal: z.enum(BRANCH_SIGNALS),
-    /** "button": the tapped button's text. "attribute": the attribute whose value is compared. */
+    /** "button": the tapped button's text. "attribute": the attribute whose value is compared. "consent": the list. */
     key: z.string().trim().max(100).default(""),
     /** "attribute": the value that takes the yes path. */
     value: z.string().trim().max(500).default(""),
@@ -135,6 +144,11 @@ export const stepSchema = z.discriminatedUnion("kind", [
     addTags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
     removeTags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
     attributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), z.string().max(500)).default({}),
+    /** An opt-in to, or opt-out of, a consent list, recorded with the journey as its source (lib/journeys/consent-step.ts). */
+    consent: z
+      .object({ listId: z.string().max(64), action: z.enum(["OPT_IN", "OPT_OUT"]) })
+      .nullable()
+      .default(null),
     next,
   }),
   z.object({
@@ -283,6 +297,14 @@ export function problems(graph: Graph, context: GraphContext | null = null): Pro
       out.push({ stepId: step.id, message: messageKey("journeys.problems.branchNoExit") });
     if (step.kind === "branch" && (step.signal === "button" || step.signal === "attribute") && !step.key)
       out.push({ stepId: step.id, message: messageKey("journeys.problems.branchNoKey") });
+    const consentList =
+      step.kind === "branch" && step.signal === "consent"
+        ? step.key
+        : step.kind === "update" && step.consent
+          ? step.consent.listId
+          : null;
+    if (consentList !== null && (!consentList || (context && !context.lists.some((l) => l.id === consentList))))
+      out.push({ stepId: step.id, message: messageKey("journeys.problems.consentList") });
     if (step.kind === "split" && step.paths.reduce((sum, p) => sum + p.percent, 0) !== 100)
       out.push({ stepId: step.id, message: messageKey("journeys.problems.splitTotal") });
     if (step.kind === "message" && !step.text.trim())
@@ -344,7 +366,7 @@ export function newStep(kind: StepKind, id: string, position?: { x: number; y: n
         ],
       };
     case "update":
-      return { ...common, kind, addTags: [], removeTags: [], attributes: {}, next: null };
+      return { ...common, kind, addTags: [], removeTags: [], attributes: {}, consent: null, next: null };
     case "handoff":
       return { ...common, kind, reason: "", next: null };
     case "exit":

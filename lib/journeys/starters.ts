@@ -189,6 +189,7 @@ export function starterGraph(id: StarterId, consentListId = ""): Graph {
             addTags: ["double-opt-in"],
             removeTags: [],
             attributes: {},
+            consent: null,
             next: "wait_1",
             position: at(-160, 360),
           },

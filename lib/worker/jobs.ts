@@ -6,6 +6,7 @@ import { startCampaign } from "@/lib/campaigns/service";
 import { db } from "@/lib/db/client";
 import { bookingTakenJob, bookingTakenNotice } from "@/lib/flows/booking-notice";
 import { importJob } from "@/lib/imports/jobs";
+import { journeyConsentJob, recordJourneyConsent } from "@/lib/journeys/consent-step";
 import { failImport, runImport } from "@/lib/imports/service";
 import { windowState } from "@/lib/inbox/schemas";
 import { sendAutoReply, sendReply } from "@/lib/inbox/service";
@@ -39,6 +40,9 @@ export const JOB_HANDLERS: JobHandler[] = [
   }),
 
   handle(campaignStartJob, ({ campaignId }) => startCampaign(campaignId)),
+
+  // An update step's opt-in or opt-out, recorded by lib/consent with the journey as its source.
+  handle(journeyConsentJob, recordJourneyConsent),
 
   // Nightly: Meta's bill (pricing_analytics) beside Parley's estimate (docs/pricing.md).
   handle(metaBillJob, ({ days }) => syncAllMetaBills({ days })),

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ConsentSource" ADD VALUE 'JOURNEY';
