@@ -108,13 +108,9 @@ type EventRow = {
   occurredAt: Date;
 };
 
-/**
- * Takes up to `limit` new events and applies each to the journeys (see the file's head), and the people they
- * entered take their first turn at once; returns how many events.
- */
+/** Takes up to `limit` new events and applies each to the journeys (see the file's head); returns how many. */
 export async function consumeEvents(limit: number, scope: Scope = {}): Promise<number> {
-  let queued = false;
-  const taken = await inTransaction(async (client) => {
+  return inTransaction(async (client) => {
     const events = await q<EventRow>(
       client,
       Prisma.sql`SELECT id, "workspaceId", "contactId", name, properties, "occurredAt" FROM "ContactEvent"
@@ -126,32 +122,13 @@ export async function consumeEvents(limit: number, scope: Scope = {}): Promise<n
     // someone is not also the goal of the run it starts).
     await convert(client, events);
     await arrive(client, events);
-    const entered = await enter(client, events);
+    await enter(client, events);
     await q(
       client,
       Prisma.sql`UPDATE "ContactEvent" SET "processedAt" = now() WHERE id = ANY(${events.map((e) => e.id)}::text[])`,
     );
-    // Their first steps (a send, mostly) in this transaction, not after a trip through the due-runs loop: the
-    // event's latency to its message. Should a turn fail, they are left due for that loop and its retries.
-    if (entered.length) {
-      const runs = await q<RunRow>(
-        client,
-        Prisma.sql`SELECT ${RUN_COLUMNS} FROM "JourneyRun" r JOIN "Journey" j ON j.id = r."journeyId" JOIN "JourneyVersion" v ON v.id = r."versionId"
-          WHERE r.id = ANY(${entered}::text[])`,
-      );
-      await client.query("SAVEPOINT entered");
-      try {
-        queued = await turns(client, runs);
-        await client.query("RELEASE SAVEPOINT entered");
-      } catch (error) {
-        await client.query("ROLLBACK TO SAVEPOINT entered");
-        logger.warn("the first steps of runs just entered failed; the due-runs loop will try them again", { error });
-      }
-    }
     return events.length;
   });
-  if (queued) notifySoon(DISPATCH_CHANNEL);
-  return taken;
 }
 
 /** The events as parallel arrays, in their order (`n`: 1, 2…), for `unnest`. */
@@ -220,10 +197,10 @@ async function arrive(client: Client, events: EventRow[]) {
 /**
  * Enters each event's contact into every live journey of its workspace with the event's trigger
  * ("event:<name>", "optIn:<list id>") that its entry rule lets them into. At most one active run per journey
- * and person (the unique index); of two events for one person, the first enters. Returns the new runs' ids.
+ * and person (the unique index); of two events for one person, the first enters.
  */
-async function enter(client: Client, events: EventRow[]): Promise<string[]> {
-  const entered = await q<{ id: string }>(
+async function enter(client: Client, events: EventRow[]) {
+  await q(
     client,
     Prisma.sql`INSERT INTO "JourneyRun" (id, "workspaceId", "journeyId", "versionId", "contactId", "stepId", "dueAt", properties)
       SELECT DISTINCT ON (j.id, c.id) gen_random_uuid()::text, j."workspaceId", j.id, v.id, c.id, v.graph->>'start', now(), e.properties
@@ -237,10 +214,8 @@ async function enter(client: Client, events: EventRow[]): Promise<string[]> {
             AND r."enteredAt" > now() - make_interval(days => (v.graph->'entry'->>'days')::int))
           ELSE NOT EXISTS (SELECT 1 FROM "JourneyRun" r WHERE r."journeyId" = j.id AND r."contactId" = c.id) END
       ORDER BY j.id, c.id, e.n
-      ON CONFLICT ("journeyId", "contactId") WHERE status = 'ACTIVE' DO NOTHING
-      RETURNING id`,
+      ON CONFLICT ("journeyId", "contactId") WHERE status = 'ACTIVE' DO NOTHING`,
   );
-  return entered.map((r) => r.id);
 }
 
 // ---------------------------------------------------------------- due runs
@@ -583,5 +558,6 @@ function templateInput(
     name: step.template,
     variables: { ...(header !== undefined ? { header } : {}), ...(Object.keys(body).length ? { body } : {}) },
     ...(buttons.size ? { buttons: [...buttons.values()] } : {}),
+    ...(step.headerMedia ? { headerMedia: { link: step.headerMedia } } : {}),
   };
 }
