@@ -20,7 +20,7 @@ import {
 import { wayLabel } from "./journey-canvas";
 
 export type Choices = {
-  templates: { name: string; category: string; languages: string[]; slots: string[] }[];
+  templates: { name: string; category: string; languages: string[]; slots: string[]; mediaHeader: boolean }[];
   lists: { id: string; name: string; category: string }[];
   flows: { id: string; name: string }[];
   /** Campaigns with quick-reply buttons (lib/journeys/service.ts, campaignButtonChoices). */
@@ -438,7 +438,7 @@ function KindFields({
               <Select
                 id={id}
                 value={step.template}
-                onChange={(e) => onChange({ ...step, template: e.target.value, variables: {} })}
+                onChange={(e) => onChange({ ...step, template: e.target.value, variables: {}, headerMedia: "" })}
               >
                 <option value="">{t("pickTemplate")}</option>
                 {choices.templates.map((c) => (
@@ -449,6 +449,21 @@ function KindFields({
               </Select>
             )}
           </Field>
+          {template?.mediaHeader && (
+            <Field label={t("headerMedia")} hint={t("headerMediaHint")}>
+              {(id) => (
+                <Input
+                  id={id}
+                  type="url"
+                  inputMode="url"
+                  placeholder="https://"
+                  value={step.headerMedia}
+                  maxLength={2000}
+                  onChange={(e) => onChange({ ...step, headerMedia: e.target.value.trim() })}
+                />
+              )}
+            </Field>
+          )}
           {template?.slots.map((slot) => (
             <VariableFields
               key={slot}

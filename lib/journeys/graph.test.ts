@@ -18,6 +18,36 @@ describe("journey graph problems", () => {
     expect(problems(g)).toEqual([]);
   });
 
+  it("asks a media header's file by https address, and names a consent list and trigger that are missing", () => {
+    const context = {
+      templates: [{ name: "new_arrivals", category: "MARKETING", slots: [], mediaHeader: true }],
+      lists: [{ id: "list_1", category: "MARKETING" }],
+      segments: [],
+    };
+    const send = (headerMedia: string) =>
+      graph({
+        trigger: { kind: "event", event: "product.added" },
+        start: "send_1",
+        steps: [{ id: "send_1", kind: "send", template: "new_arrivals", headerMedia, next: null }],
+      });
+    expect(problems(send(""), context).map((p) => keyOf(p.message))).toEqual(["journeys.problems.headerMedia"]);
+    expect(problems(send("https://shop.example/new.jpg"), context)).toEqual([]);
+    expect(() => send("http://shop.example/new.jpg")).toThrow();
+
+    const g = graph({
+      trigger: { kind: "segment", segmentId: "gone" },
+      start: "branch_1",
+      steps: [
+        { id: "branch_1", kind: "branch", signal: "consent", key: "list_2", yes: "update_1", no: null },
+        { id: "update_1", kind: "update", consent: { listId: "list_1", action: "OPT_IN" }, next: null },
+      ],
+    });
+    expect(problems(g, context).map((p) => [p.stepId, keyOf(p.message)])).toEqual([
+      [null, "journeys.problems.segmentMissing"],
+      ["branch_1", "journeys.problems.consentList"],
+    ]);
+  });
+
   it("names dead ends, unreachable steps, loops and missing pieces on their step", () => {
     const g = graph({
       trigger: { kind: "event", event: "bad name!" },

@@ -78,6 +78,10 @@ export const stepSchema = z.discriminatedUnion("kind", [
     kind: z.literal("send"),
     /** An approved template by name; its language suits the contact (as the public API picks it). */
     template: z.string().trim().max(512),
+    /** A media header's image, video or document: a public https address Meta fetches it from. */
+    headerMedia: z
+      .union([z.literal(""), z.url({ protocol: /^https$/, error: messageKey("journeys.errors.headerMediaLink") })])
+      .default(""),
     /** Keyed by the template's slots, as a campaign's: "header", "body:1", "button:0"… */
     variables: z
       .record(z.string().regex(/^(header|body:[A-Za-z0-9_]+|button:\d|payload:\d)$/), journeyVariableSchema)
@@ -212,7 +216,8 @@ export type Problem = { stepId: string | null; message: string };
 
 /** What the workspace has that a graph names: approved templates (with the slots they need filled), consent lists. */
 export type GraphContext = {
-  templates: { name: string; category: string; slots: string[] }[];
+  /** `mediaHeader`: its header is an image, a video or a document, which a send step gives by link. */
+  templates: { name: string; category: string; slots: string[]; mediaHeader?: boolean }[];
   lists: { id: string; category: string }[];
   /** Published flows (a flow trigger names one). */
   flows?: { id: string }[];
@@ -319,6 +324,8 @@ export function problems(graph: Graph, context: GraphContext | null = null): Pro
       else {
         if (purpose && template.category !== purpose)
           out.push({ stepId: step.id, message: messageKey("journeys.problems.purposeMismatch") });
+        if (template.mediaHeader && !step.headerMedia)
+          out.push({ stepId: step.id, message: messageKey("journeys.problems.headerMedia") });
         const unset = template.slots.filter((slot) => !step.variables[slot]?.value.trim());
         if (unset.length)
           out.push({
@@ -337,7 +344,7 @@ export function newStep(kind: StepKind, id: string, position?: { x: number; y: n
   const hour = HOUR;
   switch (kind) {
     case "send":
-      return { ...common, kind, template: "", variables: {}, next: null };
+      return { ...common, kind, template: "", headerMedia: "", variables: {}, next: null };
     case "message":
       return { ...common, kind, text: "", next: null };
     case "wait":

@@ -5,7 +5,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit/service";
-import { templateButtons, templateSlots, type TemplateVersion } from "@/lib/campaigns/render";
+import { headerMediaKind, templateButtons, templateSlots, type TemplateVersion } from "@/lib/campaigns/render";
 import { buttonTrigger, dateTrigger, keywordTrigger, segmentTrigger } from "@/lib/events/trigger-keys";
 import { db, type Prisma } from "@/lib/db/client";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
@@ -47,9 +47,19 @@ export async function templateChoices(workspaceId: string) {
     select: { name: true, language: true, category: true, components: true, parameterFormat: true },
     orderBy: [{ name: "asc" }, { language: "asc" }],
   });
-  const byName = new Map<string, { name: string; category: string; languages: string[]; slots: string[] }>();
+  const byName = new Map<
+    string,
+    { name: string; category: string; languages: string[]; slots: string[]; mediaHeader: boolean }
+  >();
   for (const v of versions) {
-    const entry = byName.get(v.name) ?? { name: v.name, category: v.category, languages: [], slots: [] };
+    const entry = byName.get(v.name) ?? {
+      name: v.name,
+      category: v.category,
+      languages: [],
+      slots: [],
+      mediaHeader: false,
+    };
+    entry.mediaHeader ||= headerMediaKind(v.components) !== null;
     entry.languages.push(v.language);
     for (const slot of templateSlots((v as TemplateVersion).components))
       if (!slot.optional && !entry.slots.includes(slot.key) && !slot.key.startsWith("card:") && slot.key !== "offer")
