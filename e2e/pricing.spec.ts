@@ -1,0 +1,48 @@
+import { expect, seriousViolations, signInAs, test } from "./fixtures";
+
+test("a manager reads what messages cost and where Meta's bill differs from Parley's estimate", async ({ page }) => {
+  await signInAs(page, "MANAGER");
+  await page.getByRole("link", { name: "Analytics" }).click();
+  await expect(page.getByRole("heading", { name: "Cost", exact: true })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Estimated cost by pricing category, in USD" })).toBeVisible();
+  await page.getByText("Show as a table: Cost by category").click();
+  await expect(page.getByRole("table", { name: "Estimated cost by pricing category" })).toContainText("Marketing");
+  // The demo's Meta bill has a day of Spanish marketing with four messages Parley never saw delivered.
+  const differences = page.getByRole("table", { name: /where Meta's bill and Parley's estimate differ/ });
+  const spain = differences.getByRole("row", { name: /Spain Marketing/ });
+  const [parley, meta] = (await spain.getByText(/messages$/).allTextContents()).map((t) =>
+    Number(t.replace(/\D/g, "")),
+  );
+  expect(meta! - parley!).toBe(4);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("an admin sees the rate card in effect and imports Meta's rate-card file, a bad one refused line by line", async ({
+  page,
+}) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/settings/pricing");
+  await expect(page.getByRole("heading", { name: "Pricing" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Rate per message by market and category" })).toContainText("Spain");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const file = page.getByLabel("Rate-card file (CSV)");
+  await file.setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Market,Currency,Marketing\nSpain,USD,cheap\n"),
+  });
+  await page.getByRole("button", { name: "Import rate card" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Line 2" })).toContainText(
+    "Line 2: Spain: “cheap” in the Marketing column is not an amount.",
+  );
+
+  await file.setInputFiles({
+    name: "meta-rates.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Market,Currency,Marketing,Utility,Authentication\nSpain,USD,$0.0700,$0.0200,$0.0338\n"),
+  });
+  await page.getByRole("button", { name: "Import rate card" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 3 rates." })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Rate cards, newest first" })).toContainText("meta-rates.csv");
+});
