@@ -351,6 +351,49 @@ describe("journey engine", () => {
     },
   );
 
+  it("queues a batch's sends together, each with its own person's checks and values", { timeout: 60_000 }, async () => {
+    const { ws, people } = await setUp(4);
+    const [sent1, optedOut, unreachable, sent2] = people as [(typeof people)[number], ...typeof people];
+    const id = await journey(ws, {
+      trigger: { kind: "event", event: "cart" },
+      start: "send_1",
+      steps: [send("send_1", null)],
+    });
+    await recordConsentEvent({
+      workspaceId: ws.workspace.id,
+      contactId: optedOut!.id,
+      consentListId: null,
+      action: "OPT_OUT",
+      source: "KEYWORD",
+      proof: 'Replied "STOP"',
+    });
+    await db.contact.update({ where: { id: unreachable!.id }, data: { unreachable: true } });
+    for (const [i, person] of people.entries()) await event(ws, person.id, "cart", { discount: `${i + 1}5%` });
+    await consumeEvents(200, { workspaceIds: [ws.workspace.id] });
+    // One batch: the four runs' turns side by side, their sends queued in one go.
+    expect(await advanceDueRuns(200, { workspaceIds: [ws.workspace.id] })).toBe(4);
+    expect(await advanceDueRuns(200, { workspaceIds: [ws.workspace.id] })).toBe(0);
+    const outcomeOf = async (contactId: string) => outcomes((await runOf(id, contactId)).id);
+    expect(await outcomeOf(sent1.id)).toEqual(["send_1:sent"]);
+    expect(await outcomeOf(optedOut!.id)).toEqual(["send_1:skipped:consent_opted_out"]);
+    expect(await outcomeOf(unreachable!.id)).toEqual(["send_1:skipped:not_on_whatsapp"]);
+    expect(await outcomeOf(sent2!.id)).toEqual(["send_1:sent"]);
+    const messages = await db.message.findMany({
+      where: { workspaceId: ws.workspace.id, origin: "journey" },
+      select: { id: true, contactId: true, request: true, callbackData: true },
+    });
+    expect(messages.map((m) => m.contactId).sort()).toEqual([sent1.id, sent2!.id].sort());
+    for (const m of messages) {
+      const run = await runOf(id, m.contactId);
+      expect(run.lastMessageId).toBe(m.id);
+      expect(m.callbackData).toBe(`journey:${id}`);
+      // Each person's own value, from their own event.
+      expect(JSON.stringify(m.request)).toContain(m.contactId === sent1.id ? "15%" : "45%");
+    }
+    await tick(ws);
+    expect(await acceptedSends(ws.base)).toHaveLength(2);
+  });
+
   it("puts off a run whose step fails unexpectedly, and moves the others of its batch on", async () => {
     const { ws, people } = await setUp(2);
     const id = await journey(ws, {
