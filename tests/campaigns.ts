@@ -13,7 +13,7 @@ import { handleWebhookPost } from "@/lib/webhooks/node-handler";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import type { SandboxConfigInput } from "@/sandbox/config";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
-import { createWorkspace, runQueuedJobs } from "./factories";
+import { createWorkspace, currentUser, runQueuedJobs } from "./factories";
 import { APP_SECRET, drain, sandboxLog } from "./whatsapp";
 import type { CurrentUser } from "@/lib/auth/sessions";
 
@@ -106,15 +106,7 @@ export async function sandboxWorkspace(
   const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Promotions" } });
   if (options.contacts)
     await addOptedInContacts(workspace.id, list.id, options.contacts, `+3462${String(n).slice(0, 3)}`);
-  const userOf = (role: Role): CurrentUser => ({
-    sessionId: "test",
-    userId: users[role].id,
-    email: users[role].email,
-    name: role,
-    workspaceId: workspace.id,
-    workspaceName: workspace.name,
-    role,
-  });
+  const userOf = (role: Role): CurrentUser => currentUser(workspace, users[role], role);
   const number = { ...ids, displayPhoneNumber: "15550100100" };
   return { workspace, users, userOf, sandbox, base, list, template, number };
 }

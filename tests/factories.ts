@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
-import { createSession } from "@/lib/auth/sessions";
+import { createSession, type CurrentUser } from "@/lib/auth/sessions";
 import { db, type Role } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { JobData } from "@/lib/jobs/engine";
@@ -21,6 +21,23 @@ export async function createWorkspace(roles: Role[] = ["ADMIN", "MARKETER", "MAN
     users[role] = { id: user.id, email };
   }
   return { workspace, users };
+}
+
+/** A member as the server's guard hands them to a service function (signed in to that workspace). */
+export function currentUser(
+  workspace: { id: string; name: string },
+  user: { id: string; email: string },
+  role: Role,
+): CurrentUser {
+  return {
+    sessionId: "test",
+    userId: user.id,
+    email: user.email,
+    name: role,
+    workspaceId: workspace.id,
+    workspaceName: workspace.name,
+    role,
+  };
 }
 
 /** A numeric id of Meta's shape that no other test file uses: phone number ids are unique across workspaces. */

@@ -138,22 +138,14 @@ export function TriggerInspector({
           )}
         </Field>
       ) : trigger.kind === "flow" ? (
-        <Field label={t("flow")} hint={t("flowHint")}>
-          {(id) => (
-            <Select
-              id={id}
-              value={trigger.flowId}
-              onChange={(e) => onChange({ ...graph, trigger: { kind: "flow", flowId: e.target.value } })}
-            >
-              <option value="">{t("pickFlow")}</option>
-              {choices.flows.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <PickField
+          label={t("flow")}
+          hint={t("flowHint")}
+          placeholder={t("pickFlow")}
+          value={trigger.flowId}
+          options={choices.flows}
+          onChange={(flowId) => onChange({ ...graph, trigger: { kind: "flow", flowId } })}
+        />
       ) : trigger.kind === "keyword" ? (
         <Field label={t("keyword")} hint={t("keywordHint")}>
           {(id) => (
@@ -166,22 +158,14 @@ export function TriggerInspector({
           )}
         </Field>
       ) : trigger.kind === "segment" ? (
-        <Field label={t("segment")} hint={t("segmentHint")}>
-          {(id) => (
-            <Select
-              id={id}
-              value={trigger.segmentId}
-              onChange={(e) => onChange({ ...graph, trigger: { kind: "segment", segmentId: e.target.value } })}
-            >
-              <option value="">{t("pickSegment")}</option>
-              {choices.segments.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <PickField
+          label={t("segment")}
+          hint={t("segmentHint")}
+          placeholder={t("pickSegment")}
+          value={trigger.segmentId}
+          options={choices.segments}
+          onChange={(segmentId) => onChange({ ...graph, trigger: { kind: "segment", segmentId } })}
+        />
       ) : trigger.kind === "date" ? (
         <>
           <Field label={t("dateAttribute")} hint={t("dateAttributeHint")}>
@@ -217,22 +201,13 @@ export function TriggerInspector({
           onChange={(next) => onChange({ ...graph, trigger: next })}
         />
       ) : (
-        <Field label={t("list")}>
-          {(id) => (
-            <Select
-              id={id}
-              value={trigger.consentListId}
-              onChange={(e) => onChange({ ...graph, trigger: { kind: "optIn", consentListId: e.target.value } })}
-            >
-              <option value="">{t("pickList")}</option>
-              {choices.lists.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <PickField
+          label={t("list")}
+          placeholder={t("pickList")}
+          value={trigger.consentListId}
+          options={choices.lists}
+          onChange={(consentListId) => onChange({ ...graph, trigger: { kind: "optIn", consentListId } })}
+        />
       )}
       <Field label={t("entry")}>
         {(id) => (
@@ -380,25 +355,17 @@ function ButtonTriggerFields({
   const campaign = choices.campaigns.find((c) => c.id === trigger.campaignId);
   return (
     <>
-      <Field label={t("campaign")} hint={choices.campaigns.length ? undefined : t("noButtonCampaigns")}>
-        {(id) => (
-          <Select
-            id={id}
-            value={trigger.campaignId}
-            onChange={(e) => {
-              const next = choices.campaigns.find((c) => c.id === e.target.value);
-              onChange({ kind: "button", campaignId: e.target.value, button: next?.buttons[0] ?? "" });
-            }}
-          >
-            <option value="">{t("pickCampaign")}</option>
-            {choices.campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <PickField
+        label={t("campaign")}
+        hint={choices.campaigns.length ? undefined : t("noButtonCampaigns")}
+        placeholder={t("pickCampaign")}
+        value={trigger.campaignId}
+        options={choices.campaigns}
+        onChange={(campaignId) => {
+          const next = choices.campaigns.find((c) => c.id === campaignId);
+          onChange({ kind: "button", campaignId, button: next?.buttons[0] ?? "" });
+        }}
+      />
       <Field label={t("button")} hint={t("buttonHint")}>
         {(id) => (
           <Select id={id} value={trigger.button} onChange={(e) => onChange({ ...trigger, button: e.target.value })}>
@@ -595,10 +562,11 @@ function KindFields({
             </Field>
           )}
           {step.signal === "consent" && (
-            <ListField
+            <PickField
               label={t("consentList")}
+              placeholder={t("pickList")}
               value={step.key}
-              choices={choices}
+              options={choices.lists}
               onChange={(key) => onChange({ ...step, key })}
             />
           )}
@@ -708,10 +676,11 @@ function KindFields({
             )}
           </Field>
           {step.consent && (
-            <ListField
+            <PickField
               label={t("consentList")}
+              placeholder={t("pickList")}
               value={step.consent.listId}
-              choices={choices}
+              options={choices.lists}
               onChange={(listId) => onChange({ ...step, consent: { ...step.consent!, listId } })}
             />
           )}
@@ -735,27 +704,30 @@ function KindFields({
   }
 }
 
-/** A consent list, by name (a consent branch, an update step's opt-in or opt-out). */
-function ListField({
+/** One of the workspace's things by name (a flow, a segment, a consent list, a campaign), "" for none yet. */
+function PickField({
   label,
+  hint,
+  placeholder,
   value,
-  choices,
+  options,
   onChange,
 }: {
   label: string;
+  hint?: string;
+  placeholder: string;
   value: string;
-  choices: Choices;
-  onChange: (listId: string) => void;
+  options: { id: string; name: string }[];
+  onChange: (id: string) => void;
 }) {
-  const t = useTranslations("journeys.inspector");
   return (
-    <Field label={label}>
+    <Field label={label} hint={hint}>
       {(id) => (
         <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t("pickList")}</option>
-          {choices.lists.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
+          <option value="">{placeholder}</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
             </option>
           ))}
         </Select>

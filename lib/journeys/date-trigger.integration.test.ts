@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { db, type Prisma } from "@/lib/db/client";
 import { DATE_EVENT } from "@/lib/events/trigger-keys";
-import { createWorkspace } from "@/tests/factories";
+import { createWorkspace, currentUser } from "@/tests/factories";
 import { enterOnDates } from "./date-trigger";
 import { consumeEvents } from "./engine";
 import { publishJourney } from "./service";
@@ -19,15 +19,8 @@ const wallClock = (at: Date, zone: string) =>
 
 async function workspaceWithJourney() {
   const { workspace, users } = await createWorkspace(["MARKETER"]);
-  const user = {
-    sessionId: "test",
-    userId: users.MARKETER.id,
-    email: users.MARKETER.email,
-    name: "Marketer",
-    workspaceId: workspace.id,
-    workspaceName: workspace.name,
-    role: "MARKETER" as const,
-  };
+  const user = currentUser(workspace, users.MARKETER, "MARKETER");
+
   const { id } = await db.journey.create({
     data: {
       workspaceId: workspace.id,

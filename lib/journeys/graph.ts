@@ -16,6 +16,13 @@ const duration = z
   .int()
   .min(60, messageKey("journeys.errors.durationShort"))
   .max(90 * 24 * HOUR, messageKey("journeys.errors.durationLong"));
+/** Hours before (negative) or after a date: up to 90 days either way. */
+const offsetHours = z
+  .number()
+  .int()
+  .min(-24 * 90)
+  .max(24 * 90)
+  .default(0);
 const EVENT_NAME = /^[A-Za-z0-9_.:-]{1,100}$/;
 const ATTRIBUTE_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 const eventName = z.string().trim().max(100);
@@ -41,12 +48,7 @@ export const triggerSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("date"),
     attribute: z.string().trim().max(64),
-    offsetHours: z
-      .number()
-      .int()
-      .min(-24 * 90)
-      .max(24 * 90)
-      .default(0),
+    offsetHours,
   }),
 ]);
 
@@ -109,12 +111,7 @@ export const stepSchema = z.discriminatedUnion("kind", [
     /** "until": a date in an event property or contact attribute, shifted by `offsetHours` (-24: a day before). */
     dateSource: z.enum(["event", "attribute"]).default("event"),
     dateKey: z.string().trim().max(100).default(""),
-    offsetHours: z
-      .number()
-      .int()
-      .min(-24 * 90)
-      .max(24 * 90)
-      .default(0),
+    offsetHours,
     /** "event": the event that ends the wait early. */
     event: eventName.default(""),
     next,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db, type Prisma } from "@/lib/db/client";
 import { SEGMENT_EVENT } from "@/lib/events/trigger-keys";
-import { createWorkspace } from "@/tests/factories";
+import { createWorkspace, currentUser } from "@/tests/factories";
 import { consumeEvents } from "./engine";
 import { enterOnSegments } from "./segment-trigger";
 import { publishJourney, saveDraft } from "./service";
@@ -17,15 +17,8 @@ const tagRule = (tag: string) => ({
 
 async function setUp() {
   const { workspace, users } = await createWorkspace(["MARKETER"]);
-  const user = {
-    sessionId: "test",
-    userId: users.MARKETER.id,
-    email: users.MARKETER.email,
-    name: "Marketer",
-    workspaceId: workspace.id,
-    workspaceName: workspace.name,
-    role: "MARKETER" as const,
-  };
+  const user = currentUser(workspace, users.MARKETER, "MARKETER");
+
   const segment = (name: string, tag: string) =>
     db.segment.create({ data: { workspaceId: workspace.id, name, rules: tagRule(tag) }, select: { id: true } });
   const vip = await segment("VIP", "vip");
