@@ -20,8 +20,17 @@ const CATEGORIES = [
 
 type Totals = BillComparison["byCategory"];
 
-export function CostSection({ bill, currency }: { bill: BillComparison; currency: string }) {
+export function CostSection({
+  bill,
+  currency,
+  exportHref,
+}: {
+  bill: BillComparison;
+  currency: string;
+  exportHref: string;
+}) {
   const t = useTranslations("analytics.pricing");
+  const tCommon = useTranslations("common");
   const format = useFormat();
   const category = (c: string) =>
     (CATEGORIES as readonly string[]).includes(c)
@@ -99,8 +108,18 @@ export function CostSection({ bill, currency }: { bill: BillComparison; currency
         />
       </div>
       <Card className="p-5">
-        <h3 className="font-semibold">{t("compare.title")}</h3>
-        <p className="mt-0.5 text-sm text-muted">{t("compare.description")}</p>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <div>
+            <h3 className="font-semibold">{t("compare.title")}</h3>
+            <p className="mt-0.5 text-sm text-muted">{t("compare.description")}</p>
+          </div>
+          <a href={exportHref} download className="text-sm font-medium text-brand-700 underline">
+            {tCommon.rich("exportCsv", {
+              title: t("compare.title"),
+              hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+            })}
+          </a>
+        </div>
         {!bill.fetched ? (
           <p className="mt-3 text-sm">{t("compare.notFetched")}</p>
         ) : bill.differing.length === 0 ? (

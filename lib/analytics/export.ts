@@ -4,6 +4,7 @@ import { z } from "zod";
 import { csvLine } from "@/lib/csv";
 import { dashboard, rangeSchema } from "./dashboard";
 import { TREND_KEYS, type Funnel, type Rates } from "@/lib/campaigns/funnel";
+import { billComparison } from "@/lib/pricing/compare";
 import { campaignReport, SERIES_KEYS } from "./report";
 
 export const exportSchema = z.union([
@@ -11,8 +12,8 @@ export const exportSchema = z.union([
   rangeSchema.and(
     z.object({
       report: z.enum(
-        ["trend", "campaigns", "templates", "numbers"],
-        "Pick a report: campaign, trend, campaigns, templates or numbers.",
+        ["trend", "campaigns", "templates", "numbers", "cost"],
+        "Pick a report: campaign, trend, campaigns, templates, numbers or cost.",
       ),
     }),
   ),
@@ -37,8 +38,42 @@ export async function exportCsv(
         report.series.points.map((p) => csvLine([p.at, ...SERIES_KEYS.map((k) => p[k])])).join(""),
     };
   }
-  const d = await dashboard(workspaceId, request);
   const filename = `${request.report}-${request.from}-to-${request.to}.csv`;
+  if (request.report === "cost") {
+    // Parley's estimate beside Meta's bill per UTC day, market and category (docs/pricing.md).
+    const bill = await billComparison(workspaceId, request);
+    return {
+      filename,
+      body:
+        csvLine([
+          "day_utc",
+          "market",
+          "category",
+          "messages",
+          "free",
+          "estimate",
+          "meta_messages",
+          "meta_cost",
+          "differs",
+        ]) +
+        bill.rows
+          .map((r) =>
+            csvLine([
+              r.day,
+              r.market,
+              r.category,
+              r.parley.volume,
+              r.parley.free,
+              r.parley.cost.toFixed(6),
+              r.meta?.volume ?? "",
+              r.meta?.cost.toFixed(6) ?? "",
+              r.differs,
+            ]),
+          )
+          .join(""),
+    };
+  }
+  const d = await dashboard(workspaceId, request);
   switch (request.report) {
     case "trend":
       return {

@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportCsv } from "@/lib/analytics/export";
 import { db } from "@/lib/db/client";
 import { forgetWebhookSecrets, receiveWebhook } from "@/lib/webhooks/ingest";
 import { saveAccount } from "@/lib/whatsapp/accounts";
@@ -177,6 +178,8 @@ describe("pricing against the sandbox", () => {
     expect(comparison.byCategory).toContainEqual({ name: "marketing", volume: 1, free: 0, cost: 0.0615 });
     expect(comparison.byCategory).toContainEqual({ name: "service", volume: 1, free: 1, cost: 0 });
     expect(comparison.total).toEqual({ parley: 0.0615, meta: 0.0615 });
+    const csv = await exportCsv(ws.workspace.id, { report: "cost", from: today, to: today });
+    expect(csv.body.split("\r\n")).toContain(`${today},Spain,marketing,1,0,0.061500,1,0.061500,false`);
     // The nightly run is idempotent: reading again changes nothing.
     await syncMetaBill(ws.workspace.id);
     expect(await db.metaPricingDay.count({ where: { workspaceId: ws.workspace.id } })).toBe(3);

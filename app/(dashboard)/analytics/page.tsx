@@ -161,7 +161,7 @@ export default async function AnalyticsPage({
         <TransactionalTable rows={transactional} period={period} />
       </div>
       <div className="mt-6">
-        <CostSection bill={bill} currency={d.currency} />
+        <CostSection bill={bill} currency={d.currency} exportHref={exportHref("cost")} />
       </div>
     </>
   );
