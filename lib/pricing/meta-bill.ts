@@ -4,17 +4,16 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { defineJob } from "@/lib/jobs/engine";
-import { logger } from "@/lib/logger";
+import { defineJob, sendJob } from "@/lib/jobs/engine";
 import { clientFor } from "@/lib/whatsapp/accounts";
 
+/** The nightly cron: one read per connected account, each its own job (one failing is retried alone). */
+export const metaBillsJob = defineJob("pricing.meta_bills", z.object({}), { retryLimit: 2, timeoutSeconds: 5 * 60 });
+/** One account's read (the workspace is the job's). */
 export const metaBillJob = defineJob(
   "pricing.meta_bill",
   z.object({ days: z.number().int().min(1).max(90).optional() }),
-  {
-    retryLimit: 3,
-    timeoutSeconds: 10 * 60,
-  },
+  { retryLimit: 4, timeoutSeconds: 5 * 60 },
 );
 
 /** Days read back each night: Meta's figures for a day can still change for a while after it. */
@@ -71,17 +70,11 @@ export async function syncMetaBill(workspaceId: string, options: { days?: number
   return { rows: list.length };
 }
 
-/** The nightly run: every connected account; one failing does not stop the others, but fails the run (retried). */
-export async function syncAllMetaBills(options: { days?: number } = {}) {
+/** The nightly run: a read job per connected account, once per UTC day (a repeated run sends none twice). */
+export async function queueMetaBills(now = new Date()) {
   const accounts = await db.whatsAppAccount.findMany({ select: { workspaceId: true } });
-  const failed: string[] = [];
-  for (const { workspaceId } of accounts) {
-    try {
-      await syncMetaBill(workspaceId, options);
-    } catch (error) {
-      failed.push(workspaceId);
-      logger.warn("pricing_analytics could not be read", { workspaceId, error });
-    }
-  }
-  if (failed.length) throw new Error(`pricing_analytics failed for ${failed.length} workspace(s)`);
+  const day = now.toISOString().slice(0, 10);
+  for (const { workspaceId } of accounts)
+    await sendJob(metaBillJob, {}, db, { workspaceId, dedupeKey: `${workspaceId}:${day}` });
+  return accounts.length;
 }

@@ -6,15 +6,16 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCsv } from "@/lib/analytics/export";
 import { db } from "@/lib/db/client";
+import { sendJob } from "@/lib/jobs/engine";
 import { forgetWebhookSecrets, receiveWebhook } from "@/lib/webhooks/ingest";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import { createWhatsAppClient } from "@/lib/whatsapp/client";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
-import { createWorkspace, uniqueMetaId } from "@/tests/factories";
+import { createWorkspace, runQueuedJobs, uniqueMetaId } from "@/tests/factories";
 import { drain } from "@/tests/whatsapp";
 import { importRateCard } from "./cards";
 import { billComparison, threadCost } from "./compare";
-import { syncMetaBill } from "./meta-bill";
+import { metaBillJob, syncMetaBill } from "./meta-bill";
 
 const secret = "pricing-test-secret";
 const token = "pricing-test-token";
@@ -169,8 +170,10 @@ describe("pricing against the sandbox", () => {
   });
 
   it("reads Meta's bill from pricing_analytics and finds it matches the estimate", async () => {
-    const { rows } = await syncMetaBill(ws.workspace.id);
-    expect(rows).toBe(3);
+    // The nightly job for this workspace, run as the worker runs it.
+    await sendJob(metaBillJob, {}, db, { workspaceId: ws.workspace.id });
+    await runQueuedJobs(ws.workspace.id);
+    expect(await db.metaPricingDay.count({ where: { workspaceId: ws.workspace.id } })).toBe(3);
     const today = new Date().toISOString().slice(0, 10);
     const comparison = await billComparison(ws.workspace.id, { from: today, to: today });
     expect(comparison.fetched).toBe(true);

@@ -11,7 +11,7 @@ import { failImport, runImport } from "@/lib/imports/service";
 import { windowState } from "@/lib/inbox/schemas";
 import { sendAutoReply, sendReply } from "@/lib/inbox/service";
 import { handle, type CronSchedule, type JobHandler } from "@/lib/jobs/runner";
-import { metaBillJob, syncAllMetaBills } from "@/lib/pricing/meta-bill";
+import { metaBillJob, metaBillsJob, queueMetaBills, syncMetaBill } from "@/lib/pricing/meta-bill";
 import { autoReplyJob, consentConfirmJob } from "@/lib/webhooks/jobs";
 import { cleanUp, cleanupJob } from "./maintenance";
 
@@ -44,8 +44,11 @@ export const JOB_HANDLERS: JobHandler[] = [
   // An update step's opt-in or opt-out, recorded by lib/consent with the journey as its source.
   handle(journeyConsentJob, recordJourneyConsent),
 
-  // Nightly: Meta's bill (pricing_analytics) beside Parley's estimate (docs/pricing.md).
-  handle(metaBillJob, ({ days }) => syncAllMetaBills({ days })),
+  // Nightly: Meta's bill (pricing_analytics) beside Parley's estimate, a job per account (docs/pricing.md).
+  handle(metaBillsJob, async () => void (await queueMetaBills())),
+  handle(metaBillJob, async ({ days }, { workspaceId }) => {
+    if (workspaceId) await syncMetaBill(workspaceId, { days });
+  }),
 
   handle(autoReplyJob, ({ workspaceId, conversationId, savedReplyId, replyTo }) =>
     sendAutoReply(workspaceId, conversationId, savedReplyId, replyTo),
@@ -66,5 +69,5 @@ export const JOB_HANDLERS: JobHandler[] = [
 
 export const CRON_SCHEDULES: CronSchedule[] = [
   { definition: cleanupJob, cron: "7 * * * *", payload: {} },
-  { definition: metaBillJob, cron: "40 2 * * *", payload: {} },
+  { definition: metaBillsJob, cron: "40 2 * * *", payload: {} },
 ];
