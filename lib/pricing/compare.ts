@@ -51,7 +51,7 @@ export async function billComparison(workspaceId: string, range: { from: string;
     const target = row(r.day.toISOString().slice(0, 10), marketOfCountry(r.country), r.category);
     target.meta ??= { volume: 0, cost: 0 };
     target.meta.volume += r.volume;
-    target.meta.cost += r.costMicros;
+    target.meta.cost += Number(r.costMicros);
   }
   const fetched = theirs.length > 0;
   const list = [...rows.values()]

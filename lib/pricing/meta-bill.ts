@@ -55,7 +55,7 @@ export async function syncMetaBill(workspaceId: string, options: { days?: number
     await tx.$executeRawUnsafe(
       `INSERT INTO "MetaPricingDay" ("workspaceId", day, country, category, "pricingType", volume, "costMicros", "fetchedAt")
        SELECT $1, t.day, t.country, t.category, t.type, t.volume, t.cost, now()
-       FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS t(day, country, category, type, volume, cost)
+       FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::int[], $7::bigint[]) AS t(day, country, category, type, volume, cost)
        ON CONFLICT ("workspaceId", day, country, category, "pricingType")
        DO UPDATE SET volume = EXCLUDED.volume, "costMicros" = EXCLUDED."costMicros", "fetchedAt" = now()`,
       workspaceId,

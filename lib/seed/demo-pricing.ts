@@ -55,7 +55,11 @@ export async function seedPricing(tx: Prisma.TransactionClient, workspaceId: str
   );
 
   // Meta's bill, per UTC day, country, category and type.
-  const bill = new Map<string, Prisma.MetaPricingDayCreateManyInput>();
+  type Row = Omit<Prisma.MetaPricingDayCreateManyInput, "costMicros" | "volume"> & {
+    volume: number;
+    costMicros: number;
+  };
+  const bill = new Map<string, Row>();
   for (const { at, price, country } of priced) {
     const key = [dayOf(at).toISOString(), country, price.category, price.pricingType].join("|");
     const row = bill.get(key) ?? {
@@ -85,5 +89,7 @@ export async function seedPricing(tx: Prisma.TransactionClient, workspaceId: str
     row.costMicros += Math.round((row.costMicros / row.volume) * extra);
     row.volume += extra;
   }
-  await tx.metaPricingDay.createMany({ data: [...bill.values()] });
+  await tx.metaPricingDay.createMany({
+    data: [...bill.values()].map((r) => ({ ...r, costMicros: BigInt(r.costMicros) })),
+  });
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MetaPricingDay" ALTER COLUMN "costMicros" SET DATA TYPE BIGINT;
