@@ -28,6 +28,7 @@ const COLUMNS: Record<string, CardCategory> = {
   service: "SERVICE",
 };
 
+const MAX_RATE_MICROS = 2_000_000_000;
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
 /** An amount as Meta prints it, in millionths; null for "n/a" or an empty cell; "error" when unreadable. */
@@ -37,7 +38,8 @@ function amountMicros(cell: string): number | null | "error" {
   if (/^free$/i.test(cell.trim())) return 0;
   const decimal = text.includes(",") && !text.includes(".") ? text.replace(",", ".") : text.replace(/,/g, "");
   if (!/^\d+(\.\d+)?$/.test(decimal)) return "error";
-  return Math.round(Number(decimal) * 1e6);
+  const micros = Math.round(Number(decimal) * 1e6);
+  return micros > MAX_RATE_MICROS ? "error" : micros; // no currency's rate comes near it; the column holds 2^31
 }
 
 export type ParsedRateCard = { currency: string; rates: Rate[]; unknownMarkets: string[] };

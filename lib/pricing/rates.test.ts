@@ -144,6 +144,10 @@ describe("Meta's rate-card file", () => {
         { line: 3, code: "duplicateMarket", values: { market: "Spain" } },
       ],
     });
+    expect(parseRateCardCsv("Market,Marketing\nSpain,99999", "USD")).toMatchObject({
+      ok: false,
+      problems: [{ line: 2, code: "badAmount" }],
+    });
     expect(parseRateCardCsv("Market,Marketing\nSpain,0.06")).toEqual({
       ok: false,
       problems: [{ line: null, code: "noCurrency" }],
