@@ -129,8 +129,11 @@ async function buildRequest(
       const slots = templateSlots(template.components).filter((s) => !s.optional);
       if (reply.values.length !== slots.length) {
         throw new ValidationError(
-          `This template needs ${slots.length} values: ${slots.map((s) => s.label).join(", ")}.`,
-          { "reply.values": ["Fill every variable."] },
+          messageKey("inbox.errors.templateValues", {
+            count: slots.length,
+            slots: slots.map((s) => s.label).join(", "),
+          }),
+          { "reply.values": [messageKey("inbox.errors.fillVariable")] },
         );
       }
       const variables = Object.fromEntries(
@@ -144,7 +147,7 @@ async function buildRequest(
           callbackData: "",
         });
       } catch {
-        throw new ValidationError("This template has a media header: send it from a campaign.");
+        throw new ValidationError(messageKey("inbox.errors.mediaTemplate"));
       }
     }
   }

@@ -158,6 +158,12 @@ describe("inbox", () => {
         changedAt: new Date(),
       },
     });
+    // Every variable needs its value, said in words with the template's own labels.
+    const short = await sendReplyAction({ conversationId: conversation.id, reply: { ...reply, values: ["Lucía"] } });
+    expect(short).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", message: expect.stringMatching(/^This template needs 3 values: .*\{\{1\}\}/) },
+    });
     const template = await sendReplyAction({ conversationId: conversation.id, reply });
     expect(template).toMatchObject({ ok: true, data: { state: "SENT" } });
     expect(
