@@ -10,6 +10,7 @@ import { mergeContacts } from "@/lib/identity/merge";
 import {
   acceptedSends,
   addOptedInContacts,
+  PROMO_COMPONENTS,
   sandboxWorkspace,
   startDispatcher,
   type SandboxWorkspace,
@@ -359,6 +360,22 @@ describe("journey engine", () => {
       start: "send_1",
       steps: [send("send_1", null)],
     });
+    // A second journey, with a template of its own, whose run shares the batch.
+    await db.template.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        name: "reminder",
+        language: "en_US",
+        category: "MARKETING",
+        components: PROMO_COMPONENTS,
+        status: "APPROVED",
+      },
+    });
+    const other = await journey(ws, {
+      trigger: { kind: "event", event: "browse" },
+      start: "send_1",
+      steps: [{ ...send("send_1", null), template: "reminder" }],
+    });
     await recordConsentEvent({
       workspaceId: ws.workspace.id,
       contactId: optedOut!.id,
@@ -369,29 +386,30 @@ describe("journey engine", () => {
     });
     await db.contact.update({ where: { id: unreachable!.id }, data: { unreachable: true } });
     for (const [i, person] of people.entries()) await event(ws, person.id, "cart", { discount: `${i + 1}5%` });
+    await event(ws, sent1.id, "browse", { discount: "99%" });
     await consumeEvents(200, { workspaceIds: [ws.workspace.id] });
-    // One batch: the four runs' turns side by side, their sends queued in one go.
-    expect(await advanceDueRuns(200, { workspaceIds: [ws.workspace.id] })).toBe(4);
+    // One batch: the five runs' turns side by side, their sends queued in one go.
+    expect(await advanceDueRuns(200, { workspaceIds: [ws.workspace.id] })).toBe(5);
     expect(await advanceDueRuns(200, { workspaceIds: [ws.workspace.id] })).toBe(0);
-    const outcomeOf = async (contactId: string) => outcomes((await runOf(id, contactId)).id);
-    expect(await outcomeOf(sent1.id)).toEqual(["send_1:sent"]);
-    expect(await outcomeOf(optedOut!.id)).toEqual(["send_1:skipped:consent_opted_out"]);
-    expect(await outcomeOf(unreachable!.id)).toEqual(["send_1:skipped:not_on_whatsapp"]);
-    expect(await outcomeOf(sent2!.id)).toEqual(["send_1:sent"]);
+    const outcomeOf = async (journeyId: string, contactId: string) => outcomes((await runOf(journeyId, contactId)).id);
+    expect(await outcomeOf(id, sent1.id)).toEqual(["send_1:sent"]);
+    expect(await outcomeOf(id, optedOut!.id)).toEqual(["send_1:skipped:consent_opted_out"]);
+    expect(await outcomeOf(id, unreachable!.id)).toEqual(["send_1:skipped:not_on_whatsapp"]);
+    expect(await outcomeOf(id, sent2!.id)).toEqual(["send_1:sent"]);
+    expect(await outcomeOf(other, sent1.id)).toEqual(["send_1:sent"]);
     const messages = await db.message.findMany({
       where: { workspaceId: ws.workspace.id, origin: "journey" },
       select: { id: true, contactId: true, request: true, callbackData: true },
     });
-    expect(messages.map((m) => m.contactId).sort()).toEqual([sent1.id, sent2!.id].sort());
+    expect(messages).toHaveLength(3);
     for (const m of messages) {
-      const run = await runOf(id, m.contactId);
-      expect(run.lastMessageId).toBe(m.id);
-      expect(m.callbackData).toBe(`journey:${id}`);
-      // Each person's own value, from their own event.
-      expect(JSON.stringify(m.request)).toContain(m.contactId === sent1.id ? "15%" : "45%");
+      const journeyId = m.callbackData === `journey:${other}` ? other : id;
+      expect((await runOf(journeyId, m.contactId)).lastMessageId).toBe(m.id);
+      // Each run's own template, and its person's value from their own event.
+      const request = m.request as { template: { name: string } };
+      expect(request.template.name).toBe(journeyId === other ? "reminder" : "promo");
+      expect(JSON.stringify(request)).toContain(journeyId === other ? "99%" : m.contactId === sent1.id ? "15%" : "45%");
     }
-    await tick(ws);
-    expect(await acceptedSends(ws.base)).toHaveLength(2);
   });
 
   it("puts off a run whose step fails unexpectedly, and moves the others of its batch on", async () => {

@@ -312,7 +312,10 @@ export async function queueMessages(
   const results: (MessageRow | ApiProblem)[] = [];
   const ready: Ready[] = [];
   inputs.forEach((input, i) => {
-    const ctx = byContact.get(input.contactId) ?? absent;
+    // The context as queueMessage reads it: this contact, and the versions of this input's template only.
+    const contact = byContact.get(input.contactId) ?? absent;
+    const versions = contact.templates?.filter((t) => t.name === input.template?.name) ?? [];
+    const ctx: Context = { ...contact, templates: versions.length ? versions : null };
     try {
       const prepared = prepare(ctx, input);
       ready.push({ i, id: randomUUID(), ctx, ...prepared, category: prepared.version?.category ?? null });
