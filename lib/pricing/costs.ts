@@ -1,5 +1,5 @@
-// The cost of each message Meta reports on: priced once, from the first status webhook carrying its pricing
-// object, with the card in effect at that moment (lib/pricing/rates.ts). Called inside the webhook
+// The cost of each message Meta delivered: priced once, from the first delivered (or read) status carrying its
+// pricing object, with the card in effect at that moment (lib/pricing/rates.ts). Called inside the webhook
 // processing transaction, so a message's cost and its status move together; a repeated delivery finds the
 // row already there and changes nothing.
 import "server-only";

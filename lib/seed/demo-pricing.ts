@@ -17,7 +17,6 @@ export async function seedPricing(tx: Prisma.TransactionClient, workspaceId: str
     select: {
       id: true,
       wamid: true,
-      sentAt: true,
       deliveredAt: true,
       pricingCategory: true,
       category: true,
@@ -26,7 +25,7 @@ export async function seedPricing(tx: Prisma.TransactionClient, workspaceId: str
     },
   });
   const priced = messages.map((m) => {
-    const at = m.sentAt ?? m.deliveredAt!;
+    const at = m.deliveredAt!; // Meta bills on delivery
     const category = m.pricingCategory ?? m.category?.toLowerCase() ?? "service";
     const price = priceMessage({ pricing: { type: "regular", category }, recipient: m.contact.phone!, at }, cards);
     return { m, at, price, country: countryOfPhone(m.contact.phone!) };

@@ -61,12 +61,13 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
   );
   if (inserted.length === 0) return 0;
 
-  // What each newly reported message costs (lib/pricing), from Meta's pricing object and the card in effect.
+  // What each newly delivered message costs (lib/pricing), from Meta's pricing object and the card in effect:
+  // Meta bills on delivery (a read implies it), so a message sent but never delivered costs nothing.
   const insertedKeys = new Set(inserted.map((e) => `${e.wamid}|${e.status}`));
   const costs = await priceStatuses(
     tx,
     events.flatMap((e) =>
-      e.event.pricing && insertedKeys.has(`${e.event.id}|${e.event.status}`)
+      e.event.pricing && e.event.status !== "sent" && insertedKeys.has(`${e.event.id}|${e.event.status}`)
         ? [
             {
               workspaceId: e.workspaceId,
