@@ -88,7 +88,7 @@ export function CostSection({
         <Stat
           label={t("meta")}
           value={bill.total.meta === null ? t("metaNotFetched") : money(bill.total.meta)}
-          hint={t("metaHint")}
+          hint={bill.readAt ? t("metaRead", { at: format.dateTime(bill.readAt) }) : t("metaHint")}
         />
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">

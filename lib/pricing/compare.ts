@@ -28,7 +28,7 @@ export async function billComparison(workspaceId: string, range: { from: string;
       GROUP BY 1, 2, 3`,
     db.metaPricingDay.findMany({
       where: { workspaceId, day: { gte: new Date(`${range.from}T00:00:00Z`), lte: new Date(`${range.to}T00:00:00Z`) } },
-      select: { day: true, country: true, category: true, volume: true, costMicros: true },
+      select: { day: true, country: true, category: true, volume: true, costMicros: true, fetchedAt: true },
     }),
   ]);
   const rows = new Map<string, BillRow>();
@@ -80,6 +80,8 @@ export async function billComparison(workspaceId: string, range: { from: string;
   };
   return {
     fetched,
+    /** When Meta's figures were last read (the nightly job), or null. */
+    readAt: theirs.reduce<Date | null>((latest, r) => (!latest || r.fetchedAt > latest ? r.fetchedAt : latest), null),
     rows: list,
     differing: list.filter((r) => r.differs),
     byCategory: sumBy("category"),
