@@ -1,5 +1,6 @@
 // The demo's journeys: the templates the starters name, one live journey with history ("Order updates":
-// shipped, then delivered; some people still wait for their delivery) and one draft ("Abandoned cart").
+// shipped, then delivered; some people still wait for their delivery) and drafts ("Abandoned cart", a keyword
+// sign-up, a date-triggered reminder).
 // The history is what the engine would have written: runs, their step log, and their messages with Meta's
 // statuses, so the report and the builder's waiting counts show at once.
 import "server-only";
@@ -92,6 +93,58 @@ export async function seedJourneys(
   await tx.journey.update({ where: { id: live.id }, data: { liveVersionId: version.id } });
   await tx.journey.create({
     data: { workspaceId: ws, name: "Abandoned cart", draft: starterGraph("abandonedCart"), createdById: publisherId },
+  });
+  // Drafts that show the triggers a person's own message or a date starts.
+  const reminder = starterGraph("appointmentReminder");
+  const firstWait = reminder.steps.find((s) => s.id === reminder.start);
+  await tx.journey.createMany({
+    data: [
+      {
+        workspaceId: ws,
+        name: "Coffee club sign-up",
+        createdById: publisherId,
+        draft: {
+          trigger: { kind: "keyword", keyword: "JOIN CLUB" },
+          start: "message_1",
+          steps: [
+            {
+              id: "message_1",
+              kind: "message",
+              label: "Welcome",
+              text: "Welcome to the Acme Coffee club! Every month: a new roast to try before anyone else.",
+              next: "update_1",
+              position: { x: 0, y: 120 },
+            },
+            {
+              id: "update_1",
+              kind: "update",
+              label: "Tag club member",
+              addTags: ["coffee-club"],
+              removeTags: [],
+              attributes: {},
+              consent: null,
+              next: null,
+              position: { x: 0, y: 240 },
+            },
+          ],
+          goal: null,
+          entry: { rule: "once", days: 30 },
+        },
+      },
+      {
+        workspaceId: ws,
+        name: "Tasting reminder",
+        createdById: publisherId,
+        // The reminder starter without its wait: the date trigger starts it a day before `appointment_at`.
+        draft: {
+          ...reminder,
+          trigger: { kind: "date", attribute: "appointment_at", offsetHours: -24 },
+          start: firstWait?.kind === "wait" ? firstWait.next : reminder.start,
+          steps: reminder.steps.filter((s) => s !== firstWait),
+          entry: { rule: "always", days: 30 },
+        },
+      },
+    ],
   });
   await tx.auditLog.create({
     data: {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { flowProblems } from "@/lib/flows/flow-json";
 import { verifyLogin } from "@/lib/auth/login";
 import { db } from "@/lib/db/client";
+import { graphSchema } from "@/lib/journeys/graph";
+import { checkGraph } from "@/lib/journeys/service";
 import { billComparison } from "@/lib/pricing/compare";
 import { DEMO_CONTACT_COUNT, DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } from "./demo";
 
@@ -113,6 +115,23 @@ describe("the demo's flows", () => {
       },
     });
     expect(sentToOptedOut).toBe(0);
+  });
+});
+
+describe("demo journeys", () => {
+  it("are each publishable as drawn, one per kind of trigger they show", async () => {
+    await seedDemo();
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+    const journeys = await db.journey.findMany({ where: { workspaceId: workspace.id }, orderBy: { name: "asc" } });
+    const kinds = journeys.map((j) => [j.name, graphSchema.parse(j.draft).trigger.kind]);
+    expect(kinds).toEqual([
+      ["Abandoned cart", "event"],
+      ["Coffee club sign-up", "keyword"],
+      ["Order updates", "event"],
+      ["Tasting reminder", "date"],
+    ]);
+    for (const journey of journeys)
+      expect(await checkGraph(workspace.id, graphSchema.parse(journey.draft)), journey.name).toEqual([]);
   });
 });
 
