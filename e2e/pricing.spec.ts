@@ -7,9 +7,11 @@ test("a manager reads what messages cost and where Meta's bill differs from Parl
   await expect(page.getByRole("img", { name: "Estimated cost by pricing category, in USD" })).toBeVisible();
   await page.getByText("Show as a table: Cost by category").click();
   await expect(page.getByRole("table", { name: "Estimated cost by pricing category" })).toContainText("Marketing");
-  // The demo's Meta bill has a day of Spanish marketing with four messages Parley never saw delivered.
+  // The demo's Meta bill has a day of Spanish marketing with four messages Parley never saw delivered. (Other
+  // browser tests send today, which Meta has not billed yet: those rows say "not billed".)
   const differences = page.getByRole("table", { name: /where Meta's bill and Parley's estimate differ/ });
-  const spain = differences.getByRole("row", { name: /Spain Marketing/ });
+  const spain = differences.getByRole("row", { name: /Spain Marketing/ }).filter({ hasNotText: "not billed" });
+  await expect(spain).toHaveCount(1);
   const [parley, meta] = (await spain.getByText(/messages$/).allTextContents()).map((t) =>
     Number(t.replace(/\D/g, "")),
   );

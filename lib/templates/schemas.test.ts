@@ -203,7 +203,7 @@ describe("carousels and limited-time offers", () => {
       "Card 2 text: at most 160 characters (161 now).",
     ]);
     expect(carousel({ cards: [card(), card({ body: "Now {{1}} off.", samples: { "1": "" } })] })).toContain(
-      "Body variable {{1}}: a sample value is required for Meta's review.",
+      "Card 2 variable {{1}}: a sample value is required for Meta's review.",
     );
     expect(carousel({ cards: [card(), card({ buttons: [...url(1)] })] })).toEqual([
       "Card 2: every card needs the same parts as card 1 (text or none, and the same buttons in the same order).",

@@ -162,15 +162,17 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
       issue(["header", "sample"], messageKey("templates.errors.headerSample"));
   }
 
-  /** The variables of a text: each well named, each with a sample within its limit. */
-  const checkVariables = (path: (string | number)[], text: string, samples: Record<string, string>) => {
+  /** The variables of a text (the body, or card `card`'s): each well named, each with a sample within its limit. */
+  const checkVariables = (path: (string | number)[], text: string, samples: Record<string, string>, card?: number) => {
     for (const v of new Set(placeholders(text))) {
       const problem = variableProblem("body", v);
       if (problem) issue(path, problem);
       else if (!samples[v]?.trim())
         issue(
           [...path.slice(0, -1), "samples", v],
-          messageKey("templates.errors.bodySample", { placeholder: `{{${v}}}` }),
+          card === undefined
+            ? messageKey("templates.errors.bodySample", { placeholder: `{{${v}}}` })
+            : messageKey("templates.errors.cardSample", { number: card, placeholder: `{{${v}}}` }),
         );
       else if (samples[v]!.length > LIMITS.sample)
         issue(
@@ -305,7 +307,7 @@ export const templateInputSchema = templateShapeSchema.superRefine((t, ctx) => {
           ["cards", i, "body"],
           tooLong("templates.errors.cardBodyLong", LIMITS.cardBody, card.body.length, number),
         );
-      checkVariables(["cards", i, "body"], card.body, card.samples);
+      checkVariables(["cards", i, "body"], card.body, card.samples, i + 1);
       if (card.buttons.length > LIMITS.cardButtons)
         issue(
           ["cards", i, "buttons"],
