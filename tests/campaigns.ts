@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { launchCampaign, saveCampaign } from "@/lib/campaigns/service";
 import type { CampaignFormValues } from "@/lib/campaigns/schemas";
 import { campaignInputSchema } from "@/lib/campaigns/schemas";
-import { db, type Role } from "@/lib/db/client";
+import { db, type Prisma, type Role } from "@/lib/db/client";
 import { createDispatcher } from "@/lib/dispatch/dispatcher";
 import { forgetWebhookSecrets } from "@/lib/webhooks/ingest";
 import { handleWebhookPost } from "@/lib/webhooks/node-handler";
@@ -37,6 +37,46 @@ async function webhookUrl() {
     receiver = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/whatsapp` };
   }
   return receiver.url;
+}
+
+/** An APPROVED template in the workspace, and the same one held by its sandbox (as Meta would hold it). */
+export async function approvedTemplate(
+  workspaceId: string,
+  base: string,
+  t: {
+    name: string;
+    category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+    components: unknown[];
+    metaTemplateId?: string;
+  },
+) {
+  const template = await db.template.create({
+    data: {
+      workspaceId,
+      name: t.name,
+      language: "en_US",
+      category: t.category,
+      components: t.components as Prisma.InputJsonValue,
+      status: "APPROVED",
+      metaTemplateId: t.metaTemplateId ?? `8${Date.now()}${randomInt(1000)}`,
+    },
+  });
+  await fetch(`${base}/_sandbox/templates`, {
+    method: "POST",
+    body: JSON.stringify({
+      templates: [
+        {
+          id: template.metaTemplateId,
+          name: t.name,
+          language: "en_US",
+          category: t.category,
+          components: t.components,
+          status: "APPROVED",
+        },
+      ],
+    }),
+  });
+  return template;
 }
 
 export type SandboxWorkspace = Awaited<ReturnType<typeof sandboxWorkspace>>;
@@ -77,31 +117,11 @@ export async function sandboxWorkspace(
     data: { throughputPerSecond: options.throughput ?? 1000, messagingLimitTier: "TIER_100K" },
   });
   forgetWebhookSecrets();
-  const template = await db.template.create({
-    data: {
-      workspaceId: workspace.id,
-      name: "promo",
-      language: "en_US",
-      category: "MARKETING",
-      components: PROMO_COMPONENTS,
-      status: "APPROVED",
-      metaTemplateId: `7${n}`,
-    },
-  });
-  await fetch(`${base}/_sandbox/templates`, {
-    method: "POST",
-    body: JSON.stringify({
-      templates: [
-        {
-          id: template.metaTemplateId,
-          name: "promo",
-          language: "en_US",
-          category: "MARKETING",
-          components: PROMO_COMPONENTS,
-          status: "APPROVED",
-        },
-      ],
-    }),
+  const template = await approvedTemplate(workspace.id, base, {
+    name: "promo",
+    category: "MARKETING",
+    components: PROMO_COMPONENTS,
+    metaTemplateId: `7${n}`,
   });
   const list = await db.consentList.create({ data: { workspaceId: workspace.id, name: "Promotions" } });
   if (options.contacts)

@@ -10,7 +10,14 @@ import { sendReply } from "@/lib/inbox/service";
 import { advanceDueRuns, consumeEvents } from "@/lib/journeys/engine";
 import { publishJourney } from "@/lib/journeys/service";
 import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
-import { addOptedInContacts, dispatchUntil, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+import {
+  addOptedInContacts,
+  approvedTemplate,
+  dispatchUntil,
+  launch,
+  sandboxWorkspace,
+  type SandboxWorkspace,
+} from "@/tests/campaigns";
 import { drain, post, sandboxLog } from "@/tests/whatsapp";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { clientFor } from "@/lib/whatsapp/accounts";
@@ -144,22 +151,10 @@ describe("answers", () => {
           ],
         },
       ];
-      const template = await db.template.create({
-        data: {
-          workspaceId: ws.workspace.id,
-          name: "nps_survey",
-          language: "en_US",
-          category: "MARKETING",
-          components,
-          status: "APPROVED",
-          metaTemplateId: `8${Date.now()}`,
-        },
-      });
-      await fetch(`${ws.base}/_sandbox/templates`, {
-        method: "POST",
-        body: JSON.stringify({
-          templates: [{ ...template, id: template.metaTemplateId, components, status: "APPROVED" }],
-        }),
+      await approvedTemplate(ws.workspace.id, ws.base, {
+        name: "nps_survey",
+        category: "MARKETING",
+        components,
       });
       const endpoint = await db.webhookEndpoint.create({
         data: {
@@ -305,20 +300,10 @@ describe("answers", () => {
         buttons: [{ type: "FLOW", text: "Rate us", flow_id: flow.metaFlowId, navigate_screen: "RATING" }],
       },
     ];
-    const template = await db.template.create({
-      data: {
-        workspaceId: ws.workspace.id,
-        name: "nps_inbox",
-        language: "en_US",
-        category: "MARKETING",
-        components,
-        status: "APPROVED",
-        metaTemplateId: `8${Date.now()}`,
-      },
-    });
-    await fetch(`${ws.base}/_sandbox/templates`, {
-      method: "POST",
-      body: JSON.stringify({ templates: [{ ...template, id: template.metaTemplateId, components }] }),
+    const template = await approvedTemplate(ws.workspace.id, ws.base, {
+      name: "nps_inbox",
+      category: "MARKETING",
+      components,
     });
     const phone = `3463${String(Math.floor(Math.random() * 9e6) + 1e6)}`;
     const writes = async (wamid: string, content: object) => {

@@ -8,7 +8,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { sendReply } from "@/lib/inbox/service";
-import { addOptedInContacts, dispatchUntil, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+import {
+  addOptedInContacts,
+  approvedTemplate,
+  dispatchUntil,
+  launch,
+  sandboxWorkspace,
+  type SandboxWorkspace,
+} from "@/tests/campaigns";
 import { parleyWebhookUrl } from "@/tests/parley-origin";
 import { drain, sandboxLog } from "@/tests/whatsapp";
 import { freeDays, type AvailabilityRules, type OpeningHours } from "./availability";
@@ -90,22 +97,10 @@ describe("booking real slots through the endpoint", () => {
           buttons: [{ type: "FLOW", text: "Book a time", flow_id: flow.metaFlowId, flow_action: "data_exchange" }],
         },
       ];
-      const template = await db.template.create({
-        data: {
-          workspaceId: ws.workspace.id,
-          name: "tasting_booking",
-          language: "en_US",
-          category: "UTILITY",
-          components,
-          status: "APPROVED",
-          metaTemplateId: `8${Date.now()}`,
-        },
-      });
-      await fetch(`${ws.base}/_sandbox/templates`, {
-        method: "POST",
-        body: JSON.stringify({
-          templates: [{ ...template, id: template.metaTemplateId, components, status: "APPROVED" }],
-        }),
+      await approvedTemplate(ws.workspace.id, ws.base, {
+        name: "tasting_booking",
+        category: "UTILITY",
+        components,
       });
       const people = capacity + 1;
       const list = await db.consentList.create({

@@ -9,12 +9,10 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { DATE_EVENT } from "@/lib/events/trigger-keys";
+import { inScope, type Scope } from "./engine";
 
 /** Records the `$date` events of every live date journey up to `now`; returns how many were recorded. */
-export async function enterOnDates(now = new Date(), scope: { workspaceIds?: string[] } = {}): Promise<number> {
-  const inScope = scope.workspaceIds
-    ? Prisma.sql`AND j."workspaceId" = ANY(${scope.workspaceIds}::text[])`
-    : Prisma.empty;
+export async function enterOnDates(now = new Date(), scope: Scope = {}): Promise<number> {
   return db.$executeRaw`
     WITH due AS (
       SELECT j.id, j."workspaceId", v.graph->'trigger'->>'attribute' AS attribute,
@@ -22,7 +20,7 @@ export async function enterOnDates(now = new Date(), scope: { workspaceIds?: str
         GREATEST(j."dateScanAt" AT TIME ZONE 'UTC', ${now}::timestamptz - interval '1 day') AS since
       FROM "Journey" j JOIN "JourneyVersion" v ON v.id = j."liveVersionId"
       WHERE j.status = 'LIVE' AND j.trigger LIKE 'date:%' AND j."dateScanAt" IS NOT NULL
-        AND j."dateScanAt" AT TIME ZONE 'UTC' < ${now}::timestamptz ${inScope}
+        AND j."dateScanAt" AT TIME ZONE 'UTC' < ${now}::timestamptz ${inScope(Prisma.sql`j."workspaceId"`, scope)}
       FOR UPDATE OF j SKIP LOCKED
     ), moved AS (
       UPDATE "Journey" SET "dateScanAt" = ${now}::timestamptz AT TIME ZONE 'UTC' FROM due WHERE "Journey".id = due.id

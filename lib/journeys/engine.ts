@@ -50,7 +50,8 @@ type Client = pg.PoolClient;
  * not touch another test's journeys); by default, every workspace.
  */
 export type Scope = { workspaceIds?: string[] };
-const inScope = (column: Prisma.Sql, { workspaceIds }: Scope) =>
+/** SQL: `column` is one of the scope's workspaces (nothing, for every workspace). */
+export const inScope = (column: Prisma.Sql, { workspaceIds }: Scope) =>
   workspaceIds ? Prisma.sql`AND ${column} = ANY(${workspaceIds}::text[])` : Prisma.empty;
 const q = async <T extends pg.QueryResultRow>(client: Client, sql: Prisma.Sql) =>
   (await client.query<T>(sql.text, sql.values)).rows;

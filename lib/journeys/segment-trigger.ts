@@ -10,18 +10,16 @@ import { db, Prisma } from "@/lib/db/client";
 import { SEGMENT_EVENT } from "@/lib/events/trigger-keys";
 import { segmentWhere } from "@/lib/segments/compile";
 import { segmentRulesSchema } from "@/lib/segments/schemas";
+import { inScope, type Scope } from "./engine";
 
 type SegmentJourney = { id: string; workspaceId: string; segmentId: string };
 
 /** Looks at every live segment journey once; returns how many people entered one. */
-export async function enterOnSegments(scope: { workspaceIds?: string[] } = {}): Promise<number> {
-  const inScope = scope.workspaceIds
-    ? Prisma.sql`AND j."workspaceId" = ANY(${scope.workspaceIds}::text[])`
-    : Prisma.empty;
+export async function enterOnSegments(scope: Scope = {}): Promise<number> {
   const journeys = await db.$queryRaw<SegmentJourney[]>`
     SELECT j.id, j."workspaceId", v.graph->'trigger'->>'segmentId' AS "segmentId"
     FROM "Journey" j JOIN "JourneyVersion" v ON v.id = j."liveVersionId"
-    WHERE j.status = 'LIVE' AND j.trigger LIKE 'segment:%' ${inScope}`;
+    WHERE j.status = 'LIVE' AND j.trigger LIKE 'segment:%' ${inScope(Prisma.sql`j."workspaceId"`, scope)}`;
   let entered = 0;
   for (const journey of journeys) entered += await lookAt(journey);
   return entered;
