@@ -5,7 +5,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { BrowserTimeZone } from "@/components/providers/browser-time-zone";
 import { HydrationMarker } from "@/components/providers/hydration-marker";
 import { QueryProvider } from "@/components/providers/query-provider";
-import { ZodLocale } from "@/components/providers/zod-locale";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +18,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen antialiased">
         <NextIntlClientProvider>
-          <ZodLocale />
           <BrowserTimeZone />
           <QueryProvider>{children}</QueryProvider>
         </NextIntlClientProvider>

@@ -1,7 +1,7 @@
 "use client";
 // An admin creates an API key: a name, its scopes and an optional expiry; the whole key is then shown
 // once, with a way to copy it. Closing the dialog forgets it: the server keeps only its hash.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";

@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus, Trash2, Users } from "lucide-react";
 import Link from "next/link";

@@ -1,7 +1,7 @@
 "use client";
 // The booking Flow's availability: each weekday open or closed with its hours, the slot length and the seats
 // per slot. Weekday names come from Intl in the reader's language.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { useLocale, useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { saveAvailabilityAction } from "@/app/(dashboard)/settings/flows/actions";

@@ -1,7 +1,7 @@
 "use client";
 // A new journey or flow: a name and a starter from a gallery (each an ordinary draft once created), then its
 // builder. `namespace` holds name, namePlaceholder, starter, create, creating and starters.<id>.{name,description}.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";

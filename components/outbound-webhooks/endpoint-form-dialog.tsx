@@ -1,6 +1,6 @@
 "use client";
 // Create or edit a webhook endpoint: its URL, what it is for, and the events it receives.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";

@@ -1,7 +1,7 @@
 "use client";
 // Importing Meta's rate-card file (Settings → Pricing): the file is read in the browser and sent as text with
 // its effective date; a file with problems comes back with each one's line and reason, and nothing changes.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";

@@ -1,7 +1,7 @@
 "use client";
 // The template builder: the form on the left, the live phone preview on the right, Meta's review status
 // on top (polled while Meta decides). One zod schema checks every limit as you type and again on the server.
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";

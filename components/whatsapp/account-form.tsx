@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/components/forms/zod-resolver";
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { useForm } from "react-hook-form";
