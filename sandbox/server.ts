@@ -43,6 +43,7 @@ import { flowButtons, templateButtons } from "@/lib/whatsapp/template-components
 import { sandboxConfigPatchSchema, sandboxConfigSchema, type SandboxConfig, type SandboxConfigInput } from "./config";
 import { usesEndpoint } from "@/lib/flows/send";
 import { faultOf, fateOf, TRANSIENT_SERVER_ERRORS, type Fate, type FlowOpening } from "./fate";
+import { linkAddresses } from "./links";
 import { endpointFlowAnswer } from "./flow-client";
 import { answersFor, createFlowStore, type FlowError, type StoredFlow } from "./flows";
 import { createLedger, pricingAnalyticsRange, pricingFor, type SandboxPricing } from "./pricing";
@@ -435,14 +436,7 @@ export function createSandbox(input: SandboxConfigInput) {
         );
       const buttons = templateButtons(template.components);
       refuse(templateButtonsError(buttons, message.template.components));
-      urls = buttons.flatMap((b, index) => {
-        if (b.type.toUpperCase() !== "URL" || !b.url) return [];
-        const param = message.template.components?.find(
-          (c) => c.type === "button" && c.sub_type === "url" && Number(c.index) === index,
-        );
-        const text = param?.type === "button" ? param.parameters.find((p) => p.type === "text") : undefined;
-        return [b.url.replace(/\{\{\s*1\s*\}\}/, text && "text" in text ? text.text : "")];
-      });
+      urls = linkAddresses(template.components, message.template.components);
       const flowButton = buttons.findIndex((b) => b.type.toUpperCase() === "FLOW");
       if (flowButton >= 0) {
         const button = buttons[flowButton]!;

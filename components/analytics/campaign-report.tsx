@@ -164,8 +164,8 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
                 <EmptyRow columns={4}>{t("buttons.empty")}</EmptyRow>
               ) : (
                 data.buttons.map((b) => (
-                  <tr key={`${b.kind}-${b.label}`}>
-                    <Td>{b.label}</Td>
+                  <tr key={`${b.kind}-${b.cardNumber ?? ""}-${b.label}`}>
+                    <Td>{b.cardNumber ? t("buttons.onCard", { number: b.cardNumber, label: b.label }) : b.label}</Td>
                     <Td className="text-muted">
                       {b.kind in BUTTON_KINDS ? t(`buttons.kinds.${BUTTON_KINDS[b.kind]!}`) : b.kind}
                     </Td>

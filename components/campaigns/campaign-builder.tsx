@@ -20,10 +20,8 @@ import {
 import { mediaUrl } from "@/lib/media/urls";
 import { useSlotLabel } from "./use-slot-label";
 
-/** A link slot whose template address is Parley's redirect ("Count clicks" in the template builder). */
-/** A message's own link button whose template address is Parley's redirect (a card's links are not tracked). */
-const trackable = (slot: Slot, base: string) =>
-  slot.kind === "link" && slot.card === undefined && slot.url === `${base}{{1}}`;
+/** A link button, the message's own or a carousel card's, whose template address is Parley's redirect ("Count clicks"). */
+const trackable = (slot: Slot, base: string) => slot.kind === "link" && slot.url === `${base}{{1}}`;
 
 type Choices = {
   templates: {

@@ -55,7 +55,7 @@ export function ButtonEditor({
 }: {
   /** Published flows a FLOW button can open. */
   flows?: FlowChoice[];
-  /** Parley's tracked redirect; a card's buttons (no tracked links there) leave it out. */
+  /** Parley's tracked redirect, for a URL button (the message's or a carousel card's) that counts clicks. */
   trackedLinkBase?: string;
   /** The message's buttons, or a carousel card's. */
   name?: "buttons" | `cards.${number}.buttons`;

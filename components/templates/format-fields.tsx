@@ -44,15 +44,20 @@ export function OfferFields() {
   );
 }
 
-/** A new card: the first card's buttons (Meta wants every card alike), with empty labels and addresses. */
-function cardLike(first: TemplateCard | undefined): TemplateCard {
+/**
+ * A new card: the first card's buttons (Meta wants every card alike), with empty labels and addresses; a link
+ * that counts clicks (Parley's tracked address, `tracked`) counts them on the new card too.
+ */
+function cardLike(first: TemplateCard | undefined, tracked?: string): TemplateCard {
   return {
     mediaAssetId: "",
     body: "",
     samples: {},
     buttons: (first?.buttons ?? [{ type: "QUICK_REPLY", text: "" }]).map((b) =>
       b.type === "URL"
-        ? { type: "URL", text: "", url: "https://" }
+        ? tracked && b.url === tracked
+          ? { type: "URL", text: "", url: tracked, sample: b.sample }
+          : { type: "URL", text: "", url: "https://" }
         : b.type === "PHONE_NUMBER"
           ? { type: "PHONE_NUMBER", text: "", phoneNumber: b.phoneNumber }
           : { type: "QUICK_REPLY", text: "" },
@@ -62,7 +67,8 @@ function cardLike(first: TemplateCard | undefined): TemplateCard {
 
 export const startCards = (): TemplateCard[] => [cardLike(undefined), cardLike(undefined)];
 
-export function CardFields() {
+/** `trackedLinkBase`: Parley's tracked redirect, so that a card's link can count clicks (lib/campaigns/links.ts). */
+export function CardFields({ trackedLinkBase }: { trackedLinkBase?: string }) {
   const { control, register, setValue, getValues } = useFormContext<TemplateInput>();
   const { fields, append, remove } = useFieldArray({ control, name: "cards" });
   const cards = useWatch<TemplateInput, "cards">({ name: "cards" });
@@ -155,7 +161,12 @@ export function CardFields() {
                   <FieldError id={id(`sample-${v}-error`)} message={error(`cards.${i}.samples.${v}`)} />
                 </div>
               ))}
-              <ButtonEditor name={`cards.${i}.buttons`} kinds={CARD_BUTTON_KINDS} max={LIMITS.cardButtons} />
+              <ButtonEditor
+                name={`cards.${i}.buttons`}
+                kinds={CARD_BUTTON_KINDS}
+                max={LIMITS.cardButtons}
+                trackedLinkBase={trackedLinkBase}
+              />
             </li>
           );
         })}
@@ -165,7 +176,7 @@ export function CardFields() {
         variant="secondary"
         size="sm"
         disabled={cards.length >= LIMITS.cards}
-        onClick={() => append(cardLike(getValues("cards.0")))}
+        onClick={() => append(cardLike(getValues("cards.0"), trackedLinkBase ? `${trackedLinkBase}{{1}}` : undefined))}
       >
         <Plus className="size-4" aria-hidden /> {t("addCard")}
       </Button>

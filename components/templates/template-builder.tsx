@@ -338,7 +338,7 @@ export function TemplateBuilder({
             </Card>
             <Card className="p-6">
               {values.format === "CAROUSEL" ? (
-                <CardFields />
+                <CardFields trackedLinkBase={trackedLinkBase} />
               ) : (
                 <ButtonEditor trackedLinkBase={trackedLinkBase} flows={flows} />
               )}

@@ -6,7 +6,7 @@ import { pricingCurrency } from "@/lib/pricing/cards";
 import { sendRateOf } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { templateButtons } from "@/lib/campaigns/render";
+import { carouselCards, templateButtons } from "@/lib/campaigns/render";
 import { buttonBreakdown, failuresOf, funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 
 export const SERIES_KEYS = ["sent", "delivered", "read", "replied", "clicked", "failed"] as const;
@@ -83,6 +83,7 @@ export async function campaignReport(workspaceId: string, id: string) {
       templateButtons(campaign.template?.components),
       totalsOf(rows, "tap:"),
       totalsOf(rows, "link:"),
+      carouselCards(campaign.template?.components).map((card) => templateButtons(card)),
     ),
     failures: failuresOf(totals),
     skips: Object.entries(totalsOf(rows, "skip:"))

@@ -45,6 +45,18 @@ describe("the funnel read from rollup keys", () => {
     ]);
   });
 
+  it("lists each carousel card's tracked link opens after the message's own buttons, by card", () => {
+    const card = [
+      { type: "QUICK_REPLY", text: "More like this" },
+      { type: "URL", text: "Shop" },
+    ];
+    expect(buttonBreakdown([], {}, { "card:0:1": 2, "card:2:1": 5 }, [card, card, card])).toEqual([
+      { label: "Shop", kind: "Link (tracked opens)", count: 2, cardNumber: 1 },
+      { label: "Shop", kind: "Link (tracked opens)", count: 0, cardNumber: 2 },
+      { label: "Shop", kind: "Link (tracked opens)", count: 5, cardNumber: 3 },
+    ]);
+  });
+
   it("explains failures by Meta's code, and unconfirmed sends as their own kind", () => {
     const failures = failuresOf({ "error:131026": 3, "error:unconfirmed": 2, "error:none": 1, sent: 9 });
     expect(failures.map((f) => [f.code, f.count])).toEqual([

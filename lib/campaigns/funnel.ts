@@ -65,11 +65,26 @@ export function totalsOf(rows: { key: string; n: number | bigint }[], prefix = "
 }
 
 type Button = { type: string; text?: string };
+export type ButtonRow = {
+  label: string;
+  kind: string;
+  count: number;
+  /** A carousel card's button: the card's number as people read it (from 1). */
+  cardNumber?: number;
+};
 
-/** Taps per quick-reply button and opens per tracked URL button, in the template's order (then any other payloads). */
-export function buttonBreakdown(buttons: Button[], taps: Record<string, number>, links: Record<string, number>) {
+/**
+ * Taps per quick-reply button and opens per tracked URL button, in the template's order, then each carousel
+ * card's tracked URL buttons ("link:card:<card>:<button>" keys), then any other payloads.
+ */
+export function buttonBreakdown(
+  buttons: Button[],
+  taps: Record<string, number>,
+  links: Record<string, number>,
+  cards: Button[][] = [],
+): ButtonRow[] {
   const left = { ...taps };
-  const rows = buttons.flatMap((b, index) => {
+  const rows: ButtonRow[] = buttons.flatMap((b, index) => {
     const type = b.type.toUpperCase();
     if (type === "QUICK_REPLY") {
       const count = left[b.text ?? ""] ?? 0;
@@ -80,6 +95,17 @@ export function buttonBreakdown(buttons: Button[], taps: Record<string, number>,
       return [{ label: b.text ?? `Link ${index + 1}`, kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
     return [];
   });
+  cards.forEach((card, c) =>
+    card.forEach((b, index) => {
+      if (b.type.toUpperCase() !== "URL") return;
+      rows.push({
+        label: b.text ?? `Link ${index + 1}`,
+        kind: "Link (tracked opens)",
+        count: links[`card:${c}:${index}`] ?? 0,
+        cardNumber: c + 1,
+      });
+    }),
+  );
   for (const [payload, count] of Object.entries(left))
     rows.push({ label: payload, kind: "Quick reply (payload)", count });
   return rows;

@@ -1,7 +1,7 @@
 // Tracked links: a URL button whose template address is APP_URL/r/{{1}} gets, per recipient, an ending
-// naming the message and button, signed so that nobody can make up clicks. Opening it records the first
-// open on the message (the report's per-button breakdown and "clicked") and redirects to the address the
-// campaign gave that button.
+// naming the message and button (and the carousel card, for a card's button), signed so that nobody can make
+// up clicks. Opening it records the first open on the message (the report's per-button breakdown and
+// "clicked") and redirects to the address the campaign gave that button.
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { mappingSchema } from "@/lib/campaigns/schemas";
@@ -14,20 +14,33 @@ export const trackedLinkBase = () => `${env().APP_URL.replace(/\/$/, "")}/r/`;
 const sign = (body: string) =>
   createHmac("sha256", env().AUTH_SECRET).update(`link:${body}`).digest("base64url").slice(0, 16);
 
-/** The URL ending for one message's button: "<message id>.<button index>.<signature>". */
-export function linkToken(messageId: string, button: number): string {
-  const body = `${messageId}.${button}`;
+/** A tracked button: the message's own (`card` undefined) or a carousel card's (cards from 0). */
+export type TrackedButton = { messageId: string; button: number; card?: number };
+
+/**
+ * The URL ending for one message's button: "<message id>.<button>.<signature>", or for a carousel card's
+ * button "<message id>.<card>.<button>.<signature>". The message's own buttons keep the first form, so every
+ * link already sent keeps working; the two sign different bodies, so one cannot be turned into the other.
+ */
+export function linkToken(messageId: string, button: number, card?: number): string {
+  const body = card === undefined ? `${messageId}.${button}` : `${messageId}.${card}.${button}`;
   return `${body}.${sign(body)}`;
 }
 
-export function readLinkToken(token: string): { messageId: string; button: number } | null {
-  const match = /^([a-z0-9-]{8,40})\.(\d)\.([A-Za-z0-9_-]{16})$/.exec(token);
+export function readLinkToken(token: string): TrackedButton | null {
+  const match = /^([a-z0-9-]{8,40})\.(?:(\d)\.)?(\d)\.([A-Za-z0-9_-]{16})$/.exec(token);
   if (!match) return null;
-  const expected = Buffer.from(sign(`${match[1]}.${match[2]}`));
-  const given = Buffer.from(match[3]!);
+  const [, messageId, card, button, signature] = match;
+  const body = card === undefined ? `${messageId}.${button}` : `${messageId}.${card}.${button}`;
+  const expected = Buffer.from(sign(body));
+  const given = Buffer.from(signature!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  return { messageId: match[1]!, button: Number(match[2]) };
+  return { messageId: messageId!, button: Number(button), ...(card === undefined ? {} : { card: Number(card) }) };
 }
+
+/** The campaign's variable (lib/campaigns/schemas.ts) that holds a tracked button's address. */
+export const trackedSlot = (link: Omit<TrackedButton, "messageId">) =>
+  `${link.card === undefined ? "" : `card:${link.card}:`}button:${link.button}`;
 
 /** Meta's click id, as it appends it to an address tapped in a marketing message (Marketing Messages API). */
 const CLICK_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -44,12 +57,12 @@ export async function openTrackedLink(token: string, at = new Date(), clickId?: 
     select: { workspaceId: true, linkClickedAt: true, campaign: { select: { variableMapping: true } } },
   });
   const mapping = mappingSchema.safeParse(message?.campaign?.variableMapping);
-  const variable = mapping.success ? mapping.data.variables[`button:${link.button}`] : undefined;
+  const variable = mapping.success ? mapping.data.variables[trackedSlot(link)] : undefined;
   if (!message || variable?.source !== "tracked") return null;
   if (!message.linkClickedAt) {
     await db.message.updateMany({
       where: { id: link.messageId, linkClickedAt: null },
-      data: { linkClickedAt: at, linkButton: link.button },
+      data: { linkClickedAt: at, linkButton: link.button, linkCard: link.card ?? null },
     });
   }
   if (clickId && CLICK_ID.test(clickId)) {

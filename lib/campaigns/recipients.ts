@@ -92,6 +92,7 @@ const select = {
   skipReason: true,
   clickedButton: true,
   linkButton: true,
+  linkCard: true,
   sentAt: true,
   deliveredAt: true,
   readAt: true,
@@ -144,6 +145,7 @@ export const RECIPIENT_CSV_COLUMNS = [
   "failedAt",
   "button",
   "link",
+  "linkCard",
   "reason",
 ] as const;
 
@@ -184,6 +186,7 @@ export async function recipientsCsv(workspaceId: string, campaignId: string, dri
                 m.failedAt,
                 m.clickedButton,
                 m.linkButton === null ? "" : m.linkButton + 1,
+                m.linkCard === null ? "" : m.linkCard + 1,
                 why(m),
               ]),
             )

@@ -335,21 +335,48 @@ describe("carousels and limited-time offers", () => {
     ]);
   });
 
-  it("cannot send a carousel without every card's media, nor a card's link as a tracked one", () => {
-    const send = (patch: Partial<Parameters<typeof renderTemplateMessage>[0]>) => () =>
-      renderTemplateMessage({ version: CAROUSEL, mapping, contact, cardMedia, callbackData: "x", ...patch });
-    expect(send({ cardMedia: cardMedia.slice(0, 1) })).toThrow(MissingValueError);
-    expect(
-      send({
-        mapping: {
-          variables: {
-            ...mapping.variables,
-            "card:1:button:1": { ...constant("https://x.example"), source: "tracked" },
-          },
-        },
-        trackLink: () => "token",
+  it("cannot send a carousel without every card's media", () => {
+    expect(() =>
+      renderTemplateMessage({
+        version: CAROUSEL,
+        mapping,
+        contact,
+        cardMedia: cardMedia.slice(0, 1),
+        callbackData: "x",
       }),
     ).toThrow(MissingValueError);
+  });
+
+  it("sends a card's tracked link with an ending that names the card, and none without a way to make one", () => {
+    const tracked = {
+      variables: {
+        ...mapping.variables,
+        "card:1:button:1": { ...constant("https://www.luckyshrub.com/buddha"), source: "tracked" as const },
+      },
+    };
+    const send = (trackLink?: (button: number, card?: number) => string) =>
+      renderTemplateMessage({ version: CAROUSEL, mapping: tracked, contact, cardMedia, callbackData: "x", trackLink });
+    const request = send((button, card) => `m1.${card ?? "own"}.${button}.signature`);
+    const cards = request.template.components!.find((c) => c.type === "carousel");
+    const linkOf = (i: number) =>
+      cards?.type === "carousel" ? cards.cards[i]!.components.find((c) => c.sub_type === "url") : undefined;
+    // Card 1's link is the campaign's ending; card 2's is Parley's signed one, naming card 2 (from 0: 1).
+    expect(linkOf(0)).toEqual({
+      type: "button",
+      sub_type: "url",
+      index: "1",
+      parameters: [{ type: "text", text: "BLUE_ELF" }],
+    });
+    expect(linkOf(1)).toEqual({
+      type: "button",
+      sub_type: "url",
+      index: "1",
+      parameters: [{ type: "text", text: "m1.1.1.signature" }],
+    });
+    expect(sendMessageRequestSchema.safeParse(request).success).toBe(true);
+    expect(() => send(undefined)).toThrow(MissingValueError);
+    // The preview shows where the tracked link leads.
+    expect(previewText(CAROUSEL, tracked, contact).cards[1]!.buttons[1]!.url).toBe("https://www.luckyshrub.com/buddha");
   });
 
   it("sends a limited-time offer's expiry in milliseconds, and refuses one that is not a date", () => {

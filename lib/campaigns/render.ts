@@ -203,8 +203,11 @@ export function renderTemplateMessage(input: {
   /** A carousel's media, one a card in order: Meta's ids of the uploaded files, or public addresses. */
   cardMedia?: Media[];
   callbackData: string;
-  /** The URL ending of a tracked link button (lib/campaigns/links.ts); without it a tracked button cannot be sent. */
-  trackLink?: (buttonIndex: number) => string;
+  /**
+   * The URL ending of a tracked link button, the message's own or carousel card `card`'s (lib/campaigns/links.ts);
+   * without it a tracked button cannot be sent.
+   */
+  trackLink?: (buttonIndex: number, card?: number) => string;
 }): SendTemplateRequest {
   const { version, mapping, contact } = input;
   const named = version.parameterFormat === "NAMED";
@@ -219,8 +222,9 @@ export function renderTemplateMessage(input: {
     return { type: "header" as const, parameters: [{ type, [type]: media } as never] };
   };
 
-  /** The body's and buttons' parameters of the message, or of a carousel card (slot keys prefixed "card:<n>:"). */
-  const content = (components: unknown, prefix = ""): TemplateSendComponent[] => {
+  /** The body's and buttons' parameters of the message, or of carousel card `card` (slot keys prefixed "card:<n>:"). */
+  const content = (components: unknown, card?: number): TemplateSendComponent[] => {
+    const prefix = card === undefined ? "" : `card:${card}:`;
     const parts: TemplateSendComponent[] = [];
     const bodyNames = [...new Set(placeholders(find(components, "BODY")?.text ?? ""))];
     const ordered = named ? bodyNames : [...bodyNames].sort((a, b) => Number(a) - Number(b));
@@ -238,10 +242,10 @@ export function renderTemplateMessage(input: {
       const type = b.type.toUpperCase();
       const key = `${prefix}button:${index}`;
       if (type === "URL" && placeholders(b.url ?? "").length) {
-        // Only a message's own buttons are tracked links (a card's link endings are the campaign's values).
+        // A tracked link's ending names the message, the card (if any) and the button.
         const tracked = mapping.variables[key]?.source === "tracked";
-        if (tracked && (!input.trackLink || prefix)) throw new MissingValueError(key);
-        const text = tracked ? input.trackLink!(index) : value(key);
+        if (tracked && !input.trackLink) throw new MissingValueError(key);
+        const text = tracked ? input.trackLink!(index, card) : value(key);
         parts.push({ type: "button", sub_type: "url", index: String(index), parameters: [{ type: "text", text }] });
       }
       if (type === "COPY_CODE") {
@@ -315,7 +319,7 @@ export function renderTemplateMessage(input: {
       cards: cards.map((card, i) => {
         const media = input.cardMedia?.[i];
         if (!media) throw new MissingValueError(`card:${i}:media`);
-        return { card_index: i, components: [mediaParameter(kind, media), ...content(card, `card:${i}:`)] };
+        return { card_index: i, components: [mediaParameter(kind, media), ...content(card, i)] };
       }),
     });
   }

@@ -74,7 +74,8 @@ export const campaignInputSchema = z.object({
     .default({})
     .superRefine((variables, ctx) => {
       for (const [key, v] of Object.entries(variables)) {
-        if (v.source === "tracked" && !key.startsWith("button:"))
+        // A link button's ending: the message's own or a carousel card's.
+        if (v.source === "tracked" && !/^(card:\d:)?button:\d$/.test(key))
           ctx.addIssue({
             code: "custom",
             path: [key, "source"],

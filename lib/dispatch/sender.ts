@@ -285,7 +285,7 @@ export class NumberSender {
           headerMediaId: context.headerMediaId,
           cardMedia: context.cardMedia,
           callbackData,
-          trackLink: (button) => linkToken(message.id, button),
+          trackLink: (button, card) => linkToken(message.id, button, card),
         }),
         flowToken(),
       );

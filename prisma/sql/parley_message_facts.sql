@@ -19,7 +19,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     -- tracked-link opens only: each tap is counted once.
     ('clicked', m."linkClickedAt", 1),
     ('tap:' || m."clickedButton", COALESCE(m."repliedAt", m."createdAt"), 1),
-    ('link:' || m."linkButton", m."linkClickedAt", 1),
+    -- By button: "link:<button>" for the message's own, "link:card:<card>:<button>" for a carousel card's.
+    ('link:' || CASE WHEN m."linkCard" IS NOT NULL THEN 'card:' || m."linkCard" || ':' ELSE '' END || m."linkButton", m."linkClickedAt", 1),
     ('opted_out', CASE WHEN m."optedOutAt" IS NOT NULL OR m."errorCode" = 131050 THEN COALESCE(m."optedOutAt", m."failedAt", m."createdAt") END, 1),
     ('billed:' || m."pricingCategory", CASE WHEN m.billable THEN COALESCE(m."deliveredAt", m."sentAt", m."createdAt") END, 1),
     ('cost', CASE WHEN m."costMicros" > 0 THEN COALESCE(m."deliveredAt", m."sentAt", m."createdAt") END, m."costMicros"::bigint)

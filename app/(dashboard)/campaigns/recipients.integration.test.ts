@@ -86,7 +86,7 @@ describe("campaign drill-down", () => {
     const csv = await (await recipientsCsv(w, campaign.id, { stage: "delivered_not_read" })).text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "phone,whatsappUserId,username,name,state,sentAt,deliveredAt,readAt,repliedAt,failedAt,button,link,reason",
+      "phone,whatsappUserId,username,name,state,sentAt,deliveredAt,readAt,repliedAt,failedAt,button,link,linkCard,reason",
     );
     expect(lines).toHaveLength(61);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`); // a formula never runs in the spreadsheet

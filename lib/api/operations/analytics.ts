@@ -127,6 +127,11 @@ export const campaignReportOp = defineOperation({
           label: z.string().meta({ example: "Shop now" }),
           kind: z.string().meta({ example: "Link (tracked opens)" }),
           count: z.number().int(),
+          cardNumber: z
+            .number()
+            .int()
+            .optional()
+            .meta({ description: "A carousel card's button: the card's number, from 1.", example: 2 }),
         }),
       ),
       failures: z.array(

@@ -117,7 +117,9 @@ export default async function RecipientsPage({
                   <Td className="max-w-md">
                     {m.clickedButton ??
                       (m.linkButton !== null
-                        ? t("recipients.openedLink", { number: m.linkButton + 1 })
+                        ? m.linkCard !== null
+                          ? t("recipients.openedCardLink", { number: m.linkButton + 1, card: m.linkCard + 1 })
+                          : t("recipients.openedLink", { number: m.linkButton + 1 })
                         : m.skipReason && isSkipReason(m.skipReason)
                           ? t(`skipReason.${m.skipReason}`)
                           : m.why)}
