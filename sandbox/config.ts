@@ -45,6 +45,8 @@ export const sandboxConfigSchema = z.object({
    * 1 October 2026); by default they are free (free_customer_service), as from July 2025.
    */
   billInWindow: z.boolean().default(false),
+  /** Data points per page of pricing_analytics (Meta pages a long answer; the rest follows `paging.next`). */
+  pricingPageSize: z.number().int().positive().default(100),
   /** Shares of recipients, decided per number from the seed. */
   notOnWhatsAppShare: share.default(0.02),
   stoppedMarketingShare: share.default(0.01),

@@ -6,7 +6,8 @@
 // Control endpoints (not Meta's): GET /_sandbox/health, GET /_sandbox/log?since=N&limit=N,
 // GET /_sandbox/stats, POST /_sandbox/config (patch the scenario), POST /_sandbox/inbound (a customer
 // writes in), POST /_sandbox/templates (load templates Meta already holds), POST /_sandbox/flows (load flows and
-// the business's Flows public key Meta already holds), POST /_sandbox/reset (the log).
+// the business's Flows public key Meta already holds), POST /_sandbox/pricing-tier (Meta announces a volume
+// tier: account_update VOLUME_BASED_PRICING_TIER_UPDATE), POST /_sandbox/reset (the log).
 // Fault mode (config `faults`): a seeded share of send calls answered 500 with a transient code, a share
 // answered late (accepted at once, the answer held back), to test and measure how Parley rides them out.
 import { createPublicKey, randomBytes } from "node:crypto";
@@ -21,6 +22,7 @@ import {
   type CreateTemplateRequest,
 } from "@/lib/whatsapp/schemas";
 import {
+  accountUpdateChange,
   envelope,
   inboundChange,
   linkClickChange,
@@ -769,6 +771,37 @@ export function createSandbox(input: SandboxConfigInput) {
           if (typeof given.businessPublicKey === "string") businessPublicKey = given.businessPublicKey;
           return { status: 200, body: { loaded: list.length }, logged: undefined };
         }
+        case "POST pricing-tier": {
+          // Meta's volume tier announcement (account_update VOLUME_BASED_PRICING_TIER_UPDATE), signed as every
+          // webhook: the business reached `tier` ("first:last" messages of the month) for a region and category.
+          const b = body as {
+            region?: unknown;
+            category?: unknown;
+            tier?: unknown;
+            effectiveMonth?: unknown;
+            at?: unknown;
+          };
+          if (typeof b.region !== "string" || typeof b.category !== "string" || typeof b.tier !== "string")
+            throw invalid('region, category and tier ("first:last") are required');
+          const at = typeof b.at === "string" && !Number.isNaN(Date.parse(b.at)) ? new Date(b.at) : new Date();
+          const effectiveMonth = typeof b.effectiveMonth === "string" ? b.effectiveMonth : at.toISOString().slice(0, 7);
+          const volumeTierInfo = {
+            effective_month: effectiveMonth,
+            pricing_category: b.category.toUpperCase(),
+            region: b.region,
+            tier: b.tier,
+            tier_update_time: Math.floor(at.getTime() / 1000),
+          };
+          sender.schedule(
+            envelope(
+              number.wabaId,
+              [accountUpdateChange({ event: "VOLUME_BASED_PRICING_TIER_UPDATE", volume_tier_info: volumeTierInfo })],
+              at,
+            ),
+            0,
+          );
+          return { status: 200, body: { ok: true, volume_tier_info: volumeTierInfo }, logged: undefined };
+        }
         case "POST reset":
           log.length = 0;
           return { status: 200, body: { ok: true }, logged: undefined };
@@ -888,9 +921,30 @@ export function createSandbox(input: SandboxConfigInput) {
             "(#100) Invalid parameter",
             "pricing_analytics needs start(), end() and granularity(DAILY).",
           );
+        // Pages of pricingPageSize data points, as Meta pages a long answer: `next` and cursors while there are more.
+        const points = ledger.analytics(range.start, range.end).data[0]!.data_points;
+        const cursor = url.searchParams.get("after") ?? /\.after\(([^)]*)\)/.exec(fields)?.[1] ?? null;
+        const offset = cursor === null ? 0 : Number(Buffer.from(cursor, "base64url").toString("utf8"));
+        if (!Number.isInteger(offset) || offset < 0 || offset > points.length)
+          throw new GraphError(400, 100, "(#100) Invalid parameter", "The after cursor is not valid.");
+        const page = points.slice(offset, offset + config.pricingPageSize);
+        const end = offset + page.length;
+        const cursorOf = (n: number) => Buffer.from(String(n)).toString("base64url");
+        const next = new URL(url.pathname, `http://${req.headers.host ?? "127.0.0.1"}`);
+        next.searchParams.set("fields", fields.replace(/\.after\([^)]*\)/, ""));
+        next.searchParams.set("after", cursorOf(end));
         return {
           status: 200,
-          body: { id: config.wabaId, pricing_analytics: ledger.analytics(range.start, range.end) },
+          body: {
+            id: config.wabaId,
+            pricing_analytics: {
+              data: [{ data_points: page }],
+              paging: {
+                cursors: { before: cursorOf(offset), after: cursorOf(end) },
+                ...(end < points.length ? { next: next.toString() } : {}),
+              },
+            },
+          },
           logged: undefined,
         };
       }

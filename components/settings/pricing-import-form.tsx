@@ -49,9 +49,10 @@ export function PricingImportForm({ today }: { today: string }) {
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
       <Card className="space-y-4 p-6">
         <h2 className="font-semibold">{t("import.heading")}</h2>
-        <p id="rate-card-hint" className="text-sm text-muted">
-          {t("import.explain")}
-        </p>
+        <div id="rate-card-hint" className="space-y-1 text-sm text-muted">
+          <p>{t("import.explain")}</p>
+          <p>{t("import.tiers")}</p>
+        </div>
         <div>
           <FileDropZone
             id="rate-card-file"

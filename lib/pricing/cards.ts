@@ -80,6 +80,19 @@ export async function importRateCard(
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
   if (Number.isNaN(effectiveFrom.getTime()))
     throw new ValidationError(messageKey("settings.pricing.errors.effectiveFrom"));
+  // A tier file (one row per market and tier) is laid over the card in effect on its date: the file's markets and
+  // categories take its tiers, every other rate stays.
+  let rates = card.rates;
+  if (card.tiers) {
+    const under = cardAt(await loadCards(user.workspaceId), effectiveFrom);
+    if (under && under.currency !== card.currency)
+      return {
+        ok: false,
+        problems: [{ line: null, code: "currencyMismatch", values: { file: card.currency, card: under.currency } }],
+      };
+    const replaced = new Set(card.rates.map((r) => `${r.market}|${r.category}`));
+    rates = [...(under?.rates ?? []).filter((r) => !replaced.has(`${r.market}|${r.category}`)), ...card.rates];
+  }
   const cardId = await db.$transaction(async (tx) => {
     await tx.priceCard.deleteMany({ where: { workspaceId: user.workspaceId, effectiveFrom } });
     const created = await tx.priceCard.create({
@@ -89,7 +102,7 @@ export async function importRateCard(
         effectiveFrom,
         source: input.fileName,
         importedById: user.userId,
-        rates: { createMany: { data: card.rates } },
+        rates: { createMany: { data: rates } },
       },
       select: { id: true },
     });
@@ -104,14 +117,15 @@ export async function importRateCard(
           fileName: input.fileName,
           effectiveFrom: input.effectiveFrom,
           currency: card.currency,
-          rates: card.rates.length,
+          rates: rates.length,
+          tiers: card.tiers,
         },
       },
       tx,
     );
     return created.id;
   });
-  return { ok: true, cardId, rates: card.rates.length, unknownMarkets: card.unknownMarkets };
+  return { ok: true, cardId, rates: rates.length, unknownMarkets: card.unknownMarkets };
 }
 
 /** The currency costs are shown in: the card in effect now (Meta bills a business in one currency). */

@@ -6,6 +6,8 @@ import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { loadCards } from "./cards";
 import { cardAt, cardCategoryOf, hasTiers, priceMessage, type PricingObject, type RateCard } from "./rates";
+import { tierFloor } from "./tiers";
+import { loadTiers } from "./volume-tiers";
 
 export type PricingInput = { workspaceId: string; wamid: string; recipient: string; at: Date; pricing: PricingObject };
 
@@ -47,7 +49,8 @@ export async function priceStatuses(
   const fresh = new Set(inserted.map((r) => r.wamid));
   const costs = new Map(priced.filter((p) => fresh.has(p.input.wamid)).map((p) => [p.input.wamid, p.price.costMicros]));
 
-  // Volume tiers: only where the card has them, the month's count decides the rate (Meta counts per calendar month, UTC).
+  // Volume tiers: only where the card has them, the month's count decides the rate (Meta counts per calendar month,
+  // UTC), and no lower than the tier Meta announced by the message's time (lib/pricing/tiers.ts).
   const tiered = new Map<string, typeof priced>();
   for (const p of priced) {
     if (!fresh.has(p.input.wamid) || p.price.costMicros === 0) continue;
@@ -71,9 +74,15 @@ export async function priceStatuses(
     );
     group.sort((a, b) => a.input.at.getTime() - b.input.at.getTime());
     const cards = cardsOf.get(workspaceId)!;
+    // Meta's announced tier is a floor: it counts the whole business, Parley only what it sent.
+    const tiers = await loadTiers(workspaceId, [group[0]!.input.at], tx);
     const repriced = group.map((p, i) => ({
       wamid: p.input.wamid,
-      cost: priceMessage(p.input, cards, count - group.length + i + 1).costMicros,
+      cost: priceMessage(
+        p.input,
+        cards,
+        Math.max(count - group.length + i + 1, tierFloor(tiers, market, category, p.input.at)),
+      ).costMicros,
     }));
     await tx.$executeRawUnsafe(
       `UPDATE "MessageCost" c SET "costMicros" = t.cost FROM unnest($1::text[], $2::int[]) AS t(wamid, cost) WHERE c.wamid = t.wamid`,

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineJob, sendJob } from "@/lib/jobs/engine";
+import { logger } from "@/lib/logger";
 import { clientFor } from "@/lib/whatsapp/accounts";
 
 /** The nightly cron: one read per connected account, each its own job (one failing is retried alone). */
@@ -25,11 +26,16 @@ const utcMidnight = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * D
 /** Fetches and stores Meta's figures for the `days` UTC days up to now (today's so far included). */
 export async function syncMetaBill(workspaceId: string, options: { days?: number; now?: Date } = {}) {
   const client = await clientFor(workspaceId);
-  if (!client) return { rows: 0 };
+  if (!client) return { rows: 0, truncated: false };
   const now = options.now ?? new Date();
   const start = new Date(utcMidnight(now).getTime() - ((options.days ?? META_BILL_DAYS) - 1) * DAY_MS);
   // Whole UTC days: up to the end of today, so what was delivered in the last second counts too.
   const answer = await client.getPricingAnalytics({ start, end: new Date(utcMidnight(now).getTime() + DAY_MS) });
+  // Half a bill would show differences that are not there: an answer longer than the page bound stores nothing.
+  if (answer.truncated) {
+    logger.error("pricing_analytics had more pages than Parley reads; Meta's bill was not stored", { workspaceId });
+    return { rows: 0, truncated: true };
+  }
   // One row per day, country, category and type (Meta may split a bucket further, by tier).
   const rows = new Map<
     string,
@@ -67,7 +73,7 @@ export async function syncMetaBill(workspaceId: string, options: { days?: number
       list.map((r) => r.costMicros),
     );
   });
-  return { rows: list.length };
+  return { rows: list.length, truncated: false };
 }
 
 /** The nightly run: a read job per connected account, once per UTC day (a repeated run sends none twice). */

@@ -16,6 +16,7 @@ import { drain } from "@/tests/whatsapp";
 import { importRateCard } from "./cards";
 import { billComparison, threadCost } from "./compare";
 import { metaBillJob, syncMetaBill } from "./meta-bill";
+import { currentTiers } from "./volume-tiers";
 
 const secret = "pricing-test-secret";
 const token = "pricing-test-token";
@@ -215,6 +216,88 @@ describe("pricing against the sandbox", () => {
         differs: true,
       }),
     ]);
+  });
+
+  it("follows pricing_analytics pages to the end, and stores nothing when there are more than it reads", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const stored = () =>
+      db.metaPricingDay.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { country: "asc" } });
+    await syncMetaBill(ws.workspace.id);
+    const whole = await stored();
+    expect(whole.length).toBeGreaterThan(1);
+    const seq = (await (await fetch(`${base}/_sandbox/log?limit=1`)).json()) as { lastSeq: number };
+    await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pricingPageSize: 1 }) });
+    try {
+      await db.metaPricingDay.deleteMany({ where: { workspaceId: ws.workspace.id } });
+      expect(await syncMetaBill(ws.workspace.id)).toEqual({ rows: whole.length, truncated: false });
+      expect((await stored()).map(({ fetchedAt: _, ...row }) => row)).toEqual(
+        whole.map(({ fetchedAt: _, ...row }) => row),
+      );
+      const log = (await (await fetch(`${base}/_sandbox/log?since=${seq.lastSeq}`)).json()) as {
+        entries: { method: string; path: string }[];
+      };
+      expect(log.entries.filter((e) => e.method === "GET" && e.path.endsWith(`/${wabaId}`))).toHaveLength(whole.length);
+      // A bound on pages: past it the answer says it is cut short, and the nightly read keeps what it had.
+      const cut = await client().getPricingAnalytics(
+        { start: new Date(`${today}T00:00:00Z`), end: new Date(Date.now() + 86_400_000) },
+        { maxPages: 1 },
+      );
+      expect(cut.truncated).toBe(true);
+      expect(cut.pricing_analytics.data.flatMap((d) => d.data_points)).toHaveLength(1);
+    } finally {
+      await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pricingPageSize: 100 }) });
+    }
+  });
+
+  it("prices with Meta's announced volume tier over an imported tier file", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const user = { userId: ws.users.ADMIN.id, workspaceId: ws.workspace.id };
+    // Laid over today's card: Spain's utility rate takes tiers, Spain's marketing rate stays.
+    const result = await importRateCard(user, {
+      fileName: "tiers.csv",
+      text: "Market,Volume,Currency,Utility\nSpain,1:1,USD,$0.0200\nSpain,2:2,USD,$0.0150\nSpain,3+,USD,$0.0100\n",
+      effectiveFrom: today,
+    });
+    expect(result).toMatchObject({ ok: true, rates: 5 });
+    const first = (await client().sendMessage(templateTo("34610000303", "order_update"))).messages[0]!.id;
+    await deliveredAll([first]);
+    expect(await costOf(first)).toMatchObject({ category: "utility", pricingType: "regular", costMicros: 20000 });
+
+    // Meta says the business (all its accounts) reached the third message's tier: the next one is priced there,
+    // though Parley has sent only one before it.
+    const announced = await fetch(`${base}/_sandbox/pricing-tier`, {
+      method: "POST",
+      body: JSON.stringify({ region: "SPAIN", category: "utility", tier: "3:" }),
+    });
+    expect(announced.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while ((await currentTiers(ws.workspace.id)).length === 0) {
+      if (Date.now() > deadline) throw new Error("the tier announcement never arrived");
+      await drain();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(await currentTiers(ws.workspace.id)).toEqual([
+      { market: "Spain", category: "UTILITY", fromVolume: 2, toVolume: null, reachedAt: expect.any(Date) },
+    ]);
+    const second = (await client().sendMessage(templateTo("34610000304", "order_update"))).messages[0]!.id;
+    await deliveredAll([second]);
+    expect((await costOf(second)).costMicros).toBe(10000);
+    const marketing = (await client().sendMessage(templateTo("34610000305", "promo"))).messages[0]!.id;
+    await deliveredAll([marketing]);
+    expect((await costOf(marketing)).costMicros).toBe(70000);
+  });
+
+  it("refuses a tier file in another currency than the card it would be laid over", async () => {
+    const user = { userId: ws.users.ADMIN.id, workspaceId: ws.workspace.id };
+    const result = await importRateCard(user, {
+      fileName: "tiers-eur.csv",
+      text: "Market,Volume,Currency,Utility\nSpain,1:1,EUR,0.0200\n",
+      effectiveFrom: new Date().toISOString().slice(0, 10),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ line: null, code: "currencyMismatch", values: { file: "EUR", card: "USD" } }],
+    });
   });
 
   it("refuses a bad rate-card file with its line and reason, and imports nothing", async () => {

@@ -16,7 +16,10 @@ export type CsvProblemCode =
   | "badAmount"
   | "duplicateMarket"
   | "noRates"
-  | "tooLarge";
+  | "tooLarge"
+  | "badVolume"
+  | "duplicateTier"
+  | "currencyMismatch";
 
 const COLUMNS: Record<string, CardCategory> = {
   marketing: "MARKETING",
@@ -28,7 +31,53 @@ const COLUMNS: Record<string, CardCategory> = {
   service: "SERVICE",
 };
 
+/** A column of volume ranges makes the file a tier file: one row per market and tier (docs/pricing.md). */
+const VOLUME_COLUMNS = [
+  "volume range",
+  "volume tier",
+  "monthly volume",
+  "messages per month",
+  "volume",
+  "tier range",
+  "tier",
+];
+
 const MAX_RATE_MICROS = 2_000_000_000;
+const MAX_VOLUME = 2_000_000_000;
+
+/** A count as printed: "750,001", "750.001", "750 001", "750K", "1.5M", "2B". null when unreadable. */
+function count(text: string): number | null {
+  const m = /^(\d[\d,.\s]*?)\s*([kmb])?$/i.exec(text.trim());
+  if (!m) return null;
+  const scale = { k: 1e3, m: 1e6, b: 1e9 }[(m[2] ?? "").toLowerCase() as "k" | "m" | "b"] ?? 1;
+  const digits = scale === 1 ? m[1]!.replace(/[,.\s]/g, "") : m[1]!.replace(/\s/g, "").replace(",", ".");
+  if (!/^\d+(\.\d+)?$/.test(digits)) return null;
+  const n = Math.round(Number(digits) * scale);
+  return Number.isSafeInteger(n) && n <= MAX_VOLUME ? n : null;
+}
+
+/**
+ * The messages of the month before a tier, from its range as printed: "1:750000", "0 - 750K", "750,001 – 15M",
+ * "15M+", "Above 100M", "100,000,001 and above". A range starting at a round number (750K, 0) starts after
+ * it; one starting at any other number (750,001, 2) starts at that message; "Above 100M" starts after 100M.
+ * null when unreadable.
+ */
+export function tierStart(cell: string): number | null {
+  const before = (first: number) => (first % 10 === 0 ? first : first - 1);
+  const text = cell.trim().toLowerCase();
+  const open =
+    /^(?:above|over|more than|>)\s*(.+?)$/.exec(text) ?? /^(.+?)\s*(?:\+|and above|or more|and up|:|-)$/.exec(text);
+  if (open) {
+    const n = count(open[1]!);
+    if (n === null) return null;
+    return /^(?:above|over|more than|>)/.test(text) ? n : before(n);
+  }
+  const range = /^(.+?)\s*(?:[:\-–—]|to)\s*(.+)$/.exec(text);
+  if (!range) return null;
+  const [first, last] = [count(range[1]!), count(range[2]!)];
+  if (first === null || last === null || last < first) return null;
+  return before(first);
+}
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
 /** An amount as Meta prints it, in millionths; null for "n/a" or an empty cell; "error" when unreadable. */
@@ -42,7 +91,8 @@ function amountMicros(cell: string): number | null | "error" {
   return micros > MAX_RATE_MICROS ? "error" : micros; // no currency's rate comes near it; the column holds 2^31
 }
 
-export type ParsedRateCard = { currency: string; rates: Rate[]; unknownMarkets: string[] };
+/** `tiers`: the file has a volume column (one row per market and tier): it is laid over the card in effect. */
+export type ParsedRateCard = { currency: string; rates: Rate[]; unknownMarkets: string[]; tiers: boolean };
 
 export function parseRateCardCsv(
   text: string,
@@ -61,6 +111,7 @@ export function parseRateCardCsv(
   const header = rows[headerIndex]!.map(normal);
   const marketColumn = header.indexOf("market");
   const currencyColumn = header.indexOf("currency");
+  const volumeColumn = VOLUME_COLUMNS.map((name) => header.indexOf(name)).find((i) => i !== -1) ?? -1;
   const categoryColumns = header.flatMap((h, i) =>
     COLUMNS[h] ? [{ i, category: COLUMNS[h], name: rows[headerIndex]![i]! }] : [],
   );
@@ -75,16 +126,27 @@ export function parseRateCardCsv(
     const market = row[marketColumn]?.trim() ?? "";
     if (!market || row.every((c) => !c.trim())) return;
     const known = KNOWN_MARKETS.find((m) => normal(m) === normal(market));
-    if (seen.has(normal(market))) problems.push({ line, code: "duplicateMarket", values: { market } });
-    seen.add(normal(market));
-    if (!known) unknownMarkets.push(market);
+    let fromVolume = 0;
+    if (volumeColumn !== -1) {
+      const start = tierStart(row[volumeColumn] ?? "");
+      if (start === null) {
+        problems.push({ line, code: "badVolume", values: { market, value: row[volumeColumn] ?? "" } });
+        return;
+      }
+      fromVolume = start;
+    }
+    const key = `${normal(market)}|${fromVolume}`;
+    if (seen.has(key))
+      problems.push({ line, code: volumeColumn === -1 ? "duplicateMarket" : "duplicateTier", values: { market } });
+    if (!known && ![...seen].some((k) => k.startsWith(`${normal(market)}|`))) unknownMarkets.push(market);
+    seen.add(key);
     const currency = currencyColumn === -1 ? "" : (row[currencyColumn]?.trim().toUpperCase() ?? "");
     if (currency) currencies.add(currency);
     for (const { i, category, name } of categoryColumns) {
       const amount = amountMicros(row[i] ?? "");
       if (amount === "error")
         problems.push({ line, code: "badAmount", values: { market, column: name, value: row[i] ?? "" } });
-      else if (amount !== null) rates.push({ market: known ?? market, category, fromVolume: 0, rateMicros: amount });
+      else if (amount !== null) rates.push({ market: known ?? market, category, fromVolume, rateMicros: amount });
     }
   });
   const currency = [...currencies][0] ?? fallbackCurrency?.trim().toUpperCase() ?? "";
@@ -92,5 +154,7 @@ export function parseRateCardCsv(
     problems.push({ line: null, code: "mixedCurrencies", values: { currencies: [...currencies].join(", ") } });
   else if (!/^[A-Z]{3}$/.test(currency)) problems.push({ line: null, code: "noCurrency" });
   if (problems.length === 0 && rates.length === 0) problems.push({ line: null, code: "noRates" });
-  return problems.length ? { ok: false, problems } : { ok: true, card: { currency, rates, unknownMarkets } };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, card: { currency, rates, unknownMarkets, tiers: volumeColumn !== -1 } };
 }

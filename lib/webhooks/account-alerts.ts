@@ -5,6 +5,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { applyVolumeTier } from "@/lib/pricing/volume-tiers";
 import type { ParsedChange } from "@/lib/whatsapp/schemas";
 import { firstTime } from "./once";
 
@@ -45,6 +46,9 @@ export async function applyAccountUpdate(
   at: Date,
 ) {
   const event = value.event.toUpperCase();
+  // Not an alert: Meta's volume tier for a market and category, which prices the month's next messages.
+  if (event === "VOLUME_BASED_PRICING_TIER_UPDATE")
+    return applyVolumeTier(tx, workspaceId, wabaId, value.volume_tier_info, at);
   const reinstated = event === "DISABLED_UPDATE" && banState(value) === "REINSTATE";
   if (!ALERT_EVENTS[event]) return;
   if (!(await firstTime(tx, workspaceId, `account_update:${wabaId}:${at.getTime()}:${JSON.stringify(value)}`))) return;

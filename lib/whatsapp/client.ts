@@ -23,6 +23,7 @@ import {
   mediaUploadResponseSchema,
   phoneNumberHealthSchema,
   pricingAnalyticsResponseSchema,
+  type GraphPaging,
   sendMessageRequestSchema,
   sendMessageResponseSchema,
   successResponseSchema,
@@ -86,6 +87,9 @@ export const DEFAULT_TIMEOUTS = {
 export type ClientOptions = { dispatcher?: Dispatcher } & Partial<typeof DEFAULT_TIMEOUTS>;
 
 type CallKind = "send" | "upload" | "other";
+
+/** Pages of pricing_analytics read at most in one call (a 90-day, many-country answer fits well within it). */
+export const MAX_PRICING_PAGES = 50;
 
 export function createWhatsAppClient(credentials: WhatsAppCredentials, options: ClientOptions = {}) {
   const dispatcher = options.dispatcher ?? sharedAgent;
@@ -205,6 +209,30 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
   const phone = encodeURIComponent(credentials.phoneNumberId);
   const waba = encodeURIComponent(credentials.wabaId);
 
+  /**
+   * The path of the next page of a field expansion: its `paging.next` when that is on this client's Graph API
+   * base, else (Meta leaves `next` out of some field expansions) the same field `.after(cursor)` while the last
+   * page still had data; null when done.
+   */
+  function nextPagePath(paging: GraphPaging | undefined, field: string, tryCursor: boolean): string | null {
+    if (paging?.next) {
+      let next: URL;
+      let own: URL;
+      try {
+        next = new URL(paging.next);
+        own = new URL(base);
+      } catch {
+        return null;
+      }
+      const prefix = own.pathname.replace(/\/+$/, "");
+      if (next.origin !== own.origin || !next.pathname.startsWith(`${prefix}/`)) return null;
+      return `${next.pathname.slice(prefix.length)}${next.search}`;
+    }
+    const after = paging?.cursors?.after;
+    if (!after || !tryCursor) return null;
+    return `/${waba}?${new URLSearchParams({ fields: `${field}.after(${after})` })}`;
+  }
+
   return {
     /** Any message: template, text, media or interactive. Acceptance is not delivery. */
     sendMessage(message: SendMessageRequest) {
@@ -237,13 +265,41 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       return call("GET", `/${waba}?${query}`, wabaMarketingStatusSchema);
     },
 
-    /** What Meta billed per UTC day, country, pricing category and type, between two instants (at most 90 days). */
-    getPricingAnalytics(range: { start: Date; end: Date }) {
+    /**
+     * What Meta billed per UTC day, country, pricing category and type, between two instants (at most 90 days).
+     * Meta pages a long answer: each page's `paging.next` (or, where Meta gives only cursors, its `after`) is followed, at most
+     * `maxPages` pages, and the data points of all pages come back as one answer (`truncated` when pages were
+     * left unread). A `next` pointing anywhere but this client's Graph API host is not followed: the access
+     * token goes nowhere else.
+     */
+    async getPricingAnalytics(range: { start: Date; end: Date }, options: { maxPages?: number } = {}) {
       const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
       const field =
         `pricing_analytics.start(${seconds(range.start)}).end(${seconds(range.end)}).granularity(DAILY)` +
         `.dimensions(["COUNTRY","PRICING_CATEGORY","PRICING_TYPE"])`;
-      return call("GET", `/${waba}?${new URLSearchParams({ fields: field })}`, pricingAnalyticsResponseSchema);
+      const maxPages = options.maxPages ?? MAX_PRICING_PAGES;
+      let path = `/${waba}?${new URLSearchParams({ fields: field })}`;
+      const first = await call("GET", path, pricingAnalyticsResponseSchema);
+      const data = [...(first.pricing_analytics?.data ?? [])];
+      let paging = first.pricing_analytics?.paging;
+      let pages = 1;
+      let pageHadPoints = data.some((d) => d.data_points.length > 0);
+      let sawNext = false; // once Meta pages with `next`, a page without one is the last
+      const seen = new Set([path]);
+      for (;;) {
+        sawNext ||= Boolean(paging?.next);
+        const next = nextPagePath(paging, field, pageHadPoints && !sawNext);
+        if (!next || seen.has(next)) break;
+        if (pages >= maxPages) return { ...first, pricing_analytics: { data }, truncated: true };
+        seen.add((path = next));
+        const page = await call("GET", path, pricingAnalyticsResponseSchema);
+        const points = page.pricing_analytics?.data ?? [];
+        pageHadPoints = points.some((d) => d.data_points.length > 0);
+        data.push(...points);
+        paging = page.pricing_analytics?.paging;
+        pages++;
+      }
+      return { ...first, pricing_analytics: { data }, truncated: false };
     },
 
     markRead(messageId: string) {

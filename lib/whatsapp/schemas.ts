@@ -363,6 +363,13 @@ export const wabaMarketingStatusSchema = z.looseObject({
   marketing_messages_onboarding_status: z.string().optional(),
 });
 
+/** Graph API paging of a list: `next` is there while there are more pages; cursors may be there either way. */
+export const graphPagingSchema = z.looseObject({
+  next: z.string().optional(),
+  cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(),
+});
+export type GraphPaging = z.infer<typeof graphPagingSchema>;
+
 /**
  * GET /{waba-id}?fields=pricing_analytics.start(..).end(..).granularity(DAILY).dimensions([...]): what Meta
  * billed, in buckets (UTC, at most 90 days back). Values are Meta's upper-case enums; cost is in the WABA's
@@ -388,6 +395,7 @@ export const pricingAnalyticsResponseSchema = z.looseObject({
           ),
         }),
       ),
+      paging: graphPagingSchema.optional(),
     })
     .optional(),
 });
@@ -595,6 +603,16 @@ export const accountUpdateValueSchema = z.looseObject({
   violation_info: z.looseObject({ violation_type: z.string().optional() }).optional(),
   restriction_info: z
     .array(z.looseObject({ restriction_type: z.string().optional(), expiration: z.string().optional() }))
+    .optional(),
+  /** VOLUME_BASED_PRICING_TIER_UPDATE (from 1 October 2025): the tier a market and category reached this month. */
+  volume_tier_info: z
+    .looseObject({
+      effective_month: z.string().optional(),
+      pricing_category: z.string().optional(),
+      region: z.string().optional(),
+      tier: z.string().optional(),
+      tier_update_time: z.union([z.number(), z.string()]).optional(),
+    })
     .optional(),
 });
 

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PricingImportForm } from "@/components/settings/pricing-import-form";
+import { PricingTiers } from "@/components/settings/pricing-tiers";
 import { RateCardTable } from "@/components/settings/rate-card-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { getFormat } from "@/lib/i18n/format";
 import { cardInEffect, listCards } from "@/lib/pricing/cards";
+import { currentTiers } from "@/lib/pricing/volume-tiers";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.pricing");
@@ -15,11 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PricingSettingsPage() {
   const user = await guardPage("settings.manage");
-  const [t, format, current, cards] = await Promise.all([
+  const [t, format, current, cards, tiers] = await Promise.all([
     getTranslations("settings.pricing"),
     getFormat(),
     cardInEffect(user.workspaceId),
     listCards(user.workspaceId),
+    currentTiers(user.workspaceId),
   ]);
   const source = (card: { shipped: boolean; source: string }) => (card.shipped ? t("current.shipped") : card.source);
   const inEffect = cards.find((c) => c.id === current?.id);
@@ -45,6 +48,11 @@ export default async function PricingSettingsPage() {
           ) : (
             <p className="text-sm">{t("current.none")}</p>
           )}
+        </Card>
+        <Card className="space-y-3 p-6">
+          <h2 className="font-semibold">{t("tiers.heading")}</h2>
+          <p className="text-sm text-muted">{t("tiers.explain")}</p>
+          <PricingTiers tiers={tiers} card={current} />
         </Card>
         <Card className="space-y-3 p-6">
           <h2 className="font-semibold">{t("cards.heading")}</h2>
