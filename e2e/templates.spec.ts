@@ -150,7 +150,7 @@ test("a marketer adds a language version, duplicates and deletes a template", as
   await expect(page.getByRole("row", { name: /order_shipped/ })).toContainText("es_ES");
 });
 
-test("a marketer builds a carousel of two cards, Meta approves it, and a campaign of it sends each card's image and link", async ({
+test("a marketer builds a carousel of two cards, Meta approves it, and a campaign of it sends each card's image and link (card 1's counting clicks)", async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -176,7 +176,14 @@ test("a marketer builds a carousel of two cards, Meta approves it, and a campaig
     await card(number).getByLabel("Button 1 label").fill("I want this one");
     await card(number).getByRole("button", { name: "+ Visit website" }).click();
     await card(number).getByLabel("Button 2 label").fill("Shop");
-    await card(number).getByLabel("Button 2 URL").fill("https://shop.example.com/blends/{{1}}");
+    if (number === 1) {
+      // Card 1's link counts clicks: its address is Parley's tracked redirect, which the marketer cannot edit.
+      await card(number).getByRole("checkbox", { name: "Count clicks" }).check();
+      await expect(card(number).getByLabel("Button 2 URL")).toHaveValue(/\/r\/\{\{1\}\}$/);
+      await expect(card(number).getByLabel("Button 2 URL")).toHaveAttribute("readonly", "");
+      continue;
+    }
+    await card(number).getByLabel("Button 2 URL").fill(`https://shop.example.com/blends/{{1}}`);
     await card(number).getByLabel("Button 2 sample suffix").fill(slug);
   }
 
@@ -202,23 +209,25 @@ test("a marketer builds a carousel of two cards, Meta approves it, and a campaig
   await expect(page).toHaveURL(/\/templates\/[a-z0-9]+$/);
   await expect(page.getByText("Approved", { exact: true })).toBeVisible({ timeout: 20_000 });
 
-  // A campaign of it starts with each card's image; each card's link ending is the campaign's to give.
+  // A campaign of it starts with each card's image; card 1's link is a tracked link to the address the campaign
+  // gives, card 2's ending is the campaign's to give.
   await page.goto("/campaigns/new");
   await page.getByLabel("Name").fill("Winter carousel e2e");
   await page.getByLabel("Template").selectOption("winter_carousel_e2e");
   await expect(page.locator("#card-media-0 option:checked")).toHaveText("chestnut.png");
   await expect(page.locator("#card-media-1 option:checked")).toHaveText("orange.png");
   await page.getByLabel("Body {{1}}").selectOption("field");
-  for (const [i, slug] of ["chestnut", "orange"].entries()) {
-    await page.locator(`#var-card-${i}-button-1-source`).selectOption("constant");
-    await page.locator(`#var-card-${i}-button-1-value`).fill(slug);
-  }
+  await expect(page.locator("#var-card-0-button-1-source")).toHaveValue("tracked");
+  await page.locator("#var-card-0-button-1-value").fill("https://shop.example.com/blends/chestnut");
+  await page.locator("#var-card-1-button-1-source").selectOption("constant");
+  await page.locator("#var-card-1-button-1-value").fill("orange");
   await page.getByLabel("Consent list").selectOption({ label: "Promotions (marketing)" });
   await page.getByRole("checkbox", { name: "VIP customers" }).first().check();
   await page.getByRole("button", { name: "Save and review" }).click();
   await expect(page.getByRole("heading", { name: "Winter carousel e2e" })).toBeVisible({ timeout: 20_000 });
   const previews = page.getByRole("region", { name: "As three recipients will read it" });
   await expect(previews.getByRole("list", { name: "Cards" }).first()).toContainText("Chestnut & cocoa");
+  await expect(previews.getByText("https://shop.example.com/blends/chestnut").first()).toBeVisible();
   await expect(previews.getByText("https://shop.example.com/blends/orange").first()).toBeVisible();
   await expect(page.getByText("Ready to launch")).toBeVisible();
 
@@ -237,4 +246,8 @@ test("a marketer builds a carousel of two cards, Meta approves it, and a campaig
       },
     )
     .toBeGreaterThan(0);
+  // Each card's link has its row in the buttons table.
+  const buttons = page.getByRole("table", { name: /^Buttons/ });
+  await expect(buttons.getByRole("row", { name: /Card 1: Shop/ })).toBeVisible();
+  await expect(buttons.getByRole("row", { name: /Card 2: Shop/ })).toBeVisible();
 });
