@@ -10,13 +10,24 @@ import { foldAll } from "@/lib/analytics/rollups";
 import { db } from "@/lib/db/client";
 import { uploadMedia } from "@/lib/media/service";
 import { refreshPhoneHealth } from "@/lib/whatsapp/accounts";
-import { approvedTemplate, dispatchUntil, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
+import {
+  approvedTemplate,
+  campaignInput,
+  dispatchUntil,
+  launch,
+  sandboxWorkspace,
+  type SandboxWorkspace,
+} from "@/tests/campaigns";
 import { drain, sandboxLog } from "@/tests/whatsapp";
 import { readLinkToken, trackedLinkBase } from "./links";
+import { buildPreflight, loadPlan } from "./plan";
+import { recipientPreviews } from "./queries";
 import { recipientsCsv } from "./recipients";
+import { saveCampaign } from "./service";
 
 let ws: SandboxWorkspace;
 let campaignId: string;
+let media: string[];
 const today = new Date().toISOString().slice(0, 10);
 const clicks = () =>
   db.marketingLinkClick.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { createdAt: "asc" } });
@@ -89,7 +100,7 @@ beforeAll(async () => {
       "card:0:button:1": { source: "tracked", value: "https://shop.example.com/chestnut", fallback: "" },
       "card:1:button:1": { source: "tracked", value: "https://shop.example.com/orange", fallback: "" },
     },
-    cardMediaIds: [chestnut!.id, orange!.id],
+    cardMediaIds: (media = [chestnut!.id, orange!.id]),
   });
   await dispatchUntil(campaignId);
   const deadline = Date.now() + 20_000;
@@ -156,6 +167,62 @@ describe("a carousel's tracked card links", () => {
       reported: 2,
       tracked: 2,
     });
+  });
+
+  it("are tracked links in the pre-flight check and the recipients' previews; a card link that does not count clicks is not", async () => {
+    const user = ws.userOf("MARKETER");
+    const variables = {
+      "body:1": { source: "field" as const, value: "first_name", fallback: "there" },
+      "card:0:button:1": { source: "tracked" as const, value: "https://shop.example.com/chestnut", fallback: "" },
+      "card:1:button:1": { source: "tracked" as const, value: "https://shop.example.com/orange", fallback: "" },
+    };
+    const { id } = await saveCampaign(
+      user,
+      campaignInput(ws, { templateName: "winter_cards", variables, cardMediaIds: media }),
+    );
+    const report = await buildPreflight(await loadPlan(ws.workspace.id, id));
+    expect(report.blockers).toEqual([]);
+    const [preview] = await recipientPreviews(ws.workspace.id, id);
+    expect(preview!.message.cards.map((c) => c.buttons[1]!.url)).toEqual([
+      "https://shop.example.com/chestnut",
+      "https://shop.example.com/orange",
+    ]);
+
+    // A carousel whose card links are the shop's own addresses: Parley cannot count their clicks.
+    await approvedTemplate(ws.workspace.id, ws.base, {
+      name: "plain_cards",
+      category: "MARKETING",
+      components: [
+        { type: "BODY", text: "Hi {{1}}, our winter blends are in.", example: { body_text: [["Ana"]] } },
+        {
+          type: "CAROUSEL",
+          cards: [0, 1].map(() => ({
+            components: [
+              { type: "HEADER", format: "IMAGE", example: { header_handle: ["h"] } },
+              {
+                type: "BUTTONS",
+                buttons: [{ type: "URL", text: "Shop", url: "https://shop.example.com/{{1}}", example: ["x"] }],
+              },
+            ],
+          })),
+        },
+      ],
+    });
+    const plain = await saveCampaign(
+      user,
+      campaignInput(ws, {
+        templateName: "plain_cards",
+        variables: {
+          "body:1": variables["body:1"],
+          "card:0:button:0": variables["card:0:button:1"],
+          "card:1:button:0": { source: "constant", value: "orange" },
+        },
+        cardMediaIds: media,
+      }),
+    );
+    expect((await buildPreflight(await loadPlan(ws.workspace.id, plain.id))).blockers).toEqual([
+      { code: "untrackable", values: { slot: "card:0:button:0", link: `${trackedLinkBase()}{{1}}` } },
+    ]);
   });
 
   it("names the card in the clicked recipients' export", async () => {
