@@ -5,6 +5,14 @@
 // 200,000 messages (90% delivered, 50% read, 5% replied, 3% tapped a button). Each segment is counted 20
 // times with the code the product uses (lib/segments); the table shows p50, p95 and the slowest. A last row
 // times what the segment page asks as the rules change: the count and the first matches together.
+//
+// A count is CPU work, so on a shared machine its time moves with whatever else runs: 'tier is gold' took
+// 144 ms on a quiet 2-core machine and 227 ms while other builds ran, with the same plan reading the same
+// pages. So each row also shows the CPU PostgreSQL spent per count (the connection and its parallel workers),
+// which moves much less with the machine's other work, and the 1-minute load average when its runs ended.
+import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
 import { withBenchDatabase } from "./database.ts";
 import type { SegmentRules } from "../lib/segments/schemas.ts";
 import { percentile, printTable, type Row } from "./table.ts";
@@ -58,8 +66,35 @@ const SEGMENTS: [string, SegmentRules][] = [
   ],
 ];
 
+/**
+ * CPU milliseconds the PostgreSQL server in `dataDir` has used so far: its live processes (connections,
+ * background processes) and those it has reaped (parallel workers). Read from Linux's /proc; undefined elsewhere.
+ */
+function serverCpuMs(dataDir: string): number | undefined {
+  // After "pid (comm) " in /proc/<pid>/stat: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime, in
+  // clock ticks (100 a second on Linux).
+  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ").map(Number);
+  try {
+    const postmaster = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]!;
+    const own = stat(postmaster);
+    let ticks = own[11]! + own[12]! + own[13]! + own[14]!;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const child = stat(pid);
+        if (String(child[1]) === postmaster) ticks += child[11]! + child[12]!;
+      } catch {
+        // ended while being read: the postmaster's cutime has it now
+      }
+    }
+    return ticks * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function benchSegments() {
-  await withBenchDatabase("segments", async (sql) => {
+  await withBenchDatabase("segments", async (sql, dataDir) => {
     console.log(`Seeding ${CONTACTS.toLocaleString("en")} contacts…`);
     await sql.query(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('bench', 'Bench', 'bench', now())`);
     await sql.query(`INSERT INTO "ConsentList" (id, "workspaceId", name) VALUES ('promos', 'bench', 'Promotions')`);
@@ -99,11 +134,13 @@ export async function benchSegments() {
       await work();
       const times: number[] = [];
       let matches: unknown;
+      const cpuBefore = serverCpuMs(dataDir);
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();
         matches = await work();
         times.push(performance.now() - started);
       }
+      const cpuAfter = serverCpuMs(dataDir);
       times.sort((a, b) => a - b);
       rows.push({
         segment,
@@ -111,6 +148,9 @@ export async function benchSegments() {
         "p50 ms": Math.round(percentile(times, 50)),
         "p95 ms": Math.round(percentile(times, 95)),
         "max ms": Math.round(times.at(-1)!),
+        "server CPU ms":
+          cpuBefore === undefined || cpuAfter === undefined ? "" : Math.round((cpuAfter - cpuBefore) / RUNS),
+        load: loadavg()[0]!.toFixed(1),
       });
     };
     for (const [name, rules] of SEGMENTS) {
@@ -119,7 +159,7 @@ export async function benchSegments() {
         const { db, Prisma } = await import("@/lib/db/client");
         const { segmentWhere } = await import("@/lib/segments/compile");
         const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
-          Prisma.sql`EXPLAIN ANALYZE SELECT count(*) FROM "Contact" c WHERE c."workspaceId" = 'bench' AND ${segmentWhere(rules)}`,
+          Prisma.sql`EXPLAIN (ANALYZE, BUFFERS, SETTINGS) SELECT count(*) FROM "Contact" c WHERE c."workspaceId" = 'bench' AND ${segmentWhere(rules)}`,
         );
         console.log(name, "\n" + plan.map((p) => p["QUERY PLAN"]).join("\n"));
       }
