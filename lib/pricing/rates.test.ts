@@ -3,6 +3,7 @@ import { parseRateCardCsv } from "./rate-card-csv";
 import {
   cardAt,
   estimateWithCard,
+  KNOWN_MARKETS,
   marketOf,
   marketOfCountry,
   priceMessage,
@@ -25,6 +26,64 @@ describe("markets", () => {
     expect(marketOf("ES.13491208655302741918")).toBe("Spain");
     expect(marketOfCountry("br")).toBe("Brazil");
     expect(marketOfCountry("IS")).toBe("Other");
+  });
+
+  it("knows every market of Meta's rate card, its regional groups by country and NANP area code", () => {
+    expect([...KNOWN_MARKETS].sort()).toEqual(
+      [
+        "Argentina",
+        "Brazil",
+        "Chile",
+        "Colombia",
+        "Egypt",
+        "France",
+        "Germany",
+        "India",
+        "Indonesia",
+        "Israel",
+        "Italy",
+        "Malaysia",
+        "Mexico",
+        "Netherlands",
+        "Nigeria",
+        "Pakistan",
+        "Peru",
+        "Russia",
+        "Saudi Arabia",
+        "South Africa",
+        "Spain",
+        "Turkey",
+        "United Arab Emirates",
+        "United Kingdom",
+        "North America",
+        "Rest of Africa",
+        "Rest of Asia Pacific",
+        "Rest of Central & Eastern Europe",
+        "Rest of Latin America",
+        "Rest of Middle East",
+        "Rest of Western Europe",
+        "Other",
+      ].sort(),
+    );
+    expect(marketOf("+17875550123")).toBe("Rest of Latin America"); // Puerto Rico
+    expect(marketOf("+18095550123")).toBe("Rest of Latin America"); // Dominican Republic
+    expect(marketOf("+12125550123")).toBe("North America");
+    expect(marketOf("+351912345678")).toBe("Rest of Western Europe");
+    expect(marketOf("+48601234567")).toBe("Rest of Central & Eastern Europe");
+    expect(marketOf("+77011234567")).toBe("Rest of Central & Eastern Europe"); // Kazakhstan shares +7
+    expect(marketOf("+79161234567")).toBe("Russia");
+    expect(marketOf("+963912345678")).toBe("Other"); // Syria: in no group
+    expect(marketOfCountry("CL")).toBe("Chile");
+    expect(marketOfCountry("JO")).toBe("Rest of Middle East");
+    expect(marketOfCountry("ZW")).toBe("Rest of Africa"); // moved from Other on 1 October 2025
+  });
+
+  it("prices a market the shipped card has no rates for at its Other rate", () => {
+    const other = priceMessage(
+      { pricing: { type: "regular", category: "marketing" }, recipient: "+56912345678", at: new Date("2026-01-01") },
+      SHIPPED_CARDS,
+    );
+    expect(other).toMatchObject({ market: "Chile", costMicros: 60400 });
   });
 });
 
@@ -131,7 +190,14 @@ describe("Meta's rate-card file", () => {
     });
     expect(parsed.card.rates).toContainEqual({ market: "India", category: "SERVICE", fromVolume: 0, rateMicros: 0 });
     expect(parsed.card.rates.filter((r) => r.market === "Brazil")).toHaveLength(4);
-    expect(parsed.card.unknownMarkets).toEqual(["Rest of Africa"]);
+    // Meta's regional groups are markets Parley knows by their countries' calling codes.
+    expect(parsed.card.unknownMarkets).toEqual([]);
+    expect(parsed.card.rates).toContainEqual({
+      market: "Rest of Africa",
+      category: "UTILITY",
+      fromVolume: 0,
+      rateMicros: 4000,
+    });
   });
   it("names each problem with its line, and imports nothing", () => {
     expect(parseRateCardCsv("")).toEqual({ ok: false, problems: [{ line: null, code: "empty" }] });

@@ -33,7 +33,7 @@ export type RateCard = {
 };
 
 function marketOfCallingCode(digits: string): string {
-  for (const length of [3, 2, 1]) {
+  for (const length of [4, 3, 2, 1]) {
     const market = markets.markets.find((m) => m.callingCodes.includes(digits.slice(0, length)));
     if (market) return market.market;
   }
@@ -195,12 +195,14 @@ export const SHIPPED_CARDS: RateCard[] = [
   currency: markets.currency,
   effectiveFrom,
   rates: [...markets.markets, markets.other].flatMap((m) =>
-    (["MARKETING", "UTILITY", "AUTHENTICATION", ...(service ? ["SERVICE" as const] : [])] as const).map((category) => ({
-      market: m.market,
-      category,
-      fromVolume: 0,
-      rateMicros: Math.round(m[category === "SERVICE" ? "UTILITY" : category] * 1e6),
-    })),
+    (["MARKETING", "UTILITY", "AUTHENTICATION", ...(service ? ["SERVICE" as const] : [])] as const).flatMap(
+      (category) => {
+        const rate = m[category === "SERVICE" ? "UTILITY" : category];
+        return rate === undefined
+          ? []
+          : [{ market: m.market, category, fromVolume: 0, rateMicros: Math.round(rate * 1e6) }];
+      },
+    ),
   ),
 }));
 
