@@ -65,7 +65,7 @@ export function totalsOf(rows: { key: string; n: number | bigint }[], prefix = "
 }
 
 type Button = { type: string; text?: string };
-export type ButtonRow = {
+type ButtonRow = {
   label: string;
   kind: string;
   count: number;

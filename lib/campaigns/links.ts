@@ -15,7 +15,7 @@ const sign = (body: string) =>
   createHmac("sha256", env().AUTH_SECRET).update(`link:${body}`).digest("base64url").slice(0, 16);
 
 /** A tracked button: the message's own (`card` undefined) or a carousel card's (cards from 0). */
-export type TrackedButton = { messageId: string; button: number; card?: number };
+type TrackedButton = { messageId: string; button: number; card?: number };
 
 /**
  * The URL ending for one message's button: "<message id>.<button>.<signature>", or for a carousel card's
