@@ -63,6 +63,16 @@ describe("markets", () => {
         "Rest of Middle East",
         "Rest of Western Europe",
         "Other",
+        // Their own markets from 1 October 2026.
+        "Bangladesh",
+        "Nepal",
+        "Sri Lanka",
+        "Iraq",
+        "Kuwait",
+        "Oman",
+        "Kazakhstan",
+        "Ukraine",
+        "Morocco",
       ].sort(),
     );
     expect(marketOf("+17875550123")).toBe("Rest of Latin America"); // Puerto Rico
@@ -70,12 +80,30 @@ describe("markets", () => {
     expect(marketOf("+12125550123")).toBe("North America");
     expect(marketOf("+351912345678")).toBe("Rest of Western Europe");
     expect(marketOf("+48601234567")).toBe("Rest of Central & Eastern Europe");
-    expect(marketOf("+77011234567")).toBe("Rest of Central & Eastern Europe"); // Kazakhstan shares +7
+    expect(marketOf("+77011234567")).toBe("Kazakhstan"); // shares +7 with Russia
+    expect(marketOf("+8801712345678")).toBe("Bangladesh");
     expect(marketOf("+79161234567")).toBe("Russia");
     expect(marketOf("+963912345678")).toBe("Other"); // Syria: in no group
     expect(marketOfCountry("CL")).toBe("Chile");
     expect(marketOfCountry("JO")).toBe("Rest of Middle East");
     expect(marketOfCountry("ZW")).toBe("Rest of Africa"); // moved from Other on 1 October 2025
+  });
+
+  it("prices a market an older card lacks as the group it was in, and one in no group at Other", () => {
+    const older = card({
+      id: "older",
+      effectiveFrom: "2026-07-01",
+      rates: [
+        { market: "Rest of Asia Pacific", category: "UTILITY", fromVolume: 0, rateMicros: 11300 },
+        { market: "Other", category: "UTILITY", fromVolume: 0, rateMicros: 7700 },
+      ],
+    });
+    const utility = (recipient: string) =>
+      priceMessage({ pricing: { type: "regular", category: "utility" }, recipient, at: new Date("2026-08-01") }, [
+        older,
+      ]);
+    expect(utility("+8801712345678")).toMatchObject({ market: "Bangladesh", costMicros: 11300 });
+    expect(utility("+963912345678")).toMatchObject({ market: "Other", costMicros: 7700 });
   });
 
   it("prices a market the shipped card has no rates for at its Other rate", () => {

@@ -100,7 +100,8 @@ export function hasTiers(card: RateCard, market: string, category: CardCategory)
 
 /**
  * The rate of the `ordinal`-th billable message of the month (1-based) in a market and category: the tier
- * whose fromVolume is the highest below the ordinal. A market missing from the card is priced at "Other";
+ * whose fromVolume is the highest below the ordinal. A market missing from the card is priced as the group it
+ * was in before it became a market of its own (markets.json's `within`), else at "Other";
  * authentication-international falls back to authentication where the market has no such rate.
  */
 export function unitRateMicros(card: RateCard, market: string, category: CardCategory, ordinal = 1): number | null {
@@ -110,7 +111,9 @@ export function unitRateMicros(card: RateCard, market: string, category: CardCat
       .sort((a, b) => b.fromVolume - a.fromVolume);
     return tiers[0]?.rateMicros ?? null;
   };
-  const inMarket = card.rates.some((r) => r.market === market) ? market : markets.other.market;
+  const inCard = (m: string | undefined) => m !== undefined && card.rates.some((r) => r.market === m);
+  const within = markets.markets.find((m) => m.market === market)?.within;
+  const inMarket = inCard(market) ? market : inCard(within) ? within! : markets.other.market;
   return (
     pick(inMarket, category) ?? (category === "AUTHENTICATION_INTERNATIONAL" ? pick(inMarket, "AUTHENTICATION") : null)
   );
