@@ -16,7 +16,7 @@ import { drain } from "@/tests/whatsapp";
 import { importRateCard } from "./cards";
 import { billComparison, threadCost } from "./compare";
 import { metaBillJob, syncMetaBill } from "./meta-bill";
-import { currentTiers } from "./volume-tiers";
+import { applyVolumeTier, currentTiers } from "./volume-tiers";
 
 const secret = "pricing-test-secret";
 const token = "pricing-test-token";
@@ -285,6 +285,41 @@ describe("pricing against the sandbox", () => {
     const marketing = (await client().sendMessage(templateTo("34610000305", "promo"))).messages[0]!.id;
     await deliveredAll([marketing]);
     expect((await costOf(marketing)).costMicros).toBe(70000);
+  });
+
+  it("keeps each announced tier once, from the earliest time Meta said it was reached, and passes over an unreadable one", async () => {
+    const other = (await createWorkspace(["ADMIN"])).workspace.id;
+    const month = new Date().toISOString().slice(0, 7);
+    const announce = (tier: string, at: Date) =>
+      db.$transaction((tx) =>
+        applyVolumeTier(
+          tx,
+          other,
+          wabaId,
+          {
+            effective_month: month,
+            pricing_category: "AUTHENTICATION",
+            region: "REST_OF_AFRICA",
+            tier,
+            tier_update_time: Math.floor(at.getTime() / 1000),
+          },
+          at,
+        ),
+      );
+    const earlier = new Date(Date.now() - 60_000);
+    await announce("750001:15000000", new Date(Date.now() - 30_000));
+    await announce("750001:15000000", earlier); // a late delivery of an earlier announcement
+    await announce("750001:15000000", new Date()); // a repeat
+    await announce("lots", new Date());
+    expect(await currentTiers(other)).toEqual([
+      {
+        market: "Rest of Africa",
+        category: "AUTHENTICATION",
+        fromVolume: 750_000,
+        toVolume: 15_000_000,
+        reachedAt: new Date(Math.floor(earlier.getTime() / 1000) * 1000),
+      },
+    ]);
   });
 
   it("refuses a tier file in another currency than the card it would be laid over", async () => {
