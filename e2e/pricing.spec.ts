@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, seriousViolations, signInAs, test } from "./fixtures";
+
+const sandboxUrl = () =>
+  (JSON.parse(readFileSync(".data/e2e/parley.lock", "utf8")) as { sandboxUrl: string }).sandboxUrl;
 
 test("a manager reads what messages cost and where Meta's bill differs from Parley's estimate", async ({ page }) => {
   await signInAs(page, "MANAGER");
@@ -19,7 +23,7 @@ test("a manager reads what messages cost and where Meta's bill differs from Parl
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("an admin sees the rate card in effect and imports Meta's rate-card file, a bad one refused line by line", async ({
+test("an admin sees the rate card in effect, imports Meta's rate-card and tier files (a bad one refused line by line), and reads the tier Meta announced", async ({
   page,
 }) => {
   await signInAs(page, "ADMIN");
@@ -47,4 +51,29 @@ test("an admin sees the rate card in effect and imports Meta's rate-card file, a
   await page.getByRole("button", { name: "Import rate card" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 3 rates." })).toBeVisible();
   await expect(page.getByRole("table", { name: "Rate cards, newest first" })).toContainText("meta-rates.csv");
+
+  // Meta's volume tiers: a tier file is laid over today's card, and Meta announces the tier the business reached.
+  await file.setInputFiles({
+    name: "meta-tiers.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "Market,Volume,Currency,Utility\nSpain,1:750000,USD,$0.0200\nSpain,750001:15000000,USD,$0.0150\n",
+    ),
+  });
+  await page.getByRole("button", { name: "Import rate card" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 4 rates." })).toBeVisible();
+  const announced = await fetch(`${sandboxUrl()}/_sandbox/pricing-tier`, {
+    method: "POST",
+    body: JSON.stringify({ region: "SPAIN", category: "utility", tier: "750001:15000000" }),
+  });
+  expect(announced.status).toBe(200);
+  const tiers = page.getByRole("heading", { name: "Volume tiers this month" }).locator("..");
+  await expect(async () => {
+    await page.reload();
+    await expect(tiers).toContainText("Utility in Spain: messages 750,001 to 15,000,000 of the month", {
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 30_000 });
+  await expect(tiers).toContainText("The rate card in effect has tier rates here");
+  expect(await seriousViolations(page)).toEqual([]);
 });
