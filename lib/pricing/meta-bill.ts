@@ -24,13 +24,19 @@ const DAY_MS = 86_400_000;
 const utcMidnight = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
 
 /** Fetches and stores Meta's figures for the `days` UTC days up to now (today's so far included). */
-export async function syncMetaBill(workspaceId: string, options: { days?: number; now?: Date } = {}) {
+export async function syncMetaBill(
+  workspaceId: string,
+  options: { days?: number; now?: Date; maxPages?: number } = {},
+) {
   const client = await clientFor(workspaceId);
   if (!client) return { rows: 0, truncated: false };
   const now = options.now ?? new Date();
   const start = new Date(utcMidnight(now).getTime() - ((options.days ?? META_BILL_DAYS) - 1) * DAY_MS);
   // Whole UTC days: up to the end of today, so what was delivered in the last second counts too.
-  const answer = await client.getPricingAnalytics({ start, end: new Date(utcMidnight(now).getTime() + DAY_MS) });
+  const answer = await client.getPricingAnalytics(
+    { start, end: new Date(utcMidnight(now).getTime() + DAY_MS) },
+    { maxPages: options.maxPages },
+  );
   // Half a bill would show differences that are not there: an answer longer than the page bound stores nothing.
   if (answer.truncated) {
     logger.error("pricing_analytics had more pages than Parley reads; Meta's bill was not stored", { workspaceId });

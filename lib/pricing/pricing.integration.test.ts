@@ -244,6 +244,10 @@ describe("pricing against the sandbox", () => {
       );
       expect(cut.truncated).toBe(true);
       expect(cut.pricing_analytics.data.flatMap((d) => d.data_points)).toHaveLength(1);
+      await db.metaPricingDay.updateMany({ where: { workspaceId: ws.workspace.id }, data: { volume: 99 } });
+      expect(await syncMetaBill(ws.workspace.id, { maxPages: 1 })).toEqual({ rows: 0, truncated: true });
+      expect((await stored()).every((row) => row.volume === 99)).toBe(true); // nothing rewritten with half a bill
+      await syncMetaBill(ws.workspace.id);
     } finally {
       await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pricingPageSize: 100 }) });
     }
