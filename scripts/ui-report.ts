@@ -10,7 +10,9 @@
 //
 // Start Parley first (`npm start`), then: npm run ui-report [-- http://localhost:3000]. Scores depend on the
 // machine: run it on a quiet one.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import lighthouse, { type Flags, type Result } from "lighthouse";
 import { chromium } from "@playwright/test";
@@ -40,40 +42,49 @@ if (!health?.ok) {
   process.exit(1);
 }
 
-const browser = await chromium.launch({
+// One browser profile for everything. Lighthouse opens its tabs in it, so a signed-in page is measured with the
+// session a person would have (Lighthouse's extraHeaders cookie did not reach the page: every signed-in page
+// measured /login). Its own storage reset would sign the profile out, so the HTTP cache is cleared here instead.
+const profile = mkdtempSync(join(tmpdir(), "parley-ui-report-"));
+const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   args: [`--remote-debugging-port=${port}`, "--no-sandbox", "--disable-gpu"],
 });
 try {
-  // Sign in once as a person would; Lighthouse then sends the session cookie with every page.
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/home$/);
-  await page.goto(`${base}/campaigns`);
-  const report = await page.locator('a[href^="/campaigns/c"]').first().getAttribute("href");
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  await context.close();
-
-  const pages: [string, string, boolean][] = [
-    ["login", "/login", false],
-    ["home", "/home", true],
-    ["campaign report", report ?? "/campaigns", true],
-    ["template builder", "/templates/new", true],
-    ["inbox", "/inbox", true],
-    ["analytics", "/analytics", true],
-  ];
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
   const rows: Row[] = [];
-  for (const [name, path, signedIn] of pages) {
+  let cookie: string | undefined;
+  let report = "/campaigns";
+  const pages: [string, () => string][] = [
+    ["login", () => "/login"],
+    ["home", () => "/home"],
+    ["campaign report", () => report],
+    ["template builder", () => "/templates/new"],
+    ["inbox", () => "/inbox"],
+    ["analytics", () => "/analytics"],
+  ];
+  for (const [name, pathOf] of pages) {
+    if (name === "home") {
+      // The login page is measured signed out; then sign in once, as a person would.
+      await page.goto(`${base}/login`);
+      await page.getByLabel("Email").fill(admin.email);
+      await page.getByLabel("Password").fill(admin.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(/\/home$/);
+      await page.goto(`${base}/campaigns`);
+      report = (await page.locator('a[href^="/campaigns/c"]').first().getAttribute("href")) ?? report;
+      cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+      await page.goto("about:blank");
+    }
+    const path = pathOf();
+    await cdp.send("Network.clearBrowserCache");
     const flags: Flags = {
       port,
       output: "json",
       logLevel: "error",
       onlyCategories: ["performance", "accessibility"],
-      extraHeaders: signedIn ? { Cookie: cookie } : undefined,
+      disableStorageReset: true,
     };
     const result = (await lighthouse(`${base}${path}`, flags))!.lhr as Result;
     const items = (id: string) =>
@@ -86,9 +97,11 @@ try {
       .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
     rows.push({
       page: name,
+      // The address Lighthouse ended on: a signed-in page that shows /login measured the wrong page.
+      shown: new URL(result.finalDisplayedUrl).pathname,
       performance: Math.round((result.categories.performance?.score ?? 0) * 100),
       accessibility: Math.round((result.categories.accessibility?.score ?? 0) * 100),
-      "first-load JS KB": Math.round((await firstLoadBytes(`${base}${path}`, signedIn ? cookie : undefined)) / 1024),
+      "first-load JS KB": Math.round((await firstLoadBytes(`${base}${path}`, cookie)) / 1024),
       "all JS KB": Math.round(scriptBytes / 1024),
       "main-thread work s": ((result.audits["mainthread-work-breakdown"]?.numericValue ?? 0) / 1000).toFixed(1),
       "LCP s": ((result.audits["largest-contentful-paint"]?.numericValue ?? 0) / 1000).toFixed(1),
@@ -99,5 +112,6 @@ try {
   const { version } = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")) as { version: string };
   await printTable(`Key pages on a phone (Lighthouse ${version}, mobile preset) at ${base}`, rows);
 } finally {
-  await browser.close();
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
 }
