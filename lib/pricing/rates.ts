@@ -41,7 +41,7 @@ function marketOfCallingCode(digits: string): string {
 }
 
 /** The calling code of an ISO country ("ES" → "34"), or "" for an unknown one. */
-function callingCodeOfCountry(country: string): string {
+export function callingCodeOfCountry(country: string): string {
   try {
     return getCountryCallingCode(country.toUpperCase() as CountryCode);
   } catch {

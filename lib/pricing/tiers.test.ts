@@ -15,7 +15,11 @@ describe("Meta's volume tier announcement", () => {
     expect(marketOfRegion("INDIA")).toBe("India");
     expect(marketOfRegion("NORTH_AMERICA")).toBe("North America");
     expect(marketOfRegion("united arab emirates")).toBe("United Arab Emirates");
+    expect(marketOfRegion("REST_OF_CENTRAL_AND_EASTERN_EUROPE")).toBe("Rest of Central & Eastern Europe");
+    expect(marketOfRegion("IN")).toBe("India");
+    expect(marketOfRegion("PT")).toBe("Rest of Western Europe");
     expect(marketOfRegion("ATLANTIS")).toBeNull();
+    expect(marketOfRegion("XX")).toBeNull();
   });
 
   it("turns Meta's payload into a tier from its effective month and the time it was reached", () => {

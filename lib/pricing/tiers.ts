@@ -2,7 +2,7 @@
 // 1 October 2025): `volume_tier_info` = { effective_month "2025-11", pricing_category "UTILITY", region
 // "INDIA", tier "25000001:50000000", tier_update_time 1743451903 }. Pure: reading the announcement, and the
 // place in the month a message has at least once Meta has said the tier was reached.
-import { KNOWN_MARKETS, type CardCategory, cardCategoryOf } from "./rates";
+import { callingCodeOfCountry, KNOWN_MARKETS, marketOfCountry, type CardCategory, cardCategoryOf } from "./rates";
 
 export type VolumeTierInfo = {
   effective_month?: string;
@@ -32,10 +32,14 @@ const words = (s: string) =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
-/** The rate-card market Meta's region names ("INDIA", "REST_OF_AFRICA", "Rest of Africa"), or null. */
+/** The rate-card market Meta's region names ("INDIA", "REST_OF_AFRICA", "Rest of Africa", or a country "IN"), or null. */
 export function marketOfRegion(region: string): string | null {
   const wanted = words(region);
-  return KNOWN_MARKETS.find((m) => words(m) === wanted) ?? null;
+  const named = KNOWN_MARKETS.find((m) => words(m) === wanted);
+  if (named) return named;
+  return /^[A-Za-z]{2}$/.test(region.trim()) && callingCodeOfCountry(region.trim())
+    ? marketOfCountry(region.trim())
+    : null;
 }
 
 /**
