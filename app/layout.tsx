@@ -4,7 +4,6 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BrowserTimeZone } from "@/components/providers/browser-time-zone";
 import { HydrationMarker } from "@/components/providers/hydration-marker";
-import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen antialiased">
         <NextIntlClientProvider>
           <BrowserTimeZone />
-          <QueryProvider>{children}</QueryProvider>
+          {children}
         </NextIntlClientProvider>
         <HydrationMarker />
       </body>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AccountAlertBanner } from "@/components/shell/account-alert-banner";
 import { AppShell } from "@/components/shell/app-shell";
 import { Toaster } from "@/components/ui/toast";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { DisabledEndpointsBanner } from "@/components/outbound-webhooks/disabled-endpoints-banner";
 import { guardPage } from "@/lib/auth/guard";
 import { can, navigationFor } from "@/lib/auth/permissions";
@@ -14,20 +15,23 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const [alerts, disabledEndpoints] = admin
     ? await Promise.all([openAccountAlerts(user.workspaceId), autoDisabledEndpoints(user.workspaceId)])
     : [[], []];
+  // Only the signed-in pages poll (TanStack Query), so the sign-in page does not download it.
   return (
-    <AppShell
-      navigation={navigationFor(user.role)}
-      user={{ name: user.name, email: user.email, role: user.role }}
-      workspaceName={user.workspaceName}
-      banner={
-        <>
-          <AccountAlertBanner alerts={alerts} />
-          <DisabledEndpointsBanner endpoints={disabledEndpoints} />
-        </>
-      }
-    >
-      {children}
-      <Toaster />
-    </AppShell>
+    <QueryProvider>
+      <AppShell
+        navigation={navigationFor(user.role)}
+        user={{ name: user.name, email: user.email, role: user.role }}
+        workspaceName={user.workspaceName}
+        banner={
+          <>
+            <AccountAlertBanner alerts={alerts} />
+            <DisabledEndpointsBanner endpoints={disabledEndpoints} />
+          </>
+        }
+      >
+        {children}
+        <Toaster />
+      </AppShell>
+    </QueryProvider>
   );
 }

@@ -1,44 +1,10 @@
 "use client";
-import { useTranslations } from "next-intl";
-// Phones have no room for the sidebar: a menu button in the top bar opens the same navigation in a drawer.
-import { Menu } from "lucide-react";
-import { useEffect, useState } from "react";
-import { Sheet, SheetContent, SheetTrigger } from "@/components/ui/sheet";
+import { deferred } from "@/components/ui/deferred";
 import type { NavItem } from "@/lib/auth/permissions";
-import { Brand, NavLinks } from "./sidebar";
+import { MobileNavButton } from "./mobile-nav-button";
 
-/** Tailwind's `md`, where the sidebar takes over. */
-const WIDE = "(min-width: 768px)";
-
-export function MobileNav({ navigation }: { navigation: NavItem[] }) {
-  const t = useTranslations("shell");
-  const [open, setOpen] = useState(false);
-  // A window widened past the breakpoint shows the sidebar; a drawer left open would trap focus for nothing.
-  useEffect(() => {
-    const query = window.matchMedia(WIDE);
-    const close = () => query.matches && setOpen(false);
-    query.addEventListener("change", close);
-    return () => query.removeEventListener("change", close);
-  }, []);
-  return (
-    <Sheet open={open} onOpenChange={setOpen}>
-      {/* Dialog.Trigger gives the button aria-haspopup, aria-expanded and aria-controls. */}
-      <SheetTrigger
-        className="-ml-2 rounded-md p-2 text-gray-700 hover:bg-gray-100 md:hidden"
-        aria-label={t("mainMenu")}
-      >
-        <Menu className="size-5" aria-hidden />
-      </SheetTrigger>
-      <SheetContent
-        title={
-          <>
-            <Brand />
-            <span className="sr-only"> {t("drawerTitle")}</span>
-          </>
-        }
-      >
-        <NavLinks navigation={navigation} onNavigate={() => setOpen(false)} />
-      </SheetContent>
-    </Sheet>
-  );
-}
+/** Phones' navigation: the menu button is drawn with the page, the drawer's code loads after it. */
+export const MobileNav = deferred(
+  () => import("./mobile-nav-drawer"),
+  (_: { navigation: NavItem[] }) => <MobileNavButton disabled />,
+);

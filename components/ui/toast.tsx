@@ -1,14 +1,12 @@
 "use client";
 // Short confirmations ("Segment saved.") and failures that outlive a navigation: a toast is raised from any
-// client code with `toast(...)` and shown by the one <Toaster /> in the dashboard layout (Radix Toast: announced
-// politely, paused on hover, dismissed with a swipe or Escape).
-import { Toast as T } from "radix-ui";
-import { CheckCircle2, X, XCircle } from "lucide-react";
-import { useTranslations } from "next-intl";
+// client code with `toast(...)` and shown by the one <Toaster /> in the dashboard layout (Radix Toast, in
+// components/ui/toaster-view.tsx: announced politely, paused on hover, dismissed with a swipe or Escape). The
+// view's code loads after the page is up; a toast raised before it arrives waits here and shows then.
 import { useSyncExternalStore } from "react";
-import { cn } from "@/lib/utils";
+import { deferred } from "./deferred";
 
-type Item = { id: number; text: string; ok: boolean };
+export type Item = { id: number; text: string; ok: boolean };
 
 let items: Item[] = [];
 let nextId = 1;
@@ -26,43 +24,21 @@ export function toast(text: string, { ok = true }: { ok?: boolean } = {}) {
   emit();
 }
 
-const dismiss = (id: number) => {
+export const dismissToast = (id: number) => {
   items = items.filter((i) => i.id !== id);
   emit();
 };
 
-export function Toaster() {
-  const t = useTranslations("common");
-  const shown = useSyncExternalStore(
+/** The toasts waiting to be shown, oldest first. */
+export function useToasts(): Item[] {
+  return useSyncExternalStore(
     subscribe,
     () => items,
     () => none,
   );
-  return (
-    <T.Provider swipeDirection="right" label={t("notifications")}>
-      {shown.map((item) => (
-        <T.Root
-          key={item.id}
-          type="foreground"
-          duration={item.ok ? 5000 : 10000}
-          onOpenChange={(open) => !open && dismiss(item.id)}
-          className={cn(
-            "flex items-start gap-2 rounded-lg border bg-white p-3 text-sm shadow-lg data-[state=closed]:opacity-0",
-            item.ok ? "border-green-200" : "border-red-200",
-          )}
-        >
-          {item.ok ? (
-            <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-green-700" aria-hidden />
-          ) : (
-            <XCircle className="mt-0.5 size-4 shrink-0 text-red-700" aria-hidden />
-          )}
-          <T.Description className="flex-1 text-ink">{item.text}</T.Description>
-          <T.Close className="rounded p-0.5 text-muted hover:bg-gray-100" aria-label={t("close")}>
-            <X className="size-4" aria-hidden />
-          </T.Close>
-        </T.Root>
-      ))}
-      <T.Viewport className="fixed right-4 bottom-4 z-[60] flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2 outline-none" />
-    </T.Provider>
-  );
 }
+
+export const Toaster = deferred(
+  () => import("./toaster-view"),
+  () => null,
+);
