@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { en, es, fr, it, pt, sv } from "zod/locales";
 import type { Locale } from "./config";
 
