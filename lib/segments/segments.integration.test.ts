@@ -111,6 +111,32 @@ describe("segments", () => {
     ).toBe(1);
   });
 
+  it("previews the newest ten in the segment, newest first, also when they are older than the newest 20,000 contacts", async () => {
+    const { workspace } = await createWorkspace();
+    const ws = workspace.id;
+    const day = 86_400_000;
+    await db.contact.createMany({
+      data: Array.from({ length: 12 }, (_, i) => ({
+        workspaceId: ws,
+        name: `Gold ${i}`,
+        attributes: { tier: "gold" },
+        createdAt: new Date(Date.now() - (i + 2) * day),
+      })),
+    });
+    const gold = { field: "attribute", op: "equals", key: "tier", value: "gold" } as const;
+    const preview = async () =>
+      (await previewSegment(ws, rules("all", { match: "all", conditions: [gold] }))).map((c) => c.name);
+    const newestTen = Array.from({ length: 10 }, (_, i) => `Gold ${i}`);
+    expect(await preview()).toEqual(newestTen);
+
+    // 20,000 newer contacts, none of them gold: the ten are now past the newest 20,000.
+    await db.$executeRaw`
+      INSERT INTO "Contact" (id, "workspaceId", name, attributes, "createdAt", "updatedAt")
+      SELECT ${ws}::text || '-newer-' || n, ${ws}, 'Newer ' || n, '{"tier": "silver"}', now() - make_interval(secs => n), now()
+      FROM generate_series(1, 20000) n`;
+    expect(await preview()).toEqual(newestTen);
+  });
+
   it("find people by their WhatsApp user id and username, those without a phone included", async () => {
     const { ws } = await setup();
     await db.contact.create({ data: { workspaceId: ws, bsuid: "ES.8100000000000000001", username: "marta.rivera" } });

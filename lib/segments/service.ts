@@ -7,6 +7,8 @@ import { segmentWhere } from "./compile";
 import { EMPTY_RULES, segmentRulesSchema, type SegmentInput, type SegmentRules } from "./schemas";
 
 export const PREVIEW_SIZE = 10;
+/** How many of the newest contacts a preview looks through before it looks through them all. */
+const PREVIEW_WINDOW = 20_000;
 
 export async function countSegment(workspaceId: string, rules: SegmentRules): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`
@@ -14,11 +16,27 @@ export async function countSegment(workspaceId: string, rules: SegmentRules): Pr
   return row?.n ?? 0;
 }
 
+/**
+ * The newest contacts in the segment. Most segments have ten among the newest contacts, found along the
+ * createdAt index in a few milliseconds; so those are looked through first. When they hold fewer (a segment of
+ * few people, or of old contacts), walking that index through every contact would read the whole table one row
+ * at a time (over a second at 1,000,000 contacts): every contact is scanned instead, in parallel, keeping the
+ * newest ten (ordering by an expression keeps the planner off the index walk).
+ */
 export async function previewSegment(workspaceId: string, rules: SegmentRules) {
-  return db.$queryRaw<{ id: string; name: string | null; phone: string; createdAt: Date }[]>`
-    SELECT c.id, c.name, c.phone, c."createdAt" FROM "Contact" c
-    WHERE c."workspaceId" = ${workspaceId} AND ${segmentWhere(rules)}
+  type Row = { id: string; name: string | null; phone: string | null; createdAt: Date };
+  const where = segmentWhere(rules);
+  const newest = await db.$queryRaw<Row[]>`
+    SELECT c.id, c.name, c.phone, c."createdAt" FROM (
+      SELECT * FROM "Contact" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, id LIMIT ${PREVIEW_WINDOW}
+    ) c
+    WHERE ${where}
     ORDER BY c."createdAt" DESC, c.id LIMIT ${PREVIEW_SIZE}`;
+  if (newest.length === PREVIEW_SIZE) return newest;
+  return db.$queryRaw<Row[]>`
+    SELECT c.id, c.name, c.phone, c."createdAt" FROM "Contact" c
+    WHERE c."workspaceId" = ${workspaceId} AND ${where}
+    ORDER BY c."createdAt" + interval '0 seconds' DESC, c.id LIMIT ${PREVIEW_SIZE}`;
 }
 
 export async function listSegments(workspaceId: string) {
