@@ -153,6 +153,21 @@ describe("segments", () => {
     expect(await one("phone", "empty")).toBe(1); // the username-only person
   });
 
+  it("leave out a record merged into another person, which stays only for its history", async () => {
+    const { ws, contacts } = await setup();
+    const gold = rules("all", {
+      match: "all",
+      conditions: [{ field: "attribute", op: "equals", key: "tier", value: "gold" }],
+    });
+    const before = await countSegment(ws, gold);
+    // What mergeContacts leaves when both records had received one campaign: no identity, attributes kept.
+    await db.contact.create({
+      data: { workspaceId: ws, name: "Ana (old record)", attributes: { tier: "gold" }, mergedIntoId: contacts[0]!.id },
+    });
+    expect(await countSegment(ws, gold)).toBe(before);
+    expect((await previewSegment(ws, gold)).map((c) => c.name)).not.toContain("Ana (old record)");
+  });
+
   it("counts any mix of engagement rules as the rules read, message by message", async () => {
     const { ws, contacts } = await setup();
     const [spring, summer] = [await campaignWithMessages(ws, []), await campaignWithMessages(ws, [])].map(

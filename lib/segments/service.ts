@@ -10,9 +10,12 @@ export const PREVIEW_SIZE = 10;
 /** How many of the newest contacts a preview looks through before it looks through them all. */
 const PREVIEW_WINDOW = 20_000;
 
+// A contact merged into another is kept only for its history: it is not a person, so no count or preview
+// includes it (the campaign audience and the journey triggers leave it out too).
 export async function countSegment(workspaceId: string, rules: SegmentRules): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "Contact" c WHERE c."workspaceId" = ${workspaceId} AND ${segmentWhere(rules)}`;
+    SELECT count(*)::int AS n FROM "Contact" c
+    WHERE c."workspaceId" = ${workspaceId} AND c."mergedIntoId" IS NULL AND ${segmentWhere(rules)}`;
   return row?.n ?? 0;
 }
 
@@ -28,14 +31,15 @@ export async function previewSegment(workspaceId: string, rules: SegmentRules) {
   const where = segmentWhere(rules);
   const newest = await db.$queryRaw<Row[]>`
     SELECT c.id, c.name, c.phone, c."createdAt" FROM (
-      SELECT * FROM "Contact" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" DESC, id LIMIT ${PREVIEW_WINDOW}
+      SELECT * FROM "Contact" WHERE "workspaceId" = ${workspaceId} AND "mergedIntoId" IS NULL
+      ORDER BY "createdAt" DESC, id LIMIT ${PREVIEW_WINDOW}
     ) c
     WHERE ${where}
     ORDER BY c."createdAt" DESC, c.id LIMIT ${PREVIEW_SIZE}`;
   if (newest.length === PREVIEW_SIZE) return newest;
   return db.$queryRaw<Row[]>`
     SELECT c.id, c.name, c.phone, c."createdAt" FROM "Contact" c
-    WHERE c."workspaceId" = ${workspaceId} AND ${where}
+    WHERE c."workspaceId" = ${workspaceId} AND c."mergedIntoId" IS NULL AND ${where}
     ORDER BY c."createdAt" + interval '0 seconds' DESC, c.id LIMIT ${PREVIEW_SIZE}`;
 }
 
