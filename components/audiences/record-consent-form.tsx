@@ -6,7 +6,7 @@ import { recordConsentAction } from "@/app/(dashboard)/audiences/contacts/action
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { FormSelect } from "@/components/ui/select";
+import { FormSelect } from "@/components/ui/form-select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { MANUAL_SOURCES, recordConsentSchema, type RecordConsentInput } from "@/lib/consent/schemas";
 

@@ -1,18 +1,15 @@
 "use client";
-// A select in the kit's look (Radix Select): its list is as wide as its longest choice rather than clipped to
-// the trigger, it is searchable by typing, and it reads as a combobox with options to assistive technology.
-// A <Label htmlFor={id}> names it, as it would a native select.
-import { Select as S } from "radix-ui";
-import { Check, ChevronDown } from "lucide-react";
-import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+// A select in the kit's look: its list is as wide as its longest choice rather than clipped to the trigger, it is
+// searchable by typing, and it reads as a combobox with options to assistive technology. A <Label htmlFor={id}>
+// names it, as it would a native select. Its button, showing the choice, is drawn with the page; the list's code
+// (Radix Select, components/ui/select-view.tsx) loads after the page is up, the button inert until then.
+import { ChevronDown } from "lucide-react";
 import { cn } from "@/lib/utils";
-
-/** Radix keeps "" for "nothing chosen"; a choice meaning "none" ("Nobody", "Any campaign") travels as this. */
-const NONE = "__none__";
+import { deferred } from "./deferred";
 
 export type Choice = { value: string; label: string };
 
-type SelectProps = {
+export type SelectProps = {
   /** Named by a <Label htmlFor={id}>, or by aria-label where no label shows (a table row's role). */
   id?: string;
   "aria-label"?: string;
@@ -26,85 +23,37 @@ type SelectProps = {
   className?: string;
 };
 
-export function ChoiceSelect({
+/** The button's look, shared by the stand-in and the loaded select. */
+export const selectTriggerClass = cn(
+  "flex h-9 w-full items-center justify-between gap-2 rounded-md border border-line bg-white px-3 text-left text-sm shadow-xs",
+  "focus:border-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/30",
+  "aria-invalid:border-red-500 data-[placeholder]:text-gray-500",
+);
+
+function SelectStandIn({
   id,
   value,
-  onValueChange,
   choices,
   placeholder,
-  disabled,
   className,
   "aria-label": ariaLabel,
   "aria-describedby": describedBy,
-  "aria-invalid": invalid,
 }: SelectProps) {
-  const encode = (v: string) => (v === "" ? NONE : v);
-  const hasNone = choices.some((c) => c.value === "");
+  const chosen = choices.find((c) => c.value === value);
   return (
-    <S.Root
-      value={value === "" && !hasNone ? undefined : encode(value)}
-      onValueChange={(v) => onValueChange(v === NONE ? "" : v)}
-      disabled={disabled}
+    <button
+      type="button"
+      id={id}
+      disabled
+      aria-label={ariaLabel}
+      aria-describedby={describedBy}
+      data-placeholder={chosen ? undefined : ""}
+      className={cn(selectTriggerClass, className)}
     >
-      <S.Trigger
-        id={id}
-        aria-label={ariaLabel}
-        aria-describedby={describedBy}
-        aria-invalid={invalid}
-        className={cn(
-          "flex h-9 w-full items-center justify-between gap-2 rounded-md border border-line bg-white px-3 text-left text-sm shadow-xs",
-          "focus:border-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/30",
-          "disabled:cursor-not-allowed disabled:border-gray-200 disabled:bg-gray-100 disabled:text-gray-700 disabled:shadow-none",
-          "aria-invalid:border-red-500 data-[placeholder]:text-gray-500",
-          className,
-        )}
-      >
-        <span className="truncate">
-          <S.Value placeholder={placeholder} />
-        </span>
-        <S.Icon>
-          <ChevronDown className="size-4 shrink-0 text-gray-600" aria-hidden />
-        </S.Icon>
-      </S.Trigger>
-      <S.Portal>
-        <S.Content
-          position="popper"
-          sideOffset={4}
-          className="z-50 max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-md border border-line bg-white shadow-lg"
-        >
-          <S.Viewport className="p-1">
-            {choices.map((c) => (
-              <S.Item
-                key={c.value}
-                value={encode(c.value)}
-                className="relative flex cursor-default items-center rounded py-1.5 pr-2 pl-7 text-sm outline-none select-none data-[highlighted]:bg-brand-50 data-[highlighted]:text-ink"
-              >
-                <S.ItemIndicator className="absolute left-2 inline-flex">
-                  <Check className="size-4 text-brand-700" aria-hidden />
-                </S.ItemIndicator>
-                <S.ItemText>{c.label}</S.ItemText>
-              </S.Item>
-            ))}
-          </S.Viewport>
-        </S.Content>
-      </S.Portal>
-    </S.Root>
+      <span className="truncate">{chosen?.label ?? placeholder}</span>
+      <ChevronDown className="size-4 shrink-0 text-gray-600" aria-hidden />
+    </button>
   );
 }
 
-/** A ChoiceSelect bound to a react-hook-form field. */
-export function FormSelect<T extends FieldValues>({
-  control,
-  name,
-  ...props
-}: { control: Control<T>; name: FieldPath<T> } & Omit<SelectProps, "value" | "onValueChange">) {
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <ChoiceSelect {...props} value={String(field.value ?? "")} onValueChange={field.onChange} />
-      )}
-    />
-  );
-}
+export const ChoiceSelect = deferred(() => import("./select-view"), SelectStandIn);

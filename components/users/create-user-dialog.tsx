@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { FormSelect } from "@/components/ui/select";
+import { FormSelect } from "@/components/ui/form-select";
 import { ROLES } from "@/lib/auth/permissions";
 import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { FormSelect } from "@/components/ui/select";
+import { FormSelect } from "@/components/ui/form-select";
 import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account-schemas";
 
 export function TestMessageForm({ templates }: { templates: { id: string; name: string; language: string }[] }) {
