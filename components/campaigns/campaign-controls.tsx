@@ -14,14 +14,11 @@ import {
 import { useActionRun } from "@/components/forms/use-action-run";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
-import { useFormat } from "@/lib/i18n/format";
+import { LaunchDialog, type LaunchSummary } from "./launch-dialog";
 
-/** What the launch dialog says before anything goes: who gets it, who is skipped, what it costs, when. */
-type LaunchSummary = { recipients: number; skipped: number; cost: string; scheduled: boolean };
 type Props = {
   id: string;
   status: CampaignStatus;
@@ -36,7 +33,6 @@ type Props = {
 export function CampaignControls({ id, status, canEdit, canApprove, blocked, requireApproval, launch }: Props) {
   const router = useRouter();
   const t = useTranslations("campaigns.controls");
-  const format = useFormat();
   const { run, pending, outcome } = useActionRun();
   const [reason, setReason] = useState("");
 
@@ -45,48 +41,14 @@ export function CampaignControls({ id, status, canEdit, canApprove, blocked, req
       <div className="flex flex-wrap items-center gap-2">
         {canEdit && status === "DRAFT" && (
           <>
-            <Dialog>
-              <DialogTrigger asChild>
-                <Button disabled={pending || blocked}>{requireApproval ? t("requestApproval") : t("launch")}</Button>
-              </DialogTrigger>
-              <DialogContent
-                title={requireApproval ? t("dialogApprovalTitle") : t("dialogLaunchTitle")}
-                description={requireApproval ? t("dialogApprovalDescription") : t("dialogLaunchDescription")}
-              >
-                <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                  <dt className="text-muted">{t("recipients")}</dt>
-                  <dd className="font-medium tabular-nums">{format.number(launch.recipients)}</dd>
-                  <dt className="text-muted">{t("skipped")}</dt>
-                  <dd className="tabular-nums">{format.number(launch.skipped)}</dd>
-                  <dt className="text-muted">{t("cost")}</dt>
-                  <dd className="font-medium tabular-nums">{launch.cost}</dd>
-                  <dt className="text-muted">{t("sending")}</dt>
-                  <dd>
-                    {requireApproval
-                      ? t(launch.scheduled ? "whenApprovalScheduled" : "whenApprovalNow")
-                      : t(launch.scheduled ? "whenScheduled" : "whenNow")}
-                  </dd>
-                </dl>
-                <p className="mt-3 text-xs text-muted">{t("recheck")}</p>
-                <div className="mt-5 flex justify-end gap-2">
-                  <DialogClose asChild>
-                    <Button variant="secondary">{t("notYet")}</Button>
-                  </DialogClose>
-                  <DialogClose asChild>
-                    <Button
-                      disabled={pending}
-                      onClick={() =>
-                        run(() => launchCampaignAction({ id }), requireApproval ? t("sentForApproval") : t("launched"))
-                      }
-                    >
-                      {requireApproval
-                        ? t("confirmApproval", { count: format.number(launch.recipients) })
-                        : t("confirmLaunch", { count: launch.recipients })}
-                    </Button>
-                  </DialogClose>
-                </div>
-              </DialogContent>
-            </Dialog>
+            <LaunchDialog
+              requireApproval={requireApproval}
+              launch={launch}
+              disabled={pending || blocked}
+              onLaunch={() =>
+                run(() => launchCampaignAction({ id }), requireApproval ? t("sentForApproval") : t("launched"))
+              }
+            />
             <Button variant="secondary" disabled={pending} onClick={() => router.push(`/campaigns/${id}/edit`)}>
               {t("edit")}
             </Button>
