@@ -4,6 +4,7 @@ import { verifyLogin } from "@/lib/auth/login";
 import { db } from "@/lib/db/client";
 import { graphSchema } from "@/lib/journeys/graph";
 import { checkGraph } from "@/lib/journeys/service";
+import { campaignReport } from "@/lib/analytics/report";
 import { billComparison } from "@/lib/pricing/compare";
 import { DEMO_CONTACT_COUNT, DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } from "./demo";
 
@@ -82,6 +83,36 @@ describe("the demo's finished campaign", () => {
     const replied = await db.message.count({ where: { campaignId: campaign.id, state: "REPLIED" } });
     expect(replied).toBeGreaterThan(10);
     expect(await db.inboundMessage.count({ where: { campaignMessage: { campaignId: campaign.id } } })).toBe(replied);
+  });
+});
+
+describe("the demo's carousel campaign", () => {
+  it("reports its cards' tracked link opens, most on the first card, each a delivered message's", async () => {
+    await seedDemo();
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+    const campaign = await db.campaign.findFirstOrThrow({
+      where: { workspaceId: workspace.id, name: "Winter blends carousel" },
+    });
+    const report = await campaignReport(workspace.id, campaign.id);
+    const cards = report.buttons.filter((b) => b.cardNumber);
+    expect(cards.map((b) => [b.cardNumber, b.label, b.kind])).toEqual([
+      [1, "Shop", "Link (tracked opens)"],
+      [2, "Shop", "Link (tracked opens)"],
+      [3, "Shop", "Link (tracked opens)"],
+    ]);
+    const [first, second, third] = cards.map((b) => b.count);
+    expect(third).toBeGreaterThan(0);
+    expect(first).toBeGreaterThan(second!);
+    expect(first).toBeGreaterThan(third!);
+    expect(report.funnel.clicked).toBe(first! + second! + third!);
+    const opened = await db.message.findMany({
+      where: { campaignId: campaign.id, linkClickedAt: { not: null } },
+      select: { state: true, linkButton: true, linkCard: true },
+    });
+    expect(opened).toHaveLength(report.funnel.clicked);
+    expect(
+      opened.every((m) => ["READ", "REPLIED"].includes(m.state) && m.linkButton === 1 && m.linkCard !== null),
+    ).toBe(true);
   });
 });
 

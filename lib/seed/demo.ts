@@ -180,7 +180,8 @@ const winterBlends = (): Prisma.InputJsonValue => [
           type: "BUTTONS",
           buttons: [
             { type: "QUICK_REPLY", text: "I want this one" },
-            { type: "URL", text: "Shop", url: "https://shop.example.com/blends/{{1}}", example: [slug] },
+            // "Count clicks", as the builder saves it: Parley's tracked redirect (the campaign gives the address).
+            { type: "URL", text: "Shop", url: trackedUrl(), example: ["demo-link"] },
           ],
         },
       ],
@@ -597,19 +598,24 @@ const DEMO_CAMPAIGNS = [
     read: 0.7,
     reply: 0.22,
     tap: 0.16,
-    // A card's links are not Parley's tracked links: Meta reports their taps (the analytics card), not the report.
-    click: 0,
+    // Opens of the cards' tracked links (the first per message), most on the first card.
+    click: 0.16,
     fail: 0.02,
     stop: 0.005,
   },
 ];
 type DemoCampaign = (typeof DEMO_CAMPAIGNS)[number];
 
-/** Each demo template's quick reply people tap, and the index of its tracked link button (none on a carousel). */
+/** Each demo template's quick reply people tap, and the index of its tracked link button (a carousel card's). */
 const DEMO_BUTTONS: Record<string, [string, number | null]> = {
   summer_sale: ["Show me deals", 2],
   autumn_menu: ["Book a table", 1],
-  winter_blends: ["I want this one", null],
+  winter_blends: ["I want this one", 1],
+};
+
+/** A carousel's share of link opens per card (the first card seen most), for the templates that have cards. */
+const DEMO_CARD_SHARES: Record<string, number[]> = {
+  winter_blends: [0.55, 0.28, 0.17],
 };
 
 /** Each demo template's campaign values, as the campaign builder saves them. */
@@ -643,12 +649,23 @@ const DEMO_MAPPINGS: Record<string, Prisma.InputJsonValue> = {
       ...Object.fromEntries(
         ["chestnut", "orange", "maple"].map((slug, card) => [
           `card:${card}:button:1`,
-          { source: "constant", value: slug, fallback: "" },
+          { source: "tracked", value: `https://shop.example.com/blends/${slug}`, fallback: "" },
         ]),
       ),
     },
   },
 };
+
+/** The carousel card (from 0) whose link a person opened, drawn by the cards' shares; null without cards. */
+function cardOf(shares: number[] | undefined, random: () => number): number | null {
+  if (!shares) return null;
+  let draw = random();
+  for (const [card, share] of shares.entries()) {
+    if (draw < share) return card;
+    draw -= share;
+  }
+  return shares.length - 1;
+}
 
 /**
  * A finished campaign to the Promotions list: every contact has its row, skipped (opted out, US +1
@@ -735,6 +752,7 @@ async function seedFinishedCampaign(
     const tapped = answer < c.tap;
     const clicked = readAt && random() < c.click;
     const stopped = readAt && !repliedAt && random() < c.stop;
+    const linkCard = clicked ? cardOf(DEMO_CARD_SHARES[c.template], random) : null;
     messages.push({
       ...base,
       wamid,
@@ -747,6 +765,7 @@ async function seedFinishedCampaign(
       clickedButton: tapped ? quickReply : null,
       linkClickedAt: clicked ? new Date(readAt.getTime() + 30_000 + random() * 3_600_000) : null,
       linkButton: clicked ? linkButton : null,
+      linkCard,
       optedOutAt: stopped ? new Date(readAt.getTime() + 120_000) : null,
       pricingCategory: "marketing",
       billable: true,
