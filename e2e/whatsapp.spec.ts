@@ -26,26 +26,26 @@ test("an admin tests the sandbox connection, sends a test message and watches it
   await expect(page.getByText("Enter the number in international format")).toBeVisible();
 
   // A test is a real message: it goes only to a contact opted in for the template's purpose (lib/consent).
-  await page.getByLabel("Phone number", { exact: true }).fill("+44 7700 900 999");
+  await page.getByLabel("Phone number", { exact: true }).fill("+44 7400 900 999");
   await page.getByRole("combobox", { name: "Template" }).click();
   await page.getByRole("option", { name: "order_shipped (en_US)" }).click();
   await page.getByRole("button", { name: "Send test" }).click();
   await expect(
-    page.getByText("+447700900999 (not a contact yet) has not opted in to utility (transactional) messages").first(),
+    page.getByText("+447400900999 (not a contact yet) has not opted in to utility (transactional) messages").first(),
   ).toBeVisible();
 
   // The demo's test phone opted in to order updates.
-  await page.getByLabel("Phone number", { exact: true }).fill("+44 7700 900 555");
+  await page.getByLabel("Phone number", { exact: true }).fill("+44 7400 900 555");
   await page.getByRole("button", { name: "Send test" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Accepted by WhatsApp" })).toBeVisible();
 
   // The sandbox signs and posts sent and delivered; the worker applies them; the page polls.
   const statuses = page.getByRole("table", { name: "Latest message statuses" });
   await expect(
-    statuses.getByRole("row").filter({ hasText: "+447700900555" }).filter({ hasText: "delivered" }),
+    statuses.getByRole("row").filter({ hasText: "+447400900555" }).filter({ hasText: "delivered" }),
   ).toBeVisible({ timeout: 20_000 });
   await expect(
-    statuses.getByRole("row").filter({ hasText: "+447700900555" }).filter({ hasText: "sent" }),
+    statuses.getByRole("row").filter({ hasText: "+447400900555" }).filter({ hasText: "sent" }),
   ).toBeVisible();
 });
 
@@ -96,12 +96,12 @@ test("a marketing template to a number that stopped marketing fails with 131050"
   await page.goto("/settings/whatsapp");
   // In the sandbox, numbers ending 0001 have stopped marketing messages in WhatsApp's settings; the demo's
   // second test phone opted in to Promotions in Parley, so Parley sends and Meta refuses.
-  await page.getByLabel("Phone number", { exact: true }).fill("+34 610 990 0001");
+  await page.getByLabel("Phone number", { exact: true }).fill("+34 610 99 0001");
   await page.getByRole("combobox", { name: "Template" }).click();
   await page.getByRole("option", { name: "summer_sale (en_US)" }).click();
   await page.getByRole("button", { name: "Send test" }).click();
   const statuses = page.getByRole("table", { name: "Latest message statuses" });
-  await expect(statuses.getByRole("row").filter({ hasText: "+346109900001" })).toContainText("error 131050", {
+  await expect(statuses.getByRole("row").filter({ hasText: "+34610990001" })).toContainText("error 131050", {
     timeout: 20_000,
   });
 });

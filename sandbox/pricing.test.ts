@@ -15,7 +15,7 @@ describe("the sandbox's billing", () => {
     const at = (iso: string) => new Date(iso);
     ledger.record("34610000301", { type: "regular", category: "marketing" }, at("2026-11-30T10:00:00Z"));
     ledger.record("34610000302", { type: "regular", category: "marketing" }, at("2026-11-30T23:59:59Z"));
-    ledger.record("447700900555", { type: "free_customer_service", category: "service" }, at("2026-12-01T08:00:00Z"));
+    ledger.record("447400900555", { type: "free_customer_service", category: "service" }, at("2026-12-01T08:00:00Z"));
     ledger.record("34610000303", { type: "regular", category: "marketing" }, at("2026-12-01T12:00:00Z"));
     const range = pricingAnalyticsRange(
       `pricing_analytics.start(${Date.parse("2026-11-30T00:00:00Z") / 1000}).end(${Date.parse("2026-12-02T00:00:00Z") / 1000}).granularity(DAILY)`,

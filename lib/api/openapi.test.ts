@@ -73,7 +73,7 @@ const sample: Operation[] = [
     summary: "Send a sample",
     idempotent: true,
     status: 202,
-    body: z.object({ to: z.string().meta({ example: "+447700900123" }), count: z.int().optional() }),
+    body: z.object({ to: z.string().meta({ example: "+447400900123" }), count: z.int().optional() }),
     response: z.object({ id: z.string() }),
   }),
 ];
@@ -143,7 +143,7 @@ describe("the OpenAPI document", () => {
     expect((post.responses as Json)["422"]).toEqual({ $ref: "#/components/responses/ValidationFailed" });
     expect(post.parameters).toContainEqual(expect.objectContaining({ in: "header", name: "Idempotency-Key" }));
     expect(post.requestBody).toMatchObject({
-      content: { "application/json": { schema: { properties: { to: { type: "string", example: "+447700900123" } } } } },
+      content: { "application/json": { schema: { properties: { to: { type: "string", example: "+447400900123" } } } } },
     });
     // Dates leave as ISO strings.
     expect((get.responses as Json)["200"]).toMatchObject({

@@ -27,7 +27,7 @@ const problemSchema = z
     status: z.number().int().meta({ description: "The HTTP status code.", example: 422 }),
     detail: z.string().meta({
       description: "What went wrong with this request, in a sentence meant for a person.",
-      example: "The request is not valid: to: Enter the phone number in international format, e.g. +447700900123.",
+      example: "The request is not valid: to: Enter the phone number in international format, e.g. +447400900123.",
     }),
     code: z
       .string()

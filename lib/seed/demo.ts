@@ -61,7 +61,7 @@ const LAST = [
 // Country, prefix of a mobile number, digits that follow, locale and time zone.
 const MARKETS = [
   { prefix: "+3461", digits: 7, locale: "es_ES", timeZone: "Europe/Madrid", city: "Madrid" },
-  { prefix: "+447700", digits: 6, locale: "en_GB", timeZone: "Europe/London", city: "London" },
+  { prefix: "+447400", digits: 6, locale: "en_GB", timeZone: "Europe/London", city: "London" },
   { prefix: "+55119", digits: 8, locale: "pt_BR", timeZone: "America/Sao_Paulo", city: "São Paulo" },
   { prefix: "+91981", digits: 7, locale: "en_US", timeZone: "Asia/Kolkata", city: "Mumbai" },
   { prefix: "+4915", digits: 9, locale: "de_DE", timeZone: "Europe/Berlin", city: "Berlin" },
@@ -83,7 +83,7 @@ function mulberry32(seed: number) {
  * message, so it goes only to a contact who opted in): the first receives anything; the second has stopped
  * marketing in WhatsApp's own settings (the sandbox answers marketing to numbers ending 0001 with 131050).
  */
-export const DEMO_TEST_PHONES = ["+447700900555", "+346109900001"];
+export const DEMO_TEST_PHONES = ["+447400900555", "+34610990001"];
 
 export function demoContacts(count = DEMO_CONTACT_COUNT) {
   const random = mulberry32(42);

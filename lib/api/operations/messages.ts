@@ -72,7 +72,7 @@ export const sendMessageBody = z
   .object({
     to: z.string().min(3).max(32).optional().meta({
       description: "The contact's phone number (E.164, or national in the workspace's default country).",
-      example: "+447700900123",
+      example: "+447400900123",
     }),
     contactId: idSchema.optional().meta({ description: "Or the contact's Parley id." }),
     template: templateSend
