@@ -9,10 +9,11 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Label, Select, TimeZoneOptions } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { localeNames, locales } from "@/lib/i18n/config";
+import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
 import { preferencesSchema, type PreferencesInput } from "@/lib/users/schemas";
 
 /** The member's language and zone; saving refreshes the page, which then renders in them. */
-export function PreferencesForm({ saved, zones }: { saved: PreferencesInput; zones: string[] }) {
+export function PreferencesForm({ saved, zones }: { saved: PreferencesInput; zones: TimeZoneChoice[] }) {
   const t = useTranslations("account.preferences");
   const router = useRouter();
   const form = useForm<PreferencesInput>({ resolver: zodResolver(preferencesSchema), defaultValues: saved });

@@ -1,6 +1,7 @@
 import type { ComponentProps } from "react";
 import { useTranslations } from "next-intl";
 import { translateMessage } from "@/lib/i18n/message-key";
+import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
 import { cn } from "@/lib/utils";
 
 // A field someone may not change looks it: flat, greyed and without the hand cursor (a disabled fieldset
@@ -44,11 +45,11 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-/** A select's options for time zones ("America/New_York" read as "America/New York"). */
-export function TimeZoneOptions({ zones }: { zones: string[] }) {
+/** A select's options for time zones, labelled by the server in the reader's language (lib/i18n/time-zones.ts). */
+export function TimeZoneOptions({ zones }: { zones: TimeZoneChoice[] }) {
   return zones.map((zone) => (
-    <option key={zone} value={zone}>
-      {zone.replaceAll("_", " ")}
+    <option key={zone.value} value={zone.value}>
+      {zone.label}
     </option>
   ));
 }

@@ -8,13 +8,14 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label, Select, TimeZoneOptions } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
+import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
 import {
   workspaceRulesSchema,
   type WorkspaceRules,
   type WorkspaceRulesForm as FormValues,
 } from "@/lib/workspace/schemas";
 
-export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: WorkspaceRules; timeZones: string[] }) {
+export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: WorkspaceRules; timeZones: TimeZoneChoice[] }) {
   const t = useTranslations("settings.workspace.form");
   const form = useForm<FormValues, unknown, WorkspaceRules>({
     resolver: zodResolver(workspaceRulesSchema),

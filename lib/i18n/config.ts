@@ -33,11 +33,3 @@ export function isTimeZone(value: unknown): value is string {
     return false;
   }
 }
-
-/**
- * The zones a person may choose, UTC first, as the server knows them: pages pass this list down, since the
- * browser's own list may differ and would not match the server's render. `current` (a saved zone) stays listed.
- */
-export const timeZoneChoices = (current?: string) => [
-  ...new Set([...(current ? [current] : []), "UTC", ...Intl.supportedValuesOf("timeZone")]),
-];

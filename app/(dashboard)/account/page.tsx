@@ -4,7 +4,9 @@ import { PreferencesForm } from "@/components/account/preferences-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { guardPage } from "@/lib/auth/guard";
-import { isLocale, timeZoneChoices } from "@/lib/i18n/config";
+import { isLocale } from "@/lib/i18n/config";
+import { requestPreferences } from "@/lib/i18n/server";
+import { timeZoneChoices } from "@/lib/i18n/time-zones";
 import { ownPreferences } from "@/lib/users/preferences";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,8 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await guardPage("account.manage");
-  const [t, saved] = await Promise.all([getTranslations("account"), ownPreferences(user.userId)]);
-  const zones = timeZoneChoices();
+  const [t, saved, { locale }] = await Promise.all([
+    getTranslations("account"),
+    ownPreferences(user.userId),
+    requestPreferences(),
+  ]);
+  const zones = timeZoneChoices(locale);
   return (
     <>
       <PageHeader title={t("title")} description={t("signedInAs", { email: user.email })} />

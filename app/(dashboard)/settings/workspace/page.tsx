@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { WorkspaceRulesForm } from "@/components/workspace/workspace-rules-form";
 import { guardPage } from "@/lib/auth/guard";
-import { timeZoneChoices } from "@/lib/i18n/config";
+import { requestPreferences } from "@/lib/i18n/server";
+import { timeZoneChoices } from "@/lib/i18n/time-zones";
 import { workspaceRules } from "@/lib/workspace/service";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,12 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WorkspaceSettingsPage() {
   const user = await guardPage("settings.manage");
-  const rules = await workspaceRules(user.workspaceId);
-  const t = await getTranslations("settings.workspace");
+  const [rules, t, { locale }] = await Promise.all([
+    workspaceRules(user.workspaceId),
+    getTranslations("settings.workspace"),
+    requestPreferences(),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <WorkspaceRulesForm defaults={rules} timeZones={timeZoneChoices(rules.timeZone)} />
+      <WorkspaceRulesForm defaults={rules} timeZones={timeZoneChoices(locale, rules.timeZone)} />
     </>
   );
 }
