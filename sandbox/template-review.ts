@@ -5,7 +5,7 @@
 // A suffix chooses the reason: _reject_promotional, _reject_abusive, _reject_scam, _reject_category,
 // _reject_mismatch; any other "reject" gives INVALID_FORMAT.
 import { looksPromotional as promotional, placeholders } from "@/lib/templates/rules";
-import { CARD_BUTTON_KINDS, TTL } from "@/lib/templates/schemas";
+import { CARD_BUTTON_KINDS, TTL } from "@/lib/templates/limits";
 import type { CreateTemplateRequest } from "@/lib/whatsapp/schemas";
 
 type Component = { type: string; [key: string]: unknown };

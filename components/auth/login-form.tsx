@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -7,8 +7,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { loginSchema, type LoginInput } from "@/lib/auth/schemas";
+import type { LoginInput } from "@/lib/auth/schemas";
 import { translateMessage } from "@/lib/i18n/message-key";
+
+const loginResolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.loginSchema));
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth.form");
@@ -19,7 +21,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
+  } = useForm<LoginInput>({ resolver: loginResolver });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

@@ -9,7 +9,8 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { placeholders } from "@/lib/templates/rules";
-import { LIMITS, type TemplateButton, type TemplateInput } from "@/lib/templates/schemas";
+import { LIMITS } from "@/lib/templates/limits";
+import type { TemplateButton, TemplateInput } from "@/lib/templates/schemas";
 import { Counter, useFieldError } from "./builder-fields";
 
 const KINDS: { type: TemplateButton["type"]; max: number; make: () => TemplateButton }[] = [

@@ -1,7 +1,7 @@
 "use client";
 // The template builder: the form on the left, the live phone preview on the right, Meta's review status
 // on top (polled while Meta decides). One zod schema checks every limit as you type and again on the server.
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -18,13 +18,8 @@ import type { TemplateStatus } from "@/lib/db/generated/enums";
 import { LANGUAGES } from "@/lib/templates/languages";
 import { contentAdvice } from "@/lib/templates/channel-advice";
 import { hiddenOnDesktop, looksPromotional } from "@/lib/templates/rules";
-import {
-  TEMPLATE_FORMATS,
-  TTL,
-  templateInputSchema,
-  type TemplateFormat,
-  type TemplateInput,
-} from "@/lib/templates/schemas";
+import { TEMPLATE_FORMATS, TTL, type TemplateFormat } from "@/lib/templates/limits";
+import type { TemplateInput } from "@/lib/templates/schemas";
 import { BodyFields, HeaderFields, useFieldError } from "./builder-fields";
 import { ButtonEditor, type FlowChoice } from "./button-editor";
 import { CardFields, OfferFields, startCards } from "./format-fields";
@@ -251,6 +246,9 @@ function Basics({ locked }: { locked: boolean }) {
   );
 }
 
+/** The builder validates as you type with the server's own schema, which loads after the page. */
+const templateResolver = lazyZodResolver(() => import("@/lib/templates/schemas").then((m) => m.templateInputSchema));
+
 export function TemplateBuilder({
   initial,
   existing,
@@ -270,7 +268,7 @@ export function TemplateBuilder({
   const t = useTranslations("templates.builder");
   const format = useFormat();
   const form = useForm<TemplateInput>({
-    resolver: zodResolver(templateInputSchema),
+    resolver: templateResolver,
     mode: "onChange",
     defaultValues: initial,
   });

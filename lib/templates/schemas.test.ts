@@ -3,7 +3,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { english } from "@/lib/i18n/catalog";
 import { translateMessage } from "@/lib/i18n/message-key";
-import { EMPTY_TEMPLATE, LIMITS, templateInputSchema, type TemplateButton, type TemplateInput } from "./schemas";
+import { LIMITS } from "./limits";
+import { EMPTY_TEMPLATE, templateInputSchema, type TemplateButton, type TemplateInput } from "./schemas";
 
 const valid: TemplateInput = {
   ...EMPTY_TEMPLATE,
