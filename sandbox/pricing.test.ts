@@ -29,7 +29,7 @@ describe("the sandbox's billing", () => {
         pricing_category: "MARKETING",
         pricing_type: "REGULAR",
         volume: 2,
-        cost: 0.123,
+        cost: 0.1414,
       },
       {
         start: Date.parse("2026-12-01T00:00:00Z") / 1000,

@@ -55,7 +55,7 @@ describe("pre-flight report", () => {
     expect(report.willSend).toBe(2);
     expect(report.variables.find((v) => v.slot === "body:1")).toMatchObject({ mapped: true, emptyFor: 59 });
     expect(report.warnings).toContainEqual({ code: "missingVariable", values: { count: 57 } });
-    expect(report.cost.lines).toEqual([{ market: "Spain", recipients: 2, unitPrice: 0.0615, cost: 0.123 }]);
+    expect(report.cost.lines).toEqual([{ market: "Spain", recipients: 2, unitPrice: 0.0707, cost: 0.1414 }]);
     expect(report.blockers).toEqual([]);
 
     // With a fallback everyone has a value, and the number's limit (50 a day; 1 reached) cuts the rest.

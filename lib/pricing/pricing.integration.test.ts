@@ -13,9 +13,10 @@ import { createWhatsAppClient } from "@/lib/whatsapp/client";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createWorkspace, runQueuedJobs, uniqueMetaId } from "@/tests/factories";
 import { drain } from "@/tests/whatsapp";
-import { importRateCard } from "./cards";
+import { importRateCard, loadCards } from "./cards";
 import { billComparison, threadCost } from "./compare";
 import { metaBillJob, syncMetaBill } from "./meta-bill";
+import { SHIPPED_CARDS } from "./rates";
 import { applyVolumeTier, currentTiers } from "./volume-tiers";
 
 const secret = "pricing-test-secret";
@@ -111,6 +112,22 @@ async function deliveredAll(wamids: string[], ms = 10_000) {
 
 const costOf = (wamid: string) => db.messageCost.findUniqueOrThrow({ where: { wamid } });
 
+describe("the shipped cards", () => {
+  it("are in the database with the figures the sandbox bills, so Parley's estimate and Meta's bill agree", async () => {
+    const byRate = (a: { market: string; category: string }, b: { market: string; category: string }) =>
+      `${a.market}|${a.category}`.localeCompare(`${b.market}|${b.category}`);
+    const stored = (await loadCards(ws.workspace.id)).filter((c) => c.workspaceId === null);
+    expect(stored.map((c) => c.id).sort()).toEqual(SHIPPED_CARDS.map((c) => c.id).sort());
+    for (const card of SHIPPED_CARDS) {
+      const inDb = stored.find((c) => c.id === card.id)!;
+      expect({ ...inDb, rates: [...inDb.rates].sort(byRate) }).toEqual({
+        ...card,
+        rates: [...card.rates].sort(byRate),
+      });
+    }
+  });
+});
+
 describe("pricing against the sandbox", () => {
   const spain = "34610000301";
   const customer = "34610000302";
@@ -142,7 +159,7 @@ describe("pricing against the sandbox", () => {
       market: "Spain",
       category: "marketing",
       pricingType: "regular",
-      costMicros: 61500,
+      costMicros: 70700,
       currency: "USD",
     });
     expect(await costOf(wamids.service)).toMatchObject({
@@ -179,11 +196,11 @@ describe("pricing against the sandbox", () => {
     const comparison = await billComparison(ws.workspace.id, { from: today, to: today });
     expect(comparison.fetched).toBe(true);
     expect(comparison.differing).toEqual([]);
-    expect(comparison.byCategory).toContainEqual({ name: "marketing", volume: 1, free: 0, cost: 0.0615 });
+    expect(comparison.byCategory).toContainEqual({ name: "marketing", volume: 1, free: 0, cost: 0.0707 });
     expect(comparison.byCategory).toContainEqual({ name: "service", volume: 1, free: 1, cost: 0 });
-    expect(comparison.total).toEqual({ parley: 0.0615, meta: 0.0615 });
+    expect(comparison.total).toEqual({ parley: 0.0707, meta: 0.0707 });
     const csv = await exportCsv(ws.workspace.id, { report: "cost", from: today, to: today });
-    expect(csv.body.split("\r\n")).toContain(`${today},Spain,marketing,1,0,0.061500,1,0.061500,false`);
+    expect(csv.body.split("\r\n")).toContain(`${today},Spain,marketing,1,0,0.070700,1,0.070700,false`);
     // The nightly run is idempotent: reading again changes nothing.
     await syncMetaBill(ws.workspace.id);
     expect(await db.metaPricingDay.count({ where: { workspaceId: ws.workspace.id } })).toBe(3);
@@ -202,7 +219,7 @@ describe("pricing against the sandbox", () => {
     await deliveredAll([next]);
     expect((await costOf(next)).costMicros).toBe(70000);
     // Already priced messages keep their cost.
-    expect((await costOf(wamids.marketing!)).costMicros).toBe(61500);
+    expect((await costOf(wamids.marketing!)).costMicros).toBe(70700);
 
     await syncMetaBill(ws.workspace.id);
     const comparison = await billComparison(ws.workspace.id, { from: today, to: today });
@@ -211,8 +228,8 @@ describe("pricing against the sandbox", () => {
         day: today,
         market: "Spain",
         category: "marketing",
-        parley: { volume: 2, free: 0, cost: 0.1315 },
-        meta: { volume: 2, cost: 0.123 },
+        parley: { volume: 2, free: 0, cost: 0.1407 },
+        meta: { volume: 2, cost: 0.1414 },
         differs: true,
       }),
     ]);

@@ -1,6 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { parseRateCardCsv, tierStart } from "./rate-card-csv";
 
+describe("Meta's rates file from 1 October 2026", () => {
+  it("reads the authentication-international column although its header breaks over two lines", () => {
+    const parsed = parseRateCardCsv(
+      [
+        "Cost per message in USD on the WhatsApp Business Platform, effective October 1, 2026",
+        'Market,Currency,Marketing,Utility,Authentication,"Authentication-',
+        'International",Service',
+        "Nigeria,USD,$0.0516,$0.0067,$0.0067,$0.0750,$0.0067",
+        "Brazil,USD,$0.0625,$0.0068,$0.0068,n/a,$0.0068",
+      ].join("\n"),
+    );
+    expect(parsed.ok && parsed.card.rates.filter((r) => r.market === "Nigeria")).toEqual([
+      { market: "Nigeria", category: "MARKETING", fromVolume: 0, rateMicros: 51_600 },
+      { market: "Nigeria", category: "UTILITY", fromVolume: 0, rateMicros: 6_700 },
+      { market: "Nigeria", category: "AUTHENTICATION", fromVolume: 0, rateMicros: 6_700 },
+      { market: "Nigeria", category: "AUTHENTICATION_INTERNATIONAL", fromVolume: 0, rateMicros: 75_000 },
+      { market: "Nigeria", category: "SERVICE", fromVolume: 0, rateMicros: 6_700 },
+    ]);
+    expect(
+      parsed.ok &&
+        parsed.card.rates.some((r) => r.market === "Brazil" && r.category === "AUTHENTICATION_INTERNATIONAL"),
+    ).toBe(false);
+  });
+});
+
 describe("a tier file", () => {
   it("reads a volume range however it is printed, as the messages of the month before the tier", () => {
     expect(tierStart("1:750000")).toBe(0);

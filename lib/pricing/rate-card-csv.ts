@@ -78,7 +78,13 @@ export function tierStart(cell: string): number | null {
   if (first === null || last === null || last < first) return null;
   return before(first);
 }
-const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+// Meta's file breaks its header inside a hyphenated word ("Authentication-" newline "International").
+const normal = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/\s*-\s*/g, "-")
+    .replace(/\s+/g, " ");
 
 /** An amount as Meta prints it, in millionths; null for "n/a" or an empty cell; "error" when unreadable. */
 function amountMicros(cell: string): number | null | "error" {

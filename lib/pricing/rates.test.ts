@@ -134,12 +134,12 @@ describe("a message's cost from its pricing object", () => {
       { pricing: { type: "regular", category: "marketing" }, recipient: "34600111222", at },
       SHIPPED_CARDS,
     );
-    expect(spain).toMatchObject({ market: "Spain", costMicros: 61500, currency: "USD", cardId: "shipped-2026-10-01" });
+    expect(spain).toMatchObject({ market: "Spain", costMicros: 70700, currency: "USD", cardId: "shipped-2026-10-01" });
     const lite = priceMessage(
       { pricing: { type: "regular", category: "marketing_lite" }, recipient: "34600111222", at },
       SHIPPED_CARDS,
     );
-    expect(lite.costMicros).toBe(61500);
+    expect(lite.costMicros).toBe(70700);
   });
   it("costs nothing when Meta says it is free: service and utility inside the window, free entry points", () => {
     for (const pricing of [
@@ -154,6 +154,18 @@ describe("a message's cost from its pricing object", () => {
     const service = { pricing: { type: "regular", category: "service" }, recipient: "+447700900123" };
     expect(priceMessage({ ...service, at }, SHIPPED_CARDS).costMicros).toBe(22000);
     expect(priceMessage({ ...service, at: new Date("2026-09-01T00:00:00Z") }, SHIPPED_CARDS).costMicros).toBe(0);
+  });
+  it("bills authentication at the utility rate on the card from 1 October 2026, and prices more markets on their own", () => {
+    const regular = (category: string, recipient: string, when = at) =>
+      priceMessage({ pricing: { type: "regular", category }, recipient, at: when }, SHIPPED_CARDS);
+    expect(regular("authentication", "+12025550123")).toMatchObject({ market: "North America", costMicros: 3400 });
+    expect(regular("utility", "+12025550123").costMicros).toBe(3400);
+    // Chile had no rates before (priced at Other); it has its own from 1 October 2026.
+    expect(regular("marketing", "+56912345678", new Date("2026-09-30T12:00:00Z")).costMicros).toBe(60400);
+    expect(regular("marketing", "+56912345678")).toMatchObject({ market: "Chile", costMicros: 88900 });
+    // Nigeria has an authentication-international rate; a market without one falls back to authentication.
+    expect(regular("authentication_international", "+2348031234567").costMicros).toBe(75000);
+    expect(regular("authentication_international", "+5511912345678").costMicros).toBe(6800);
   });
   it("applies volume tiers and falls back from authentication-international to authentication", () => {
     const tiered = card({
@@ -192,7 +204,7 @@ describe("a message's cost from its pricing object", () => {
       ["Spain", 200],
       ["Germany", 10],
     ]);
-    expect(total).toBeCloseTo(200 * 0.0615 + 10 * 0.1365);
+    expect(total).toBeCloseTo(200 * 0.0707 + 10 * 0.1365);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type CountryCode,
 } from "libphonenumber-js/min";
 import markets from "./markets.json";
+import card202610 from "./shipped-card-2026-10.json";
 
 /** The categories a rate card prices (Meta's rate-card columns). */
 export const CARD_CATEGORIES = [
@@ -185,29 +186,36 @@ export function estimateWithCard(
   return { lines, total: lines.reduce((sum, l) => sum + l.cost, 0) };
 }
 
-/**
- * The cards Parley ships (the pricing migration inserts the same figures): Meta's per-message rates from
- * 1 July 2025, and from 1 October 2026, when Meta bills service messages at the market's utility rate.
- */
-export const SHIPPED_CARDS: RateCard[] = [
-  { id: "shipped-2025-07-01", effectiveFrom: "2025-07-01", service: false },
-  { id: "shipped-2026-10-01", effectiveFrom: "2026-10-01", service: true },
-].map(({ id, effectiveFrom, service }) => ({
-  id,
-  workspaceId: null,
-  currency: markets.currency,
-  effectiveFrom,
-  rates: [...markets.markets, markets.other].flatMap((m) =>
-    (["MARKETING", "UTILITY", "AUTHENTICATION", ...(service ? ["SERVICE" as const] : [])] as const).flatMap(
-      (category) => {
+type ShippedFigures = { market: string } & Partial<Record<CardCategory, number>>;
+
+/** A shipped card's rates from per-market figures in USD; service (when billed) at the market's utility rate. */
+function shippedCard(id: string, effectiveFrom: string, figures: ShippedFigures[], service: boolean): RateCard {
+  const categories = CARD_CATEGORIES.filter((c) => c !== "SERVICE" || service);
+  return {
+    id,
+    workspaceId: null,
+    currency: markets.currency,
+    effectiveFrom,
+    rates: figures.flatMap((m) =>
+      categories.flatMap((category) => {
         const rate = m[category === "SERVICE" ? "UTILITY" : category];
         return rate === undefined
           ? []
           : [{ market: m.market, category, fromVolume: 0, rateMicros: Math.round(rate * 1e6) }];
-      },
+      }),
     ),
-  ),
-}));
+  };
+}
+
+/**
+ * The cards Parley ships (the pricing migrations insert the same figures): per-message rates from 1 July 2025
+ * (markets.json), and from 1 October 2026, when Meta bills service messages at the market's utility rate
+ * (shipped-card-2026-10.json, checked against transcriptions of Meta's rate-card files, docs/pricing.md).
+ */
+export const SHIPPED_CARDS: RateCard[] = [
+  shippedCard("shipped-2025-07-01", "2025-07-01", [...markets.markets, markets.other], false),
+  shippedCard("shipped-2026-10-01", card202610.effectiveFrom, card202610.markets, true),
+];
 
 /** What a regular message of a category (as webhooks name it) to a number costs on the shipped card: the demo's figures. */
 export function shippedPriceMicros(category: string, phone: string, at = new Date()): number {
