@@ -7,7 +7,9 @@ import { saveCampaignAction } from "@/app/(dashboard)/campaigns/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/form-select";
+import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useFormat } from "@/lib/i18n/format";
 import { cardMediaKind, carouselCards, headerMediaKind, type Slot } from "@/lib/campaigns/render";
@@ -86,6 +88,8 @@ export function CampaignBuilder({
   const cardCount = template ? carouselCards(template.components).length : 0;
   // Consent is by purpose (lib/consent): only lists of the template's category are offered.
   const lists = template ? choices.lists.filter((l) => l.category === template.category) : [];
+  const mediaChoices = (kind: string) =>
+    choices.media.filter((m) => m.kind === kind).map((m) => ({ value: m.id, label: m.fileName }));
 
   const { onSubmit, outcome } = useActionForm(form, (campaign) => saveCampaignAction({ id, campaign }), {
     fieldPrefix: "campaign.",
@@ -132,62 +136,50 @@ export function CampaignBuilder({
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
             <Label htmlFor="templateName">{t("builder.template")}</Label>
-            <Select
+            <ChoiceSelect
               id="templateName"
               aria-invalid={Boolean(errors.templateName)}
               aria-describedby="templateName-error"
               value={templateName}
-              onChange={(e) => pickTemplate(e.target.value)}
-            >
-              <option value="">{t("builder.pickTemplate")}</option>
-              {choices.templates.map((tpl) => (
-                <option key={tpl.name} value={tpl.name}>
-                  {t("builder.templateOption", {
-                    name: tpl.name,
-                    category: category(tpl.category),
-                    languages: tpl.languages.join(", "),
-                  })}
-                </option>
-              ))}
-            </Select>
+              onValueChange={pickTemplate}
+              placeholder={t("builder.pickTemplate")}
+              choices={choices.templates.map((tpl) => ({
+                value: tpl.name,
+                label: t("builder.templateOption", {
+                  name: tpl.name,
+                  category: category(tpl.category),
+                  languages: tpl.languages.join(", "),
+                }),
+              }))}
+            />
             <FieldError id="templateName-error" message={errors.templateName?.message} />
             {choices.templates.length === 0 && <p className="mt-1 text-sm text-muted">{t("builder.noTemplates")}</p>}
           </div>
           <div>
             <Label htmlFor="fallbackLanguage">{t("builder.fallbackLanguage")}</Label>
-            <Select
+            <FormSelect
               id="fallbackLanguage"
               aria-describedby="fallbackLanguage-error"
               disabled={!template}
-              {...form.register("fallbackLanguage")}
-            >
-              {(template?.languages ?? []).map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </Select>
+              control={form.control}
+              name="fallbackLanguage"
+              choices={(template?.languages ?? []).map((l) => ({ value: l, label: l }))}
+            />
             <FieldError id="fallbackLanguage-error" message={errors.fallbackLanguage?.message} />
           </div>
         </div>
         {mediaKind && (
           <div>
             <Label htmlFor="headerMediaId">{t("builder.headerMedia", { kind: mediaKind })}</Label>
-            <Select
+            <FormSelect
               id="headerMediaId"
               aria-invalid={Boolean(errors.headerMediaId)}
               aria-describedby="headerMediaId-error"
-              {...form.register("headerMediaId")}
-            >
-              <option value="">{t("builder.pickMedia")}</option>
-              {choices.media
-                .filter((m) => m.kind === mediaKind)
-                .map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.fileName}
-                  </option>
-                ))}
-            </Select>
+              control={form.control}
+              name="headerMediaId"
+              placeholder={t("builder.pickMedia")}
+              choices={mediaChoices(mediaKind)}
+            />
             <FieldError id="headerMediaId-error" message={errors.headerMediaId?.message} />
             {headerMediaId && headerMediaId === template?.headerMediaId && (
               <p className="mt-1 text-sm text-muted">{t("builder.headerFromTemplate")}</p>
@@ -212,16 +204,13 @@ export function CampaignBuilder({
               {Array.from({ length: cardCount }, (_, i) => (
                 <div key={i}>
                   <Label htmlFor={`card-media-${i}`}>{t("builder.cardMediaCard", { number: i + 1 })}</Label>
-                  <Select id={`card-media-${i}`} {...form.register(`cardMediaIds.${i}`)}>
-                    <option value="">{t("builder.pickMedia")}</option>
-                    {choices.media
-                      .filter((m) => m.kind === cardKind)
-                      .map((m) => (
-                        <option key={m.id} value={m.id}>
-                          {m.fileName}
-                        </option>
-                      ))}
-                  </Select>
+                  <FormSelect
+                    id={`card-media-${i}`}
+                    control={form.control}
+                    name={`cardMediaIds.${i}`}
+                    placeholder={t("builder.pickMedia")}
+                    choices={mediaChoices(cardKind)}
+                  />
                 </div>
               ))}
             </div>
@@ -235,19 +224,18 @@ export function CampaignBuilder({
       <Section title={t("builder.audience")} description={t("builder.audienceDescription")}>
         <div>
           <Label htmlFor="consentListId">{t("builder.consentList")}</Label>
-          <Select
+          <FormSelect
             id="consentListId"
             aria-invalid={Boolean(errors.consentListId)}
             aria-describedby="consentListId-error"
-            {...form.register("consentListId")}
-          >
-            <option value="">{template ? t("builder.pickPurpose") : t("builder.pickTemplateFirst")}</option>
-            {lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {t("builder.listOption", { name: l.name, category: category(l.category) })}
-              </option>
-            ))}
-          </Select>
+            control={form.control}
+            name="consentListId"
+            placeholder={template ? t("builder.pickPurpose") : t("builder.pickTemplateFirst")}
+            choices={lists.map((l) => ({
+              value: l.id,
+              label: t("builder.listOption", { name: l.name, category: category(l.category) }),
+            }))}
+          />
           {template && lists.length < choices.lists.length && (
             <p className="mt-1 text-sm text-muted">
               {t("builder.onlyLists", { category: category(template.category) })}
@@ -410,11 +398,11 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
           <div key={slot.key} className="grid gap-2 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_1fr]">
             <div>
               <Label htmlFor={`${idBase}-source`}>{slotLabel(slot)}</Label>
-              <Select
+              <ChoiceSelect
                 id={`${idBase}-source`}
                 value={v?.source ?? ""}
-                onChange={(e) => {
-                  const source = e.target.value as "field" | "attribute" | "constant" | "tracked" | "";
+                onValueChange={(value) => {
+                  const source = value as "field" | "attribute" | "constant" | "tracked" | "";
                   form.setValue("variables", {
                     ...Object.fromEntries(Object.entries(variables).filter(([key]) => key !== slot.key)),
                     ...(source
@@ -422,15 +410,18 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                       : {}),
                   });
                 }}
-              >
-                <option value="">{slot.optional ? t("builder.buttonText") : t("builder.pickSource")}</option>
-                <option value="field">{t("builder.sourceField")}</option>
-                <option value="attribute">{t("builder.sourceAttribute")}</option>
-                <option value="constant">{t("builder.sourceConstant")}</option>
-                {(trackable(slot, trackedLinkBase) || v?.source === "tracked") && (
-                  <option value="tracked">{t("builder.sourceTracked")}</option>
-                )}
-              </Select>
+                // An optional slot (a button's text) may stay as it is: that is a choice; any other must be filled.
+                placeholder={t("builder.pickSource")}
+                choices={[
+                  ...(slot.optional ? [{ value: "", label: t("builder.buttonText") }] : []),
+                  { value: "field", label: t("builder.sourceField") },
+                  { value: "attribute", label: t("builder.sourceAttribute") },
+                  { value: "constant", label: t("builder.sourceConstant") },
+                  ...(trackable(slot, trackedLinkBase) || v?.source === "tracked"
+                    ? [{ value: "tracked", label: t("builder.sourceTracked") }]
+                    : []),
+                ]}
+              />
               {v?.source === "tracked" && <p className="mt-1 text-xs text-muted">{t("builder.trackedHint")}</p>}
               {slot.kind === "offerExpiry" && (
                 <p className="mt-1 text-xs text-muted">
@@ -453,13 +444,12 @@ function Variables({ form, slots, trackedLinkBase }: { form: Form; slots: Slot[]
                         : t("builder.text")}
                 </Label>
                 {v.source === "field" ? (
-                  <Select id={`${idBase}-value`} {...form.register(`${field}.value` as never)}>
-                    {CONTACT_FIELDS.map((key) => (
-                      <option key={key} value={key}>
-                        {t(`contactField.${key}`)}
-                      </option>
-                    ))}
-                  </Select>
+                  <FormSelect
+                    id={`${idBase}-value`}
+                    control={form.control}
+                    name={`${field}.value`}
+                    choices={CONTACT_FIELDS.map((key) => ({ value: key, label: t(`contactField.${key}`) }))}
+                  />
                 ) : (
                   <Input
                     id={`${idBase}-value`}
