@@ -6,7 +6,9 @@ import { useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { sendReplyAction } from "@/app/(dashboard)/inbox/actions";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/form-select";
+import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import type { InboxChoices } from "@/lib/inbox/queries";
 import { useFormat } from "@/lib/i18n/format";
@@ -130,14 +132,14 @@ export function Composer({
         <div className="grid gap-2 sm:grid-cols-2">
           <div>
             <Label htmlFor="reply-flow">{t("kinds.flow")}</Label>
-            <Select id="reply-flow" aria-describedby="reply-flow-error" {...form.register("flowId" as never)}>
-              <option value="">{t("flow.pick")}</option>
-              {choices.flows.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </Select>
+            <FormSelect
+              id="reply-flow"
+              aria-describedby="reply-flow-error"
+              control={form.control}
+              name={"flowId" as never}
+              placeholder={t("flow.pick")}
+              choices={choices.flows.map((f) => ({ value: f.id, label: f.name }))}
+            />
             <FieldError
               id="reply-flow-error"
               message={choices.flows.length ? shown("flowId", errors.flowId?.message) : t("flow.none")}
@@ -173,24 +175,20 @@ export function Composer({
               <Label htmlFor="saved-reply" className="sr-only">
                 {t("insertSaved")}
               </Label>
-              <Select
+              {/* Picking one fills the message; the select itself goes back to its prompt. */}
+              <ChoiceSelect
                 id="saved-reply"
                 value=""
-                onChange={(e) => {
-                  const saved = choices.savedReplies.find((s) => s.id === e.target.value);
+                onValueChange={(id) => {
+                  const saved = choices.savedReplies.find((s) => s.id === id);
                   if (saved)
                     form.setValue("body" as never, fillSavedReply(saved.body, contact) as never, {
                       shouldValidate: true,
                     });
                 }}
-              >
-                <option value="">{t("insertSavedOption")}</option>
-                {choices.savedReplies.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </Select>
+                placeholder={t("insertSavedOption")}
+                choices={choices.savedReplies.map((s) => ({ value: s.id, label: s.name }))}
+              />
             </div>
           )}
         </div>
@@ -301,14 +299,17 @@ export function Composer({
         <div className="grid gap-2 sm:grid-cols-2">
           <div>
             <Label htmlFor="reply-media">{t("media.file")}</Label>
-            <Select id="reply-media" aria-describedby="reply-media-error" {...form.register("mediaId" as never)}>
-              <option value="">{t("media.pick")}</option>
-              {choices.media.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {t("media.option", { file: m.fileName, kind: t(`media.kind.${m.kind as MediaKind}`) })}
-                </option>
-              ))}
-            </Select>
+            <FormSelect
+              id="reply-media"
+              aria-describedby="reply-media-error"
+              control={form.control}
+              name={"mediaId" as never}
+              placeholder={t("media.pick")}
+              choices={choices.media.map((m) => ({
+                value: m.id,
+                label: t("media.option", { file: m.fileName, kind: t(`media.kind.${m.kind as MediaKind}`) }),
+              }))}
+            />
             <FieldError id="reply-media-error" message={shown("mediaId", errors.mediaId?.message)} />
           </div>
           <div>
@@ -322,20 +323,14 @@ export function Composer({
         <div className="space-y-2">
           <div className="max-w-md">
             <Label htmlFor="reply-template">{t("template.label")}</Label>
-            <Select
+            <FormSelect
               id="reply-template"
               aria-describedby="reply-template-error"
-              {...form.register("templateId" as never)}
-            >
-              <option value="">{t("template.pick")}</option>
-              {choices.templates
-                .filter((t) => !t.hasMediaHeader)
-                .map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-            </Select>
+              control={form.control}
+              name={"templateId" as never}
+              placeholder={t("template.pick")}
+              choices={choices.templates.filter((t) => !t.hasMediaHeader).map((t) => ({ value: t.id, label: t.label }))}
+            />
             <FieldError id="reply-template-error" message={shown("templateId", errors.templateId?.message)} />
           </div>
           {template?.slots.map((label, i) => (
