@@ -66,3 +66,26 @@ test("a manager reads conversations but has no composer, and cannot open the sav
   const response = await page.goto("/inbox/quick-answers");
   expect(response?.status()).toBe(403);
 });
+
+test("deleting a saved reply asks first", async ({ page }) => {
+  await signInAs(page, "MARKETER");
+  const name = `Opening hours ${Date.now()}`;
+  await page.goto("/inbox/quick-answers");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Reply", { exact: true }).fill("We open at 9, {{first_name}}.");
+  await page.getByRole("button", { name: "Save reply" }).click();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toBeVisible();
+
+  const remove = row.getByRole("button", { name: `Delete ${name}` });
+  const confirm = page.getByRole("alertdialog", { name: `Delete ${name}` });
+  await remove.click();
+  await confirm.getByRole("button", { name: "Keep it" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toBeVisible();
+
+  await remove.click();
+  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deleted." })).toBeVisible();
+  await expect(row).toHaveCount(0);
+});

@@ -8,6 +8,7 @@ import { deleteSavedReplyAction, saveSavedReplyAction } from "@/app/(dashboard)/
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -59,20 +60,22 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
                   <Td className="max-w-md whitespace-pre-wrap">{r.body}</Td>
                   <Td>{r.keyword ?? "—"}</Td>
                   <Td>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={t("deleteNamed", { name: r.name })}
-                      onClick={async () => {
+                    <ConfirmDialog
+                      trigger={
+                        <Button size="sm" variant="ghost" aria-label={t("deleteNamed", { name: r.name })}>
+                          {t("delete")}
+                        </Button>
+                      }
+                      title={t("deleteNamed", { name: r.name })}
+                      confirmLabel={t("delete")}
+                      onConfirm={async () => {
                         const result = await deleteSavedReplyAction({ id: r.id });
                         setOutcome(
                           result.ok ? { ok: true, text: t("deleted") } : { ok: false, text: result.error.message },
                         );
                         router.refresh();
                       }}
-                    >
-                      {t("delete")}
-                    </Button>
+                    />
                   </Td>
                 </tr>
               ))
