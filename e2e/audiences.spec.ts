@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, signInAs, test } from "./fixtures";
+import { choose, expect, signInAs, test } from "./fixtures";
 
 const FILE = [
   "\ufeffPhone;Name;Tier;Opted in;Consent time",
@@ -23,11 +23,13 @@ test("an admin imports a CSV: maps columns, checks it, imports it with a progres
   await page.getByRole("button", { name: "Upload and map columns" }).click();
 
   await expect(page.getByRole("heading", { name: /What is in each column of spring-signups.csv/ })).toBeVisible();
-  await expect(page.getByLabel("Import column Phone as")).toHaveValue("phone");
-  await expect(page.getByLabel("Import column Opted in as")).toHaveValue("optedIn");
+  await expect(page.getByRole("combobox", { name: "Import column Phone as" })).toHaveText("Phone number");
+  await expect(page.getByRole("combobox", { name: "Import column Opted in as" })).toHaveText(
+    "Consent: opted in (yes/no)",
+  );
   await expect(page.getByLabel("Attribute name for column Tier")).toHaveValue("Tier");
   await page.getByLabel("Attribute name for column Tier").fill("loyaltyTier");
-  await page.getByLabel("Consent list for these contacts (optional)").selectOption({ label: "Promotions" });
+  await choose(page, "Consent list for these contacts (optional)", "Promotions");
   await page
     .getByLabel("Wording or proof of consent, for the whole file")
     .fill("Spring fair sign-up sheet: 'WhatsApp offers, yes please'");

@@ -6,14 +6,16 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { startImportRunAction } from "@/app/(dashboard)/audiences/contacts/import/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/form-select";
+import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useFormat } from "@/lib/i18n/format";
@@ -133,13 +135,13 @@ export function ImportWizard({
                       <Label htmlFor={`col-${i}`} className="sr-only">
                         {t("import.wizard.importColumnAs", { column: header || i + 1 })}
                       </Label>
-                      <Select id={`col-${i}`} className="w-64" {...form.register(`columns.${i}.target`)}>
-                        {targets.map((value) => (
-                          <option key={value} value={value}>
-                            {t(`columnTarget.${value}`)}
-                          </option>
-                        ))}
-                      </Select>
+                      <FormSelect
+                        id={`col-${i}`}
+                        className="w-64"
+                        control={form.control}
+                        name={`columns.${i}.target`}
+                        choices={targets.map((value) => ({ value, label: t(`columnTarget.${value}`) }))}
+                      />
                       {columns?.[i]?.target === "attribute" && (
                         <div>
                           <Label htmlFor={`col-${i}-attr`} className="sr-only">
@@ -167,18 +169,22 @@ export function ImportWizard({
             <div className="mt-5 grid gap-4 md:grid-cols-2">
               <div>
                 <Label htmlFor="consent-list">{t("import.wizard.consentList")}</Label>
-                <Select
-                  id="consent-list"
-                  aria-describedby="consent-list-hint consent-list-error"
-                  {...form.register("consentListId", { setValueAs: (v) => v || undefined })}
-                >
-                  <option value="">{t("import.wizard.noConsentList")}</option>
-                  {lists.map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.name}
-                    </option>
-                  ))}
-                </Select>
+                <Controller
+                  control={form.control}
+                  name="consentListId"
+                  render={({ field }) => (
+                    <ChoiceSelect
+                      id="consent-list"
+                      aria-describedby="consent-list-hint consent-list-error"
+                      value={field.value ?? ""}
+                      onValueChange={(value) => field.onChange(value || undefined)}
+                      choices={[
+                        { value: "", label: t("import.wizard.noConsentList") },
+                        ...lists.map((l) => ({ value: l.id, label: l.name })),
+                      ]}
+                    />
+                  )}
+                />
                 <p id="consent-list-hint" className="mt-1 text-xs text-muted">
                   {t("import.wizard.consentListHint")}
                 </p>
