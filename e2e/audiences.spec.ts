@@ -119,3 +119,20 @@ test("a marketer builds a segment, watches the live count, and saves it; a manag
   await expect(notifications.getByText("Segment Gold VIPs deleted.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Gold VIPs" })).toHaveCount(0);
 });
+
+test("the contacts list filters by consent with the kit's select, which keeps the filter shown and sends 'either' as no filter", async ({
+  page,
+}) => {
+  await signInAs(page, "MARKETER");
+  await page.goto("/audiences/contacts");
+  const filters = page.getByRole("search", { name: "Filter contacts" });
+  await choose(page, "Consent", "Opted out");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/[?&]consent=out(&|$)/);
+  await expect(page.getByRole("combobox", { name: "Consent", exact: true })).toHaveText("Opted out");
+
+  await choose(page, "Consent", "Opted in or out");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/[?&]consent=(&|$)/);
+  await expect(page.getByRole("combobox", { name: "Consent", exact: true })).toHaveText("Opted in or out");
+});

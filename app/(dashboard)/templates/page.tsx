@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FilterForm } from "@/components/ui/filter-form";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/select";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ImportTemplatesButton } from "@/components/templates/import-templates-button";
@@ -69,25 +70,29 @@ export default async function TemplatesPage({
         </div>
         <div>
           <Label htmlFor="status">{t("list.status")}</Label>
-          <Select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {Object.values(TemplateStatus).map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect
+            id="status"
+            name="status"
+            className="w-44"
+            defaultValue={filters.status ?? ""}
+            choices={[
+              { value: "", label: t("list.any") },
+              ...Object.values(TemplateStatus).map((s) => ({ value: s, label: t(`status.${s}`) })),
+            ]}
+          />
         </div>
         <div>
           <Label htmlFor="category">{t("list.category")}</Label>
-          <Select id="category" name="category" defaultValue={filters.category ?? ""}>
-            <option value="">{t("list.any")}</option>
-            {Object.values(TemplateCategory).map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect
+            id="category"
+            name="category"
+            className="w-44"
+            defaultValue={filters.category ?? ""}
+            choices={[
+              { value: "", label: t("list.any") },
+              ...Object.values(TemplateCategory).map((c) => ({ value: c, label: t(`category.${c}`) })),
+            ]}
+          />
         </div>
       </FilterForm>
       <RefreshWhile active={groups.some(([, versions]) => versions.some((t) => t.status === "PENDING"))} />

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { FilterForm } from "@/components/ui/filter-form";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/select";
 import { guardPage } from "@/lib/auth/guard";
 import { getFormat } from "@/lib/i18n/format";
 import { can } from "@/lib/auth/permissions";
@@ -81,22 +82,30 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         </div>
         <div>
           <Label htmlFor="list">{t("contacts.filter.list")}</Label>
-          <Select id="list" name="list" defaultValue={params.list ?? ""}>
-            <option value="">{t("contacts.filter.anyList")}</option>
-            {lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect
+            id="list"
+            name="list"
+            className="w-48"
+            defaultValue={params.list ?? ""}
+            choices={[
+              { value: "", label: t("contacts.filter.anyList") },
+              ...lists.map((l) => ({ value: l.id, label: l.name })),
+            ]}
+          />
         </div>
         <div>
           <Label htmlFor="consent">{t("contacts.filter.consent")}</Label>
-          <Select id="consent" name="consent" defaultValue={params.consent ?? ""}>
-            <option value="">{t("contacts.filter.anyConsent")}</option>
-            <option value="in">{t("consent.optedIn")}</option>
-            <option value="out">{t("consent.optedOut")}</option>
-          </Select>
+          <FilterSelect
+            id="consent"
+            name="consent"
+            className="w-40"
+            defaultValue={params.consent ?? ""}
+            choices={[
+              { value: "", label: t("contacts.filter.anyConsent") },
+              { value: "in", label: t("consent.optedIn") },
+              { value: "out", label: t("consent.optedOut") },
+            ]}
+          />
         </div>
       </FilterForm>
       {total === 0 && filtered ? (

@@ -5,7 +5,8 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { ChartCard } from "@/components/ui/chart-card";
 import { CountChart } from "@/components/ui/chart";
 import { FilterForm } from "@/components/ui/filter-form";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/select";
 import { LocalTime } from "@/components/ui/local-time";
 import { RefreshWhile } from "@/components/ui/refresh-while";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
@@ -86,31 +87,38 @@ export default async function FlowResultsPage({
         {results.campaigns.length > 0 && (
           <div>
             <Label htmlFor="campaign">{t("results.campaign")}</Label>
-            <Select id="campaign" name="campaign" defaultValue={query.campaign ?? ""}>
-              <option value="">{t("results.any")}</option>
-              {results.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+            <FilterSelect
+              id="campaign"
+              name="campaign"
+              className="w-48"
+              defaultValue={query.campaign ?? ""}
+              choices={[
+                { value: "", label: t("results.any") },
+                ...results.campaigns.map((c) => ({ value: c.id, label: c.name })),
+              ]}
+            />
           </div>
         )}
         {results.charts.length > 0 && (
           <div>
             <Label htmlFor="answer">{t("results.answer")}</Label>
-            <Select id="answer" name="answer" defaultValue={query.answer ?? ""}>
-              <option value="">{t("results.any")}</option>
-              {results.charts.map((c) => (
-                <optgroup key={c.question.name} label={c.question.label}>
-                  {c.rows.map((r) => (
-                    <option key={r.id} value={`${c.question.name}=${r.id}`}>
-                      {readableAnswer(c.question, c.question.type === "OptIn" ? r.id === "true" : r.id, yesNo)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </Select>
+            <FilterSelect
+              id="answer"
+              name="answer"
+              className="w-48"
+              defaultValue={query.answer ?? ""}
+              choices={[
+                { value: "", label: t("results.any") },
+                // Each question's answers under it, as an <optgroup> would list them.
+                ...results.charts.flatMap((c) =>
+                  c.rows.map((r) => ({
+                    value: `${c.question.name}=${r.id}`,
+                    label: readableAnswer(c.question, c.question.type === "OptIn" ? r.id === "true" : r.id, yesNo),
+                    group: c.question.label,
+                  })),
+                ),
+              ]}
+            />
           </div>
         )}
       </FilterForm>
