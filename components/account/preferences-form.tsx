@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { savePreferencesAction } from "@/app/(dashboard)/account/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { FormSelect } from "@/components/ui/form-select";
 import { FieldError, Label, Select, TimeZoneOptions } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { localeNames, locales } from "@/lib/i18n/config";
@@ -29,15 +30,17 @@ export function PreferencesForm({ saved, zones }: { saved: PreferencesInput; zon
     <form onSubmit={onSubmit} noValidate className="max-w-sm space-y-4">
       <div>
         <Label htmlFor="locale">{t("language")}</Label>
-        <Select id="locale" aria-describedby="locale-error" {...form.register("locale")}>
-          <option value="">{t("browserLanguage")}</option>
-          {locales.map((locale) => (
+        <FormSelect
+          id="locale"
+          aria-describedby="locale-error"
+          control={form.control}
+          name="locale"
+          choices={[
+            { value: "", label: t("browserLanguage") },
             // Each language in its own name, read out in that language.
-            <option key={locale} value={locale} lang={locale}>
-              {localeNames[locale]}
-            </option>
-          ))}
-        </Select>
+            ...locales.map((locale) => ({ value: locale, label: localeNames[locale], lang: locale })),
+          ]}
+        />
         <FieldError id="locale-error" message={errors.locale?.message} />
       </div>
       <div>

@@ -3,7 +3,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { chooseLanguageAction } from "@/app/(auth)/login/actions";
-import { Label, Select } from "@/components/ui/input";
+import { Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { localeNames, locales } from "@/lib/i18n/config";
 
 /** The login page in another language before signing in (signed in, the Account page's choice wins). */
@@ -17,25 +18,20 @@ export function LanguagePicker() {
       <Label htmlFor="login-language" className="mb-0 text-muted">
         {t("language")}
       </Label>
-      <Select
+      <ChoiceSelect
         id="login-language"
         className="w-auto"
         value={locale}
         disabled={pending}
-        onChange={(event) => {
-          const chosen = event.target.value;
+        onValueChange={(chosen) =>
           startTransition(async () => {
             await chooseLanguageAction(chosen);
             router.refresh();
-          });
-        }}
-      >
-        {locales.map((value) => (
-          <option key={value} value={value} lang={value}>
-            {localeNames[value]}
-          </option>
-        ))}
-      </Select>
+          })
+        }
+        // Each language in its own name, read out in that language.
+        choices={locales.map((value) => ({ value, label: localeNames[value], lang: value }))}
+      />
     </div>
   );
 }
