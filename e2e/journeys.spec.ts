@@ -2,7 +2,7 @@
 // published, entered by an event the booking system sends through the public API; the person taps
 // "Reschedule" (the sandbox plays them) and the report shows the branch it took and the hand-off.
 import { readFileSync } from "node:fs";
-import { expect, seriousViolations, signInAs, test } from "./fixtures";
+import { choose, expect, seriousViolations, signInAs, test } from "./fixtures";
 
 /** Where this run's sandbox listens: the launcher writes it in its lock (scripts/start.ts). */
 const sandboxUrl = () =>
@@ -50,15 +50,15 @@ test("a marketer builds the appointment reminder, publishes it, and the report s
     await canvas.getByText("Trigger and rules").click();
     await page.getByLabel("Event name").fill(event);
     await canvas.getByText("Reminder", { exact: true }).click();
-    await expect(page.getByLabel("Template", { exact: true })).toHaveValue("appointment_reminder");
+    await expect(page.getByRole("combobox", { name: "Template", exact: true })).toHaveText(/^appointment_reminder \(/);
     await canvas.getByText("Tapped Reschedule?").click();
     await expect(page.getByLabel("Button text")).toHaveValue("Reschedule");
-    await expect(page.getByLabel("Yes goes to")).toHaveValue("handoff_1");
+    await expect(page.getByRole("combobox", { name: "Yes goes to" })).toHaveText("Hand off: To the booking team");
 
     // A step added from the list beside the canvas, by keyboard: the booking team's hand-off first tags the person.
     const steps = page.getByRole("list", { name: "Steps" });
     await steps.getByRole("button", { name: /Hand off/ }).click();
-    await page.getByLabel("Kind of step to add").selectOption("update");
+    await choose(page, "Kind of step to add", "Update contact");
     await page.getByRole("button", { name: "Add step" }).press("Enter");
     await expect(steps.getByRole("button", { name: /Update contact/ })).toHaveAttribute("aria-pressed", "true");
     await page.getByLabel("Add tags").fill("wants-new-slot");
@@ -136,6 +136,12 @@ test("the demo's live journey shows its people on the canvas and in its report",
   // A manager sees the journey but cannot change it.
   await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
   await expect(page.getByLabel("Journey name")).toBeDisabled();
+  // The inspector's selects are shut too (a disabled fieldset holds them), even to a click that gets through.
+  const startsWhen = page.getByRole("combobox", { name: "Starts when" });
+  await expect(startsWhen).toBeDisabled();
+  await expect(startsWhen).toHaveAttribute("aria-expanded", "false"); // the select's code is there, not its stand-in
+  await startsWhen.click({ force: true });
+  await expect(page.getByRole("listbox")).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Steps" })).toContainText(/people here|person here/);
   await page.getByRole("link", { name: "Report" }).click();
   await expect(page.getByRole("table", { name: /Each step/ })).toContainText("Event arrived");

@@ -16,7 +16,8 @@ import { useActionRun } from "@/components/forms/use-action-run";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { translateMessage } from "@/lib/i18n/message-key";
@@ -238,18 +239,13 @@ export function JourneyBuilder({
               <Label htmlFor="add-step-kind" className="sr-only">
                 {t("addKind")}
               </Label>
-              <Select
+              <ChoiceSelect
                 id="add-step-kind"
                 value={adding}
-                onChange={(e) => setAdding(e.target.value as StepKind)}
+                onValueChange={(kind) => setAdding(kind as StepKind)}
                 className="h-8"
-              >
-                {STEP_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {k(kind)}
-                  </option>
-                ))}
-              </Select>
+                choices={STEP_KINDS.map((kind) => ({ value: kind, label: k(kind) }))}
+              />
               <Button size="sm" onClick={addStep}>
                 {t("add")}
               </Button>

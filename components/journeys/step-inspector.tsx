@@ -4,7 +4,8 @@
 import { useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { CONTACT_FIELDS } from "@/lib/campaigns/schemas";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { KEYWORD_MAX } from "@/lib/events/trigger-keys";
@@ -112,19 +113,14 @@ export function TriggerInspector({
       <legend className="text-base font-semibold">{t("triggerTitle")}</legend>
       <Field label={t("triggerKind")}>
         {(id) => (
-          <Select
+          <ChoiceSelect
             id={id}
             value={trigger.kind}
-            onChange={(e) =>
-              onChange({ ...graph, trigger: newTrigger(e.target.value as Graph["trigger"]["kind"], choices) })
+            onValueChange={(kind) =>
+              onChange({ ...graph, trigger: newTrigger(kind as Graph["trigger"]["kind"], choices) })
             }
-          >
-            {TRIGGER_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`triggerKinds.${kind}`)}
-              </option>
-            ))}
-          </Select>
+            choices={TRIGGER_KINDS.map((kind) => ({ value: kind, label: t(`triggerKinds.${kind}`) }))}
+          />
         )}
       </Field>
       {trigger.kind === "event" ? (
@@ -211,15 +207,16 @@ export function TriggerInspector({
       )}
       <Field label={t("entry")}>
         {(id) => (
-          <Select
+          <ChoiceSelect
             id={id}
             value={entry.rule}
-            onChange={(e) => onChange({ ...graph, entry: { ...entry, rule: e.target.value as typeof entry.rule } })}
-          >
-            <option value="once">{t("entryOnce")}</option>
-            <option value="again">{t("entryAgain")}</option>
-            <option value="always">{t("entryAlways")}</option>
-          </Select>
+            onValueChange={(rule) => onChange({ ...graph, entry: { ...entry, rule: rule as typeof entry.rule } })}
+            choices={[
+              { value: "once", label: t("entryOnce") },
+              { value: "again", label: t("entryAgain") },
+              { value: "always", label: t("entryAlways") },
+            ]}
+          />
         )}
       </Field>
       {entry.rule === "again" && (
@@ -312,18 +309,15 @@ export function StepInspector({
       {exitsOf(step).map((e) => (
         <Field key={e.way} label={t("goesTo", { way: wayLabel(b, e.way) })}>
           {(id) => (
-            <Select
+            <ChoiceSelect
               id={id}
               value={e.to ?? ""}
-              onChange={(ev) => onChange(linkStep(step, e.way, ev.target.value || null))}
-            >
-              <option value="">{t("end")}</option>
-              {others.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {k(s.kind)}: {s.label || s.id}
-                </option>
-              ))}
-            </Select>
+              onValueChange={(to) => onChange(linkStep(step, e.way, to || null))}
+              choices={[
+                { value: "", label: t("end") },
+                ...others.map((s) => ({ value: s.id, label: `${k(s.kind)}: ${s.label || s.id}` })),
+              ]}
+            />
           )}
         </Field>
       ))}
@@ -368,14 +362,13 @@ function ButtonTriggerFields({
       />
       <Field label={t("button")} hint={t("buttonHint")}>
         {(id) => (
-          <Select id={id} value={trigger.button} onChange={(e) => onChange({ ...trigger, button: e.target.value })}>
-            <option value="">{t("pickButton")}</option>
-            {campaign?.buttons.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect
+            id={id}
+            value={trigger.button}
+            onValueChange={(button) => onChange({ ...trigger, button })}
+            placeholder={t("pickButton")}
+            choices={(campaign?.buttons ?? []).map((b) => ({ value: b, label: b }))}
+          />
         )}
       </Field>
     </>
@@ -402,18 +395,16 @@ function KindFields({
         <>
           <Field label={t("template")} hint={t("templateHint")}>
             {(id) => (
-              <Select
+              <ChoiceSelect
                 id={id}
                 value={step.template}
-                onChange={(e) => onChange({ ...step, template: e.target.value, variables: {}, headerMedia: "" })}
-              >
-                <option value="">{t("pickTemplate")}</option>
-                {choices.templates.map((c) => (
-                  <option key={c.name} value={c.name}>
-                    {c.name} ({category(c.category as TemplateCategory)})
-                  </option>
-                ))}
-              </Select>
+                onValueChange={(name) => onChange({ ...step, template: name, variables: {}, headerMedia: "" })}
+                placeholder={t("pickTemplate")}
+                choices={choices.templates.map((c) => ({
+                  value: c.name,
+                  label: `${c.name} (${category(c.category as TemplateCategory)})`,
+                }))}
+              />
             )}
           </Field>
           {template?.mediaHeader && (
@@ -462,16 +453,17 @@ function KindFields({
         <>
           <Field label={t("waitMode")}>
             {(id) => (
-              <Select
+              <ChoiceSelect
                 id={id}
                 value={step.mode}
-                onChange={(e) => onChange({ ...step, mode: e.target.value as typeof step.mode })}
-              >
-                <option value="duration">{t("waitDuration")}</option>
-                <option value="until">{t("waitUntil")}</option>
-                <option value="clock">{t("waitClock")}</option>
-                <option value="event">{t("waitEvent")}</option>
-              </Select>
+                onValueChange={(mode) => onChange({ ...step, mode: mode as typeof step.mode })}
+                choices={[
+                  { value: "duration", label: t("waitDuration") },
+                  { value: "until", label: t("waitUntil") },
+                  { value: "clock", label: t("waitClock") },
+                  { value: "event", label: t("waitEvent") },
+                ]}
+              />
             )}
           </Field>
           {step.mode === "clock" ? (
@@ -489,14 +481,15 @@ function KindFields({
             <>
               <Field label={t("dateSource")}>
                 {(id) => (
-                  <Select
+                  <ChoiceSelect
                     id={id}
                     value={step.dateSource}
-                    onChange={(e) => onChange({ ...step, dateSource: e.target.value as "event" | "attribute" })}
-                  >
-                    <option value="event">{t("sourceEvent")}</option>
-                    <option value="attribute">{t("sourceAttribute")}</option>
-                  </Select>
+                    onValueChange={(source) => onChange({ ...step, dateSource: source as "event" | "attribute" })}
+                    choices={[
+                      { value: "event", label: t("sourceEvent") },
+                      { value: "attribute", label: t("sourceAttribute") },
+                    ]}
+                  />
                 )}
               </Field>
               <Field label={t("dateKey")} hint={t("dateKeyHint")}>
@@ -543,17 +536,12 @@ function KindFields({
         <>
           <Field label={t("signal")}>
             {(id) => (
-              <Select
+              <ChoiceSelect
                 id={id}
                 value={step.signal}
-                onChange={(e) => onChange({ ...step, signal: e.target.value as typeof step.signal })}
-              >
-                {BRANCH_SIGNALS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`signals.${s}`)}
-                  </option>
-                ))}
-              </Select>
+                onValueChange={(signal) => onChange({ ...step, signal: signal as typeof step.signal })}
+                choices={BRANCH_SIGNALS.map((s) => ({ value: s, label: t(`signals.${s}`) }))}
+              />
             )}
           </Field>
           {(step.signal === "button" || step.signal === "attribute") && (
@@ -654,25 +642,26 @@ function KindFields({
           </Field>
           <Field label={t("consentChange")} hint={t("consentChangeHint")}>
             {(id) => (
-              <Select
+              <ChoiceSelect
                 id={id}
                 value={step.consent?.action ?? ""}
-                onChange={(e) =>
+                onValueChange={(action) =>
                   onChange({
                     ...step,
-                    consent: e.target.value
+                    consent: action
                       ? {
                           listId: step.consent?.listId ?? choices.lists[0]?.id ?? "",
-                          action: e.target.value as "OPT_IN" | "OPT_OUT",
+                          action: action as "OPT_IN" | "OPT_OUT",
                         }
                       : null,
                   })
                 }
-              >
-                <option value="">{t("consentNone")}</option>
-                <option value="OPT_IN">{t("consentOptIn")}</option>
-                <option value="OPT_OUT">{t("consentOptOut")}</option>
-              </Select>
+                choices={[
+                  { value: "", label: t("consentNone") },
+                  { value: "OPT_IN", label: t("consentOptIn") },
+                  { value: "OPT_OUT", label: t("consentOptOut") },
+                ]}
+              />
             )}
           </Field>
           {step.consent && (
@@ -723,14 +712,13 @@ function PickField({
   return (
     <Field label={label} hint={hint}>
       {(id) => (
-        <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{placeholder}</option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect
+          id={id}
+          value={value}
+          onValueChange={onChange}
+          placeholder={placeholder}
+          choices={options.map((o) => ({ value: o.id, label: o.name }))}
+        />
       )}
     </Field>
   );
@@ -764,30 +752,24 @@ function VariableFields({
       <div className="grid grid-cols-2 gap-2">
         <Field label={t("source")}>
           {(id) => (
-            <Select
+            <ChoiceSelect
               id={id}
               value={v.source}
-              onChange={(e) => onChange({ ...v, source: e.target.value as JourneyVariable["source"], value: "" })}
-            >
-              {VARIABLE_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sources.${s}`)}
-                </option>
-              ))}
-            </Select>
+              onValueChange={(source) => onChange({ ...v, source: source as JourneyVariable["source"], value: "" })}
+              choices={VARIABLE_SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+            />
           )}
         </Field>
         <Field label={t("value")}>
           {(id) =>
             v.source === "field" ? (
-              <Select id={id} value={v.value} onChange={(e) => onChange({ ...v, value: e.target.value })}>
-                <option value="">{t("pickField")}</option>
-                {CONTACT_FIELDS.map((f) => (
-                  <option key={f} value={f}>
-                    {field(f)}
-                  </option>
-                ))}
-              </Select>
+              <ChoiceSelect
+                id={id}
+                value={v.value}
+                onValueChange={(value) => onChange({ ...v, value })}
+                placeholder={t("pickField")}
+                choices={CONTACT_FIELDS.map((f) => ({ value: f, label: field(f) }))}
+              />
             ) : (
               <Input id={id} value={v.value} onChange={(e) => onChange({ ...v, value: e.target.value })} />
             )
