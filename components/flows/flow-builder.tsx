@@ -18,7 +18,8 @@ import { useActionRun } from "@/components/forms/use-action-run";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { FlowStatus } from "@/lib/db/generated/enums";
 import { FLOW_CATEGORIES, flowProblems, questionsOf, type FlowCategory, type FlowProblem } from "@/lib/flows/flow-json";
@@ -110,18 +111,14 @@ export function FlowBuilder({ id, status, canEdit, initial, metaErrors, lists }:
         </div>
         <div>
           <Label htmlFor="flow-category">{t("category")}</Label>
-          <Select
+          <ChoiceSelect
             id="flow-category"
+            className="min-w-48"
             value={settings.category}
             disabled={readOnly}
-            onChange={(e) => change({ category: e.target.value as FlowCategory })}
-          >
-            {FLOW_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {tCategory(c)}
-              </option>
-            ))}
-          </Select>
+            onValueChange={(category) => change({ category: category as FlowCategory })}
+            choices={FLOW_CATEGORIES.map((c) => ({ value: c, label: tCategory(c) }))}
+          />
         </div>
         <FlowStatusBadge status={status} />
         {canEdit && status === "DRAFT" && (
@@ -349,41 +346,30 @@ function AnswersSettings({
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <Label htmlFor="flow-consent-list">{t("consentList")}</Label>
-          <Select
+          <ChoiceSelect
             id="flow-consent-list"
             value={settings.consentListId ?? ""}
             disabled={readOnly}
-            onChange={(e) =>
+            onValueChange={(listId) =>
               onChange({
-                consentListId: e.target.value || null,
-                optInField: e.target.value ? (settings.optInField ?? optIns[0]?.name ?? null) : null,
+                consentListId: listId || null,
+                optInField: listId ? (settings.optInField ?? optIns[0]?.name ?? null) : null,
               })
             }
-          >
-            <option value="">{t("noConsent")}</option>
-            {lists.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </Select>
+            choices={[{ value: "", label: t("noConsent") }, ...lists.map((l) => ({ value: l.id, label: l.name }))]}
+          />
         </div>
         {settings.consentListId && (
           <div>
             <Label htmlFor="flow-optin-field">{t("optInField")}</Label>
-            <Select
+            <ChoiceSelect
               id="flow-optin-field"
               value={settings.optInField ?? ""}
               disabled={readOnly}
-              onChange={(e) => onChange({ optInField: e.target.value || null })}
-            >
-              <option value="">{t("pickOptIn")}</option>
-              {optIns.map((q) => (
-                <option key={q.name} value={q.name}>
-                  {q.label}
-                </option>
-              ))}
-            </Select>
+              onValueChange={(name) => onChange({ optInField: name || null })}
+              placeholder={t("pickOptIn")}
+              choices={optIns.map((q) => ({ value: q.name, label: q.label }))}
+            />
           </div>
         )}
       </div>

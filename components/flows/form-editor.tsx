@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import {
   CHOICE_KINDS,
   FIELD_KINDS,
@@ -217,13 +218,12 @@ function ScreenEditor({
         <div className="mt-3 flex flex-wrap items-end gap-2">
           <Field label={t("fieldKind")}>
             {(id) => (
-              <Select id={id} value={adding} onChange={(e) => setAdding(e.target.value as FieldKind)}>
-                {FIELD_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`kinds.${kind}`)}
-                  </option>
-                ))}
-              </Select>
+              <ChoiceSelect
+                id={id}
+                value={adding}
+                onValueChange={(kind) => setAdding(kind as FieldKind)}
+                choices={FIELD_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+              />
             )}
           </Field>
           <Button
