@@ -1,6 +1,5 @@
 "use client";
 import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -25,6 +24,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
+    // next-auth's client (and the Babel runtime it brings) downloads when the person signs in, not with the page.
+    const { signIn } = await import("next-auth/react");
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       // lib/auth/login.ts answers with a message key, which next-auth passes on as it is.
