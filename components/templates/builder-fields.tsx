@@ -5,7 +5,8 @@ import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { placeholders } from "@/lib/templates/rules";
 import { LIMITS } from "@/lib/templates/limits";
 import type { TemplateInput } from "@/lib/templates/schemas";
@@ -26,16 +27,28 @@ export function Counter({ id, value, limit }: { id: string; value: string; limit
   );
 }
 
-function errorAt(errors: Record<string, unknown>, path: string): string | undefined {
-  const node = path.split(".").reduce<unknown>((n, key) => (n as Record<string, unknown> | undefined)?.[key], errors);
+const at = (tree: unknown, path: string) =>
+  path.split(".").reduce<unknown>((n, key) => (n as Record<string, unknown> | undefined)?.[key], tree);
+
+function errorAt(errors: unknown, path: string): string | undefined {
   // A list's own error (too many buttons, cards unlike each other) is under "root" (@hookform/resolvers).
-  const at = node as { message?: string; root?: { message?: string } } | undefined;
-  return at?.message ?? at?.root?.message;
+  const node = at(errors, path) as { message?: string; root?: { message?: string } } | undefined;
+  return node?.message ?? node?.root?.message;
 }
 
+/**
+ * A field's error, once the person has had their say: adding a button or a card checks the whole list, and
+ * the new item's empty fields would shout "required" before anything is typed, so an item's field shows its
+ * error after the person leaves it or tries to save. The counters show each limit meanwhile.
+ */
 export function useFieldError() {
   const { formState } = useFormContext<TemplateInput>();
-  return (path: string) => errorAt(formState.errors as Record<string, unknown>, path);
+  const { errors, touchedFields, isSubmitted } = formState;
+  return (path: string) => {
+    const inListItem = /\.\d+\./.test(path);
+    if (inListItem && !isSubmitted && at(touchedFields, path) !== true) return undefined;
+    return errorAt(errors, path);
+  };
 }
 
 export function HeaderFields() {
@@ -49,11 +62,11 @@ export function HeaderFields() {
       <legend className="text-sm font-semibold">{t("header")}</legend>
       <div>
         <Label htmlFor="header-type">{t("headerType")}</Label>
-        <Select
+        <ChoiceSelect
           id="header-type"
           value={header.type}
-          onChange={(e) => {
-            const type = e.target.value as TemplateInput["header"]["type"];
+          onValueChange={(v) => {
+            const type = v as TemplateInput["header"]["type"];
             setValue(
               "header",
               type === "TEXT"
@@ -61,19 +74,18 @@ export function HeaderFields() {
                 : type === "NONE" || type === "LOCATION"
                   ? { type }
                   : { type, mediaAssetId: "" },
-              {
-                shouldValidate: true,
-              },
+              { shouldValidate: true, shouldDirty: true },
             );
           }}
-        >
-          <option value="NONE">{t("headerNone")}</option>
-          <option value="TEXT">{t("headerText")}</option>
-          <option value="IMAGE">{t("headerImage")}</option>
-          <option value="VIDEO">{t("headerVideo")}</option>
-          <option value="DOCUMENT">{t("headerDocument")}</option>
-          <option value="LOCATION">{t("headerLocation")}</option>
-        </Select>
+          choices={[
+            { value: "NONE", label: t("headerNone") },
+            { value: "TEXT", label: t("headerText") },
+            { value: "IMAGE", label: t("headerImage") },
+            { value: "VIDEO", label: t("headerVideo") },
+            { value: "DOCUMENT", label: t("headerDocument") },
+            { value: "LOCATION", label: t("headerLocation") },
+          ]}
+        />
         <FieldError id="header-type-error" message={error("header")} />
       </div>
       {header.type === "TEXT" && (

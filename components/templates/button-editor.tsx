@@ -7,7 +7,8 @@ import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { placeholders } from "@/lib/templates/rules";
 import { LIMITS } from "@/lib/templates/limits";
 import type { TemplateButton, TemplateInput } from "@/lib/templates/schemas";
@@ -176,24 +177,21 @@ export function ButtonEditor({
               {button.type === "FLOW" && (
                 <div>
                   <Label htmlFor={id("flow")}>{t("flow", { number: i + 1 })}</Label>
-                  <Select
+                  <ChoiceSelect
                     id={id("flow")}
                     aria-describedby={`${id("flow-help")} ${id("flow-error")}`}
                     value={button.flowId}
-                    onChange={(e) => {
+                    onValueChange={(v) => {
                       const options = { shouldValidate: true, shouldDirty: true };
-                      const flow = flows.find((f) => f.metaFlowId === e.target.value);
-                      setValue(`${name}.${i}.flowId`, e.target.value, options);
+                      const flow = flows.find((f) => f.metaFlowId === v);
+                      setValue(`${name}.${i}.flowId`, v, options);
                       setValue(`${name}.${i}.screen`, flow?.screen ?? "", options);
                     }}
-                  >
-                    <option value="">{t("pickFlow")}</option>
-                    {flows.map((f) => (
-                      <option key={f.metaFlowId} value={f.metaFlowId}>
-                        {f.name}
-                      </option>
-                    ))}
-                  </Select>
+                    choices={[
+                      { value: "", label: t("pickFlow") },
+                      ...flows.map((f) => ({ value: f.metaFlowId, label: f.name })),
+                    ]}
+                  />
                   <p id={id("flow-help")} className="mt-1 text-xs text-muted">
                     {flows.length ? t("flowHelp") : t("noFlows")}
                   </p>

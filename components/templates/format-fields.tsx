@@ -5,7 +5,8 @@ import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { placeholders } from "@/lib/templates/rules";
 import { CARD_BUTTON_KINDS, LIMITS } from "@/lib/templates/limits";
 import type { TemplateCard, TemplateInput } from "@/lib/templates/schemas";
@@ -84,18 +85,19 @@ export function CardFields({ trackedLinkBase }: { trackedLinkBase?: string }) {
       </legend>
       <div>
         <Label htmlFor="card-media">{t("cardMedia")}</Label>
-        <Select
+        <ChoiceSelect
           id="card-media"
           value={media}
-          onChange={(e) => {
+          onValueChange={(v) => {
             // A change of kind empties every card's file: an image is no sample for a video carousel.
-            setValue("cardMedia", e.target.value as TemplateInput["cardMedia"]);
+            setValue("cardMedia", v as TemplateInput["cardMedia"]);
             getValues("cards").forEach((_, i) => setValue(`cards.${i}.mediaAssetId`, "", { shouldValidate: true }));
           }}
-        >
-          <option value="IMAGE">{tf("headerImage")}</option>
-          <option value="VIDEO">{tf("headerVideo")}</option>
-        </Select>
+          choices={[
+            { value: "IMAGE", label: tf("headerImage") },
+            { value: "VIDEO", label: tf("headerVideo") },
+          ]}
+        />
       </div>
       <FieldError id="cards-error" message={error("cards")} />
       <ol className="space-y-4">

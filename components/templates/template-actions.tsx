@@ -9,7 +9,8 @@ import { addLanguageAction, deleteTemplateAction, duplicateTemplateAction } from
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Label, Select } from "@/components/ui/input";
+import { Label } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/select";
 import { LANGUAGES } from "@/lib/templates/languages";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
 import { useLanguageName } from "./use-language-name";
@@ -63,18 +64,16 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
             <Label htmlFor="add-language" className="sr-only">
               {t("actions.languageToAdd")}
             </Label>
-            <Select
+            <ChoiceSelect
               id="add-language"
               value={language}
-              onChange={(e) => setLanguage(e.target.value)}
+              onValueChange={setLanguage}
               className="h-8 w-48"
-            >
-              {free.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {t("actions.languageOption", { name: languageName(code, name), code })}
-                </option>
-              ))}
-            </Select>
+              choices={free.map(([code, name]) => ({
+                value: code,
+                label: t("actions.languageOption", { name: languageName(code, name), code }),
+              }))}
+            />
           </div>
           <Button
             size="sm"

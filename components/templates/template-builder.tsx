@@ -12,7 +12,9 @@ import { saveTemplateDraftAction, submitTemplateAction } from "@/app/(dashboard)
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/form-select";
+import { ChoiceSelect } from "@/components/ui/select";
 import { setServerErrors } from "@/components/ui/server-errors";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
 import { LANGUAGES } from "@/lib/templates/languages";
@@ -130,22 +132,20 @@ function TtlField() {
   return (
     <div className="sm:col-span-2">
       <Label htmlFor="ttl">{t("label")}</Label>
-      <Select
+      <ChoiceSelect
         id="ttl"
         aria-describedby="ttl-help ttl-error"
         aria-invalid={Boolean(error("ttlSeconds"))}
         value={ttl === null ? "" : String(ttl)}
-        onChange={(e) =>
-          setValue("ttlSeconds", e.target.value ? Number(e.target.value) : null, { shouldValidate: true })
-        }
-      >
-        <option value="">{t("default", { category })}</option>
-        {[...new Set([...choices, ...(ttl === null ? [] : [ttl])])].map((seconds) => (
-          <option key={seconds} value={seconds}>
-            {duration(seconds)}
-          </option>
-        ))}
-      </Select>
+        onValueChange={(v) => setValue("ttlSeconds", v ? Number(v) : null, { shouldValidate: true, shouldDirty: true })}
+        choices={[
+          { value: "", label: t("default", { category }) },
+          ...[...new Set([...choices, ...(ttl === null ? [] : [ttl])])].map((seconds) => ({
+            value: String(seconds),
+            label: duration(seconds),
+          })),
+        ]}
+      />
       <p id="ttl-help" className="mt-1 text-xs text-muted">
         {t("help", { category })}
       </p>
@@ -157,12 +157,13 @@ function TtlField() {
 function Basics({ locked }: { locked: boolean }) {
   const t = useTranslations("templates");
   const languageName = useLanguageName();
-  const { register, setValue, getValues } = useFormContext<TemplateInput>();
+  const { control, register, setValue, getValues } = useFormContext<TemplateInput>();
   const format = useWatch<TemplateInput, "format">({ name: "format" });
+  const category = useWatch<TemplateInput, "category">({ name: "category" });
   const error = useFieldError();
   /** Another format: what it cannot have goes (a carousel's header, footer and buttons move to its cards). */
   const changeFormat = (next: TemplateFormat) => {
-    const options = { shouldValidate: true };
+    const options = { shouldValidate: true, shouldDirty: true };
     setValue("format", next, options);
     if (next === "STANDARD") return;
     setValue("category", "MARKETING", options);
@@ -192,44 +193,45 @@ function Basics({ locked }: { locked: boolean }) {
       </div>
       <div>
         <Label htmlFor="category">{t("builder.category")}</Label>
-        <Select
+        <ChoiceSelect
           id="category"
-          // Each category has its own delivery window range: a change starts again from Meta's default.
-          {...register("category", { onChange: () => setValue("ttlSeconds", null, { shouldValidate: true }) })}
-        >
-          {(["MARKETING", "UTILITY", "AUTHENTICATION"] as const).map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </Select>
+          value={category}
+          onValueChange={(v) => {
+            const options = { shouldValidate: true, shouldDirty: true };
+            setValue("category", v as TemplateInput["category"], options);
+            // Each category has its own delivery window range: a change starts again from Meta's default.
+            setValue("ttlSeconds", null, options);
+          }}
+          choices={(["MARKETING", "UTILITY", "AUTHENTICATION"] as const).map((c) => ({
+            value: c,
+            label: t(`category.${c}`),
+          }))}
+        />
       </div>
       <div>
         <Label htmlFor="language">{t("builder.language")}</Label>
-        <Select id="language" disabled={locked} {...register("language")}>
-          {LANGUAGES.map(([code, name]) => (
-            <option key={code} value={code}>
-              {t("actions.languageOption", { name: languageName(code, name), code })}
-            </option>
-          ))}
-        </Select>
+        <FormSelect
+          control={control}
+          name="language"
+          id="language"
+          disabled={locked}
+          choices={LANGUAGES.map(([code, name]) => ({
+            value: code,
+            label: t("actions.languageOption", { name: languageName(code, name), code }),
+          }))}
+        />
       </div>
       <TtlField />
       <div className="sm:col-span-2">
         <Label htmlFor="format">{t("format.label")}</Label>
-        <Select
+        <ChoiceSelect
           id="format"
           disabled={locked}
           aria-describedby="format-help format-error"
           value={format}
-          onChange={(e) => changeFormat(e.target.value as TemplateFormat)}
-        >
-          {TEMPLATE_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {t(`format.${f}`)}
-            </option>
-          ))}
-        </Select>
+          onValueChange={(v) => changeFormat(v as TemplateFormat)}
+          choices={TEMPLATE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+        />
         <p id="format-help" className="mt-1 text-xs text-muted">
           {t("format.help", { format })}
         </p>
@@ -237,10 +239,15 @@ function Basics({ locked }: { locked: boolean }) {
       </div>
       <div className="sm:col-span-2">
         <Label htmlFor="parameter-format">{t("builder.variables")}</Label>
-        <Select id="parameter-format" {...register("parameterFormat")}>
-          <option value="POSITIONAL">{t("builder.numbered", { example: "{{1}}, {{2}}" })}</option>
-          <option value="NAMED">{t("builder.named", { example: "{{first_name}}" })}</option>
-        </Select>
+        <FormSelect
+          control={control}
+          name="parameterFormat"
+          id="parameter-format"
+          choices={[
+            { value: "POSITIONAL", label: t("builder.numbered", { example: "{{1}}, {{2}}" }) },
+            { value: "NAMED", label: t("builder.named", { example: "{{first_name}}" }) },
+          ]}
+        />
       </div>
     </fieldset>
   );
