@@ -19,6 +19,7 @@ import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useFormat } from "@/lib/i18n/format";
+import { translateMessage } from "@/lib/i18n/message-key";
 import {
   COLUMN_TARGETS,
   CONSENT_TARGETS,
@@ -54,6 +55,13 @@ type Props = {
 
 const RUNNING = new Set(["CHECKING", "IMPORTING"]);
 
+/**
+ * Why a run failed, in the reader's words: the import keeps a message key (lib/imports/service.ts failImport).
+ * Imports that failed before then kept a whole English sentence; its opening is dropped, as the page adds its own.
+ */
+const failureReason = (t: Parameters<typeof translateMessage>[0], error: string) =>
+  translateMessage(t, error.replace(/^The file could not be processed: /, ""));
+
 const fetchRun = (id: string, failed: string) => fetchJson<Run>(`/api/v1/imports/${id}`, failed);
 
 export function ImportWizard({
@@ -67,6 +75,7 @@ export function ImportWizard({
   canEditConsent,
 }: Props) {
   const t = useTranslations("audiences");
+  const tAll = useTranslations();
   const format = useFormat();
   const router = useRouter();
   const form = useForm<ImportMapping>({ resolver: zodResolver(importMappingSchema), defaultValues: initialMapping });
@@ -239,7 +248,7 @@ export function ImportWizard({
 
       {status === "FAILED" && run.data.error && (
         <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
-          {run.data.error} {t("import.wizard.fixAndCheck")}
+          {t("errors.import.failed", { reason: failureReason(tAll, run.data.error) })} {t("import.wizard.fixAndCheck")}
         </p>
       )}
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /** Sources an admin can record by hand; the others (keyword, WhatsApp setting, 131050, import) are automatic. */
 export const MANUAL_SOURCES = ["ADMIN", "WEB_FORM", "SMS", "CHAT", "PHONE", "PAPER"] as const;
@@ -6,15 +7,17 @@ export const MANUAL_SOURCES = ["ADMIN", "WEB_FORM", "SMS", "CHAT", "PHONE", "PAP
 export const recordConsentSchema = z
   .object({
     contactId: z.string().min(1),
-    consentListId: z.string().min(1, { message: "Choose a consent list." }),
+    consentListId: z.string().min(1, { message: messageKey("audiences.errors.consent.chooseList") }),
     action: z.enum(["OPT_IN", "OPT_OUT"]),
-    source: z.enum(MANUAL_SOURCES, { message: "Choose where the consent was given or withdrawn." }),
-    proof: z.string().trim().max(2000, { message: "Proof: at most 2,000 characters." }),
+    source: z.enum(MANUAL_SOURCES, { message: messageKey("audiences.errors.consent.chooseSource") }),
+    proof: z
+      .string()
+      .trim()
+      .max(2000, { message: messageKey("audiences.errors.consent.proofTooLong", { max: 2000 }) }),
   })
   .refine((v) => v.action === "OPT_OUT" || v.proof.length >= 10, {
     path: ["proof"],
-    message:
-      "Proof: an opt-in needs the wording the person agreed to, or where the proof is kept (at least 10 characters).",
+    message: messageKey("audiences.errors.consent.optInProof"),
   });
 export type RecordConsentInput = z.infer<typeof recordConsentSchema>;
 
@@ -22,14 +25,18 @@ export const consentListSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { message: "Name: required, e.g. Promotions." })
-    .max(60, { message: "Name: at most 60 characters." }),
-  description: z.string().trim().max(200, { message: "Description: at most 200 characters." }),
-  category: z.enum(["MARKETING", "UTILITY"], { message: "Purpose: marketing or utility." }),
+    .min(1, { message: messageKey("audiences.errors.consent.nameRequired") })
+    .max(60, { message: messageKey("audiences.errors.consent.nameTooLong", { max: 60 }) }),
+  description: z
+    .string()
+    .trim()
+    .max(200, { message: messageKey("audiences.errors.consent.descriptionTooLong", { max: 200 }) }),
+  category: z.enum(["MARKETING", "UTILITY"], { message: messageKey("audiences.errors.consent.purpose") }),
 });
 export type ConsentListInput = z.infer<typeof consentListSchema>;
 
-const keywordList = (label: string) =>
+/** `list` names the field in its messages: the opt-out or the opt-in keywords. */
+const keywordList = (list: "optOut" | "optIn") =>
   z
     .string()
     .transform((v) => [
@@ -42,31 +49,33 @@ const keywordList = (label: string) =>
     ])
     .pipe(
       z
-        .array(z.string().max(30, { message: `${label}: each keyword at most 30 characters.` }))
-        .max(30, { message: `${label}: at most 30 keywords.` }),
+        .array(
+          z.string().max(30, { message: messageKey("audiences.errors.consent.keywordTooLong", { list, max: 30 }) }),
+        )
+        .max(30, { message: messageKey("audiences.errors.consent.tooManyKeywords", { list, max: 30 }) }),
     );
 
 /** Keywords are typed comma-separated; replies are sent inside the 24-hour window. */
 export const keywordSettingsSchema = z
   .object({
-    optOutKeywords: keywordList("Opt-out keywords").pipe(
-      z.array(z.string()).min(1, { message: "Opt-out keywords: keep at least one, such as STOP." }),
+    optOutKeywords: keywordList("optOut").pipe(
+      z.array(z.string()).min(1, { message: messageKey("audiences.errors.consent.keepOneOptOut") }),
     ),
-    optInKeywords: keywordList("Opt-in keywords"),
+    optInKeywords: keywordList("optIn"),
     optOutReply: z
       .string()
       .trim()
-      .min(1, { message: "Opt-out reply: required." })
-      .max(1024, { message: "Opt-out reply: at most 1,024 characters." }),
+      .min(1, { message: messageKey("audiences.errors.consent.replyRequired", { reply: "optOut" }) })
+      .max(1024, { message: messageKey("audiences.errors.consent.replyTooLong", { reply: "optOut", max: 1024 }) }),
     optInReply: z
       .string()
       .trim()
-      .min(1, { message: "Opt-in reply: required." })
-      .max(1024, { message: "Opt-in reply: at most 1,024 characters." }),
+      .min(1, { message: messageKey("audiences.errors.consent.replyRequired", { reply: "optIn" }) })
+      .max(1024, { message: messageKey("audiences.errors.consent.replyTooLong", { reply: "optIn", max: 1024 }) }),
   })
   .refine((v) => !v.optOutKeywords.some((k) => v.optInKeywords.includes(k)), {
     path: ["optInKeywords"],
-    message: "Opt-in keywords: a word cannot be both an opt-out and an opt-in keyword.",
+    message: messageKey("audiences.errors.consent.keywordBoth"),
   });
 export type KeywordSettingsInput = z.input<typeof keywordSettingsSchema>;
 export type KeywordSettings = z.output<typeof keywordSettingsSchema>;

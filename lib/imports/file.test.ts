@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { detectEncoding, detectFormat, MAX_RECORD_CHARS, readRecords, csvErrorMessage } from "./file";
 
 const dir = mkdtempSync(path.join(tmpdir(), "parley-csv-"));
@@ -74,7 +75,7 @@ describe("readRecords", () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(csvErrorMessage(error)).toBe(
+    expect(englishTranslator.message(csvErrorMessage(error)!)).toBe(
       `Row 3 is longer than ${MAX_RECORD_CHARS / 1024} KB, more than any contact needs: look for a quote (") that opens a value and is never closed, or split the row.`,
     );
   });

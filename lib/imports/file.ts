@@ -6,6 +6,7 @@ import path from "node:path";
 import { Transform } from "node:stream";
 import { parse, type Options } from "csv-parse";
 import { env } from "@/lib/env";
+import { messageKey } from "@/lib/i18n/message-key";
 import { sniffDelimiter } from "./rows";
 
 export type FileFormat = {
@@ -70,12 +71,12 @@ export async function detectFormat(file: string): Promise<{ format: FileFormat; 
   }
 }
 
-/** A CSV parser's error as a sentence for the person who uploaded the file. */
+/** A CSV parser's error as a sentence for the person who uploaded the file (a message key). */
 export function csvErrorMessage(error: unknown): string | null {
   const csv = error as { code?: string; records?: number } | null;
   if (csv?.code === "CSV_MAX_RECORD_SIZE") {
     const row = (csv.records ?? 0) + 1;
-    return `Row ${row} is longer than ${MAX_RECORD_CHARS / 1024} KB, more than any contact needs: look for a quote (") that opens a value and is never closed, or split the row.`;
+    return messageKey("audiences.errors.import.rowTooLong", { row, kb: MAX_RECORD_CHARS / 1024 });
   }
   return null;
 }

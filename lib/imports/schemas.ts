@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { RowProblem } from "./problems";
 
 /** What a column of the file becomes. Consent columns need the consent.edit permission (admins). */
@@ -34,7 +35,11 @@ export const importMappingSchema = z
     columns: z.array(columnSchema).min(1).max(200),
     consentListId: z.string().optional(),
     /** Wording or proof for every opt-in of the file, where a row has none of its own. */
-    proof: z.string().trim().max(2000, { message: "Proof: at most 2,000 characters." }).optional(),
+    proof: z
+      .string()
+      .trim()
+      .max(2000, { message: messageKey("audiences.errors.consent.proofTooLong", { max: 2000 }) })
+      .optional(),
   })
   .superRefine((mapping, ctx) => {
     const count = (target: ColumnTarget) => mapping.columns.filter((c) => c.target === target).length;
@@ -42,14 +47,14 @@ export const importMappingSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["columns"],
-        message: "Choose the column of the phone number or of the WhatsApp user id.",
+        message: messageKey("audiences.errors.import.noIdColumn"),
       });
     for (const target of Object.keys(COLUMN_TARGETS) as ColumnTarget[]) {
       if (target !== "ignore" && target !== "attribute" && count(target) > 1) {
         ctx.addIssue({
           code: "custom",
           path: ["columns"],
-          message: `Only one column can be "${COLUMN_TARGETS[target]}".`,
+          message: messageKey("audiences.errors.import.oneColumn", { target }),
         });
       }
     }
@@ -61,13 +66,13 @@ export const importMappingSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["columns", index, "attribute"],
-          message: "Attribute name: a letter, then letters, digits or _ (at most 40).",
+          message: messageKey("audiences.errors.import.attributeName"),
         });
       } else if (keys.has(key)) {
         ctx.addIssue({
           code: "custom",
           path: ["columns", index, "attribute"],
-          message: `Attribute ${key} is mapped twice.`,
+          message: messageKey("audiences.errors.import.attributeTwice", { key }),
         });
       }
       keys.add(key);
@@ -77,15 +82,14 @@ export const importMappingSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["consentListId"],
-        message: "Consent columns need a list: choose one, or map a column that names it.",
+        message: messageKey("audiences.errors.import.consentNeedsList"),
       });
     }
     if (usesConsent(mapping) && count("proof") === 0 && (mapping.proof ?? "").length < 10) {
       ctx.addIssue({
         code: "custom",
         path: ["proof"],
-        message:
-          "Proof: map a column with the wording each person agreed to, or describe it for the whole file (at least 10 characters).",
+        message: messageKey("audiences.errors.import.proofNeeded"),
       });
     }
   });

@@ -1,9 +1,14 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { english, loadMessages } from "@/lib/i18n/catalog";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { conditionSchema, listValues, segmentSchema } from "./schemas";
 
+// The messages are catalog keys; these tests read them in English, as the builder shows them.
+const t = createTranslator({ locale: "en", messages: english });
 const issues = (input: unknown) => {
   const result = conditionSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${translateMessage(t, i.message)}`);
 };
 
 describe("segment conditions", () => {
@@ -38,7 +43,24 @@ describe("segment conditions", () => {
       groups: Array.from({ length: 11 }, () => ({ match: "all", conditions: [condition] })),
     };
     expect(segmentSchema.safeParse({ name: "Too many", rules }).success).toBe(false);
+    expect(
+      segmentSchema.safeParse({ name: "x".repeat(81), rules }).error?.issues.map((i) => translateMessage(t, i.message)),
+    ).toEqual(["Name: at most 80 characters.", "At most 10 groups."]);
     expect(listValues(" Madrid, Sevilla ,,Madrid")).toEqual(["Madrid", "Sevilla"]);
+  });
+});
+
+describe("segment messages in the reader's language", () => {
+  it("reads a Spanish reader's missing value and day count in Spanish, the number in Spanish too", async () => {
+    const es = createTranslator({ locale: "es", messages: await loadMessages("es") });
+    const result = conditionSchema.safeParse({ field: "created", op: "last_days" });
+    expect(result.error?.issues.map((i) => translateMessage(es, i.message))).toEqual([
+      "Días: un número del 1 al 3650.",
+    ]);
+    const rules = { match: "all", groups: [{ match: "all", conditions: [{ field: "tag", op: "has", value: "vip" }] }] };
+    expect(
+      segmentSchema.safeParse({ name: " ", rules }).error?.issues.map((i) => translateMessage(es, i.message)),
+    ).toEqual(["Nombre: obligatorio, p. ej. Clientes oro de Madrid."]);
   });
 });
 

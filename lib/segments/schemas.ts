@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey, type MessageKey } from "@/lib/i18n/message-key";
 
 /**
  * What a condition looks at. Contact fields and attributes compare text; the rest have their own operators.
@@ -66,7 +67,10 @@ export const OPERATORS_BY_FIELD: Record<SegmentField, readonly SegmentOperator[]
   engagement: ENGAGEMENT_OPERATORS,
 };
 
-const text = z.string().trim().max(500, { message: "At most 500 characters." });
+const text = z
+  .string()
+  .trim()
+  .max(500, { message: messageKey("audiences.errors.segment.textTooLong", { max: 500 }) });
 
 /** One flat shape for every condition (easy to edit in a form); what each field needs is checked below. */
 export const conditionSchema = z
@@ -87,24 +91,25 @@ export const conditionSchema = z
       .or(z.literal("").transform(() => undefined)),
   })
   .superRefine((c, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    const issue = (path: string, key: MessageKey, values?: Record<string, number>) =>
+      ctx.addIssue({ code: "custom", path: [path], message: messageKey(key, values) });
     // A list lookup, not `in` on an object: `in` also finds "__proto__", "constructor" and "toString", and a
     // rule saved with one of them made every count of the workspace's segments throw.
-    if (!(OPERATORS_BY_FIELD[c.field] as readonly string[]).includes(c.op)) return issue("op", "Choose a comparison.");
+    if (!(OPERATORS_BY_FIELD[c.field] as readonly string[]).includes(c.op))
+      return issue("op", "audiences.errors.segment.chooseComparison");
     if (c.field === "attribute" && !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(c.key ?? ""))
-      issue("key", "Attribute: a name such as tier or city.");
+      issue("key", "audiences.errors.segment.attributeName");
     const needsValue = (TEXT_FIELDS.includes(c.field) && !["empty", "not_empty"].includes(c.op)) || c.field === "tag";
-    if (needsValue && !c.value) issue("value", "Value: required.");
-    if (c.field === "consent" && !c.listId) issue("listId", "Choose a consent list.");
+    if (needsValue && !c.value) issue("value", "audiences.errors.segment.valueRequired");
+    if (c.field === "consent" && !c.listId) issue("listId", "audiences.errors.segment.chooseList");
     if (c.field === "created") {
       if (c.op === "after" || c.op === "before") {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(c.value ?? "") || Number.isNaN(Date.parse(c.value!)))
-          issue("value", "Date: choose a day.");
-      } else if (!c.days) issue("days", "Days: a number from 1 to 3,650.");
+          issue("value", "audiences.errors.segment.chooseDay");
+      } else if (!c.days) issue("days", "audiences.errors.segment.days", { max: 3650 });
     }
-    if (c.field === "engagement" && !c.event) issue("event", "Choose what the contact did.");
-    if (c.field === "engagement" && !c.campaignId && !c.days)
-      issue("days", "Choose a campaign, or a number of days, or both.");
+    if (c.field === "engagement" && !c.event) issue("event", "audiences.errors.segment.chooseEvent");
+    if (c.field === "engagement" && !c.campaignId && !c.days) issue("days", "audiences.errors.segment.campaignOrDays");
   });
 export type SegmentCondition = z.infer<typeof conditionSchema>;
 
@@ -112,13 +117,16 @@ export const groupSchema = z.object({
   match: z.enum(["all", "any"]),
   conditions: z
     .array(conditionSchema)
-    .min(1, { message: "A group needs at least one condition." })
-    .max(20, { message: "At most 20 conditions in a group." }),
+    .min(1, { message: messageKey("audiences.errors.segment.groupEmpty") })
+    .max(20, { message: messageKey("audiences.errors.segment.groupTooBig", { max: 20 }) }),
 });
 
 export const segmentRulesSchema = z.object({
   match: z.enum(["all", "any"]),
-  groups: z.array(groupSchema).min(1).max(10, { message: "At most 10 groups." }),
+  groups: z
+    .array(groupSchema)
+    .min(1)
+    .max(10, { message: messageKey("audiences.errors.segment.tooManyGroups", { max: 10 }) }),
 });
 export type SegmentRules = z.infer<typeof segmentRulesSchema>;
 
@@ -132,12 +140,12 @@ export const segmentPreviewQuerySchema = z.object({
       try {
         value = JSON.parse(raw ?? "");
       } catch {
-        ctx.addIssue({ code: "custom", message: "The rules are not valid JSON." });
+        ctx.addIssue({ code: "custom", message: messageKey("audiences.errors.segment.notJson") });
         return z.NEVER;
       }
       const rules = segmentRulesSchema.safeParse(value);
       if (rules.success) return rules.data;
-      ctx.addIssue({ code: "custom", message: "Finish the highlighted conditions to see who matches." });
+      ctx.addIssue({ code: "custom", message: messageKey("audiences.errors.segment.finish") });
       for (const issue of rules.error.issues)
         ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
       return z.NEVER;
@@ -149,8 +157,8 @@ export const segmentSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, { message: "Name: required, e.g. Gold customers in Madrid." })
-    .max(80, { message: "Name: at most 80 characters." }),
+    .min(1, { message: messageKey("audiences.errors.segment.nameRequired") })
+    .max(80, { message: messageKey("audiences.errors.segment.nameTooLong", { max: 80 }) }),
   rules: segmentRulesSchema,
 });
 export type SegmentInput = z.infer<typeof segmentSchema>;

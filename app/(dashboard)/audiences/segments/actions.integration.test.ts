@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import type { SegmentRules } from "@/lib/segments/schemas";
 import { createWorkspace } from "@/tests/factories";
-import { actAnonymously, actAs } from "@/tests/request-context";
+import { actAnonymously, actAs, cookieJar } from "@/tests/request-context";
 import { getSegment, listSegments } from "@/lib/segments/service";
 import { deleteSegmentAction, saveSegmentAction } from "./actions";
 
@@ -29,6 +30,41 @@ describe("saving segments", () => {
     expect(await saveSegmentAction(input)).toMatchObject({ ok: true });
     expect(await saveSegmentAction(input)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await db.segment.count({ where: { workspaceId: ws } })).toBe(1);
+  });
+});
+
+describe("a Spanish reader", () => {
+  it("reads what to fix, and why a segment cannot be saved or deleted, in Spanish", async () => {
+    const { workspace, users } = await createWorkspace(["MARKETER"]);
+    await actAs(users.MARKETER.id, workspace.id);
+    cookieJar.set(LOCALE_COOKIE, "es");
+    expect(await saveSegmentAction({ name: " ", rules: rules("") })).toMatchObject({
+      ok: false,
+      error: {
+        fieldErrors: {
+          name: ["Nombre: obligatorio, p. ej. Clientes oro de Madrid."],
+          "rules.groups.0.conditions.0.value": ["Valor: obligatorio."],
+        },
+      },
+    });
+    const saved = await saveSegmentAction({ name: "Oro", rules: rules("gold") });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(await saveSegmentAction({ name: "Oro", rules: rules("gold") })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: "Ya existe un segmento llamado Oro." },
+    });
+    const audience = { segmentIds: [saved.data.id], excludeSegmentIds: [] };
+    for (const name of ["Invierno", "Verano"])
+      await db.campaign.create({
+        data: { workspaceId: workspace.id, name, status: "DRAFT", variableMapping: {}, audience },
+      });
+    expect(await deleteSegmentAction({ id: saved.data.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: "CONFLICT",
+        message: "Este segmento lo usan las campañas Invierno, Verano. Quítalo de ahí primero.",
+      },
+    });
   });
 });
 

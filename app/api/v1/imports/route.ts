@@ -1,5 +1,6 @@
 import { dashboardRoute } from "@/lib/actions/route";
 import { ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { importUploadQuerySchema } from "@/lib/imports/schemas";
 import { createImport, MAX_IMPORT_BYTES } from "@/lib/imports/service";
 
@@ -10,9 +11,9 @@ export const POST = dashboardRoute(
   { permission: "contacts.edit", query: importUploadQuerySchema },
   async ({ user, request, query }) => {
     if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) {
-      throw new ValidationError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts.`);
+      throw new ValidationError(messageKey("audiences.errors.import.tooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
     }
-    if (!request.body) throw new ValidationError("Choose a file to upload.");
+    if (!request.body) throw new ValidationError(messageKey("audiences.errors.import.chooseFile"));
     return Response.json(await createImport(user.workspaceId, user.userId, query.name, request.body), { status: 201 });
   },
 );

@@ -7,13 +7,16 @@ import { recordConsentEvent } from "@/lib/consent/service";
 import { identityHash } from "@/lib/contacts/privacy";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { importFile, MAX_RECORD_CHARS } from "@/lib/imports/file";
 import type { ImportMapping } from "@/lib/imports/schemas";
 import { createImport, getImport, rejectedReport } from "@/lib/imports/service";
 import type { SegmentRules } from "@/lib/segments/schemas";
 import { countSegment } from "@/lib/segments/service";
 import { createWorkspace, runQueuedJobs } from "@/tests/factories";
-import { actAnonymously, actAs } from "@/tests/request-context";
+import { actAnonymously, actAs, cookieJar } from "@/tests/request-context";
+import { POST as uploadRoute } from "@/app/api/v1/imports/route";
 
 beforeEach(() => actAnonymously());
 
@@ -62,6 +65,13 @@ const MAPPING = (listId: string): ImportMapping => ({
 async function upload(workspaceId: string, userId: string, text: string, name = "contacts.csv") {
   return createImport(workspaceId, userId, name, new Blob([text]).stream());
 }
+
+/** What the person is told when an upload is refused, in English (the service's messages are catalog keys). */
+const refusal = (upload: Promise<unknown>) =>
+  upload.then(
+    () => "accepted",
+    (error: Error) => englishTranslator.message(error.message),
+  );
 
 async function run(importId: string, mode: "check" | "import", mapping: ImportMapping, workspaceId: string) {
   const started = await startImportRunAction({ importId, mode, mapping });
@@ -418,10 +428,50 @@ describe("CSV import", () => {
     });
     expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(0);
 
-    await expect(upload(ws, users.ADMIN.id, "")).rejects.toThrow("The file is empty.");
-    await expect(upload(ws, users.ADMIN.id, 'phone,name\n"+34610000001,Ana\n')).rejects.toThrow(
+    expect(await refusal(upload(ws, users.ADMIN.id, ""))).toBe("The file is empty.");
+    expect(await refusal(upload(ws, users.ADMIN.id, 'phone,name\n"+34610000001,Ana\n'))).toMatch(
       /can't be read as CSV: .*quote/i,
     );
+  });
+});
+
+describe("a Spanish reader", () => {
+  it("is told in Spanish why an upload or a run is refused", async () => {
+    const { workspace, users } = await createWorkspace(["MARKETER"]);
+    await actAs(users.MARKETER.id, workspace.id);
+    cookieJar.set(LOCALE_COOKIE, "es");
+    const post = (body: string) =>
+      uploadRoute(new Request("http://localhost/api/v1/imports?name=clientes.csv", { method: "POST", body }));
+    const empty = await post("");
+    expect([empty.status, (await empty.json()).error.message]).toEqual([400, "El archivo está vacío."]);
+
+    const uploaded = await post("telefono,nombre,suscrito\n+34610000001,Ana,sí\n");
+    const { id } = (await uploaded.json()) as { id: string };
+    const consent: ImportMapping = {
+      columns: [{ target: "phone" }, { target: "name" }, { target: "optedIn" }, { target: "optedIn" }],
+    };
+    expect(await startImportRunAction({ importId: id, mode: "check", mapping: consent })).toMatchObject({
+      ok: false,
+      error: {
+        fieldErrors: {
+          "mapping.columns": ["Solo una columna puede ser «Consentimiento: suscrito (sí/no)»."],
+          "mapping.consentListId": [
+            "Las columnas de consentimiento necesitan una lista: elige una o asigna una columna que la nombre.",
+          ],
+        },
+      },
+    });
+    consent.columns.pop();
+    consent.proof = PROOF;
+    consent.consentListId = "any";
+    expect(await startImportRunAction({ importId: id, mode: "check", mapping: consent })).toMatchObject({
+      ok: false,
+      error: {
+        code: "FORBIDDEN",
+        message:
+          "Solo los administradores importan consentimientos. Pon las columnas de consentimiento en «No importar» o pídeselo a un administrador.",
+      },
+    });
   });
 });
 
@@ -457,7 +507,7 @@ describe("uploaded files", () => {
     await actAs(users.ADMIN.id, workspace.id);
     const before = await readdir(path.resolve(env().PARLEY_DATA_DIR, "imports"));
     const unclosed = `phone,name\n+34610000001,"Ana\n${"+34610000002,Bob\n".repeat(MAX_RECORD_CHARS / 8)}`;
-    await expect(upload(workspace.id, users.ADMIN.id, unclosed)).rejects.toThrow(
+    expect(await refusal(upload(workspace.id, users.ADMIN.id, unclosed))).toMatch(
       /^Row 2 is longer than 128 KB.*never closed/,
     );
     expect(await readdir(path.resolve(env().PARLEY_DATA_DIR, "imports"))).toEqual(before);
@@ -465,7 +515,8 @@ describe("uploaded files", () => {
     const late = `phone,name\n${"+34610000003,Cy\n".repeat(10)}+34610000004,"${"x".repeat(MAX_RECORD_CHARS)}"\n`;
     const { id } = await upload(workspace.id, users.ADMIN.id, late);
     const failed = await run(id, "check", plain, workspace.id);
-    expect(failed).toMatchObject({ status: "FAILED", error: expect.stringMatching(/Row 12 is longer than 128 KB/) });
+    expect(failed.status).toBe("FAILED");
+    expect(englishTranslator.message(failed.error!)).toMatch(/^Row 12 is longer than 128 KB/);
     expect(await exists(importFile(id))).toBe(false);
   });
 });
