@@ -52,6 +52,14 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
   const tm = useTranslations("analytics.measures");
   const format = useFormat();
   const router = useRouter();
+  const common = useTranslations("common");
+  // A button the template gave no text is named by its number, in the reader's language.
+  const labelOf = (b: Report["buttons"][number]) =>
+    !b.unnamed
+      ? b.label
+      : b.kind === "Quick reply"
+        ? common("unnamedButton", { number: b.unnamed })
+        : common("unnamedLink", { number: b.unnamed });
   const { data = initial, error } = useQuery({
     queryKey: analyticsKeys.campaignReport(id),
     queryFn: () => fetchJson<Report>(`/api/v1/campaigns/${id}/report`, t("loadError")),
@@ -165,7 +173,9 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
               ) : (
                 data.buttons.map((b) => (
                   <tr key={`${b.kind}-${b.cardNumber ?? ""}-${b.label}`}>
-                    <Td>{b.cardNumber ? t("buttons.onCard", { number: b.cardNumber, label: b.label }) : b.label}</Td>
+                    <Td>
+                      {b.cardNumber ? t("buttons.onCard", { number: b.cardNumber, label: labelOf(b) }) : labelOf(b)}
+                    </Td>
                     <Td className="text-muted">
                       {b.kind in BUTTON_KINDS ? t(`buttons.kinds.${BUTTON_KINDS[b.kind]!}`) : b.kind}
                     </Td>

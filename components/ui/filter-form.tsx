@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "./button";
 
@@ -14,15 +15,16 @@ export function FilterForm({
   filtered: boolean;
   children: ReactNode;
 }) {
+  const t = useTranslations("common.filter");
   return (
     <form role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3">
       {children}
       <Button type="submit" variant="secondary">
-        Filter
+        {t("submit")}
       </Button>
       {filtered && (
         <Link href={clearHref} className="pb-2 text-sm text-brand-700 underline">
-          Clear filters
+          {t("clear")}
         </Link>
       )}
     </form>

@@ -45,6 +45,13 @@ describe("the funnel read from rollup keys", () => {
     ]);
   });
 
+  it("numbers a button the template gave no text, for the page to name it in the reader's language", () => {
+    expect(buttonBreakdown([{ type: "QUICK_REPLY" }, { type: "URL" }], {}, {})).toEqual([
+      { label: "Button 1", unnamed: 1, kind: "Quick reply", count: 0 },
+      { label: "Link 2", unnamed: 2, kind: "Link (tracked opens)", count: 0 },
+    ]);
+  });
+
   it("lists each carousel card's tracked link opens after the message's own buttons, by card", () => {
     const card = [
       { type: "QUICK_REPLY", text: "More like this" },

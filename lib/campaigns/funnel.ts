@@ -71,7 +71,16 @@ type ButtonRow = {
   count: number;
   /** A carousel card's button: the card's number as people read it (from 1). */
   cardNumber?: number;
+  /**
+   * A button the template gave no text: its number (from 1). `label` is then "Button n" or "Link n" in English,
+   * as the public API answers it; the report page names it in the reader's language.
+   */
+  unnamed?: number;
 };
+
+/** The row's label and, for a button without text, its number. */
+const named = (b: Button, index: number, fallback: string) =>
+  b.text ? { label: b.text } : { label: `${fallback} ${index + 1}`, unnamed: index + 1 };
 
 /**
  * Taps per quick-reply button and opens per tracked URL button, in the template's order, then each carousel
@@ -89,17 +98,17 @@ export function buttonBreakdown(
     if (type === "QUICK_REPLY") {
       const count = left[b.text ?? ""] ?? 0;
       delete left[b.text ?? ""];
-      return [{ label: b.text ?? `Button ${index + 1}`, kind: "Quick reply", count }];
+      return [{ ...named(b, index, "Button"), kind: "Quick reply", count }];
     }
     if (type === "URL")
-      return [{ label: b.text ?? `Link ${index + 1}`, kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
+      return [{ ...named(b, index, "Link"), kind: "Link (tracked opens)", count: links[String(index)] ?? 0 }];
     return [];
   });
   cards.forEach((card, c) =>
     card.forEach((b, index) => {
       if (b.type.toUpperCase() !== "URL") return;
       rows.push({
-        label: b.text ?? `Link ${index + 1}`,
+        ...named(b, index, "Link"),
         kind: "Link (tracked opens)",
         count: links[`card:${c}:${index}`] ?? 0,
         cardNumber: c + 1,

@@ -132,6 +132,10 @@ export const campaignReportOp = defineOperation({
             .int()
             .optional()
             .meta({ description: "A carousel card's button: the card's number, from 1.", example: 2 }),
+          unnamed: z.number().int().optional().meta({
+            description:
+              'A button the template gave no text: its number, from 1 (`label` is then "Button n" or "Link n").',
+          }),
         }),
       ),
       failures: z.array(
