@@ -2,6 +2,7 @@
 // Anything else is logged with a request id and the user sees a generic message.
 // A message may be a catalog key (lib/i18n/message-key.ts): the action and route wrappers translate it into
 // the reader's language, the public API into English.
+import type { Messages } from "@/lib/i18n/catalog";
 import { messageKey } from "@/lib/i18n/message-key";
 
 export type ErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED";
@@ -17,9 +18,20 @@ export class AppError extends Error {
   }
 }
 
+/** What was not found: each has its own sentence (errors.json's missing), so each language can say it its way. */
+export type NotFoundSubject = keyof Messages["errors"]["missing"];
+
 export class NotFoundError extends AppError {
-  constructor(what?: string) {
-    super("NOT_FOUND", what ? `${what} was not found.` : messageKey("errors.notFound"));
+  /** `what`: the thing that was not found, or a message of its own (a message key); none: "That item was not found." */
+  constructor(what?: NotFoundSubject | { message: string }) {
+    super(
+      "NOT_FOUND",
+      what === undefined
+        ? messageKey("errors.notFound")
+        : typeof what === "string"
+          ? messageKey(`errors.missing.${what}`)
+          : what.message,
+    );
   }
 }
 

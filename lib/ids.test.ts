@@ -11,7 +11,7 @@ describe("ids from URLs", () => {
   it.each(["", "a\u0000b", "\u0000", "../etc/passwd", "x".repeat(65), "id with space", "%00"])(
     "answer %j as not found, before any query",
     (raw) => {
-      expect(() => parseId(raw, "That campaign")).toThrow(new NotFoundError("That campaign"));
+      expect(() => parseId(raw, "campaign")).toThrow(new NotFoundError("campaign"));
     },
   );
 

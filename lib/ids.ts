@@ -2,12 +2,12 @@
 // (a NUL byte, which PostgreSQL refuses in text and which surfaced as a 500, a path, a megabyte of junk)
 // cannot name a row, so it is answered as not found before any query.
 import { z } from "zod";
-import { NotFoundError } from "./errors";
+import { NotFoundError, type NotFoundSubject } from "./errors";
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-/** The id if it could be one, else NotFound for `what`. */
-export function parseId(raw: unknown, what = "That item"): string {
+/** The id if it could be one, else NotFound for `what` (none: "That item was not found."). */
+export function parseId(raw: unknown, what?: NotFoundSubject): string {
   const parsed = idSchema.safeParse(raw);
   if (!parsed.success) throw new NotFoundError(what);
   return parsed.data;

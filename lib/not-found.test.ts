@@ -13,7 +13,7 @@ describe("pages and unknown ids", () => {
     } catch (error) {
       expect(is404(error)).toBe(true);
     }
-    const missing = await orNotFound(Promise.reject(new NotFoundError("That campaign"))).catch((e: unknown) => e);
+    const missing = await orNotFound(Promise.reject(new NotFoundError("campaign"))).catch((e: unknown) => e);
     expect(is404(missing)).toBe(true);
   });
 

@@ -14,6 +14,7 @@ import { ratio } from "@/lib/campaigns/funnel";
 import type { CampaignReport as Report, SeriesPoint } from "@/lib/analytics/report";
 import { fetchJson } from "@/lib/fetch-json";
 import { useFormat } from "@/lib/i18n/format";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { TimeChart } from "@/components/ui/chart";
 import { ChartCard } from "@/components/ui/chart-card";
 import { chartShape } from "./chart-shape";
@@ -50,6 +51,8 @@ const BILLED = new Set([
 export function CampaignReport({ id, initial }: { id: string; initial: Report }) {
   const t = useTranslations("analytics.report");
   const tm = useTranslations("analytics.measures");
+  // The status reason and each failure's reason and advice are message keys (lib/i18n/message-key.ts).
+  const message = useTranslations();
   const format = useFormat();
   const router = useRouter();
   const common = useTranslations("common");
@@ -105,7 +108,7 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
       )}
       {data.status === "PAUSED" && data.statusReason && (
         <Card className="border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="alert">
-          {data.statusReason}
+          {translateMessage(message, data.statusReason)}
         </Card>
       )}
       <Card className="p-5">
@@ -211,8 +214,8 @@ export function CampaignReport({ id, initial }: { id: string; initial: Report })
               data.failures.map((x) => (
                 <tr key={x.code ?? "none"}>
                   <Td className="tabular-nums">{x.code ?? "—"}</Td>
-                  <Td>{x.reason}</Td>
-                  <Td className="text-muted">{x.advice}</Td>
+                  <Td>{translateMessage(message, x.reason)}</Td>
+                  <Td className="text-muted">{translateMessage(message, x.advice)}</Td>
                   <Td className="text-right tabular-nums">
                     <Link href={drill("failed", String(x.code ?? "none"))} className="text-brand-700 underline">
                       {t.rich("failures.link", {

@@ -5,10 +5,13 @@ import type { Dashboard } from "@/lib/analytics/dashboard";
 import { useNumberWords } from "@/components/whatsapp/use-number-words";
 import { DELETED_TEMPLATE } from "@/lib/analytics/names";
 import { useFormat } from "@/lib/i18n/format";
+import { translateMessage } from "@/lib/i18n/message-key";
 
 /** The sender numbers: Meta's quality rating and tier, and how their messages did in the period. */
 export function SenderNumbers({ numbers, exportHref }: { numbers: Dashboard["numbers"]; exportHref: string }) {
   const t = useTranslations("analytics.numbers");
+  // A failure's reason is a message key (lib/i18n/message-key.ts).
+  const message = useTranslations();
   const format = useFormat();
   const words = useNumberWords();
   return (
@@ -49,7 +52,7 @@ export function SenderNumbers({ numbers, exportHref }: { numbers: Dashboard["num
                   {n.errors[0]
                     ? t("failure", {
                         code: String(n.errors[0].code ?? ""),
-                        reason: n.errors[0].reason,
+                        reason: translateMessage(message, n.errors[0].reason),
                         count: format.number(n.errors[0].count),
                       })
                     : t("noFailure")}

@@ -20,6 +20,7 @@ import { WhatsAppText } from "@/components/templates/phone-preview";
 import { APPOINTMENT_FORMAT } from "@/lib/flows/booking-flow";
 import type { Author, FlowAnswerCard, TimelineItem } from "@/lib/inbox/queries";
 import { useFormat } from "@/lib/i18n/format";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { cn } from "@/lib/utils";
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Meta's payloads, shown as they came
@@ -228,6 +229,8 @@ function DeliveryState({
 }) {
   const t = useTranslations("inbox.bubble");
   const campaigns = useTranslations("campaigns.skipReason");
+  // A failure's reason is a message key (lib/i18n/message-key.ts); Meta's own title, when that is all there is, stays as sent.
+  const message = useTranslations();
   const known: Delivery = Object.hasOwn(DELIVERY_ICON, state) ? (state as Delivery) : "SENT";
   // A message Parley did not send says why, in the campaigns' words for its skip reason.
   const skipped = skipReason
@@ -235,7 +238,7 @@ function DeliveryState({
         reason: campaigns.has(skipReason as never) ? campaigns(skipReason as never) : skipReason.replaceAll("_", " "),
       })
     : null;
-  const why = reason ?? skipped;
+  const why = reason !== null ? translateMessage(message, reason) : skipped;
   return (
     <span className="inline-flex items-center gap-1" data-testid="delivery-state">
       {DELIVERY_ICON[known]} {known === "FAILED" && why ? t("failedBecause", { reason: why }) : t(`delivery.${known}`)}

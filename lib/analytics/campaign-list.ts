@@ -4,6 +4,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { CampaignStatus } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 
 const encodeCursor = (createdAt: Date, id: string) =>
@@ -58,7 +59,8 @@ export async function listApiCampaigns(
       id: c.id,
       name: c.name,
       status: c.status,
-      statusReason: c.statusReason,
+      // Stored as a message key (lib/campaigns/service.ts): machines read English.
+      statusReason: c.statusReason === null ? null : englishTranslator.message(c.statusReason),
       template: c.template,
       consentListId: c.consentListId,
       createdAt: c.createdAt.toISOString(),

@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { csvLine } from "@/lib/csv";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { dashboard, rangeSchema } from "./dashboard";
 import { TREND_KEYS, type Funnel, type Rates } from "@/lib/campaigns/funnel";
 import { billComparison } from "@/lib/pricing/compare";
@@ -114,7 +115,8 @@ export async function exportCsv(
                 n.throughput,
                 ...funnel(n.funnel),
                 ...rates(n.rates),
-                n.errors[0] ? `${n.errors[0].code ?? ""} ${n.errors[0].reason}` : "",
+                // The reason is a message key (lib/campaigns/funnel.ts): the CSV, like its columns, is English.
+                n.errors[0] ? `${n.errors[0].code ?? ""} ${englishTranslator.message(n.errors[0].reason)}` : "",
               ]),
             )
             .join(""),

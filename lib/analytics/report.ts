@@ -6,6 +6,7 @@ import { pricingCurrency } from "@/lib/pricing/cards";
 import { sendRateOf } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { carouselCards, templateButtons } from "@/lib/campaigns/render";
 import { buttonBreakdown, failuresOf, funnelOf, totalsOf } from "@/lib/campaigns/funnel";
 
@@ -44,7 +45,7 @@ export async function campaignReport(workspaceId: string, id: string) {
       workspace: { select: { whatsAppAccount: { select: { throughputPerSecond: true } } } },
     },
   });
-  if (!campaign) throw new NotFoundError("That campaign");
+  if (!campaign) throw new NotFoundError("campaign");
   const lastMinute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
   const [rows, series, recent, nextDue] = await Promise.all([
     db.$queryRaw<
@@ -100,3 +101,16 @@ export async function campaignReport(workspaceId: string, id: string) {
   };
 }
 export type CampaignReport = Awaited<ReturnType<typeof campaignReport>>;
+
+/**
+ * The report as the public API gives it. The status reason and each failure's reason and advice are message
+ * keys (lib/i18n/message-key.ts), translated where a person reads them; machines read their English words.
+ */
+export function inEnglish(report: CampaignReport): CampaignReport {
+  const english = englishTranslator.message;
+  return {
+    ...report,
+    statusReason: report.statusReason === null ? null : english(report.statusReason),
+    failures: report.failures.map((f) => ({ ...f, reason: english(f.reason), advice: english(f.advice) })),
+  };
+}

@@ -72,7 +72,7 @@ export async function revokeApiKey(workspaceId: string, actorId: string | null, 
       where: { id, workspaceId },
       select: { prefix: true, name: true, revokedAt: true },
     });
-    if (!key) throw new NotFoundError("That API key");
+    if (!key) throw new NotFoundError("apiKey");
     if (key.revokedAt) return;
     await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     await recordAudit(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { buttonBreakdown, failuresOf, funnelOf, ratesOf, totalsOf } from "./funnel";
 
 describe("the funnel read from rollup keys", () => {
@@ -71,8 +72,11 @@ describe("the funnel read from rollup keys", () => {
       [null, 2],
       [null, 1],
     ]);
-    expect(failures[1]!.reason).toMatch(/^Unconfirmed/);
-    expect(failures[1]!.advice).toMatch(/Not sent again/);
-    expect(failures[2]!.reason).toBe("Failed without an error code.");
+    const english = englishTranslator.message;
+    expect(english(failures[0]!.reason)).toMatch(/^Undeliverable/);
+    expect(english(failures[0]!.advice)).toMatch(/^Nothing to do/);
+    expect(english(failures[1]!.reason)).toMatch(/^Unconfirmed/);
+    expect(english(failures[1]!.advice)).toMatch(/Not sent again/);
+    expect(english(failures[2]!.reason)).toBe("Failed without an error code.");
   });
 });

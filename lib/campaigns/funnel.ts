@@ -1,7 +1,8 @@
 // The counters a rollup holds, read into a campaign's funnel, rates and failures. Pure: the campaign
 // report, the campaign list and the dashboards all read rollup keys (see parley_message_facts in the
 // analytics migration).
-import { classifyError, type ErrorAction } from "@/lib/whatsapp/errors";
+import { messageKey } from "@/lib/i18n/message-key";
+import { classifyError } from "@/lib/whatsapp/errors";
 
 export type Totals = Record<string, number>;
 
@@ -120,42 +121,32 @@ export function buttonBreakdown(
   return rows;
 }
 
-/** What a marketer can do about failures of each kind (the explanation says what happened). */
-const ADVICE: Record<ErrorAction, string> = {
-  retry: "Parley retried these several times. Retarget the failed list later.",
-  back_off: "Lower the campaign's send rate, or ask Meta for a higher throughput.",
-  retry_recipient_later: "Space your messages to the same people further apart.",
-  suppress_contact: "Nothing to do: these contacts are left out of future campaigns automatically.",
-  pause_campaign: "Fix the account or template problem, then resume the campaign.",
-  use_template: "Send an approved template instead of a free-form message.",
-  fix_request: "Check the template and the variable mapping, then retarget the failed list.",
-};
-const ADVICE_BY_CODE: Record<number, string> = {
-  131049:
-    "Send fewer, more relevant marketing messages; Meta may let them through after 24 hours. US +1 numbers cannot receive marketing.",
-};
-
-function failureAdvice(code: number | null): string {
-  if (code === null) return ADVICE.retry;
-  return ADVICE_BY_CODE[code] ?? ADVICE[classifyError(code).action];
-}
+/**
+ * What a marketer can do about failures of each kind (the explanation says what happened). Reasons and advice
+ * are message keys (lib/i18n/message-key.ts), translated where they are shown; the public API gives English.
+ */
+const adviceFor = (code: number): string =>
+  code === 131049
+    ? messageKey("errors.cloudApi.advice.limitedByMeta")
+    : messageKey(`errors.cloudApi.advice.${classifyError(code).action}`);
 
 /** Failures by Meta's code ("error:<code>" keys), most frequent first, with what happened and what to do. */
-const UNCONFIRMED =
-  "Unconfirmed: a worker stopped while the request was on its way, and WhatsApp never reported the message.";
-const UNCONFIRMED_ADVICE =
-  "Not sent again, so nobody got it twice. Retarget these recipients if they should still get it.";
-
 export function failuresOf(totals: Totals) {
   return Object.entries(totals)
     .filter(([key, n]) => key.startsWith("error:") && n > 0)
     .map(([key, count]) => {
-      if (key === "error:unconfirmed") return { code: null, reason: UNCONFIRMED, advice: UNCONFIRMED_ADVICE, count };
+      if (key === "error:unconfirmed")
+        return {
+          code: null,
+          reason: messageKey("errors.cloudApi.unconfirmedSummary"),
+          advice: messageKey("errors.cloudApi.advice.unconfirmed"),
+          count,
+        };
       const code = key === "error:none" ? null : Number(key.slice("error:".length));
       return {
         code,
-        reason: code === null ? "Failed without an error code." : classifyError(code).explanation,
-        advice: failureAdvice(code),
+        reason: code === null ? messageKey("errors.cloudApi.noCode") : classifyError(code).explanation,
+        advice: code === null ? messageKey("errors.cloudApi.advice.retry") : adviceFor(code),
         count,
       };
     })

@@ -49,7 +49,7 @@ export async function loadPlan(workspaceId: string, campaignId: string) {
       },
     },
   });
-  if (!campaign) throw new NotFoundError("That campaign");
+  if (!campaign) throw new NotFoundError("campaign");
   const mapping: Mapping = mappingSchema.parse({
     templateName: "",
     fallbackLanguage: "",

@@ -116,7 +116,7 @@ export async function getCampaign(workspaceId: string, id: string) {
       workspace: { select: { requireApproval: true, timeZone: true } },
     },
   });
-  if (!campaign) throw new NotFoundError("That campaign");
+  if (!campaign) throw new NotFoundError("campaign");
   const people = await db.user.findMany({
     where: { id: { in: [campaign.createdById, campaign.approvedById].filter((x): x is string => Boolean(x)) } },
     select: { id: true, name: true },

@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/audit/service";
 import { csvLine } from "@/lib/csv";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
+import { englishTranslator } from "@/lib/i18n/translator";
 import type { SegmentRules } from "@/lib/segments/schemas";
 import { SKIP_REASONS, type SkipReason } from "./audience";
 
@@ -80,7 +82,7 @@ const PAGE = 50;
 
 async function campaignOf(workspaceId: string, id: string) {
   const campaign = await db.campaign.findFirst({ where: { id, workspaceId }, select: { id: true, name: true } });
-  if (!campaign) throw new NotFoundError("That campaign");
+  if (!campaign) throw new NotFoundError("campaign");
   return campaign;
 }
 
@@ -101,11 +103,17 @@ const select = {
   contact: { select: { id: true, name: true, phone: true, bsuid: true, username: true } },
 } as const;
 
+/**
+ * Why a message was skipped or failed. A failure's reason is a message key (lib/i18n/message-key.ts), stored
+ * as it is by the dispatcher or the status webhooks: the page translates it, the CSV gives English.
+ */
 const why = (m: { errorCode: number | null; errorReason: string | null; skipReason: string | null }) =>
   m.skipReason
     ? (SKIP_REASONS[m.skipReason as SkipReason] ?? m.skipReason)
     : m.errorReason
-      ? `${m.errorCode ?? ""} ${m.errorReason}`.trim()
+      ? m.errorCode === null
+        ? m.errorReason
+        : messageKey("errors.cloudApi.withCode", { code: m.errorCode, reason: m.errorReason })
       : "";
 
 /**
@@ -187,7 +195,7 @@ export async function recipientsCsv(workspaceId: string, campaignId: string, dri
                 m.clickedButton,
                 m.linkButton === null ? "" : m.linkButton + 1,
                 m.linkCard === null ? "" : m.linkCard + 1,
-                why(m),
+                englishTranslator.message(why(m)),
               ]),
             )
             .join(""),
@@ -214,7 +222,7 @@ export async function retargetSegment(
 ): Promise<{ id: string }> {
   const campaign = await campaignOf(workspaceId, campaignId);
   const conditions = STAGES[stage].rules;
-  if (!conditions) throw new NotFoundError("A segment for that stage");
+  if (!conditions) throw new NotFoundError("stageSegment");
   const rules: SegmentRules = {
     match: "all",
     groups: [

@@ -212,7 +212,7 @@ export async function rejectCampaign(user: CurrentUser, id: string, reason: stri
     id,
     ["AWAITING_APPROVAL"],
     "DRAFT",
-    `Sent back: ${reason}`,
+    messageKey("campaigns.statusReason.sentBack", { reason }),
     "campaign.rejected",
     messageKey("campaigns.errors.notAwaiting"),
   );
@@ -223,6 +223,7 @@ async function transition(
   id: string,
   from: CampaignStatus[],
   to: CampaignStatus,
+  /** Stored as a message key with its values, translated where it is shown (rows from before stay English). */
   statusReason: string | null,
   action: string,
   conflict: string,
@@ -252,7 +253,7 @@ export const pauseCampaign = (user: CurrentUser, id: string) =>
     id,
     ["SENDING", "SCHEDULED"],
     "PAUSED",
-    `Paused by ${user.name}`,
+    messageKey("campaigns.statusReason.pausedBy", { name: user.name }),
     "campaign.paused",
     messageKey("campaigns.errors.notPausable"),
   );
@@ -277,7 +278,7 @@ export const cancelCampaign = (user: CurrentUser, id: string) =>
     id,
     ["SCHEDULED", "AWAITING_APPROVAL", "SENDING", "PAUSED"],
     "CANCELLED",
-    `Cancelled by ${user.name}`,
+    messageKey("campaigns.statusReason.cancelledBy", { name: user.name }),
     "campaign.cancelled",
     messageKey("campaigns.errors.finished"),
   );

@@ -7,7 +7,6 @@ import { db, Prisma } from "@/lib/db/client";
 import { contactHandle } from "@/lib/contacts/identity";
 import { suppressedSince } from "@/lib/contacts/privacy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { messageKey } from "@/lib/i18n/message-key";
 import { usersById } from "@/lib/users/service";
 import type { ConsentListInput, KeywordSettings, RecordConsentInput } from "./schemas";
 import { recordConsentEvent } from "./service";
@@ -20,12 +19,12 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
     }),
     db.consentList.findFirst({ where: { id: input.consentListId, workspaceId }, select: { id: true, name: true } }),
   ]);
-  if (!contact) throw new NotFoundError("That contact");
-  if (!list) throw new NotFoundError("That consent list");
+  if (!contact) throw new NotFoundError("contact");
+  if (!list) throw new NotFoundError("consentList");
   const suppressed = input.action === "OPT_IN" ? await suppressedSince(workspaceId, contact) : null;
   if (suppressed) {
     throw new ValidationError(
-      messageKey("audiences.errors.consent.erased", { date: suppressed.toISOString().slice(0, 10) }),
+      `This number asked to be erased on ${suppressed.toISOString().slice(0, 10)} and is suppressed: it cannot be opted in again by hand.`,
     );
   }
   await db.$transaction(async (tx) => {
@@ -70,7 +69,7 @@ export async function exportConsentRecord(
       where: { id: scope.consentListId, workspaceId },
       select: { name: true },
     });
-    if (!list) throw new NotFoundError("That consent list");
+    if (!list) throw new NotFoundError("consentList");
     title = list.name;
     which = Prisma.sql`(e."consentListId" = ${scope.consentListId} OR e."consentListId" IS NULL)`;
   } else {
@@ -78,7 +77,7 @@ export async function exportConsentRecord(
       where: { id: scope.contactId, workspaceId },
       select: { phone: true, bsuid: true, username: true },
     });
-    if (!contact) throw new NotFoundError("That contact");
+    if (!contact) throw new NotFoundError("contact");
     title = contactHandle(contact);
     which = Prisma.sql`e."contactId" = ${scope.contactId}`;
   }
@@ -159,7 +158,7 @@ export async function createConsentList(workspaceId: string, actorId: string, in
     where: { workspaceId_name: { workspaceId, name: input.name } },
     select: { id: true },
   });
-  if (existing) throw new ConflictError(messageKey("audiences.errors.consent.listTaken", { name: input.name }));
+  if (existing) throw new ConflictError(`A consent list named ${input.name} already exists.`);
   const list = await db.consentList.create({
     data: { workspaceId, name: input.name, description: input.description || null, category: input.category },
     select: { id: true },

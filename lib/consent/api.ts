@@ -33,7 +33,7 @@ export async function contactConsent(workspaceId: string, contactId: string) {
       },
     },
   });
-  if (!contact) throw new NotFoundError("That contact");
+  if (!contact) throw new NotFoundError("contact");
   // The log has no relation to follow (schema.prisma): its lists are looked up alongside.
   const events = await db.consentEvent.findMany({
     where: { workspaceId, contactId },
@@ -91,7 +91,7 @@ export async function recordApiConsent(
     where: { id: contactId, workspaceId },
     select: { id: true, phone: true, bsuid: true },
   });
-  if (!contact) throw new NotFoundError("That contact");
+  if (!contact) throw new NotFoundError("contact");
   const optIn = input.action === "opt_in";
   if (optIn && !input.listId) {
     throw new ValidationError("An opt-in is to one list: give its listId.", {

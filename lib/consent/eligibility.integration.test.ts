@@ -10,6 +10,8 @@ import { launchCampaign, saveCampaign } from "@/lib/campaigns/service";
 import { db } from "@/lib/db/client";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
+import { loadMessages } from "@/lib/i18n/catalog";
+import { englishTranslator, translatorFor } from "@/lib/i18n/translator";
 import { sendReply } from "@/lib/inbox/service";
 import { sendTestMessage } from "@/lib/workspace/connection";
 import {
@@ -280,10 +282,17 @@ describe("consent by purpose on every path that sends", () => {
   });
 
   it("refuses a campaign whose list is for another purpose than its template, with the reason", async () => {
-    await expect(
-      saveCampaign(ws.userOf("MARKETER"), campaignInput(ws, { name: "Mismatch", consentListId: lists.orders })),
-    ).rejects.toThrow(
+    const refusal = await saveCampaign(
+      ws.userOf("MARKETER"),
+      campaignInput(ws, { name: "Mismatch", consentListId: lists.orders }),
+    ).catch((error: unknown) => error as ValidationError);
+    const reason = refusal instanceof ValidationError ? refusal.fieldErrors?.consentListId?.[0] : undefined;
+    expect(englishTranslator.message(reason ?? "")).toMatch(
       /“Order updates” is a list for utility \(transactional\) messages, but the template is a marketing template/,
+    );
+    // A Spanish reader reads it in Spanish, the purposes too.
+    expect(translatorFor("es", await loadMessages("es")).message(reason ?? "")).toMatch(
+      /^«Order updates» es una lista para mensajes de utilidad \(transaccionales\), pero la plantilla es de marketing/,
     );
   });
 });

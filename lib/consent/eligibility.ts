@@ -12,6 +12,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export type ConsentRefusal = "no_consent" | "opted_out";
 
@@ -21,16 +22,20 @@ const PURPOSE_WORDS: Record<TemplateCategory, string> = {
   AUTHENTICATION: "authentication",
 };
 
-/** The sentence a campaign builder, pre-flight or the server shows when a list and a template do not match. */
+/**
+ * The sentence a campaign builder, pre-flight or the server shows when a list and a template do not match: a
+ * message key (lib/i18n/message-key.ts), translated where it is shown, the purposes in the reader's words.
+ */
 export function purposeMismatch(
   templateCategory: TemplateCategory,
   listName: string,
   listCategory: TemplateCategory,
 ): string {
-  return (
-    `“${listName}” is a list for ${PURPOSE_WORDS[listCategory]} messages, but the template is a ${PURPOSE_WORDS[templateCategory]} template. ` +
-    `People opted in to one purpose only: pick a list for ${PURPOSE_WORDS[templateCategory]} messages.`
-  );
+  return messageKey("campaigns.preflight.blocker.purposeMismatch", {
+    list: listName,
+    listPurpose: messageKey(`campaigns.purpose.${listCategory}`),
+    templatePurpose: messageKey(`campaigns.purpose.${templateCategory}`),
+  });
 }
 
 /**

@@ -35,7 +35,7 @@ export async function recordConsentEvent(input: ConsentEventInput, tx?: Tx): Pro
   // so an erasure at the same time waits for this event (and deletes it) or makes it fail, never leaves it behind.
   const contact = await tx.$queryRaw<unknown[]>`
     SELECT 1 FROM "Contact" WHERE id = ${input.contactId} AND "workspaceId" = ${input.workspaceId} FOR KEY SHARE`;
-  if (contact.length === 0) throw new NotFoundError("That contact");
+  if (contact.length === 0) throw new NotFoundError("contact");
   const occurredAt = input.occurredAt ?? new Date();
   await tx.consentEvent.create({
     data: {
@@ -83,7 +83,7 @@ async function applyToState(input: ConsentEventInput, occurredAt: Date, tx: Tx):
       where: { id: input.consentListId, workspaceId },
       select: { category: true },
     });
-    if (!list) throw new NotFoundError("That consent list");
+    if (!list) throw new NotFoundError("consentList");
     const marketing = list.category === "MARKETING";
     const log = await tx.consentEvent.findMany({
       where: {

@@ -42,7 +42,7 @@ export const SUPPRESSED_MESSAGE =
 
 async function workspaceCountry(workspaceId: string): Promise<string> {
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { defaultCountry: true } });
-  if (!workspace) throw new NotFoundError("That workspace");
+  if (!workspace) throw new NotFoundError("workspace");
   return workspace.defaultCountry;
 }
 
@@ -337,7 +337,7 @@ export type ApiContact = ReturnType<typeof toApiContact>;
 
 export async function getApiContact(workspaceId: string, id: string): Promise<ApiContact> {
   const contact = await db.contact.findFirst({ where: { id, workspaceId }, select: CONTACT_SELECT });
-  if (!contact) throw new NotFoundError("That contact");
+  if (!contact) throw new NotFoundError("contact");
   return toApiContact(contact);
 }
 

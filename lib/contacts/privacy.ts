@@ -45,7 +45,7 @@ export async function eraseContact(workspaceId: string, actorId: string, id: str
     where: { id, workspaceId },
     select: { id: true, phone: true, bsuid: true },
   });
-  if (!contact) throw new NotFoundError("That contact");
+  if (!contact) throw new NotFoundError("contact");
   const identifiers = [contact.phone, contact.bsuid].filter((i): i is string => Boolean(i));
   await db.$transaction(async (tx: Prisma.TransactionClient) => {
     await tx.suppression.createMany({

@@ -116,7 +116,7 @@ export async function getContactDetail(workspaceId: string, id: string) {
       },
     }),
   ]);
-  if (!contact) throw new NotFoundError("That contact");
+  if (!contact) throw new NotFoundError("contact");
   const actors = await usersById(events.map((e) => e.actorId));
   // An event of a list comes with the contact's state on that list, so the list's name is among the states.
   const lists = new Map(contact.consents.map((c) => [c.consentList.id, c.consentList.name]));

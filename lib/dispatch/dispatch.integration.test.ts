@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { cancelCampaign, launchCampaign, pauseCampaign, resumeCampaign, saveCampaign } from "@/lib/campaigns/service";
 import { db } from "@/lib/db/client";
+import { englishTranslator } from "@/lib/i18n/translator";
 import {
   acceptedSends,
   addOptedInContacts,
@@ -334,7 +335,7 @@ describe("dispatch", () => {
       .toBe(true);
     const failed = await db.message.findFirstOrThrow({ where: { campaignId: id, contactId: stopped.id } });
     expect(failed.errorCode).toBe(131050);
-    expect(failed.errorReason).toMatch(/stopped marketing messages/);
+    expect(englishTranslator.message(failed.errorReason!)).toMatch(/stopped marketing messages/);
     expect(await db.consentEvent.findFirst({ where: { contactId: stopped.id, action: "OPT_OUT" } })).toMatchObject({
       source: "ERROR_131050",
     });
@@ -401,7 +402,7 @@ describe("dispatch", () => {
     await dispatchUntil(id);
     const campaign = await db.campaign.findUniqueOrThrow({ where: { id } });
     expect(campaign.status).toBe("PAUSED");
-    expect(campaign.statusReason).toMatch(/132015.*paused by Meta for low quality/);
+    expect(englishTranslator.message(campaign.statusReason!)).toMatch(/132015.*paused by Meta for low quality/);
     expect(await counts(id)).toEqual({ QUEUED: 20 });
     expect(await db.auditLog.count({ where: { targetId: id, action: "campaign.paused_by_meta" } })).toBe(1);
   });

@@ -19,6 +19,7 @@ import { loadPlan, sendRateOf } from "@/lib/campaigns/plan";
 import { quietDelayMs } from "@/lib/campaigns/quiet-hours";
 import type { Mapping, QuietHours } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/db/client";
+import { messageKey } from "@/lib/i18n/message-key";
 import { createFlowToken } from "@/lib/flows/flow-token";
 import { messageRef, withFlowToken } from "@/lib/flows/send";
 import { logger } from "@/lib/logger";
@@ -156,8 +157,14 @@ export class NumberSender {
         await this.pause(
           id,
           error instanceof WhatsAppApiError
-            ? `Header media could not be uploaded to WhatsApp: ${error.message}`
-            : "The campaign could not be prepared for sending.",
+            ? messageKey("campaigns.statusReason.mediaUpload", {
+                reason: messageKey("errors.cloudApi.metaErrorDetails", {
+                  reason: error.classification.explanation,
+                  code: error.code,
+                  details: error.message,
+                }),
+              })
+            : messageKey("campaigns.statusReason.notPrepared"),
           null,
         );
         logger.error("campaign could not be prepared", { campaignId: id, error });
@@ -354,17 +361,21 @@ export class NumberSender {
         return { id: message.id, kind: "release", at: now, refund: true };
       case "retry_recipient_later":
         if (message.attempts >= MAX_RETRIES)
-          return failed(`${explanation} Gave up after ${message.attempts} attempts.`);
+          return failed(messageKey("errors.cloudApi.gaveUp", { reason: explanation, attempts: message.attempts }));
         return { id: message.id, kind: "release", at: new Date(Date.now() + backoffMs(message.attempts, 4)) };
       case "retry":
         if (message.attempts >= MAX_RETRIES)
-          return failed(`${explanation} Gave up after ${message.attempts} attempts.`);
+          return failed(messageKey("errors.cloudApi.gaveUp", { reason: explanation, attempts: message.attempts }));
         return { id: message.id, kind: "release", at: new Date(Date.now() + backoffMs(message.attempts, 2)) };
       case "pause_campaign":
         // A transactional message has no campaign to pause: it fails with Meta's reason (the template was paused, say).
         if (!context) return failed();
         live.set(context.id, "PAUSED");
-        await this.pause(context.id, `Paused by Meta's error ${code}: ${explanation}`, code);
+        await this.pause(
+          context.id,
+          messageKey("campaigns.statusReason.pausedByMeta", { code, reason: explanation }),
+          code,
+        );
         return { id: message.id, kind: "release", at: now, refund: true };
       case "suppress_contact":
         await applyErrorEffect(db, {

@@ -11,15 +11,15 @@ import "server-only";
 import { CAMPAIGN_CONSENT_REFUSAL, campaignConsentJoin, consentRefusalSql } from "@/lib/consent/eligibility";
 import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { messageKey } from "@/lib/i18n/message-key";
 import { workerLeaseKey } from "@/lib/jobs/leases";
 import { logger } from "@/lib/logger";
 import { countMessageOutcomes } from "@/lib/observability/metrics";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";
 import { emitMessageStatusEvents } from "@/lib/outbound-webhooks/domain-events";
 
-/** The explanation kept on a message whose request may have reached Meta but was never confirmed. */
-export const UNCONFIRMED_REASON =
-  "Unconfirmed: the worker sending it stopped while the request was on its way, and WhatsApp never reported this message. It was not sent again, so nobody gets it twice.";
+/** The explanation kept on a message whose request may have reached Meta but was never confirmed (a message key). */
+export const UNCONFIRMED_REASON = messageKey("errors.cloudApi.unconfirmed");
 
 export type ClaimedMessage = {
   id: string;

@@ -197,7 +197,7 @@ export async function recordEvents(
 export async function recordEvent(workspaceId: string, apiKeyId: string | null, input: EventInput) {
   const [result] = await recordEvents(workspaceId, apiKeyId, [{ ok: true, value: input }]);
   if (result!.ok) return { id: result!.id, contactId: result!.contactId, contactCreated: result!.contactCreated };
-  if (result!.notFound) throw new NotFoundError("That contact");
+  if (result!.notFound) throw new NotFoundError("contact");
   const fieldErrors: Record<string, string[]> = {};
   for (const e of result!.errors) (fieldErrors[e.field] ??= []).push(e.message);
   throw new ValidationError(result!.errors[0]!.message, fieldErrors);

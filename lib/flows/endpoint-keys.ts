@@ -68,7 +68,7 @@ export async function registerEndpointKey(user: CurrentUser): Promise<{ register
     where: { workspaceId: user.workspaceId },
     select: { id: true, publicKeyPem: true },
   });
-  if (!key) throw new NotFoundError(messageKey("flowEndpoint.errors.noKey"));
+  if (!key) throw new NotFoundError({ message: messageKey("flowEndpoint.errors.noKey") });
   const client = await clientFor(user.workspaceId);
   if (!client) throw new ValidationError(messageKey("flowEndpoint.errors.noConnection"));
   try {

@@ -9,7 +9,14 @@ import type { Messages, NestedKeyOf } from "next-intl";
  *   throw new ConflictError(messageKey("errors.conflict.nameTaken", { name }))
  *
  * The key is a full path ("namespace.key"), checked by tsc. Arguments travel after a "|" as JSON. Text that is
- * not a key (English from code not converted yet, or already translated by the server) is shown as it is.
+ * not a key (English from code not converted yet, rows stored before their text became a key, or text already
+ * translated by the server) is shown as it is.
+ *
+ * An argument may itself be a message (a key, with its own arguments): it is translated too, so a sentence
+ * can wrap another one written elsewhere, e.g. a campaign paused because of Meta's error, with Meta's
+ * explanation (lib/whatsapp/errors.ts) inside:
+ *
+ *   messageKey("campaigns.statusReason.pausedByMeta", { code, reason: messageKey("errors.cloudApi.reason.368") })
  */
 export type MessageKey = NestedKeyOf<Messages>;
 type Values = Record<string, string | number>;
@@ -37,5 +44,12 @@ export function translateMessage(t: RootTranslator, message: string): string {
   } catch {
     return message;
   }
+  if (values)
+    values = Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [
+        name,
+        typeof value === "string" ? translateMessage(t, value) : value,
+      ]),
+    );
   return (t as unknown as (key: string, values?: Values) => string)(key, values);
 }

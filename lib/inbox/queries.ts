@@ -144,7 +144,7 @@ export async function getThread(workspaceId: string, id: string) {
       notes: { orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
-  if (!conversation) throw new NotFoundError("That conversation");
+  if (!conversation) throw new NotFoundError("conversation");
   // What the business's own systems sent through the public API (or a journey sent), so the agent sees what the person received.
   const transactional = await db.message.findMany({
     where: { workspaceId, contactId: conversation.contactId, origin: { in: ["api", "journey"] } },

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { NotFoundError } from "@/lib/errors";
 import { createWorkspace } from "@/tests/factories";
 import { listMedia, readMedia, uploadMedia } from "./service";
 
@@ -16,7 +17,7 @@ describe("media library", () => {
     const thumbnail = await readMedia(mine.workspace.id, asset.id, true);
     expect(thumbnail.mimeType).toBe("image/webp");
     expect((await sharp(thumbnail.bytes).metadata()).width).toBe(480);
-    await expect(readMedia(other.workspace.id, asset.id)).rejects.toThrow("That media file was not found.");
+    await expect(readMedia(other.workspace.id, asset.id)).rejects.toThrow(new NotFoundError("mediaFile"));
     expect(await listMedia(other.workspace.id)).toEqual([]);
   });
 

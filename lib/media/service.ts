@@ -63,7 +63,7 @@ async function assetOrThrow(workspaceId: string, id: string) {
     where: { id, workspaceId },
     select: { kind: true, fileName: true, mimeType: true, storageKey: true },
   });
-  if (!asset) throw new NotFoundError("That media file");
+  if (!asset) throw new NotFoundError("mediaFile");
   return asset;
 }
 

@@ -30,6 +30,7 @@ import { pgPool } from "@/lib/db/pg";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { NotFoundError } from "@/lib/errors";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { windowState } from "@/lib/inbox/schemas";
 import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
 
@@ -92,7 +93,11 @@ export function messageResource(m: MessageRow) {
     failedAt: iso(m.failedAt),
     error:
       m.state === "FAILED" || m.state === "SKIPPED"
-        ? { code: m.errorCode, reason: m.errorReason ?? m.skipReason ?? "unknown" }
+        ? // A failure's reason is stored as a message key (lib/whatsapp/errors.ts): the API gives its English words.
+          {
+            code: m.errorCode,
+            reason: m.errorReason ? englishTranslator.message(m.errorReason) : (m.skipReason ?? "unknown"),
+          }
         : null,
     wamid: m.wamid,
   };
@@ -193,7 +198,7 @@ async function loadContext(client: Sql, workspaceId: string, input: SendMessageB
     LEFT JOIN "Conversation" v ON v."contactId" = c.id
     WHERE w.id = ${workspaceId}`,
   );
-  if (!row) throw new NotFoundError("That workspace");
+  if (!row) throw new NotFoundError("workspace");
   return row;
 }
 
@@ -293,7 +298,7 @@ export async function queueMessages(
     LEFT JOIN "Contact" c ON c."workspaceId" = w.id AND c.id = ANY(${[...new Set(inputs.map((i) => i.contactId))]}::text[])
     LEFT JOIN "Conversation" v ON v."contactId" = c.id`,
   );
-  if (rows.length === 0) throw new NotFoundError("That workspace");
+  if (rows.length === 0) throw new NotFoundError("workspace");
   const byContact = new Map(rows.map((r) => [r.contactId, r]));
   // A contact not found: the workspace's context with no contact, as queueMessage's query returns it.
   const absent: Context = {
@@ -526,7 +531,7 @@ export async function readMessage(workspaceId: string, id: string) {
     Prisma.sql`SELECT ${MESSAGE_COLUMNS}, c.phone FROM "Message" m JOIN "Contact" c ON c.id = m."contactId"
       WHERE m.id = ${id} AND m."workspaceId" = ${workspaceId} AND m.origin = 'api'`,
   );
-  if (!message) throw new NotFoundError("That message");
+  if (!message) throw new NotFoundError("message");
   const history = await db.messageStatusEvent.findMany({
     where: { workspaceId, OR: [{ messageId: id }, ...(message.wamid ? [{ wamid: message.wamid }] : [])] },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],

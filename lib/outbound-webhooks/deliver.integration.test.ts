@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import type { ValidationError } from "@/lib/errors";
+import { NotFoundError, type ValidationError } from "@/lib/errors";
 import { englishTranslator } from "@/lib/i18n/translator";
 import { createWorkspace } from "@/tests/factories";
 import { AUTO_DISABLED_REASON, deliverPendingWebhooks } from "./deliver";
@@ -161,7 +161,7 @@ describe("outbound webhook delivery", () => {
     const other = await createWorkspace(["ADMIN"]);
     await expect(
       replayDelivery(other.workspace.id, other.users.ADMIN.id, endpoint.id, deliveries[0]!.id),
-    ).rejects.toThrow("That webhook endpoint was not found.");
+    ).rejects.toThrow(new NotFoundError("webhookEndpoint"));
   });
 
   it("gives up on a delivery after 24 hours, and disables an endpoint failing for a day, telling its admins", async () => {

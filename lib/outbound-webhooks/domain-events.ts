@@ -3,6 +3,8 @@
 // messages and button taps (apply-inbound.ts), consent changes (lib/consent/service.ts). Each first asks
 // whether any enabled endpoint of the workspace wants such events, so with none it costs one indexed query.
 import "server-only";
+import { messageKey } from "@/lib/i18n/message-key";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { emitEvents, type EmitClient, type EmitInput } from "./emit";
 import type { OutboundEventData, OutboundEventType } from "./events";
@@ -100,9 +102,13 @@ export async function emitMessageStatusEvents(tx: Tx, changes: MessageStatusChan
             error: {
               code: c.errorCode ?? null,
               title: c.errorTitle ?? null,
-              explanation:
+              // Parley's explanation is a message key (lib/whatsapp/errors.ts); machines read its English words.
+              explanation: englishTranslator.message(
                 c.explanation ??
-                (c.errorCode ? classifyError(c.errorCode).explanation : (c.errorTitle ?? "The message failed.")),
+                  (c.errorCode
+                    ? classifyError(c.errorCode).explanation
+                    : (c.errorTitle ?? messageKey("errors.cloudApi.failed"))),
+              ),
             },
           }
         : data;

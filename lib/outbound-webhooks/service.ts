@@ -62,7 +62,7 @@ export async function listEndpoints(workspaceId: string) {
 
 export async function getEndpointOrThrow(workspaceId: string, id: string) {
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id, workspaceId }, select: endpointSelect });
-  if (!endpoint) throw new NotFoundError("That webhook endpoint");
+  if (!endpoint) throw new NotFoundError("webhookEndpoint");
   return endpoint;
 }
 
@@ -193,7 +193,7 @@ export async function revealSecret(workspaceId: string, actorId: string, id: str
     where: { id, workspaceId },
     select: { url: true, secretEncrypted: true },
   });
-  if (!row) throw new NotFoundError("That webhook endpoint");
+  if (!row) throw new NotFoundError("webhookEndpoint");
   await recordAudit(workspaceId, actorId, {
     action: "webhooks.secret_revealed",
     targetType: "WebhookEndpoint",
@@ -299,7 +299,7 @@ export async function replayDelivery(workspaceId: string, actorId: string, endpo
       UPDATE "OutboundDelivery" SET state = 'PENDING', "nextAttemptAt" = now(), "claimedBy" = NULL, "claimedUntil" = NULL
       WHERE id = ${BigInt(deliveryId)} AND "endpointId" = ${endpointId}
       RETURNING "eventId"`;
-    if (rows.length === 0) throw new NotFoundError("That delivery");
+    if (rows.length === 0) throw new NotFoundError("delivery");
     await tx.$executeRawUnsafe(`SELECT pg_notify('${OUTBOUND_WEBHOOKS_CHANNEL}', '')`);
     await recordAudit(
       workspaceId,

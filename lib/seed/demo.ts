@@ -6,6 +6,7 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
 import { trackedLinkBase } from "@/lib/campaigns/links";
+import { messageKey } from "@/lib/i18n/message-key";
 import { foldAll } from "@/lib/analytics/rollups";
 import { cardAt, estimateWithCard, SHIPPED_CARDS, shippedPriceMicros } from "@/lib/pricing/rates";
 import { classifyError } from "@/lib/whatsapp/errors";
@@ -541,7 +542,9 @@ async function seedTransactional(
         readAt: read ? later(20 + random() * 300) : null,
         failedAt: failed ? later(1) : null,
         errorCode: failed ? 131000 : null,
-        errorReason: failed ? `${classifyError(131000).explanation} Gave up after 8 attempts.` : null,
+        errorReason: failed
+          ? messageKey("errors.cloudApi.gaveUp", { reason: classifyError(131000).explanation, attempts: 8 })
+          : null,
         attempts: failed ? 8 : 1,
       };
     });

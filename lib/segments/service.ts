@@ -3,7 +3,6 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { messageKey } from "@/lib/i18n/message-key";
 import { segmentWhere } from "./compile";
 import { EMPTY_RULES, segmentRulesSchema, type SegmentInput, type SegmentRules } from "./schemas";
 
@@ -70,7 +69,7 @@ export async function getSegment(workspaceId: string, id: string) {
     where: { id, workspaceId },
     select: { id: true, name: true, rules: true },
   });
-  if (!segment) throw new NotFoundError("That segment");
+  if (!segment) throw new NotFoundError("segment");
   // Rules that no longer parse open as an empty rule to fix (or the segment to delete), not as an error page.
   const rules = segmentRulesSchema.safeParse(segment.rules);
   return { ...segment, rules: rules.success ? rules.data : EMPTY_RULES, rulesNeedFixing: !rules.success };
@@ -81,13 +80,13 @@ export async function saveSegment(workspaceId: string, actorId: string, input: S
     where: { workspaceId, name: input.name, NOT: input.id ? { id: input.id } : undefined },
     select: { id: true },
   });
-  if (clash) throw new ConflictError(messageKey("audiences.errors.segment.nameTaken", { name: input.name }));
+  if (clash) throw new ConflictError(`A segment named ${input.name} already exists.`);
   const rules = input.rules as Prisma.InputJsonValue;
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     let id = input.id;
     if (id) {
       const { count } = await tx.segment.updateMany({ where: { id, workspaceId }, data: { name: input.name, rules } });
-      if (count === 0) throw new NotFoundError("That segment");
+      if (count === 0) throw new NotFoundError("segment");
     } else {
       id = (await tx.segment.create({ data: { workspaceId, name: input.name, rules }, select: { id: true } })).id;
     }
@@ -117,14 +116,11 @@ export async function deleteSegment(workspaceId: string, actorId: string, id: st
       ORDER BY name LIMIT 3`;
     if (users.length) {
       throw new ConflictError(
-        messageKey("audiences.errors.segment.usedByCampaigns", {
-          count: users.length,
-          names: users.map((u) => u.name).join(", "),
-        }),
+        `This segment is used by the campaign${users.length > 1 ? "s" : ""} ${users.map((u) => u.name).join(", ")}. Remove it there first.`,
       );
     }
     const { count } = await tx.segment.deleteMany({ where: { id, workspaceId } });
-    if (count === 0) throw new NotFoundError("That segment");
+    if (count === 0) throw new NotFoundError("segment");
     await recordAudit(workspaceId, actorId, { action: "segment.deleted", targetType: "segment", targetId: id }, tx);
   });
 }

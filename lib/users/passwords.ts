@@ -56,7 +56,7 @@ export async function resetMemberPassword(workspaceId: string, actorId: string, 
       select: { workspaceId: true, user: { select: { email: true } } },
     });
     const here = memberships.find((m) => m.workspaceId === workspaceId);
-    if (!here) throw new NotFoundError("That user");
+    if (!here) throw new NotFoundError("user");
     if (memberships.length > 1) {
       throw new ForbiddenError(messageKey("settings.errors.users.otherWorkspace", { email: here.user.email }));
     }

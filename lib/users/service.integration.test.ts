@@ -70,7 +70,7 @@ describe("workspace members", () => {
     const a = await createWorkspace(["ADMIN"]);
     const b = await createWorkspace(["ADMIN", "MARKETER"]);
     await expect(
-      changeRole(a.workspace.id, a.users.ADMIN.id, { userId: b.users.MARKETER.id, role: "ADMIN" }),
+      inEnglish(changeRole(a.workspace.id, a.users.ADMIN.id, { userId: b.users.MARKETER.id, role: "ADMIN" })),
     ).rejects.toThrow(/That user was not found/);
     expect((await listMembers(b.workspace.id)).find((m) => m.id === b.users.MARKETER.id)?.role).toBe("MARKETER");
   });

@@ -67,7 +67,7 @@ async function membershipOrThrow(tx: Prisma.TransactionClient, workspaceId: stri
     where: { workspaceId_userId: { workspaceId, userId } },
     select: { id: true, role: true, deactivatedAt: true, user: { select: { email: true } } },
   });
-  if (!membership) throw new NotFoundError("That user");
+  if (!membership) throw new NotFoundError("user");
   return membership;
 }
 

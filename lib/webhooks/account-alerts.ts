@@ -118,7 +118,7 @@ export async function acknowledgeAccountAlert(workspaceId: string, actorId: stri
     });
     if (count === 0) {
       const exists = await tx.accountAlert.count({ where: { id: alertId, workspaceId } });
-      if (!exists) throw new NotFoundError("That alert");
+      if (!exists) throw new NotFoundError("alert");
       return; // already acknowledged
     }
     const alert = await tx.accountAlert.findUniqueOrThrow({

@@ -5,6 +5,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import type { StatusEvent } from "@/lib/whatsapp/schemas";
+import { messageKey } from "@/lib/i18n/message-key";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { foldOutboundStatuses } from "@/lib/inbox/service";
@@ -111,7 +112,9 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
     if (state === "FAILED") {
       agg.failedAt = earliest(agg.failedAt);
       agg.errorCode = e.errorCode ?? undefined;
-      agg.errorReason = e.errorCode ? classifyError(e.errorCode).explanation : (e.errorTitle ?? "Failed");
+      agg.errorReason = e.errorCode
+        ? classifyError(e.errorCode).explanation
+        : (e.errorTitle ?? messageKey("errors.cloudApi.failed"));
     }
     if (state === "SENT") agg.sentAt = earliest(agg.sentAt);
     if (state === "DELIVERED") agg.deliveredAt = earliest(agg.deliveredAt);

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { createWorkspace } from "@/tests/factories";
 import { campaignWithMessages, connectAccount, drain, post } from "@/tests/whatsapp";
 import {
@@ -101,7 +103,7 @@ describe("status webhooks", () => {
     const message = await db.message.findUniqueOrThrow({ where: { id: messages[0]!.id } });
     expect(message.state).toBe("FAILED");
     expect(message.errorCode).toBe(131050);
-    expect(message.errorReason).toMatch(/stopped marketing messages/);
+    expect(englishTranslator.message(message.errorReason!)).toMatch(/stopped marketing messages/);
     const states = await db.contactConsent.findMany({ where: { contactId }, include: { consentList: true } });
     expect(Object.fromEntries(states.map((s) => [s.consentList.name, s.optedIn]))).toEqual({
       Promotions: false,
@@ -669,7 +671,7 @@ describe("account alerts", () => {
     // Another workspace's admin cannot acknowledge it, and sees none of it.
     const other = (await createWorkspace(["ADMIN"])).workspace.id;
     expect(await openAccountAlerts(other)).toEqual([]);
-    await expect(acknowledgeAccountAlert(other, users, alerts[0]!.id)).rejects.toThrow("That alert was not found.");
+    await expect(acknowledgeAccountAlert(other, users, alerts[0]!.id)).rejects.toThrow(new NotFoundError("alert"));
   });
 
   it("a ban lifted by a newer reinstatement leaves the banner, and a late, older ban arrives already lifted", async () => {

@@ -15,8 +15,11 @@ import type { TemplateSendComponent } from "@/lib/whatsapp/schemas";
 
 function explain(error: unknown): never {
   if (error instanceof WhatsAppApiError) {
+    const { explanation: reason } = error.classification;
     throw new ValidationError(
-      `${error.classification.explanation} (Meta error ${error.code}${error.details ? `: ${error.details}` : ""})`,
+      error.details
+        ? messageKey("errors.cloudApi.metaErrorDetails", { reason, code: error.code, details: error.details })
+        : messageKey("errors.cloudApi.metaError", { reason, code: error.code }),
     );
   }
   throw error;
@@ -53,7 +56,7 @@ export async function updateConnection(workspaceId: string, actorId: string, inp
 export async function testConnection(workspaceId: string) {
   try {
     const health = await refreshPhoneHealth(workspaceId);
-    if (!health) throw new NotFoundError("A WhatsApp connection");
+    if (!health) throw new NotFoundError("whatsappConnection");
     return {
       displayPhoneNumber: health.display_phone_number ?? null,
       verifiedName: health.verified_name ?? null,

@@ -3,6 +3,8 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { buildPreflight, loadPlan } from "@/lib/campaigns/plan";
 import { db } from "@/lib/db/client";
+import { loadMessages } from "@/lib/i18n/catalog";
+import { englishTranslator, translatorFor } from "@/lib/i18n/translator";
 import { campaignInput, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { createWorkspace, jobsOf } from "@/tests/factories";
 import { actAnonymously, actAs } from "@/tests/request-context";
@@ -118,10 +120,13 @@ describe("campaign actions", () => {
     await launchCampaignAction({ id: second });
     await actAs(ws.users.MANAGER.id, ws.workspace.id);
     expect(await rejectCampaignAction({ id: second, reason: "Wrong discount" })).toMatchObject({ ok: true });
-    expect(await db.campaign.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
-      status: "DRAFT",
-      statusReason: "Sent back: Wrong discount",
-    });
+    const sentBack = await db.campaign.findUniqueOrThrow({ where: { id: second } });
+    expect(sentBack.status).toBe("DRAFT");
+    // Its author reads why in their language (the reason itself as the manager wrote it).
+    expect(englishTranslator.message(sentBack.statusReason!)).toBe("Sent back: Wrong discount");
+    expect(translatorFor("pt", await loadMessages("pt")).message(sentBack.statusReason!)).toBe(
+      "Devolvida: Wrong discount",
+    );
   });
 
   it("four eyes means four: nobody who edited the campaign approves it, however it was submitted", async () => {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { foldAll } from "@/lib/analytics/rollups";
 import { listRecipients, recipientsCsv, STAGES, type Stage } from "@/lib/campaigns/recipients";
 import { db } from "@/lib/db/client";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { countSegment } from "@/lib/segments/service";
 import { segmentRulesSchema } from "@/lib/segments/schemas";
 import { createWorkspace } from "@/tests/factories";
@@ -74,6 +75,8 @@ describe("campaign drill-down", () => {
       undeliverable.rows.length,
       undeliverable.rows.every((r) => r.errorCode === 131026),
     ]).toEqual([4, 4, true]);
+    // Why each failed, with Meta's code; a reason stored as English text before it became a key reads as it was.
+    expect(englishTranslator.message(undeliverable.rows[0]!.why)).toBe("Error 131026: Undeliverable");
 
     const first = await listRecipients(w, campaign.id, { stage: "delivered_not_read" });
     expect(first.rows).toHaveLength(50);

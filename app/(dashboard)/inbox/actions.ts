@@ -13,12 +13,15 @@ import {
   setResolved,
 } from "@/lib/inbox/service";
 import { messageKey } from "@/lib/i18n/message-key";
+import { requestTranslator } from "@/lib/i18n/server";
 
 const id = z.object({ conversationId: z.string().min(1) });
 
-export const sendReplyAction = action("inbox.reply", sendReplySchema, (input, user) =>
-  sendReply(user.workspaceId, user.userId, input),
-);
+export const sendReplyAction = action("inbox.reply", sendReplySchema, async (input, user) => {
+  const sent = await sendReply(user.workspaceId, user.userId, input);
+  // Why WhatsApp refused it is a message key (lib/whatsapp/errors.ts): the composer shows it in the reader's words.
+  return sent.errorReason ? { ...sent, errorReason: (await requestTranslator()).message(sent.errorReason) } : sent;
+});
 
 export const markReadAction = action("inbox.reply", id, ({ conversationId }, user) =>
   markConversationRead(user.workspaceId, conversationId),

@@ -4,6 +4,7 @@ import { toCsv } from "@/lib/csv";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { recordConsentAction } from "./actions";
 import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
 import { createWorkspace } from "@/tests/factories";
 import { actAnonymously, actAs } from "@/tests/request-context";
 
@@ -229,7 +230,7 @@ describe("erasing a contact", () => {
     await erasure;
     expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(0);
     // The other way round: a STOP for a contact erased already is refused, not recorded.
-    await expect(recordConsentEvent(stop)).rejects.toThrow("That contact was not found");
+    await expect(recordConsentEvent(stop)).rejects.toThrow(new NotFoundError("contact"));
     expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import { campaignReport } from "@/lib/analytics/report";
 import { getCampaign, recipientPreviews } from "@/lib/campaigns/queries";
 import { orNotFound, pageId } from "@/lib/not-found";
 import { getFormat } from "@/lib/i18n/format";
+import { translateMessage } from "@/lib/i18n/message-key";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("campaigns.detail");
@@ -27,8 +28,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const campaign = await orNotFound(getCampaign(user.workspaceId, id));
   const draft = campaign.status === "DRAFT";
   // A draft is checked now; a launched campaign keeps the report it was launched with.
-  const [t, format, preflight, previews, report] = await Promise.all([
+  const [t, message, format, preflight, previews, report] = await Promise.all([
     getTranslations("campaigns.detail"),
+    getTranslations(), // the status reason is a message key (lib/i18n/message-key.ts)
     getFormat(),
     draft || !campaign.preflight ? loadPlan(user.workspaceId, id).then(buildPreflight) : campaign.preflight,
     draft || campaign.status === "AWAITING_APPROVAL" ? recipientPreviews(user.workspaceId, id) : null,
@@ -52,7 +54,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       />
       <div className="space-y-8">
         {campaign.statusReason && campaign.status !== "PAUSED" && (
-          <Card className="border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">{campaign.statusReason}</Card>
+          <Card className="border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+            {translateMessage(message, campaign.statusReason)}
+          </Card>
         )}
         {campaign.status === "AWAITING_APPROVAL" && <p className="text-sm text-muted">{t("awaitingApproval")}</p>}
         <CampaignControls

@@ -41,7 +41,7 @@ const writeThingOp = defineOperation({
 });
 
 const readThing = apiRoute(readThingOp, async ({ caller, params }) => {
-  if (params.id === "missing") throw new NotFoundError("That thing");
+  if (params.id === "missing") throw new NotFoundError("contact");
   if (params.id === "gone") throw new ApiProblem(410, "That thing is gone.", "gone");
   if (params.id === "boom") throw new Error("a bug");
   return { id: params.id, workspaceId: caller.workspaceId };
@@ -266,7 +266,9 @@ describe("bad input", () => {
     for (const id of ["../../etc", "a\u0000b", "missing"]) {
       const response = await call(readThing as Route, { path: "/things/x", key, params: { id } });
       expect([id, response.status]).toEqual([id, 404]);
-      await problemOf(response);
+      const problem = await problemOf(response);
+      // Machines read the English sentence.
+      if (id === "missing") expect(problem.detail).toBe("That contact was not found.");
     }
     const gone = await call(readThing as Route, { key, params: { id: "gone" } });
     expect([gone.status, (await problemOf(gone)).code]).toEqual([410, "gone"]);

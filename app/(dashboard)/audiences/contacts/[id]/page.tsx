@@ -17,6 +17,7 @@ import { replyText } from "@/lib/whatsapp/inbound";
 import type { InboundMessageEvent } from "@/lib/whatsapp/schemas";
 import { orNotFound, pageId } from "@/lib/not-found";
 import { contactHandle } from "@/lib/contacts/identity";
+import { translateMessage } from "@/lib/i18n/message-key";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audiences.contact");
@@ -26,6 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("audiences.view");
   const t = await getTranslations("audiences");
+  const message = await getTranslations(); // a message's error reason is a message key (lib/i18n/message-key.ts)
   const contact = await orNotFound(getContactDetail(user.workspaceId, pageId((await params).id)));
   const admin = can(user.role, "consent.edit");
   const lists = admin ? await listConsentLists(user.workspaceId) : [];
@@ -181,7 +183,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
                   </Td>
                   <Td>
                     {t(`messageState.${m.state}`)}
-                    {m.errorReason && <p className="text-xs text-red-700">{m.errorReason}</p>}
+                    {m.errorReason && (
+                      <p className="text-xs text-red-700">{translateMessage(message, m.errorReason)}</p>
+                    )}
                   </Td>
                   <Td>{m.sentAt ? <LocalTime value={m.sentAt} /> : "—"}</Td>
                 </tr>

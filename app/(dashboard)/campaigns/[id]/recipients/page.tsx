@@ -13,6 +13,7 @@ import { isSkipReason } from "@/lib/campaigns/audience";
 import { drillDownSchema, listRecipients, STAGES, type Stage } from "@/lib/campaigns/recipients";
 import { contactHandle } from "@/lib/contacts/identity";
 import { getFormat } from "@/lib/i18n/format";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { orNotFound, pageId } from "@/lib/not-found";
 import { notFound } from "next/navigation";
 
@@ -34,9 +35,10 @@ export default async function RecipientsPage({
   if (!parsed.success) notFound(); // a stage or reason no link of ours makes
   const drill = parsed.data;
   const { stage, reason, after } = drill;
-  const [page, t, format] = await Promise.all([
+  const [page, t, message, format] = await Promise.all([
     orNotFound(listRecipients(user.workspaceId, id, drill)),
     getTranslations("campaigns"),
+    getTranslations(), // a failure's "why" is a message key (lib/i18n/message-key.ts)
     getFormat(),
   ]);
   // What the list is of, in words ("Failed: error 131026").
@@ -122,7 +124,7 @@ export default async function RecipientsPage({
                           : t("recipients.openedLink", { number: m.linkButton + 1 })
                         : m.skipReason && isSkipReason(m.skipReason)
                           ? t(`skipReason.${m.skipReason}`)
-                          : m.why)}
+                          : translateMessage(message, m.why))}
                   </Td>
                 </tr>
               ))

@@ -11,7 +11,7 @@ export const GET = dashboardRoute(
   { permission: "contacts.edit", params: idParams },
   async ({ workspaceId, params }) => {
     const report = await rejectedReport(workspaceId, params.id);
-    if (!report) throw new NotFoundError("A report of rejected rows");
+    if (!report) throw new NotFoundError("rejectedRows");
     return new Response(Readable.toWeb(createReadStream(report.file)) as ReadableStream, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

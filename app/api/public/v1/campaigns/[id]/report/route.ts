@@ -1,5 +1,7 @@
-import { campaignReport } from "@/lib/analytics/report";
+import { campaignReport, inEnglish } from "@/lib/analytics/report";
 import { apiRoute } from "@/lib/api/handler";
 import { campaignReportOp } from "@/lib/api/operations/analytics";
 
-export const GET = apiRoute(campaignReportOp, ({ caller, params }) => campaignReport(caller.workspaceId, params.id));
+export const GET = apiRoute(campaignReportOp, async ({ caller, params }) =>
+  inEnglish(await campaignReport(caller.workspaceId, params.id)),
+);
