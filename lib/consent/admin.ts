@@ -7,6 +7,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { contactHandle } from "@/lib/contacts/identity";
 import { suppressedSince } from "@/lib/contacts/privacy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { usersById } from "@/lib/users/service";
 import type { ConsentListInput, KeywordSettings, RecordConsentInput } from "./schemas";
 import { recordConsentEvent } from "./service";
@@ -24,7 +25,7 @@ export async function recordConsentByAdmin(workspaceId: string, actorId: string,
   const suppressed = input.action === "OPT_IN" ? await suppressedSince(workspaceId, contact) : null;
   if (suppressed) {
     throw new ValidationError(
-      `This number asked to be erased on ${suppressed.toISOString().slice(0, 10)} and is suppressed: it cannot be opted in again by hand.`,
+      messageKey("audiences.errors.consent.erased", { date: suppressed.toISOString().slice(0, 10) }),
     );
   }
   await db.$transaction(async (tx) => {
@@ -158,7 +159,7 @@ export async function createConsentList(workspaceId: string, actorId: string, in
     where: { workspaceId_name: { workspaceId, name: input.name } },
     select: { id: true },
   });
-  if (existing) throw new ConflictError(`A consent list named ${input.name} already exists.`);
+  if (existing) throw new ConflictError(messageKey("audiences.errors.consent.listTaken", { name: input.name }));
   const list = await db.consentList.create({
     data: { workspaceId, name: input.name, description: input.description || null, category: input.category },
     select: { id: true },

@@ -20,7 +20,8 @@ import { csvLine } from "@/lib/csv";
 import { logger } from "@/lib/logger";
 import { db, type Prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { sendJob } from "@/lib/jobs/engine";
 import {
   consentEventsWanted,
@@ -69,17 +70,17 @@ export async function createImport(
           size += chunk.length;
           if (size > MAX_IMPORT_BYTES)
             throw new ValidationError(
-              `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts.`,
+              messageKey("audiences.errors.import.tooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }),
             );
           yield chunk;
         }
       },
       createWriteStream(file, { mode: FILE_MODE }),
     );
-    if (size === 0) throw new ValidationError("The file is empty.");
+    if (size === 0) throw new ValidationError(messageKey("audiences.errors.import.empty"));
     const { headers, sample } = await readHead(file);
     if (headers.length < 1 || headers.every((h) => !h))
-      throw new ValidationError("The file has no header row: the first line must name the columns.");
+      throw new ValidationError(messageKey("audiences.errors.import.noHeader"));
     const created = await db.contactImport.create({
       data: {
         id,
@@ -109,8 +110,11 @@ async function readHead(file: string): Promise<{ headers: string[]; sample: stri
     }
   } catch (error) {
     throw new ValidationError(
+      // The parser's own words (English) say what it met; the sentence around them is the reader's.
       csvErrorMessage(error) ??
-        `The file can't be read as CSV: ${error instanceof Error ? error.message : String(error)}`,
+        messageKey("audiences.errors.import.notCsv", {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
     );
   }
   const [headers = [], ...sample] = records;
@@ -179,11 +183,9 @@ export async function listImports(workspaceId: string) {
 export async function startImportRun(user: CurrentUser, id: string, mode: ImportMode, mapping: ImportMapping) {
   const current = await getImport(user.workspaceId, id);
   if (mapping.columns.length !== current.headers.length)
-    throw new ValidationError("The mapping must have one entry per column of the file.");
+    throw new ValidationError(messageKey("audiences.errors.import.mappingColumns"));
   if (usesConsent(mapping) && !can(user.role, "consent.edit")) {
-    throw new ForbiddenError(
-      'Only admins can import consent. Set the consent columns to "Don\'t import", or ask an admin.',
-    );
+    throw new ForbiddenError(messageKey("audiences.errors.import.consentAdminsOnly"));
   }
   if (mapping.consentListId) {
     const list = await db.consentList.findFirst({
@@ -191,12 +193,14 @@ export async function startImportRun(user: CurrentUser, id: string, mode: Import
       select: { id: true },
     });
     if (!list)
-      throw new ValidationError("That consent list does not exist.", { consentListId: ["Choose a consent list."] });
+      throw new ValidationError(messageKey("audiences.errors.import.noSuchList"), {
+        consentListId: [messageKey("audiences.errors.consent.chooseList")],
+      });
   }
   // Stored JSONB orders keys its own way: compare both as the schema writes them.
   const checkedMapping = current.mapping && JSON.stringify(importMappingSchema.parse(current.mapping));
   if (mode === "import" && (current.status !== "CHECKED" || checkedMapping !== JSON.stringify(mapping))) {
-    throw new ConflictError("Check the file with this mapping before importing it.");
+    throw new ConflictError(messageKey("audiences.errors.import.checkFirst"));
   }
   if (
     !(await stat(importFile(id)).then(
@@ -204,7 +208,7 @@ export async function startImportRun(user: CurrentUser, id: string, mode: Import
       () => false,
     ))
   ) {
-    throw new ConflictError("This file was deleted after its import. Upload it again to check or import it.");
+    throw new ConflictError(messageKey("audiences.errors.import.fileDeleted"));
   }
   const from = mode === "check" ? (["UPLOADED", "CHECKED", "DONE", "FAILED"] as const) : (["CHECKED"] as const);
   const started = await db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -226,7 +230,7 @@ export async function startImportRun(user: CurrentUser, id: string, mode: Import
   });
   if (!started)
     throw new ConflictError(
-      mode === "check" ? "This file is being checked or imported already." : "This file is being imported already.",
+      messageKey(mode === "check" ? "audiences.errors.import.busyCheck" : "audiences.errors.import.busyImport"),
     );
 }
 
@@ -503,17 +507,18 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
   return counts;
 }
 
-/** A run that failed for good: the page shows why; the file can be checked again. */
+/**
+ * A run that failed for good: the page shows why (`error` holds the reason, a message key the page translates
+ * into "The file could not be processed: …"); the file can be checked again. An unexpected error is logged,
+ * and the page says only that.
+ */
 export async function failImport(importId: string, error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof AppError)) logger.error("a contact import failed", { importId, error });
+  const reason = error instanceof AppError ? error.message : messageKey("audiences.errors.import.unexpected");
   const before = await db.contactImport.findUnique({ where: { id: importId }, select: { status: true } });
   await db.contactImport.update({
     where: { id: importId },
-    data: {
-      status: "FAILED",
-      error: `The file could not be processed: ${message}`.slice(0, 1000),
-      finishedAt: new Date(),
-    },
+    data: { status: "FAILED", error: reason.slice(0, 1000), finishedAt: new Date() },
   });
   // A failed import, or a file that cannot be read whatever the mapping, is not kept: it is personal
   // data, and the person uploads it again once fixed. A check that failed otherwise keeps the file, so

@@ -39,7 +39,7 @@ async function buildRequest(
 ): Promise<SendMessageRequest> {
   // The phone when known, else the person's BSUID (someone who writes with a username and no phone).
   const recipient = recipientOf(contact);
-  if (!recipient) throw new ValidationError("This contact has neither a phone number nor a WhatsApp user id.");
+  if (!recipient) throw new ValidationError(messageKey("inbox.errors.noRecipient"));
   const base = { messaging_product: "whatsapp" as const, ...recipient };
   switch (reply.kind) {
     case "text":
@@ -50,8 +50,8 @@ async function buildRequest(
         select: { kind: true },
       });
       if (!asset)
-        throw new ValidationError("That file is not in the media library.", {
-          "reply.mediaId": ["That file is not in the media library."],
+        throw new ValidationError(messageKey("inbox.errors.notInLibrary"), {
+          "reply.mediaId": [messageKey("inbox.errors.notInLibrary")],
         });
       const file = await readMedia(workspaceId, reply.mediaId);
       const { id } = await client.uploadMedia({
@@ -116,8 +116,8 @@ async function buildRequest(
         where: { id: reply.templateId, workspaceId, status: "APPROVED" },
       });
       if (!template)
-        throw new ValidationError("Pick a template Meta has approved.", {
-          "reply.templateId": ["Pick a template Meta has approved."],
+        throw new ValidationError(messageKey("inbox.errors.notApproved"), {
+          "reply.templateId": [messageKey("inbox.errors.notApproved")],
         });
       if (template.category === "AUTHENTICATION" && !contact.phone) {
         const why =
@@ -172,8 +172,7 @@ export async function sendReply(
     throw new ValidationError(why, { "reply.kind": [why] });
   }
   const client = await clientFor(workspaceId);
-  if (!client)
-    throw new ValidationError("No WhatsApp number is connected: an admin connects one in Settings → WhatsApp.");
+  if (!client) throw new ValidationError(messageKey("inbox.errors.notConnected"));
   const request = await buildRequest(workspaceId, conversation.contact, input.reply, client);
   const outbound = await db.outboundMessage.create({
     data: {
@@ -274,7 +273,7 @@ export async function assignConversation(user: CurrentUser, id: string, assignee
     const member = await db.membership.findFirst({
       where: { workspaceId: user.workspaceId, userId: assigneeId, role: { in: ["ADMIN", "MARKETER"] } },
     });
-    if (!member) throw new ValidationError("Assign to an admin or a marketer of this workspace.");
+    if (!member) throw new ValidationError(messageKey("inbox.errors.assignee"));
   }
   await db.conversation.update({ where: { id }, data: { assignedToId: assigneeId } });
   await recordAudit(user.workspaceId, user.userId, {
@@ -315,7 +314,7 @@ export async function saveSavedReply(user: CurrentUser, input: SavedReplyInput) 
     return await db.savedReply.create({ data: { ...data, workspaceId: user.workspaceId }, select: { id: true } });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError("Another saved reply already has that name or keyword.");
+      throw new ConflictError(messageKey("inbox.errors.savedReplyTaken"));
     }
     throw error;
   }

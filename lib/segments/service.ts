@@ -3,6 +3,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { segmentWhere } from "./compile";
 import { EMPTY_RULES, segmentRulesSchema, type SegmentInput, type SegmentRules } from "./schemas";
 
@@ -80,7 +81,7 @@ export async function saveSegment(workspaceId: string, actorId: string, input: S
     where: { workspaceId, name: input.name, NOT: input.id ? { id: input.id } : undefined },
     select: { id: true },
   });
-  if (clash) throw new ConflictError(`A segment named ${input.name} already exists.`);
+  if (clash) throw new ConflictError(messageKey("audiences.errors.segment.nameTaken", { name: input.name }));
   const rules = input.rules as Prisma.InputJsonValue;
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     let id = input.id;
@@ -116,7 +117,10 @@ export async function deleteSegment(workspaceId: string, actorId: string, id: st
       ORDER BY name LIMIT 3`;
     if (users.length) {
       throw new ConflictError(
-        `This segment is used by the campaign${users.length > 1 ? "s" : ""} ${users.map((u) => u.name).join(", ")}. Remove it there first.`,
+        messageKey("audiences.errors.segment.usedByCampaigns", {
+          count: users.length,
+          names: users.map((u) => u.name).join(", "),
+        }),
       );
     }
     const { count } = await tx.segment.deleteMany({ where: { id, workspaceId } });
