@@ -63,6 +63,13 @@ describe("markets", () => {
         "Rest of Middle East",
         "Rest of Western Europe",
         "Other",
+        // Their own markets from 1 July 2026.
+        "Hong Kong",
+        "Singapore",
+        "Hungary",
+        "Poland",
+        "Romania",
+        "Qatar",
         // Their own markets from 1 October 2026.
         "Bangladesh",
         "Nepal",
@@ -79,7 +86,11 @@ describe("markets", () => {
     expect(marketOf("+18095550123")).toBe("Rest of Latin America"); // Dominican Republic
     expect(marketOf("+12125550123")).toBe("North America");
     expect(marketOf("+351912345678")).toBe("Rest of Western Europe");
-    expect(marketOf("+48601234567")).toBe("Rest of Central & Eastern Europe");
+    expect(marketOf("+420601123456")).toBe("Rest of Central & Eastern Europe"); // Czech Republic
+    expect(marketOf("+48601234567")).toBe("Poland"); // left that group on 1 July 2026
+    expect(marketOf("+85291234567")).toBe("Hong Kong");
+    expect(marketOf("+6581234567")).toBe("Singapore");
+    expect(marketOf("+97433123456")).toBe("Qatar");
     expect(marketOf("+77011234567")).toBe("Kazakhstan"); // shares +7 with Russia
     expect(marketOf("+8801712345678")).toBe("Bangladesh");
     expect(marketOf("+79161234567")).toBe("Russia");
@@ -103,7 +114,10 @@ describe("markets", () => {
         older,
       ]);
     expect(utility("+8801712345678")).toMatchObject({ market: "Bangladesh", costMicros: 11300 });
+    expect(utility("+85291234567")).toMatchObject({ market: "Hong Kong", costMicros: 11300 });
     expect(utility("+963912345678")).toMatchObject({ market: "Other", costMicros: 7700 });
+    // Kazakhstan was in none of Meta's groups before it became a market of its own.
+    expect(utility("+77011234567")).toMatchObject({ market: "Kazakhstan", costMicros: 7700 });
   });
 
   it("prices a market the shipped card has no rates for at its Other rate", () => {
@@ -163,6 +177,9 @@ describe("a message's cost from its pricing object", () => {
     // Chile had no rates before (priced at Other); it has its own from 1 October 2026.
     expect(regular("marketing", "+56912345678", new Date("2026-09-30T12:00:00Z")).costMicros).toBe(60400);
     expect(regular("marketing", "+56912345678")).toMatchObject({ market: "Chile", costMicros: 88900 });
+    // Every market of Meta's card has its own rates, the regional groups too.
+    expect(regular("utility", "+212612345678")).toMatchObject({ market: "Morocco", costMicros: 23000 });
+    expect(regular("marketing", "+81901234567")).toMatchObject({ market: "Rest of Asia Pacific", costMicros: 84200 });
     // Nigeria has an authentication-international rate; a market without one falls back to authentication.
     expect(regular("authentication_international", "+2348031234567").costMicros).toBe(75000);
     expect(regular("authentication_international", "+5511912345678").costMicros).toBe(6800);
