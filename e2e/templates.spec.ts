@@ -20,7 +20,14 @@ async function buildTemplate(page: Page, name: string) {
   await page.getByRole("button", { name: "+ Quick reply" }).click();
   await page.getByLabel("Button 1 label").fill("Show me deals");
   await page.getByRole("button", { name: "+ Quick reply" }).click();
+  // A new button waits for the person: no "required" before anything is typed, once they leave it empty.
+  await expect(page.getByLabel("Button 1 label")).toHaveValue("Show me deals"); // the first was checked meanwhile
+  await expect(page.getByText("Button 2 label: required.")).toHaveCount(0);
+  await page.getByLabel("Button 2 label").focus();
+  await page.getByLabel("Body text").focus();
+  await expect(page.getByText("Button 2 label: required.")).toBeVisible();
   await page.getByLabel("Button 2 label").fill("Stop promotions");
+  await expect(page.getByText("Button 2 label: required.")).toHaveCount(0);
   await page.getByRole("button", { name: "+ Visit website" }).click();
   await page.getByLabel("Button 3 label").fill("Shop now");
   await page.getByLabel("Button 3 URL").fill("https://shop.example.com/spring/{{1}}");

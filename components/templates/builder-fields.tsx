@@ -36,18 +36,25 @@ function errorAt(errors: unknown, path: string): string | undefined {
   return node?.message ?? node?.root?.message;
 }
 
-/**
- * A field's error, once the person has had their say: adding a button or a card checks the whole list, and
- * the new item's empty fields would shout "required" before anything is typed, so an item's field shows its
- * error after the person leaves it or tries to save. The counters show each limit meanwhile.
- */
 export function useFieldError() {
   const { formState } = useFormContext<TemplateInput>();
+  return (path: string) => errorAt(formState.errors, path);
+}
+
+/** What a new button's or card's field starts with: nothing, or a URL button's bare scheme. */
+const untyped = (value: unknown) => value == null || /^(https?:\/\/)?$/.test(String(value).trim());
+
+/**
+ * The error of a field in a button or card: adding one checks the whole list, and the new item's empty fields
+ * would shout "required" before anything is typed, so a field still empty shows its error once the person leaves
+ * it or tries to submit. What they type is checked as they type.
+ */
+export function useItemFieldError() {
+  const { formState, getValues } = useFormContext<TemplateInput>();
   const { errors, touchedFields, isSubmitted } = formState;
   return (path: string) => {
-    const inListItem = /\.\d+\./.test(path);
-    if (inListItem && !isSubmitted && at(touchedFields, path) !== true) return undefined;
-    return errorAt(errors, path);
+    const waiting = !isSubmitted && at(touchedFields, path) !== true && untyped(at(getValues(), path));
+    return waiting ? undefined : errorAt(errors, path);
   };
 }
 

@@ -12,7 +12,7 @@ import { ChoiceSelect } from "@/components/ui/select";
 import { placeholders } from "@/lib/templates/rules";
 import { LIMITS } from "@/lib/templates/limits";
 import type { TemplateButton, TemplateInput } from "@/lib/templates/schemas";
-import { Counter, useFieldError } from "./builder-fields";
+import { Counter, useFieldError, useItemFieldError } from "./builder-fields";
 
 const KINDS: { type: TemplateButton["type"]; max: number; make: () => TemplateButton }[] = [
   {
@@ -74,6 +74,7 @@ export function ButtonEditor({
   const { fields, append, remove } = useFieldArray({ control, name });
   const buttons = useWatch<TemplateInput, typeof name>({ name }) ?? [];
   const error = useFieldError();
+  const itemError = useItemFieldError();
   const t = useTranslations("templates.buttons");
   const prefix = name.replace(/\W+/g, "-");
 
@@ -114,7 +115,7 @@ export function ButtonEditor({
                     aria-describedby={`${id("text-count")} ${id("text-error")}`}
                     {...register(`${name}.${i}.text`)}
                   />
-                  <FieldError id={id("text-error")} message={error(`${name}.${i}.text`)} />
+                  <FieldError id={id("text-error")} message={itemError(`${name}.${i}.text`)} />
                 </div>
               )}
               {button.type === "URL" && (
@@ -148,7 +149,7 @@ export function ButtonEditor({
                         {t("urlHelp", { placeholder: "{{1}}" })}
                       </p>
                     )}
-                    <FieldError id={id("url-error")} message={error(`${name}.${i}.url`)} />
+                    <FieldError id={id("url-error")} message={itemError(`${name}.${i}.url`)} />
                   </div>
                   {placeholders(button.url).length > 0 && button.url !== trackedUrl && (
                     <div>
@@ -158,7 +159,7 @@ export function ButtonEditor({
                         aria-describedby={id("sample-error")}
                         {...register(`${name}.${i}.sample`)}
                       />
-                      <FieldError id={id("sample-error")} message={error(`${name}.${i}.sample`)} />
+                      <FieldError id={id("sample-error")} message={itemError(`${name}.${i}.sample`)} />
                     </div>
                   )}
                 </>
@@ -171,7 +172,7 @@ export function ButtonEditor({
                     aria-describedby={id("phone-error")}
                     {...register(`${name}.${i}.phoneNumber`)}
                   />
-                  <FieldError id={id("phone-error")} message={error(`${name}.${i}.phoneNumber`)} />
+                  <FieldError id={id("phone-error")} message={itemError(`${name}.${i}.phoneNumber`)} />
                 </div>
               )}
               {button.type === "FLOW" && (
@@ -195,14 +196,14 @@ export function ButtonEditor({
                   <p id={id("flow-help")} className="mt-1 text-xs text-muted">
                     {flows.length ? t("flowHelp") : t("noFlows")}
                   </p>
-                  <FieldError id={id("flow-error")} message={error(`${name}.${i}.flowId`)} />
+                  <FieldError id={id("flow-error")} message={itemError(`${name}.${i}.flowId`)} />
                 </div>
               )}
               {button.type === "COPY_CODE" && (
                 <div>
                   <Label htmlFor={id("code")}>{t("code", { number: i + 1 })}</Label>
                   <Input id={id("code")} aria-describedby={id("code-error")} {...register(`${name}.${i}.example`)} />
-                  <FieldError id={id("code-error")} message={error(`${name}.${i}.example`)} />
+                  <FieldError id={id("code-error")} message={itemError(`${name}.${i}.example`)} />
                 </div>
               )}
             </div>

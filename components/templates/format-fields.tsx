@@ -10,7 +10,7 @@ import { ChoiceSelect } from "@/components/ui/select";
 import { placeholders } from "@/lib/templates/rules";
 import { CARD_BUTTON_KINDS, LIMITS } from "@/lib/templates/limits";
 import type { TemplateCard, TemplateInput } from "@/lib/templates/schemas";
-import { Counter, useFieldError } from "./builder-fields";
+import { Counter, useFieldError, useItemFieldError } from "./builder-fields";
 import { ButtonEditor } from "./button-editor";
 import { MediaPicker } from "./media-picker";
 
@@ -76,6 +76,7 @@ export function CardFields({ trackedLinkBase }: { trackedLinkBase?: string }) {
   const cards = useWatch<TemplateInput, "cards">({ name: "cards" });
   const media = useWatch<TemplateInput, "cardMedia">({ name: "cardMedia" });
   const error = useFieldError();
+  const itemError = useItemFieldError();
   const t = useTranslations("templates.format");
   const tf = useTranslations("templates.fields");
   return (
@@ -129,7 +130,7 @@ export function CardFields({ trackedLinkBase }: { trackedLinkBase?: string }) {
                     setValue(`cards.${i}.mediaAssetId`, mediaAssetId, { shouldValidate: true })
                   }
                 />
-                <FieldError id={id("media-error")} message={error(`cards.${i}.mediaAssetId`)} />
+                <FieldError id={id("media-error")} message={itemError(`cards.${i}.mediaAssetId`)} />
               </div>
               <div>
                 <div className="flex items-end justify-between">
@@ -141,10 +142,10 @@ export function CardFields({ trackedLinkBase }: { trackedLinkBase?: string }) {
                   rows={2}
                   className="block w-full rounded-md border border-line bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-600 aria-invalid:border-red-500"
                   aria-describedby={`${id("body-count")} ${id("body-error")}`}
-                  aria-invalid={Boolean(error(`cards.${i}.body`))}
+                  aria-invalid={Boolean(itemError(`cards.${i}.body`))}
                   {...register(`cards.${i}.body`)}
                 />
-                <FieldError id={id("body-error")} message={error(`cards.${i}.body`)} />
+                <FieldError id={id("body-error")} message={itemError(`cards.${i}.body`)} />
               </div>
               {variables.map((v) => (
                 <div key={v}>
@@ -161,7 +162,7 @@ export function CardFields({ trackedLinkBase }: { trackedLinkBase?: string }) {
                       )
                     }
                   />
-                  <FieldError id={id(`sample-${v}-error`)} message={error(`cards.${i}.samples.${v}`)} />
+                  <FieldError id={id(`sample-${v}-error`)} message={itemError(`cards.${i}.samples.${v}`)} />
                 </div>
               ))}
               <ButtonEditor
