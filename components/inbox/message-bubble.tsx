@@ -246,17 +246,17 @@ function DeliveryState({
   );
 }
 
-/** Who wrote it, in the viewer's language for an auto-reply, the API or a member who has left. */
+/** Who wrote it: a member, a campaign or journey (linked), or in the viewer's language an auto-reply, the API or a member who has left. */
 function AuthorName({ author }: { author: Author }) {
   const t = useTranslations("inbox.author");
-  if (author.kind === "campaign")
-    return t.rich("campaign", {
-      campaign: () => (
-        <Link className="text-brand-800 underline" href={`/campaigns/${author.id}`}>
-          {author.name}
-        </Link>
-      ),
-    });
+  if (author.kind === "campaign" || author.kind === "journey") {
+    const link = () => (
+      <Link className="text-brand-800 underline" href={`/${author.kind}s/${author.id}`}>
+        {author.name}
+      </Link>
+    );
+    return author.kind === "campaign" ? t.rich("campaign", { campaign: link }) : t.rich("journey", { journey: link });
+  }
   return author.kind === "member" ? author.name : t(author.kind);
 }
 

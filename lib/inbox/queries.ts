@@ -100,7 +100,8 @@ export type Author =
   | { kind: "former" }
   | { kind: "auto" }
   | { kind: "api" }
-  | { kind: "campaign"; id: string; name: string };
+  | { kind: "campaign"; id: string; name: string }
+  | { kind: "journey"; id: string; name: string };
 
 export type TimelineItem =
   | {
@@ -158,9 +159,14 @@ export async function getThread(workspaceId: string, id: string) {
       sentAt: true,
       errorReason: true,
       skipReason: true,
+      origin: true,
       template: { select: { components: true } },
     },
   });
+  const journeyOf = await journeysOfSends(
+    conversation.contactId,
+    transactional.filter((m) => m.origin === "journey").map((m) => m.id),
+  );
   const campaignSends = await campaignMessages(workspaceId, conversation.contactId);
   const flowCards = await flowAnswerCards(
     workspaceId,
@@ -215,7 +221,7 @@ export async function getThread(workspaceId: string, id: string) {
       state: deliveryOf(m.state),
       errorReason: m.errorReason,
       skipReason: m.errorReason ? null : m.skipReason,
-      author: { kind: "api" as const },
+      author: journeyOf.get(m.id) ?? { kind: "api" as const },
       repliesTo: null,
     })),
     ...campaignSends,
@@ -258,6 +264,21 @@ export type FlowAnswerCard = {
   answers: { label: string; value: string | boolean | string[]; at?: string }[];
   timeZone: string;
 };
+
+/** The journey that sent each of a contact's journey messages, read from its runs' step logs (by run, indexed). */
+async function journeysOfSends(contactId: string, messageIds: string[]): Promise<Map<string, Author>> {
+  if (messageIds.length === 0) return new Map();
+  const runs = await db.journeyRun.findMany({
+    where: { contactId },
+    select: { id: true, journey: { select: { id: true, name: true } } },
+  });
+  const logs = await db.journeyStepLog.findMany({
+    where: { runId: { in: runs.map((r) => r.id) }, messageId: { in: messageIds } },
+    select: { runId: true, messageId: true },
+  });
+  const journeyOfRun = new Map(runs.map((r) => [r.id, r.journey]));
+  return new Map(logs.map((l) => [l.messageId!, { kind: "journey" as const, ...journeyOfRun.get(l.runId)! }]));
+}
 
 /** The completed flows among inbound messages, as readable cards (an option's title, not its id). */
 async function flowAnswerCards(workspaceId: string, inboundIds: string[]): Promise<Map<string, FlowAnswerCard>> {

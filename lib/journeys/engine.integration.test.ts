@@ -7,6 +7,7 @@ import { recordConsentEvent } from "@/lib/consent/service";
 import { db, type Prisma } from "@/lib/db/client";
 import { recordEvents } from "@/lib/events/service";
 import { mergeContacts } from "@/lib/identity/merge";
+import { getThread } from "@/lib/inbox/queries";
 import {
   acceptedSends,
   addOptedInContacts,
@@ -159,6 +160,15 @@ describe("journey engine", () => {
       await until(ws, async () => (await runOf(id, person.id)).status === "COMPLETED");
       expect(await outcomes(run.id)).toEqual(["send_1:sent", "branch_1:yes", "update_1:updated", "exit_1:exit"]);
       expect((await db.contact.findUniqueOrThrow({ where: { id: person.id } })).tags).toContain("tapped");
+
+      // The agent sees in the person's inbox thread what the journey sent, named as the journey's (not the API's).
+      const conversation = await db.conversation.findFirstOrThrow({
+        where: { workspaceId: ws.workspace.id, contactId: person.id },
+      });
+      const thread = await getThread(ws.workspace.id, conversation.id);
+      expect(thread.timeline.flatMap((i) => (i.kind === "outbound" ? [i.author] : []))).toEqual([
+        { kind: "journey", id, name: "Test journey" },
+      ]);
 
       // Exactly once: more rounds change nothing and send nothing.
       await tick(ws);
