@@ -15,15 +15,22 @@ import ImportDetailPage from "./audiences/contacts/import/[id]/page";
 import ConversationPage from "./inbox/[id]/page";
 import TemplatePage from "./templates/[id]/page";
 import WebhookDeliveryLogPage from "./settings/webhooks/[endpointId]/page";
+import FlowPage from "./flows/[id]/page";
+import FlowResultsPage from "./flows/[id]/results/page";
+import JourneyPage from "./journeys/[id]/page";
+import JourneyReportPage from "./journeys/[id]/report/page";
 
-type Ids = Record<"campaign" | "segment" | "contact" | "import" | "conversation" | "template" | "endpoint", string>;
+type Ids = Record<
+  "campaign" | "segment" | "contact" | "import" | "conversation" | "template" | "endpoint" | "flow" | "journey",
+  string
+>;
 
 /** One row of each kind in a workspace of its own: "another workspace's id" for the viewer. */
 async function otherWorkspaceRows(): Promise<Ids> {
   const { workspace } = await createWorkspace(["ADMIN"]);
   const workspaceId = workspace.id;
   const contact = await db.contact.create({ data: { workspaceId, phone: "+34600777001" } });
-  const [campaign, segment, contactImport, conversation, template, endpoint] = await Promise.all([
+  const [campaign, segment, contactImport, conversation, template, endpoint, flow, journey] = await Promise.all([
     db.campaign.create({ data: { workspaceId, name: "Theirs" } }),
     db.segment.create({ data: { workspaceId, name: "Theirs", rules: { match: "all", conditions: [] } } }),
     db.contactImport.create({ data: { workspaceId, fileName: "theirs.csv", sizeBytes: 10 } }),
@@ -32,6 +39,8 @@ async function otherWorkspaceRows(): Promise<Ids> {
       data: { workspaceId, name: "theirs", language: "en_US", category: "MARKETING", components: [] },
     }),
     db.webhookEndpoint.create({ data: { workspaceId, url: "https://example.com/hook", secretEncrypted: "x" } }),
+    db.flow.create({ data: { workspaceId, name: "Theirs", category: "SURVEY", json: {} } }),
+    db.journey.create({ data: { workspaceId, name: "Theirs", draft: {} } }),
   ]);
   return {
     campaign: campaign.id,
@@ -41,6 +50,8 @@ async function otherWorkspaceRows(): Promise<Ids> {
     conversation: conversation.id,
     template: template.id,
     endpoint: endpoint.id,
+    flow: flow.id,
+    journey: journey.id,
   };
 }
 
@@ -55,6 +66,10 @@ const PAGES: [string, keyof Ids, (id: string) => Promise<unknown>][] = [
   ["import", "import", (id) => ImportDetailPage(params(id))],
   ["inbox thread", "conversation", (id) => ConversationPage(params(id))],
   ["template", "template", (id) => TemplatePage(params(id))],
+  ["flow", "flow", (id) => FlowPage(params(id))],
+  ["flow results", "flow", (id) => FlowResultsPage(params(id))],
+  ["journey", "journey", (id) => JourneyPage(params(id))],
+  ["journey report", "journey", (id) => JourneyReportPage(params(id))],
   [
     "webhook delivery log",
     "endpoint",
