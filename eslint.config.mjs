@@ -11,7 +11,7 @@ import tseslint from "typescript-eslint";
 // is placed). app/ and components/ sit above all of lib/; sandbox/ (the Cloud API stand-in) beside them.
 const LAYERS = [
   [
-    ...["client-ip", "csv", "errors", "logger", "env", "ids", "utils", "fetch-json", "not-found"],
+    ...["client-ip", "csv", "errors", "logger", "env", "ids", "utils", "fetch-json", "not-found", "search-params"],
     ...["db", "crypto", "http", "jobs", "observability", "i18n"],
   ],
   ["auth"],

@@ -15,19 +15,18 @@ import { Button } from "@/components/ui/button";
 import { listConsentLists } from "@/lib/consent/queries";
 import { countContacts, listContacts } from "@/lib/contacts/queries";
 import { contactHandle } from "@/lib/contacts/identity";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audiences.contacts");
   return { title: t("title") };
 }
 
-type Search = { after?: string; q?: string; tag?: string; list?: string; consent?: string };
-
-export default async function ContactsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ContactsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await guardPage("audiences.view");
   const t = await getTranslations("audiences");
   const format = await getFormat();
-  const params = await searchParams;
+  const params = firstValues(await searchParams);
   const filters = {
     q: params.q || undefined,
     tag: params.tag || undefined,

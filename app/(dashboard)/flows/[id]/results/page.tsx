@@ -15,27 +15,23 @@ import { APPOINTMENT_FORMAT } from "@/lib/flows/booking-flow";
 import { flowResponses, flowResults, readableAnswer, resultFilters, resultsQuerySchema } from "@/lib/flows/queries";
 import { getFormat } from "@/lib/i18n/format";
 import { orNotFound, pageId } from "@/lib/not-found";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("flows.results");
   return { title: t("metaTitle") };
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 export default async function FlowResultsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: SearchParams;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const user = await guardPage("campaigns.view");
   const id = pageId((await params).id);
-  const raw = await searchParams;
-  const query = resultsQuerySchema.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
+  const query = resultsQuerySchema.parse(firstValues(await searchParams));
   const filters = resultFilters(query);
   const results = await orNotFound(flowResults(user.workspaceId, id, filters));
   const page = await flowResponses(user.workspaceId, id, filters, { beforeId: query.before });
