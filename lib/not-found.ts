@@ -23,3 +23,12 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * A section's catch-all page (app/(dashboard)/<section>/[...rest]/page.tsx). Only the root not-found
+ * answers an address that matches no route, outside the dashboard's layout; a catch-all under the section
+ * turns it into notFound() there, which the section's not-found.tsx shows inside the shell.
+ */
+export function unknownAddress(): never {
+  notFound();
+}
