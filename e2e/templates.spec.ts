@@ -118,12 +118,18 @@ test("a template Meta rejects shows the reason and can be edited again", async (
   await signInAs(page, "MARKETER");
   await buildTemplate(page, "spring_reject_promotional");
   await page.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Rejected by Meta: PROMOTIONAL" })).toBeVisible({
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "Rejected by Meta. Meta read it as promotional, which its category does not allow." }),
+  ).toBeVisible({
     timeout: 20_000,
   });
   await expect(page.getByRole("button", { name: "Submit for approval" })).toBeEnabled();
   await page.goto("/templates?status=REJECTED");
-  await expect(page.getByRole("row", { name: /spring_reject_promotional/ })).toContainText("PROMOTIONAL");
+  await expect(page.getByRole("row", { name: /spring_reject_promotional/ })).toContainText(
+    "Meta read it as promotional, which its category does not allow. Change it and submit it again.",
+  );
 });
 
 test("a manager sees templates read-only and cannot open the builder", async ({ page }) => {
@@ -143,8 +149,8 @@ test("a marketer adds a language version, duplicates and deletes a template", as
   await choose(page, "Language to add", /\(es_ES\)$/);
   await page.getByRole("button", { name: "Add language" }).click();
   await expect(page.getByRole("navigation", { name: "Language versions" }).getByRole("link")).toHaveText([
-    "en_US · approved",
-    "es_ES · draft",
+    "English (US) · approved",
+    "Spanish (Spain) · draft",
   ]);
 
   await page.getByRole("button", { name: "Duplicate" }).click();
@@ -154,7 +160,7 @@ test("a marketer adds a language version, duplicates and deletes a template", as
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/templates$/);
   await expect(page.getByRole("link", { name: "order_shipped_copy" })).toHaveCount(0);
-  await expect(page.getByRole("row", { name: /order_shipped/ })).toContainText("es_ES");
+  await expect(page.getByRole("row", { name: /order_shipped/ })).toContainText("Spanish (Spain)");
 });
 
 test("a marketer builds a carousel of two cards, Meta approves it, and a campaign of it sends each card's image and link (card 1's counting clicks)", async ({

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { LanguageName } from "@/components/templates/language-name";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { ratesOf } from "@/lib/campaigns/funnel";
@@ -56,7 +57,9 @@ export function TransactionalTable({ rows, period }: { rows: TransactionalRow[];
                       <span className="font-medium">
                         {row.template === DELETED_TEMPLATE ? analytics("deletedTemplate") : row.template}
                       </span>
-                      <p className="text-xs text-muted">{row.language}</p>
+                      <p className="text-xs text-muted">
+                        <LanguageName code={row.language} />
+                      </p>
                     </Td>
                     <Td>{t(`category.${row.category}`)}</Td>
                     <Td className="text-right tabular-nums">{format.number(row.total)}</Td>

@@ -21,6 +21,7 @@ import {
 } from "@/lib/campaigns/schemas";
 import { mediaUrl } from "@/lib/media/urls";
 import { useSlotLabel } from "./use-slot-label";
+import { useLanguageLabel } from "@/components/templates/use-language-name";
 
 /** A link button, the message's own or a carousel card's, whose template address is Parley's redirect ("Count clicks"). */
 const trackable = (slot: Slot, base: string) => slot.kind === "link" && slot.url === `${base}{{1}}`;
@@ -69,6 +70,7 @@ export function CampaignBuilder({
   const router = useRouter();
   const t = useTranslations("campaigns");
   const format = useFormat();
+  const languageLabel = useLanguageLabel();
   const category = (value: string) => {
     const key = `category.${value}` as "category.MARKETING";
     return t.has(key) ? t(key) : value.toLowerCase();
@@ -148,7 +150,7 @@ export function CampaignBuilder({
                 label: t("builder.templateOption", {
                   name: tpl.name,
                   category: category(tpl.category),
-                  languages: tpl.languages.join(", "),
+                  languages: tpl.languages.map((l) => languageLabel(l, tpl.languages)).join(", "),
                 }),
               }))}
             />
@@ -163,7 +165,7 @@ export function CampaignBuilder({
               disabled={!template}
               control={form.control}
               name="fallbackLanguage"
-              choices={(template?.languages ?? []).map((l) => ({ value: l, label: l }))}
+              choices={(template?.languages ?? []).map((l, _, all) => ({ value: l, label: languageLabel(l, all) }))}
             />
             <FieldError id="fallbackLanguage-error" message={errors.fallbackLanguage?.message} />
           </div>

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { WhatsAppText } from "@/components/templates/phone-preview";
+import { useLanguageName } from "@/components/templates/use-language-name";
 import { FileText, Video } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import { mediaUrl } from "@/lib/media/urls";
@@ -10,6 +11,7 @@ type Previews = Awaited<ReturnType<typeof recipientPreviews>>;
 /** The message as three real recipients will read it, with their values filled in. */
 export function MessagePreviews({ previews }: { previews: Previews }) {
   const t = useTranslations("campaigns.previews");
+  const languageName = useLanguageName();
   return (
     <section aria-labelledby="previews-title" className="space-y-3">
       <h2 id="previews-title" className="text-lg font-semibold">
@@ -22,7 +24,11 @@ export function MessagePreviews({ previews }: { previews: Previews }) {
           {previews.map(({ contact, language, headerMedia, message }) => (
             <Card key={contact.id} className="bg-[#efeae2] p-3">
               <p className="mb-2 text-xs text-gray-700">
-                {t("to", { name: contact.name ?? contact.phone, phone: contact.phone, language })}
+                {t("to", {
+                  name: contact.name ?? contact.phone,
+                  phone: contact.phone,
+                  language: languageName(language),
+                })}
               </p>
               <div className="rounded-lg rounded-tl-none bg-white p-2 text-sm whitespace-pre-wrap text-gray-900 shadow-sm">
                 {headerMedia && <HeaderMedia media={headerMedia} />}

@@ -6,12 +6,15 @@ import type { Finding, Preflight } from "@/lib/campaigns/plan";
 import { useFormat } from "@/lib/i18n/format";
 import { SkipTable } from "./skip-table";
 import { useSlotLabel } from "./use-slot-label";
+import { LanguageName } from "@/components/templates/language-name";
+import { useLanguageName } from "@/components/templates/use-language-name";
 
 /** The pre-flight report: who gets it, who is skipped and why, what it costs, and what blocks the launch. */
 export function PreflightReport({ report, kept }: { report: Preflight; kept: boolean }) {
   const t = useTranslations("campaigns");
   const format = useFormat();
   const slotLabel = useSlotLabel();
+  const languageName = useLanguageName();
   const skipped = report.targeted - report.willSend;
   const money = (value: number) => format.money(value, report.cost.currency);
   const slotNamed = (key: unknown) => {
@@ -32,6 +35,8 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
     for (const [name, value] of Object.entries(v))
       values[name] = typeof value === "number" ? format.number(value) : value;
     if ("status" in v) values.status = words("versionStatus", v.status);
+    if (typeof v.language === "string") values.language = languageName(v.language);
+    if (typeof v.fallback === "string") values.fallback = languageName(v.fallback);
     if ("slot" in v) values.slot = slotNamed(v.slot);
     if ("listCategory" in v) values.listPurpose = words("purpose", v.listCategory);
     if ("templateCategory" in v) values.templatePurpose = words("purpose", v.templateCategory);
@@ -128,9 +133,11 @@ export function PreflightReport({ report, kept }: { report: Preflight; kept: boo
               </tr>
             </thead>
             <tbody>
-              {report.template.versions.map((v) => (
+              {report.template.versions.map((v, _, versions) => (
                 <tr key={v.language}>
-                  <Td>{v.language}</Td>
+                  <Td>
+                    <LanguageName code={v.language} among={versions.map((w) => w.language)} />
+                  </Td>
                   <Td>{words("versionStatus", v.status)}</Td>
                   <Td className="text-right tabular-nums">
                     {format.number(report.languages.find((l) => l.language === v.language)?.count ?? 0)}

@@ -13,7 +13,7 @@ import { Label } from "@/components/ui/input";
 import { ChoiceSelect } from "@/components/ui/select";
 import { LANGUAGES } from "@/lib/templates/languages";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
-import { useLanguageName } from "./use-language-name";
+import { useLanguageLabel, useLanguageName } from "./use-language-name";
 import { cn } from "@/lib/utils";
 
 type Version = { id: string; language: string; status: TemplateStatus };
@@ -22,9 +22,11 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
   const router = useRouter();
   const t = useTranslations("templates");
   const languageName = useLanguageName();
+  const languageLabel = useLanguageLabel();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const used = new Set(versions.map((v) => v.language));
+  const codes = versions.map((v) => v.language);
+  const used = new Set(codes);
   const free = LANGUAGES.filter(([code]) => !used.has(code));
   const [language, setLanguage] = useState(free[0]?.[0] ?? "");
 
@@ -54,7 +56,10 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
               v.id === id ? "border-brand-600 bg-brand-50 font-medium text-brand-900" : "border-line hover:bg-gray-50",
             )}
           >
-            {t("actions.version", { language: v.language, status: t(`statusInline.${v.status}`) })}
+            {t("actions.version", {
+              language: languageLabel(v.language, codes),
+              status: t(`statusInline.${v.status}`),
+            })}
           </Link>
         ))}
       </nav>
@@ -69,9 +74,9 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
               value={language}
               onValueChange={setLanguage}
               className="h-8 w-48"
-              choices={free.map(([code, name]) => ({
+              choices={free.map(([code]) => ({
                 value: code,
-                label: t("actions.languageOption", { name: languageName(code, name), code }),
+                label: t("actions.languageOption", { name: languageName(code), code }),
               }))}
             />
           </div>

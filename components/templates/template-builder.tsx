@@ -17,8 +17,10 @@ import { FormSelect } from "@/components/ui/form-select";
 import { ChoiceSelect } from "@/components/ui/select";
 import { setServerErrors } from "@/components/ui/server-errors";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
+import { translateMessage } from "@/lib/i18n/message-key";
 import { LANGUAGES } from "@/lib/templates/languages";
 import { contentAdvice } from "@/lib/templates/channel-advice";
+import { rejectionMessage } from "@/lib/templates/rejection";
 import { hiddenOnDesktop, looksPromotional } from "@/lib/templates/rules";
 import { TEMPLATE_FORMATS, TTL, type TemplateFormat } from "@/lib/templates/limits";
 import type { TemplateInput } from "@/lib/templates/schemas";
@@ -215,9 +217,9 @@ function Basics({ locked }: { locked: boolean }) {
           name="language"
           id="language"
           disabled={locked}
-          choices={LANGUAGES.map(([code, name]) => ({
+          choices={LANGUAGES.map(([code]) => ({
             value: code,
-            label: t("actions.languageOption", { name: languageName(code, name), code }),
+            label: t("actions.languageOption", { name: languageName(code), code }),
           }))}
         />
       </div>
@@ -273,6 +275,7 @@ export function TemplateBuilder({
 }) {
   const router = useRouter();
   const t = useTranslations("templates.builder");
+  const tAll = useTranslations();
   const format = useFormat();
   const form = useForm<TemplateInput>({
     resolver: templateResolver,
@@ -315,9 +318,9 @@ export function TemplateBuilder({
               <span className="text-sm text-muted">{t("status")}</span>
               <TemplateStatusBadge status={status} />
               {status === "PENDING" && <span className="text-sm text-muted">{t("reviewing")}</span>}
-              {status === "REJECTED" && review.data?.rejectionReason && (
+              {status === "REJECTED" && review.data && (
                 <span role="alert" className="text-sm text-red-800">
-                  {t("rejected", { reason: review.data.rejectionReason })}
+                  {t("rejected", { reason: translateMessage(tAll, rejectionMessage(review.data.rejectionReason)) })}
                 </span>
               )}
               {existing.editsLeft && (

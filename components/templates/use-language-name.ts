@@ -1,19 +1,19 @@
 import { useLocale } from "next-intl";
+import { codeHelps, languageNameIn } from "@/lib/templates/languages";
 
 /**
- * A template language's name in the reader's language: Meta's code ("pt_BR") through Intl.DisplayNames for the
- * request's locale, so server and browser agree. English keeps the picker's own names (lib/templates/languages).
+ * A template language's name in the reader's language (lib/templates/languages: Intl.DisplayNames for the
+ * request's locale, so server and browser agree; English keeps the picker's own names).
  */
 export function useLanguageName() {
   const locale = useLocale();
-  const names = locale === "en" ? null : new Intl.DisplayNames([locale], { type: "language", fallback: "none" });
-  return (code: string, english: string): string => {
-    if (!names) return english;
-    try {
-      const name = names.of(code.replace("_", "-"));
-      return name ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : english;
-    } catch {
-      return english; // a code Intl does not take
-    }
-  };
+  return (code: string): string => languageNameIn(locale, code);
+}
+
+/** As useLanguageName, for a plain-text label: "English (US)", with its code after it when another of `among`
+ * is the same language ("en" and "en_US"), where the names alone may read alike. */
+export function useLanguageLabel() {
+  const languageName = useLanguageName();
+  return (code: string, among: readonly string[] = []): string =>
+    codeHelps(among, code) ? `${languageName(code)} (${code})` : languageName(code);
 }

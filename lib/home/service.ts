@@ -12,6 +12,7 @@ import { LANGUAGES } from "@/lib/templates/languages";
 import { AUTO_DISABLED_REASON } from "@/lib/outbound-webhooks/deliver";
 import { webhookBacklog } from "@/lib/webhooks/process";
 import { messageKey } from "@/lib/i18n/message-key";
+import { rejectionMessage } from "@/lib/templates/rejection";
 
 export type HomeViewer = { workspaceId: string; userId: string; role: Role };
 
@@ -117,17 +118,6 @@ async function campaignParts(viewer: HomeViewer, since: Date) {
   return { sending, needs };
 }
 
-/** Meta's rejection reasons with words of their own (home.needs.template.reason.*); any other is shown lower-cased. */
-const REJECTIONS = [
-  "ABUSIVE_CONTENT",
-  "INCORRECT_CATEGORY",
-  "INVALID_FORMAT",
-  "PROMOTIONAL",
-  "SCAM",
-  "TAG_CONTENT_MISMATCH",
-] as const;
-const isKnownRejection = (code: string): code is (typeof REJECTIONS)[number] =>
-  (REJECTIONS as readonly string[]).includes(code);
 const LANGUAGE_NAMES = new Map<string, string>(LANGUAGES);
 
 async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
@@ -137,23 +127,15 @@ async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
     take: 20,
     select: { id: true, name: true, language: true, rejectionReason: true },
   });
-  return templates.map((t) => {
-    const code = t.rejectionReason;
-    const detail = !code
-      ? messageKey("home.needs.template.reason.none")
-      : isKnownRejection(code)
-        ? messageKey(`home.needs.template.reason.${code}`)
-        : messageKey("home.needs.template.reason.other", { code: code.toLowerCase().replaceAll("_", " ") });
-    return {
-      kind: "template",
-      title: messageKey("home.needs.template.title", {
-        name: t.name,
-        language: LANGUAGE_NAMES.get(t.language) ?? t.language,
-      }),
-      detail,
-      href: `/templates/${t.id}`,
-    };
-  });
+  return templates.map((t) => ({
+    kind: "template",
+    title: messageKey("home.needs.template.title", {
+      name: t.name,
+      language: LANGUAGE_NAMES.get(t.language) ?? t.language,
+    }),
+    detail: rejectionMessage(t.rejectionReason),
+    href: `/templates/${t.id}`,
+  }));
 }
 
 async function numberHealth(viewer: HomeViewer, fromDay: string): Promise<Need[]> {

@@ -74,3 +74,26 @@ export const LANGUAGES = [
 ] as const;
 
 export const LANGUAGE_CODES = LANGUAGES.map(([code]) => code) as unknown as readonly [string, ...string[]];
+
+const ENGLISH_NAMES = new Map<string, string>(LANGUAGES);
+
+/**
+ * A template language's name in `locale`: Meta's code ("pt_BR") through Intl.DisplayNames, so server and
+ * browser agree. English keeps the picker's own names above; a code Intl does not know falls back to the
+ * English name, then to the code itself.
+ */
+export function languageNameIn(locale: string, code: string): string {
+  const english = ENGLISH_NAMES.get(code);
+  if (locale === "en" && english) return english;
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "language", fallback: "none" }).of(code.replace("_", "-"));
+    if (name) return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  } catch {
+    // a code Intl does not take
+  }
+  return english ?? code;
+}
+
+/** Whether `code` shares its language with another of `codes` ("en" and "en_US"): then its code helps tell them apart. */
+export const codeHelps = (codes: readonly string[], code: string): boolean =>
+  codes.some((other) => other !== code && other.split("_")[0] === code.split("_")[0]);

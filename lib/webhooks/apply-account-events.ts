@@ -36,9 +36,10 @@ export async function applyTemplateStatus(
   const v = change.value;
   const status = STATUS_FROM_EVENT[v.event];
   if (!status) return; // FLAGGED, LOCKED: informational, the status stays
+  // Meta's code, then its own explanation if any ("INVALID_FORMAT: …"): lib/templates/rejection words it.
   const reason =
     status === "REJECTED"
-      ? [v.reason, v.rejection_info?.reason].filter((r) => r && r !== "NONE").join(": ") || "Rejected by Meta"
+      ? [v.reason, v.rejection_info?.reason].filter((r) => r && r !== "NONE").join(": ") || null
       : null;
   // Not older than the last status applied. (Not compared with Parley's own submission time: Meta's clock and
   // ours may differ by more than a quick review takes.)

@@ -279,7 +279,7 @@ describe("inbound webhooks", () => {
 });
 
 describe("template webhooks", () => {
-  it("move a template to approved or rejected with Meta's reason", async () => {
+  it("move a template to approved or rejected with Meta's reason (its code, then its explanation), or none", async () => {
     await db.template.createMany({
       data: [
         {
@@ -300,6 +300,15 @@ describe("template webhooks", () => {
           status: "PENDING",
           metaTemplateId: "555002",
         },
+        {
+          workspaceId: ws,
+          name: "no_reason",
+          language: "en_US",
+          category: "MARKETING",
+          components: [],
+          status: "PENDING",
+          metaTemplateId: "555003",
+        },
       ],
     });
     await post(
@@ -317,6 +326,7 @@ describe("template webhooks", () => {
           reason: "INVALID_FORMAT",
           explanation: "Two variables touch.",
         }),
+        templateStatusChange({ id: "555003", name: "no_reason", language: "en_US", event: "REJECTED" }),
       ]),
     );
     await drain();
@@ -324,6 +334,7 @@ describe("template webhooks", () => {
     expect(templates.map((t) => [t.name, t.status, t.rejectionReason])).toEqual([
       ["bad_one", "REJECTED", "INVALID_FORMAT: Two variables touch."],
       ["good_one", "APPROVED", null],
+      ["no_reason", "REJECTED", null], // no reason given: the screen says so in the reader's language
     ]);
   });
 });

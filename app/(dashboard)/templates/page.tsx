@@ -11,6 +11,7 @@ import { FilterSelect } from "@/components/ui/select";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ImportTemplatesButton } from "@/components/templates/import-templates-button";
+import { LanguageName } from "@/components/templates/language-name";
 import { RefreshWhile } from "@/components/ui/refresh-while";
 import { TemplateStatusBadge } from "@/components/templates/template-status-badge";
 import { guardPage } from "@/lib/auth/guard";
@@ -129,8 +130,8 @@ export default async function TemplatesPage({
                   <ul className="space-y-1">
                     {versions.map((t) => (
                       <li key={t.id} className="flex flex-wrap items-center gap-2">
-                        <Link href={`/templates/${t.id}`} className="font-mono text-xs text-brand-700 hover:underline">
-                          {t.language}
+                        <Link href={`/templates/${t.id}`} className="text-sm text-brand-700 hover:underline">
+                          <LanguageName code={t.language} among={versions.map((v) => v.language)} />
                         </Link>
                         <TemplateStatusBadge status={t.status} reason={t.rejectionReason} />
                       </li>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { TemplateActions } from "@/components/templates/template-actions";
 import { TemplateBuilder } from "@/components/templates/template-builder";
@@ -8,6 +8,7 @@ import { trackedLinkBase } from "@/lib/campaigns/links";
 import { flowChoices } from "@/lib/flows/queries";
 import { can } from "@/lib/auth/permissions";
 import { getTemplateForBuilder, languageVersions } from "@/lib/templates/service";
+import { languageNameIn } from "@/lib/templates/languages";
 import { orNotFound, pageId } from "@/lib/not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,17 +20,18 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
   const user = await guardPage("templates.view");
   const template = await orNotFound(getTemplateForBuilder(user.workspaceId, pageId((await params).id)));
   const editor = can(user.role, "templates.edit");
-  const [versions, t, flows] = await Promise.all([
+  const [versions, t, flows, locale] = await Promise.all([
     editor ? languageVersions(user.workspaceId, template.name) : [],
     getTranslations("templates"),
     flowChoices(user.workspaceId),
+    getLocale(),
   ]);
   return (
     <>
       <PageHeader
         title={template.name || t("detail.untitled")}
         description={t("detail.description", {
-          language: template.language,
+          language: languageNameIn(locale, template.language),
           category: t(`categoryInline.${template.category}`),
         })}
       />
