@@ -7,7 +7,7 @@ import { savePreferencesAction } from "@/app/(dashboard)/account/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormSelect } from "@/components/ui/form-select";
-import { FieldError, Label, Select, TimeZoneOptions } from "@/components/ui/input";
+import { FieldError, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { localeNames, locales } from "@/lib/i18n/config";
 import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
@@ -45,15 +45,14 @@ export function PreferencesForm({ saved, zones }: { saved: PreferencesInput; zon
       </div>
       <div>
         <Label htmlFor="timeZone">{t("timeZone")}</Label>
-        <Select
+        <FormSelect
+          control={form.control}
+          name="timeZone"
           id="timeZone"
           aria-invalid={Boolean(errors.timeZone)}
           aria-describedby="timeZone-error"
-          {...form.register("timeZone")}
-        >
-          <option value="">{t("browserZone")}</option>
-          <TimeZoneOptions zones={zones} />
-        </Select>
+          choices={[{ value: "", label: t("browserZone") }, ...zones]}
+        />
         <FieldError id="timeZone-error" message={errors.timeZone?.message} />
       </div>
       <StatusMessage outcome={outcome} boxed />

@@ -1,7 +1,6 @@
 import type { ComponentProps } from "react";
 import { useTranslations } from "next-intl";
 import { translateMessage } from "@/lib/i18n/message-key";
-import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
 import { cn } from "@/lib/utils";
 
 // A field someone may not change looks it: flat, greyed and without the hand cursor (a disabled fieldset
@@ -22,11 +21,6 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   );
 }
 
-export function Select({ className, ...props }: ComponentProps<"select">) {
-  // No vertical padding: the height centres the text, so a compact select (h-8) does not clip its descenders.
-  return <select className={cn(field, "h-9 py-0 pr-8", className)} {...props} />;
-}
-
 export function Label({ className, ...props }: ComponentProps<"label">) {
   return <label className={cn("mb-1 block text-sm font-medium text-ink", className)} {...props} />;
 }
@@ -43,13 +37,4 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
       {translateMessage(t, message)}
     </p>
   );
-}
-
-/** A select's options for time zones, labelled by the server in the reader's language (lib/i18n/time-zones.ts). */
-export function TimeZoneOptions({ zones }: { zones: TimeZoneChoice[] }) {
-  return zones.map((zone) => (
-    <option key={zone.value} value={zone.value}>
-      {zone.label}
-    </option>
-  ));
 }

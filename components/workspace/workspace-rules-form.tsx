@@ -6,7 +6,8 @@ import { saveWorkspaceRulesAction } from "@/app/(dashboard)/settings/workspace/a
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FieldError, Input, Label, Select, TimeZoneOptions } from "@/components/ui/input";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { FormSelect } from "@/components/ui/form-select";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
 import {
@@ -112,14 +113,14 @@ export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: Workspac
           </div>
           <div>
             <Label htmlFor="timeZone">{t("timeZone")}</Label>
-            <Select
+            <FormSelect
+              control={form.control}
+              name="timeZone"
               id="timeZone"
               aria-invalid={Boolean(errors.timeZone)}
               aria-describedby="timeZone-hint timeZone-error"
-              {...form.register("timeZone")}
-            >
-              <TimeZoneOptions zones={timeZones} />
-            </Select>
+              choices={timeZones}
+            />
             <p id="timeZone-hint" className="mt-1 text-xs text-muted">
               {t("timeZoneHint")}
             </p>
