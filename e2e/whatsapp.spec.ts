@@ -28,7 +28,7 @@ test("an admin tests the sandbox connection, sends a test message and watches it
   // A test is a real message: it goes only to a contact opted in for the template's purpose (lib/consent).
   await page.getByLabel("Phone number", { exact: true }).fill("+44 7400 900 999");
   await page.getByRole("combobox", { name: "Template" }).click();
-  await page.getByRole("option", { name: "order_shipped (en_US)" }).click();
+  await page.getByRole("option", { name: "order_shipped · English (US)" }).click();
   await page.getByRole("button", { name: "Send test" }).click();
   await expect(
     page.getByText("+447400900999 (not a contact yet) has not opted in to utility (transactional) messages").first(),
@@ -98,7 +98,7 @@ test("a marketing template to a number that stopped marketing fails with 131050"
   // second test phone opted in to Promotions in Parley, so Parley sends and Meta refuses.
   await page.getByLabel("Phone number", { exact: true }).fill("+34 610 99 0001");
   await page.getByRole("combobox", { name: "Template" }).click();
-  await page.getByRole("option", { name: "summer_sale (en_US)" }).click();
+  await page.getByRole("option", { name: "summer_sale · English (US)" }).click();
   await page.getByRole("button", { name: "Send test" }).click();
   const statuses = page.getByRole("table", { name: "Latest message statuses" });
   await expect(statuses.getByRole("row").filter({ hasText: "+34610990001" })).toContainText("error 131050", {

@@ -15,6 +15,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useLanguageName } from "@/components/templates/use-language-name";
 import type { ReactNode } from "react";
 import { WhatsAppText } from "@/components/templates/phone-preview";
 import { APPOINTMENT_FORMAT } from "@/lib/flows/booking-flow";
@@ -145,6 +146,7 @@ function FlowAnswers({ card }: { card: FlowAnswerCard }) {
 
 function OutboundContent({ type, payload }: { type: string; payload: Any }) {
   const t = useTranslations("inbox.bubble");
+  const languageName = useLanguageName();
   if (payload.type === "text") return <WhatsAppText text={String(payload.text?.body ?? "")} />;
   if (payload.type === "interactive") {
     const i = payload.interactive ?? {};
@@ -196,7 +198,7 @@ function OutboundContent({ type, payload }: { type: string; payload: Any }) {
         <p className={payload.preview ? "mt-1 text-xs text-gray-600" : undefined}>
           {t("template", {
             name: String(payload.template?.name ?? ""),
-            language: String(payload.template?.language?.code ?? ""),
+            language: languageName(String(payload.template?.language?.code ?? "")),
           })}
         </p>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { Send } from "lucide-react";
+import { useLanguageName } from "@/components/templates/use-language-name";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { sendTestMessageAction } from "@/app/(dashboard)/settings/whatsapp/actions";
@@ -14,6 +15,7 @@ import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account
 
 export function TestMessageForm({ templates }: { templates: { id: string; name: string; language: string }[] }) {
   const t = useTranslations("settings.whatsapp.testMessage");
+  const languageName = useLanguageName();
   const form = useForm<TestMessageInput>({
     resolver: zodResolver(testMessageSchema),
     defaultValues: { templateId: templates[0]?.id, to: "" },
@@ -48,7 +50,7 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
             name="templateId"
             choices={templates.map((template) => ({
               value: template.id,
-              label: t("templateOption", { name: template.name, language: template.language }),
+              label: t("templateOption", { name: template.name, language: languageName(template.language) }),
             }))}
           />
           <FieldError id="test-template-error" message={errors.templateId?.message} />
