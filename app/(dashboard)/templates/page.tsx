@@ -18,6 +18,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { TemplateCategory, TemplateStatus } from "@/lib/db/generated/enums";
 import { listTemplateGroups } from "@/lib/templates/queries";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("templates.list");
@@ -30,10 +31,10 @@ const pick = <T extends string>(value: string | undefined, allowed: Record<strin
 export default async function TemplatesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; status?: string; category?: string }>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const user = await guardPage("templates.view");
-  const params = await searchParams;
+  const params = firstValues(await searchParams);
   const filters = {
     q: params.q,
     status: pick(params.status, TemplateStatus),
