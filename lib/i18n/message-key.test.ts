@@ -14,7 +14,9 @@ describe("translateMessage", () => {
       "Paused by Meta's error 132015: The template is paused by Meta for low quality. The campaign is paused until the template is active again.",
     );
     const french = translatorFor("fr", await loadMessages("fr"));
-    expect(french.message(pausedByMeta)).toMatch(/^Mise en pause par l’erreur Meta 132015 : Meta a mis le modèle en pause/);
+    expect(french.message(pausedByMeta)).toMatch(
+      /^Mise en pause par l’erreur Meta 132015 : Meta a mis le modèle en pause/,
+    );
   });
 
   it("shows text that is not a key as it is: a name in the values, and rows stored in English before", async () => {

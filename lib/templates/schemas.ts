@@ -54,7 +54,6 @@ export const cardSchema = z.object({
 });
 export type TemplateCard = z.infer<typeof cardSchema>;
 
-
 /** The media library files a saved draft's carousel cards show, in order: a campaign of the template starts with them. */
 export function draftCardMediaIds(draft: unknown): string[] {
   const parsed = z.object({ cards: z.array(z.object({ mediaAssetId: z.string() })) }).safeParse(draft);

@@ -28,11 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const pick = <T extends string>(value: string | undefined, allowed: Record<string, T>): T | undefined =>
   value && value in allowed ? allowed[value] : undefined;
 
-export default async function TemplatesPage({
-  searchParams,
-}: {
-  searchParams: Promise<RawSearchParams>;
-}) {
+export default async function TemplatesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await guardPage("templates.view");
   const params = firstValues(await searchParams);
   const filters = {
