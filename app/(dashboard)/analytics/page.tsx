@@ -60,7 +60,7 @@ export default async function AnalyticsPage({
         </EmptyState>
       ) : (
         <div className="space-y-6">
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7">
             <Stat
               label={t("page.messagesSent")}
               value={format.number(overall.funnel.sent + overall.funnel.failed)}
