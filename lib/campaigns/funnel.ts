@@ -127,8 +127,8 @@ export function buttonBreakdown(
  */
 const adviceFor = (code: number): string =>
   code === 131049
-    ? messageKey("errors.cloudApi.advice.limitedByMeta")
-    : messageKey(`errors.cloudApi.advice.${classifyError(code).action}`);
+    ? messageKey("cloudApi.advice.limitedByMeta")
+    : messageKey(`cloudApi.advice.${classifyError(code).action}`);
 
 /** Failures by Meta's code ("error:<code>" keys), most frequent first, with what happened and what to do. */
 export function failuresOf(totals: Totals) {
@@ -138,15 +138,15 @@ export function failuresOf(totals: Totals) {
       if (key === "error:unconfirmed")
         return {
           code: null,
-          reason: messageKey("errors.cloudApi.unconfirmedSummary"),
-          advice: messageKey("errors.cloudApi.advice.unconfirmed"),
+          reason: messageKey("cloudApi.unconfirmedSummary"),
+          advice: messageKey("cloudApi.advice.unconfirmed"),
           count,
         };
       const code = key === "error:none" ? null : Number(key.slice("error:".length));
       return {
         code,
-        reason: code === null ? messageKey("errors.cloudApi.noCode") : classifyError(code).explanation,
-        advice: code === null ? messageKey("errors.cloudApi.advice.retry") : adviceFor(code),
+        reason: code === null ? messageKey("cloudApi.noCode") : classifyError(code).explanation,
+        advice: code === null ? messageKey("cloudApi.advice.retry") : adviceFor(code),
         count,
       };
     })

@@ -113,7 +113,7 @@ const why = (m: { errorCode: number | null; errorReason: string | null; skipReas
     : m.errorReason
       ? m.errorCode === null
         ? m.errorReason
-        : messageKey("errors.cloudApi.withCode", { code: m.errorCode, reason: m.errorReason })
+        : messageKey("cloudApi.withCode", { code: m.errorCode, reason: m.errorReason })
       : "";
 
 /**

@@ -158,7 +158,7 @@ export class NumberSender {
           id,
           error instanceof WhatsAppApiError
             ? messageKey("campaigns.statusReason.mediaUpload", {
-                reason: messageKey("errors.cloudApi.metaErrorDetails", {
+                reason: messageKey("cloudApi.metaErrorDetails", {
                   reason: error.classification.explanation,
                   code: error.code,
                   details: error.message,
@@ -361,11 +361,11 @@ export class NumberSender {
         return { id: message.id, kind: "release", at: now, refund: true };
       case "retry_recipient_later":
         if (message.attempts >= MAX_RETRIES)
-          return failed(messageKey("errors.cloudApi.gaveUp", { reason: explanation, attempts: message.attempts }));
+          return failed(messageKey("cloudApi.gaveUp", { reason: explanation, attempts: message.attempts }));
         return { id: message.id, kind: "release", at: new Date(Date.now() + backoffMs(message.attempts, 4)) };
       case "retry":
         if (message.attempts >= MAX_RETRIES)
-          return failed(messageKey("errors.cloudApi.gaveUp", { reason: explanation, attempts: message.attempts }));
+          return failed(messageKey("cloudApi.gaveUp", { reason: explanation, attempts: message.attempts }));
         return { id: message.id, kind: "release", at: new Date(Date.now() + backoffMs(message.attempts, 2)) };
       case "pause_campaign":
         // A transactional message has no campaign to pause: it fails with Meta's reason (the template was paused, say).

@@ -19,7 +19,7 @@ import { emitEvents } from "@/lib/outbound-webhooks/emit";
 import { emitMessageStatusEvents } from "@/lib/outbound-webhooks/domain-events";
 
 /** The explanation kept on a message whose request may have reached Meta but was never confirmed (a message key). */
-export const UNCONFIRMED_REASON = messageKey("errors.cloudApi.unconfirmed");
+export const UNCONFIRMED_REASON = messageKey("cloudApi.unconfirmed");
 
 export type ClaimedMessage = {
   id: string;

@@ -4,6 +4,7 @@ import common from "@/messages/en/common.json";
 import account from "@/messages/en/account.json";
 import auth from "@/messages/en/auth.json";
 import errors from "@/messages/en/errors.json";
+import cloudApi from "@/messages/en/cloudApi.json";
 import shell from "@/messages/en/shell.json";
 import links from "@/messages/en/links.json";
 import home from "@/messages/en/home.json";
@@ -27,6 +28,7 @@ export const english = {
   account,
   auth,
   errors,
+  cloudApi,
   shell,
   links,
   home,

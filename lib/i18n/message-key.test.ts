@@ -8,7 +8,7 @@ describe("translateMessage", () => {
   it("translates a key with its values, and a message given as a value too", async () => {
     const pausedByMeta = messageKey("campaigns.statusReason.pausedByMeta", {
       code: 132015,
-      reason: messageKey("errors.cloudApi.reason.132015"),
+      reason: messageKey("cloudApi.reason.132015"),
     });
     expect(englishTranslator.message(pausedByMeta)).toBe(
       "Paused by Meta's error 132015: The template is paused by Meta for low quality. The campaign is paused until the template is active again.",

@@ -16,7 +16,7 @@ import type { Messages, NestedKeyOf } from "next-intl";
  * can wrap another one written elsewhere, e.g. a campaign paused because of Meta's error, with Meta's
  * explanation (lib/whatsapp/errors.ts) inside:
  *
- *   messageKey("campaigns.statusReason.pausedByMeta", { code, reason: messageKey("errors.cloudApi.reason.368") })
+ *   messageKey("campaigns.statusReason.pausedByMeta", { code, reason: messageKey("cloudApi.reason.368") })
  */
 export type MessageKey = NestedKeyOf<Messages>;
 type Values = Record<string, string | number>;

@@ -107,7 +107,7 @@ export async function emitMessageStatusEvents(tx: Tx, changes: MessageStatusChan
                 c.explanation ??
                   (c.errorCode
                     ? classifyError(c.errorCode).explanation
-                    : (c.errorTitle ?? messageKey("errors.cloudApi.failed"))),
+                    : (c.errorTitle ?? messageKey("cloudApi.failed"))),
               ),
             },
           }

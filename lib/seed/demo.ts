@@ -543,7 +543,7 @@ async function seedTransactional(
         failedAt: failed ? later(1) : null,
         errorCode: failed ? 131000 : null,
         errorReason: failed
-          ? messageKey("errors.cloudApi.gaveUp", { reason: classifyError(131000).explanation, attempts: 8 })
+          ? messageKey("cloudApi.gaveUp", { reason: classifyError(131000).explanation, attempts: 8 })
           : null,
         attempts: failed ? 8 : 1,
       };

@@ -114,7 +114,7 @@ export async function applyStatuses(tx: Prisma.TransactionClient, inputs: Status
       agg.errorCode = e.errorCode ?? undefined;
       agg.errorReason = e.errorCode
         ? classifyError(e.errorCode).explanation
-        : (e.errorTitle ?? messageKey("errors.cloudApi.failed"));
+        : (e.errorTitle ?? messageKey("cloudApi.failed"));
     }
     if (state === "SENT") agg.sentAt = earliest(agg.sentAt);
     if (state === "DELIVERED") agg.deliveredAt = earliest(agg.deliveredAt);

@@ -1,7 +1,7 @@
 // Meta's error codes as decisions: what the sender does next, and a sentence a marketer understands.
 // The table is CLOUD_API.md's "Error codes that decide what the sender does".
 //
-// The sentence is a message key (lib/i18n/message-key.ts) of errors.json's cloudApi.reason, not English: it is
+// The sentence is a message key (lib/i18n/message-key.ts) of cloudApi.json's reason, not English: it is
 // stored on failed messages and campaigns as it is, and translated where it is shown, in the reader's language.
 // Answers to machines (the public API, outbound webhooks) give its English words (englishTranslator.message).
 import type { Messages } from "@/lib/i18n/catalog";
@@ -27,7 +27,7 @@ export type ErrorClassification = {
 
 type Rule = Omit<ErrorClassification, "code" | "explanation">;
 /** The codes with a sentence of their own in the catalog: every rule has one, and every sentence a rule. */
-type ExplainedCode = keyof Messages["errors"]["cloudApi"]["reason"];
+type ExplainedCode = keyof Messages["cloudApi"]["reason"];
 
 const RULES = {
   130429: { action: "back_off" },
@@ -65,10 +65,10 @@ const isExplained = (code: number): code is Extract<keyof typeof RULES, number> 
 export function classifyError(code: number, httpStatus?: number): ErrorClassification {
   if (isExplained(code)) {
     const rule: Rule = RULES[code];
-    return { code, ...rule, explanation: messageKey(`errors.cloudApi.reason.${`${code}` as ExplainedCode}`) };
+    return { code, ...rule, explanation: messageKey(`cloudApi.reason.${`${code}` as ExplainedCode}`) };
   }
   // Unknown codes: server-side trouble is worth a retry, anything else needs a person.
   if (httpStatus !== undefined && httpStatus >= 500)
-    return { code, action: "retry", explanation: messageKey("errors.cloudApi.serverError", { code }) };
-  return { code, action: "fix_request", explanation: messageKey("errors.cloudApi.refused", { code }) };
+    return { code, action: "retry", explanation: messageKey("cloudApi.serverError", { code }) };
+  return { code, action: "fix_request", explanation: messageKey("cloudApi.refused", { code }) };
 }

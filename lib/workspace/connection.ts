@@ -18,8 +18,8 @@ function explain(error: unknown): never {
     const { explanation: reason } = error.classification;
     throw new ValidationError(
       error.details
-        ? messageKey("errors.cloudApi.metaErrorDetails", { reason, code: error.code, details: error.details })
-        : messageKey("errors.cloudApi.metaError", { reason, code: error.code }),
+        ? messageKey("cloudApi.metaErrorDetails", { reason, code: error.code, details: error.details })
+        : messageKey("cloudApi.metaError", { reason, code: error.code }),
     );
   }
   throw error;
