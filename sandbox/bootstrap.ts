@@ -104,3 +104,20 @@ export async function workspaceFlows(workspaceId: string) {
     businessPublicKey: key?.registeredAt ? key.publicKeyPem : null,
   };
 }
+
+/**
+ * When the workspace's contacts last wrote within the 24-hour window, as the sandbox loads it again after a
+ * restart (POST /_sandbox/windows): Meta remembers it, so a conversation open in Parley is open there too.
+ * A person is keyed as the sandbox keys them: by phone digits and by BSUID.
+ */
+export async function workspaceWindows(workspaceId: string, now = new Date()) {
+  const conversations = await db.conversation.findMany({
+    where: { workspaceId, lastInboundAt: { gt: new Date(now.getTime() - 24 * 3_600_000) } },
+    select: { lastInboundAt: true, contact: { select: { phone: true, bsuid: true } } },
+  });
+  return conversations.flatMap(({ lastInboundAt, contact }) =>
+    [contact.phone?.replace(/^\+/, ""), contact.bsuid]
+      .filter((from): from is string => Boolean(from))
+      .map((from) => ({ from, at: lastInboundAt!.toISOString() })),
+  );
+}

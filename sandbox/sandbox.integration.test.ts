@@ -219,6 +219,35 @@ describe("messages", () => {
     expect(await until(() => statusesFor(wamid).find((s) => s.status === "failed")?.errors?.[0]?.code)).toBe(131047);
   });
 
+  it("keep the windows it is given after a restart: a person who wrote an hour ago gets a free-form reply, one who wrote 25 hours ago does not", async () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const loaded = await fetch(`${base}/_sandbox/windows`, {
+      method: "POST",
+      body: JSON.stringify({
+        windows: [
+          { from: "34610000214", at: hoursAgo(1) },
+          { from: "ES.13491208655302741999", at: hoursAgo(1) },
+          { from: "34610000215", at: hoursAgo(25) },
+          { from: "34610000216", at: "not a time" },
+        ],
+      }),
+    });
+    expect(await loaded.json()).toEqual({ loaded: 3 });
+    const reply = async (recipient: { to: string } | { recipient: string }) =>
+      (await client().sendMessage({ messaging_product: "whatsapp", ...recipient, type: "text", text: { body: "Hi!" } }))
+        .messages[0]!.id;
+    const [open, openByUserId, closed] = await Promise.all([
+      reply({ to: "34610000214" }),
+      reply({ recipient: "ES.13491208655302741999" }),
+      reply({ to: "34610000215" }),
+    ]);
+    expect(await until(() => statusesFor(open).find((s) => s.status === "delivered")?.status)).toBe("delivered");
+    expect(await until(() => statusesFor(openByUserId).find((s) => s.status === "delivered")?.status)).toBe(
+      "delivered",
+    );
+    expect(await until(() => statusesFor(closed).find((s) => s.status === "failed")?.errors?.[0]?.code)).toBe(131047);
+  });
+
   it("enforce the pair rate and the throughput per number", async () => {
     await fetch(`${base}/_sandbox/config`, {
       method: "POST",

@@ -6,7 +6,8 @@
 // Control endpoints (not Meta's): GET /_sandbox/health, GET /_sandbox/log?since=N&limit=N,
 // GET /_sandbox/stats, POST /_sandbox/config (patch the scenario), POST /_sandbox/inbound (a customer
 // writes in), POST /_sandbox/templates (load templates Meta already holds), POST /_sandbox/flows (load flows and
-// the business's Flows public key Meta already holds), POST /_sandbox/pricing-tier (Meta announces a volume
+// the business's Flows public key Meta already holds), POST /_sandbox/windows (when people last wrote, which Meta
+// remembers and a restarted sandbox does not), POST /_sandbox/pricing-tier (Meta announces a volume
 // tier: account_update VOLUME_BASED_PRICING_TIER_UPDATE), POST /_sandbox/reset (the log).
 // Fault mode (config `faults`): a seeded share of send calls answered 500 with a transient code, a share
 // answered late (accepted at once, the answer held back), to test and measure how Parley rides them out.
@@ -761,6 +762,20 @@ export function createSandbox(input: SandboxConfigInput) {
             });
           }
           return { status: 200, body: { loaded: list.length }, logged: undefined };
+        }
+        case "POST windows": {
+          // When people last wrote (the embedded mode loads them on every start), so a conversation that is open
+          // in Parley is open here too: `from` is a phone's digits or a BSUID, `at` an ISO time.
+          const list = (body as { windows?: unknown[] }).windows ?? [];
+          let loaded = 0;
+          for (const item of list) {
+            const { from, at } = (item ?? {}) as { from?: unknown; at?: unknown };
+            const when = typeof at === "string" ? Date.parse(at) : NaN;
+            if (typeof from !== "string" || Number.isNaN(when)) continue;
+            if (when > (lastInbound.get(from) ?? 0)) lastInbound.set(from, when);
+            loaded++;
+          }
+          return { status: 200, body: { loaded }, logged: undefined };
         }
         case "POST flows": {
           // Flows Meta already holds (the embedded mode loads the workspace's on every start), and the business's

@@ -182,20 +182,26 @@ async function main() {
   // The WhatsApp sandbox: a local stand-in for Meta's Cloud API, connected to the demo workspace.
   let sandboxUrl: string | undefined;
   if (embedded || process.env.PARLEY_SANDBOX === "1") {
-    const { sandboxCredentials, connectWorkspaceToSandbox, workspaceFlows } = await import("@/sandbox/bootstrap");
+    const { sandboxCredentials, connectWorkspaceToSandbox, workspaceFlows, workspaceWindows } =
+      await import("@/sandbox/bootstrap");
     const { db } = await import("@/lib/db/client");
     const credentials = sandboxCredentials(dataDir);
     const sandboxPort = await freePort();
     const url = (sandboxUrl = `http://127.0.0.1:${sandboxPort}`);
-    // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates, flows and Flows
-    // public key again. It calls the Flows endpoint at the origin its webhooks go to (this web server).
+    // The sandbox keeps Meta's side in memory: a restarted one is given the workspace's templates, flows, Flows
+    // public key and open conversation windows again. It calls the Flows endpoint at the origin its webhooks go to (this web server).
     let templates: unknown[] = [];
     let flows: { flows: unknown[]; businessPublicKey: string | null } = { flows: [], businessPublicKey: null };
-    const loadTemplates = () =>
-      Promise.all([
+    let workspaceId: string | undefined;
+    const loadTemplates = async () => {
+      // Windows are read at each load: a restart hours later must not reopen one that has closed since.
+      const windows = workspaceId ? await workspaceWindows(workspaceId) : [];
+      await Promise.all([
         fetch(`${url}/_sandbox/templates`, { method: "POST", body: JSON.stringify({ templates }) }),
         fetch(`${url}/_sandbox/flows`, { method: "POST", body: JSON.stringify(flows) }),
+        fetch(`${url}/_sandbox/windows`, { method: "POST", body: JSON.stringify({ windows }) }),
       ]);
+    };
     run(
       process.execPath,
       [...NODE_TS, "scripts/sandbox.ts"],
@@ -222,6 +228,7 @@ async function main() {
     writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url: appUrl, sandboxUrl: url }));
     const demo = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE_SLUG }, select: { id: true } });
     if (demo) {
+      workspaceId = demo.id;
       templates = await connectWorkspaceToSandbox(demo.id, url, credentials);
       flows = await workspaceFlows(demo.id);
       await loadTemplates();

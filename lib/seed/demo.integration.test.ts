@@ -7,6 +7,7 @@ import { checkGraph } from "@/lib/journeys/service";
 import { campaignReport } from "@/lib/analytics/report";
 import { billComparison } from "@/lib/pricing/compare";
 import { normalisePhone } from "@/lib/contacts/phone";
+import { workspaceWindows } from "@/sandbox/bootstrap";
 import { DEMO_CONTACT_COUNT, DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } from "./demo";
 
 async function counts() {
@@ -62,6 +63,22 @@ describe("demo seed", () => {
     const optedOutStates = await db.contactConsent.count({ where: { workspaceId: workspace.id, optedIn: false } });
     expect(optOutEvents).toBeGreaterThan(0);
     expect(optedOutStates).toBe(optOutEvents);
+  });
+
+  it("gives the sandbox every conversation open in the inbox, so a reply to one is not refused as out of the window", async () => {
+    await seedDemo();
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } });
+    const now = new Date();
+    const open = await db.conversation.findMany({
+      where: { workspaceId: workspace.id, lastInboundAt: { gt: new Date(now.getTime() - 24 * 3_600_000) } },
+      select: { contact: { select: { phone: true, bsuid: true } } },
+    });
+    const windows = await workspaceWindows(workspace.id, now);
+    const from = new Set(windows.map((w) => w.from));
+    expect(open.length).toBeGreaterThan(1);
+    expect(open.filter(({ contact }) => !from.has(contact.phone?.slice(1) ?? contact.bsuid!))).toEqual([]);
+    expect(from.has("ES.13491208655302741918")).toBe(true); // Marta, whom the identity browser test answers
+    expect(windows.every((w) => now.getTime() - Date.parse(w.at) < 24 * 3_600_000)).toBe(true);
   });
 });
 
