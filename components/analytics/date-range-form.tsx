@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Input, Label } from "@/components/ui/input";
+import { FilterDateField } from "@/components/ui/date-field";
+import { Label } from "@/components/ui/input";
 import { MAX_RANGE_DAYS, shiftDay, type DateRange, type RangeError } from "@/lib/analytics/dashboard";
 
 const PRESETS = [7, 30, 90] as const;
@@ -13,10 +14,10 @@ export function DateRangeForm({ range, today, error }: { range: DateRange; today
     <form aria-label={t("label")} className="mb-6 flex flex-wrap items-end gap-3">
       <div>
         <Label htmlFor="range-from">{t("from")}</Label>
-        <Input
+        <FilterDateField
           id="range-from"
           name="from"
-          type="date"
+          label={t("from")}
           defaultValue={range.from}
           max={today}
           aria-describedby={error ? "range-error" : undefined}
@@ -24,7 +25,7 @@ export function DateRangeForm({ range, today, error }: { range: DateRange; today
       </div>
       <div>
         <Label htmlFor="range-to">{t("to")}</Label>
-        <Input id="range-to" name="to" type="date" defaultValue={range.to} max={today} />
+        <FilterDateField id="range-to" name="to" label={t("to")} defaultValue={range.to} max={today} />
       </div>
       <Button type="submit" variant="secondary">
         {t("show")}

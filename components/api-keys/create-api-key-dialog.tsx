@@ -10,6 +10,7 @@ import { createApiKeyAction } from "@/app/(dashboard)/settings/api/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormDateField } from "@/components/ui/form-date-field";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api/schemas";
 import { API_SCOPES } from "@/lib/api/scopes";
@@ -123,14 +124,16 @@ export function CreateApiKeyDialog() {
             </fieldset>
             <div>
               <Label htmlFor="api-key-expires">{t("expires")}</Label>
-              <Input
+              <FormDateField
+                control={form.control}
+                name="expiresOn"
                 id="api-key-expires"
-                type="date"
+                label={t("expires")}
                 min={today()}
+                optional
                 className="w-48"
                 aria-invalid={Boolean(errors.expiresOn)}
                 aria-describedby="api-key-expires-hint api-key-expires-error"
-                {...form.register("expiresOn")}
               />
               <p id="api-key-expires-hint" className="mt-1 text-xs text-muted">
                 {t("expiresHint")}

@@ -13,6 +13,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { Card } from "@/components/ui/card";
+import { FormDateField } from "@/components/ui/form-date-field";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
 import { ChoiceSelect } from "@/components/ui/select";
@@ -417,12 +418,13 @@ function ConditionEditor({
           ? labelled(
               "value",
               t("builder.condition.date"),
-              <Input
+              <FormDateField
+                control={control}
+                name={`${path}.value`}
                 id={id("value")}
-                type="date"
+                label={t("builder.condition.part", { label, part: t("builder.condition.date") })}
                 className="w-44"
                 {...invalid("value")}
-                {...register(`${path}.value`)}
               />,
             )
           : labelled("days", t("builder.condition.days"), daysInput(t("builder.condition.daysPlaceholder"))))}

@@ -2,7 +2,7 @@
 import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
+import { Controller, useForm, useWatch, type UseFormReturn } from "react-hook-form";
 import { saveCampaignAction } from "@/app/(dashboard)/campaigns/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -22,6 +22,7 @@ import {
 import { mediaUrl } from "@/lib/media/urls";
 import { useSlotLabel } from "./use-slot-label";
 import { useLanguageLabel } from "@/components/templates/use-language-name";
+import { ScheduleAtField } from "./schedule-at-field";
 
 /** A link button, the message's own or a carousel card's, whose template address is Parley's redirect ("Count clicks"). */
 const trackable = (slot: Slot, base: string) => slot.kind === "link" && slot.url === `${base}{{1}}`;
@@ -83,6 +84,7 @@ export function CampaignBuilder({
   const templateName = useWatch({ control: form.control, name: "templateName" });
   const mode = useWatch({ control: form.control, name: "schedule.mode" });
   const quiet = useWatch({ control: form.control, name: "quietHours.enabled" });
+  const scheduleError = (errors.schedule as { at?: { message?: string } } | undefined)?.at?.message;
   const template = choices.templates.find((t) => t.name === templateName);
   const mediaKind = template ? headerMediaKind(template.components) : null;
   const headerMediaId = useWatch({ control: form.control, name: "headerMediaId" });
@@ -269,19 +271,24 @@ export function CampaignBuilder({
           ))}
         </fieldset>
         {mode !== "now" && (
-          <div className="max-w-xs">
-            <Label htmlFor="schedule-at">{mode === "local" ? t("builder.localDateTime") : t("builder.dateTime")}</Label>
-            <Input
-              id="schedule-at"
-              type="datetime-local"
-              aria-describedby="schedule-at-error"
-              {...form.register("schedule.at" as "schedule")}
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-ink">
+              {mode === "local" ? t("builder.localDateTime") : t("builder.dateTime")}
+            </legend>
+            <Controller
+              control={form.control}
+              name={"schedule.at" as "schedule"}
+              render={({ field }) => (
+                <ScheduleAtField
+                  value={typeof field.value === "string" ? field.value : ""}
+                  onChange={field.onChange}
+                  invalid={Boolean(scheduleError)}
+                  describedBy="schedule-at-error"
+                />
+              )}
             />
-            <FieldError
-              id="schedule-at-error"
-              message={(errors.schedule as { at?: { message?: string } } | undefined)?.at?.message}
-            />
-          </div>
+            <FieldError id="schedule-at-error" message={scheduleError} />
+          </fieldset>
         )}
         <div className="space-y-2">
           <label className="flex items-center gap-2 text-sm">

@@ -10,6 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FileDropZone } from "@/components/ui/file-drop-zone";
+import { FormDateField } from "@/components/ui/form-date-field";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { CsvProblem } from "@/lib/pricing/rate-card-csv";
@@ -79,12 +80,14 @@ export function PricingImportForm({ today }: { today: string }) {
         <div className="grid max-w-xl grid-cols-1 gap-4 sm:grid-cols-2">
           <div>
             <Label htmlFor="rate-card-effective">{t("import.effectiveFrom")}</Label>
-            <Input
+            <FormDateField
+              control={form.control}
+              name="effectiveFrom"
               id="rate-card-effective"
-              type="date"
+              label={t("import.effectiveFrom")}
+              className="w-full"
               aria-invalid={Boolean(errors.effectiveFrom)}
               aria-describedby="rate-card-effective-error"
-              {...form.register("effectiveFrom")}
             />
             <FieldError id="rate-card-effective-error" message={errors.effectiveFrom?.message} />
           </div>

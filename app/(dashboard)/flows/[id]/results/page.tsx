@@ -5,7 +5,8 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { ChartCard } from "@/components/ui/chart-card";
 import { CountChart } from "@/components/ui/chart";
 import { FilterForm } from "@/components/ui/filter-form";
-import { Input, Label } from "@/components/ui/input";
+import { FilterDateField } from "@/components/ui/date-field";
+import { Label } from "@/components/ui/input";
 import { FilterSelect } from "@/components/ui/select";
 import { LocalTime } from "@/components/ui/local-time";
 import { RefreshWhile } from "@/components/ui/refresh-while";
@@ -74,11 +75,11 @@ export default async function FlowResultsPage({
       <FilterForm label={t("results.filter")} clearHref={`/flows/${id}/results`} filtered={filtered}>
         <div>
           <Label htmlFor="from">{t("results.from")}</Label>
-          <Input id="from" name="from" type="date" defaultValue={query.from} />
+          <FilterDateField id="from" name="from" label={t("results.from")} defaultValue={query.from ?? ""} optional />
         </div>
         <div>
           <Label htmlFor="to">{t("results.to")}</Label>
-          <Input id="to" name="to" type="date" defaultValue={query.to} />
+          <FilterDateField id="to" name="to" label={t("results.to")} defaultValue={query.to ?? ""} optional />
         </div>
         {results.campaigns.length > 0 && (
           <div>
