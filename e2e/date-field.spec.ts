@@ -28,7 +28,9 @@ test("a Swedish marketer picks the analytics period in Swedish from the keyboard
   const calendar = page.getByRole("dialog", { name: "Kalender: Från" });
   const month = new Intl.DateTimeFormat("sv", { month: "long", year: "numeric", timeZone: "UTC" }).format(from);
   await expect(calendar.getByRole("grid", { name: month })).toBeVisible();
-  await expect(calendar.getByRole("columnheader").first()).toHaveAccessibleName("måndag");
+  // The week starts on Monday, as it does in Sweden (the weekdays' row is hidden from assistive technology, whose
+  // day buttons say each day's name in full).
+  await expect(calendar.locator("thead th")).toHaveText(["må", "ti", "on", "to", "fr", "lö", "sö"]);
   expect(await seriousViolations(page)).toEqual([]);
 
   // The chosen day has the focus; the next one is a keystroke away, and Enter chooses it and closes the calendar.
