@@ -25,7 +25,13 @@ export default function DateFieldView(props: DateFieldProps) {
     <>
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
-          <DateFieldButton field={props} onPointerEnter={preload} onFocus={preload} />
+          <DateFieldButton
+            field={props}
+            onPointerEnter={preload}
+            onFocus={preload}
+            // A field that may not be changed (a disabled fieldset reaches it too) looks it, as the select does.
+            className="disabled:cursor-not-allowed disabled:border-gray-200 disabled:bg-gray-100 disabled:text-gray-700 disabled:shadow-none"
+          />
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content

@@ -11,7 +11,6 @@ import { useState, type ComponentProps } from "react";
 import { useFormat } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";
 import { deferred } from "./deferred";
-import { selectTriggerClass } from "./select";
 
 export type DateFieldProps = {
   id: string;
@@ -34,6 +33,16 @@ export type DateFieldProps = {
   "aria-invalid"?: boolean;
 };
 
+/**
+ * The look of the kit's select button (components/ui/select.tsx), written out rather than imported: importing it
+ * would bring the select's own code into the first load of pages that have no select (analytics).
+ */
+const buttonClass = cn(
+  "flex h-9 w-44 items-center justify-between gap-2 rounded-md border border-line bg-white px-3 text-left text-sm shadow-xs",
+  "focus:border-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/30",
+  "data-[invalid]:border-red-500",
+);
+
 /** A real calendar day written YYYY-MM-DD (a hand-edited URL may carry anything). */
 export function isDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -55,7 +64,7 @@ export function DateFieldButton({ field, className, ...button }: ComponentProps<
       aria-describedby={field["aria-describedby"]}
       // A button takes no aria-invalid: the error it is described by says it, the red border shows it.
       data-invalid={field["aria-invalid"] || undefined}
-      className={cn(selectTriggerClass, "w-44 data-[invalid]:border-red-500", field.className, className)}
+      className={cn(buttonClass, field.className, className)}
       {...button}
     >
       <span className={cn("truncate", !shown && "text-gray-500")}>{shown ?? t("choose")}</span>
