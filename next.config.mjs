@@ -57,6 +57,11 @@ const nextConfig = {
 };
 
 // Translations: next-intl reads its per-request configuration (locale, zone, messages) from lib/i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// The catalogs under messages/ are compiled at build time (ICU text to icu-minify's arrays), so the browser gets
+// next-intl's formatter without an ICU parser: 9 KB less JavaScript on every page, and no parsing at render.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);

@@ -1,20 +1,41 @@
 "use client";
 // The root layout itself failed: this replaces it, so it brings its own document, language, title, styles
 // and translations (the layout's provider is gone). The language is the one the layout would have chosen
-// from the cookie, else the browser's; the messages are the small errors namespace of all six languages.
+// from the cookie, else the browser's; the messages are the small errors namespace, English at hand and the
+// other languages fetched when needed (each page's first load would otherwise carry all six).
 import { NextIntlClientProvider } from "next-intl";
-import { useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { ErrorPage } from "@/components/errors/error-page";
 import { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "@/lib/i18n/config";
 import en from "@/messages/en/errors.json";
-import es from "@/messages/es/errors.json";
-import fr from "@/messages/fr/errors.json";
-import it from "@/messages/it/errors.json";
-import pt from "@/messages/pt/errors.json";
-import sv from "@/messages/sv/errors.json";
 import "./globals.css";
 
-const ERRORS: Record<Locale, typeof en> = { en, es, pt, it, fr, sv };
+type Errors = typeof en;
+const OTHER_ERRORS: Record<Exclude<Locale, "en">, () => Promise<{ default: Errors }>> = {
+  es: () => import("@/messages/es/errors.json"),
+  pt: () => import("@/messages/pt/errors.json"),
+  it: () => import("@/messages/it/errors.json"),
+  fr: () => import("@/messages/fr/errors.json"),
+  sv: () => import("@/messages/sv/errors.json"),
+};
+
+/** The errors namespace in `locale`: English at once, another language once fetched (English if that fails). */
+function useErrors(locale: Locale): Errors | null {
+  const [fetched, setFetched] = useState<{ locale: Locale; errors: Errors } | null>(null);
+  useEffect(() => {
+    if (locale === "en") return;
+    let current = true;
+    OTHER_ERRORS[locale]().then(
+      (module) => current && setFetched({ locale, errors: module.default }),
+      () => current && setFetched({ locale, errors: en }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [locale]);
+  if (locale === "en") return en;
+  return fetched?.locale === locale ? fetched.errors : null;
+}
 
 function browserLocale(): Locale {
   const cookie = document.cookie
@@ -30,14 +51,18 @@ const subscribe = () => () => {};
 
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const locale = useSyncExternalStore(subscribe, browserLocale, () => defaultLocale);
-  const errors = ERRORS[locale];
+  const errors = useErrors(locale);
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
-        <title>{`${errors.page.title} · Parley`}</title>
-        <NextIntlClientProvider locale={locale} messages={{ errors }} timeZone="UTC">
-          <ErrorPage standalone error={error} retry={retry} back="dashboard" />
-        </NextIntlClientProvider>
+        {errors && (
+          <>
+            <title>{`${errors.page.title} · Parley`}</title>
+            <NextIntlClientProvider locale={locale} messages={{ errors }} timeZone="UTC">
+              <ErrorPage standalone error={error} retry={retry} back="dashboard" />
+            </NextIntlClientProvider>
+          </>
+        )}
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 "use client";
-import { ErrorPage } from "@/components/errors/error-page";
+import { LazyErrorPage } from "@/components/errors/lazy-error-page";
 
 export default function AuthError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorPage standalone error={error} retry={retry} back="signIn" />;
+  return <LazyErrorPage standalone error={error} retry={retry} back="signIn" />;
 }

@@ -1,7 +1,7 @@
 "use client";
-import { ErrorPage } from "@/components/errors/error-page";
+import { LazyErrorPage } from "@/components/errors/lazy-error-page";
 
 /** A page under /flows failed: shown inside the shell, with a way back to the section. */
 export default function FlowsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorPage error={error} retry={retry} back="dashboard" section="flows" />;
+  return <LazyErrorPage error={error} retry={retry} back="dashboard" section="flows" />;
 }

@@ -1,7 +1,7 @@
 "use client";
-import { ErrorPage } from "@/components/errors/error-page";
+import { LazyErrorPage } from "@/components/errors/lazy-error-page";
 
 /** A page under /home failed: shown inside the shell, with a way back to the section. */
 export default function HomeError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorPage error={error} retry={retry} back="dashboard" section="home" />;
+  return <LazyErrorPage error={error} retry={retry} back="dashboard" section="home" />;
 }

@@ -1,7 +1,7 @@
 "use client";
-import { ErrorPage } from "@/components/errors/error-page";
+import { LazyErrorPage } from "@/components/errors/lazy-error-page";
 
 /** A page under /settings failed: shown inside the shell, with a way back to the section. */
 export default function SettingsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorPage error={error} retry={retry} back="dashboard" section="settings" />;
+  return <LazyErrorPage error={error} retry={retry} back="dashboard" section="settings" />;
 }
