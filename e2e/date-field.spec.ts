@@ -103,13 +103,15 @@ test("a campaign is scheduled with a day from the calendar and a time beside it"
   await page.getByRole("button", { name: "Edit", exact: true }).click();
   await page.getByRole("radio", { name: "At a date and time" }).check();
   const when = page.getByRole("group", { name: "Date and time" });
+  await page.getByRole("button", { name: "Save and review" }).click();
+  await expect(when.getByText("Pick a date and a time.")).toBeVisible();
   await when.getByRole("button", { name: "Date: no date yet. Choose a date" }).click();
   const calendar = page.getByRole("dialog", { name: "Calendar: Date" });
   await calendar.getByRole("button", { name: "Go to the Next Month" }).click();
   const now = new Date();
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 15));
   await calendar.getByRole("button", { name: /15th/ }).click();
-  // Half a moment is not enough: the time is asked for.
+  // Half a moment is not enough: the time is still asked for.
   await page.getByRole("button", { name: "Save and review" }).click();
   await expect(when.getByText("Pick a date and a time.")).toBeVisible();
   await when.getByLabel("Time").fill("10:30");

@@ -278,6 +278,8 @@ export function CampaignBuilder({
             <Controller
               control={form.control}
               name={"schedule.at" as "schedule"}
+              // Nothing picked yet is "", which the schema explains ("Pick a date and a time"), not a missing value.
+              defaultValue={"" as never}
               render={({ field }) => (
                 <ScheduleAtField
                   value={typeof field.value === "string" ? field.value : ""}
