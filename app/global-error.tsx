@@ -3,9 +3,9 @@
 // and translations (the layout's provider is gone). The language is the one the layout would have chosen
 // from the cookie, else the browser's; the messages are the small errors namespace, English at hand and the
 // other languages fetched when needed (each page's first load would otherwise carry all six).
-import { NextIntlClientProvider } from "next-intl";
-import { useEffect, useState, useSyncExternalStore } from "react";
-import { ErrorPage } from "@/components/errors/error-page";
+import { NextIntlClientProvider, useTranslations } from "next-intl";
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ComponentProps } from "react";
+import type { ErrorPage as FullErrorPage } from "@/components/errors/error-page";
 import { defaultLocale, isLocale, LOCALE_COOKIE, locales, type Locale } from "@/lib/i18n/config";
 import en from "@/messages/en/errors.json";
 import "./globals.css";
@@ -49,6 +49,28 @@ function browserLocale(): Locale {
 
 const subscribe = () => () => {};
 
+/** The error page is fetched when this shows (it is not part of every page's first load). */
+const ErrorPage = lazy(() =>
+  import("@/components/errors/error-page").then(
+    (module) => ({ default: module.ErrorPage }),
+    () => ({ default: PlainErrorPage }),
+  ),
+);
+
+/** If that fetch fails too (the network went with the layout), the same words without the page's styling. */
+function PlainErrorPage({ retry }: ComponentProps<typeof FullErrorPage>) {
+  const t = useTranslations("errors.page");
+  return (
+    <main className="mx-auto max-w-md p-8">
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="mt-2">{t("body")}</p>
+      <button type="button" onClick={retry} className="mt-4 underline">
+        {t("retry")}
+      </button>
+    </main>
+  );
+}
+
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   const locale = useSyncExternalStore(subscribe, browserLocale, () => defaultLocale);
   const errors = useErrors(locale);
@@ -59,7 +81,9 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
           <>
             <title>{`${errors.page.title} · Parley`}</title>
             <NextIntlClientProvider locale={locale} messages={{ errors }} timeZone="UTC">
-              <ErrorPage standalone error={error} retry={retry} back="dashboard" />
+              <Suspense>
+                <ErrorPage standalone error={error} retry={retry} back="dashboard" />
+              </Suspense>
             </NextIntlClientProvider>
           </>
         )}

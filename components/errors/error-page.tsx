@@ -1,6 +1,6 @@
 "use client";
 // What every error boundary shows (app/error.tsx, app/(dashboard)/error.tsx and each section's, app/(auth)/error.tsx,
-// through lazy-error-page.tsx; app/global-error.tsx directly). Never the error's message or stack: from a server
+// through lazy-error-page.tsx, and app/global-error.tsx). Never the error's message or stack: from a server
 // component it is a generic text anyway, and from a client component it may hold details a user should not see.
 // The digest is the handle that finds the full error in the server's log, so the person can quote it.
 import { RotateCcw, TriangleAlert } from "lucide-react";

@@ -3,6 +3,7 @@
 // limit as you type; errors come from the one template schema.
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { lazy, Suspense, type ComponentProps } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
@@ -12,7 +13,17 @@ import { LIMITS } from "@/lib/templates/limits";
 import type { TemplateInput } from "@/lib/templates/schemas";
 import { useFormat } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";
-import { MediaPicker } from "./media-picker";
+
+const LoadedMediaPicker = lazy(() => import("./media-picker").then((module) => ({ default: module.MediaPicker })));
+
+/** The media library and its upload zone: loaded when a header or a card first needs a file, not with the builder. */
+export function MediaPicker(props: ComponentProps<typeof LoadedMediaPicker>) {
+  return (
+    <Suspense>
+      <LoadedMediaPicker {...props} />
+    </Suspense>
+  );
+}
 
 export function Counter({ id, value, limit }: { id: string; value: string; limit: number }) {
   const t = useTranslations("templates.fields");

@@ -9,10 +9,10 @@ import { FieldError, Input, Label } from "@/components/ui/input";
 import { ChoiceSelect } from "@/components/ui/select";
 import { placeholders } from "@/lib/templates/rules";
 import { CARD_BUTTON_KINDS, LIMITS } from "@/lib/templates/limits";
-import type { TemplateCard, TemplateInput } from "@/lib/templates/schemas";
-import { Counter, useFieldError, useItemFieldError } from "./builder-fields";
+import type { TemplateInput } from "@/lib/templates/schemas";
+import { cardLike } from "@/lib/templates/cards";
+import { Counter, MediaPicker, useFieldError, useItemFieldError } from "./builder-fields";
 import { ButtonEditor } from "./button-editor";
-import { MediaPicker } from "./media-picker";
 
 export function OfferFields() {
   const { register } = useFormContext<TemplateInput>();
@@ -45,29 +45,6 @@ export function OfferFields() {
     </fieldset>
   );
 }
-
-/**
- * A new card: the first card's buttons (Meta wants every card alike), with empty labels and addresses; a link
- * that counts clicks (Parley's tracked address, `tracked`) counts them on the new card too.
- */
-function cardLike(first: TemplateCard | undefined, tracked?: string): TemplateCard {
-  return {
-    mediaAssetId: "",
-    body: "",
-    samples: {},
-    buttons: (first?.buttons ?? [{ type: "QUICK_REPLY", text: "" }]).map((b) =>
-      b.type === "URL"
-        ? tracked && b.url === tracked
-          ? { type: "URL", text: "", url: tracked, sample: b.sample }
-          : { type: "URL", text: "", url: "https://" }
-        : b.type === "PHONE_NUMBER"
-          ? { type: "PHONE_NUMBER", text: "", phoneNumber: b.phoneNumber }
-          : { type: "QUICK_REPLY", text: "" },
-    ),
-  };
-}
-
-export const startCards = (): TemplateCard[] => [cardLike(undefined), cardLike(undefined)];
 
 /** `trackedLinkBase`: Parley's tracked redirect, so that a card's link can count clicks (lib/campaigns/links.ts). */
 export function CardFields({ trackedLinkBase }: { trackedLinkBase?: string }) {

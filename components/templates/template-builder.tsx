@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { lazy, Suspense, useState, useTransition } from "react";
 import { FormProvider, useForm, useFormContext, useWatch } from "react-hook-form";
 import { saveTemplateDraftAction, submitTemplateAction } from "@/app/(dashboard)/templates/actions";
 import { Button } from "@/components/ui/button";
@@ -24,14 +24,18 @@ import { rejectionMessage } from "@/lib/templates/rejection";
 import { hiddenOnDesktop, looksPromotional } from "@/lib/templates/rules";
 import { TEMPLATE_FORMATS, TTL, type TemplateFormat } from "@/lib/templates/limits";
 import type { TemplateInput } from "@/lib/templates/schemas";
+import { startCards } from "@/lib/templates/cards";
 import { BodyFields, HeaderFields, useFieldError } from "./builder-fields";
 import { ButtonEditor, type FlowChoice } from "./button-editor";
-import { CardFields, OfferFields, startCards } from "./format-fields";
 import { PhonePreview } from "./phone-preview";
 import { TemplateStatusBadge } from "./template-status-badge";
 import { templateKeys } from "@/lib/templates/query-keys";
 import { useFormat } from "@/lib/i18n/format";
 import { useLanguageName } from "./use-language-name";
+
+// A limited-time offer's and a carousel's fields load when that format is chosen (most templates are neither).
+const OfferFields = lazy(() => import("./format-fields").then((module) => ({ default: module.OfferFields })));
+const CardFields = lazy(() => import("./format-fields").then((module) => ({ default: module.CardFields })));
 
 type Existing = {
   id: string;
@@ -341,12 +345,18 @@ export function TemplateBuilder({
             </Card>
             <Card className="space-y-6 p-6">
               {values.format !== "CAROUSEL" && <HeaderFields />}
-              {values.format === "LIMITED_TIME_OFFER" && <OfferFields />}
+              {values.format === "LIMITED_TIME_OFFER" && (
+                <Suspense>
+                  <OfferFields />
+                </Suspense>
+              )}
               <BodyFields footer={values.format === "STANDARD"} />
             </Card>
             <Card className="p-6">
               {values.format === "CAROUSEL" ? (
-                <CardFields trackedLinkBase={trackedLinkBase} />
+                <Suspense>
+                  <CardFields trackedLinkBase={trackedLinkBase} />
+                </Suspense>
               ) : (
                 <ButtonEditor trackedLinkBase={trackedLinkBase} flows={flows} />
               )}

@@ -7,7 +7,7 @@ import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
 import { createWorkspace } from "@/tests/factories";
 import { campaignWithMessages, connectAccount, drain, post } from "@/tests/whatsapp";
 import type { SegmentRules } from "./schemas";
-import { countSegment, previewSegment } from "./service";
+import { countSegment, segmentPreview } from "./service";
 
 async function setup() {
   const { workspace, users } = await createWorkspace();
@@ -98,8 +98,8 @@ describe("segments", () => {
       ),
     ).toBe(1);
 
-    const preview = await previewSegment(ws, rules("all", { match: "all", conditions: [gold] }));
-    expect(preview.map((c) => c.name)).toEqual(["Ana"]);
+    const preview = await segmentPreview(ws, rules("all", { match: "all", conditions: [gold] }));
+    expect(preview).toMatchObject({ count: 1, contacts: [{ name: "Ana" }] });
     expect(
       await count(rules("all", { match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] })),
     ).toBe(4);
@@ -125,7 +125,7 @@ describe("segments", () => {
     });
     const gold = { field: "attribute", op: "equals", key: "tier", value: "gold" } as const;
     const preview = async () =>
-      (await previewSegment(ws, rules("all", { match: "all", conditions: [gold] }))).map((c) => c.name);
+      (await segmentPreview(ws, rules("all", { match: "all", conditions: [gold] }))).contacts.map((c) => c.name);
     const newestTen = Array.from({ length: 10 }, (_, i) => `Gold ${i}`);
     expect(await preview()).toEqual(newestTen);
 
@@ -165,7 +165,7 @@ describe("segments", () => {
       data: { workspaceId: ws, name: "Ana (old record)", attributes: { tier: "gold" }, mergedIntoId: contacts[0]!.id },
     });
     expect(await countSegment(ws, gold)).toBe(before);
-    expect((await previewSegment(ws, gold)).map((c) => c.name)).not.toContain("Ana (old record)");
+    expect((await segmentPreview(ws, gold)).contacts.map((c) => c.name)).not.toContain("Ana (old record)");
   });
 
   it("counts any mix of engagement rules as the rules read, message by message", async () => {

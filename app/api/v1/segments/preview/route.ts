@@ -1,6 +1,6 @@
 import { dashboardRoute } from "@/lib/actions/route";
 import { segmentPreviewQuerySchema } from "@/lib/segments/schemas";
-import { countSegment, previewSegment } from "@/lib/segments/service";
+import { segmentPreview } from "@/lib/segments/service";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const GET = dashboardRoute(
   { permission: "audiences.view", query: segmentPreviewQuerySchema },
   async ({ workspaceId, query: { rules } }) => {
     const started = performance.now();
-    const [count, contacts] = await Promise.all([countSegment(workspaceId, rules), previewSegment(workspaceId, rules)]);
+    const { count, contacts } = await segmentPreview(workspaceId, rules);
     return { count, contacts, ms: Math.round(performance.now() - started) };
   },
 );
