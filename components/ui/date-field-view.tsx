@@ -36,6 +36,9 @@ export default function DateFieldView(props: DateFieldProps) {
         <Popover.Portal>
           <Popover.Content
             aria-label={t("calendar", { label })}
+            // The calendar puts the focus on the chosen day (or today) itself; Radix would put it on the first
+            // button, the month arrows, once the calendar's code is cached.
+            onOpenAutoFocus={(event) => event.preventDefault()}
             align="start"
             sideOffset={4}
             collisionPadding={8}
