@@ -82,11 +82,16 @@ const ENGLISH_NAMES = new Map<string, string>(LANGUAGES);
  * browser agree. English keeps the picker's own names above; a code Intl does not know falls back to the
  * English name, then to the code itself.
  */
+const displayNames = new Map<string, Intl.DisplayNames>(); // one per locale: a picker names some 70 languages
+
 export function languageNameIn(locale: string, code: string): string {
   const english = ENGLISH_NAMES.get(code);
   if (locale === "en" && english) return english;
   try {
-    const name = new Intl.DisplayNames([locale], { type: "language", fallback: "none" }).of(code.replace("_", "-"));
+    let names = displayNames.get(locale);
+    if (!names)
+      displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "language", fallback: "none" })));
+    const name = names.of(code.replace("_", "-"));
     if (name) return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   } catch {
     // a code Intl does not take
