@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -11,13 +11,16 @@ import { FieldError, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { localeNames, locales } from "@/lib/i18n/config";
 import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
-import { preferencesSchema, type PreferencesInput } from "@/lib/users/schemas";
+import type { PreferencesInput } from "@/lib/users/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const preferencesResolver = lazyZodResolver(() => import("@/lib/users/schemas").then((m) => m.preferencesSchema));
 
 /** The member's language and zone; saving refreshes the page, which then renders in them. */
 export function PreferencesForm({ saved, zones }: { saved: PreferencesInput; zones: TimeZoneChoice[] }) {
   const t = useTranslations("account.preferences");
   const router = useRouter();
-  const form = useForm<PreferencesInput>({ resolver: zodResolver(preferencesSchema), defaultValues: saved });
+  const form = useForm<PreferencesInput>({ resolver: preferencesResolver, defaultValues: saved });
   const { errors, isSubmitting } = form.formState;
   const { onSubmit, outcome } = useActionForm(form, savePreferencesAction, {
     onSuccess: () => {

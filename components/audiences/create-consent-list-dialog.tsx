@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,13 +11,16 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
 import { StatusMessage } from "@/components/ui/status-message";
-import { consentListSchema, type ConsentListInput } from "@/lib/consent/schemas";
+import type { ConsentListInput } from "@/lib/consent/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const consentListResolver = lazyZodResolver(() => import("@/lib/consent/schemas").then((m) => m.consentListSchema));
 
 export function CreateConsentListDialog() {
   const t = useTranslations("audiences.consentLists");
   const [open, setOpen] = useState(false);
   const form = useForm<ConsentListInput>({
-    resolver: zodResolver(consentListSchema),
+    resolver: consentListResolver,
     defaultValues: { name: "", description: "", category: "MARKETING" },
   });
   const { errors, isSubmitting } = form.formState;

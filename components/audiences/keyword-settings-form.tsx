@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { updateKeywordsAction } from "@/app/(dashboard)/audiences/consent-lists/actions";
@@ -8,12 +8,17 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
-import { keywordSettingsSchema, type KeywordSettings, type KeywordSettingsInput } from "@/lib/consent/schemas";
+import type { KeywordSettings, KeywordSettingsInput } from "@/lib/consent/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const keywordSettingsResolver = lazyZodResolver(() =>
+  import("@/lib/consent/schemas").then((m) => m.keywordSettingsSchema),
+);
 
 export function KeywordSettingsForm({ initial }: { initial: KeywordSettings }) {
   const t = useTranslations("audiences.keywords");
   const form = useForm<KeywordSettingsInput, unknown, KeywordSettings>({
-    resolver: zodResolver(keywordSettingsSchema),
+    resolver: keywordSettingsResolver,
     defaultValues: {
       ...initial,
       optOutKeywords: initial.optOutKeywords.join(", "),

@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
@@ -12,7 +12,10 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import { Table, Td, Th } from "@/components/ui/table";
-import { savedReplySchema, type SavedReplyInput } from "@/lib/inbox/schemas";
+import type { savedReplySchema, SavedReplyInput } from "@/lib/inbox/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const savedReplyResolver = lazyZodResolver(() => import("@/lib/inbox/schemas").then((m) => m.savedReplySchema));
 
 type Saved = { id: string; name: string; body: string; keyword: string | null };
 
@@ -21,7 +24,7 @@ export function SavedReplies({ replies }: { replies: Saved[] }) {
   const t = useTranslations("inbox.saved");
   const router = useRouter();
   const form = useForm<z.input<typeof savedReplySchema>, unknown, SavedReplyInput>({
-    resolver: zodResolver(savedReplySchema),
+    resolver: savedReplyResolver,
     defaultValues: { name: "", body: "", keyword: "" },
   });
   const { errors } = form.formState;

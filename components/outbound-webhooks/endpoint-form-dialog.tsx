@@ -1,6 +1,6 @@
 "use client";
 // Create or edit a webhook endpoint: its URL, what it is for, and the events it receives.
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
@@ -11,7 +11,12 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { OUTBOUND_EVENT_TYPES, type OutboundEventType } from "@/lib/outbound-webhooks/events";
 import type { ActionResult } from "@/lib/actions/action";
-import { endpointInputSchema, type EndpointInput } from "@/lib/outbound-webhooks/schemas";
+import type { EndpointInput } from "@/lib/outbound-webhooks/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const endpointInputResolver = lazyZodResolver(() =>
+  import("@/lib/outbound-webhooks/schemas").then((m) => m.endpointInputSchema),
+);
 
 /** Message keys cannot hold a dot: "message.read" is described under eventDescription.message_read. */
 type Dotless<T extends string> = T extends `${infer A}.${infer B}` ? `${A}_${B}` : T;
@@ -32,7 +37,7 @@ export function EndpointFormDialog({ endpoint, trigger }: { endpoint?: Existing;
       "message.failed",
     ]) as OutboundEventType[],
   };
-  const form = useForm<EndpointInput>({ resolver: zodResolver(endpointInputSchema), defaultValues: defaults });
+  const form = useForm<EndpointInput>({ resolver: endpointInputResolver, defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
 
   const { onSubmit, outcome, setOutcome } = useActionForm(

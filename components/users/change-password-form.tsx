@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { changePasswordAction } from "@/app/(dashboard)/account/actions";
@@ -7,7 +7,10 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/users/schemas";
+import type { ChangePasswordInput } from "@/lib/users/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const changePasswordResolver = lazyZodResolver(() => import("@/lib/users/schemas").then((m) => m.changePasswordSchema));
 
 const FIELDS: { name: keyof ChangePasswordInput; autoComplete: string }[] = [
   { name: "currentPassword", autoComplete: "current-password" },
@@ -18,7 +21,7 @@ const FIELDS: { name: keyof ChangePasswordInput; autoComplete: string }[] = [
 export function ChangePasswordForm() {
   const t = useTranslations("settings.users.changePassword");
   const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver: changePasswordResolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,14 +11,17 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
 import { ROLES } from "@/lib/auth/permissions";
-import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
+import type { CreateUserInput } from "@/lib/users/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const createUserResolver = lazyZodResolver(() => import("@/lib/users/schemas").then((m) => m.createUserSchema));
 
 export function CreateUserDialog() {
   const t = useTranslations("settings.users");
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
   const form = useForm<CreateUserInput>({
-    resolver: zodResolver(createUserSchema),
+    resolver: createUserResolver,
     defaultValues: { role: "MARKETER" },
   });
   const { errors, isSubmitting } = form.formState;

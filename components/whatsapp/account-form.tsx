@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { useForm } from "react-hook-form";
@@ -11,8 +11,11 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
 import { useFormat } from "@/lib/i18n/format";
-import { accountSchema, type AccountInput } from "@/lib/whatsapp/account-schemas";
+import type { AccountInput } from "@/lib/whatsapp/account-schemas";
 import { graphVersion, selectableVersions } from "@/lib/whatsapp/graph-versions";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const accountResolver = lazyZodResolver(() => import("@/lib/whatsapp/account-schemas").then((m) => m.accountSchema));
 
 /** The connection's fields, in order; their labels and hints are settings.whatsapp.account.fields.<name>. */
 const FIELDS: { name: Exclude<keyof AccountInput, "graphApiVersion">; secret?: boolean }[] = [
@@ -37,7 +40,7 @@ export function AccountForm({
 }) {
   const t = useTranslations("settings.whatsapp.account");
   const format = useFormat();
-  const form = useForm<AccountInput>({ resolver: zodResolver(accountSchema), defaultValues: defaults });
+  const form = useForm<AccountInput>({ resolver: accountResolver, defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
   // The versions Meta still answers, and the account's own even when it has ended (so the select shows it).
   const versions: string[] = selectableVersions(new Date(now)).map((v) => v.id);

@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { Send } from "lucide-react";
 import { useLanguageName } from "@/components/templates/use-language-name";
 import { useTranslations } from "next-intl";
@@ -11,13 +11,18 @@ import { Card } from "@/components/ui/card";
 import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
-import { testMessageSchema, type TestMessageInput } from "@/lib/whatsapp/account-schemas";
+import type { TestMessageInput } from "@/lib/whatsapp/account-schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const testMessageResolver = lazyZodResolver(() =>
+  import("@/lib/whatsapp/account-schemas").then((m) => m.testMessageSchema),
+);
 
 export function TestMessageForm({ templates }: { templates: { id: string; name: string; language: string }[] }) {
   const t = useTranslations("settings.whatsapp.testMessage");
   const languageName = useLanguageName();
   const form = useForm<TestMessageInput>({
-    resolver: zodResolver(testMessageSchema),
+    resolver: testMessageResolver,
     defaultValues: { templateId: templates[0]?.id, to: "" },
   });
   const { errors, isSubmitting } = form.formState;
