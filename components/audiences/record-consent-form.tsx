@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { recordConsentAction } from "@/app/(dashboard)/audiences/contacts/actions";
@@ -8,12 +8,16 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
 import { StatusMessage } from "@/components/ui/status-message";
-import { MANUAL_SOURCES, recordConsentSchema, type RecordConsentInput } from "@/lib/consent/schemas";
+import type { RecordConsentInput } from "@/lib/consent/schemas";
+import { MANUAL_SOURCES } from "@/lib/consent/sources";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const recordConsentResolver = lazyZodResolver(() => import("@/lib/consent/schemas").then((m) => m.recordConsentSchema));
 
 export function RecordConsentForm({ contactId, lists }: { contactId: string; lists: { id: string; name: string }[] }) {
   const t = useTranslations("audiences");
   const form = useForm<RecordConsentInput>({
-    resolver: zodResolver(recordConsentSchema),
+    resolver: recordConsentResolver,
     defaultValues: { contactId, consentListId: lists[0]?.id ?? "", action: "OPT_IN", source: "PAPER", proof: "" },
   });
   const { errors, isSubmitting } = form.formState;

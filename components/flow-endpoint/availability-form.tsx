@@ -1,7 +1,7 @@
 "use client";
 // The booking Flow's availability: each weekday open or closed with its hours, the slot length and the seats
 // per slot. Weekday names come from Intl in the reader's language.
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useLocale, useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { saveAvailabilityAction } from "@/app/(dashboard)/settings/flows/actions";
@@ -10,11 +10,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
-import {
-  availabilitySchema,
-  type AvailabilityForm as FormValues,
-  type AvailabilityInput,
-} from "@/lib/flows/endpoint-schemas";
+import type { AvailabilityForm as FormValues, AvailabilityInput } from "@/lib/flows/endpoint-schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const availabilityResolver = lazyZodResolver(() =>
+  import("@/lib/flows/endpoint-schemas").then((m) => m.availabilitySchema),
+);
 
 /** 2024-01-01 was a Monday: weekday n (1-7) is that date plus n - 1 days. */
 const weekdayName = (locale: string, weekday: number) =>
@@ -26,7 +27,7 @@ export function AvailabilityForm({ defaults, timeZone }: { defaults: Availabilit
   const t = useTranslations("flowEndpoint.availability");
   const locale = useLocale();
   const form = useForm<FormValues, unknown, AvailabilityInput>({
-    resolver: zodResolver(availabilitySchema),
+    resolver: availabilityResolver,
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = form.formState;

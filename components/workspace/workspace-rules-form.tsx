@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { saveWorkspaceRulesAction } from "@/app/(dashboard)/settings/workspace/actions";
@@ -10,16 +10,17 @@ import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { TimeZoneChoice } from "@/lib/i18n/time-zones";
-import {
-  workspaceRulesSchema,
-  type WorkspaceRules,
-  type WorkspaceRulesForm as FormValues,
-} from "@/lib/workspace/schemas";
+import type { WorkspaceRules, WorkspaceRulesForm as FormValues } from "@/lib/workspace/schemas";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const workspaceRulesResolver = lazyZodResolver(() =>
+  import("@/lib/workspace/schemas").then((m) => m.workspaceRulesSchema),
+);
 
 export function WorkspaceRulesForm({ defaults, timeZones }: { defaults: WorkspaceRules; timeZones: TimeZoneChoice[] }) {
   const t = useTranslations("settings.workspace.form");
   const form = useForm<FormValues, unknown, WorkspaceRules>({
-    resolver: zodResolver(workspaceRulesSchema),
+    resolver: workspaceRulesResolver,
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { messageKey } from "@/lib/i18n/message-key";
-
-/** Sources an admin can record by hand; the others (keyword, WhatsApp setting, 131050, import) are automatic. */
-export const MANUAL_SOURCES = ["ADMIN", "WEB_FORM", "SMS", "CHAT", "PHONE", "PAPER"] as const;
+import { MANUAL_SOURCES } from "./sources";
 
 export const recordConsentSchema = z
   .object({
