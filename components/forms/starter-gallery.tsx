@@ -1,11 +1,9 @@
 "use client";
 // A new journey or flow: a name and a starter from a gallery (each an ordinary draft once created), then its
 // builder. `namespace` holds name, namePlaceholder, starter, create, creating and starters.<id>.{name,description}.
-import { zodResolver } from "@/components/forms/zod-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -19,13 +17,14 @@ type NewDraft<S extends string> = { name: string; starter: S };
 export function StarterGallery<S extends string>({
   namespace,
   starters,
-  schema,
+  resolver,
   create,
   href,
 }: {
   namespace: "journeys.new" | "flows.new";
   starters: readonly S[];
-  schema: z.ZodType<NewDraft<S>, NewDraft<S>>;
+  /** The form's checks (a lazyZodResolver: zod downloads when the form first validates). */
+  resolver: Resolver<NewDraft<S>>;
   create: (values: NewDraft<S>) => Promise<ActionResult<{ id: string }>>;
   /** The builder's address of the new draft. */
   href: (id: string) => string;
@@ -33,7 +32,7 @@ export function StarterGallery<S extends string>({
   const t = useTranslations(namespace);
   const router = useRouter();
   const form = useForm<NewDraft<S>>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { name: "", starter: starters[0] } as NewDraft<S>,
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { entryScreen, flowProblems, FLOW_LIMITS, questionsOf, type FlowJson } from "./flow-json";
 import { flowJsonOf, formOf, formPlace, newField, newScreenId } from "./form";
-import { FLOW_STARTER_IDS, FORM_STARTER_IDS, flowStarter, starterJson } from "./starters";
+import { FLOW_STARTER_IDS, FORM_STARTER_IDS } from "./starter-ids";
+import { flowStarter, starterJson } from "./starters";
 
 const keys = (json: unknown) => flowProblems(json).map((p) => p.message.split("|")[0]);
 const atPath = (json: unknown) => flowProblems(json).map((p) => p.path.join("."));

@@ -12,7 +12,8 @@ import { WhatsAppApiError } from "@/lib/whatsapp/client";
 import { flowProblems, problemsFromMeta, questionsOf, type FlowCategory } from "./flow-json";
 import { endpointUrl } from "./endpoint-keys";
 import { usesEndpoint } from "./send";
-import { flowStarter, starterJson, type FlowStarterId } from "./starters";
+import type { FlowStarterId } from "./starter-ids";
+import { flowStarter, starterJson } from "./starters";
 
 export type FlowSettings = {
   name: string;

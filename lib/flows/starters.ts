@@ -7,12 +7,7 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { bookingFlowJson } from "./booking-flow";
 import type { FlowCategory, FlowJson } from "./flow-json";
 import { flowJsonOf, type FlowForm, type FormField } from "./form";
-
-export const FLOW_STARTER_IDS = ["nps", "feedback", "booking", "liveBooking", "lead", "signup", "blank"] as const;
-export type FlowStarterId = (typeof FLOW_STARTER_IDS)[number];
-/** The starters the form editor can hold: all but the endpoint's booking Flow. */
-export type FormStarterId = Exclude<FlowStarterId, "liveBooking">;
-export const FORM_STARTER_IDS = FLOW_STARTER_IDS.filter((id): id is FormStarterId => id !== "liveBooking");
+import { FLOW_STARTER_IDS, type FlowStarterId, type FormStarterId } from "./starter-ids";
 
 export const flowName = z
   .string()

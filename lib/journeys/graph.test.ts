@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { graphSchema, linkStep, newStep, problems, removeStep, type Graph } from "./graph";
-import { STARTER_IDS, starterGraph } from "./starters";
+import { STARTER_IDS } from "./starter-ids";
+import { starterGraph } from "./starters";
 
 const keyOf = (message: string) => message.split("|")[0];
 const graph = (g: unknown): Graph => graphSchema.parse(g);

@@ -12,7 +12,8 @@ import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 import { graphSchema, problems, type Graph, type Problem } from "./graph";
-import { starterGraph, type StarterId } from "./starters";
+import type { StarterId } from "./starter-ids";
+import { starterGraph } from "./starters";
 
 /**
  * The trigger as the engine looks it up (lib/journeys/engine.ts): "event:<name>", "optIn:<list id>",

@@ -3,9 +3,7 @@
 // the builder flags a missing template on its step until one is picked.
 import { z } from "zod";
 import { journeyName, newStep, type Graph, type Step } from "./graph";
-
-export const STARTER_IDS = ["orderShipped", "appointmentReminder", "abandonedCart", "welcomeSeries", "blank"] as const;
-export type StarterId = (typeof STARTER_IDS)[number];
+import { STARTER_IDS, type StarterId } from "./starter-ids";
 
 /** The new-journey form: a name and the starter it begins as. */
 export const newJourneySchema = z.object({ name: journeyName, starter: z.enum(STARTER_IDS) });
