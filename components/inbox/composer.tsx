@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -13,7 +13,11 @@ import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import type { InboxChoices } from "@/lib/inbox/queries";
 import { useFormat } from "@/lib/i18n/format";
 import type { MediaKind } from "@/lib/media/rules";
-import { fillSavedReply, replySchema, type ReplyFormValues, type ReplyInput } from "@/lib/inbox/schemas";
+import type { ReplyFormValues, ReplyInput } from "@/lib/inbox/schemas";
+import { fillSavedReply } from "@/lib/inbox/window";
+
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const replyResolver = lazyZodResolver(() => import("@/lib/inbox/schemas").then((m) => m.replySchema));
 
 const KINDS = ["text", "buttons", "list", "media", "flow", "template"] as const;
 
@@ -62,7 +66,7 @@ export function Composer({
         ? { kind: "flow", flowId: "", body: "", cta: t("flow.ctaDefault") }
         : EMPTY[kind];
   const form = useForm<ReplyFormValues, unknown, ReplyInput>({
-    resolver: zodResolver(replySchema),
+    resolver: replyResolver,
     mode: "onChange",
     defaultValues: windowOpen ? EMPTY.text : EMPTY.template,
   });

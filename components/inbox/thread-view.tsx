@@ -9,7 +9,7 @@ import { Input, Label } from "@/components/ui/input";
 import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import type { InboxChoices, Thread } from "@/lib/inbox/queries";
-import { windowState } from "@/lib/inbox/schemas";
+import { windowState } from "@/lib/inbox/window";
 import { useFormat } from "@/lib/i18n/format";
 import { Composer } from "./composer";
 import { Timeline } from "./timeline";

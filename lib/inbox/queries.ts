@@ -9,7 +9,8 @@ import { bookedSlotAt } from "@/lib/flows/booking-flow";
 import { questionsOf } from "@/lib/flows/flow-json";
 import { NotFoundError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/service";
-import { windowState, WINDOW_MS, type InboxFilter } from "./schemas";
+import type { InboxFilter } from "./schemas";
+import { windowState, WINDOW_MS } from "./window";
 
 const PAGE = 50;
 

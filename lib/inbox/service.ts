@@ -17,7 +17,8 @@ import { clientFor } from "@/lib/whatsapp/accounts";
 import { WhatsAppApiError } from "@/lib/whatsapp/client";
 import { sendRouted } from "@/lib/whatsapp/marketing";
 import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
-import { fillSavedReply, windowState, type ReplyInput, type SavedReplyInput } from "./schemas";
+import type { ReplyInput, SavedReplyInput } from "./schemas";
+import { fillSavedReply, windowState } from "./window";
 
 export const OUTBOUND_CALLBACK_PREFIX = "po:";
 

@@ -29,7 +29,7 @@ import { FLOW_EVENT } from "@/lib/flows/answers";
 import { Prisma } from "@/lib/db/client";
 import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { pgPool } from "@/lib/db/pg";
-import { windowState } from "@/lib/inbox/schemas";
+import { windowState } from "@/lib/inbox/window";
 import { sendJob } from "@/lib/jobs/engine";
 import { logger } from "@/lib/logger";
 import { emitEvents } from "@/lib/outbound-webhooks/emit";

@@ -31,7 +31,7 @@ import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { DISPATCH_CHANNEL, notifySoon } from "@/lib/db/notify";
 import { NotFoundError } from "@/lib/errors";
 import { englishTranslator } from "@/lib/i18n/translator";
-import { windowState } from "@/lib/inbox/schemas";
+import { windowState } from "@/lib/inbox/window";
 import type { SendMessageRequest } from "@/lib/whatsapp/schemas";
 
 /** A pg client or pool: the accept path runs on node-postgres (lib/db/pg.ts), a hot path where Prisma's per-query cost would be most of the time. */

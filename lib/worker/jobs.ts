@@ -8,7 +8,7 @@ import { bookingTakenJob, bookingTakenNotice } from "@/lib/flows/booking-notice"
 import { importJob } from "@/lib/imports/jobs";
 import { journeyConsentJob, recordJourneyConsent } from "@/lib/journeys/consent-step";
 import { failImport, runImport } from "@/lib/imports/service";
-import { windowState } from "@/lib/inbox/schemas";
+import { windowState } from "@/lib/inbox/window";
 import { sendAutoReply, sendReply } from "@/lib/inbox/service";
 import { handle, type CronSchedule, type JobHandler } from "@/lib/jobs/runner";
 import { metaBillJob, metaBillsJob, queueMetaBills, syncMetaBill } from "@/lib/pricing/meta-bill";

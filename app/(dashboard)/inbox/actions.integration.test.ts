@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getThread, listConversations, unreadConversations } from "@/lib/inbox/queries";
-import { windowState } from "@/lib/inbox/schemas";
+import { windowState } from "@/lib/inbox/window";
 import { dispatchUntil, launch, sandboxWorkspace, type SandboxWorkspace } from "@/tests/campaigns";
 import { runQueuedJobs } from "@/tests/factories";
 import { actAnonymously, actAs } from "@/tests/request-context";
