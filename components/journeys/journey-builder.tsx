@@ -5,7 +5,7 @@
 // The draft is saved as a whole; publishing saves it first, then freezes it as the next version.
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import {
   deleteJourneyAction,
   moveJourneyAction,
@@ -34,9 +34,12 @@ import {
   type StepKind,
 } from "@/lib/journeys/graph";
 import { cn } from "@/lib/utils";
-import { JourneyCanvas, positionOf, TRIGGER_NODE } from "./journey-canvas";
+import { positionOf, TRIGGER_NODE } from "./canvas-layout";
 import { StepInspector, TriggerInspector, type Choices } from "./step-inspector";
 import { triggerLabel } from "./trigger-label";
+
+// React Flow is most of the builder's JavaScript: the canvas loads after the page, which meanwhile shows its frame.
+const JourneyCanvas = lazy(() => import("./journey-canvas").then((module) => ({ default: module.JourneyCanvas })));
 
 type Props = {
   id: string;
@@ -254,25 +257,27 @@ export function JourneyBuilder({
         </Card>
 
         <div className="lg:col-start-1 lg:row-start-1 2xl:col-start-2">
-          <JourneyCanvas
-            graph={graph}
-            selected={selected}
-            problemCount={problemCount}
-            waiting={waiting}
-            readOnly={readOnly}
-            onSelect={setSelected}
-            onMove={(stepId, position) => {
-              // The layout is part of the draft: a moved step is saved with it.
-              setGraph((g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, position } : s)) }));
-              setDirty(true);
-            }}
-            onConnect={(from, to) => {
-              if (from === TRIGGER_NODE) return change({ ...graph, start: to });
-              const source = graph.steps.find((s) => s.id === from);
-              const free = source && exitsOf(source).find((e) => e.to === null);
-              if (source && free) updateStep(linkStep(source, free.way, to));
-            }}
-          />
+          <Suspense fallback={<CanvasFrame />}>
+            <JourneyCanvas
+              graph={graph}
+              selected={selected}
+              problemCount={problemCount}
+              waiting={waiting}
+              readOnly={readOnly}
+              onSelect={setSelected}
+              onMove={(stepId, position) => {
+                // The layout is part of the draft: a moved step is saved with it.
+                setGraph((g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, position } : s)) }));
+                setDirty(true);
+              }}
+              onConnect={(from, to) => {
+                if (from === TRIGGER_NODE) return change({ ...graph, start: to });
+                const source = graph.steps.find((s) => s.id === from);
+                const free = source && exitsOf(source).find((e) => e.to === null);
+                if (source && free) updateStep(linkStep(source, free.way, to));
+              }}
+            />
+          </Suspense>
         </div>
 
         <Card
@@ -345,4 +350,9 @@ function StepButton({
       {waiting > 0 && <span className="block text-xs text-brand-800">{t("waitingCount", { count: waiting })}</span>}
     </button>
   );
+}
+
+/** The canvas's frame while React Flow downloads: the same size, so nothing moves when it arrives. */
+function CanvasFrame() {
+  return <div className="h-[28rem] rounded-lg border border-line bg-white lg:h-[36rem]" aria-busy="true" />;
 }

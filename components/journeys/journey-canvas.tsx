@@ -16,10 +16,8 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { exitsOf, type Graph, type Step } from "@/lib/journeys/graph";
-
-export const TRIGGER_NODE = "__trigger";
-const SPACING = 130;
+import { exitsOf, type Graph } from "@/lib/journeys/graph";
+import { positionOf, TRIGGER_NODE, wayLabel } from "./canvas-layout";
 
 type Props = {
   graph: Graph;
@@ -32,8 +30,6 @@ type Props = {
   onMove: (id: string, position: { x: number; y: number }) => void;
   onConnect: (from: string, to: string) => void;
 };
-
-export const positionOf = (step: Step, index: number) => step.position ?? { x: 0, y: (index + 1) * SPACING };
 
 export function JourneyCanvas({
   graph,
@@ -149,11 +145,4 @@ export function JourneyCanvas({
       </ReactFlow>
     </div>
   );
-}
-
-/** "yes", "no", "arrived", "timeout" in the reader's words; a split's path by its own name. */
-export function wayLabel(t: ReturnType<typeof useTranslations<"journeys.builder">>, way: string): string {
-  return way === "yes" || way === "no" || way === "arrived" || way === "timeout" || way === "next"
-    ? t(`way.${way}`)
-    : way;
 }

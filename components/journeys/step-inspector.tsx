@@ -18,7 +18,7 @@ import {
   type JourneyVariable,
   type Step,
 } from "@/lib/journeys/graph";
-import { wayLabel } from "./journey-canvas";
+import { wayLabel } from "./canvas-layout";
 
 export type Choices = {
   templates: { name: string; category: string; languages: string[]; slots: string[]; mediaHeader: boolean }[];
