@@ -1,7 +1,6 @@
 // The form editor's model of a flow: screens of fields and a button, which Parley writes as Flow JSON
 // (7.3, no endpoint) and reads back from it. Flow JSON the model cannot hold (a password input, an image, an
 // endpoint, a property the form has no field for) reads as null: the editor then offers the JSON only. Pure.
-import { z } from "zod";
 import {
   childrenOf,
   FLOW_JSON_VERSION,
@@ -31,27 +30,24 @@ export const TEXT_KINDS: FieldKind[] = ["heading", "body"];
 /** Kinds that offer options. */
 export const CHOICE_KINDS: FieldKind[] = ["single", "multiple", "dropdown"];
 
-export const formFieldSchema = z.object({
-  kind: z.enum(FIELD_KINDS),
+export type FormField = {
+  kind: FieldKind;
   /** The answer's key (none for text). */
-  name: z.string(),
+  name: string;
   /** The question, or the text shown. */
-  label: z.string(),
-  required: z.boolean(),
-  options: z.array(z.object({ id: z.string(), title: z.string() })),
-});
-export type FormField = z.infer<typeof formFieldSchema>;
+  label: string;
+  required: boolean;
+  options: { id: string; title: string }[];
+};
 
-export const formScreenSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  fields: z.array(formFieldSchema),
+export type FormScreen = {
+  id: string;
+  title: string;
+  fields: FormField[];
   /** The footer button's label: "Continue" to the next screen, "Send" on the last. */
-  button: z.string(),
-});
-export type FormScreen = z.infer<typeof formScreenSchema>;
-export const flowFormSchema = z.object({ screens: z.array(formScreenSchema) });
-export type FlowForm = z.infer<typeof flowFormSchema>;
+  button: string;
+};
+export type FlowForm = { screens: FormScreen[] };
 
 const INPUT_KIND: Record<string, FieldKind> = { text: "text", number: "number", email: "email", phone: "phone" };
 
