@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Controller, useForm, useWatch, type UseFormReturn } from "react-hook-form";
@@ -13,12 +13,8 @@ import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useFormat } from "@/lib/i18n/format";
 import { cardMediaKind, carouselCards, headerMediaKind, type Slot } from "@/lib/campaigns/render";
-import {
-  campaignInputSchema,
-  CONTACT_FIELDS,
-  type CampaignFormValues,
-  type CampaignInput,
-} from "@/lib/campaigns/schemas";
+import { CONTACT_FIELDS } from "@/lib/campaigns/contact-fields";
+import type { CampaignFormValues, CampaignInput } from "@/lib/campaigns/schemas";
 import { mediaUrl } from "@/lib/media/urls";
 import { useSlotLabel } from "./use-slot-label";
 import { useLanguageLabel } from "@/components/templates/use-language-name";
@@ -77,7 +73,7 @@ export function CampaignBuilder({
     return t.has(key) ? t(key) : value.toLowerCase();
   };
   const form: Form = useForm<CampaignFormValues, unknown, CampaignInput>({
-    resolver: zodResolver(campaignInputSchema),
+    resolver: lazyZodResolver(() => import("@/lib/campaigns/schemas").then((m) => m.campaignInputSchema)),
     defaultValues: initial,
   });
   const { errors, isSubmitting } = form.formState;

@@ -6,7 +6,7 @@ import { useId, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { ChoiceSelect } from "@/components/ui/select";
-import { CONTACT_FIELDS } from "@/lib/campaigns/schemas";
+import { CONTACT_FIELDS } from "@/lib/campaigns/contact-fields";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { KEYWORD_MAX } from "@/lib/events/trigger-keys";
 import {

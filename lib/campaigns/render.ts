@@ -5,7 +5,8 @@ import { PENDING_FLOW_TOKEN } from "@/lib/flows/send";
 import { fillPlaceholders, placeholders } from "@/lib/templates/rules";
 import type { SendTemplateRequest, TemplateSendComponent } from "@/lib/whatsapp/schemas";
 import { templateButtons } from "@/lib/whatsapp/template-components";
-import { isContactField, type ContactField, type Mapping, type Variable } from "./schemas";
+import { isContactField, type ContactField } from "./contact-fields";
+import type { Mapping, Variable } from "./schemas";
 
 type MetaComponent = {
   type: string;

@@ -1,13 +1,7 @@
 // The campaign builder's input: one schema for the form and the server action.
 import { z } from "zod";
 import { messageKey } from "@/lib/i18n/message-key";
-
-/** Contact fields a variable can take its value from (their names: messages, campaigns.contactField). */
-export const CONTACT_FIELDS = ["first_name", "name", "phone", "locale"] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
-/** A list lookup: `in` on an object would take "__proto__" or "constructor" as a contact field. */
-export const isContactField = (value: string): value is ContactField =>
-  (CONTACT_FIELDS as readonly string[]).includes(value);
+import { isContactField } from "./contact-fields";
 
 export const variableSchema = z
   .object({
