@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus, Trash2, Users } from "lucide-react";
 import Link from "next/link";
@@ -26,18 +26,19 @@ import {
   OPERATORS_BY_FIELD,
   SEGMENT_FIELDS,
   TEXT_FIELDS,
-  segmentRulesSchema,
-  segmentSchema,
   type SegmentField,
-  type SegmentInput,
   type SegmentOperator,
-} from "@/lib/segments/schemas";
+} from "@/lib/segments/fields";
+import type { segmentSchema, SegmentInput } from "@/lib/segments/schemas";
 import { fetchJson } from "@/lib/fetch-json";
 import { segmentKeys } from "@/lib/segments/query-keys";
 
 type Option = { id: string; name: string };
 type FormValues = z.input<typeof segmentSchema>;
 type Preview = { count: number; contacts: { id: string; name: string | null; phone: string }[]; ms: number };
+
+// The rules' schema (and zod with it) downloads after the page, not with it; the live count waits for it.
+const loadRulesSchema = () => import("@/lib/segments/schemas").then((m) => m.segmentRulesSchema);
 
 const fetchPreview = (rules: string, failed: string) =>
   fetchJson<Preview>(`/api/v1/segments/preview?rules=${encodeURIComponent(rules)}`, failed);
@@ -60,7 +61,7 @@ export function SegmentBuilder({
   const format = useFormat();
   const router = useRouter();
   const form = useForm<FormValues, unknown, SegmentInput>({
-    resolver: zodResolver(segmentSchema),
+    resolver: lazyZodResolver(() => import("@/lib/segments/schemas").then((m) => m.segmentSchema)),
     defaultValues: initial,
   });
   const groups = useFieldArray({ control: form.control, name: "rules.groups" });
@@ -68,8 +69,13 @@ export function SegmentBuilder({
 
   // The live count follows the rules as they are typed, once they are complete enough to evaluate.
   const rules = useWatch({ control: form.control, name: "rules" });
-  const parsed = segmentRulesSchema.safeParse(rules);
-  const key = useDeferredValue(parsed.success ? JSON.stringify(parsed.data) : null);
+  const { data: rulesSchema } = useQuery({
+    queryKey: segmentKeys.rulesSchema,
+    queryFn: loadRulesSchema,
+    staleTime: Infinity,
+  });
+  const parsed = rulesSchema?.safeParse(rules);
+  const key = useDeferredValue(parsed?.success ? JSON.stringify(parsed.data) : null);
   const preview = useQuery({
     queryKey: segmentKeys.preview(key),
     queryFn: () => fetchPreview(key!, t("countFailed")),
