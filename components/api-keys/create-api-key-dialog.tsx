@@ -1,7 +1,7 @@
 "use client";
 // An admin creates an API key: a name, its scopes and an optional expiry; the whole key is then shown
 // once, with a way to copy it. Closing the dialog forgets it: the server keeps only its hash.
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormDateField } from "@/components/ui/form-date-field";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/api/schemas";
+import type { CreateApiKeyInput } from "@/lib/api/schemas";
 import { API_SCOPES } from "@/lib/api/scopes";
 import { CopyButton } from "./copy-button";
 
@@ -23,7 +23,7 @@ export function CreateApiKeyDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const form = useForm<CreateApiKeyInput>({
-    resolver: zodResolver(createApiKeySchema),
+    resolver: lazyZodResolver(() => import("@/lib/api/schemas").then((m) => m.createApiKeySchema)),
     defaultValues: { name: "", scopes: [], expiresOn: "" },
   });
   const { errors, isSubmitting } = form.formState;
