@@ -1,7 +1,7 @@
 "use client";
 // Importing Meta's rate-card file (Settings → Pricing): the file is read in the browser and sent as text with
 // its effective date; a file with problems comes back with each one's line and reason, and nothing changes.
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -14,13 +14,14 @@ import { FormDateField } from "@/components/ui/form-date-field";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { CsvProblem } from "@/lib/pricing/rate-card-csv";
-import { importRateCardSchema, MAX_RATE_CARD_BYTES, type ImportRateCardInput } from "@/lib/pricing/schemas";
+import { MAX_RATE_CARD_BYTES } from "@/lib/pricing/limits";
+import type { ImportRateCardInput } from "@/lib/pricing/schemas";
 
 export function PricingImportForm({ today }: { today: string }) {
   const t = useTranslations("settings.pricing");
   const [problems, setProblems] = useState<CsvProblem[]>([]);
   const form = useForm<ImportRateCardInput>({
-    resolver: zodResolver(importRateCardSchema),
+    resolver: lazyZodResolver(() => import("@/lib/pricing/schemas").then((m) => m.importRateCardSchema)),
     defaultValues: { fileName: "", text: "", effectiveFrom: today, currency: "" },
   });
   const fileName = useWatch({ control: form.control, name: "fileName" });

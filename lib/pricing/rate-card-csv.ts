@@ -4,7 +4,7 @@
 // translates; a file with any error imports nothing.
 import { parse } from "csv-parse/sync";
 import { KNOWN_MARKETS, type CardCategory, type Rate } from "./rates";
-import { MAX_RATE_CARD_BYTES } from "./schemas";
+import { MAX_RATE_CARD_BYTES } from "./limits";
 
 export type CsvProblem = { line: number | null; code: CsvProblemCode; values?: Record<string, string> };
 export type CsvProblemCode =

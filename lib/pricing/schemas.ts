@@ -2,9 +2,6 @@
 import { z } from "zod";
 import { messageKey } from "@/lib/i18n/message-key";
 
-/** No rate-card file is larger: a bigger one is refused before it is read. */
-export const MAX_RATE_CARD_BYTES = 512 * 1024;
-
 export const importRateCardSchema = z.object({
   fileName: z
     .string()
