@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
 import { endpointUrl } from "@/lib/flows/endpoint-keys";
+import { WINDOW_MS } from "@/lib/inbox/window";
 import { usesEndpoint } from "@/lib/flows/send";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import { DEFAULT_GRAPH_API_VERSION, type GraphVersionId } from "@/lib/whatsapp/graph-versions";
@@ -112,7 +113,7 @@ export async function workspaceFlows(workspaceId: string) {
  */
 export async function workspaceWindows(workspaceId: string, now = new Date()) {
   const conversations = await db.conversation.findMany({
-    where: { workspaceId, lastInboundAt: { gt: new Date(now.getTime() - 24 * 3_600_000) } },
+    where: { workspaceId, lastInboundAt: { gt: new Date(now.getTime() - WINDOW_MS) } },
     select: { lastInboundAt: true, contact: { select: { phone: true, bsuid: true } } },
   });
   return conversations.flatMap(({ lastInboundAt, contact }) =>

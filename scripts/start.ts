@@ -193,7 +193,7 @@ async function main() {
     let templates: unknown[] = [];
     let flows: { flows: unknown[]; businessPublicKey: string | null } = { flows: [], businessPublicKey: null };
     let workspaceId: string | undefined;
-    const loadTemplates = async () => {
+    const loadMetaState = async () => {
       // Windows are read at each load: a restart hours later must not reopen one that has closed since.
       const windows = workspaceId ? await workspaceWindows(workspaceId) : [];
       await Promise.all([
@@ -215,10 +215,10 @@ async function main() {
       "sandbox",
       () => {
         waitForUrl(`${url}/_sandbox/health`, 30_000)
-          .then(loadTemplates)
+          .then(loadMetaState)
           .catch((error: unknown) =>
             console.error(
-              `[sandbox] could not reload the templates: ${error instanceof Error ? error.message : error}`,
+              `[sandbox] could not reload what Meta holds: ${error instanceof Error ? error.message : error}`,
             ),
           );
       },
@@ -231,7 +231,7 @@ async function main() {
       workspaceId = demo.id;
       templates = await connectWorkspaceToSandbox(demo.id, url, credentials);
       flows = await workspaceFlows(demo.id);
-      await loadTemplates();
+      await loadMetaState();
     }
   }
   await disconnectDb();
