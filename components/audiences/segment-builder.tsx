@@ -37,6 +37,8 @@ type Option = { id: string; name: string };
 type FormValues = z.input<typeof segmentSchema>;
 type Preview = { count: number; contacts: { id: string; name: string | null; phone: string }[]; ms: number };
 
+/** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const segmentResolver = lazyZodResolver(() => import("@/lib/segments/schemas").then((m) => m.segmentSchema));
 // The rules' schema (and zod with it) downloads after the page, not with it; the live count waits for it.
 const loadRulesSchema = () => import("@/lib/segments/schemas").then((m) => m.segmentRulesSchema);
 
@@ -61,7 +63,7 @@ export function SegmentBuilder({
   const format = useFormat();
   const router = useRouter();
   const form = useForm<FormValues, unknown, SegmentInput>({
-    resolver: lazyZodResolver(() => import("@/lib/segments/schemas").then((m) => m.segmentSchema)),
+    resolver: segmentResolver,
     defaultValues: initial,
   });
   const groups = useFieldArray({ control: form.control, name: "rules.groups" });
