@@ -264,139 +264,145 @@ describe("CSV import", () => {
     ]);
   });
 
-  it("imports a nasty 10,000-row file with exact counts, a check first that writes nothing, and again changes nothing", async () => {
-    const { workspace, users } = await createWorkspace();
-    const ws = workspace.id;
-    await db.workspace.update({ where: { id: ws }, data: { defaultCountry: "ES" } });
-    const list = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions" } });
-    // Row 12 (i = 10) exists with another name; row 32 (i = 30) exists, same name, and sent STOP in 2026;
-    // row 22 (i = 20) was erased at the person's request.
-    await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(10)}`, name: "Old name" } });
-    const stopped = await db.contact.create({
-      data: {
+  // Four passes over 10,000 rows: 7 s on an idle machine, 48 s and once over 60 s in CI, where this file runs
+  // first while the app builds beside it on both cores. Speed is the benchmark's business (bench/); this checks counts.
+  it(
+    "imports a nasty 10,000-row file with exact counts, a check first that writes nothing, and again changes nothing",
+    { timeout: 240_000 },
+    async () => {
+      const { workspace, users } = await createWorkspace();
+      const ws = workspace.id;
+      await db.workspace.update({ where: { id: ws }, data: { defaultCountry: "ES" } });
+      const list = await db.consentList.create({ data: { workspaceId: ws, name: "Promotions" } });
+      // Row 12 (i = 10) exists with another name; row 32 (i = 30) exists, same name, and sent STOP in 2026;
+      // row 22 (i = 20) was erased at the person's request.
+      await db.contact.create({ data: { workspaceId: ws, phone: `+34${phoneOf(10)}`, name: "Old name" } });
+      const stopped = await db.contact.create({
+        data: {
+          workspaceId: ws,
+          phone: `+34${phoneOf(30)}`,
+          name: "Person 30",
+          attributes: { tier: "silver" },
+          tags: ["vip", "spain"],
+        },
+      });
+      await recordConsentEvent({
         workspaceId: ws,
-        phone: `+34${phoneOf(30)}`,
-        name: "Person 30",
-        attributes: { tier: "silver" },
+        contactId: stopped.id,
+        consentListId: null,
+        action: "OPT_OUT",
+        source: "KEYWORD",
+        occurredAt: new Date("2026-01-01"),
+      });
+      await db.suppression.create({
+        data: { workspaceId: ws, identityHash: identityHash(ws, `+34${phoneOf(20)}`), reason: "Erased" },
+      });
+      await actAs(users.ADMIN.id, ws);
+
+      const { id } = await upload(ws, users.ADMIN.id, nastyCsv());
+      const uploaded = await getImport(ws, id);
+      expect(uploaded.headers).toEqual(["Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
+      expect(uploaded.sample[0]).toEqual([
+        "+34 610000000",
+        "Line one\r\nLine two 0",
+        "silver",
+        "vip, spain",
+        "yes",
+        "2025-03-01 10:00",
+      ]);
+
+      const expected = {
+        rows: 10_000,
+        created: 9787,
+        updated: 1,
+        unchanged: 1,
+        duplicate: 100,
+        invalid: 110,
+        suppressed: 1,
+        consent: { optedIn: 9788, optedOut: 0, unchanged: 0, keptOptedOut: 1 },
+      };
+      const checked = await run(id, "check", MAPPING(list.id), ws);
+      expect(checked.status).toBe("CHECKED");
+      expect(checked.counts).toEqual(expected);
+      expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(2); // the check wrote nothing
+      expect(checked.rejects.slice(1, 3)).toEqual([
+        { row: 100, problem: { code: "duplicate", first: 99, phone: "+34610000097" } },
+        { row: 101, problem: { code: "phone", value: "12345", why: "invalid_for_country", country: "ES" } },
+      ]);
+      expect(checked.rejects).toContainEqual({ row: 22, problem: { code: "erased" } });
+      expect(checked.rejects).toContainEqual({ row: 502, problem: { code: "scientific", value: "6.1E+08" } });
+      const report = parse(await readFile((await rejectedReport(ws, id))!.file, "utf8")) as string[][];
+      expect(report[0]).toEqual(["row", "reason", "Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
+      expect(report).toHaveLength(1 + 100 + 110 + 1);
+      expect(report[1]).toEqual([
+        "22",
+        "erased at the person's request: Parley keeps them out of every import",
+        "'+34 610000020",
+        "Person 20",
+        "silver",
+        "vip, spain",
+        "yes",
+        "2025-03-01 10:00",
+      ]);
+
+      const imported = await run(id, "import", MAPPING(list.id), ws);
+      expect(imported.status).toBe("DONE");
+      expect(imported.counts).toEqual(expected);
+      expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(9789);
+      expect(
+        await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(7)}` } } }),
+      ).toMatchObject({
+        name: "Line one\r\nLine two 7",
+        attributes: { tier: "gold" },
         tags: ["vip", "spain"],
-      },
-    });
-    await recordConsentEvent({
-      workspaceId: ws,
-      contactId: stopped.id,
-      consentListId: null,
-      action: "OPT_OUT",
-      source: "KEYWORD",
-      occurredAt: new Date("2026-01-01"),
-    });
-    await db.suppression.create({
-      data: { workspaceId: ws, identityHash: identityHash(ws, `+34${phoneOf(20)}`), reason: "Erased" },
-    });
-    await actAs(users.ADMIN.id, ws);
+      });
+      expect(
+        await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(10)}` } } }),
+      ).toMatchObject({ name: "Person 10" });
+      expect(
+        await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(12)}` } } }),
+      ).toMatchObject({ name: "Zoë Núñez 🌷 12" });
+      expect(await db.contactConsent.count({ where: { consentListId: list.id, optedIn: true } })).toBe(9788);
+      // Segments see the same: new contacts, the existing one the file opted in, not the one who sent STOP.
+      const optedIn: SegmentRules = {
+        match: "all",
+        groups: [{ match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }],
+      };
+      expect(await countSegment(ws, optedIn)).toBe(9788);
+      expect(await db.contact.findUnique({ where: { id: stopped.id }, select: { optedInListIds: true } })).toEqual({
+        optedInListIds: [],
+      });
+      expect(
+        await db.contactConsent.findUnique({
+          where: { contactId_consentListId: { contactId: stopped.id, consentListId: list.id } },
+        }),
+      ).toBeNull();
+      const event = await db.consentEvent.findFirst({ where: { consentListId: list.id } });
+      expect(event).toMatchObject({
+        action: "OPT_IN",
+        source: "IMPORT",
+        proof: PROOF,
+        actorId: users.ADMIN.id,
+        occurredAt: new Date("2025-03-01T10:00:00Z"),
+      });
 
-    const { id } = await upload(ws, users.ADMIN.id, nastyCsv());
-    const uploaded = await getImport(ws, id);
-    expect(uploaded.headers).toEqual(["Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
-    expect(uploaded.sample[0]).toEqual([
-      "+34 610000000",
-      "Line one\r\nLine two 0",
-      "silver",
-      "vip, spain",
-      "yes",
-      "2025-03-01 10:00",
-    ]);
-
-    const expected = {
-      rows: 10_000,
-      created: 9787,
-      updated: 1,
-      unchanged: 1,
-      duplicate: 100,
-      invalid: 110,
-      suppressed: 1,
-      consent: { optedIn: 9788, optedOut: 0, unchanged: 0, keptOptedOut: 1 },
-    };
-    const checked = await run(id, "check", MAPPING(list.id), ws);
-    expect(checked.status).toBe("CHECKED");
-    expect(checked.counts).toEqual(expected);
-    expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(2); // the check wrote nothing
-    expect(checked.rejects.slice(1, 3)).toEqual([
-      { row: 100, problem: { code: "duplicate", first: 99, phone: "+34610000097" } },
-      { row: 101, problem: { code: "phone", value: "12345", why: "invalid_for_country", country: "ES" } },
-    ]);
-    expect(checked.rejects).toContainEqual({ row: 22, problem: { code: "erased" } });
-    expect(checked.rejects).toContainEqual({ row: 502, problem: { code: "scientific", value: "6.1E+08" } });
-    const report = parse(await readFile((await rejectedReport(ws, id))!.file, "utf8")) as string[][];
-    expect(report[0]).toEqual(["row", "reason", "Phone", "Full name", "Tier", "Tags", "Opted in", "Consent time"]);
-    expect(report).toHaveLength(1 + 100 + 110 + 1);
-    expect(report[1]).toEqual([
-      "22",
-      "erased at the person's request: Parley keeps them out of every import",
-      "'+34 610000020",
-      "Person 20",
-      "silver",
-      "vip, spain",
-      "yes",
-      "2025-03-01 10:00",
-    ]);
-
-    const imported = await run(id, "import", MAPPING(list.id), ws);
-    expect(imported.status).toBe("DONE");
-    expect(imported.counts).toEqual(expected);
-    expect(await db.contact.count({ where: { workspaceId: ws } })).toBe(9789);
-    expect(
-      await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(7)}` } } }),
-    ).toMatchObject({
-      name: "Line one\r\nLine two 7",
-      attributes: { tier: "gold" },
-      tags: ["vip", "spain"],
-    });
-    expect(
-      await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(10)}` } } }),
-    ).toMatchObject({ name: "Person 10" });
-    expect(
-      await db.contact.findUnique({ where: { workspaceId_phone: { workspaceId: ws, phone: `+34${phoneOf(12)}` } } }),
-    ).toMatchObject({ name: "Zoë Núñez 🌷 12" });
-    expect(await db.contactConsent.count({ where: { consentListId: list.id, optedIn: true } })).toBe(9788);
-    // Segments see the same: new contacts, the existing one the file opted in, not the one who sent STOP.
-    const optedIn: SegmentRules = {
-      match: "all",
-      groups: [{ match: "all", conditions: [{ field: "consent", op: "opted_in", listId: list.id }] }],
-    };
-    expect(await countSegment(ws, optedIn)).toBe(9788);
-    expect(await db.contact.findUnique({ where: { id: stopped.id }, select: { optedInListIds: true } })).toEqual({
-      optedInListIds: [],
-    });
-    expect(
-      await db.contactConsent.findUnique({
-        where: { contactId_consentListId: { contactId: stopped.id, consentListId: list.id } },
-      }),
-    ).toBeNull();
-    const event = await db.consentEvent.findFirst({ where: { consentListId: list.id } });
-    expect(event).toMatchObject({
-      action: "OPT_IN",
-      source: "IMPORT",
-      proof: PROOF,
-      actorId: users.ADMIN.id,
-      occurredAt: new Date("2025-03-01T10:00:00Z"),
-    });
-
-    // The same file again: nothing new, nothing updated, no consent event.
-    const events = await db.consentEvent.count({ where: { workspaceId: ws } });
-    const lastUpdate = await db.contact.aggregate({ where: { workspaceId: ws }, _max: { updatedAt: true } });
-    const again = await upload(ws, users.ADMIN.id, nastyCsv());
-    await run(again.id, "check", MAPPING(list.id), ws);
-    const second = await run(again.id, "import", MAPPING(list.id), ws);
-    expect(second.counts).toEqual({
-      ...expected,
-      created: 0,
-      updated: 0,
-      unchanged: 9789,
-      consent: { optedIn: 0, optedOut: 0, unchanged: 9788, keptOptedOut: 1 },
-    });
-    expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(events);
-    expect(await db.contact.aggregate({ where: { workspaceId: ws }, _max: { updatedAt: true } })).toEqual(lastUpdate);
-  });
+      // The same file again: nothing new, nothing updated, no consent event.
+      const events = await db.consentEvent.count({ where: { workspaceId: ws } });
+      const lastUpdate = await db.contact.aggregate({ where: { workspaceId: ws }, _max: { updatedAt: true } });
+      const again = await upload(ws, users.ADMIN.id, nastyCsv());
+      await run(again.id, "check", MAPPING(list.id), ws);
+      const second = await run(again.id, "import", MAPPING(list.id), ws);
+      expect(second.counts).toEqual({
+        ...expected,
+        created: 0,
+        updated: 0,
+        unchanged: 9789,
+        consent: { optedIn: 0, optedOut: 0, unchanged: 9788, keptOptedOut: 1 },
+      });
+      expect(await db.consentEvent.count({ where: { workspaceId: ws } })).toBe(events);
+      expect(await db.contact.aggregate({ where: { workspaceId: ws }, _max: { updatedAt: true } })).toEqual(lastUpdate);
+    },
+  );
 
   it("refuses consent columns from a marketer, an import before its check, and a file that isn't CSV", async () => {
     const { workspace, users } = await createWorkspace();
