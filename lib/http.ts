@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import { ZodError } from "zod";
 import { AppError, ForbiddenError, ValidationError, type ErrorCode } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { messageKey } from "@/lib/i18n/message-key";
 import { englishTranslator, type RequestTranslator } from "@/lib/i18n/translator";
 import { logger } from "@/lib/logger";
 import { currentLogContext } from "@/lib/observability/context";
@@ -69,13 +70,13 @@ export function assertSameOrigin(request: Request): void {
   if (origin === null) {
     const site = request.headers.get("sec-fetch-site");
     if (site === null || site === "same-origin" || site === "none") return;
-    throw new ForbiddenError("This request came from another site and was refused.");
+    throw new ForbiddenError(messageKey("errors.crossSite"));
   }
   let host: string;
   try {
     host = new URL(origin).host;
   } catch {
-    throw new ForbiddenError("This request came from another site and was refused."); // "null" (sandboxed frames, file:)
+    throw new ForbiddenError(messageKey("errors.crossSite")); // "null" (sandboxed frames, file:)
   }
   const allowed = new Set([
     new URL(env().APP_URL).host,
@@ -83,7 +84,7 @@ export function assertSameOrigin(request: Request): void {
     request.headers.get("host"),
     request.headers.get("x-forwarded-host"),
   ]);
-  if (!allowed.has(host)) throw new ForbiddenError("This request came from another site and was refused.");
+  if (!allowed.has(host)) throw new ForbiddenError(messageKey("errors.crossSite"));
 }
 
 /**

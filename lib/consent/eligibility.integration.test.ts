@@ -281,6 +281,22 @@ describe("consent by purpose on every path that sends", () => {
     expect(await consentRefusal(ws.workspace.id, contact.id, "UTILITY")).toBe("opted_out");
   });
 
+  it("says why a send is refused, in the reader's language, for someone not yet a contact too", async () => {
+    const refusal = await sendTestMessage(ws.workspace.id, ws.users.ADMIN.id, {
+      to: "+34690000998",
+      templateId: templates.UTILITY.id,
+    }).catch((error: unknown) => error as ValidationError);
+    expect(refusal).toBeInstanceOf(ValidationError);
+    const reason = refusal instanceof ValidationError ? refusal.fieldErrors?.to?.[0] : undefined;
+    expect(englishTranslator.message(reason ?? "")).toBe(
+      "Not sent: +34690000998 (not a contact yet) has not opted in to utility (transactional) messages. " +
+        "A utility (transactional) template goes only to people opted in to a list for utility (transactional) messages who have not opted out since.",
+    );
+    expect(translatorFor("sv", await loadMessages("sv")).message(reason ?? "")).toMatch(
+      /^Inte skickat: \+34690000998 \(ännu inte en kontakt\) har inte registrerat sig för tjänstemeddelanden/,
+    );
+  });
+
   it("refuses a campaign whose list is for another purpose than its template, with the reason", async () => {
     const refusal = await saveCampaign(
       ws.userOf("MARKETER"),

@@ -16,12 +16,6 @@ import { messageKey } from "@/lib/i18n/message-key";
 
 export type ConsentRefusal = "no_consent" | "opted_out";
 
-const PURPOSE_WORDS: Record<TemplateCategory, string> = {
-  MARKETING: "marketing",
-  UTILITY: "utility (transactional)",
-  AUTHENTICATION: "authentication",
-};
-
 /**
  * The sentence a campaign builder, pre-flight or the server shows when a list and a template do not match: a
  * message key (lib/i18n/message-key.ts), translated where it is shown, the purposes in the reader's words.
@@ -94,14 +88,17 @@ export async function assertConsent(
   throw new ValidationError(message, options.field ? { [options.field]: [message] } : undefined);
 }
 
-/** What a refusal means, in words a marketer or an API caller reads. */
+/**
+ * What a refusal means, in words a marketer or an API caller reads: a message key (lib/i18n/message-key.ts),
+ * translated where it is shown (the public API answers in English). `who` may itself be a message key.
+ */
 export function consentRefusalMessage(
   refusal: ConsentRefusal,
   category: TemplateCategory,
-  who = "This person",
+  who = messageKey("errors.consent.thisPerson"),
 ): string {
-  const purpose = PURPOSE_WORDS[category];
-  const what =
-    refusal === "opted_out" ? `has opted out of ${purpose} messages` : `has not opted in to ${purpose} messages`;
-  return `Not sent: ${who} ${what}. A ${purpose} template goes only to people opted in to a list for ${purpose} messages who have not opted out since.`;
+  return messageKey(refusal === "opted_out" ? "errors.consent.optedOut" : "errors.consent.noConsent", {
+    who,
+    purpose: messageKey(`campaigns.purpose.${category}`),
+  });
 }

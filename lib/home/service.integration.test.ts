@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, type Role } from "@/lib/db/client";
 import { createTranslator } from "next-intl";
-import { english } from "@/lib/i18n/catalog";
+import { english, loadMessages } from "@/lib/i18n/catalog";
 import { translateMessage } from "@/lib/i18n/message-key";
 import { createWorkspace } from "@/tests/factories";
 import { connectAccount } from "@/tests/whatsapp";
@@ -91,7 +91,7 @@ beforeAll(async () => {
   });
 });
 
-const homeOf = (role: Role) => loadHome({ workspaceId: ws, userId: users[role].id, role }, NOW);
+const homeOf = (role: Role, locale = "en") => loadHome({ workspaceId: ws, userId: users[role].id, role, locale }, NOW);
 const kinds = (home: Home) => new Set(home.needs.map((n) => n.kind));
 const t = createTranslator({ locale: "en", messages: english });
 const inEnglish = (message: string) => translateMessage(t, message);
@@ -137,6 +137,10 @@ describe("loadHome", () => {
       detail: "Meta read it as promotional, which its category does not allow. Change it and submit it again.",
       href: `/templates/${ids.template}`,
     });
+    // The template's language in the reader's own words.
+    const swedish = createTranslator({ locale: "sv", messages: await loadMessages("sv") });
+    const inSwedish = (await homeOf("ADMIN", "sv")).needs.find((n) => n.kind === "template")!;
+    expect(translateMessage(swedish, inSwedish.title)).toBe("Meta avvisade mallen ”winter_sale” (Spanska)");
     // Plain words, not Meta's values.
     expect(need(home, "quality")!.detail).toMatch(/medium/);
     expect(JSON.stringify(home.needs.map((n) => [inEnglish(n.title), inEnglish(n.detail)]))).not.toMatch(
@@ -196,7 +200,7 @@ describe("loadHome", () => {
   it("tells a workspace with nothing going on that nothing needs them", async () => {
     const quiet = await createWorkspace(["MANAGER"]);
     const home = await loadHome(
-      { workspaceId: quiet.workspace.id, userId: quiet.users.MANAGER.id, role: "MANAGER" },
+      { workspaceId: quiet.workspace.id, userId: quiet.users.MANAGER.id, role: "MANAGER", locale: "en" },
       NOW,
     );
     expect(home.sending).toEqual([]);

@@ -8,13 +8,14 @@ import { can } from "@/lib/auth/permissions";
 import { funnelOf, totalsOf, type Funnel } from "@/lib/campaigns/funnel";
 import { shiftDay, today } from "@/lib/analytics/dashboard";
 import { unreadConversations } from "@/lib/inbox/queries";
-import { LANGUAGES } from "@/lib/templates/languages";
+import { languageNameIn } from "@/lib/templates/languages";
 import { AUTO_DISABLED_REASON } from "@/lib/outbound-webhooks/deliver";
 import { webhookBacklog } from "@/lib/webhooks/process";
 import { messageKey } from "@/lib/i18n/message-key";
 import { rejectionMessage } from "@/lib/templates/rejection";
 
-export type HomeViewer = { workspaceId: string; userId: string; role: Role };
+/** Who reads the home: `locale` names template languages in the reader's words. */
+export type HomeViewer = { workspaceId: string; userId: string; role: Role; locale: string };
 
 export type SendingCampaign = { id: string; name: string; sent: number; total: number };
 
@@ -118,9 +119,7 @@ async function campaignParts(viewer: HomeViewer, since: Date) {
   return { sending, needs };
 }
 
-const LANGUAGE_NAMES = new Map<string, string>(LANGUAGES);
-
-async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
+async function rejectedTemplates(workspaceId: string, locale: string): Promise<Need[]> {
   const templates = await db.template.findMany({
     where: { workspaceId, status: "REJECTED" },
     orderBy: { updatedAt: "desc" },
@@ -131,7 +130,7 @@ async function rejectedTemplates(workspaceId: string): Promise<Need[]> {
     kind: "template",
     title: messageKey("home.needs.template.title", {
       name: t.name,
-      language: LANGUAGE_NAMES.get(t.language) ?? t.language,
+      language: languageNameIn(locale, t.language),
     }),
     detail: rejectionMessage(t.rejectionReason),
     href: `/templates/${t.id}`,
@@ -251,7 +250,7 @@ export async function loadHome(viewer: HomeViewer, now = new Date()): Promise<Ho
   const none = Promise.resolve([] as Need[]);
   const [campaigns, templates, health, webhooks, inbox, numbers] = await Promise.all([
     can(role, "campaigns.view") ? campaignParts(viewer, new Date(now.getTime() - RECENT_DAYS * 86_400_000)) : null,
-    can(role, "templates.view") ? rejectedTemplates(workspaceId) : none,
+    can(role, "templates.view") ? rejectedTemplates(workspaceId, viewer.locale) : none,
     can(role, "analytics.view") ? numberHealth(viewer, weekStart) : none,
     can(role, "settings.manage") ? webhookProblems(workspaceId) : none,
     can(role, "inbox.reply") ? unread(workspaceId) : none,

@@ -121,8 +121,7 @@ async function buildRequest(
           "reply.templateId": [messageKey("inbox.errors.notApproved")],
         });
       if (template.category === "AUTHENTICATION" && !contact.phone) {
-        const why =
-          "WhatsApp sends authentication templates to a phone number only, and this person has not shared one.";
+        const why = messageKey("inbox.errors.authNeedsPhone");
         throw new ValidationError(why, { "reply.templateId": [why] });
       }
       // A template goes only to someone opted in for its purpose and not opted out (lib/consent decides).
@@ -168,8 +167,7 @@ export async function sendReply(
   const conversation = await conversationOf(workspaceId, input.conversationId);
   const window = windowState(conversation.lastInboundAt);
   if (input.reply.kind !== "template" && !window.open) {
-    const why =
-      "The 24-hour window is closed: WhatsApp only lets a business start a conversation with an approved template. Pick one under “Template”.";
+    const why = messageKey("inbox.errors.windowClosed");
     throw new ValidationError(why, { "reply.kind": [why] });
   }
   const client = await clientFor(workspaceId);

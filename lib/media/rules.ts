@@ -1,18 +1,11 @@
 // What WhatsApp takes as template header media: the type, recognised by the file's own bytes, and its size.
+// The hints people read are in the catalogs (templates.media.hint.*).
+import { messageKey } from "@/lib/i18n/message-key";
+
 export const MEDIA_RULES = {
-  IMAGE: {
-    label: "Image",
-    types: ["image/jpeg", "image/png"],
-    maxBytes: 5 * 1024 * 1024,
-    hint: "JPEG or PNG, up to 5 MB",
-  },
-  VIDEO: {
-    label: "Video",
-    types: ["video/mp4", "video/3gpp"],
-    maxBytes: 16 * 1024 * 1024,
-    hint: "MP4 (H.264 + AAC) or 3GPP, up to 16 MB",
-  },
-  DOCUMENT: { label: "Document", types: ["application/pdf"], maxBytes: 100 * 1024 * 1024, hint: "PDF, up to 100 MB" },
+  IMAGE: { types: ["image/jpeg", "image/png"], maxBytes: 5 * 1024 * 1024 },
+  VIDEO: { types: ["video/mp4", "video/3gpp"], maxBytes: 16 * 1024 * 1024 },
+  DOCUMENT: { types: ["application/pdf"], maxBytes: 100 * 1024 * 1024 },
 } as const;
 export type MediaKind = keyof typeof MEDIA_RULES;
 
@@ -39,15 +32,20 @@ export function checkMedia(fileName: string, bytes: Uint8Array): MediaCheck {
   if (!mimeType || !kind) {
     return {
       ok: false,
-      message: `${fileName}: not a file WhatsApp takes as a header. Use JPEG or PNG images, MP4 or 3GPP videos, or PDF documents.`,
+      message: messageKey("templates.media.refused.notHeaderFile", { file: fileName }),
     };
   }
   const rule = MEDIA_RULES[kind];
   if (bytes.length > rule.maxBytes) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return {
       ok: false,
-      message: `${fileName}: ${rule.label.toLowerCase()}s can be at most ${mb(rule.maxBytes)} (this one is ${mb(bytes.length)}).`,
+      message: messageKey("templates.media.refused.tooLarge", {
+        file: fileName,
+        kind,
+        max: mb(rule.maxBytes),
+        size: mb(bytes.length),
+      }),
     };
   }
   return { ok: true, kind, mimeType };

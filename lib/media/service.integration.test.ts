@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { createWorkspace } from "@/tests/factories";
 import { listMedia, readMedia, uploadMedia } from "./service";
 
@@ -23,9 +24,14 @@ describe("media library", () => {
 
   it("refuses a file WhatsApp would not take, storing nothing", async () => {
     const { workspace, users } = await createWorkspace(["MARKETER"]);
-    await expect(
-      uploadMedia(workspace.id, users.MARKETER.id, { name: "x.gif", bytes: Buffer.from("GIF89a...") }),
-    ).rejects.toThrow("x.gif: not a file WhatsApp takes as a header");
+    const refused = await uploadMedia(workspace.id, users.MARKETER.id, {
+      name: "x.gif",
+      bytes: Buffer.from("GIF89a..."),
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(englishTranslator.message((refused as ValidationError).message)).toMatch(
+      /^x\.gif: not a file WhatsApp takes as a header/,
+    );
     expect(await listMedia(workspace.id)).toEqual([]);
   });
 });

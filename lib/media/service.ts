@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { recordAudit } from "@/lib/audit/service";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { checkMedia, type MediaKind } from "./rules";
 import { mediaStorage } from "./storage";
 
@@ -25,7 +26,7 @@ export async function uploadMedia(workspaceId: string, actorId: string, file: { 
       );
     } catch {
       await storage.remove(storageKey);
-      throw new ValidationError(`${file.name}: the image could not be read. Is it a complete JPEG or PNG?`);
+      throw new ValidationError(messageKey("templates.media.refused.unreadableImage", { file: file.name }));
     }
   }
   const asset = await db.mediaAsset.create({

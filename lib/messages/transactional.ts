@@ -257,7 +257,11 @@ function insertRefusal(
   field: string,
 ): ApiProblem | null {
   if (row.refusal)
-    return refuse(`consent_${row.refusal}`, consentRefusalMessage(row.refusal, category!, contactHandle(ctx)), field);
+    return refuse(
+      `consent_${row.refusal}`,
+      englishTranslator.message(consentRefusalMessage(row.refusal, category!, contactHandle(ctx))),
+      field,
+    );
   if (row.id) return null;
   return refuse(
     "frequency_cap",

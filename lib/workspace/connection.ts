@@ -134,7 +134,7 @@ export async function sendTestMessage(workspaceId: string, actorId: string, inpu
     select: { id: true },
   });
   await assertConsent(workspaceId, contact?.id ?? null, template.category, {
-    who: contact ? phone : `${phone} (not a contact yet)`,
+    who: contact ? phone : messageKey("errors.consent.notAContact", { phone }),
     field: "to",
   });
   const client = await clientFor(workspaceId);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { NeedsList } from "@/components/home/needs-list";
 import { SendingNow } from "@/components/home/sending-now";
 import { WeekTable } from "@/components/home/week-table";
@@ -16,10 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 // Every signed-in role has a home; lib/home loads only the parts the role may see.
 export default async function HomePage() {
   const user = await guardPage();
-  const [t, home] = await Promise.all([
-    getTranslations("home"),
-    loadHome({ workspaceId: user.workspaceId, userId: user.userId, role: user.role }),
-  ]);
+  const [t, locale] = await Promise.all([getTranslations("home"), getLocale()]);
+  const home = await loadHome({ workspaceId: user.workspaceId, userId: user.userId, role: user.role, locale });
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { workspace: user.workspaceName })} />

@@ -1,5 +1,6 @@
 import { dashboardRoute } from "@/lib/actions/route";
 import { ValidationError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { readBodyCapped } from "@/lib/http";
 import { MEDIA_RULES } from "@/lib/media/rules";
 import { mediaListQuerySchema } from "@/lib/media/schemas";
@@ -24,7 +25,7 @@ export const POST = dashboardRoute({ permission: "templates.edit" }, async ({ us
   const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } })
     .formData()
     .catch(() => {
-      throw new ValidationError("The upload could not be read as a form with a file. Choose the file again.");
+      throw new ValidationError(messageKey("templates.media.refused.notAForm"));
     });
   const file = form.get("file");
   if (!(file instanceof File))
