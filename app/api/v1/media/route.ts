@@ -28,8 +28,10 @@ export const POST = dashboardRoute({ permission: "templates.edit" }, async ({ us
       throw new ValidationError(messageKey("templates.media.refused.notAForm"));
     });
   const file = form.get("file");
-  if (!(file instanceof File))
-    throw new ValidationError("Choose a file to upload.", { file: ["Choose a file to upload."] });
+  if (!(file instanceof File)) {
+    const message = messageKey("templates.media.refused.chooseFile");
+    throw new ValidationError(message, { file: [message] });
+  }
   const asset = await uploadMedia(user.workspaceId, user.userId, {
     name: file.name,
     bytes: new Uint8Array(await file.arrayBuffer()),
