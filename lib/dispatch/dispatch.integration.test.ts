@@ -250,7 +250,9 @@ describe("dispatch", () => {
       }
       expect(Date.now() - began).toBeGreaterThan(11_000); // the silent number's first deadline passed meanwhile
       expect((await sentIds(healthy.base)).ids).toHaveLength(1200);
-      expect(longest).toBeLessThan(2_500); // a batch is half a second; the silent number's hold is five
+      // A batch is half a second on an idle machine, more with the app building beside the tests; a round held by the
+      // silent number would take its five-second hold.
+      expect(longest).toBeLessThan(4_000);
     },
   );
 
