@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "./button";
 import { DateFieldButton, SubmittedDay, type DateFieldProps } from "./date-field";
+import { disabledFieldClass } from "./field-button";
 
 const loadCalendar = () => import("./date-calendar");
 const DateCalendar = lazy(loadCalendar);
@@ -25,13 +26,7 @@ export default function DateFieldView(props: DateFieldProps) {
     <>
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
-          <DateFieldButton
-            field={props}
-            onPointerEnter={preload}
-            onFocus={preload}
-            // A field that may not be changed (a disabled fieldset reaches it too) looks it, as the select does.
-            className="disabled:cursor-not-allowed disabled:border-gray-200 disabled:bg-gray-100 disabled:text-gray-700 disabled:shadow-none"
-          />
+          <DateFieldButton field={props} onPointerEnter={preload} onFocus={preload} className={disabledFieldClass} />
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content

@@ -11,6 +11,7 @@ import { useState, type ComponentProps } from "react";
 import { useFormat } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";
 import { deferred } from "./deferred";
+import { fieldButtonClass } from "./field-button";
 
 export type DateFieldProps = {
   id: string;
@@ -33,15 +34,7 @@ export type DateFieldProps = {
   "aria-invalid"?: boolean;
 };
 
-/**
- * The look of the kit's select button (components/ui/select.tsx), written out rather than imported: importing it
- * would bring the select's own code into the first load of pages that have no select (analytics).
- */
-const buttonClass = cn(
-  "flex h-9 w-44 items-center justify-between gap-2 rounded-md border border-line bg-white px-3 text-left text-sm shadow-xs",
-  "focus:border-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/30",
-  "data-[invalid]:border-red-500",
-);
+const buttonClass = cn(fieldButtonClass, "w-44 data-[invalid]:border-red-500");
 
 /** A real calendar day written YYYY-MM-DD (a hand-edited URL may carry anything). */
 export function isDay(value: string): boolean {

@@ -5,6 +5,7 @@ import { Select as S } from "radix-ui";
 import { Check, ChevronDown } from "lucide-react";
 import type { PointerEvent, KeyboardEvent } from "react";
 import { cn } from "@/lib/utils";
+import { disabledFieldClass } from "./field-button";
 import { selectTriggerClass, SubmittedValue, type Choice, type SelectProps } from "./select";
 
 /** Radix keeps "" for "nothing chosen"; a choice meaning "none" ("Nobody", "Any campaign") travels as this. */
@@ -76,11 +77,7 @@ export default function ChoiceSelectView({
           aria-invalid={invalid}
           onPointerDown={keepShutWhenDisabled}
           onKeyDown={keepShutWhenDisabled}
-          className={cn(
-            selectTriggerClass,
-            "disabled:cursor-not-allowed disabled:border-gray-200 disabled:bg-gray-100 disabled:text-gray-700 disabled:shadow-none",
-            className,
-          )}
+          className={cn(selectTriggerClass, disabledFieldClass, className)}
         >
           <span className="truncate">
             <S.Value placeholder={placeholder} />

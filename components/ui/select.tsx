@@ -7,6 +7,7 @@ import { ChevronDown } from "lucide-react";
 import { useState } from "react";
 import { cn } from "@/lib/utils";
 import { deferred } from "./deferred";
+import { fieldButtonClass } from "./field-button";
 
 export type Choice = {
   value: string;
@@ -35,9 +36,8 @@ export type SelectProps = {
 
 /** The button's look, shared by the stand-in and the loaded select. */
 export const selectTriggerClass = cn(
-  "flex h-9 w-full items-center justify-between gap-2 rounded-md border border-line bg-white px-3 text-left text-sm shadow-xs",
-  "focus:border-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/30",
-  "aria-invalid:border-red-500 data-[placeholder]:text-gray-500",
+  fieldButtonClass,
+  "w-full aria-invalid:border-red-500 data-[placeholder]:text-gray-500",
 );
 
 /**
