@@ -10,9 +10,10 @@ import { sendJob } from "@/lib/jobs/engine";
 import { forgetWebhookSecrets, receiveWebhook } from "@/lib/webhooks/ingest";
 import { saveAccount } from "@/lib/whatsapp/accounts";
 import { createWhatsAppClient } from "@/lib/whatsapp/client";
+import { accountUpdateChange, envelope } from "@/lib/whatsapp/webhook-payloads";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createWorkspace, runQueuedJobs, uniqueMetaId } from "@/tests/factories";
-import { drain } from "@/tests/whatsapp";
+import { connectAccount, drain, post } from "@/tests/whatsapp";
 import { importRateCard, loadCards } from "./cards";
 import { billComparison, threadCost } from "./compare";
 import { metaBillJob, syncMetaBill } from "./meta-bill";
@@ -341,6 +342,46 @@ describe("pricing against the sandbox", () => {
         reachedAt: new Date(Math.floor(earlier.getTime() / 1000) * 1000),
       },
     ]);
+  });
+
+  it("stores Meta's tier webhook once however often it comes, and passes over a malformed one without holding up the rest", async () => {
+    const other = (await createWorkspace(["ADMIN"])).workspace.id;
+    const number = await connectAccount(other);
+    const month = new Date().toISOString().slice(0, 7);
+    const reached = Math.floor(Date.now() / 1000) - 60;
+    const tier = (volume_tier_info: unknown) =>
+      accountUpdateChange({ event: "VOLUME_BASED_PRICING_TIER_UPDATE", volume_tier_info });
+    const delivery = envelope(number.wabaId, [
+      tier({ effective_month: month, pricing_category: "UTILITY", region: "INDIA", tier: { from: 25000001 } }),
+      tier("25000001:50000000"),
+      tier({
+        effective_month: month,
+        pricing_category: "UTILITY",
+        region: "INDIA",
+        tier: "25000001:50000000",
+        tier_update_time: reached,
+      }),
+      accountUpdateChange({
+        event: "ACCOUNT_RESTRICTION",
+        restriction_info: [{ restriction_type: "RESTRICTED_ADD_PHONE_NUMBER_ACTION" }],
+      }),
+    ]);
+    expect(await post(delivery)).toBe(200);
+    expect(await post(delivery)).toBe(200); // Meta delivers again
+    await drain();
+    expect(await currentTiers(other)).toEqual([
+      {
+        market: "India",
+        category: "UTILITY",
+        fromVolume: 25_000_000,
+        toVolume: 50_000_000,
+        reachedAt: new Date(reached * 1000),
+      },
+    ]);
+    expect(await db.pricingTier.count({ where: { workspaceId: other } })).toBe(1);
+    // The alert in the same delivery went through, and nothing was set aside to be retried.
+    expect(await db.accountAlert.count({ where: { workspaceId: other, event: "ACCOUNT_RESTRICTION" } })).toBe(1);
+    expect(await db.webhookPart.count({ where: { workspaceId: other } })).toBe(0);
   });
 
   it("refuses a tier file in another currency than the card it would be laid over", async () => {

@@ -57,6 +57,33 @@ describe("Meta's volume tier announcement", () => {
     });
     expect(readTierInfo(undefined, new Date())).toEqual({ ok: false, reason: "no volume_tier_info" });
   });
+
+  it("reads Meta's payload defensively: a bare number as an open tier, seconds as a string; a malformed one has a reason", () => {
+    const read = readTierInfo(
+      { pricing_category: "utility", region: "INDIA", tier: 25000001, tier_update_time: "1794000000" },
+      new Date("2026-11-20T00:00:00Z"),
+    );
+    expect(read).toMatchObject({
+      ok: true,
+      announcement: {
+        month: "2026-11-01",
+        fromVolume: 25_000_000,
+        toVolume: null,
+        reachedAt: new Date(1_794_000_000 * 1000),
+      },
+    });
+    for (const malformed of [
+      "25000001:50000000",
+      [],
+      { pricing_category: "UTILITY", region: "INDIA", tier: { from: 1 } },
+      { pricing_category: "UTILITY", tier: "1:2" },
+      { pricing_category: 7, region: "INDIA", tier: "1:2" },
+    ])
+      expect(readTierInfo(malformed, new Date())).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/^malformed volume_tier_info/),
+      });
+  });
 });
 
 describe("the tier floor of a message", () => {

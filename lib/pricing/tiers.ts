@@ -2,15 +2,8 @@
 // 1 October 2025): `volume_tier_info` = { effective_month "2025-11", pricing_category "UTILITY", region
 // "INDIA", tier "25000001:50000000", tier_update_time 1743451903 }. Pure: reading the announcement, and the
 // place in the month a message has at least once Meta has said the tier was reached.
+import { volumeTierInfoSchema } from "@/lib/whatsapp/schemas";
 import { callingCodeOfCountry, KNOWN_MARKETS, marketOfCountry, type CardCategory, cardCategoryOf } from "./rates";
-
-export type VolumeTierInfo = {
-  effective_month?: string;
-  pricing_category?: string;
-  region?: string;
-  tier?: string;
-  tier_update_time?: number | string;
-};
 
 export type TierAnnouncement = {
   /** YYYY-MM-01 */
@@ -58,15 +51,23 @@ export function parseTier(tier: string): { fromVolume: number; toVolume: number 
 
 /** The announcement in Parley's terms, or null with the reason when it cannot be used. */
 export function readTierInfo(
-  info: VolumeTierInfo | undefined,
+  raw: unknown,
   at: Date,
 ): { ok: true; announcement: TierAnnouncement } | { ok: false; reason: string } {
-  if (!info) return { ok: false, reason: "no volume_tier_info" };
-  const category = cardCategoryOf(info.pricing_category ?? "");
-  if (!category) return { ok: false, reason: `unknown pricing_category ${info.pricing_category ?? "(none)"}` };
-  const range = parseTier(info.tier ?? "");
-  if (!range) return { ok: false, reason: `unreadable tier ${info.tier ?? "(none)"}` };
-  if (!info.region?.trim()) return { ok: false, reason: "no region" };
+  if (raw === undefined || raw === null) return { ok: false, reason: "no volume_tier_info" };
+  const parsed = volumeTierInfoSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      reason: `malformed volume_tier_info (${issue.path.map(String).join(".") || "value"}: ${issue.message})`,
+    };
+  }
+  const info = parsed.data;
+  const category = cardCategoryOf(info.pricing_category);
+  if (!category) return { ok: false, reason: `unknown pricing_category ${info.pricing_category}` };
+  const range = parseTier(info.tier);
+  if (!range) return { ok: false, reason: `unreadable tier ${info.tier}` };
   const seconds = Number(info.tier_update_time);
   const reachedAt = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : at;
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(info.effective_month ?? "")
@@ -77,11 +78,11 @@ export function readTierInfo(
     ok: true,
     announcement: {
       month,
-      market: known ?? info.region.trim(),
+      market: known ?? info.region,
       knownMarket: known !== null,
       category,
       ...range,
-      tier: info.tier!.trim(),
+      tier: info.tier,
       reachedAt,
     },
   };

@@ -4,7 +4,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
-import { readTierInfo, type KnownTier, type VolumeTierInfo } from "./tiers";
+import { readTierInfo, type KnownTier } from "./tiers";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -18,12 +18,12 @@ export async function applyVolumeTier(
   tx: Prisma.TransactionClient,
   workspaceId: string,
   wabaId: string,
-  info: VolumeTierInfo | undefined,
+  info: unknown,
   at: Date,
 ) {
   const read = readTierInfo(info, at);
   if (!read.ok) {
-    logger.warn("volume tier update passed over", { workspaceId, reason: read.reason });
+    logger.warn("volume tier update passed over", { workspaceId, wabaId, reason: read.reason });
     return;
   }
   const a = read.announcement;

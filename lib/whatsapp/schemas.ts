@@ -604,16 +604,26 @@ export const accountUpdateValueSchema = z.looseObject({
   restriction_info: z
     .array(z.looseObject({ restriction_type: z.string().optional(), expiration: z.string().optional() }))
     .optional(),
-  /** VOLUME_BASED_PRICING_TIER_UPDATE (from 1 October 2025): the tier a market and category reached this month. */
-  volume_tier_info: z
-    .looseObject({
-      effective_month: z.string().optional(),
-      pricing_category: z.string().optional(),
-      region: z.string().optional(),
-      tier: z.string().optional(),
-      tier_update_time: z.union([z.number(), z.string()]).optional(),
-    })
-    .optional(),
+  /**
+   * VOLUME_BASED_PRICING_TIER_UPDATE (from 1 October 2025): the tier a market and category reached this month.
+   * Read with volumeTierInfoSchema when the event is applied, so a malformed one is logged and passed over there
+   * instead of making the whole change (and a retry of it) unreadable.
+   */
+  volume_tier_info: z.unknown().optional(),
+});
+
+/**
+ * account_update VOLUME_BASED_PRICING_TIER_UPDATE's `volume_tier_info` ({ effective_month "2025-11",
+ * pricing_category "UTILITY", region "INDIA", tier "25000001:50000000", tier_update_time 1743451903 }),
+ * documented by Meta's partners only: the tier may come as a bare number (its first message, no end), the time
+ * as a string of seconds.
+ */
+export const volumeTierInfoSchema = z.looseObject({
+  effective_month: z.string().optional(),
+  pricing_category: z.string().trim().min(1),
+  region: z.string().trim().min(1),
+  tier: z.union([z.string().trim().min(1), z.number().int().nonnegative().transform(String)]),
+  tier_update_time: z.union([z.number(), z.string()]).optional(),
 });
 
 export const webhookChangeSchema = z.object({ field: z.string(), value: z.unknown() });
