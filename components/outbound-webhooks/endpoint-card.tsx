@@ -3,15 +3,11 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import {
-  deleteEndpointAction,
-  sendTestEventAction,
-  setEndpointEnabledAction,
-} from "@/app/(dashboard)/settings/webhooks/actions";
+import { sendTestEventAction, setEndpointEnabledAction } from "@/app/(dashboard)/settings/webhooks/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { deferred } from "@/components/ui/deferred";
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
 import { useFormat } from "@/lib/i18n/format";
@@ -36,6 +32,19 @@ function StateBadge({ endpoint }: { endpoint: EndpointSummary }) {
   if (endpoint.failingSince) return <Badge tone="amber">{t("failing")}</Badge>;
   return <Badge tone="green">{t("enabled")}</Badge>;
 }
+
+/** Drawn with the page, inert until the dialog's code (Radix Dialog), loaded after the page is up, is there. */
+const DeleteEndpointDialog = deferred(
+  () => import("./delete-endpoint-dialog-view"),
+  function DeleteEndpointStandIn() {
+    const t = useTranslations("settings.webhooks.delete");
+    return (
+      <Button variant="danger" size="sm" disabled>
+        {t("trigger")}
+      </Button>
+    );
+  },
+);
 
 export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
   const t = useTranslations("settings.webhooks.card");
@@ -128,34 +137,5 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
       </div>
       <StatusMessage outcome={outcome} />
     </Card>
-  );
-}
-
-function DeleteEndpointDialog({ endpoint }: { endpoint: EndpointSummary }) {
-  const t = useTranslations("settings.webhooks.delete");
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [pending, startTransition] = useTransition();
-  return (
-    <Dialog onOpenChange={() => setOutcome(null)}>
-      <DialogTrigger asChild>
-        <Button variant="danger" size="sm">
-          {t("trigger")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent title={t("title")} description={t("description", { url: endpoint.url })}>
-        <DialogConfirm
-          outcome={outcome}
-          pending={pending}
-          confirmLabel={t("confirm")}
-          pendingLabel={t("pending")}
-          onConfirm={() =>
-            startTransition(async () => {
-              const result = await deleteEndpointAction({ id: endpoint.id });
-              if (!result.ok) setOutcome({ ok: false, text: result.error.message });
-            })
-          }
-        />
-      </DialogContent>
-    </Dialog>
   );
 }

@@ -2,20 +2,31 @@
 // The endpoint's signing secret: hidden until an admin asks (each reveal is audited), and rotated on demand.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { revealSecretAction, rotateSecretAction } from "@/app/(dashboard)/settings/webhooks/actions";
+import { revealSecretAction } from "@/app/(dashboard)/settings/webhooks/actions";
 import { CopyButton } from "@/components/api-keys/copy-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { deferred } from "@/components/ui/deferred";
 import { Input, Label } from "@/components/ui/input";
 import { StatusMessage, type Outcome } from "@/components/ui/status-message";
+
+/** Drawn with the page, inert until the dialog's code (Radix Dialog), loaded after the page is up, is there. */
+const RotateSecretDialog = deferred(
+  () => import("./rotate-secret-dialog-view"),
+  function RotateSecretStandIn() {
+    const t = useTranslations("settings.webhooks.secret");
+    return (
+      <Button variant="secondary" size="sm" disabled>
+        {t("rotate")}
+      </Button>
+    );
+  },
+);
 
 export function SigningSecret({ endpointId }: { endpointId: string }) {
   const t = useTranslations("settings.webhooks.secret");
   const [secret, setSecret] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, startTransition] = useTransition();
-  const [rotateOutcome, setRotateOutcome] = useState<Outcome>(null);
-  const [rotateOpen, setRotateOpen] = useState(false);
   const inputId = `secret-${endpointId}`;
 
   return (
@@ -53,36 +64,13 @@ export function SigningSecret({ endpointId }: { endpointId: string }) {
             {t("reveal")}
           </Button>
         )}
-        <Dialog
-          open={rotateOpen}
-          onOpenChange={(next) => {
-            setRotateOpen(next);
-            setRotateOutcome(null);
+        <RotateSecretDialog
+          endpointId={endpointId}
+          onRotated={(rotated) => {
+            setSecret(rotated);
+            setOutcome({ ok: true, text: t("rotated") });
           }}
-        >
-          <DialogTrigger asChild>
-            <Button variant="secondary" size="sm">
-              {t("rotate")}
-            </Button>
-          </DialogTrigger>
-          <DialogContent title={t("rotateTitle")} description={t("rotateDescription")}>
-            <DialogConfirm
-              outcome={rotateOutcome}
-              pending={pending}
-              confirmLabel={t("rotateConfirm")}
-              pendingLabel={t("rotating")}
-              onConfirm={() =>
-                startTransition(async () => {
-                  const result = await rotateSecretAction({ id: endpointId });
-                  if (!result.ok) return setRotateOutcome({ ok: false, text: result.error.message });
-                  setSecret(result.data.secret);
-                  setRotateOpen(false);
-                  setOutcome({ ok: true, text: t("rotated") });
-                })
-              }
-            />
-          </DialogContent>
-        </Dialog>
+        />
       </div>
       <p id={`${inputId}-hint`} className="mt-1 text-xs text-muted">
         {t.rich("hint", { code: (chunks) => <code>{chunks}</code> })}

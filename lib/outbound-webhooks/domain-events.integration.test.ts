@@ -7,7 +7,8 @@ import { db } from "@/lib/db/client";
 import { envelope, inboundChange, statusChange, type NumberRef } from "@/lib/whatsapp/webhook-payloads";
 import { createWorkspace } from "@/tests/factories";
 import { campaignWithMessages, connectAccount, drain, post } from "@/tests/whatsapp";
-import { OUTBOUND_EVENT_TYPES, outboundPayloadSchema, type OutboundEventType } from "./events";
+import { OUTBOUND_EVENT_TYPES, type OutboundEventType } from "./event-types";
+import { outboundPayloadSchema } from "./events";
 
 let ws: string;
 let number: NumberRef;

@@ -7,7 +7,8 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { englishTranslator } from "@/lib/i18n/translator";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { emitEvents, type EmitClient, type EmitInput } from "./emit";
-import type { OutboundEventData, OutboundEventType } from "./events";
+import type { OutboundEventType } from "./event-types";
+import type { OutboundEventData } from "./events";
 
 type Tx = EmitClient;
 

@@ -4,7 +4,7 @@
 // the statement finds none and writes nothing, so status processing (thousands a second) can call it freely.
 import "server-only";
 import { monotonicFactory } from "ulid";
-import type { OutboundEventType } from "./events";
+import type { OutboundEventType } from "./event-types";
 
 /** The worker LISTENs here (lib/worker/run.ts). */
 export const OUTBOUND_WEBHOOKS_CHANNEL = "parley_outbound_webhooks";

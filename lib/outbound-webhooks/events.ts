@@ -1,22 +1,7 @@
-// The outbound event types a business's endpoint may choose, what each means, and the shape of each one's
-// `data` (zod, for the docs and the tests). Every payload is Standard Webhooks' envelope {type, timestamp, data}.
+// What each outbound event type a business's endpoint may choose (event-types.ts) means, and the shape of each
+// one's `data` (zod, for the docs and the tests). Every payload is Standard Webhooks' envelope {type, timestamp, data}.
 import { z } from "zod";
-
-export const OUTBOUND_EVENT_TYPES = [
-  "message.sent",
-  "message.delivered",
-  "message.read",
-  "message.failed",
-  "message.inbound",
-  "button.tapped",
-  "contact.opted_in",
-  "contact.opted_out",
-  "campaign.completed",
-  "journey.handoff",
-  "flow.completed",
-] as const;
-
-export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];
+import { OUTBOUND_EVENT_TYPES, type OutboundEventType } from "./event-types";
 
 export const outboundEventTypeSchema = z.enum(OUTBOUND_EVENT_TYPES);
 

@@ -2,7 +2,8 @@
 // lib/outbound-webhooks/service.ts; the events and their payloads are documented in lib/outbound-webhooks/events.ts.
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
-import { OUTBOUND_EVENT_DESCRIPTIONS, OUTBOUND_EVENT_TYPES } from "@/lib/outbound-webhooks/events";
+import { OUTBOUND_EVENT_TYPES } from "@/lib/outbound-webhooks/event-types";
+import { OUTBOUND_EVENT_DESCRIPTIONS } from "@/lib/outbound-webhooks/events";
 import { endpointInputSchema } from "@/lib/outbound-webhooks/schemas";
 import { defineOperation } from "../operation";
 
