@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCsv } from "@/lib/analytics/export";
+import { estimateCost } from "@/lib/campaigns/pricing";
 import { db } from "@/lib/db/client";
 import { sendJob } from "@/lib/jobs/engine";
 import { forgetWebhookSecrets, receiveWebhook } from "@/lib/webhooks/ingest";
@@ -382,6 +383,59 @@ describe("pricing against the sandbox", () => {
     // The alert in the same delivery went through, and nothing was set aside to be retried.
     expect(await db.accountAlert.count({ where: { workspaceId: other, event: "ACCOUNT_RESTRICTION" } })).toBe(1);
     expect(await db.webhookPart.count({ where: { workspaceId: other } })).toBe(0);
+  });
+
+  it("estimates a campaign from the tier Meta announced where the card has tier rates", async () => {
+    const other = await createWorkspace(["ADMIN"]);
+    const workspaceId = other.workspace.id;
+    const number = await connectAccount(workspaceId);
+    const today = new Date().toISOString().slice(0, 10);
+    const imported = await importRateCard(
+      { userId: other.users.ADMIN.id, workspaceId },
+      {
+        fileName: "tiers.csv",
+        text: "Market,Volume,Currency,Utility\nSpain,1:1,USD,$0.0200\nSpain,2:2,USD,$0.0150\nSpain,3+,USD,$0.0100\n",
+        effectiveFrom: today,
+      },
+    );
+    expect(imported).toMatchObject({ ok: true });
+    const spain = [{ prefix: "+3461", count: 3 }];
+    const estimate = async (category: "UTILITY" | "MARKETING") => {
+      const { lines, total } = await estimateCost(workspaceId, spain, category);
+      return { unitPrice: lines[0]!.unitPrice, total: Math.round(total * 1e6) };
+    };
+    // Nothing known of the month: from its first message, one at each tier.
+    expect(await estimate("UTILITY")).toEqual({ unitPrice: 0.02, total: 45000 });
+
+    // Meta announces the second tier (the business's other accounts sent the first message).
+    const delivery = envelope(number.wabaId, [
+      accountUpdateChange({
+        event: "VOLUME_BASED_PRICING_TIER_UPDATE",
+        volume_tier_info: {
+          effective_month: today.slice(0, 7),
+          pricing_category: "UTILITY",
+          region: "SPAIN",
+          tier: "2:2",
+          tier_update_time: Math.floor(Date.now() / 1000) - 60,
+        },
+      }),
+    ]);
+    expect(await post(delivery)).toBe(200);
+    await drain();
+    expect(await estimate("UTILITY")).toEqual({ unitPrice: 0.015, total: 35000 });
+    // Marketing has no tiers on the card: the base rate, whatever Meta announced for utility.
+    expect(await estimate("MARKETING")).toEqual({ unitPrice: 0.0707, total: 212100 });
+    // Where Parley has priced more of the month than Meta's tier covers, its own count goes further.
+    await db.pricingVolume.create({
+      data: {
+        workspaceId,
+        month: new Date(`${today.slice(0, 7)}-01T00:00:00Z`),
+        market: "Spain",
+        category: "UTILITY",
+        count: 4,
+      },
+    });
+    expect(await estimate("UTILITY")).toEqual({ unitPrice: 0.01, total: 30000 });
   });
 
   it("refuses a tier file in another currency than the card it would be laid over", async () => {

@@ -223,6 +223,40 @@ describe("a message's cost from its pricing object", () => {
     ]);
     expect(total).toBeCloseTo(200 * 0.0707 + 10 * 0.1365);
   });
+  it("estimates tier by tier from the month's next message where the card has volume tiers", () => {
+    const tiered = card({
+      id: "t",
+      effectiveFrom: "2025-01-01",
+      rates: [
+        { market: "India", category: "UTILITY", fromVolume: 0, rateMicros: 1400 },
+        { market: "India", category: "UTILITY", fromVolume: 100, rateMicros: 1100 },
+        { market: "India", category: "UTILITY", fromVolume: 1000, rateMicros: 900 },
+        { market: "Other", category: "UTILITY", fromVolume: 0, rateMicros: 7700 },
+      ],
+    });
+    const recipients = [
+      { prefix: "+9198", count: 50 },
+      { prefix: "+4915", count: 10 },
+    ];
+    // Nothing known of the month: from its first message (50 at the first tier).
+    expect(estimateWithCard(recipients, "UTILITY", tiered).lines).toEqual([
+      { market: "Germany", recipients: 10, unitPrice: 0.0077, cost: expect.closeTo(0.077) },
+      { market: "India", recipients: 50, unitPrice: 0.0014, cost: expect.closeTo(0.07) },
+    ]);
+    // From the 81st message: 20 at the first tier, 30 at the second; a market without tiers is unchanged.
+    const { lines } = estimateWithCard(recipients, "UTILITY", tiered, (market) => (market === "India" ? 81 : 5000));
+    expect(lines).toEqual([
+      { market: "Germany", recipients: 10, unitPrice: 0.0077, cost: expect.closeTo(0.077) },
+      { market: "India", recipients: 50, unitPrice: 0.0014, cost: expect.closeTo(20 * 0.0014 + 30 * 0.0011) },
+    ]);
+    // Past the last tier's start: every message at its rate.
+    expect(estimateWithCard(recipients, "UTILITY", tiered, () => 5000).lines[1]).toEqual({
+      market: "India",
+      recipients: 50,
+      unitPrice: 0.0009,
+      cost: expect.closeTo(50 * 0.0009),
+    });
+  });
 });
 
 describe("Meta's rate-card file", () => {

@@ -167,23 +167,61 @@ export function priceMessage(
 
 export type CostLine = { market: string; recipients: number; unitPrice: number; cost: number };
 
-/** A campaign's cost per market for counts of recipients keyed by a prefix of their number, at the base rate. */
+/**
+ * A campaign's cost per market for counts of recipients keyed by a prefix of their number: at the base rate, or
+ * where the card has volume tiers for the market, tier by tier from the month's next message on (`unitPrice` is
+ * then the first message's rate).
+ */
 export function estimateWithCard(
   countsByPrefix: { prefix: string; count: number }[],
   category: "MARKETING" | "UTILITY" | "AUTHENTICATION",
   card: RateCard | null,
+  /** The place in the month the next message to a market has (1 unless known: Meta's announced tier, Parley's count). */
+  nextOrdinal: (market: string) => number = () => 1,
 ): { lines: CostLine[]; total: number } {
   const byMarket = new Map<string, CostLine>();
   for (const { prefix, count } of countsByPrefix) {
     const market = marketOf(prefix);
-    const unitPrice = card ? (unitRateMicros(card, market, category) ?? 0) / 1e6 : 0;
-    const line = byMarket.get(market) ?? { market, recipients: 0, unitPrice, cost: 0 };
+    const line = byMarket.get(market) ?? { market, recipients: 0, unitPrice: 0, cost: 0 };
     line.recipients += count;
-    line.cost += count * unitPrice;
     byMarket.set(market, line);
+  }
+  for (const line of byMarket.values()) {
+    if (!card) continue;
+    // Where the card has volume tiers, the campaign's messages continue the month's count tier by tier.
+    const tiered = hasTiers(card, line.market, category);
+    const first = tiered ? Math.max(1, nextOrdinal(line.market)) : 1;
+    line.unitPrice = (unitRateMicros(card, line.market, category, first) ?? 0) / 1e6;
+    line.cost = tiered
+      ? rangeCostMicros(card, line.market, category, first, line.recipients) / 1e6
+      : line.recipients * line.unitPrice;
   }
   const lines = [...byMarket.values()].sort((a, b) => b.cost - a.cost);
   return { lines, total: lines.reduce((sum, l) => sum + l.cost, 0) };
+}
+
+/** What `count` messages from the month's `first`th on cost in millionths, tier by tier. */
+export function rangeCostMicros(
+  card: RateCard,
+  market: string,
+  category: CardCategory,
+  first: number,
+  count: number,
+): number {
+  // Where a rate may change: after any tier's start in this category (more places than needed is harmless).
+  const starts = [...new Set(card.rates.filter((r) => r.fromVolume > 0).map((r) => r.fromVolume))].sort(
+    (a, b) => a - b,
+  );
+  let total = 0;
+  let at = first;
+  const end = first + count; // exclusive
+  while (at < end) {
+    const next = starts.find((s) => s + 1 > at);
+    const until = next === undefined ? end : Math.min(end, next + 1);
+    total += (until - at) * (unitRateMicros(card, market, category, at) ?? 0);
+    at = until;
+  }
+  return total;
 }
 
 type ShippedFigures = { market: string } & Partial<Record<CardCategory, number>>;

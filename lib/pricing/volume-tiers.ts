@@ -46,6 +46,15 @@ export async function loadTiers(workspaceId: string, at: Date[], client: Client 
   return rows.map((r) => ({ ...r, month: r.month.toISOString().slice(0, 10) }));
 }
 
+/** The billable messages Parley has priced this month per "market|category" where the card has tiers (PricingVolume). */
+export async function monthVolumes(workspaceId: string, now = new Date(), client: Client = db) {
+  const rows = await client.pricingVolume.findMany({
+    where: { workspaceId, month: new Date(`${now.toISOString().slice(0, 7)}-01T00:00:00Z`) },
+    select: { market: true, category: true, count: true },
+  });
+  return new Map(rows.map((r) => [`${r.market}|${r.category}`, r.count]));
+}
+
 export type CurrentTier = {
   market: string;
   category: string;
