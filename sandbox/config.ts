@@ -47,6 +47,12 @@ export const sandboxConfigSchema = z.object({
   billInWindow: z.boolean().default(false),
   /** Data points per page of pricing_analytics (Meta pages a long answer; the rest follows `paging.next`). */
   pricingPageSize: z.number().int().positive().default(100),
+  /**
+   * How pricing_analytics says there is a next page: `next` (a URL on the sandbox's host) and cursors, as Meta
+   * does; `cursors` only; or `foreign-next`, a `next` on graph.facebook.com (as Meta's reads when Parley reaches
+   * Graph through another base) beside the cursors.
+   */
+  pricingPaging: z.enum(["next", "cursors", "foreign-next"]).default("next"),
   /** Shares of recipients, decided per number from the seed. */
   notOnWhatsAppShare: share.default(0.02),
   stoppedMarketingShare: share.default(0.01),

@@ -945,7 +945,12 @@ export function createSandbox(input: SandboxConfigInput) {
         const page = points.slice(offset, offset + config.pricingPageSize);
         const end = offset + page.length;
         const cursorOf = (n: number) => Buffer.from(String(n)).toString("base64url");
-        const next = new URL(url.pathname, `http://${req.headers.host ?? "127.0.0.1"}`);
+        const next = new URL(
+          url.pathname,
+          config.pricingPaging === "foreign-next"
+            ? "https://graph.facebook.com"
+            : `http://${req.headers.host ?? "127.0.0.1"}`,
+        );
         next.searchParams.set("fields", fields.replace(/\.after\([^)]*\)/, ""));
         next.searchParams.set("after", cursorOf(end));
         return {
@@ -956,7 +961,7 @@ export function createSandbox(input: SandboxConfigInput) {
               data: [{ data_points: page }],
               paging: {
                 cursors: { before: cursorOf(offset), after: cursorOf(end) },
-                ...(end < points.length ? { next: next.toString() } : {}),
+                ...(end < points.length && config.pricingPaging !== "cursors" ? { next: next.toString() } : {}),
               },
             },
           },

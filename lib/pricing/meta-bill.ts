@@ -39,7 +39,10 @@ export async function syncMetaBill(
   );
   // Half a bill would show differences that are not there: an answer longer than the page bound stores nothing.
   if (answer.truncated) {
-    logger.error("pricing_analytics had more pages than Parley reads; Meta's bill was not stored", { workspaceId });
+    logger.error(
+      "pricing_analytics was not read to its end (more pages than Parley reads, or a next page it cannot follow); Meta's bill was not stored",
+      { workspaceId },
+    );
     return { rows: 0, truncated: true };
   }
   // One row per day, country, category and type (Meta may split a bucket further, by tier).

@@ -256,6 +256,16 @@ describe("pricing against the sandbox", () => {
         entries: { method: string; path: string }[];
       };
       expect(log.entries.filter((e) => e.method === "GET" && e.path.endsWith(`/${wabaId}`))).toHaveLength(whole.length);
+      // Pages given by cursors only, or with a `next` on Meta's host rather than the client's: the cursor reads on.
+      for (const pricingPaging of ["cursors", "foreign-next"]) {
+        await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pricingPaging }) });
+        await db.metaPricingDay.deleteMany({ where: { workspaceId: ws.workspace.id } });
+        expect(await syncMetaBill(ws.workspace.id)).toEqual({ rows: whole.length, truncated: false });
+        expect((await stored()).map(({ fetchedAt: _, ...row }) => row)).toEqual(
+          whole.map(({ fetchedAt: _, ...row }) => row),
+        );
+      }
+      await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pricingPaging: "next" }) });
       // A bound on pages: past it the answer says it is cut short, and the nightly read keeps what it had.
       const cut = await client().getPricingAnalytics(
         { start: new Date(`${today}T00:00:00Z`), end: new Date(Date.now() + 86_400_000) },
@@ -268,7 +278,10 @@ describe("pricing against the sandbox", () => {
       expect((await stored()).every((row) => row.volume === 99)).toBe(true); // nothing rewritten with half a bill
       await syncMetaBill(ws.workspace.id);
     } finally {
-      await fetch(`${base}/_sandbox/config`, { method: "POST", body: JSON.stringify({ pricingPageSize: 100 }) });
+      await fetch(`${base}/_sandbox/config`, {
+        method: "POST",
+        body: JSON.stringify({ pricingPageSize: 100, pricingPaging: "next" }),
+      });
     }
   });
 

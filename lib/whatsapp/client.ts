@@ -214,23 +214,32 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
    * base, else (Meta leaves `next` out of some field expansions) the same field `.after(cursor)` while the last
    * page still had data; null when done.
    */
-  function nextPagePath(paging: GraphPaging | undefined, field: string, tryCursor: boolean): string | null {
+  /**
+   * The next page's path on the client's own Graph host: `paging.next` when it names that host, else the same field
+   * `.after(cursor)`. false when Meta says there is a next page that Parley cannot ask its own host for (a `next`
+   * elsewhere without a cursor): the answer is then incomplete, never taken as whole.
+   */
+  function nextPagePath(paging: GraphPaging | undefined, field: string, tryCursor: boolean): string | null | false {
+    const after = paging?.cursors?.after;
+    const byCursor = () => `/${waba}?${new URLSearchParams({ fields: `${field}.after(${after})` })}`;
     if (paging?.next) {
-      let next: URL;
-      let own: URL;
+      let next: URL | null = null;
+      let own: URL | null = null;
       try {
         next = new URL(paging.next);
         own = new URL(base);
       } catch {
-        return null;
+        // handled below as a next page on another host
       }
-      const prefix = own.pathname.replace(/\/+$/, "");
-      if (next.origin !== own.origin || !next.pathname.startsWith(`${prefix}/`)) return null;
-      return `${next.pathname.slice(prefix.length)}${next.search}`;
+      const prefix = own?.pathname.replace(/\/+$/, "") ?? "";
+      if (next && own && next.origin === own.origin && next.pathname.startsWith(`${prefix}/`))
+        return `${next.pathname.slice(prefix.length)}${next.search}`;
+      // Meta's `next` names its own host (graph.facebook.com) also when Parley reaches Graph through another base:
+      // the token goes to no other host, so the cursor asks Parley's own for the same page.
+      return after ? byCursor() : false;
     }
-    const after = paging?.cursors?.after;
     if (!after || !tryCursor) return null;
-    return `/${waba}?${new URLSearchParams({ fields: `${field}.after(${after})` })}`;
+    return byCursor();
   }
 
   return {
@@ -289,6 +298,7 @@ export function createWhatsAppClient(credentials: WhatsAppCredentials, options: 
       for (;;) {
         sawNext ||= Boolean(paging?.next);
         const next = nextPagePath(paging, field, pageHadPoints && !sawNext);
+        if (next === false) return { ...first, pricing_analytics: { data }, truncated: true };
         if (!next || seen.has(next)) break;
         if (pages >= maxPages) return { ...first, pricing_analytics: { data }, truncated: true };
         seen.add((path = next));
