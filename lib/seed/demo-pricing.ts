@@ -1,11 +1,16 @@
 // The demo's costs: every delivered message priced as its status webhooks would have priced it (the shipped
 // card in effect that day), and Meta's bill as the nightly job would have read it, with two differences to
 // explain on the analytics page: a day of marketing and a day of utility messages whose status webhooks never
-// reached Parley (Meta billed a few more than Parley saw).
+// reached Parley (Meta billed a few more than Parley saw). And a volume tier Meta announced this month, which
+// Settings → Pricing shows (the shipped card has no tier rates, so it prices nothing differently).
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { loadCards } from "@/lib/pricing/cards";
 import { countryOfPhone, priceMessage } from "@/lib/pricing/rates";
+import { applyVolumeTier } from "@/lib/pricing/volume-tiers";
+
+/** The sandbox's WABA (sandbox/config.ts), which the embedded mode connects the demo workspace to. */
+const SANDBOX_WABA_ID = "900000000000001";
 
 const DAY_MS = 86_400_000;
 const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
@@ -91,4 +96,22 @@ export async function seedPricing(tx: Prisma.TransactionClient, workspaceId: str
   await tx.metaPricingDay.createMany({
     data: [...bill.values()].map((r) => ({ ...r, costMicros: BigInt(r.costMicros) })),
   });
+
+  // Meta's account_update VOLUME_BASED_PRICING_TIER_UPDATE, as webhook processing stores it: the business (all
+  // its accounts) reached Spain's second utility tier a few hours ago.
+  const account = await tx.whatsAppAccount.findUnique({ where: { workspaceId }, select: { wabaId: true } });
+  const reached = new Date(Date.now() - 3 * 3_600_000);
+  await applyVolumeTier(
+    tx,
+    workspaceId,
+    account?.wabaId ?? SANDBOX_WABA_ID,
+    {
+      effective_month: new Date().toISOString().slice(0, 7),
+      pricing_category: "UTILITY",
+      region: "SPAIN",
+      tier: "100001:500000",
+      tier_update_time: Math.floor(reached.getTime() / 1000),
+    },
+    reached,
+  );
 }

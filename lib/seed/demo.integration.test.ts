@@ -6,6 +6,7 @@ import { graphSchema } from "@/lib/journeys/graph";
 import { checkGraph } from "@/lib/journeys/service";
 import { campaignReport } from "@/lib/analytics/report";
 import { billComparison } from "@/lib/pricing/compare";
+import { currentTiers } from "@/lib/pricing/volume-tiers";
 import { normalisePhone } from "@/lib/contacts/phone";
 import { workspaceWindows } from "@/sandbox/bootstrap";
 import { DEMO_CONTACT_COUNT, DEMO_USERS, DEMO_WORKSPACE_SLUG, seedDemo } from "./demo";
@@ -218,5 +219,9 @@ describe("demo costs", () => {
     );
     expect(bill.differing).toHaveLength(2);
     expect(bill.byCategory.map((c) => c.name)).toEqual(expect.arrayContaining(["marketing", "utility"]));
+    // The volume tier Meta announced this month, for Settings → Pricing.
+    expect(await currentTiers(id)).toEqual([
+      { market: "Spain", category: "UTILITY", fromVolume: 100_000, toVolume: 500_000, reachedAt: expect.any(Date) },
+    ]);
   });
 });
