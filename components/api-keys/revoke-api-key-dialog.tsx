@@ -1,48 +1,23 @@
 "use client";
-// Revoking is asked first: the key stops working on its very next call, and cannot be brought back.
+// Revoke an API key: the button is drawn with the page, inert until the dialog that asks first (Radix Dialog),
+// loaded after the page is up, is there (components/ui/deferred.tsx).
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { revokeApiKeyAction } from "@/app/(dashboard)/settings/api/actions";
+import type { ComponentPropsWithRef } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { Outcome } from "@/components/ui/status-message";
+import { deferred } from "@/components/ui/deferred";
 
-export function RevokeApiKeyDialog({ id, name, prefix }: { id: string; name: string; prefix: string }) {
+export type RevokeApiKeyDialogProps = { id: string; name: string; prefix: string };
+
+export function RevokeApiKeyButton({ name, ...button }: { name: string } & ComponentPropsWithRef<typeof Button>) {
   const t = useTranslations("settings.api.revoke");
-  const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  const revoke = () =>
-    start(async () => {
-      setOutcome(null);
-      const result = await revokeApiKeyAction({ id });
-      if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
-      setOpen(false);
-    });
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setOutcome(null);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="secondary" size="sm">
-          {t.rich("trigger", { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
-        </Button>
-      </DialogTrigger>
-      <DialogContent title={t("title", { name })} description={t("description", { prefix })}>
-        <DialogConfirm
-          outcome={outcome}
-          pending={pending}
-          onConfirm={revoke}
-          confirmLabel={t("confirm")}
-          pendingLabel={t("pending")}
-        />
-      </DialogContent>
-    </Dialog>
+    <Button variant="secondary" size="sm" {...button}>
+      {t.rich("trigger", { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
+    </Button>
   );
 }
+
+export const RevokeApiKeyDialog = deferred(
+  () => import("./revoke-api-key-dialog-view"),
+  ({ name }: RevokeApiKeyDialogProps) => <RevokeApiKeyButton name={name} disabled />,
+);
