@@ -1,65 +1,25 @@
 "use client";
-// An admin gives a member a one-time password: asked first, then shown once.
+// Reset a member's password: the button is drawn with the page, inert until the dialog that asks first (Radix
+// Dialog), loaded after the page is up, is there (components/ui/deferred.tsx).
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { resetPasswordAction } from "@/app/(dashboard)/settings/users/actions";
+import type { ComponentPropsWithRef } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { Outcome } from "@/components/ui/status-message";
+import { deferred } from "@/components/ui/deferred";
 
-export function ResetPasswordDialog({ userId, name, email }: { userId: string; name: string; email: string }) {
+export type ResetPasswordDialogProps = { userId: string; name: string; email: string };
+
+export function ResetPasswordButton({ name, ...button }: { name: string } & ComponentPropsWithRef<typeof Button>) {
   const t = useTranslations("settings.users.reset");
-  const [pending, start] = useTransition();
-  const [password, setPassword] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  const reset = () =>
-    start(async () => {
-      setOutcome(null);
-      const result = await resetPasswordAction({ userId });
-      if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
-      setPassword(result.data.temporaryPassword);
-    });
-
   return (
-    <Dialog
-      onOpenChange={(open) => {
-        if (!open) {
-          setPassword(null);
-          setOutcome(null);
-        }
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="sm">
-          <KeyRound className="size-4" aria-hidden />{" "}
-          {t.rich("trigger", { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
-        </Button>
-      </DialogTrigger>
-      <DialogContent title={t("title", { name })} description={t("description")}>
-        {password ? (
-          <div role="status" className="space-y-3 text-sm">
-            <p>
-              {t.rich("done", { email, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
-              <code className="rounded bg-gray-100 px-2 py-1 font-mono" data-testid="temporary-password">
-                {password}
-              </code>
-            </p>
-            <DialogClose asChild>
-              <Button variant="secondary">{t("close")}</Button>
-            </DialogClose>
-          </div>
-        ) : (
-          <DialogConfirm
-            outcome={outcome}
-            pending={pending}
-            onConfirm={reset}
-            confirmLabel={t("confirm")}
-            pendingLabel={t("pending")}
-          />
-        )}
-      </DialogContent>
-    </Dialog>
+    <Button variant="ghost" size="sm" {...button}>
+      <KeyRound className="size-4" aria-hidden />{" "}
+      {t.rich("trigger", { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
+    </Button>
   );
 }
+
+export const ResetPasswordDialog = deferred(
+  () => import("./reset-password-dialog-view"),
+  ({ name }: ResetPasswordDialogProps) => <ResetPasswordButton name={name} disabled />,
+);
