@@ -1,48 +1,24 @@
 "use client";
-// Deleting a segment, after a confirmation that says what it changes.
+// Delete a segment: the button is drawn with the page, inert until the dialog that asks first (Radix Dialog),
+// loaded after the page is up, is there (components/ui/deferred.tsx).
 import { Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { deleteSegmentAction } from "@/app/(dashboard)/audiences/segments/actions";
+import type { ComponentPropsWithRef } from "react";
 import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toast";
-import { Dialog, DialogConfirm, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import type { Outcome } from "@/components/ui/status-message";
+import { deferred } from "@/components/ui/deferred";
 
-export function DeleteSegmentButton({ id, name }: { id: string; name: string }) {
+export type DeleteSegmentButtonProps = { id: string; name: string };
+
+export function DeleteSegmentTrigger(props: ComponentPropsWithRef<typeof Button>) {
   const t = useTranslations("audiences.segments.delete");
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  const remove = () =>
-    start(async () => {
-      setOutcome(null);
-      const result = await deleteSegmentAction({ id });
-      if (!result.ok) return setOutcome({ ok: false, text: result.error.message });
-      toast(t("deleted", { name }));
-      router.push("/audiences/segments");
-      router.refresh();
-    });
-
   return (
-    <Dialog onOpenChange={() => setOutcome(null)}>
-      <DialogTrigger asChild>
-        <Button variant="secondary">
-          <Trash2 className="size-4" aria-hidden /> {t("button")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent title={t("title", { name })} description={t("description")}>
-        <DialogConfirm
-          outcome={outcome}
-          pending={pending}
-          onConfirm={remove}
-          confirmLabel={t("confirm")}
-          pendingLabel={t("pending")}
-          cancelLabel={t("cancel")}
-        />
-      </DialogContent>
-    </Dialog>
+    <Button variant="secondary" {...props}>
+      <Trash2 className="size-4" aria-hidden /> {t("button")}
+    </Button>
   );
 }
+
+export const DeleteSegmentButton = deferred(
+  () => import("./delete-segment-button-view"),
+  () => <DeleteSegmentTrigger disabled />,
+);
