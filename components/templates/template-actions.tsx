@@ -1,6 +1,6 @@
 "use client";
 // Around the builder: the template's other language versions, adding a language, duplicating, deleting.
-import { Copy, Languages, Trash2 } from "lucide-react";
+import { Copy, Languages } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -8,11 +8,11 @@ import { useState, useTransition } from "react";
 import { addLanguageAction, deleteTemplateAction, duplicateTemplateAction } from "@/app/(dashboard)/templates/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/input";
 import { ChoiceSelect } from "@/components/ui/select";
 import { LANGUAGES } from "@/lib/templates/languages";
 import type { TemplateStatus } from "@/lib/db/generated/enums";
+import { DeleteTemplateDialog } from "./delete-template-dialog";
 import { useLanguageLabel, useLanguageName } from "./use-language-name";
 import { cn } from "@/lib/utils";
 
@@ -109,35 +109,16 @@ export function TemplateActions({ id, versions, submitted }: { id: string; versi
         >
           <Copy className="size-4" aria-hidden /> {t("actions.duplicate")}
         </Button>
-        <Dialog>
-          <DialogTrigger asChild>
-            <Button size="sm" variant="secondary" disabled={pending}>
-              <Trash2 className="size-4" aria-hidden /> {t("actions.delete")}
-            </Button>
-          </DialogTrigger>
-          <DialogContent
-            title={t("actions.deleteTitle")}
-            description={submitted ? t("actions.deleteSubmitted") : t("actions.deleteDraft")}
-          >
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary">{t("actions.keep")}</Button>
-              </DialogClose>
-              <Button
-                variant="danger"
-                disabled={pending}
-                onClick={() =>
-                  run(
-                    () => deleteTemplateAction({ id }),
-                    () => "/templates",
-                  )
-                }
-              >
-                {t("actions.delete")}
-              </Button>
-            </div>
-          </DialogContent>
-        </Dialog>
+        <DeleteTemplateDialog
+          submitted={submitted}
+          pending={pending}
+          onDelete={() =>
+            run(
+              () => deleteTemplateAction({ id }),
+              () => "/templates",
+            )
+          }
+        />
       </div>
       {error && (
         <p role="alert" className="w-full text-sm text-red-700">
