@@ -21,6 +21,7 @@ import { ChoiceSelect } from "@/components/ui/select";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { translateMessage } from "@/lib/i18n/message-key";
+import type { Graph, Step, StepKind } from "@/lib/journeys/graph";
 import {
   exitsOf,
   linkStep,
@@ -29,10 +30,7 @@ import {
   problems as findProblems,
   removeStep,
   STEP_KINDS,
-  type Graph,
-  type Step,
-  type StepKind,
-} from "@/lib/journeys/graph";
+} from "@/lib/journeys/graph-edit";
 import { cn } from "@/lib/utils";
 import { positionOf, TRIGGER_NODE } from "./canvas-layout";
 import { StepInspector, TriggerInspector, type Choices } from "./step-inspector";

@@ -16,7 +16,8 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { exitsOf, type Graph } from "@/lib/journeys/graph";
+import type { Graph } from "@/lib/journeys/graph";
+import { exitsOf } from "@/lib/journeys/graph-edit";
 import { positionOf, TRIGGER_NODE, wayLabel } from "./canvas-layout";
 
 type Props = {

@@ -9,15 +9,8 @@ import { ChoiceSelect } from "@/components/ui/select";
 import { CONTACT_FIELDS } from "@/lib/campaigns/contact-fields";
 import type { TemplateCategory } from "@/lib/db/generated/enums";
 import { KEYWORD_MAX } from "@/lib/events/trigger-keys";
-import {
-  BRANCH_SIGNALS,
-  exitsOf,
-  linkStep,
-  VARIABLE_SOURCES,
-  type Graph,
-  type JourneyVariable,
-  type Step,
-} from "@/lib/journeys/graph";
+import type { Graph, JourneyVariable, Step } from "@/lib/journeys/graph";
+import { BRANCH_SIGNALS, exitsOf, linkStep, VARIABLE_SOURCES } from "@/lib/journeys/graph-edit";
 import { wayLabel } from "./canvas-layout";
 
 export type Choices = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { branchWay, splitPath, waitEnds } from "./decide";
-import { newStep, type Step } from "./graph";
+import type { Step } from "./graph";
+import { newStep } from "./graph-edit";
 
 const at = new Date("2026-12-02T10:00:00Z");
 const wait = (patch: object) => ({ ...newStep("wait", "wait_1"), ...patch }) as Extract<Step, { kind: "wait" }>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { graphSchema, linkStep, newStep, problems, removeStep, type Graph } from "./graph";
+import { graphSchema, type Graph } from "./graph";
+import { linkStep, newStep, problems, removeStep } from "./graph-edit";
 import { STARTER_IDS } from "./starter-ids";
 import { starterGraph } from "./starters";
 

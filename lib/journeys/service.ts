@@ -11,7 +11,8 @@ import { db, type Prisma } from "@/lib/db/client";
 import type { JourneyStatus } from "@/lib/db/generated/enums";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
-import { graphSchema, problems, type Graph, type Problem } from "./graph";
+import { graphSchema, type Graph } from "./graph";
+import { problems, type Problem } from "./graph-edit";
 import type { StarterId } from "./starter-ids";
 import { starterGraph } from "./starters";
 

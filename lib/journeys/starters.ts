@@ -2,7 +2,8 @@
 // (every step editable). Templates are named as the demo workspace's (prisma/seed); in another workspace
 // the builder flags a missing template on its step until one is picked.
 import { z } from "zod";
-import { journeyName, newStep, type Graph, type Step } from "./graph";
+import { journeyName, type Graph, type Step } from "./graph";
+import { newStep } from "./graph-edit";
 import { STARTER_IDS, type StarterId } from "./starter-ids";
 
 /** The new-journey form: a name and the starter it begins as. */
