@@ -1,5 +1,11 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseRateCardCsv, tierStart } from "./rate-card-csv";
+
+// An excerpt of Meta's USD volume-tier file effective 1 April 2026 (four of its markets, rows as published; a copy
+// of the file is kept by github.com/alihasnainh3techs/daily-pricing-scraper, public/USD_volume_tiers.csv).
+const metaTiers = readFileSync(path.join(import.meta.dirname, "testdata/meta-volume-tiers-usd-2026-04.csv"), "utf8");
 
 describe("Meta's rates file from 1 October 2026", () => {
   it("reads the authentication-international column although its header breaks over two lines", () => {
@@ -23,6 +29,100 @@ describe("Meta's rates file from 1 October 2026", () => {
       parsed.ok &&
         parsed.card.rates.some((r) => r.market === "Brazil" && r.category === "AUTHENTICATION_INTERNATIONAL"),
     ).toBe(false);
+  });
+
+  it("counts lines as the file has them when a header breaks over two", () => {
+    const parsed = parseRateCardCsv(
+      'Market,Currency,Utility,"Authentication-\nInternational"\nNigeria,USD,$0.0067,$0.0750\nBrazil,USD,cheap,n/a\n',
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [{ line: 4, code: "badAmount", values: { market: "Brazil", column: "Utility", value: "cheap" } }],
+    });
+  });
+});
+
+describe("Meta's volume-tier file", () => {
+  const rates = (market: string, category: string) => {
+    const parsed = parseRateCardCsv(metaTiers);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.card.rates
+      .filter((r) => r.market === market && r.category === category)
+      .map((r) => [r.fromVolume, r.rateMicros]);
+  };
+
+  it("reads each market's block of tiers per category, as the messages of the month before each tier", () => {
+    const parsed = parseRateCardCsv(metaTiers);
+    expect(parsed).toMatchObject({ ok: true, card: { currency: "USD", tiers: true, unknownMarkets: [] } });
+    expect(parsed.ok && parsed.card.rates).toHaveLength(12 + 18 + 18 + 12);
+    expect(rates("India", "UTILITY")).toEqual([
+      [0, 1400],
+      [25_000_000, 1300],
+      [50_000_000, 1200],
+      [100_000_000, 1100],
+      [200_000_000, 1100],
+      [300_000_000, 1000],
+    ]);
+    // Each category has its own ranges.
+    expect(rates("India", "AUTHENTICATION")).toEqual([
+      [0, 1400],
+      [750_000, 1300],
+      [15_000_000, 1200],
+      [20_000_000, 1100],
+      [50_000_000, 1100],
+      [100_000_000, 1000],
+    ]);
+    expect(rates("India", "AUTHENTICATION_INTERNATIONAL")).toEqual([
+      [0, 30_400],
+      [750_000, 28_600],
+      [15_000_000, 26_800],
+      [20_000_000, 24_900],
+      [50_000_000, 23_100],
+      [100_000_000, 21_300],
+    ]);
+    expect(rates("Egypt", "AUTHENTICATION_INTERNATIONAL")[5]).toEqual([40_000_000, 48_800]);
+    expect(rates("Argentina", "UTILITY")).toEqual([
+      [0, 26_000],
+      [100_000, 24_700],
+      [1_000_000, 23_400],
+      [4_500_000, 22_100],
+      [15_000_000, 20_800],
+      [30_000_000, 19_500],
+    ]);
+    expect(rates("Argentina", "AUTHENTICATION")[1]).toEqual([120_000, 24_700]);
+    // "n/a": Argentina and North America have no authentication-international section.
+    expect(rates("Argentina", "AUTHENTICATION_INTERNATIONAL")).toEqual([]);
+    expect(rates("North America", "UTILITY")[1]).toEqual([80_000, 3200]);
+    expect(rates("North America", "AUTHENTICATION_INTERNATIONAL")).toEqual([]);
+  });
+
+  it("refuses an unreadable rate, a row before any market and a range ending before it starts, with their lines", () => {
+    const variant = (from: string, to: string) => {
+      expect(metaTiers).toContain(from);
+      return parseRateCardCsv(metaTiers.replace(from, to));
+    };
+    expect(variant('India,USD,0,"25,000,000",List rate,0.0014', 'India,USD,0,"25,000,000",List rate,abc')).toEqual({
+      ok: false,
+      problems: [{ line: 19, code: "badAmount", values: { market: "India", column: "Utility", value: "abc" } }],
+    });
+    expect(variant('"25,000,001","50,000,000"', '"25,000,001","5,000,000"')).toEqual({
+      ok: false,
+      problems: [
+        {
+          line: 20,
+          code: "badRange",
+          values: { market: "India", column: "Utility", from: "25,000,001", to: "5,000,000" },
+        },
+      ],
+    });
+    expect(variant("\nArgentina,USD,", "\n,USD,")).toEqual({
+      ok: false,
+      problems: [7, 8, 9, 10, 11, 12].map((line) => ({ line, code: "noMarket" })),
+    });
+    expect(variant('"15,000,001","20,000,000",Tier rate,0.0268', '"750,001","20,000,000",Tier rate,0.0268')).toEqual({
+      ok: false,
+      problems: [{ line: 21, code: "duplicateTier", values: { market: "India" } }],
+    });
   });
 });
 

@@ -1,7 +1,9 @@
 // Reading Meta's published rate-card file (the CSV behind developers.facebook.com's pricing page): one row per
 // market, one column per category, amounts as printed ("$0.0625", "0,0625", "n/a", "Free"). Lines before the
-// header (a title, a date) are skipped. Every problem is reported with its line and a code the screen
-// translates; a file with any error imports nothing.
+// header (a title, a date) are skipped. A tier file is read in either of two layouts: Meta's own volume-tier
+// file (a block of rows per market, a From/To/Rate section per category) or Parley's (a volume column added to
+// the base layout); docs/pricing.md. Every problem is reported with its line and a code the screen translates;
+// a file with any error imports nothing.
 import { parse } from "csv-parse/sync";
 import { KNOWN_MARKETS, type CardCategory, type Rate } from "./rates";
 import { MAX_RATE_CARD_BYTES } from "./limits";
@@ -18,6 +20,8 @@ export type CsvProblemCode =
   | "noRates"
   | "tooLarge"
   | "badVolume"
+  | "badRange"
+  | "noMarket"
   | "duplicateTier"
   | "currencyMismatch";
 
@@ -97,8 +101,18 @@ function amountMicros(cell: string): number | null | "error" {
   return micros > MAX_RATE_MICROS ? "error" : micros; // no currency's rate comes near it; the column holds 2^31
 }
 
-/** `tiers`: the file has a volume column (one row per market and tier): it is laid over the card in effect. */
+/** `tiers`: a tier file (one rate per market, category and tier): it is laid over the card in effect. */
 export type ParsedRateCard = { currency: string; rates: Rate[]; unknownMarkets: string[]; tiers: boolean };
+
+/** A row of the file with the line it starts on (a quoted cell can hold a line break, as Meta's headers do). */
+type Row = { cells: string[]; line: number };
+
+/** What a layout's reader finds, checked the same way whichever layout it was. */
+type Read = { problems: CsvProblem[]; rates: Rate[]; currencies: Set<string>; unknownMarkets: string[] };
+
+const knownMarket = (market: string) => KNOWN_MARKETS.find((m) => normal(m) === normal(market));
+
+const currencyOf = (row: Row, column: number) => (column === -1 ? "" : (row.cells[column]?.trim().toUpperCase() ?? ""));
 
 export function parseRateCardCsv(
   text: string,
@@ -106,38 +120,76 @@ export function parseRateCardCsv(
 ): { ok: true; card: ParsedRateCard } | { ok: false; problems: CsvProblem[] } {
   if (Buffer.byteLength(text) > MAX_RATE_CARD_BYTES) return { ok: false, problems: [{ line: null, code: "tooLarge" }] };
   if (!text.trim()) return { ok: false, problems: [{ line: null, code: "empty" }] };
-  let rows: string[][];
+  const rows: Row[] = [];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false, trim: true });
+    const records = parse(text.replace(/^\uFEFF/, ""), {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[]; // csv-parse's types do not follow `info`
+    let next = 1; // info.lines is the line a record ends on; the next one starts after it
+    for (const { record, info } of records) {
+      rows.push({ cells: record, line: next });
+      next = info.lines + 1;
+    }
   } catch {
     return { ok: false, problems: [{ line: null, code: "unreadable" }] };
   }
-  const headerIndex = rows.findIndex((r) => r.some((c) => normal(c) === "market") && r.some((c) => COLUMNS[normal(c)]));
-  if (headerIndex === -1) return { ok: false, problems: [{ line: null, code: "noHeader" }] };
-  const header = rows[headerIndex]!.map(normal);
+  let read: Read;
+  let tiers: boolean;
+  const headerIndex = rows.findIndex(
+    (r) => r.cells.some((c) => normal(c) === "market") && r.cells.some((c) => COLUMNS[normal(c)]),
+  );
+  const metaTierHeader = rows.findIndex(
+    (r) =>
+      /^market\b/.test(normal(r.cells[0] ?? "")) &&
+      ["from", "to", "rate"].every((h) => r.cells.map(normal).includes(h)),
+  );
+  if (headerIndex !== -1) {
+    const header = rows[headerIndex]!.cells.map(normal);
+    tiers = VOLUME_COLUMNS.some((name) => header.includes(name));
+    read = readColumns(rows, headerIndex);
+  } else if (metaTierHeader !== -1) {
+    tiers = true;
+    const sections = metaSections(rows, metaTierHeader);
+    if (sections.length === 0) return { ok: false, problems: [{ line: null, code: "noHeader" }] };
+    read = readMetaTiers(rows, metaTierHeader, sections);
+  } else return { ok: false, problems: [{ line: null, code: "noHeader" }] };
+
+  const { problems, rates, currencies, unknownMarkets } = read;
+  const currency = [...currencies][0] ?? fallbackCurrency?.trim().toUpperCase() ?? "";
+  if (currencies.size > 1)
+    problems.push({ line: null, code: "mixedCurrencies", values: { currencies: [...currencies].join(", ") } });
+  else if (!/^[A-Z]{3}$/.test(currency)) problems.push({ line: null, code: "noCurrency" });
+  if (problems.length === 0 && rates.length === 0) problems.push({ line: null, code: "noRates" });
+  return problems.length ? { ok: false, problems } : { ok: true, card: { currency, rates, unknownMarkets, tiers } };
+}
+
+/** The base layout, and Parley's tier layout (the same with a volume column): one row per market (and tier). */
+function readColumns(rows: Row[], headerIndex: number): Read {
+  const header = rows[headerIndex]!.cells.map(normal);
   const marketColumn = header.indexOf("market");
   const currencyColumn = header.indexOf("currency");
   const volumeColumn = VOLUME_COLUMNS.map((name) => header.indexOf(name)).find((i) => i !== -1) ?? -1;
   const categoryColumns = header.flatMap((h, i) =>
-    COLUMNS[h] ? [{ i, category: COLUMNS[h], name: rows[headerIndex]![i]! }] : [],
+    COLUMNS[h] ? [{ i, category: COLUMNS[h], name: rows[headerIndex]!.cells[i]! }] : [],
   );
 
-  const problems: CsvProblem[] = [];
-  const rates: Rate[] = [];
+  const read: Read = { problems: [], rates: [], currencies: new Set(), unknownMarkets: [] };
+  const { problems, rates, currencies, unknownMarkets } = read;
   const seen = new Set<string>();
-  const currencies = new Set<string>();
-  const unknownMarkets: string[] = [];
-  rows.slice(headerIndex + 1).forEach((row, n) => {
-    const line = headerIndex + n + 2;
-    const market = row[marketColumn]?.trim() ?? "";
-    if (!market || row.every((c) => !c.trim())) return;
-    const known = KNOWN_MARKETS.find((m) => normal(m) === normal(market));
+  for (const row of rows.slice(headerIndex + 1)) {
+    const { line } = row;
+    const market = row.cells[marketColumn]?.trim() ?? "";
+    if (!market || row.cells.every((c) => !c.trim())) continue;
+    const known = knownMarket(market);
     let fromVolume = 0;
     if (volumeColumn !== -1) {
-      const start = tierStart(row[volumeColumn] ?? "");
+      const start = tierStart(row.cells[volumeColumn] ?? "");
       if (start === null) {
-        problems.push({ line, code: "badVolume", values: { market, value: row[volumeColumn] ?? "" } });
-        return;
+        problems.push({ line, code: "badVolume", values: { market, value: row.cells[volumeColumn] ?? "" } });
+        continue;
       }
       fromVolume = start;
     }
@@ -146,21 +198,89 @@ export function parseRateCardCsv(
       problems.push({ line, code: volumeColumn === -1 ? "duplicateMarket" : "duplicateTier", values: { market } });
     if (!known && ![...seen].some((k) => k.startsWith(`${normal(market)}|`))) unknownMarkets.push(market);
     seen.add(key);
-    const currency = currencyColumn === -1 ? "" : (row[currencyColumn]?.trim().toUpperCase() ?? "");
+    const currency = currencyOf(row, currencyColumn);
     if (currency) currencies.add(currency);
     for (const { i, category, name } of categoryColumns) {
-      const amount = amountMicros(row[i] ?? "");
+      const amount = amountMicros(row.cells[i] ?? "");
       if (amount === "error")
-        problems.push({ line, code: "badAmount", values: { market, column: name, value: row[i] ?? "" } });
+        problems.push({ line, code: "badAmount", values: { market, column: name, value: row.cells[i] ?? "" } });
       else if (amount !== null) rates.push({ market: known ?? market, category, fromVolume, rateMicros: amount });
     }
+  }
+  return read;
+}
+
+type MetaSection = { name: string; category: CardCategory; from: number; to: number; rate: number };
+
+/**
+ * The category sections of Meta's tier file: the row above the header names them ("Utility", "Authentication",
+ * "Authentication-International"), each over its From, To, Rate type, Rate and "vs. List rate" columns. A
+ * section naming no category Parley knows is ignored, as other columns are.
+ */
+function metaSections(rows: Row[], headerIndex: number): MetaSection[] {
+  const header = rows[headerIndex]!.cells.map(normal);
+  const names = rows
+    .slice(0, headerIndex)
+    .reverse()
+    .find((r) => r.cells.some((c) => COLUMNS[normal(c)]))?.cells;
+  if (!names) return [];
+  const froms = header.flatMap((h, i) => (h === "from" ? [i] : []));
+  return froms.flatMap((from, n) => {
+    const end = froms[n + 1] ?? header.length;
+    const within = (h: string) => {
+      const i = header.indexOf(h, from);
+      return i !== -1 && i < end ? i : -1;
+    };
+    const name = names.slice(0, from + 1).findLast((c) => c.trim()) ?? "";
+    const category = COLUMNS[normal(name)];
+    const [to, rate] = [within("to"), within("rate")];
+    return category && to !== -1 && rate !== -1 ? [{ name: name.trim(), category, from, to, rate }] : [];
   });
-  const currency = [...currencies][0] ?? fallbackCurrency?.trim().toUpperCase() ?? "";
-  if (currencies.size > 1)
-    problems.push({ line: null, code: "mixedCurrencies", values: { currencies: [...currencies].join(", ") } });
-  else if (!/^[A-Z]{3}$/.test(currency)) problems.push({ line: null, code: "noCurrency" });
-  if (problems.length === 0 && rates.length === 0) problems.push({ line: null, code: "noRates" });
-  return problems.length
-    ? { ok: false, problems }
-    : { ok: true, card: { currency, rates, unknownMarkets, tiers: volumeColumn !== -1 } };
+}
+
+const notApplicable = (cell: string) => /^(n\/?a|)$/i.test(cell.trim());
+
+/**
+ * Meta's volume-tier file: per market a block of rows, the first naming the market and the rest with an empty
+ * market cell; in each category section a tier from "0" or "100,001" to "100,000" or "--" (no end) and its rate;
+ * "n/a" throughout where the market has no such section.
+ */
+function readMetaTiers(rows: Row[], headerIndex: number, sections: MetaSection[]): Read {
+  const currencyColumn = rows[headerIndex]!.cells.map(normal).indexOf("currency");
+  const read: Read = { problems: [], rates: [], currencies: new Set(), unknownMarkets: [] };
+  const { problems, rates, currencies, unknownMarkets } = read;
+  const seen = new Set<string>();
+  let market = "";
+  for (const row of rows.slice(headerIndex + 1)) {
+    const { line, cells } = row;
+    if (cells.every((c) => !c.trim())) continue;
+    market = cells[0]?.trim() || market;
+    if (!market) {
+      problems.push({ line, code: "noMarket" });
+      continue;
+    }
+    const known = knownMarket(market);
+    const currency = currencyOf(row, currencyColumn);
+    if (currency) currencies.add(currency);
+    for (const s of sections) {
+      const [from, to, rate] = [s.from, s.to, s.rate].map((i) => cells[i]?.trim() ?? "") as [string, string, string];
+      if ([from, to, rate].every(notApplicable)) continue;
+      const fromVolume = tierStart(/^(--?|—|–)$/.test(to) ? `${from}+` : `${from} - ${to}`);
+      if (fromVolume === null) {
+        problems.push({ line, code: "badRange", values: { market, column: s.name, from, to } });
+        continue;
+      }
+      const amount = amountMicros(rate);
+      if (amount === "error" || amount === null) {
+        problems.push({ line, code: "badAmount", values: { market, column: s.name, value: rate } });
+        continue;
+      }
+      const key = `${normal(market)}|${s.category}|${fromVolume}`;
+      if (seen.has(key)) problems.push({ line, code: "duplicateTier", values: { market } });
+      seen.add(key);
+      if (!known && !unknownMarkets.includes(market)) unknownMarkets.push(market);
+      rates.push({ market: known ?? market, category: s.category, fromVolume, rateMicros: amount });
+    }
+  }
+  return read;
 }
