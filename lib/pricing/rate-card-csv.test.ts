@@ -94,6 +94,8 @@ describe("Meta's volume-tier file", () => {
     expect(rates("Argentina", "AUTHENTICATION_INTERNATIONAL")).toEqual([]);
     expect(rates("North America", "UTILITY")[1]).toEqual([80_000, 3200]);
     expect(rates("North America", "AUTHENTICATION_INTERNATIONAL")).toEqual([]);
+    // Meta's download ends its lines with CR LF, the header's inner line break too.
+    expect(parseRateCardCsv(metaTiers.replace(/\n/g, "\r\n"))).toEqual(parsed);
   });
 
   it("refuses an unreadable rate, a row before any market and a range ending before it starts, with their lines", () => {
