@@ -6,7 +6,8 @@
 // (targets 90 and 95), its first-load JavaScript gzipped (the scripts its HTML names, which every visit
 // downloads before the page works; target at most 200 KB), all the JavaScript Lighthouse saw it load (with the
 // chunks a page imports later, such as a report's charts), its main-thread work, and the errors it logs to the
-// console (target none), and Lighthouse's benchmark of the machine's CPU, which the scores depend on.
+// console (target none), and Lighthouse's benchmark of the machine's CPU, which the scores depend on. Then two
+// tables of every page: its first-load JavaScript, and what axe finds there in each of Parley's languages.
 //
 // Start Parley first (`npm start`), then: npm run ui-report [-- http://localhost:3000]. Scores depend on the
 // machine: run it on a quiet one. Each page is measured three times (UI_REPORT_RUNS) and the median run shown:
@@ -17,8 +18,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import lighthouse, { type Flags, type Result } from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
+import AxeBuilder from "@axe-core/playwright";
 import { chromium } from "@playwright/test";
 import { printTable, type Row } from "../bench/table.ts";
+import { LOCALE_COOKIE, locales } from "../lib/i18n/config.ts";
 import { DEMO_USERS } from "../lib/seed/demo-users.ts";
 
 const base = (process.argv[2] ?? process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
@@ -39,6 +42,7 @@ const EVERY_PAGE = [
   "/audiences/contacts",
   "/audiences/contacts/:contact",
   "/audiences/contacts/import",
+  "/audiences/contacts/import/:import",
   "/audiences/consent-lists",
   "/audiences/segments",
   "/audiences/segments/new",
@@ -46,6 +50,7 @@ const EVERY_PAGE = [
   "/campaigns",
   "/campaigns/new",
   "/campaigns/:campaign",
+  "/campaigns/:campaign/edit",
   "/campaigns/:campaign/recipients",
   "/developers",
   "/flows",
@@ -65,6 +70,7 @@ const EVERY_PAGE = [
   "/settings/pricing",
   "/settings/users",
   "/settings/webhooks",
+  "/settings/webhooks/:endpoint",
   "/settings/whatsapp",
   "/settings/workspace",
   "/templates",
@@ -72,29 +78,41 @@ const EVERY_PAGE = [
   "/templates/:template",
 ];
 
-/** The first-load table: each page of EVERY_PAGE, its ids taken from the links of the list before it. */
-async function firstLoadOfEveryPage(cookie: string): Promise<Row[]> {
-  const ids = new Map<string, string>();
-  const rows: Row[] = [];
+/**
+ * Each page of EVERY_PAGE as an address, its id taken from the links of the list before it: the first that
+ * shows the page itself rather than redirecting (only a draft campaign has an edit page). Undefined: no link.
+ */
+async function everyPage(cookie: string): Promise<{ pattern: string; path: string | undefined }[]> {
+  const candidates = new Map<string, string[]>();
+  const pages = [];
   for (const pattern of EVERY_PAGE) {
     const name = pattern.match(/:(\w+)/)?.[1];
-    if (name && !ids.has(name)) {
-      const list = pattern.slice(0, pattern.indexOf(":") - 1);
-      const html = await (await fetch(`${base}${list}`, { headers: { cookie } })).text();
-      const id = [...html.matchAll(new RegExp(`href="${list}/([\\w-]+)"`, "g"))]
-        .map((m) => m[1]!)
-        .find((found) => found !== "new" && found !== "import" && found !== "quick-answers");
-      if (id) ids.set(name, id);
-    }
-    if (name && !ids.has(name)) {
-      rows.push({ page: pattern, "first-load JS KB": "no link to one", "at most 200": "" });
+    if (!name) {
+      pages.push({ pattern, path: pattern });
       continue;
     }
-    const path = name ? pattern.replace(`:${name}`, ids.get(name)!) : pattern;
-    const kb = Math.round((await firstLoadBytes(`${base}${path}`, cookie)) / 1024);
-    rows.push({ page: pattern, "first-load JS KB": kb, "at most 200": kb <= 200 ? "yes" : "NO" });
+    if (!candidates.has(name)) {
+      const list = pattern.slice(0, pattern.indexOf(":") - 1);
+      const html = await (await fetch(`${base}${list}`, { headers: { cookie } })).text();
+      // A link may carry a query (the inbox's keeps the list's filters) or go further (a draft's /edit): the id ends at ", ? or /.
+      const found = [...html.matchAll(new RegExp(`href="${list}/([\\w-]+)["?/]`, "g"))]
+        .map((m) => m[1]!)
+        .filter((id) => id !== "new" && id !== "import" && id !== "quick-answers");
+      candidates.set(name, [...new Set(found)]);
+    }
+    let path: string | undefined;
+    for (const id of candidates.get(name)!) {
+      const tried = pattern.replace(`:${name}`, id);
+      const answer = await fetch(`${base}${tried}`, { headers: { cookie }, redirect: "manual" });
+      await answer.body?.cancel();
+      if (answer.status === 200) {
+        path = tried;
+        break;
+      }
+    }
+    pages.push({ pattern, path });
   }
-  return rows;
+  return pages;
 }
 
 /** The gzipped size of the scripts a page's HTML names: what a first visit downloads before the page works. */
@@ -137,6 +155,16 @@ try {
     ["inbox", () => "/inbox"],
     ["analytics", () => "/analytics"],
   ];
+  const flags: Flags = {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility"],
+    disableStorageReset: true,
+  };
+  // One run thrown away first: the browser's first Lighthouse run also measures the browser warming up (the login
+  // page, measured first, read a CPU benchmark of about 1,100 where every page after it read 2,000 or more).
+  await lighthouse(`${base}/login`, flags);
   for (const [name, pathOf] of pages) {
     if (name === "home") {
       // The login page is measured signed out; then sign in once, as a person would.
@@ -151,13 +179,6 @@ try {
       await page.goto("about:blank");
     }
     const path = pathOf();
-    const flags: Flags = {
-      port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance", "accessibility"],
-      disableStorageReset: true,
-    };
     // Lighthouse's own advice on its variability: run it several times and read the median run.
     const runs: Result[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -195,10 +216,47 @@ try {
     `Key pages on a phone (Lighthouse ${version}, mobile preset, median of ${RUNS} runs) at ${base}`,
     rows,
   );
-  await printTable(
-    `First-load JavaScript of every page, gzipped, signed in as the admin`,
-    await firstLoadOfEveryPage(cookie!),
-  );
+  const signedIn = await everyPage(cookie!);
+  const firstLoad: Row[] = [];
+  for (const { pattern, path } of signedIn) {
+    const kb = path === undefined ? undefined : Math.round((await firstLoadBytes(`${base}${path}`, cookie)) / 1024);
+    firstLoad.push({
+      page: pattern,
+      "first-load JS KB": kb ?? "no link to one",
+      "at most 200": kb === undefined ? "" : kb <= 200 ? "yes" : "NO",
+    });
+  }
+  await printTable(`First-load JavaScript of every page, gzipped, signed in as the admin`, firstLoad);
+
+  // axe on every page in every language (target: nothing found, whatever its impact). The login page is
+  // checked signed out; the others signed in as the admin, the language chosen by Parley's locale cookie.
+  const session = await context.cookies();
+  const findings: string[] = [];
+  const axeRows: Row[] = [];
+  for (const { pattern, path } of [{ pattern: "/login", path: "/login" }, ...signedIn]) {
+    const row: Row = { page: pattern };
+    for (const locale of locales) {
+      if (!path) {
+        row[locale] = "no link";
+        continue;
+      }
+      await context.clearCookies();
+      await context.addCookies([
+        ...(pattern === "/login" ? [] : session),
+        { name: LOCALE_COOKIE, value: locale, url: base },
+      ]);
+      await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      row[locale] = violations.length;
+      for (const v of violations)
+        findings.push(`${locale} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+    }
+    axeRows.push(row);
+  }
+  await context.clearCookies();
+  await context.addCookies(session);
+  await printTable(`axe findings on every page in every language (any impact; target 0)`, axeRows);
+  for (const finding of findings) console.log(finding);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
