@@ -1,6 +1,7 @@
 // The import's job type: checking (a dry run) or importing an uploaded file, run by the worker.
 import "server-only";
 import { z } from "zod";
+import { locales } from "@/lib/i18n/config";
 import { defineJob } from "@/lib/jobs/engine";
 
 /**
@@ -10,6 +11,12 @@ import { defineJob } from "@/lib/jobs/engine";
  */
 export const importJob = defineJob(
   "contacts.import",
-  z.object({ importId: z.string(), mode: z.enum(["check", "import"]), actorId: z.string().nullable() }),
+  z.object({
+    importId: z.string(),
+    mode: z.enum(["check", "import"]),
+    actorId: z.string().nullable(),
+    // The rejected rows' report's language: whoever ran it (jobs queued before it was kept: English).
+    locale: z.enum(locales).optional(),
+  }),
   { retryLimit: 2, timeoutSeconds: 60 * 60, concurrency: 2 },
 );

@@ -1,8 +1,9 @@
 // Why a row of an import was left out, as a code with its values: the import's page words it in the
-// viewer's language (audiences.rowProblem), and the downloadable report in English from the same messages.
+// viewer's language (audiences.rowProblem), and the downloadable report in the language of whoever ran it.
 import { createTranslator } from "next-intl";
 import type { PhoneProblem } from "@/lib/contacts/phone";
-import audiences from "@/messages/en/audiences.json";
+import { loadMessages } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/config";
 
 export type RowProblem =
   | { code: "noPhone" | "noProof" | "erased" }
@@ -15,9 +16,14 @@ export type RowProblem =
   | { code: "duplicate"; first: number; phone: string }
   | { code: "duplicateUser"; first: number; bsuid: string };
 
-const english = createTranslator({ locale: "en", messages: { audiences }, namespace: "audiences.rowProblem" });
-
-/** The problem in English, for the rejected rows' CSV report (written by the worker, outside any request). */
-export function describeProblem({ code, ...values }: RowProblem): string {
-  return english(code, values as Record<string, string | number>);
+/**
+ * The rejected rows' CSV report's words in `locale` (the worker writes it, outside any request): its two
+ * first columns' names, and each row's problem.
+ */
+export async function reportWords(locale: Locale) {
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "audiences" });
+  return {
+    columns: [t("import.report.row"), t("import.report.reason")],
+    describe: ({ code, ...values }: RowProblem) => t(`rowProblem.${code}`, values as Record<string, string | number>),
+  };
 }

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseLocale, normaliseTimeZone } from "@/lib/contacts/fields";
-import { describeProblem } from "./problems";
+import { reportWords } from "./problems";
+
+const { describe: describeProblem } = await reportWords("en");
 import { cleanCell, mapRow, parseConsentTime, parseYesNo, sniffDelimiter, splitTags } from "./rows";
 import type { ImportMapping } from "./schemas";
 

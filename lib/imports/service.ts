@@ -21,6 +21,7 @@ import { logger } from "@/lib/logger";
 import { db, type Prisma } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pg";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import { messageKey } from "@/lib/i18n/message-key";
 import { sendJob } from "@/lib/jobs/engine";
 import {
@@ -30,7 +31,7 @@ import {
 } from "@/lib/outbound-webhooks/domain-events";
 import { importJob } from "./jobs";
 import { csvErrorMessage, detectFormat, FILE_MODE, importFile, readRecords } from "./file";
-import { describeProblem, type RowProblem } from "./problems";
+import { reportWords, type RowProblem } from "./problems";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
 import {
   CONSENT_TARGETS,
@@ -180,7 +181,14 @@ export async function listImports(workspaceId: string) {
  * Starts a check (dry run) or the import itself as a job. An import needs a finished check of the same
  * mapping first, so what is written is what the check showed. A second click while it runs changes nothing.
  */
-export async function startImportRun(user: CurrentUser, id: string, mode: ImportMode, mapping: ImportMapping) {
+/** Queues a check or an import of an upload; `locale` is the language its rejected rows' report is written in. */
+export async function startImportRun(
+  user: CurrentUser,
+  id: string,
+  mode: ImportMode,
+  mapping: ImportMapping,
+  locale: Locale = defaultLocale,
+) {
   const current = await getImport(user.workspaceId, id);
   if (mapping.columns.length !== current.headers.length)
     throw new ValidationError(messageKey("audiences.errors.import.mappingColumns"));
@@ -224,7 +232,9 @@ export async function startImportRun(user: CurrentUser, id: string, mode: Import
       },
     });
     if (count === 1) {
-      await sendJob(importJob, { importId: id, mode, actorId: user.userId }, tx, { workspaceId: user.workspaceId });
+      await sendJob(importJob, { importId: id, mode, actorId: user.userId, locale }, tx, {
+        workspaceId: user.workspaceId,
+      });
     }
     return count === 1;
   });
@@ -332,7 +342,13 @@ async function write(stream: Writable, text: string) {
  * Reads, validates and writes a file. Parsing (JavaScript) and writing (PostgreSQL) overlap: while the
  * database applies one chunk of rows, the next chunk is being read.
  */
-export async function runImport(importId: string, mode: ImportMode, actorId: string | null): Promise<ImportCounts> {
+/** Runs a check or an import; the rejected rows' report is written in `locale`, the language of whoever ran it. */
+export async function runImport(
+  importId: string,
+  mode: ImportMode,
+  actorId: string | null,
+  locale: Locale = defaultLocale,
+): Promise<ImportCounts> {
   const record = await db.contactImport.findUnique({
     where: { id: importId },
     include: { workspace: { select: { defaultCountry: true } } },
@@ -366,18 +382,19 @@ export async function runImport(importId: string, mode: ImportMode, actorId: str
     consent: { optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 0 },
   };
   const rejects: RejectedRow[] = [];
+  const words = await reportWords(locale);
   const reportFile = importFile(importId, "rejected");
   await rm(reportFile, { force: true });
   let report: Writable | undefined;
   const reject = async (row: number, problem: RowProblem, cells: string[]) => {
     if (rejects.length < REJECTS_KEPT) rejects.push({ row, problem });
-    const reason = describeProblem(problem);
+    const reason = words.describe(problem);
     if (!report) {
       report = createWriteStream(reportFile, { mode: FILE_MODE });
       // A run that fails destroys the report while writes may still be queued; their late error must not
       // become an uncaught exception that ends the worker. Awaited writes and the finish still see errors.
       report.on("error", (error) => logger.warn("the rejected rows' report stopped", { importId, error }));
-      await write(report, csvLine(["row", "reason", ...record.headers]));
+      await write(report, csvLine([...words.columns, ...record.headers]));
     }
     await write(report, csvLine([row, reason, ...cells]));
   };

@@ -35,8 +35,8 @@ export const JOB_HANDLERS: JobHandler[] = [
   }),
 
   // A failure is recorded on the import (its page shows it) instead of being retried.
-  handle(importJob, async ({ importId, mode, actorId }) => {
-    await runImport(importId, mode, actorId).catch((error: unknown) => failImport(importId, error));
+  handle(importJob, async ({ importId, mode, actorId, locale }) => {
+    await runImport(importId, mode, actorId, locale).catch((error: unknown) => failImport(importId, error));
   }),
 
   handle(campaignStartJob, ({ campaignId }) => startCampaign(campaignId)),

@@ -479,6 +479,19 @@ describe("a Spanish reader", () => {
       },
     });
   });
+
+  it("gets the rejected rows' report in Spanish", async () => {
+    const { workspace, users } = await createWorkspace(["MARKETER"]);
+    await actAs(users.MARKETER.id, workspace.id);
+    cookieJar.set(LOCALE_COOKIE, "es");
+    const { id } = await upload(workspace.id, users.MARKETER.id, "telefono,nombre\n+34610000001,Ana\n12345,Bea\n");
+    await run(id, "check", { columns: [{ target: "phone" }, { target: "name" }] }, workspace.id);
+    const report = parse(await readFile((await rejectedReport(workspace.id, id))!.file, "utf8")) as string[][];
+    expect(report).toEqual([
+      ["fila", "motivo", "telefono", "nombre"],
+      ["3", expect.stringMatching(/^teléfono 12345: /), "12345", "Bea"],
+    ]);
+  });
 });
 
 describe("uploaded files", () => {

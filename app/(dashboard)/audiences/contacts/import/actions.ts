@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
+import { requestPreferences } from "@/lib/i18n/server";
 import { importMappingSchema } from "@/lib/imports/schemas";
 import { startImportRun } from "@/lib/imports/service";
 
@@ -9,6 +10,8 @@ export const startImportRunAction = action(
   "contacts.edit",
   z.object({ importId: z.string().min(1), mode: z.enum(["check", "import"]), mapping: importMappingSchema }),
   async ({ importId, mode, mapping }, user) => {
-    await startImportRun(user, importId, mode, mapping);
+    // The rejected rows' report is written in the language of the person who runs it.
+    const { locale } = await requestPreferences();
+    await startImportRun(user, importId, mode, mapping, locale);
   },
 );
