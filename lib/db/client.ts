@@ -8,7 +8,12 @@ import { createPool } from "./pool";
 
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
   const pool = createPool("prisma", { connectionString, max });
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    // A burst of transactions (40 people holding one booking slot at once, queued on its lock) waits its turn
+    // for one of the pool's connections: Prisma's 2 s default failed the last of them on a busy machine.
+    transactionOptions: { maxWait: 15_000 },
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { parleyPrisma?: PrismaClient };

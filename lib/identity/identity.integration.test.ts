@@ -5,6 +5,8 @@ import { randomInt } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordConsentEvent } from "@/lib/consent/service";
 import { db } from "@/lib/db/client";
+import { ValidationError } from "@/lib/errors";
+import { englishTranslator } from "@/lib/i18n/translator";
 import { sendReply } from "@/lib/inbox/service";
 import { envelope, inboundChange } from "@/lib/whatsapp/webhook-payloads";
 import {
@@ -118,12 +120,12 @@ describe("a person known only by a username", () => {
       },
     });
     const conversation = await db.conversation.findUniqueOrThrow({ where: { contactId: contact!.id } });
-    await expect(
-      sendReply(ws.workspace.id, ws.users.ADMIN.id, {
-        conversationId: conversation.id,
-        reply: { kind: "template", templateId: template.id, values: ["123456"] },
-      }),
-    ).rejects.toThrow(/phone number only/);
+    const refused = await sendReply(ws.workspace.id, ws.users.ADMIN.id, {
+      conversationId: conversation.id,
+      reply: { kind: "template", templateId: template.id, values: ["123456"] },
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(englishTranslator.message((refused as ValidationError).message)).toMatch(/phone number only/);
   });
 });
 
