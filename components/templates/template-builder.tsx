@@ -376,8 +376,10 @@ export function TemplateBuilder({
             </div>
           )}
         </form>
-        <aside className="lg:sticky lg:top-6 lg:self-start">
-          <h2 className="mb-3 text-sm font-semibold">{t("preview")}</h2>
+        <aside className="lg:sticky lg:top-6 lg:self-start" aria-labelledby="template-preview-heading">
+          <h2 id="template-preview-heading" className="mb-3 text-sm font-semibold">
+            {t("preview")}
+          </h2>
           <PhonePreview template={values} />
         </aside>
       </div>

@@ -5,10 +5,11 @@ import { cn } from "@/lib/utils";
 export function Table({ className, caption, children, ...props }: ComponentProps<"table"> & { caption: string }) {
   return (
     // `relative`: a screen-reader-only label in a cell is positioned absolutely; without a positioned box here it
-    // escaped the scrolling and widened the whole page on a phone. A named region in the tab order, so a
-    // keyboard can scroll a table wider than the screen (axe: scrollable-region-focusable).
+    // escaped the scrolling and widened the whole page on a phone. A named group in the tab order, so a
+    // keyboard can scroll a table wider than the screen (axe: scrollable-region-focusable); a group, not a
+    // region: a region is a landmark, and one named as the section around it duplicated it (landmark-unique).
     <div
-      role="region"
+      role="group"
       aria-label={caption}
       tabIndex={0}
       className="relative overflow-x-auto rounded-lg border border-line bg-white"
