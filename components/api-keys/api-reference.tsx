@@ -21,6 +21,20 @@ function Loading() {
 
 const subscribe = () => () => {};
 
+// Scalar's light theme draws muted text, the search placeholder and the method badges (POST green, PUT orange)
+// at 3:1 or less on white: axe's color-contrast asks 4.5:1. Darker shades of the same colours (the doubled class
+// outranks Scalar's own rules, whatever their order).
+const READABLE_COLOURS = `.light-mode.light-mode {
+  --scalar-color-2: #5f5f5f;
+  --scalar-color-3: #646464;
+  --scalar-color-accent: #0369a1;
+  --scalar-color-green: #047857;
+  --scalar-color-red: #b91c1c;
+  --scalar-color-yellow: #854d0e;
+  --scalar-color-blue: #005a96;
+  --scalar-color-orange: #c2410c;
+}`;
+
 export function ApiReference() {
   const t = useTranslations("developers");
   const origin = useSyncExternalStore(
@@ -49,6 +63,7 @@ export function ApiReference() {
           hideDarkModeToggle: true,
           documentDownloadType: "json",
           defaultOpenAllTags: true,
+          customCss: READABLE_COLOURS,
         }}
       />
     </div>
