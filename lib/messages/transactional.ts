@@ -44,8 +44,11 @@ const run = async <T extends pg.QueryResultRow>(client: Sql, q: Prisma.Sql) => {
   return (await client.query<T>({ name, text: q.text, values: q.values })).rows;
 };
 
-const refuse = (code: string, message: string, field?: string) =>
-  new ApiProblem(422, message, code, field ? { errors: [{ field, message }] } : {});
+/** A 422 problem; `message` may be a message key (lib/i18n/message-key.ts): machines read it in English. */
+const refuse = (code: string, text: string, field?: string) => {
+  const message = englishTranslator.message(text);
+  return new ApiProblem(422, message, code, field ? { errors: [{ field, message }] } : {});
+};
 
 const MESSAGE_COLUMNS = Prisma.sql`m.id, m.state, m."contactId", m.request, m.category, m."callbackData", m."nextAttemptAt", m."createdAt",
   m."sentAt", m."deliveredAt", m."readAt", m."failedAt", m."errorCode", m."errorReason", m."skipReason", m.wamid`;
@@ -257,11 +260,7 @@ function insertRefusal(
   field: string,
 ): ApiProblem | null {
   if (row.refusal)
-    return refuse(
-      `consent_${row.refusal}`,
-      englishTranslator.message(consentRefusalMessage(row.refusal, category!, contactHandle(ctx))),
-      field,
-    );
+    return refuse(`consent_${row.refusal}`, consentRefusalMessage(row.refusal, category!, contactHandle(ctx)), field);
   if (row.id) return null;
   return refuse(
     "frequency_cap",
