@@ -9,7 +9,7 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { ValidationError } from "@/lib/errors";
 import { parseRateCardCsv, type CsvProblem } from "./rate-card-csv";
 import type { ImportRateCardInput } from "./schemas";
-import { cardAt, type RateCard } from "./rates";
+import { cardAt, layTiers, type RateCard } from "./rates";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -80,8 +80,7 @@ export async function importRateCard(
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
   if (Number.isNaN(effectiveFrom.getTime()))
     throw new ValidationError(messageKey("settings.pricing.errors.effectiveFrom"));
-  // A tier file (one row per market and tier) is laid over the card in effect on its date: the file's markets and
-  // categories take its tiers, every other rate stays.
+  // A tier file (one row per market and tier) is laid over the card in effect on its date (layTiers).
   let rates = card.rates;
   if (card.tiers) {
     const under = cardAt(await loadCards(user.workspaceId), effectiveFrom);
@@ -90,8 +89,13 @@ export async function importRateCard(
         ok: false,
         problems: [{ line: null, code: "currencyMismatch", values: { file: card.currency, card: under.currency } }],
       };
-    const replaced = new Set(card.rates.map((r) => `${r.market}|${r.category}`));
-    rates = [...(under?.rates ?? []).filter((r) => !replaced.has(`${r.market}|${r.category}`)), ...card.rates];
+    const laid = layTiers(under?.rates ?? [], card.rates);
+    if (laid.unpriced.length)
+      return {
+        ok: false,
+        problems: laid.unpriced.map((values) => ({ line: null, code: "tiersWithoutStart" as const, values })),
+      };
+    rates = laid.rates;
   }
   const cardId = await db.$transaction(async (tx) => {
     await tx.priceCard.deleteMany({ where: { workspaceId: user.workspaceId, effectiveFrom } });

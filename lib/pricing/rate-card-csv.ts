@@ -23,7 +23,8 @@ export type CsvProblemCode =
   | "badRange"
   | "noMarket"
   | "duplicateTier"
-  | "currencyMismatch";
+  | "currencyMismatch"
+  | "tiersWithoutStart";
 
 const COLUMNS: Record<string, CardCategory> = {
   marketing: "MARKETING",

@@ -4,6 +4,7 @@ import {
   cardAt,
   estimateWithCard,
   KNOWN_MARKETS,
+  layTiers,
   marketOf,
   marketOfCountry,
   priceMessage,
@@ -313,5 +314,42 @@ describe("Meta's rate-card file", () => {
       ok: false,
       problems: [{ line: null, code: "unreadable" }],
     });
+  });
+});
+
+describe("a tier file laid over the card in effect", () => {
+  const base = [
+    { market: "India", category: "UTILITY", fromVolume: 0, rateMicros: 1400 },
+    { market: "India", category: "MARKETING", fromVolume: 0, rateMicros: 11000 },
+    { market: "Spain", category: "UTILITY", fromVolume: 0, rateMicros: 20000 },
+  ];
+
+  it("replaces the file's markets and categories and keeps every other rate", () => {
+    const tiers = [
+      { market: "India", category: "UTILITY", fromVolume: 0, rateMicros: 1300 },
+      { market: "India", category: "UTILITY", fromVolume: 100_000, rateMicros: 1100 },
+    ];
+    const { rates, unpriced } = layTiers(base, tiers);
+    expect(unpriced).toEqual([]);
+    expect(rates).toEqual([base[1], base[2], ...tiers]);
+  });
+
+  it("keeps the card's rate for the messages before tiers that start past the month's first", () => {
+    const discounts = [{ market: "India", category: "UTILITY", fromVolume: 100_000, rateMicros: 1100 }];
+    const { rates, unpriced } = layTiers(base, discounts);
+    expect(unpriced).toEqual([]);
+    const india = card({ id: "c", effectiveFrom: "2026-10-01", rates });
+    const utility = { pricing: { category: "utility" }, recipient: "+919812345678", at: new Date("2026-11-01") };
+    expect(priceMessage(utility, [india], 1).costMicros).toBe(1400);
+    expect(priceMessage(utility, [india], 100_001).costMicros).toBe(1100);
+  });
+
+  it("names the markets and categories whose first messages would have no rate", () => {
+    const tiers = [
+      { market: "India", category: "AUTHENTICATION", fromVolume: 100_000, rateMicros: 900 },
+      { market: "Brazil", category: "UTILITY", fromVolume: 0, rateMicros: 800 },
+    ];
+    expect(layTiers(base, tiers).unpriced).toEqual([{ market: "India", category: "AUTHENTICATION" }]);
+    expect(layTiers([], [tiers[0]!]).unpriced).toEqual([{ market: "India", category: "AUTHENTICATION" }]);
   });
 });

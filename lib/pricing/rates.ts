@@ -100,6 +100,32 @@ export function hasTiers(card: RateCard, market: string, category: CardCategory)
 }
 
 /**
+ * A tier file laid over the card in effect: the file's markets and categories take its tiers, every other rate
+ * stays. Where a market's tiers in the file start past the month's first message, the card's rates before that
+ * start stay too (a file may list only the discounted tiers). `unpriced`: markets and categories whose first
+ * messages would then have no rate at all (no card under the file, or none for them).
+ */
+export function layTiers(
+  under: Rate[],
+  tiers: Rate[],
+): { rates: Rate[]; unpriced: { market: string; category: string }[] } {
+  const starts = new Map<string, number>();
+  for (const r of tiers) {
+    const key = `${r.market}|${r.category}`;
+    starts.set(key, Math.min(starts.get(key) ?? Infinity, r.fromVolume));
+  }
+  const kept = under.filter((r) => r.fromVolume < (starts.get(`${r.market}|${r.category}`) ?? Infinity));
+  const rates = [...kept, ...tiers];
+  const unpriced = [...starts.keys()]
+    .filter((key) => !rates.some((r) => `${r.market}|${r.category}` === key && r.fromVolume === 0))
+    .map((key) => {
+      const [market, category] = key.split("|") as [string, string];
+      return { market, category };
+    });
+  return { rates, unpriced };
+}
+
+/**
  * The rate of the `ordinal`-th billable message of the month (1-based) in a market and category: the tier
  * whose fromVolume is the highest below the ordinal. A market missing from the card is priced as the group it
  * was in before it became a market of its own (markets.json's `within`), else at "Other";
