@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { allViolations, expect, signInAs, test } from "./fixtures";
 
 test("an admin creates an API key, sees it once, and tries it from the API reference", async ({ page }, testInfo) => {
   test.setTimeout(60_000); // a key's whole life and the reference's first render on a busy machine
@@ -101,4 +101,15 @@ test("a marketer cannot open Settings → API, but can read the API reference", 
   await expect(
     page.getByTestId("api-reference").getByRole("link", { name: /^Send a message to one contact HTTP Method/ }),
   ).toBeVisible({ timeout: 20_000 });
+  // A page of its own, outside the dashboard's shell: Scalar's <main> is the page's only one, Parley's part is
+  // the banner, and axe finds nothing at all (inside the shell it found a main within a main).
+  await expect(page.getByRole("main")).toHaveCount(1);
+  expect(await allViolations(page)).toEqual([]);
+  await page.getByRole("banner").getByRole("link", { name: "Back to Parley" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+
+  // An address under /developers that names no page is Parley's 404, not an error.
+  const unknown = await page.goto("/developers/nope");
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found", exact: true })).toBeVisible();
 });

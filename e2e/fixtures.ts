@@ -96,9 +96,18 @@ export async function buildVipCampaign(page: Page, name: string) {
 
 /** axe's serious and critical findings on the page as it is, each with where it is (empty: none). */
 export async function seriousViolations(page: Page) {
+  return axeFindings(page, (impact) => impact === "serious" || impact === "critical");
+}
+
+/** Everything axe finds on the page as it is, whatever its impact (empty: none). */
+export async function allViolations(page: Page) {
+  return axeFindings(page, () => true);
+}
+
+async function axeFindings(page: Page, counts: (impact: string | null | undefined) => boolean) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .filter((v) => counts(v.impact))
     .map(
       (v) =>
         `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join("; ")})`,

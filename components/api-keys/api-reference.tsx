@@ -1,7 +1,8 @@
 "use client";
 // The public API's reference, rendered by Scalar from the OpenAPI document this Parley serves. Everything
 // is bundled (no fonts, scripts or proxy from Scalar's servers), and "Test request" calls this same origin
-// with the key the reader pastes in, which stays in this browser tab.
+// with the key the reader pastes in, which stays in this browser tab. Scalar draws its own <main>, so it is the
+// page's (app/developers/page.tsx, outside the dashboard's shell); until it has loaded, this component's is.
 import "@scalar/api-reference-react/style.css";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
@@ -16,7 +17,11 @@ const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").th
 
 function Loading() {
   const t = useTranslations("developers");
-  return <p className="p-6 text-sm text-muted">{t("loading")}</p>;
+  return (
+    <main className="mx-auto max-w-7xl px-4 py-6 text-sm text-muted sm:px-6">
+      <p>{t("loading")}</p>
+    </main>
+  );
 }
 
 const subscribe = () => () => {};
@@ -42,9 +47,9 @@ export function ApiReference() {
     () => window.location.origin,
     () => "",
   );
-  if (!origin) return null;
+  if (!origin) return <Loading />;
   return (
-    <div className="overflow-hidden rounded-lg border border-line bg-white" data-testid="api-reference">
+    <div data-testid="api-reference">
       <ApiReferenceReact
         configuration={{
           url: `${API_PREFIX}/openapi.json`,

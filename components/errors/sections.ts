@@ -12,7 +12,6 @@ export const SECTION_PATHS = {
   flows: "/flows",
   settings: "/settings",
   account: "/account",
-  developers: "/developers",
 } as const;
 
 export type Section = keyof typeof SECTION_PATHS;

@@ -1,6 +1,0 @@
-import { NotFoundPage } from "@/components/errors/not-found-page";
-
-/** notFound() under /developers (an unknown id, or an address that names no page there): the section's 404. */
-export default function DevelopersNotFound() {
-  return <NotFoundPage section="developers" />;
-}
