@@ -53,7 +53,8 @@ async function checkReferences(workspaceId: string, input: CampaignInput) {
     );
 }
 
-function draftData(input: CampaignInput) {
+/** A draft's columns from the builder's input (the demo seeds its draft with it too). */
+export function draftData(input: CampaignInput) {
   return {
     name: input.name,
     consentListId: input.consentListId,

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { flowProblems } from "@/lib/flows/flow-json";
 import { verifyLogin } from "@/lib/auth/login";
@@ -5,6 +6,13 @@ import { db } from "@/lib/db/client";
 import { graphSchema } from "@/lib/journeys/graph";
 import { checkGraph } from "@/lib/journeys/service";
 import { campaignReport } from "@/lib/analytics/report";
+import { campaignFormValues, listCampaigns } from "@/lib/campaigns/queries";
+import { decryptSecret } from "@/lib/crypto/secrets";
+import { loadHome } from "@/lib/home/service";
+import { getImport, listImports, rejectedReport } from "@/lib/imports/service";
+import { outboundPayloadSchema } from "@/lib/outbound-webhooks/events";
+import { OUTBOUND_EVENT_TYPES } from "@/lib/outbound-webhooks/event-types";
+import { listDeliveries, listEndpoints } from "@/lib/outbound-webhooks/service";
 import { billComparison } from "@/lib/pricing/compare";
 import { currentTiers } from "@/lib/pricing/volume-tiers";
 import { normalisePhone } from "@/lib/contacts/phone";
@@ -19,6 +27,10 @@ async function counts() {
     contacts: await db.contact.count({ where }),
     consentEvents: await db.consentEvent.count({ where }),
     templates: await db.template.count({ where }),
+    campaigns: await db.campaign.count({ where }),
+    endpoints: await db.webhookEndpoint.count({ where }),
+    deliveries: await db.outboundDelivery.count({ where: { endpoint: where } }),
+    imports: await db.contactImport.count({ where }),
   };
 }
 
@@ -223,5 +235,83 @@ describe("demo costs", () => {
     expect(await currentTiers(id)).toEqual([
       { market: "Spain", category: "UTILITY", fromVolume: 100_000, toVolume: 500_000, reachedAt: expect.any(Date) },
     ]);
+  });
+});
+
+describe("the demo's pages that need a row to open", () => {
+  const demo = async () => (await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACE_SLUG } })).id;
+
+  it("has a marketer's draft for next week, with its template and audience, that the builder opens", async () => {
+    await seedDemo();
+    const ws = await demo();
+    const drafts = (await listCampaigns(ws)).filter((c) => c.status === "DRAFT");
+    expect(drafts.map((c) => [c.name, c.templateName])).toEqual([["Chestnut latte weekend · VIPs", "autumn_menu"]]);
+    const form = await campaignFormValues(ws, drafts[0]!.id);
+    const vip = await db.segment.findFirstOrThrow({ where: { workspaceId: ws, name: "VIP customers" } });
+    const promotions = await db.consentList.findFirstOrThrow({ where: { workspaceId: ws, name: "Promotions" } });
+    expect(form).toMatchObject({ consentListId: promotions.id, segmentIds: [vip.id], schedule: { mode: "local" } });
+    expect(Date.parse((form.schedule as { at: string }).at)).toBeGreaterThan(Date.now());
+  });
+
+  it("has the CRM's webhook endpoint, its secret encrypted, with delivered events and one failed with the answer", async () => {
+    await seedDemo();
+    const ws = await demo();
+    const endpoints = await listEndpoints(ws);
+    expect(endpoints).toEqual([
+      expect.objectContaining({
+        url: expect.stringMatching(/\.example\//),
+        enabled: true,
+        failingSince: null,
+        pending: 0,
+      }),
+    ]);
+    const endpoint = endpoints[0]!;
+    const { secretEncrypted } = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(secretEncrypted).not.toContain("whsec_");
+    expect(decryptSecret(secretEncrypted)).toMatch(/^whsec_/);
+
+    const { deliveries } = await listDeliveries(ws, endpoint.id);
+    const states = deliveries.map((d) => d.state);
+    expect(states.filter((s) => s === "DELIVERED").length).toBeGreaterThanOrEqual(3);
+    expect(states.filter((s) => s === "PENDING")).toEqual([]); // nothing for the worker to try
+    const failed = deliveries.filter((d) => d.state === "FAILED");
+    expect(failed).toEqual([
+      expect.objectContaining({
+        type: "campaign.completed",
+        lastStatus: 422,
+        lastExcerpt: expect.stringContaining("error"),
+      }),
+    ]);
+    expect(failed[0]!.attempts).toBeGreaterThan(10); // retried for a day
+    // Each event is what a receiver of its type is promised (the API reference's schemas).
+    const events = await db.outboundEvent.findMany({ where: { workspaceId: ws } });
+    for (const e of events) {
+      const type = OUTBOUND_EVENT_TYPES.find((t) => t === e.type)!;
+      expect(outboundPayloadSchema(type).safeParse(e.payload).success, e.type).toBe(true);
+    }
+    // The failure was followed by deliveries, so the admin's home does not call the endpoint failing.
+    const admin = await db.user.findUniqueOrThrow({
+      where: { email: DEMO_USERS.find((u) => u.role === "ADMIN")!.email },
+    });
+    const home = await loadHome({ workspaceId: ws, userId: admin.id, role: "ADMIN", locale: "en" });
+    expect(home.needs.filter((n) => n.kind === "endpoint")).toEqual([]);
+  });
+
+  it("has a finished contact import with its counts, its rejected rows and their report", async () => {
+    await seedDemo();
+    const ws = await demo();
+    const imports = await listImports(ws);
+    expect(imports.map((i) => [i.fileName, i.status])).toEqual([["till-loyalty-export.csv", "DONE"]]);
+    const row = await getImport(ws, imports[0]!.id);
+    expect(row.counts).toMatchObject({ rows: 39, updated: 36, created: 0, invalid: 2, duplicate: 1 });
+    expect(row.rejects.map((r) => [r.row, r.problem?.code])).toEqual([
+      [11, "phone"],
+      [24, "noPhone"],
+      [40, "duplicate"],
+    ]);
+    const report = await rejectedReport(ws, row.id);
+    const lines = (await readFile(report!.file, "utf8")).trim().split("\r\n");
+    expect(lines).toHaveLength(4); // its header and the three rows
+    expect(lines[3]).toMatch(/^40,.*row 6/i);
   });
 });

@@ -1,20 +1,25 @@
 // The demo workspace: a user per role, ~500 contacts with consent, approved templates (a carousel among them), two segments,
-// campaigns sent with their deliveries, reads, failures, replies and button taps, order updates the
-// shop sent through the public API, and journeys (one live with history: lib/seed/demo-journeys.ts).
+// campaigns sent with their deliveries, reads, failures, replies and button taps, a draft for next week, order
+// updates the shop sent through the public API, journeys (one live with history: lib/seed/demo-journeys.ts), a
+// finished contact import (lib/seed/demo-import.ts) and the CRM's webhook endpoint with its log (lib/seed/demo-webhooks.ts).
 // Seeding runs in one transaction and only when the demo workspace is missing, so it is idempotent.
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db, type Prisma } from "@/lib/db/client";
 import { trackedLinkBase } from "@/lib/campaigns/links";
+import { campaignInputSchema } from "@/lib/campaigns/schemas";
+import { draftData } from "@/lib/campaigns/service";
 import { messageKey } from "@/lib/i18n/message-key";
 import { foldAll } from "@/lib/analytics/rollups";
 import { cardAt, estimateWithCard, SHIPPED_CARDS, shippedPriceMicros } from "@/lib/pricing/rates";
 import { classifyError } from "@/lib/whatsapp/errors";
 import { bsuidForPhone } from "@/lib/whatsapp/webhook-payloads";
 import { FLOW_TEMPLATES, seedFlows } from "./demo-flows";
+import { seedContactImport } from "./demo-import";
 import { JOURNEY_TEMPLATES, seedJourneys } from "./demo-journeys";
 import { seedPricing } from "./demo-pricing";
 import { DEMO_USERS, DEMO_WORKSPACE_SLUG } from "./demo-users";
+import { seedWebhookEndpoint } from "./demo-webhooks";
 
 export { DEMO_USERS, DEMO_WORKSPACE_SLUG };
 
@@ -374,7 +379,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       });
       await seedUsernameOnly(tx, ws, promotions.id);
       await seedPricing(tx, ws);
-      await tx.segment.createMany({
+      const segments = await tx.segment.createManyAndReturn({
         data: [
           {
             workspaceId: ws,
@@ -395,7 +400,25 @@ export async function seedDemo(): Promise<{ created: boolean }> {
             },
           },
         ],
+        select: { id: true, name: true },
       });
+      await seedDraftCampaign(tx, {
+        workspaceId: ws,
+        templateId: templateId("autumn_menu"),
+        listId: promotions.id,
+        segmentId: segments.find((s) => s.name === "VIP customers")!.id,
+        createdById: marketer.id,
+      });
+      await seedContactImport(tx, ws, {
+        userId: marketer.id,
+        customers: contacts.slice(200, 236),
+        known: new Set(created.map((c) => c.phone)),
+      });
+      const admin = await tx.user.findUniqueOrThrow({
+        where: { email: DEMO_USERS.find((u) => u.role === "ADMIN")!.email },
+        select: { id: true },
+      });
+      await seedWebhookEndpoint(tx, ws, { adminId: admin.id, random: mulberry32(23) });
       await tx.auditLog.create({
         data: {
           workspaceId: ws,
@@ -658,6 +681,38 @@ const DEMO_MAPPINGS: Record<string, Prisma.InputJsonValue> = {
     },
   },
 };
+
+/**
+ * Mia's campaign for next week, started yesterday and not launched: the autumn menu to the VIP customers on
+ * Promotions, at 10:00 in each person's own time zone, stored as the builder saves a draft
+ * (lib/campaigns/service.ts), so its edit page opens. Started before the others were seeded, it is last in the list.
+ */
+async function seedDraftCampaign(
+  tx: Prisma.TransactionClient,
+  c: { workspaceId: string; templateId: string; listId: string; segmentId: string; createdById: string },
+) {
+  const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const input = campaignInputSchema.parse({
+    name: "Chestnut latte weekend · VIPs",
+    templateName: "autumn_menu",
+    fallbackLanguage: "en_US",
+    consentListId: c.listId,
+    segmentIds: [c.segmentId],
+    variables: (DEMO_MAPPINGS.autumn_menu as { variables: object }).variables,
+    schedule: { mode: "local", at: `${nextWeek}T10:00` },
+    quietHours: { enabled: true, start: "21:00", end: "09:00" },
+  });
+  await tx.campaign.create({
+    data: {
+      ...draftData(input),
+      workspaceId: c.workspaceId,
+      templateId: c.templateId,
+      createdById: c.createdById,
+      contributorIds: [c.createdById],
+      createdAt: new Date(Date.now() - 86_400_000),
+    },
+  });
+}
 
 /** The carousel card (from 0) whose link a person opened, drawn by the cards' shares; null without cards. */
 function cardOf(shares: number[] | undefined, random: () => number): number | null {
