@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BrowserTimeZone } from "@/components/providers/browser-time-zone";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { HydrationMarker } from "@/components/providers/hydration-marker";
 import "./globals.css";
 
@@ -16,10 +16,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
-        <NextIntlClientProvider>
+        <ClientMessages part="root">
           <BrowserTimeZone />
           {children}
-        </NextIntlClientProvider>
+        </ClientMessages>
         <HydrationMarker />
       </body>
     </html>

@@ -44,9 +44,18 @@ async function hydrated(page: Page) {
   );
 }
 
-/** Playwright's test, whose page waits for hydration after each `goto` and `reload` (see hydrated()). */
+/**
+ * Playwright's test, whose page waits for hydration after each `goto` and `reload` (see hydrated()), and which
+ * fails when the browser could not find a message: a part of the app not sent the messages its Client
+ * Components translate (lib/i18n/client-messages.ts) would otherwise show a key instead of words.
+ */
 export const test = base.extend({
   page: async ({ page }, provide) => {
+    const missing: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("MISSING_MESSAGE"))
+        missing.push(`${page.url()}: ${message.text()}`);
+    });
     const goto = page.goto.bind(page);
     const reload = page.reload.bind(page);
     page.goto = async (...args) => {
@@ -60,6 +69,7 @@ export const test = base.extend({
       return response;
     };
     await provide(page);
+    expect(missing, "messages the browser was not sent").toEqual([]);
   },
 });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AccountAlertBanner } from "@/components/shell/account-alert-banner";
 import { AppShell } from "@/components/shell/app-shell";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { Toaster } from "@/components/ui/toast";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { DisabledEndpointsBanner } from "@/components/outbound-webhooks/disabled-endpoints-banner";
@@ -17,21 +18,23 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     : [[], []];
   // Only the signed-in pages poll (TanStack Query), so the sign-in page does not download it.
   return (
-    <QueryProvider>
-      <AppShell
-        navigation={navigationFor(user.role)}
-        user={{ name: user.name, email: user.email, role: user.role }}
-        workspaceName={user.workspaceName}
-        banner={
-          <>
-            <AccountAlertBanner alerts={alerts} />
-            <DisabledEndpointsBanner endpoints={disabledEndpoints} />
-          </>
-        }
-      >
-        {children}
-        <Toaster />
-      </AppShell>
-    </QueryProvider>
+    <ClientMessages part="dashboard">
+      <QueryProvider>
+        <AppShell
+          navigation={navigationFor(user.role)}
+          user={{ name: user.name, email: user.email, role: user.role }}
+          workspaceName={user.workspaceName}
+          banner={
+            <>
+              <AccountAlertBanner alerts={alerts} />
+              <DisabledEndpointsBanner endpoints={disabledEndpoints} />
+            </>
+          }
+        >
+          {children}
+          <Toaster />
+        </AppShell>
+      </QueryProvider>
+    </ClientMessages>
   );
 }
