@@ -109,6 +109,17 @@ export type ImportCounts = {
   suppressed: number;
   consent: { optedIn: number; optedOut: number; unchanged: number; keptOptedOut: number };
 };
+/** Counts before the first row. */
+export const noCounts = (): ImportCounts => ({
+  rows: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  duplicate: 0,
+  invalid: 0,
+  suppressed: 0,
+  consent: { optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 0 },
+});
 /** A left-out row: its problem as a code (worded by the page); imports checked before codes carry `reason`. */
 export type RejectedRow = { row: number; problem?: RowProblem; reason?: string };
 

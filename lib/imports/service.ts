@@ -38,6 +38,7 @@ import {
   importMappingSchema,
   usesConsent,
   type ColumnTarget,
+  noCounts,
   type ImportCounts,
   type ImportMapping,
   type RejectedRow,
@@ -371,16 +372,7 @@ export async function runImport(
       (s) => s.identityHash,
     ),
   );
-  const counts: ImportCounts = {
-    rows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    duplicate: 0,
-    invalid: 0,
-    suppressed: 0,
-    consent: { optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 0 },
-  };
+  const counts = noCounts();
   const rejects: RejectedRow[] = [];
   const words = await reportWords(locale);
   const reportFile = importFile(importId, "rejected");

@@ -12,7 +12,7 @@ import { defaultLocale } from "@/lib/i18n/config";
 import { FILE_MODE, importFile } from "@/lib/imports/file";
 import { reportWords } from "@/lib/imports/problems";
 import { mapRow } from "@/lib/imports/rows";
-import { importMappingSchema, type ImportCounts, type RejectedRow } from "@/lib/imports/schemas";
+import { importMappingSchema, noCounts, type RejectedRow } from "@/lib/imports/schemas";
 
 const HEADERS = ["Phone", "Name", "Loyalty tier"];
 const IMPORTED_DAYS_AGO = 4;
@@ -37,16 +37,7 @@ export async function seedContactImport(
     columns: [{ target: "phone" }, { target: "name" }, { target: "attribute", attribute: "loyaltyTier" }],
   });
   const rows = fileRows(c.customers);
-  const counts: ImportCounts = {
-    rows: rows.length,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    duplicate: 0,
-    invalid: 0,
-    suppressed: 0,
-    consent: { optedIn: 0, optedOut: 0, unchanged: 0, keptOptedOut: 0 },
-  };
+  const counts = { ...noCounts(), rows: rows.length };
   const rejects: RejectedRow[] = [];
   const firstRow = new Map<string, number>();
   rows.forEach((cells, i) => {
