@@ -4,7 +4,7 @@
 // phone, 4x CPU slowdown, simulated slow 4G) on login, home, a campaign report, the template builder, the
 // inbox and analytics, signed in as the demo admin. For each page: the performance and accessibility scores
 // (targets 90 and 95), its first-load JavaScript gzipped (the scripts its HTML names, which every visit
-// downloads before the page works; target at most 200 KB), all the JavaScript Lighthouse saw it load (with the
+// downloads before the page works; target at most 200 KB), its HTML gzipped (with the data React hydrates from), all the JavaScript Lighthouse saw it load (with the
 // chunks a page imports later, such as a report's charts), its main-thread work, and the errors it logs to the
 // console (target none), and Lighthouse's benchmark of the machine's CPU, which the scores depend on. Then two
 // tables of every page: its first-load JavaScript, and what axe finds there in each of Parley's languages.
@@ -115,6 +115,12 @@ async function everyPage(cookie: string): Promise<{ pattern: string; path: strin
   return pages;
 }
 
+/** The gzipped size of the page's HTML (with the data React hydrates from, inline), in KB. */
+async function htmlKb(url: string, cookie?: string): Promise<number> {
+  const html = await (await fetch(url, { headers: cookie ? { cookie } : {} })).text();
+  return Math.round(gzipSync(Buffer.from(html)).length / 1024);
+}
+
 /** The gzipped size of the scripts a page's HTML names: what a first visit downloads before the page works. */
 async function firstLoadBytes(url: string, cookie?: string): Promise<number> {
   const html = await (await fetch(url, { headers: cookie ? { cookie } : {} })).text();
@@ -201,6 +207,7 @@ try {
       performance: Math.round((result.categories.performance?.score ?? 0) * 100),
       accessibility: Math.round((result.categories.accessibility?.score ?? 0) * 100),
       "first-load JS KB": Math.round((await firstLoadBytes(`${base}${path}`, cookie)) / 1024),
+      "HTML KB": await htmlKb(`${base}${path}`, cookie),
       "all JS KB": Math.round(scriptBytes / 1024),
       "main-thread work s": ((result.audits["mainthread-work-breakdown"]?.numericValue ?? 0) / 1000).toFixed(1),
       "LCP s": ((result.audits["largest-contentful-paint"]?.numericValue ?? 0) / 1000).toFixed(1),
