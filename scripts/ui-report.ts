@@ -4,8 +4,9 @@
 // phone, 4x CPU slowdown, simulated slow 4G) on login, home, a campaign report, the template builder, the
 // inbox and analytics, signed in as the demo admin. For each page: the performance and accessibility scores
 // (targets 90 and 95), its first-load JavaScript gzipped (the scripts its HTML names, which every visit
-// downloads before the page works; target at most 200 KB), its HTML gzipped (with the data React hydrates from), all the JavaScript Lighthouse saw it load (with the
-// chunks a page imports later, such as a report's charts), its main-thread work, and the errors it logs to the
+// downloads before the page works; target at most 200 KB), its HTML gzipped (with the data React hydrates
+// from), all the JavaScript Lighthouse saw it load (with the chunks a page imports later, such as a report's
+// charts), its main-thread work, and the errors it logs to the
 // console (target none), and Lighthouse's benchmark of the machine's CPU, which the scores depend on. Then two
 // tables of every page: its first-load JavaScript, and what axe finds there in each of Parley's languages.
 //
