@@ -1,3 +1,4 @@
+import { LOCALE_COOKIE } from "../lib/i18n/config";
 import { allViolations, expect, signInAs, test } from "./fixtures";
 
 test("an admin creates an API key, sees it once, and tries it from the API reference", async ({ page }, testInfo) => {
@@ -116,4 +117,21 @@ test("a marketer cannot open Settings → API, but can read the API reference", 
   const unknown = await page.goto("/developers/nope");
   expect(unknown?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found", exact: true })).toBeVisible();
+
+  // In Swedish, Scalar's own interface is Swedish too (Scalar ships none; Parley's translation loads with it):
+  // its menu button, the sidebar's links and "Test Request", where English was shown above.
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: "sv", domain: "localhost", path: "/" }]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/developers");
+  await expect(page.getByRole("heading", { name: "API-referens", exact: true })).toBeVisible();
+  const reference = page.getByTestId("api-reference");
+  await reference
+    .getByRole("link", { name: /^List the workspace's consent lists HTTP-metod/ })
+    .click({ timeout: 20_000 });
+  await expect(reference.getByRole("button", { name: "Testa anropet (get /consent-lists)" })).toBeVisible();
+  await expect(reference.getByRole("button", { name: /^Test Request/ })).toHaveCount(0);
+  await expect(reference.getByRole("heading", { name: "Svar", exact: true }).first()).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("banner").getByRole("button", { name: "Öppna menyn" })).toBeVisible();
+  expect(await allViolations(page)).toEqual([]);
 });

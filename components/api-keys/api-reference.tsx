@@ -5,12 +5,13 @@
 // page's (app/developers/page.tsx, outside the dashboard's shell); until it has loaded, this component's is.
 import "@scalar/api-reference-react/style.css";
 import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { API_PREFIX } from "@/lib/api/operation";
 
-// Scalar renders with Vue into a DOM node: there is nothing to render on the server.
-const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").then((m) => m.ApiReferenceReact), {
+// Scalar renders with Vue into a DOM node: there is nothing to render on the server. Its module, with the reader's
+// translation of Scalar's own interface where Scalar has none, loads only here.
+const ScalarReference = dynamic(() => import("./scalar-reference").then((m) => m.ScalarReference), {
   ssr: false,
   loading: Loading,
 });
@@ -42,6 +43,7 @@ const READABLE_COLOURS = `.light-mode.light-mode {
 
 export function ApiReference() {
   const t = useTranslations("developers");
+  const locale = useLocale();
   const origin = useSyncExternalStore(
     subscribe,
     () => window.location.origin,
@@ -50,7 +52,8 @@ export function ApiReference() {
   if (!origin) return <Loading />;
   return (
     <div data-testid="api-reference">
-      <ApiReferenceReact
+      <ScalarReference
+        locale={locale}
         configuration={{
           url: `${API_PREFIX}/openapi.json`,
           // Calls go to the origin the page was opened on, whatever APP_URL the document names.
