@@ -87,7 +87,7 @@ test("an admin creates an API key, sees it once, and tries it from the API refer
   expect(elsewhere).toEqual([]);
 });
 
-test("a marketer cannot open Settings → API, but can read the API reference", async ({ page }) => {
+test("a marketer cannot open Settings → API, but can read the API reference", async ({ page }, testInfo) => {
   await signInAs(page, "MARKETER");
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API", exact: true }),
@@ -119,7 +119,7 @@ test("a marketer cannot open Settings → API, but can read the API reference", 
   await expect(page.getByRole("heading", { name: "Page not found", exact: true })).toBeVisible();
 
   // In Swedish, Scalar's own interface is Swedish too (Scalar ships none; Parley's translation loads with it):
-  // its menu button, the sidebar's links and "Test Request", where English was shown above.
+  // its menu button, the sidebar's links, "Test Request" and the client it opens, where English was shown above.
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: "sv", domain: "localhost", path: "/" }]);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/developers");
@@ -131,7 +131,15 @@ test("a marketer cannot open Settings → API, but can read the API reference", 
   await expect(reference.getByRole("button", { name: "Testa anropet (get /consent-lists)" })).toBeVisible();
   await expect(reference.getByRole("button", { name: /^Test Request/ })).toHaveCount(0);
   await expect(reference.getByRole("heading", { name: "Svar", exact: true }).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("api-reference-sv.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole("banner").getByRole("button", { name: "Öppna menyn" })).toBeVisible();
   expect(await allViolations(page)).toEqual([]);
+  // The API client that "Testa anropet" opens speaks Swedish too.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await reference.getByRole("button", { name: "Testa anropet (get /consent-lists)" }).click();
+  const client = page.getByRole("dialog", { name: "API-klient" });
+  await expect(
+    client.getByRole("button", { name: /^Skicka get-anrop till .*\/api\/public\/v1\/consent-lists$/i }),
+  ).toBeVisible();
 });

@@ -1,10 +1,12 @@
-// Scalar's own interface text in Italian (Scalar ships no Italian): its English locale and the schema strings it
-// merges from @scalar/blocks, in the words Parley's Italian catalog uses (chiamata, richiesta, risposta, cerca,
-// ambiti). Loaded only for Italian readers, inside the lazy chunk that holds Scalar; scalar-translations.test.ts
-// fails when a Scalar upgrade adds a string this file lacks.
+// Scalar's own interface text in Italian (Scalar ships no Italian): its English locale, the schema strings it
+// merges from @scalar/blocks and its API client's (it-api-client.ts), in the words Parley's Italian catalog uses
+// (chiamata, richiesta, risposta, cerca, ambiti). Loaded only for Italian readers, inside the lazy chunk that holds
+// Scalar; scalar-translations.test.ts fails when a Scalar upgrade adds a string this file lacks.
 import type { ApiReferenceTranslations } from "@scalar/types/api-reference";
+import { apiClient } from "./it-api-client";
 
 export const translations: ApiReferenceTranslations = {
+  apiClient,
   common: {
     streamItem: "Elemento dello stream",
     description: "Descrizione",

@@ -1,10 +1,13 @@
-// Scalar's own interface text in Swedish (Scalar ships no Swedish): its English locale and the schema strings it
-// merges from @scalar/blocks, in the words Parley's Swedish catalog uses (anrop, svar, slutpunkt, sök, meny).
+// Scalar's own interface text in Swedish (Scalar ships no Swedish): its English locale, the schema strings it
+// merges from @scalar/blocks and its API client's (sv-api-client.ts), in the words Parley's Swedish catalog uses
+// (anrop, svar, slutpunkt, sök, meny).
 // Loaded only for Swedish readers, inside the lazy chunk that holds Scalar; scalar-translations.test.ts fails
 // when a Scalar upgrade adds a string this file lacks.
 import type { ApiReferenceTranslations } from "@scalar/types/api-reference";
+import { apiClient } from "./sv-api-client";
 
 export const translations: ApiReferenceTranslations = {
+  apiClient,
   common: {
     streamItem: "Strömpost",
     description: "Beskrivning",
