@@ -9,7 +9,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { spawnSync } from "node:child_process";
-import type { ImportCounts } from "../lib/imports/schemas.ts";
+import type { ImportCounts } from "../lib/imports/model.ts";
 import { root } from "../scripts/lib/schema-engine.ts";
 import { withBenchDatabase } from "./database.ts";
 import { printTable, type Row } from "./table.ts";

@@ -1,5 +1,5 @@
 "use client";
-import { zodResolver } from "@/components/forms/zod-resolver";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import Link from "next/link";
@@ -24,16 +24,18 @@ import {
   COLUMN_TARGETS,
   CONSENT_TARGETS,
   IMPORT_STATUS,
-  importMappingSchema,
   rejectedCount,
   type ColumnTarget,
   type ImportCounts,
-  type ImportMapping,
   type RejectedRow,
-} from "@/lib/imports/schemas";
+} from "@/lib/imports/model";
+import type { ImportMapping } from "@/lib/imports/schemas";
 import { fetchJson } from "@/lib/fetch-json";
 import { importKeys } from "@/lib/imports/query-keys";
 import type { RowProblem } from "@/lib/imports/problems";
+
+/** The mapping's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
+const importMappingResolver = lazyZodResolver(() => import("@/lib/imports/schemas").then((m) => m.importMappingSchema));
 
 type Run = {
   status: keyof typeof IMPORT_STATUS;
@@ -78,7 +80,7 @@ export function ImportWizard({
   const tAll = useTranslations();
   const format = useFormat();
   const router = useRouter();
-  const form = useForm<ImportMapping>({ resolver: zodResolver(importMappingSchema), defaultValues: initialMapping });
+  const form = useForm<ImportMapping>({ resolver: importMappingResolver, defaultValues: initialMapping });
   const columns = useWatch({ control: form.control, name: "columns" });
   const { errors, isSubmitting } = form.formState;
   const run = useQuery({

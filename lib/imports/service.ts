@@ -33,16 +33,8 @@ import { importJob } from "./jobs";
 import { csvErrorMessage, detectFormat, FILE_MODE, importFile, readRecords } from "./file";
 import { reportWords, type RowProblem } from "./problems";
 import { cleanCell, mapRow, type ImportedContact } from "./rows";
-import {
-  CONSENT_TARGETS,
-  importMappingSchema,
-  usesConsent,
-  type ColumnTarget,
-  noCounts,
-  type ImportCounts,
-  type ImportMapping,
-  type RejectedRow,
-} from "./schemas";
+import { CONSENT_TARGETS, noCounts, type ColumnTarget, type ImportCounts, type RejectedRow } from "./model";
+import { importMappingSchema, usesConsent, type ImportMapping } from "./schemas";
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 const REJECTS_KEPT = 100; // shown on the page; the full list is in the downloadable report

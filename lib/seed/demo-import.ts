@@ -12,7 +12,8 @@ import { defaultLocale } from "@/lib/i18n/config";
 import { FILE_MODE, importFile } from "@/lib/imports/file";
 import { reportWords } from "@/lib/imports/problems";
 import { mapRow } from "@/lib/imports/rows";
-import { importMappingSchema, noCounts, type RejectedRow } from "@/lib/imports/schemas";
+import { noCounts, type RejectedRow } from "@/lib/imports/model";
+import { importMappingSchema } from "@/lib/imports/schemas";
 
 const HEADERS = ["Phone", "Name", "Loyalty tier"];
 const IMPORTED_DAYS_AGO = 4;

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { guardPage } from "@/lib/auth/guard";
 import { getFormat } from "@/lib/i18n/format";
-import { IMPORT_STATUS, rejectedCount, type ImportCounts } from "@/lib/imports/schemas";
+import { IMPORT_STATUS, rejectedCount, type ImportCounts } from "@/lib/imports/model";
 import { listImports } from "@/lib/imports/service";
 
 export async function generateMetadata(): Promise<Metadata> {
