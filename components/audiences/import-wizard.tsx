@@ -283,7 +283,7 @@ function Results({
         <p className="mt-1 text-sm text-muted">
           {t("rowsRead", { count: counts.rows, rows: format.number(counts.rows) })}{" "}
           {done ? (
-            <Link href="/audiences/contacts" className="text-brand-700 hover:underline">
+            <Link href="/audiences/contacts" className="text-brand-700 underline">
               {t("seeContacts")}
             </Link>
           ) : (

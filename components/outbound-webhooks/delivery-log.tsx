@@ -88,7 +88,12 @@ export function DeliveryLog({ endpointId, deliveries }: { endpointId: string; de
               <Td className="max-w-xs">
                 {d.lastError && d.lastStatus === null && <p className="text-sm text-red-800">{d.lastError}</p>}
                 {d.lastExcerpt && (
-                  <pre className="max-h-24 overflow-auto font-mono text-xs break-all whitespace-pre-wrap text-muted">
+                  // A long answer scrolls in its box: focusable, so a keyboard can scroll it too.
+                  <pre
+                    tabIndex={0}
+                    aria-label={t("response")}
+                    className="max-h-24 overflow-auto font-mono text-xs break-all whitespace-pre-wrap text-muted focus-visible:ring-2 focus-visible:ring-brand-600"
+                  >
                     {d.lastExcerpt}
                   </pre>
                 )}
