@@ -177,7 +177,7 @@ export function ImportWizard({
           </Table>
           <FieldError id="columns-error" message={errors.columns?.message ?? errors.columns?.root?.message} />
           {canEditConsent ? (
-            <div className="mt-5 grid gap-4 md:grid-cols-2">
+            <div className="mt-5 grid grid-cols-1 gap-4 md:grid-cols-2">
               <div>
                 <Label htmlFor="consent-list">{t("import.wizard.consentList")}</Label>
                 <Controller

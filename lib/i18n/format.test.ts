@@ -26,6 +26,14 @@ describe("buildFormat", () => {
     expect(en.percent(null)).toBe("—");
   });
 
+  it("says a file's size in the language's unit, never 0", () => {
+    expect(formatFor("en").fileSize(1_480)).toBe("1 kB");
+    expect(formatFor("en").fileSize(12)).toBe("1 kB");
+    expect(plain(formatFor("fr").fileSize(35_200))).toBe("35 ko");
+    expect(plain(formatFor("es").fileSize(1_240_000))).toBe("1,2 MB");
+    expect(plain(formatFor("fr").fileSize(1_240_000))).toBe("1,2 Mo");
+  });
+
   it("shows a calendar day as that day in any zone", () => {
     expect(formatFor("en", "America/Los_Angeles").day("2026-11-22")).toBe("Nov 22, 2026");
     expect(formatFor("es", "Pacific/Kiritimati").day("2026-11-22")).toBe("22 nov 2026");

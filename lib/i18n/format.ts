@@ -24,7 +24,7 @@ const TIME = { hour: "2-digit", minute: "2-digit" } as const;
 /** The formatting API every screen uses; `now` anchors relative times (the request's "now" by default). */
 export function buildFormat(formatter: Formatter, now: Date) {
   const day = (value: string) => formatter.dateTime(calendarDay(value), { ...DAY, timeZone: "UTC" });
-  const unit = (value: number, unit: "hour" | "minute" | "second") =>
+  const unit = (value: number, unit: "hour" | "minute" | "second" | "kilobyte" | "megabyte") =>
     formatter.number(value, { style: "unit", unit, unitDisplay: "short" });
 
   return {
@@ -56,6 +56,11 @@ export function buildFormat(formatter: Formatter, now: Date) {
       const minutes = Math.round((seconds % 3600) / 60);
       return formatter.list([unit(hours, "hour"), unit(minutes, "minute")], { type: "unit", style: "narrow" });
     },
+    /** A file's size: "35 kB" below a megabyte (never "0 MB"), else "1.2 MB" ("35 ko", "1,2 Mo" in French). */
+    fileSize: (bytes: number) =>
+      bytes < 1e6
+        ? unit(Math.max(1, Math.round(bytes / 1e3)), "kilobyte")
+        : unit(Math.round(bytes / 1e5) / 10, "megabyte"),
     /** A chart tick formatter: times in the request's zone; "date" is a calendar day (YYYY-MM-DD). */
     axis: (timeUnit: TimeUnit): ((value: string) => string) => {
       if (timeUnit === "date") return day;

@@ -33,7 +33,7 @@ export default async function ImportDetailPage({ params }: { params: Promise<{ i
           file: row.fileName,
           count: row.headers.length,
           columns: format.number(row.headers.length),
-          size: format.number(Math.round(row.sizeBytes / 1e5) / 10), // megabytes, one decimal
+          size: format.fileSize(row.sizeBytes),
         })}
       />
       <ImportWizard
