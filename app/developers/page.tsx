@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiReference } from "@/components/api-keys/api-reference";
+import { BrandMark } from "@/components/ui/brand-mark";
 import { API_PREFIX } from "@/lib/api/operation";
 import { guardPage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -33,12 +34,7 @@ export default async function DevelopersPage() {
               className="inline-flex items-center gap-2 rounded-md text-sm font-medium text-gray-700 hover:text-brand-700"
             >
               <ArrowLeft className="size-4" aria-hidden />
-              <span
-                className="grid size-6 place-items-center rounded-md bg-brand-600 text-xs font-bold text-white"
-                aria-hidden
-              >
-                P
-              </span>
+              <BrandMark small />
               {t("backToParley")}
             </Link>
             {admin && (

@@ -3,6 +3,7 @@
 // <main> and navigation are already there; elsewhere it is a whole page with the product's mark, so a
 // person who lands on it still knows where they are. No hooks, so both server and client boundaries use it.
 import type { LucideIcon } from "lucide-react";
+import { BrandMark } from "@/components/ui/brand-mark";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
@@ -46,12 +47,7 @@ export function StatusPage({
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-8 bg-canvas px-4 py-12">
       <p className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-        <span
-          className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
-          aria-hidden
-        >
-          P
-        </span>
+        <BrandMark />
         Parley
       </p>
       {card}

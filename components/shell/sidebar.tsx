@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { BrandMark } from "@/components/ui/brand-mark";
 import {
   BarChart3,
   ClipboardList,
@@ -57,9 +58,7 @@ function UnreadBadge() {
 export function Brand() {
   return (
     <>
-      <span className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white" aria-hidden>
-        P
-      </span>
+      <BrandMark />
       <span className="text-lg font-semibold tracking-tight">Parley</span>
     </>
   );
