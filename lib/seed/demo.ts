@@ -220,6 +220,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         data: { name: "Acme Coffee Co.", slug: DEMO_WORKSPACE_SLUG, defaultCountry: "ES", timeZone: "Europe/Madrid" },
       });
       const ws = workspace.id;
+      const userIds = new Map<string, string>(); // role → id
       for (const [i, user] of DEMO_USERS.entries()) {
         const { id } = await tx.user.upsert({
           where: { email: user.email },
@@ -227,6 +228,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
           create: { email: user.email, name: user.name, passwordHash: hashes[i]! },
         });
         await tx.membership.create({ data: { workspaceId: ws, userId: id, role: user.role } });
+        userIds.set(user.role, id);
       }
       const [promotions, orders] = await Promise.all([
         tx.consentList.create({
@@ -360,17 +362,14 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         select: { id: true, name: true },
       });
       const templateId = (name: string) => templates.find((t) => t.name === name)!.id;
-      const marketer = await tx.user.findUniqueOrThrow({
-        where: { email: DEMO_USERS.find((u) => u.role === "MARKETER")!.email },
-        select: { id: true },
-      });
-      const common = { workspaceId: ws, listId: promotions.id, createdById: marketer.id, contacts: created, optedOut };
+      const marketerId = userIds.get("MARKETER")!;
+      const common = { workspaceId: ws, listId: promotions.id, createdById: marketerId, contacts: created, optedOut };
       for (const profile of DEMO_CAMPAIGNS)
         await seedFinishedCampaign(tx, { ...common, ...profile, templateId: templateId(profile.template) });
       await seedTransactional(tx, ws, templateId("order_shipped"), created);
-      await seedJourneys(tx, ws, marketer.id, templateId, created, mulberry32(18));
+      await seedJourneys(tx, ws, marketerId, templateId, created, mulberry32(18));
       await seedFlows(tx, ws, {
-        publisherId: marketer.id,
+        publisherId: marketerId,
         templateId: templateId("nps_survey"),
         listId: promotions.id,
         contacts: created,
@@ -407,18 +406,14 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         templateId: templateId("autumn_menu"),
         listId: promotions.id,
         segmentId: segments.find((s) => s.name === "VIP customers")!.id,
-        createdById: marketer.id,
+        createdById: marketerId,
       });
       await seedContactImport(tx, ws, {
-        userId: marketer.id,
+        userId: marketerId,
         customers: contacts.slice(200, 236),
         known: new Set(created.map((c) => c.phone)),
       });
-      const admin = await tx.user.findUniqueOrThrow({
-        where: { email: DEMO_USERS.find((u) => u.role === "ADMIN")!.email },
-        select: { id: true },
-      });
-      await seedWebhookEndpoint(tx, ws, { adminId: admin.id, random: mulberry32(23) });
+      await seedWebhookEndpoint(tx, ws, { adminId: userIds.get("ADMIN")!, random: mulberry32(23) });
       await tx.auditLog.create({
         data: {
           workspaceId: ws,
