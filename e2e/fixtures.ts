@@ -18,9 +18,10 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-// The demo users' sessions, signed in once per run (the tests run one at a time in one worker) and reused:
-// each test starts in its own browser context with a copy of the session's cookies, on the user's home.
-// A test about signing in itself, or that signs out, passes `fresh` (signing out ends the session it used).
+// The demo users' sessions, signed in once per worker process (each has its own copy of this module) and reused:
+// each test starts in its own browser context with a copy of the session's cookies, on the user's home. Two
+// workers' sessions of one user stand side by side, each its own row (lib/auth/sessions.ts). A test about
+// signing in itself, or that signs out, passes `fresh` (signing out ends only the session it used).
 const sessions = new Map<Role, Cookie[]>();
 
 export async function signInAs(page: Page, role: Role, { fresh = false } = {}) {
@@ -84,6 +85,16 @@ export async function choose(page: Page, select: string | RegExp | Locator, opti
       : select;
   await combobox.click();
   await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/**
+ * The delivery state under the business's message that says `text`, in a conversation's thread: not the thread's
+ * last, which may be a campaign another spec sends the same person meanwhile. The innermost element holding both the
+ * words and a delivery state is that message's bubble (components/inbox/message-bubble.tsx).
+ */
+export function deliveryStateOf(thread: Locator, text: string) {
+  const state = thread.page().getByTestId("delivery-state");
+  return thread.locator("div", { hasText: text }).filter({ has: state }).last().getByTestId("delivery-state");
 }
 
 /** Builds a campaign of order_shipped to the "VIP customers" segment and leaves the browser on its review page. */

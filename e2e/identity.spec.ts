@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { deliveryStateOf, expect, signInAs, test } from "./fixtures";
 
 test("a person who shows only a WhatsApp username is in the inbox, is answered at their user id, and their contact page says how they are known", async ({
   page,
@@ -19,7 +19,9 @@ test("a person who shows only a WhatsApp username is in the inbox, is answered a
   await thread.getByLabel("Message", { exact: true }).fill("¡Sí! Lo tenemos en grano y molido.");
   await thread.getByRole("button", { name: "Send" }).click();
   await expect(thread.getByText("¡Sí! Lo tenemos en grano y molido.")).toBeVisible();
-  await expect(thread.getByTestId("delivery-state").last()).toContainText(/Delivered|Read/, { timeout: 30_000 });
+  await expect(deliveryStateOf(thread, "¡Sí! Lo tenemos en grano y molido.")).toContainText(/Delivered|Read/, {
+    timeout: 30_000,
+  });
 
   await page.goto("/audiences/contacts?q=marta.rivera");
   await page.getByRole("link", { name: "Marta" }).click();

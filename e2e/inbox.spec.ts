@@ -1,4 +1,4 @@
-import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
+import { buildVipCampaign, deliveryStateOf, expect, signInAs, test } from "./fixtures";
 
 test("a marketer opens a reply to a campaign, answers with reply buttons inside the window, and sees the answer arrive", async ({
   page,
@@ -52,7 +52,10 @@ test("a marketer opens a reply to a campaign, answers with reply buttons inside 
   await thread.getByRole("button", { name: "Send" }).click();
 
   // Delivered, read, then the person taps one of the buttons: all without reloading.
-  await expect(thread.getByTestId("delivery-state").last()).toContainText(/Delivered|Read/, { timeout: 30_000 });
+  await expect(deliveryStateOf(thread, "Sorry to hear that! When should we call you?")).toContainText(
+    /Delivered|Read/,
+    { timeout: 30_000 },
+  );
   await expect(thread.getByText(/Chose “(This morning|This afternoon|Tomorrow)”/)).toBeVisible({ timeout: 45_000 });
 });
 

@@ -1,3 +1,5 @@
+// Runs after the other specs, on its own (playwright.config.ts, "alone"): the latest statuses it watches are the
+// whole workspace's, and it switches the connection's Graph API version.
 import { readFileSync } from "node:fs";
 import { selectableVersions, versionStanding } from "../lib/whatsapp/graph-versions";
 import { expect, signInAs, test } from "./fixtures";

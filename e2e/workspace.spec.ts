@@ -1,3 +1,4 @@
+// Runs after the other specs, on its own (playwright.config.ts, "alone"): approval and the cap hold every launch.
 import { buildVipCampaign, expect, signInAs, test } from "./fixtures";
 
 test("an admin asks for approval; a marketer's launch waits, and a manager who did not touch it approves it", async ({
