@@ -7,10 +7,24 @@ const baseURL = `http://localhost:${PORT}`;
 // Debian's Chromium where the machine has it (Playwright cannot download its own there); Playwright's otherwise.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
+// The specs share one server, one worker and one database seeded with the demo workspace. Two run at once, each
+// file in a worker of its own with its tests in order: a spec owns what it creates (names with a suffix, its own
+// contacts, keys and numbers) and asserts nothing another spec can change at the same moment. These few change
+// or watch what the whole workspace shares, so they run afterwards, one at a time ("alone", which depends on
+// "shared" and so starts when all of it has finished; --no-deps runs one of them without the rest):
+// - workspace.spec.ts turns on "campaigns need approval" and a marketing cap: every other launch would wait.
+// - whatsapp.spec.ts watches the workspace's latest twelve status webhooks, which a campaign sent beside it would
+//   push out of view, and switches the connection's Graph API version.
+const ALONE = [/workspace\.spec\.ts$/, /whatsapp\.spec\.ts$/];
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: "shared", testIgnore: ALONE },
+    { name: "alone", testMatch: ALONE, dependencies: ["shared"], workers: 1 },
+  ],
   forbidOnly: true,
   retries: 0,
   // Headroom for a busy machine (the suite must pass while another CPU-heavy process runs): a passing test
