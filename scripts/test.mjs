@@ -11,22 +11,24 @@ const reports = ".data/test-reports";
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const vitest = (project) => [
+/** Vitest on the projects `pattern` names, its JSON report in `<report>.json`. */
+const vitest = (report, pattern) => [
   "npx",
   [
     "vitest",
     "run",
     "--project",
-    project,
+    pattern,
     "--reporter=default",
     "--reporter=json",
-    `--outputFile.json=${reports}/${project}.json`,
+    `--outputFile.json=${reports}/${report}.json`,
   ],
 ];
 const lint = ["lint", ["npm", ["run", "-s", "lint"]]];
 const typecheck = ["typecheck", ["npm", ["run", "-s", "typecheck"]]];
-const unit = ["unit tests", vitest("unit")];
-const integration = ["integration tests", vitest("integration")];
+const unit = ["unit tests", vitest("unit", "unit")];
+// Both integration projects (vitest.config.ts): the files sharing one module registry, then those with their own.
+const integration = ["integration tests", vitest("integration", "integration*")];
 const build = ["app build", ["node", ["--import", "tsx", "scripts/build-app.ts"]]];
 const browser = [
   "browser tests",

