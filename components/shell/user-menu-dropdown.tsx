@@ -1,10 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { KeyRound, LogOut } from "lucide-react";
+import { BookOpen, KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { DropdownMenu } from "radix-ui";
 import { UserMenuButton, type UserMenuProps } from "./user-menu-button";
+
+const ITEM =
+  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100";
 
 /** The account menu (loaded after the page is up: components/shell/user-menu.tsx). */
 export default function UserMenuDropdown({ name, email, role }: UserMenuProps) {
@@ -24,18 +27,17 @@ export default function UserMenuDropdown({ name, email, role }: UserMenuProps) {
           <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted">
             {t("userMenu.signedInAs", { role: roles(role) })}
           </DropdownMenu.Label>
-          <DropdownMenu.Item
-            asChild
-            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
-          >
+          <DropdownMenu.Item asChild className={ITEM}>
             <Link href="/account">
               <KeyRound className="size-4" aria-hidden /> {t("userMenu.account")}
             </Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Item
-            onSelect={() => void signOut({ callbackUrl: "/login" })}
-            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100"
-          >
+          <DropdownMenu.Item asChild className={ITEM}>
+            <Link href="/developers">
+              <BookOpen className="size-4" aria-hidden /> {t("userMenu.apiReference")}
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item onSelect={() => void signOut({ callbackUrl: "/login" })} className={ITEM}>
             <LogOut className="size-4" aria-hidden /> {t("userMenu.signOut")}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
