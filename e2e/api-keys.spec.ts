@@ -96,7 +96,11 @@ test("a marketer cannot open Settings → API, but can read the API reference", 
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("table", { name: "API keys" })).toHaveCount(0);
 
-  await page.goto("/developers");
+  // The account menu leads anyone signed in to the reference.
+  await page.goto("/home");
+  await page.getByRole("button", { name: /^Account menu for / }).click();
+  await page.getByRole("menuitem", { name: "API reference" }).click();
+  await expect(page).toHaveURL(/\/developers$/);
   await expect(page.getByRole("heading", { name: "API reference", exact: true })).toBeVisible();
   await expect(page.getByText("To get an API key, ask an admin of this workspace.")).toBeVisible();
   await expect(
