@@ -88,6 +88,8 @@ test("an admin creates an API key, sees it once, and tries it from the API refer
 });
 
 test("a marketer cannot open Settings → API, but can read the API reference", async ({ page }, testInfo) => {
+  // axe reads the whole reference four times; beside another spec on a busy 2-core machine one read took 36 s.
+  test.setTimeout(180_000);
   await signInAs(page, "MARKETER");
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API", exact: true }),

@@ -42,7 +42,13 @@ test("a marketer opens a reply to a campaign, answers with reply buttons inside 
   await expect(thread.getByText("Assigned.")).toBeVisible();
 
   await thread.getByText("Reply buttons", { exact: true }).click();
-  await thread.getByLabel("Message", { exact: true }).fill("Sorry to hear that! When should we call you?");
+  const message = thread.getByLabel("Message", { exact: true });
+  // Too long a message is refused as it is typed. This first check also waits for the form's rules, which download
+  // when it first validates (components/forms/lazy-zod-resolver.ts): typing on while they were still on their way
+  // once lost the too-long button's error below (two workers on a busy machine), a race in the composer itself.
+  await message.fill("x".repeat(1025));
+  await expect(thread.getByText(/^Message: at most [\d,]+ characters/)).toBeVisible();
+  await message.fill("Sorry to hear that! When should we call you?");
   await thread.getByRole("textbox", { name: "Button 1" }).fill("This morning");
   await thread.getByRole("textbox", { name: "Button 2" }).fill("This afternoon");
   await thread.getByRole("button", { name: "Add a button" }).click();
