@@ -19,6 +19,10 @@ async function expectPage(page: Page, locale: Locale, heading: string) {
   expect(await seriousViolations(page), page.url()).toEqual([]);
 }
 
+// The six languages share nothing but the admin's sign-in, so they spread over both workers (one after another
+// they were the suite's longest file, five minutes and more on a busy machine).
+test.describe.configure({ mode: "parallel" });
+
 for (const locale of locales) {
   test(`Parley in ${localeNames[locale]}`, async ({ page }) => {
     test.setTimeout(240_000);

@@ -64,6 +64,9 @@ test("an admin reads the portfolio's messaging limit and the marketing route in 
   ).toBeVisible();
   // The demo speaks a current version, with its end day and no warning.
   await expect(page.getByText(/^Meta answers Graph API v25\.0 until /)).toBeVisible();
+  // A person waits for the page to settle, and so does the test: the latest webhooks, above the connection form,
+  // come after the page and push the form down, and a version list opened before would follow its button off screen.
+  await expect(page.getByText("Loading the latest webhooks…")).toHaveCount(0);
 
   // The oldest version Meta still answers: in December 2026 that is v21.0, which ends on 21 January 2027,
   // within 90 days. Read from the same table as the page, so the test holds as the days pass.

@@ -100,6 +100,7 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
               </tr>
             </thead>
             <tbody>
+              {query.isPending && <EmptyRow columns={3}>{t("loading")}</EmptyRow>}
               {data?.statuses.length === 0 && <EmptyRow columns={3}>{t("noStatuses")}</EmptyRow>}
               {data?.statuses.map((s) => (
                 <tr key={s.id}>
@@ -133,6 +134,7 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
               </tr>
             </thead>
             <tbody>
+              {query.isPending && <EmptyRow columns={3}>{t("loading")}</EmptyRow>}
               {data?.inbound.length === 0 && <EmptyRow columns={3}>{t("noInbound")}</EmptyRow>}
               {data?.inbound.map((m) => (
                 <tr key={m.id}>
