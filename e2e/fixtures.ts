@@ -125,8 +125,13 @@ export async function allViolations(page: Page) {
   return axeFindings(page, () => true);
 }
 
+/**
+ * In legacy mode axe runs once in the page, rather than in each frame and then again in a blank page of its own to
+ * put the results together (which only cross-origin frames need; Parley has no frames). Twice as fast: on the API
+ * reference 2.4 s rather than 5.6 s on a quiet machine, and a busy one multiplies both.
+ */
 async function axeFindings(page: Page, counts: (impact: string | null | undefined) => boolean) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   return results.violations
     .filter((v) => counts(v.impact))
     .map(
