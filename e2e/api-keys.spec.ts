@@ -92,7 +92,8 @@ test("an admin creates an API key, sees it once, and tries it from the API refer
 });
 
 test("a marketer cannot open Settings → API, but can read the API reference", async ({ page }) => {
-  // axe reads the whole reference twice; in CI, beside the integration tests, one read took more than a minute.
+  // One render of the reference and two axe reads of it; in CI, beside the integration tests, this test's first
+  // version (three reads, and a second render in Swedish) passed 180 s.
   test.setTimeout(180_000);
   await signInAs(page, "MARKETER");
   await expect(
