@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
+import { LANGUAGES } from "../lib/templates/languages";
 import { choose, expect, signInAs, test } from "./fixtures";
 
 const coffeePng = () =>
@@ -130,6 +131,28 @@ test("a template Meta rejects shows the reason and can be edited again", async (
   await expect(page.getByRole("row", { name: /spring_reject_promotional/ })).toContainText(
     "Meta read it as promotional, which its category does not allow. Change it and submit it again.",
   );
+});
+
+test("the builder's language list answers the keyboard, closed or open, with every language", async ({ page }) => {
+  // The kit's select holds only its choice until first used (components/ui/select-view.tsx): reaching it by Tab
+  // and typing a letter, as on a native select, must still pick the next language starting with it.
+  await signInAs(page, "MARKETER");
+  await page.goto("/templates/new");
+  const language = page.getByRole("combobox", { name: "Language", exact: true });
+  await expect(language).toBeEnabled(); // its code has loaded
+  await expect(language).toHaveText("English (US) (en_US)");
+  await page.getByRole("combobox", { name: "Category", exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(language).toBeFocused();
+  await page.keyboard.press("s");
+  await expect(language).toHaveText("Serbian (sr)");
+  await expect(language).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("option")).toHaveCount(LANGUAGES.length);
+  await expect(page.getByRole("option", { selected: true })).toHaveText("Serbian (sr)");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(language).toHaveText("Slovak (sk)");
 });
 
 test("a manager sees templates read-only and cannot open the builder", async ({ page }) => {

@@ -3,7 +3,7 @@
 // than clipped to the trigger, it is searchable by typing, and it reads as a combobox with options.
 import { Select as S } from "radix-ui";
 import { Check, ChevronDown } from "lucide-react";
-import type { PointerEvent, KeyboardEvent } from "react";
+import { useState, type PointerEvent, type KeyboardEvent } from "react";
 import { cn } from "@/lib/utils";
 import { disabledFieldClass } from "./field-button";
 import { selectTriggerClass, SubmittedValue, type Choice, type SelectProps } from "./select";
@@ -30,7 +30,15 @@ const keepShutWhenDisabled = (event: PointerEvent<HTMLButtonElement> | KeyboardE
   if (event.currentTarget.matches(":disabled")) event.preventDefault();
 };
 
-/** Loaded after the page is up: components/ui/select.tsx draws a stand-in until then. */
+/**
+ * Loaded after the page is up: components/ui/select.tsx draws a stand-in until then.
+ *
+ * Radix draws every choice of a closed select too (out of sight, for its hidden native select), each with its own
+ * state: a page of selects, such as the template builder with some 70 languages, spent hundreds of milliseconds
+ * on a phone drawing lists nobody had opened. So until the select is first pointed at, focused or pressed, it
+ * holds only the chosen choice (which the button shows); from then on every choice, so typing a letter on the
+ * closed button still picks the next choice starting with it.
+ */
 export default function ChoiceSelectView({
   id,
   name,
@@ -44,6 +52,9 @@ export default function ChoiceSelectView({
   "aria-describedby": describedBy,
   "aria-invalid": invalid,
 }: SelectProps) {
+  const [armed, setArmed] = useState(false);
+  const arm = () => setArmed(true);
+  const listed = armed ? choices : choices.filter((c) => c.value === value);
   const encode = (v: string) => (v === "" ? NONE : v);
   const hasNone = choices.some((c) => c.value === "");
   const item = (c: Choice) => (
@@ -75,7 +86,12 @@ export default function ChoiceSelectView({
           aria-label={ariaLabel}
           aria-describedby={describedBy}
           aria-invalid={invalid}
-          onPointerDown={keepShutWhenDisabled}
+          onPointerEnter={arm}
+          onFocus={arm}
+          onPointerDown={(event) => {
+            arm();
+            keepShutWhenDisabled(event);
+          }}
           onKeyDown={keepShutWhenDisabled}
           className={cn(selectTriggerClass, disabledFieldClass, className)}
         >
@@ -93,7 +109,7 @@ export default function ChoiceSelectView({
             className="z-50 max-h-[min(20rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-md border border-line bg-white shadow-lg"
           >
             <S.Viewport className="p-1">
-              {runs(choices).map((run, i) =>
+              {runs(listed).map((run, i) =>
                 run.group === undefined ? (
                   run.choices.map(item)
                 ) : (
