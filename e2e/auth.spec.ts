@@ -35,6 +35,23 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcampaigns/);
 });
 
+test("before the sign-in page has its code, signing in is inert and the password never reaches the address", async ({
+  context,
+}) => {
+  // A slow phone: the page is drawn from the server and its scripts have not arrived (here, never do). A page of
+  // the context's own, since the fixture's page waits for hydration after each goto.
+  const page = await context.newPage();
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(demoUser("ADMIN").email);
+  await page.getByLabel("Password").fill("a-secret-typed-early");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByLabel("Password")).toHaveValue("a-secret-typed-early"); // still the same page, not sent
+  expect(page.url()).not.toContain("a-secret-typed-early");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
 test("an anonymous visitor is sent to sign in and then back to the page they asked for", async ({ page }) => {
   await page.goto("/audiences/contacts");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faudiences%2Fcontacts/);

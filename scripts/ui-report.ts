@@ -176,6 +176,7 @@ try {
     if (name === "home") {
       // The login page is measured signed out; then sign in once, as a person would.
       await page.goto(`${base}/login`);
+      await page.locator("html[data-hydrated]").waitFor(); // as a person waits for the page: Sign in is inert before
       await page.getByLabel("Email").fill(admin.email);
       await page.getByLabel("Password").fill(admin.password);
       await page.getByRole("button", { name: "Sign in" }).click();

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/deferred";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import type { LoginInput } from "@/lib/auth/schemas";
 import { translateMessage } from "@/lib/i18n/message-key";
@@ -15,6 +16,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth.form");
   const translate = useTranslations();
   const router = useRouter();
+  // Until React has the form, Sign in is inert: a submit then would be the browser's own GET, with the password
+  // in the address (history, server logs). method="post" keeps it out of the address even so.
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -39,7 +43,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {formError}
@@ -69,7 +73,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         />
         <FieldError id="password-error" message={errors.password?.message} />
       </div>
-      <Button type="submit" className="w-full" size="lg" disabled={isSubmitting}>
+      <Button type="submit" className="w-full" size="lg" disabled={!hydrated || isSubmitting}>
         {isSubmitting ? t("pending") : t("submit")}
       </Button>
     </form>

@@ -8,7 +8,7 @@ import { lazy, Suspense, useSyncExternalStore, type ComponentType } from "react"
 const noSubscription = () => () => {};
 
 /** False on the server and while React hydrates the page; true from then on. */
-function useHydrated() {
+export function useHydrated() {
   return useSyncExternalStore(
     noSubscription,
     () => true,

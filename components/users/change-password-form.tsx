@@ -34,7 +34,8 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-sm space-y-4">
+    // POST, not the browser's GET, should it be sent before React has it: passwords never go into the address.
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-sm space-y-4">
       {FIELDS.map((f) => (
         <div key={f.name}>
           <Label htmlFor={f.name}>{t(`fields.${f.name}`)}</Label>

@@ -85,7 +85,8 @@ export function AccountForm({
     <Card className="p-6">
       <h2 className="font-semibold">{connected ? t("changeTitle") : t("connectTitle")}</h2>
       <p className="mt-1 text-sm text-muted">{connected ? t("changeHint") : t("connectHint")}</p>
-      <form onSubmit={onSubmit} noValidate className="mt-6 grid gap-5 md:grid-cols-2">
+      {/* POST, not the browser's GET, should it be sent before React has it: the token never goes into the address. */}
+      <form method="post" onSubmit={onSubmit} noValidate className="mt-6 grid gap-5 md:grid-cols-2">
         {FIELDS.map((field) => {
           const id = `account-${field.name}`;
           const error = errors[field.name]?.message;
