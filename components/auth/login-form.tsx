@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "@/components/ui/deferred";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import type { LoginInput } from "@/lib/auth/schemas";
 import { translateMessage } from "@/lib/i18n/message-key";

@@ -3,18 +3,8 @@
 // toasts) are drawn on the server as a stand-in and load their code after the page is up, so it is not part of
 // every page's first download. The stand-in gets the same props and looks the same; until the code arrives it
 // is inert (a disabled button), never a control that silently does nothing.
-import { lazy, Suspense, useSyncExternalStore, type ComponentType } from "react";
-
-const noSubscription = () => () => {};
-
-/** False on the server and while React hydrates the page; true from then on. */
-export function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
+import { lazy, Suspense, type ComponentType } from "react";
+import { useHydrated } from "./use-hydrated";
 
 export function deferred<P extends object>(
   load: () => Promise<{ default: ComponentType<P> }>,
