@@ -3,6 +3,7 @@ import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { Send } from "lucide-react";
 import { useLanguageName } from "@/components/templates/use-language-name";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { sendTestMessageAction } from "@/app/(dashboard)/settings/whatsapp/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -12,6 +13,7 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { FormSelect } from "@/components/ui/form-select";
 import type { TestMessageInput } from "@/lib/whatsapp/account-schemas";
+import { TestMessageStatuses } from "./test-message-statuses";
 
 /** The form's schema, and zod with it, download when it first validates (components/forms/lazy-zod-resolver). */
 const testMessageResolver = lazyZodResolver(() =>
@@ -26,9 +28,10 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
     defaultValues: { templateId: templates[0]?.id, to: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const [wamid, setWamid] = useState<string>();
 
   const { onSubmit, outcome } = useActionForm(form, sendTestMessageAction, {
-    onSuccess: (data) => t("accepted", { wamid: data.wamid }),
+    onSuccess: (data) => (setWamid(data.wamid), t("accepted", { wamid: data.wamid })),
   });
 
   return (
@@ -66,6 +69,7 @@ export function TestMessageForm({ templates }: { templates: { id: string; name: 
       </form>
       {templates.length === 0 && <p className="mt-3 text-sm text-muted">{t("noTemplates")}</p>}
       <StatusMessage outcome={outcome} boxed className="mt-4" />
+      {wamid && <TestMessageStatuses key={wamid} wamid={wamid} />}
     </Card>
   );
 }

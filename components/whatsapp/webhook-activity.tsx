@@ -23,6 +23,19 @@ async function fetchActivity(): Promise<Activity_> {
 
 const isKnownStatus = (status: string): status is keyof typeof TONE => Object.hasOwn(TONE, status);
 
+/** A status as a coloured word, with Meta's error code when it failed. */
+export function StatusBadge({ status, errorCode }: { status: string; errorCode: number | null }) {
+  const t = useTranslations("settings.whatsapp.activity");
+  return (
+    <>
+      <Badge tone={isKnownStatus(status) ? TONE[status] : "neutral"}>
+        {t(`statusName.${isKnownStatus(status) ? status : "other"}`)}
+      </Badge>
+      {errorCode && <span className="ml-2 text-xs text-red-700">{t("errorCode", { code: String(errorCode) })}</span>}
+    </>
+  );
+}
+
 export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("settings.whatsapp.activity");
   const query = useQuery({ queryKey: webhookKeys.activity(), queryFn: fetchActivity, refetchInterval: 2000 });
@@ -109,12 +122,7 @@ export function WebhookActivity({ callbackUrl }: { callbackUrl: string }) {
                   </Td>
                   <Td className="font-mono text-xs">+{s.recipient}</Td>
                   <Td>
-                    <Badge tone={isKnownStatus(s.status) ? TONE[s.status] : "neutral"}>
-                      {t(`statusName.${isKnownStatus(s.status) ? s.status : "other"}`)}
-                    </Badge>
-                    {s.errorCode && (
-                      <span className="ml-2 text-xs text-red-700">{t("errorCode", { code: String(s.errorCode) })}</span>
-                    )}
+                    <StatusBadge status={s.status} errorCode={s.errorCode} />
                   </Td>
                 </tr>
               ))}

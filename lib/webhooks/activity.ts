@@ -51,3 +51,14 @@ export async function webhookActivity(workspaceId: string) {
   };
 }
 export type WebhookActivity = Awaited<ReturnType<typeof webhookActivity>>;
+
+/** One message's statuses in the order they were recorded: the test message's own, which the latest above may push out. */
+export async function messageStatuses(workspaceId: string, wamid: string) {
+  const statuses = await db.messageStatusEvent.findMany({
+    where: { workspaceId, wamid },
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, errorCode: true, occurredAt: true },
+  });
+  return statuses.map((s) => ({ ...s, id: s.id.toString() }));
+}
+export type MessageStatuses = Awaited<ReturnType<typeof messageStatuses>>;
