@@ -3,7 +3,7 @@
 // toasts) are drawn on the server as a stand-in and load their code after the page is up, so it is not part of
 // every page's first download. The stand-in gets the same props and looks the same; until the code arrives it
 // is inert (a disabled button), never a control that silently does nothing.
-import { useEffect, useState, type ComponentType } from "react";
+import { startTransition, useEffect, useState, type ComponentType } from "react";
 import { useHydrated } from "./use-hydrated";
 
 let turns: Promise<unknown> = Promise.resolve();
@@ -44,7 +44,8 @@ export function deferred<P extends object>(
       ensureLoaded()
         .then(nextTurn)
         .then(
-          () => live && setView(() => Loaded),
+          // A transition: React draws the control in slices, yielding to the phone between them.
+          () => live && startTransition(() => setView(() => Loaded)),
           (error: unknown) => console.error("A part of the page could not load; it stays inert.", error),
         );
       return () => {
