@@ -2,22 +2,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/ui/local-time";
+import { fetchJson } from "@/lib/fetch-json";
 import type { MessageStatuses } from "@/lib/webhooks/activity";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
 import { StatusBadge } from "./webhook-activity";
-
-async function fetchStatuses(wamid: string): Promise<MessageStatuses> {
-  const response = await fetch(`/api/v1/whatsapp/activity/${encodeURIComponent(wamid)}`, { cache: "no-store" });
-  if (!response.ok) throw new Error(`message statuses: HTTP ${response.status}`);
-  return response.json();
-}
 
 /** The test message's own statuses as its webhooks arrive, until it is read or has failed. */
 export function TestMessageStatuses({ wamid }: { wamid: string }) {
   const t = useTranslations("settings.whatsapp.testMessage");
   const query = useQuery({
     queryKey: webhookKeys.message(wamid),
-    queryFn: () => fetchStatuses(wamid),
+    queryFn: () =>
+      fetchJson<MessageStatuses>(`/api/v1/whatsapp/activity/${encodeURIComponent(wamid)}`, "message statuses"),
     refetchInterval: (q) => (q.state.data?.some((s) => s.status === "read" || s.status === "failed") ? false : 2000),
   });
   const statuses = query.data ?? [];
