@@ -16,7 +16,9 @@ describe("database pools", () => {
     await Promise.all(Array.from({ length: 4 }, () => pgPool().query("SELECT pg_sleep(0.05)")));
     expect(await terminateOtherConnections()).toBeGreaterThanOrEqual(2);
     await expect
-      .poll(() => warn.mock.calls.filter(([message]) => message.startsWith("database connection lost")).length)
+      .poll(() => warn.mock.calls.filter(([message]) => message.startsWith("database connection lost")).length, {
+        timeout: 10_000,
+      })
       .toBeGreaterThanOrEqual(2);
     expect(await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     expect((await pgPool().query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
