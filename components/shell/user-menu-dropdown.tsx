@@ -2,9 +2,14 @@
 import { useTranslations } from "next-intl";
 import { BookOpen, KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { DropdownMenu } from "radix-ui";
 import { UserMenuButton, type UserMenuProps } from "./user-menu-button";
+
+/** next-auth's client (and the Babel runtime it brings) downloads when the person signs out, not with every page's menu. */
+async function signOutToLogin() {
+  const { signOut } = await import("next-auth/react");
+  await signOut({ callbackUrl: "/login" });
+}
 
 const ITEM =
   "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-gray-100";
@@ -37,7 +42,7 @@ export default function UserMenuDropdown({ name, email, role }: UserMenuProps) {
               <BookOpen className="size-4" aria-hidden /> {t("userMenu.apiReference")}
             </Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Item onSelect={() => void signOut({ callbackUrl: "/login" })} className={ITEM}>
+          <DropdownMenu.Item onSelect={() => void signOutToLogin()} className={ITEM}>
             <LogOut className="size-4" aria-hidden /> {t("userMenu.signOut")}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
