@@ -11,15 +11,22 @@
 //    (Message.createdAt to requestAt, both PostgreSQL's clock; target p95 ≤250 ms);
 // "refused" counts the calls answered otherwise than 202, by status and code (the sandbox's share of people not
 // on WhatsApp are refused "not_on_whatsapp" once their first message came back 131026: that is the product
-// working). Then the outbound webhook delivery benchmark (bench/api-webhooks.ts): ≥2,000 events/s, none lost.
+// working). After each row, until the statuses of its messages have come back from the sandbox and been
+// processed: a second table shows the CPU each process spent per accepted message over that whole life (accept,
+// send, status webhooks in, processing), and what that makes the machine's capacity: on a machine where the
+// target is out of reach, it says which process would have to get how much cheaper.
+// (BENCH_STATEMENTS=1 adds, per row, the statements PostgreSQL spent most time on: bench/database.ts.)
+// Then the outbound webhook delivery benchmark (bench/api-webhooks.ts): ≥2,000 events/s, none lost.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Pool } from "undici";
+import { cpus } from "node:os";
 import { freePort } from "../scripts/lib/embedded-postgres.ts";
 import { buildIsCurrent } from "../scripts/lib/build.ts";
 import { root } from "../scripts/lib/schema-engine.ts";
 import { benchApiWebhooksRows } from "./api-webhooks.ts";
-import { withBenchDatabase } from "./database.ts";
+import { machineBusy, postgresCpuMs, usage } from "./cpu.ts";
+import { printTopStatements, resetStatements, withBenchDatabase } from "./database.ts";
 import { percentile, printTable, type Row } from "./table.ts";
 
 const CONTACTS = 5_000;
@@ -112,8 +119,9 @@ export async function benchApi() {
     );
   }
   const rows: Row[] = [];
+  const cpuRows: Row[] = [];
   let webhookRows: Row[] = [];
-  await withBenchDatabase("api", async (sql) => {
+  await withBenchDatabase("api", async (sql, dataDir) => {
     const { db } = await import("@/lib/db/client");
     const { saveAccount } = await import("@/lib/whatsapp/accounts");
     const { createApiKey } = await import("@/lib/api/keys");
@@ -203,9 +211,34 @@ export async function benchApi() {
       const pool = new Pool(`http://127.0.0.1:${webPort}`, { connections: 64 });
       const { normalisePhone } = await import("@/lib/contacts/phone");
       const phones = contacts.map((c) => c.phone).filter((p) => normalisePhone(p).ok); // numbers WhatsApp could reach
+      /** Until the sandbox has sent every status webhook (a read comes seconds after delivery) and the worker applied them. */
+      const statusesProcessed = () =>
+        until(
+          async () => {
+            const stats = (await (await fetch(`${base}/_sandbox/stats`)).json()) as { pendingWebhooks: number };
+            const { rows: left } = await sql.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM "WebhookDelivery" WHERE "processedAt" IS NULL`,
+            );
+            return stats.pendingWebhooks === 0 && left[0]!.n === 0;
+          },
+          180_000,
+          "the status webhooks to be processed",
+        );
       // Warm-up: compiles the route's code paths and fills the pools.
       await offer(pool, key, 100, phones, "warmup");
+      await statusesProcessed();
+      /** CPU milliseconds so far: each process of the loop, PostgreSQL, and the whole machine (all cores). */
+      const cpuNow = () => ({
+        web: usage(web.pid!).cpu * 1000,
+        worker: usage(worker.pid!).cpu * 1000,
+        sandbox: usage(sandbox.pid!).cpu * 1000,
+        PostgreSQL: postgresCpuMs(dataDir) ?? NaN,
+        "load generator": ((own) => (own.user + own.system) / 1000)(process.cpuUsage()),
+        machine: machineBusy().busy * 10,
+      });
       for (const rate of [1000, 500]) {
+        await resetStatements(sql);
+        const cpu0 = cpuNow();
         const run = await offer(pool, key, rate, phones, `r${rate}`);
         const row: Row = {
           "offered /s": rate,
@@ -240,6 +273,23 @@ export async function benchApi() {
         );
         row["sent twice"] = sentTwice[0].n;
         rows.push(row);
+        await statusesProcessed();
+        const cpu1 = cpuNow();
+        await printTopStatements(sql, `Offered ${rate}/s`, { name: "message", count: run.accepted.length });
+        const perMessage = (name: keyof typeof cpu0) => (cpu1[name] - cpu0[name]) / run.accepted.length;
+        const machineMs = perMessage("machine");
+        cpuRows.push({
+          "offered /s": rate,
+          accepted: run.accepted.length,
+          ...Object.fromEntries(
+            (["web", "worker", "sandbox", "PostgreSQL", "load generator"] as const).map((name) => [
+              `${name} ms`,
+              perMessage(name).toFixed(2),
+            ]),
+          ),
+          "machine ms": machineMs.toFixed(2),
+          "messages/s the cores could carry": Math.round((cpus().length * 1000) / machineMs),
+        });
       }
       await pool.close();
     } finally {
@@ -249,5 +299,9 @@ export async function benchApi() {
     webhookRows = await benchApiWebhooksRows();
   });
   await printTable("Public API: transactional sends (POST /api/public/v1/messages → worker → sandbox Cloud API)", rows);
+  await printTable(
+    `CPU per accepted message, accept to statuses processed (${cpus().length} cores; the sandbox stands in for Meta)`,
+    cpuRows,
+  );
   await printTable("Outbound webhooks: delivery to a local receiver", webhookRows);
 }

@@ -1,10 +1,17 @@
 // A durable embedded PostgreSQL for one benchmark: migrated, named in the environment for lib/ code,
 // and removed afterwards with its data folder. One per process.
+//
+// BENCH_STATEMENTS=1: the server also counts every statement (pg_stat_statements), and a benchmark that calls
+// printTopStatements prints where PostgreSQL spent its time: the statements that took the most, per call and
+// per unit of the benchmark's work.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../scripts/lib/embedded-postgres.ts";
 import { applyMigrations, root } from "../scripts/lib/schema-engine.ts";
+import { printTable } from "./table.ts";
+
+const STATEMENTS = Boolean(process.env.BENCH_STATEMENTS);
 
 let opened: string | undefined;
 
@@ -15,13 +22,17 @@ export async function withBenchDatabase(name: string, run: (sql: pg.Client, data
   opened = name;
   const dataDir = path.join(root, `.data/bench-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "pg"),
+    settings: STATEMENTS ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"] : [],
+  });
   await postgres.createDatabase("parley");
   const url = postgres.url("parley");
   await applyMigrations(url);
   Object.assign(process.env, { DATABASE_URL: url, PARLEY_DATA_DIR: dataDir, PARLEY_EMBEDDED: "1" });
   const sql = new pg.Client({ connectionString: url });
   await sql.connect();
+  if (STATEMENTS) await sql.query("CREATE EXTENSION pg_stat_statements");
   try {
     await run(sql, dataDir);
   } finally {
@@ -33,4 +44,32 @@ export async function withBenchDatabase(name: string, run: (sql: pg.Client, data
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** With BENCH_STATEMENTS: forgets the statements counted so far (what the warm-up and the setup ran). */
+export async function resetStatements(sql: pg.Client) {
+  if (STATEMENTS) await sql.query("SELECT pg_stat_statements_reset()");
+}
+
+/** With BENCH_STATEMENTS: the statements PostgreSQL spent most time on since the last reset, per call and per `unit`. */
+export async function printTopStatements(sql: pg.Client, title: string, unit: { name: string; count: number }) {
+  if (!STATEMENTS) return;
+  const { rows } = await sql.query<{ calls: string; ms: number; rows: string; query: string }>(
+    `SELECT calls, total_exec_time AS ms, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  const [{ total }] = (
+    await sql.query<{ total: number }>(`SELECT sum(total_exec_time) AS total FROM pg_stat_statements`)
+  ).rows as [{ total: number }];
+  await printTable(
+    `${title}: PostgreSQL's time in statements, ${(total / unit.count).toFixed(2)} ms per ${unit.name} in all`,
+    rows.map((r) => ({
+      calls: Number(r.calls),
+      "ms in all": Math.round(r.ms),
+      "ms per call": (r.ms / Number(r.calls)).toFixed(2),
+      [`ms per ${unit.name}`]: (r.ms / unit.count).toFixed(3),
+      [`rows per ${unit.name}`]: (Number(r.rows) / unit.count).toFixed(2),
+      statement: r.query.slice(0, 90),
+    })),
+  );
 }

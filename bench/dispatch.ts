@@ -13,12 +13,12 @@
 // `npm run bench -- crash`: a worker killed with SIGKILL at 40% of a 50,000-recipient campaign and a new
 // one started: the sandbox's log shows nobody received it twice and nobody was left out.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
 import pg from "pg";
 import { freePort } from "../scripts/lib/embedded-postgres.ts";
+import { machineBusy, usage } from "./cpu.ts";
 import { withBenchDatabase } from "./database.ts";
 import { percentile, printTable, type Row } from "./table.ts";
 
@@ -52,21 +52,6 @@ export const printed = (child: ChildProcess, text: string) =>
   new Promise<void>((resolve) =>
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()),
   );
-
-/** CPU seconds and resident memory of a process, from /proc. */
-export function usage(pid: number) {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return {
-    cpu: (Number(stat[11]) + Number(stat[12])) / 100,
-    rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024,
-  };
-}
-function machineBusy() {
-  const [, ...t] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
-  const idle = t[3]! + t[4]!;
-  return { busy: t.reduce((a, b) => a + b, 0) - idle, total: t.reduce((a, b) => a + b, 0) };
-}
 
 type Faults = { failShare: number; hangShare: number; hangMs: number };
 type RigOptions = { recipients: number; limit: number; webhooks: boolean; label: string; faults?: Faults };

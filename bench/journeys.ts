@@ -13,7 +13,8 @@ import { cpus } from "node:os";
 import type pg from "pg";
 import { freePort } from "../scripts/lib/embedded-postgres.ts";
 import { withBenchDatabase } from "./database.ts";
-import { node, printed, usage } from "./dispatch.ts";
+import { usage } from "./cpu.ts";
+import { node, printed } from "./dispatch.ts";
 import { percentile, printTable, type Row } from "./table.ts";
 
 const WAITING = Number(process.env.BENCH_JOURNEY_WAITING ?? 1_000_000);

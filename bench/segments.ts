@@ -10,9 +10,8 @@
 // measured from 144 ms to over 300 ms p50 on one 2-core machine with the same plan reading the same 25,631
 // pages. So each row also shows the CPU PostgreSQL spent per count (the connection and its parallel workers),
 // which moves less with the machine's other work, and the 1-minute load average when its runs ended.
-import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import path from "node:path";
+import { postgresCpuMs } from "./cpu.ts";
 import { withBenchDatabase } from "./database.ts";
 import type { SegmentRules } from "../lib/segments/schemas.ts";
 import { percentile, printTable, type Row } from "./table.ts";
@@ -66,33 +65,6 @@ const SEGMENTS: [string, SegmentRules][] = [
   ],
 ];
 
-/**
- * CPU milliseconds the PostgreSQL server in `dataDir` has used so far: its live processes (connections,
- * background processes) and those it has reaped (parallel workers). Read from Linux's /proc; undefined elsewhere.
- */
-function serverCpuMs(dataDir: string): number | undefined {
-  // After "pid (comm) " in /proc/<pid>/stat: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime, in
-  // clock ticks (100 a second on Linux).
-  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ").map(Number);
-  try {
-    const postmaster = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]!;
-    const own = stat(postmaster);
-    let ticks = own[11]! + own[12]! + own[13]! + own[14]!;
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const child = stat(pid);
-        if (String(child[1]) === postmaster) ticks += child[11]! + child[12]!;
-      } catch {
-        // ended while being read: the postmaster's cutime has it now
-      }
-    }
-    return ticks * 10;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function benchSegments() {
   await withBenchDatabase("segments", async (sql, dataDir) => {
     console.log(`Seeding ${CONTACTS.toLocaleString("en")} contacts…`);
@@ -134,13 +106,13 @@ export async function benchSegments() {
       await work();
       const times: number[] = [];
       let matches: unknown;
-      const cpuBefore = serverCpuMs(dataDir);
+      const cpuBefore = postgresCpuMs(dataDir);
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();
         matches = await work();
         times.push(performance.now() - started);
       }
-      const cpuAfter = serverCpuMs(dataDir);
+      const cpuAfter = postgresCpuMs(dataDir);
       times.sort((a, b) => a - b);
       rows.push({
         segment,

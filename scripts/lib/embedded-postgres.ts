@@ -56,6 +56,8 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (line: string) => void;
   /** A given port (a restart that its clients must find again); a free one otherwise. */
   port?: number;
+  /** More server settings ("name=value"), after the tuning below. */
+  settings?: string[];
 }): Promise<RunningPostgres> {
   const port = options.port ?? (await freePort());
   const isRoot = process.getuid?.() === 0;
@@ -72,6 +74,7 @@ export async function startEmbeddedPostgres(options: {
     ...["-c", "max_wal_size=8GB", "-c", "checkpoint_timeout=15min"],
   ];
   if (options.ephemeral) tuning.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  for (const setting of options.settings ?? []) tuning.push("-c", setting);
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
