@@ -24,7 +24,13 @@ export async function withBenchDatabase(name: string, run: (sql: pg.Client, data
   rmSync(dataDir, { recursive: true, force: true });
   const postgres = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "pg"),
-    settings: STATEMENTS ? ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"] : [],
+    settings: STATEMENTS
+      ? [
+          "shared_preload_libraries=pg_stat_statements",
+          "pg_stat_statements.track=all",
+          "pg_stat_statements.track_planning=on",
+        ]
+      : [],
   });
   await postgres.createDatabase("parley");
   const url = postgres.url("parley");
@@ -51,25 +57,30 @@ export async function resetStatements(sql: pg.Client) {
   if (STATEMENTS) await sql.query("SELECT pg_stat_statements_reset()");
 }
 
-/** With BENCH_STATEMENTS: the statements PostgreSQL spent most time on since the last reset, per call and per `unit`. */
+/**
+ * With BENCH_STATEMENTS: the statements PostgreSQL spent most time on since the last reset (planning and
+ * executing), per call and per `unit`, and the total; the server's CPU beyond that total goes to parsing,
+ * commits and the WAL, connections and vacuum.
+ */
 export async function printTopStatements(sql: pg.Client, title: string, unit: { name: string; count: number }) {
   if (!STATEMENTS) return;
-  const { rows } = await sql.query<{ calls: string; ms: number; rows: string; query: string }>(
-    `SELECT calls, total_exec_time AS ms, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
-     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+  type Statement = { calls: string; plan: number; exec: number; rows: string; query: string };
+  const { rows } = await sql.query<Statement>(
+    `SELECT calls, total_plan_time AS plan, total_exec_time AS exec, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+     FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC`,
   );
-  const [{ total }] = (
-    await sql.query<{ total: number }>(`SELECT sum(total_exec_time) AS total FROM pg_stat_statements`)
-  ).rows as [{ total: number }];
+  const per = (ms: number) => (ms / unit.count).toFixed(3);
+  const sum = (pick: (r: Statement) => number) => rows.reduce((total, r) => total + pick(r), 0);
   await printTable(
-    `${title}: PostgreSQL's time in statements, ${(total / unit.count).toFixed(2)} ms per ${unit.name} in all`,
-    rows.map((r) => ({
+    `${title}: PostgreSQL's time in statements per ${unit.name}, ${per(sum((r) => r.plan))} ms planning and ${per(sum((r) => r.exec))} ms executing in all`,
+    rows.slice(0, 15).map((r) => ({
       calls: Number(r.calls),
-      "ms in all": Math.round(r.ms),
-      "ms per call": (r.ms / Number(r.calls)).toFixed(2),
-      [`ms per ${unit.name}`]: (r.ms / unit.count).toFixed(3),
+      [`calls per ${unit.name}`]: (Number(r.calls) / unit.count).toFixed(2),
+      "ms per call": ((r.plan + r.exec) / Number(r.calls)).toFixed(2),
+      [`planning ms per ${unit.name}`]: per(r.plan),
+      [`executing ms per ${unit.name}`]: per(r.exec),
       [`rows per ${unit.name}`]: (Number(r.rows) / unit.count).toFixed(2),
-      statement: r.query.slice(0, 90),
+      statement: r.query.slice(0, 80),
     })),
   );
 }
