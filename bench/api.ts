@@ -25,6 +25,7 @@ import { freePort } from "../scripts/lib/embedded-postgres.ts";
 import { buildIsCurrent } from "../scripts/lib/build.ts";
 import { root } from "../scripts/lib/schema-engine.ts";
 import { benchApiWebhooksRows } from "./api-webhooks.ts";
+import { statusesOutstanding } from "./dispatch.ts";
 import { machineBusy, postgresCpuMs, usage } from "./cpu.ts";
 import { printTopStatements, resetStatements, withBenchDatabase } from "./database.ts";
 import { percentile, printTable, type Row } from "./table.ts";
@@ -211,31 +212,24 @@ export async function benchApi() {
       const pool = new Pool(`http://127.0.0.1:${webPort}`, { connections: 64 });
       const { normalisePhone } = await import("@/lib/contacts/phone");
       const phones = contacts.map((c) => c.phone).filter((p) => normalisePhone(p).ok); // numbers WhatsApp could reach
-      /** Until the sandbox has sent every status webhook (a read comes seconds after delivery) and the worker applied them. */
+      /** Until every status webhook of the messages so far has come back and been applied. */
       const statusesProcessed = () =>
-        until(
-          async () => {
-            const stats = (await (await fetch(`${base}/_sandbox/stats`)).json()) as { pendingWebhooks: number };
-            const { rows: left } = await sql.query<{ n: number }>(
-              `SELECT count(*)::int AS n FROM "WebhookDelivery" WHERE "processedAt" IS NULL`,
-            );
-            return stats.pendingWebhooks === 0 && left[0]!.n === 0;
-          },
-          180_000,
-          "the status webhooks to be processed",
-        );
+        until(async () => (await statusesOutstanding(sql, base)) === 0, 180_000, "the status webhooks to be processed");
       // Warm-up: compiles the route's code paths and fills the pools.
       await offer(pool, key, 100, phones, "warmup");
       await statusesProcessed();
       /** CPU milliseconds so far: each process of the loop, PostgreSQL, and the whole machine (all cores). */
-      const cpuNow = () => ({
-        web: usage(web.pid!).cpu * 1000,
-        worker: usage(worker.pid!).cpu * 1000,
-        sandbox: usage(sandbox.pid!).cpu * 1000,
-        PostgreSQL: postgresCpuMs(dataDir) ?? NaN,
-        "load generator": ((own) => (own.user + own.system) / 1000)(process.cpuUsage()),
-        machine: machineBusy().busy * 10,
-      });
+      const cpuNow = () => {
+        const own = process.cpuUsage();
+        return {
+          web: usage(web.pid!).cpu * 1000,
+          worker: usage(worker.pid!).cpu * 1000,
+          sandbox: usage(sandbox.pid!).cpu * 1000,
+          PostgreSQL: postgresCpuMs(dataDir) ?? NaN,
+          "load generator": (own.user + own.system) / 1000,
+          machine: machineBusy().busy * 10,
+        };
+      };
       for (const rate of [1000, 500]) {
         await resetStatements(sql);
         const cpu0 = cpuNow();

@@ -53,6 +53,19 @@ export const printed = (child: ChildProcess, text: string) =>
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes(text) && resolve()),
   );
 
+/**
+ * Status webhooks not through yet: still to be sent by the sandbox at `sandboxBase` (a read comes seconds after
+ * delivery), stored and not processed by the worker, or processed and not folded into the rollups.
+ */
+export async function statusesOutstanding(sql: pg.Client, sandboxBase: string): Promise<number> {
+  const stats = (await (await fetch(`${sandboxBase}/_sandbox/stats`)).json()) as { pendingWebhooks: number };
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM "WebhookDelivery" WHERE "processedAt" IS NULL)::int
+          + (SELECT count(*) FROM "RollupDelta")::int AS n`,
+  );
+  return stats.pendingWebhooks + rows[0]!.n;
+}
+
 type Faults = { failShare: number; hangShare: number; hangMs: number };
 type RigOptions = { recipients: number; limit: number; webhooks: boolean; label: string; faults?: Faults };
 
@@ -381,12 +394,7 @@ async function fullLoop(sql: pg.Client, recipients: number): Promise<Row> {
   const settling = Date.now();
   for (;;) {
     await sample();
-    const stats = (await (await fetch(`${r.base}/_sandbox/stats`)).json()) as { pendingWebhooks: number };
-    const { rows } = await sql.query(
-      `SELECT (SELECT count(*) FROM "WebhookDelivery" WHERE "processedAt" IS NULL)::int
-            + (SELECT count(*) FROM "RollupDelta")::int AS n`,
-    );
-    if (stats.pendingWebhooks === 0 && rows[0].n === 0) break;
+    if ((await statusesOutstanding(sql, r.base)) === 0) break;
     if (Date.now() - settling > 180_000) throw new Error("the statuses did not settle in 3 minutes");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
